@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/** Events the backend pushes to the renderer without being asked. */
+export const events = {
+  /** Something changed behind the renderer's back (another window, the CLI, a reset): refetch what shows it. */
+  'data:changed': z.object({ entity: z.enum(['clients', 'products', 'meetings', 'settings', 'all']), id: z.string().optional() }),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.infer<Events[E]>;
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+}

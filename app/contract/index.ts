@@ -1,0 +1,5 @@
+export * from './result';
+export * from './channels';
+export * from './events';
+export * from './dispatch';
+export * from './api';

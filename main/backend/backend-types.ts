@@ -1,0 +1,25 @@
+import type { EventName, EventPayload, HandlerTable } from '../../app/contract';
+
+export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface BackendOptions {
+  /** The data folder (see main/paths.ts). The database lives inside it unless databasePath is given. */
+  dataDir: string;
+  databasePath?: string;
+  mode: 'electron' | 'browser';
+  /** Seed the built-in demo data when the database is new and empty. Default true. */
+  seedDemoIfEmpty?: boolean;
+  /** Injected clock so tests and the demo generator are reproducible. */
+  now?: () => Date;
+  /** better-sqlite3 native binding built for Electron's ABI (see README); Node uses the default. */
+  nativeBinding?: string;
+}
+
+/** The process-independent backend: the same object serves Electron IPC, browser mode and tests. */
+export interface Backend {
+  readonly handlers: HandlerTable;
+  readonly databasePath: string;
+  /** Subscribe to pushed events; returns the unsubscribe function. */
+  subscribe(listener: EventListener): () => void;
+  close(): void;
+}

@@ -1,0 +1,35 @@
+// Bundles the Node side (Electron main, preload, browser-mode server, CLI) with esbuild.
+// Native and ESM-only engines stay external so they load from node_modules at run time.
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const quiet = process.argv.includes('--quiet');
+const external = ['electron', 'better-sqlite3', 'node-llama-cpp', '@node-llama-cpp/*'];
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  external,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+// ESM bundles need `require` for the CommonJS packages they inline (ws uses it).
+const esmBanner = {
+  js: "import { createRequire as __adCreateRequire } from 'node:module'; const require = __adCreateRequire(import.meta.url);",
+};
+
+const started = Date.now();
+await Promise.all([
+  build({ ...common, format: 'esm', banner: esmBanner, entryPoints: { 'electron-main': 'main/electron/electron-main.ts' }, outdir: 'dist/main', outExtension: { '.js': '.mjs' } }),
+  build({ ...common, format: 'esm', banner: esmBanner, entryPoints: { web: 'main/web/web-main.ts' }, outdir: 'dist/main', outExtension: { '.js': '.mjs' } }),
+  build({ ...common, format: 'esm', banner: esmBanner, entryPoints: { cli: 'main/cli/cli-main.ts' }, outdir: 'dist/main', outExtension: { '.js': '.mjs' } }),
+  // A sandboxed preload must be a single CommonJS file that requires nothing but `electron`.
+  build({ ...common, format: 'cjs', entryPoints: { preload: 'main/preload/preload.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
+]);
+if (!quiet) console.log(`main, preload, web and cli bundled in ${Date.now() - started} ms`);
