@@ -3,3 +3,4 @@ export * from './channels';
 export * from './events';
 export * from './dispatch';
 export * from './api';
+export * from './socket-protocol';

@@ -1,0 +1,29 @@
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { dispatch, type Result } from '../../app/contract';
+import type { Backend } from '../backend/backend-types';
+import { isAppUrl } from '../electron/app-protocol';
+import { reportInternalError } from '../internal-errors';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels';
+
+/**
+ * Every contract channel goes through one IPC handler: the sender must be our own page in
+ * our own window, then dispatch() validates the payload. A bad request gets an error answer;
+ * nothing a page sends can throw inside the main process.
+ */
+export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, backend: Backend, getWindowContents: () => WebContents | null): () => void {
+  ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, channel: unknown, input: unknown): Promise<Result<unknown>> => {
+    const contents = getWindowContents();
+    if (!contents || event.sender !== contents || !isAppUrl(event.senderFrame?.url)) {
+      return { ok: false, error: { code: 'forbidden', message: 'Requests are accepted only from the Advisor Desk window.' } };
+    }
+    return dispatch(backend.handlers, channel, input, reportInternalError);
+  });
+  const unsubscribe = backend.subscribe((name, payload) => {
+    const contents = getWindowContents();
+    if (contents && !contents.isDestroyed()) contents.send(EVENT_CHANNEL, name, payload);
+  });
+  return () => {
+    unsubscribe();
+    ipcMain.removeHandler(INVOKE_CHANNEL);
+  };
+}

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openBackend } from '../backend/open-backend';
+import { resolveDataDir } from '../paths';
+import { startWebServer } from './web-server';
+
+const HELP = `Usage: npm run web [-- --port N] [--data DIR]
+
+Serves Advisor Desk to a browser on this computer only (127.0.0.1), with a fresh access token.
+  --port N     port to listen on (default: a free one)
+  --data DIR   data folder (default: ADVISOR_DESK_DATA or the app's own folder)
+`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { port: { type: 'string' }, data: { type: 'string' }, help: { type: 'boolean' } },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, got "${values.port}"`);
+
+  const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new Error(`the renderer is not built (${rendererDir} has no index.html). Run \`npm run build\`.`);
+
+  const dataDir = values.data ? path.resolve(values.data) : resolveDataDir();
+  const backend = openBackend({ dataDir, mode: 'browser' });
+  const server = await startWebServer({ backend, rendererDir, port });
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.close();
+    backend.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+
+  process.stdout.write(`Advisor Desk (browser mode) data: ${dataDir}\n`);
+  process.stdout.write(`Advisor Desk (browser mode) is ready: ${server.url}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`advisor-desk web: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
