@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+/** The file exists but is not a SQLite database (or is damaged): the caller should say so rather than overwrite it. */
+export class NotADatabaseError extends Error {
+  constructor(readonly file: string, cause?: unknown) {
+    super(`${file} is not an Advisor Desk database (not a SQLite file, or damaged). Move it aside or pick another path.`, { cause });
+    this.name = 'NotADatabaseError';
+  }
+}
+
+export interface OpenDatabaseOptions {
+  /** better-sqlite3 binding built for Electron's ABI; plain Node uses the default one. */
+  nativeBinding?: string | undefined;
+  readonly?: boolean;
+}
+
+function isNotADatabase(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT';
+}
+
+/**
+ * Opens (creating if needed) a database file with the settings every connection must share:
+ * WAL so the CLI and the app can read while the other writes, foreign keys on because SQLite
+ * leaves them off by default, and a busy timeout so a concurrent writer waits instead of failing.
+ */
+export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
+  const inMemory = file === ':memory:';
+  if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  let db: Db;
+  try {
+    db = new Database(file, { ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), readonly: options.readonly ?? false });
+  } catch (error) {
+    if (isNotADatabase(error)) throw new NotADatabaseError(file, error);
+    throw error;
+  }
+  try {
+    // The first statement is the first read of the header: a foreign file fails here, not at open.
+    db.pragma('busy_timeout = 5000');
+    if (!inMemory && !options.readonly) db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    db.close();
+    if (isNotADatabase(error)) throw new NotADatabaseError(file, error);
+    throw error;
+  }
+  return db;
+}

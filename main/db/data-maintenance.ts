@@ -1,0 +1,48 @@
+import type { DataSummary } from '../../app/contract/channels';
+import { appendAudit } from './audit-log';
+import { countClients } from './client-repository';
+import type { Db } from './connection';
+import { countInteractions } from './interaction-repository';
+import { countMarketSnapshots } from './market-repository';
+import { countMeetings } from './meeting-repository';
+import { countProducts } from './product-repository';
+
+/** Children before parents so foreign keys never block the delete. */
+const WIPE_ORDER = [
+  'advice_records',
+  'pitch_draft_versions',
+  'pitch_drafts',
+  'recommendations',
+  'interactions',
+  'meetings',
+  'holdings',
+  'questionnaire_responses',
+  'clients',
+  'products',
+  'market_snapshots',
+  'suitability_rule_sets',
+  'model_versions',
+] as const;
+
+export function summarizeData(db: Db): DataSummary {
+  return {
+    clients: countClients(db),
+    products: countProducts(db),
+    interactions: countInteractions(db),
+    meetings: countMeetings(db),
+    marketSnapshots: countMarketSnapshots(db),
+  };
+}
+
+/**
+ * Empties every business table. Settings stay (they are the user's, not data), and so does the audit trail:
+ * it is append-only by design, so the wipe itself is recorded in it with the counts that were removed.
+ */
+export function wipeData(db: Db, meta: { at: string; actor: string }): void {
+  db.transaction(() => {
+    const before = summarizeData(db);
+    db.exec('UPDATE clients SET questionnaire_response_id = NULL');
+    for (const table of WIPE_ORDER) db.exec(`DELETE FROM ${table}`);
+    appendAudit(db, { at: meta.at, actor: meta.actor, entity: 'data', entityId: '*', action: 'wipe', before, after: summarizeData(db) });
+  }).immediate();
+}

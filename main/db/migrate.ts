@@ -1,0 +1,46 @@
+import type { Db } from './connection';
+import { migration0010 } from './migrations/0010-clients-products-audit';
+import { migration0020 } from './migrations/0020-market-meetings-interactions';
+import { migration0030 } from './migrations/0030-advice-trail';
+import { migration0040 } from './migrations/0040-governance';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Db): void;
+}
+
+/** In order. Versions step by ten so a hotfix can slot in between two shipped migrations. */
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040];
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/** A newer Advisor Desk wrote this file; touching it could lose data the newer version relies on. */
+export class DatabaseTooNewError extends Error {
+  constructor(readonly found: number, readonly known: number) {
+    super(`The database is from a newer Advisor Desk (schema version ${found}; this version knows up to ${known}). Update the app to open it.`);
+    this.name = 'DatabaseTooNewError';
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Brings the schema forward to `target` (default: latest). Each migration and its version bump
+ * commit together, so a crash leaves the file at the last completed step. Forward-only: there is no down.
+ */
+export function migrate(db: Db, options: { target?: number } = {}): { from: number; to: number } {
+  const from = schemaVersion(db);
+  if (from > LATEST_VERSION) throw new DatabaseTooNewError(from, LATEST_VERSION);
+  const target = options.target ?? LATEST_VERSION;
+  if (target < from) throw new Error(`Cannot migrate down from ${from} to ${target}: migrations are forward-only.`);
+  for (const m of MIGRATIONS) {
+    if (m.version <= from || m.version > target) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+  return { from, to: schemaVersion(db) };
+}

@@ -1,0 +1,114 @@
+import type { Product, ProductListQuery } from '../../app/domain';
+import type { Db } from './connection';
+import { normalizeSearch } from './client-rows';
+
+interface ProductRow {
+  id: string;
+  family: string;
+  category: string;
+  name_en: string;
+  name_zh: string;
+  risk_grade: string;
+  rate_kind: string;
+  rate_min: number | null;
+  rate_max: number | null;
+  annual_fee_pct: number;
+  upfront_fee_pct: number;
+  term_months: number | null;
+  lockup_months: number;
+  liquidity: string;
+  minimum_amount: number;
+  currency: string;
+  complex: number;
+  insured: number;
+  eligibility_json: string;
+  description_en: string;
+  description_zh: string;
+  risk_disclosure_en: string;
+  risk_disclosure_zh: string;
+  custom_attributes_json: string;
+  active: number;
+  updated_at: string;
+}
+
+function fromRow(r: ProductRow): Product {
+  return {
+    id: r.id,
+    family: r.family as Product['family'],
+    category: r.category,
+    nameEn: r.name_en,
+    nameZh: r.name_zh,
+    riskGrade: r.risk_grade as Product['riskGrade'],
+    rateKind: r.rate_kind as Product['rateKind'],
+    rateMin: r.rate_min,
+    rateMax: r.rate_max,
+    annualFeePct: r.annual_fee_pct,
+    upfrontFeePct: r.upfront_fee_pct,
+    termMonths: r.term_months,
+    lockupMonths: r.lockup_months,
+    liquidity: r.liquidity as Product['liquidity'],
+    minimumAmount: r.minimum_amount,
+    currency: r.currency,
+    complex: r.complex === 1,
+    insured: r.insured === 1,
+    eligibility: JSON.parse(r.eligibility_json) as Product['eligibility'],
+    descriptionEn: r.description_en,
+    descriptionZh: r.description_zh,
+    riskDisclosureEn: r.risk_disclosure_en,
+    riskDisclosureZh: r.risk_disclosure_zh,
+    customAttributes: JSON.parse(r.custom_attributes_json) as Product['customAttributes'],
+    active: r.active === 1,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** Inserts or replaces catalog entries in one transaction: a catalog load never half-applies. */
+export function upsertProducts(db: Db, products: readonly Product[]): void {
+  const stmt = db.prepare(`
+    INSERT INTO products (id, family, category, name_en, name_zh, risk_grade, rate_kind, rate_min, rate_max, annual_fee_pct,
+      upfront_fee_pct, term_months, lockup_months, liquidity, minimum_amount, currency, complex, insured, eligibility_json,
+      description_en, description_zh, risk_disclosure_en, risk_disclosure_zh, custom_attributes_json, active, updated_at)
+    VALUES (@id, @family, @category, @nameEn, @nameZh, @riskGrade, @rateKind, @rateMin, @rateMax, @annualFeePct,
+      @upfrontFeePct, @termMonths, @lockupMonths, @liquidity, @minimumAmount, @currency, @complex, @insured, @eligibility,
+      @descriptionEn, @descriptionZh, @riskDisclosureEn, @riskDisclosureZh, @customAttributes, @active, @updatedAt)
+    ON CONFLICT (id) DO UPDATE SET family = excluded.family, category = excluded.category, name_en = excluded.name_en,
+      name_zh = excluded.name_zh, risk_grade = excluded.risk_grade, rate_kind = excluded.rate_kind, rate_min = excluded.rate_min,
+      rate_max = excluded.rate_max, annual_fee_pct = excluded.annual_fee_pct, upfront_fee_pct = excluded.upfront_fee_pct,
+      term_months = excluded.term_months, lockup_months = excluded.lockup_months, liquidity = excluded.liquidity,
+      minimum_amount = excluded.minimum_amount, currency = excluded.currency, complex = excluded.complex, insured = excluded.insured,
+      eligibility_json = excluded.eligibility_json, description_en = excluded.description_en, description_zh = excluded.description_zh,
+      risk_disclosure_en = excluded.risk_disclosure_en, risk_disclosure_zh = excluded.risk_disclosure_zh,
+      custom_attributes_json = excluded.custom_attributes_json, active = excluded.active, updated_at = excluded.updated_at`);
+  db.transaction(() => {
+    for (const p of products) {
+      stmt.run({
+        ...p,
+        complex: p.complex ? 1 : 0,
+        insured: p.insured ? 1 : 0,
+        active: p.active ? 1 : 0,
+        eligibility: JSON.stringify(p.eligibility),
+        customAttributes: JSON.stringify(p.customAttributes),
+      });
+    }
+  })();
+}
+
+export function getProduct(db: Db, id: string): Product | null {
+  const row = db.prepare('SELECT * FROM products WHERE id = ?').get(id) as ProductRow | undefined;
+  return row ? fromRow(row) : null;
+}
+
+/** The catalog is small (hundreds), so the search filters in memory over both languages' names and the category. */
+export function listProducts(db: Db, query: ProductListQuery): Product[] {
+  const rows = db
+    .prepare('SELECT * FROM products WHERE (@family IS NULL OR family = @family) ORDER BY family, category, name_en, id')
+    .all({ family: query.family }) as ProductRow[];
+  const needle = normalizeSearch(query.search);
+  const products = rows.map(fromRow);
+  if (!needle) return products;
+  return products.filter((p) => normalizeSearch(`${p.id} ${p.nameEn} ${p.nameZh} ${p.category}`).includes(needle));
+}
+
+export function countProducts(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM products').get() as { n: number }).n;
+}
