@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { openBackend } from '../../../main/backend/open-backend';
+import type { Backend } from '../../../main/backend/backend-types';
+import { startWebServer, type WebServer } from '../../../main/web/web-server';
+
+let backend: Backend;
+let server: WebServer;
+let dataDir: string;
+
+function get(urlPath: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: '127.0.0.1', port: server.port, path: urlPath, headers }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+  });
+}
+
+async function sessionCookie(): Promise<string> {
+  const res = await get(`/?token=${server.token}`);
+  return (res.headers['set-cookie']?.[0] ?? '').split(';')[0] as string;
+}
+
+function openSocket(headers: Record<string, string>): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/rpc`, { headers });
+    ws.once('open', () => resolve(ws));
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    ws.once('error', reject);
+  });
+}
+
+function nextFrame(ws: WebSocket): Promise<{ type: string; id?: number; result?: { ok: boolean; value?: unknown; error?: { code: string } }; message?: string }> {
+  return new Promise((resolve) => ws.once('message', (data) => resolve(JSON.parse(data.toString()))));
+}
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ad-web-'));
+  const rendererDir = path.join(dataDir, 'renderer');
+  fs.mkdirSync(rendererDir);
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Advisor Desk</title>');
+  fs.writeFileSync(path.join(dataDir, 'secret.txt'), 'outside the renderer');
+  backend = openBackend({ dataDir, mode: 'browser' });
+  server = await startWebServer({ backend, rendererDir });
+});
+
+afterAll(async () => {
+  await server.close();
+  backend.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('browser-mode server', () => {
+  it('listens on loopback only and prints an address with the token', () => {
+    expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?token=[A-Za-z0-9_-]{20,}$`));
+  });
+
+  it('refuses requests without the token, or with a wrong one', async () => {
+    expect((await get('/')).status).toBe(403);
+    expect((await get('/index.html')).status).toBe(403);
+    expect((await get('/?token=wrong')).status).toBe(403);
+  });
+
+  it('swaps the token for an HttpOnly, SameSite=Strict cookie and drops it from the address', async () => {
+    const res = await get(`/?token=${server.token}`);
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/');
+    expect(res.headers['set-cookie']?.[0]).toMatch(/HttpOnly; SameSite=Strict/);
+    const page = await get('/', { cookie: await sessionCookie() });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Advisor Desk');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+  });
+
+  it('refuses a foreign Host header (DNS rebinding) and paths outside the renderer', async () => {
+    const cookie = await sessionCookie();
+    expect((await get('/', { cookie, host: 'evil.example:80' })).status).toBe(403);
+    expect((await get('/../secret.txt', { cookie })).status).toBe(404);
+    expect((await get('/%2e%2e/secret.txt', { cookie })).status).toBe(404);
+  });
+
+  it('refuses sockets without the session cookie or from another origin', async () => {
+    const origin = `http://127.0.0.1:${server.port}`;
+    await expect(openSocket({ origin })).rejects.toThrow('HTTP 403');
+    await expect(openSocket({ origin: 'http://evil.example', cookie: await sessionCookie() })).rejects.toThrow('HTTP 403');
+  });
+
+  it('answers the contract over the socket and survives malformed frames', async () => {
+    const ws = await openSocket({ origin: `http://127.0.0.1:${server.port}`, cookie: await sessionCookie() });
+    try {
+      ws.send('{not json');
+      expect((await nextFrame(ws)).type).toBe('protocol-error');
+      ws.send(JSON.stringify({ id: 1, channel: 'clients:get', input: { id: 42 } }));
+      expect((await nextFrame(ws)).result?.error?.code).toBe('bad_request');
+      ws.send(JSON.stringify({ id: 2, channel: 'fs:read', input: {} }));
+      expect((await nextFrame(ws)).result?.error?.code).toBe('unknown_channel');
+      ws.send(JSON.stringify({ id: 3, channel: 'clients:list', input: { limit: 5 } }));
+      const answer = await nextFrame(ws);
+      expect(answer.id).toBe(3);
+      expect(answer.result?.ok).toBe(true);
+      expect((answer.result?.value as { rows: unknown[] }).rows).toHaveLength(5);
+    } finally {
+      ws.close();
+    }
+  });
+});
