@@ -30,12 +30,6 @@ test.describe('Electron app', () => {
         process: typeof (globalThis as { process?: unknown }).process,
       }));
       expect(exposed).toEqual({ bridge: ['invoke', 'mode', 'on'], node: 'undefined', process: 'undefined' });
-      const prefs = await app.evaluate(({ BrowserWindow }) => {
-        const w = BrowserWindow.getAllWindows()[0]!;
-        const p = w.webContents.getLastWebPreferences();
-        return { contextIsolation: p?.contextIsolation, sandbox: p?.sandbox, nodeIntegration: p?.nodeIntegration };
-      });
-      expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
       const bad = await window.evaluate(() => (window as unknown as { advisorDesk: { invoke: (c: string, i: unknown) => Promise<unknown> } }).advisorDesk.invoke('clients:get', { id: 42 }));
       expect(bad).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     } finally {
