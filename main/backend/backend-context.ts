@@ -1,0 +1,13 @@
+import type { EventName, EventPayload } from '../../app/contract/events';
+import type { Db } from '../db/connection';
+
+/** What every handler group needs: the store, the injected clock, who is acting, and the event outlet. */
+export interface BackendContext {
+  db: Db;
+  actor: string;
+  nowIso(): string;
+  /** YYYY-MM-DD in UTC: the date validation and demo data are anchored to. */
+  today(): string;
+  randomId(): string;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { AppError } from '../../app/contract/result';
+import type { HandlerTable } from '../../app/contract/dispatch';
+import { generateDemoData } from '../../app/demo/demo-data';
+import { countClients } from '../db/client-repository';
+import { summarizeData, wipeData } from '../db/data-maintenance';
+import { isStoreEmpty, seedDemoData } from '../db/demo-seed';
+import { latestMarketSnapshot } from '../db/market-repository';
+import { listUpcomingMeetings } from '../db/meeting-repository';
+import { openStore } from '../db/open-store';
+import { countProducts, getProduct, listProducts } from '../db/product-repository';
+import { getSettings, updateSettings } from '../db/settings-repository';
+import { DATABASE_FILE_NAME } from '../paths';
+import { APP_VERSION } from './app-version';
+import type { BackendContext } from './backend-context';
+import type { Backend, BackendOptions, EventListener } from './backend-types';
+import { clientHandlers } from './client-handlers';
+
+/** The one person at this desk; the audit trail names them. Sign-in arrives with multi-user support. */
+export const LOCAL_ACTOR = 'local-advisor';
+
+/**
+ * Opens the store (creating and migrating it), seeds the demo book on a brand-new empty file,
+ * and returns the handler table every transport dispatches to. A wiped database stays empty across restarts.
+ */
+export function openBackend(options: BackendOptions): Backend {
+  const databasePath = path.resolve(options.databasePath ?? path.join(options.dataDir, DATABASE_FILE_NAME));
+  const { db, created } = openStore(databasePath, { nativeBinding: options.nativeBinding });
+  const now = options.now ?? (() => new Date());
+  const listeners = new Set<EventListener>();
+
+  const ctx: BackendContext = {
+    db,
+    actor: LOCAL_ACTOR,
+    nowIso: () => now().toISOString(),
+    today: () => now().toISOString().slice(0, 10),
+    randomId: () => randomUUID().replace(/-/g, ''),
+    emit: (event, payload) => {
+      for (const listener of listeners) {
+        try {
+          listener(event, payload);
+        } catch {
+          // One broken subscriber (a closed socket) must not stop the others or fail the write that already committed.
+        }
+      }
+    },
+  };
+
+  const seed = () => seedDemoData(db, generateDemoData({ today: ctx.today() }));
+  if (created && (options.seedDemoIfEmpty ?? true) && isStoreEmpty(db)) seed();
+
+  const handlers: HandlerTable = {
+    'app:info': () => ({ version: APP_VERSION, mode: options.mode, dataDir: options.dataDir, databasePath, clientCount: countClients(db), productCount: countProducts(db) }),
+    'settings:get': () => getSettings(db),
+    'settings:update': (patch) => {
+      const settings = updateSettings(db, patch, ctx.nowIso());
+      ctx.emit('data:changed', { entity: 'settings' });
+      return settings;
+    },
+    ...clientHandlers(ctx),
+    'products:list': (query) => listProducts(db, query),
+    'products:get': ({ id }) => {
+      const product = getProduct(db, id);
+      if (!product) throw new AppError('not_found', `No product with id ${id}.`);
+      return product;
+    },
+    'market:latest': () => latestMarketSnapshot(db, ctx.today()) ?? latestMarketSnapshot(db),
+    'meetings:upcoming': ({ limit }) => listUpcomingMeetings(db, ctx.nowIso(), limit),
+    'data:summary': () => summarizeData(db),
+    'data:reset-demo': () => {
+      db.transaction(() => {
+        wipeData(db, { at: ctx.nowIso(), actor: LOCAL_ACTOR });
+        seed();
+      }).immediate();
+      ctx.emit('data:changed', { entity: 'all' });
+      return summarizeData(db);
+    },
+    'data:wipe': () => {
+      wipeData(db, { at: ctx.nowIso(), actor: LOCAL_ACTOR });
+      ctx.emit('data:changed', { entity: 'all' });
+      return summarizeData(db);
+    },
+  };
+
+  return {
+    handlers,
+    databasePath,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      listeners.clear();
+      if (db.open) db.close();
+    },
+  };
+}
