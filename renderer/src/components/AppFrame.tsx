@@ -1,0 +1,29 @@
+import Box from '@mui/material/Box';
+import Toolbar from '@mui/material/Toolbar';
+import { useRoute } from '../routing/use-route';
+import { sectionOf } from '../routing/routes';
+import { CrashNotice } from './CrashNotice';
+import { ErrorBoundary } from './ErrorBoundary';
+import { NavDrawer } from './NavDrawer';
+import { PageView } from './PageView';
+import { TopBar } from './TopBar';
+
+/** Top bar, navigation on the left, the current screen in the rest; a crash stays inside the screen. */
+export function AppFrame() {
+  const route = useRoute();
+  const routeKey = JSON.stringify(route);
+  return (
+    <Box sx={{ display: 'flex', height: '100vh', overflow: 'hidden' }}>
+      <TopBar />
+      <NavDrawer active={sectionOf(route)} />
+      <Box component="main" sx={{ flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column', overflow: 'hidden' }}>
+        <Toolbar variant="dense" />
+        <Box sx={{ flexGrow: 1, minHeight: 0, overflow: 'auto', display: 'flex', flexDirection: 'column' }}>
+          <ErrorBoundary key={routeKey} renderFallback={(error, reset) => <CrashNotice error={error} onRetry={reset} />}>
+            <PageView route={route} />
+          </ErrorBoundary>
+        </Box>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,54 @@
+import Box from '@mui/material/Box';
+import Drawer from '@mui/material/Drawer';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import Toolbar from '@mui/material/Toolbar';
+import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
+import Inventory2Outlined from '@mui/icons-material/Inventory2Outlined';
+import EventOutlined from '@mui/icons-material/EventOutlined';
+import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
+import type { ReactNode } from 'react';
+import { useI18n } from '../i18n/use-i18n';
+import type { MessageKey } from '../i18n/en';
+import type { Section } from '../routing/routes';
+
+export const NAV_WIDTH = 200;
+
+const ITEMS: { section: Section; label: MessageKey; icon: ReactNode }[] = [
+  { section: 'clients', label: 'nav.clients', icon: <PeopleOutlined fontSize="small" /> },
+  { section: 'products', label: 'nav.products', icon: <Inventory2Outlined fontSize="small" /> },
+  { section: 'meetings', label: 'nav.meetings', icon: <EventOutlined fontSize="small" /> },
+  { section: 'settings', label: 'nav.settings', icon: <SettingsOutlined fontSize="small" /> },
+];
+
+export function NavDrawer({ active }: { active: Section | null }) {
+  const { t } = useI18n();
+  return (
+    <Drawer
+      variant="permanent"
+      sx={{ width: NAV_WIDTH, flexShrink: 0, '& .MuiDrawer-paper': { width: NAV_WIDTH, boxSizing: 'border-box' } }}
+    >
+      <Toolbar variant="dense" />
+      <Box component="nav" aria-label={t('app.name')}>
+        <List dense>
+          {ITEMS.map((item) => (
+            <ListItemButton
+              key={item.section}
+              component="a"
+              href={`#/${item.section}`}
+              selected={active === item.section}
+              aria-current={active === item.section ? 'page' : undefined}
+              data-testid={`nav-${item.section}`}
+              sx={{ mx: 1, borderRadius: 1 }}
+            >
+              <ListItemIcon sx={{ minWidth: 34 }}>{item.icon}</ListItemIcon>
+              <ListItemText primary={t(item.label)} />
+            </ListItemButton>
+          ))}
+        </List>
+      </Box>
+    </Drawer>
+  );
+}

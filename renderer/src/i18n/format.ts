@@ -1,0 +1,73 @@
+import type { Language } from '../../../app/domain';
+
+/**
+ * Client money is held in the institution's currency in whole units (see ClientProfile);
+ * the contract does not carry it yet, so the renderer states it once here.
+ */
+export const INSTITUTION_CURRENCY = 'CNY';
+
+/** en-GB writes dates day-month-year with a short month name, which no reader can misread as month-day. */
+const LOCALE_TAGS: Record<Language, string> = { en: 'en-GB', 'zh-CN': 'zh-CN' };
+
+export interface Formatters {
+  number(value: number, fractionDigits?: number): string;
+  money(value: number, currency?: string): string;
+  /** Rates arrive as percent (2.35 means 2.35 %). */
+  percent(value: number): string;
+  /** A calendar date written YYYY-MM-DD, shown without any time-zone shift. */
+  date(isoDate: string): string;
+  dateTime(isoDateTime: string): string;
+  time(isoDateTime: string): string;
+}
+
+const cache = new Map<Language, Formatters>();
+
+export function formattersFor(language: Language): Formatters {
+  const cached = cache.get(language);
+  if (cached) return cached;
+  const tag = LOCALE_TAGS[language];
+  const moneyFormats = new Map<string, Intl.NumberFormat>();
+  const dateFormat = new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const dateTimeFormat = new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const timeFormat = new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit' });
+  const percentFormat = new Intl.NumberFormat(tag, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const formatters: Formatters = {
+    number: (value, fractionDigits = 0) =>
+      new Intl.NumberFormat(tag, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value),
+    money: (value, currency = INSTITUTION_CURRENCY) => {
+      let format = moneyFormats.get(currency);
+      if (!format) {
+        format = new Intl.NumberFormat(tag, { style: 'currency', currency, maximumFractionDigits: 0 });
+        moneyFormats.set(currency, format);
+      }
+      return format.format(value);
+    },
+    percent: (value) => percentFormat.format(value / 100),
+    date: (isoDate) => {
+      const d = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+      return Number.isNaN(d.getTime()) ? isoDate : dateFormat.format(d);
+    },
+    dateTime: (iso) => {
+      const d = new Date(iso);
+      return Number.isNaN(d.getTime()) ? iso : dateTimeFormat.format(d);
+    },
+    time: (iso) => {
+      const d = new Date(iso);
+      return Number.isNaN(d.getTime()) ? iso : timeFormat.format(d);
+    },
+  };
+  cache.set(language, formatters);
+  return formatters;
+}
+
+/** Today's local calendar date, YYYY-MM-DD: what an advisor means by "today". */
+export function localToday(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** True when a KYC review date is more than twelve months before today. */
+export function isOlderThanTwelveMonths(isoDate: string, today: string): boolean {
+  const year = Number(today.slice(0, 4)) - 1;
+  return isoDate < `${year}${today.slice(4)}`;
+}

@@ -1,0 +1,28 @@
+import Box from '@mui/material/Box';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormHelperText from '@mui/material/FormHelperText';
+
+interface Props {
+  name: string;
+  label: string;
+  checked: boolean;
+  onChange(checked: boolean): void;
+  error?: string;
+}
+
+export function FormCheckbox({ name, label, checked, onChange, error }: Props) {
+  return (
+    <Box>
+      <FormControlLabel
+        control={<Checkbox checked={checked} onChange={(event) => onChange(event.target.checked)} slotProps={{ input: { 'data-testid': `field-${name}` } as object }} />}
+        label={label}
+      />
+      {error && (
+        <FormHelperText error data-testid={`field-error-${name}`}>
+          {error}
+        </FormHelperText>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,130 @@
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormLabel from '@mui/material/FormLabel';
+import LinearProgress from '@mui/material/LinearProgress';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import Typography from '@mui/material/Typography';
+import type { Client } from '../../../../app/domain';
+import { call, isBackendError } from '../../api/call';
+import { useBackend } from '../../api/use-backend';
+import { RiskClassChip } from '../../components/RiskClassChip';
+import { useI18n } from '../../i18n/use-i18n';
+import { useNotify } from '../../notify/notify-context';
+
+interface Props {
+  client: Client;
+  onClose(): void;
+  onSubmitted(client: Client): void;
+}
+
+/** Asks the institution's questionnaire in the current language; the backend scores it and sets the class. */
+export function QuestionnaireDialog({ client, onClose, onSubmitted }: Props) {
+  const { t, pick } = useI18n();
+  const { notifyError } = useNotify();
+  const definition = useBackend('questionnaire:get', {}, { entities: [] });
+  const [answers, setAnswers] = useState<Record<string, string>>(() => ({ ...(client.questionnaire?.answers ?? {}) }));
+  const [submitting, setSubmitting] = useState(false);
+  const [result, setResult] = useState<Client | null>(null);
+  const [conflict, setConflict] = useState(false);
+
+  const questions = definition.data?.questions ?? [];
+  const answered = questions.filter((q) => q.options.some((o) => o.id === answers[q.id])).length;
+  const maxScore = questions.reduce((sum, q) => sum + Math.max(0, ...q.options.map((o) => o.points)), 0);
+
+  const submit = async () => {
+    setSubmitting(true);
+    try {
+      const relevant = Object.fromEntries(questions.map((q) => [q.id, answers[q.id] ?? '']));
+      const updated = await call('clients:submit-questionnaire', { clientId: client.id, revision: client.revision, answers: relevant });
+      setResult(updated);
+      onSubmitted(updated);
+    } catch (error) {
+      if (isBackendError(error, 'conflict')) setConflict(true);
+      else notifyError(error);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <Dialog open onClose={submitting ? undefined : onClose} fullWidth maxWidth="md" scroll="paper" data-testid="questionnaire-dialog">
+      <DialogTitle>
+        {t('questionnaire.title', { name: client.displayName })}
+        {definition.data && (
+          <Typography variant="body2" color="text.secondary">
+            {t('questionnaire.version', { version: definition.data.version })} · {t('questionnaire.answered', { answered, total: questions.length })}
+          </Typography>
+        )}
+      </DialogTitle>
+      {(definition.loading || submitting) && <LinearProgress />}
+      <DialogContent dividers>
+        {conflict && (
+          <Alert severity="warning" sx={{ mb: 2 }}>
+            {t('form.conflict')}
+          </Alert>
+        )}
+        {result ? (
+          <Box sx={{ textAlign: 'center', py: 3 }} data-testid="questionnaire-result">
+            <Typography variant="overline" color="text.secondary">
+              {t('questionnaire.resultTitle')}
+            </Typography>
+            <Box sx={{ my: 1.5, '& .MuiChip-root': { fontSize: '1rem', height: 32, px: 1 } }}>
+              <RiskClassChip riskClass={result.riskClass} long testId="questionnaire-result-class" />
+            </Box>
+            <Typography data-testid="questionnaire-result-score">
+              {t('questionnaire.result', { riskClass: result.riskClass ?? '—', score: result.questionnaire?.score ?? 0, max: maxScore })}
+            </Typography>
+          </Box>
+        ) : (
+          questions.map((question, index) => (
+            <FormControl key={question.id} component="fieldset" sx={{ display: 'block', mb: 2 }} data-testid={`question-${question.id}`}>
+              <FormLabel component="legend" sx={{ color: 'text.primary', fontWeight: 500, mb: 0.5 }}>
+                {index + 1}. {pick(question.text)}
+              </FormLabel>
+              <RadioGroup
+                row
+                name={`question-${question.id}`}
+                value={answers[question.id] ?? ''}
+                onChange={(event) => setAnswers((a) => ({ ...a, [question.id]: event.target.value }))}
+              >
+                {question.options.map((option) => (
+                  <FormControlLabel
+                    key={option.id}
+                    value={option.id}
+                    label={pick(option.label)}
+                    sx={{ mr: 3 }}
+                    control={<Radio size="small" slotProps={{ input: { 'data-testid': `answer-${question.id}-${option.id}` } as object }} />}
+                  />
+                ))}
+              </RadioGroup>
+            </FormControl>
+          ))
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} disabled={submitting} data-testid="questionnaire-close">
+          {result ? t('common.close') : t('common.cancel')}
+        </Button>
+        {!result && (
+          <Button
+            variant="contained"
+            onClick={() => void submit()}
+            disabled={submitting || conflict || questions.length === 0 || answered < questions.length}
+            data-testid="questionnaire-submit"
+          >
+            {t('questionnaire.submit')}
+          </Button>
+        )}
+      </DialogActions>
+    </Dialog>
+  );
+}

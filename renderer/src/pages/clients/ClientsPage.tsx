@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import InputAdornment from '@mui/material/InputAdornment';
+import TextField from '@mui/material/TextField';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import Typography from '@mui/material/Typography';
+import AddOutlined from '@mui/icons-material/AddOutlined';
+import SearchOutlined from '@mui/icons-material/SearchOutlined';
+import type { ClientKind, ClientSortField } from '../../../../app/domain';
+import { useBackend } from '../../api/use-backend';
+import { useDebounced } from '../../api/use-debounced';
+import { PageHeader } from '../../components/PageHeader';
+import { useI18n } from '../../i18n/use-i18n';
+import { ClientFormDialog } from '../client/ClientFormDialog';
+import { ClientTable } from './ClientTable';
+import { useClientRows } from './use-client-rows';
+
+type KindFilter = 'all' | ClientKind;
+
+export function ClientsPage() {
+  const { t, fmt } = useI18n();
+  const [searchText, setSearchText] = useState('');
+  const search = useDebounced(searchText.trim(), 250);
+  const [kindFilter, setKindFilter] = useState<KindFilter>('all');
+  const [sortBy, setSortBy] = useState<ClientSortField>('displayName');
+  const [sortDir, setSortDir] = useState<'asc' | 'desc'>('asc');
+  const [creating, setCreating] = useState(false);
+
+  const query = { search, kind: kindFilter === 'all' ? null : kindFilter, sortBy, sortDir };
+  const rows = useClientRows(query);
+  const everyone = useBackend('clients:list', { limit: 1 }, { entities: ['clients'] });
+  const overall = everyone.data?.total;
+
+  const sort = (field: ClientSortField) => {
+    if (field === sortBy) setSortDir((d) => (d === 'asc' ? 'desc' : 'asc'));
+    else {
+      setSortBy(field);
+      // Money and dates are most useful largest/newest first; names read A to Z.
+      setSortDir(field === 'displayName' || field === 'riskClass' ? 'asc' : 'desc');
+    }
+  };
+
+  return (
+    <Box sx={{ p: 2, display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
+      <PageHeader
+        title={t('clients.title')}
+        actions={
+          <Button variant="contained" startIcon={<AddOutlined />} onClick={() => setCreating(true)} data-testid="client-new">
+            {t('clients.new')}
+          </Button>
+        }
+      />
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 1.5, flexWrap: 'wrap' }}>
+        <TextField
+          value={searchText}
+          onChange={(event) => setSearchText(event.target.value)}
+          placeholder={t('clients.searchPlaceholder')}
+          sx={{ width: 360 }}
+          slotProps={{
+            input: {
+              startAdornment: (
+                <InputAdornment position="start">
+                  <SearchOutlined fontSize="small" />
+                </InputAdornment>
+              ),
+            },
+            htmlInput: { 'data-testid': 'client-search', 'aria-label': t('common.search'), type: 'search' },
+          }}
+        />
+        <ToggleButtonGroup
+          exclusive
+          value={kindFilter}
+          onChange={(_event, value: KindFilter | null) => value && setKindFilter(value)}
+          aria-label={t('field.kind')}
+        >
+          <ToggleButton value="all" data-testid="kind-filter-all">
+            {t('clients.filter.all')}
+          </ToggleButton>
+          <ToggleButton value="individual" data-testid="kind-filter-individual">
+            {t('clients.filter.individual')}
+          </ToggleButton>
+          <ToggleButton value="business" data-testid="kind-filter-business">
+            {t('clients.filter.business')}
+          </ToggleButton>
+        </ToggleButtonGroup>
+        <Box sx={{ flexGrow: 1 }} />
+        <Typography color="text.secondary" data-testid="client-count" aria-live="polite">
+          {rows.total === null || overall === undefined
+            ? t('app.loading')
+            : t('clients.count', { shown: fmt.number(rows.total), total: fmt.number(Math.max(overall, rows.total)) })}
+        </Typography>
+      </Box>
+      <ClientTable rows={rows} sortBy={sortBy} sortDir={sortDir} onSort={sort} resetKey={JSON.stringify(query)} />
+      {creating && <ClientFormDialog mode="create" onClose={() => setCreating(false)} />}
+    </Box>
+  );
+}

@@ -1,0 +1,23 @@
+import type { ClientSortField } from '../../../../app/domain';
+import type { MessageKey } from '../../i18n/en';
+
+export interface ClientColumn {
+  id: 'name' | 'city' | 'riskClass' | 'investableAssets' | 'kycReviewedAt' | 'nextMeeting' | 'updatedAt';
+  label: MessageKey;
+  sortField?: ClientSortField;
+  align?: 'right';
+}
+
+export const CLIENT_COLUMNS: ClientColumn[] = [
+  { id: 'name', label: 'clients.col.name', sortField: 'displayName' },
+  { id: 'city', label: 'clients.col.city' },
+  { id: 'riskClass', label: 'clients.col.riskClass', sortField: 'riskClass' },
+  { id: 'investableAssets', label: 'clients.col.investableAssets', sortField: 'investableAssets', align: 'right' },
+  { id: 'kycReviewedAt', label: 'clients.col.kycReviewedAt', sortField: 'kycReviewedAt' },
+  { id: 'nextMeeting', label: 'clients.col.nextMeeting' },
+  { id: 'updatedAt', label: 'clients.col.updatedAt', sortField: 'updatedAt' },
+];
+
+/** One grid template shared by the header and every row, so columns line up without a <table>. */
+export const CLIENT_GRID_COLUMNS = 'minmax(220px, 2.2fr) minmax(100px, 1fr) 96px minmax(140px, 1fr) 150px 170px 130px';
+export const CLIENT_ROW_HEIGHT = 36;
