@@ -1,0 +1,149 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { dispatch } from '../../app/contract/dispatch';
+import type { ChannelOutput } from '../../app/contract/channels';
+import type { Result } from '../../app/contract/result';
+import { PRODUCT_FAMILIES, type ProductFamily } from '../../app/domain';
+import { openBackend } from '../backend/open-backend';
+import type { Backend } from '../backend/backend-types';
+import { NotADatabaseError } from '../db/connection';
+import { DatabaseTooNewError } from '../db/migrate';
+import { resolveDatabasePath } from '../paths';
+import { HELP } from './cli-help';
+import { CliError, EXIT, usageError, type CliIo } from './cli-io';
+import { printClient, printClientPage, printProducts, printSummary } from './cli-output';
+
+const OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  force: { type: 'boolean', default: false },
+  search: { type: 'string' },
+  limit: { type: 'string' },
+  family: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+type Parsed = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+
+function parse(argv: readonly string[]): Parsed {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw usageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function openFor(io: CliIo, dbPath: string, mustExist: boolean): Backend {
+  if (mustExist && !fs.existsSync(dbPath)) throw new CliError(EXIT.database, `No database at ${dbPath}. Run \`advisor-desk seed --db ${dbPath}\` first.`);
+  return openBackend({ dataDir: path.dirname(dbPath), databasePath: dbPath, mode: 'browser', seedDemoIfEmpty: false, ...(io.now ? { now: io.now } : {}) });
+}
+
+async function call<T>(result: Promise<Result<unknown>>): Promise<T> {
+  const r = await result;
+  if (r.ok) return r.value as T;
+  if (r.error.code === 'not_found') throw new CliError(EXIT.notFound, r.error.message);
+  if (r.error.code === 'bad_request' || r.error.code === 'validation') throw usageError(r.error.message);
+  throw new CliError(EXIT.other, r.error.message);
+}
+
+function positiveInt(value: string | undefined, name: string, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw usageError(`--${name} must be a whole number from 1 to ${max}, got "${value}".`);
+  return n;
+}
+
+function noExtra(rest: readonly string[], usage: string): void {
+  if (rest.length > 0) throw usageError(`Unexpected argument "${rest[0]}". Usage: ${usage}`);
+}
+
+async function run(argv: readonly string[], io: CliIo): Promise<void> {
+  const { values, positionals } = parse(argv);
+  if (values.help || positionals.length === 0 || positionals[0] === 'help') {
+    io.stdout(HELP);
+    if (!values.help && positionals.length === 0) throw new CliError(EXIT.usage, 'No command given. See the usage above.');
+    return;
+  }
+  const dbPath = resolveDatabasePath({ explicit: values.db, env: io.env as NodeJS.ProcessEnv });
+  const [command, sub, ...rest] = positionals;
+  const json = values.json;
+
+  if (command === 'seed' || command === 'reset') {
+    if (sub !== undefined) noExtra([sub, ...rest], `advisor-desk ${command}`);
+    const backend = openFor(io, dbPath, false);
+    try {
+      const summary = await call<ChannelOutput<'data:summary'>>(dispatch(backend.handlers, 'data:summary', {}));
+      if (command === 'seed' && (summary.clients > 0 || summary.products > 0) && !values.force) {
+        throw new CliError(EXIT.other, `${dbPath} already holds ${summary.clients} clients and ${summary.products} products; use --force (or reset) to replace them.`);
+      }
+      const after = await call<ChannelOutput<'data:reset-demo'>>(dispatch(backend.handlers, 'data:reset-demo', {}));
+      printSummary(io, after, dbPath, json);
+    } finally {
+      backend.close();
+    }
+    return;
+  }
+
+  if (command === 'clients' && sub === 'list') {
+    noExtra(rest, 'advisor-desk clients list [--search Q] [--limit N]');
+    const limit = positiveInt(values.limit, 'limit', 50, 1000);
+    const backend = openFor(io, dbPath, true);
+    try {
+      printClientPage(io, await call(dispatch(backend.handlers, 'clients:list', { search: values.search ?? '', limit })), json);
+    } finally {
+      backend.close();
+    }
+    return;
+  }
+
+  if (command === 'clients' && sub === 'show') {
+    const [id, ...extra] = rest;
+    if (!id) throw usageError('Which client? Usage: advisor-desk clients show ID');
+    noExtra(extra, 'advisor-desk clients show ID');
+    const backend = openFor(io, dbPath, true);
+    try {
+      printClient(io, await call(dispatch(backend.handlers, 'clients:get', { id })), json);
+    } finally {
+      backend.close();
+    }
+    return;
+  }
+
+  if (command === 'products' && sub === 'list') {
+    noExtra(rest, 'advisor-desk products list [--family F]');
+    const family = values.family;
+    if (family !== undefined && !(PRODUCT_FAMILIES as readonly string[]).includes(family)) {
+      throw usageError(`--family must be one of ${PRODUCT_FAMILIES.join(', ')}, got "${family}".`);
+    }
+    const backend = openFor(io, dbPath, true);
+    try {
+      printProducts(io, await call(dispatch(backend.handlers, 'products:list', { family: (family as ProductFamily | undefined) ?? null })), json);
+    } finally {
+      backend.close();
+    }
+    return;
+  }
+
+  throw usageError(`Unknown command "${positionals.join(' ')}". Run advisor-desk --help.`);
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CliError) return error.exitCode;
+  if (error instanceof DatabaseTooNewError || error instanceof NotADatabaseError) return EXIT.database;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_')) return EXIT.database;
+  return EXIT.other;
+}
+
+/** Runs one command and returns its exit code; nothing here calls process.exit, so tests can run it in-process. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    await run(argv, io);
+    return EXIT.ok;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`advisor-desk: ${message.split('\n')[0]}\n`);
+    return exitCodeFor(error);
+  }
+}

@@ -1,0 +1,23 @@
+export const HELP = `advisor-desk: the Advisor Desk store from a terminal
+
+Usage:
+  advisor-desk seed [--force]                 load the demo book of business into an empty database
+  advisor-desk reset                          wipe clients, products and history, then load the demo data
+  advisor-desk clients list [--search Q] [--limit N]
+  advisor-desk clients show ID
+  advisor-desk products list [--family F]     F: deposit, fund, security, insurance, consumer_credit, business_finance
+
+Options:
+  --db PATH    database file (default: $ADVISOR_DESK_DB, else the app's data folder)
+  --json       machine-readable output on stdout
+  -h, --help   this text
+
+Exit codes:
+  0  success
+  1  any other failure (including seed refusing a non-empty database without --force)
+  2  usage error: unknown command or option, bad value
+  3  not found: no client or product with that id
+  4  database error: file missing (for reads), newer than this app, or not an Advisor Desk database
+
+Errors are one line on stderr. Settings and the audit trail survive reset.
+`;
