@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ClientProfile } from '../../../app/domain';
 import { openDatabase, type Db } from '../../../main/db/connection';
 import { migrate } from '../../../main/db/migrate';
+
+export { profile } from '../../fixtures/client-profile';
 
 /** A real file-backed database in its own temp folder; cleanup closes it and removes the folder. */
 export function tempDb(options: { target?: number } = {}): { db: Db; file: string; dir: string; cleanup(): void } {
@@ -24,44 +25,6 @@ export function tempDb(options: { target?: number } = {}): { db: Db; file: strin
 
 export function tempDir(prefix = 'ad-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-}
-
-export function profile(overrides: Partial<ClientProfile> = {}): ClientProfile {
-  return {
-    kind: 'individual',
-    displayName: 'Test Client',
-    language: 'en',
-    email: 'test@example.com',
-    phone: '+86 139 1234 5678',
-    city: 'Shanghai',
-    birthDate: '1980-05-01',
-    foundedDate: null,
-    occupation: 'Teacher',
-    sector: null,
-    employees: null,
-    annualIncome: 200_000,
-    annualRevenue: null,
-    monthlyExpenses: 8_000,
-    investableAssets: 500_000,
-    totalAssets: 2_000_000,
-    liabilities: 300_000,
-    monthlyDebtPayments: 3_000,
-    dependents: 1,
-    creditScore: 720,
-    creditRating: null,
-    objectives: ['income'],
-    horizonYears: 5,
-    liquidityNeed: 'medium',
-    knowledgeLevel: 'basic',
-    experienceYears: 3,
-    complexProductExperience: false,
-    professionalInvestor: false,
-    sustainabilityPreference: null,
-    kycReviewedAt: '2026-06-01',
-    notes: '',
-    customAttributes: {},
-    ...overrides,
-  };
 }
 
 /** Inserts a minimal client row with SQL, for migration tests that run before the repositories' schema exists. */
