@@ -84,8 +84,7 @@ export function ClientPage({ id }: { id: string }) {
         }
         subtitle={
           <>
-            <Typography variant="body2">{t(`kind.${client.kind}`)}</Typography>
-            {client.city && <Typography variant="body2">· {client.city}</Typography>}
+            <Typography variant="body2">{client.city ? `${t(`kind.${client.kind}`)} · ${client.city}` : t(`kind.${client.kind}`)}</Typography>
             <RiskClassChip riskClass={client.riskClass} testId="risk-class" />
             <KycChip reviewedAt={client.kycReviewedAt} />
           </>

@@ -31,7 +31,8 @@ export function QuestionnaireDialog({ client, onClose, onSubmitted }: Props) {
   const { t, pick } = useI18n();
   const { notifyError } = useNotify();
   const definition = useBackend('questionnaire:get', {}, { entities: [] });
-  const [answers, setAnswers] = useState<Record<string, string>>(() => ({ ...(client.questionnaire?.answers ?? {}) }));
+  // Starts blank every time: a reassessment is answered afresh, not confirmed from last year's answers.
+  const [answers, setAnswers] = useState<Record<string, string>>({});
   const [submitting, setSubmitting] = useState(false);
   const [result, setResult] = useState<Client | null>(null);
   const [conflict, setConflict] = useState(false);

@@ -13,12 +13,13 @@ import { FactList, type Fact } from '../../components/FactList';
 import { PageHeader } from '../../components/PageHeader';
 import { RiskGradeChip } from '../../components/RiskGradeChip';
 import { SectionCard } from '../../components/SectionCard';
+import { categoryLabel } from '../../i18n/category-label';
 import { rateRange, termLabel } from '../../i18n/product-facts';
 import { useI18n } from '../../i18n/use-i18n';
 import { describeError } from '../../notify/notify-context';
 
 export function ProductPage({ id }: { id: string }) {
-  const { t, fmt, pickPair } = useI18n();
+  const { t, fmt, pickPair, language } = useI18n();
   const query = useBackend('products:get', { id }, { entities: ['products'], reportErrors: (error) => !isBackendError(error, 'not_found') });
 
   if (!query.data) {
@@ -46,7 +47,7 @@ export function ProductPage({ id }: { id: string }) {
 
   const facts: Fact[] = [
     { label: t('product.riskGrade'), value: <RiskGradeChip grade={p.riskGrade} /> },
-    { label: t('products.col.family'), value: `${t(`family.${p.family}`)} · ${p.category}` },
+    { label: t('products.col.family'), value: `${t(`family.${p.family}`)} · ${categoryLabel(p.category, language)}` },
     { label: t('product.rateKind'), value: t(`rateKind.${p.rateKind}`) },
     { label: t('product.rateRange'), value: rateRange(p, fmt, t), testId: 'product-rate' },
     { label: t('product.annualFee'), value: fmt.percent(p.annualFeePct) },

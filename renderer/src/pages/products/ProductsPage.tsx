@@ -18,12 +18,13 @@ import { useBackend } from '../../api/use-backend';
 import { useDebounced } from '../../api/use-debounced';
 import { PageHeader } from '../../components/PageHeader';
 import { RiskGradeChip } from '../../components/RiskGradeChip';
+import { categoryLabel } from '../../i18n/category-label';
 import { rateRange, termLabel } from '../../i18n/product-facts';
 import { useI18n } from '../../i18n/use-i18n';
 import { navigate } from '../../routing/use-route';
 
 export function ProductsPage() {
-  const { t, fmt, pickPair } = useI18n();
+  const { t, fmt, pickPair, language } = useI18n();
   const [searchText, setSearchText] = useState('');
   const search = useDebounced(searchText.trim(), 250);
   const [family, setFamily] = useState<ProductFamily | ''>('');
@@ -111,7 +112,7 @@ export function ProductsPage() {
                   {t(`family.${p.family}`)}
                   <Typography component="span" variant="body2" color="text.secondary">
                     {' · '}
-                    {p.category}
+                    {categoryLabel(p.category, language)}
                   </Typography>
                 </TableCell>
                 <TableCell>
