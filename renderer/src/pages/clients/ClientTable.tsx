@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/use-i18n';
 import { CLIENT_ROW_HEIGHT } from './client-columns';
 import { ClientTableHeader } from './ClientTableHeader';
 import { ClientTableRow } from './ClientTableRow';
+import { clientListMemory } from './list-memory';
 import type { ClientRows } from './use-client-rows';
 
 interface Props {
@@ -40,14 +41,29 @@ export function ClientTable({ rows, sortBy, sortDir, onSort, resetKey }: Props) 
     if (rows.total !== null) showRange(first, last);
   }, [first, last, rows.total, showRange]);
 
+  // A changed search, filter or sort starts at the top; coming back to the same list returns to where it was.
+  const shownKey = useRef(resetKey);
   useEffect(() => {
+    if (shownKey.current === resetKey) return;
+    shownKey.current = resetKey;
+    clientListMemory.scrollTop = 0;
     scrollRef.current?.scrollTo({ top: 0 });
   }, [resetKey]);
+
+  const restored = useRef(false);
+  useEffect(() => {
+    if (restored.current || rows.total === null) return;
+    restored.current = true;
+    if (clientListMemory.scrollTop > 0) scrollRef.current?.scrollTo({ top: clientListMemory.scrollTop });
+  }, [rows.total]);
 
   const today = localToday();
   return (
     <Box
       ref={scrollRef}
+      onScroll={(event) => {
+        clientListMemory.scrollTop = event.currentTarget.scrollTop;
+      }}
       role="grid"
       aria-rowcount={rows.total ?? -1}
       data-testid="client-table"

@@ -18,6 +18,7 @@ export function ClientTableHeader({ sortBy, sortDir, onSort }: Props) {
       sx={{
         display: 'grid',
         gridTemplateColumns: CLIENT_GRID_COLUMNS,
+        columnGap: 1,
         alignItems: 'center',
         height: 36,
         px: 1,

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import InputAdornment from '@mui/material/InputAdornment';
@@ -15,18 +15,23 @@ import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/use-i18n';
 import { ClientFormDialog } from '../client/ClientFormDialog';
 import { ClientTable } from './ClientTable';
+import { clientListMemory } from './list-memory';
 import { useClientRows } from './use-client-rows';
 
 type KindFilter = 'all' | ClientKind;
 
 export function ClientsPage() {
   const { t, fmt } = useI18n();
-  const [searchText, setSearchText] = useState('');
+  const [searchText, setSearchText] = useState(clientListMemory.searchText);
   const search = useDebounced(searchText.trim(), 250);
-  const [kindFilter, setKindFilter] = useState<KindFilter>('all');
-  const [sortBy, setSortBy] = useState<ClientSortField>('displayName');
-  const [sortDir, setSortDir] = useState<'asc' | 'desc'>('asc');
+  const [kindFilter, setKindFilter] = useState<KindFilter>(clientListMemory.kindFilter);
+  const [sortBy, setSortBy] = useState<ClientSortField>(clientListMemory.sortBy);
+  const [sortDir, setSortDir] = useState<'asc' | 'desc'>(clientListMemory.sortDir);
   const [creating, setCreating] = useState(false);
+
+  useEffect(() => {
+    Object.assign(clientListMemory, { searchText, kindFilter, sortBy, sortDir });
+  }, [searchText, kindFilter, sortBy, sortDir]);
 
   const query = { search, kind: kindFilter === 'all' ? null : kindFilter, sortBy, sortDir };
   const rows = useClientRows(query);
