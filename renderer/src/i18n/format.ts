@@ -17,6 +17,9 @@ export interface Formatters {
   /** A calendar date written YYYY-MM-DD, shown without any time-zone shift. */
   date(isoDate: string): string;
   dateTime(isoDateTime: string): string;
+  /** Narrow forms for table columns: 2026/10/28 in Chinese, 28 Oct 2026 in English. */
+  compactDate(isoDate: string): string;
+  compactDateTime(isoDateTime: string): string;
   time(isoDateTime: string): string;
 }
 
@@ -29,6 +32,9 @@ export function formattersFor(language: Language): Formatters {
   const moneyFormats = new Map<string, Intl.NumberFormat>();
   const dateFormat = new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
   const dateTimeFormat = new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const compact: Intl.DateTimeFormatOptions = language === 'zh-CN' ? { year: 'numeric', month: '2-digit', day: '2-digit' } : { year: 'numeric', month: 'short', day: 'numeric' };
+  const compactDateFormat = new Intl.DateTimeFormat(tag, { ...compact, timeZone: 'UTC' });
+  const compactDateTimeFormat = new Intl.DateTimeFormat(tag, { ...compact, hour: '2-digit', minute: '2-digit' });
   const timeFormat = new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit' });
   const percentFormat = new Intl.NumberFormat(tag, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const formatters: Formatters = {
@@ -50,6 +56,14 @@ export function formattersFor(language: Language): Formatters {
     dateTime: (iso) => {
       const d = new Date(iso);
       return Number.isNaN(d.getTime()) ? iso : dateTimeFormat.format(d);
+    },
+    compactDate: (isoDate) => {
+      const d = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+      return Number.isNaN(d.getTime()) ? isoDate : compactDateFormat.format(d);
+    },
+    compactDateTime: (iso) => {
+      const d = new Date(iso);
+      return Number.isNaN(d.getTime()) ? iso : compactDateTimeFormat.format(d);
     },
     time: (iso) => {
       const d = new Date(iso);

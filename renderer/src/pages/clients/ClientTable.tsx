@@ -69,7 +69,7 @@ export function ClientTable({ rows, sortBy, sortDir, onSort, resetKey }: Props) 
       data-testid="client-table"
       sx={{ flexGrow: 1, minHeight: 0, overflow: 'auto', border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper' }}
     >
-      <Box sx={{ minWidth: 1000 }}>
+      <Box sx={{ minWidth: 990 }}>
         <ClientTableHeader sortBy={sortBy} sortDir={sortDir} onSort={onSort} />
         {rows.total === 0 ? (
           <Typography color="text.secondary" sx={{ p: 3, textAlign: 'center' }} data-testid="client-empty">

@@ -92,13 +92,13 @@ export const ClientTableRow = memo(function ClientTableRow({ index, top, client,
       </Box>
       <Box role="gridcell" sx={{ ...cellSx, display: 'flex', alignItems: 'center', gap: 0.5, color: kycStale ? 'warning.main' : undefined }}>
         {kycStale && <WarningAmberOutlined sx={{ fontSize: 16 }} titleAccess={client.kycReviewedAt ? t('client.kyc.stale') : t('client.kyc.missing')} />}
-        {client.kycReviewedAt ? fmt.date(client.kycReviewedAt) : t('client.kyc.missing')}
+        {client.kycReviewedAt ? fmt.compactDate(client.kycReviewedAt) : t('client.kyc.missing')}
       </Box>
       <Box role="gridcell" sx={cellSx}>
-        {client.nextMeetingAt ? fmt.dateTime(client.nextMeetingAt) : t('common.notSet')}
+        {client.nextMeetingAt ? fmt.compactDateTime(client.nextMeetingAt) : t('common.notSet')}
       </Box>
       <Box role="gridcell" sx={{ ...cellSx, color: 'text.secondary' }}>
-        {fmt.date(client.updatedAt)}
+        {fmt.compactDate(client.updatedAt)}
       </Box>
     </Box>
   );
