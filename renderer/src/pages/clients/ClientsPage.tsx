@@ -11,6 +11,7 @@ import SearchOutlined from '@mui/icons-material/SearchOutlined';
 import type { ClientKind, ClientSortField } from '../../../../app/domain';
 import { useBackend } from '../../api/use-backend';
 import { useDebounced } from '../../api/use-debounced';
+import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/use-i18n';
 import { ClientFormDialog } from '../client/ClientFormDialog';
@@ -93,10 +94,13 @@ export function ClientsPage() {
         <Box sx={{ flexGrow: 1 }} />
         <Typography color="text.secondary" data-testid="client-count" aria-live="polite">
           {rows.total === null || overall === undefined
-            ? t('app.loading')
+            ? rows.error === undefined
+              ? t('app.loading')
+              : ''
             : t('clients.count', { shown: fmt.number(rows.total), total: fmt.number(Math.max(overall, rows.total)) })}
         </Typography>
       </Box>
+      {rows.error !== undefined && <LoadError error={rows.error} onRetry={rows.retry} />}
       <ClientTable rows={rows} sortBy={sortBy} sortDir={sortDir} onSort={sort} resetKey={JSON.stringify(query)} />
       {creating && <ClientFormDialog mode="create" onClose={() => setCreating(false)} />}
     </Box>

@@ -23,6 +23,9 @@ export interface ClientRows {
   rowAt(index: number): ClientSummary | undefined;
   /** Tells the cache which rows are on screen so it fetches the pages that hold them. */
   showRange(first: number, last: number): void;
+  /** The failure that left the list with nothing to show, if any. */
+  error: unknown;
+  retry(): void;
 }
 
 interface Cache {
@@ -43,6 +46,7 @@ export function useClientRows(query: ClientRowsQuery): ClientRows {
   const queryKey = JSON.stringify(query);
   const cache = useRef<Cache>({ queryKey, pages: new Map(), stale: new Set(), inFlight: new Set(), wanted: [0], range: [0, 0] });
   const [total, setTotal] = useState<number | null>(null);
+  const [error, setError] = useState<unknown>(undefined);
   const [, setVersion] = useState(0);
   const queryRef = useRef(query);
   queryRef.current = query;
@@ -63,6 +67,7 @@ export function useClientRows(query: ClientRowsQuery): ClientRows {
           c.stale.delete(page);
           evictFarPages(c);
           setTotal(result.total);
+          setError(undefined);
           setVersion((v) => v + 1);
           pump();
         },
@@ -71,6 +76,7 @@ export function useClientRows(query: ClientRowsQuery): ClientRows {
           c.inFlight.delete(page);
           // Leave the page missing (skeleton rows) and say why; scrolling or a data change asks again.
           c.wanted = c.wanted.filter((p) => p !== page);
+          if (c.pages.size === 0) setError(error);
           notifyError(error);
         },
       );
@@ -85,9 +91,18 @@ export function useClientRows(query: ClientRowsQuery): ClientRows {
     }
     cache.current = { queryKey, pages: new Map(), stale: new Set(), inFlight: new Set(), wanted: [0], range: [0, 0] };
     setTotal(null);
+    setError(undefined);
     setVersion((v) => v + 1);
     pump();
   }, [queryKey, pump]);
+
+  const retry = useCallback(() => {
+    const c = cache.current;
+    c.wanted = pagesFor(c.range);
+    if (c.wanted.length === 0) c.wanted = [0];
+    setError(undefined);
+    pump();
+  }, [pump]);
 
   useEffect(
     () =>
@@ -118,7 +133,7 @@ export function useClientRows(query: ClientRowsQuery): ClientRows {
     return page?.[index % CLIENT_PAGE_SIZE];
   }, []);
 
-  return { total, rowAt, showRange };
+  return { total, rowAt, showRange, error, retry };
 }
 
 function pagesFor([first, last]: [number, number]): number[] {

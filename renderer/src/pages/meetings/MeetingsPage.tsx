@@ -11,6 +11,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useBackend } from '../../api/use-backend';
+import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { localToday } from '../../i18n/format';
 import { useI18n } from '../../i18n/use-i18n';
@@ -29,6 +30,7 @@ export function MeetingsPage() {
       <PageHeader title={t('meetings.title')} />
       <TableContainer component={Paper} variant="outlined">
         {meetings.loading && <LinearProgress />}
+        {!meetings.data && !meetings.loading && meetings.error !== undefined && <LoadError error={meetings.error} onRetry={meetings.reload} />}
         <Table aria-label={t('meetings.title')}>
           <TableHead>
             <TableRow>

@@ -16,6 +16,7 @@ import SearchOutlined from '@mui/icons-material/SearchOutlined';
 import { PRODUCT_FAMILIES, type ProductFamily } from '../../../../app/domain';
 import { useBackend } from '../../api/use-backend';
 import { useDebounced } from '../../api/use-debounced';
+import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { RiskGradeChip } from '../../components/RiskGradeChip';
 import { categoryLabel } from '../../i18n/category-label';
@@ -68,11 +69,12 @@ export function ProductsPage() {
         </TextField>
         <Box sx={{ flexGrow: 1 }} />
         <Typography color="text.secondary" data-testid="product-count">
-          {products.data ? t('products.count', { count: fmt.number(rows.length) }) : t('app.loading')}
+          {products.data ? t('products.count', { count: fmt.number(rows.length) }) : products.loading ? t('app.loading') : ''}
         </Typography>
       </Box>
       <TableContainer component={Paper} variant="outlined">
         {products.loading && <LinearProgress />}
+        {!products.data && !products.loading && products.error !== undefined && <LoadError error={products.error} onRetry={products.reload} />}
         <Table stickyHeader aria-label={t('products.title')}>
           <TableHead>
             <TableRow>
