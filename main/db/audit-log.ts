@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from './connection';
+import { cached } from './statement-cache';
 
 export interface AuditEntryInput {
   at: string;
@@ -46,13 +47,14 @@ const toJson = (value: unknown): string | null => (value === undefined || value 
  * so the change and its trail commit (or fail) together.
  */
 export function appendAudit(db: Db, input: AuditEntryInput): AuditEntry {
-  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const last = cached(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? AUDIT_GENESIS_HASH;
   const beforeJson = toJson(input.before);
   const afterJson = toJson(input.after);
   const hash = entryHash(seq, input.at, input.actor, input.entity, input.entityId, input.action, beforeJson, afterJson, prevHash);
-  db.prepare(
+  cached(
+    db,
     `INSERT INTO audit_log (seq, at, actor, entity, entity_id, action, before_json, after_json, prev_hash, hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(seq, input.at, input.actor, input.entity, input.entityId, input.action, beforeJson, afterJson, prevHash, hash);

@@ -13,8 +13,8 @@ export interface NewClient {
   updatedAt: string;
 }
 
-const INSERT_CLIENT = `INSERT INTO clients (id, ${PROFILE_COLUMNS.join(', ')}, risk_class, revision, created_at, updated_at)
-  VALUES (@id, ${PROFILE_COLUMNS.map((c) => `@${c}`).join(', ')}, @risk_class, 1, @created_at, @updated_at)`;
+const INSERT_CLIENT = `INSERT INTO clients (id, ${PROFILE_COLUMNS.join(', ')}, risk_class, questionnaire_response_id, revision, created_at, updated_at)
+  VALUES (@id, ${PROFILE_COLUMNS.map((c) => `@${c}`).join(', ')}, @risk_class, @response_id, 1, @created_at, @updated_at)`;
 const INSERT_RESPONSE = `INSERT INTO questionnaire_responses (id, client_id, questionnaire_version, answers_json, score, risk_class, completed_at)
   VALUES (?, ?, ?, ?, ?, ?, ?)`;
 
@@ -38,15 +38,14 @@ export function countClients(db: Db): number {
 export function bulkInsertClients(db: Db, clients: readonly NewClient[], actor: string): number {
   const insertClient = db.prepare(INSERT_CLIENT);
   const insertResponse = db.prepare(INSERT_RESPONSE);
-  const setCurrent = db.prepare('UPDATE clients SET questionnaire_response_id = ? WHERE id = ?');
   db.transaction(() => {
     for (const c of clients) {
-      insertClient.run({ ...profileParams(c.id, c.profile), risk_class: c.riskClass, created_at: c.createdAt, updated_at: c.updatedAt });
-      if (c.questionnaire) {
+      // The pointer to the current questionnaire carries no foreign key, so the client row can name it before it exists.
+      const responseId = c.questionnaire ? `${c.id}/Q1` : null;
+      insertClient.run({ ...profileParams(c.id, c.profile), risk_class: c.riskClass, response_id: responseId, created_at: c.createdAt, updated_at: c.updatedAt });
+      if (c.questionnaire && responseId) {
         const q = c.questionnaire;
-        const responseId = `${c.id}/Q1`;
         insertResponse.run(responseId, c.id, q.questionnaireVersion, JSON.stringify(q.answers), q.score, q.riskClass, q.completedAt);
-        setCurrent.run(responseId, c.id);
       }
       appendAudit(db, { at: c.createdAt, actor, entity: 'client', entityId: c.id, action: 'create', before: null, after: { ...c.profile, riskClass: c.riskClass, questionnaire: c.questionnaire } });
     }
@@ -113,8 +112,8 @@ const SORT_COLUMNS: Record<ClientSortField, string> = {
   id: 'id',
 };
 
-/** Above this share of matching rows, walking the sort index finds a page sooner than sorting every match. */
-const BROAD_MATCH_SHARE = 0.05;
+/** At or above this share of matching rows, walking the sort index finds a page sooner than fetching every match. */
+const BROAD_MATCH_SHARE = 0.3;
 
 interface SummaryRow {
   id: string;
@@ -128,43 +127,42 @@ interface SummaryRow {
   next_meeting_at: string | null;
 }
 
+const SUMMARY_COLUMNS = `c.id, c.kind, c.display_name, c.city, c.risk_class, c.investable_assets, c.kyc_reviewed_at, c.updated_at,
+  (SELECT min(m.starts_at) FROM meetings m WHERE m.client_id = c.id AND m.starts_at >= @now) AS next_meeting_at`;
+
 /**
  * One page of the client list. Search is a case-insensitive substring match over name, id, email, phone and city
- * (instr() on a pre-lower-cased column: works for 2-character Chinese names, which a trigram index cannot serve).
- * Measured at 100,000 clients, see test/bench/db-bench.ts: the count is one scan (~10 ms); the page then either
- * walks the sort index (many matches, stops early) or sorts the few matches (the '+' stops SQLite using the index).
+ * (instr() on a pre-lower-cased column: it serves 2-character Chinese names, which a trigram index cannot).
+ * Measured at 100,000 clients on a busy 2-core machine (test/bench/db-bench.ts), median about 25 ms:
+ * - one scan of the narrow clients_search index finds every matching rowid, which also gives the total;
+ * - few matches: sort just those rows ('+' keeps SQLite from walking a sort index instead);
+ * - many matches: walk the sort index and stop after one page.
+ * Without a search the page comes straight off the sort index.
  */
 export function listClients(db: Db, query: ClientListQuery, now: string): ClientPage {
-  const where: string[] = [];
-  const params: Record<string, unknown> = { now, limit: query.limit, offset: query.offset };
-  const needle = normalizeSearch(query.search);
-  if (needle) {
-    where.push('instr(c.search_text, @needle) > 0');
-    params.needle = needle;
-  }
-  if (query.kind) {
-    where.push('c.kind = @kind');
-    params.kind = query.kind;
-  }
-  const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (db.prepare(`SELECT count(*) AS n FROM clients c ${whereSql}`).get(params) as { n: number }).n;
-  if (total === 0 || query.offset >= total) return { total, offset: query.offset, rows: [] };
-
   const column = SORT_COLUMNS[query.sortBy];
   const dir = query.sortDir === 'desc' ? 'DESC' : 'ASC';
-  const all = needle ? countClients(db) : total;
-  const useIndex = !needle || total >= all * BROAD_MATCH_SHARE;
-  const sortExpr = useIndex ? `c.${column}` : `+c.${column}`;
-  const order = column === 'id' ? `${sortExpr} ${dir}` : `${sortExpr} ${dir}, c.id ${dir}`;
-  const rows = db
-    .prepare(
-      `SELECT c.id, c.kind, c.display_name, c.city, c.risk_class, c.investable_assets, c.kyc_reviewed_at, c.updated_at,
-              (SELECT min(m.starts_at) FROM meetings m WHERE m.client_id = c.id AND m.starts_at >= @now) AS next_meeting_at
-       FROM clients c ${whereSql}
-       ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-    )
-    .all(params) as SummaryRow[];
-  return { total, offset: query.offset, rows: rows.map(toSummary) };
+  const params: Record<string, unknown> = { now, limit: query.limit, offset: query.offset, kind: query.kind };
+  // Unary '+' in the search path keeps the kind test on the covering index scan instead of seeking by kind.
+  const kindFilter = query.kind ? 'AND +c.kind = @kind' : '';
+  const kindSeek = query.kind ? 'AND c.kind = @kind' : '';
+  const needle = normalizeSearch(query.search);
+  const indexedOrder = column === 'id' ? `c.id ${dir}` : `c.${column} ${dir}, c.id ${dir}`;
+  const pageFrom = (where: string, order: string, kindSql = kindFilter) =>
+    (db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM clients c WHERE ${where} ${kindSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all(params) as SummaryRow[]).map(toSummary);
+
+  if (!needle) {
+    const total = (db.prepare(`SELECT count(*) AS n FROM clients c WHERE 1 ${kindSeek}`).get(params) as { n: number }).n;
+    return { total, offset: query.offset, rows: query.offset >= total ? [] : pageFrom('1', indexedOrder, kindSeek) };
+  }
+  params.needle = needle;
+  const ids = db.prepare(`SELECT c.rowid FROM clients c WHERE instr(c.search_text, @needle) > 0 ${kindFilter}`).pluck().all(params) as number[];
+  const total = ids.length;
+  if (total === 0 || query.offset >= total) return { total, offset: query.offset, rows: [] };
+  if (total >= countClients(db) * BROAD_MATCH_SHARE) return { total, offset: query.offset, rows: pageFrom('instr(c.search_text, @needle) > 0', indexedOrder) };
+  params.ids = JSON.stringify(ids);
+  const scanOrder = column === 'id' ? `+c.id ${dir}` : `+c.${column} ${dir}, +c.id ${dir}`;
+  return { total, offset: query.offset, rows: pageFrom('c.rowid IN (SELECT value FROM json_each(@ids))', scanOrder) };
 }
 
 function toSummary(r: SummaryRow): ClientSummary {

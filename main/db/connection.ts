@@ -44,6 +44,9 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     if (!inMemory && !options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
+    // 64 MB of page cache instead of SQLite's 2 MB default: the client search scans an index of ~9 MB at 100k
+    // clients and a large import would otherwise spill to the WAL mid-transaction; re-reading through the OS cost 3-4x.
+    db.pragma('cache_size = -65536');
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (error) {
     db.close();
