@@ -2,6 +2,7 @@ import Box from '@mui/material/Box';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
+import { inputTestId } from '../../components/input-test-id';
 
 interface Props {
   name: string;
@@ -15,7 +16,7 @@ export function FormCheckbox({ name, label, checked, onChange, error }: Props) {
   return (
     <Box>
       <FormControlLabel
-        control={<Checkbox checked={checked} onChange={(event) => onChange(event.target.checked)} slotProps={{ input: { 'data-testid': `field-${name}` } as object }} />}
+        control={<Checkbox checked={checked} onChange={(event) => onChange(event.target.checked)} slotProps={{ input: inputTestId(`field-${name}`) }} />}
         label={label}
       />
       {error && (

@@ -6,6 +6,7 @@ import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
 import { OBJECTIVES, type Objective } from '../../../../app/domain';
 import { useI18n } from '../../i18n/use-i18n';
+import { inputTestId } from '../../components/input-test-id';
 
 interface Props {
   value: Objective[];
@@ -37,7 +38,7 @@ export function ObjectivesField({ value, onChange, error }: Props) {
                 size="small"
                 checked={value.includes(objective)}
                 onChange={(event) => toggle(objective, event.target.checked)}
-                slotProps={{ input: { 'data-testid': `field-objectives-${objective}` } as object }}
+                slotProps={{ input: inputTestId(`field-objectives-${objective}`) }}
               />
             }
           />

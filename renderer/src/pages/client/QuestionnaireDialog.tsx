@@ -19,6 +19,7 @@ import { useBackend } from '../../api/use-backend';
 import { RiskClassChip } from '../../components/RiskClassChip';
 import { useI18n } from '../../i18n/use-i18n';
 import { useNotify } from '../../notify/notify-context';
+import { inputTestId } from '../../components/input-test-id';
 
 interface Props {
   client: Client;
@@ -103,7 +104,7 @@ export function QuestionnaireDialog({ client, onClose, onSubmitted }: Props) {
                     value={option.id}
                     label={pick(option.label)}
                     sx={{ mr: 3 }}
-                    control={<Radio size="small" slotProps={{ input: { 'data-testid': `answer-${question.id}-${option.id}` } as object }} />}
+                    control={<Radio size="small" slotProps={{ input: inputTestId(`answer-${question.id}-${option.id}`) }} />}
                   />
                 ))}
               </RadioGroup>
