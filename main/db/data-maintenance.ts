@@ -41,7 +41,6 @@ export function summarizeData(db: Db): DataSummary {
 export function wipeData(db: Db, meta: { at: string; actor: string }): void {
   db.transaction(() => {
     const before = summarizeData(db);
-    db.exec('UPDATE clients SET questionnaire_response_id = NULL');
     for (const table of WIPE_ORDER) db.exec(`DELETE FROM ${table}`);
     appendAudit(db, { at: meta.at, actor: meta.actor, entity: 'data', entityId: '*', action: 'wipe', before, after: summarizeData(db) });
   }).immediate();
