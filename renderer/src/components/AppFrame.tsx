@@ -1,4 +1,5 @@
 import Box from '@mui/material/Box';
+import { useMenuNavigation } from '../routing/menu-navigation';
 import Toolbar from '@mui/material/Toolbar';
 import { useRoute } from '../routing/use-route';
 import { sectionOf } from '../routing/routes';
@@ -11,6 +12,7 @@ import { TopBar } from './TopBar';
 /** Top bar, navigation on the left, the current screen in the rest; a crash stays inside the screen. */
 export function AppFrame() {
   const route = useRoute();
+  useMenuNavigation();
   const routeKey = JSON.stringify(route);
   return (
     <Box sx={{ display: 'flex', height: '100vh', overflow: 'hidden' }}>

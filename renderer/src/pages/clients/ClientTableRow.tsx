@@ -77,7 +77,7 @@ export const ClientTableRow = memo(function ClientTableRow({ index, top, client,
         ) : (
           <PersonOutlined fontSize="small" color="action" titleAccess={t('kind.individual')} />
         )}
-        <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis', fontWeight: 500 }}>
+        <Box component="span" data-testid="client-row-name" sx={{ overflow: 'hidden', textOverflow: 'ellipsis', fontWeight: 500 }}>
           {client.displayName}
         </Box>
       </Box>

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { useNewClientRequests } from '../../routing/menu-navigation';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import InputAdornment from '@mui/material/InputAdornment';
@@ -29,6 +30,7 @@ export function ClientsPage() {
   const [sortBy, setSortBy] = useState<ClientSortField>(clientListMemory.sortBy);
   const [sortDir, setSortDir] = useState<'asc' | 'desc'>(clientListMemory.sortDir);
   const [creating, setCreating] = useState(false);
+  useNewClientRequests(useCallback(() => setCreating(true), []));
 
   useEffect(() => {
     Object.assign(clientListMemory, { searchText, kindFilter, sortBy, sortDir });
