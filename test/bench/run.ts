@@ -1,0 +1,23 @@
+// `npm run bench`: prints the figures the issues ask for. Timings are single-machine, single-run
+// medians; re-run before quoting them. BENCH_CLIENTS changes the book size (default 100,000).
+import os from 'node:os';
+import { benchColdStart, summarizeColdStart } from './cold-start-bench';
+import { benchBulkInsert, benchClientSearch } from './db-bench';
+import { fmt, median, percentile } from './stats';
+import { benchUiSearch } from './ui-search-bench';
+
+const n = Number(process.env.BENCH_CLIENTS ?? 100_000);
+console.log(`Advisor Desk benchmarks: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+
+const cold = await benchColdStart(3);
+for (const line of summarizeColdStart(cold)) console.log(line);
+
+const insert = await benchBulkInsert(n);
+console.log(`bulk insert of ${n} clients (one transaction, questionnaire answers and an audit entry each): ${fmt(insert.ms)} (${Math.round(n / (insert.ms / 1000))} clients/s)`);
+
+const search = await benchClientSearch(n);
+console.log(`client search over ${n} clients in the store (count + first 50 rows by name): median ${fmt(search.medianMs)}, p95 ${fmt(search.p95Ms)} over ${search.queries} queries`);
+
+const ui = await benchUiSearch(n);
+console.log(`browser mode with ${ui.clients} clients: first client list painted in ${fmt(ui.firstPaintMs)}`);
+console.log(`search typed into the client list, to the new count shown (includes the ${ui.debounceMs} ms typing debounce): median ${fmt(median(ui.searchMs))}, p95 ${fmt(percentile(ui.searchMs, 95))} over ${ui.searchMs.length} searches`);
