@@ -19,5 +19,5 @@ export const CLIENT_COLUMNS: ClientColumn[] = [
 ];
 
 /** One grid template shared by the header and every row, so columns line up without a <table>. */
-export const CLIENT_GRID_COLUMNS = 'minmax(200px, 2fr) minmax(90px, 1fr) 100px minmax(130px, 1fr) 136px 156px 116px';
+export const CLIENT_GRID_COLUMNS = 'minmax(200px, 2fr) minmax(90px, 1fr) 100px minmax(150px, 1fr) 128px 150px 112px';
 export const CLIENT_ROW_HEIGHT = 36;
