@@ -1,17 +1,9 @@
-import type { ClientProfile, KnowledgeLevel, LiquidityNeed, Objective, QuestionnaireResult, RiskClass } from '../domain';
+import type { ClientProfile, KnowledgeLevel, LiquidityNeed, NewClient, Objective, QuestionnaireResult } from '../domain';
 import { DEFAULT_QUESTIONNAIRE, scoreQuestionnaire } from '../risk/questionnaire';
 import { CN_CITIES, EN_BRANDS, EN_CITIES, EN_FIRST, EN_LAST, OCCUPATIONS, SECTORS, ZH_BRANDS, ZH_GIVEN, ZH_SURNAMES, ZH_SURNAME_PINYIN } from './demo-names';
 import { addDays, round, yearsBetween, type Prng } from './prng';
 
-/** A client as the store's bulk insert takes it (same shape as main/db's NewClient). */
-export interface DemoClient {
-  id: string;
-  profile: ClientProfile;
-  riskClass: RiskClass | null;
-  questionnaire: QuestionnaireResult | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type DemoClient = NewClient;
 
 const KNOWLEDGE: readonly KnowledgeLevel[] = ['none', 'basic', 'informed', 'advanced'];
 

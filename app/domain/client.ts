@@ -63,6 +63,16 @@ export const QuestionnaireResultSchema = z.object({
 });
 export type QuestionnaireResult = z.infer<typeof QuestionnaireResultSchema>;
 
+/** A client as it is first written to the store: by the create form, an import or the demo generator. */
+export interface NewClient {
+  id: string;
+  profile: ClientProfile;
+  riskClass: z.infer<typeof RiskClassSchema> | null;
+  questionnaire: QuestionnaireResult | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export const ClientSchema = ClientProfileSchema.extend({
   id: z.string(),
   riskClass: RiskClassSchema.nullable(),

@@ -1,17 +1,10 @@
 import { AppError } from '../../app/contract/result';
-import type { Client, ClientListQuery, ClientPage, ClientProfile, ClientSortField, ClientSummary, QuestionnaireResult, RiskClass } from '../../app/domain';
+import type { Client, ClientListQuery, ClientPage, ClientProfile, ClientSortField, ClientSummary, NewClient, QuestionnaireResult } from '../../app/domain';
 import { appendAudit } from './audit-log';
 import { CLIENT_SELECT, PROFILE_COLUMNS, normalizeSearch, profileParams, rowToClient, type ClientRow } from './client-rows';
 import type { Db } from './connection';
 
-export interface NewClient {
-  id: string;
-  profile: ClientProfile;
-  riskClass: RiskClass | null;
-  questionnaire: QuestionnaireResult | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { NewClient };
 
 const INSERT_CLIENT = `INSERT INTO clients (id, ${PROFILE_COLUMNS.join(', ')}, risk_class, questionnaire_response_id, revision, created_at, updated_at)
   VALUES (@id, ${PROFILE_COLUMNS.map((c) => `@${c}`).join(', ')}, @risk_class, @response_id, 1, @created_at, @updated_at)`;

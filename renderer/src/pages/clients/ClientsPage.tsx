@@ -2,18 +2,16 @@ import { useCallback, useEffect, useState } from 'react';
 import { useNewClientRequests } from '../../routing/menu-navigation';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import InputAdornment from '@mui/material/InputAdornment';
-import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import AddOutlined from '@mui/icons-material/AddOutlined';
-import SearchOutlined from '@mui/icons-material/SearchOutlined';
 import type { ClientKind, ClientSortField } from '../../../../app/domain';
 import { useBackend } from '../../api/use-backend';
 import { useDebounced } from '../../api/use-debounced';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
+import { SearchField } from '../../components/SearchField';
 import { useI18n } from '../../i18n/use-i18n';
 import { ClientFormDialog } from '../client/ClientFormDialog';
 import { ClientTable } from './ClientTable';
@@ -61,22 +59,7 @@ export function ClientsPage() {
         }
       />
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 1.5, flexWrap: 'wrap' }}>
-        <TextField
-          value={searchText}
-          onChange={(event) => setSearchText(event.target.value)}
-          placeholder={t('clients.searchPlaceholder')}
-          sx={{ width: 360 }}
-          slotProps={{
-            input: {
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchOutlined fontSize="small" />
-                </InputAdornment>
-              ),
-            },
-            htmlInput: { 'data-testid': 'client-search', 'aria-label': t('common.search'), type: 'search' },
-          }}
-        />
+        <SearchField value={searchText} onChange={setSearchText} placeholder={t('clients.searchPlaceholder')} width={360} testId="client-search" />
         <ToggleButtonGroup
           exclusive
           value={kindFilter}

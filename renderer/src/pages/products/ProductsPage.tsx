@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
-import InputAdornment from '@mui/material/InputAdornment';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
@@ -12,12 +11,12 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import SearchOutlined from '@mui/icons-material/SearchOutlined';
 import { PRODUCT_FAMILIES, type ProductFamily } from '../../../../app/domain';
 import { useBackend } from '../../api/use-backend';
 import { useDebounced } from '../../api/use-debounced';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
+import { SearchField } from '../../components/SearchField';
 import { RiskGradeChip } from '../../components/RiskGradeChip';
 import { categoryLabel } from '../../i18n/category-label';
 import { rateRange, termLabel } from '../../i18n/product-facts';
@@ -36,22 +35,7 @@ export function ProductsPage() {
     <Box sx={{ p: 2 }}>
       <PageHeader title={t('products.title')} />
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 1.5, flexWrap: 'wrap' }}>
-        <TextField
-          value={searchText}
-          onChange={(event) => setSearchText(event.target.value)}
-          placeholder={t('products.searchPlaceholder')}
-          sx={{ width: 320 }}
-          slotProps={{
-            input: {
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchOutlined fontSize="small" />
-                </InputAdornment>
-              ),
-            },
-            htmlInput: { 'data-testid': 'product-search', 'aria-label': t('common.search'), type: 'search' },
-          }}
-        />
+        <SearchField value={searchText} onChange={setSearchText} placeholder={t('products.searchPlaceholder')} width={320} testId="product-search" />
         <TextField
           select
           label={t('products.family')}
