@@ -2,18 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, test, expect } from '@playwright/test';
+import { electronBinary, electronSkipReason } from './support/electron-availability';
 import { projectRoot } from './support/web-app';
 
 // The same app through Playwright's Electron launcher. Electron's binary is downloaded on demand
 // by the electron package; on machines without internet it cannot be, and this test says so.
-const pathFile = path.join(projectRoot, 'node_modules', 'electron', 'path.txt');
-const binary = fs.existsSync(pathFile) ? path.join(projectRoot, 'node_modules', 'electron', 'dist', fs.readFileSync(pathFile, 'utf8').trim()) : null;
-const nativeBinding = path.join(projectRoot, 'build', 'electron-native', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
-const skipReason = !binary || !fs.existsSync(binary)
-  ? 'Electron binary not installed (node_modules/electron/dist is missing; it downloads on first use and this machine is offline). Run `npx install-electron` where the internet is reachable.'
-  : !fs.existsSync(nativeBinding)
-    ? 'better-sqlite3 is not built for Electron yet: run `npm run build:electron-native`.'
-    : null;
+const binary = electronBinary();
+const skipReason = electronSkipReason();
 
 test.describe('Electron app', () => {
   test.skip(skipReason !== null, skipReason ?? '');
