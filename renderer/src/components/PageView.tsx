@@ -1,15 +1,28 @@
+import { lazy, Suspense } from 'react';
+import LinearProgress from '@mui/material/LinearProgress';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import { useI18n } from '../i18n/use-i18n';
 import type { Route } from '../routing/routes';
-import { ClientPage } from '../pages/client/ClientPage';
 import { ClientsPage } from '../pages/clients/ClientsPage';
-import { MeetingsPage } from '../pages/meetings/MeetingsPage';
-import { ProductPage } from '../pages/products/ProductPage';
-import { ProductsPage } from '../pages/products/ProductsPage';
-import { SettingsPage } from '../pages/settings/SettingsPage';
+
+// The client list is what opens first; every other page loads on first visit so that start-up
+// parses and runs only what the first screen needs.
+const ClientPage = lazy(() => import('../pages/client/ClientPage').then((m) => ({ default: m.ClientPage })));
+const MeetingsPage = lazy(() => import('../pages/meetings/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
+const ProductPage = lazy(() => import('../pages/products/ProductPage').then((m) => ({ default: m.ProductPage })));
+const ProductsPage = lazy(() => import('../pages/products/ProductsPage').then((m) => ({ default: m.ProductsPage })));
+const SettingsPage = lazy(() => import('../pages/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 export function PageView({ route }: { route: Route }) {
+  return (
+    <Suspense fallback={<LinearProgress aria-label="loading" />}>
+      <RoutedPage route={route} />
+    </Suspense>
+  );
+}
+
+function RoutedPage({ route }: { route: Route }) {
   const { t } = useI18n();
   switch (route.name) {
     case 'clients':

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useNewClientRequests } from '../../routing/menu-navigation';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -13,10 +13,12 @@ import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchField } from '../../components/SearchField';
 import { useI18n } from '../../i18n/use-i18n';
-import { ClientFormDialog } from '../client/ClientFormDialog';
 import { ClientTable } from './ClientTable';
 import { clientListMemory } from './list-memory';
 import { useClientRows } from './use-client-rows';
+
+// The form (and its validation) loads when an advisor first creates a client, not at start-up.
+const ClientFormDialog = lazy(() => import('../client/ClientFormDialog').then((m) => ({ default: m.ClientFormDialog })));
 
 type KindFilter = 'all' | ClientKind;
 
@@ -87,7 +89,11 @@ export function ClientsPage() {
       </Box>
       {rows.error !== undefined && <LoadError error={rows.error} onRetry={rows.retry} />}
       <ClientTable rows={rows} sortBy={sortBy} sortDir={sortDir} onSort={sort} resetKey={JSON.stringify(query)} />
-      {creating && <ClientFormDialog mode="create" onClose={() => setCreating(false)} />}
+      {creating && (
+        <Suspense fallback={null}>
+          <ClientFormDialog mode="create" onClose={() => setCreating(false)} />
+        </Suspense>
+      )}
     </Box>
   );
 }
