@@ -10,6 +10,8 @@ import type { Backend } from '../backend/backend-types';
 import { NotADatabaseError } from '../db/connection';
 import { DatabaseTooNewError } from '../db/migrate';
 import { resolveDatabasePath } from '../paths';
+import { importClientsCsv, ImportRefusedError, readMappingFile } from '../import/import-csv';
+import { openStore } from '../db/open-store';
 import { HELP } from './cli-help';
 import { CliError, EXIT, usageError, type CliIo } from './cli-io';
 import { printClient, printClientPage, printProducts, printSummary } from './cli-output';
@@ -21,6 +23,7 @@ const OPTIONS = {
   search: { type: 'string' },
   limit: { type: 'string' },
   family: { type: 'string' },
+  mapping: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -125,11 +128,42 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
     return;
   }
 
+  if (command === 'import' && sub === 'clients') {
+    const [file, ...extra] = rest;
+    const usage = 'advisor-desk import clients FILE.csv --mapping MAPPING.json';
+    if (!file || !values.mapping) throw usageError(`Which file and mapping? Usage: ${usage}`);
+    noExtra(extra, usage);
+    if (!fs.existsSync(file)) throw usageError(`No file at ${file}.`);
+    let mapping;
+    try {
+      mapping = readMappingFile(values.mapping);
+    } catch (error) {
+      throw new CliError(EXIT.inputRefused, error instanceof Error ? error.message : String(error));
+    }
+    const { db } = openStore(dbPath);
+    try {
+      const result = importClientsCsv(db, {
+        file,
+        mapping,
+        actor: 'cli-import',
+        now: io.now ? io.now() : new Date(),
+        onProgress: (p) => {
+          if (!json && p.total > 0) io.stderr(`${p.stage} ${p.done}/${p.total}\n`);
+        },
+      });
+      io.stdout(json ? `${JSON.stringify({ imported: result.imported, file })}\n` : `Imported ${result.imported} clients from ${file} into ${dbPath}.\n`);
+    } finally {
+      db.close();
+    }
+    return;
+  }
+
   throw usageError(`Unknown command "${positionals.join(' ')}". Run advisor-desk --help.`);
 }
 
 function exitCodeFor(error: unknown): number {
   if (error instanceof CliError) return error.exitCode;
+  if (error instanceof ImportRefusedError) return EXIT.inputRefused;
   if (error instanceof DatabaseTooNewError || error instanceof NotADatabaseError) return EXIT.database;
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && code.startsWith('SQLITE_')) return EXIT.database;
@@ -143,7 +177,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT.ok;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`advisor-desk: ${message.split('\n')[0]}\n`);
+    // An import refusal lists each problem on its own line; everything else is one line.
+    io.stderr(`advisor-desk: ${error instanceof ImportRefusedError ? message : message.split('\n')[0]}\n`);
     return exitCodeFor(error);
   }
 }

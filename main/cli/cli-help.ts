@@ -6,6 +6,8 @@ Usage:
   advisor-desk clients list [--search Q] [--limit N]
   advisor-desk clients show ID
   advisor-desk products list [--family F]     F: deposit, fund, security, insurance, consumer_credit, business_finance
+  advisor-desk import clients FILE.csv --mapping MAPPING.json
+                                              add clients from a CSV file, all or nothing (see README)
 
 Options:
   --db PATH    database file (default: $ADVISOR_DESK_DB, else the app's data folder)
@@ -18,6 +20,7 @@ Exit codes:
   2  usage error: unknown command or option, bad value
   3  not found: no client or product with that id
   4  database error: file missing (for reads), newer than this app, or not an Advisor Desk database
+  5  input refused: the CSV file has problems (each listed with line and column); nothing was imported
 
 Errors are one line on stderr. Settings and the audit trail survive reset.
 `;

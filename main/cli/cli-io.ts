@@ -7,7 +7,7 @@ export interface CliIo {
 }
 
 /** Exit codes a script can rely on; --help lists them. */
-export const EXIT = { ok: 0, other: 1, usage: 2, notFound: 3, database: 4 } as const;
+export const EXIT = { ok: 0, other: 1, usage: 2, notFound: 3, database: 4, inputRefused: 5 } as const;
 
 export class CliError extends Error {
   constructor(readonly exitCode: number, message: string) {
