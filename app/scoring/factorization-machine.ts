@@ -1,0 +1,229 @@
+import type { SparseVector } from './feature-encoding';
+import { checkExamples, clampLogit, clipGradient, sigmoid, type TrainingExample } from './logistic-loss';
+import { runEpochs, type EpochReport } from './early-stopping';
+import { createSeededRandom } from './seeded-random';
+
+export interface FactorizationMachineOptions {
+  /** Latent factors per feature (k): how rich the learned pairwise interactions can be. */
+  factors?: number;
+  /** The most passes over the data; fewer when the held-out loss stops improving. */
+  epochs?: number;
+  /** Latest share of the (time-ordered) examples held out to stop training before it memorises; 0 to turn off. */
+  validationShare?: number;
+  patience?: number;
+  /** AdaGrad step size: per-coordinate steps shrink as a coordinate accumulates evidence, which suits sparse rows. */
+  learningRate?: number;
+  /** Step size for the factors; smaller than the linear one because pairwise terms overfit first on small data. */
+  factorLearningRate?: number;
+  /** L2 on bias-free linear weights and on the factors, applied to the coordinates a row touches. */
+  l2Linear?: number;
+  l2Factors?: number;
+  /** Factors start as small random numbers; all-zero factors would never receive a gradient. */
+  initStd?: number;
+  seed?: number;
+}
+
+const DEFAULTS: Required<FactorizationMachineOptions> = {
+  factors: 8,
+  epochs: 15,
+  learningRate: 0.05,
+  factorLearningRate: 0.01,
+  l2Linear: 1e-4,
+  l2Factors: 1e-3,
+  initStd: 0.01,
+  validationShare: 0.1,
+  patience: 2,
+  seed: 1,
+};
+
+/** The model as plain JSON, AdaGrad state included, so a restored model keeps learning online where it left off. */
+export interface FactorizationMachineState {
+  kind: 'factorization-machine';
+  version: 1;
+  dimension: number;
+  options: Required<FactorizationMachineOptions>;
+  bias: number;
+  linear: number[];
+  /** Row-major: factor f of feature i at i * factors + f. */
+  latent: number[];
+  adagrad: { bias: number; linear: number[]; latent: number[] };
+  examplesSeen: number;
+}
+
+const EPS = 1e-8;
+
+/**
+ * Second-order factorization machine (Rendle 2010): logit = w0 + Σ wᵢxᵢ + Σ_{i<j} ⟨vᵢ,vⱼ⟩xᵢxⱼ.
+ * Chosen because every pair of features (risk class × grade, objective × category, age × lock-up) gets an
+ * interaction weight even when that exact pair was rarely seen, through the shared factors, at linear cost.
+ */
+export class FactorizationMachine {
+  private bias = 0;
+  private biasG = 0;
+  private readonly linear: Float64Array;
+  private readonly linearG: Float64Array;
+  private readonly latent: Float64Array;
+  private readonly latentG: Float64Array;
+  private readonly sums: Float64Array;
+  private seen = 0;
+  /** How the last full training went: epochs run, the one kept, and the held-out loss per epoch. */
+  report: EpochReport | null = null;
+
+  private constructor(
+    readonly dimension: number,
+    readonly options: Required<FactorizationMachineOptions>,
+  ) {
+    this.linear = new Float64Array(dimension);
+    this.linearG = new Float64Array(dimension);
+    this.latent = new Float64Array(dimension * options.factors);
+    this.latentG = new Float64Array(dimension * options.factors);
+    this.sums = new Float64Array(options.factors);
+  }
+
+  /** A fresh model with seeded random factors. */
+  static create(dimension: number, options: FactorizationMachineOptions = {}): FactorizationMachine {
+    const model = new FactorizationMachine(dimension, { ...DEFAULTS, ...options });
+    const rng = createSeededRandom(model.options.seed);
+    for (let i = 0; i < model.latent.length; i++) model.latent[i] = rng.normal() * model.options.initStd;
+    return model;
+  }
+
+  /** Full training: same examples, options and seed give the same model, bit for bit. */
+  static train(examples: readonly TrainingExample[], dimension: number, options: FactorizationMachineOptions = {}): FactorizationMachine {
+    checkExamples(examples, dimension);
+    const model = FactorizationMachine.create(dimension, options);
+    const rng = createSeededRandom(model.options.seed ^ 0x5bd1e995);
+    // Starting the bias at the base rate spares the first epoch from learning only the average.
+    const rate = Math.min(0.999, Math.max(0.001, examples.reduce((s, e) => s + e.y, 0) / examples.length));
+    model.bias = Math.log(rate / (1 - rate));
+    model.report = runEpochs(
+      { learn: (x, y) => model.step(x, y, model.options.learningRate), predict: (x) => model.predict(x), saveState: () => model.toJSON(), loadState: (state) => model.restore(state) },
+      examples,
+      { maxEpochs: model.options.epochs, validationShare: model.options.validationShare, patience: model.options.patience },
+      rng,
+    );
+    return model;
+  }
+
+  predictLogit(x: SparseVector): number {
+    const k = this.options.factors;
+    let z = this.bias;
+    const sums = this.sums.fill(0);
+    let squares = 0;
+    for (let j = 0; j < x.indices.length; j++) {
+      const i = x.indices[j]!;
+      if (i < 0 || i >= this.dimension) continue;
+      const v = x.values[j]!;
+      if (!Number.isFinite(v)) continue;
+      z += this.linear[i]! * v;
+      const base = i * k;
+      for (let f = 0; f < k; f++) {
+        const t = this.latent[base + f]! * v;
+        sums[f]! += t;
+        squares += t * t;
+      }
+    }
+    let pair = 0;
+    for (let f = 0; f < k; f++) pair += sums[f]! * sums[f]!;
+    return clampLogit(z + 0.5 * (pair - squares));
+  }
+
+  /** Probability of interest, always finite and strictly inside (0, 1) up to rounding. */
+  predict(x: SparseVector): number {
+    return sigmoid(this.predictLogit(x));
+  }
+
+  /** One recorded outcome nudges the live model: a single AdaGrad step on that row. */
+  update(x: SparseVector, y: number, learningRate = this.options.learningRate): void {
+    if (y !== 0 && y !== 1) throw new Error(`label must be 0 or 1, got ${String(y)}`);
+    this.step(x, y, learningRate);
+  }
+
+  get examplesSeen(): number {
+    return this.seen;
+  }
+
+  /** The row's contribution per feature (its linear weight plus half of each pair it takes part in), for explanations. */
+  contributions(x: SparseVector): { index: number; value: number }[] {
+    const k = this.options.factors;
+    this.predictLogit(x);
+    const sums = this.sums;
+    const out: { index: number; value: number }[] = [];
+    for (let j = 0; j < x.indices.length; j++) {
+      const i = x.indices[j]!;
+      const v = x.values[j]!;
+      if (i < 0 || i >= this.dimension || !Number.isFinite(v)) continue;
+      let pair = 0;
+      for (let f = 0; f < k; f++) {
+        const t = this.latent[i * k + f]! * v;
+        pair += t * (sums[f]! - t);
+      }
+      out.push({ index: i, value: this.linear[i]! * v + 0.5 * pair });
+    }
+    return out;
+  }
+
+  private step(x: SparseVector, y: number, lr: number): void {
+    const k = this.options.factors;
+    const { l2Linear, l2Factors } = this.options;
+    const flr = (lr * this.options.factorLearningRate) / this.options.learningRate;
+    const err = sigmoid(this.predictLogit(x)) - y;
+    const sums = this.sums;
+    const gb = clipGradient(err);
+    this.biasG += gb * gb;
+    this.bias -= (lr * gb) / Math.sqrt(this.biasG + EPS);
+    for (let j = 0; j < x.indices.length; j++) {
+      const i = x.indices[j]!;
+      const v = x.values[j]!;
+      if (i < 0 || i >= this.dimension || !Number.isFinite(v)) continue;
+      const gw = clipGradient(err * v + l2Linear * this.linear[i]!);
+      this.linearG[i]! += gw * gw;
+      this.linear[i]! -= (lr * gw) / Math.sqrt(this.linearG[i]! + EPS);
+      const base = i * k;
+      for (let f = 0; f < k; f++) {
+        const p = base + f;
+        const vf = this.latent[p]!;
+        // Gradients use the sums from before this row's update, as the textbook SGD for FMs does.
+        const gv = clipGradient(err * v * (sums[f]! - vf * v) + l2Factors * vf);
+        this.latentG[p]! += gv * gv;
+        this.latent[p] = vf - (flr * gv) / Math.sqrt(this.latentG[p]! + EPS);
+      }
+    }
+    this.seen++;
+  }
+
+  toJSON(): FactorizationMachineState {
+    return {
+      kind: 'factorization-machine',
+      version: 1,
+      dimension: this.dimension,
+      options: { ...this.options },
+      bias: this.bias,
+      linear: Array.from(this.linear),
+      latent: Array.from(this.latent),
+      adagrad: { bias: this.biasG, linear: Array.from(this.linearG), latent: Array.from(this.latentG) },
+      examplesSeen: this.seen,
+    };
+  }
+
+  /** Copies a saved state of the same shape into this model (used to keep the best epoch). */
+  private restore(state: FactorizationMachineState): void {
+    this.bias = state.bias;
+    this.biasG = state.adagrad.bias;
+    this.linear.set(state.linear);
+    this.linearG.set(state.adagrad.linear);
+    this.latent.set(state.latent);
+    this.latentG.set(state.adagrad.latent);
+    this.seen = state.examplesSeen;
+  }
+
+  static fromJSON(state: FactorizationMachineState): FactorizationMachine {
+    if (state.kind !== 'factorization-machine' || state.version !== 1) throw new Error('not a version 1 factorization machine');
+    const k = state.options.factors;
+    const sizes = [state.linear.length, state.adagrad.linear.length, state.latent.length / k, state.adagrad.latent.length / k];
+    if (sizes.some((n) => n !== state.dimension)) throw new Error('factorization machine state has inconsistent sizes');
+    const model = new FactorizationMachine(state.dimension, { ...DEFAULTS, ...state.options });
+    model.restore(state);
+    return model;
+  }
+}
