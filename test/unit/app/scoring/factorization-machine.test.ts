@@ -63,6 +63,13 @@ describe('FactorizationMachine', () => {
     expect(model.predict(x)).toBeLessThan(afterYes);
   });
 
+  it('splits a score into per-feature contributions that add up to it, for explanations', () => {
+    const model = FactorizationMachine.train(data, 12, { seed: 1 });
+    const x = vec([[0, 1], [1, 1], [5, 0.5]]);
+    const total = model.contributions(x).reduce((s, c) => s + c.value, 0);
+    expect(model.predictLogit(vec([])) + total).toBeCloseTo(model.predictLogit(x), 10);
+  });
+
   it('serialises to JSON and back with identical scores and the same online behaviour', () => {
     const model = FactorizationMachine.train(data, 12, { seed: 1 });
     const restored = FactorizationMachine.fromJSON(JSON.parse(JSON.stringify(model.toJSON())));
