@@ -1,0 +1,72 @@
+import type { ClientProfile } from '../domain/client';
+import { RISK_GRADES, type LiquidityTerm, type RiskGrade } from '../domain/enums';
+import type { Product } from '../domain/product';
+import type { ProductScope } from './rule-set';
+
+export function gradeIndex(grade: RiskGrade): number {
+  return RISK_GRADES.indexOf(grade);
+}
+
+export function inScope(product: Product, scope: ProductScope): boolean {
+  if (scope.excludeCategories.includes(product.category)) return false;
+  return scope.families.includes(product.family) || scope.categories.includes(product.category);
+}
+
+/** Whole units with thousands separators, written out by hand so the text is identical on every machine. */
+export function money(value: number): string {
+  const rounded = Math.round(value);
+  const digits = String(Math.abs(rounded)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return rounded < 0 ? `-${digits}` : digits;
+}
+
+export function percent(ratio: number): string {
+  return `${(Math.round(ratio * 1000) / 10).toString()}%`;
+}
+
+/** Whole months from `from` to `to` (YYYY-MM-DD), counting a month only once its day is reached. */
+export function monthsBetween(from: string, to: string): number {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
+}
+
+export function wholeYearsBetween(from: string, to: string): number {
+  return Math.floor(monthsBetween(from, to) / 12);
+}
+
+/** Rough wait before the money can be had back after a redemption request, by dealing frequency. */
+const REDEMPTION_MONTHS: Record<LiquidityTerm, number> = { daily: 0, weekly: 0.25, monthly: 1, quarterly: 3, at_maturity: 0, none: 0 };
+
+/**
+ * How long the client's money is committed: the lock-up, and for products that only pay back at maturity
+ * (or not at all before then) the whole term. A tradable bond's term does not tie the money up.
+ * A product that never pays back and has no term is committed indefinitely.
+ */
+export function commitmentMonths(product: Product): number {
+  const paysOnlyAtEnd = product.liquidity === 'at_maturity' || product.liquidity === 'none';
+  if (paysOnlyAtEnd && product.termMonths === null && product.liquidity === 'none') return Number.POSITIVE_INFINITY;
+  const term = paysOnlyAtEnd ? product.termMonths ?? 0 : 0;
+  return Math.max(product.lockupMonths, term, REDEMPTION_MONTHS[product.liquidity]);
+}
+
+export function monthsText(value: number): { en: string; zh: string } {
+  if (!Number.isFinite(value)) return { en: 'indefinitely', zh: '无固定期限' };
+  return { en: `${value} months`, zh: `${value} 个月` };
+}
+
+/** Monthly repayment of an amortising loan; zero-rate and open-ended facilities are treated as repaid over a year. */
+export function monthlyRepayment(amount: number, annualRatePct: number | null, termMonths: number | null): number {
+  if (amount <= 0) return 0;
+  const n = termMonths && termMonths > 0 ? termMonths : 12;
+  const r = (annualRatePct ?? 0) / 100 / 12;
+  if (r <= 0) return amount / n;
+  return (amount * r) / (1 - (1 + r) ** -n);
+}
+
+export type ProfileField = keyof ClientProfile;
+
+export function isMissing(profile: ClientProfile, field: string): boolean {
+  if (!(field in profile)) return true;
+  const value = profile[field as ProfileField];
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
