@@ -100,7 +100,7 @@ export function checkDebtToIncome(f: SuitabilityFacts): RuleCheck | null {
   const added = rule.includeNewRepayment ? monthlyRepayment(f.product.minimumAmount, f.product.rateMax, f.product.termMonths) : 0;
   const ratio = ((current + added) * 12) / income;
   const addedEn = added > 0 ? ` plus ${money(added)} for the minimum loan of ${money(f.product.minimumAmount)}` : '';
-  const addedZh = added > 0 ? `加上起贷金额 ${money(f.product.minimumAmount)} 的月供 ${money(added)}` : '';
+  const addedZh = added > 0 ? ` 加上起贷金额 ${money(f.product.minimumAmount)} 的月供 ${money(added)}` : '';
   return check(
     'credit-debt-to-income',
     ratio <= limit,

@@ -95,7 +95,7 @@ export function checkMinimumInvestment(f: SuitabilityFacts): RuleCheck | null {
     'minimum-investment',
     min <= assets,
     `Minimum investment ${money(min)} ${min <= assets ? 'is within' : 'exceeds'} investable assets ${money(assets)}`,
-    `起投金额 ${money(min)}${min <= assets ? '不超过' : '超过'}可投资资产 ${money(assets)}`,
+    `起投金额 ${money(min)} ${min <= assets ? '不超过' : '超过'}可投资资产 ${money(assets)}`,
   );
 }
 
