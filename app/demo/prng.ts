@@ -1,3 +1,5 @@
+import { mulberry32 } from '../random/mulberry32';
+
 /**
  * A small seeded generator (mulberry32) so demo data is identical for a seed on every machine;
  * Math.random cannot be seeded and would make tests and screenshots drift.
@@ -21,14 +23,7 @@ function hashLabel(seed: number, label: string): number {
 }
 
 export function createPrng(seed: number): Prng {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),

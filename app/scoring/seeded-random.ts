@@ -1,3 +1,5 @@
+import { mulberry32 } from '../random/mulberry32';
+
 /**
  * A tiny seeded generator (mulberry32) for weight initialisation and shuffling: training must give the
  * same model for the same seed on every machine, which Math.random cannot promise.
@@ -12,14 +14,7 @@ export interface SeededRandom {
 }
 
 export function createSeededRandom(seed: number): SeededRandom {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     normal() {
