@@ -1,6 +1,6 @@
 import type { SparseVector } from './feature-encoding';
 import type { TrainingExample } from './logistic-loss';
-import type { SeededRandom } from './seeded-random';
+import { createSeededRandom, type SeededRandom } from './seeded-random';
 
 /** What the epoch loop needs from a model: one learning step, a prediction, and a way to keep its best state. */
 export interface EpochLearner<State> {
@@ -71,4 +71,20 @@ export function runEpochs<State>(learner: EpochLearner<State>, examples: readonl
   // The held-out rows are the most recent; they are learned once, in order, as online updates would have.
   for (const { x, y } of validation) learner.learn(x, y);
   return { epochsRun: epoch, bestEpoch: useValidation ? bestEpoch : epoch, validationLoss: losses };
+}
+
+/** The logit of the share of positives, clamped: starting the bias there spares the first epoch from learning only the average. */
+export function baseRateLogit(examples: readonly TrainingExample[]): number {
+  const rate = Math.min(0.999, Math.max(0.001, examples.reduce((s, e) => s + e.y, 0) / examples.length));
+  return Math.log(rate / (1 - rate));
+}
+
+/** The training options both models share; the shuffling stream is salted so it differs from the weight initialisation. */
+export function trainOnExamples<State>(
+  learner: EpochLearner<State>,
+  examples: readonly TrainingExample[],
+  options: { seed: number; epochs: number; validationShare: number; patience: number },
+): EpochReport {
+  const rng = createSeededRandom(options.seed ^ 0x5bd1e995);
+  return runEpochs(learner, examples, { maxEpochs: options.epochs, validationShare: options.validationShare, patience: options.patience }, rng);
 }

@@ -1,7 +1,6 @@
 import type { SparseVector } from './feature-encoding';
 import { checkExamples, clampLogit, clipGradient, sigmoid, type TrainingExample } from './logistic-loss';
-import { runEpochs, type EpochReport } from './early-stopping';
-import { createSeededRandom } from './seeded-random';
+import { baseRateLogit, trainOnExamples, type EpochReport } from './early-stopping';
 
 export interface LogisticRegressionOptions {
   /** The most passes over the data; fewer when the held-out loss stops improving. */
@@ -59,14 +58,11 @@ export class LogisticRegression {
   static train(examples: readonly TrainingExample[], dimension: number, options: LogisticRegressionOptions = {}): LogisticRegression {
     checkExamples(examples, dimension);
     const model = LogisticRegression.create(dimension, options);
-    const rng = createSeededRandom(model.options.seed ^ 0x5bd1e995);
-    const rate = Math.min(0.999, Math.max(0.001, examples.reduce((s, e) => s + e.y, 0) / examples.length));
-    model.bias = Math.log(rate / (1 - rate));
-    model.report = runEpochs(
+    model.bias = baseRateLogit(examples);
+    model.report = trainOnExamples(
       { learn: (x, y) => model.step(x, y, model.options.learningRate), predict: (x) => model.predict(x), saveState: () => model.toJSON(), loadState: (state) => model.restore(state) },
       examples,
-      { maxEpochs: model.options.epochs, validationShare: model.options.validationShare, patience: model.options.patience },
-      rng,
+      model.options,
     );
     return model;
   }
