@@ -14,6 +14,7 @@ import {
   LocalizedTextSchema,
   RiskClassSchema,
 } from '../domain';
+import { engineChannels } from './engine-channels';
 
 const Empty = z.object({}).strict();
 const ById = z.object({ id: z.string().min(1).max(64) }).strict();
@@ -87,6 +88,7 @@ export const channels = {
   'data:summary': { input: Empty, output: DataSummarySchema },
   'data:reset-demo': { input: Empty, output: DataSummarySchema },
   'data:wipe': { input: Empty, output: DataSummarySchema },
+  ...engineChannels,
 } as const;
 
 export type Channels = typeof channels;

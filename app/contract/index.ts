@@ -4,3 +4,4 @@ export * from './events';
 export * from './dispatch';
 export * from './api';
 export * from './socket-protocol';
+export * from './engine-channels';

@@ -16,6 +16,7 @@ import { APP_VERSION } from './app-version';
 import type { BackendContext } from './backend-context';
 import type { Backend, BackendOptions, EventListener } from './backend-types';
 import { clientHandlers } from './client-handlers';
+import { engineHandlers } from './engine-handlers';
 
 /** The one person at this desk; the audit trail names them. Sign-in arrives with multi-user support. */
 export const LOCAL_ACTOR = 'local-advisor';
@@ -59,6 +60,7 @@ export function openBackend(options: BackendOptions): Backend {
       return settings;
     },
     ...clientHandlers(ctx),
+    ...engineHandlers(ctx),
     'products:list': (query) => listProducts(db, query),
     'products:get': ({ id }) => {
       const product = getProduct(db, id);
