@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InteractionChannelSchema, IsoDateTimeSchema, OutcomeSchema } from './enums';
+import { CustomAttributesSchema, InteractionChannelSchema, IsoDateTimeSchema, OutcomeSchema } from './enums';
 
 /** One time a product was shown to a client: by which policy, with which score, and how the client reacted. */
 export const InteractionSchema = z.object({
@@ -13,6 +13,8 @@ export const InteractionSchema = z.object({
   outcome: OutcomeSchema.nullable(),
   advisorId: z.string(),
   note: z.string(),
+  /** Market state recorded with the interaction itself (an imported `market.<name>` column); absent means none. */
+  context: CustomAttributesSchema.optional(),
 });
 export type Interaction = z.infer<typeof InteractionSchema>;
 

@@ -149,5 +149,6 @@ export function rawFeatures(ctx: ScoringContext): RawFeatures {
   const raw: RawFeatures = { numeric: num, categorical: cat };
   addCustom(raw, 'client.custom', client.customAttributes);
   addCustom(raw, 'product.custom', product.customAttributes);
+  addCustom(raw, 'market.custom', ctx.contextAttributes ?? {});
   return raw;
 }

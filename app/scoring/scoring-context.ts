@@ -1,4 +1,4 @@
-import type { ClientProfile, InteractionChannel, MarketSnapshot, Product, RiskClass } from '../domain';
+import type { ClientProfile, CustomAttributes, InteractionChannel, MarketSnapshot, Product, RiskClass } from '../domain';
 
 /**
  * What the model sees for one (client, product, moment): the stored Client satisfies ScoredClient as it is;
@@ -15,6 +15,8 @@ export interface ScoringContext {
   at: string;
   /** How the product is presented, when known; ranking for an unknown channel leaves it null. */
   channel?: InteractionChannel | null;
+  /** Market facts recorded with this interaction (imported `market.<name>` columns); become `market.custom.<name>`. */
+  contextAttributes?: CustomAttributes;
 }
 
 /**

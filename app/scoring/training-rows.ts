@@ -31,7 +31,7 @@ export function labelledRows(interactions: readonly Interaction[], book: BookOfB
     const client = clients.get(interaction.clientId);
     const product = products.get(interaction.productId);
     if (!client || !product) continue;
-    const context: ScoringContext = { client, product, market: marketAt(snapshots, interaction.occurredAt), at: interaction.occurredAt, channel: interaction.channel };
+    const context: ScoringContext = { client, product, market: marketAt(snapshots, interaction.occurredAt), at: interaction.occurredAt, channel: interaction.channel, contextAttributes: interaction.context ?? {} };
     rows.push({ interaction, context, raw: rawFeatures(context), label: isPositiveOutcome(interaction.outcome) ? 1 : 0 });
   }
   return rows;
