@@ -15,6 +15,7 @@ import {
   RiskClassSchema,
 } from '../domain';
 import { engineChannels } from './engine-channels';
+import { ruleSetChannels } from './rule-set-channels';
 
 const Empty = z.object({}).strict();
 const ById = z.object({ id: z.string().min(1).max(64) }).strict();
@@ -89,6 +90,7 @@ export const channels = {
   'data:reset-demo': { input: Empty, output: DataSummarySchema },
   'data:wipe': { input: Empty, output: DataSummarySchema },
   ...engineChannels,
+  ...ruleSetChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -5,3 +5,4 @@ export * from './dispatch';
 export * from './api';
 export * from './socket-protocol';
 export * from './engine-channels';
+export * from './rule-set-channels';

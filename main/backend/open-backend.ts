@@ -17,6 +17,7 @@ import type { BackendContext } from './backend-context';
 import type { Backend, BackendOptions, EventListener } from './backend-types';
 import { clientHandlers } from './client-handlers';
 import { engineHandlers } from './engine-handlers';
+import { ruleSetHandlers } from './rule-set-handlers';
 
 /** The one person at this desk; the audit trail names them. Sign-in arrives with multi-user support. */
 export const LOCAL_ACTOR = 'local-advisor';
@@ -61,6 +62,7 @@ export function openBackend(options: BackendOptions): Backend {
     },
     ...clientHandlers(ctx),
     ...engineHandlers(ctx),
+    ...ruleSetHandlers(ctx),
     'products:list': (query) => listProducts(db, query),
     'products:get': ({ id }) => {
       const product = getProduct(db, id);
