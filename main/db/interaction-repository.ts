@@ -1,4 +1,4 @@
-import type { Interaction } from '../../app/domain';
+import type { CustomAttributes, Interaction } from '../../app/domain';
 import type { Db } from './connection';
 
 export interface InteractionWithProduct extends Interaction {
@@ -7,36 +7,59 @@ export interface InteractionWithProduct extends Interaction {
 }
 
 const COLUMNS = `i.id, i.client_id AS clientId, i.product_id AS productId, i.occurred_at AS occurredAt, i.channel, i.policy,
-  i.score, i.outcome, i.advisor_id AS advisorId, i.note`;
+  i.score, i.outcome, i.advisor_id AS advisorId, i.note, i.context_json AS contextJson`;
+
+type InteractionRow = Omit<Interaction, 'context'> & { contextJson: string };
+
+/** The stored context is '{}' for interactions that recorded none; they read back without the field, as they were written. */
+function fromRow<T extends InteractionRow>(row: T): Omit<T, 'contextJson'> & { context?: CustomAttributes } {
+  const { contextJson, ...rest } = row;
+  return contextJson === '{}' ? rest : { ...rest, context: JSON.parse(contextJson) as CustomAttributes };
+}
+
+const INSERT = `INSERT INTO interactions (id, client_id, product_id, occurred_at, channel, policy, score, outcome, advisor_id, note, context_json)
+  VALUES (@id, @clientId, @productId, @occurredAt, @channel, @policy, @score, @outcome, @advisorId, @note, @contextJson)`;
 
 export function insertInteractions(db: Db, interactions: readonly Interaction[]): void {
-  const stmt = db.prepare(`INSERT INTO interactions (id, client_id, product_id, occurred_at, channel, policy, score, outcome, advisor_id, note)
-    VALUES (@id, @clientId, @productId, @occurredAt, @channel, @policy, @score, @outcome, @advisorId, @note)`);
+  const stmt = db.prepare(INSERT);
   db.transaction(() => {
-    for (const i of interactions) stmt.run(i);
+    for (const i of interactions) {
+      const { context, ...row } = i;
+      stmt.run({ ...row, contextJson: JSON.stringify(context ?? {}) });
+    }
   })();
+}
+
+/** Ids of these interactions that are already stored: an import checks its whole batch with one prepared statement. */
+export function existingInteractionIds(db: Db, ids: Iterable<string>): Set<string> {
+  const stmt = db.prepare('SELECT 1 FROM interactions WHERE id = ?').pluck();
+  const found = new Set<string>();
+  for (const id of ids) if (stmt.get(id) !== undefined) found.add(id);
+  return found;
 }
 
 /** Newest first: the client page shows the latest reactions at the top. */
 export function listInteractionsForClient(db: Db, clientId: string, limit = 200): InteractionWithProduct[] {
-  return db
+  const rows = db
     .prepare(
       `SELECT ${COLUMNS}, p.name_en AS productNameEn, p.name_zh AS productNameZh
        FROM interactions i JOIN products p ON p.id = i.product_id
        WHERE i.client_id = ? ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?`,
     )
-    .all(clientId, limit) as InteractionWithProduct[];
+    .all(clientId, limit) as (InteractionRow & { productNameEn: string; productNameZh: string })[];
+  return rows.map(fromRow);
 }
 
 /** Oldest first, optionally from a date: the order a model is trained and evaluated in. */
 export function listInteractions(db: Db, filter: { since?: string; until?: string } = {}): Interaction[] {
-  return db
+  const rows = db
     .prepare(
       `SELECT ${COLUMNS} FROM interactions i
        WHERE (@since IS NULL OR i.occurred_at >= @since) AND (@until IS NULL OR i.occurred_at < @until)
        ORDER BY i.occurred_at, i.id`,
     )
-    .all({ since: filter.since ?? null, until: filter.until ?? null }) as Interaction[];
+    .all({ since: filter.since ?? null, until: filter.until ?? null }) as InteractionRow[];
+  return rows.map(fromRow);
 }
 
 export function countInteractions(db: Db): number {
