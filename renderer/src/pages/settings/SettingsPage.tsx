@@ -16,6 +16,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { SectionCard } from '../../components/SectionCard';
 import { useI18n } from '../../i18n/use-i18n';
 import { useNotify } from '../../notify/notify-context';
+import { RuleSetSection } from './RuleSetSection';
 import { useSettings } from '../../settings/settings-context';
 
 type DataAction = 'reset' | 'wipe';
@@ -119,6 +120,9 @@ export function SettingsPage() {
               ]}
             />
           </SectionCard>
+        </Box>
+        <Box sx={{ gridColumn: '1 / -1' }}>
+          <RuleSetSection />
         </Box>
         <Box sx={{ gridColumn: '1 / -1' }}>
           <SectionCard title={t('settings.danger')}>
