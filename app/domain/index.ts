@@ -8,3 +8,4 @@ export * from './interaction';
 export * from './meeting';
 export * from './settings';
 export * from './client-validation';
+export * from './category-names';

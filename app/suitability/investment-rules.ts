@@ -1,3 +1,4 @@
+import { categoryName } from '../domain/category-names';
 import { KNOWLEDGE_LEVELS, type KnowledgeLevel, type LiquidityNeed } from '../domain/enums';
 import { commitmentMonths, gradeIndex, money, monthsText, percent } from './suitability-facts';
 import type { RuleCheck, SuitabilityFacts, SuitabilityRuleId } from './suitability-types';
@@ -107,8 +108,9 @@ export function checkConcentration(f: SuitabilityFacts): RuleCheck | null {
   const rule = f.ruleSet.rules.concentration;
   const p = f.product;
   if (!f.isInvestment || !rule.enabled) return null;
+  const cat = categoryName(p.category);
   if ((rule.exemptInsured && p.insured) || rule.exemptCategories.includes(p.category)) {
-    return check('concentration', true, `No concentration limit for ${p.insured ? 'insured deposits' : `the ${p.category} category`}`, `${p.insured ? '受存款保险保障的存款' : `${p.category} 类产品`}不设集中度限制`);
+    return check('concentration', true, `No concentration limit for ${p.insured ? 'insured deposits' : `the ${cat.en.toLowerCase()} category`}`, `${p.insured ? '受存款保险保障的存款' : `${cat.zh}类产品`}不设集中度限制`);
   }
   const own = f.holdings.filter((h) => h.clientId === f.clientId);
   const total = own.reduce((s, h) => s + h.amount, 0);
@@ -123,8 +125,8 @@ export function checkConcentration(f: SuitabilityFacts): RuleCheck | null {
   return check(
     'concentration',
     passed,
-    `Holding ${money(inProduct)} plus the minimum ${money(p.minimumAmount)} makes this product ${pct(productShare)} of ${money(base)} (limit ${percent(rule.maxSharePerProduct)}); the ${p.category} category would be ${pct(categoryShare)} (limit ${percent(rule.maxSharePerCategory)})`,
-    `已持有 ${money(inProduct)} 加起投金额 ${money(p.minimumAmount)}，本产品占 ${money(base)} 的 ${pct(productShare)}（上限 ${percent(rule.maxSharePerProduct)}）；${p.category} 类合计占 ${pct(categoryShare)}（上限 ${percent(rule.maxSharePerCategory)}）`,
+    `Holding ${money(inProduct)} plus the minimum ${money(p.minimumAmount)} makes this product ${pct(productShare)} of ${money(base)} (limit ${percent(rule.maxSharePerProduct)}); the ${cat.en.toLowerCase()} category would be ${pct(categoryShare)} (limit ${percent(rule.maxSharePerCategory)})`,
+    `已持有 ${money(inProduct)} 加起投金额 ${money(p.minimumAmount)}，本产品占 ${money(base)} 的 ${pct(productShare)}（上限 ${percent(rule.maxSharePerProduct)}）；${cat.zh}类合计占 ${pct(categoryShare)}（上限 ${percent(rule.maxSharePerCategory)}）`,
   );
 }
 
@@ -133,8 +135,8 @@ export function checkAlreadyHeld(f: SuitabilityFacts): RuleCheck | null {
   if (!rule.enabled || !rule.holdOnceCategories.includes(f.product.category)) return null;
   const held = f.holdings.filter((h) => h.clientId === f.clientId && h.productId === f.product.id);
   if (held.length === 0) {
-    return check('already-held', true, `Not yet held; a ${f.product.category} product is held at most once`, `客户尚未持有；${f.product.category} 类产品每位客户限持有一份`);
+    return check('already-held', true, `Not yet held; a ${categoryName(f.product.category).en.toLowerCase()} product is held at most once`, `客户尚未持有；${categoryName(f.product.category).zh}类产品每位客户限持有一份`);
   }
   const since = held.map((h) => h.acquiredOn).sort()[0]!;
-  return check('already-held', false, `Already held since ${since}; a ${f.product.category} product is held at most once`, `客户自 ${since} 起已持有本产品；${f.product.category} 类产品每位客户限持有一份`);
+  return check('already-held', false, `Already held since ${since}; a ${categoryName(f.product.category).en.toLowerCase()} product is held at most once`, `客户自 ${since} 起已持有本产品；${categoryName(f.product.category).zh}类产品每位客户限持有一份`);
 }

@@ -71,7 +71,9 @@ describe('concentration and products already held', () => {
     const holdings = [holding('FD-BD-02', 350_000), holding('FD-BD-01', 300_000), holding('FD-BD-02', 900_000, 'CL-OTHER')];
     const check = checkOf(run(individual(), 'FD-BD-01', { holdings }), 'concentration');
     expect(check.passed).toBe(false);
-    expect(check.reason.en).toContain('the bond_fund category would be 65.1% (limit 60%)');
+    expect(check.reason.en).toContain('the bond fund category would be 65.1% (limit 60%)');
+    // Categories are named, never shown as internal codes, in both languages.
+    expect(check.reason.zh).toContain('债券基金类合计占');
   });
 
   it('exempts insured deposits', () => {
@@ -80,7 +82,7 @@ describe('concentration and products already held', () => {
 
   it('refuses a second policy of a product held once, with the date it was taken', () => {
     const check = checkOf(run(individual(), 'IN-TL-20', { holdings: [holding('IN-TL-20', 500_000)] }), 'already-held');
-    expect(check).toMatchObject({ passed: false, reason: { en: 'Already held since 2024-03-01; a term_life product is held at most once' } });
+    expect(check).toMatchObject({ passed: false, reason: { en: 'Already held since 2024-03-01; a term life product is held at most once' } });
     expect(check.reason.zh).toContain('2024-03-01');
     expect(checkOf(run(individual(), 'IN-TL-20'), 'already-held').passed).toBe(true);
   });
