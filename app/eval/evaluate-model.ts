@@ -1,0 +1,153 @@
+import type { ModelMetrics } from '../contract/engine-channels';
+import type { Interaction } from '../domain';
+import { encodeFeatures } from '../scoring/feature-encoding';
+import { InterestModel, type InterestModelOptions } from '../scoring/interest-model';
+import { labelledRows, type BookOfBusiness, type LabelledRow } from '../scoring/training-rows';
+import { DEFAULT_RULE_SET, type SuitabilityRuleSet } from '../suitability';
+import { fitLogisticBaseline } from './logistic-baseline';
+import { evaluatePredictions, type CalibrationBin, type RankedOutcome } from './metrics';
+import { fitPopularity, popularityScore } from './popularity-baseline';
+import { fitRulesOnly, rulesOnlyProbability, rulesOnlyScore } from './rules-only-baseline';
+import { timeSplit } from './time-split';
+
+export interface TimeSplitEvaluationOptions {
+  /** Share of the outcomes, earliest first, to train on; the rest is the test set. */
+  trainShare: number;
+  /** Cut-off for precision, NDCG and MAP: how many products an advisor looks at per client. */
+  k: number;
+  /** Seeds the interest model and the logistic baseline, so the same data and seed give the same figures. */
+  seed: number;
+  /** The rule set the rules-only baseline judges under; the shipped default unless the store has another active. */
+  ruleSet?: SuitabilityRuleSet;
+  /** Encoding and factorization machine options; the defaults are what the app trains with. */
+  model?: InterestModelOptions;
+}
+
+/** One test outcome and the interest model's probability for it, as `--predictions-out` writes it. */
+export interface TestPrediction {
+  clientId: string;
+  productId: string;
+  occurredAt: string;
+  outcome: 0 | 1;
+  score: number;
+}
+
+export type BaselineName = 'popularity' | 'rules-only' | 'logistic-regression';
+
+export interface TimeSplitEvaluation {
+  trainShare: number;
+  trainRows: number;
+  testRows: number;
+  /** Time range (ISO) of the outcomes trained on and of those tested on; every training outcome is earlier than testFrom. */
+  trainedFrom: string;
+  trainedTo: string;
+  testFrom: string;
+  testTo: string;
+  /** Share of test outcomes that were positive: the rate any model's probabilities should average to. */
+  testPositiveRate: number;
+  /** Test clients with at least one positive outcome, the ones the ranking measures average over. */
+  clientsRanked: number;
+  model: ModelMetrics;
+  baselines: Record<BaselineName, ModelMetrics>;
+  /** The interest model's calibration: ten equal-width probability bins, predicted against observed. */
+  calibration: CalibrationBin[];
+  /** The L2 strength the logistic baseline chose on the latest training rows. */
+  logisticL2: number;
+  /** One per test outcome, in time order. */
+  predictions: TestPrediction[];
+}
+
+/** Too few outcomes, or outcomes of one kind only: nothing can be measured. */
+export class EvaluationDataError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EvaluationDataError';
+  }
+}
+
+function metricsOf(rows: readonly LabelledRow[], scores: readonly number[], k: number): { metrics: ModelMetrics; calibration: CalibrationBin[]; clients: number } {
+  const ranked: RankedOutcome[] = rows.map((r, i) => ({ clientId: r.interaction.clientId, score: scores[i]!, label: r.label }));
+  const report = evaluatePredictions(ranked, k);
+  return {
+    metrics: {
+      k,
+      auc: report.auc,
+      logLoss: report.logLoss,
+      ece: report.calibration.ece,
+      precisionAtK: report.ranking.precisionAtK,
+      ndcgAtK: report.ranking.ndcgAtK,
+      mapAtK: report.ranking.mapAtK,
+    },
+    calibration: report.calibration.bins,
+    clients: report.ranking.clientsEvaluated,
+  };
+}
+
+function checkBothOutcomes(rows: readonly LabelledRow[], side: string): void {
+  const positives = rows.filter((r) => r.label === 1).length;
+  if (positives === 0 || positives === rows.length) {
+    const only = positives === 0 ? 'not interested' : 'interested';
+    throw new EvaluationDataError(`All ${rows.length} ${side} outcomes are "${only}"; evaluation needs both interested and not-interested outcomes on each side of the split.`);
+  }
+}
+
+/**
+ * Trains on the earlier share of recorded outcomes and scores the later share, as the model is used: predicting
+ * what has not happened yet. The interest model and three baselines are fitted on the same training rows and
+ * measured on the same test rows in one run: popularity (each product's smoothed interest rate), rules only (the
+ * suitability verdict alone, see rules-only-baseline.ts) and plain logistic regression on the model's own features.
+ * Pure and deterministic for a seed; throws EvaluationDataError when there is too little to measure.
+ */
+export function evaluateOnTimeSplit(interactions: readonly Interaction[], book: BookOfBusiness, options: TimeSplitEvaluationOptions): TimeSplitEvaluation {
+  const { trainShare, k, seed } = options;
+  if (!(trainShare > 0 && trainShare < 1)) throw new RangeError(`train share must be between 0 and 1, got ${trainShare}`);
+  if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`k must be a whole number of at least 1, got ${k}`);
+
+  const all = labelledRows(interactions, book).map((row) => ({ id: row.interaction.id, occurredAt: row.interaction.occurredAt, row }));
+  const split = timeSplit(all, trainShare);
+  const train = split.train.map((s) => s.row);
+  const test = split.test.map((s) => s.row);
+  if (train.length === 0 || test.length === 0) {
+    throw new EvaluationDataError(
+      `Too little data to evaluate: ${all.length} outcomes with a known client and product give ${train.length} to train on and ${test.length} to test on at a ${trainShare} time split.`,
+    );
+  }
+  checkBothOutcomes(train, 'training');
+  checkBothOutcomes(test, 'test');
+
+  const model = InterestModel.train(train, { ...options.model, model: { ...options.model?.model, seed } });
+  const modelScores = test.map((r) => model.score(r.context));
+
+  const trainExamples = train.map((r) => ({ x: encodeFeatures(model.encoding, r.raw), y: r.label }));
+  const logistic = fitLogisticBaseline(trainExamples, model.encoding.dimension, seed);
+  const logisticScores = test.map((r) => logistic.model.predict(encodeFeatures(model.encoding, r.raw)));
+
+  const popularity = fitPopularity(train.map((r) => ({ productId: r.interaction.productId, label: r.label })));
+  const popularityScores = test.map((r) => popularityScore(popularity, r.interaction.productId));
+
+  const ruleSet = options.ruleSet ?? DEFAULT_RULE_SET;
+  const rules = fitRulesOnly(train.map((r) => ({ score: rulesOnlyScore(r.context, ruleSet), label: r.label })));
+  const rulesScores = test.map((r) => rulesOnlyProbability(rules, rulesOnlyScore(r.context, ruleSet)));
+
+  const measured = metricsOf(test, modelScores, k);
+  return {
+    trainShare,
+    trainRows: train.length,
+    testRows: test.length,
+    trainedFrom: train[0]!.interaction.occurredAt,
+    trainedTo: train[train.length - 1]!.interaction.occurredAt,
+    testFrom: test[0]!.interaction.occurredAt,
+    testTo: test[test.length - 1]!.interaction.occurredAt,
+    testPositiveRate: test.filter((r) => r.label === 1).length / test.length,
+    clientsRanked: measured.clients,
+    model: measured.metrics,
+    baselines: {
+      popularity: metricsOf(test, popularityScores, k).metrics,
+      'rules-only': metricsOf(test, rulesScores, k).metrics,
+      'logistic-regression': metricsOf(test, logisticScores, k).metrics,
+    },
+    calibration: measured.calibration,
+    logisticL2: logistic.l2,
+    predictions: test.map((r, i) => ({ clientId: r.interaction.clientId, productId: r.interaction.productId, occurredAt: r.interaction.occurredAt, outcome: r.label, score: modelScores[i]! })),
+  };
+}
