@@ -3,7 +3,7 @@ import { RISK_CLASSES, type RiskClass } from '../domain/enums';
 import type { ImportIssue, MappedRecord, MappingFile } from './column-mapping';
 
 /** What an imported client gets for a field its file does not carry: the most conservative reading. */
-function defaultProfile(kind: 'individual' | 'business'): ClientProfile {
+export function defaultProfile(kind: 'individual' | 'business'): ClientProfile {
   return {
     kind,
     displayName: '',

@@ -98,7 +98,9 @@ export function coerceCell(raw: string, type: ColumnType, separator = '|'): Coer
     case 'datetime': {
       if (DATE.test(text) && isRealDate(text)) return { ok: true, value: `${text}T00:00:00.000Z` };
       if (!DATETIME.test(text)) return { ok: false, reason: `"${text}" is not an ISO date or date and time` };
-      const parsed = new Date(text.replace(' ', 'T'));
+      // A time without a zone is read as UTC, so the same file imports the same instants on every machine.
+      const iso = text.replace(' ', 'T');
+      const parsed = new Date(/(Z|[+-]\d{2}:?\d{2})$/.test(iso) ? iso : `${iso}Z`);
       return Number.isNaN(parsed.getTime()) ? { ok: false, reason: `"${text}" is not a real date and time` } : { ok: true, value: parsed.toISOString() };
     }
     case 'list':
@@ -166,4 +168,18 @@ export function applyMapping(table: CsvTable, mapping: MappingFile, maxIssues = 
     records.push({ line: record.line, fields, customAttributes });
   }
   return { records, issues: issues.slice(0, maxIssues) };
+}
+
+/** The file's own name for a field, so a problem points at the column the user can fix. */
+export function columnFor(mapping: MappingFile, field: string): string {
+  return mapping.columns.find((c) => c.field === field)?.column ?? field;
+}
+
+/** Reports mapped fields the record kind does not have: a typo in the mapping should not vanish silently. */
+export function unknownFieldIssues(record: MappedRecord, mapping: MappingFile, known: ReadonlySet<string>, kind: string): ImportIssue[] {
+  const issues: ImportIssue[] = [];
+  for (const field of Object.keys(record.fields)) {
+    if (!known.has(field)) issues.push({ line: record.line, column: columnFor(mapping, field), reason: `the mapping sends this column to "${field}", which ${kind} do not have` });
+  }
+  return issues;
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../../app/contract/result';
-import type { Client, ClientListQuery, ClientPage, ClientProfile, ClientSortField, ClientSummary, NewClient, QuestionnaireResult } from '../../app/domain';
+import type { Client, ClientListQuery, CustomAttributes, ClientPage, ClientProfile, ClientSortField, ClientSummary, NewClient, QuestionnaireResult } from '../../app/domain';
 import { appendAudit } from './audit-log';
 import { CLIENT_SELECT, PROFILE_COLUMNS, normalizeSearch, profileParams, rowToClient, type ClientRow } from './client-rows';
 import type { Db } from './connection';
@@ -18,6 +18,39 @@ export function getClient(db: Db, id: string): Client | null {
 
 export function clientExists(db: Db, id: string): boolean {
   return db.prepare('SELECT 1 FROM clients WHERE id = ?').get(id) !== undefined;
+}
+
+/** Which of these ids are stored clients, checked with one prepared statement (an import asks for thousands). */
+export function existingClientIds(db: Db, ids: Iterable<string>): Set<string> {
+  const stmt = db.prepare('SELECT 1 FROM clients WHERE id = ?').pluck();
+  const found = new Set<string>();
+  for (const id of ids) if (stmt.get(id) !== undefined) found.add(id);
+  return found;
+}
+
+/**
+ * Adds imported custom attributes to stored clients (an imported value replaces one of the same name; others stay).
+ * A client whose attributes actually change gets a new revision and an audit entry with the before and after values.
+ * Returns how many changed. Call inside the import's transaction.
+ */
+export function mergeClientCustomAttributes(db: Db, updates: ReadonlyMap<string, CustomAttributes>, meta: { at: string; actor: string }): number {
+  const read = db.prepare('SELECT custom_attributes_json FROM clients WHERE id = ?').pluck();
+  const write = db.prepare('UPDATE clients SET custom_attributes_json = ?, revision = revision + 1, updated_at = ? WHERE id = ?');
+  let changed = 0;
+  db.transaction(() => {
+    for (const [id, attrs] of updates) {
+      const stored = read.get(id) as string | undefined;
+      if (stored === undefined) throw new AppError('not_found', `No client with id ${id}.`);
+      const before = JSON.parse(stored) as CustomAttributes;
+      const after = { ...before, ...attrs };
+      const json = JSON.stringify(after);
+      if (json === stored) continue;
+      write.run(json, meta.at, id);
+      appendAudit(db, { at: meta.at, actor: meta.actor, entity: 'client', entityId: id, action: 'import-attributes', before: { customAttributes: before }, after: { customAttributes: after } });
+      changed++;
+    }
+  })();
+  return changed;
 }
 
 export function countClients(db: Db): number {

@@ -14,6 +14,14 @@ export function insertHoldings(db: Db, holdings: readonly Holding[]): void {
   })();
 }
 
+/** Which of these holding ids are stored. */
+export function existingHoldingIds(db: Db, ids: Iterable<string>): Set<string> {
+  const stmt = db.prepare('SELECT 1 FROM holdings WHERE id = ?').pluck();
+  const found = new Set<string>();
+  for (const id of ids) if (stmt.get(id) !== undefined) found.add(id);
+  return found;
+}
+
 export function listHoldingsForClient(db: Db, clientId: string): HoldingWithProduct[] {
   return db
     .prepare(

@@ -37,6 +37,14 @@ export function upsertMarketSnapshots(db: Db, snapshots: readonly MarketSnapshot
   })();
 }
 
+/** Which of these dates already have a snapshot (an import replaces them and says how many). */
+export function existingSnapshotDates(db: Db, dates: Iterable<string>): Set<string> {
+  const stmt = db.prepare('SELECT 1 FROM market_snapshots WHERE as_of = ?').pluck();
+  const found = new Set<string>();
+  for (const d of dates) if (stmt.get(d) !== undefined) found.add(d);
+  return found;
+}
+
 export function latestMarketSnapshot(db: Db, onOrBefore?: string): MarketSnapshot | null {
   const row = db
     .prepare('SELECT * FROM market_snapshots WHERE (@d IS NULL OR as_of <= @d) ORDER BY as_of DESC LIMIT 1')

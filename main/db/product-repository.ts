@@ -1,4 +1,5 @@
-import type { Product, ProductListQuery } from '../../app/domain';
+import type { CustomAttributes, Product, ProductListQuery } from '../../app/domain';
+import { appendAudit } from './audit-log';
 import type { Db } from './connection';
 import { normalizeSearch } from './client-rows';
 
@@ -91,6 +92,54 @@ export function upsertProducts(db: Db, products: readonly Product[]): void {
       });
     }
   })();
+}
+
+/** Which of these ids are in the catalogue. */
+export function existingProductIds(db: Db, ids: Iterable<string>): Set<string> {
+  const stmt = db.prepare('SELECT 1 FROM products WHERE id = ?').pluck();
+  const found = new Set<string>();
+  for (const id of ids) if (stmt.get(id) !== undefined) found.add(id);
+  return found;
+}
+
+/**
+ * Writes imported catalogue entries with one audit entry each ('create' or 'update' with the replaced version),
+ * inside the caller's transaction: a catalogue change is advice-relevant, so its history must be rebuildable.
+ */
+export function importProducts(db: Db, products: readonly Product[], meta: { at: string; actor: string }): { created: number; updated: number } {
+  let created = 0;
+  let updated = 0;
+  db.transaction(() => {
+    for (const p of products) {
+      const before = getProduct(db, p.id);
+      upsertProducts(db, [p]);
+      appendAudit(db, { at: meta.at, actor: meta.actor, entity: 'product', entityId: p.id, action: before ? 'update' : 'create', before, after: p });
+      if (before) updated++;
+      else created++;
+    }
+  })();
+  return { created, updated };
+}
+
+/** Adds imported custom attributes to catalogue entries; an entry that changes gets an audit entry. Returns how many changed. */
+export function mergeProductCustomAttributes(db: Db, updates: ReadonlyMap<string, CustomAttributes>, meta: { at: string; actor: string }): number {
+  const read = db.prepare('SELECT custom_attributes_json FROM products WHERE id = ?').pluck();
+  const write = db.prepare('UPDATE products SET custom_attributes_json = ?, updated_at = ? WHERE id = ?');
+  let changed = 0;
+  db.transaction(() => {
+    for (const [id, attrs] of updates) {
+      const stored = read.get(id) as string | undefined;
+      if (stored === undefined) throw new Error(`No product with id ${id}.`);
+      const before = JSON.parse(stored) as CustomAttributes;
+      const after = { ...before, ...attrs };
+      const json = JSON.stringify(after);
+      if (json === stored) continue;
+      write.run(json, meta.at, id);
+      appendAudit(db, { at: meta.at, actor: meta.actor, entity: 'product', entityId: id, action: 'import-attributes', before: { customAttributes: before }, after: { customAttributes: after } });
+      changed++;
+    }
+  })();
+  return changed;
 }
 
 export function getProduct(db: Db, id: string): Product | null {

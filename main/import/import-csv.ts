@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { z } from 'zod';
 import { buildImportedClient } from '../../app/import/client-records';
 import { applyMapping, MappingFileSchema, type ImportIssue, type MappingFile } from '../../app/import/column-mapping';
-import { CsvSyntaxError, parseCsv } from '../../app/import/csv-parser';
+import { CsvSyntaxError, parseCsv, type CsvDelimiter, type CsvTable } from '../../app/import/csv-parser';
 import type { NewClient } from '../../app/domain';
 import { bulkInsertClients, clientExists } from '../db/client-repository';
 import type { Db } from '../db/connection';
@@ -25,15 +26,30 @@ export interface ImportProgress {
   total: number;
 }
 
+/** Reads a CSV file whole; a syntax error refuses it with the line and character where reading stopped. */
+export function readCsvTable(file: string, delimiter: CsvDelimiter | undefined): CsvTable {
+  try {
+    return parseCsv(fs.readFileSync(file, 'utf8'), delimiter);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) throw new ImportRefusedError(path.basename(file), [{ line: error.line, column: `character ${error.column}`, reason: error.reason }]);
+    throw error;
+  }
+}
+
 /** Reads and checks a mapping file, naming the file and the path of anything wrong in it. */
 export function readMappingFile(file: string): MappingFile {
+  return readJsonFile(file, MappingFileSchema);
+}
+
+/** Reads a JSON file and checks it against a schema, naming the file and the path of the first thing wrong in it. */
+export function readJsonFile<S extends z.ZodType>(file: string, schema: S): z.output<S> {
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
     throw new Error(`Mapping file ${file} could not be read as JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const parsed = MappingFileSchema.safeParse(raw);
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     throw new Error(`Mapping file ${file} is not valid at ${first?.path.join('.') || 'top level'}: ${first?.message}`);
@@ -49,13 +65,7 @@ export function importClientsCsv(db: Db, options: { file: string; mapping: Mappi
   const name = path.basename(options.file);
   if (options.mapping.entity !== 'clients') throw new Error(`The mapping is for ${options.mapping.entity}, not clients.`);
   options.onProgress?.({ stage: 'reading', done: 0, total: 0 });
-  let table;
-  try {
-    table = parseCsv(fs.readFileSync(options.file, 'utf8'), options.mapping.delimiter);
-  } catch (error) {
-    if (error instanceof CsvSyntaxError) throw new ImportRefusedError(name, [{ line: error.line, column: `character ${error.column}`, reason: error.reason }]);
-    throw error;
-  }
+  const table = readCsvTable(options.file, options.mapping.delimiter);
   const { records, issues } = applyMapping(table, options.mapping);
   if (issues.length > 0) throw new ImportRefusedError(name, issues);
 
