@@ -10,9 +10,9 @@ import type { Backend } from '../backend/backend-types';
 import { NotADatabaseError } from '../db/connection';
 import { DatabaseTooNewError } from '../db/migrate';
 import { resolveDatabasePath } from '../paths';
-import { importClientsCsv, ImportRefusedError, readMappingFile } from '../import/import-csv';
-import { openStore } from '../db/open-store';
+import { ImportRefusedError } from '../import/import-csv';
 import { HELP } from './cli-help';
+import { runImport } from './cli-import';
 import { CliError, EXIT, usageError, type CliIo } from './cli-io';
 import { printClient, printClientPage, printProducts, printSummary } from './cli-output';
 
@@ -24,6 +24,7 @@ const OPTIONS = {
   limit: { type: 'string' },
   family: { type: 'string' },
   mapping: { type: 'string' },
+  delimiter: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -128,34 +129,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
     return;
   }
 
-  if (command === 'import' && sub === 'clients') {
-    const [file, ...extra] = rest;
-    const usage = 'advisor-desk import clients FILE.csv --mapping MAPPING.json';
-    if (!file || !values.mapping) throw usageError(`Which file and mapping? Usage: ${usage}`);
-    noExtra(extra, usage);
-    if (!fs.existsSync(file)) throw usageError(`No file at ${file}.`);
-    let mapping;
-    try {
-      mapping = readMappingFile(values.mapping);
-    } catch (error) {
-      throw new CliError(EXIT.inputRefused, error instanceof Error ? error.message : String(error));
-    }
-    const { db } = openStore(dbPath);
-    try {
-      const result = importClientsCsv(db, {
-        file,
-        mapping,
-        actor: 'cli-import',
-        now: io.now ? io.now() : new Date(),
-        onProgress: (p) => {
-          if (!json && p.total > 0) io.stderr(`${p.stage} ${p.done}/${p.total}\n`);
-        },
-      });
-      io.stdout(json ? `${JSON.stringify({ imported: result.imported, file })}\n` : `Imported ${result.imported} clients from ${file} into ${dbPath}.\n`);
-    } finally {
-      db.close();
-    }
-    return;
+  if (command === 'import' || command === 'import-events') {
+    return runImport({ command, positionals: positionals.slice(1), mapping: values.mapping, delimiter: values.delimiter, json, dbPath }, io);
   }
 
   throw usageError(`Unknown command "${positionals.join(' ')}". Run advisor-desk --help.`);

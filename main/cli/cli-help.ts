@@ -6,12 +6,16 @@ Usage:
   advisor-desk clients list [--search Q] [--limit N]
   advisor-desk clients show ID
   advisor-desk products list [--family F]     F: deposit, fund, security, insurance, consumer_credit, business_finance
-  advisor-desk import clients FILE.csv --mapping MAPPING.json
-                                              add clients from a CSV file, all or nothing (see README)
+  advisor-desk import clients|products|holdings|market|interactions FILE.csv --mapping MAPPING.json [--delimiter D]
+                                              add records from a CSV file, all or nothing (see README)
+  advisor-desk import-events FILE.csv [--mapping MAPPING.json] [--delimiter D]
+                                              outcomes from a flat table (client_id, product_id, occurred_at, outcome,
+                                              client.*, product.*, market.*); unknown clients and products are created
 
 Options:
   --db PATH    database file (default: $ADVISOR_DESK_DB, else the app's data folder)
-  --json       machine-readable output on stdout
+  --json       machine-readable output on stdout (import progress goes to stderr)
+  --delimiter  , ; | or tab (default: the mapping's, else detected from the header)
   -h, --help   this text
 
 Exit codes:

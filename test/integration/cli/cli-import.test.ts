@@ -39,7 +39,7 @@ describe('advisor-desk import clients', () => {
     fs.writeFileSync(csv, 'id,name,born\nX1,Zhou Jie,1979-05-05\nX2,周杰,1980-06-06\n');
     const run = capture();
     expect(await runCli(['import', 'clients', csv, '--mapping', mapping, '--db', db, '--json'], run.io)).toBe(0);
-    expect(JSON.parse(run.out())).toEqual({ imported: 2, file: csv });
+    expect(JSON.parse(run.out())).toEqual({ entity: 'clients', imported: 2, created: 2, updated: 0, file: csv });
     const list = capture();
     expect(await runCli(['clients', 'list', '--db', db, '--search', '周杰', '--json'], list.io)).toBe(0);
     expect(list.out()).toContain('X2');
