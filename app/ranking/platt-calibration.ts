@@ -1,0 +1,68 @@
+/**
+ * Platt scaling: p = sigmoid(a · logit + b), fitted on held-out predictions so a shown "30 %" means about 30 %.
+ * Two numbers, so it cannot reorder products; it only corrects a model that is over- or under-confident.
+ */
+export interface PlattCalibration {
+  kind: 'platt';
+  a: number;
+  b: number;
+  /** Held-out rows it was fitted on. */
+  rows: number;
+}
+
+export const IDENTITY_CALIBRATION: PlattCalibration = { kind: 'platt', a: 1, b: 0, rows: 0 };
+
+const clamp = (z: number): number => Math.max(-35, Math.min(35, z));
+const sigmoid = (z: number): number => 1 / (1 + Math.exp(-clamp(z)));
+
+export function logitOf(p: number): number {
+  const q = Math.min(1 - 1e-12, Math.max(1e-12, p));
+  return Math.log(q / (1 - q));
+}
+
+/**
+ * Newton's method on the two parameters of the log loss, with Platt's smoothed targets so a perfectly
+ * separated small set cannot send a to infinity. Falls back to the identity when there is too little to fit
+ * (fewer than 30 rows or one class only) or the fit does not converge to finite numbers.
+ */
+export function fitPlatt(logits: readonly number[], labels: readonly number[]): PlattCalibration {
+  const n = logits.length;
+  const positives = labels.reduce((s, y) => s + (y === 1 ? 1 : 0), 0);
+  if (n < 30 || positives === 0 || positives === n) return IDENTITY_CALIBRATION;
+  const hi = (positives + 1) / (positives + 2);
+  const lo = 1 / (n - positives + 2);
+  const targets = labels.map((y) => (y === 1 ? hi : lo));
+  let a = 1;
+  let b = 0;
+  for (let iter = 0; iter < 50; iter++) {
+    let ga = 0;
+    let gb = 0;
+    let haa = 1e-9;
+    let hab = 0;
+    let hbb = 1e-9;
+    for (let i = 0; i < n; i++) {
+      const z = logits[i]!;
+      const p = sigmoid(a * z + b);
+      const d = p - targets[i]!;
+      const w = p * (1 - p);
+      ga += d * z;
+      gb += d;
+      haa += w * z * z;
+      hab += w * z;
+      hbb += w;
+    }
+    const det = haa * hbb - hab * hab;
+    if (!(Math.abs(det) > 1e-12)) break;
+    const da = (hbb * ga - hab * gb) / det;
+    const db = (haa * gb - hab * ga) / det;
+    a -= da;
+    b -= db;
+    if (Math.abs(da) < 1e-9 && Math.abs(db) < 1e-9) break;
+  }
+  if (!Number.isFinite(a) || !Number.isFinite(b) || a <= 0) return IDENTITY_CALIBRATION;
+  return { kind: 'platt', a, b, rows: n };
+}
+
+export function calibrate(calibration: PlattCalibration | null, logit: number): number {
+  return calibration ? sigmoid(calibration.a * logit + calibration.b) : sigmoid(logit);
+}

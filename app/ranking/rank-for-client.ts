@@ -1,0 +1,71 @@
+import type { ExcludedProduct, RankedProduct } from '../contract/engine-channels';
+import type { Holding, MarketSnapshot, Product } from '../domain';
+import type { ScoredClient } from '../scoring/scoring-context';
+import { checkSuitability, failedChecks, type RequestedDeviation, type SuitabilityRuleSet } from '../suitability';
+import { DEFAULT_DIVERSITY, diversify, type DiversityRule } from './diversity';
+import type { ProductScorer } from './product-scorer';
+
+export interface RankingRequest {
+  client: ScoredClient;
+  /** The catalogue; inactive products are left out altogether (nobody may be offered them). */
+  products: readonly Product[];
+  /** The client's own holdings, for concentration and already-held rules. */
+  holdings: readonly Holding[];
+  ruleSet: SuitabilityRuleSet;
+  /** YYYY-MM-DD for the suitability rules; ISO time for the score. */
+  today: string;
+  at: string;
+  market: MarketSnapshot | null;
+  scorer: ProductScorer;
+  /** How many ranked products to return; every excluded product is returned whatever this is. */
+  top: number;
+  /** Recorded client-requested deviations by product id (warning shown and acknowledged). */
+  deviations?: ReadonlyMap<string, RequestedDeviation>;
+  diversity?: DiversityRule;
+}
+
+export interface RankingResult {
+  ranked: RankedProduct[];
+  excluded: ExcludedProduct[];
+}
+
+function head(p: Product) {
+  return { productId: p.id, nameEn: p.nameEn, nameZh: p.nameZh, family: p.family, category: p.category, riskGrade: p.riskGrade };
+}
+
+/**
+ * Suitability first, then interest. Every active product is checked under the rule set; an unsuitable one goes
+ * to `excluded` with the rules that failed and is never scored, so no score can ever pitch it. The suitable
+ * ones are scored in one call, ordered by calibrated probability, then spread across categories by the
+ * diversity rule (see diversity.ts), which flags each product it moved down.
+ */
+export function rankForClient(request: RankingRequest): RankingResult {
+  const { client, holdings, ruleSet, today } = request;
+  const active = request.products.filter((p) => p.active);
+  const suitable: { product: Product; deviation: boolean }[] = [];
+  const excluded: ExcludedProduct[] = [];
+  for (const product of active) {
+    const requestedDeviation = request.deviations?.get(product.id);
+    const verdict = checkSuitability(client, product, { holdings, today, ruleSet, catalog: request.products, ...(requestedDeviation ? { requestedDeviation } : {}) });
+    if (verdict.suitable) suitable.push({ product, deviation: verdict.deviationApplied });
+    else excluded.push({ ...head(product), failed: failedChecks(verdict).map((c) => ({ ruleId: c.ruleId, passed: c.passed, reason: c.reason, ...(c.deviation ? { deviation: true as const } : {}) })) });
+  }
+
+  const scores = suitable.length > 0 ? request.scorer(client, suitable.map((s) => s.product), request.market, request.at) : [];
+  const scored = suitable
+    .map((s, i) => ({ ...s, score: scores[i]! }))
+    .map((s) => ({ ...s, probability: Number.isFinite(s.score.probability) ? Math.min(1, Math.max(0, s.score.probability)) : 0 }))
+    // Ties keep a stable, reproducible order: by product id.
+    .sort((a, b) => b.probability - a.probability || (a.product.id < b.product.id ? -1 : a.product.id > b.product.id ? 1 : 0));
+  const rule = request.diversity ?? DEFAULT_DIVERSITY;
+  const ordered = diversify(scored, (s) => s.product.category, (s) => s.probability, { ...rule, window: Math.min(rule.window, request.top) });
+  const ranked: RankedProduct[] = ordered.slice(0, request.top).map(({ item, moved }, i) => ({
+    ...head(item.product),
+    rank: i + 1,
+    probability: item.probability,
+    reasons: item.score.reasons,
+    movedForDiversity: moved,
+    deviation: item.deviation,
+  }));
+  return { ranked, excluded };
+}
