@@ -1,13 +1,16 @@
-import { AppError } from '../../app/contract/result';
 import type { HandlerTable } from '../../app/contract/dispatch';
+import { createModelService, type ModelService } from '../model/model-service';
 import type { BackendContext } from './backend-context';
 
 type EngineHandlers = Pick<HandlerTable, 'recommendations:for-client' | 'outcomes:record' | 'model:versions' | 'model:retrain' | 'model:activate'>;
 
-/** Placeholder while the model service is built (issue 3); every request answers with a clear error. */
-export function engineHandlers(_ctx: BackendContext): EngineHandlers {
-  const notYet = (): never => {
-    throw new AppError('unavailable', 'The recommendation engine is not wired in yet.');
+/** Ranking, outcome recording and model versions, served by one model service per backend. */
+export function engineHandlers(ctx: BackendContext, service: ModelService = createModelService(ctx)): EngineHandlers {
+  return {
+    'recommendations:for-client': ({ clientId, top }) => service.rank(clientId, top),
+    'outcomes:record': (input) => service.recordOutcome(input),
+    'model:versions': () => service.versions(),
+    'model:retrain': () => service.retrain('retrain'),
+    'model:activate': ({ version }) => service.activate(version),
   };
-  return { 'recommendations:for-client': notYet, 'outcomes:record': notYet, 'model:versions': notYet, 'model:retrain': notYet, 'model:activate': notYet };
 }

@@ -1,0 +1,170 @@
+import type { ChannelParsedInput, ChannelOutput } from '../../app/contract/channels';
+import type { ClientRanking, ModelVersionSummary } from '../../app/contract/engine-channels';
+import { AppError } from '../../app/contract/result';
+import { isPositiveOutcome, type Interaction } from '../../app/domain';
+import { fitPopularity } from '../../app/eval/popularity-baseline';
+import { liveModelFromParams, liveModelParams, type LiveModel } from '../../app/ranking/live-model';
+import { modelScorer, popularityScorer, type ProductScorer } from '../../app/ranking/product-scorer';
+import { rankForClient } from '../../app/ranking/rank-for-client';
+import type { BackendContext } from '../backend/backend-context';
+import { getClient } from '../db/client-repository';
+import { listHoldingsForClient } from '../db/holding-repository';
+import { countInteractions, insertInteractions, listInteractions } from '../db/interaction-repository';
+import { latestMarketSnapshot } from '../db/market-repository';
+import { activateModelVersion, activeModelStamp, getActiveModelVersion, listModelVersions, saveOnlineUpdate } from '../db/model-version-repository';
+import { getProduct, listProducts } from '../db/product-repository';
+import { activeRuleSet } from '../db/rule-set-repository';
+import { trainModelVersion } from './train-model-version';
+
+export interface ModelService {
+  rank(clientId: string, top: number): ClientRanking;
+  recordOutcome(input: ChannelParsedInput<'outcomes:record'>): ChannelOutput<'outcomes:record'>;
+  versions(): ModelVersionSummary[];
+  retrain(note?: string): ModelVersionSummary;
+  activate(version: number): ModelVersionSummary;
+}
+
+interface CachedModel {
+  version: number;
+  onlineUpdates: number;
+  live: LiveModel;
+}
+
+/**
+ * The recommendation engine behind the handlers. The live model is loaded on first use and kept; every use
+ * first reads the active version's stamp (version and online-update count, one indexed row), so a rollback,
+ * a retrain from the CLI, a reset or a wipe is picked up without anyone having to tell the cache.
+ */
+export function createModelService(ctx: BackendContext): ModelService {
+  const { db } = ctx;
+  let cache: CachedModel | null = null;
+  // The interaction count at which a first training was refused, so a ranking does not retry it until data changes.
+  let refusedAt: number | null = null;
+
+  function current(): CachedModel | null {
+    const stamp = activeModelStamp(db);
+    if (!stamp) {
+      cache = null;
+      return null;
+    }
+    if (cache && cache.version === stamp.version && cache.onlineUpdates === stamp.onlineUpdates) return cache;
+    const stored = getActiveModelVersion(db);
+    if (!stored) return (cache = null);
+    try {
+      cache = { version: stored.summary.version, onlineUpdates: stored.summary.onlineUpdates, live: liveModelFromParams(stored.params) };
+    } catch (error) {
+      cache = null;
+      throw new AppError('unavailable', `Model version ${stamp.version} cannot be read (${(error as Error).message}). Activate another version or retrain.`);
+    }
+    return cache;
+  }
+
+  function retrain(note = 'retrain'): ModelVersionSummary {
+    const summary = trainModelVersion(db, { ruleSet: activeRuleSet(db), note, at: ctx.nowIso(), actor: ctx.actor });
+    refusedAt = null;
+    ctx.emit('data:changed', { entity: 'model' });
+    return summary;
+  }
+
+  /**
+   * The live model, training the first version if none was ever trained (a new demo database): training costs
+   * seconds, so it waits for the first ranking rather than slowing every start-up. Null when there is nothing
+   * to train on yet; the ranking then falls back to popularity and says so.
+   */
+  function liveOrFirstTrained(): CachedModel | null {
+    const live = current();
+    if (live || listModelVersions(db).length > 0) return live;
+    const outcomes = countInteractions(db);
+    if (refusedAt === outcomes) return null;
+    try {
+      retrain('first-use');
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'validation') {
+        refusedAt = outcomes;
+        return null;
+      }
+      throw error;
+    }
+    return current();
+  }
+
+  function popularity(): ProductScorer {
+    const outcomes = listInteractions(db).filter((i) => i.outcome !== null);
+    return popularityScorer(fitPopularity(outcomes.map((i) => ({ productId: i.productId, label: isPositiveOutcome(i.outcome) ? 1 : 0 }))));
+  }
+
+  function marketNow() {
+    return latestMarketSnapshot(db, ctx.today()) ?? latestMarketSnapshot(db);
+  }
+
+  return {
+    rank(clientId, top) {
+      const client = getClient(db, clientId);
+      if (!client) throw new AppError('not_found', `No client with id ${clientId}.`);
+      const live = liveOrFirstTrained();
+      const ruleSet = activeRuleSet(db);
+      const at = ctx.nowIso();
+      const { ranked, excluded } = rankForClient({
+        client,
+        products: listProducts(db, { search: '', family: null }),
+        holdings: listHoldingsForClient(db, clientId),
+        ruleSet,
+        today: ctx.today(),
+        at,
+        market: marketNow(),
+        scorer: live ? modelScorer(live.live) : popularity(),
+        top,
+      });
+      return { clientId, at, modelVersion: live?.version ?? null, ruleSet: { id: ruleSet.id, version: ruleSet.version }, ranked, excluded };
+    },
+
+    recordOutcome({ clientId, productId, outcome, channel, note }) {
+      const client = getClient(db, clientId);
+      if (!client) throw new AppError('not_found', `No client with id ${clientId}.`);
+      const product = getProduct(db, productId);
+      if (!product) throw new AppError('not_found', `No product with id ${productId}.`);
+      const live = current();
+      const at = ctx.nowIso();
+      const context = { client, product, market: marketNow(), at, channel };
+      const interaction: Interaction = {
+        id: `IA-${ctx.randomId().slice(0, 16).toUpperCase()}`,
+        clientId,
+        productId,
+        occurredAt: at,
+        channel,
+        policy: 'advisor-recorded',
+        // What the live model thought before it learned this outcome: the record of the score the advisor saw.
+        score: live ? (modelScorer(live.live, { reasons: 0 })(client, [product], context.market, at)[0]?.probability ?? null) : null,
+        outcome,
+        advisorId: ctx.actor,
+        note,
+      };
+      let onlineUpdates = 0;
+      try {
+        db.transaction(() => {
+          insertInteractions(db, [interaction]);
+          if (!live) return;
+          live.live.model.learn(context, isPositiveOutcome(outcome));
+          onlineUpdates = saveOnlineUpdate(db, live.version, liveModelParams(live.live), at);
+        }).immediate();
+      } catch (error) {
+        // The in-memory model may have learned an outcome that was not stored: reload it from the store next time.
+        cache = null;
+        throw error;
+      }
+      if (live && cache) cache.onlineUpdates = onlineUpdates;
+      ctx.emit('data:changed', { entity: 'interactions', id: clientId });
+      if (live) ctx.emit('data:changed', { entity: 'model' });
+      return { interaction, modelVersion: live?.version ?? null, onlineUpdates };
+    },
+
+    versions: () => listModelVersions(db),
+    retrain,
+    activate(version) {
+      const activated = activateModelVersion(db, version, { at: ctx.nowIso(), actor: ctx.actor });
+      if (!activated) throw new AppError('not_found', `No model version ${version}.`);
+      ctx.emit('data:changed', { entity: 'model' });
+      return activated;
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import { AppError } from '../../app/contract/result';
+import type { ModelVersionSummary } from '../../app/contract/engine-channels';
+import type { Interaction } from '../../app/domain';
+import { evaluateOnTimeSplit, EvaluationDataError, type TimeSplitEvaluation } from '../../app/eval/evaluate-model';
+import { calibration as calibrationOf } from '../../app/eval/metrics';
+import { calibrate, fitPlatt, logitOf, type PlattCalibration } from '../../app/ranking/platt-calibration';
+import { liveModelParams, type LiveModel } from '../../app/ranking/live-model';
+import { InterestModel } from '../../app/scoring/interest-model';
+import { labelledRows, type BookOfBusiness } from '../../app/scoring/training-rows';
+import type { SuitabilityRuleSet } from '../../app/suitability';
+import type { Db } from '../db/connection';
+import { loadBookOfBusiness } from '../db/book-repository';
+import { listInteractions } from '../db/interaction-repository';
+import { insertModelVersion, type StoredModelMetrics } from '../db/model-version-repository';
+
+/** Fewer outcomes than this say nothing a model could learn; the time split would test on a handful. */
+export const MIN_TRAINING_OUTCOMES = 20;
+/** Earlier share trained on, later share tested on, as the version's metrics are reported. */
+export const TRAIN_SHARE = 0.8;
+/** Ranking measures at k = 5: about what an advisor reads before a meeting. */
+export const METRICS_K = 5;
+export const TRAINING_SEED = 1;
+
+export interface TrainingRequest {
+  ruleSet: SuitabilityRuleSet;
+  note: string;
+  at: string;
+  actor: string;
+}
+
+function refuse(message: string): never {
+  throw new AppError('validation', `${message} The live model is unchanged.`);
+}
+
+/** Refuses data no model should be trained on, with the problem named, before any work is done. */
+function checkTrainable(interactions: readonly Interaction[], book: BookOfBusiness): void {
+  const rows = labelledRows(interactions, book);
+  const recorded = interactions.filter((i) => i.outcome !== null).length;
+  if (recorded === 0) refuse('There are no recorded outcomes to train on: record how clients reacted to some products first.');
+  if (rows.length < MIN_TRAINING_OUTCOMES) {
+    const lost = recorded - rows.length;
+    refuse(`Only ${rows.length} recorded outcomes can be used${lost > 0 ? ` (${lost} name a client or product that is no longer stored)` : ''}; at least ${MIN_TRAINING_OUTCOMES} are needed to train.`);
+  }
+  const positives = rows.filter((r) => r.label === 1).length;
+  if (positives === 0 || positives === rows.length) {
+    refuse(`All ${rows.length} recorded outcomes are "${positives === 0 ? 'not interested' : 'interested'}"; a model needs both kinds to learn what makes the difference.`);
+  }
+}
+
+function isFiniteModel(model: InterestModel): boolean {
+  const state = model.machine.toJSON();
+  if (!Number.isFinite(state.bias)) return false;
+  for (const w of state.linear) if (!Number.isFinite(w)) return false;
+  for (const v of state.latent) if (!Number.isFinite(v)) return false;
+  return (model.machine.report?.validationLoss ?? []).every((l) => Number.isFinite(l));
+}
+
+/**
+ * Platt scaling fitted on the held-out predictions of the time split (the model had not seen them), then
+ * applied to the model trained on everything. Its effect is measured cross-fitted (fit on one half of the
+ * test rows, measured on the other, and back), so the figure stored is not flattered by fitting on itself.
+ */
+function fitCalibration(evaluation: TimeSplitEvaluation): { calibration: PlattCalibration | null; diagnostics: StoredModelMetrics['calibration'] } {
+  const logits = evaluation.predictions.map((p) => logitOf(p.score));
+  const labels = evaluation.predictions.map((p) => p.outcome);
+  const platt = fitPlatt(logits, labels);
+  if (platt.rows === 0) return { calibration: null, diagnostics: undefined };
+  const half = Math.floor(logits.length / 2);
+  const first = fitPlatt(logits.slice(0, half), labels.slice(0, half));
+  const second = fitPlatt(logits.slice(half), labels.slice(half));
+  const crossFitted = logits.map((z, i) => calibrate(i < half ? second : first, z));
+  return {
+    calibration: platt,
+    diagnostics: { a: platt.a, b: platt.b, rows: platt.rows, eceRaw: calibrationOf(evaluation.predictions.map((p) => p.score), labels).ece, eceCalibrated: calibrationOf(crossFitted, labels).ece },
+  };
+}
+
+/**
+ * A full retrain: metrics from a time split (the earlier 80 % of outcomes trained on, the later 20 % scored,
+ * with the baselines on the same rows), then the live model trained on every outcome and stored as a new
+ * active version in one transaction. Any refusal or failure happens before the write, so the live model and
+ * the active version stay as they were.
+ */
+export function trainModelVersion(db: Db, request: TrainingRequest): ModelVersionSummary {
+  const interactions = listInteractions(db);
+  const book = loadBookOfBusiness(db);
+  checkTrainable(interactions, book);
+
+  let evaluation: TimeSplitEvaluation;
+  try {
+    evaluation = evaluateOnTimeSplit(interactions, book, { trainShare: TRAIN_SHARE, k: METRICS_K, seed: TRAINING_SEED, ruleSet: request.ruleSet });
+  } catch (error) {
+    if (error instanceof EvaluationDataError) refuse(error.message);
+    throw error;
+  }
+  const { calibration, diagnostics } = fitCalibration(evaluation);
+
+  const rows = labelledRows(interactions, book);
+  const model = InterestModel.train(rows, { model: { seed: TRAINING_SEED } });
+  if (!isFiniteModel(model)) refuse('Training produced numbers that are not finite (a training loss of infinity or NaN): some outcome or feature value is broken.');
+  const live: LiveModel = { model, calibration };
+
+  return insertModelVersion(db, {
+    params: liveModelParams(live),
+    metrics: { model: evaluation.model, baselines: evaluation.baselines, ...(diagnostics ? { calibration: diagnostics } : {}), testFrom: evaluation.testFrom, testTo: evaluation.testTo },
+    trainedFrom: model.trainedFrom,
+    trainedTo: model.trainedTo,
+    trainRows: rows.length,
+    testRows: evaluation.testRows,
+    note: request.note,
+    at: request.at,
+    actor: request.actor,
+  });
+}
