@@ -3,6 +3,7 @@ import type { Client, ClientListQuery, CustomAttributes, ClientPage, ClientProfi
 import { appendAudit } from './audit-log';
 import { CLIENT_SELECT, PROFILE_COLUMNS, normalizeSearch, profileParams, rowToClient, type ClientRow } from './client-rows';
 import type { Db } from './connection';
+import { existingKeys } from './existing-keys';
 
 export type { NewClient };
 
@@ -20,12 +21,9 @@ export function clientExists(db: Db, id: string): boolean {
   return db.prepare('SELECT 1 FROM clients WHERE id = ?').get(id) !== undefined;
 }
 
-/** Which of these ids are stored clients, checked with one prepared statement (an import asks for thousands). */
+/** Which of these ids are stored clients, checked in bulk (an import asks for thousands). */
 export function existingClientIds(db: Db, ids: Iterable<string>): Set<string> {
-  const stmt = db.prepare('SELECT 1 FROM clients WHERE id = ?').pluck();
-  const found = new Set<string>();
-  for (const id of ids) if (stmt.get(id) !== undefined) found.add(id);
-  return found;
+  return existingKeys(db, 'clients', 'id', ids);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Holding } from '../../app/domain';
 import type { Db } from './connection';
+import { existingKeys } from './existing-keys';
 
 export interface HoldingWithProduct extends Holding {
   productNameEn: string;
@@ -16,10 +17,7 @@ export function insertHoldings(db: Db, holdings: readonly Holding[]): void {
 
 /** Which of these holding ids are stored. */
 export function existingHoldingIds(db: Db, ids: Iterable<string>): Set<string> {
-  const stmt = db.prepare('SELECT 1 FROM holdings WHERE id = ?').pluck();
-  const found = new Set<string>();
-  for (const id of ids) if (stmt.get(id) !== undefined) found.add(id);
-  return found;
+  return existingKeys(db, 'holdings', 'id', ids);
 }
 
 export function listHoldingsForClient(db: Db, clientId: string): HoldingWithProduct[] {

@@ -1,5 +1,6 @@
 import type { CustomAttributes, Interaction } from '../../app/domain';
 import type { Db } from './connection';
+import { existingKeys } from './existing-keys';
 
 export interface InteractionWithProduct extends Interaction {
   productNameEn: string;
@@ -18,24 +19,21 @@ function fromRow<T extends InteractionRow>(row: T): Omit<T, 'contextJson'> & { c
 }
 
 const INSERT = `INSERT INTO interactions (id, client_id, product_id, occurred_at, channel, policy, score, outcome, advisor_id, note, context_json)
-  VALUES (@id, @clientId, @productId, @occurredAt, @channel, @policy, @score, @outcome, @advisorId, @note, @contextJson)`;
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
+/** Positional parameters and no intermediate objects: this is the inner loop of a 100,000-row import. */
 export function insertInteractions(db: Db, interactions: readonly Interaction[]): void {
   const stmt = db.prepare(INSERT);
   db.transaction(() => {
     for (const i of interactions) {
-      const { context, ...row } = i;
-      stmt.run({ ...row, contextJson: JSON.stringify(context ?? {}) });
+      stmt.run(i.id, i.clientId, i.productId, i.occurredAt, i.channel, i.policy, i.score, i.outcome, i.advisorId, i.note, i.context ? JSON.stringify(i.context) : '{}');
     }
   })();
 }
 
-/** Ids of these interactions that are already stored: an import checks its whole batch with one prepared statement. */
+/** Ids of these interactions that are already stored: an import checks its whole batch at once. */
 export function existingInteractionIds(db: Db, ids: Iterable<string>): Set<string> {
-  const stmt = db.prepare('SELECT 1 FROM interactions WHERE id = ?').pluck();
-  const found = new Set<string>();
-  for (const id of ids) if (stmt.get(id) !== undefined) found.add(id);
-  return found;
+  return existingKeys(db, 'interactions', 'id', ids);
 }
 
 /** Newest first: the client page shows the latest reactions at the top. */

@@ -1,5 +1,6 @@
 import type { MarketSnapshot } from '../../app/domain';
 import type { Db } from './connection';
+import { existingKeys } from './existing-keys';
 
 interface SnapshotRow {
   as_of: string;
@@ -39,10 +40,7 @@ export function upsertMarketSnapshots(db: Db, snapshots: readonly MarketSnapshot
 
 /** Which of these dates already have a snapshot (an import replaces them and says how many). */
 export function existingSnapshotDates(db: Db, dates: Iterable<string>): Set<string> {
-  const stmt = db.prepare('SELECT 1 FROM market_snapshots WHERE as_of = ?').pluck();
-  const found = new Set<string>();
-  for (const d of dates) if (stmt.get(d) !== undefined) found.add(d);
-  return found;
+  return existingKeys(db, 'market_snapshots', 'as_of', dates);
 }
 
 export function latestMarketSnapshot(db: Db, onOrBefore?: string): MarketSnapshot | null {

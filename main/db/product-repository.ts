@@ -1,6 +1,7 @@
 import type { CustomAttributes, Product, ProductListQuery } from '../../app/domain';
 import { appendAudit } from './audit-log';
 import type { Db } from './connection';
+import { existingKeys } from './existing-keys';
 import { normalizeSearch } from './client-rows';
 
 interface ProductRow {
@@ -96,10 +97,7 @@ export function upsertProducts(db: Db, products: readonly Product[]): void {
 
 /** Which of these ids are in the catalogue. */
 export function existingProductIds(db: Db, ids: Iterable<string>): Set<string> {
-  const stmt = db.prepare('SELECT 1 FROM products WHERE id = ?').pluck();
-  const found = new Set<string>();
-  for (const id of ids) if (stmt.get(id) !== undefined) found.add(id);
-  return found;
+  return existingKeys(db, 'products', 'id', ids);
 }
 
 /**

@@ -47,8 +47,7 @@ export function importEventsCsv(db: Db, options: { file: string; mapping?: Event
   const now = options.now.toISOString();
   options.onProgress?.({ stage: 'reading', done: 0, total: 0 });
   const table = readCsvTable(options.file, options.delimiter ?? mapping.delimiter);
-  options.onProgress?.({ stage: 'checking', done: 0, total: table.records.length });
-  const read = readEventTable(table, mapping);
+  const read = readEventTable(table, mapping, { onProgress: (done, total) => options.onProgress?.({ stage: 'checking', done, total }) });
   if (read.issues.length > 0) throw new ImportRefusedError(name, read.issues);
 
   const stored = existingInteractionIds(db, read.events.map((e) => e.id));
@@ -77,6 +76,7 @@ export function importEventsCsv(db: Db, options: { file: string; mapping?: Event
   }));
 
   const total = interactions.length;
+  options.onProgress?.({ stage: 'writing', done: 0, total });
   const summary = db
     .transaction(() => {
       bulkInsertClients(db, [...clients.create].map(([id, attrs]) => placeholderClient(id, attrs, source)), options.actor);
