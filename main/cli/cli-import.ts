@@ -59,8 +59,9 @@ export function runImport(args: ImportArgs, io: CliIo): void {
     const { db } = openStore(args.dbPath);
     try {
       const result = importCsv(db, { file, mapping, actor: 'cli-import', now, onProgress: progressTo(io) });
-      const replaced = result.updated > 0 ? ` (${result.updated} replaced existing ${entity === 'market' ? 'days' : 'entries'})` : '';
-      io.stdout(args.json ? `${JSON.stringify({ ...result, file })}\n` : `Imported ${result.imported} ${entity} from ${file} into ${args.dbPath}${replaced}.\n`);
+      const replaced = result.updated > 0 ? ` (${result.updated} replaced what was stored)` : '';
+      const noun = entity === 'market' ? 'market days' : entity;
+      io.stdout(args.json ? `${JSON.stringify({ ...result, file })}\n` : `Imported ${result.imported} ${noun} from ${file} into ${args.dbPath}${replaced}.\n`);
     } finally {
       db.close();
     }
