@@ -185,6 +185,8 @@ export function reasonText(concept: string, up: boolean, facts: ReasonFacts): Lo
       if (product.rateKind === 'borrowing_rate') return upDown(up, [`Borrowing rate of ${range} is attractive`, `Borrowing rate of ${range} counts against it`], [`${range}的借款利率有吸引力`, `${range}的借款利率对其不利`]);
       if ((product.rateKind === 'expected_return' || product.rateKind === 'fixed_rate') && market) {
         const dep = pct(market.depositRate1y);
+        const mid = product.rateMin !== null && product.rateMax !== null ? (product.rateMin + product.rateMax) / 2 : (product.rateMin ?? product.rateMax)!;
+        if (!up && mid < market.depositRate1y) return t(`Return of ${range} is below the ${dep} one-year deposit rate`, `${range}的收益低于${dep}的一年期存款利率`);
         return upDown(up, [`Return of ${range} beats the ${dep} one-year deposit rate`, `Return of ${range} is little above the ${dep} deposit rate`], [`${range}的收益高于${dep}的一年期存款利率`, `${range}的收益与${dep}的存款利率相差不大`]);
       }
       return upDown(up, [`Its rate of ${range} counts for it`, `Its rate of ${range} counts against it`], [`${range}的费率对其有利`, `${range}的费率对其不利`]);
@@ -227,8 +229,20 @@ export function reasonText(concept: string, up: boolean, facts: ReasonFacts): Lo
       return upDown(up, ['This client has often said yes to offers', 'This client has turned down most offers'], ['该客户过去常接受推荐', '该客户过去多次拒绝推荐']);
     case 'market': {
       if (!market) return upDown(up, ['Market conditions count for it', 'Market conditions count against it'], ['市场环境对其有利', '市场环境对其不利']);
-      const trend = `${market.equityTrend3m >= 0 ? '+' : ''}${num(market.equityTrend3m)}%`;
-      return upDown(up, [`Current markets favour it (equities ${trend} over 3 months)`, `Current markets weigh on it (equities ${trend} over 3 months)`], [`当前市场环境有利（股市三个月${trend}）`, `当前市场环境不利（股市三个月${trend}）`]);
+      // Name the market fact that moved the score most, so the figure quoted is the one that mattered.
+      if (feature === 'market.equityTrend3m' || feature === 'cross.equityTrendXRisk') {
+        const trend = `${market.equityTrend3m >= 0 ? '+' : ''}${num(market.equityTrend3m)}%`;
+        return upDown(up, [`Current markets favour it (equities ${trend} over 3 months)`, `Current markets weigh on it (equities ${trend} over 3 months)`], [`当前市场环境有利（股市三个月${trend}）`, `当前市场环境不利（股市三个月${trend}）`]);
+      }
+      if (feature === 'market.policyRate' || feature === 'market.depositRate1y' || feature === 'market.bondYield10y') {
+        const rates = `policy rate ${pct(market.policyRate)}, 10-year bond ${pct(market.bondYield10y)}`;
+        const ratesZh = `政策利率${pct(market.policyRate)}，十年期国债${pct(market.bondYield10y)}`;
+        return upDown(up, [`Today's interest rates favour it (${rates})`, `Today's interest rates weigh on it (${rates})`], [`当前利率环境有利（${ratesZh}）`, `当前利率环境不利（${ratesZh}）`]);
+      }
+      if (feature === 'market.inflation') {
+        return upDown(up, [`Inflation at ${pct(market.inflation)} counts for it`, `Inflation at ${pct(market.inflation)} counts against it`], [`${pct(market.inflation)}的通胀水平对其有利`, `${pct(market.inflation)}的通胀水平对其不利`]);
+      }
+      return upDown(up, ['Current market conditions count for it', 'Current market conditions count against it'], ['当前市场环境对其有利', '当前市场环境对其不利']);
     }
     case 'wealth': {
       if (feature === 'cross.minimumOverInvestable' || feature === 'product.logMinimum') {
