@@ -1,4 +1,4 @@
-import type { LocalizedText, Objective } from '../domain';
+import { categoryName, type LocalizedText, type Objective } from '../domain';
 import type { ScoringContext } from '../scoring/scoring-context';
 
 /**
@@ -220,8 +220,8 @@ export function reasonText(concept: string, up: boolean, facts: ReasonFacts): Lo
       return businessProduct && !up ? t('Designed for businesses, not individuals', '为企业而非个人设计') : upDown(up, ['Made for individual clients like this one', 'Less usual for an individual client'], ['适合此类个人客户', '对个人客户而言不太常见']);
     }
     case 'category': {
-      const cat = product.category.replace(/_/g, ' ');
-      return upDown(up, [`Clients like this often take up ${cat} products`, `Clients like this seldom take up ${cat} products`], [`类似客户常选择此类产品（${cat}）`, `类似客户很少选择此类产品（${cat}）`]);
+      const cat = categoryName(product.category);
+      return upDown(up, [`Clients like this often take up ${cat.en.toLowerCase()} products`, `Clients like this seldom take up ${cat.en.toLowerCase()} products`], [`类似客户常选择${cat.zh}类产品`, `类似客户很少选择${cat.zh}类产品`]);
     }
     case 'product':
       return upDown(up, ['Often taken up when offered', 'Seldom taken up when offered'], ['推荐时常被接受', '推荐时很少被接受']);
