@@ -5,8 +5,9 @@ import { buildImportedClient } from '../../app/import/client-records';
 import { applyMapping, MappingFileSchema, type ImportIssue, type MappingFile } from '../../app/import/column-mapping';
 import { CsvSyntaxError, parseCsv, type CsvDelimiter, type CsvTable } from '../../app/import/csv-parser';
 import type { NewClient } from '../../app/domain';
-import { bulkInsertClients, clientExists } from '../db/client-repository';
+import { bulkInsertClients, existingClientIds } from '../db/client-repository';
 import type { Db } from '../db/connection';
+import { inChunks } from './import-batch';
 
 export class ImportRefusedError extends Error {
   constructor(
@@ -75,19 +76,20 @@ export function importClientsCsv(db: Db, options: { file: string; mapping: Mappi
   const seen = new Map<string, number>();
   const problems: ImportIssue[] = [];
   const idColumn = options.mapping.columns.find((c) => c.field === 'id')?.column ?? 'id';
+  const stored = existingClientIds(db, records.map((r) => (typeof r.fields.id === 'string' ? r.fields.id.trim() : '')));
   records.forEach((record, i) => {
     if (i % 5000 === 0) options.onProgress?.({ stage: 'checking', done: i, total: records.length });
     const built = buildImportedClient(record, options.mapping, today, now);
     if (!built.ok) return void problems.push(...built.issues);
     const earlier = seen.get(built.client.id);
     if (earlier !== undefined) problems.push({ line: record.line, column: idColumn, reason: `id ${built.client.id} is already used on line ${earlier}` });
-    else if (clientExists(db, built.client.id)) problems.push({ line: record.line, column: idColumn, reason: `a client with id ${built.client.id} already exists` });
+    else if (stored.has(built.client.id)) problems.push({ line: record.line, column: idColumn, reason: `a client with id ${built.client.id} already exists` });
     seen.set(built.client.id, record.line);
     clients.push(built.client);
   });
   if (problems.length > 0) throw new ImportRefusedError(name, problems);
   options.onProgress?.({ stage: 'writing', done: 0, total: clients.length });
-  bulkInsertClients(db, clients, options.actor);
+  db.transaction(() => inChunks(clients, 5000, (chunk) => bulkInsertClients(db, chunk, options.actor), (done) => options.onProgress?.({ stage: 'writing', done, total: clients.length }))).immediate();
   options.onProgress?.({ stage: 'done', done: clients.length, total: clients.length });
   return { imported: clients.length };
 }
