@@ -11,7 +11,7 @@ export interface StoredModelMetrics {
   model: ModelMetrics | null;
   baselines: Record<string, ModelMetrics>;
   /** How the held-out probabilities compared with what happened, before and after calibration (cross-fitted). */
-  calibration?: { a: number; b: number; rows: number; eceRaw: number | null; eceCalibrated: number | null };
+  calibration?: { a: number; b: number; rows: number; eceRaw: number | null; eceCalibrated: number | null; logLossRaw: number | null; logLossCalibrated: number | null };
   testFrom?: string | null;
   testTo?: string | null;
 }

@@ -2,7 +2,7 @@ import { AppError } from '../../app/contract/result';
 import type { ModelVersionSummary } from '../../app/contract/engine-channels';
 import type { Interaction } from '../../app/domain';
 import { evaluateOnTimeSplit, EvaluationDataError, type TimeSplitEvaluation } from '../../app/eval/evaluate-model';
-import { calibration as calibrationOf } from '../../app/eval/metrics';
+import { calibration as calibrationOf, logLoss } from '../../app/eval/metrics';
 import { calibrate, fitPlatt, logitOf, type PlattCalibration } from '../../app/ranking/platt-calibration';
 import { liveModelParams, type LiveModel } from '../../app/ranking/live-model';
 import { InterestModel } from '../../app/scoring/interest-model';
@@ -69,9 +69,18 @@ function fitCalibration(evaluation: TimeSplitEvaluation): { calibration: PlattCa
   const first = fitPlatt(logits.slice(0, half), labels.slice(0, half));
   const second = fitPlatt(logits.slice(half), labels.slice(half));
   const crossFitted = logits.map((z, i) => calibrate(i < half ? second : first, z));
+  const raw = evaluation.predictions.map((p) => p.score);
   return {
     calibration: platt,
-    diagnostics: { a: platt.a, b: platt.b, rows: platt.rows, eceRaw: calibrationOf(evaluation.predictions.map((p) => p.score), labels).ece, eceCalibrated: calibrationOf(crossFitted, labels).ece },
+    diagnostics: {
+      a: platt.a,
+      b: platt.b,
+      rows: platt.rows,
+      eceRaw: calibrationOf(raw, labels).ece,
+      eceCalibrated: calibrationOf(crossFitted, labels).ece,
+      logLossRaw: logLoss(raw, labels),
+      logLossCalibrated: logLoss(crossFitted, labels),
+    },
   };
 }
 
@@ -102,7 +111,15 @@ export function trainModelVersion(db: Db, request: TrainingRequest): ModelVersio
 
   return insertModelVersion(db, {
     params: liveModelParams(live),
-    metrics: { model: evaluation.model, baselines: evaluation.baselines, ...(diagnostics ? { calibration: diagnostics } : {}), testFrom: evaluation.testFrom, testTo: evaluation.testTo },
+    metrics: {
+      // Probabilities are shown calibrated, so log loss and calibration error are those of the calibrated
+      // probabilities (cross-fitted); AUC and the ranking measures are the model's own (calibration keeps the order).
+      model: diagnostics ? { ...evaluation.model, logLoss: diagnostics.logLossCalibrated, ece: diagnostics.eceCalibrated } : evaluation.model,
+      baselines: evaluation.baselines,
+      ...(diagnostics ? { calibration: diagnostics } : {}),
+      testFrom: evaluation.testFrom,
+      testTo: evaluation.testTo,
+    },
     trainedFrom: model.trainedFrom,
     trainedTo: model.trainedTo,
     trainRows: rows.length,
