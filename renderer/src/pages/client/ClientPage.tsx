@@ -19,13 +19,14 @@ import { useI18n } from '../../i18n/use-i18n';
 import { ClientFormDialog } from './ClientFormDialog';
 import { ClientMeetingsTable } from './ClientMeetingsTable';
 import { ClientProfileCards } from './ClientProfileCards';
+import { ClientRecommendations } from './ClientRecommendations';
 import { HoldingsTable } from './HoldingsTable';
 import { InteractionsTable } from './InteractionsTable';
 import { QuestionnaireDialog } from './QuestionnaireDialog';
 
 export function ClientPage({ id }: { id: string }) {
   const { t } = useI18n();
-  const detail = useBackend('clients:get', { id }, { entities: ['clients', 'meetings', 'products'], reportErrors: (error) => !isBackendError(error, 'not_found') });
+  const detail = useBackend('clients:get', { id }, { entities: ['clients', 'meetings', 'products', 'interactions'], reportErrors: (error) => !isBackendError(error, 'not_found') });
   const [editing, setEditing] = useState(false);
   const [questionnaire, setQuestionnaire] = useState(false);
 
@@ -101,6 +102,7 @@ export function ClientPage({ id }: { id: string }) {
         }
       />
       <ClientProfileCards client={client} />
+      <ClientRecommendations clientId={client.id} onRecorded={detail.reload} />
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 1.5, mt: 1.5 }}>
         <HoldingsTable holdings={holdings} />
         <ClientMeetingsTable meetings={meetings} />

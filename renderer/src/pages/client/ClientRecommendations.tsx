@@ -1,0 +1,59 @@
+import { useRef, useState } from 'react';
+import Box from '@mui/material/Box';
+import type { ClientRanking, RankedProduct } from '../../../../app/contract';
+import type { Outcome } from '../../../../app/domain';
+import { call } from '../../api/call';
+import { useBackend } from '../../api/use-backend';
+import { useI18n } from '../../i18n/use-i18n';
+import { useNotify } from '../../notify/notify-context';
+import { ExcludedProductsCard } from './ExcludedProductsCard';
+import { RecommendationsCard } from './RecommendationsCard';
+
+const PAGE = 10;
+
+/**
+ * The client's ranking and the products excluded from it, from one call so both always come from the same
+ * rule set. A recorded reaction refreshes the ranking (the live model has learned it) and the client's interactions.
+ */
+export function ClientRecommendations({ clientId, onRecorded }: { clientId: string; onRecorded(): void }) {
+  const { t, pickPair } = useI18n();
+  const { notifyError, notifySuccess } = useNotify();
+  const [top, setTop] = useState(PAGE);
+  const [recording, setRecording] = useState<string | null>(null);
+  const ranking = useBackend('recommendations:for-client', { clientId, top }, { entities: ['interactions', 'model', 'rules', 'products', 'clients'], reportErrors: false });
+
+  // Keep the list on screen while a longer one loads, rather than flashing back to placeholders.
+  const lastShown = useRef<ClientRanking | undefined>(undefined);
+  if (ranking.data) lastShown.current = ranking.data;
+  const shown = ranking.data ?? (lastShown.current?.clientId === clientId ? lastShown.current : undefined);
+
+  const record = async (product: RankedProduct, outcome: Outcome) => {
+    setRecording(product.productId);
+    try {
+      await call('outcomes:record', { clientId, productId: product.productId, outcome });
+      notifySuccess(t('reco.recorded', { outcome: t(`outcome.${outcome}`), product: pickPair(product.nameEn, product.nameZh) }));
+      ranking.reload();
+      onRecorded();
+    } catch (error) {
+      notifyError(error);
+    } finally {
+      setRecording(null);
+    }
+  };
+
+  return (
+    <Box sx={{ display: 'grid', gap: 1.5, mt: 1.5 }}>
+      <RecommendationsCard
+        ranking={shown}
+        error={ranking.error}
+        loading={ranking.loading}
+        canShowMore={shown !== undefined && shown.ranked.length >= top}
+        recordingProductId={recording}
+        onShowMore={() => setTop((n) => n + PAGE)}
+        onRetry={ranking.reload}
+        onRecord={(product, outcome) => void record(product, outcome)}
+      />
+      {shown && <ExcludedProductsCard excluded={shown.excluded} />}
+    </Box>
+  );
+}

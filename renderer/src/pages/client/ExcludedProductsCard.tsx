@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Collapse from '@mui/material/Collapse';
+import Link from '@mui/material/Link';
+import Typography from '@mui/material/Typography';
+import BlockOutlined from '@mui/icons-material/BlockOutlined';
+import ExpandLessOutlined from '@mui/icons-material/ExpandLessOutlined';
+import ExpandMoreOutlined from '@mui/icons-material/ExpandMoreOutlined';
+import type { ExcludedProduct } from '../../../../app/contract';
+import { RiskGradeChip } from '../../components/RiskGradeChip';
+import { SectionCard } from '../../components/SectionCard';
+import { categoryLabel } from '../../i18n/category-label';
+import { familyLabel } from '../../i18n/family-label';
+import { useI18n } from '../../i18n/use-i18n';
+import { hrefFor } from '../../routing/routes';
+
+function ExcludedRow({ product }: { product: ExcludedProduct }) {
+  const { t, pick, pickPair, language } = useI18n();
+  return (
+    <Box component="li" sx={{ display: 'grid', gridTemplateColumns: '48px minmax(200px, 1fr) 2fr', columnGap: 1.5, alignItems: 'start', py: 1, borderTop: 1, borderColor: 'divider' }} data-testid="excluded-row" data-product-id={product.productId}>
+      <Box sx={{ pt: 0.25 }}>
+        <RiskGradeChip grade={product.riskGrade} />
+      </Box>
+      <Box sx={{ minWidth: 0 }}>
+        <Link href={hrefFor({ name: 'product', id: product.productId })} underline="hover" color="text.primary" variant="body2">
+          {pickPair(product.nameEn, product.nameZh)}
+        </Link>
+        <Typography variant="caption" color="text.secondary" component="div">
+          {familyLabel(t, product.family)} · {categoryLabel(product.category, language)}
+        </Typography>
+      </Box>
+      <Box component="ul" sx={{ m: 0, p: 0, listStyle: 'none' }}>
+        {product.failed.map((rule) => (
+          <Box component="li" key={rule.ruleId} sx={{ display: 'flex', gap: 0.75, alignItems: 'flex-start' }} data-testid="excluded-reason" data-rule-id={rule.ruleId}>
+            <BlockOutlined sx={{ fontSize: 16, mt: '2px', color: 'error.main' }} aria-hidden />
+            <Typography variant="body2">{pick(rule.reason)}</Typography>
+          </Box>
+        ))}
+      </Box>
+    </Box>
+  );
+}
+
+/**
+ * Products the suitability rules exclude for this client, kept apart from the ranking and without any
+ * reaction buttons: they are never pitched, only shown with the rules' reasons so the advisor can explain why.
+ */
+export function ExcludedProductsCard({ excluded }: { excluded: ExcludedProduct[] }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <SectionCard
+      title={
+        <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.75 }}>
+          <BlockOutlined sx={{ fontSize: 16 }} aria-hidden />
+          <span data-testid="excluded-count" data-count={excluded.length}>
+            {t('excluded.title', { count: excluded.length })}
+          </span>
+        </Box>
+      }
+      testId="card-excluded"
+      flush
+      action={
+        excluded.length > 0 && (
+          <Button
+            onClick={() => setOpen((o) => !o)}
+            endIcon={open ? <ExpandLessOutlined /> : <ExpandMoreOutlined />}
+            aria-expanded={open}
+            aria-controls="excluded-products"
+            data-testid="excluded-toggle"
+          >
+            {open ? t('excluded.hide') : t('excluded.show')}
+          </Button>
+        )
+      }
+    >
+      {excluded.length === 0 ? (
+        <Typography variant="body2" color="text.secondary" sx={{ px: 2, pb: 1.5 }}>
+          {t('excluded.none')}
+        </Typography>
+      ) : (
+        <Collapse in={open} unmountOnExit>
+          <Box id="excluded-products" sx={{ px: 2, pb: 1 }}>
+            <Typography variant="body2" color="text.secondary" sx={{ pb: 1 }}>
+              {t('excluded.help')}
+            </Typography>
+            <Box component="ul" sx={{ m: 0, p: 0, listStyle: 'none' }}>
+              {excluded.map((product) => (
+                <ExcludedRow key={product.productId} product={product} />
+              ))}
+            </Box>
+          </Box>
+        </Collapse>
+      )}
+    </SectionCard>
+  );
+}

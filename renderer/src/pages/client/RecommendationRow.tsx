@@ -1,0 +1,67 @@
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import Link from '@mui/material/Link';
+import TableCell from '@mui/material/TableCell';
+import TableRow from '@mui/material/TableRow';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import GppMaybeOutlined from '@mui/icons-material/GppMaybeOutlined';
+import ShuffleOutlined from '@mui/icons-material/ShuffleOutlined';
+import type { RankedProduct } from '../../../../app/contract';
+import type { Outcome } from '../../../../app/domain';
+import { RiskGradeChip } from '../../components/RiskGradeChip';
+import { categoryLabel } from '../../i18n/category-label';
+import { familyLabel } from '../../i18n/family-label';
+import { useI18n } from '../../i18n/use-i18n';
+import { hrefFor } from '../../routing/routes';
+import { ReactionButtons } from './ReactionButtons';
+import { ReasonPopover } from './ReasonPopover';
+import { ScoreBar } from './ScoreBar';
+
+interface Props {
+  product: RankedProduct;
+  busy: boolean;
+  onRecord(product: RankedProduct, outcome: Outcome): void;
+}
+
+export function RecommendationRow({ product, busy, onRecord }: Props) {
+  const { t, pickPair, language } = useI18n();
+  const name = pickPair(product.nameEn, product.nameZh);
+  return (
+    <TableRow hover data-testid="recommendation-row" data-product-id={product.productId} data-moved-for-diversity={product.movedForDiversity ? 'true' : 'false'}>
+      <TableCell sx={{ width: 32, color: 'text.secondary', fontVariantNumeric: 'tabular-nums' }}>{product.rank}</TableCell>
+      <TableCell sx={{ width: '100%', minWidth: 220 }}>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.75, flexWrap: 'wrap' }}>
+          <Link href={hrefFor({ name: 'product', id: product.productId })} underline="hover" sx={{ fontWeight: 500 }} data-testid="recommendation-name">
+            {name}
+          </Link>
+          {product.movedForDiversity && (
+            <Tooltip title={t('reco.diversityHelp')}>
+              <Chip icon={<ShuffleOutlined />} label={t('reco.diversity')} variant="outlined" data-testid="recommendation-diversity" sx={{ height: 20, fontSize: '0.7rem' }} />
+            </Tooltip>
+          )}
+          {product.deviation && (
+            <Tooltip title={t('reco.deviationHelp')}>
+              <Chip icon={<GppMaybeOutlined />} label={t('reco.deviation')} color="warning" variant="outlined" data-testid="recommendation-deviation" sx={{ height: 20, fontSize: '0.7rem' }} />
+            </Tooltip>
+          )}
+        </Box>
+        <Typography variant="caption" color="text.secondary" component="div">
+          {familyLabel(t, product.family)} · {categoryLabel(product.category, language)}
+        </Typography>
+      </TableCell>
+      <TableCell sx={{ width: 56 }}>
+        <RiskGradeChip grade={product.riskGrade} />
+      </TableCell>
+      <TableCell sx={{ whiteSpace: 'nowrap' }}>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
+          <ScoreBar probability={product.probability} />
+          <ReasonPopover productName={name} reasons={product.reasons} />
+        </Box>
+      </TableCell>
+      <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+        <ReactionButtons productName={name} busy={busy} onRecord={(outcome) => onRecord(product, outcome)} />
+      </TableCell>
+    </TableRow>
+  );
+}

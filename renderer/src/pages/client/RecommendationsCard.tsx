@@ -1,0 +1,113 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Skeleton from '@mui/material/Skeleton';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import ExpandMoreOutlined from '@mui/icons-material/ExpandMoreOutlined';
+import type { ClientRanking, RankedProduct } from '../../../../app/contract';
+import type { Outcome } from '../../../../app/domain';
+import { SectionCard } from '../../components/SectionCard';
+import { useI18n } from '../../i18n/use-i18n';
+import { describeError } from '../../notify/notify-context';
+import { RecommendationRow } from './RecommendationRow';
+
+interface Props {
+  ranking: ClientRanking | undefined;
+  error: unknown;
+  loading: boolean;
+  /** True when the backend may hold more suitable products than it sent. */
+  canShowMore: boolean;
+  recordingProductId: string | null;
+  onShowMore(): void;
+  onRetry(): void;
+  onRecord(product: RankedProduct, outcome: Outcome): void;
+}
+
+/** Which model and rule set produced the list: small print an advisor can quote when asked. */
+function Provenance({ ranking }: { ranking: ClientRanking }) {
+  const { t, fmt } = useI18n();
+  const parts = [
+    ...(ranking.modelVersion !== null ? [t('reco.modelVersion', { version: ranking.modelVersion })] : []),
+    t('reco.ruleSet', { id: ranking.ruleSet.id, version: ranking.ruleSet.version }),
+    t('reco.asOf', { time: fmt.dateTime(ranking.at) }),
+  ];
+  return (
+    <Typography variant="caption" color="text.secondary" data-testid="recommendation-provenance" data-model-version={ranking.modelVersion ?? ''}>
+      {parts.join(' · ')}
+    </Typography>
+  );
+}
+
+/** The client's suitable products, best first, with the score, why, and buttons to record the reaction. */
+export function RecommendationsCard({ ranking, error, loading, canShowMore, recordingProductId, onShowMore, onRetry, onRecord }: Props) {
+  const { t } = useI18n();
+  return (
+    <SectionCard title={t('reco.title')} flush testId="card-recommendations" action={ranking && <Provenance ranking={ranking} />}>
+      {loading && ranking && <LinearProgress sx={{ height: 2 }} />}
+      {!ranking && error !== undefined && (
+        <Alert
+          severity="error"
+          sx={{ mx: 2, mb: 1.5 }}
+          data-testid="recommendations-error"
+          action={
+            <Button color="inherit" onClick={onRetry}>
+              {t('app.retry')}
+            </Button>
+          }
+        >
+          {t('reco.loadError', { message: describeError(error) })}
+        </Alert>
+      )}
+      {!ranking && error === undefined && (
+        <Box sx={{ px: 2, pb: 1.5 }} aria-busy="true">
+          {Array.from({ length: 4 }, (_, i) => (
+            <Skeleton key={i} variant="text" height={32} />
+          ))}
+        </Box>
+      )}
+      {ranking && ranking.modelVersion === null && (
+        <Alert severity="info" sx={{ mx: 2, mb: 1 }} data-testid="recommendations-no-model">
+          {t('reco.noModel')}
+        </Alert>
+      )}
+      {ranking && ranking.ranked.length === 0 && (
+        <Typography variant="body2" color="text.secondary" sx={{ px: 2, pb: 1.5 }} data-testid="recommendations-empty">
+          {t('reco.empty')}
+        </Typography>
+      )}
+      {ranking && ranking.ranked.length > 0 && (
+        <>
+          <Table aria-label={t('reco.title')}>
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('reco.col.rank')}</TableCell>
+                <TableCell>{t('reco.col.product')}</TableCell>
+                <TableCell>{t('reco.col.risk')}</TableCell>
+                <TableCell>{t('reco.col.score')}</TableCell>
+                <TableCell align="right">{t('reco.col.reaction')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {ranking.ranked.map((product) => (
+                <RecommendationRow key={product.productId} product={product} busy={recordingProductId === product.productId} onRecord={onRecord} />
+              ))}
+            </TableBody>
+          </Table>
+          {canShowMore && (
+            <Box sx={{ display: 'flex', justifyContent: 'center', py: 0.75 }}>
+              <Button startIcon={<ExpandMoreOutlined />} onClick={onShowMore} disabled={loading} data-testid="recommendations-more">
+                {t('reco.showMore')}
+              </Button>
+            </Box>
+          )}
+        </>
+      )}
+    </SectionCard>
+  );
+}
