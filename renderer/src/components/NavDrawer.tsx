@@ -8,6 +8,7 @@ import Toolbar from '@mui/material/Toolbar';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
 import Inventory2Outlined from '@mui/icons-material/Inventory2Outlined';
 import EventOutlined from '@mui/icons-material/EventOutlined';
+import InsightsOutlined from '@mui/icons-material/InsightsOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/use-i18n';
@@ -20,6 +21,7 @@ const ITEMS: { section: Section; label: MessageKey; icon: ReactNode }[] = [
   { section: 'clients', label: 'nav.clients', icon: <PeopleOutlined fontSize="small" /> },
   { section: 'products', label: 'nav.products', icon: <Inventory2Outlined fontSize="small" /> },
   { section: 'meetings', label: 'nav.meetings', icon: <EventOutlined fontSize="small" /> },
+  { section: 'model', label: 'nav.model', icon: <InsightsOutlined fontSize="small" /> },
   { section: 'settings', label: 'nav.settings', icon: <SettingsOutlined fontSize="small" /> },
 ];
 

@@ -12,6 +12,7 @@ const ClientPage = lazy(() => import('../pages/client/ClientPage').then((m) => (
 const MeetingsPage = lazy(() => import('../pages/meetings/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
 const ProductPage = lazy(() => import('../pages/products/ProductPage').then((m) => ({ default: m.ProductPage })));
 const ProductsPage = lazy(() => import('../pages/products/ProductsPage').then((m) => ({ default: m.ProductsPage })));
+const ModelPage = lazy(() => import('../pages/model/ModelPage').then((m) => ({ default: m.ModelPage })));
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 export function PageView({ route }: { route: Route }) {
@@ -35,6 +36,8 @@ function RoutedPage({ route }: { route: Route }) {
       return <ProductPage id={route.id} />;
     case 'meetings':
       return <MeetingsPage />;
+    case 'model':
+      return <ModelPage />;
     case 'settings':
       return <SettingsPage />;
     case 'not-found':

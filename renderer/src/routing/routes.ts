@@ -5,10 +5,11 @@ export type Route =
   | { name: 'products' }
   | { name: 'product'; id: string }
   | { name: 'meetings' }
+  | { name: 'model' }
   | { name: 'settings' }
   | { name: 'not-found'; hash: string };
 
-export type Section = 'clients' | 'products' | 'meetings' | 'settings';
+export type Section = 'clients' | 'products' | 'meetings' | 'model' | 'settings';
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/clients';
@@ -24,6 +25,7 @@ export function parseHash(hash: string): Route {
   if (head === 'clients') return id ? { name: 'client', id } : { name: 'clients' };
   if (head === 'products') return id ? { name: 'product', id } : { name: 'products' };
   if (head === 'meetings' && !id) return { name: 'meetings' };
+  if (head === 'model' && !id) return { name: 'model' };
   if (head === 'settings' && !id) return { name: 'settings' };
   return { name: 'not-found', hash };
 }
@@ -49,6 +51,8 @@ export function sectionOf(route: Route): Section | null {
       return 'products';
     case 'meetings':
       return 'meetings';
+    case 'model':
+      return 'model';
     case 'settings':
       return 'settings';
     default:

@@ -1,0 +1,38 @@
+import Typography from '@mui/material/Typography';
+import type { ModelVersionSummary } from '../../../../app/contract';
+import { FactList } from '../../components/FactList';
+import { SectionCard } from '../../components/SectionCard';
+import { useI18n } from '../../i18n/use-i18n';
+import { POPULARITY, metricText, originLabel } from './model-labels';
+
+/** The version that scores rankings now, beside the figure it has to beat: what an advisor asks first. */
+export function ActiveVersionSummary({ versions }: { versions: ModelVersionSummary[] }) {
+  const { t, fmt } = useI18n();
+  const active = versions.find((v) => v.active);
+  const baseline = active?.baselines[POPULARITY];
+  const versus = (value: number | null | undefined, base: number | null | undefined) =>
+    base === null || base === undefined ? metricText(value, fmt) : t('model.summary.vsBaseline', { value: metricText(value, fmt), baseline: metricText(base, fmt) });
+  return (
+    <SectionCard title={t('model.summary')} testId="model-summary">
+      {!active ? (
+        <Typography variant="body2" color="text.secondary">
+          {t('model.summary.none')}
+        </Typography>
+      ) : (
+        <FactList
+          facts={[
+            { label: t('model.summary.version'), value: `v${active.version} · ${originLabel(active.note, t)}`, testId: 'model-summary-version' },
+            { label: t('model.col.created'), value: fmt.dateTime(active.createdAt) },
+            {
+              label: t('model.col.trainedRange'),
+              value: active.trainedFrom && active.trainedTo ? t('model.range', { from: fmt.date(active.trainedFrom), to: fmt.date(active.trainedTo) }) : '—',
+            },
+            { label: t('model.col.online'), value: fmt.number(active.onlineUpdates) },
+            { label: t('model.col.auc'), value: versus(active.metrics?.auc, baseline?.auc) },
+            { label: t('model.col.ndcgAtK', { k: active.metrics?.k ?? 10 }), value: versus(active.metrics?.ndcgAtK, baseline?.ndcgAtK) },
+          ]}
+        />
+      )}
+    </SectionCard>
+  );
+}

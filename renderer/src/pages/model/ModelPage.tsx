@@ -1,0 +1,144 @@
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import LinearProgress from '@mui/material/LinearProgress';
+import Skeleton from '@mui/material/Skeleton';
+import Typography from '@mui/material/Typography';
+import ModelTrainingOutlined from '@mui/icons-material/ModelTrainingOutlined';
+import { call, isBackendError } from '../../api/call';
+import { useBackend } from '../../api/use-backend';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { LoadError } from '../../components/LoadError';
+import { PageHeader } from '../../components/PageHeader';
+import { SectionCard } from '../../components/SectionCard';
+import { useI18n } from '../../i18n/use-i18n';
+import { describeError, useNotify } from '../../notify/notify-context';
+import { ActiveVersionSummary } from './ActiveVersionSummary';
+import { MetricsChart } from './MetricsChart';
+import { ModelVersionsTable } from './ModelVersionsTable';
+
+/** Why a retrain was refused, with each named problem when the backend lists them. */
+function RetrainError({ error, onClose }: { error: unknown; onClose(): void }) {
+  const { t, pick } = useI18n();
+  const issues = isBackendError(error) ? error.issues : [];
+  return (
+    <Alert severity="error" onClose={onClose} sx={{ mb: 1.5 }} data-testid="model-retrain-error">
+      <AlertTitle>{t('model.retrainFailed')}</AlertTitle>
+      {describeError(error)}
+      {issues.length > 0 && (
+        <Box component="ul" sx={{ m: 0, mt: 0.5, pl: 2.5 }}>
+          {issues.map((issue) => (
+            <li key={`${issue.field}:${issue.message.en}`}>
+              {issue.field ? `${issue.field}: ` : ''}
+              {pick(issue.message)}
+            </li>
+          ))}
+        </Box>
+      )}
+    </Alert>
+  );
+}
+
+/**
+ * The interest model's versions and how each did on outcomes it did not train on; retrain from all recorded
+ * outcomes, or make an earlier version active again when a new one disappoints.
+ */
+export function ModelPage() {
+  const { t } = useI18n();
+  const { notifyError, notifySuccess } = useNotify();
+  const versions = useBackend('model:versions', {}, { entities: ['model', 'interactions', 'all'], reportErrors: false });
+  const [retraining, setRetraining] = useState(false);
+  const [retrainError, setRetrainError] = useState<unknown>(undefined);
+  const [activating, setActivating] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const retrain = async () => {
+    setRetraining(true);
+    setRetrainError(undefined);
+    try {
+      const trained = await call('model:retrain', {});
+      notifySuccess(t('model.retrained', { version: trained.version }));
+      versions.reload();
+    } catch (error) {
+      setRetrainError(error);
+    } finally {
+      setRetraining(false);
+    }
+  };
+
+  const activate = async (version: number) => {
+    setBusy(true);
+    try {
+      await call('model:activate', { version });
+      notifySuccess(t('model.activated', { version }));
+      versions.reload();
+    } catch (error) {
+      notifyError(error);
+    } finally {
+      setBusy(false);
+      setActivating(null);
+    }
+  };
+
+  const list = versions.data;
+  return (
+    <Box sx={{ p: 2 }}>
+      <PageHeader
+        title={t('model.title')}
+        titleTestId="model-title"
+        subtitle={<Typography variant="body2">{t('model.subtitle')}</Typography>}
+        actions={
+          <Button
+            variant="contained"
+            startIcon={retraining ? <CircularProgress size={16} color="inherit" /> : <ModelTrainingOutlined />}
+            disabled={retraining || !list}
+            onClick={() => void retrain()}
+            data-testid="model-retrain"
+          >
+            {t('model.retrain')}
+          </Button>
+        }
+      />
+      {retraining && (
+        <Alert severity="info" icon={false} sx={{ mb: 1.5, display: 'block' }} data-testid="model-retraining">
+          {t('model.retraining')}
+          <LinearProgress sx={{ mt: 1 }} />
+        </Alert>
+      )}
+      {retrainError !== undefined && <RetrainError error={retrainError} onClose={() => setRetrainError(undefined)} />}
+      {!list && versions.error !== undefined && <LoadError error={versions.error} onRetry={versions.reload} />}
+      {!list && versions.error === undefined && <Skeleton variant="rounded" height={280} />}
+      {list && list.length === 0 && (
+        <Alert severity="info" data-testid="model-empty">
+          {t('model.empty')}
+        </Alert>
+      )}
+      {list && list.length > 0 && (
+        <Box sx={{ display: 'grid', gap: 1.5 }}>
+          <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '2fr 1fr' }, gap: 1.5, alignItems: 'start' }}>
+            <SectionCard title={t('model.chart.title')}>
+              <MetricsChart versions={list} />
+            </SectionCard>
+            <ActiveVersionSummary versions={list} />
+          </Box>
+          <SectionCard title={t('model.versions')} flush testId="model-versions">
+            <ModelVersionsTable versions={list} onActivate={setActivating} />
+          </SectionCard>
+        </Box>
+      )}
+      <ConfirmDialog
+        open={activating !== null}
+        title={t('model.activateTitle', { version: activating ?? '' })}
+        body={t('model.activateBody', { version: activating ?? '' })}
+        confirmLabel={t('model.makeActive')}
+        busy={busy}
+        onConfirm={() => activating !== null && void activate(activating)}
+        onClose={() => setActivating(null)}
+        testId="model-confirm"
+      />
+    </Box>
+  );
+}
