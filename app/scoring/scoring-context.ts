@@ -17,6 +17,11 @@ export interface ScoringContext {
   channel?: InteractionChannel | null;
   /** Market facts recorded with this interaction (imported `market.<name>` columns); become `market.custom.<name>`. */
   contextAttributes?: CustomAttributes;
+  /**
+   * Optional language-model signals for this client and product (`similarity`, `fit`, each 0..1), which become
+   * numeric features `llm.<name>`. A model trained without them ignores them; null or a non-finite value is missing.
+   */
+  signals?: Readonly<Record<string, number | null>>;
 }
 
 /**
