@@ -117,25 +117,31 @@ export function fitEncoding(rows: readonly RawFeatures[], options: EncodingOptio
   return { version: 1, dimension: names.length, clipZ, numeric, categorical, names };
 }
 
+/**
+ * One numeric column's entries for one value, appended to indices/values: the missing flag, or the clipped
+ * standardised value (left out when it is 0). The one place a number becomes features, so the full encoder and
+ * a fast scoring path agree bit for bit.
+ */
+export function encodeNumericInto(encoding: FeatureEncoding, column: NumericColumn, value: number | null | undefined, indices: number[], values: number[]): void {
+  if (value === null || value === undefined || !Number.isFinite(value)) {
+    indices.push(column.missingIndex);
+    values.push(1);
+    return;
+  }
+  const z = (value - column.mean) / column.std;
+  // (v - mean) can overflow to ±Infinity for values near the float limit; clipping still gives a finite value.
+  const clipped = Number.isNaN(z) ? 0 : Math.max(-encoding.clipZ, Math.min(encoding.clipZ, z));
+  if (clipped !== 0) {
+    indices.push(column.index);
+    values.push(clipped);
+  }
+}
+
 /** Raw features to the model's sparse vector. Every value written is finite whatever the input. */
 export function encodeFeatures(encoding: FeatureEncoding, raw: RawFeatures): SparseVector {
   const indices: number[] = [];
   const values: number[] = [];
-  for (const col of encoding.numeric) {
-    const v = raw.numeric[col.name];
-    if (v === null || v === undefined || !Number.isFinite(v)) {
-      indices.push(col.missingIndex);
-      values.push(1);
-      continue;
-    }
-    const z = (v - col.mean) / col.std;
-    // (v - mean) can overflow to ±Infinity for values near the float limit; clipping still gives a finite value.
-    const clipped = Number.isNaN(z) ? 0 : Math.max(-encoding.clipZ, Math.min(encoding.clipZ, z));
-    if (clipped !== 0) {
-      indices.push(col.index);
-      values.push(clipped);
-    }
-  }
+  for (const col of encoding.numeric) encodeNumericInto(encoding, col, raw.numeric[col.name], indices, values);
   for (const col of encoding.categorical) {
     const present = raw.categorical[col.name];
     if (!present || present.length === 0) {
