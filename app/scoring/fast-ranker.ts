@@ -1,0 +1,331 @@
+import type { CustomAttributes, InteractionChannel, MarketSnapshot, Product } from '../domain';
+import { encodeFeatures, encodeNumericInto, type SparseVector } from './feature-encoding';
+import { CrossTable, featurePlan, productSide, type FeaturePlan } from './fast-feature-plan';
+import type { FactorizationMachine } from './factorization-machine';
+import type { InterestModel } from './interest-model';
+import { MAX_LOGIT } from './logistic-loss';
+import { addClientFeatures, addMomentFeatures, clientFacts, emptyRawFeatures, type ClientFacts, type ProductFacts } from './raw-features';
+import type { ScoredClient } from './scoring-context';
+
+export interface RankingOptions {
+  /** How the products will be presented, when known. */
+  channel?: InteractionChannel | null;
+  /** Market facts for this moment beyond the snapshot (`market.custom.<name>`). */
+  contextAttributes?: CustomAttributes;
+  /** Language-model signals per product, by name (`similarity`, `fit`), indexed like the ranker's products; null or NaN is missing. */
+  signals?: Readonly<Record<string, ArrayLike<number | null>>>;
+}
+
+/** The same, for one client and one product: signals are single numbers. */
+export interface PairOptions {
+  channel?: InteractionChannel | null;
+  contextAttributes?: CustomAttributes;
+  signals?: Readonly<Record<string, number | null>>;
+}
+
+export interface FeatureContribution {
+  index: number;
+  /** The encoding's readable name for the feature ("cross.objectiveXCategory: growth|equity_index_fund"). */
+  name: string;
+  /** Its share of the logit: linear weight plus half of each pairwise term it takes part in. */
+  value: number;
+}
+
+/**
+ * Scores one catalogue for many clients at one moment. Gives exactly the probabilities of
+ * `InterestModel.score` (to rounding) for the same client, product, market, moment and options.
+ */
+export interface InterestRanker {
+  readonly products: readonly Product[];
+  /** The probability of interest for every product, in product order, written into `out` when given. */
+  scoreClient(client: ScoredClient, out?: Float64Array, options?: RankingOptions): Float64Array;
+  /** The full encoded vector of one pair, as `encodeFeatures(encoding, rawFeatures(context))` gives it (order aside). */
+  vector(client: ScoredClient, productIndex: number, options?: PairOptions): SparseVector;
+  /** Per-feature contributions to one pair's logit, for explanations; they add up to the logit less the bias. */
+  contributions(client: ScoredClient, productIndex: number, options?: PairOptions): FeatureContribution[];
+}
+
+interface Weights {
+  seen: number;
+  bias: number;
+  linear: Float64Array;
+  latent: Float64Array;
+  k: number;
+}
+
+// Module-local copies: calls through an import binding cost a look-up each, and these run for every pair.
+const encodeNumeric = encodeNumericInto;
+const LOGIT_LIMIT = MAX_LOGIT;
+
+/** sigmoid(clampLogit(z)) from logistic-loss, written out so the per-pair loop makes no calls. */
+function probability(z: number): number {
+  const clamped = Number.isNaN(z) ? 0 : Math.max(-LOGIT_LIMIT, Math.min(LOGIT_LIMIT, z));
+  return 1 / (1 + Math.exp(-clamped));
+}
+
+function readWeights(machine: FactorizationMachine): Weights {
+  const state = machine.toJSON();
+  return { seen: machine.examplesSeen, bias: state.bias, linear: Float64Array.from(state.linear), latent: Float64Array.from(state.latent), k: state.options.factors };
+}
+
+/** Adds feature i with value v to product p's running linear sum, squares and factor sums. */
+function addEntry(w: Weights, p: number, i: number, v: number, lin: Float64Array, squares: Float64Array, sums: Float64Array): void {
+  const k = w.k;
+  const latent = w.latent;
+  lin[p]! += w.linear[i]! * v;
+  const base = i * k;
+  const at = p * k;
+  let sq = 0;
+  for (let f = 0; f < k; f++) {
+    const t = latent[base + f]! * v;
+    sums[at + f]! += t;
+    sq += t * t;
+  }
+  squares[p]! += sq;
+}
+
+/** Linear sum, per-factor sums and the sum of squared factor terms of a partial vector. */
+function partialSums(w: Weights, x: SparseVector, sums: Float64Array, sumsAt: number): { linear: number; squares: number } {
+  const { k, linear, latent } = w;
+  let lin = 0;
+  let squares = 0;
+  for (let j = 0; j < x.indices.length; j++) {
+    const i = x.indices[j]!;
+    const v = x.values[j]!;
+    lin += linear[i]! * v;
+    const base = i * k;
+    for (let f = 0; f < k; f++) {
+      const t = latent[base + f]! * v;
+      sums[sumsAt + f]! += t;
+      squares += t * t;
+    }
+  }
+  return { linear: lin, squares };
+}
+
+function concat(parts: readonly { indices: ArrayLike<number>; values: ArrayLike<number> }[]): SparseVector {
+  const n = parts.reduce((s, p) => s + p.indices.length, 0);
+  const indices = new Int32Array(n);
+  const values = new Float64Array(n);
+  let at = 0;
+  for (const p of parts) {
+    for (let j = 0; j < p.indices.length; j++, at++) {
+      indices[at] = p.indices[j]!;
+      values[at] = p.values[j]!;
+    }
+  }
+  return { indices, values };
+}
+
+/**
+ * A factorization machine's logit is w0 + Σ wᵢxᵢ + ½ Σ_f [(Σᵢ vᵢfxᵢ)² − Σᵢ (vᵢfxᵢ)²], and every sum splits
+ * over the client, product and pair parts of the vector. The product parts are summed once per ranker, the
+ * client part once per client, and only the crosses (a few numbers and table look-ups) are done per pair.
+ */
+class FastRanker implements InterestRanker {
+  private readonly plan: FeaturePlan;
+  private readonly facts: ProductFacts[];
+  private readonly productVectors: SparseVector[];
+  private readonly tables: CrossTable[];
+  private weights: Weights;
+  private productLinear: Float64Array;
+  private productSquares: Float64Array;
+  private productSums: Float64Array;
+  private readonly workLinear: Float64Array;
+  private readonly workSquares: Float64Array;
+  private readonly workSums: Float64Array;
+  private readonly pairIndices: number[] = [];
+  private readonly pairValues: number[] = [];
+
+  constructor(
+    private readonly model: InterestModel,
+    readonly products: readonly Product[],
+    private readonly market: MarketSnapshot | null,
+    private readonly at: string,
+  ) {
+    this.plan = featurePlan(model.encoding);
+    const sides = products.map((p) => productSide(this.plan, p));
+    this.facts = sides.map((s) => s.facts);
+    this.productVectors = sides.map((s) => s.vector);
+    this.tables = this.plan.categoricalCrosses.map(({ cross, column }) => new CrossTable(cross, column, this.facts));
+    this.weights = readWeights(model.machine);
+    this.workLinear = new Float64Array(products.length);
+    this.workSquares = new Float64Array(products.length);
+    this.workSums = new Float64Array(products.length * this.weights.k);
+    this.productLinear = new Float64Array(products.length);
+    this.productSquares = new Float64Array(products.length);
+    this.productSums = new Float64Array(products.length * this.weights.k);
+    this.sumProducts();
+  }
+
+  /** Online learning moves the weights; the product sums follow before the next score. */
+  private refreshIfLearned(): void {
+    if (this.model.machine.examplesSeen === this.weights.seen) return;
+    this.weights = readWeights(this.model.machine);
+    this.sumProducts();
+  }
+
+  private sumProducts(): void {
+    const k = this.weights.k;
+    this.productSums.fill(0);
+    for (let p = 0; p < this.products.length; p++) {
+      const s = partialSums(this.weights, this.productVectors[p]!, this.productSums, p * k);
+      this.productLinear[p] = s.linear;
+      this.productSquares[p] = s.squares;
+    }
+  }
+
+  private clientVector(client: ScoredClient, options: PairOptions | RankingOptions): { facts: ClientFacts; vector: SparseVector } {
+    const facts = clientFacts(client, this.at);
+    const raw = emptyRawFeatures();
+    addClientFeatures(raw, facts);
+    addMomentFeatures(raw, this.market, options.channel, options.contextAttributes);
+    return { facts, vector: encodeFeatures(this.plan.clientEncoding, raw) };
+  }
+
+  /** Row offsets per categorical cross for this client's tokens. */
+  private clientRows(facts: ClientFacts): number[][] {
+    return this.plan.categoricalCrosses.map(({ cross }, d) => {
+      const table = this.tables[d]!;
+      const rows: number[] = [];
+      for (const token of cross.clientTokens(facts)) {
+        const offset = table.rowOffset(token);
+        if (!rows.includes(offset)) rows.push(offset);
+      }
+      return rows;
+    });
+  }
+
+  /** The pair's cross and signal entries, appended to pairIndices/pairValues (emptied first). */
+  private pairEntries(c: ClientFacts, p: number, rows: number[][], signal: (name: string, p: number) => number | null | undefined): void {
+    const indices = this.pairIndices;
+    const values = this.pairValues;
+    indices.length = 0;
+    values.length = 0;
+    const { encoding, numericCrosses, signals } = this.plan;
+    const facts = this.facts[p]!;
+    const market = this.market;
+    for (let j = 0; j < numericCrosses.length; j++) {
+      const { cross, column } = numericCrosses[j]!;
+      encodeNumeric(encoding, column, cross.value(c, facts, market), indices, values);
+    }
+    for (let j = 0; j < signals.length; j++) encodeNumeric(encoding, signals[j]!.column, signal(signals[j]!.name, p), indices, values);
+    for (let d = 0; d < rows.length; d++) {
+      const table = this.tables[d]!;
+      const r = rows[d]!;
+      if (r.length === 0) {
+        indices.push(table.missingIndex);
+        values.push(1);
+        continue;
+      }
+      const from = indices.length;
+      const cells = table.indices;
+      for (const offset of r) {
+        const index = cells[offset + p]!;
+        // Two client tokens can land on one index (both unseen): it counts once, as in encodeFeatures.
+        if (r.length > 1 && indices.indexOf(index, from) >= 0) continue;
+        indices.push(index);
+        values.push(1);
+      }
+    }
+  }
+
+  scoreClient(client: ScoredClient, out?: Float64Array, options: RankingOptions = {}): Float64Array {
+    this.refreshIfLearned();
+    const n = this.products.length;
+    const result = out ?? new Float64Array(n);
+    if (result.length < n) throw new Error(`scoreClient: out holds ${result.length} scores, the ranker has ${n} products`);
+    const w = this.weights;
+    const k = w.k;
+    const { facts, vector } = this.clientVector(client, options);
+    const clientSums = new Float64Array(k);
+    const clientPart = partialSums(w, vector, clientSums, 0);
+    const lin = this.workLinear;
+    const squares = this.workSquares;
+    const sums = this.workSums;
+    for (let p = 0; p < n; p++) {
+      lin[p] = clientPart.linear + this.productLinear[p]!;
+      squares[p] = clientPart.squares + this.productSquares[p]!;
+      for (let f = 0; f < k; f++) sums[p * k + f] = clientSums[f]! + this.productSums[p * k + f]!;
+    }
+    // Cross by cross over all products rather than pair by pair: each loop calls one declaration, which the engine can inline.
+    const encoding = this.plan.encoding;
+    const productFacts = this.facts;
+    const market = this.market;
+    const indices = this.pairIndices;
+    const values = this.pairValues;
+    for (const { cross, column } of this.plan.numericCrosses) {
+      for (let p = 0; p < n; p++) {
+        const from = indices.length;
+        encodeNumeric(encoding, column, cross.value(facts, productFacts[p]!, market), indices, values);
+        for (let j = from; j < indices.length; j++) addEntry(w, p, indices[j]!, values[j]!, lin, squares, sums);
+      }
+      // Emptied once per column, not per pair: setting length to 0 drops the storage, and regrowing it per pair costs more than the work.
+      indices.length = 0;
+      values.length = 0;
+    }
+    for (const { name, column } of this.plan.signals) {
+      const given = options.signals?.[name];
+      for (let p = 0; p < n; p++) {
+        const from = indices.length;
+        encodeNumeric(encoding, column, given?.[p], indices, values);
+        for (let j = from; j < indices.length; j++) addEntry(w, p, indices[j]!, values[j]!, lin, squares, sums);
+      }
+      indices.length = 0;
+      values.length = 0;
+    }
+    const rows = this.clientRows(facts);
+    for (let d = 0; d < rows.length; d++) {
+      const table = this.tables[d]!;
+      const r = rows[d]!;
+      const cells = table.indices;
+      if (r.length === 0) {
+        for (let p = 0; p < n; p++) addEntry(w, p, table.missingIndex, 1, lin, squares, sums);
+      } else if (r.length === 1) {
+        const offset = r[0]!;
+        for (let p = 0; p < n; p++) addEntry(w, p, cells[offset + p]!, 1, lin, squares, sums);
+      } else {
+        for (let p = 0; p < n; p++) {
+          // Two client tokens can land on one index (both unseen): it counts once, as in encodeFeatures.
+          for (let t = 0; t < r.length; t++) {
+            const index = cells[r[t]! + p]!;
+            let repeated = false;
+            for (let u = 0; u < t; u++) if (cells[r[u]! + p] === index) repeated = true;
+            if (!repeated) addEntry(w, p, index, 1, lin, squares, sums);
+          }
+        }
+      }
+    }
+    const bias = w.bias;
+    for (let p = 0; p < n; p++) {
+      let pair = 0;
+      for (let f = 0; f < k; f++) pair += sums[p * k + f]! * sums[p * k + f]!;
+      result[p] = probability(bias + lin[p]! + 0.5 * (pair - squares[p]!));
+    }
+    return result;
+  }
+
+  vector(client: ScoredClient, productIndex: number, options: PairOptions = {}): SparseVector {
+    if (!(productIndex >= 0 && productIndex < this.products.length)) throw new Error(`no product at index ${productIndex}`);
+    const { facts, vector } = this.clientVector(client, options);
+    this.pairEntries(facts, productIndex, this.clientRows(facts), (name) => options.signals?.[name]);
+    return concat([vector, this.productVectors[productIndex]!, { indices: this.pairIndices, values: this.pairValues }]);
+  }
+
+  contributions(client: ScoredClient, productIndex: number, options: PairOptions = {}): FeatureContribution[] {
+    const names = this.model.encoding.names;
+    return this.model.machine.contributions(this.vector(client, productIndex, options)).map((c) => ({ index: c.index, name: names[c.index] ?? String(c.index), value: c.value }));
+  }
+}
+
+/** A ranker for one catalogue at one moment; keep it and call scoreClient per client. */
+export function createRanker(model: InterestModel, products: readonly Product[], market: MarketSnapshot | null, at: string): InterestRanker {
+  return new FastRanker(model, products, market, at);
+}
+
+/** Product indices from the highest score to the lowest; ties keep catalogue order. */
+export function rankOrder(scores: ArrayLike<number>, count = scores.length): Uint32Array {
+  const order = new Uint32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  return order.sort((a, b) => scores[b]! - scores[a]! || a - b);
+}
