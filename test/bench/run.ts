@@ -3,11 +3,19 @@
 import os from 'node:os';
 import { benchColdStart, summarizeColdStart } from './cold-start-bench';
 import { benchBulkInsert, benchClientSearch } from './db-bench';
+import { benchEngine } from './engine-bench';
 import { fmt, median, percentile } from './stats';
 import { benchUiSearch } from './ui-search-bench';
 
 const n = Number(process.env.BENCH_CLIENTS ?? 100_000);
 console.log(`Advisor Desk benchmarks: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+
+// BENCH_ONLY=engine runs the interest engine's figures alone (no build or browser needed).
+const only = process.env.BENCH_ONLY;
+if (only === 'engine') {
+  for (const line of benchEngine()) console.log(line);
+  process.exit(0);
+}
 
 const cold = await benchColdStart(3);
 for (const line of summarizeColdStart(cold)) console.log(line);
@@ -21,3 +29,5 @@ console.log(`client search over ${n} clients in the store (count + first 50 rows
 const ui = await benchUiSearch(n);
 console.log(`browser mode with ${ui.clients} clients: first client list painted in ${fmt(ui.firstPaintMs)}`);
 console.log(`search typed into the client list, to the new count shown (includes the ${ui.debounceMs} ms typing debounce): median ${fmt(median(ui.searchMs))}, p95 ${fmt(percentile(ui.searchMs, 95))} over ${ui.searchMs.length} searches`);
+
+for (const line of benchEngine()) console.log(line);

@@ -1,0 +1,122 @@
+import { generateBulkClients, generateDemoData } from '../../app/demo';
+import type { Holding, Product } from '../../app/domain';
+import { createRanker, rankOrder } from '../../app/scoring/fast-ranker';
+import { InterestModel } from '../../app/scoring/interest-model';
+import { marketAt, type ScoredClient } from '../../app/scoring/scoring-context';
+import { labelledRows } from '../../app/scoring/training-rows';
+import { checkSuitability, DEFAULT_RULE_SET } from '../../app/suitability';
+import { fmt, median, percentile } from './stats';
+
+const TODAY = '2026-11-28';
+
+/** 1,000 products from the demo catalogue: each demo product repeated with its minimum, rates and lock-up varied. */
+export function benchCatalogue(base: readonly Product[], n = 1000): Product[] {
+  return Array.from({ length: n }, (_, i) => {
+    const p = base[i % base.length]!;
+    const shift = (((i * 7) % 11) - 5) / 20;
+    return {
+      ...p,
+      id: `${p.id}-V${String(i).padStart(4, '0')}`,
+      minimumAmount: Math.round(p.minimumAmount * (1 + (i % 10) / 10)),
+      rateMin: p.rateMin === null ? null : p.rateMin + shift,
+      rateMax: p.rateMax === null ? null : p.rateMax + shift,
+      lockupMonths: p.lockupMonths + (i % 4) * 3,
+    };
+  });
+}
+
+function scored(c: { id: string; profile: ScoredClient | Omit<ScoredClient, 'id' | 'riskClass'>; riskClass: ScoredClient['riskClass'] }): ScoredClient {
+  return { ...c.profile, id: c.id, riskClass: c.riskClass } as ScoredClient;
+}
+
+function time<T>(run: () => T): { ms: number; value: T } {
+  const started = performance.now();
+  const value = run();
+  return { ms: performance.now() - started, value };
+}
+
+/**
+ * The interest engine's figures (issue 3): ranking 1,000 products for one client, 10,000 clients × 200 products,
+ * and training on 100,000 interactions, each beside the straightforward path (InterestModel.score per pair)
+ * measured in the same run. Everything is generated from the demo generators with fixed seeds.
+ */
+export function benchEngine(): string[] {
+  const lines: string[] = [];
+  const demo = generateDemoData({ today: TODAY, clientCount: 2000, interactionCount: 112_000 });
+  const book = { clients: demo.clients.map(scored), products: demo.products, marketSnapshots: demo.marketSnapshots };
+  const rowsRun = time(() => labelledRows(demo.interactions, book).slice(0, 100_000));
+  const rows = rowsRun.value;
+  const train = time(() => InterestModel.train(rows));
+  const model = train.value;
+  const report = model.machine.report;
+  lines.push(`train the interest model on ${rows.length.toLocaleString('en')} interactions (fit encoding, encode, FM with early stopping: ${report?.epochsRun} epochs): ${fmt(train.ms)}; joining them to clients, products and markets first (labelledRows): ${fmt(rowsRun.ms)}`);
+
+  const market = marketAt(demo.marketSnapshots, TODAY);
+  const catalogue = benchCatalogue(demo.products);
+  const created = time(() => createRanker(model, catalogue, market, TODAY));
+  const again = time(() => createRanker(model, catalogue, market, TODAY));
+  const ranker = created.value;
+  lines.push(`ranker for 1,000 products: ${fmt(created.ms)} to build the first time (encodes the catalogue), ${fmt(again.ms)} once the catalogue is cached for the model`);
+
+  // One client, 1,000 products: scores and sort, then the same with every product's suitability checked.
+  const holdings = new Map<string, Holding[]>();
+  for (const h of demo.holdings) holdings.set(h.clientId, [...(holdings.get(h.clientId) ?? []), h]);
+  const sample = book.clients.slice(0, 300);
+  const out = new Float64Array(catalogue.length);
+  const rankMs: number[] = [];
+  const suitableMs: number[] = [];
+  for (const client of sample) rankOrder(ranker.scoreClient(client, out));
+  for (const client of sample) {
+    rankMs.push(time(() => rankOrder(ranker.scoreClient(client, out))).ms);
+    suitableMs.push(
+      time(() => {
+        const context = { holdings: holdings.get(client.id) ?? [], today: TODAY, ruleSet: DEFAULT_RULE_SET, catalog: demo.products };
+        const suitable = catalogue.map((p) => checkSuitability(client, p, context).suitable);
+        const scores = ranker.scoreClient(client, out);
+        return Array.from(rankOrder(scores)).filter((i) => suitable[i]);
+      }).ms,
+    );
+  }
+  const slowSample = sample.slice(0, 12);
+  const slowMs = slowSample.map(
+    (client) =>
+      time(() => {
+        const scores = catalogue.map((product) => model.score({ client, product, market, at: TODAY }));
+        return rankOrder(scores);
+      }).ms,
+  );
+  let worst = 0;
+  for (const client of slowSample) {
+    ranker.scoreClient(client, out);
+    catalogue.forEach((product, p) => (worst = Math.max(worst, Math.abs(out[p]! - model.score({ client, product, market, at: TODAY })))));
+  }
+  lines.push(
+    `rank 1,000 products for one client (scores + sort): median ${fmt(median(rankMs))}, p95 ${fmt(percentile(rankMs, 95))} over ${rankMs.length} clients; ` +
+      `straightforward (InterestModel.score per pair + sort): median ${fmt(median(slowMs))} over ${slowMs.length} clients, ${(median(slowMs) / median(rankMs)).toFixed(0)}× slower; largest difference in probability ${worst.toExponential(1)}`,
+  );
+  lines.push(`rank 1,000 products for one client with checkSuitability on every product (default rule set, the client's holdings): median ${fmt(median(suitableMs))}, p95 ${fmt(percentile(suitableMs, 95))}`);
+
+  // 10,000 clients × 200 products.
+  const clients = generateBulkClients(10_000, 7, TODAY).map(scored);
+  const two = catalogue.slice(0, 200);
+  const ranker200 = createRanker(model, two, market, TODAY);
+  const out200 = new Float64Array(two.length);
+  ranker200.scoreClient(clients[0]!, out200);
+  const bulk = time(() => {
+    let sum = 0;
+    for (const client of clients) sum += ranker200.scoreClient(client, out200)[0]!;
+    return sum;
+  });
+  const slowClients = clients.slice(0, 100);
+  const bulkSlow = time(() => {
+    let sum = 0;
+    for (const client of slowClients) for (const product of two) sum += model.score({ client, product, market, at: TODAY });
+    return sum;
+  });
+  const slowEstimate = (bulkSlow.ms * clients.length) / slowClients.length;
+  lines.push(
+    `score 10,000 clients × 200 products: ${fmt(bulk.ms)} (${((bulk.ms * 1000) / (clients.length * two.length)).toFixed(2)} µs a pair); ` +
+      `straightforward: ${fmt(slowEstimate)} (measured on ${slowClients.length} clients, scaled), ${(slowEstimate / bulk.ms).toFixed(0)}× slower`,
+  );
+  return lines;
+}
