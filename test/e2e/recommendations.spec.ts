@@ -83,6 +83,7 @@ test.describe('recommendations on the client page', () => {
     await expect(page.getByTestId('snackbar-success')).toBeVisible();
     await expect(interactions).toHaveCount(interactionsBefore + 1);
     await expect(interactions.first().getByTestId('outcome-chip')).toHaveAttribute('data-outcome', 'accepted');
+    await expect(row.getByTestId('recommendation-last-reaction')).toHaveAttribute('data-outcome', 'accepted');
     await expect
       .poll(async () => Number(await row.getByTestId('recommendation-score').getAttribute('data-probability')), { timeout: 30_000 })
       .toBeGreaterThan(target.probability);

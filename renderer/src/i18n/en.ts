@@ -362,6 +362,7 @@ export const en = {
   'reco.reasonScale': 'Bar length shows how strongly each point moved the estimate.',
   'reco.recorded': 'Recorded “{outcome}” for {product}. The ranking is updated.',
   'reco.reactionFor': 'Client reaction to {product}',
+  'reco.lastReaction': 'Last reaction: {outcome}, {date}',
 
   'excluded.title': 'Not suitable ({count})',
   'excluded.show': 'Show',

@@ -361,6 +361,7 @@ export const zhCN: Messages = {
   'reco.reasonScale': '条形长度表示各项因素对估计的影响大小。',
   'reco.recorded': '已为 {product} 记录“{outcome}”，排序已更新。',
   'reco.reactionFor': '客户对 {product} 的反馈',
+  'reco.lastReaction': '上次反馈：{outcome}（{date}）',
 
   'excluded.title': '不适合推荐（{count}）',
   'excluded.show': '展开',

@@ -102,7 +102,7 @@ export function ClientPage({ id }: { id: string }) {
         }
       />
       <ClientProfileCards client={client} />
-      <ClientRecommendations clientId={client.id} onRecorded={detail.reload} />
+      <ClientRecommendations clientId={client.id} interactions={interactions} onRecorded={detail.reload} />
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 1.5, mt: 1.5 }}>
         <HoldingsTable holdings={holdings} />
         <ClientMeetingsTable meetings={meetings} />

@@ -1,13 +1,13 @@
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import Box from '@mui/material/Box';
-import type { ClientRanking, RankedProduct } from '../../../../app/contract';
+import type { ClientDetail, ClientRanking, RankedProduct } from '../../../../app/contract';
 import type { Outcome } from '../../../../app/domain';
 import { call } from '../../api/call';
 import { useBackend } from '../../api/use-backend';
 import { useI18n } from '../../i18n/use-i18n';
 import { useNotify } from '../../notify/notify-context';
 import { ExcludedProductsCard } from './ExcludedProductsCard';
-import { RecommendationsCard } from './RecommendationsCard';
+import { RecommendationsCard, type LastReaction } from './RecommendationsCard';
 
 const PAGE = 10;
 
@@ -15,11 +15,21 @@ const PAGE = 10;
  * The client's ranking and the products excluded from it, from one call so both always come from the same
  * rule set. A recorded reaction refreshes the ranking (the live model has learned it) and the client's interactions.
  */
-export function ClientRecommendations({ clientId, onRecorded }: { clientId: string; onRecorded(): void }) {
+export function ClientRecommendations({ clientId, interactions, onRecorded }: { clientId: string; interactions: ClientDetail['interactions']; onRecorded(): void }) {
   const { t, pickPair } = useI18n();
   const { notifyError, notifySuccess } = useNotify();
   const [top, setTop] = useState(PAGE);
   const [recording, setRecording] = useState<string | null>(null);
+  // The latest recorded reaction per product, so a row says what the client already answered.
+  const lastReactions = useMemo(() => {
+    const latest = new Map<string, LastReaction>();
+    for (const i of interactions) {
+      if (!i.outcome) continue;
+      const seen = latest.get(i.productId);
+      if (!seen || seen.occurredAt < i.occurredAt) latest.set(i.productId, { outcome: i.outcome, occurredAt: i.occurredAt });
+    }
+    return latest;
+  }, [interactions]);
   const ranking = useBackend('recommendations:for-client', { clientId, top }, { entities: ['interactions', 'model', 'rules', 'products', 'clients'], reportErrors: false });
 
   // Keep the list on screen while a longer one loads, rather than flashing back to placeholders.
@@ -49,6 +59,7 @@ export function ClientRecommendations({ clientId, onRecorded }: { clientId: stri
         loading={ranking.loading}
         canShowMore={shown !== undefined && shown.ranked.length >= top}
         recordingProductId={recording}
+        lastReactions={lastReactions}
         onShowMore={() => setTop((n) => n + PAGE)}
         onRetry={ranking.reload}
         onRecord={(product, outcome) => void record(product, outcome)}

@@ -16,16 +16,18 @@ import { useI18n } from '../../i18n/use-i18n';
 import { hrefFor } from '../../routing/routes';
 import { ReactionButtons } from './ReactionButtons';
 import { ReasonPopover } from './ReasonPopover';
+import type { LastReaction } from './RecommendationsCard';
 import { ScoreBar } from './ScoreBar';
 
 interface Props {
   product: RankedProduct;
   busy: boolean;
+  lastReaction: LastReaction | undefined;
   onRecord(product: RankedProduct, outcome: Outcome): void;
 }
 
-export function RecommendationRow({ product, busy, onRecord }: Props) {
-  const { t, pickPair, language } = useI18n();
+export function RecommendationRow({ product, busy, lastReaction, onRecord }: Props) {
+  const { t, fmt, pickPair, language } = useI18n();
   const name = pickPair(product.nameEn, product.nameZh);
   return (
     <TableRow hover data-testid="recommendation-row" data-product-id={product.productId} data-moved-for-diversity={product.movedForDiversity ? 'true' : 'false'}>
@@ -48,6 +50,12 @@ export function RecommendationRow({ product, busy, onRecord }: Props) {
         </Box>
         <Typography variant="caption" color="text.secondary" component="div">
           {familyLabel(t, product.family)} · {categoryLabel(product.category, language)}
+          {lastReaction && (
+            <Box component="span" data-testid="recommendation-last-reaction" data-outcome={lastReaction.outcome}>
+              {' · '}
+              {t('reco.lastReaction', { outcome: t(`outcome.${lastReaction.outcome}`), date: fmt.date(lastReaction.occurredAt) })}
+            </Box>
+          )}
         </Typography>
       </TableCell>
       <TableCell sx={{ width: 56 }}>

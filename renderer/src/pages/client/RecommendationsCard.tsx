@@ -17,6 +17,11 @@ import { useI18n } from '../../i18n/use-i18n';
 import { describeError } from '../../notify/notify-context';
 import { RecommendationRow } from './RecommendationRow';
 
+export interface LastReaction {
+  outcome: Outcome;
+  occurredAt: string;
+}
+
 interface Props {
   ranking: ClientRanking | undefined;
   error: unknown;
@@ -24,6 +29,7 @@ interface Props {
   /** True when the backend may hold more suitable products than it sent. */
   canShowMore: boolean;
   recordingProductId: string | null;
+  lastReactions: ReadonlyMap<string, LastReaction>;
   onShowMore(): void;
   onRetry(): void;
   onRecord(product: RankedProduct, outcome: Outcome): void;
@@ -45,7 +51,7 @@ function Provenance({ ranking }: { ranking: ClientRanking }) {
 }
 
 /** The client's suitable products, best first, with the score, why, and buttons to record the reaction. */
-export function RecommendationsCard({ ranking, error, loading, canShowMore, recordingProductId, onShowMore, onRetry, onRecord }: Props) {
+export function RecommendationsCard({ ranking, error, loading, canShowMore, recordingProductId, lastReactions, onShowMore, onRetry, onRecord }: Props) {
   const { t } = useI18n();
   return (
     <SectionCard title={t('reco.title')} flush testId="card-recommendations" action={ranking && <Provenance ranking={ranking} />}>
@@ -95,7 +101,7 @@ export function RecommendationsCard({ ranking, error, loading, canShowMore, reco
             </TableHead>
             <TableBody>
               {ranking.ranked.map((product) => (
-                <RecommendationRow key={product.productId} product={product} busy={recordingProductId === product.productId} onRecord={onRecord} />
+                <RecommendationRow key={product.productId} product={product} busy={recordingProductId === product.productId} lastReaction={lastReactions.get(product.productId)} onRecord={onRecord} />
               ))}
             </TableBody>
           </Table>
