@@ -25,7 +25,7 @@ export function ActiveVersionSummary({ versions }: { versions: ModelVersionSumma
             { label: t('model.col.created'), value: fmt.dateTime(active.createdAt) },
             {
               label: t('model.col.trainedRange'),
-              value: active.trainedFrom && active.trainedTo ? t('model.range', { from: fmt.date(active.trainedFrom), to: fmt.date(active.trainedTo) }) : '—',
+              value: active.trainedFrom && active.trainedTo ? t('model.range', { from: fmt.compactDate(active.trainedFrom), to: fmt.compactDate(active.trainedTo) }) : '—',
             },
             { label: t('model.col.online'), value: fmt.number(active.onlineUpdates) },
             { label: t('model.col.auc'), value: versus(active.metrics?.auc, baseline?.auc) },

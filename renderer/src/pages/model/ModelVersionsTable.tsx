@@ -55,7 +55,6 @@ export function ModelVersionsTable({ versions, onActivate }: { versions: ModelVe
           {/* Two header rows so the baselines' AUC sit under one heading, next to the version's own AUC. */}
           <TableRow>
             <HeadCell rowSpan={2} align="left" label={t('model.col.version')} />
-            <HeadCell rowSpan={2} align="left" label={t('model.col.created')} />
             <HeadCell rowSpan={2} align="left" label={t('model.col.trainedRange')} />
             <HeadCell rowSpan={2} label={t('model.col.online')} help={t('model.help.online')} />
             {metricColumns.map((c) => (
@@ -77,15 +76,17 @@ export function ModelVersionsTable({ versions, onActivate }: { versions: ModelVe
         <TableBody>
           {newestFirst.map((v) => (
             <TableRow key={v.version} data-testid="model-version-row" data-version={v.version} data-active={v.active ? 'true' : 'false'} selected={v.active}>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                <Typography variant="body2" component="span" sx={{ fontWeight: 500 }}>
-                  v{v.version}
-                </Typography>
+              <TableCell sx={{ whiteSpace: 'nowrap' }} title={v.kind}>
+                <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+                  <Typography variant="body2" component="span" sx={{ fontWeight: 500 }}>
+                    v{v.version}
+                  </Typography>
+                  {v.active && <Chip color="primary" label={t('model.active')} data-testid="model-active" sx={{ height: 20 }} />}
+                </Box>
                 <Typography variant="caption" color="text.secondary" component="div" data-testid="model-origin">
-                  {originLabel(v.note, t)} · {v.kind}
+                  {originLabel(v.note, t)} · {fmt.compactDateTime(v.createdAt)}
                 </Typography>
               </TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{fmt.compactDateTime(v.createdAt)}</TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>
                 {v.trainedFrom && v.trainedTo ? t('model.range', { from: fmt.compactDate(v.trainedFrom), to: fmt.compactDate(v.trainedTo) }) : '—'}
                 <Typography variant="caption" color="text.secondary" component="div" sx={{ fontVariantNumeric: 'tabular-nums' }}>
@@ -106,9 +107,7 @@ export function ModelVersionsTable({ versions, onActivate }: { versions: ModelVe
                 </TableCell>
               ))}
               <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                {v.active ? (
-                  <Chip color="primary" label={t('model.active')} data-testid="model-active" />
-                ) : (
+                {!v.active && (
                   <Button startIcon={<RestoreOutlined />} onClick={() => onActivate(v.version)} data-testid={`model-activate-${v.version}`}>
                     {t('model.makeActive')}
                   </Button>
