@@ -1,6 +1,7 @@
 import type { CustomAttributes, InteractionChannel, MarketSnapshot, Product } from '../domain';
 import { encodeFeatures, encodeNumericInto, type SparseVector } from './feature-encoding';
 import { CrossTable, featurePlan, productSide, type FeaturePlan } from './fast-feature-plan';
+import { NumericBlockCache, type FastWeights } from './fast-numeric-cache';
 import type { FactorizationMachine } from './factorization-machine';
 import type { InterestModel } from './interest-model';
 import { MAX_LOGIT } from './logistic-loss';
@@ -45,13 +46,7 @@ export interface InterestRanker {
   contributions(client: ScoredClient, productIndex: number, options?: PairOptions): FeatureContribution[];
 }
 
-interface Weights {
-  seen: number;
-  bias: number;
-  linear: Float64Array;
-  latent: Float64Array;
-  k: number;
-}
+type Weights = FastWeights;
 
 // Module-local copies: calls through an import binding cost a look-up each, and these run for every pair.
 const encodeNumeric = encodeNumericInto;
@@ -127,6 +122,7 @@ class FastRanker implements InterestRanker {
   private readonly facts: ProductFacts[];
   private readonly productVectors: SparseVector[];
   private readonly tables: CrossTable[];
+  private readonly numericBlocks: NumericBlockCache[];
   private weights: Weights;
   private productLinear: Float64Array;
   private productSquares: Float64Array;
@@ -149,6 +145,7 @@ class FastRanker implements InterestRanker {
     this.productVectors = sides.map((s) => s.vector);
     this.tables = this.plan.categoricalCrosses.map(({ cross, column }) => new CrossTable(cross, column, this.facts));
     this.weights = readWeights(model.machine);
+    this.numericBlocks = this.plan.numericCrosses.map(({ column }) => new NumericBlockCache(this.plan.encoding, column, products.length, this.weights.k));
     this.workLinear = new Float64Array(products.length);
     this.workSquares = new Float64Array(products.length);
     this.workSums = new Float64Array(products.length * this.weights.k);
@@ -162,6 +159,7 @@ class FastRanker implements InterestRanker {
   private refreshIfLearned(): void {
     if (this.model.machine.examplesSeen === this.weights.seen) return;
     this.weights = readWeights(this.model.machine);
+    for (const cache of this.numericBlocks) cache.clear();
     this.sumProducts();
   }
 
@@ -250,19 +248,15 @@ class FastRanker implements InterestRanker {
     }
     // Cross by cross over all products rather than pair by pair: each loop calls one declaration, which the engine can inline.
     const encoding = this.plan.encoding;
-    const productFacts = this.facts;
-    const market = this.market;
     const indices = this.pairIndices;
     const values = this.pairValues;
-    for (const { cross, column } of this.plan.numericCrosses) {
-      for (let p = 0; p < n; p++) {
-        const from = indices.length;
-        encodeNumeric(encoding, column, cross.value(facts, productFacts[p]!, market), indices, values);
-        for (let j = from; j < indices.length; j++) addEntry(w, p, indices[j]!, values[j]!, lin, squares, sums);
-      }
-      // Emptied once per column, not per pair: setting length to 0 drops the storage, and regrowing it per pair costs more than the work.
-      indices.length = 0;
-      values.length = 0;
+    const productFacts = this.facts;
+    const market = this.market;
+    const numericCrosses = this.plan.numericCrosses;
+    for (let d = 0; d < numericCrosses.length; d++) {
+      const cross = numericCrosses[d]!.cross;
+      const cache = this.numericBlocks[d]!;
+      for (let p = 0; p < n; p++) cache.add(w, p, cross.value(facts, productFacts[p]!, market), lin, squares, sums);
     }
     for (const { name, column } of this.plan.signals) {
       const given = options.signals?.[name];
@@ -271,6 +265,7 @@ class FastRanker implements InterestRanker {
         encodeNumeric(encoding, column, given?.[p], indices, values);
         for (let j = from; j < indices.length; j++) addEntry(w, p, indices[j]!, values[j]!, lin, squares, sums);
       }
+      // Emptied once per column, not per pair: setting length to 0 drops the storage, and regrowing it per pair costs more than the work.
       indices.length = 0;
       values.length = 0;
     }
