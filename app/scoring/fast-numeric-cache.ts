@@ -10,19 +10,31 @@ export interface FastWeights {
 }
 
 const encodeNumeric = encodeNumericInto;
-const WAYS = 4;
+/** Slots per column (a power of two): small enough to stay in cache, large enough for the values a catalogue repeats. */
+const SLOT_BITS = 8;
+const SLOTS = 1 << SLOT_BITS;
+
+// A view of a double's bits, to hash it.
+const bitsOf = new Float64Array(1);
+const wordsOf = new Uint32Array(bitsOf.buffer);
+
+function slotOf(v: number): number {
+  bitsOf[0] = v;
+  return Math.imul(wordsOf[0]! ^ Math.imul(wordsOf[1]!, 0x85ebca6b), 0x9e3779b1) >>> (32 - SLOT_BITS);
+}
 
 /**
- * What one numeric pair column added to each product's sums for the last few values it took, so a value seen
- * before for that product (a risk gap for the same class, a rate over the same deposit rate) costs a comparison
- * and k + 2 additions instead of encoding it again. Blocks hold [linear, squares, sums_0..k-1] per entry.
- * A value is encoded by the encoder's own function the first time, so bins and any future encoding apply as they are.
+ * What one numeric pair column adds to a score's sums for the values it has recently taken: the encoding of a
+ * value does not depend on the product, and across a catalogue the same values come back (a risk gap of 1, a
+ * rate over the deposit rate, a lock-up over an horizon of 0). A value seen before then costs a hash, a comparison
+ * and k + 2 additions instead of another encoding. Blocks hold [linear, squares, sums_0..k-1]; a value is encoded
+ * by the encoder's own function the first time, so bins and any later change of the encoding apply as they are.
  */
 export class NumericBlockCache {
-  private readonly keys: Float64Array;
-  private readonly blocks: Float64Array;
-  private readonly next: Uint8Array;
-  private readonly missing: Float64Array;
+  private readonly keys = new Float64Array(SLOTS).fill(NaN);
+  /** One block per slot, then one for a missing value. */
+  readonly blocks: Float64Array;
+  private readonly missingAt: number;
   private missingReady = false;
   private readonly indices: number[] = [];
   private readonly values: number[] = [];
@@ -30,13 +42,10 @@ export class NumericBlockCache {
   constructor(
     private readonly encoding: FeatureEncoding,
     private readonly column: NumericColumn,
-    private readonly products: number,
     private readonly k: number,
   ) {
-    this.keys = new Float64Array(products * WAYS).fill(NaN);
-    this.blocks = new Float64Array(products * WAYS * (k + 2));
-    this.next = new Uint8Array(products);
-    this.missing = new Float64Array(k + 2);
+    this.missingAt = SLOTS * (k + 2);
+    this.blocks = new Float64Array(this.missingAt + k + 2);
   }
 
   /** Forget every block: the weights they were summed with have changed. */
@@ -45,58 +54,36 @@ export class NumericBlockCache {
     this.missingReady = false;
   }
 
-  /** Adds what this column contributes for value v to product p's running sums. */
-  add(w: FastWeights, p: number, v: number | null | undefined, lin: Float64Array, squares: Float64Array, sums: Float64Array): void {
-    const k = this.k;
-    let block: Float64Array;
-    let at: number;
-    if (v === null || v === undefined || !Number.isFinite(v)) {
+  /** Where the block for value v starts in `blocks`, filling it first when v is not the value held in its slot. */
+  locate(w: FastWeights, v: number): number {
+    if (!Number.isFinite(v)) {
       if (!this.missingReady) {
-        this.fill(w, null, this.missing, 0);
+        this.fill(w, null, this.missingAt);
         this.missingReady = true;
       }
-      block = this.missing;
-      at = 0;
-    } else {
-      const keys = this.keys;
-      const first = p * WAYS;
-      let slot = -1;
-      for (let s = 0; s < WAYS; s++) {
-        if (keys[first + s] === v) {
-          slot = first + s;
-          break;
-        }
-      }
-      if (slot < 0) {
-        slot = first + this.next[p]!;
-        this.next[p] = (this.next[p]! + 1) % WAYS;
-        keys[slot] = v;
-        this.fill(w, v, this.blocks, slot * (k + 2));
-      }
-      block = this.blocks;
-      at = slot * (k + 2);
+      return this.missingAt;
     }
-    lin[p]! += block[at]!;
-    squares[p]! += block[at + 1]!;
-    const base = p * k;
-    for (let f = 0; f < k; f++) sums[base + f]! += block[at + 2 + f]!;
+    const slot = slotOf(v);
+    const at = slot * (this.k + 2);
+    if (this.keys[slot] !== v) {
+      this.keys[slot] = v;
+      this.fill(w, v, at);
+    }
+    return at;
   }
 
-  private fill(w: FastWeights, v: number | null, block: Float64Array, at: number): void {
+  private fill(w: FastWeights, v: number | null, at: number): void {
     const { k, linear, latent } = w;
+    const block = this.blocks;
     const indices = this.indices;
     const values = this.values;
-    // Emptied only now and then: setting length to 0 drops the lists' storage, and regrowing it each time costs more than the work.
-    if (indices.length > 1024) {
-      indices.length = 0;
-      values.length = 0;
-    }
-    const from = indices.length;
+    indices.length = 0;
+    values.length = 0;
     encodeNumeric(this.encoding, this.column, v, indices, values);
     let lin = 0;
     let squares = 0;
     block.fill(0, at + 2, at + 2 + k);
-    for (let j = from; j < indices.length; j++) {
+    for (let j = 0; j < indices.length; j++) {
       const i = indices[j]!;
       const x = values[j]!;
       lin += linear[i]! * x;

@@ -63,22 +63,6 @@ function readWeights(machine: FactorizationMachine): Weights {
   return { seen: machine.examplesSeen, bias: state.bias, linear: Float64Array.from(state.linear), latent: Float64Array.from(state.latent), k: state.options.factors };
 }
 
-/** Adds feature i with value v to product p's running linear sum, squares and factor sums. */
-function addEntry(w: Weights, p: number, i: number, v: number, lin: Float64Array, squares: Float64Array, sums: Float64Array): void {
-  const k = w.k;
-  const latent = w.latent;
-  lin[p]! += w.linear[i]! * v;
-  const base = i * k;
-  const at = p * k;
-  let sq = 0;
-  for (let f = 0; f < k; f++) {
-    const t = latent[base + f]! * v;
-    sums[at + f]! += t;
-    sq += t * t;
-  }
-  squares[p]! += sq;
-}
-
 /** Linear sum, per-factor sums and the sum of squared factor terms of a partial vector. */
 function partialSums(w: Weights, x: SparseVector, sums: Float64Array, sumsAt: number): { linear: number; squares: number } {
   const { k, linear, latent } = w;
@@ -122,14 +106,15 @@ class FastRanker implements InterestRanker {
   private readonly facts: ProductFacts[];
   private readonly productVectors: SparseVector[];
   private readonly tables: CrossTable[];
+  /** One per numeric cross, then one per signal, in that order. */
   private readonly numericBlocks: NumericBlockCache[];
+  /** This client's value of every numeric column for every product, column by column (NaN when missing). */
+  private readonly numbers: Float64Array;
+  private categorical: Int32Array;
   private weights: Weights;
   private productLinear: Float64Array;
   private productSquares: Float64Array;
   private productSums: Float64Array;
-  private readonly workLinear: Float64Array;
-  private readonly workSquares: Float64Array;
-  private readonly workSums: Float64Array;
   private readonly pairIndices: number[] = [];
   private readonly pairValues: number[] = [];
 
@@ -145,10 +130,10 @@ class FastRanker implements InterestRanker {
     this.productVectors = sides.map((s) => s.vector);
     this.tables = this.plan.categoricalCrosses.map(({ cross, column }) => new CrossTable(cross, column, this.facts));
     this.weights = readWeights(model.machine);
-    this.numericBlocks = this.plan.numericCrosses.map(({ column }) => new NumericBlockCache(this.plan.encoding, column, products.length, this.weights.k));
-    this.workLinear = new Float64Array(products.length);
-    this.workSquares = new Float64Array(products.length);
-    this.workSums = new Float64Array(products.length * this.weights.k);
+    const numericColumns = [...this.plan.numericCrosses, ...this.plan.signals].map(({ column }) => column);
+    this.numericBlocks = numericColumns.map((column) => new NumericBlockCache(this.plan.encoding, column, this.weights.k));
+    this.numbers = new Float64Array(numericColumns.length * products.length);
+    this.categorical = new Int32Array(Math.max(8, this.plan.categoricalCrosses.length * 4));
     this.productLinear = new Float64Array(products.length);
     this.productSquares = new Float64Array(products.length);
     this.productSums = new Float64Array(products.length * this.weights.k);
@@ -234,70 +219,134 @@ class FastRanker implements InterestRanker {
     const result = out ?? new Float64Array(n);
     if (result.length < n) throw new Error(`scoreClient: out holds ${result.length} scores, the ranker has ${n} products`);
     const w = this.weights;
-    const k = w.k;
     const { facts, vector } = this.clientVector(client, options);
-    const clientSums = new Float64Array(k);
+    const clientSums = new Float64Array(w.k);
     const clientPart = partialSums(w, vector, clientSums, 0);
-    const lin = this.workLinear;
-    const squares = this.workSquares;
-    const sums = this.workSums;
-    for (let p = 0; p < n; p++) {
-      lin[p] = clientPart.linear + this.productLinear[p]!;
-      squares[p] = clientPart.squares + this.productSquares[p]!;
-      for (let f = 0; f < k; f++) sums[p * k + f] = clientSums[f]! + this.productSums[p * k + f]!;
-    }
-    // Cross by cross over all products rather than pair by pair: each loop calls one declaration, which the engine can inline.
-    const encoding = this.plan.encoding;
-    const indices = this.pairIndices;
-    const values = this.pairValues;
+    // Numbers first, cross by cross over all products: each loop calls one declaration, which the engine can inline.
+    const numbers = this.numbers;
     const productFacts = this.facts;
     const market = this.market;
-    const numericCrosses = this.plan.numericCrosses;
-    for (let d = 0; d < numericCrosses.length; d++) {
-      const cross = numericCrosses[d]!.cross;
-      const cache = this.numericBlocks[d]!;
-      for (let p = 0; p < n; p++) cache.add(w, p, cross.value(facts, productFacts[p]!, market), lin, squares, sums);
+    const crosses = this.plan.numericCrosses;
+    for (let d = 0; d < crosses.length; d++) {
+      const cross = crosses[d]!.cross;
+      for (let p = 0; p < n; p++) numbers[d * n + p] = cross.value(facts, productFacts[p]!, market) ?? NaN;
     }
-    for (const { name, column } of this.plan.signals) {
+    this.plan.signals.forEach(({ name }, s) => {
       const given = options.signals?.[name];
-      for (let p = 0; p < n; p++) {
-        const from = indices.length;
-        encodeNumeric(encoding, column, given?.[p], indices, values);
-        for (let j = from; j < indices.length; j++) addEntry(w, p, indices[j]!, values[j]!, lin, squares, sums);
-      }
-      // Emptied once per column, not per pair: setting length to 0 drops the storage, and regrowing it per pair costs more than the work.
-      indices.length = 0;
-      values.length = 0;
-    }
+      const row = (crosses.length + s) * n;
+      for (let p = 0; p < n; p++) numbers[row + p] = given?.[p] ?? NaN;
+    });
     const rows = this.clientRows(facts);
+    const most = rows.reduce((sum, r) => sum + Math.max(1, r.length), 0);
+    if (this.categorical.length < most) this.categorical = new Int32Array(most);
+    const categorical = this.categorical;
+    const cells = this.tables.map((t) => t.indices);
+    const missing = this.tables.map((t) => t.missingIndex);
+    const caches = this.numericBlocks;
+    const k = w.k;
+    const { linear, latent, bias } = w;
+    const clientLinear = clientPart.linear;
+    const clientSquares = clientPart.squares;
+    const productLinear = this.productLinear;
+    const productSquares = this.productSquares;
+    const productSums = this.productSums;
+    if (k === 8) {
+      // The default size written out, so the eight factor sums stay in registers rather than an array.
+      const c0 = clientSums[0]!, c1 = clientSums[1]!, c2 = clientSums[2]!, c3 = clientSums[3]!;
+      const c4 = clientSums[4]!, c5 = clientSums[5]!, c6 = clientSums[6]!, c7 = clientSums[7]!;
+      for (let p = 0; p < n; p++) {
+        const count = this.gatherCategorical(p, rows, cells, missing);
+        const ps = p * 8;
+        let lin = clientLinear + productLinear[p]!;
+        let squares = clientSquares + productSquares[p]!;
+        let s0 = c0 + productSums[ps]!, s1 = c1 + productSums[ps + 1]!, s2 = c2 + productSums[ps + 2]!, s3 = c3 + productSums[ps + 3]!;
+        let s4 = c4 + productSums[ps + 4]!, s5 = c5 + productSums[ps + 5]!, s6 = c6 + productSums[ps + 6]!, s7 = c7 + productSums[ps + 7]!;
+        for (let d = 0; d < caches.length; d++) {
+          const cache = caches[d]!;
+          const at = cache.locate(w, numbers[d * n + p]!);
+          const b = cache.blocks;
+          lin += b[at]!;
+          squares += b[at + 1]!;
+          s0 += b[at + 2]!;
+          s1 += b[at + 3]!;
+          s2 += b[at + 4]!;
+          s3 += b[at + 5]!;
+          s4 += b[at + 6]!;
+          s5 += b[at + 7]!;
+          s6 += b[at + 8]!;
+          s7 += b[at + 9]!;
+        }
+        for (let j = 0; j < count; j++) {
+          const i = categorical[j]!;
+          const base = i * 8;
+          const t0 = latent[base]!, t1 = latent[base + 1]!, t2 = latent[base + 2]!, t3 = latent[base + 3]!;
+          const t4 = latent[base + 4]!, t5 = latent[base + 5]!, t6 = latent[base + 6]!, t7 = latent[base + 7]!;
+          lin += linear[i]!;
+          s0 += t0;
+          s1 += t1;
+          s2 += t2;
+          s3 += t3;
+          s4 += t4;
+          s5 += t5;
+          s6 += t6;
+          s7 += t7;
+          squares += t0 * t0 + t1 * t1 + t2 * t2 + t3 * t3 + t4 * t4 + t5 * t5 + t6 * t6 + t7 * t7;
+        }
+        const pair = s0 * s0 + s1 * s1 + s2 * s2 + s3 * s3 + s4 * s4 + s5 * s5 + s6 * s6 + s7 * s7;
+        result[p] = probability(bias + lin + 0.5 * (pair - squares));
+      }
+      return result;
+    }
+    const acc = new Float64Array(k);
+    for (let p = 0; p < n; p++) {
+      const count = this.gatherCategorical(p, rows, cells, missing);
+      let lin = clientLinear + productLinear[p]!;
+      let squares = clientSquares + productSquares[p]!;
+      for (let f = 0; f < k; f++) acc[f] = clientSums[f]! + productSums[p * k + f]!;
+      for (let d = 0; d < caches.length; d++) {
+        const cache = caches[d]!;
+        const at = cache.locate(w, numbers[d * n + p]!);
+        const block = cache.blocks;
+        lin += block[at]!;
+        squares += block[at + 1]!;
+        for (let f = 0; f < k; f++) acc[f]! += block[at + 2 + f]!;
+      }
+      for (let j = 0; j < count; j++) {
+        const i = categorical[j]!;
+        lin += linear[i]!;
+        const base = i * k;
+        for (let f = 0; f < k; f++) {
+          const t = latent[base + f]!;
+          acc[f]! += t;
+          squares += t * t;
+        }
+      }
+      let pair = 0;
+      for (let f = 0; f < k; f++) pair += acc[f]! * acc[f]!;
+      result[p] = probability(bias + lin + 0.5 * (pair - squares));
+    }
+    return result;
+  }
+
+  /** Product p's categorical cross indices into this.categorical; two client tokens landing on one index (both unseen) count once, as in encodeFeatures. */
+  private gatherCategorical(p: number, rows: readonly number[][], cells: readonly Int32Array[], missing: readonly number[]): number {
+    const categorical = this.categorical;
+    let count = 0;
     for (let d = 0; d < rows.length; d++) {
-      const table = this.tables[d]!;
       const r = rows[d]!;
-      const cells = table.indices;
-      if (r.length === 0) {
-        for (let p = 0; p < n; p++) addEntry(w, p, table.missingIndex, 1, lin, squares, sums);
-      } else if (r.length === 1) {
-        const offset = r[0]!;
-        for (let p = 0; p < n; p++) addEntry(w, p, cells[offset + p]!, 1, lin, squares, sums);
-      } else {
-        for (let p = 0; p < n; p++) {
-          // Two client tokens can land on one index (both unseen): it counts once, as in encodeFeatures.
-          for (let t = 0; t < r.length; t++) {
-            const index = cells[r[t]! + p]!;
-            let repeated = false;
-            for (let u = 0; u < t; u++) if (cells[r[u]! + p] === index) repeated = true;
-            if (!repeated) addEntry(w, p, index, 1, lin, squares, sums);
-          }
+      if (r.length === 0) categorical[count++] = missing[d]!;
+      else if (r.length === 1) categorical[count++] = cells[d]![r[0]! + p]!;
+      else {
+        const from = count;
+        for (let t = 0; t < r.length; t++) {
+          const index = cells[d]![r[t]! + p]!;
+          let repeated = false;
+          for (let u = from; u < count; u++) if (categorical[u] === index) repeated = true;
+          if (!repeated) categorical[count++] = index;
         }
       }
     }
-    const bias = w.bias;
-    for (let p = 0; p < n; p++) {
-      let pair = 0;
-      for (let f = 0; f < k; f++) pair += sums[p * k + f]! * sums[p * k + f]!;
-      result[p] = probability(bias + lin[p]! + 0.5 * (pair - squares[p]!));
-    }
-    return result;
+    return count;
   }
 
   vector(client: ScoredClient, productIndex: number, options: PairOptions = {}): SparseVector {

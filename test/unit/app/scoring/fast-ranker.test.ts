@@ -98,6 +98,12 @@ describe('fast ranker', () => {
     expect(maxDiffOverBook(ranker, copy, [client], TODAY)).toBeLessThan(1e-9);
   });
 
+  it('matches for a model with another number of factors than the default eight', () => {
+    const five = InterestModel.train(rows.slice(0, 1500), { model: { seed: 2, factors: 5 } });
+    const ranker = createRanker(five, book.products, market, TODAY);
+    expect(maxDiffOverBook(ranker, five, [...book.clients.slice(0, 30), ...oddClients(book.clients[2]!)], TODAY)).toBeLessThan(1e-9);
+  });
+
   it('orders products from the highest score, ties in catalogue order', () => {
     expect(Array.from(rankOrder(Float64Array.from([0.2, 0.9, 0.2, 0.5])))).toEqual([1, 3, 0, 2]);
   });
