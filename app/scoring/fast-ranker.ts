@@ -362,7 +362,10 @@ class FastRanker implements InterestRanker {
   }
 }
 
-/** A ranker for one catalogue at one moment; keep it and call scoreClient per client. */
+/**
+ * A ranker for one catalogue at one moment; keep it and call scoreClient per client. Products are read as
+ * immutable: each product object's encoding is kept for the model, so pass a new object when a product changes.
+ */
 export function createRanker(model: InterestModel, products: readonly Product[], market: MarketSnapshot | null, at: string): InterestRanker {
   return new FastRanker(model, products, market, at);
 }
