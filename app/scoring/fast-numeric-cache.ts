@@ -11,7 +11,7 @@ export interface FastWeights {
 
 const encodeNumeric = encodeNumericInto;
 /** Slots per column (a power of two): small enough to stay in cache, large enough for the values a catalogue repeats. */
-const SLOT_BITS = 8;
+const SLOT_BITS = 10;
 const SLOTS = 1 << SLOT_BITS;
 
 // A view of a double's bits, to hash it.
