@@ -58,9 +58,22 @@ function probability(z: number): number {
   return 1 / (1 + Math.exp(-clamped));
 }
 
+const weightsByMachine = new WeakMap<FactorizationMachine, Weights>();
+
+/** Per product, its part of the sums under one set of weights (the weights object identifies the model state). */
+const productSums = new WeakMap<Product, { weights: Weights; linear: number; squares: number; sums: Float64Array }>();
+
+/**
+ * A copy of the machine's weights as typed arrays, made once per model state: copying goes through toJSON and
+ * costs milliseconds, so rankers built for the same model share it until an outcome is learned.
+ */
 function readWeights(machine: FactorizationMachine): Weights {
+  const cached = weightsByMachine.get(machine);
+  if (cached && cached.seen === machine.examplesSeen) return cached;
   const state = machine.toJSON();
-  return { seen: machine.examplesSeen, bias: state.bias, linear: Float64Array.from(state.linear), latent: Float64Array.from(state.latent), k: state.options.factors };
+  const weights = { seen: machine.examplesSeen, bias: state.bias, linear: Float64Array.from(state.linear), latent: Float64Array.from(state.latent), k: state.options.factors };
+  weightsByMachine.set(machine, weights);
+  return weights;
 }
 
 /** Linear sum, per-factor sums and the sum of squared factor terms of a partial vector. */
@@ -149,12 +162,21 @@ class FastRanker implements InterestRanker {
   }
 
   private sumProducts(): void {
-    const k = this.weights.k;
-    this.productSums.fill(0);
+    const w = this.weights;
+    const k = w.k;
     for (let p = 0; p < this.products.length; p++) {
-      const s = partialSums(this.weights, this.productVectors[p]!, this.productSums, p * k);
-      this.productLinear[p] = s.linear;
-      this.productSquares[p] = s.squares;
+      // Each product's sums are kept with the weights they were made from, so the next ranker over the same catalogue reuses them.
+      const product = this.products[p]!;
+      let part = productSums.get(product);
+      if (!part || part.weights !== w) {
+        const sums = new Float64Array(k);
+        const s = partialSums(w, this.productVectors[p]!, sums, 0);
+        part = { weights: w, linear: s.linear, squares: s.squares, sums };
+        productSums.set(product, part);
+      }
+      this.productLinear[p] = part.linear;
+      this.productSquares[p] = part.squares;
+      this.productSums.set(part.sums, p * k);
     }
   }
 
