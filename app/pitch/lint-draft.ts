@@ -1,0 +1,261 @@
+import type { Language } from '../domain/enums';
+import type { LocalizedText } from '../domain/localized-text';
+import type { SuitabilityResult } from '../suitability/suitability-types';
+import { normaliseForComparison } from './disclosure';
+import { CLAIM_MESSAGES, findClaims, type ClaimFamily } from './forbidden-claims';
+import { formatPercent } from './formatting';
+import { extractNumbers, type NumberUnit, type QuotedNumber } from './number-extraction';
+import { quotableNumbers, type FactNumber, type PitchFacts } from './pitch-facts';
+import { t, type DraftField, type PitchDraft } from './pitch-types';
+
+export const PITCH_RULE_IDS = ['forbidden-claim', 'number-not-a-fact', 'disclosure-missing', 'risk-grade-missing', 'product-unsuitable', 'suitability-deviation', 'language-mismatch'] as const;
+export type PitchRuleId = (typeof PITCH_RULE_IDS)[number];
+export type IssueSeverity = 'blocking' | 'warning';
+
+/** Where in the draft the editor should highlight: a field, the item for list fields, and a character range. */
+export interface DraftSpan {
+  field: DraftField;
+  item: number | null;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface PitchIssue {
+  ruleId: PitchRuleId;
+  severity: IssueSeverity;
+  message: LocalizedText;
+  /** Empty when the problem is something missing rather than something written. */
+  spans: DraftSpan[];
+  claimFamily?: ClaimFamily;
+}
+
+export interface LintContext {
+  /** The language the pitch was asked for. */
+  language: Language;
+  /** A fresher verdict than the one the facts were built with, e.g. after the profile changed; it wins. */
+  suitability?: SuitabilityResult;
+}
+
+interface FieldText {
+  field: DraftField;
+  item: number | null;
+  text: string;
+}
+
+function fieldsOf(draft: PitchDraft): FieldText[] {
+  return [
+    { field: 'headline', item: null, text: draft.headline },
+    { field: 'body', item: null, text: draft.body },
+    ...draft.keyPoints.map((text, item) => ({ field: 'keyPoints' as const, item, text })),
+    ...draft.risks.map((text, item) => ({ field: 'risks' as const, item, text })),
+    { field: 'nextStep', item: null, text: draft.nextStep },
+  ];
+}
+
+/** Same length as the input, so offsets stay valid: typographic apostrophes read as plain ones. */
+function forMatching(text: string): string {
+  return text.replace(/[’‘]/g, "'");
+}
+
+/** Ranges where the draft quotes the product record word for word: quoting the record is never a claim of the draft's own. */
+function quotedRanges(text: string, facts: PitchFacts): [number, number][] {
+  const out: [number, number][] = [];
+  const quotes = [...facts.product.quotedTexts, facts.gradeStatement].flatMap((q) => [q.en, q.zh]).filter((q) => q.trim().length >= 4);
+  for (const quote of quotes) {
+    let from = 0;
+    for (;;) {
+      const at = text.indexOf(quote, from);
+      if (at < 0) break;
+      out.push([at, at + quote.length]);
+      from = at + quote.length;
+    }
+  }
+  return out;
+}
+
+const inside = (start: number, end: number, ranges: [number, number][]) => ranges.some(([a, b]) => start >= a && end <= b);
+
+function claimIssues(f: FieldText, text: string, quoted: [number, number][], facts: PitchFacts): PitchIssue[] {
+  const out: PitchIssue[] = [];
+  for (const m of findClaims(text)) {
+    if (inside(m.start, m.end, quoted)) continue;
+    const span: DraftSpan = { field: f.field, item: f.item, start: m.start, end: m.end, text: f.text.slice(m.start, m.end) };
+    if (m.family === 'capital-guarantee' && facts.product.insured) {
+      out.push({
+        ruleId: 'forbidden-claim',
+        severity: 'warning',
+        claimFamily: m.family,
+        spans: [span],
+        message: t(`"${span.text}": allowed only because this deposit is insured; say that protection is up to the deposit insurance limit.`, `"${span.text}"：仅因该存款受存款保险保障才可使用，须说明以存款保险限额为限。`),
+      });
+      continue;
+    }
+    const why = CLAIM_MESSAGES[m.family];
+    out.push({ ruleId: 'forbidden-claim', severity: 'blocking', claimFamily: m.family, spans: [span], message: t(`"${span.text}": ${why.en}`, `"${span.text}"：${why.zh}`) });
+  }
+  return out;
+}
+
+const TOLERANCE: Record<NumberUnit, (a: number, b: number) => boolean> = {
+  percent: (a, b) => Math.abs(a - b) <= 0.005 + 1e-9,
+  money: (a, b) => Math.abs(a - b) <= Math.max(0.5, Math.abs(b) * 0.001),
+  months: (a, b) => Math.abs(a - b) <= Math.max(0.02, Math.abs(b) * 0.005),
+  age: (a, b) => Math.abs(a - b) < 1e-9,
+  plain: (a, b) => Math.abs(a - b) <= 0.005 + 1e-9,
+  date: (a, b) => a === b,
+};
+
+/** Units a written figure may be traced to. A bare figure may stand for any fact's figure; 1 may be "1 year". */
+const COMPATIBLE: Record<NumberUnit, readonly NumberUnit[]> = {
+  percent: ['percent'],
+  money: ['money', 'plain'],
+  months: ['months'],
+  age: ['age', 'plain'],
+  plain: ['percent', 'money', 'months', 'age', 'plain'],
+  date: ['date'],
+};
+
+/**
+ * Figures are compared by size, not sign: "a fall of 15%" quotes a -15% range end, and a dash in "1.2%-3.4%"
+ * is a range, not a minus. Percent figures match to 0.005 points, amounts to 0.1%, terms to the month.
+ */
+export function supportingFact(n: QuotedNumber, allowed: readonly FactNumber[]): FactNumber | null {
+  const value = Math.abs(n.value);
+  for (const a of allowed) {
+    if (!COMPATIBLE[n.unit].includes(a.unit)) continue;
+    const fact = Math.abs(a.value);
+    if (TOLERANCE[n.unit](value, fact)) return a;
+    if (n.unit === 'plain' && a.unit === 'months' && TOLERANCE.plain(value, fact / 12)) return a;
+  }
+  return null;
+}
+
+const UNIT_WORDS: Record<NumberUnit, LocalizedText> = {
+  percent: t('a percentage', '百分比'),
+  money: t('an amount', '金额'),
+  months: t('a term', '期限'),
+  age: t('an age', '年龄'),
+  plain: t('a figure', '数字'),
+  date: t('a date', '日期'),
+};
+
+/** A list item's own numbering ("1. ", "2) ") is layout, not a figure. */
+function isListMarker(text: string, n: QuotedNumber): boolean {
+  return n.unit === 'plain' && /^\s*$/.test(text.slice(0, n.start)) && /^[.)、．]\s/.test(text.slice(n.end));
+}
+
+function numberIssues(f: FieldText, text: string, allowed: readonly FactNumber[], facts: PitchFacts): PitchIssue[] {
+  const out: PitchIssue[] = [];
+  const { rateMin, rateMax } = facts.product;
+  for (const n of extractNumbers(text)) {
+    if (isListMarker(text, n) || supportingFact(n, allowed)) continue;
+    const span: DraftSpan = { field: f.field, item: f.item, start: n.start, end: n.end, text: f.text.slice(n.start, n.end) };
+    let en = `"${span.text}" is not a figure from the product or market facts; quote only figures from the product record.`;
+    let zh = `"${span.text}"不是产品或市场事实中的数字；只能引用产品记录中的数字。`;
+    const lo = Math.min(rateMin ?? Number.NaN, rateMax ?? Number.NaN);
+    const hi = Math.max(rateMin ?? Number.NaN, rateMax ?? Number.NaN);
+    if (n.unit === 'percent' && n.value > lo && n.value < hi) {
+      en = `"${span.text}" lies inside the product's range of ${formatPercent(lo)} to ${formatPercent(hi)} but is not one of its figures; quote the range, not a point in it.`;
+      zh = `"${span.text}"位于产品区间 ${formatPercent(lo)} 至 ${formatPercent(hi)} 之内，但不是产品给出的数字；请引用区间本身。`;
+    } else {
+      const other = allowed.find((a) => a.unit !== n.unit && (Math.abs(Math.abs(a.value) - Math.abs(n.value)) < 1e-9 || (a.unit === 'months' && Math.abs(a.value / 12 - Math.abs(n.value)) < 1e-9)));
+      if (other) {
+        en = `"${span.text}" is quoted as ${UNIT_WORDS[n.unit].en}, but the facts have this figure only as ${UNIT_WORDS[other.unit].en}.`;
+        zh = `"${span.text}"被写成${UNIT_WORDS[n.unit].zh}，但事实中该数字只作为${UNIT_WORDS[other.unit].zh}出现。`;
+      }
+    }
+    out.push({ ruleId: 'number-not-a-fact', severity: 'blocking', spans: [span], message: t(en, zh) });
+  }
+  return out;
+}
+
+const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/gu;
+
+/** CJK characters weigh three Latin letters (about a word each); codes like R3, QDII or CNY are not language. */
+export function chineseShare(text: string): { share: number; weight: number } {
+  const stripped = text.replace(/\b[A-Z]{2,}\b|\b[RC][1-5]\b/g, '');
+  const cjk = (stripped.match(CJK) ?? []).length * 3;
+  const latin = (stripped.match(/[A-Za-z]/g) ?? []).length;
+  const weight = cjk + latin;
+  return { share: weight === 0 ? 0 : cjk / weight, weight };
+}
+
+function languageIssue(f: FieldText, text: string, quoted: [number, number][], language: Language): PitchIssue | null {
+  let own = '';
+  let last = 0;
+  for (const [a, b] of [...quoted].sort((x, y) => x[0] - y[0])) {
+    if (a >= last) own += text.slice(last, a);
+    last = Math.max(last, b);
+  }
+  own += text.slice(last);
+  const { share, weight } = chineseShare(own);
+  if (weight < 8) return null;
+  const wrong = language === 'zh-CN' ? share < 0.5 : share > 0.2;
+  if (!wrong) return null;
+  const span: DraftSpan = { field: f.field, item: f.item, start: 0, end: f.text.length, text: f.text };
+  return {
+    ruleId: 'language-mismatch',
+    severity: 'blocking',
+    spans: [span],
+    message: language === 'zh-CN' ? t('This part is not in Simplified Chinese, the language asked for.', '此部分不是所要求的简体中文。') : t('This part is not in English, the language asked for.', '此部分不是所要求的英文。'),
+  };
+}
+
+function disclosureIssues(draft: PitchDraft, facts: PitchFacts, language: Language): PitchIssue[] {
+  const out: PitchIssue[] = [];
+  const all = fieldsOf(draft).map((f) => f.text).join('\n');
+  const required = language === 'zh-CN' ? facts.disclosure.zh : facts.disclosure.en;
+  if (!normaliseForComparison(all).includes(normaliseForComparison(required))) {
+    out.push({
+      ruleId: 'disclosure-missing',
+      severity: 'blocking',
+      spans: [],
+      message: t(`The required risk disclosure is missing; add it word for word: "${facts.disclosure.en}"`, `缺少必需的风险揭示，请逐字加入："${facts.disclosure.zh}"`),
+    });
+  }
+  const grade = facts.product.riskGrade;
+  if (!new RegExp(`(?<![A-Za-z0-9])${grade}(?![0-9])`).test(all)) {
+    out.push({ ruleId: 'risk-grade-missing', severity: 'blocking', spans: [], message: t(`The product's risk grade ${grade} is not stated.`, `未说明产品风险等级 ${grade}。`) });
+  }
+  return out;
+}
+
+function suitabilityIssues(result: SuitabilityResult): PitchIssue[] {
+  const out: PitchIssue[] = [];
+  for (const check of result.checks) {
+    if (check.passed) continue;
+    out.push({ ruleId: 'product-unsuitable', severity: 'blocking', spans: [], message: t(`Not suitable for this client: ${check.reason.en}`, `不适合该客户：${check.reason.zh}`) });
+  }
+  if (!result.suitable && out.length === 0) {
+    out.push({ ruleId: 'product-unsuitable', severity: 'blocking', spans: [], message: t('Not suitable for this client.', '该产品不适合该客户。') });
+  }
+  if (result.deviationApplied) {
+    out.push({ ruleId: 'suitability-deviation', severity: 'warning', spans: [], message: t('Suitable only through the client\'s requested deviation: the advice record must carry the warning and acknowledgement.', '仅因客户主动要求超风险等级购买而适当：建议记录须附风险警示及客户确认。') });
+  }
+  return out;
+}
+
+/**
+ * Every compliance problem in a draft, for every draft and every edit: forbidden claims, figures not in
+ * the facts, the disclosure and grade, suitability, and the language. Issues come in reading order.
+ */
+export function lintDraft(draft: PitchDraft, facts: PitchFacts, context: LintContext): PitchIssue[] {
+  const issues: PitchIssue[] = [...suitabilityIssues(context.suitability ?? facts.suitability)];
+  const allowed = quotableNumbers(facts);
+  for (const f of fieldsOf(draft)) {
+    const text = forMatching(f.text);
+    const quoted = quotedRanges(text, facts);
+    issues.push(...claimIssues(f, text, quoted, facts));
+    issues.push(...numberIssues(f, text, allowed, facts));
+    const language = languageIssue(f, text, quoted, context.language);
+    if (language) issues.push(language);
+  }
+  issues.push(...disclosureIssues(draft, facts, context.language));
+  return issues;
+}
+
+/** A draft may be approved only when no blocking problem remains. */
+export function canApprove(issues: readonly PitchIssue[]): boolean {
+  return !issues.some((i) => i.severity === 'blocking');
+}
