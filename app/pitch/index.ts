@@ -8,3 +8,6 @@ export * from './forbidden-claims';
 export * from './draft-schema';
 export * from './lint-draft';
 export * from './template-draft';
+export * from './pitch-prompt';
+export * from './prompt-budget';
+export * from './fit-prompt';

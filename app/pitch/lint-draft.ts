@@ -259,3 +259,15 @@ export function lintDraft(draft: PitchDraft, facts: PitchFacts, context: LintCon
 export function canApprove(issues: readonly PitchIssue[]): boolean {
   return !issues.some((i) => i.severity === 'blocking');
 }
+
+/**
+ * The draft with the required disclosure and grade statement put first in its risks when a model left
+ * them out or reworded them; the runner calls it before linting, so an honest omission is repaired, not
+ * blocked. Items beyond the schema's limit are dropped from the end.
+ */
+export function withRequiredDisclosure<D extends PitchDraft>(draft: D, facts: PitchFacts, language: Language, maxRisks = 4): D {
+  const all = normaliseForComparison(fieldsOf(draft).map((f) => f.text).join('\n'));
+  const needed = [facts.disclosure, facts.gradeStatement].map((x) => (language === 'zh-CN' ? x.zh : x.en)).filter((x) => !all.includes(normaliseForComparison(x)));
+  if (needed.length === 0) return draft;
+  return { ...draft, risks: [...needed, ...draft.risks].slice(0, maxRisks) };
+}

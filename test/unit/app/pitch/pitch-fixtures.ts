@@ -27,7 +27,9 @@ export function suitabilityOf(client: SuitabilityClient, product: Product): Suit
 }
 
 /** Every suitable (client, product) pair of the demo book, with its facts. */
+let pairs: { client: SuitabilityClient; product: Product; facts: PitchFacts }[] | null = null;
 export function suitablePairs(): { client: SuitabilityClient; product: Product; facts: PitchFacts }[] {
+  if (pairs) return pairs;
   const out: { client: SuitabilityClient; product: Product; facts: PitchFacts }[] = [];
   for (const client of demo().clients) {
     for (const product of demo().products) {
@@ -36,6 +38,7 @@ export function suitablePairs(): { client: SuitabilityClient; product: Product; 
       out.push({ client, product, facts: pitchFacts(client, product, latestMarket(), suitability, { today: TODAY }) });
     }
   }
+  pairs = out;
   return out;
 }
 
