@@ -37,11 +37,11 @@ const PATTERNS: Record<ClaimFamily, RegExp[]> = {
     en(String.raw`(?:capital|principal)[\s-](?:protected|guaranteed|guarantee|protection)`),
   ],
   'risk-free': [
-    en(String.raw`risk[\s-]?free|riskless|zero[\s-]risk|free\s+(?:of|from)\s+risk|no\s+risk|without\s+(?:any\s+)?risks?|carr(?:y|ies)\s+no\s+risk|(?:completely|totally|absolutely|100%)\s+safe|safe\s+bet|safe\s+as\s+houses|nothing\s+to\s+worry\s+about`),
-    zh('无风险|零风险|没有(?:任何)?风险|毫无风险|绝对安全|万无一失|百分之百安全|100%安全|稳妥无忧|高枕无忧'),
+    en(String.raw`risk[\s-]?free|riskless|zero[\s-]risk|free\s+(?:of|from)\s+risk|no\s+risk|without\s+(?:any\s+)?risks?|carr(?:y|ies)\s+no\s+risk|(?:completely|totally|absolutely|100%)\s+safe|safe\s+bet|safe\s+as\s+houses|(?:a|the)\s+safe\s+(?:investment|choice|place\s+for\s+your\s+money)|no\s+downside|high\s+returns?\s+(?:with|and|at)\s+(?:low|no|little)\s+risk|nothing\s+to\s+worry\s+about`),
+    zh('高收益低风险|低风险高收益|无风险|零风险|没有(?:任何)?风险|毫无风险|绝对安全|万无一失|百分之百安全|100%安全|稳妥无忧|高枕无忧'),
   ],
   'no-loss': [
-    en(String.raw`(?:can(?:no|')t|cannot|could\s+not|couldn't|won't|will\s+not|never)\s+(?:possibly\s+)?(?:lose|go\s+down|fall|drop|lose\s+money|go\s+wrong)|no\s+(?:chance|possibility|way)\s+(?:of|to)\s+los(?:e|ing)|no\s+loss(?:es)?|los(?:e|ing)\s+nothing|zero\s+loss(?:es)?|(?:only|always)\s+(?:goes?|go)\s+up|sure[\s-](?:fire|thing)|can't\s+miss`),
+    en(String.raw`(?:can(?:no|')t|cannot|could\s+not|couldn't|won't|will\s+not|never)\s+(?:possibly\s+)?(?:lose|go\s+down|fall|drop|lose\s+money|go\s+wrong)|no\s+(?:chance|possibility|way)\s+(?:of|to)\s+los(?:e|ing)|no\s+loss(?:es)?|los(?:e|ing)\s+nothing|zero\s+loss(?:es)?|(?:only|always)\s+(?:goes?|go)\s+up|sure[\s-](?:fire|thing)|can't\s+miss|can\s+only\s+win|free\s+money`),
     zh('稳赚不赔|稳赚|只赚不赔|包赚|稳赢|不会亏(?:损|本|钱)?|绝不亏|零亏损|不亏本|不赔本|只涨不跌|稳涨|保证不亏'),
   ],
   superlative: [

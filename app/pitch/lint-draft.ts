@@ -4,7 +4,7 @@ import type { SuitabilityResult } from '../suitability/suitability-types';
 import { normaliseForComparison } from './disclosure';
 import { CLAIM_MESSAGES, findClaims, type ClaimFamily } from './forbidden-claims';
 import { formatPercent } from './formatting';
-import { extractNumbers, type NumberUnit, type QuotedNumber } from './number-extraction';
+import { extractNumbers, halfWidth, type NumberUnit, type QuotedNumber } from './number-extraction';
 import { quotableNumbers, type FactNumber, type PitchFacts } from './pitch-facts';
 import { t, type DraftField, type PitchDraft } from './pitch-types';
 
@@ -55,13 +55,13 @@ function fieldsOf(draft: PitchDraft): FieldText[] {
 
 /** Same length as the input, so offsets stay valid: typographic apostrophes read as plain ones. */
 function forMatching(text: string): string {
-  return text.replace(/[’‘]/g, "'");
+  return halfWidth(text).replace(/[’‘]/g, "'");
 }
 
 /** Ranges where the draft quotes the product record word for word: quoting the record is never a claim of the draft's own. */
 function quotedRanges(text: string, facts: PitchFacts): [number, number][] {
   const out: [number, number][] = [];
-  const quotes = [...facts.product.quotedTexts, facts.gradeStatement].flatMap((q) => [q.en, q.zh]).filter((q) => q.trim().length >= 4);
+  const quotes = [...facts.product.quotedTexts, facts.gradeStatement].flatMap((q) => [q.en, q.zh]).filter((q) => q.trim().length >= 4).map(forMatching);
   for (const quote of quotes) {
     let from = 0;
     for (;;) {

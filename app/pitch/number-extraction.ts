@@ -111,7 +111,7 @@ function scanDates(text: string, taken: boolean[], out: QuotedNumber[]): void {
 
 function scanDigits(text: string, taken: boolean[]): Raw[] {
   const out: Raw[] = [];
-  const pattern = /(?<![A-Za-z0-9_.,])([-−]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![A-Za-z0-9]*\.?[A-Za-z])/g;
+  const pattern = /(?<![A-Za-z0-9_.]|\d,)([-−]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![A-Za-z0-9]*\.?[A-Za-z])/g;
   for (const m of text.matchAll(pattern)) {
     let start = m.index ?? 0;
     if (taken[start + (m[1] ? 1 : 0)]) continue;
@@ -173,8 +173,14 @@ function scanEnglishWords(text: string, taken: boolean[], out: Raw[]): void {
   }
 }
 
-/** Every figure in `text`, in reading order. */
-export function extractNumbers(text: string): QuotedNumber[] {
+/** Full-width digits, signs and letters (３．５％) read as their ASCII forms; one character each, so offsets hold. */
+export function halfWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** Every figure in `text`, in reading order; offsets and texts refer to `input` as given. */
+export function extractNumbers(input: string): QuotedNumber[] {
+  const text = halfWidth(input);
   const taken: boolean[] = new Array<boolean>(text.length).fill(false);
   const dates: QuotedNumber[] = [];
   scanDates(text, taken, dates);
@@ -210,7 +216,8 @@ export function extractNumbers(text: string): QuotedNumber[] {
       value = raw.value;
     }
     const end = raw.end + (raw.suffix?.length ?? 0);
-    out.push({ value, unit, start: raw.start, end, text: text.slice(raw.start, end) });
+    out.push({ value, unit, start: raw.start, end, text: input.slice(raw.start, end) });
   }
+  for (const d of out) if (d.unit === 'date') d.text = input.slice(d.start, d.end);
   return out.sort((a, b) => a.start - b.start);
 }

@@ -2,6 +2,7 @@ import type { Language } from '../domain/enums';
 import type { LocalizedText } from '../domain/localized-text';
 import { pick } from './formatting';
 import type { PitchFacts } from './pitch-facts';
+import { UnsuitableProductError } from './prompt-budget';
 import { t, type LabelledPitchDraft, type PitchOptions, type PitchTone } from './pitch-types';
 
 export const TEMPLATE_LABEL: LocalizedText = t('Template draft: written from the product facts without a language model', '模板草稿：未使用语言模型，根据产品事实生成');
@@ -68,6 +69,7 @@ function objectivesPhrase(facts: PitchFacts, language: Language): string | null 
  * disclosure word for word, so it passes the same lint as a model's draft.
  */
 export function templateDraft(facts: PitchFacts, options: PitchOptions): LabelledPitchDraft {
+  if (!facts.suitability.suitable) throw new UnsuitableProductError(facts.product.id);
   const { language, tone, length } = options;
   const zh = language === 'zh-CN';
   const name = pick(facts.product.name, language);

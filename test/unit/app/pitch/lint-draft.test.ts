@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canApprove, findClaims, lintDraft, templateDraft, withRequiredDisclosure, type ClaimFamily, type PitchDraft, type PitchFacts, type PitchIssue } from '../../../../app/pitch';
-import { factsFor } from './pitch-fixtures';
+import { canApprove, findClaims, lintDraft, pitchFacts, templateDraft, withRequiredDisclosure, type ClaimFamily, type PitchDraft, type PitchFacts, type PitchIssue } from '../../../../app/pitch';
+import { TODAY, factsFor, latestMarket, suitablePairs } from './pitch-fixtures';
 
 const bond = factsFor('FD-BD-01');
 const base = (facts: PitchFacts, language: 'en' | 'zh-CN'): PitchDraft => {
@@ -16,8 +16,8 @@ const blocking = (issues: PitchIssue[]) => issues.filter((i) => i.severity === '
 const CLAIMS: Record<ClaimFamily, { en: string[]; zh: string[] }> = {
   'guaranteed-return': { en: ['Guaranteed returns every year.', 'We guarantee you a return.', 'Your income is guaranteed.', 'The yield is assured.', 'We promise a steady profit.'], zh: ['本产品保收益。', '保证收益，安心持有。', '收益有保障。', '承诺收益稳定。', '刚性兑付。'] },
   'capital-guarantee': { en: ['Your capital is fully protected.', 'A capital-guaranteed fund.', 'Your money is safe with us.', 'Principal is guaranteed.'], zh: ['本产品保本。', '保证本金安全。', '本金无忧。', '保本保息。'] },
-  'risk-free': { en: ['This is risk-free.', 'A risk free way to save.', 'There is no risk at all.', 'It is completely safe.', 'Zero risk.'], zh: ['这是无风险产品。', '零风险理财。', '没有任何风险。', '绝对安全。', '万无一失。'] },
-  'no-loss': { en: ['You cannot lose.', "You can't lose money.", 'It will never go down.', 'There is no chance of losing.', 'Prices only go up.'], zh: ['稳赚不赔。', '只赚不赔。', '不会亏损。', '包赚。', '只涨不跌。'] },
+  'risk-free': { en: ['This is risk-free.', 'A risk free way to save.', 'There is no risk at all.', 'It is completely safe.', 'Zero risk.', 'A safe investment.', 'High returns with low risk.'], zh: ['这是无风险产品。', '零风险理财。', '没有任何风险。', '绝对安全。', '万无一失。', '高收益低风险。', '１００％安全。'] },
+  'no-loss': { en: ['You cannot lose.', "You can't lose money.", 'It will never go down.', 'There is no chance of losing.', 'Prices only go up.', 'You can only win.'], zh: ['稳赚不赔。', '只赚不赔。', '不会亏损。', '包赚。', '只涨不跌。'] },
   superlative: { en: ['The best product on the market.', 'This is the best investment you can make.', 'Number one fund.', 'An unbeatable offer.', 'The highest returns around.'], zh: ['这是最好的产品。', '最佳选择。', '收益最高。', '业内第一。', '无与伦比。'] },
   'future-performance': { en: ['The fund will definitely rise.', 'It will double your money.', 'Markets will recover soon.', 'Returns are bound to increase.', 'This will outperform the market.'], zh: ['这只基金一定会涨。', '明年必涨。', '收益翻倍。', '未来收益一定可观。', '肯定赚钱。'] },
   pressure: { en: ['Act now!', 'Buy today before it is gone.', 'Limited time offer.', "Don't miss out.", 'Hurry, only three places left.', 'This is your last chance.'], zh: ['立即购买！', '机不可失。', '限时优惠。', '不要错过。', '名额有限，先到先得。', '赶紧认购。'] },
@@ -48,10 +48,16 @@ describe('lint: forbidden claims', () => {
   });
 
   it("does not count the product record quoted word for word as the draft's own claim", () => {
-    const loan = factsFor('BF-WC-01');
-    const draft = base(loan, 'en');
-    expect(draft.risks[0]).toContain('guarantees may be called');
-    expect(lintDraft(draft, loan, { language: 'en' })).toEqual([]);
+    const pair = suitablePairs().find((p) => p.product.id === 'DP-SD-12')!;
+    const product = { ...pair.product, descriptionEn: 'Capital protected at maturity by the issuing bank.', descriptionZh: '到期时由发行银行保本。' };
+    const facts = pitchFacts(pair.client, product, latestMarket(), pair.facts.suitability, { today: TODAY });
+    for (const language of ['en', 'zh-CN'] as const) {
+      const quoted = base(facts, language);
+      expect(quoted.body).toContain(language === 'en' ? product.descriptionEn : product.descriptionZh);
+      expect(lintDraft(quoted, facts, { language }), language).toEqual([]);
+      const own = withBody(facts, language, language === 'en' ? 'Your capital is protected.' : '本产品保本。');
+      expect(lintDraft(own, facts, { language }).map((i) => i.claimFamily)).toEqual(['capital-guarantee']);
+    }
   });
 
   it('only warns about capital protection for an insured deposit', () => {
@@ -66,7 +72,7 @@ describe('lint: every figure comes from the facts', () => {
   it('accepts the product and market figures in their English and Chinese forms', () => {
     const en = ['The range is 2.2% to 3.6%, or 2.2 % to 3.6 per cent.', 'Annual fee 0.6%, upfront fee 0.8%.', 'The minimum is 1,000 yuan.', 'The one-year deposit rate is 1.35%.'];
     for (const text of en) expect(lintDraft(withBody(bond, 'en', text), bond, { language: 'en' }), text).toEqual([]);
-    const zh = ['预期收益区间为 2.2% 至 3.6%，即百分之二点二至百分之三点六。', '年费率 0.6%。', '起购金额 1,000 元。', '一年期存款利率为 1.35%。'];
+    const zh = ['预期收益区间为 2.2% 至 3.6%，即百分之二点二至百分之三点六。', '全角数字：２．２％至３．６％。', '年费率0.6%，认购费率0.8%。', '年费率 0.6%。', '起购金额 1,000 元。', '一年期存款利率为 1.35%。'];
     for (const text of zh) expect(lintDraft(withBody(bond, 'zh-CN', text), bond, { language: 'zh-CN' }), text).toEqual([]);
     const td = factsFor('DP-TD-36');
     for (const text of ['A term of 3 years, that is 36 months.', 'Minimum CNY 200,000.']) expect(lintDraft(withBody(td, 'en', text), td, { language: 'en' }), text).toEqual([]);
@@ -83,6 +89,7 @@ describe('lint: every figure comes from the facts', () => {
       [bond, 'zh-CN', '起购金额 100万。', '100万'],
       [bond, 'zh-CN', '持有 5年 即可。', '5年'],
       [bond, 'zh-CN', '收益百分之四。', '百分之四'],
+      [bond, 'zh-CN', '收益，５％。', '５％'],
       [factsFor('DP-TD-36'), 'en', 'Your money is tied up for 5 years.', '5 years'],
       [factsFor('DP-TD-36'), 'en', 'Minimum 1,000,000.', '1,000,000'],
     ];

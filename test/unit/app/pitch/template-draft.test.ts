@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../../../app/domain';
-import { PITCH_LENGTHS, PITCH_TONES, canApprove, lintDraft, parseDraft, templateDraft } from '../../../../app/pitch';
+import { PITCH_LENGTHS, PITCH_TONES, UnsuitableProductError, canApprove, lintDraft, parseDraft, templateDraft } from '../../../../app/pitch';
 import { demo, suitablePairs } from './pitch-fixtures';
 
 describe('template draft', () => {
@@ -42,5 +42,12 @@ describe('template draft', () => {
     const { facts } = pairs[0]!;
     expect(templateDraft(facts, { language: 'zh-CN', tone: 'formal', length: 'medium' }).body).toMatch(/[\u4e00-\u9fff]/);
     expect(templateDraft(facts, { language: 'en', tone: 'formal', length: 'medium' }).body).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe('template draft for an unsuitable product', () => {
+  it('is refused, as a model draft would be', () => {
+    const { facts } = suitablePairs()[0]!;
+    expect(() => templateDraft({ ...facts, suitability: { ...facts.suitability, suitable: false } }, { language: 'en', tone: 'formal', length: 'short' })).toThrow(UnsuitableProductError);
   });
 });
