@@ -104,6 +104,11 @@ describe('lint: every figure comes from the facts', () => {
     }
   });
 
+  it("does not let the client's own figures into the text", () => {
+    const issues = lintDraft(withBody(bond, 'en', 'With assets of 1 million to 5 million you can afford it.'), bond, { language: 'en' });
+    expect(issues.map((i) => i.spans[0]?.text)).toEqual(['1 million', '5 million']);
+  });
+
   it('says when a figure sits inside the range instead of quoting it', () => {
     const issue = lintDraft(withBody(bond, 'en', 'Expect about 3% a year.'), bond, { language: 'en' }).find((i) => i.ruleId === 'number-not-a-fact')!;
     expect(issue.message.en).toContain('inside the product');
