@@ -15,6 +15,7 @@ import { HELP } from './cli-help';
 import { runImport } from './cli-import';
 import { CliError, EXIT, usageError, type CliIo } from './cli-io';
 import { printClient, printClientPage, printProducts, printSummary } from './cli-output';
+import { EVALUATE_USAGE, runEvaluate } from './evaluate-command';
 
 const OPTIONS = {
   db: { type: 'string' },
@@ -24,6 +25,9 @@ const OPTIONS = {
   limit: { type: 'string' },
   family: { type: 'string' },
   mapping: { type: 'string' },
+  split: { type: 'string' },
+  k: { type: 'string' },
+  'predictions-out': { type: 'string' },
   delimiter: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -131,6 +135,12 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
 
   if (command === 'import' || command === 'import-events') {
     return runImport({ command, positionals: positionals.slice(1), mapping: values.mapping, delimiter: values.delimiter, json, dbPath }, io);
+  }
+
+  if (command === 'evaluate') {
+    noExtra(positionals.slice(1), EVALUATE_USAGE);
+    runEvaluate(io, { dbPath, json, split: values.split, k: values.k, predictionsOut: values['predictions-out'] });
+    return;
   }
 
   throw usageError(`Unknown command "${positionals.join(' ')}". Run advisor-desk --help.`);

@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ModelMetrics } from '../../app/contract/engine-channels';
+import { evaluateOnTimeSplit, EvaluationDataError, type BaselineName, type TestPrediction, type TimeSplitEvaluation } from '../../app/eval/evaluate-model';
+import type { Db } from '../db/connection';
+import { getClient } from '../db/client-repository';
+import { listInteractions } from '../db/interaction-repository';
+import { listMarketSnapshots } from '../db/market-repository';
+import { openStore } from '../db/open-store';
+import { listProducts } from '../db/product-repository';
+import { activeRuleSet } from '../db/rule-set-repository';
+import type { BookOfBusiness } from '../../app/scoring/training-rows';
+import type { ScoredClient } from '../../app/scoring/scoring-context';
+import { CliError, EXIT, usageError, type CliIo } from './cli-io';
+
+export const EVALUATE_USAGE = 'advisor-desk evaluate [--split time:0.8] [--k 7] [--predictions-out FILE.csv]';
+export const PREDICTIONS_HEADER = 'client_id,product_id,occurred_at,outcome,score';
+/** The CLI's figures are reproducible: the same database gives the same numbers on every run. */
+const EVALUATION_SEED = 1;
+
+/** `time:SHARE`, the only split there is today; the prefix leaves room for others without changing the flag. */
+export function parseSplit(value: string | undefined): number {
+  if (value === undefined) return 0.8;
+  const match = /^time:(\d*\.?\d+)$/.exec(value.trim());
+  const share = match ? Number(match[1]) : NaN;
+  if (!(share > 0 && share < 1)) throw usageError(`--split must be time:SHARE with SHARE between 0 and 1 (for example time:0.8), got "${value}".`);
+  return share;
+}
+
+export function parseK(value: string | undefined): number {
+  if (value === undefined) return 7;
+  const k = Number(value);
+  if (!Number.isInteger(k) || k < 1 || k > 500) throw usageError(`--k must be a whole number from 1 to 500, got "${value}".`);
+  return k;
+}
+
+/** Clients are read only where they have outcomes: the rest cannot be trained or tested on. */
+function readBook(db: Db, clientIds: ReadonlySet<string>): BookOfBusiness {
+  const clients: ScoredClient[] = [];
+  for (const id of clientIds) {
+    const client = getClient(db, id);
+    if (client) clients.push(client);
+  }
+  return { clients, products: listProducts(db, { search: '', family: null }), marketSnapshots: listMarketSnapshots(db) };
+}
+
+function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Written beside the target and renamed over it, so a reader never sees half a file and a failure leaves the old one. */
+function writePredictions(file: string, predictions: readonly TestPrediction[]): void {
+  const lines = [PREDICTIONS_HEADER, ...predictions.map((p) => [csvField(p.clientId), csvField(p.productId), p.occurredAt, p.outcome, p.score.toFixed(6)].join(','))];
+  const target = path.resolve(file);
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(temp, `${lines.join('\n')}\n`);
+    fs.renameSync(temp, target);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw new CliError(EXIT.other, `Cannot write predictions to ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+const LABELS: [keyof TimeSplitEvaluation['baselines'] | 'model', string][] = [
+  ['model', 'interest model'],
+  ['logistic-regression', 'logistic regression'],
+  ['popularity', 'popularity'],
+  ['rules-only', 'rules only'],
+];
+
+const fixed = (v: number | null, digits = 3) => (v === null ? '-' : v.toFixed(digits));
+const percent = (v: number | null) => (v === null ? '-' : `${(v * 100).toFixed(1)} %`);
+const day = (iso: string) => iso.slice(0, 10);
+const count = (n: number) => n.toLocaleString('en-US');
+
+function printTable(io: CliIo, r: TimeSplitEvaluation): void {
+  const k = r.model.k;
+  const columns = ['', 'AUC', 'LOG LOSS', 'ECE', `P@${k}`, `NDCG@${k}`, `MAP@${k}`];
+  const widths = [22, 8, 10, 8, 8, 9, 8];
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('').trimEnd();
+  io.stdout(`Time split ${r.trainShare}: trained on ${count(r.trainRows)} outcomes (${day(r.trainedFrom)} to ${day(r.trainedTo)}), tested on ${count(r.testRows)} (${day(r.testFrom)} to ${day(r.testTo)}).\n`);
+  io.stdout(`${percent(r.testPositiveRate)} of test outcomes were positive; ranking measures average over ${count(r.clientsRanked)} clients with a positive outcome.\n\n`);
+  io.stdout(`${line(columns)}\n`);
+  for (const [key, label] of LABELS) {
+    const m: ModelMetrics = key === 'model' ? r.model : r.baselines[key as BaselineName];
+    io.stdout(`${line([label, fixed(m.auc), fixed(m.logLoss), fixed(m.ece), fixed(m.precisionAtK), fixed(m.ndcgAtK), fixed(m.mapAtK)])}\n`);
+  }
+  io.stdout('\nCalibration of the interest model:\n');
+  io.stdout(`${['  PREDICTED', 'OUTCOMES', 'MEAN PREDICTED', 'OBSERVED'].map((c, i) => c.padEnd([14, 10, 16, 0][i]!)).join('').trimEnd()}\n`);
+  for (const bin of r.calibration) {
+    if (bin.count === 0) continue;
+    const range = `${Math.round(bin.lower * 100)}–${Math.round(bin.upper * 100)} %`;
+    io.stdout(`${[`  ${range}`, count(bin.count), percent(bin.meanPredicted), percent(bin.observedRate)].map((c, i) => c.padEnd([14, 10, 16, 0][i]!)).join('').trimEnd()}\n`);
+  }
+}
+
+export interface EvaluateRequest {
+  dbPath: string;
+  json: boolean;
+  split: string | undefined;
+  k: string | undefined;
+  predictionsOut: string | undefined;
+}
+
+/**
+ * `advisor-desk evaluate`: the held-out figures of the interest model and its baselines on this database's own
+ * outcomes. Reads only; the models it trains are thrown away.
+ */
+export function runEvaluate(io: CliIo, request: EvaluateRequest): void {
+  const trainShare = parseSplit(request.split);
+  const k = parseK(request.k);
+  if (!fs.existsSync(request.dbPath)) throw new CliError(EXIT.database, `No database at ${request.dbPath}. Run \`advisor-desk seed --db ${request.dbPath}\` first.`);
+  const { db } = openStore(request.dbPath);
+  let result: TimeSplitEvaluation;
+  try {
+    const interactions = listInteractions(db);
+    const book = readBook(db, new Set(interactions.map((i) => i.clientId)));
+    result = evaluateOnTimeSplit(interactions, book, { trainShare, k, seed: EVALUATION_SEED, ruleSet: activeRuleSet(db) });
+  } catch (error) {
+    if (error instanceof EvaluationDataError) throw new CliError(EXIT.other, error.message);
+    throw error;
+  } finally {
+    db.close();
+  }
+  if (request.predictionsOut !== undefined) writePredictions(request.predictionsOut, result.predictions);
+  if (request.json) {
+    const { predictions: _predictions, ...figures } = result;
+    io.stdout(`${JSON.stringify({ database: request.dbPath, seed: EVALUATION_SEED, ...figures, predictionsFile: request.predictionsOut ?? null }, null, 2)}\n`);
+    return;
+  }
+  printTable(io, result);
+  if (request.predictionsOut !== undefined) io.stdout(`\nWrote ${count(result.predictions.length)} test predictions to ${request.predictionsOut}.\n`);
+}
