@@ -1,4 +1,4 @@
-import { encodeFeatures, fitEncoding, type EncodingOptions, type FeatureEncoding } from './feature-encoding';
+import { encodeFeatures, encodingFromJSON, fitEncoding, type EncodingOptions, type FeatureEncoding } from './feature-encoding';
 import { FactorizationMachine, type FactorizationMachineOptions, type FactorizationMachineState } from './factorization-machine';
 import { rawFeatures } from './raw-features';
 import type { ScoringContext } from './scoring-context';
@@ -58,6 +58,6 @@ export class InterestModel {
   static fromJSON(state: InterestModelState): InterestModel {
     if (state.kind !== 'interest-model' || state.version !== 1) throw new Error('not a version 1 interest model');
     if (state.encoding.dimension !== state.model.dimension) throw new Error('interest model encoding and weights disagree on the number of features');
-    return new InterestModel(state.encoding, FactorizationMachine.fromJSON(state.model), state.trainedFrom, state.trainedTo);
+    return new InterestModel(encodingFromJSON(state.encoding), FactorizationMachine.fromJSON(state.model), state.trainedFrom, state.trainedTo);
   }
 }
