@@ -16,6 +16,8 @@ import {
 } from '../domain';
 import { engineChannels } from './engine-channels';
 import { ruleSetChannels } from './rule-set-channels';
+import { llmChannels } from './llm-channels';
+import { pitchChannels } from './pitch-channels';
 
 const Empty = z.object({}).strict();
 const ById = z.object({ id: z.string().min(1).max(64) }).strict();
@@ -91,6 +93,8 @@ export const channels = {
   'data:wipe': { input: Empty, output: DataSummarySchema },
   ...engineChannels,
   ...ruleSetChannels,
+  ...llmChannels,
+  ...pitchChannels,
 } as const;
 
 export type Channels = typeof channels;

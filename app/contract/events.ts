@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { llmEvents } from './llm-channels';
+import { pitchEvents } from './pitch-channels';
 
 /** Events the backend pushes to the renderer without being asked. */
 export const events = {
@@ -6,6 +8,8 @@ export const events = {
   'data:changed': z.object({ entity: z.enum(['clients', 'products', 'meetings', 'settings', 'interactions', 'model', 'rules', 'all']), id: z.string().optional() }),
   /** The native menu asked for a page (Go to Clients, New client, …). */
   'app:navigate': z.object({ route: z.enum(['clients', 'clients/new', 'products', 'meetings', 'settings']) }),
+  ...llmEvents,
+  ...pitchEvents,
 } as const;
 
 export type Events = typeof events;

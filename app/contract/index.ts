@@ -6,3 +6,5 @@ export * from './api';
 export * from './socket-protocol';
 export * from './engine-channels';
 export * from './rule-set-channels';
+export * from './llm-channels';
+export * from './pitch-channels';

@@ -18,6 +18,8 @@ import type { Backend, BackendOptions, EventListener } from './backend-types';
 import { clientHandlers } from './client-handlers';
 import { engineHandlers } from './engine-handlers';
 import { ruleSetHandlers } from './rule-set-handlers';
+import { llmHandlers } from './llm-handlers';
+import { pitchHandlers } from './pitch-handlers';
 
 /** The one person at this desk; the audit trail names them. Sign-in arrives with multi-user support. */
 export const LOCAL_ACTOR = 'local-advisor';
@@ -63,6 +65,8 @@ export function openBackend(options: BackendOptions): Backend {
     ...clientHandlers(ctx),
     ...engineHandlers(ctx),
     ...ruleSetHandlers(ctx),
+    ...llmHandlers(ctx),
+    ...pitchHandlers(ctx),
     'products:list': (query) => listProducts(db, query),
     'products:get': ({ id }) => {
       const product = getProduct(db, id);
