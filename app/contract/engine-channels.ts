@@ -117,7 +117,11 @@ export const engineChannels = {
   },
   'model:versions': { input: z.object({}).strict(), output: z.array(ModelVersionSummarySchema) },
   /** Full retrain on all outcomes; the new version becomes active only if training succeeds. */
-  'model:retrain': { input: z.object({}).strict(), output: ModelVersionSummarySchema },
+  'model:retrain': {
+    /** Where the request came from, kept in the version's note so the history says who retrained. */
+    input: z.object({ origin: z.enum(['app', 'cli']).default('app') }).strict(),
+    output: ModelVersionSummarySchema,
+  },
   /** Make an earlier (or later) version the live one. */
   'model:activate': { input: z.object({ version: z.number().int().min(1) }).strict(), output: ModelVersionSummarySchema },
 } as const;

@@ -16,6 +16,7 @@ import { runImport } from './cli-import';
 import { CliError, EXIT, usageError, type CliIo } from './cli-io';
 import { printClient, printClientPage, printProducts, printSummary } from './cli-output';
 import { EVALUATE_USAGE, runEvaluate } from './evaluate-command';
+import { printRanking, printTrained, RECOMMEND_USAGE, TRAIN_USAGE } from './model-commands';
 
 const OPTIONS = {
   db: { type: 'string' },
@@ -29,6 +30,8 @@ const OPTIONS = {
   k: { type: 'string' },
   'predictions-out': { type: 'string' },
   delimiter: { type: 'string' },
+  client: { type: 'string' },
+  top: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -140,6 +143,33 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
   if (command === 'evaluate') {
     noExtra(positionals.slice(1), EVALUATE_USAGE);
     runEvaluate(io, { dbPath, json, split: values.split, k: values.k, predictionsOut: values['predictions-out'] });
+    return;
+  }
+
+  if (command === 'train') {
+    noExtra(positionals.slice(1), TRAIN_USAGE);
+    const backend = openFor(io, dbPath, true);
+    try {
+      const result = await dispatch(backend.handlers, 'model:retrain', { origin: 'cli' });
+      // A refusal to train (no outcomes, one class only, non-finite values) is about the data, not the command line.
+      if (!result.ok && result.error.code === 'validation') throw new CliError(EXIT.other, result.error.message);
+      printTrained(io, await call(Promise.resolve(result)), json);
+    } finally {
+      backend.close();
+    }
+    return;
+  }
+
+  if (command === 'recommend') {
+    noExtra(positionals.slice(1), RECOMMEND_USAGE);
+    if (!values.client) throw usageError(`Which client? Usage: ${RECOMMEND_USAGE}`);
+    const top = positiveInt(values.top, 'top', 10, 500);
+    const backend = openFor(io, dbPath, true);
+    try {
+      printRanking(io, await call(dispatch(backend.handlers, 'recommendations:for-client', { clientId: values.client, top })), json);
+    } finally {
+      backend.close();
+    }
     return;
   }
 

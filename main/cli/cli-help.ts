@@ -14,6 +14,11 @@ Usage:
   advisor-desk evaluate [--split time:0.8] [--k 7] [--predictions-out FILE.csv]
                                               held-out AUC, log loss, calibration, P/NDCG/MAP@k of the interest
                                               model and its baselines on a time split (trains nothing it keeps)
+  advisor-desk train                          full retrain on every recorded outcome; the new version goes live
+                                              (the previous one is kept and can be made active again in the app)
+  advisor-desk recommend --client ID [--top N]
+                                              the client's suitable products by probability of interest (N: 10)
+                                              with their reasons, then the excluded products and the rules why
 
 Options:
   --db PATH    database file (default: $ADVISOR_DESK_DB, else the app's data folder)
