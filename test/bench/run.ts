@@ -4,6 +4,7 @@ import os from 'node:os';
 import { benchColdStart, summarizeColdStart } from './cold-start-bench';
 import { benchBulkInsert, benchClientSearch } from './db-bench';
 import { benchEngine } from './engine-bench';
+import { benchImportClients, benchImportEvents } from './import-bench';
 import { fmt, median, percentile } from './stats';
 import { benchUiSearch } from './ui-search-bench';
 
@@ -14,6 +15,21 @@ console.log(`Advisor Desk benchmarks: ${os.cpus().length} cores, ${(os.totalmem(
 const only = process.env.BENCH_ONLY;
 if (only === 'engine') {
   for (const line of benchEngine()) console.log(line);
+  process.exit(0);
+}
+
+async function importFigures(): Promise<string[]> {
+  const events = await benchImportEvents(n);
+  const clients = await benchImportClients(n);
+  return [
+    `import-events of ${events.rows.toLocaleString('en-US')} outcome rows (new clients and products created, all in one transaction): ${fmt(events.ms)} (${Math.round(events.rowsPerSecond).toLocaleString('en-US')} rows/s, ${events.progressReports} progress reports)`,
+    `import clients of ${clients.rows.toLocaleString('en-US')} CSV rows through a mapping file: ${fmt(clients.ms)} (${Math.round(clients.rowsPerSecond).toLocaleString('en-US')} rows/s)`,
+  ];
+}
+
+// BENCH_ONLY=import runs the CSV import figures alone.
+if (only === 'import') {
+  for (const line of await importFigures()) console.log(line);
   process.exit(0);
 }
 
@@ -31,3 +47,5 @@ console.log(`browser mode with ${ui.clients} clients: first client list painted 
 console.log(`search typed into the client list, to the new count shown (includes the ${ui.debounceMs} ms typing debounce): median ${fmt(median(ui.searchMs))}, p95 ${fmt(percentile(ui.searchMs, 95))} over ${ui.searchMs.length} searches`);
 
 for (const line of benchEngine()) console.log(line);
+
+for (const line of await importFigures()) console.log(line);
