@@ -1,8 +1,8 @@
 import type { ScoreReason } from '../contract/engine-channels';
 import type { MarketSnapshot, Product } from '../domain';
 import { popularityScore, type PopularityBaseline } from '../eval/popularity-baseline';
-import { encodeFeatures } from '../scoring/feature-encoding';
-import { rawFeatures } from '../scoring/raw-features';
+import { createRanker } from '../scoring/fast-ranker';
+import { MAX_LOGIT } from '../scoring/logistic-loss';
 import type { ScoredClient, ScoringContext } from '../scoring/scoring-context';
 import type { LiveModel } from './live-model';
 import { calibrate } from './platt-calibration';
@@ -11,29 +11,39 @@ import { explainScore } from './score-reasons';
 export interface ProductScore {
   /** Calibrated probability of interest, 0..1. */
   probability: number;
-  reasons: ScoreReason[];
+  /** The score explained by its largest contributions; asked only for the products shown, since it costs an encoding. */
+  explain(): ScoreReason[];
 }
 
 /** Scores one client against many products at one moment: the one seam a faster scorer can replace. */
 export type ProductScorer = (client: ScoredClient, products: readonly Product[], market: MarketSnapshot | null, at: string) => ProductScore[];
 
+/** The logit a probability came from; the fast ranker answers probabilities, the calibration maps logits. */
+function logitOf(p: number): number {
+  const z = Math.log(p) - Math.log1p(-p);
+  return Number.isNaN(z) ? 0 : Math.max(-MAX_LOGIT, Math.min(MAX_LOGIT, z));
+}
+
 /**
- * The interest model's scorer: probability through the stored calibration, and the score explained by its
- * largest contributions. Each (client, product) is encoded once and the same vector gives score and reasons,
- * so the reasons always add up to the score shown (bias and calibration aside).
+ * The interest model's scorer. Probabilities come from the fast ranker (app/scoring/fast-ranker.ts: exact to
+ * rounding, a fraction of the cost of encoding every pair) through the stored calibration; a product's reasons
+ * are its encoded vector's largest contributions, so they always add up to the score shown (bias and
+ * calibration aside).
  */
 export function modelScorer(live: LiveModel, options: { reasons?: number } = {}): ProductScorer {
   const { model, calibration } = live;
-  return (client, products, market, at) =>
-    products.map((product) => {
-      const context: ScoringContext = { client, product, market, at, channel: null };
-      const x = encodeFeatures(model.encoding, rawFeatures(context));
-      const logit = model.machine.predictLogit(x);
-      return {
-        probability: calibrate(calibration, logit),
-        reasons: explainScore(model.encoding, model.machine.contributions(x), context, { limit: options.reasons ?? 4, scale: calibration?.a ?? 1 }),
-      };
-    });
+  return (client, products, market, at) => {
+    if (products.length === 0) return [];
+    const ranker = createRanker(model, products, market, at);
+    const raw = ranker.scoreClient(client);
+    return products.map((product, i) => ({
+      probability: calibrate(calibration, logitOf(raw[i]!)),
+      explain: () => {
+        const context: ScoringContext = { client, product, market, at, channel: null };
+        return explainScore(model.encoding, ranker.contributions(client, i), context, { limit: options.reasons ?? 4, scale: calibration?.a ?? 1 });
+      },
+    }));
+  };
 }
 
 /**
@@ -45,18 +55,16 @@ export function popularityScorer(popularity: PopularityBaseline): ProductScorer 
     products.map((product) => {
       const probability = popularityScore(popularity, product.id);
       const share = `${Math.round(probability * 100)}%`;
-      return {
-        probability,
-        reasons: [
-          {
-            group: 'popularity',
-            logOdds: 0,
-            text: {
-              en: `No model is trained yet: ordered by how often clients took it up (${share})`,
-              zh: `尚未训练模型：按客户接受的频率排序（${share}）`,
-            },
+      const reasons: ScoreReason[] = [
+        {
+          group: 'popularity',
+          logOdds: 0,
+          text: {
+            en: `No model is trained yet: ordered by how often clients took it up (${share})`,
+            zh: `尚未训练模型：按客户接受的频率排序（${share}）`,
           },
-        ],
-      };
+        },
+      ];
+      return { probability, explain: () => reasons };
     });
 }

@@ -63,7 +63,7 @@ export function rankForClient(request: RankingRequest): RankingResult {
     ...head(item.product),
     rank: i + 1,
     probability: item.probability,
-    reasons: item.score.reasons,
+    reasons: item.score.explain(),
     movedForDiversity: moved,
     deviation: item.deviation,
   }));

@@ -15,7 +15,7 @@ function tableScorer(table: Record<string, number>, asked: string[] = []): Produ
   return (_client, products) =>
     products.map((p) => {
       asked.push(p.id);
-      return { probability: table[p.id] ?? 0.1, reasons: [{ group: 'test', logOdds: 0.5, text: { en: 'Because', zh: '因为' } }] };
+      return { probability: table[p.id] ?? 0.1, explain: () => [{ group: 'test', logOdds: 0.5, text: { en: 'Because', zh: '因为' } }] };
     });
 }
 
