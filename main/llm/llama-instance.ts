@@ -1,0 +1,81 @@
+import os from 'node:os';
+import { getLlama, LlamaLogLevel, type Llama } from 'node-llama-cpp';
+
+/**
+ * The one node-llama-cpp instance of the process (issue 4). Loading, inspection, fit estimates and benchmarks all
+ * share it, so the native backend is chosen and initialised once.
+ *
+ * - `gpu: 'auto'` picks CUDA, Vulkan or Metal where the machine has one and the prebuilt binary for it, else the CPU.
+ * - `build: 'never'`: the app must never compile llama.cpp at run time (no network, no toolchain on an advisor's
+ *   machine, and a failed cmake build leaves ~200 MB behind). A missing binary fails fast with NoBinaryFoundError.
+ * - `maxThreads` is set explicitly: the library's default is max(4, cores), which on a 2-core machine
+ *   oversubscribes the CPU and generation collapses from ~40 to ~0.4 tokens/s (see local-llm-facts.md).
+ *
+ * node-llama-cpp tests its binary in a child process, which fails under `node -e`: run it from script files.
+ */
+
+export const THREADS_ENV = 'ADVISOR_DESK_LLM_THREADS';
+
+export interface ThreadChoice {
+  threads: number;
+  /** Why this number, for the status line and the benchmark's report. */
+  reason: string;
+}
+
+/**
+ * Threads for evaluation on this machine.
+ *
+ * - ADVISOR_DESK_LLM_THREADS wins (benchmarks, users who know their machine); anything but a whole number from 1 to
+ *   256 is refused by name rather than silently ignored.
+ * - 1 or 2 logical cores: 1 thread. Measured on a 2-core machine with a 0.5B-shaped Q8_0 model through
+ *   node-llama-cpp, generation ran at ~64 tokens/s with 1 thread and ~40 with 2: the second llama.cpp thread
+ *   competes with Node's own threads (event loop, libuv pool, the renderer in Electron) and each token's threads
+ *   synchronise, so one busy core stalls both. Prompt processing does double with 2 threads (182 → 356 tokens/s),
+ *   so a benchmark or a user with a prompt-heavy load may set 2 through the variable; the default keeps a core for
+ *   the app so the window stays responsive while a model generates.
+ * - More cores: half the logical cores (about the physical cores on machines with two hardware threads per core,
+ *   where llama.cpp gains nothing from the second), leaving the rest to the app.
+ */
+export function chooseThreads(options: { cores?: number; env?: NodeJS.ProcessEnv } = {}): ThreadChoice {
+  const env = options.env ?? process.env;
+  const cores = Math.max(1, options.cores ?? os.availableParallelism());
+  const override = env[THREADS_ENV]?.trim();
+  if (override) {
+    const value = Number(override);
+    if (!/^\d+$/.test(override) || !Number.isInteger(value) || value < 1 || value > 256) {
+      throw new Error(`${THREADS_ENV} must be a whole number of threads from 1 to 256, got "${override}".`);
+    }
+    return { threads: value, reason: `${THREADS_ENV}=${value}` };
+  }
+  if (cores <= 2) return { threads: 1, reason: `${cores} logical core(s): one thread generates faster here and leaves a core to the app` };
+  const threads = Math.max(1, Math.floor(cores / 2));
+  return { threads, reason: `${cores} logical cores: about one thread per physical core` };
+}
+
+let shared: Promise<Llama> | null = null;
+
+/** The memoized instance; a failed start is not remembered, so the next call tries again. */
+export function getLlamaForMachine(): Promise<Llama> {
+  if (!shared) {
+    const { threads } = chooseThreads();
+    shared = getLlama({
+      gpu: 'auto',
+      build: 'never',
+      maxThreads: threads,
+      // Errors only, to stderr: llama.cpp's info lines are noise to an advisor, and prompts never pass through here.
+      logLevel: LlamaLogLevel.error,
+      logger: (level, message) => {
+        if (level === LlamaLogLevel.error || level === LlamaLogLevel.fatal) process.stderr.write(`[llama.cpp] ${message.trimEnd()}\n`);
+      },
+    });
+    shared.catch(() => {
+      shared = null;
+    });
+  }
+  return shared;
+}
+
+/** Evaluation threads to pass to createContext, the same number getLlamaForMachine was given. */
+export function contextThreads(): number {
+  return chooseThreads().threads;
+}
