@@ -22,6 +22,8 @@ export interface TestModelOptions {
   chatTemplate?: boolean;
   /** `llama.context_length`; default 2048 (tiny) or 32768 (0.5b). */
   contextLength?: number;
+  /** Header keys to leave out, to make the broken files the app must refuse before loading (tests only). */
+  omitKeys?: string[];
 }
 
 export interface TestModelShape {
@@ -167,6 +169,8 @@ function encodeHeader(shape: TestModelShape, vocabulary: TestVocabulary, options
     ['tokenizer.ggml.add_eos_token', { type: 'bool', value: false }],
   ];
   if (withChat) kv.push(['tokenizer.chat_template', { type: 'string', value: CHATML_TEMPLATE }]);
+  const omitted = new Set(options.omitKeys ?? []);
+  const keptKv = kv.filter(([key]) => !omitted.has(key));
 
   const specs = tensorList(shape, options.type);
   const tensors: TensorSpec[] = [];
@@ -195,8 +199,8 @@ function encodeHeader(shape: TestModelShape, vocabulary: TestVocabulary, options
   parts.push(Buffer.from('GGUF', 'ascii'));
   u32(3);
   u64(tensors.length);
-  u64(kv.length);
-  for (const [key, entry] of kv) {
+  u64(keptKv.length);
+  for (const [key, entry] of keptKv) {
     str(key);
     switch (entry.type) {
       case 'u32':

@@ -1,0 +1,214 @@
+import fs from 'node:fs/promises';
+import { GgufFileType, GgufInsights, readGgufFileInfo, type GgufFileInfo } from 'node-llama-cpp';
+import type { LocalizedText } from '../../app/domain/localized-text';
+import { getLlamaForMachine } from './llama-instance';
+
+/**
+ * Reads a GGUF file's header without loading it and says whether llama.cpp can load it (issue 4). Every check runs
+ * before any load because some broken files do not fail politely: a llama file without a head count or FFN length
+ * aborts the whole process inside ggml instead of throwing. The problem texts say what is wrong and what to do,
+ * in English and Chinese.
+ */
+
+export type GgufProblemKind = 'unreadable' | 'not-gguf' | 'truncated' | 'unsupported-architecture' | 'missing-keys';
+
+export interface GgufProblem {
+  kind: GgufProblemKind;
+  text: LocalizedText;
+}
+
+export interface GgufHeaderSummary {
+  sizeBytes: number;
+  architecture: string | null;
+  parameterCount: number | null;
+  quantization: string | null;
+  contextLength: number | null;
+  hasChatTemplate: boolean;
+  totalLayers: number;
+  /** Present only when the header was read; the fit estimate needs it. */
+  info: GgufFileInfo | null;
+  problem: GgufProblem | null;
+}
+
+const GGUF_MAGIC = Buffer.from('GGUF', 'ascii');
+
+/** Architectures that keep no attention state per token (no head count, often no FFN length). */
+const RECURRENT_WITHOUT_ATTENTION = new Set(['mamba', 'mamba2', 'rwkv6', 'rwkv6qwen2', 'rwkv7', 'arwkv7']);
+
+/** ggml block size and bytes per block, for the tensor types files in the wild use. */
+const GGML_BLOCKS: Record<number, [elements: number, bytes: number]> = {
+  0: [1, 4], // F32
+  1: [1, 2], // F16
+  2: [32, 18], // Q4_0
+  3: [32, 20], // Q4_1
+  6: [32, 22], // Q5_0
+  7: [32, 24], // Q5_1
+  8: [32, 34], // Q8_0
+  9: [32, 36], // Q8_1
+  10: [256, 84], // Q2_K
+  11: [256, 110], // Q3_K
+  12: [256, 144], // Q4_K
+  13: [256, 176], // Q5_K
+  14: [256, 210], // Q6_K
+  15: [256, 292], // Q8_K
+  16: [256, 66], // IQ2_XXS
+  17: [256, 74], // IQ2_XS
+  18: [256, 98], // IQ3_XXS
+  19: [256, 50], // IQ1_S
+  20: [32, 18], // IQ4_NL
+  21: [256, 110], // IQ3_S
+  22: [256, 82], // IQ2_S
+  23: [256, 136], // IQ4_XS
+  24: [1, 1], // I8
+  25: [1, 2], // I16
+  26: [1, 4], // I32
+  27: [1, 8], // I64
+  28: [1, 8], // F64
+  29: [256, 56], // IQ1_M
+  30: [1, 2], // BF16
+};
+
+export function problemText(kind: GgufProblemKind, detail: { fileName: string; extra?: string; extraZh?: string }): LocalizedText {
+  const name = detail.fileName;
+  switch (kind) {
+    case 'unreadable':
+      return {
+        en: `${name} cannot be read${detail.extra ? ` (${detail.extra})` : ''}. Check that the file exists and that you may read it, then try again.`,
+        zh: `无法读取 ${name}${detail.extraZh ? `（${detail.extraZh}）` : ''}。请确认文件存在且有读取权限，然后重试。`,
+      };
+    case 'not-gguf':
+      return {
+        en: `${name} is not a GGUF model file (it does not start with "GGUF"). Choose a .gguf file made for llama.cpp.`,
+        zh: `${name} 不是 GGUF 模型文件（文件开头不是 “GGUF”）。请选择为 llama.cpp 制作的 .gguf 文件。`,
+      };
+    case 'truncated':
+      return {
+        en: `${name} is incomplete: ${detail.extra ?? 'the file ends early'}. Download or copy it again.`,
+        zh: `${name} 不完整：${detail.extraZh ?? '文件提前结束'}。请重新下载或复制。`,
+      };
+    case 'unsupported-architecture':
+      return {
+        en: `${name} uses the "${detail.extra ?? '?'}" architecture, which this version of llama.cpp cannot run. Choose a model of a supported family (Llama, Qwen, Mistral, Gemma, Phi …).`,
+        zh: `${name} 使用 “${detail.extra ?? '?'}” 架构，当前版本的 llama.cpp 无法运行。请选择受支持的模型系列（Llama、Qwen、Mistral、Gemma、Phi 等）。`,
+      };
+    case 'missing-keys':
+      return {
+        en: `${name} lacks header entries every model of its kind needs (${detail.extra ?? ''}); loading it would crash. The file was converted wrongly: get another copy.`,
+        zh: `${name} 缺少此类模型必需的头部信息（${detail.extra ?? ''}），加载会导致崩溃。该文件转换有误，请换一个文件。`,
+      };
+  }
+}
+
+function mib(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1048576).toFixed(1)} MiB`;
+}
+
+/** Reads and checks the header; never throws for a bad file, only reports its problem. */
+export async function readGgufHeader(filePath: string, fileName: string): Promise<GgufHeaderSummary> {
+  const empty = (sizeBytes: number, problem: GgufProblem): GgufHeaderSummary => ({
+    sizeBytes,
+    architecture: null,
+    parameterCount: null,
+    quantization: null,
+    contextLength: null,
+    hasChatTemplate: false,
+    totalLayers: 0,
+    info: null,
+    problem,
+  });
+
+  let sizeBytes = 0;
+  try {
+    const stat = await fs.stat(filePath);
+    if (!stat.isFile()) return empty(0, { kind: 'unreadable', text: problemText('unreadable', { fileName, extra: 'not a file', extraZh: '不是文件' }) });
+    sizeBytes = stat.size;
+    const handle = await fs.open(filePath, 'r');
+    try {
+      const head = Buffer.alloc(4);
+      const { bytesRead } = await handle.read(head, 0, 4, 0);
+      if (bytesRead < 4 || !head.equals(GGUF_MAGIC)) return empty(sizeBytes, { kind: 'not-gguf', text: problemText('not-gguf', { fileName }) });
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    return empty(sizeBytes, { kind: 'unreadable', text: problemText('unreadable', { fileName, extra: code, extraZh: code }) });
+  }
+
+  let info: GgufFileInfo;
+  try {
+    info = await readGgufFileInfo(filePath, { sourceType: 'filesystem', readTensorInfo: true, logWarnings: false, spliceSplitFiles: false });
+  } catch {
+    // The magic is right, so a header that cannot be parsed is almost always one cut short.
+    return empty(sizeBytes, {
+      kind: 'truncated',
+      text: problemText('truncated', { fileName, extra: `its header cannot be read to the end (${mib(sizeBytes)} on disk)`, extraZh: `头部无法完整读取（磁盘上 ${mib(sizeBytes)}）` }),
+    });
+  }
+
+  const headerEnd = info.infoEndOffset ?? 0;
+  if (headerEnd > sizeBytes) {
+    // The parser reads past a short file without failing; its own end offset says the header did not fit.
+    return empty(sizeBytes, {
+      kind: 'truncated',
+      text: problemText('truncated', { fileName, extra: `its header cannot be read to the end (${mib(sizeBytes)} on disk)`, extraZh: `头部无法完整读取（磁盘上 ${mib(sizeBytes)}）` }),
+    });
+  }
+
+  const architecture = typeof info.metadata.general?.architecture === 'string' ? String(info.metadata.general.architecture) : null;
+  const arch = (info.architectureMetadata ?? {}) as Record<string, unknown>;
+  const contextLength = typeof arch.context_length === 'number' ? arch.context_length : null;
+  const fileType = info.metadata.general?.file_type;
+  const quantization = typeof fileType === 'number' ? (GgufFileType[fileType]?.replace(/^MOSTLY_|^ALL_/, '') ?? `type ${fileType}`) : null;
+  const hasChatTemplate = typeof info.metadata.tokenizer?.chat_template === 'string' && info.metadata.tokenizer.chat_template.length > 0;
+  const blockCount = typeof arch.block_count === 'number' ? arch.block_count : 0;
+  const tensors = info.fullTensorInfo ?? info.tensorInfo ?? [];
+  const parameterCount = tensors.length > 0 ? tensors.reduce((sum, t) => sum + t.dimensions.reduce<number>((n, d) => n * Number(d), 1), 0) : null;
+  const base = { sizeBytes, architecture, parameterCount, quantization, contextLength, hasChatTemplate, totalLayers: blockCount > 0 ? blockCount + 1 : 0, info };
+
+  // Tensor data shorter than the tensor infos declare.
+  let dataEnd = 0;
+  for (const tensor of tensors) {
+    const block = GGML_BLOCKS[tensor.ggmlType];
+    const elements = tensor.dimensions.reduce<number>((n, d) => n * Number(d), 1);
+    const bytes = block ? Math.ceil(elements / block[0]) * block[1] : 1;
+    dataEnd = Math.max(dataEnd, Number(tensor.fileOffset) + bytes);
+  }
+  if (dataEnd > sizeBytes) {
+    return {
+      ...base,
+      problem: {
+        kind: 'truncated',
+        text: problemText('truncated', {
+          fileName,
+          extra: `its tensors need ${mib(dataEnd)} but the file has ${mib(sizeBytes)}`,
+          extraZh: `张量数据需要 ${mib(dataEnd)}，文件只有 ${mib(sizeBytes)}`,
+        }),
+      },
+    };
+  }
+
+  if (!architecture) {
+    return { ...base, problem: { kind: 'missing-keys', text: problemText('missing-keys', { fileName, extra: 'general.architecture' }) } };
+  }
+  const llama = await getLlamaForMachine();
+  const insights = await GgufInsights.from(info, llama);
+  if (!insights.isSupportedByLlamaCpp) {
+    return { ...base, problem: { kind: 'unsupported-architecture', text: problemText('unsupported-architecture', { fileName, extra: architecture }) } };
+  }
+  const required = ['embedding_length', 'block_count'];
+  if (!RECURRENT_WITHOUT_ATTENTION.has(architecture)) required.push('attention.head_count', 'feed_forward_length');
+  const missing = required.filter((key) => !hasPositiveValue(arch, key)).map((key) => `${architecture}.${key}`);
+  if (!Array.isArray(info.metadata.tokenizer?.ggml?.tokens) || info.metadata.tokenizer.ggml.tokens.length === 0) missing.push('tokenizer.ggml.tokens');
+  if (missing.length > 0) return { ...base, problem: { kind: 'missing-keys', text: problemText('missing-keys', { fileName, extra: missing.join(', ') }) } };
+  return { ...base, problem: null };
+}
+
+function hasPositiveValue(record: Record<string, unknown>, dottedKey: string): boolean {
+  let value: unknown = record;
+  for (const part of dottedKey.split('.')) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+  // Per-layer arrays (some files give FFN lengths per block) count when any entry is positive.
+  if (Array.isArray(value)) return value.some((v) => typeof v === 'number' && v > 0);
+  return typeof value === 'number' && value > 0;
+}
