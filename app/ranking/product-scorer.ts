@@ -2,7 +2,9 @@ import type { ScoreReason } from '../contract/engine-channels';
 import type { MarketSnapshot, Product } from '../domain';
 import { popularityScore, type PopularityBaseline } from '../eval/popularity-baseline';
 import { createRanker } from '../scoring/fast-ranker';
+import { encodeFeatures } from '../scoring/feature-encoding';
 import { MAX_LOGIT } from '../scoring/logistic-loss';
+import { rawFeatures } from '../scoring/raw-features';
 import type { ScoredClient, ScoringContext } from '../scoring/scoring-context';
 import type { LiveModel } from './live-model';
 import { calibrate } from './platt-calibration';
@@ -26,9 +28,10 @@ function logitOf(p: number): number {
 
 /**
  * The interest model's scorer. Probabilities come from the fast ranker (app/scoring/fast-ranker.ts: exact to
- * rounding, a fraction of the cost of encoding every pair) through the stored calibration; a product's reasons
- * are its encoded vector's largest contributions, so they always add up to the score shown (bias and
- * calibration aside).
+ * rounding, a fraction of the cost of encoding every pair) through the stored calibration. Reasons are asked
+ * only for the products shown: that pair is encoded the straightforward way (cheaper for one pair than the
+ * ranker's own contributions, which also name every feature) and its largest contributions explained, so
+ * they always add up to the score shown (bias and calibration aside).
  */
 export function modelScorer(live: LiveModel, options: { reasons?: number } = {}): ProductScorer {
   const { model, calibration } = live;
@@ -40,7 +43,8 @@ export function modelScorer(live: LiveModel, options: { reasons?: number } = {})
       probability: calibrate(calibration, logitOf(raw[i]!)),
       explain: () => {
         const context: ScoringContext = { client, product, market, at, channel: null };
-        return explainScore(model.encoding, ranker.contributions(client, i), context, { limit: options.reasons ?? 4, scale: calibration?.a ?? 1 });
+        const x = encodeFeatures(model.encoding, rawFeatures(context));
+        return explainScore(model.encoding, model.machine.contributions(x), context, { limit: options.reasons ?? 4, scale: calibration?.a ?? 1 });
       },
     }));
   };
