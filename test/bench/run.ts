@@ -5,6 +5,7 @@ import { benchColdStart, summarizeColdStart } from './cold-start-bench';
 import { benchBulkInsert, benchClientSearch } from './db-bench';
 import { benchEngine } from './engine-bench';
 import { benchImportClients, benchImportEvents } from './import-bench';
+import { benchRecommendations, summarizeRecommendations } from './recommendations-bench';
 import { fmt, median, percentile } from './stats';
 import { benchUiSearch } from './ui-search-bench';
 
@@ -27,6 +28,12 @@ async function importFigures(): Promise<string[]> {
   ];
 }
 
+// BENCH_ONLY=recommend runs the client page's ranking call alone (demo book, no build needed).
+if (only === 'recommend') {
+  for (const line of summarizeRecommendations(await benchRecommendations())) console.log(line);
+  process.exit(0);
+}
+
 // BENCH_ONLY=import runs the CSV import figures alone.
 if (only === 'import') {
   for (const line of await importFigures()) console.log(line);
@@ -47,5 +54,6 @@ console.log(`browser mode with ${ui.clients} clients: first client list painted 
 console.log(`search typed into the client list, to the new count shown (includes the ${ui.debounceMs} ms typing debounce): median ${fmt(median(ui.searchMs))}, p95 ${fmt(percentile(ui.searchMs, 95))} over ${ui.searchMs.length} searches`);
 
 for (const line of benchEngine()) console.log(line);
+for (const line of summarizeRecommendations(await benchRecommendations())) console.log(line);
 
 for (const line of await importFigures()) console.log(line);
