@@ -4,6 +4,8 @@ import type { Db } from '../db/connection';
 /** What every handler group needs: the store, the injected clock, who is acting, and the event outlet. */
 export interface BackendContext {
   db: Db;
+  /** The data folder (see main/paths.ts): the user's models folder and the model hash cache live in it. */
+  dataDir: string;
   actor: string;
   nowIso(): string;
   /** YYYY-MM-DD in UTC: the date validation and demo data are anchored to. */

@@ -36,6 +36,7 @@ export function openBackend(options: BackendOptions): Backend {
 
   const ctx: BackendContext = {
     db,
+    dataDir: options.dataDir,
     actor: LOCAL_ACTOR,
     nowIso: () => now().toISOString(),
     today: () => now().toISOString().slice(0, 10),

@@ -1,0 +1,28 @@
+import type { HandlerTable } from '../../app/contract/dispatch';
+import { catalogView } from '../llm/model-catalog';
+import { ModelDownloads } from '../llm/model-download';
+import { importModelFile } from '../llm/model-import';
+import { ModelLibrary } from '../llm/model-library';
+import type { BackendContext } from './backend-context';
+
+type FileChannel = 'llm:models' | 'llm:inspect' | 'llm:import' | 'llm:catalog' | 'llm:download' | 'llm:cancel-download';
+export type LlmFileHandlers = Pick<HandlerTable, FileChannel>;
+
+/**
+ * Model files, the catalog and downloads (issue 4). Kept apart from loading and generation (llm-handlers.ts) so the
+ * two halves can change without touching each other.
+ */
+export function llmFileHandlers(ctx: BackendContext, library: ModelLibrary = new ModelLibrary({ dataDir: ctx.dataDir })): LlmFileHandlers {
+  const downloads = new ModelDownloads({ library, emit: (payload) => ctx.emit('llm:download', payload) });
+  return {
+    'llm:models': () => library.list(),
+    'llm:inspect': ({ path }) => library.inspect(path),
+    'llm:import': async ({ path, mode }) => {
+      const { linked: _linked, ...info } = await importModelFile(library, path, mode);
+      return info;
+    },
+    'llm:catalog': () => catalogView(library),
+    'llm:download': ({ id }) => downloads.start(id),
+    'llm:cancel-download': ({ id }) => downloads.cancel(id),
+  };
+}
