@@ -17,6 +17,7 @@ import { CliError, EXIT, usageError, type CliIo } from './cli-io';
 import { printClient, printClientPage, printProducts, printSummary } from './cli-output';
 import { EVALUATE_USAGE, runEvaluate } from './evaluate-command';
 import { printRanking, printTrained, RECOMMEND_USAGE, TRAIN_USAGE } from './model-commands';
+import { runModels } from './models-command';
 
 const OPTIONS = {
   db: { type: 'string' },
@@ -32,6 +33,12 @@ const OPTIONS = {
   delimiter: { type: 'string' },
   client: { type: 'string' },
   top: { type: 'string' },
+  out: { type: 'string' },
+  preset: { type: 'string' },
+  type: { type: 'string' },
+  plain: { type: 'boolean', default: false },
+  context: { type: 'string' },
+  seed: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -144,6 +151,22 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
     noExtra(positionals.slice(1), EVALUATE_USAGE);
     runEvaluate(io, { dbPath, json, split: values.split, k: values.k, predictionsOut: values['predictions-out'] });
     return;
+  }
+
+  if (command === 'models') {
+    // Model files live beside the database, in the same data folder the app uses.
+    return runModels(io, {
+      sub,
+      rest,
+      dataDir: path.dirname(dbPath),
+      json,
+      out: values.out,
+      preset: values.preset,
+      type: values.type,
+      plain: values.plain,
+      context: values.context,
+      seed: values.seed,
+    });
   }
 
   if (command === 'train') {

@@ -19,6 +19,12 @@ Usage:
   advisor-desk recommend --client ID [--top N]
                                               the client's suitable products by probability of interest (N: 10)
                                               with their reasons, then the excluded products and the rules why
+  advisor-desk models list                    GGUF files in the app's models/ folder and the data folder's models/,
+                                              with header facts, fit on this machine and any problem
+  advisor-desk models inspect FILE            one file's header, sha256 and fit; exit 5 if it cannot be loaded
+  advisor-desk models make-test-model --out FILE [--preset tiny|0.5b] [--type f16|q8_0] [--plain] [--context N]
+                                              write a random-weight llama GGUF of a real shape for tests and
+                                              benchmarks (--plain: no chat template)
 
 Options:
   --db PATH    database file (default: $ADVISOR_DESK_DB, else the app's data folder)
@@ -30,9 +36,10 @@ Exit codes:
   0  success
   1  any other failure (including seed refusing a non-empty database without --force)
   2  usage error: unknown command or option, bad value
-  3  not found: no client or product with that id
+  3  not found: no client or product with that id, or no model file at that path
   4  database error: file missing (for reads), newer than this app, or not an Advisor Desk database
-  5  input refused: the CSV file has problems (each listed with line and column); nothing was imported
+  5  input refused: the CSV file has problems (each listed with line and column); nothing was imported;
+     or models inspect found a file that cannot be loaded (the problem is printed)
 
 Errors are one line on stderr. Settings and the audit trail survive reset.
 `;

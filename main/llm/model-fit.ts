@@ -36,6 +36,7 @@ export async function estimateFit(info: GgufFileInfo): Promise<FitEstimate> {
 }
 
 function gb(bytes: number): string {
+  if (bytes < 1e8) return `${Math.max(1, Math.round(bytes / 1e6))} MB`;
   return `${(bytes / 1e9).toFixed(bytes < 1e9 ? 2 : 1)} GB`;
 }
 
