@@ -90,6 +90,72 @@ test.describe('recommendations on the client page', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  test('activating a stricter rule set elsewhere moves a ranked product to the excluded list on the open client page, without a reload', async ({ page, webApp, consoleErrors }) => {
+    await openFirstClient(page, webApp.url);
+    // Marks this page load: a reload or a navigation would drop it.
+    await page.evaluate(() => ((window as unknown as { sameLoad: boolean }).sameLoad = true));
+    const card = page.getByTestId('card-recommendations');
+    const excludedCard = page.getByTestId('card-excluded');
+    const excludedBefore = Number(await excludedCard.getByTestId('excluded-count').getAttribute('data-count'));
+    const ranked = await card.getByTestId('recommendation-row').evaluateAll((rows) =>
+      rows.map((row) => ({ id: row.getAttribute('data-product-id') ?? '', grade: /\bR([1-5])\b/.exec((row as HTMLElement).innerText)?.[1] ?? '' })),
+    );
+    // The risk-class rule judges investment products (demo ids: deposits DP-, funds FD-, securities SC-).
+    const investment = (id: string) => /^(DP|FD|SC)-/.test(id);
+    const target = ranked.find((r) => investment(r.id) && Number(r.grade) > 1);
+    if (!target) throw new Error(`the first client has no ranked investment product above R1: ${JSON.stringify(ranked)}`);
+
+    // Another window (as a second advisor would) saves rules allowing R1 only, for every risk class.
+    const settings = await page.context().newPage();
+    await settings.goto(`${webApp.url}#/settings`);
+    const section = settings.getByTestId('rules-section');
+    await section.getByTestId('rules-edit').click();
+    const editor = settings.getByTestId('rules-editor');
+    for (const riskClass of ['C1', 'C2', 'C3', 'C4', 'C5']) {
+      await editor.getByRole('combobox', { name: `Highest grade for ${riskClass}` }).click();
+      await settings.getByRole('option', { name: 'R1', exact: true }).click();
+    }
+    await editor.getByTestId('rules-name').fill('R1 only');
+    await editor.getByTestId('rules-save').click();
+    await expect(editor).toBeHidden();
+    await expect(section.locator('[data-testid="rules-version-row"][data-version="2"]').getByTestId('rules-active')).toBeVisible();
+    await settings.close();
+
+    // The open client page hears the change: the product leaves the ranking and is shown excluded by the risk rule.
+    await expect(card.locator(`[data-testid="recommendation-row"][data-product-id="${target.id}"]`)).toHaveCount(0, { timeout: 30_000 });
+    await expect.poll(async () => Number(await excludedCard.getByTestId('excluded-count').getAttribute('data-count'))).toBeGreaterThan(excludedBefore);
+    await excludedCard.getByTestId('excluded-toggle').click();
+    const moved = excludedCard.locator(`[data-testid="excluded-row"][data-product-id="${target.id}"]`);
+    await expect(moved.locator('[data-testid="excluded-reason"][data-rule-id="risk-class"]')).toBeVisible();
+    await expect(moved.locator('[data-testid="excluded-reason"][data-rule-id="risk-class"]')).toContainText(`R${target.grade}`);
+    // Every investment product still ranked is R1.
+    const left = await card.getByTestId('recommendation-row').evaluateAll((rows) =>
+      rows.map((row) => ({ id: row.getAttribute('data-product-id') ?? '', grade: /\bR([1-5])\b/.exec((row as HTMLElement).innerText)?.[1] ?? '' })),
+    );
+    expect(left.filter((r) => investment(r.id) && r.grade !== '1')).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { sameLoad?: boolean }).sameLoad)).toBe(true);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('a retrain from the model page in another window re-ranks the open client page with the new version', async ({ page, webApp, consoleErrors }) => {
+    await openFirstClient(page, webApp.url);
+    await page.evaluate(() => ((window as unknown as { sameLoad: boolean }).sameLoad = true));
+    const provenance = page.getByTestId('card-recommendations').getByTestId('recommendation-provenance');
+    await expect(provenance).toHaveAttribute('data-model-version', '1');
+
+    const modelPage = await page.context().newPage();
+    await modelPage.goto(`${webApp.url}#/model`);
+    await expect(modelPage.getByTestId('model-version-row')).toHaveCount(1, { timeout: FIRST_RANKING_MS });
+    await modelPage.getByTestId('model-retrain').click();
+    await expect(modelPage.getByTestId('model-version-row')).toHaveCount(2, { timeout: FIRST_RANKING_MS });
+    await modelPage.close();
+
+    await expect(provenance).toHaveAttribute('data-model-version', '2', { timeout: 30_000 });
+    await expect(provenance).toContainText('model v2');
+    expect(await page.evaluate(() => (window as unknown as { sameLoad?: boolean }).sameLoad)).toBe(true);
+    expect(consoleErrors).toEqual([]);
+  });
+
   test('a ranking the backend cannot give is said in the card, not left loading', async ({ page, webApp, consoleErrors }) => {
     // Answer the ranking channel with an error and pass everything else to the real backend.
     await page.routeWebSocket(/\/rpc$/, (ws) => {
