@@ -32,7 +32,10 @@ export interface ThreadChoice {
  *   competes with Node's own threads (event loop, libuv pool, the renderer in Electron) and each token's threads
  *   synchronise, so one busy core stalls both. Prompt processing does double with 2 threads (182 → 356 tokens/s),
  *   so a benchmark or a user with a prompt-heavy load may set 2 through the variable; the default keeps a core for
- *   the app so the window stays responsive while a model generates.
+ *   the app so the window stays responsive while a model generates. Re-measured on a busy 2-core machine (load
+ *   average ~6 from other processes), same 0.5B-shaped file, 181-token prompt then 64 generated tokens:
+ *   1 thread 64–125 prompt tokens/s and 11–14 generated tokens/s; 2 threads 29–36 and 1.1–1.6. When the cores are
+ *   shared, a second thread that must wait for a busy core stalls every token.
  * - More cores: half the logical cores (about the physical cores on machines with two hardware threads per core,
  *   where llama.cpp gains nothing from the second), leaving the rest to the app.
  */
