@@ -212,3 +212,21 @@ function hasPositiveValue(record: Record<string, unknown>, dottedKey: string): b
   if (Array.isArray(value)) return value.some((v) => typeof v === 'number' && v > 0);
   return typeof value === 'number' && value > 0;
 }
+
+/** Thrown by assertLoadable: the problem, in both languages, for the load status and the error answer. */
+export class ModelFileProblemError extends Error {
+  constructor(readonly problem: GgufProblem) {
+    super(problem.text.en);
+    this.name = 'ModelFileProblemError';
+  }
+}
+
+/**
+ * Call before every loadModel: a file with a problem is refused here, with its specific text, instead of reaching
+ * llama.cpp (a llama file without a head count or FFN length aborts the process with SIGABRT there).
+ */
+export async function assertLoadable(filePath: string): Promise<GgufHeaderSummary> {
+  const header = await readGgufHeader(filePath, filePath.split(/[\\/]/).pop() ?? filePath);
+  if (header.problem) throw new ModelFileProblemError(header.problem);
+  return header;
+}
