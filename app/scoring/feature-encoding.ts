@@ -69,30 +69,11 @@ export const DEFAULT_MIN_BIN_ROWS = 30;
 export const DEFAULT_CODE_VALUES = 200;
 
 /**
- * A custom attribute arrives both as a number (when it parses as one) and as text. It is numeric only when every
- * training row that has it has a number, so a column mixing "12" and "n/a" stays categorical.
- */
-function numericCustomAttributes(rows: readonly RawFeatures[]): Set<string> {
-  const seen = new Set<string>();
-  const notNumeric = new Set<string>();
-  for (const row of rows) {
-    for (const [name, values] of Object.entries(row.categorical)) {
-      if (!name.includes('.custom.') || values.length === 0) continue;
-      seen.add(name);
-      const n = row.numeric[name];
-      if (n === null || n === undefined) notNumeric.add(name);
-    }
-    for (const [name, n] of Object.entries(row.numeric)) if (name.includes('.custom.') && n !== null) seen.add(name);
-  }
-  return new Set([...seen].filter((name) => !notNumeric.has(name)));
-}
-
-/**
  * Cut points that split the sorted training values into bins of about n / bins rows, never splitting equal
  * values and never leaving a bin under minRows. A point mass of at least n / bins rows (balance 0, "days since
  * contact" -1) gets a bin of its own; a two-valued flag gets two bins; a constant column gets none.
  */
-export function quantileEdges(values: readonly number[], bins: number, minRows: number, codeValues = 0): number[] {
+export function quantileEdges(values: readonly number[] | Float64Array, bins: number, minRows: number, codeValues = 0): number[] {
   const floor = Math.max(1, minRows);
   if (bins < 2 || values.length < 2 * floor) return [];
   const sorted = Float64Array.from(values).sort();
@@ -135,6 +116,91 @@ export function binOf(edges: readonly number[], value: number): number {
   return lo;
 }
 
+/** One numeric name's finite training values, in row order (the first `count`), and whether it is a custom attribute. */
+interface NumericTally {
+  custom: boolean;
+  /** A name appears at most once per row, so one array of the row count holds them without regrowing. */
+  values: Float64Array;
+  count: number;
+}
+
+/** One categorical name's values: a slot per distinct value, and the count per slot. */
+interface CategoricalTally {
+  custom: boolean;
+  slots: Map<string, number>;
+  counts: number[];
+}
+
+/**
+ * One pass over the training rows: finite values per numeric name, value counts per categorical name, and which
+ * custom attributes are numbers. A custom attribute arrives both as a number (when it parses as one) and as text;
+ * it is numeric only when every training row that has it has a number, so a column mixing "12" and "n/a" stays
+ * categorical.
+ *
+ * Rows built by the same code list their names in the same order, so the tally for the name at a position is
+ * remembered per position and a name is looked up in a map only when the order differs: 100,000 rows of ~75
+ * names would otherwise cost millions of map look-ups and the per-row arrays Object.entries allocates.
+ */
+function tallyColumns(rows: readonly RawFeatures[]): { numericByName: Map<string, NumericTally>; countsByName: Map<string, CategoricalTally>; numericCustom: Set<string> } {
+  const numericByName = new Map<string, NumericTally>();
+  const countsByName = new Map<string, CategoricalTally>();
+  const customSeen = new Set<string>();
+  const customNotNumeric = new Set<string>();
+  const numericAt: { name: string; tally: NumericTally }[] = [];
+  const categoricalAt: { name: string; tally: CategoricalTally }[] = [];
+  for (const row of rows) {
+    const num = row.numeric;
+    let position = 0;
+    for (const name in num) {
+      const hint = numericAt[position];
+      let tally: NumericTally;
+      if (hint !== undefined && hint.name === name) tally = hint.tally;
+      else {
+        let known = numericByName.get(name);
+        if (!known) numericByName.set(name, (known = { custom: name.includes('.custom.'), values: new Float64Array(rows.length), count: 0 }));
+        tally = known;
+        numericAt[position] = { name, tally };
+      }
+      position++;
+      const v = num[name];
+      if (tally.custom) {
+        if (v !== null) customSeen.add(name);
+      }
+      if (v !== null && v !== undefined && Number.isFinite(v)) tally.values[tally.count++] = v;
+    }
+    const cat = row.categorical;
+    position = 0;
+    for (const name in cat) {
+      const hint = categoricalAt[position];
+      let tally: CategoricalTally;
+      if (hint !== undefined && hint.name === name) tally = hint.tally;
+      else {
+        let known = countsByName.get(name);
+        if (!known) countsByName.set(name, (known = { custom: name.includes('.custom.'), slots: new Map(), counts: [] }));
+        tally = known;
+        categoricalAt[position] = { name, tally };
+      }
+      position++;
+      const values = cat[name]!;
+      if (tally.custom && values.length > 0) {
+        customSeen.add(name);
+        const n = num[name];
+        if (n === null || n === undefined) customNotNumeric.add(name);
+      }
+      for (let j = 0; j < values.length; j++) {
+        const value = values[j]!;
+        const slot = tally.slots.get(value);
+        if (slot === undefined) {
+          tally.slots.set(value, tally.counts.length);
+          tally.counts.push(1);
+        } else tally.counts[slot]!++;
+      }
+    }
+  }
+  const numericCustom = new Set([...customSeen].filter((name) => !customNotNumeric.has(name)));
+  return { numericByName, countsByName, numericCustom };
+}
+
 /** Fits means, deviations, bins and vocabularies on training rows only, so test rows never leak into the encoding. */
 export function fitEncoding(rows: readonly RawFeatures[], options: EncodingOptions = {}): FeatureEncoding {
   const clipZ = options.clipZ ?? 5;
@@ -142,35 +208,20 @@ export function fitEncoding(rows: readonly RawFeatures[], options: EncodingOptio
   const maxValues = options.maxValuesPerFeature ?? 2000;
   const bins = options.numericBins ?? DEFAULT_NUMERIC_BINS;
   const minBinRows = options.minBinRows ?? DEFAULT_MIN_BIN_ROWS;
-  const numericCustom = numericCustomAttributes(rows);
-  const seenValues = new Map<string, number[]>();
-  const counts = new Map<string, Map<string, number>>();
-
-  for (const row of rows) {
-    for (const [name, v] of Object.entries(row.numeric)) {
-      if (name.includes('.custom.') && !numericCustom.has(name)) continue;
-      let list = seenValues.get(name);
-      if (!list) seenValues.set(name, (list = []));
-      if (v !== null && Number.isFinite(v)) list.push(v);
-    }
-    for (const [name, values] of Object.entries(row.categorical)) {
-      if (numericCustom.has(name)) continue;
-      let c = counts.get(name);
-      if (!c) counts.set(name, (c = new Map()));
-      for (const value of values) c.set(value, (c.get(value) ?? 0) + 1);
-    }
-  }
+  const { numericByName, countsByName, numericCustom } = tallyColumns(rows);
 
   const names: string[] = [];
   const next = (name: string): number => names.push(name) - 1;
-  const numeric: NumericColumn[] = [...seenValues.keys()].sort().map((name) => {
-    const list = seenValues.get(name)!;
+  const numericNames = [...numericByName.keys()].filter((name) => !name.includes('.custom.') || numericCustom.has(name));
+  const numeric: NumericColumn[] = numericNames.sort().map((name) => {
+    const tally = numericByName.get(name)!;
+    const list = tally.values.subarray(0, tally.count);
     let sum = 0;
-    for (const v of list) sum += v;
+    for (let j = 0; j < list.length; j++) sum += list[j]!;
     const mean = list.length > 0 ? sum / list.length : 0;
     // Two passes: the one-pass sum of squares loses everything to cancellation on large amounts.
     let squares = 0;
-    for (const v of list) squares += (v - mean) * (v - mean);
+    for (let j = 0; j < list.length; j++) squares += (list[j]! - mean) * (list[j]! - mean);
     const std = list.length > 1 && Number.isFinite(squares) ? Math.sqrt(squares / list.length) : 0;
     const binEdges = quantileEdges(list, bins, minBinRows, options.codeValues ?? DEFAULT_CODE_VALUES);
     const index = next(name);
@@ -186,15 +237,18 @@ export function fitEncoding(rows: readonly RawFeatures[], options: EncodingOptio
     // A constant column would divide by zero; std 1 keeps its standardised value at 0.
     return { name, index, missingIndex, mean: Number.isFinite(mean) ? mean : 0, std: std > 1e-9 ? std : 1, binEdges, binIndex };
   });
-  const categorical: CategoricalColumn[] = [...counts.keys()].sort().map((name) => {
-    const kept = [...counts.get(name)!.entries()]
+  const categoricalNames = [...countsByName.keys()].filter((name) => !numericCustom.has(name));
+  const categorical: CategoricalColumn[] = categoricalNames.sort().map((name) => {
+    const { slots, counts } = countsByName.get(name)!;
+    const kept = [...slots.entries()]
+      .map(([value, slot]): [string, number] => [value, counts[slot]!])
       .filter(([, n]) => n >= minCount)
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, maxValues)
       .map(([value]) => value)
       .sort();
-    const values: Record<string, number> = {};
-    for (const value of kept) values[value] = next(`${name}: ${value}`);
+    // fromEntries defines each word as an own property, so a value such as "__proto__" is a word like any other.
+    const values: Record<string, number> = Object.fromEntries(kept.map((value) => [value, next(`${name}: ${value}`)]));
     return { name, values, unseenIndex: next(`${name}: other`), missingIndex: next(`${name} missing`) };
   });
   return { version: 2, dimension: names.length, clipZ, numeric, categorical, names };
@@ -210,47 +264,153 @@ function formatEdge(v: number): string {
  * the full encoder and any fast scoring path agree bit for bit.
  */
 export function encodeNumericInto(encoding: FeatureEncoding, column: NumericColumn, value: number | null | undefined, indices: number[], values: number[]): void {
+  const n = writeNumeric(encoding, column, value, numericIndices, numericValues, 0);
+  for (let j = 0; j < n; j++) {
+    indices.push(numericIndices[j]!);
+    values.push(numericValues[j]!);
+  }
+}
+
+const numericIndices = new Int32Array(2);
+const numericValues = new Float64Array(2);
+
+/** encodeNumericInto writing from position `at` on and returning the position after its entries (at most two). */
+function writeNumeric(encoding: FeatureEncoding, column: NumericColumn, value: number | null | undefined, indices: Int32Array, values: Float64Array, at: number): number {
   if (value === null || value === undefined || !Number.isFinite(value)) {
-    indices.push(column.missingIndex);
-    values.push(1);
-    return;
+    indices[at] = column.missingIndex;
+    values[at] = 1;
+    return at + 1;
   }
   const z = (value - column.mean) / column.std;
   // (v - mean) can overflow to ±Infinity for values near the float limit; clipping still gives a finite value.
   const clipped = Number.isNaN(z) ? 0 : Math.max(-encoding.clipZ, Math.min(encoding.clipZ, z));
   if (clipped !== 0) {
-    indices.push(column.index);
-    values.push(clipped);
+    indices[at] = column.index;
+    values[at] = clipped;
+    at++;
   }
   if (column.binEdges.length > 0) {
-    indices.push(column.binIndex + binOf(column.binEdges, value));
-    values.push(1);
+    indices[at] = column.binIndex + binOf(column.binEdges, value);
+    values[at] = 1;
+    at++;
   }
+  return at;
+}
+
+// Reused between calls: encoding allocates only what it returns.
+let scratchIndices = new Int32Array(256);
+let scratchValues = new Float64Array(256);
+
+function growScratch(needed: number): void {
+  if (needed <= scratchIndices.length) return;
+  const size = Math.max(needed, scratchIndices.length * 2);
+  const indices = new Int32Array(size);
+  indices.set(scratchIndices);
+  const values = new Float64Array(size);
+  values.set(scratchValues);
+  scratchIndices = indices;
+  scratchValues = values;
+}
+
+/**
+ * A categorical column's vocabulary as a Map, made once per vocabulary object. Looking a value up in the
+ * stored object means turning each value string into a property key first, which dominated encoding.
+ * Vocabularies are read as immutable, as the stored encoding is.
+ */
+const vocabularies = new WeakMap<Record<string, number>, Map<string, number>>();
+
+function vocabularyOf(column: CategoricalColumn): Map<string, number> {
+  let map = vocabularies.get(column.values);
+  if (!map) {
+    map = new Map();
+    for (const value of Object.keys(column.values)) map.set(value, column.values[value]!);
+    vocabularies.set(column.values, map);
+  }
+  return map;
+}
+
+/** One row's entries into the scratch arrays from position 0; returns how many. */
+function encodeToScratch(encoding: FeatureEncoding, raw: RawFeatures): number {
+  const numeric = encoding.numeric;
+  const categorical = encoding.categorical;
+  growScratch(2 * numeric.length + categorical.length);
+  let indices = scratchIndices;
+  let values = scratchValues;
+  let n = 0;
+  for (let c = 0; c < numeric.length; c++) {
+    const col = numeric[c]!;
+    n = writeNumeric(encoding, col, raw.numeric[col.name], indices, values, n);
+  }
+  for (let c = 0; c < categorical.length; c++) {
+    const col = categorical[c]!;
+    const present = raw.categorical[col.name];
+    if (!present || present.length === 0) {
+      indices[n] = col.missingIndex;
+      values[n++] = 1;
+      continue;
+    }
+    // Room for this column's values and one entry for each column after it.
+    if (n + present.length + (categorical.length - c) > indices.length) {
+      growScratch(n + present.length + (categorical.length - c));
+      indices = scratchIndices;
+      values = scratchValues;
+    }
+    const vocabulary = vocabularyOf(col);
+    // A repeated value (or two unseen ones) is counted once: the same index must not appear twice.
+    const from = n;
+    for (let j = 0; j < present.length; j++) {
+      const index = vocabulary.get(present[j]!) ?? col.unseenIndex;
+      let repeated = false;
+      for (let u = from; u < n; u++) if (indices[u] === index) repeated = true;
+      if (repeated) continue;
+      indices[n] = index;
+      values[n++] = 1;
+    }
+  }
+  return n;
 }
 
 /** Raw features to the model's sparse vector. Every value written is finite whatever the input. */
 export function encodeFeatures(encoding: FeatureEncoding, raw: RawFeatures): SparseVector {
-  const indices: number[] = [];
-  const values: number[] = [];
-  for (const col of encoding.numeric) encodeNumericInto(encoding, col, raw.numeric[col.name], indices, values);
-  for (const col of encoding.categorical) {
-    const present = raw.categorical[col.name];
-    if (!present || present.length === 0) {
-      indices.push(col.missingIndex);
-      values.push(1);
-      continue;
+  const n = encodeToScratch(encoding, raw);
+  return { indices: scratchIndices.slice(0, n), values: scratchValues.slice(0, n) };
+}
+
+/**
+ * Many rows at once, each exactly as encodeFeatures gives it. The vectors are views into two shared arrays:
+ * 100,000 rows as 200,000 arrays of their own kept the collector busy for seconds of a training run.
+ */
+export function encodeRows(encoding: FeatureEncoding, rows: readonly RawFeatures[]): SparseVector[] {
+  const ends = new Int32Array(rows.length);
+  // Each numeric column writes at most two entries and a categorical one usually one: rarely regrown.
+  let indices = new Int32Array(Math.max(16, rows.length * (2 * encoding.numeric.length + encoding.categorical.length)));
+  let values = new Float64Array(indices.length);
+  let used = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const n = encodeToScratch(encoding, rows[r]!);
+    if (used + n > indices.length) {
+      const size = Math.max(indices.length * 2, used + n);
+      const grownIndices = new Int32Array(size);
+      grownIndices.set(indices);
+      indices = grownIndices;
+      const grownValues = new Float64Array(size);
+      grownValues.set(values);
+      values = grownValues;
     }
-    // A repeated value (or two unseen ones) is counted once: the same index must not appear twice.
-    const seen = new Set<number>();
-    for (const value of present) {
-      const index = Object.prototype.hasOwnProperty.call(col.values, value) ? col.values[value]! : col.unseenIndex;
-      if (seen.has(index)) continue;
-      seen.add(index);
-      indices.push(index);
-      values.push(1);
+    const fromIndices = scratchIndices;
+    const fromValues = scratchValues;
+    for (let j = 0; j < n; j++, used++) {
+      indices[used] = fromIndices[j]!;
+      values[used] = fromValues[j]!;
     }
+    ends[r] = used;
   }
-  return { indices: Int32Array.from(indices), values: Float64Array.from(values) };
+  const vectors: SparseVector[] = new Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const from = r === 0 ? 0 : ends[r - 1]!;
+    vectors[r] = { indices: indices.subarray(from, ends[r]), values: values.subarray(from, ends[r]) };
+  }
+  return vectors;
 }
 
 /**

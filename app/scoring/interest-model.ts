@@ -1,4 +1,4 @@
-import { encodeFeatures, encodingFromJSON, fitEncoding, type EncodingOptions, type FeatureEncoding } from './feature-encoding';
+import { encodeFeatures, encodeRows, encodingFromJSON, fitEncoding, type EncodingOptions, type FeatureEncoding } from './feature-encoding';
 import { FactorizationMachine, type FactorizationMachineOptions, type FactorizationMachineState } from './factorization-machine';
 import { rawFeatures } from './raw-features';
 import type { ScoringContext } from './scoring-context';
@@ -31,11 +31,9 @@ export class InterestModel {
 
   /** Rows should be in time order: the latest share decides when training stops (see early-stopping.ts). */
   static train(rows: readonly LabelledRow[], options: InterestModelOptions = {}): InterestModel {
-    const encoding = fitEncoding(
-      rows.map((r) => r.raw),
-      options.encoding,
-    );
-    const examples = rows.map((r) => ({ x: encodeFeatures(encoding, r.raw), y: r.label }));
+    const raws = rows.map((r) => r.raw);
+    const encoding = fitEncoding(raws, options.encoding);
+    const examples = encodeRows(encoding, raws).map((x, r) => ({ x, y: rows[r]!.label }));
     const machine = FactorizationMachine.train(examples, encoding.dimension, options.model);
     const times = rows.map((r) => r.interaction.occurredAt).sort();
     return new InterestModel(encoding, machine, times[0] ?? null, times[times.length - 1] ?? null);

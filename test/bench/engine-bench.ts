@@ -2,7 +2,7 @@ import { generateBulkClients, generateDemoData } from '../../app/demo';
 import type { Holding, Product } from '../../app/domain';
 import { createRanker, rankOrder } from '../../app/scoring/fast-ranker';
 import { FactorizationMachine } from '../../app/scoring/factorization-machine';
-import { encodeFeatures, fitEncoding } from '../../app/scoring/feature-encoding';
+import { encodeRows, fitEncoding } from '../../app/scoring/feature-encoding';
 import { InterestModel } from '../../app/scoring/interest-model';
 import { marketAt, type ScoredClient } from '../../app/scoring/scoring-context';
 import { labelledRows } from '../../app/scoring/training-rows';
@@ -53,7 +53,7 @@ export function benchEngine(): string[] {
   const report = model.machine.report;
   // The same three stages again, timed one by one, to show where training time goes.
   const fit = time(() => fitEncoding(rows.map((r) => r.raw)));
-  const encoded = time(() => rows.map((r) => ({ x: encodeFeatures(fit.value, r.raw), y: r.label })));
+  const encoded = time(() => encodeRows(fit.value, rows.map((r) => r.raw)).map((x, r) => ({ x, y: rows[r]!.label })));
   const fm = time(() => FactorizationMachine.train(encoded.value, fit.value.dimension));
   lines.push(
     `train the interest model on ${rows.length.toLocaleString('en')} interactions (InterestModel.train: fit encoding, encode, FM with early stopping, ${report?.epochsRun} epochs): ${fmt(train.ms)}; ` +
