@@ -17,7 +17,8 @@ export const CatalogEntrySchema = z
     id: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,119}$/),
     name: z.string().min(1),
     description: LocalizedTextSchema,
-    uri: z.string().regex(/^(hf:|https:\/\/)/, 'an hf: URI or an https:// URL'),
+    // Plain http only from this machine itself (a local mirror, the download tests).
+    uri: z.string().regex(/^(hf:|https:\/\/|http:\/\/(127\.0\.0\.1|localhost)[:/])/, 'an hf: URI, an https:// URL, or http:// on this machine'),
     pageUrl: z.string().url(),
     fileName: z.string().regex(/^[^/\\]+\.gguf$/i, 'a plain .gguf file name'),
     sizeBytes: z.number().int().min(0),
