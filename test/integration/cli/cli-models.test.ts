@@ -58,6 +58,8 @@ describe('advisor-desk models, as a separate process', () => {
     expect(mine?.fit?.contextSize).toBe(512);
 
     const human = cli('models', 'list');
+    // The bundle in dist/main finds the repository's models/ folder by walking up to package.json.
+    expect(human.stdout).toContain(`App models folder:  ${path.join(root, 'models')}`);
     expect(human.stdout).toContain(`Your models folder: ${path.join(dir, 'data', 'models')}`);
     expect(human.stdout).toMatch(/plain-512\.gguf[\s\S]*chat template {2}no \(plain prompt format\)/);
 
