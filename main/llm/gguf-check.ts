@@ -192,9 +192,11 @@ export async function readGgufHeader(filePath: string, fileName: string): Promis
   if (!architecture) {
     return { ...base, problem: { kind: 'missing-keys', text: problemText('missing-keys', { fileName, extra: 'general.architecture' }) } };
   }
-  const llama = await getLlamaForMachine();
-  const insights = await GgufInsights.from(info, llama);
-  if (!insights.isSupportedByLlamaCpp) {
+  // The supported list comes from the native binary; where it cannot start, the header is still described and the
+  // load reports the missing binary.
+  const llama = await getLlamaForMachine().catch(() => null);
+  const insights = llama ? await GgufInsights.from(info, llama) : null;
+  if (insights && !insights.isSupportedByLlamaCpp) {
     return { ...base, problem: { kind: 'unsupported-architecture', text: problemText('unsupported-architecture', { fileName, extra: architecture }) } };
   }
   const required = ['embedding_length', 'block_count'];
