@@ -23,6 +23,9 @@ export interface FeaturePlan {
   clientEncoding: FeatureEncoding;
   productEncoding: FeatureEncoding;
   numericCrosses: { cross: NumericCross; column: NumericColumn }[];
+  /** The numeric crosses that need the client, scored per pair; the others (productValue) are fixed per product at one market. */
+  clientCrosses: { cross: NumericCross; column: NumericColumn }[];
+  marketCrosses: { cross: NumericCross & Required<Pick<NumericCross, 'productValue'>>; column: NumericColumn }[];
   categoricalCrosses: { cross: CategoricalCross; column: CategoricalColumn }[];
   /** llm.<name> columns the model was trained with, by signal name. */
   signals: { name: string; column: NumericColumn }[];
@@ -45,7 +48,7 @@ export function featurePlan(encoding: FeatureEncoding): FeaturePlan {
   const productNumeric: NumericColumn[] = [];
   const clientCategorical: CategoricalColumn[] = [];
   const productCategorical: CategoricalColumn[] = [];
-  const plan: Omit<FeaturePlan, 'clientEncoding' | 'productEncoding'> = { encoding, numericCrosses: [], categoricalCrosses: [], signals: [], productVectors: new WeakMap() };
+  const plan: Omit<FeaturePlan, 'clientEncoding' | 'productEncoding' | 'clientCrosses' | 'marketCrosses'> = { encoding, numericCrosses: [], categoricalCrosses: [], signals: [], productVectors: new WeakMap() };
   for (const column of encoding.numeric) {
     const side = sideOf(column.name);
     const cross = numericCrossByName.get(column.name);
@@ -62,7 +65,9 @@ export function featurePlan(encoding: FeatureEncoding): FeaturePlan {
     else if (cross) plan.categoricalCrosses.push({ cross, column });
     else clientCategorical.push(column);
   }
-  const built: FeaturePlan = { ...plan, clientEncoding: subset(encoding, clientNumeric, clientCategorical), productEncoding: subset(encoding, productNumeric, productCategorical) };
+  const clientCrosses = plan.numericCrosses.filter(({ cross }) => !cross.productValue);
+  const marketCrosses = plan.numericCrosses.flatMap(({ cross, column }) => (cross.productValue ? [{ cross: { ...cross, productValue: cross.productValue }, column }] : []));
+  const built: FeaturePlan = { ...plan, clientCrosses, marketCrosses, clientEncoding: subset(encoding, clientNumeric, clientCategorical), productEncoding: subset(encoding, productNumeric, productCategorical) };
   plans.set(encoding, built);
   return built;
 }

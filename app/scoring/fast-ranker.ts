@@ -1,8 +1,7 @@
 import type { CustomAttributes, InteractionChannel, MarketSnapshot, Product } from '../domain';
-import { encodeFeatures, encodeNumericInto, type SparseVector } from './feature-encoding';
+import { binOf, clippedZ, encodeFeatures, encodeNumericInto, type FeatureEncoding, type NumericColumn, type SparseVector } from './feature-encoding';
 import { CrossTable, featurePlan, productSide, type FeaturePlan } from './fast-feature-plan';
-import { NumericBlockCache, type FastWeights } from './fast-numeric-cache';
-import type { FactorizationMachine } from './factorization-machine';
+import { readWeights, type FastWeights } from './fast-weights';
 import type { InterestModel } from './interest-model';
 import { MAX_LOGIT } from './logistic-loss';
 import { addClientFeatures, addMomentFeatures, clientFacts, emptyRawFeatures, type ClientFacts, type ProductFacts } from './raw-features';
@@ -50,6 +49,8 @@ type Weights = FastWeights;
 
 // Module-local copies: calls through an import binding cost a look-up each, and these run for every pair.
 const encodeNumeric = encodeNumericInto;
+const standardised = clippedZ;
+const binFor = binOf;
 const LOGIT_LIMIT = MAX_LOGIT;
 
 /** sigmoid(clampLogit(z)) from logistic-loss, written out so the per-pair loop makes no calls. */
@@ -58,23 +59,8 @@ function probability(z: number): number {
   return 1 / (1 + Math.exp(-clamped));
 }
 
-const weightsByMachine = new WeakMap<FactorizationMachine, Weights>();
-
 /** Per product, its part of the sums under one set of weights (the weights object identifies the model state). */
 const productSums = new WeakMap<Product, { weights: Weights; linear: number; squares: number; sums: Float64Array }>();
-
-/**
- * A copy of the machine's weights as typed arrays, made once per model state: copying goes through toJSON and
- * costs milliseconds, so rankers built for the same model share it until an outcome is learned.
- */
-function readWeights(machine: FactorizationMachine): Weights {
-  const cached = weightsByMachine.get(machine);
-  if (cached && cached.seen === machine.examplesSeen) return cached;
-  const state = machine.toJSON();
-  const weights = { seen: machine.examplesSeen, bias: state.bias, linear: Float64Array.from(state.linear), latent: Float64Array.from(state.latent), k: state.options.factors };
-  weightsByMachine.set(machine, weights);
-  return weights;
-}
 
 /** Linear sum, per-factor sums and the sum of squared factor terms of a partial vector. */
 function partialSums(w: Weights, x: SparseVector, sums: Float64Array, sumsAt: number): { linear: number; squares: number } {
@@ -93,6 +79,24 @@ function partialSums(w: Weights, x: SparseVector, sums: Float64Array, sumsAt: nu
     }
   }
   return { linear: lin, squares };
+}
+
+/** One number's features (as encodeNumericInto writes them; NaN is missing) added to entry p's linear sum, squares and factor sums. */
+function addNumber(w: Weights, encoding: FeatureEncoding, column: NumericColumn, v: number, p: number, linearSums: Float64Array, squareSums: Float64Array, factorSums: Float64Array): void {
+  const { k, blocks } = w;
+  const add = (feature: number, x: number): void => {
+    const at = feature * (k + 2);
+    linearSums[p]! += blocks[at]! * x;
+    squareSums[p]! += blocks[at + 1]! * x * x;
+    for (let f = 0; f < k; f++) factorSums[p * k + f]! += blocks[at + 2 + f]! * x;
+  };
+  if (!Number.isFinite(v)) {
+    add(column.missingIndex, 1);
+    return;
+  }
+  const z = standardised(encoding, column, v);
+  if (z !== 0) add(column.index, z);
+  if (column.binEdges.length > 0) add(column.binIndex + binFor(column.binEdges, v), 1);
 }
 
 function concat(parts: readonly { indices: ArrayLike<number>; values: ArrayLike<number> }[]): SparseVector {
@@ -119,8 +123,8 @@ class FastRanker implements InterestRanker {
   private readonly facts: ProductFacts[];
   private readonly productVectors: SparseVector[];
   private readonly tables: CrossTable[];
-  /** One per numeric cross, then one per signal, in that order. */
-  private readonly numericBlocks: NumericBlockCache[];
+  /** The numeric cross columns, then the signal columns, in that order. */
+  private readonly numericColumns: NumericColumn[];
   /** This client's value of every numeric column for every product, column by column (NaN when missing). */
   private readonly numbers: Float64Array;
   private categorical: Int32Array;
@@ -143,9 +147,8 @@ class FastRanker implements InterestRanker {
     this.productVectors = sides.map((s) => s.vector);
     this.tables = this.plan.categoricalCrosses.map(({ cross, column }) => new CrossTable(cross, column, this.facts));
     this.weights = readWeights(model.machine);
-    const numericColumns = [...this.plan.numericCrosses, ...this.plan.signals].map(({ column }) => column);
-    this.numericBlocks = numericColumns.map((column) => new NumericBlockCache(this.plan.encoding, column, this.weights.k));
-    this.numbers = new Float64Array(numericColumns.length * products.length);
+    this.numericColumns = [...this.plan.clientCrosses, ...this.plan.signals].map(({ column }) => column);
+    this.numbers = new Float64Array(this.numericColumns.length * products.length);
     this.categorical = new Int32Array(Math.max(8, this.plan.categoricalCrosses.length * 4));
     this.productLinear = new Float64Array(products.length);
     this.productSquares = new Float64Array(products.length);
@@ -157,7 +160,6 @@ class FastRanker implements InterestRanker {
   private refreshIfLearned(): void {
     if (this.model.machine.examplesSeen === this.weights.seen) return;
     this.weights = readWeights(this.model.machine);
-    for (const cache of this.numericBlocks) cache.clear();
     this.sumProducts();
   }
 
@@ -177,6 +179,10 @@ class FastRanker implements InterestRanker {
       this.productLinear[p] = part.linear;
       this.productSquares[p] = part.squares;
       this.productSums.set(part.sums, p * k);
+      // Crosses of the product and the market are fixed for this ranker's moment: part of the product's sums here.
+      for (const { cross, column } of this.plan.marketCrosses) {
+        addNumber(w, this.plan.encoding, column, cross.productValue(this.facts[p]!, this.market) ?? NaN, p, this.productLinear, this.productSquares, this.productSums);
+      }
     }
   }
 
@@ -248,7 +254,7 @@ class FastRanker implements InterestRanker {
     const numbers = this.numbers;
     const productFacts = this.facts;
     const market = this.market;
-    const crosses = this.plan.numericCrosses;
+    const crosses = this.plan.clientCrosses;
     for (let d = 0; d < crosses.length; d++) {
       const cross = crosses[d]!.cross;
       for (let p = 0; p < n; p++) numbers[d * n + p] = cross.value(facts, productFacts[p]!, market) ?? NaN;
@@ -264,9 +270,11 @@ class FastRanker implements InterestRanker {
     const categorical = this.categorical;
     const cells = this.tables.map((t) => t.indices);
     const missing = this.tables.map((t) => t.missingIndex);
-    const caches = this.numericBlocks;
+    const columns = this.numericColumns;
+    const encoding = this.plan.encoding;
     const k = w.k;
-    const { linear, latent, bias } = w;
+    const width = k + 2;
+    const { blocks, bias } = w;
     const clientLinear = clientPart.linear;
     const clientSquares = clientPart.squares;
     const productLinear = this.productLinear;
@@ -283,36 +291,54 @@ class FastRanker implements InterestRanker {
         let squares = clientSquares + productSquares[p]!;
         let s0 = c0 + productSums[ps]!, s1 = c1 + productSums[ps + 1]!, s2 = c2 + productSums[ps + 2]!, s3 = c3 + productSums[ps + 3]!;
         let s4 = c4 + productSums[ps + 4]!, s5 = c5 + productSums[ps + 5]!, s6 = c6 + productSums[ps + 6]!, s7 = c7 + productSums[ps + 7]!;
-        for (let d = 0; d < caches.length; d++) {
-          const cache = caches[d]!;
-          const at = cache.locate(w, numbers[d * n + p]!);
-          const b = cache.blocks;
-          lin += b[at]!;
-          squares += b[at + 1]!;
-          s0 += b[at + 2]!;
-          s1 += b[at + 3]!;
-          s2 += b[at + 4]!;
-          s3 += b[at + 5]!;
-          s4 += b[at + 6]!;
-          s5 += b[at + 7]!;
-          s6 += b[at + 8]!;
-          s7 += b[at + 9]!;
+        for (let d = 0; d < columns.length; d++) {
+          const column = columns[d]!;
+          const v = numbers[d * n + p]!;
+          // A number's features, as encodeNumericInto writes them: the missing flag, or z (left out at 0) and a bin.
+          let one = -1;
+          if (v - v !== 0) one = column.missingIndex * 10;
+          else {
+            const z = standardised(encoding, column, v);
+            if (z !== 0) {
+              const at = column.index * 10;
+              lin += blocks[at]! * z;
+              squares += blocks[at + 1]! * z * z;
+              s0 += blocks[at + 2]! * z;
+              s1 += blocks[at + 3]! * z;
+              s2 += blocks[at + 4]! * z;
+              s3 += blocks[at + 5]! * z;
+              s4 += blocks[at + 6]! * z;
+              s5 += blocks[at + 7]! * z;
+              s6 += blocks[at + 8]! * z;
+              s7 += blocks[at + 9]! * z;
+            }
+            if (column.binEdges.length > 0) one = (column.binIndex + binFor(column.binEdges, v)) * 10;
+          }
+          if (one >= 0) {
+            lin += blocks[one]!;
+            squares += blocks[one + 1]!;
+            s0 += blocks[one + 2]!;
+            s1 += blocks[one + 3]!;
+            s2 += blocks[one + 4]!;
+            s3 += blocks[one + 5]!;
+            s4 += blocks[one + 6]!;
+            s5 += blocks[one + 7]!;
+            s6 += blocks[one + 8]!;
+            s7 += blocks[one + 9]!;
+          }
         }
         for (let j = 0; j < count; j++) {
-          const i = categorical[j]!;
-          const base = i * 8;
-          const t0 = latent[base]!, t1 = latent[base + 1]!, t2 = latent[base + 2]!, t3 = latent[base + 3]!;
-          const t4 = latent[base + 4]!, t5 = latent[base + 5]!, t6 = latent[base + 6]!, t7 = latent[base + 7]!;
-          lin += linear[i]!;
-          s0 += t0;
-          s1 += t1;
-          s2 += t2;
-          s3 += t3;
-          s4 += t4;
-          s5 += t5;
-          s6 += t6;
-          s7 += t7;
-          squares += t0 * t0 + t1 * t1 + t2 * t2 + t3 * t3 + t4 * t4 + t5 * t5 + t6 * t6 + t7 * t7;
+          const at = categorical[j]! * 10;
+          lin += blocks[at]!;
+          squares += blocks[at + 1]!;
+          s0 += blocks[at + 2]!;
+          s1 += blocks[at + 3]!;
+          s2 += blocks[at + 4]!;
+          s3 += blocks[at + 5]!;
+          s4 += blocks[at + 6]!;
+          s5 += blocks[at + 7]!;
+          s6 += blocks[at + 8]!;
+          s7 += blocks[at + 9]!;
         }
         const pair = s0 * s0 + s1 * s1 + s2 * s2 + s3 * s3 + s4 * s4 + s5 * s5 + s6 * s6 + s7 * s7;
         result[p] = probability(bias + lin + 0.5 * (pair - squares));
@@ -325,24 +351,24 @@ class FastRanker implements InterestRanker {
       let lin = clientLinear + productLinear[p]!;
       let squares = clientSquares + productSquares[p]!;
       for (let f = 0; f < k; f++) acc[f] = clientSums[f]! + productSums[p * k + f]!;
-      for (let d = 0; d < caches.length; d++) {
-        const cache = caches[d]!;
-        const at = cache.locate(w, numbers[d * n + p]!);
-        const block = cache.blocks;
-        lin += block[at]!;
-        squares += block[at + 1]!;
-        for (let f = 0; f < k; f++) acc[f]! += block[at + 2 + f]!;
-      }
-      for (let j = 0; j < count; j++) {
-        const i = categorical[j]!;
-        lin += linear[i]!;
-        const base = i * k;
-        for (let f = 0; f < k; f++) {
-          const t = latent[base + f]!;
-          acc[f]! += t;
-          squares += t * t;
+      // A feature of value x adds x times its block (x² for the squares); ones list the value-1 features.
+      const add = (feature: number, x: number): void => {
+        const at = feature * width;
+        lin += blocks[at]! * x;
+        squares += blocks[at + 1]! * x * x;
+        for (let f = 0; f < k; f++) acc[f]! += blocks[at + 2 + f]! * x;
+      };
+      for (let d = 0; d < columns.length; d++) {
+        const column = columns[d]!;
+        const v = numbers[d * n + p]!;
+        if (v - v !== 0) add(column.missingIndex, 1);
+        else {
+          const z = standardised(encoding, column, v);
+          if (z !== 0) add(column.index, z);
+          if (column.binEdges.length > 0) add(column.binIndex + binFor(column.binEdges, v), 1);
         }
       }
+      for (let j = 0; j < count; j++) add(categorical[j]!, 1);
       let pair = 0;
       for (let f = 0; f < k; f++) pair += acc[f]! * acc[f]!;
       result[p] = probability(bias + lin + 0.5 * (pair - squares));

@@ -258,6 +258,13 @@ function formatEdge(v: number): string {
   return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
 }
 
+/** A finite value's standardised value, clipped to ±clipZ: the number the column's own feature carries. */
+export function clippedZ(encoding: FeatureEncoding, column: NumericColumn, value: number): number {
+  const z = (value - column.mean) / column.std;
+  // (v - mean) can overflow to ±Infinity for values near the float limit; clipping still gives a finite value.
+  return Number.isNaN(z) ? 0 : Math.max(-encoding.clipZ, Math.min(encoding.clipZ, z));
+}
+
 /**
  * One numeric column's entries for one value, appended to indices/values: the missing flag, or the clipped
  * standardised value (left out when it is 0) and the one-hot bin. The one place a number becomes features, so
@@ -281,9 +288,7 @@ function writeNumeric(encoding: FeatureEncoding, column: NumericColumn, value: n
     values[at] = 1;
     return at + 1;
   }
-  const z = (value - column.mean) / column.std;
-  // (v - mean) can overflow to ±Infinity for values near the float limit; clipping still gives a finite value.
-  const clipped = Number.isNaN(z) ? 0 : Math.max(-encoding.clipZ, Math.min(encoding.clipZ, z));
+  const clipped = clippedZ(encoding, column, value);
   if (clipped !== 0) {
     indices[at] = column.index;
     values[at] = clipped;

@@ -85,6 +85,16 @@ export function productFacts(product: Product): ProductFacts {
 export interface NumericCross {
   name: string;
   value(c: ClientFacts, p: ProductFacts, market: MarketSnapshot | null): number | null;
+  /**
+   * Set when the value does not depend on the client (it must then equal value(c, p, market) for every c): a
+   * scorer with a fixed market adds it to each product's part once instead of working it out per pair.
+   */
+  productValue?(p: ProductFacts, market: MarketSnapshot | null): number | null;
+}
+
+/** A cross of the product and the market only. */
+function productMarketCross(name: string, productValue: (p: ProductFacts, market: MarketSnapshot | null) => number | null): NumericCross {
+  return { name, value: (_c, p, m) => productValue(p, m), productValue };
 }
 
 /**
@@ -108,12 +118,12 @@ export const NUMERIC_CROSSES: readonly NumericCross[] = [
   { name: 'cross.riskGapAbove', value: (c, p) => (c.classNum === null ? null : Math.max(0, p.gradeNum - c.classNum)) },
   { name: 'cross.horizonMinusTerm', value: (c, p) => (p.termYears === null ? null : c.client.horizonYears - p.termYears) },
   { name: 'cross.lockupOverHorizon', value: (c, p) => Math.max(0, p.lockupYears - c.client.horizonYears) },
-  { name: 'cross.rateOverDeposit', value: (_c, p, m) => (p.investmentRate && p.rateMid !== null && m ? p.rateMid - m.depositRate1y : null) },
-  { name: 'cross.rateOverInflation', value: (_c, p, m) => (p.investmentRate && p.rateMid !== null && m ? p.rateMid - m.inflation : null) },
+  productMarketCross('cross.rateOverDeposit', (p, m) => (p.investmentRate && p.rateMid !== null && m ? p.rateMid - m.depositRate1y : null)),
+  productMarketCross('cross.rateOverInflation', (p, m) => (p.investmentRate && p.rateMid !== null && m ? p.rateMid - m.inflation : null)),
   { name: 'cross.liquidityNeedXLockup', value: (c, p) => c.liquidityNeed * p.lockupYears },
   { name: 'cross.ageXLockup', value: (c, p) => (c.age === null ? null : (c.age * p.lockupYears) / 10) },
   { name: 'cross.minimumOverInvestable', value: (c, p) => p.logMinimum - c.logInvestable },
-  { name: 'cross.equityTrendXRisk', value: (_c, p, m) => (m ? (m.equityTrend3m * p.gradeNum) / 5 : null) },
+  productMarketCross('cross.equityTrendXRisk', (p, m) => (m ? (m.equityTrend3m * p.gradeNum) / 5 : null)),
 ];
 
 const NONE: readonly string[] = [];
