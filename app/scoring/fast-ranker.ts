@@ -59,8 +59,39 @@ function probability(z: number): number {
   return 1 / (1 + Math.exp(-clamped));
 }
 
-/** Per product, its part of the sums under one set of weights (the weights object identifies the model state). */
-const productSums = new WeakMap<Product, { weights: Weights; linear: number; squares: number; sums: Float64Array }>();
+/** One product's part of a score: its own features and its crosses with the market, summed. */
+interface ProductPart {
+  linear: number;
+  squares: number;
+  sums: Float64Array;
+}
+
+/**
+ * Per product, its part under one set of weights (the weights object identifies the model state) and one
+ * market (by value: each request reads the snapshot afresh), so a ranker built per request reuses it.
+ */
+const productParts = new WeakMap<Product, { weights: Weights; marketKey: string; part: ProductPart }>();
+
+/** A feature of value x added to a part: x times its block, x² times its squared factors. */
+function addFeature(w: Weights, part: ProductPart, feature: number, x: number): void {
+  const k = w.k;
+  const at = feature * (k + 2);
+  const blocks = w.blocks;
+  part.linear += blocks[at]! * x;
+  part.squares += blocks[at + 1]! * x * x;
+  for (let f = 0; f < k; f++) part.sums[f]! += blocks[at + 2 + f]! * x;
+}
+
+/** One number's features, as encodeNumericInto writes them (NaN is missing), added to a part. */
+function addNumber(w: Weights, encoding: FeatureEncoding, column: NumericColumn, v: number, part: ProductPart): void {
+  if (!Number.isFinite(v)) {
+    addFeature(w, part, column.missingIndex, 1);
+    return;
+  }
+  const z = standardised(encoding, column, v);
+  if (z !== 0) addFeature(w, part, column.index, z);
+  if (column.binEdges.length > 0) addFeature(w, part, column.binIndex + binFor(column.binEdges, v), 1);
+}
 
 /** Linear sum, per-factor sums and the sum of squared factor terms of a partial vector. */
 function partialSums(w: Weights, x: SparseVector, sums: Float64Array, sumsAt: number): { linear: number; squares: number } {
@@ -79,24 +110,6 @@ function partialSums(w: Weights, x: SparseVector, sums: Float64Array, sumsAt: nu
     }
   }
   return { linear: lin, squares };
-}
-
-/** One number's features (as encodeNumericInto writes them; NaN is missing) added to entry p's linear sum, squares and factor sums. */
-function addNumber(w: Weights, encoding: FeatureEncoding, column: NumericColumn, v: number, p: number, linearSums: Float64Array, squareSums: Float64Array, factorSums: Float64Array): void {
-  const { k, blocks } = w;
-  const add = (feature: number, x: number): void => {
-    const at = feature * (k + 2);
-    linearSums[p]! += blocks[at]! * x;
-    squareSums[p]! += blocks[at + 1]! * x * x;
-    for (let f = 0; f < k; f++) factorSums[p * k + f]! += blocks[at + 2 + f]! * x;
-  };
-  if (!Number.isFinite(v)) {
-    add(column.missingIndex, 1);
-    return;
-  }
-  const z = standardised(encoding, column, v);
-  if (z !== 0) add(column.index, z);
-  if (column.binEdges.length > 0) add(column.binIndex + binFor(column.binEdges, v), 1);
 }
 
 function concat(parts: readonly { indices: ArrayLike<number>; values: ArrayLike<number> }[]): SparseVector {
@@ -166,23 +179,23 @@ class FastRanker implements InterestRanker {
   private sumProducts(): void {
     const w = this.weights;
     const k = w.k;
+    const marketKey = this.market === null ? 'none' : JSON.stringify(this.market);
     for (let p = 0; p < this.products.length; p++) {
-      // Each product's sums are kept with the weights they were made from, so the next ranker over the same catalogue reuses them.
+      // Kept with the weights and market they were made from, so the next ranker over the same catalogue reuses them.
       const product = this.products[p]!;
-      let part = productSums.get(product);
-      if (!part || part.weights !== w) {
+      let cached = productParts.get(product);
+      if (!cached || cached.weights !== w || cached.marketKey !== marketKey) {
         const sums = new Float64Array(k);
-        const s = partialSums(w, this.productVectors[p]!, sums, 0);
-        part = { weights: w, linear: s.linear, squares: s.squares, sums };
-        productSums.set(product, part);
+        const own = partialSums(w, this.productVectors[p]!, sums, 0);
+        const part: ProductPart = { linear: own.linear, squares: own.squares, sums };
+        // Crosses of the product and the market are fixed at one moment: part of the product's sums.
+        for (const { cross, column } of this.plan.marketCrosses) addNumber(w, this.plan.encoding, column, cross.productValue(this.facts[p]!, this.market) ?? NaN, part);
+        cached = { weights: w, marketKey, part };
+        productParts.set(product, cached);
       }
-      this.productLinear[p] = part.linear;
-      this.productSquares[p] = part.squares;
-      this.productSums.set(part.sums, p * k);
-      // Crosses of the product and the market are fixed for this ranker's moment: part of the product's sums here.
-      for (const { cross, column } of this.plan.marketCrosses) {
-        addNumber(w, this.plan.encoding, column, cross.productValue(this.facts[p]!, this.market) ?? NaN, p, this.productLinear, this.productSquares, this.productSums);
-      }
+      this.productLinear[p] = cached.part.linear;
+      this.productSquares[p] = cached.part.squares;
+      this.productSums.set(cached.part.sums, p * k);
     }
   }
 
