@@ -18,6 +18,7 @@ import { engineChannels } from './engine-channels';
 import { ruleSetChannels } from './rule-set-channels';
 import { llmChannels } from './llm-channels';
 import { pitchChannels } from './pitch-channels';
+import { deviationChannels } from './deviation-channels';
 
 const Empty = z.object({}).strict();
 const ById = z.object({ id: z.string().min(1).max(64) }).strict();
@@ -95,6 +96,7 @@ export const channels = {
   ...ruleSetChannels,
   ...llmChannels,
   ...pitchChannels,
+  ...deviationChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -10,6 +10,8 @@ export const RuleCheckViewSchema = z.object({
   passed: z.boolean(),
   reason: LocalizedTextSchema,
   deviation: z.literal(true).optional(),
+  /** A failed risk-class check that the client could still ask to override as a recorded deviation. */
+  deviationPossible: z.literal(true).optional(),
 });
 export type RuleCheckView = z.infer<typeof RuleCheckViewSchema>;
 

@@ -8,3 +8,4 @@ export * from './engine-channels';
 export * from './rule-set-channels';
 export * from './llm-channels';
 export * from './pitch-channels';
+export * from './deviation-channels';

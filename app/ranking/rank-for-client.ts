@@ -48,7 +48,7 @@ export function rankForClient(request: RankingRequest): RankingResult {
     const requestedDeviation = request.deviations?.get(product.id);
     const verdict = checkSuitability(client, product, { holdings, today, ruleSet, catalog: request.products, ...(requestedDeviation ? { requestedDeviation } : {}) });
     if (verdict.suitable) suitable.push({ product, deviation: verdict.deviationApplied });
-    else excluded.push({ ...head(product), failed: failedChecks(verdict).map((c) => ({ ruleId: c.ruleId, passed: c.passed, reason: c.reason, ...(c.deviation ? { deviation: true as const } : {}) })) });
+    else excluded.push({ ...head(product), failed: failedChecks(verdict).map((c) => ({ ruleId: c.ruleId, passed: c.passed, reason: c.reason, ...(c.deviation ? { deviation: true as const } : {}), ...(c.deviationPossible ? { deviationPossible: true as const } : {}) })) });
   }
 
   const scores = suitable.length > 0 ? request.scorer(client, suitable.map((s) => s.product), request.market, request.at) : [];

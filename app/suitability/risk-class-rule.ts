@@ -1,12 +1,24 @@
-import { RISK_GRADES, type RiskGrade } from '../domain/enums';
+import { RISK_GRADES, type RiskClass, type RiskGrade } from '../domain/enums';
+import type { SuitabilityRuleSet } from './rule-set';
 import { gradeIndex } from './suitability-facts';
 import type { RuleCheck, SuitabilityFacts } from './suitability-types';
 
 /** The domain forbids deviations for the most conservative class outright; no rule set may change that. */
-const NO_DEVIATION_CLASS = 'C1';
+export const NO_DEVIATION_CLASS = 'C1';
 
 function fail(en: string, zh: string): RuleCheck {
   return { ruleId: 'risk-class', passed: false, reason: { en, zh } };
+}
+
+/** The highest grade a client of this class may be offered under the rule set, with how to name it in a reason. */
+export function riskGradeLimit(cls: RiskClass, professionalInvestor: boolean, ruleSet: SuitabilityRuleSet): { limit: RiskGrade; limitEn: string; limitZh: string } {
+  const rules = ruleSet.rules.riskClass;
+  const limit: RiskGrade = rules.maxGradeByClass[cls];
+  if (professionalInvestor && rules.professionalMaxGrade && gradeIndex(rules.professionalMaxGrade) > gradeIndex(limit)) {
+    const pro = rules.professionalMaxGrade;
+    return { limit: pro, limitEn: `the professional-investor limit ${pro} (class ${cls})`, limitZh: `专业投资者可承受的 ${pro}（${cls} 类）` };
+  }
+  return { limit, limitEn: `class ${cls}'s limit ${limit}`, limitZh: `${cls} 类客户可承受的 ${limit}` };
 }
 
 /**
@@ -25,14 +37,7 @@ export function checkRiskClass(f: SuitabilityFacts): RuleCheck | null {
   }
   const rules = f.ruleSet.rules.riskClass;
   const cls = f.riskClass;
-  let limit: RiskGrade = rules.maxGradeByClass[cls];
-  let limitEn = `class ${cls}'s limit ${limit}`;
-  let limitZh = `${cls} 类客户可承受的 ${limit}`;
-  if (f.profile.professionalInvestor && rules.professionalMaxGrade && gradeIndex(rules.professionalMaxGrade) > gradeIndex(limit)) {
-    limit = rules.professionalMaxGrade;
-    limitEn = `the professional-investor limit ${limit} (class ${cls})`;
-    limitZh = `专业投资者可承受的 ${limit}（${cls} 类）`;
-  }
+  const { limit, limitEn, limitZh } = riskGradeLimit(cls, f.profile.professionalInvestor, f.ruleSet);
   if (gradeIndex(grade) <= gradeIndex(limit)) {
     return { ruleId: 'risk-class', passed: true, reason: { en: `Risk grade ${grade} is within ${limitEn}`, zh: `产品风险等级 ${grade} 在 ${limitZh} 以内` } };
   }
@@ -40,7 +45,18 @@ export function checkRiskClass(f: SuitabilityFacts): RuleCheck | null {
   const en = `Risk grade ${grade} exceeds ${limitEn}`;
   const zh = `产品风险等级 ${grade} 高于 ${limitZh}`;
   const d = f.deviation;
-  if (!d) return fail(en, zh);
+  if (!d) {
+    // Say so when the client could still ask for it, so the advisor knows a recorded deviation is an option.
+    const possible = cls !== NO_DEVIATION_CLASS && rules.deviation.enabled && gradeIndex(grade) - gradeIndex(limit) <= rules.deviation.maxGradesAboveLimit;
+    if (!possible) return fail(en, zh);
+    return {
+      ...fail(
+        `${en}; the client may still ask for it as a client-requested deviation, with the risk warning shown and acknowledged`,
+        `${zh}；如客户坚持购买，可在出示风险警示并经客户书面确认后按客户申请超风险等级购买处理`,
+      ),
+      deviationPossible: true,
+    };
+  }
   if (cls === NO_DEVIATION_CLASS) {
     return fail(`${en}; a client-requested deviation is never allowed for class ${cls}`, `${zh}；${cls} 类客户不得申请购买高于其风险等级的产品`);
   }

@@ -34,6 +34,8 @@ export interface RuleCheck {
   reason: LocalizedText;
   /** Set when the check passed only because the client asked for a riskier product and acknowledged the warning. */
   deviation?: true;
+  /** Set on a failed risk-class check that a recorded client-requested deviation would lift (never for C1). */
+  deviationPossible?: true;
 }
 
 export interface SuitabilityResult {

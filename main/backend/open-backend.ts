@@ -20,6 +20,7 @@ import { engineHandlers } from './engine-handlers';
 import { ruleSetHandlers } from './rule-set-handlers';
 import { llmHandlers } from './llm-handlers';
 import { pitchHandlers } from './pitch-handlers';
+import { deviationHandlers } from './deviation-handlers';
 
 /** The one person at this desk; the audit trail names them. Sign-in arrives with multi-user support. */
 export const LOCAL_ACTOR = 'local-advisor';
@@ -68,6 +69,7 @@ export function openBackend(options: BackendOptions): Backend {
     ...ruleSetHandlers(ctx),
     ...llmHandlers(ctx),
     ...pitchHandlers(ctx),
+    ...deviationHandlers(ctx),
     'products:list': (query) => listProducts(db, query),
     'products:get': ({ id }) => {
       const product = getProduct(db, id);

@@ -16,6 +16,7 @@ const WIPE_ORDER = [
   'interactions',
   'meetings',
   'holdings',
+  'suitability_deviations',
   'questionnaire_responses',
   'clients',
   'products',

@@ -8,6 +8,7 @@ import { modelScorer, popularityScorer, type ProductScorer } from '../../app/ran
 import { rankForClient } from '../../app/ranking/rank-for-client';
 import type { BackendContext } from '../backend/backend-context';
 import { getClient } from '../db/client-repository';
+import { activeDeviationsForRanking } from '../db/deviation-repository';
 import { listHoldingsForClient } from '../db/holding-repository';
 import { countInteractions, insertInteractions, listInteractions } from '../db/interaction-repository';
 import { latestMarketSnapshot } from '../db/market-repository';
@@ -114,6 +115,8 @@ export function createModelService(ctx: BackendContext): ModelService {
         market: marketNow(),
         scorer: live ? modelScorer(live.live) : popularity(),
         top,
+        // Recorded, unwithdrawn client-requested deviations; the risk-class rule still decides whether each applies.
+        deviations: activeDeviationsForRanking(db, clientId),
       });
       return { clientId, at, modelVersion: live?.version ?? null, ruleSet: { id: ruleSet.id, version: ruleSet.version }, ranked, excluded };
     },

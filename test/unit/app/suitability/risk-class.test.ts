@@ -43,7 +43,9 @@ describe('risk class vs risk grade', () => {
 
   it('follows an institution that maps classes more strictly', () => {
     const strict = ruleSetWith((s) => { s.rules.riskClass.maxGradeByClass.C3 = 'R2'; });
-    expect(checkOf(run(individual(), 'FD-BL-01', { ruleSet: strict }), 'risk-class').reason.en).toBe("Risk grade R3 exceeds class C3's limit R2");
+    const check = checkOf(run(individual(), 'FD-BL-01', { ruleSet: strict }), 'risk-class');
+    expect(check.reason.en).toBe("Risk grade R3 exceeds class C3's limit R2; the client may still ask for it as a client-requested deviation, with the risk warning shown and acknowledged");
+    expect(check.deviationPossible).toBe(true);
   });
 });
 
