@@ -26,6 +26,29 @@ function logitOf(p: number): number {
   return Number.isNaN(z) ? 0 : Math.max(-MAX_LOGIT, Math.min(MAX_LOGIT, z));
 }
 
+/** Per live model, each product last scored, with its content: see sameProducts. */
+const scoredProducts = new WeakMap<LiveModel, Map<string, { json: string; product: Product }>>();
+
+/**
+ * The products with each unchanged one replaced by the object this live model scored before. The fast ranker
+ * keeps each product's share of the sums per object, and the store reads new objects on every request; a
+ * product whose content is the same (compared whole, as JSON) is the same product, so the ranker can reuse
+ * its work (about 25 µs a product) for the cost of a JSON string (about 6 µs). A changed product replaces the
+ * kept one.
+ */
+function sameProducts(live: LiveModel, products: readonly Product[]): Product[] {
+  let seen = scoredProducts.get(live);
+  if (!seen) scoredProducts.set(live, (seen = new Map()));
+  const kept = seen;
+  return products.map((product) => {
+    const json = JSON.stringify(product);
+    const before = kept.get(product.id);
+    if (before && before.json === json) return before.product;
+    kept.set(product.id, { json, product });
+    return product;
+  });
+}
+
 /**
  * The interest model's scorer. Probabilities come from the fast ranker (app/scoring/fast-ranker.ts: exact to
  * rounding, a fraction of the cost of encoding every pair) through the stored calibration. Reasons are asked
@@ -37,7 +60,7 @@ export function modelScorer(live: LiveModel, options: { reasons?: number } = {})
   const { model, calibration } = live;
   return (client, products, market, at) => {
     if (products.length === 0) return [];
-    const ranker = createRanker(model, products, market, at);
+    const ranker = createRanker(model, sameProducts(live, products), market, at);
     const raw = ranker.scoreClient(client);
     return products.map((product, i) => ({
       probability: calibrate(calibration, logitOf(raw[i]!)),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Product } from '../../../../app/domain';
 import { calibrate } from '../../../../app/ranking/platt-calibration';
 import { modelScorer } from '../../../../app/ranking/product-scorer';
 import { explainScore } from '../../../../app/ranking/score-reasons';
@@ -34,5 +35,36 @@ describe('the app\'s product scorer', () => {
         }
       });
     }
+  });
+  it('scores a product read again from the store like the first time, and a changed one by its new content', () => {
+    const data = demo();
+    const book = demoBook(data);
+    const model = InterestModel.train(labelledRows(data.interactions.slice(0, 1500), book));
+    const calibration = { kind: 'platt' as const, a: 1.1, b: 0.2, rows: 500 };
+    const live = { model, calibration };
+    const market = data.marketSnapshots.at(-1)!;
+    const at = '2026-11-28T09:00:00.000Z';
+    const client = book.clients[3]!;
+    const straightforward = (product: Product) =>
+      calibrate(calibration, model.machine.predictLogit(encodeFeatures(model.encoding, rawFeatures({ client, product, market, at, channel: null }))));
+    // The store gives new objects on every read: copies, as listProducts gives them.
+    const read = () => data.products.map((p) => structuredClone(p));
+    const first = modelScorer(live)(client, read(), market, at).map((s) => s.probability);
+    const again = modelScorer(live)(client, read(), market, at).map((s) => s.probability);
+    expect(again).toEqual(first);
+
+    // The same product ids, one edited in the catalogue between two requests: its score follows the edit.
+    const i = data.products.findIndex((p) => p.family === 'fund');
+    const edited = read();
+    edited[i] = { ...edited[i]!, category: 'bond_fund' === edited[i]!.category ? 'equity_index_fund' : 'bond_fund', riskGrade: 'R5', lockupMonths: 60 };
+    const after = modelScorer(live)(client, edited, market, at).map((s) => s.probability);
+    expect(Math.abs(after[i]! - straightforward(edited[i]!))).toBeLessThan(1e-9);
+    expect(Math.abs(after[i]! - first[i]!)).toBeGreaterThan(1e-6);
+    after.forEach((p, j) => {
+      if (j !== i) expect(p).toBe(first[j]);
+    });
+    // And back again.
+    const restored = modelScorer(live)(client, read(), market, at).map((s) => s.probability);
+    expect(Math.abs(restored[i]! - first[i]!)).toBeLessThan(1e-12);
   });
 });
