@@ -246,6 +246,10 @@ const RULE_WORDS: Record<string, LocalizedText> = {
 export function suitabilityPitchFacts(result: SuitabilityResult): PitchFact[] {
   const passed = result.checks.filter((c) => c.passed).map((c) => RULE_WORDS[c.ruleId] ?? t(c.ruleId, c.ruleId));
   const out = [fact('suitability.verdict', 'suitability', t('Suitability', '适当性'), result.suitable ? t('suitable for this client', '适合该客户') : t('NOT suitable for this client', '不适合该客户'), null)];
+  // Never dropped: a pitch for a product the client asked for against their risk class must not read as advice to buy it.
+  if (result.deviationApplied) {
+    out.push(fact('suitability.deviation', 'suitability', t('Client-requested deviation', '客户申请超风险等级购买'), t('the client asked for this product against their risk class; the risk warning was shown and acknowledged, so present it as their request, not a recommendation', '客户主动要求购买高于其风险等级的产品，已出示风险警示并经客户确认；应表述为客户自己的要求，而不是推荐'), null));
+  }
   if (passed.length > 0) out.push(fact('suitability.passed', 'suitability', t('Checks passed', '已通过的检查'), { en: passed.map((p) => p.en).join(', '), zh: passed.map((p) => p.zh).join('、') }, 2));
   return out;
 }
