@@ -93,10 +93,13 @@ export function productSide(plan: FeaturePlan, product: Product): { facts: Produ
 
 /**
  * The feature index of combine(clientToken, productToken) for every product, one row per client token, filled
- * the first time a token is seen: after that a categorical cross costs one array read per pair.
+ * the first time a token is seen: after that a categorical cross costs one array read per pair. A catalogue
+ * repeats few product tokens (a category, a family), so a row combines each distinct token once and copies.
  */
 export class CrossTable {
-  private readonly productTokens: string[];
+  /** Each product's token as an id into `distinct`. */
+  private readonly tokenIds: Int32Array;
+  private readonly distinct: string[] = [];
   private readonly rows = new Map<string, number>();
   private table: Int32Array;
   private used = 0;
@@ -106,7 +109,14 @@ export class CrossTable {
     private readonly column: CategoricalColumn,
     products: readonly ProductFacts[],
   ) {
-    this.productTokens = products.map((p) => cross.productToken(p));
+    const ids = new Map<string, number>();
+    this.tokenIds = new Int32Array(products.length);
+    products.forEach((p, i) => {
+      const token = cross.productToken(p);
+      let id = ids.get(token);
+      if (id === undefined) ids.set(token, (id = this.distinct.push(token) - 1));
+      this.tokenIds[i] = id;
+    });
     this.table = new Int32Array(Math.max(1, products.length) * 8);
   }
 
@@ -118,7 +128,7 @@ export class CrossTable {
   rowOffset(clientToken: string): number {
     const known = this.rows.get(clientToken);
     if (known !== undefined) return known;
-    const n = this.productTokens.length;
+    const n = this.tokenIds.length;
     const offset = this.used * n;
     if (offset + n > this.table.length) {
       const grown = new Int32Array(Math.max(this.table.length * 2, offset + n));
@@ -126,10 +136,11 @@ export class CrossTable {
       this.table = grown;
     }
     const values = this.column.values;
-    for (let p = 0; p < n; p++) {
-      const value = this.cross.combine(clientToken, this.productTokens[p]!);
-      this.table[offset + p] = Object.prototype.hasOwnProperty.call(values, value) ? values[value]! : this.column.unseenIndex;
-    }
+    const byToken = this.distinct.map((token) => {
+      const value = this.cross.combine(clientToken, token);
+      return Object.prototype.hasOwnProperty.call(values, value) ? values[value]! : this.column.unseenIndex;
+    });
+    for (let p = 0; p < n; p++) this.table[offset + p] = byToken[this.tokenIds[p]!]!;
     this.used++;
     this.rows.set(clientToken, offset);
     return offset;

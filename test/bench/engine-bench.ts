@@ -1,12 +1,14 @@
+import os from 'node:os';
 import { generateBulkClients, generateDemoData } from '../../app/demo';
 import type { Holding, Product } from '../../app/domain';
 import { createRanker, rankOrder } from '../../app/scoring/fast-ranker';
 import { FactorizationMachine } from '../../app/scoring/factorization-machine';
-import { encodeRows, fitEncoding } from '../../app/scoring/feature-encoding';
+import { encodeFeatures, encodeRows, fitEncoding } from '../../app/scoring/feature-encoding';
 import { InterestModel } from '../../app/scoring/interest-model';
 import { marketAt, type ScoredClient } from '../../app/scoring/scoring-context';
 import { labelledRows } from '../../app/scoring/training-rows';
 import { checkSuitability, DEFAULT_RULE_SET } from '../../app/suitability';
+import { createParallelScorer } from '../../main/model/parallel-scoring';
 import { fmt, median, percentile } from './stats';
 
 const TODAY = '2026-11-28';
@@ -42,7 +44,7 @@ function time<T>(run: () => T): { ms: number; value: T } {
  * and training on 100,000 interactions, each beside the straightforward path (InterestModel.score per pair)
  * measured in the same run. Everything is generated from the demo generators with fixed seeds.
  */
-export function benchEngine(): string[] {
+export async function benchEngine(): Promise<string[]> {
   const lines: string[] = [];
   const demo = generateDemoData({ today: TODAY, clientCount: 2000, interactionCount: 112_000 });
   const book = { clients: demo.clients.map(scored), products: demo.products, marketSnapshots: demo.marketSnapshots };
@@ -54,10 +56,11 @@ export function benchEngine(): string[] {
   // The same three stages again, timed one by one, to show where training time goes.
   const fit = time(() => fitEncoding(rows.map((r) => r.raw)));
   const encoded = time(() => encodeRows(fit.value, rows.map((r) => r.raw)).map((x, r) => ({ x, y: rows[r]!.label })));
+  const encodedOneByOne = time(() => rows.map((r) => ({ x: encodeFeatures(fit.value, r.raw), y: r.label })));
   const fm = time(() => FactorizationMachine.train(encoded.value, fit.value.dimension));
   lines.push(
     `train the interest model on ${rows.length.toLocaleString('en')} interactions (InterestModel.train: fit encoding, encode, FM with early stopping, ${report?.epochsRun} epochs): ${fmt(train.ms)}; ` +
-      `stage by stage: fit encoding ${fmt(fit.ms)}, encode ${fmt(encoded.ms)}, FM ${fmt(fm.ms)}; joining the interactions to clients, products and markets first (labelledRows): ${fmt(rowsRun.ms)}`,
+      `stage by stage: fit encoding ${fmt(fit.ms)}, encode ${fmt(encoded.ms)} (encodeRows; row by row through encodeFeatures ${fmt(encodedOneByOne.ms)}), FM ${fmt(fm.ms)}; joining the interactions to clients, products and markets first (labelledRows): ${fmt(rowsRun.ms)}`,
   );
 
   const market = marketAt(demo.marketSnapshots, TODAY);
@@ -111,11 +114,14 @@ export function benchEngine(): string[] {
   const ranker200 = createRanker(model, two, market, TODAY);
   const out200 = new Float64Array(two.length);
   ranker200.scoreClient(clients[0]!, out200);
-  const bulk = time(() => {
-    let sum = 0;
-    for (const client of clients) sum += ranker200.scoreClient(client, out200)[0]!;
-    return sum;
-  });
+  const bulkMs = Array.from({ length: 3 }, () =>
+    time(() => {
+      let sum = 0;
+      for (const client of clients) sum += ranker200.scoreClient(client, out200)[0]!;
+      return sum;
+    }).ms,
+  );
+  const bulk = median(bulkMs);
   const slowClients = clients.slice(0, 100);
   const bulkSlow = time(() => {
     let sum = 0;
@@ -124,8 +130,35 @@ export function benchEngine(): string[] {
   });
   const slowEstimate = (bulkSlow.ms * clients.length) / slowClients.length;
   lines.push(
-    `score 10,000 clients × 200 products: ${fmt(bulk.ms)} (${((bulk.ms * 1000) / (clients.length * two.length)).toFixed(2)} µs a pair); ` +
-      `straightforward: ${fmt(slowEstimate)} (measured on ${slowClients.length} clients, scaled), ${(slowEstimate / bulk.ms).toFixed(0)}× slower`,
+    `score 10,000 clients × 200 products on one thread: median ${fmt(bulk)} of ${bulkMs.length} runs (${((bulk * 1000) / (clients.length * two.length)).toFixed(2)} µs a pair); ` +
+      `straightforward: ${fmt(slowEstimate)} (measured on ${slowClients.length} clients, scaled), ${(slowEstimate / bulk).toFixed(0)}× slower`,
   );
+
+  // The same on worker threads, one per core: clients are sent to the threads and the scores come back.
+  const threads = os.availableParallelism();
+  const startedAt = performance.now();
+  const parallel = await createParallelScorer(model, two, market, TODAY, { threads });
+  const startMs = performance.now() - startedAt;
+  try {
+    await parallel.scoreClients(clients.slice(0, 200));
+    const parallelMs: number[] = [];
+    let scores: Float64Array = new Float64Array(0);
+    for (let run = 0; run < 3; run++) {
+      const started = performance.now();
+      scores = await parallel.scoreClients(clients);
+      parallelMs.push(performance.now() - started);
+    }
+    let differ = 0;
+    for (let c = 0; c < clients.length; c += 97) {
+      ranker200.scoreClient(clients[c]!, out200);
+      for (let p = 0; p < two.length; p++) differ = Math.max(differ, Math.abs(scores[c * two.length + p]! - out200[p]!));
+    }
+    lines.push(
+      `score 10,000 clients × 200 products on ${threads} worker threads (createParallelScorer, clients sent and scores returned included): median ${fmt(median(parallelMs))} of ${parallelMs.length} runs, ` +
+        `${(bulk / median(parallelMs)).toFixed(2)}× the one-thread speed, ${(slowEstimate / median(parallelMs)).toFixed(0)}× the straightforward path; starting the threads ${fmt(startMs)} once; largest difference from one thread ${differ.toExponential(1)}`,
+    );
+  } finally {
+    await parallel.close();
+  }
   return lines;
 }

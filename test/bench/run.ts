@@ -15,7 +15,7 @@ console.log(`Advisor Desk benchmarks: ${os.cpus().length} cores, ${(os.totalmem(
 // BENCH_ONLY=engine runs the interest engine's figures alone (no build or browser needed).
 const only = process.env.BENCH_ONLY;
 if (only === 'engine') {
-  for (const line of benchEngine()) console.log(line);
+  for (const line of await benchEngine()) console.log(line);
   process.exit(0);
 }
 
@@ -53,7 +53,7 @@ const ui = await benchUiSearch(n);
 console.log(`browser mode with ${ui.clients} clients: first client list painted in ${fmt(ui.firstPaintMs)}`);
 console.log(`search typed into the client list, to the new count shown (includes the ${ui.debounceMs} ms typing debounce): median ${fmt(median(ui.searchMs))}, p95 ${fmt(percentile(ui.searchMs, 95))} over ${ui.searchMs.length} searches`);
 
-for (const line of benchEngine()) console.log(line);
+for (const line of await benchEngine()) console.log(line);
 for (const line of summarizeRecommendations(await benchRecommendations())) console.log(line);
 
 for (const line of await importFigures()) console.log(line);
