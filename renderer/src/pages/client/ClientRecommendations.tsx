@@ -1,11 +1,13 @@
 import { useMemo, useRef, useState } from 'react';
 import Box from '@mui/material/Box';
-import type { ClientDetail, ClientRanking, RankedProduct } from '../../../../app/contract';
+import type { ClientDetail, ClientRanking, ExcludedProduct, RankedProduct } from '../../../../app/contract';
 import type { Outcome } from '../../../../app/domain';
 import { call } from '../../api/call';
 import { useBackend } from '../../api/use-backend';
 import { useI18n } from '../../i18n/use-i18n';
 import { useNotify } from '../../notify/notify-context';
+import { ActiveDeviations } from './active-deviations';
+import { DeviationDialog } from './DeviationDialog';
 import { ExcludedProductsCard } from './ExcludedProductsCard';
 import { RecommendationsCard, type LastReaction } from './RecommendationsCard';
 
@@ -30,7 +32,10 @@ export function ClientRecommendations({ clientId, interactions, onRecorded }: { 
     }
     return latest;
   }, [interactions]);
-  const ranking = useBackend('recommendations:for-client', { clientId, top }, { entities: ['interactions', 'model', 'rules', 'products', 'clients'], reportErrors: false });
+  const ranking = useBackend('recommendations:for-client', { clientId, top }, { entities: ['interactions', 'model', 'rules', 'products', 'clients', 'deviations'], reportErrors: false });
+  const deviations = useBackend('deviations:list', { clientId }, { entities: ['deviations', 'products', 'clients'], reportErrors: false });
+  const activeDeviations = useMemo(() => new Map((deviations.data ?? []).filter((d) => d.withdrawnAt === null).map((d) => [d.productId, d])), [deviations.data]);
+  const [asking, setAsking] = useState<ExcludedProduct | null>(null);
 
   // Keep the list on screen while a longer one loads, rather than flashing back to placeholders.
   const lastShown = useRef<ClientRanking | undefined>(undefined);
@@ -52,19 +57,22 @@ export function ClientRecommendations({ clientId, interactions, onRecorded }: { 
   };
 
   return (
-    <Box sx={{ display: 'grid', gap: 1.5, mt: 1.5 }}>
-      <RecommendationsCard
-        ranking={shown}
-        error={ranking.error}
-        loading={ranking.loading}
-        canShowMore={shown !== undefined && shown.ranked.length >= top}
-        recordingProductId={recording}
-        lastReactions={lastReactions}
-        onShowMore={() => setTop((n) => n + PAGE)}
-        onRetry={ranking.reload}
-        onRecord={(product, outcome) => void record(product, outcome)}
-      />
-      {shown && <ExcludedProductsCard excluded={shown.excluded} />}
-    </Box>
+    <ActiveDeviations.Provider value={activeDeviations}>
+      <Box sx={{ display: 'grid', gap: 1.5, mt: 1.5 }}>
+        <RecommendationsCard
+          ranking={shown}
+          error={ranking.error}
+          loading={ranking.loading}
+          canShowMore={shown !== undefined && shown.ranked.length >= top}
+          recordingProductId={recording}
+          lastReactions={lastReactions}
+          onShowMore={() => setTop((n) => n + PAGE)}
+          onRetry={ranking.reload}
+          onRecord={(product, outcome) => void record(product, outcome)}
+        />
+        {shown && <ExcludedProductsCard excluded={shown.excluded} onAskDeviation={setAsking} />}
+        {asking && <DeviationDialog key={asking.productId} clientId={clientId} product={asking} onClose={() => setAsking(null)} />}
+      </Box>
+    </ActiveDeviations.Provider>
   );
 }

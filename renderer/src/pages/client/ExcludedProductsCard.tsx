@@ -3,8 +3,10 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Collapse from '@mui/material/Collapse';
 import Link from '@mui/material/Link';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import BlockOutlined from '@mui/icons-material/BlockOutlined';
+import GppMaybeOutlined from '@mui/icons-material/GppMaybeOutlined';
 import ExpandLessOutlined from '@mui/icons-material/ExpandLessOutlined';
 import ExpandMoreOutlined from '@mui/icons-material/ExpandMoreOutlined';
 import type { ExcludedProduct } from '../../../../app/contract';
@@ -15,7 +17,12 @@ import { familyLabel } from '../../i18n/family-label';
 import { useI18n } from '../../i18n/use-i18n';
 import { hrefFor } from '../../routing/routes';
 
-function ExcludedRow({ product }: { product: ExcludedProduct }) {
+/** Excluded by the risk-class rule alone, and a recorded client-requested deviation could lift it (never for C1). */
+function deviationPossible(product: ExcludedProduct): boolean {
+  return product.failed.length === 1 && product.failed[0]!.ruleId === 'risk-class' && product.failed[0]!.deviationPossible === true;
+}
+
+function ExcludedRow({ product, onAskDeviation }: { product: ExcludedProduct; onAskDeviation: ((product: ExcludedProduct) => void) | undefined }) {
   const { t, pick, pickPair, language } = useI18n();
   return (
     <Box component="li" sx={{ display: 'grid', gridTemplateColumns: '48px minmax(200px, 1fr) 2fr', columnGap: 1.5, alignItems: 'start', py: 1, borderTop: 1, borderColor: 'divider' }} data-testid="excluded-row" data-product-id={product.productId}>
@@ -37,6 +44,15 @@ function ExcludedRow({ product }: { product: ExcludedProduct }) {
             <Typography variant="body2">{pick(rule.reason)}</Typography>
           </Box>
         ))}
+        {onAskDeviation && deviationPossible(product) && (
+          <Box component="li" sx={{ pt: 0.5 }}>
+            <Tooltip title={t('deviation.askHelp')}>
+              <Button size="small" color="warning" startIcon={<GppMaybeOutlined />} onClick={() => onAskDeviation(product)} data-testid="deviation-ask">
+                {t('deviation.ask')}
+              </Button>
+            </Tooltip>
+          </Box>
+        )}
       </Box>
     </Box>
   );
@@ -46,7 +62,7 @@ function ExcludedRow({ product }: { product: ExcludedProduct }) {
  * Products the suitability rules exclude for this client, kept apart from the ranking and without any
  * reaction buttons: they are never pitched, only shown with the rules' reasons so the advisor can explain why.
  */
-export function ExcludedProductsCard({ excluded }: { excluded: ExcludedProduct[] }) {
+export function ExcludedProductsCard({ excluded, onAskDeviation }: { excluded: ExcludedProduct[]; onAskDeviation?(product: ExcludedProduct): void }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   return (
@@ -87,7 +103,7 @@ export function ExcludedProductsCard({ excluded }: { excluded: ExcludedProduct[]
             </Typography>
             <Box component="ul" sx={{ m: 0, p: 0, listStyle: 'none' }}>
               {excluded.map((product) => (
-                <ExcludedRow key={product.productId} product={product} />
+                <ExcludedRow key={product.productId} product={product} onAskDeviation={onAskDeviation} />
               ))}
             </Box>
           </Box>

@@ -5,7 +5,6 @@ import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import GppMaybeOutlined from '@mui/icons-material/GppMaybeOutlined';
 import ShuffleOutlined from '@mui/icons-material/ShuffleOutlined';
 import type { RankedProduct } from '../../../../app/contract';
 import type { Outcome } from '../../../../app/domain';
@@ -14,6 +13,7 @@ import { categoryLabel } from '../../i18n/category-label';
 import { familyLabel } from '../../i18n/family-label';
 import { useI18n } from '../../i18n/use-i18n';
 import { hrefFor } from '../../routing/routes';
+import { DeviationChip } from './DeviationChip';
 import { ReactionButtons } from './ReactionButtons';
 import { ReasonPopover } from './ReasonPopover';
 import type { LastReaction } from './RecommendationsCard';
@@ -42,11 +42,7 @@ export function RecommendationRow({ product, busy, lastReaction, onRecord }: Pro
               <Chip icon={<ShuffleOutlined />} label={t('reco.diversity')} variant="outlined" data-testid="recommendation-diversity" sx={{ height: 20, fontSize: '0.7rem' }} />
             </Tooltip>
           )}
-          {product.deviation && (
-            <Tooltip title={t('reco.deviationHelp')}>
-              <Chip icon={<GppMaybeOutlined />} label={t('reco.deviation')} color="warning" variant="outlined" data-testid="recommendation-deviation" sx={{ height: 20, fontSize: '0.7rem' }} />
-            </Tooltip>
-          )}
+          {product.deviation && <DeviationChip productId={product.productId} productName={name} />}
         </Box>
         <Typography variant="caption" color="text.secondary" component="div">
           {familyLabel(t, product.family)} · {categoryLabel(product.category, language)}
