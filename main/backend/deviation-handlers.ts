@@ -13,12 +13,9 @@ import type { BackendContext } from './backend-context';
 type DeviationHandlers = Pick<HandlerTable, 'deviations:preview' | 'deviations:record' | 'deviations:list' | 'deviations:withdraw'>;
 
 function view(d: SuitabilityDeviation, product: Product | null): DeviationView {
-  return {
-    ...d,
-    productNameEn: product?.nameEn ?? d.productId,
-    productNameZh: product?.nameZh ?? d.productId,
-    riskGrade: product?.riskGrade ?? 'R5',
-  };
+  // The row's foreign key deletes it with its product, so a missing product is a broken database.
+  if (!product) throw new AppError('internal', `Deviation ${d.id} refers to product ${d.productId}, which is not in the catalogue.`);
+  return { ...d, productNameEn: product.nameEn, productNameZh: product.nameZh, riskGrade: product.riskGrade };
 }
 
 /**
