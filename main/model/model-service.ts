@@ -15,13 +15,16 @@ import { latestMarketSnapshot } from '../db/market-repository';
 import { activateModelVersion, activeModelStamp, getActiveModelVersion, listModelVersions, saveOnlineUpdate } from '../db/model-version-repository';
 import { getProduct, listProducts } from '../db/product-repository';
 import { activeRuleSet } from '../db/rule-set-repository';
-import { trainModelVersion } from './train-model-version';
+import { trainInWorker } from './train-in-worker';
+import { readTrainingData, storeTrainedVersion } from './train-model-version';
 
 export interface ModelService {
-  rank(clientId: string, top: number): ClientRanking;
+  /** Async only when no model was ever trained: the first ranking then waits for the first training. */
+  rank(clientId: string, top: number): Promise<ClientRanking>;
   recordOutcome(input: ChannelParsedInput<'outcomes:record'>): ChannelOutput<'outcomes:record'>;
   versions(): ModelVersionSummary[];
-  retrain(note?: string): ModelVersionSummary;
+  /** Trains on a worker thread; the backend keeps answering meanwhile. One training runs at a time. */
+  retrain(note?: string): Promise<ModelVersionSummary>;
   activate(version: number): ModelVersionSummary;
 }
 
@@ -60,11 +63,30 @@ export function createModelService(ctx: BackendContext): ModelService {
     return cache;
   }
 
-  function retrain(note = 'retrain'): ModelVersionSummary {
-    const summary = trainModelVersion(db, { ruleSet: activeRuleSet(db), note, at: ctx.nowIso(), actor: ctx.actor });
-    refusedAt = null;
-    ctx.emit('data:changed', { entity: 'model' });
-    return summary;
+  // The training in flight, if any: a second request waits for it, then trains on the data as it is then.
+  let training: Promise<ModelVersionSummary> | null = null;
+
+  /**
+   * Reads the store here (a fraction of a second), trains on a worker thread (seconds on a large book) and
+   * stores the new version here, in one transaction, so rankings and edits are answered meanwhile. Outcomes
+   * recorded while it trains are in the store but not in the new version; the next retrain includes them.
+   */
+  function retrain(note = 'retrain'): Promise<ModelVersionSummary> {
+    const before = training;
+    const run = (async () => {
+      if (before) await before.catch(() => undefined);
+      const trained = await trainInWorker(readTrainingData(db, activeRuleSet(db)));
+      const summary = storeTrainedVersion(db, trained, { note, at: ctx.nowIso(), actor: ctx.actor });
+      refusedAt = null;
+      ctx.emit('data:changed', { entity: 'model' });
+      return summary;
+    })();
+    training = run;
+    const clear = (): void => {
+      if (training === run) training = null;
+    };
+    run.then(clear, clear);
+    return run;
   }
 
   /**
@@ -72,13 +94,18 @@ export function createModelService(ctx: BackendContext): ModelService {
    * seconds, so it waits for the first ranking rather than slowing every start-up. Null when there is nothing
    * to train on yet; the ranking then falls back to popularity and says so.
    */
-  function liveOrFirstTrained(): CachedModel | null {
+  async function liveOrFirstTrained(): Promise<CachedModel | null> {
     const live = current();
     if (live || listModelVersions(db).length > 0) return live;
+    // A training already under way (another ranking's first use, or a retrain) gives the first version.
+    if (training) {
+      await training.catch(() => undefined);
+      return current();
+    }
     const outcomes = countInteractions(db);
     if (refusedAt === outcomes) return null;
     try {
-      retrain('first-use');
+      await retrain('first-use');
     } catch (error) {
       if (error instanceof AppError && error.code === 'validation') {
         refusedAt = outcomes;
@@ -99,10 +126,12 @@ export function createModelService(ctx: BackendContext): ModelService {
   }
 
   return {
-    rank(clientId, top) {
+    async rank(clientId, top) {
+      if (!getClient(db, clientId)) throw new AppError('not_found', `No client with id ${clientId}.`);
+      const live = await liveOrFirstTrained();
+      // Read after any first training, which may have taken seconds.
       const client = getClient(db, clientId);
       if (!client) throw new AppError('not_found', `No client with id ${clientId}.`);
-      const live = liveOrFirstTrained();
       const ruleSet = activeRuleSet(db);
       const at = ctx.nowIso();
       const { ranked, excluded } = rankForClient({

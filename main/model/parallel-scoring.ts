@@ -1,13 +1,11 @@
-import { createRequire } from 'node:module';
 import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { MarketSnapshot, Product } from '../../app/domain';
 import type { RankingOptions } from '../../app/scoring/fast-ranker';
 import type { InterestModel } from '../../app/scoring/interest-model';
 import type { ScoredClient } from '../../app/scoring/scoring-context';
 import type { ScoreReply, ScoreRequest, ScoringWorkerData } from './scoring-worker';
+import { startWorker } from './start-worker';
 
 /** Scores many clients against one catalogue on several threads; the same numbers as createRanker's scoreClient. */
 export interface ParallelScorer {
@@ -21,24 +19,6 @@ export interface ParallelScorer {
 export interface ParallelScoringOptions {
   /** Worker threads (default: the cores Node reports as available). */
   threads?: number;
-}
-
-/**
- * A worker on scoring-worker: the bundle's scoring-worker.mjs beside this file when running from dist/main; from
- * the repository (tests, benchmarks) the TypeScript source, loaded after registering tsx in the thread, since
- * Node 20 does not pass --import hooks on to workers.
- */
-function startWorker(workerData: ScoringWorkerData): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./scoring-worker.mjs', import.meta.url), { workerData });
-  // tsx's ESM api (its register() hooks this thread's imports), found through tsx's own exports map; a plain
-  // require.resolve would give the CommonJS build, which cannot register ESM hooks in a worker.
-  const require = createRequire(import.meta.url);
-  const manifest = require.resolve('tsx/package.json');
-  const exportsMap = (require('tsx/package.json') as { exports: Record<string, { import: { default: string } }> }).exports;
-  const api = pathToFileURL(path.join(path.dirname(manifest), exportsMap['./esm/api']!.import.default)).href;
-  const source = new URL('./scoring-worker.ts', import.meta.url).href;
-  const boot = `(async () => { const { register } = await import(${JSON.stringify(api)}); register(); await import(${JSON.stringify(source)}); })().catch((error) => { throw error; });`;
-  return new Worker(boot, { eval: true, workerData });
 }
 
 class WorkerScorer {
@@ -90,7 +70,7 @@ export async function createParallelScorer(model: InterestModel, products: reado
   const data: ScoringWorkerData = { model: model.toJSON(), products: [...products], market, at };
   const workers = await Promise.all(
     Array.from({ length: threads }, async () => {
-      const worker = startWorker(data);
+      const worker = startWorker('scoring-worker', data);
       await new Promise<void>((resolve, reject) => {
         worker.once('online', resolve);
         worker.once('error', reject);

@@ -84,20 +84,38 @@ function fitCalibration(evaluation: TimeSplitEvaluation): { calibration: PlattCa
   };
 }
 
+/** What a training run reads from the store: plain data, so it can be sent to a worker thread. */
+export interface TrainingData {
+  interactions: Interaction[];
+  book: BookOfBusiness;
+  ruleSet: SuitabilityRuleSet;
+}
+
+/** What a training run produces for the store: everything a version row holds but the note, time and actor. */
+export interface TrainedVersion {
+  params: ReturnType<typeof liveModelParams>;
+  metrics: StoredModelMetrics;
+  trainedFrom: string | null;
+  trainedTo: string | null;
+  trainRows: number;
+  testRows: number;
+}
+
+export function readTrainingData(db: Db, ruleSet: SuitabilityRuleSet): TrainingData {
+  return { interactions: listInteractions(db), book: loadBookOfBusiness(db), ruleSet };
+}
+
 /**
- * A full retrain: metrics from a time split (the earlier 80 % of outcomes trained on, the later 20 % scored,
- * with the baselines on the same rows), then the live model trained on every outcome and stored as a new
- * active version in one transaction. Any refusal or failure happens before the write, so the live model and
- * the active version stay as they were.
+ * The work of a full retrain, without the store: metrics from a time split (the earlier 80 % of outcomes
+ * trained on, the later 20 % scored, with the baselines on the same rows), then the live model trained on
+ * every outcome. Refusals are AppErrors with code 'validation' that name the problem.
  */
-export function trainModelVersion(db: Db, request: TrainingRequest): ModelVersionSummary {
-  const interactions = listInteractions(db);
-  const book = loadBookOfBusiness(db);
+export function trainVersion({ interactions, book, ruleSet }: TrainingData): TrainedVersion {
   checkTrainable(interactions, book);
 
   let evaluation: TimeSplitEvaluation;
   try {
-    evaluation = evaluateOnTimeSplit(interactions, book, { trainShare: TRAIN_SHARE, k: METRICS_K, seed: TRAINING_SEED, ruleSet: request.ruleSet });
+    evaluation = evaluateOnTimeSplit(interactions, book, { trainShare: TRAIN_SHARE, k: METRICS_K, seed: TRAINING_SEED, ruleSet });
   } catch (error) {
     if (error instanceof EvaluationDataError) refuse(error.message);
     throw error;
@@ -109,7 +127,7 @@ export function trainModelVersion(db: Db, request: TrainingRequest): ModelVersio
   if (!isFiniteModel(model)) refuse('Training produced numbers that are not finite (a training loss of infinity or NaN): some outcome or feature value is broken.');
   const live: LiveModel = { model, calibration };
 
-  return insertModelVersion(db, {
+  return {
     params: liveModelParams(live),
     metrics: {
       // Probabilities are shown calibrated, so log loss and calibration error are those of the calibrated
@@ -124,8 +142,18 @@ export function trainModelVersion(db: Db, request: TrainingRequest): ModelVersio
     trainedTo: model.trainedTo,
     trainRows: rows.length,
     testRows: evaluation.testRows,
-    note: request.note,
-    at: request.at,
-    actor: request.actor,
-  });
+  };
+}
+
+/** Stores a trained version as the new active one, in one transaction. */
+export function storeTrainedVersion(db: Db, trained: TrainedVersion, request: Omit<TrainingRequest, 'ruleSet'>): ModelVersionSummary {
+  return insertModelVersion(db, { ...trained, note: request.note, at: request.at, actor: request.actor });
+}
+
+/**
+ * A full retrain on this thread: read, train, store. Any refusal or failure happens before the write, so the
+ * live model and the active version stay as they were.
+ */
+export function trainModelVersion(db: Db, request: TrainingRequest): ModelVersionSummary {
+  return storeTrainedVersion(db, trainVersion(readTrainingData(db, request.ruleSet)), request);
 }

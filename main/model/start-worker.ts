@@ -1,0 +1,22 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+/**
+ * A worker thread on one of main/model's worker files (`name` without extension): the bundle's `<name>.mjs`
+ * beside this code when running from dist/main; from the repository (tests, benchmarks) the TypeScript source,
+ * loaded after registering tsx in the thread, since Node 20 does not pass --import hooks on to workers.
+ */
+export function startWorker(name: 'scoring-worker' | 'training-worker', workerData: unknown): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(`./${name}.mjs`, import.meta.url), { workerData });
+  // tsx's ESM api (its register() hooks this thread's imports), found through tsx's own exports map; a plain
+  // require.resolve would give the CommonJS build, which cannot register ESM hooks in a worker.
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve('tsx/package.json');
+  const exportsMap = (require('tsx/package.json') as { exports: Record<string, { import: { default: string } }> }).exports;
+  const api = pathToFileURL(path.join(path.dirname(manifest), exportsMap['./esm/api']!.import.default)).href;
+  const source = new URL(`./${name}.ts`, import.meta.url).href;
+  const boot = `(async () => { const { register } = await import(${JSON.stringify(api)}); register(); await import(${JSON.stringify(source)}); })().catch((error) => { throw error; });`;
+  return new Worker(boot, { eval: true, workerData });
+}

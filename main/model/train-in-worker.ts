@@ -1,0 +1,26 @@
+import { AppError, type ErrorCode } from '../../app/contract/result';
+import { startWorker } from './start-worker';
+import type { TrainedVersion, TrainingData } from './train-model-version';
+import type { TrainingReply } from './training-worker';
+
+/**
+ * trainVersion on a worker thread, so the backend keeps answering while a model trains (seconds on a large
+ * book). A refusal comes back as the same AppError; a thread that fails or stops without answering is an error.
+ */
+export function trainInWorker(data: TrainingData): Promise<TrainedVersion> {
+  return new Promise((resolve, reject) => {
+    const worker = startWorker('training-worker', data);
+    let settled = false;
+    const settle = (outcome: () => void): void => {
+      if (settled) return;
+      settled = true;
+      outcome();
+      void worker.terminate();
+    };
+    worker.once('message', (reply: TrainingReply) =>
+      settle(() => (reply.ok ? resolve(reply.trained) : reject(reply.code ? new AppError(reply.code as ErrorCode, reply.message) : new Error(`training failed: ${reply.message}`)))),
+    );
+    worker.once('error', (error) => settle(() => reject(new Error(`training failed: the training thread stopped (${error.message})`))));
+    worker.once('exit', (code) => settle(() => reject(new Error(`training failed: the training thread exited (code ${code}) without an answer`))));
+  });
+}
