@@ -33,23 +33,34 @@ async function findRanked(page: Page, productId: string) {
   return row;
 }
 
+/** Opens the first candidate client with a product excluded only by its risk grade; returns the client's name and the product. */
+async function openClientWithDeviableProduct(page: Page, url: string): Promise<{ clientName: string; productId: string }> {
+  for (const id of CANDIDATES) {
+    await openClient(page, url, id);
+    const card = await openExcluded(page);
+    const asks = card.locator('[data-testid="excluded-row"]:has([data-testid="deviation-ask"])');
+    if ((await asks.count()) > 0) {
+      return { clientName: (await page.getByTestId('client-name').innerText()).trim(), productId: (await asks.first().getAttribute('data-product-id')) ?? '' };
+    }
+  }
+  throw new Error(`none of ${CANDIDATES.join(', ')} has a product excluded only by its risk grade`);
+}
+
+async function recordThroughDialog(page: Page, productId: string, reason: string): Promise<void> {
+  const row = page.getByTestId('card-excluded').locator(`[data-testid="excluded-row"][data-product-id="${productId}"]`);
+  await row.getByTestId('deviation-ask').click();
+  const dialog = page.getByTestId('deviation-dialog');
+  await dialog.getByTestId('deviation-acknowledge').check();
+  await dialog.getByTestId('deviation-reason').fill(reason);
+  await dialog.getByTestId('deviation-record').click();
+  await expect(dialog).toBeHidden();
+}
+
 test.describe('client-requested deviations on the client page', () => {
   test.setTimeout(240_000);
 
   test('records a deviation through the warning dialog, ranks the product with a chip saying who acknowledged it, and withdraws it', async ({ page, webApp, consoleErrors }) => {
-    let clientName = '';
-    let productId = '';
-    for (const id of CANDIDATES) {
-      await openClient(page, webApp.url, id);
-      const card = await openExcluded(page);
-      const asks = card.locator('[data-testid="excluded-row"]:has([data-testid="deviation-ask"])');
-      if ((await asks.count()) > 0) {
-        clientName = (await page.getByTestId('client-name').innerText()).trim();
-        productId = (await asks.first().getAttribute('data-product-id')) ?? '';
-        break;
-      }
-    }
-    expect(productId, 'a demo client has a product excluded only by its risk grade').not.toBe('');
+    const { clientName, productId } = await openClientWithDeviableProduct(page, webApp.url);
 
     const excludedCard = page.getByTestId('card-excluded');
     const excludedRow = excludedCard.locator(`[data-testid="excluded-row"][data-product-id="${productId}"]`);
@@ -94,6 +105,37 @@ test.describe('client-requested deviations on the client page', () => {
     await page.getByTestId('deviation-withdraw-dialog').getByTestId('confirm-ok').click();
     await expect(page.locator(`[data-testid="recommendation-row"][data-product-id="${productId}"]`)).toHaveCount(0);
     await expect(excludedRow.getByTestId('deviation-ask')).toBeVisible();
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('a recorded deviation that a stricter rule set no longer allows stays visible on the excluded product and can be withdrawn there', async ({ page, webApp, consoleErrors }) => {
+    const { productId } = await openClientWithDeviableProduct(page, webApp.url);
+    const riskClass = (await page.getByTestId('risk-class').getAttribute('data-risk-class')) ?? '';
+    await recordThroughDialog(page, productId, 'Understands the risk');
+    const excludedRow = page.getByTestId('card-excluded').locator(`[data-testid="excluded-row"][data-product-id="${productId}"]`);
+    await expect(excludedRow).toHaveCount(0);
+
+    // Another window lowers this class's limit by one grade: the product is now two grades above it.
+    const settings = await page.context().newPage();
+    await settings.goto(`${webApp.url}#/settings`);
+    await settings.getByTestId('rules-section').getByTestId('rules-edit').click();
+    const editor = settings.getByTestId('rules-editor');
+    const select = editor.getByRole('combobox', { name: `Highest grade for ${riskClass}` });
+    const lower = `R${Number(/R(\d)/.exec(await select.innerText())![1]) - 1}`;
+    await select.click();
+    await settings.getByRole('option', { name: lower, exact: true }).click();
+    await editor.getByTestId('rules-name').fill(`${riskClass} one grade stricter`);
+    await editor.getByTestId('rules-save').click();
+    await expect(editor).toBeHidden();
+    await settings.close();
+
+    // Excluded again, too far above the limit for any deviation, with the recorded one still shown and withdrawable.
+    await expect(excludedRow).toHaveCount(1, { timeout: 30_000 });
+    await expect(excludedRow.getByTestId('excluded-reason')).toContainText('may go at most 1 grade(s) above the limit');
+    await expect(excludedRow.getByTestId('deviation-ask')).toHaveCount(0);
+    await excludedRow.getByTestId('deviation-withdraw').click();
+    await page.getByTestId('deviation-withdraw-dialog').getByTestId('confirm-ok').click();
+    await expect(excludedRow.getByTestId('recommendation-deviation')).toHaveCount(0);
     expect(consoleErrors).toEqual([]);
   });
 

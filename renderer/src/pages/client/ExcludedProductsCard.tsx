@@ -16,6 +16,8 @@ import { categoryLabel } from '../../i18n/category-label';
 import { familyLabel } from '../../i18n/family-label';
 import { useI18n } from '../../i18n/use-i18n';
 import { hrefFor } from '../../routing/routes';
+import { useActiveDeviation } from './active-deviations';
+import { DeviationChip } from './DeviationChip';
 
 /** Excluded by the risk-class rule alone, and a recorded client-requested deviation could lift it (never for C1). */
 function deviationPossible(product: ExcludedProduct): boolean {
@@ -24,6 +26,8 @@ function deviationPossible(product: ExcludedProduct): boolean {
 
 function ExcludedRow({ product, onAskDeviation }: { product: ExcludedProduct; onAskDeviation: ((product: ExcludedProduct) => void) | undefined }) {
   const { t, pick, pickPair, language } = useI18n();
+  // A recorded deviation that no longer makes the product suitable (another rule now fails): still withdrawable here.
+  const recorded = useActiveDeviation(product.productId);
   return (
     <Box component="li" sx={{ display: 'grid', gridTemplateColumns: '48px minmax(200px, 1fr) 2fr', columnGap: 1.5, alignItems: 'start', py: 1, borderTop: 1, borderColor: 'divider' }} data-testid="excluded-row" data-product-id={product.productId}>
       <Box sx={{ pt: 0.25 }}>
@@ -36,6 +40,7 @@ function ExcludedRow({ product, onAskDeviation }: { product: ExcludedProduct; on
         <Typography variant="caption" color="text.secondary" component="div">
           {familyLabel(t, product.family)} · {categoryLabel(product.category, language)}
         </Typography>
+        {recorded && <DeviationChip productId={product.productId} productName={pickPair(product.nameEn, product.nameZh)} />}
       </Box>
       <Box component="ul" sx={{ m: 0, p: 0, listStyle: 'none' }}>
         {product.failed.map((rule) => (
