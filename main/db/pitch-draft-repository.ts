@@ -1,0 +1,154 @@
+import type { PitchDraftContent, PitchDraftSummary, PitchDraftView, PitchIssueView, PitchProvenance, PitchVersionView } from '../../app/contract/pitch-channels';
+import type { Language } from '../../app/domain/enums';
+import type { LocalizedText } from '../../app/domain/localized-text';
+import { appendAudit } from './audit-log';
+import type { Db } from './connection';
+import { cached } from './statement-cache';
+
+/**
+ * Pitch drafts and their numbered versions (tables from migration 0030). A version is never changed once written:
+ * an advisor's edit, a second model draft or a template draft each add one. A draft is approved at its latest
+ * version; any later version returns it to 'draft', so an approval always names exactly the text approved.
+ */
+
+interface DraftRow {
+  id: string;
+  client_id: string;
+  product_id: string;
+  language: string;
+  status: string;
+  current_version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+interface VersionRow {
+  version: number;
+  author: string;
+  text: string;
+  generation_json: string;
+  lint_json: string;
+  created_at: string;
+}
+
+/** What a version carries beside its text; stored as generation_json. */
+interface StoredGeneration {
+  label: LocalizedText;
+  provenance: PitchProvenance;
+  approvable: boolean;
+}
+
+export interface NewPitchVersion {
+  author: string;
+  at: string;
+  content: PitchDraftContent;
+  label: LocalizedText;
+  provenance: PitchProvenance;
+  issues: PitchIssueView[];
+  approvable: boolean;
+}
+
+export function createPitchDraft(db: Db, draft: { id: string; clientId: string; productId: string; language: Language; at: string }): void {
+  cached(db, `INSERT INTO pitch_drafts (id, client_id, product_id, language, status, current_version, created_at, updated_at) VALUES (?, ?, ?, ?, 'draft', 0, ?, ?)`).run(
+    draft.id,
+    draft.clientId,
+    draft.productId,
+    draft.language,
+    draft.at,
+    draft.at,
+  );
+}
+
+export function getPitchDraftRow(db: Db, id: string): { id: string; clientId: string; productId: string; language: Language; currentVersion: number } | null {
+  const row = cached(db, 'SELECT * FROM pitch_drafts WHERE id = ?').get(id) as DraftRow | undefined;
+  return row ? { id: row.id, clientId: row.client_id, productId: row.product_id, language: row.language as Language, currentVersion: row.current_version } : null;
+}
+
+/** Adds the next version and returns its number; the draft goes back to 'draft' if it was approved. */
+export function addPitchVersion(db: Db, draftId: string, v: NewPitchVersion): number {
+  return db.transaction(() => {
+    const row = cached(db, 'SELECT current_version FROM pitch_drafts WHERE id = ?').get(draftId) as { current_version: number } | undefined;
+    if (!row) throw new Error(`No pitch draft ${draftId}`);
+    const version = row.current_version + 1;
+    const generation: StoredGeneration = { label: v.label, provenance: v.provenance, approvable: v.approvable };
+    cached(db, 'INSERT INTO pitch_draft_versions (draft_id, version, author, text, prompt_hash, generation_json, lint_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+      draftId,
+      version,
+      v.author,
+      JSON.stringify(v.content),
+      v.provenance.promptHash,
+      JSON.stringify(generation),
+      JSON.stringify(v.issues),
+      v.at,
+    );
+    cached(db, `UPDATE pitch_drafts SET current_version = ?, status = 'draft', updated_at = ? WHERE id = ?`).run(version, v.at, draftId);
+    appendAudit(db, { at: v.at, actor: v.author, entity: 'pitch_draft', entityId: draftId, action: `version ${version} (${v.provenance.source})`, before: null, after: { version, content: v.content, provenance: { ...v.provenance, prompt: null } } });
+    return version;
+  })();
+}
+
+function versionView(row: VersionRow): PitchVersionView {
+  const generation = JSON.parse(row.generation_json) as StoredGeneration;
+  return {
+    version: row.version,
+    author: row.author,
+    createdAt: row.created_at,
+    content: JSON.parse(row.text) as PitchDraftContent,
+    label: generation.label,
+    provenance: generation.provenance,
+    issues: JSON.parse(row.lint_json) as PitchIssueView[],
+    approvable: generation.approvable,
+  };
+}
+
+/** The draft with every version, oldest first; null when there is none or it has no version yet. */
+export function getPitchDraft(db: Db, id: string): PitchDraftView | null {
+  const row = cached(db, 'SELECT * FROM pitch_drafts WHERE id = ?').get(id) as DraftRow | undefined;
+  if (!row) return null;
+  const versions = (cached(db, 'SELECT version, author, text, generation_json, lint_json, created_at FROM pitch_draft_versions WHERE draft_id = ? ORDER BY version').all(id) as VersionRow[]).map(versionView);
+  if (versions.length === 0) return null;
+  const status = row.status === 'approved' ? 'approved' : 'draft';
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    productId: row.product_id,
+    language: row.language as Language,
+    status,
+    approvedVersion: status === 'approved' ? row.current_version : null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    versions: versions as [PitchVersionView, ...PitchVersionView[]],
+  };
+}
+
+export function listPitchDrafts(db: Db, clientId: string): PitchDraftSummary[] {
+  const rows = cached(
+    db,
+    `SELECT d.id, d.product_id, d.language, d.status, d.current_version, d.updated_at, p.name_en, p.name_zh
+       FROM pitch_drafts d JOIN products p ON p.id = d.product_id
+      WHERE d.client_id = ? AND d.current_version > 0
+      ORDER BY d.updated_at DESC`,
+  ).all(clientId) as { id: string; product_id: string; language: string; status: string; current_version: number; updated_at: string; name_en: string; name_zh: string }[];
+  return rows.map((r) => ({
+    id: r.id,
+    productId: r.product_id,
+    productName: { en: r.name_en, zh: r.name_zh },
+    language: r.language as Language,
+    status: r.status === 'approved' ? 'approved' : 'draft',
+    latestVersion: r.current_version,
+    updatedAt: r.updated_at,
+  }));
+}
+
+/** Approves the latest version; the caller has checked that it has no blocking problem. */
+export function approvePitchDraft(db: Db, id: string, version: number, meta: { at: string; actor: string }): void {
+  db.transaction(() => {
+    cached(db, `UPDATE pitch_drafts SET status = 'approved', updated_at = ? WHERE id = ? AND current_version = ?`).run(meta.at, id, version);
+    appendAudit(db, { at: meta.at, actor: meta.actor, entity: 'pitch_draft', entityId: id, action: `approve version ${version}`, before: null, after: { version } });
+  })();
+}
+
+/** Removes a draft that never got a version (a generation that failed or was stopped before anything usable). */
+export function dropEmptyPitchDraft(db: Db, id: string): void {
+  cached(db, 'DELETE FROM pitch_drafts WHERE id = ? AND current_version = 0').run(id);
+}

@@ -1,0 +1,232 @@
+import path from 'node:path';
+import type { Llama, LlamaContext, LlamaModel } from 'node-llama-cpp';
+import type { LlmStatus } from '../../app/contract/llm-channels';
+import { AppError } from '../../app/contract/result';
+import type { LocalizedText } from '../../app/domain/localized-text';
+import { assertLoadable, ModelFileProblemError } from './gguf-check';
+import { contextThreads, getLlamaForMachine } from './llama-instance';
+
+/** The model in memory and what the pitch generator and the signals need to use it. */
+export interface LoadedLlm {
+  llama: Llama;
+  model: LlamaModel;
+  /** The context drafting runs in: one sequence, used by one generation at a time (see `exclusive`). */
+  context: LlamaContext;
+  path: string;
+  sha256: string;
+  hasChatTemplate: boolean;
+  contextSize: number;
+  threads: number;
+}
+
+export interface LoadOptions {
+  gpuLayers: 'auto' | number;
+  contextSize: 'auto' | number;
+}
+
+export interface LlmRuntimeOptions {
+  /** Pushed on every change of state and during loading. */
+  onStatus(status: LlmStatus): void;
+  /** sha256 of a model file (cached by the model library). */
+  hashOf(filePath: string): Promise<string>;
+}
+
+/** The default context: enough for a pitch prompt and its answer, far below the 32k–128k many files advertise (which fills RAM/VRAM). */
+export const DEFAULT_CONTEXT_TOKENS = 4096;
+const MIN_CONTEXT_TOKENS = 256;
+
+const IDLE: LlmStatus = {
+  state: 'none',
+  path: null,
+  sha256: null,
+  backend: 'cpu',
+  gpuName: null,
+  gpuLayers: 0,
+  totalLayers: 0,
+  contextSize: 0,
+  threads: 0,
+  loadProgress: 0,
+  error: null,
+};
+
+const t = (en: string, zh: string): LocalizedText => ({ en, zh });
+
+function isOutOfMemory(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /out of memory|failed to allocate|not enough (v)?ram|insufficient memory|VRAM/i.test(message);
+}
+
+function isAbort(error: unknown, signal: AbortSignal): boolean {
+  return signal.aborted || (error instanceof Error && (error.name === 'AbortError' || /abort/i.test(error.message)));
+}
+
+/**
+ * The one language model the app has in memory (issue 4). Loading checks the file's header first (a bad header
+ * aborts the process inside llama.cpp), takes the backend node-llama-cpp found (CUDA, Vulkan, Metal or the CPU),
+ * lets it choose how many layers fit on the GPU and falls back to fewer layers and then the CPU when memory runs
+ * out, and creates a context of a size that fits with the thread count chosen for this machine. Progress and
+ * every change of state go out through onStatus, so the title bar can always say where the model runs.
+ *
+ * Generation shares the one context sequence: `exclusive` runs jobs one after another, so a second draft waits
+ * for the first instead of disturbing it.
+ */
+export class LlmRuntime {
+  private state: LlmStatus = { ...IDLE };
+  private loaded: LoadedLlm | null = null;
+  private loading: AbortController | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: LlmRuntimeOptions) {}
+
+  status(): LlmStatus {
+    return { ...this.state };
+  }
+
+  current(): LoadedLlm | null {
+    return this.loaded;
+  }
+
+  private set(next: Partial<LlmStatus>): void {
+    this.state = { ...this.state, ...next };
+    this.options.onStatus(this.status());
+  }
+
+  /** Runs jobs that use the loaded model one at a time, in the order asked; a failed job does not stop the next. */
+  exclusive<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(job, job);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async load(filePath: string, options: LoadOptions): Promise<LlmStatus> {
+    if (this.loading) throw new AppError('conflict', 'A model is already loading. Cancel that load first, or wait for it to finish.');
+    const abort = new AbortController();
+    this.loading = abort;
+    const modelPath = path.resolve(filePath);
+    try {
+      // Wait for running drafts to finish with the old model before it goes.
+      await this.exclusive(() => this.release());
+      this.set({ ...IDLE, state: 'loading', path: modelPath });
+
+      let header;
+      try {
+        header = await assertLoadable(modelPath);
+      } catch (error) {
+        if (error instanceof ModelFileProblemError) return this.fail(error.problem.text, 'validation');
+        throw error;
+      }
+
+      const llama = await getLlamaForMachine();
+      const backend = llama.gpu === false ? 'cpu' : llama.gpu;
+      const gpuName = backend === 'cpu' ? null : ((await llama.getGpuDeviceNames().catch(() => []))[0] ?? null);
+      this.set({ backend, gpuName, totalLayers: header.totalLayers });
+
+      const model = await this.loadWithFallback(llama, modelPath, options, abort.signal);
+      if (!model) return this.cancelled();
+
+      const threads = contextThreads();
+      let context: LlamaContext;
+      try {
+        const trained = model.trainContextSize > 0 ? model.trainContextSize : DEFAULT_CONTEXT_TOKENS;
+        const wanted = options.contextSize === 'auto' ? { min: Math.min(MIN_CONTEXT_TOKENS, trained), max: Math.min(trained, DEFAULT_CONTEXT_TOKENS) } : Math.min(options.contextSize, trained);
+        context = await model.createContext({ contextSize: wanted, threads, sequences: 1 });
+      } catch (error) {
+        await model.dispose();
+        if (isOutOfMemory(error)) {
+          return this.fail(t(`There is not enough memory for a context with this model. Close other programs, choose a smaller context or a smaller (more quantised) model.`, `内存不足，无法为该模型创建上下文。请关闭其他程序，或选择更小的上下文或更小（量化程度更高）的模型。`), 'unavailable');
+        }
+        throw error;
+      }
+      if (abort.signal.aborted) {
+        await context.dispose();
+        await model.dispose();
+        return this.cancelled();
+      }
+
+      const sha256 = await this.options.hashOf(modelPath);
+      this.loaded = { llama, model, context, path: modelPath, sha256, hasChatTemplate: header.hasChatTemplate, contextSize: context.contextSize, threads };
+      this.set({ state: 'loaded', sha256, gpuLayers: model.gpuLayers, totalLayers: header.totalLayers || this.state.totalLayers, contextSize: context.contextSize, threads, loadProgress: 1, error: null });
+      return this.status();
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      if (isOutOfMemory(error)) {
+        return this.fail(t(`${path.basename(modelPath)} does not fit in this machine's memory. Close other programs or choose a smaller (more quantised) model.`, `${path.basename(modelPath)} 超出本机可用内存。请关闭其他程序，或选择更小（量化程度更高）的模型。`), 'unavailable');
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      return this.fail(t(`${path.basename(modelPath)} could not be loaded: ${message}. Check that it is a llama.cpp GGUF model and try again.`, `无法加载 ${path.basename(modelPath)}：${message}。请确认它是 llama.cpp 可用的 GGUF 模型后重试。`), 'unavailable');
+    } finally {
+      this.loading = null;
+    }
+  }
+
+  /**
+   * gpuLayers 'auto' lets node-llama-cpp fit layers to free VRAM; if the load still runs out of memory, half as
+   * many layers are tried, then none (CPU only). A fixed number is tried as asked, then the same way down.
+   */
+  private async loadWithFallback(llama: Llama, modelPath: string, options: LoadOptions, signal: AbortSignal): Promise<LlamaModel | null> {
+    const attempts: ('auto' | number)[] = [options.gpuLayers];
+    for (let layers = 0; ; ) {
+      let model: LlamaModel;
+      const gpuLayers = llama.gpu === false ? 0 : attempts[attempts.length - 1]!;
+      try {
+        model = await llama.loadModel({
+          modelPath,
+          gpuLayers,
+          loadSignal: signal,
+          onLoadProgress: (progress) => {
+            if (this.state.state === 'loading') this.set({ loadProgress: Math.max(0, Math.min(1, progress)) });
+          },
+        });
+      } catch (error) {
+        if (isAbort(error, signal)) return null;
+        if (!isOutOfMemory(error) || gpuLayers === 0) throw error;
+        // Fewer layers on the GPU, then the CPU alone.
+        layers = gpuLayers === 'auto' ? 0 : Math.floor(gpuLayers / 2);
+        attempts.push(layers === 0 && gpuLayers === 'auto' ? 0 : layers);
+        continue;
+      }
+      if (signal.aborted) {
+        await model.dispose();
+        return null;
+      }
+      return model;
+    }
+  }
+
+  private fail(error: LocalizedText, code: 'validation' | 'unavailable'): never {
+    this.set({ ...IDLE, state: 'failed', path: this.state.path, error });
+    throw new AppError(code, error.en);
+  }
+
+  private cancelled(): LlmStatus {
+    this.set({ ...IDLE });
+    return this.status();
+  }
+
+  /** Stops a load in progress; what was loaded so far is freed. */
+  cancelLoad(): LlmStatus {
+    this.loading?.abort();
+    return this.status();
+  }
+
+  async unload(): Promise<LlmStatus> {
+    this.loading?.abort();
+    await this.exclusive(() => this.release());
+    this.set({ ...IDLE });
+    return this.status();
+  }
+
+  private async release(): Promise<void> {
+    const loaded = this.loaded;
+    this.loaded = null;
+    if (!loaded) return;
+    await loaded.context.dispose();
+    await loaded.model.dispose();
+  }
+
+  /** Frees the model when the backend closes; nothing is left in memory. */
+  async dispose(): Promise<void> {
+    this.loading?.abort();
+    await this.release();
+  }
+}
