@@ -1,5 +1,6 @@
 import type { EventName, EventPayload } from '../../app/contract/events';
 import type { Db } from '../db/connection';
+import type { LlmRuntime } from '../llm/llm-runtime';
 
 /** What every handler group needs: the store, the injected clock, who is acting, and the event outlet. */
 export interface BackendContext {
@@ -11,5 +12,7 @@ export interface BackendContext {
   /** YYYY-MM-DD in UTC: the date validation and demo data are anchored to. */
   today(): string;
   randomId(): string;
+  /** The one loaded language model (issue 4), shared by the llm and pitch handlers; disposed on close. */
+  llm: LlmRuntime;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }

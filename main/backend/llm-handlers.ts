@@ -1,4 +1,3 @@
-import { AppError } from '../../app/contract/result';
 import type { HandlerTable } from '../../app/contract/dispatch';
 import type { BackendContext } from './backend-context';
 import { llmFileHandlers } from './llm-file-handlers';
@@ -6,17 +5,25 @@ import { llmFileHandlers } from './llm-file-handlers';
 type LlmChannel = Extract<keyof HandlerTable, `llm:${string}`>;
 export type LlmHandlers = Pick<HandlerTable, LlmChannel>;
 
-// Model files, the catalog and downloads answer from llm-file-handlers.ts. PLACEHOLDER while the runtime is being
-// built (issue 4): the loading channels answer 'unavailable' by name.
-export function llmHandlers(ctx: BackendContext): LlmHandlers {
-  const notYet = (channel: string) => () => {
-    throw new AppError('unavailable', `${channel} is not available in this build yet.`);
+type RuntimeChannel = 'llm:status' | 'llm:load' | 'llm:cancel-load' | 'llm:unload';
+
+/**
+ * Loading and unloading the one model (issue 4): main/llm/llm-runtime.ts does the work; progress and every change
+ * of state also go out as 'llm:status' events. A failed load answers with its specific error and leaves no model.
+ */
+export function llmRuntimeHandlers(ctx: BackendContext): Pick<HandlerTable, RuntimeChannel> {
+  return {
+    'llm:status': () => ctx.llm.status(),
+    'llm:load': ({ path, gpuLayers, contextSize }) => ctx.llm.load(path, { gpuLayers, contextSize }),
+    'llm:cancel-load': () => ctx.llm.cancelLoad(),
+    'llm:unload': () => ctx.llm.unload(),
   };
+}
+
+// Model files, the catalog and downloads answer from llm-file-handlers.ts.
+export function llmHandlers(ctx: BackendContext): LlmHandlers {
   return {
     ...llmFileHandlers(ctx),
-    'llm:status': notYet('llm:status'),
-    'llm:load': notYet('llm:load'),
-    'llm:cancel-load': notYet('llm:cancel-load'),
-    'llm:unload': notYet('llm:unload'),
+    ...llmRuntimeHandlers(ctx),
   };
 }

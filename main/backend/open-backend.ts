@@ -20,6 +20,8 @@ import { engineHandlers } from './engine-handlers';
 import { ruleSetHandlers } from './rule-set-handlers';
 import { llmHandlers } from './llm-handlers';
 import { pitchHandlers } from './pitch-handlers';
+import { LlmRuntime } from '../llm/llm-runtime';
+import { ModelHashCache } from '../llm/model-hash';
 import { deviationHandlers } from './deviation-handlers';
 
 /** The one person at this desk; the audit trail names them. Sign-in arrives with multi-user support. */
@@ -34,6 +36,8 @@ export function openBackend(options: BackendOptions): Backend {
   const { db, created } = openStore(databasePath, { nativeBinding: options.nativeBinding });
   const now = options.now ?? (() => new Date());
   const listeners = new Set<EventListener>();
+  const hashes = new ModelHashCache(options.dataDir);
+  const llm = new LlmRuntime({ onStatus: (status) => ctx.emit('llm:status', status), hashOf: (file) => hashes.hash(file) });
 
   const ctx: BackendContext = {
     db,
@@ -42,6 +46,7 @@ export function openBackend(options: BackendOptions): Backend {
     nowIso: () => now().toISOString(),
     today: () => now().toISOString().slice(0, 10),
     randomId: () => randomUUID().replace(/-/g, ''),
+    llm,
     emit: (event, payload) => {
       for (const listener of listeners) {
         try {
@@ -103,6 +108,8 @@ export function openBackend(options: BackendOptions): Backend {
     },
     close() {
       listeners.clear();
+      // Frees the model and its context; running drafts are stopped first (nothing is kept in memory after close).
+      void llm.dispose().catch(() => undefined);
       if (db.open) db.close();
     },
   };
