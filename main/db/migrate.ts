@@ -7,6 +7,7 @@ import { migration0050 } from './migrations/0050-client-search-index';
 import { migration0060 } from './migrations/0060-interaction-context';
 import { migration0070 } from './migrations/0070-model-version-history';
 import { migration0080 } from './migrations/0080-suitability-deviations';
+import { migration0090 } from './migrations/0090-llm-embedding-cache';
 
 export interface Migration {
   version: number;
@@ -15,7 +16,7 @@ export interface Migration {
 }
 
 /** In order. Versions step by ten so a hotfix can slot in between two shipped migrations. */
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060, migration0070, migration0080];
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060, migration0070, migration0080, migration0090];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /** A newer Advisor Desk wrote this file; touching it could lose data the newer version relies on. */
