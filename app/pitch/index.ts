@@ -24,3 +24,4 @@ export * from './template-draft';
 export * from './pitch-prompt';
 export * from './prompt-budget';
 export * from './fit-prompt';
+export * from './json-repair';

@@ -8,6 +8,7 @@ import type { Client, Product } from '../../app/domain';
 import type { LocalizedText } from '../../app/domain/localized-text';
 import {
   buildPitchPrompt,
+  closeTruncatedJson,
   canApprove,
   lintDraft,
   parseDraft,
@@ -34,7 +35,7 @@ import type { LlmRuntime, LoadedLlm } from './llm-runtime';
 type StartInput = ChannelParsedInput<'pitch:start'>;
 
 /** Tokens kept for the answer by pitch length; a short context gets at most half of itself (see answerBudget). */
-const ANSWER_TOKENS: Record<PitchLength, number> = { short: 450, medium: 700, long: 1000 };
+const ANSWER_TOKENS: Record<PitchLength, number> = { short: 700, medium: 1000, long: 1400 };
 const MIN_ANSWER_TOKENS = 160;
 const TEMPERATURE = 0.7;
 
@@ -185,16 +186,35 @@ export function createPitchService(ctx: BackendContext, runtime: LlmRuntime, opt
       sequence.dispose();
     }
     const millis = Math.round(performance.now() - started);
-    const parsed = parseDraft(text, pitch.length);
+    const stopped = job.abort.signal.aborted;
+    const cutOff = !stopped && tokens >= answerTokens;
+    let parsed = parseDraft(text, pitch.length);
+    if (!parsed.ok && (stopped || cutOff)) {
+      // Stopped or out of tokens part-way: keep what was written if, closed, it is a whole pitch.
+      const closed = closeTruncatedJson(text);
+      if (closed !== null) parsed = parseDraft(closed, pitch.length);
+    }
     if (!parsed.ok) {
-      if (job.abort.signal.aborted) return done(job, 'stopped', null, null);
+      if (stopped) return done(job, 'stopped', null, null);
+      if (cutOff) {
+        return done(job, 'failed', null, {
+          en: `The model used all ${answerTokens} answer tokens before the pitch was complete (${parsed.error.message}). Choose a shorter length, load the model with a larger context, or use the template draft.`,
+          zh: `模型用完了 ${answerTokens} 个回答 token，推介仍未完成（${parsed.error.message}）。请选择较短的篇幅、以更大的上下文加载模型，或使用模板草稿。`,
+        });
+      }
       return done(job, 'failed', null, {
         en: `The model's answer is not a usable pitch (${parsed.error.message}). Draft again, or use the template draft.`,
         zh: `模型的回答不是可用的推介（${parsed.error.message}）。请重新起草，或使用模板草稿。`,
       });
     }
     const fileName = path.basename(loaded.path);
-    const version = save(job, parsed.draft, facts, pitch, verdict, modelLabel(fileName), {
+    const label = modelLabel(fileName);
+    if (stopped || cutOff) {
+      const why = stopped ? ['stopped before it finished', '在完成前被停止'] : [`cut off at ${answerTokens} tokens`, `在 ${answerTokens} 个 token 处被截断`];
+      label.en += ` (${why[0]}: check the end of each part)`;
+      label.zh += `（${why[1]}：请检查各部分的结尾）`;
+    }
+    const version = save(job, parsed.draft, facts, pitch, verdict, label, {
       source: 'model',
       modelSha256: loaded.sha256,
       modelFile: fileName,
@@ -205,7 +225,7 @@ export function createPitchService(ctx: BackendContext, runtime: LlmRuntime, opt
       generatedTokens: tokens,
       millis,
     });
-    done(job, job.abort.signal.aborted ? 'stopped' : 'completed', version, null);
+    done(job, stopped ? 'stopped' : 'completed', version, null);
   }
 
   function failText(error: unknown): LocalizedText {
