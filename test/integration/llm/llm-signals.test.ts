@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LlamaModel } from 'node-llama-cpp';
+import { clientNeedsText, clientPitchFacts, fitPromptPrefix, fitPromptSuffix, productDescriptionText, productPitchFacts } from '../../../app/pitch';
+import { countEmbeddings } from '../../../main/db/embedding-cache-repository';
+import { getLlamaForMachine } from '../../../main/llm/llama-instance';
+import { LlmSignals } from '../../../main/llm/llm-signals';
+import { sha256OfFile } from '../../../main/llm/model-hash';
+import { testModelPath } from '../../fixtures/test-models';
+import { tempDb } from '../db/temp-db';
+import { TODAY, demo } from '../../unit/app/pitch/pitch-fixtures';
+
+describe('language-model ranking signals with a generated model (issue 4)', () => {
+  let model: LlamaModel;
+  let sha256: string;
+  let env: ReturnType<typeof tempDb>;
+  const client = demo().clients.find((c) => c.profile.kind === 'individual')!;
+  const clientFacts = clientPitchFacts(client, { today: TODAY });
+  const products = demo().products.slice(0, 6);
+
+  beforeAll(async () => {
+    const file = await testModelPath();
+    const llama = await getLlamaForMachine();
+    model = await llama.loadModel({ modelPath: file, gpuLayers: 0 });
+    sha256 = await sha256OfFile(file);
+    env = tempDb();
+  }, 120_000);
+  afterAll(async () => {
+    await model?.dispose();
+    env?.cleanup();
+  });
+
+  it('scores N products evaluating the client prefix once, with the same probabilities as scoring each from scratch', async () => {
+    const signals = new LlmSignals({ model, sha256 });
+    try {
+      const prefix = fitPromptPrefix(clientFacts, 'en');
+      const items = products.map((p) => ({ id: p.id, text: fitPromptSuffix(productPitchFacts(p), 'en') }));
+      const sequence = await signals.fitSequence();
+      const prefixTokens = signals.fitTokens(prefix, items[0]!.text).prefix.length;
+      const suffixTokens = items.map((item) => signals.fitTokens(prefix, item.text).full.length - prefixTokens);
+      const allSuffixes = suffixTokens.reduce((a, b) => a + b, 0);
+
+      const before = sequence.tokenMeter.usedInputTokens;
+      const reused = await signals.fitProbabilities(prefix, items, { useCache: false });
+      const reusedInput = sequence.tokenMeter.usedInputTokens - before;
+      // The prefix once plus at most every product's own tokens (less where suffixes start alike).
+      expect(reusedInput).toBeGreaterThanOrEqual(prefixTokens + items.length);
+      expect(reusedInput).toBeLessThanOrEqual(prefixTokens + allSuffixes);
+
+      const before2 = sequence.tokenMeter.usedInputTokens;
+      const fresh = await signals.fitProbabilities(prefix, items, { reusePrefix: false, useCache: false });
+      const freshInput = sequence.tokenMeter.usedInputTokens - before2;
+      // From scratch, every product pays the prefix again (the meter counts a product's last token, the one asked
+      // for its next-token probabilities, as output rather than input).
+      expect(freshInput).toBeGreaterThanOrEqual(items.length * prefixTokens + allSuffixes - items.length);
+      expect(freshInput).toBeLessThanOrEqual(items.length * prefixTokens + allSuffixes);
+      expect(reusedInput).toBeLessThan(freshInput - (items.length - 1) * prefixTokens + items.length);
+
+      for (const item of items) {
+        const a = reused.get(item.id);
+        const b = fresh.get(item.id);
+        expect(typeof a).toBe('number');
+        expect(a!).toBeGreaterThan(0);
+        expect(a!).toBeLessThan(1);
+        expect(Math.abs(a! - b!)).toBeLessThan(1e-3);
+      }
+      // Random weights still tell products apart: not one number for all.
+      expect(new Set([...reused.values()].map((v) => v!.toFixed(6))).size).toBeGreaterThan(1);
+
+      // Remembered answers cost nothing: the second ranking of the same client evaluates no tokens.
+      const remembered = await signals.fitProbabilities(prefix, items);
+      const before3 = sequence.tokenMeter.usedInputTokens;
+      expect(await signals.fitProbabilities(prefix, items)).toEqual(remembered);
+      expect(sequence.tokenMeter.usedInputTokens - before3).toBe(0);
+      expect(signals.counters.fitCacheHits).toBe(items.length);
+    } finally {
+      await signals.dispose();
+    }
+  }, 120_000);
+
+  it('embeds product descriptions once per model and text, so a second ranking embeds only the client', async () => {
+    const needs = clientNeedsText(clientFacts, 'en');
+    const items = products.map((p) => ({ id: p.id, text: productDescriptionText(productPitchFacts(p), 'en') }));
+    const first = new LlmSignals({ model, sha256 }, { db: env.db });
+    let similarities: Map<string, number>;
+    try {
+      similarities = await first.similarities(needs, items);
+      expect(first.counters.embedded).toBe(items.length + 1);
+      expect(countEmbeddings(env.db, sha256)).toBe(items.length);
+      for (const item of items) {
+        const s = similarities.get(item.id)!;
+        expect(Number.isFinite(s)).toBe(true);
+        expect(s).toBeGreaterThanOrEqual(0);
+        expect(s).toBeLessThanOrEqual(1);
+      }
+    } finally {
+      await first.dispose();
+    }
+
+    // A new signals object (as after restarting the app) reads the products from the database.
+    const second = new LlmSignals({ model, sha256 }, { db: env.db });
+    try {
+      const again = await second.similarities(needs, items);
+      expect(second.counters.embedded).toBe(1);
+      expect(second.counters.embeddingCacheHits).toBe(items.length);
+      for (const item of items) expect(again.get(item.id)).toBeCloseTo(similarities.get(item.id)!, 6);
+
+      // An edited description is embedded afresh; the others still come from the cache.
+      const edited = items.map((item, i) => (i === 0 ? { ...item, text: `${item.text}. Now with monthly payouts.` } : item));
+      await second.similarities(needs, edited);
+      expect(second.counters.embedded).toBe(1 + 2);
+      expect(countEmbeddings(env.db, sha256)).toBe(items.length + 1);
+    } finally {
+      await second.dispose();
+    }
+
+    // Another model's cache is its own.
+    const other = new LlmSignals({ model, sha256: 'f'.repeat(64) }, { db: env.db });
+    try {
+      await other.similarities(needs, items.slice(0, 2));
+      expect(other.counters.embedded).toBe(3);
+    } finally {
+      await other.dispose();
+    }
+  }, 120_000);
+
+  it('refuses a model hash that is not a sha256, by name', () => {
+    expect(() => new LlmSignals({ model, sha256: 'model.gguf' })).toThrow(/sha256 must be 64 lowercase hex digits/);
+  });
+});
