@@ -18,6 +18,7 @@ import { printClient, printClientPage, printProducts, printSummary } from './cli
 import { EVALUATE_USAGE, runEvaluate } from './evaluate-command';
 import { printRanking, printTrained, RECOMMEND_USAGE, TRAIN_USAGE } from './model-commands';
 import { runModels } from './models-command';
+import { DRAFT_USAGE, runDraft } from './draft-command';
 
 const OPTIONS = {
   db: { type: 'string' },
@@ -39,6 +40,11 @@ const OPTIONS = {
   plain: { type: 'boolean', default: false },
   context: { type: 'string' },
   seed: { type: 'string' },
+  product: { type: 'string' },
+  model: { type: 'string' },
+  lang: { type: 'string' },
+  tone: { type: 'string' },
+  length: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -190,6 +196,17 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
     const backend = openFor(io, dbPath, true);
     try {
       printRanking(io, await call(dispatch(backend.handlers, 'recommendations:for-client', { clientId: values.client, top })), json);
+    } finally {
+      backend.close();
+    }
+    return;
+  }
+
+  if (command === 'draft') {
+    noExtra(positionals.slice(1), DRAFT_USAGE);
+    const backend = openFor(io, dbPath, true);
+    try {
+      await runDraft(io, backend, { client: values.client, product: values.product, model: values.model, lang: values.lang, tone: values.tone, length: values.length, json });
     } finally {
       backend.close();
     }

@@ -25,6 +25,13 @@ Usage:
   advisor-desk models make-test-model --out FILE [--preset tiny|0.5b] [--type f16|q8_0] [--plain] [--context N]
                                               write a random-weight llama GGUF of a real shape for tests and
                                               benchmarks (--plain: no chat template)
+  advisor-desk draft --client ID --product ID [--model FILE] [--lang en|zh-CN] [--tone formal|warm|concise]
+                     [--length short|medium|long]
+                                              a pitch for a suitable product: drafted by the GGUF model when --model
+                                              is given, else the template draft; prints the text, the lint (blocking
+                                              problems and warnings) and the provenance (model sha256, prompt hash,
+                                              seed, threads). The draft is kept as a version in the database.
+                                              Exit 5 for an unsuitable product or a model file that cannot be loaded
 
 Options:
   --db PATH    database file (default: $ADVISOR_DESK_DB, else the app's data folder)
@@ -39,7 +46,8 @@ Exit codes:
   3  not found: no client or product with that id, or no model file at that path
   4  database error: file missing (for reads), newer than this app, or not an Advisor Desk database
   5  input refused: the CSV file has problems (each listed with line and column); nothing was imported;
-     or models inspect found a file that cannot be loaded (the problem is printed)
+     or models inspect found a file that cannot be loaded (the problem is printed); or draft was asked for an
+     unsuitable product or given a model file that cannot be loaded
 
 Errors are one line on stderr. Settings and the audit trail survive reset.
 `;

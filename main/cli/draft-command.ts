@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { dispatch } from '../../app/contract/dispatch';
+import type { LlmStatus } from '../../app/contract/llm-channels';
+import type { PitchDraftView, PitchVersionView } from '../../app/contract/pitch-channels';
+import type { Result } from '../../app/contract/result';
+import { LANGUAGES, type Language } from '../../app/domain/enums';
+import { PITCH_LENGTHS, PITCH_TONES, type PitchLength, type PitchTone } from '../../app/pitch/pitch-types';
+import type { Backend } from '../backend/backend-types';
+import { CliError, EXIT, usageError, type CliIo } from './cli-io';
+
+/** `advisor-desk draft` (issue 4): one pitch for a client and a suitable product, from a model file or the template. */
+
+export const DRAFT_USAGE =
+  'advisor-desk draft --client ID --product ID [--model FILE] [--lang en|zh-CN] [--tone formal|warm|concise] [--length short|medium|long] [--json]';
+
+export interface DraftCommand {
+  client?: string | undefined;
+  product?: string | undefined;
+  model?: string | undefined;
+  lang?: string | undefined;
+  tone?: string | undefined;
+  length?: string | undefined;
+  json: boolean;
+}
+
+interface Done {
+  requestId: string;
+  draftId: string;
+  outcome: 'completed' | 'stopped' | 'failed';
+  version: number | null;
+  error: { en: string; zh: string } | null;
+}
+
+function oneOf<T extends string>(value: string | undefined, name: string, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw usageError(`--${name} must be one of ${allowed.join(', ')}, got "${value}".`);
+  return value as T;
+}
+
+async function value<T>(backend: Backend, channel: string, input: unknown, refusedExit: number = EXIT.usage): Promise<T> {
+  const r: Result<unknown> = await dispatch(backend.handlers, channel, input);
+  if (r.ok) return r.value as T;
+  if (r.error.code === 'not_found') throw new CliError(EXIT.notFound, r.error.message);
+  if (r.error.code === 'validation' || r.error.code === 'bad_request') throw new CliError(refusedExit, r.error.message);
+  throw new CliError(EXIT.other, r.error.message);
+}
+
+function versionLines(draft: PitchDraftView, v: PitchVersionView, language: Language): string[] {
+  const text = (t: { en: string; zh: string }) => (language === 'zh-CN' ? t.zh : t.en);
+  const p = v.provenance;
+  const blocking = v.issues.filter((i) => i.severity === 'blocking');
+  const lines = [
+    `Draft ${draft.id}, version ${v.version}: ${text(v.label)}`,
+    '',
+    v.content.headline,
+    '',
+    v.content.body,
+    '',
+    'Key points:',
+    ...v.content.keyPoints.map((k) => `  - ${k}`),
+    'Risks:',
+    ...v.content.risks.map((r) => `  - ${r}`),
+    `Next step: ${v.content.nextStep}`,
+    '',
+    v.issues.length === 0 ? 'Lint: no problems; can be approved.' : `Lint: ${blocking.length} blocking, ${v.issues.length - blocking.length} warning${blocking.length > 0 ? '; cannot be approved until the blocking ones are fixed' : '; can be approved'}.`,
+    ...v.issues.map((i) => `  [${i.severity}] ${i.ruleId}: ${text(i.message)}${i.spans[0] ? ` ("${i.spans[0].text}")` : ''}`),
+    '',
+    'Provenance:',
+    `  source          ${p.source}`,
+  ];
+  if (p.source === 'model') {
+    lines.push(
+      `  model file      ${p.modelFile ?? '-'}`,
+      `  model sha256    ${p.modelSha256 ?? '-'}`,
+      `  prompt sha256   ${p.promptHash ?? '-'}`,
+      `  settings        ${Object.entries(p.settings).map(([k, x]) => `${k}=${String(x)}`).join(' ')}`,
+      `  tokens          ${p.generatedTokens ?? '-'} in ${p.millis ?? '-'} ms`,
+      `  facts dropped   ${p.droppedFacts.length === 0 ? 'none' : p.droppedFacts.join(', ')}`,
+    );
+  } else {
+    lines.push(`  settings        ${Object.entries(p.settings).map(([k, x]) => `${k}=${String(x)}`).join(' ')}`);
+  }
+  return lines;
+}
+
+/**
+ * Loads the model if one is named (its specific problem is printed and the exit is 5 when the file cannot be
+ * loaded), drafts, waits for the end of the stream and prints the version, its lint and where it came from.
+ * An unsuitable product is refused (exit 5) and nothing is drafted.
+ */
+export async function runDraft(io: CliIo, backend: Backend, c: DraftCommand): Promise<void> {
+  if (!c.client || !c.product) throw usageError(`Which client and product? Usage: ${DRAFT_USAGE}`);
+  const language = oneOf<Language>(c.lang, 'lang', LANGUAGES, 'en');
+  const tone = oneOf<PitchTone>(c.tone, 'tone', PITCH_TONES, 'warm');
+  const length = oneOf<PitchLength>(c.length, 'length', PITCH_LENGTHS, 'medium');
+
+  if (c.model !== undefined) {
+    const modelPath = path.resolve(c.model);
+    if (!fs.existsSync(modelPath)) throw new CliError(EXIT.notFound, `No model file at ${modelPath}.`);
+    const status = await value<LlmStatus>(backend, 'llm:load', { path: modelPath }, EXIT.inputRefused);
+    if (status.state !== 'loaded') throw new CliError(EXIT.other, `${path.basename(modelPath)} was not loaded (${status.state}).`);
+    if (!c.json) io.stderr(`Loaded ${path.basename(modelPath)} on ${status.backend === 'cpu' ? 'the CPU' : `${status.backend} (${status.gpuLayers}/${status.totalLayers} layers on ${status.gpuName ?? 'the GPU'})`}, context ${status.contextSize} tokens, ${status.threads} threads.\n`);
+  }
+
+  const finished = new Map<string, Done>();
+  let waiting: { requestId: string; resolve: (d: Done) => void } | null = null;
+  const unsubscribe = backend.subscribe((event, payload) => {
+    if (event !== 'pitch:done') return;
+    const done = payload as Done;
+    finished.set(done.requestId, done);
+    if (waiting?.requestId === done.requestId) waiting.resolve(done);
+  });
+  try {
+    const started = await value<{ requestId: string; draftId: string }>(
+      backend,
+      'pitch:start',
+      { clientId: c.client, productId: c.product, settings: { language, tone, length }, source: c.model !== undefined ? 'model' : 'template' },
+      EXIT.inputRefused,
+    );
+    const done = finished.get(started.requestId) ?? (await new Promise<Done>((resolve) => (waiting = { requestId: started.requestId, resolve })));
+    if (done.outcome !== 'completed' || done.version === null) {
+      throw new CliError(EXIT.other, done.error ? done.error.en : `The draft ended ${done.outcome} without a version.`);
+    }
+    const draft = await value<PitchDraftView>(backend, 'pitch:get', { draftId: done.draftId });
+    const version = draft.versions.find((v) => v.version === done.version) ?? draft.versions[draft.versions.length - 1]!;
+    if (c.json) io.stdout(`${JSON.stringify({ draftId: draft.id, clientId: draft.clientId, productId: draft.productId, language: draft.language, ...version }, null, 2)}\n`);
+    else io.stdout(`${versionLines(draft, version, language).join('\n')}\n`);
+  } finally {
+    unsubscribe();
+  }
+}
