@@ -7,7 +7,7 @@ export const events = {
   /** Something changed behind the renderer's back (another window, the CLI, a reset): refetch what shows it. */
   'data:changed': z.object({ entity: z.enum(['clients', 'products', 'meetings', 'settings', 'interactions', 'model', 'rules', 'deviations', 'all']), id: z.string().optional() }),
   /** The native menu asked for a page (Go to Clients, New client, …). */
-  'app:navigate': z.object({ route: z.enum(['clients', 'clients/new', 'products', 'meetings', 'settings']) }),
+  'app:navigate': z.object({ route: z.enum(['clients', 'clients/new', 'products', 'meetings', 'models', 'settings']) }),
   ...llmEvents,
   ...pitchEvents,
 } as const;

@@ -23,6 +23,7 @@ export function appMenuTemplate(options: { isMac: boolean; navigate: (route: Rou
         go('Clients', 'clients', 'CmdOrCtrl+1'),
         go('Products', 'products', 'CmdOrCtrl+2'),
         go('Meetings', 'meetings', 'CmdOrCtrl+3'),
+        go('Language Models', 'models', 'CmdOrCtrl+4'),
         go('Settings', 'settings', 'CmdOrCtrl+,'),
       ],
     },

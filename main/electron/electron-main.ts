@@ -73,7 +73,7 @@ if (!app.requestSingleInstanceLock()) {
       backend = opened;
       mainWindow = createMainWindow(dataDir);
       registerIpcHandlers(ipcMain, opened, () => mainWindow?.webContents ?? null);
-      const navigate = (route: 'clients' | 'clients/new' | 'products' | 'meetings' | 'settings') => mainWindow?.webContents.send(EVENT_CHANNEL, 'app:navigate', { route });
+      const navigate = (route: 'clients' | 'clients/new' | 'products' | 'meetings' | 'models' | 'settings') => mainWindow?.webContents.send(EVENT_CHANNEL, 'app:navigate', { route });
       Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ isMac: process.platform === 'darwin', navigate, showDevTools: !app.isPackaged })));
     } catch (error) {
       dialog.showErrorBox('Advisor Desk could not start', error instanceof Error ? error.message : String(error));
