@@ -13,6 +13,7 @@ const MeetingsPage = lazy(() => import('../pages/meetings/MeetingsPage').then((m
 const ProductPage = lazy(() => import('../pages/products/ProductPage').then((m) => ({ default: m.ProductPage })));
 const ProductsPage = lazy(() => import('../pages/products/ProductsPage').then((m) => ({ default: m.ProductsPage })));
 const ModelPage = lazy(() => import('../pages/model/ModelPage').then((m) => ({ default: m.ModelPage })));
+const ModelsPage = lazy(() => import('../pages/models/ModelsPage').then((m) => ({ default: m.ModelsPage })));
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 export function PageView({ route }: { route: Route }) {
@@ -38,6 +39,8 @@ function RoutedPage({ route }: { route: Route }) {
       return <MeetingsPage />;
     case 'model':
       return <ModelPage />;
+    case 'models':
+      return <ModelsPage />;
     case 'settings':
       return <SettingsPage />;
     case 'not-found':

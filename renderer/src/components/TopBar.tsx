@@ -11,6 +11,7 @@ import LightModeOutlined from '@mui/icons-material/LightModeOutlined';
 import TranslateOutlined from '@mui/icons-material/TranslateOutlined';
 import { useI18n } from '../i18n/use-i18n';
 import { useSettings } from '../settings/settings-context';
+import { LlmStatusChip } from './LlmStatusChip';
 
 export function TopBar() {
   const { t, language } = useI18n();
@@ -24,6 +25,7 @@ export function TopBar() {
           {t('app.name')}
         </Typography>
         <Box sx={{ flexGrow: 1 }} />
+        <LlmStatusChip />
         <Tooltip title={t('topbar.language')}>
           <Button
             color="inherit"

@@ -6,10 +6,11 @@ export type Route =
   | { name: 'product'; id: string }
   | { name: 'meetings' }
   | { name: 'model' }
+  | { name: 'models' }
   | { name: 'settings' }
   | { name: 'not-found'; hash: string };
 
-export type Section = 'clients' | 'products' | 'meetings' | 'model' | 'settings';
+export type Section = 'clients' | 'products' | 'meetings' | 'model' | 'models' | 'settings';
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/clients';
@@ -26,6 +27,7 @@ export function parseHash(hash: string): Route {
   if (head === 'products') return id ? { name: 'product', id } : { name: 'products' };
   if (head === 'meetings' && !id) return { name: 'meetings' };
   if (head === 'model' && !id) return { name: 'model' };
+  if (head === 'models' && !id) return { name: 'models' };
   if (head === 'settings' && !id) return { name: 'settings' };
   return { name: 'not-found', hash };
 }
@@ -53,6 +55,8 @@ export function sectionOf(route: Route): Section | null {
       return 'meetings';
     case 'model':
       return 'model';
+    case 'models':
+      return 'models';
     case 'settings':
       return 'settings';
     default:

@@ -1,0 +1,83 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Typography from '@mui/material/Typography';
+import type { LlmStatus } from '../../../../app/contract';
+import { SectionCard } from '../../components/SectionCard';
+import { useI18n } from '../../i18n/use-i18n';
+import { modelFileName } from './llm-labels';
+
+interface Props {
+  status: LlmStatus;
+  busy: boolean;
+  onCancel(): void;
+  onUnload(): void;
+}
+
+function Fact({ label, value, testId }: { label: string; value: string; testId: string }) {
+  return (
+    <Box>
+      <Typography variant="caption" color="text.secondary" component="div">
+        {label}
+      </Typography>
+      <Typography variant="body2" data-testid={testId} sx={{ fontVariantNumeric: 'tabular-nums', wordBreak: 'break-all' }}>
+        {value}
+      </Typography>
+    </Box>
+  );
+}
+
+/** The one loaded model: where it runs and with what, load progress with Cancel, or why the last load failed. */
+export function LoadedModelCard({ status, busy, onCancel, onUnload }: Props) {
+  const { t, pick } = useI18n();
+  const file = status.path ? modelFileName(status.path) : '';
+  return (
+    <SectionCard
+      title={t('llm.status.title')}
+      testId="llm-status"
+      action={
+        status.state === 'loaded' ? (
+          <Button size="small" onClick={onUnload} disabled={busy} data-testid="llm-unload">
+            {t('llm.unload')}
+          </Button>
+        ) : status.state === 'loading' ? (
+          <Button size="small" color="warning" onClick={onCancel} data-testid="llm-cancel-load">
+            {t('llm.cancelLoad')}
+          </Button>
+        ) : undefined
+      }
+    >
+      <Box data-testid="llm-status-body" data-state={status.state} data-backend={status.backend}>
+        {status.state === 'loading' && (
+          <Box sx={{ mb: 1 }}>
+            <Typography variant="body2">{t('llm.status.loading', { file })}</Typography>
+            <LinearProgress variant="determinate" value={Math.round(status.loadProgress * 100)} sx={{ mt: 0.75 }} data-testid="llm-load-progress" aria-label={t('llm.status.loading', { file })} />
+          </Box>
+        )}
+        {status.state === 'failed' && status.error && (
+          <Alert severity="error" sx={{ mb: 1 }} data-testid="llm-load-error">
+            <strong>{t('llm.status.failed')}:</strong> {pick(status.error)}
+          </Alert>
+        )}
+        {(status.state === 'none' || status.state === 'failed') && (
+          <Typography variant="body2" color="text.secondary" data-testid="llm-status-none">
+            {t('llm.status.none')}
+          </Typography>
+        )}
+        {status.state === 'loaded' && (
+          <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', gap: 1.5 }}>
+            <Box sx={{ gridColumn: '1 / -1' }}>
+              <Fact label={t('llm.status.file')} value={file} testId="llm-status-file" />
+            </Box>
+            <Fact label={t('llm.status.backend')} value={t(`llm.backend.${status.backend}`)} testId="llm-status-backend" />
+            <Fact label={t('llm.status.gpu')} value={status.gpuName ?? t('common.none')} testId="llm-status-gpu" />
+            <Fact label={t('llm.status.layers')} value={t('llm.status.layersValue', { gpu: status.gpuLayers, total: status.totalLayers })} testId="llm-status-layers" />
+            <Fact label={t('llm.status.context')} value={t('llm.status.contextValue', { n: status.contextSize })} testId="llm-status-context" />
+            <Fact label={t('llm.status.threads')} value={String(status.threads)} testId="llm-status-threads" />
+          </Box>
+        )}
+      </Box>
+    </SectionCard>
+  );
+}

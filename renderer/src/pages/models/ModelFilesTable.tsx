@@ -1,0 +1,132 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import CircularProgress from '@mui/material/CircularProgress';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import type { LlmStatus, ModelFileInfo } from '../../../../app/contract';
+import { useI18n } from '../../i18n/use-i18n';
+import { formatBytes, formatParameters } from './llm-labels';
+
+interface Props {
+  files: ModelFileInfo[];
+  status: LlmStatus | null | undefined;
+  inspecting: ReadonlySet<string>;
+  busy: boolean;
+  onLoad(path: string): void;
+  onInspect(path: string): void;
+}
+
+/** Every GGUF file the app knows: what its header says, whether it fits this computer, and why a broken one cannot load. */
+export function ModelFilesTable({ files, status, inspecting, busy, onLoad, onInspect }: Props) {
+  const { t, pick, fmt } = useI18n();
+  const loadedPath = status?.state === 'loaded' ? status.path : null;
+  const loadingPath = status?.state === 'loading' ? status.path : null;
+  return (
+    <Box sx={{ overflowX: 'auto' }}>
+      <Table size="small" data-testid="llm-files">
+        <TableHead>
+          <TableRow>
+            <TableCell>{t('llm.col.file')}</TableCell>
+            <TableCell>{t('llm.col.architecture')}</TableCell>
+            <TableCell align="right">{t('llm.col.parameters')}</TableCell>
+            <TableCell>{t('llm.col.quantization')}</TableCell>
+            <TableCell align="right">{t('llm.col.context')}</TableCell>
+            <TableCell align="right">{t('llm.col.size')}</TableCell>
+            <TableCell>{t('llm.col.chatTemplate')}</TableCell>
+            <TableCell>{t('llm.col.sha256')}</TableCell>
+            <TableCell sx={{ minWidth: 220 }}>{t('llm.col.fit')}</TableCell>
+            <TableCell />
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {files.map((file) => {
+            const loaded = file.path === loadedPath;
+            return (
+              <TableRow key={file.path} data-testid="llm-file-row" data-file={file.fileName} data-loaded={loaded ? 'true' : 'false'} selected={loaded}>
+                <TableCell sx={{ maxWidth: 260 }}>
+                  <Tooltip title={file.path}>
+                    <Typography variant="body2" sx={{ fontWeight: 500, wordBreak: 'break-all' }} data-testid="llm-file-name">
+                      {file.fileName}
+                    </Typography>
+                  </Tooltip>
+                  <Typography variant="caption" color="text.secondary">
+                    {t(`llm.source.${file.source}`)}
+                  </Typography>
+                  {file.problem && (
+                    <Typography variant="body2" color="error" data-testid="llm-file-problem" sx={{ mt: 0.5 }}>
+                      {pick(file.problem)}
+                    </Typography>
+                  )}
+                </TableCell>
+                <TableCell data-testid="llm-file-architecture">{file.architecture ?? '—'}</TableCell>
+                <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }} data-testid="llm-file-parameters">
+                  {formatParameters(file.parameterCount)}
+                </TableCell>
+                <TableCell data-testid="llm-file-quantization">{file.quantization ?? '—'}</TableCell>
+                <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }} data-testid="llm-file-context">
+                  {file.contextLength === null ? '—' : fmt.number(file.contextLength)}
+                </TableCell>
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
+                  {formatBytes(file.sizeBytes)}
+                </TableCell>
+                <TableCell data-testid="llm-file-chat-template">{file.hasChatTemplate ? t('common.yes') : t('common.no')}</TableCell>
+                <TableCell sx={{ maxWidth: 160 }}>
+                  {file.sha256 ? (
+                    <Tooltip title={file.sha256}>
+                      <Typography variant="body2" sx={{ fontFamily: 'monospace', fontSize: '0.75rem' }} data-testid="llm-file-sha256">
+                        {file.sha256.slice(0, 12)}…
+                      </Typography>
+                    </Tooltip>
+                  ) : (
+                    <Tooltip title={t('llm.inspectHelp')}>
+                      <span>
+                        <Button
+                          size="small"
+                          onClick={() => onInspect(file.path)}
+                          disabled={inspecting.has(file.path)}
+                          startIcon={inspecting.has(file.path) ? <CircularProgress size={14} /> : undefined}
+                          data-testid="llm-file-inspect"
+                        >
+                          {t('llm.inspect')}
+                        </Button>
+                      </span>
+                    </Tooltip>
+                  )}
+                </TableCell>
+                <TableCell>
+                  {file.fit ? (
+                    <Box>
+                      <Typography variant="body2" data-testid="llm-file-fit">
+                        {pick(file.fit.summary)}
+                      </Typography>
+                      {!file.fit.fits && <Chip size="small" color="warning" label={t('llm.mayNotFit')} sx={{ mt: 0.5 }} />}
+                    </Box>
+                  ) : (
+                    '—'
+                  )}
+                </TableCell>
+                <TableCell align="right">
+                  <Button
+                    size="small"
+                    variant={loaded ? 'text' : 'outlined'}
+                    disabled={busy || loaded || file.problem !== null || loadingPath !== null}
+                    onClick={() => onLoad(file.path)}
+                    data-testid="llm-file-load"
+                  >
+                    {t('llm.load')}
+                  </Button>
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+}
