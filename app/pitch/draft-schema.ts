@@ -50,7 +50,18 @@ export function pitchDraftJsonSchema(length: PitchLength = 'long') {
   } as const;
 }
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/**
+ * Lengths count characters (code points) as the grammar does: a string of `max` characters the grammar allowed may
+ * hold astral characters (emoji, rare CJK) that JavaScript's .length counts twice, and must not then be refused.
+ */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .superRefine((s, ctx) => {
+      if (s.length > max && [...s].length > max) ctx.addIssue({ code: 'too_big', origin: 'string', maximum: max, inclusive: true, input: s, message: `Too long: at most ${max} characters` });
+    });
 
 export function pitchDraftSchema(length: PitchLength = 'long') {
   return z.object({

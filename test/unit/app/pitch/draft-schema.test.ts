@@ -46,4 +46,13 @@ describe('draft schema and parseDraft', () => {
     const short = parseDraft(long, 'short');
     expect(!short.ok && short.error.code).toBe('too-long');
   });
+
+  it('counts characters as the grammar does: 120 emoji or rare CJK fit a 120-character headline, 121 do not', () => {
+    // Each is one character to the grammar and two UTF-16 units to JavaScript.
+    const astral = '😀'.repeat(60) + '𠀀'.repeat(60);
+    expect(astral.length).toBe(240);
+    expect(parseDraft(JSON.stringify({ ...good, headline: astral })).ok).toBe(true);
+    const over = parseDraft(JSON.stringify({ ...good, headline: astral + '😀' }));
+    expect(!over.ok && over.error.message).toBe('"headline" is longer than 120 characters');
+  });
 });
