@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { LlamaContext, LlamaContextSequence, LlamaEmbeddingContext, LlamaModel, Token } from 'node-llama-cpp';
-import { FIT_ANSWER_NO, FIT_ANSWER_YES } from '../../app/pitch/fit-prompt';
+import type { Language } from '../../app/domain/enums';
+import type { Product } from '../../app/domain';
+import { FIT_ANSWER_NO, FIT_ANSWER_YES, clientNeedsText, fitPromptPrefix, fitPromptSuffix, productDescriptionText } from '../../app/pitch/fit-prompt';
+import type { PitchFact } from '../../app/pitch/pitch-facts';
+import { productPitchFacts } from '../../app/pitch/pitch-facts';
 import type { Db } from '../db/connection';
 import { readEmbeddings, writeEmbeddings } from '../db/embedding-cache-repository';
 
@@ -256,4 +260,34 @@ export class LlmSignals {
     this.fitContext = null;
     await Promise.allSettled([embedding?.then((c) => c.dispose()), fit?.then(({ context }) => context.dispose())]);
   }
+}
+
+/** Default cap on products given a fit probability per ranking: about a second per 10 products for a 0.5B model on 2 cores. */
+export const DEFAULT_FIT_PRODUCTS = 20;
+
+/**
+ * The signals the fast ranker takes (RankingOptions.signals), indexed like `products`: similarity for every product
+ * (cheap once product vectors are cached), fit for at most `maxFitProducts` of them (the first ones: pass the
+ * products in the order they should get it, e.g. the suitable ones by their score without signals); the rest get
+ * null, which the model reads as a missing value. Remembered answers are reused, so a second ranking of the same
+ * client costs one client embedding.
+ */
+export async function rankingSignals(
+  signals: LlmSignals,
+  clientFacts: readonly PitchFact[],
+  products: readonly Product[],
+  options: { language?: Language; maxFitProducts?: number } = {},
+): Promise<{ similarity: (number | null)[]; fit: (number | null)[] }> {
+  const language = options.language ?? 'en';
+  const maxFit = Math.max(0, options.maxFitProducts ?? DEFAULT_FIT_PRODUCTS);
+  const facts = products.map((p) => productPitchFacts(p));
+  const similarity = await signals.similarities(
+    clientNeedsText(clientFacts, language),
+    products.map((p, i) => ({ id: p.id, text: productDescriptionText(facts[i]!, language) })),
+  );
+  const fit = await signals.fitProbabilities(
+    fitPromptPrefix(clientFacts, language),
+    products.slice(0, maxFit).map((p, i) => ({ id: p.id, text: fitPromptSuffix(facts[i]!, language) })),
+  );
+  return { similarity: products.map((p) => similarity.get(p.id) ?? null), fit: products.map((p) => fit.get(p.id) ?? null) };
 }

@@ -3,7 +3,7 @@ import type { LlamaModel } from 'node-llama-cpp';
 import { clientNeedsText, clientPitchFacts, fitPromptPrefix, fitPromptSuffix, productDescriptionText, productPitchFacts } from '../../../app/pitch';
 import { countEmbeddings } from '../../../main/db/embedding-cache-repository';
 import { getLlamaForMachine } from '../../../main/llm/llama-instance';
-import { LlmSignals } from '../../../main/llm/llm-signals';
+import { LlmSignals, rankingSignals } from '../../../main/llm/llm-signals';
 import { sha256OfFile } from '../../../main/llm/model-hash';
 import { testModelPath } from '../../fixtures/test-models';
 import { tempDb } from '../db/temp-db';
@@ -120,6 +120,20 @@ describe('language-model ranking signals with a generated model (issue 4)', () =
       expect(other.counters.embedded).toBe(3);
     } finally {
       await other.dispose();
+    }
+  }, 120_000);
+
+  it('gives the ranker similarity for every product and fit for the capped first ones, indexed like the products', async () => {
+    const signals = new LlmSignals({ model, sha256 }, { db: env.db });
+    try {
+      const result = await rankingSignals(signals, clientFacts, products, { maxFitProducts: 2 });
+      expect(result.similarity).toHaveLength(products.length);
+      expect(result.similarity.every((v) => v !== null && Number.isFinite(v) && v >= 0 && v <= 1)).toBe(true);
+      expect(result.fit.slice(2)).toEqual(Array(products.length - 2).fill(null));
+      expect(result.fit.slice(0, 2).every((v) => v !== null && v > 0 && v < 1)).toBe(true);
+      expect(signals.counters.fitEvaluations).toBe(2);
+    } finally {
+      await signals.dispose();
     }
   }, 120_000);
 
