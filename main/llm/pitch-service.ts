@@ -150,6 +150,10 @@ export function createPitchService(ctx: BackendContext, runtime: LlmRuntime, opt
       throw error;
     }
     const prompt = built.prompt;
+    // answerTokens is the room the prompt budget keeps; the generation may use whatever the context still has, so an
+    // answer that runs long (a small or random-weight model filling every field to its limit) can still close its
+    // JSON. 64 tokens are left for the chat template's markers around the messages.
+    const maxTokens = options.maxAnswerTokens !== undefined ? answerTokens : Math.max(answerTokens, loaded.contextSize - (built.promptTokens ?? 0) - 64);
     const seed = randomInt(1, 2 ** 31 - 1);
     const grammar = await loaded.llama.createGrammarForJsonSchema(pitchDraftJsonSchema(pitch.length) as Parameters<typeof loaded.llama.createGrammarForJsonSchema>[0]);
     const sequence = loaded.context.getSequence();
@@ -158,7 +162,7 @@ export function createPitchService(ctx: BackendContext, runtime: LlmRuntime, opt
     try {
       const common = {
         grammar,
-        maxTokens: answerTokens,
+        maxTokens,
         temperature: TEMPERATURE,
         seed,
         signal: job.abort.signal,
@@ -187,7 +191,10 @@ export function createPitchService(ctx: BackendContext, runtime: LlmRuntime, opt
     }
     const millis = Math.round(performance.now() - started);
     const stopped = job.abort.signal.aborted;
-    const cutOff = !stopped && tokens >= answerTokens;
+    const cutOff = !stopped && tokens >= maxTokens;
+    // Tokens that are pieces of a multi-byte character the model never finished decode to U+FFFD (one per byte), which
+    // the grammar counted as one character or none: they carry no text, and left in they push a field past its limit.
+    text = text.replace(/\uFFFD+/g, '');
     let parsed = parseDraft(text, pitch.length);
     if (!parsed.ok && (stopped || cutOff)) {
       // Stopped or out of tokens part-way: keep what was written if, closed, it is a whole pitch.
@@ -198,8 +205,8 @@ export function createPitchService(ctx: BackendContext, runtime: LlmRuntime, opt
       if (stopped) return done(job, 'stopped', null, null);
       if (cutOff) {
         return done(job, 'failed', null, {
-          en: `The model used all ${answerTokens} answer tokens before the pitch was complete (${parsed.error.message}). Choose a shorter length, load the model with a larger context, or use the template draft.`,
-          zh: `模型用完了 ${answerTokens} 个回答 token，推介仍未完成（${parsed.error.message}）。请选择较短的篇幅、以更大的上下文加载模型，或使用模板草稿。`,
+          en: `The model used all ${maxTokens} answer tokens before the pitch was complete (${parsed.error.message}). Choose a shorter length, load the model with a larger context, or use the template draft.`,
+          zh: `模型用完了 ${maxTokens} 个回答 token，推介仍未完成（${parsed.error.message}）。请选择较短的篇幅、以更大的上下文加载模型，或使用模板草稿。`,
         });
       }
       return done(job, 'failed', null, {
@@ -210,7 +217,7 @@ export function createPitchService(ctx: BackendContext, runtime: LlmRuntime, opt
     const fileName = path.basename(loaded.path);
     const label = modelLabel(fileName);
     if (stopped || cutOff) {
-      const why = stopped ? ['stopped before it finished', '在完成前被停止'] : [`cut off at ${answerTokens} tokens`, `在 ${answerTokens} 个 token 处被截断`];
+      const why = stopped ? ['stopped before it finished', '在完成前被停止'] : [`cut off at ${maxTokens} tokens`, `在 ${maxTokens} 个 token 处被截断`];
       label.en += ` (${why[0]}: check the end of each part)`;
       label.zh += `（${why[1]}：请检查各部分的结尾）`;
     }
@@ -220,7 +227,7 @@ export function createPitchService(ctx: BackendContext, runtime: LlmRuntime, opt
       modelFile: fileName,
       promptHash: sha256(promptText(prompt)),
       prompt: promptText(prompt),
-      settings: { language: pitch.language, tone: pitch.tone, length: pitch.length, temperature: TEMPERATURE, seed, maxTokens: answerTokens, threads: loaded.threads, contextSize: loaded.contextSize, format },
+      settings: { language: pitch.language, tone: pitch.tone, length: pitch.length, temperature: TEMPERATURE, seed, maxTokens, threads: loaded.threads, contextSize: loaded.contextSize, format },
       droppedFacts: built.droppedFacts,
       generatedTokens: tokens,
       millis,

@@ -1,0 +1,206 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../../app/contract/dispatch';
+import type { ClientRanking } from '../../../app/contract/engine-channels';
+import type { PitchDraftView } from '../../../app/contract/pitch-channels';
+import type { ClientPage } from '../../../app/domain';
+import { parseDraft } from '../../../app/pitch';
+import type { Backend } from '../../../main/backend/backend-types';
+import { openBackend } from '../../../main/backend/open-backend';
+import { listAuditEntries } from '../../../main/db/audit-log';
+import { openDatabase } from '../../../main/db/connection';
+import { testModelPath } from '../../fixtures/test-models';
+
+const NOW = new Date('2026-11-28T09:00:00.000Z');
+/** The streamed text as the service parses it: unfinished multi-byte pieces (U+FFFD) carry no text and are dropped. */
+const streamed = (pieces: readonly string[] | undefined) => (pieces ?? []).join('').replace(/\uFFFD+/g, '');
+
+interface Done {
+  requestId: string;
+  draftId: string;
+  outcome: 'completed' | 'stopped' | 'failed';
+  version: number | null;
+  error: { en: string; zh: string } | null;
+}
+
+/**
+ * Pitch drafting through dispatch() on the demo book (issue 4), with the real node-llama-cpp running a generated
+ * random-weight model: its words are nonsense, but the grammar must still give a draft that parses, streams and
+ * stops, and every draft must be kept as a version with its provenance.
+ */
+describe('pitch drafting', () => {
+  let dir: string;
+  let backend: Backend;
+  const deltas = new Map<string, string[]>();
+  const finished = new Map<string, Done>();
+  const waiters = new Map<string, (done: Done) => void>();
+  const call = (channel: string, input: unknown) => dispatch(backend.handlers, channel, input);
+  const value = async <T>(channel: string, input: unknown): Promise<T> => {
+    const r = await call(channel, input);
+    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
+    return r.value as T;
+  };
+  const doneOf = (requestId: string) =>
+    new Promise<Done>((resolve) => {
+      const already = finished.get(requestId);
+      if (already) resolve(already);
+      else waiters.set(requestId, resolve);
+    });
+  const start = (input: Record<string, unknown>) =>
+    value<{ requestId: string; draftId: string; source: 'model' | 'template' }>('pitch:start', { clientId, productId, settings: { language: 'en', tone: 'warm', length: 'short' }, ...input });
+  let clientId = '';
+  let productId = '';
+  let unsuitableId = '';
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ad-pitch-'));
+    backend = openBackend({ dataDir: dir, mode: 'browser', now: () => NOW });
+    backend.subscribe((event, payload) => {
+      if (event === 'pitch:delta') {
+        const p = payload as { requestId: string; delta: string };
+        deltas.set(p.requestId, [...(deltas.get(p.requestId) ?? []), p.delta]);
+      }
+      if (event === 'pitch:done') {
+        const p = payload as Done;
+        finished.set(p.requestId, p);
+        waiters.get(p.requestId)?.(p);
+      }
+    });
+    const page = await value<ClientPage>('clients:list', { limit: 50 });
+    for (const c of page.rows) {
+      const ranking = await value<ClientRanking>('recommendations:for-client', { clientId: c.id, top: 5 });
+      if (ranking.ranked.length > 0 && ranking.excluded.length > 0) {
+        clientId = c.id;
+        productId = ranking.ranked[0]!.productId;
+        unsuitableId = ranking.excluded[0]!.productId;
+        break;
+      }
+    }
+    expect(clientId, 'the demo book has a client with suitable and unsuitable products').not.toBe('');
+  }, 120_000);
+  afterAll(() => {
+    backend.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses to draft a product that does not suit the client, and keeps nothing', async () => {
+    const refused = await call('pitch:start', { clientId, productId: unsuitableId, settings: { language: 'en' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringMatching(/not suitable for this client/) } });
+    expect(await value<unknown[]>('pitch:list', { clientId })).toEqual([]);
+  });
+
+  it('without a model drafts from the template, streamed in pieces, labelled, passing the lint and approvable', async () => {
+    const started = await start({ source: 'auto' });
+    expect(started.source).toBe('template');
+    const done = await doneOf(started.requestId);
+    expect(done).toMatchObject({ outcome: 'completed', version: 1, error: null });
+    expect((deltas.get(started.requestId) ?? []).length).toBeGreaterThan(3);
+    const draft = await value<PitchDraftView>('pitch:get', { draftId: started.draftId });
+    const v1 = draft.versions[0]!;
+    expect(v1.label.en).toMatch(/Template draft/);
+    expect(v1.label.zh).toMatch(/模板/);
+    expect(v1.provenance).toMatchObject({ source: 'template', modelSha256: null });
+    expect(v1.issues.filter((i) => i.severity === 'blocking')).toEqual([]);
+    expect(v1.approvable).toBe(true);
+    // The streamed text is the draft itself.
+    expect(parseDraft((deltas.get(started.requestId) ?? []).join(''), 'short').ok).toBe(true);
+  });
+
+  it("keeps an advisor's edit as a new version, refuses a stale base, and refuses approving a version with a blocking problem", async () => {
+    const [summary] = await value<{ id: string; latestVersion: number }[]>('pitch:list', { clientId });
+    const draftId = summary!.id;
+    const v1 = (await value<PitchDraftView>('pitch:get', { draftId })).versions[0]!;
+    const promised = { ...v1.content, body: `${v1.content.body} This fund is guaranteed to return 12% a year with no risk.` };
+    const lint = await value<{ issues: { ruleId: string; severity: string }[]; approvable: boolean }>('pitch:lint', { draftId, content: promised });
+    expect(lint.approvable).toBe(false);
+    expect(lint.issues).toContainEqual(expect.objectContaining({ ruleId: 'forbidden-claim', severity: 'blocking' }));
+
+    const saved = await value<PitchDraftView>('pitch:save', { draftId, baseVersion: 1, content: promised });
+    expect(saved.versions.map((v) => v.version)).toEqual([1, 2]);
+    expect(saved.versions[1]!.provenance.source).toBe('advisor');
+    expect(await call('pitch:save', { draftId, baseVersion: 1, content: v1.content })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+
+    expect(await call('pitch:approve', { draftId, version: 2 })).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringMatching(/blocking/) } });
+    expect((await value<PitchDraftView>('pitch:get', { draftId })).status).toBe('draft');
+
+    // Back to the template's words as version 3: that one is approved, with an audit entry.
+    await value<PitchDraftView>('pitch:save', { draftId, baseVersion: 2, content: v1.content });
+    const approved = await value<PitchDraftView>('pitch:approve', { draftId, version: 3 });
+    expect(approved).toMatchObject({ status: 'approved', approvedVersion: 3 });
+    const db = openDatabase(backend.databasePath);
+    try {
+      expect(listAuditEntries(db, { entityId: draftId }).map((e) => e.action)).toContainEqual(expect.stringMatching(/approve/));
+    } finally {
+      db.close();
+    }
+  });
+
+  describe('with the generated model loaded', () => {
+    beforeAll(async () => {
+      await value('llm:load', { path: await testModelPath({ contextLength: 8192 }) });
+    }, 60_000);
+
+    it('drafts with the model: deltas stream before done, the answer parses, the version carries its provenance', async () => {
+      const started = await start({ source: 'model' });
+      expect(started.source).toBe('model');
+      const done = await doneOf(started.requestId);
+      const pieces = deltas.get(started.requestId) ?? [];
+      expect(pieces.length).toBeGreaterThan(3);
+      expect(done.outcome, done.error?.en).toBe('completed');
+      expect(parseDraft(streamed(pieces), 'short').ok).toBe(true);
+      const draft = await value<PitchDraftView>('pitch:get', { draftId: started.draftId });
+      const v = draft.versions.at(-1)!;
+      expect(v.provenance).toMatchObject({ source: 'model', modelSha256: expect.stringMatching(/^[0-9a-f]{64}$/), promptHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(v.provenance.settings).toMatchObject({ format: 'chat', temperature: expect.any(Number), seed: expect.any(Number), threads: expect.any(Number) });
+      expect(v.provenance.generatedTokens).toBeGreaterThan(0);
+      expect(v.label.en).toMatch(/model/);
+    }, 120_000);
+
+    it('Stop ends a running generation early with outcome stopped', async () => {
+      const started = await start({ source: 'model', settings: { language: 'en', tone: 'warm', length: 'long' } });
+      // Wait for the first text, then stop.
+      for (let i = 0; i < 600 && !(deltas.get(started.requestId)?.length); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(await value('pitch:stop', { requestId: started.requestId })).toEqual({ stopped: true });
+      const done = await doneOf(started.requestId);
+      expect(done.outcome).toBe('stopped');
+    }, 120_000);
+
+    it('a second draft started while the first runs waits its turn and both finish on their own drafts', async () => {
+      const a = await start({ source: 'model' });
+      const b = await start({ source: 'model' });
+      expect(a.draftId).not.toBe(b.draftId);
+      const [da, db] = await Promise.all([doneOf(a.requestId), doneOf(b.requestId)]);
+      expect([da.draftId, db.draftId]).toEqual([a.draftId, b.draftId]);
+      expect([da.outcome, db.outcome]).toEqual(['completed', 'completed']);
+      // The streams did not interleave: each request's text is a whole pitch on its own.
+      expect(parseDraft(streamed(deltas.get(a.requestId)), 'short').ok).toBe(true);
+      expect(parseDraft(streamed(deltas.get(b.requestId)), 'short').ok).toBe(true);
+    }, 180_000);
+
+    it('a model without a chat template is prompted in the plain format', async () => {
+      await value('llm:load', { path: await testModelPath({ chatTemplate: false, contextLength: 8192 }) });
+      const started = await start({ source: 'model' });
+      const done = await doneOf(started.requestId);
+      expect(done.outcome, done.error?.en).toBe('completed');
+      const v = (await value<PitchDraftView>('pitch:get', { draftId: started.draftId })).versions.at(-1)!;
+      expect(v.provenance.settings.format).toBe('plain');
+      expect(v.provenance.prompt).not.toMatch(/<system>/);
+    }, 120_000);
+
+    it('a short context gets a budgeted prompt with facts dropped, or the clear error that the essentials cannot fit', async () => {
+      await value('llm:load', { path: await testModelPath({ contextLength: 512 }) });
+      expect((await value<{ contextSize: number }>('llm:status', {})).contextSize).toBe(512);
+      const started = await start({ source: 'model', settings: { language: 'en', tone: 'warm', length: 'long' } });
+      const done = await doneOf(started.requestId);
+      if (done.outcome === 'failed') {
+        expect(done.error?.en).toMatch(/context of 512 tokens is too small/);
+        expect(done.error?.zh).toMatch(/512/);
+      } else {
+        const v = (await value<PitchDraftView>('pitch:get', { draftId: started.draftId })).versions.at(-1)!;
+        expect(v.provenance.droppedFacts.length).toBeGreaterThan(0);
+      }
+    }, 120_000);
+  });
+});
