@@ -14,6 +14,7 @@ const ProductPage = lazy(() => import('../pages/products/ProductPage').then((m) 
 const ProductsPage = lazy(() => import('../pages/products/ProductsPage').then((m) => ({ default: m.ProductsPage })));
 const ModelPage = lazy(() => import('../pages/model/ModelPage').then((m) => ({ default: m.ModelPage })));
 const ModelsPage = lazy(() => import('../pages/models/ModelsPage').then((m) => ({ default: m.ModelsPage })));
+const PitchPage = lazy(() => import('../pages/pitch/PitchPage').then((m) => ({ default: m.PitchPage })));
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 export function PageView({ route }: { route: Route }) {
@@ -41,6 +42,8 @@ function RoutedPage({ route }: { route: Route }) {
       return <ModelPage />;
     case 'models':
       return <ModelsPage />;
+    case 'pitch':
+      return <PitchPage key={`${route.clientId}/${route.productId}`} clientId={route.clientId} productId={route.productId} />;
     case 'settings':
       return <SettingsPage />;
     case 'not-found':

@@ -126,6 +126,13 @@ export const enLlm = {
   'pitch.source.advisor': 'Advisor edit',
   'pitch.versionMeta': '{source} · {author} · {time}',
   'pitch.streamLabel': 'Text as it arrives',
+  'pitch.approvedShort': 'Approved',
+  'pitch.approveLatestOnly': 'Only the latest version can be approved. Save this one as a new version to approve it.',
+  'pitch.drafts': 'Drafts',
+  'pitch.draftChoice': '{language} · version {version}',
+  'pitch.language.en': 'English',
+  'pitch.language.zh-CN': '简体中文',
+  'pitch.labelTitle': 'Where this text came from',
   'pitch.provenance': 'Model file {file}, {tokens} tokens in {seconds} s',
 } satisfies Record<string, string>;
 

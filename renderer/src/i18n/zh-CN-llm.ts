@@ -128,5 +128,12 @@ export const zhCNLlm: Record<LlmMessageKey, string> = {
   'pitch.source.advisor': '顾问修改',
   'pitch.versionMeta': '{source} · {author} · {time}',
   'pitch.streamLabel': '实时输出的文本',
+  'pitch.approvedShort': '已批准',
+  'pitch.approveLatestOnly': '只能批准最新版本。请将此版本另存为新版本后再批准。',
+  'pitch.drafts': '草稿',
+  'pitch.draftChoice': '{language} · 第 {version} 版',
+  'pitch.language.en': 'English',
+  'pitch.language.zh-CN': '简体中文',
+  'pitch.labelTitle': '文本来源',
   'pitch.provenance': '模型文件 {file}，{tokens} 个词元，用时 {seconds} 秒',
 };

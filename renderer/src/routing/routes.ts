@@ -7,6 +7,7 @@ export type Route =
   | { name: 'meetings' }
   | { name: 'model' }
   | { name: 'models' }
+  | { name: 'pitch'; clientId: string; productId: string }
   | { name: 'settings' }
   | { name: 'not-found'; hash: string };
 
@@ -22,6 +23,8 @@ export function parseHash(hash: string): Route {
     }
   });
   const [head, id, ...rest] = parts;
+  // A client's pitch for one product: #/clients/:id/pitch/:productId.
+  if (head === 'clients' && id && rest.length === 2 && rest[0] === 'pitch' && rest[1]) return { name: 'pitch', clientId: id, productId: rest[1] };
   if (rest.length > 0) return { name: 'not-found', hash };
   if (head === 'clients') return id ? { name: 'client', id } : { name: 'clients' };
   if (head === 'products') return id ? { name: 'product', id } : { name: 'products' };
@@ -38,6 +41,8 @@ export function hrefFor(route: Exclude<Route, { name: 'not-found' }>): string {
       return `#/clients/${encodeURIComponent(route.id)}`;
     case 'product':
       return `#/products/${encodeURIComponent(route.id)}`;
+    case 'pitch':
+      return `#/clients/${encodeURIComponent(route.clientId)}/pitch/${encodeURIComponent(route.productId)}`;
     default:
       return `#/${route.name}`;
   }
@@ -47,6 +52,7 @@ export function sectionOf(route: Route): Section | null {
   switch (route.name) {
     case 'clients':
     case 'client':
+    case 'pitch':
       return 'clients';
     case 'products':
     case 'product':

@@ -1,4 +1,5 @@
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import TableCell from '@mui/material/TableCell';
@@ -6,6 +7,7 @@ import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import ShuffleOutlined from '@mui/icons-material/ShuffleOutlined';
+import EditNoteOutlined from '@mui/icons-material/EditNoteOutlined';
 import type { RankedProduct } from '../../../../app/contract';
 import type { Outcome } from '../../../../app/domain';
 import { RiskGradeChip } from '../../components/RiskGradeChip';
@@ -20,13 +22,14 @@ import type { LastReaction } from './RecommendationsCard';
 import { ScoreBar } from './ScoreBar';
 
 interface Props {
+  clientId: string;
   product: RankedProduct;
   busy: boolean;
   lastReaction: LastReaction | undefined;
   onRecord(product: RankedProduct, outcome: Outcome): void;
 }
 
-export function RecommendationRow({ product, busy, lastReaction, onRecord }: Props) {
+export function RecommendationRow({ clientId, product, busy, lastReaction, onRecord }: Props) {
   const { t, fmt, pickPair, language } = useI18n();
   const name = pickPair(product.nameEn, product.nameZh);
   return (
@@ -64,6 +67,17 @@ export function RecommendationRow({ product, busy, lastReaction, onRecord }: Pro
         </Box>
       </TableCell>
       <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+        <Tooltip title={t('pitch.actionHelp', { product: name })}>
+          <Button
+            size="small"
+            startIcon={<EditNoteOutlined fontSize="small" />}
+            href={hrefFor({ name: 'pitch', clientId, productId: product.productId })}
+            data-testid="recommendation-draft-pitch"
+            sx={{ mr: 1 }}
+          >
+            {t('pitch.action')}
+          </Button>
+        </Tooltip>
         <ReactionButtons productName={name} busy={busy} onRecord={(outcome) => onRecord(product, outcome)} />
       </TableCell>
     </TableRow>

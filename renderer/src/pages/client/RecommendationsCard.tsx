@@ -101,7 +101,7 @@ export function RecommendationsCard({ ranking, error, loading, canShowMore, reco
             </TableHead>
             <TableBody>
               {ranking.ranked.map((product) => (
-                <RecommendationRow key={product.productId} product={product} busy={recordingProductId === product.productId} lastReaction={lastReactions.get(product.productId)} onRecord={onRecord} />
+                <RecommendationRow key={product.productId} clientId={ranking.clientId} product={product} busy={recordingProductId === product.productId} lastReaction={lastReactions.get(product.productId)} onRecord={onRecord} />
               ))}
             </TableBody>
           </Table>

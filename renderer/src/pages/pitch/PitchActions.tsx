@@ -1,0 +1,61 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Typography from '@mui/material/Typography';
+import SaveOutlined from '@mui/icons-material/SaveOutlined';
+import TaskAltOutlined from '@mui/icons-material/TaskAltOutlined';
+import { useI18n } from '../../i18n/use-i18n';
+import type { PitchEditor } from './use-pitch-editor';
+
+interface Props {
+  editor: PitchEditor;
+  busy: boolean;
+  approved: boolean;
+  onSave(): void;
+  onDiscard(): void;
+  onApprove(): void;
+}
+
+/** Save the edit as a new version; approve the latest saved version, or say plainly why it cannot be approved. */
+export function PitchActions({ editor, busy, approved, onSave, onDiscard, onApprove }: Props) {
+  const { t, pick } = useI18n();
+  const blocking = editor.issues.find((i) => i.severity === 'blocking');
+  const isLatest = editor.version?.version === editor.latest?.version;
+  const reason = editor.dirty
+    ? blocking
+      ? t('pitch.approveBlocked', { problem: pick(blocking.message) })
+      : t('pitch.approveUnsaved')
+    : blocking || !editor.approvable
+      ? t('pitch.approveBlocked', { problem: blocking ? pick(blocking.message) : '' })
+      : !isLatest
+        ? t('pitch.approveLatestOnly')
+        : null;
+  return (
+    <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+      <Button variant="outlined" startIcon={<SaveOutlined />} disabled={!editor.dirty || busy} onClick={onSave} data-testid="pitch-save">
+        {t('pitch.save')}
+      </Button>
+      {editor.dirty && (
+        <>
+          <Chip size="small" variant="outlined" label={t('pitch.unsaved')} data-testid="pitch-unsaved" />
+          <Button size="small" onClick={onDiscard} disabled={busy} data-testid="pitch-discard">
+            {t('common.cancel')}
+          </Button>
+        </>
+      )}
+      <Box sx={{ flexGrow: 1 }} />
+      {reason && !approved && (
+        <Typography variant="caption" color={blocking ? 'error' : 'text.secondary'} sx={{ maxWidth: 420, textAlign: 'right' }} data-testid="pitch-approve-reason">
+          {reason}
+        </Typography>
+      )}
+      {approved && !editor.dirty ? (
+        <Chip color="success" icon={<TaskAltOutlined />} label={t('pitch.approvedShort')} data-testid="pitch-version-is-approved" />
+      ) : (
+        <Button variant="contained" color="success" startIcon={<TaskAltOutlined />} disabled={reason !== null || busy} onClick={onApprove} data-testid="pitch-approve">
+          {t('pitch.approve')}
+        </Button>
+      )}
+    </Box>
+  );
+}

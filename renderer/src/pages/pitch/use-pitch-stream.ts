@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ChannelInput, EventPayload } from '../../../../app/contract';
+import type { LocalizedText } from '../../../../app/domain';
+import { call } from '../../api/call';
+import { getBridge } from '../../bridge/bridge';
+
+type Done = EventPayload<'pitch:done'>;
+
+export interface PitchStream {
+  phase: 'idle' | 'starting' | 'streaming' | 'finished';
+  requestId: string | null;
+  draftId: string | null;
+  source: 'model' | 'template' | null;
+  /** The raw text so far, exactly as the model (or the template) wrote it. */
+  text: string;
+  outcome: Done['outcome'] | null;
+  version: number | null;
+  error: LocalizedText | null;
+}
+
+const IDLE: PitchStream = { phase: 'idle', requestId: null, draftId: null, source: null, text: '', outcome: null, version: null, error: null };
+
+/** Events that arrived for a request whose id the start call has not returned yet (the template is that quick). */
+interface Early {
+  text: string;
+  done: Done | null;
+}
+
+/**
+ * One running pitch draft: starts it, follows its 'pitch:delta' text and its 'pitch:done', and stops it. Events of
+ * other requests (another window's draft) are ignored; events that race ahead of the start answer are kept until it
+ * names the request they belong to.
+ */
+export function usePitchStream(onFinished: (done: Done) => void): {
+  stream: PitchStream;
+  start(input: ChannelInput<'pitch:start'>): Promise<void>;
+  stop(): Promise<void>;
+} {
+  const [stream, setStream] = useState<PitchStream>(IDLE);
+  const current = useRef<string | null>(null);
+  const starting = useRef(false);
+  const early = useRef(new Map<string, Early>());
+  const onFinishedRef = useRef(onFinished);
+  onFinishedRef.current = onFinished;
+
+  const finish = useCallback((done: Done) => {
+    current.current = null;
+    setStream((s) => ({ ...s, phase: 'finished', outcome: done.outcome, version: done.version, error: done.error }));
+    onFinishedRef.current(done);
+  }, []);
+
+  useEffect(() => {
+    const bridge = getBridge();
+    const offDelta = bridge.on('pitch:delta', (payload) => {
+      if (payload.requestId === current.current) {
+        setStream((s) => ({ ...s, text: s.text + payload.delta }));
+      } else if (starting.current) {
+        const kept = early.current.get(payload.requestId) ?? { text: '', done: null };
+        kept.text += payload.delta;
+        early.current.set(payload.requestId, kept);
+      }
+    });
+    const offDone = bridge.on('pitch:done', (payload) => {
+      if (payload.requestId === current.current) {
+        finish(payload);
+      } else if (starting.current) {
+        const kept = early.current.get(payload.requestId) ?? { text: '', done: null };
+        kept.done = payload;
+        early.current.set(payload.requestId, kept);
+      }
+    });
+    return () => {
+      offDelta();
+      offDone();
+    };
+  }, [finish]);
+
+  const start = useCallback(
+    async (input: ChannelInput<'pitch:start'>) => {
+      starting.current = true;
+      early.current.clear();
+      setStream({ ...IDLE, phase: 'starting' });
+      try {
+        const started = await call('pitch:start', input);
+        const kept = early.current.get(started.requestId);
+        current.current = started.requestId;
+        setStream({ ...IDLE, phase: 'streaming', requestId: started.requestId, draftId: started.draftId, source: started.source, text: kept?.text ?? '' });
+        if (kept?.done) finish(kept.done);
+      } catch (error) {
+        setStream(IDLE);
+        throw error;
+      } finally {
+        starting.current = false;
+        early.current.clear();
+      }
+    },
+    [finish],
+  );
+
+  const stop = useCallback(async () => {
+    const requestId = current.current;
+    if (requestId) await call('pitch:stop', { requestId });
+  }, []);
+
+  return { stream, start, stop };
+}
