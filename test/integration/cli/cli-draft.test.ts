@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ClientRanking } from '../../../app/contract/engine-channels';
+import type { PitchVersionView } from '../../../app/contract/pitch-channels';
+import { runCli } from '../../../main/cli/cli-commands';
+import type { CliIo } from '../../../main/cli/cli-io';
+import { testModelPath } from '../../fixtures/test-models';
+import { tempDir } from '../db/temp-db';
+
+async function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {}, now: () => new Date('2026-11-28T09:00:00.000Z') };
+  const code = await runCli(args, io);
+  return { code, out: out.join(''), err: err.join('') };
+}
+
+type DraftJson = PitchVersionView & { draftId: string; clientId: string; productId: string; language: string };
+
+/** `advisor-desk draft` (issue 4) on a seeded demo database: template without --model, the model's draft with one. */
+describe('advisor-desk draft', () => {
+  let dir: string;
+  let db: string;
+  let client = '';
+  let product = '';
+  let unsuitable = '';
+
+  beforeAll(async () => {
+    dir = tempDir('ad-cli-draft-');
+    db = path.join(dir, 'desk.sqlite');
+    expect((await run(['seed', '--db', db])).code).toBe(0);
+    const listed = await run(['clients', 'list', '--db', db, '--limit', '20', '--json']);
+    const ids = (JSON.parse(listed.out) as { rows: { id: string }[] }).rows.map((c) => c.id);
+    for (const id of ids) {
+      const r = await run(['recommend', '--db', db, '--client', id, '--top', '3', '--json']);
+      if (r.code !== 0) continue;
+      const ranking = JSON.parse(r.out) as ClientRanking;
+      if (ranking.ranked.length > 0 && ranking.excluded.length > 0) {
+        client = id;
+        product = ranking.ranked[0]!.productId;
+        unsuitable = ranking.excluded[0]!.productId;
+        break;
+      }
+    }
+    expect(client, 'a demo client with suitable and unsuitable products').not.toBe('');
+  }, 120_000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('without --model prints the labelled template draft, its lint and provenance, in English and in Chinese', async () => {
+    const en = await run(['draft', '--db', db, '--client', client, '--product', product]);
+    expect(en.code, en.err).toBe(0);
+    expect(en.out).toMatch(/version 1: Template draft/);
+    expect(en.out).toMatch(/Key points:\n {2}- /);
+    expect(en.out).toMatch(/Lint: (no problems; can be approved|0 blocking)/);
+    expect(en.out).toMatch(/source +template/);
+
+    const zh = await run(['draft', '--db', db, '--client', client, '--product', product, '--lang', 'zh-CN', '--length', 'short', '--json']);
+    expect(zh.code, zh.err).toBe(0);
+    const draft = JSON.parse(zh.out) as DraftJson;
+    expect(draft).toMatchObject({ clientId: client, productId: product, language: 'zh-CN', approvable: true, provenance: { source: 'template' } });
+    expect(draft.label.zh).toMatch(/模板/);
+    expect(draft.content.body).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('refuses an unsuitable product, a bad option value and a file that is not a model, each by name', async () => {
+    const refused = await run(['draft', '--db', db, '--client', client, '--product', unsuitable]);
+    expect(refused.code).toBe(5);
+    expect(refused.err).toMatch(/not suitable for this client/);
+
+    const tone = await run(['draft', '--db', db, '--client', client, '--product', product, '--tone', 'pushy']);
+    expect(tone.code).toBe(2);
+    expect(tone.err).toMatch(/--tone must be one of formal, warm, concise, got "pushy"/);
+
+    const notModel = path.join(dir, 'notes.gguf');
+    fs.writeFileSync(notModel, 'meeting notes\n'.repeat(200));
+    const bad = await run(['draft', '--db', db, '--client', client, '--product', product, '--model', notModel]);
+    expect(bad.code).toBe(5);
+    expect(bad.err).toMatch(/notes\.gguf/);
+
+    const missing = await run(['draft', '--db', db, '--client', client, '--product', product, '--model', path.join(dir, 'nope.gguf')]);
+    expect(missing.code).toBe(3);
+  });
+
+  it('with --model drafts with the model and prints its sha256, prompt hash, seed and threads', async () => {
+    const r = await run(['draft', '--db', db, '--client', client, '--product', product, '--model', await testModelPath({ contextLength: 8192 }), '--length', 'short', '--json']);
+    expect(r.code, r.err).toBe(0);
+    const draft = JSON.parse(r.out) as DraftJson;
+    expect(draft.provenance).toMatchObject({ source: 'model', modelSha256: expect.stringMatching(/^[0-9a-f]{64}$/), promptHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(draft.provenance.settings).toMatchObject({ seed: expect.any(Number), threads: expect.any(Number) });
+    expect(typeof draft.content.headline).toBe('string');
+  }, 120_000);
+});
