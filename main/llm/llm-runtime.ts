@@ -75,6 +75,9 @@ export class LlmRuntime {
   private loaded: LoadedLlm | null = null;
   private loading: AbortController | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly disposing = new AbortController();
+  /** Aborted when the backend closes: running drafts listen to it and stop before the model goes. */
+  readonly disposeSignal: AbortSignal = this.disposing.signal;
 
   constructor(private readonly options: LlmRuntimeOptions) {}
 
@@ -226,7 +229,9 @@ export class LlmRuntime {
 
   /** Frees the model when the backend closes; nothing is left in memory. */
   async dispose(): Promise<void> {
+    this.disposing.abort();
     this.loading?.abort();
-    await this.release();
+    // Running drafts were told to stop; they end at their next token and free the sequence before the model goes.
+    await this.exclusive(() => this.release());
   }
 }

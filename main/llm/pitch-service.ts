@@ -257,6 +257,9 @@ export function createPitchService(ctx: BackendContext, runtime: LlmRuntime, opt
       }
       const job: Job = { requestId: ctx.randomId(), draftId, abort: new AbortController() };
       jobs.set(job.requestId, job);
+      // The backend closing stops the draft, so the model can be freed.
+      if (runtime.disposeSignal.aborted) job.abort.abort();
+      else runtime.disposeSignal.addEventListener('abort', () => job.abort.abort(), { once: true, signal: job.abort.signal });
       const pitch: PitchOptions = input.settings;
       // Runs after this answer is sent; drafts take turns on the one model.
       void runtime
