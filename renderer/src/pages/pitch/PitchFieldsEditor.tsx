@@ -18,13 +18,15 @@ interface Props {
   onChange(content: PitchDraftContent): void;
 }
 
-function OneField({ field, item, label, value, issues, multiline, readOnly, onChange }: {
+function OneField({ field, item, label, value, issues, multiline, rows = 1, readOnly, onChange }: {
   field: DraftFieldName;
   item: number | null;
   label: string;
   value: string;
   issues: readonly PitchIssueView[];
   multiline?: boolean;
+  /** Rows a multiline field shows before it grows with its text. */
+  rows?: number;
   readOnly: boolean;
   onChange(value: string): void;
 }) {
@@ -40,7 +42,7 @@ function OneField({ field, item, label, value, issues, multiline, readOnly, onCh
         fullWidth
         size="small"
         multiline={multiline}
-        minRows={multiline ? 4 : undefined}
+        minRows={multiline ? rows : undefined}
         error={severity === 'blocking'}
         color={severity === 'warning' ? 'warning' : undefined}
         focused={severity === 'warning' ? true : undefined}
@@ -106,7 +108,7 @@ export function PitchFieldsEditor({ content, issues, readOnly, onChange }: Props
   return (
     <Box sx={{ display: 'grid', gap: 2 }} data-testid="pitch-editor">
       <OneField field="headline" item={null} label={t('pitch.field.headline')} value={content.headline} issues={issues} readOnly={readOnly} onChange={(v) => set('headline', v)} />
-      <OneField field="body" item={null} label={t('pitch.field.body')} value={content.body} issues={issues} multiline readOnly={readOnly} onChange={(v) => set('body', v)} />
+      <OneField field="body" item={null} label={t('pitch.field.body')} value={content.body} issues={issues} multiline rows={4} readOnly={readOnly} onChange={(v) => set('body', v)} />
       <ListField field="keyPoints" label={t('pitch.field.keyPoints')} items={content.keyPoints} issues={issues} readOnly={readOnly} onChange={(v) => set('keyPoints', v)} />
       <ListField field="risks" label={t('pitch.field.risks')} items={content.risks} issues={issues} readOnly={readOnly} onChange={(v) => set('risks', v)} />
       <OneField field="nextStep" item={null} label={t('pitch.field.nextStep')} value={content.nextStep} issues={issues} multiline readOnly={readOnly} onChange={(v) => set('nextStep', v)} />

@@ -198,10 +198,10 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
                     </Typography>
                   )}
                 </Alert>
+                <PitchActions editor={editor} busy={busy} approved={draft.data.approvedVersion === version.version} onSave={() => void onSave()} onDiscard={editor.discard} onApprove={() => void onApprove()} />
                 <Box lang={draft.data.language}>
                   <PitchFieldsEditor content={editor.content} issues={editor.issues} readOnly={busy} onChange={editor.edit} />
                 </Box>
-                <PitchActions editor={editor} busy={busy} approved={draft.data.approvedVersion === version.version} onSave={() => void onSave()} onDiscard={editor.discard} onApprove={() => void onApprove()} />
               </CardContent>
             </Card>
           )}

@@ -8,6 +8,9 @@ import { useEffect, useRef } from 'react';
 import { useI18n } from '../../i18n/use-i18n';
 import type { PitchStream } from './use-pitch-stream';
 
+/** Monospace shows the JSON's shape; Chinese falls through to the bundled Noto Sans SC, which no system monospace font here has. */
+const STREAM_FONT = "ui-monospace, 'DejaVu Sans Mono', 'Noto Sans SC', monospace";
+
 /** The raw text of a running draft as it arrives, kept scrolled to its end; and why it ended when nothing was kept. */
 export function PitchStreamView({ stream }: { stream: PitchStream }) {
   const { t, pick } = useI18n();
@@ -46,7 +49,7 @@ export function PitchStreamView({ stream }: { stream: PitchStream }) {
               component="pre"
               ref={box}
               data-testid="pitch-stream"
-              sx={{ m: 0, p: 1, maxHeight: 320, overflow: 'auto', bgcolor: 'action.hover', borderRadius: 1, fontFamily: 'monospace', fontSize: '0.8rem', whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
+              sx={{ m: 0, p: 1, maxHeight: 320, overflow: 'auto', bgcolor: 'action.hover', borderRadius: 1, fontFamily: STREAM_FONT, fontSize: '0.8rem', whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
             >
               {stream.text}
             </Box>

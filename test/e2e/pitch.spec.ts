@@ -1,0 +1,149 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { testModelPath } from '../fixtures/test-models';
+import { test, expect } from './support/fixtures';
+
+/** The first ranking of a new book trains version 1 of the model, so the first answer takes a while. */
+const FIRST_RANKING_MS = 90_000;
+const SCREENS = '/tmp/advisor-desk-screens';
+
+/** Opens the first client and the pitch editor of its best-ranked product; answers the product's id. */
+async function openPitchEditor(page: Page, url: string): Promise<string> {
+  await page.goto(url);
+  await page.getByTestId('client-row').first().click();
+  const row = page.getByTestId('recommendation-row').first();
+  await expect(row).toBeVisible({ timeout: FIRST_RANKING_MS });
+  const productId = (await row.getAttribute('data-product-id')) ?? '';
+  await row.getByTestId('recommendation-draft-pitch').click();
+  await expect(page).toHaveURL(new RegExp(`#/clients/[^/]+/pitch/${productId}$`));
+  await expect(page.getByTestId('pitch-draft')).toBeVisible();
+  return productId;
+}
+
+async function chooseLanguage(page: Page, language: 'en' | 'zh-CN'): Promise<void> {
+  await page.getByTestId('pitch-language').click();
+  await page.getByTestId(`pitch-language-${language}`).click();
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENS, name), fullPage: true });
+}
+
+test.describe('pitch editor', () => {
+  test.setTimeout(240_000);
+
+  test('without a model drafts a labelled template that passes the lint and can be approved; an edit with a forbidden claim is marked and blocks approval; versions are kept', async ({ page, webApp, consoleErrors }) => {
+    await openPitchEditor(page, webApp.url);
+    await expect(page.getByTestId('pitch-empty')).toBeVisible();
+    await expect(page.getByTestId('pitch-no-model-hint')).toBeVisible();
+    await chooseLanguage(page, 'en');
+    await page.getByTestId('pitch-draft').click();
+
+    const label = page.getByTestId('pitch-label');
+    await expect(label).toHaveAttribute('data-source', 'template', { timeout: 30_000 });
+    await expect(label).toContainText('Template draft');
+    await expect(page.getByTestId('pitch-field-headline')).not.toHaveValue('');
+    await expect(page.getByTestId('pitch-field-body')).not.toHaveValue('');
+    await expect(page.getByTestId('pitch-list-risks').locator('textarea:not([aria-hidden])').first()).not.toHaveValue('');
+    await expect(page.getByTestId('pitch-issue').and(page.locator('[data-severity="blocking"]'))).toHaveCount(0);
+    await expect(page.getByTestId('pitch-version')).toHaveCount(1);
+    await screenshot(page, 'pitch-en-template.png');
+
+    // A promise of returns is a blocking problem: listed, marked where it is, and approval says why it is refused.
+    const headline = page.getByTestId('pitch-field-headline');
+    const original = await headline.inputValue();
+    await headline.fill(`${original} Guaranteed returns, risk-free`);
+    const blocking = page.locator('[data-testid="pitch-issue"][data-severity="blocking"]');
+    await expect(blocking.first()).toBeVisible();
+    await expect(blocking.first()).toHaveAttribute('data-rule', 'forbidden-claim');
+    await expect(page.getByTestId('pitch-field-headline-box').getByTestId('pitch-highlight').first()).toHaveAttribute('data-severity', 'blocking');
+    await expect(page.getByTestId('pitch-field-headline-box')).toHaveAttribute('data-severity', 'blocking');
+    await expect(page.getByTestId('pitch-approve')).toBeDisabled();
+    await expect(page.getByTestId('pitch-approve-reason')).toContainText('blocking problem');
+    await screenshot(page, 'pitch-en-blocking.png');
+
+    // Saved, the edit is version 2 and still cannot be approved; version 1 is still there, unchanged.
+    await page.getByTestId('pitch-save').click();
+    await expect(page.getByTestId('pitch-version')).toHaveCount(2);
+    await expect(page.locator('[data-testid="pitch-version"][data-version="2"]')).toHaveAttribute('data-source', 'advisor');
+    await expect(page.getByTestId('pitch-approve')).toBeDisabled();
+    await page.locator('[data-testid="pitch-version"][data-version="1"]').click();
+    await expect(headline).toHaveValue(original);
+    await expect(page.getByTestId('pitch-approve-reason')).toContainText('Only the latest version');
+
+    // Putting the original headline back clears the problem; saved as version 3, it can be approved.
+    await page.locator('[data-testid="pitch-version"][data-version="2"]').click();
+    await headline.fill(original);
+    await expect(blocking).toHaveCount(0);
+    await page.getByTestId('pitch-save').click();
+    await expect(page.getByTestId('pitch-version')).toHaveCount(3);
+    await expect(page.getByTestId('pitch-approve')).toBeEnabled();
+    await page.getByTestId('pitch-approve').click();
+    await expect(page.getByTestId('pitch-approved')).toContainText('version 3');
+    await expect(page.getByTestId('pitch-version-is-approved')).toBeVisible();
+
+    // Drafting again does not replace what is there: it becomes version 4.
+    await page.getByTestId('pitch-draft').click();
+    await expect(page.locator('[data-testid="pitch-version"][data-version="4"]')).toHaveAttribute('data-source', 'template', { timeout: 30_000 });
+    await expect(page.getByTestId('pitch-version')).toHaveCount(4);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('in the Chinese interface a Chinese template draft is labelled in Chinese and rendered with the bundled font', async ({ page, webApp, consoleErrors }) => {
+    await openPitchEditor(page, webApp.url);
+    await page.getByTestId('language-switch').click();
+    await expect(page.getByTestId('pitch-draft')).toHaveText('起草');
+    await chooseLanguage(page, 'zh-CN');
+    await page.getByTestId('pitch-draft').click();
+    const label = page.getByTestId('pitch-label');
+    await expect(label).toHaveAttribute('data-source', 'template', { timeout: 30_000 });
+    await expect(label).toContainText('模板');
+    const headline = await page.getByTestId('pitch-field-headline').inputValue();
+    expect(headline).toMatch(/[\u4e00-\u9fff]/);
+    await expect(page.locator('[data-testid="pitch-issue"][data-severity="blocking"]')).toHaveCount(0);
+    await expect(page.getByTestId('pitch-approve')).toBeEnabled();
+    // The machine has no CJK fonts: the draft's Chinese must come from the self-hosted Noto Sans SC, not boxes.
+    const sample = headline.slice(0, 8);
+    const hasFont = await page.evaluate(async (text) => {
+      await document.fonts.ready;
+      await document.fonts.load('16px "Noto Sans SC"', text);
+      return document.fonts.check('16px "Noto Sans SC"', text);
+    }, sample);
+    expect(hasFont).toBe(true);
+    const family = await page.getByTestId('pitch-field-headline').evaluate((el) => getComputedStyle(el).fontFamily);
+    expect(family).toContain('Noto Sans SC');
+    await screenshot(page, 'pitch-zh-template.png');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('with a tiny model loaded the text streams in and Stop ends the draft', async ({ page, webApp, dataDir, consoleErrors }) => {
+    const folder = path.join(dataDir, 'models');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.copyFileSync(await testModelPath(), path.join(folder, 'tiny-chat.gguf'));
+    await page.goto(`${webApp.url}#/models`);
+    const row = page.locator('[data-testid="llm-file-row"][data-file="tiny-chat.gguf"]');
+    await row.getByTestId('llm-file-load').click();
+    await expect(page.getByTestId('llm-status-chip')).toHaveAttribute('data-state', 'loaded', { timeout: 90_000 });
+
+    await openPitchEditor(page, webApp.url);
+    await expect(page.getByTestId('pitch-no-model-hint')).toHaveCount(0);
+    await chooseLanguage(page, 'en');
+    // Long asks for the most tokens, so the draft is still running when Stop is pressed.
+    await page.getByTestId('pitch-length').click();
+    await page.getByTestId('pitch-length-long').click();
+    await page.getByTestId('pitch-draft').click();
+    const stream = page.getByTestId('pitch-stream');
+    await expect(page.getByTestId('pitch-stream-card')).toHaveAttribute('data-source', 'model');
+    await expect(stream).toContainText('{', { timeout: 60_000 });
+    const early = (await stream.textContent()) ?? '';
+    await expect.poll(async () => ((await stream.textContent()) ?? '').length, { timeout: 60_000 }).toBeGreaterThan(early.length);
+    await screenshot(page, 'pitch-en-streaming.png');
+    await page.getByTestId('pitch-stop').click();
+    // Stopped: either nothing usable was kept (said so) or what was written was closed and kept as a labelled version.
+    await expect(page.locator('[data-testid="pitch-stopped"], [data-testid="pitch-label"][data-source="model"]').first()).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('pitch-draft')).toBeEnabled();
+    expect(consoleErrors).toEqual([]);
+  });
+});
