@@ -463,6 +463,8 @@ export const en = {
   'llm.status.failed': 'The last load failed',
   'llm.load': 'Load',
   'llm.unload': 'Unload',
+  'llm.fileLoaded': 'Loaded',
+  'llm.loading': 'Loading…',
   'llm.cancelLoad': 'Cancel',
   'llm.loaded': 'Loaded {file}.',
   'llm.unloaded': 'Model unloaded.',

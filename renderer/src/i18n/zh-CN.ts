@@ -461,6 +461,8 @@ export const zhCN: Messages = {
   'llm.status.failed': '上次加载失败',
   'llm.load': '加载',
   'llm.unload': '卸载',
+  'llm.fileLoaded': '已加载',
+  'llm.loading': '加载中…',
   'llm.cancelLoad': '取消',
   'llm.loaded': '已加载 {file}。',
   'llm.unloaded': '模型已卸载。',

@@ -11,13 +11,13 @@ import { useBridgeEvent } from '../../api/use-bridge-event';
 import { SectionCard } from '../../components/SectionCard';
 import { useI18n } from '../../i18n/use-i18n';
 import { describeError, useNotify } from '../../notify/notify-context';
-import { formatBytes } from './llm-labels';
+import { formatBytes, pickBilingualMessage } from './llm-labels';
 
 type Progress = EventPayload<'llm:download'>;
 
 /** Recommended models with Download, live progress and Cancel; offline the backend's refusal is shown with what to do instead. */
 export function CatalogCard({ entries, onFinished }: { entries: CatalogEntryView[]; onFinished(): void }) {
-  const { t, pick } = useI18n();
+  const { t, pick, language } = useI18n();
   const { notifySuccess } = useNotify();
   const [progress, setProgress] = useState<Record<string, Progress>>({});
   const [failures, setFailures] = useState<Record<string, { error: unknown; offline: boolean }>>({});
@@ -106,7 +106,7 @@ export function CatalogCard({ entries, onFinished }: { entries: CatalogEntryView
                 <Alert severity={failure.offline ? 'warning' : 'error'} sx={{ mt: 0.75 }} data-testid="llm-catalog-offline" onClose={() => setFailures(({ [entry.id]: _dropped, ...rest }) => rest)}>
                   {failure.offline ? t('llm.catalog.offline') : t('llm.catalog.failed')}
                   <Typography variant="caption" component="div" color="text.secondary" sx={{ mt: 0.5, wordBreak: 'break-word' }}>
-                    {describeError(failure.error)}
+                    {pickBilingualMessage(describeError(failure.error), language)}
                   </Typography>
                 </Alert>
               )}

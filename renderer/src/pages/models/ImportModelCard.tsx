@@ -9,10 +9,11 @@ import { call } from '../../api/call';
 import { SectionCard } from '../../components/SectionCard';
 import { useI18n } from '../../i18n/use-i18n';
 import { describeError, useNotify } from '../../notify/notify-context';
+import { pickBilingualMessage } from './llm-labels';
 
 /** Brings a .gguf file the advisor already has into the models folder, by its path (browser mode has no file dialog). */
 export function ImportModelCard({ onImported }: { onImported(): void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { notifySuccess } = useNotify();
   const [path, setPath] = useState('');
   const [link, setLink] = useState(false);
@@ -33,7 +34,7 @@ export function ImportModelCard({ onImported }: { onImported(): void }) {
       setPath('');
       onImported();
     } catch (e) {
-      setError(describeError(e));
+      setError(pickBilingualMessage(describeError(e), language));
     } finally {
       setBusy(false);
     }

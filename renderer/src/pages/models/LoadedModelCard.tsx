@@ -30,7 +30,7 @@ function Fact({ label, value, testId }: { label: string; value: string; testId: 
 
 /** The one loaded model: where it runs and with what, load progress with Cancel, or why the last load failed. */
 export function LoadedModelCard({ status, busy, onCancel, onUnload }: Props) {
-  const { t, pick } = useI18n();
+  const { t, pick, fmt } = useI18n();
   const file = status.path ? modelFileName(status.path) : '';
   return (
     <SectionCard
@@ -73,7 +73,7 @@ export function LoadedModelCard({ status, busy, onCancel, onUnload }: Props) {
             <Fact label={t('llm.status.backend')} value={t(`llm.backend.${status.backend}`)} testId="llm-status-backend" />
             <Fact label={t('llm.status.gpu')} value={status.gpuName ?? t('common.none')} testId="llm-status-gpu" />
             <Fact label={t('llm.status.layers')} value={t('llm.status.layersValue', { gpu: status.gpuLayers, total: status.totalLayers })} testId="llm-status-layers" />
-            <Fact label={t('llm.status.context')} value={t('llm.status.contextValue', { n: status.contextSize })} testId="llm-status-context" />
+            <Fact label={t('llm.status.context')} value={t('llm.status.contextValue', { n: fmt.number(status.contextSize) })} testId="llm-status-context" />
             <Fact label={t('llm.status.threads')} value={String(status.threads)} testId="llm-status-threads" />
           </Box>
         )}

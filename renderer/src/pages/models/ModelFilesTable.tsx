@@ -32,15 +32,14 @@ export function ModelFilesTable({ files, status, inspecting, busy, onLoad, onIns
       <Table size="small" data-testid="llm-files">
         <TableHead>
           <TableRow>
-            <TableCell>{t('llm.col.file')}</TableCell>
+            <TableCell sx={{ minWidth: 200 }}>{t('llm.col.file')}</TableCell>
             <TableCell>{t('llm.col.architecture')}</TableCell>
             <TableCell align="right">{t('llm.col.parameters')}</TableCell>
             <TableCell>{t('llm.col.quantization')}</TableCell>
             <TableCell align="right">{t('llm.col.context')}</TableCell>
             <TableCell align="right">{t('llm.col.size')}</TableCell>
             <TableCell>{t('llm.col.chatTemplate')}</TableCell>
-            <TableCell>{t('llm.col.sha256')}</TableCell>
-            <TableCell sx={{ minWidth: 220 }}>{t('llm.col.fit')}</TableCell>
+            <TableCell sx={{ minWidth: 160 }}>{t('llm.col.fit')}</TableCell>
             <TableCell />
           </TableRow>
         </TableHead>
@@ -49,15 +48,39 @@ export function ModelFilesTable({ files, status, inspecting, busy, onLoad, onIns
             const loaded = file.path === loadedPath;
             return (
               <TableRow key={file.path} data-testid="llm-file-row" data-file={file.fileName} data-loaded={loaded ? 'true' : 'false'} selected={loaded}>
-                <TableCell sx={{ maxWidth: 260 }}>
+                <TableCell sx={{ minWidth: 200, maxWidth: 320 }}>
                   <Tooltip title={file.path}>
-                    <Typography variant="body2" sx={{ fontWeight: 500, wordBreak: 'break-all' }} data-testid="llm-file-name">
+                    <Typography variant="body2" sx={{ fontWeight: 500, overflowWrap: 'anywhere' }} data-testid="llm-file-name">
                       {file.fileName}
                     </Typography>
                   </Tooltip>
-                  <Typography variant="caption" color="text.secondary">
-                    {t(`llm.source.${file.source}`)}
-                  </Typography>
+                  <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.75, flexWrap: 'wrap' }}>
+                    <Typography variant="caption" color="text.secondary">
+                      {t(`llm.source.${file.source}`)} · {t('llm.col.sha256')}
+                    </Typography>
+                    {file.sha256 ? (
+                      <Tooltip title={file.sha256}>
+                        <Typography variant="body2" sx={{ fontFamily: 'monospace', fontSize: '0.75rem' }} data-testid="llm-file-sha256">
+                          {file.sha256.slice(0, 12)}…
+                        </Typography>
+                      </Tooltip>
+                    ) : (
+                      <Tooltip title={t('llm.inspectHelp')}>
+                        <span>
+                          <Button
+                            size="small"
+                            sx={{ py: 0, minWidth: 0 }}
+                            onClick={() => onInspect(file.path)}
+                            disabled={inspecting.has(file.path)}
+                            startIcon={inspecting.has(file.path) ? <CircularProgress size={14} /> : undefined}
+                            data-testid="llm-file-inspect"
+                          >
+                            {t('llm.inspect')}
+                          </Button>
+                        </span>
+                      </Tooltip>
+                    )}
+                  </Box>
                   {file.problem && (
                     <Typography variant="body2" color="error" data-testid="llm-file-problem" sx={{ mt: 0.5 }}>
                       {pick(file.problem)}
@@ -75,30 +98,7 @@ export function ModelFilesTable({ files, status, inspecting, busy, onLoad, onIns
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
                   {formatBytes(file.sizeBytes)}
                 </TableCell>
-                <TableCell data-testid="llm-file-chat-template">{file.hasChatTemplate ? t('common.yes') : t('common.no')}</TableCell>
-                <TableCell sx={{ maxWidth: 160 }}>
-                  {file.sha256 ? (
-                    <Tooltip title={file.sha256}>
-                      <Typography variant="body2" sx={{ fontFamily: 'monospace', fontSize: '0.75rem' }} data-testid="llm-file-sha256">
-                        {file.sha256.slice(0, 12)}…
-                      </Typography>
-                    </Tooltip>
-                  ) : (
-                    <Tooltip title={t('llm.inspectHelp')}>
-                      <span>
-                        <Button
-                          size="small"
-                          onClick={() => onInspect(file.path)}
-                          disabled={inspecting.has(file.path)}
-                          startIcon={inspecting.has(file.path) ? <CircularProgress size={14} /> : undefined}
-                          data-testid="llm-file-inspect"
-                        >
-                          {t('llm.inspect')}
-                        </Button>
-                      </span>
-                    </Tooltip>
-                  )}
-                </TableCell>
+                <TableCell data-testid="llm-file-chat-template">{file.architecture === null ? '—' : file.hasChatTemplate ? t('common.yes') : t('common.no')}</TableCell>
                 <TableCell>
                   {file.fit ? (
                     <Box>
@@ -111,16 +111,20 @@ export function ModelFilesTable({ files, status, inspecting, busy, onLoad, onIns
                     '—'
                   )}
                 </TableCell>
-                <TableCell align="right">
-                  <Button
-                    size="small"
-                    variant={loaded ? 'text' : 'outlined'}
-                    disabled={busy || loaded || file.problem !== null || loadingPath !== null}
-                    onClick={() => onLoad(file.path)}
-                    data-testid="llm-file-load"
-                  >
-                    {t('llm.load')}
-                  </Button>
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                  {loaded ? (
+                    <Chip size="small" color="success" label={t('llm.fileLoaded')} data-testid="llm-file-loaded" />
+                  ) : (
+                    <Button
+                      size="small"
+                      variant="outlined"
+                      disabled={busy || file.problem !== null || loadingPath !== null}
+                      onClick={() => onLoad(file.path)}
+                      data-testid="llm-file-load"
+                    >
+                      {file.path === loadingPath ? t('llm.loading') : t('llm.load')}
+                    </Button>
+                  )}
                 </TableCell>
               </TableRow>
             );

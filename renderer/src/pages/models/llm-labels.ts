@@ -28,3 +28,19 @@ export function formatBytes(bytes: number): string {
   }
   return `${unit === 0 ? value : value.toFixed(value >= 100 ? 0 : 1)} ${units[unit]}`;
 }
+
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * The model backend's refusals carry both languages as "English … / 中文 …" in one message. Shows the advisor's
+ * half when the message splits that way, the whole message otherwise (paths keep their slashes: the separator has
+ * spaces around it and only the second half may hold Chinese).
+ */
+export function pickBilingualMessage(message: string, language: 'en' | 'zh-CN'): string {
+  const at = message.lastIndexOf(' / ');
+  if (at < 0) return message;
+  const en = message.slice(0, at).trim();
+  const zh = message.slice(at + 3).trim();
+  if (!en || !zh || CJK.test(en) || !CJK.test(zh)) return message;
+  return language === 'zh-CN' ? zh : en;
+}

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { testModelPath } from '../fixtures/test-models';
+import { test, expect } from './support/fixtures';
+
+const SCREENS = '/tmp/advisor-desk-screens';
+
+test.describe('language models page', () => {
+  test.setTimeout(180_000);
+
+  test('lists the models folder with header facts and problems, imports a generated model, loads it on the CPU and unloads it; the app-bar chip follows', async ({ page, webApp, dataDir, consoleErrors }) => {
+    const modelPath = await testModelPath();
+    // The user's models folder already holds a plain model (no chat template, not hashed yet) and a cut-off copy.
+    const folder = path.join(dataDir, 'models');
+    fs.mkdirSync(folder, { recursive: true });
+    const plain = await testModelPath({ chatTemplate: false });
+    fs.copyFileSync(plain, path.join(folder, 'plain-test.gguf'));
+    fs.writeFileSync(path.join(folder, 'cut-off.gguf'), fs.readFileSync(plain).subarray(0, 4096));
+    await page.goto(webApp.url);
+    const chip = page.getByTestId('llm-status-chip');
+    await expect(chip).toHaveAttribute('data-state', 'none');
+    await expect(chip).toHaveText('No language model');
+
+    await page.getByTestId('nav-models').click();
+    await expect(page).toHaveURL(/#\/models$/);
+    await expect(page.getByTestId('llm-title')).toHaveText('Language models');
+    await expect(page.getByTestId('llm-status-none')).toBeVisible();
+
+    const plainRow = page.locator('[data-testid="llm-file-row"][data-file="plain-test.gguf"]');
+    await expect(plainRow.getByTestId('llm-file-chat-template')).toHaveText('No');
+    await expect(plainRow.getByTestId('llm-file-sha256')).toHaveCount(0);
+    await plainRow.getByTestId('llm-file-inspect').click();
+    await expect(plainRow.getByTestId('llm-file-sha256')).toHaveText(/^[0-9a-f]{12}…$/);
+    const cutRow = page.locator('[data-testid="llm-file-row"][data-file="cut-off.gguf"]');
+    await expect(cutRow.getByTestId('llm-file-problem')).not.toBeEmpty();
+    await expect(cutRow.getByTestId('llm-file-load')).toBeDisabled();
+    await expect(cutRow.getByTestId('llm-file-chat-template')).toHaveText('—');
+
+    await page.getByTestId('llm-import-path').fill(modelPath);
+    await page.getByTestId('llm-import-submit').click();
+    const row = page.locator(`[data-testid="llm-file-row"][data-file="${path.basename(modelPath)}"]`);
+    await expect(row).toBeVisible();
+    await expect(row.getByTestId('llm-file-architecture')).toHaveText('llama');
+    await expect(row.getByTestId('llm-file-quantization')).toHaveText('Q8_0');
+    await expect(row.getByTestId('llm-file-chat-template')).toHaveText('Yes');
+    await expect(row.getByTestId('llm-file-problem')).toHaveCount(0);
+    await expect(row.getByTestId('llm-file-fit')).toContainText(/CPU/);
+
+    // Importing hashes the file.
+    await expect(row.getByTestId('llm-file-sha256')).toHaveText(/^[0-9a-f]{12}…$/);
+
+    await row.getByTestId('llm-file-load').click();
+    await expect(chip).toHaveAttribute('data-state', 'loaded', { timeout: 60_000 });
+    await expect(chip).toHaveAttribute('data-backend', 'cpu');
+    await expect(chip).toContainText('CPU');
+    await expect(page.getByTestId('llm-status-backend')).toHaveText('CPU');
+    await expect(page.getByTestId('llm-status-layers')).toHaveText(/^0 of \d+$/);
+    await expect(page.getByTestId('llm-status-context')).toHaveText(/^\d[\d,]* tokens$/);
+    await expect(page.getByTestId('llm-status-threads')).toHaveText(/^[1-9]\d*$/);
+    await expect(row).toHaveAttribute('data-loaded', 'true');
+    await expect(row.getByTestId('llm-file-loaded')).toBeVisible();
+    fs.mkdirSync(SCREENS, { recursive: true });
+    await page.screenshot({ path: `${SCREENS}/models-page.png`, fullPage: true });
+
+    await page.getByTestId('language-switch').click();
+    await expect(page.getByTestId('llm-title')).toHaveText('语言模型');
+    await expect(page.getByTestId('llm-status-layers')).toHaveText(/^0 \/ \d+$/);
+    await page.screenshot({ path: `${SCREENS}/models-page-zh.png`, fullPage: true });
+    await page.getByTestId('language-switch').click();
+
+    await page.getByTestId('llm-unload').click();
+    await expect(chip).toHaveAttribute('data-state', 'none');
+    await expect(page.getByTestId('llm-status-none')).toBeVisible();
+    await expect(row).toHaveAttribute('data-loaded', 'false');
+    await expect(row.getByTestId('llm-file-load')).toBeEnabled();
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('a file that is not a model is refused by name, and a download without a network says what to do instead', async ({ page, webApp, dataDir, consoleErrors }) => {
+    const notAModel = path.join(dataDir, 'notes.gguf');
+    fs.writeFileSync(notAModel, 'these are meeting notes, not a model');
+    await page.goto(`${webApp.url}#/models`);
+    await page.getByTestId('llm-import-path').fill(notAModel);
+    await page.getByTestId('llm-import-submit').click();
+    await expect(page.getByTestId('llm-import-error')).toContainText('notes.gguf is not a GGUF model file');
+    // The advisor reads the refusal in the interface's language only.
+    await expect(page.getByTestId('llm-import-error')).not.toContainText('不是');
+
+    const entry = page.getByTestId('llm-catalog-entry').first();
+    await expect(entry).toBeVisible();
+    await entry.getByTestId('llm-catalog-download').click();
+    await expect(entry.getByTestId('llm-catalog-offline')).toContainText('Downloads need an internet connection', { timeout: 60_000 });
+    await expect(entry.getByTestId('llm-catalog-download')).toBeEnabled();
+    await expect(entry.getByTestId('llm-catalog-offline')).not.toContainText('无法下载');
+    await page.screenshot({ path: `${SCREENS}/models-offline.png`, fullPage: true });
+    await page.getByTestId('language-switch').click();
+    await expect(entry.getByTestId('llm-catalog-offline')).toContainText('下载需要联网');
+    await expect(entry.getByTestId('llm-catalog-offline')).toContainText('无法下载');
+    await page.screenshot({ path: `${SCREENS}/models-offline-zh.png`, fullPage: true });
+    expect(consoleErrors).toEqual([]);
+  });
+});
