@@ -29,6 +29,8 @@ export interface LlmRuntimeOptions {
   onStatus(status: LlmStatus): void;
   /** sha256 of a model file (cached by the model library). */
   hashOf(filePath: string): Promise<string>;
+  /** The llama.cpp binding; getLlamaForMachine() unless a test stands in a GPU that runs out of memory. */
+  getLlama?: () => Promise<Llama>;
 }
 
 /** The default context: enough for a pitch prompt and its answer, far below the 32k–128k many files advertise (which fills RAM/VRAM). */
@@ -119,12 +121,12 @@ export class LlmRuntime {
         throw error;
       }
 
-      const llama = await getLlamaForMachine();
+      const llama = await (this.options.getLlama ?? getLlamaForMachine)();
       const backend = llama.gpu === false ? 'cpu' : llama.gpu;
       const gpuName = backend === 'cpu' ? null : ((await llama.getGpuDeviceNames().catch(() => []))[0] ?? null);
       this.set({ backend, gpuName, totalLayers: header.totalLayers });
 
-      const model = await this.loadWithFallback(llama, modelPath, options, abort.signal);
+      const model = await this.loadWithFallback(llama, modelPath, options, header.totalLayers, abort.signal);
       if (!model) return this.cancelled();
 
       const threads = contextThreads();
@@ -163,14 +165,14 @@ export class LlmRuntime {
   }
 
   /**
-   * gpuLayers 'auto' lets node-llama-cpp fit layers to free VRAM; if the load still runs out of memory, half as
-   * many layers are tried, then none (CPU only). A fixed number is tried as asked, then the same way down.
+   * gpuLayers 'auto' lets node-llama-cpp fit layers to free VRAM; if the load still runs out of memory (its estimate
+   * was off, or another program took the memory meanwhile), half of the model's layers are tried, then half of that,
+   * down to none (CPU only). A fixed number is tried as asked, then halved the same way.
    */
-  private async loadWithFallback(llama: Llama, modelPath: string, options: LoadOptions, signal: AbortSignal): Promise<LlamaModel | null> {
-    const attempts: ('auto' | number)[] = [options.gpuLayers];
-    for (let layers = 0; ; ) {
+  private async loadWithFallback(llama: Llama, modelPath: string, options: LoadOptions, totalLayers: number, signal: AbortSignal): Promise<LlamaModel | null> {
+    let gpuLayers: 'auto' | number = llama.gpu === false ? 0 : options.gpuLayers;
+    for (;;) {
       let model: LlamaModel;
-      const gpuLayers = llama.gpu === false ? 0 : attempts[attempts.length - 1]!;
       try {
         model = await llama.loadModel({
           modelPath,
@@ -184,8 +186,7 @@ export class LlmRuntime {
         if (isAbort(error, signal)) return null;
         if (!isOutOfMemory(error) || gpuLayers === 0) throw error;
         // Fewer layers on the GPU, then the CPU alone.
-        layers = gpuLayers === 'auto' ? 0 : Math.floor(gpuLayers / 2);
-        attempts.push(layers === 0 && gpuLayers === 'auto' ? 0 : layers);
+        gpuLayers = Math.floor((gpuLayers === 'auto' ? Math.max(1, totalLayers) : gpuLayers) / 2);
         continue;
       }
       if (signal.aborted) {
