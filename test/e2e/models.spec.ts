@@ -96,6 +96,7 @@ test.describe('language models page', () => {
     await page.getByTestId('language-switch').click();
     await expect(entry.getByTestId('llm-catalog-offline')).toContainText('下载需要联网');
     await expect(entry.getByTestId('llm-catalog-offline')).toContainText('无法下载');
+    await expect(page.getByTestId('llm-import-error')).toContainText('notes.gguf 不是 GGUF 模型文件');
     await page.screenshot({ path: `${SCREENS}/models-offline-zh.png`, fullPage: true });
     expect(consoleErrors).toEqual([]);
   });

@@ -34,7 +34,7 @@ export function ImportModelCard({ onImported }: { onImported(): void }) {
       setPath('');
       onImported();
     } catch (e) {
-      setError(pickBilingualMessage(describeError(e), language));
+      setError(describeError(e));
     } finally {
       setBusy(false);
     }
@@ -56,7 +56,7 @@ export function ImportModelCard({ onImported }: { onImported(): void }) {
           value={path}
           onChange={(event) => setPath(event.target.value)}
           error={error !== null}
-          helperText={error ?? ' '}
+          helperText={error === null ? ' ' : pickBilingualMessage(error, language)}
           sx={{ flexGrow: 1, minWidth: 280 }}
           slotProps={{ htmlInput: { 'data-testid': 'llm-import-path', spellCheck: false }, formHelperText: { 'data-testid': 'llm-import-error' } as object }}
         />
