@@ -67,6 +67,19 @@ describe('loading a model through dispatch() (issue 4)', () => {
     expect(again).toMatchObject({ ok: true, value: { state: 'loaded', contextSize: 512, backend: 'cpu' } });
   });
 
+  it('a file of an architecture llama.cpp cannot run is refused by name before llama.cpp sees it', async () => {
+    const bytes = Buffer.from(fs.readFileSync(await testModelPath()));
+    const key = Buffer.from('general.architecture');
+    // key, value type (u32 string = 8), string length (u64 = 5), then "llama".
+    const at = bytes.indexOf(key) + key.length + 4 + 8;
+    expect(bytes.subarray(at, at + 5).toString()).toBe('llama');
+    bytes.write('xyzzy', at);
+    const odd = path.join(dir, 'odd-family.gguf');
+    fs.writeFileSync(odd, bytes);
+    expect(await call('llm:load', { path: odd })).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringMatching(/odd-family\.gguf uses the "xyzzy" architecture/) } });
+    expect(await call('llm:status', {})).toMatchObject({ ok: true, value: { state: 'failed', error: { zh: expect.stringMatching(/xyzzy/) } } });
+  });
+
   it('cancelling a load leaves no model, and unload frees a loaded one', async () => {
     const file = await testModelPath({ type: 'f16' });
     const loading = call('llm:load', { path: file });
