@@ -74,3 +74,39 @@ describe('loading when the GPU runs out of memory', () => {
     expect(cpuOnly.current()).toBeNull();
   });
 });
+
+describe('disposing the runtime (the backend closing)', () => {
+  it('stops a generation in progress through disposeSignal, then frees the model', async () => {
+    const { LlamaCompletion } = await import('node-llama-cpp');
+    const runtime = new LlmRuntime({ onStatus: () => undefined, hashOf: async () => 'f'.repeat(64) });
+    await runtime.load(await testModelPath(), { gpuLayers: 'auto', contextSize: 1024 });
+    let tokens = 0;
+    let firstToken: () => void = () => undefined;
+    const started = new Promise<void>((resolve) => (firstToken = resolve));
+    const generation = runtime.exclusive(async () => {
+      const loaded = runtime.current()!;
+      const sequence = loaded.context.getSequence();
+      try {
+        const completion = new LlamaCompletion({ contextSequence: sequence, autoDisposeSequence: false });
+        await completion.generateCompletion('the fund', {
+          maxTokens: 900,
+          signal: runtime.disposeSignal,
+          stopOnAbortSignal: true,
+          onToken: (t) => {
+            tokens += t.length;
+            firstToken();
+          },
+        });
+        completion.dispose({ disposeSequence: false });
+      } finally {
+        sequence.dispose();
+      }
+    });
+    await started;
+    await runtime.dispose();
+    await generation;
+    expect(tokens).toBeGreaterThan(0);
+    expect(tokens).toBeLessThan(900);
+    expect(runtime.current()).toBeNull();
+  }, 60_000);
+});
