@@ -2,7 +2,7 @@ import type { ModelMetrics } from '../contract/engine-channels';
 import type { Interaction } from '../domain';
 import { encodeFeatures } from '../scoring/feature-encoding';
 import { InterestModel, type InterestModelOptions } from '../scoring/interest-model';
-import { labelledRows, type BookOfBusiness, type LabelledRow } from '../scoring/training-rows';
+import { labelledRows, type BookOfBusiness, type LabelledRow, type PairSignals } from '../scoring/training-rows';
 import { DEFAULT_RULE_SET, type SuitabilityRuleSet } from '../suitability';
 import { fitLogisticBaseline } from './logistic-baseline';
 import { evaluatePredictions, type CalibrationBin, type RankedOutcome } from './metrics';
@@ -21,6 +21,8 @@ export interface TimeSplitEvaluationOptions {
   ruleSet?: SuitabilityRuleSet;
   /** Encoding and factorization machine options; the defaults are what the app trains with. */
   model?: InterestModelOptions;
+  /** Language-model signals per client and product (issue 4): they become the optional llm.* features. */
+  signals?: PairSignals;
 }
 
 /** One test outcome and the interest model's probability for it, as `--predictions-out` writes it. */
@@ -103,7 +105,7 @@ export function evaluateOnTimeSplit(interactions: readonly Interaction[], book: 
   if (!(trainShare > 0 && trainShare < 1)) throw new RangeError(`train share must be between 0 and 1, got ${trainShare}`);
   if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`k must be a whole number of at least 1, got ${k}`);
 
-  const all = labelledRows(interactions, book).map((row) => ({ id: row.interaction.id, occurredAt: row.interaction.occurredAt, row }));
+  const all = labelledRows(interactions, book, options.signals ? { signals: options.signals } : {}).map((row) => ({ id: row.interaction.id, occurredAt: row.interaction.occurredAt, row }));
   const split = timeSplit(all, trainShare);
   const train = split.train.map((s) => s.row);
   const test = split.test.map((s) => s.row);

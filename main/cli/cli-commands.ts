@@ -31,6 +31,7 @@ const OPTIONS = {
   split: { type: 'string' },
   k: { type: 'string' },
   'predictions-out': { type: 'string' },
+  'llm-clients': { type: 'string' },
   delimiter: { type: 'string' },
   client: { type: 'string' },
   top: { type: 'string' },
@@ -155,7 +156,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
 
   if (command === 'evaluate') {
     noExtra(positionals.slice(1), EVALUATE_USAGE);
-    runEvaluate(io, { dbPath, json, split: values.split, k: values.k, predictionsOut: values['predictions-out'] });
+    await runEvaluate(io, { dbPath, json, split: values.split, k: values.k, predictionsOut: values['predictions-out'], model: values.model, llmClients: values['llm-clients'] });
     return;
   }
 
