@@ -100,4 +100,22 @@ test.describe('language models page', () => {
     await page.screenshot({ path: `${SCREENS}/models-offline-zh.png`, fullPage: true });
     expect(consoleErrors).toEqual([]);
   });
+
+  test('a larger model shows its load progress and Cancel leaves nothing loaded', async ({ page, webApp, consoleErrors }) => {
+    // A 0.5B-shaped file (about 440 MB) takes long enough to load that Cancel can be pressed while it loads.
+    const big = await testModelPath({ preset: '0.5b' });
+    await page.goto(`${webApp.url}#/models`);
+    await page.getByTestId('llm-import-path').fill(big);
+    await page.getByRole('checkbox').check();
+    await page.getByTestId('llm-import-submit').click();
+    const row = page.locator(`[data-testid="llm-file-row"][data-file="${path.basename(big)}"]`);
+    await row.getByTestId('llm-file-load').click();
+    await expect(page.getByTestId('llm-status-chip')).toHaveAttribute('data-state', 'loading');
+    await expect(page.getByTestId('llm-load-progress')).toBeVisible();
+    await page.getByTestId('llm-cancel-load').click();
+    await expect(page.getByTestId('llm-status-chip')).toHaveAttribute('data-state', 'none', { timeout: 60_000 });
+    await expect(page.getByTestId('llm-status-none')).toBeVisible();
+    await expect(row.getByTestId('llm-file-load')).toBeEnabled();
+    expect(consoleErrors).toEqual([]);
+  });
 });
