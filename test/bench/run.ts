@@ -5,6 +5,7 @@ import { benchColdStart, summarizeColdStart } from './cold-start-bench';
 import { benchBulkInsert, benchClientSearch } from './db-bench';
 import { benchEngine } from './engine-bench';
 import { benchImportClients, benchImportEvents } from './import-bench';
+import { benchLlm } from './llm-bench';
 import { benchRecommendations, summarizeRecommendations } from './recommendations-bench';
 import { fmt, median, percentile } from './stats';
 import { benchUiSearch } from './ui-search-bench';
@@ -26,6 +27,12 @@ async function importFigures(): Promise<string[]> {
     `import-events of ${events.rows.toLocaleString('en-US')} outcome rows (new clients and products created, all in one transaction): ${fmt(events.ms)} (${Math.round(events.rowsPerSecond).toLocaleString('en-US')} rows/s, ${events.progressReports} progress reports)`,
     `import clients of ${clients.rows.toLocaleString('en-US')} CSV rows through a mapping file: ${fmt(clients.ms)} (${Math.round(clients.rowsPerSecond).toLocaleString('en-US')} rows/s)`,
   ];
+}
+
+// BENCH_ONLY=llm runs the language-model figures alone (generates a 0.5B-shaped test model once; minutes on 2 cores).
+if (only === 'llm') {
+  await benchLlm();
+  process.exit(0);
 }
 
 // BENCH_ONLY=recommend runs the client page's ranking call alone (demo book, no build needed).
