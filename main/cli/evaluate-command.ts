@@ -152,7 +152,7 @@ export async function runEvaluate(io: CliIo, request: EvaluateRequest): Promise<
     if (request.model !== undefined) {
       let signals: EvaluationSignals;
       try {
-        signals = await computeEvaluationSignals(db, request.model, interactions, book, { today: request.today ?? io.now().toISOString().slice(0, 10) });
+        signals = await computeEvaluationSignals(db, request.model, interactions, book, { today: request.today ?? (io.now?.() ?? new Date()).toISOString().slice(0, 10) });
       } catch (error) {
         if (error instanceof ModelFileProblemError) throw new CliError(EXIT.inputRefused, error.problem.text.en);
         throw error;

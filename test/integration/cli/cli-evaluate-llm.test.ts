@@ -36,7 +36,7 @@ describe('advisor-desk evaluate --model: the same split with and without languag
 
   it('reports both on the same rows, with finite metrics, and caches the product embeddings for the next run', async () => {
     const first = capture();
-    expect(await runCli(['evaluate', '--db', db, '--model', model, '--llm-clients', '30', '--json'], first.io), first.err()).toBe(0);
+    expect(await runCli(['evaluate', '--db', db, '--model', model, '--llm-clients', '12', '--json'], first.io), first.err()).toBe(0);
     const figures = JSON.parse(first.out()) as EvaluateJson;
     const llm = figures.llm!;
     expect(llm.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -53,11 +53,11 @@ describe('advisor-desk evaluate --model: the same split with and without languag
     expect(llm.withSignals.baselines.popularity).toEqual((figures as unknown as { baselines: Record<string, Metrics> }).baselines.popularity);
 
     const second = capture();
-    expect(await runCli(['evaluate', '--db', db, '--model', model, '--llm-clients', '30'], second.io), second.err()).toBe(0);
+    expect(await runCli(['evaluate', '--db', db, '--model', model, '--llm-clients', '12'], second.io), second.err()).toBe(0);
     expect(second.out()).toContain('With language-model signals (llm.similarity, llm.fit)');
     expect(second.out()).toMatch(/0 product descriptions embedded, the rest from the cache/);
     expect(second.out()).toContain('random weights');
-    expect(second.out()).toMatch(/outcomes of 30 of [\d,]+ clients/);
+    expect(second.out()).toMatch(/outcomes of 12 of [\d,]+ clients/);
   }, 300_000);
 
   it('refuses a file that is not a model with the problem named, and a missing file', async () => {
