@@ -23,6 +23,8 @@ const WIPE_ORDER = [
   'market_snapshots',
   'suitability_rule_sets',
   'model_versions',
+  // Vectors of product descriptions: derived from the products, so they go with them.
+  'llm_embeddings',
 ] as const;
 
 export function summarizeData(db: Db): DataSummary {

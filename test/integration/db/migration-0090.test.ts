@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { wipeData } from '../../../main/db/data-maintenance';
 import { countEmbeddings, readEmbeddings, writeEmbeddings } from '../../../main/db/embedding-cache-repository';
 import { migrate, schemaVersion } from '../../../main/db/migrate';
 import { tempDb } from './temp-db';
@@ -33,6 +34,13 @@ describe('migration 0090 llm-embedding-cache', () => {
     expect(() => writeEmbeddings(env.db, [{ modelSha256: 'model.gguf', textSha256: TEXT_1, vector: new Float32Array([1]) }])).toThrow(/modelSha256 must be a lowercase sha256/);
     expect(() => writeEmbeddings(env.db, [{ modelSha256: MODEL_A, textSha256: TEXT_1, vector: new Float32Array([]) }])).toThrow(/at least one dimension/);
     expect(() => writeEmbeddings(env.db, [{ modelSha256: MODEL_A, textSha256: TEXT_1, vector: new Float32Array([1, Number.NaN]) }])).toThrow(/not a finite number/);
+    expect(countEmbeddings(env.db)).toBe(0);
+  });
+
+  it('is emptied with the products when the data is wiped (the vectors are derived from their descriptions)', () => {
+    env = tempDb();
+    writeEmbeddings(env.db, [{ modelSha256: MODEL_A, textSha256: TEXT_1, vector: new Float32Array([1, 2]) }]);
+    wipeData(env.db, { at: '2026-03-01T00:00:00.000Z', actor: 'test' });
     expect(countEmbeddings(env.db)).toBe(0);
   });
 });
