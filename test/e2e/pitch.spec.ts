@@ -15,6 +15,9 @@ async function openPitchEditor(page: Page, url: string): Promise<string> {
   const row = page.getByTestId('recommendation-row').first();
   await expect(row).toBeVisible({ timeout: FIRST_RANKING_MS });
   const productId = (await row.getAttribute('data-product-id')) ?? '';
+  await expect(row.getByTestId('recommendation-draft-pitch')).toBeVisible();
+  fs.mkdirSync(SCREENS, { recursive: true });
+  await page.getByTestId('card-recommendations').screenshot({ path: path.join(SCREENS, 'client-draft-pitch.png') });
   await row.getByTestId('recommendation-draft-pitch').click();
   await expect(page).toHaveURL(new RegExp(`#/clients/[^/]+/pitch/${productId}$`));
   await expect(page.getByTestId('pitch-draft')).toBeVisible();
