@@ -64,3 +64,6 @@ for (const line of await benchEngine()) console.log(line);
 for (const line of summarizeRecommendations(await benchRecommendations())) console.log(line);
 
 for (const line of await importFigures()) console.log(line);
+
+// The language-model figures last: they generate a 0.5B-shaped test model once and take minutes on 2 cores.
+await benchLlm();
