@@ -31,30 +31,32 @@ export function PitchActions({ editor, busy, approved, onSave, onDiscard, onAppr
         ? t('pitch.approveLatestOnly')
         : null;
   return (
-    <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-      <Button variant="outlined" startIcon={<SaveOutlined />} disabled={!editor.dirty || busy} onClick={onSave} data-testid="pitch-save">
-        {t('pitch.save')}
-      </Button>
-      {editor.dirty && (
-        <>
-          <Chip size="small" variant="outlined" label={t('pitch.unsaved')} data-testid="pitch-unsaved" />
-          <Button size="small" onClick={onDiscard} disabled={busy} data-testid="pitch-discard">
-            {t('common.cancel')}
+    <Box>
+      <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+        <Button variant="outlined" startIcon={<SaveOutlined />} disabled={!editor.dirty || busy} onClick={onSave} data-testid="pitch-save">
+          {t('pitch.save')}
+        </Button>
+        {editor.dirty && (
+          <>
+            <Chip size="small" variant="outlined" label={t('pitch.unsaved')} data-testid="pitch-unsaved" />
+            <Button size="small" onClick={onDiscard} disabled={busy} data-testid="pitch-discard">
+              {t('common.cancel')}
+            </Button>
+          </>
+        )}
+        <Box sx={{ flexGrow: 1 }} />
+        {approved && !editor.dirty ? (
+          <Chip color="success" icon={<TaskAltOutlined />} label={t('pitch.approvedShort')} data-testid="pitch-version-is-approved" />
+        ) : (
+          <Button variant="contained" color="success" startIcon={<TaskAltOutlined />} disabled={reason !== null || busy} onClick={onApprove} data-testid="pitch-approve">
+            {t('pitch.approve')}
           </Button>
-        </>
-      )}
-      <Box sx={{ flexGrow: 1 }} />
+        )}
+      </Box>
       {reason && !approved && (
-        <Typography variant="caption" color={blocking ? 'error' : 'text.secondary'} sx={{ maxWidth: 420, textAlign: 'right' }} data-testid="pitch-approve-reason">
+        <Typography variant="caption" component="div" color={blocking ? 'error' : 'text.secondary'} sx={{ mt: 0.75, textAlign: 'right' }} data-testid="pitch-approve-reason">
           {reason}
         </Typography>
-      )}
-      {approved && !editor.dirty ? (
-        <Chip color="success" icon={<TaskAltOutlined />} label={t('pitch.approvedShort')} data-testid="pitch-version-is-approved" />
-      ) : (
-        <Button variant="contained" color="success" startIcon={<TaskAltOutlined />} disabled={reason !== null || busy} onClick={onApprove} data-testid="pitch-approve">
-          {t('pitch.approve')}
-        </Button>
       )}
     </Box>
   );

@@ -107,7 +107,7 @@ export function PitchFieldsEditor({ content, issues, readOnly, onChange }: Props
   const set = <K extends keyof PitchDraftContent>(key: K, value: PitchDraftContent[K]) => onChange({ ...content, [key]: value });
   return (
     <Box sx={{ display: 'grid', gap: 2 }} data-testid="pitch-editor">
-      <OneField field="headline" item={null} label={t('pitch.field.headline')} value={content.headline} issues={issues} readOnly={readOnly} onChange={(v) => set('headline', v)} />
+      <OneField field="headline" item={null} label={t('pitch.field.headline')} value={content.headline} issues={issues} multiline readOnly={readOnly} onChange={(v) => set('headline', v)} />
       <OneField field="body" item={null} label={t('pitch.field.body')} value={content.body} issues={issues} multiline rows={4} readOnly={readOnly} onChange={(v) => set('body', v)} />
       <ListField field="keyPoints" label={t('pitch.field.keyPoints')} items={content.keyPoints} issues={issues} readOnly={readOnly} onChange={(v) => set('keyPoints', v)} />
       <ListField field="risks" label={t('pitch.field.risks')} items={content.risks} issues={issues} readOnly={readOnly} onChange={(v) => set('risks', v)} />
