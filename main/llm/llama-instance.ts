@@ -36,6 +36,19 @@ export interface ThreadChoice {
  *   average ~6 from other processes), same 0.5B-shaped file, 181-token prompt then 64 generated tokens:
  *   1 thread 64–125 prompt tokens/s and 11–14 generated tokens/s; 2 threads 29–36 and 1.1–1.6. When the cores are
  *   shared, a second thread that must wait for a busy core stalls every token.
+ *   Why two threads fall so far behind native llama.cpp (~87 tokens/s at 2 threads in the facts file), from
+ *   test/bench/llm-bench.ts (BENCH_ONLY=llm): node-llama-cpp 3.21.1 attaches no ggml threadpool, so every decode
+ *   with n > 1 threads creates and joins n - 1 OS threads (strace: 20 clone() calls for 20 generated tokens at 2
+ *   threads, none at 1), where llama-bench keeps a polling pool; and ggml's threads meet at a spin barrier after each
+ *   graph node, so when anything else needs a core (Node's main thread handling each token, V8's GC helpers, the
+ *   renderer, other programs) one of the two is descheduled and the other spins. A decode-only loop on the tiny
+ *   model took 0.6-2.3 ms per token at 1 thread and 46-263 ms at 2 threads with a load average of 7-8. None of the
+ *   Node-side settings tried made two threads robust: maxThreads 0 (no thread splitter), dispatching decodes in a
+ *   microtask instead of the next event-loop cycle, a 512 context, flash attention, greedy vs sampled,
+ *   controlledEvaluate per token, UV_THREADPOOL_SIZE=1, --v8-pool-size=1 --single-threaded-gc: all stayed at
+ *   0.5-5 tokens/s median under load, with single runs at ~30 when the machine briefly went quiet, while one thread
+ *   kept 14-29. So one thread it is on two cores; the prompt is where a second thread pays, and node-llama-cpp sets
+ *   one count for both.
  * - More cores: half the logical cores (about the physical cores on machines with two hardware threads per core,
  *   where llama.cpp gains nothing from the second), leaving the rest to the app.
  */
