@@ -49,6 +49,13 @@ export interface ThreadChoice {
  *   0.5-5 tokens/s median under load, with single runs at ~30 when the machine briefly went quiet, while one thread
  *   kept 14-29. So one thread it is on two cores; the prompt is where a second thread pays, and node-llama-cpp sets
  *   one count for both.
+ *   The one setting that did help two threads, on a quieter machine (load average ~1.4): a process started with
+ *   UV_THREADPOOL_SIZE=1 generated 38.6-41.0 tokens/s at 2 threads against 27.4-32.4 with libuv's default pool of 4
+ *   (three interleaved pairs of processes, 0.5B-shaped Q8_0), i.e. ~46% of native instead of ~35%. node-llama-cpp
+ *   runs each decode and each sampling step as separate libuv jobs; with four pool threads they hop between threads
+ *   (and cores) every token, with one they stay on one hot thread. The variable acts only when the process starts,
+ *   so it belongs to whoever launches the process that loads the model (a dedicated model process, or a user who
+ *   sets ADVISOR_DESK_LLM_THREADS=2 on a quiet machine); at 1 thread it made no consistent difference.
  * - More cores: half the logical cores (about the physical cores on machines with two hardware threads per core,
  *   where llama.cpp gains nothing from the second), leaving the rest to the app.
  */
