@@ -55,7 +55,8 @@ export interface ThreadChoice {
  *   runs each decode and each sampling step as separate libuv jobs; with four pool threads they hop between threads
  *   (and cores) every token, with one they stay on one hot thread. The variable acts only when the process starts,
  *   so it belongs to whoever launches the process that loads the model (a dedicated model process, or a user who
- *   sets ADVISOR_DESK_LLM_THREADS=2 on a quiet machine); at 1 thread it made no consistent difference.
+ *   sets ADVISOR_DESK_LLM_THREADS=2 on a quiet machine). It is not a general default: at 1 thread the same processes
+ *   were slower in two pairs of three (19.5-22.6 tokens/s against 24.8-30.7).
  * - More cores: half the logical cores (about the physical cores on machines with two hardware threads per core,
  *   where llama.cpp gains nothing from the second), leaving the rest to the app.
  */
