@@ -1,5 +1,6 @@
 import type { CustomAttributes, InteractionChannel, MarketSnapshot, Product } from '../domain';
 import { binOf, clippedZ, encodeFeatures, encodeNumericInto, type FeatureEncoding, type NumericColumn, type SparseVector } from './feature-encoding';
+import { eachApart, groupCrosses, partitionBy, type CrossGroup } from './cross-groups';
 import { CrossTable, featurePlan, productSide, type FeaturePlan } from './fast-feature-plan';
 import { readWeights, type FastWeights } from './fast-weights';
 import type { InterestModel } from './interest-model';
@@ -59,38 +60,42 @@ function probability(z: number): number {
   return 1 / (1 + Math.exp(-clamped));
 }
 
-/** One product's part of a score: its own features and its crosses with the market, summed. */
-interface ProductPart {
-  linear: number;
-  squares: number;
-  sums: Float64Array;
-}
-
 /**
- * Per product, its part under one set of weights (the weights object identifies the model state) and one
- * market (by value: each request reads the snapshot afresh), so a ranker built per request reuses it.
+ * Per product, its part of a score (its own features and its crosses with the market, summed into one block
+ * [linear, squares, factor sums]) under one set of weights (the weights object identifies the model state) and
+ * one market (by value: each request reads the snapshot afresh), so a ranker built per request reuses it.
  */
-const productParts = new WeakMap<Product, { weights: Weights; marketKey: string; part: ProductPart }>();
+const productParts = new WeakMap<Product, { weights: Weights; marketKey: string; part: Float64Array }>();
 
-/** A feature of value x added to a part: x times its block, x² times its squared factors. */
-function addFeature(w: Weights, part: ProductPart, feature: number, x: number): void {
-  const k = w.k;
-  const at = feature * (k + 2);
+/** A feature of value x added to the block at `at` of target: [linear, squares, factor sums]. */
+function addFeatureAt(w: Weights, feature: number, x: number, target: Float64Array, at: number): void {
+  const width = w.k + 2;
+  const from = feature * width;
   const blocks = w.blocks;
-  part.linear += blocks[at]! * x;
-  part.squares += blocks[at + 1]! * x * x;
-  for (let f = 0; f < k; f++) part.sums[f]! += blocks[at + 2 + f]! * x;
+  target[at]! += blocks[from]! * x;
+  target[at + 1]! += blocks[from + 1]! * x * x;
+  if (width === 10) {
+    // The default size written out: this runs for every cross of every client.
+    target[at + 2]! += blocks[from + 2]! * x;
+    target[at + 3]! += blocks[from + 3]! * x;
+    target[at + 4]! += blocks[from + 4]! * x;
+    target[at + 5]! += blocks[from + 5]! * x;
+    target[at + 6]! += blocks[from + 6]! * x;
+    target[at + 7]! += blocks[from + 7]! * x;
+    target[at + 8]! += blocks[from + 8]! * x;
+    target[at + 9]! += blocks[from + 9]! * x;
+  } else for (let i = 2; i < width; i++) target[at + i]! += blocks[from + i]! * x;
 }
 
-/** One number's features, as encodeNumericInto writes them (NaN is missing), added to a part. */
-function addNumber(w: Weights, encoding: FeatureEncoding, column: NumericColumn, v: number, part: ProductPart): void {
+/** One number's features, as encodeNumericInto writes them (NaN or an infinity is missing), added to a block. */
+function addNumberAt(w: Weights, encoding: FeatureEncoding, column: NumericColumn, v: number, target: Float64Array, at: number): void {
   if (!Number.isFinite(v)) {
-    addFeature(w, part, column.missingIndex, 1);
+    addFeatureAt(w, column.missingIndex, 1, target, at);
     return;
   }
   const z = standardised(encoding, column, v);
-  if (z !== 0) addFeature(w, part, column.index, z);
-  if (column.binEdges.length > 0) addFeature(w, part, column.binIndex + binFor(column.binEdges, v), 1);
+  if (z !== 0) addFeatureAt(w, column.index, z, target, at);
+  if (column.binEdges.length > 0) addFeatureAt(w, column.binIndex + binFor(column.binEdges, v), 1, target, at);
 }
 
 /** Linear sum, per-factor sums and the sum of squared factor terms of a partial vector. */
@@ -136,11 +141,21 @@ class FastRanker implements InterestRanker {
   private readonly facts: ProductFacts[];
   private readonly productVectors: SparseVector[];
   private readonly tables: CrossTable[];
-  /** The numeric cross columns, then the signal columns, in that order. */
-  private readonly numericColumns: NumericColumn[];
-  /** This client's value of every numeric column for every product, column by column (NaN when missing). */
+  /** The client's crosses with the products, grouped by what each cross reads from the product (see groupCrosses). */
+  private readonly groups: CrossGroup[];
+  /** Per group and product (group × products + product), where its block starts in groupBlocks. */
+  private readonly keyAt: Int32Array;
+  /** One client's group blocks, one per key of each group, refilled per client. */
+  private readonly groupBlocks: Float64Array;
+  /** Each cross (the client crosses, then the categorical ones): a product per key of its own, and where its blocks start. */
+  private readonly crosses: { reps: Int32Array; offset: number }[];
+  /** One client's cross blocks, one per key of each cross. */
+  private readonly crossBlocks: Float64Array;
+  /** Per group: where its blocks start, its key count, and per key and member where the member's block is in crossBlocks. */
+  private readonly groupLayout: { offset: number; keys: number; members: number; memberAt: Int32Array }[];
+  private readonly signalColumns: NumericColumn[];
+  /** This client's signal values for every product, signal by signal (NaN when missing). */
   private readonly numbers: Float64Array;
-  private categorical: Int32Array;
   private weights: Weights;
   private productLinear: Float64Array;
   private productSquares: Float64Array;
@@ -160,9 +175,42 @@ class FastRanker implements InterestRanker {
     this.productVectors = sides.map((s) => s.vector);
     this.tables = this.plan.categoricalCrosses.map(({ cross, column }) => new CrossTable(cross, column, this.facts));
     this.weights = readWeights(model.machine);
-    this.numericColumns = [...this.plan.clientCrosses, ...this.plan.signals].map(({ column }) => column);
-    this.numbers = new Float64Array(this.numericColumns.length * products.length);
-    this.categorical = new Int32Array(Math.max(8, this.plan.categoricalCrosses.length * 4));
+    const n = products.length;
+    const facts = this.facts;
+    const partitions = [
+      ...this.plan.clientCrosses.map(({ cross }) => (cross.productKey ? partitionBy(n, (p) => cross.productKey!(facts[p]!)) : eachApart(n))),
+      ...this.plan.categoricalCrosses.map(({ cross }) => partitionBy(n, (p) => cross.productToken(facts[p]!))),
+    ];
+    this.groups = groupCrosses(partitions, n);
+    const width = this.weights.k + 2;
+    let crossKeys = 0;
+    this.crosses = partitions.map((partition) => {
+      const reps = new Int32Array(partition.count).fill(-1);
+      for (let p = 0; p < n; p++) if (reps[partition.ids[p]!]! < 0) reps[partition.ids[p]!] = p;
+      const offset = crossKeys;
+      crossKeys += partition.count;
+      return { reps, offset };
+    });
+    this.crossBlocks = new Float64Array(crossKeys * width);
+    let groupKeys = 0;
+    this.groupLayout = this.groups.map(({ partition, reps, members }) => {
+      const memberAt = new Int32Array(partition.count * members.length);
+      for (let key = 0; key < partition.count; key++) {
+        members.forEach((d, m) => (memberAt[key * members.length + m] = (this.crosses[d]!.offset + partitions[d]!.ids[reps[key]!]!) * width));
+      }
+      const offset = groupKeys;
+      groupKeys += partition.count;
+      return { offset, keys: partition.count, members: members.length, memberAt };
+    });
+    this.keyAt = new Int32Array(this.groups.length * n);
+    let keys = 0;
+    this.groups.forEach((group, g) => {
+      for (let p = 0; p < n; p++) this.keyAt[g * n + p] = (keys + group.partition.ids[p]!) * width;
+      keys += group.partition.count;
+    });
+    this.groupBlocks = new Float64Array(keys * width);
+    this.signalColumns = this.plan.signals.map(({ column }) => column);
+    this.numbers = new Float64Array(this.signalColumns.length * n);
     this.productLinear = new Float64Array(products.length);
     this.productSquares = new Float64Array(products.length);
     this.productSums = new Float64Array(products.length * this.weights.k);
@@ -185,17 +233,18 @@ class FastRanker implements InterestRanker {
       const product = this.products[p]!;
       let cached = productParts.get(product);
       if (!cached || cached.weights !== w || cached.marketKey !== marketKey) {
-        const sums = new Float64Array(k);
-        const own = partialSums(w, this.productVectors[p]!, sums, 0);
-        const part: ProductPart = { linear: own.linear, squares: own.squares, sums };
+        const part = new Float64Array(k + 2);
+        const own = partialSums(w, this.productVectors[p]!, part, 2);
+        part[0] = own.linear;
+        part[1] = own.squares;
         // Crosses of the product and the market are fixed at one moment: part of the product's sums.
-        for (const { cross, column } of this.plan.marketCrosses) addNumber(w, this.plan.encoding, column, cross.productValue(this.facts[p]!, this.market) ?? NaN, part);
+        for (const { cross, column } of this.plan.marketCrosses) addNumberAt(w, this.plan.encoding, column, cross.productValue(this.facts[p]!, this.market) ?? NaN, part, 0);
         cached = { weights: w, marketKey, part };
         productParts.set(product, cached);
       }
-      this.productLinear[p] = cached.part.linear;
-      this.productSquares[p] = cached.part.squares;
-      this.productSums.set(cached.part.sums, p * k);
+      this.productLinear[p] = cached.part[0]!;
+      this.productSquares[p] = cached.part[1]!;
+      this.productSums.set(cached.part.subarray(2), p * k);
     }
   }
 
@@ -263,27 +312,17 @@ class FastRanker implements InterestRanker {
     const { facts, vector } = this.clientVector(client, options);
     const clientSums = new Float64Array(w.k);
     const clientPart = partialSums(w, vector, clientSums, 0);
-    // Numbers first, cross by cross over all products: each loop calls one declaration, which the engine can inline.
+    this.fillGroupBlocks(facts);
+    // Signals arrive per product: their numbers are encoded per pair, column by column.
     const numbers = this.numbers;
-    const productFacts = this.facts;
-    const market = this.market;
-    const crosses = this.plan.clientCrosses;
-    for (let d = 0; d < crosses.length; d++) {
-      const cross = crosses[d]!.cross;
-      for (let p = 0; p < n; p++) numbers[d * n + p] = cross.value(facts, productFacts[p]!, market) ?? NaN;
-    }
     this.plan.signals.forEach(({ name }, s) => {
       const given = options.signals?.[name];
-      const row = (crosses.length + s) * n;
-      for (let p = 0; p < n; p++) numbers[row + p] = given?.[p] ?? NaN;
+      for (let p = 0; p < n; p++) numbers[s * n + p] = given?.[p] ?? NaN;
     });
-    const rows = this.clientRows(facts);
-    const most = rows.reduce((sum, r) => sum + Math.max(1, r.length), 0);
-    if (this.categorical.length < most) this.categorical = new Int32Array(most);
-    const categorical = this.categorical;
-    const cells = this.tables.map((t) => t.indices);
-    const missing = this.tables.map((t) => t.missingIndex);
-    const columns = this.numericColumns;
+    const columns = this.signalColumns;
+    const groupBlocks = this.groupBlocks;
+    const keyAt = this.keyAt;
+    const groups = this.groups.length;
     const encoding = this.plan.encoding;
     const k = w.k;
     const width = k + 2;
@@ -298,12 +337,25 @@ class FastRanker implements InterestRanker {
       const c0 = clientSums[0]!, c1 = clientSums[1]!, c2 = clientSums[2]!, c3 = clientSums[3]!;
       const c4 = clientSums[4]!, c5 = clientSums[5]!, c6 = clientSums[6]!, c7 = clientSums[7]!;
       for (let p = 0; p < n; p++) {
-        const count = this.gatherCategorical(p, rows, cells, missing);
         const ps = p * 8;
         let lin = clientLinear + productLinear[p]!;
         let squares = clientSquares + productSquares[p]!;
         let s0 = c0 + productSums[ps]!, s1 = c1 + productSums[ps + 1]!, s2 = c2 + productSums[ps + 2]!, s3 = c3 + productSums[ps + 3]!;
         let s4 = c4 + productSums[ps + 4]!, s5 = c5 + productSums[ps + 5]!, s6 = c6 + productSums[ps + 6]!, s7 = c7 + productSums[ps + 7]!;
+        // Every cross of this client with this product: one block per group, worked out per key beforehand.
+        for (let g = 0; g < groups; g++) {
+          const at = keyAt[g * n + p]!;
+          lin += groupBlocks[at]!;
+          squares += groupBlocks[at + 1]!;
+          s0 += groupBlocks[at + 2]!;
+          s1 += groupBlocks[at + 3]!;
+          s2 += groupBlocks[at + 4]!;
+          s3 += groupBlocks[at + 5]!;
+          s4 += groupBlocks[at + 6]!;
+          s5 += groupBlocks[at + 7]!;
+          s6 += groupBlocks[at + 8]!;
+          s7 += groupBlocks[at + 9]!;
+        }
         for (let d = 0; d < columns.length; d++) {
           const column = columns[d]!;
           const v = numbers[d * n + p]!;
@@ -340,74 +392,90 @@ class FastRanker implements InterestRanker {
             s7 += blocks[one + 9]!;
           }
         }
-        for (let j = 0; j < count; j++) {
-          const at = categorical[j]! * 10;
-          lin += blocks[at]!;
-          squares += blocks[at + 1]!;
-          s0 += blocks[at + 2]!;
-          s1 += blocks[at + 3]!;
-          s2 += blocks[at + 4]!;
-          s3 += blocks[at + 5]!;
-          s4 += blocks[at + 6]!;
-          s5 += blocks[at + 7]!;
-          s6 += blocks[at + 8]!;
-          s7 += blocks[at + 9]!;
-        }
         const pair = s0 * s0 + s1 * s1 + s2 * s2 + s3 * s3 + s4 * s4 + s5 * s5 + s6 * s6 + s7 * s7;
         result[p] = probability(bias + lin + 0.5 * (pair - squares));
       }
       return result;
     }
-    const acc = new Float64Array(k);
+    const acc = new Float64Array(width);
     for (let p = 0; p < n; p++) {
-      const count = this.gatherCategorical(p, rows, cells, missing);
-      let lin = clientLinear + productLinear[p]!;
-      let squares = clientSquares + productSquares[p]!;
-      for (let f = 0; f < k; f++) acc[f] = clientSums[f]! + productSums[p * k + f]!;
-      // A feature of value x adds x times its block (x² for the squares); ones list the value-1 features.
-      const add = (feature: number, x: number): void => {
-        const at = feature * width;
-        lin += blocks[at]! * x;
-        squares += blocks[at + 1]! * x * x;
-        for (let f = 0; f < k; f++) acc[f]! += blocks[at + 2 + f]! * x;
-      };
-      for (let d = 0; d < columns.length; d++) {
-        const column = columns[d]!;
-        const v = numbers[d * n + p]!;
-        if (v - v !== 0) add(column.missingIndex, 1);
-        else {
-          const z = standardised(encoding, column, v);
-          if (z !== 0) add(column.index, z);
-          if (column.binEdges.length > 0) add(column.binIndex + binFor(column.binEdges, v), 1);
-        }
+      acc[0] = clientLinear + productLinear[p]!;
+      acc[1] = clientSquares + productSquares[p]!;
+      for (let f = 0; f < k; f++) acc[2 + f] = clientSums[f]! + productSums[p * k + f]!;
+      for (let g = 0; g < groups; g++) {
+        const at = keyAt[g * n + p]!;
+        for (let i = 0; i < width; i++) acc[i]! += groupBlocks[at + i]!;
       }
-      for (let j = 0; j < count; j++) add(categorical[j]!, 1);
+      for (let d = 0; d < columns.length; d++) addNumberAt(w, encoding, columns[d]!, numbers[d * n + p]!, acc, 0);
       let pair = 0;
-      for (let f = 0; f < k; f++) pair += acc[f]! * acc[f]!;
-      result[p] = probability(bias + lin + 0.5 * (pair - squares));
+      for (let f = 0; f < k; f++) pair += acc[2 + f]! * acc[2 + f]!;
+      result[p] = probability(bias + acc[0]! + 0.5 * (pair - acc[1]!));
     }
     return result;
   }
 
-  /** Product p's categorical cross indices into this.categorical; two client tokens landing on one index (both unseen) count once, as in encodeFeatures. */
-  private gatherCategorical(p: number, rows: readonly number[][], cells: readonly Int32Array[], missing: readonly number[]): number {
-    const categorical = this.categorical;
-    let count = 0;
-    for (let d = 0; d < rows.length; d++) {
-      const r = rows[d]!;
-      if (r.length === 0) categorical[count++] = missing[d]!;
-      else if (r.length === 1) categorical[count++] = cells[d]![r[0]! + p]!;
-      else {
-        const from = count;
-        for (let t = 0; t < r.length; t++) {
-          const index = cells[d]![r[t]! + p]!;
-          let repeated = false;
-          for (let u = from; u < count; u++) if (categorical[u] === index) repeated = true;
-          if (!repeated) categorical[count++] = index;
+  /**
+   * This client's crosses with every product, as blocks [linear, squares, factor sums]. Each cross is worked out
+   * once per key of its own (for the product that stands for the key), then each group's block per key is the sum
+   * of its members' blocks for that key.
+   */
+  private fillGroupBlocks(facts: ClientFacts): void {
+    const w = this.weights;
+    const width = w.k + 2;
+    const crossBlocks = this.crossBlocks;
+    crossBlocks.fill(0);
+    const rows = this.clientRows(facts);
+    const { encoding, clientCrosses } = this.plan;
+    const numericCount = clientCrosses.length;
+    const seen: number[] = [];
+    this.crosses.forEach(({ reps, offset }, d) => {
+      for (let key = 0; key < reps.length; key++) {
+        const p = reps[key]!;
+        const at = (offset + key) * width;
+        if (d < numericCount) {
+          const { cross, column } = clientCrosses[d]!;
+          addNumberAt(w, encoding, column, cross.value(facts, this.facts[p]!, this.market) ?? NaN, crossBlocks, at);
+          continue;
+        }
+        const table = this.tables[d - numericCount]!;
+        const r = rows[d - numericCount]!;
+        if (r.length === 0) {
+          addFeatureAt(w, table.missingIndex, 1, crossBlocks, at);
+          continue;
+        }
+        // Two client tokens can land on one index (both unseen): it counts once, as in encodeFeatures.
+        seen.length = 0;
+        for (const row of r) {
+          const index = table.indices[row + p]!;
+          if (seen.includes(index)) continue;
+          seen.push(index);
+          addFeatureAt(w, index, 1, crossBlocks, at);
+        }
+      }
+    });
+    const groupBlocks = this.groupBlocks;
+    groupBlocks.fill(0);
+    for (const { memberAt, members, offset, keys } of this.groupLayout) {
+      for (let key = 0; key < keys; key++) {
+        const at = (offset + key) * width;
+        for (let m = 0; m < members; m++) {
+          const from = memberAt[key * members + m]!;
+          if (width === 10) {
+            // The default size written out, as in scoreClient.
+            groupBlocks[at]! += crossBlocks[from]!;
+            groupBlocks[at + 1]! += crossBlocks[from + 1]!;
+            groupBlocks[at + 2]! += crossBlocks[from + 2]!;
+            groupBlocks[at + 3]! += crossBlocks[from + 3]!;
+            groupBlocks[at + 4]! += crossBlocks[from + 4]!;
+            groupBlocks[at + 5]! += crossBlocks[from + 5]!;
+            groupBlocks[at + 6]! += crossBlocks[from + 6]!;
+            groupBlocks[at + 7]! += crossBlocks[from + 7]!;
+            groupBlocks[at + 8]! += crossBlocks[from + 8]!;
+            groupBlocks[at + 9]! += crossBlocks[from + 9]!;
+          } else for (let i = 0; i < width; i++) groupBlocks[at + i]! += crossBlocks[from + i]!;
         }
       }
     }
-    return count;
   }
 
   vector(client: ScoredClient, productIndex: number, options: PairOptions = {}): SparseVector {

@@ -90,6 +90,12 @@ export interface NumericCross {
    * scorer with a fixed market adds it to each product's part once instead of working it out per pair.
    */
   productValue?(p: ProductFacts, market: MarketSnapshot | null): number | null;
+  /**
+   * Everything value() reads from the product, as one number (NaN for a missing part): products with the same key
+   * get the same value for any one client, so a scorer works the cross out once per key instead of once per pair.
+   * Without it every product is taken to be different.
+   */
+  productKey?(p: ProductFacts): number;
 }
 
 /** A cross of the product and the market only. */
@@ -111,18 +117,21 @@ export interface CategoricalCross {
 
 const joined = (clientToken: string, productToken: string): string => `${clientToken}|${productToken}`;
 
+const byGrade = (p: ProductFacts): number => p.gradeNum;
+const byLockup = (p: ProductFacts): number => p.lockupYears;
+
 /** The crosses the domain says matter: risk gap, horizon vs term, yield over deposits, lock-up vs age and need. */
 export const NUMERIC_CROSSES: readonly NumericCross[] = [
   // A risk gap above zero is what clients refuse, so its positive part is a feature of its own.
-  { name: 'cross.riskGap', value: (c, p) => (c.classNum === null ? null : p.gradeNum - c.classNum) },
-  { name: 'cross.riskGapAbove', value: (c, p) => (c.classNum === null ? null : Math.max(0, p.gradeNum - c.classNum)) },
-  { name: 'cross.horizonMinusTerm', value: (c, p) => (p.termYears === null ? null : c.client.horizonYears - p.termYears) },
-  { name: 'cross.lockupOverHorizon', value: (c, p) => Math.max(0, p.lockupYears - c.client.horizonYears) },
+  { name: 'cross.riskGap', value: (c, p) => (c.classNum === null ? null : p.gradeNum - c.classNum), productKey: byGrade },
+  { name: 'cross.riskGapAbove', value: (c, p) => (c.classNum === null ? null : Math.max(0, p.gradeNum - c.classNum)), productKey: byGrade },
+  { name: 'cross.horizonMinusTerm', value: (c, p) => (p.termYears === null ? null : c.client.horizonYears - p.termYears), productKey: (p) => p.termYears ?? NaN },
+  { name: 'cross.lockupOverHorizon', value: (c, p) => Math.max(0, p.lockupYears - c.client.horizonYears), productKey: byLockup },
   productMarketCross('cross.rateOverDeposit', (p, m) => (p.investmentRate && p.rateMid !== null && m ? p.rateMid - m.depositRate1y : null)),
   productMarketCross('cross.rateOverInflation', (p, m) => (p.investmentRate && p.rateMid !== null && m ? p.rateMid - m.inflation : null)),
-  { name: 'cross.liquidityNeedXLockup', value: (c, p) => c.liquidityNeed * p.lockupYears },
-  { name: 'cross.ageXLockup', value: (c, p) => (c.age === null ? null : (c.age * p.lockupYears) / 10) },
-  { name: 'cross.minimumOverInvestable', value: (c, p) => p.logMinimum - c.logInvestable },
+  { name: 'cross.liquidityNeedXLockup', value: (c, p) => c.liquidityNeed * p.lockupYears, productKey: byLockup },
+  { name: 'cross.ageXLockup', value: (c, p) => (c.age === null ? null : (c.age * p.lockupYears) / 10), productKey: byLockup },
+  { name: 'cross.minimumOverInvestable', value: (c, p) => p.logMinimum - c.logInvestable, productKey: (p) => p.logMinimum },
   productMarketCross('cross.equityTrendXRisk', (p, m) => (m ? (m.equityTrend3m * p.gradeNum) / 5 : null)),
 ];
 

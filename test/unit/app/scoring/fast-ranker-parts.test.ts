@@ -26,6 +26,28 @@ describe('fast ranker: the parts it sums once', () => {
     }
   });
 
+  it('declares a product key for a cross only when products with equal keys get equal values for every client', () => {
+    // The ranker works a cross out once per key: a key that missed something value() reads would give every
+    // product with that key the first one's value. Products are varied so that keys collide across real differences.
+    const crosses = NUMERIC_CROSSES.filter((c) => c.productKey);
+    expect(crosses.length).toBeGreaterThanOrEqual(6);
+    const products = book.products.flatMap((product, i) => [product, { ...product, id: `${product.id}-v`, rateMin: product.rateMin === null ? null : product.rateMin + 1, minimumAmount: product.minimumAmount + (i % 2) }]);
+    const facts = products.map(productFacts);
+    const market = marketAt(data.marketSnapshots, TODAY);
+    for (const cross of crosses) {
+      const byKey = new Map<number, number[]>();
+      facts.forEach((p, i) => byKey.set(cross.productKey!(p), [...(byKey.get(cross.productKey!(p)) ?? []), i]));
+      expect([...byKey.values()].some((same) => same.length > 1)).toBe(true);
+      for (const client of book.clients.slice(0, 40)) {
+        const c = clientFacts(client, TODAY);
+        for (const same of byKey.values()) {
+          const first = cross.value(c, facts[same[0]!]!, market);
+          for (const i of same) expect(cross.value(c, facts[i]!, market), `${cross.name}, product ${products[i]!.id}`).toBe(first);
+        }
+      }
+    }
+  });
+
   it('keeps each ranker’s market in its own sums when two rankers share the product objects', () => {
     // Product sums are cached per product object and model state; the market crosses must not leak between moments.
     const early = '2026-02-01';
