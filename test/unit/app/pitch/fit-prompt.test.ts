@@ -14,7 +14,10 @@ describe('fit-signal prompt pieces', () => {
       expect(prefix.endsWith('\n\n')).toBe(true);
       for (const suffix of suffixes) {
         const whole = prefix + suffix;
-        expect(whole.endsWith(`${FIT_ANSWER_YES} or ${FIT_ANSWER_NO}):`) || whole.endsWith(`${FIT_ANSWER_YES} 或 ${FIT_ANSWER_NO}）：`)).toBe(true);
+        expect(whole.endsWith(language === 'en' ? '\nAnswer:' : '\n回答：')).toBe(true);
+        // The question is asked in the shared prefix, so each product adds one line and the answer cue.
+        expect(prefix).toContain(language === 'en' ? `Answer ${FIT_ANSWER_YES} or ${FIT_ANSWER_NO}.` : `回答 ${FIT_ANSWER_YES} 或 ${FIT_ANSWER_NO}。`);
+        expect(suffix.split('\n')).toHaveLength(2);
         expect(suffix).not.toContain(client.profile.notes.slice(0, 10));
       }
       expect(new Set(suffixes).size).toBe(suffixes.length);
