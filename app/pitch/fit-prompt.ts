@@ -32,26 +32,27 @@ ${question}
 }
 
 /**
- * The product's half, one line ending exactly where the model answers Yes or No. It carries what decides fit
- * (what the product is, its risk, return, term, lock-up, access and minimum, and its description's first
- * sentence) and leaves out fees and other detail: the shorter it is, the more the shared client prefix saves.
+ * The product's half: one short line of what decides fit (what it is, its risk grade, return, term or lock-up and
+ * access to the money), then the answer cue. Fees, minimums and the description stay in the pitch: every token
+ * here is paid once per product, while the client's prefix is paid once per client.
  */
 export function fitPromptSuffix(productFacts: readonly PitchFact[], language: Language): string {
   const zh = language === 'zh-CN';
-  const description = productFacts.find((f) => f.key === 'product.description');
-  const first = description ? firstSentence(neutraliseDataText(pick(description.value, language)), zh) : '';
-  const line = sentenceText(productFacts, FIT_PRODUCT_KEYS, language);
-  const text = first === '' ? `${line}${zh ? '。' : '.'}` : `${line}${zh ? '。' : '. '}${first}`;
-  return `${text}\n${zh ? '回答：' : 'Answer:'}`;
+  const value = (key: string): string | null => {
+    const fact = productFacts.find((f) => f.key === key);
+    return fact ? pick(fact.value, language) : null;
+  };
+  const labelled = (key: string, en: string, zhLabel: string): string | null => {
+    const v = value(key);
+    return v === null ? null : zh ? `${zhLabel}${v}` : `${en} ${v}`;
+  };
+  // The rate's kind (fixed, expected, borrowing, premium) matters as much as its size: its label up to any remark.
+  const rateFact = productFacts.find((f) => f.key === 'product.rate');
+  const rate = rateFact ? `${pick(rateFact.label, language).replace(/\s*[(（].*$/, '')}${zh ? '' : ' '}${pick(rateFact.value, language)}` : null;
+  const details = [value('product.category'), value('product.riskGrade'), rate, labelled('product.term', 'term', '期限'), labelled('product.lockup', 'lock-up', '锁定期'), value('product.liquidity')].filter((v): v is string => v !== null && v !== '');
+  const line = zh ? `产品：${value('product.name') ?? ''}（${details.join('，')}）` : `Product: ${value('product.name') ?? ''} (${details.join('; ')})`;
+  return `${line}\n${zh ? '回答：' : 'Answer:'}`;
 }
-
-/** Up to and including the first full stop (or the whole text when it has none), trimmed. */
-function firstSentence(text: string, zh: boolean): string {
-  const match = (zh ? /^[^。！？]*[。！？]/ : /^.*?[.!?](\s|$)/s).exec(text);
-  return (match ? match[0] : text).trim();
-}
-
-const FIT_PRODUCT_KEYS = ['product.name', 'product.category', 'product.riskGrade', 'product.rate', 'product.term', 'product.lockup', 'product.liquidity', 'product.minimum'];
 
 const NEEDS_KEYS = ['client.kind', 'client.objectives', 'client.horizon', 'client.liquidityNeed', 'client.ageBand', 'client.yearsTrading', 'client.sector', 'client.sustainability', 'client.goalsText', 'client.notes'];
 const PRODUCT_KEYS = ['product.name', 'product.category', 'product.description', 'product.rate', 'product.term', 'product.lockup', 'product.liquidity', 'product.riskGrade'];
