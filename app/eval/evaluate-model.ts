@@ -1,6 +1,6 @@
 import type { ModelMetrics } from '../contract/engine-channels';
 import type { Interaction } from '../domain';
-import { encodeFeatures } from '../scoring/feature-encoding';
+import { encodeRows } from '../scoring/feature-encoding';
 import { InterestModel, type InterestModelOptions } from '../scoring/interest-model';
 import { labelledRows, type BookOfBusiness, type LabelledRow, type PairSignals } from '../scoring/training-rows';
 import { DEFAULT_RULE_SET, type SuitabilityRuleSet } from '../suitability';
@@ -23,6 +23,11 @@ export interface TimeSplitEvaluationOptions {
   model?: InterestModelOptions;
   /** Language-model signals per client and product (issue 4): they become the optional llm.* features. */
   signals?: PairSignals;
+  /**
+   * labelledRows(interactions, book, signals) when the caller has them already (a retrain joins once for its
+   * checks, this split and the live model); joining 100,000 outcomes takes seconds.
+   */
+  rows?: readonly LabelledRow[];
 }
 
 /** One test outcome and the interest model's probability for it, as `--predictions-out` writes it. */
@@ -105,7 +110,7 @@ export function evaluateOnTimeSplit(interactions: readonly Interaction[], book: 
   if (!(trainShare > 0 && trainShare < 1)) throw new RangeError(`train share must be between 0 and 1, got ${trainShare}`);
   if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`k must be a whole number of at least 1, got ${k}`);
 
-  const all = labelledRows(interactions, book, options.signals ? { signals: options.signals } : {}).map((row) => ({ id: row.interaction.id, occurredAt: row.interaction.occurredAt, row }));
+  const all = (options.rows ?? labelledRows(interactions, book, options.signals ? { signals: options.signals } : {})).map((row) => ({ id: row.interaction.id, occurredAt: row.interaction.occurredAt, row }));
   const split = timeSplit(all, trainShare);
   const train = split.train.map((s) => s.row);
   const test = split.test.map((s) => s.row);
@@ -118,11 +123,13 @@ export function evaluateOnTimeSplit(interactions: readonly Interaction[], book: 
   checkBothOutcomes(test, 'test');
 
   const model = InterestModel.train(train, { ...options.model, model: { ...options.model?.model, seed } });
-  const modelScores = test.map((r) => model.score(r.context));
+  // Both models read the same encoded vectors: encoded once, in bulk (the rows' raw features are the contexts').
+  const testVectors = encodeRows(model.encoding, test.map((r) => r.raw));
+  const modelScores = testVectors.map((x) => model.machine.predict(x));
 
-  const trainExamples = train.map((r) => ({ x: encodeFeatures(model.encoding, r.raw), y: r.label }));
+  const trainExamples = encodeRows(model.encoding, train.map((r) => r.raw)).map((x, i) => ({ x, y: train[i]!.label }));
   const logistic = fitLogisticBaseline(trainExamples, model.encoding.dimension, seed);
-  const logisticScores = test.map((r) => logistic.model.predict(encodeFeatures(model.encoding, r.raw)));
+  const logisticScores = testVectors.map((x) => logistic.model.predict(x));
 
   const popularity = fitPopularity(train.map((r) => ({ productId: r.interaction.productId, label: r.label })));
   const popularityScores = test.map((r) => popularityScore(popularity, r.interaction.productId));

@@ -6,7 +6,7 @@ import { calibration as calibrationOf, logLoss } from '../../app/eval/metrics';
 import { calibrate, fitPlatt, logitOf, type PlattCalibration } from '../../app/ranking/platt-calibration';
 import { liveModelParams, type LiveModel } from '../../app/ranking/live-model';
 import { InterestModel } from '../../app/scoring/interest-model';
-import { labelledRows, type BookOfBusiness } from '../../app/scoring/training-rows';
+import { labelledRows, type BookOfBusiness, type LabelledRow } from '../../app/scoring/training-rows';
 import type { SuitabilityRuleSet } from '../../app/suitability';
 import type { Db } from '../db/connection';
 import { loadBookOfBusiness } from '../db/book-repository';
@@ -33,8 +33,7 @@ function refuse(message: string): never {
 }
 
 /** Refuses data no model should be trained on, with the problem named, before any work is done. */
-function checkTrainable(interactions: readonly Interaction[], book: BookOfBusiness): void {
-  const rows = labelledRows(interactions, book);
+function checkTrainable(interactions: readonly Interaction[], rows: readonly LabelledRow[]): void {
   const recorded = interactions.filter((i) => i.outcome !== null).length;
   if (recorded === 0) refuse('There are no recorded outcomes to train on: record how clients reacted to some products first.');
   if (rows.length < MIN_TRAINING_OUTCOMES) {
@@ -111,18 +110,19 @@ export function readTrainingData(db: Db, ruleSet: SuitabilityRuleSet): TrainingD
  * every outcome. Refusals are AppErrors with code 'validation' that name the problem.
  */
 export function trainVersion({ interactions, book, ruleSet }: TrainingData): TrainedVersion {
-  checkTrainable(interactions, book);
+  // Joined once: the checks, the time split and the live model all read the same rows.
+  const rows = labelledRows(interactions, book);
+  checkTrainable(interactions, rows);
 
   let evaluation: TimeSplitEvaluation;
   try {
-    evaluation = evaluateOnTimeSplit(interactions, book, { trainShare: TRAIN_SHARE, k: METRICS_K, seed: TRAINING_SEED, ruleSet });
+    evaluation = evaluateOnTimeSplit(interactions, book, { trainShare: TRAIN_SHARE, k: METRICS_K, seed: TRAINING_SEED, ruleSet, rows });
   } catch (error) {
     if (error instanceof EvaluationDataError) refuse(error.message);
     throw error;
   }
   const { calibration, diagnostics } = fitCalibration(evaluation);
 
-  const rows = labelledRows(interactions, book);
   const model = InterestModel.train(rows, { model: { seed: TRAINING_SEED } });
   if (!isFiniteModel(model)) refuse('Training produced numbers that are not finite (a training loss of infinity or NaN): some outcome or feature value is broken.');
   const live: LiveModel = { model, calibration };
