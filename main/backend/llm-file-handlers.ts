@@ -14,6 +14,9 @@ export type LlmFileHandlers = Pick<HandlerTable, FileChannel>;
  */
 export function llmFileHandlers(ctx: BackendContext, library: ModelLibrary = new ModelLibrary({ dataDir: ctx.dataDir })): LlmFileHandlers {
   const downloads = new ModelDownloads({ library, emit: (payload) => ctx.emit('llm:download', payload) });
+  // Closing the app stops any download (the partial file stays, so the next start resumes it): nothing keeps
+  // the network busy for a window that is gone.
+  ctx.llm.disposeSignal.addEventListener('abort', () => void downloads.cancelAll().catch(() => undefined), { once: true });
   return {
     'llm:models': () => library.list(),
     'llm:inspect': ({ path }) => library.inspect(path),

@@ -11,6 +11,8 @@ import { ModelDownloads } from '../../../main/llm/model-download';
 import { ModelLibrary } from '../../../main/llm/model-library';
 import { testModelPath } from '../../fixtures/test-models';
 import { tempDir } from '../db/temp-db';
+import type { BackendContext } from '../../../main/backend/backend-context';
+import { llmFileHandlers } from '../../../main/backend/llm-file-handlers';
 
 type DownloadEvent = EventPayload<'llm:download'>;
 
@@ -62,7 +64,7 @@ describe('downloading a catalog model from a server on this machine', () => {
     const appDir = path.join(dir, 'app-models');
     fs.mkdirSync(appDir);
     const entry = (id: string, hash: string) => ({ ...shipped!, id, uri: `http://127.0.0.1:${port}/${id}.gguf`, fileName: `${id}.gguf`, sha256: hash, verified: true, sizeBytes: bytes.length });
-    fs.writeFileSync(path.join(appDir, 'catalog.json'), JSON.stringify({ version: 1, models: [entry('local-model', sha256), entry('tampered-model', 'f'.repeat(64))] }));
+    fs.writeFileSync(path.join(appDir, 'catalog.json'), JSON.stringify({ version: 1, models: [entry('local-model', sha256), entry('tampered-model', 'f'.repeat(64)), entry('closing-model', sha256)] }));
     library = new ModelLibrary({ dataDir: path.join(dir, 'data'), appDir });
     downloads = new ModelDownloads({ library, emit: (e) => events.push(e) });
   });
@@ -104,6 +106,24 @@ describe('downloading a catalog model from a server on this machine', () => {
     expect(fs.readFileSync(target).equals(bytes)).toBe(true);
     expect((await catalogView(library)).find((v) => v.id === 'local-model')?.downloadedPath).toBe(target);
     expect(fs.readdirSync(library.userDir)).toEqual(['local-model.gguf']);
+  });
+
+  it('closing the app stops a running download and keeps what it saved for next time', async () => {
+    // The backend's download handlers, with the runtime's close signal the only part of the context they read on close.
+    const closing = new AbortController();
+    const seen: DownloadEvent[] = [];
+    const ctx = { dataDir: path.join(dir, 'data'), llm: { disposeSignal: closing.signal }, emit: (_channel: string, e: DownloadEvent) => seen.push(e) } as unknown as BackendContext;
+    const handlers = llmFileHandlers(ctx, library);
+    expect(await handlers['llm:download']({ id: 'closing-model' })).toEqual({ id: 'closing-model', state: 'downloading' });
+    await waitFor(() => seen.some((e) => e.downloadedBytes > 5_600_000), 'the first chunk of the closing download');
+    closing.abort();
+    await waitFor(() => seen.some((e) => e.state === 'cancelled'), 'the download to stop on close');
+    const requests = rangeStarts.length;
+    await new Promise((r) => setTimeout(r, 600));
+    expect(rangeStarts.length).toBe(requests);
+    expect(seen.at(-1)).toMatchObject({ id: 'closing-model', state: 'cancelled' });
+    expect(fs.existsSync(path.join(library.userDir, 'closing-model.gguf'))).toBe(false);
+    expect(fs.existsSync(path.join(library.userDir, 'closing-model.gguf.ipull'))).toBe(true);
   });
 
   it('a file whose hash is not the published one is deleted and reported as failed', async () => {
