@@ -93,6 +93,12 @@ export const ClientRankingSchema = z.object({
   /** The model version that scored it; null when no model is trained yet (products are then in popularity order). */
   modelVersion: z.number().int().nullable(),
   ruleSet: z.object({ id: z.string(), version: z.number().int() }),
+  /**
+   * The language model whose signals (llm.similarity, llm.fit) the live version was trained with (issue 4); null
+   * when it was trained without them. `used`: this ranking computed them with that model, loaded now; otherwise
+   * the products were scored without them (missing values) and `reason` says why ("not loaded", …).
+   */
+  languageModel: z.object({ file: z.string(), sha256: z.string(), used: z.boolean(), reason: z.string().nullable() }).nullable(),
   ranked: z.array(RankedProductSchema),
   excluded: z.array(ExcludedProductSchema),
 });
@@ -121,7 +127,13 @@ export const engineChannels = {
   /** Full retrain on all outcomes; the new version becomes active only if training succeeds. */
   'model:retrain': {
     /** Where the request came from, kept in the version's note so the history says who retrained. */
-    input: z.object({ origin: z.enum(['app', 'cli']).default('app') }).strict(),
+    input: z
+      .object({
+        origin: z.enum(['app', 'cli']).default('app'),
+        /** Train with the loaded language model's signals as features (issue 4); refused when none is loaded. */
+        languageModel: z.boolean().default(false),
+      })
+      .strict(),
     output: ModelVersionSummarySchema,
   },
   /** Make an earlier (or later) version the live one. */

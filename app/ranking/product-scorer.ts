@@ -26,8 +26,14 @@ function logitOf(p: number): number {
   return Number.isNaN(z) ? 0 : Math.max(-MAX_LOGIT, Math.min(MAX_LOGIT, z));
 }
 
+/** What scoring needs of a live model: the interest model and its calibration. */
+export type ScoringModel = Pick<LiveModel, 'model' | 'calibration'>;
+
+/** Language-model signals (`similarity`, `fit`, each 0..1 or null for missing) by product id (issue 4). */
+export type ProductSignals = ReadonlyMap<string, Readonly<Record<string, number | null>>>;
+
 /** Per live model, each product last scored, with its content: see sameProducts. */
-const scoredProducts = new WeakMap<LiveModel, Map<string, { json: string; product: Product }>>();
+const scoredProducts = new WeakMap<ScoringModel, Map<string, { json: string; product: Product }>>();
 
 /**
  * The products with each unchanged one replaced by the object this live model scored before. The fast ranker
@@ -36,7 +42,7 @@ const scoredProducts = new WeakMap<LiveModel, Map<string, { json: string; produc
  * its work (about 25 µs a product) for the cost of a JSON string (about 6 µs). A changed product replaces the
  * kept one.
  */
-function sameProducts(live: LiveModel, products: readonly Product[]): Product[] {
+function sameProducts(live: ScoringModel, products: readonly Product[]): Product[] {
   let seen = scoredProducts.get(live);
   if (!seen) scoredProducts.set(live, (seen = new Map()));
   const kept = seen;
@@ -55,22 +61,36 @@ function sameProducts(live: LiveModel, products: readonly Product[]): Product[] 
  * only for the products shown: that pair is encoded the straightforward way (cheaper for one pair than the
  * ranker's own contributions, which also name every feature) and its largest contributions explained, so
  * they always add up to the score shown (bias and calibration aside).
+ *
+ * With `signals`, each product found there is scored (and explained) with its language-model signals; a product
+ * not found there, or a model trained without llm.* features, scores as without them (missing values).
  */
-export function modelScorer(live: LiveModel, options: { reasons?: number } = {}): ProductScorer {
+export function modelScorer(live: ScoringModel, options: { reasons?: number; signals?: ProductSignals } = {}): ProductScorer {
   const { model, calibration } = live;
+  const given = options.signals;
   return (client, products, market, at) => {
     if (products.length === 0) return [];
     const ranker = createRanker(model, sameProducts(live, products), market, at);
-    const raw = ranker.scoreClient(client);
+    const raw = ranker.scoreClient(client, undefined, given ? { signals: signalColumns(given, products) } : {});
     return products.map((product, i) => ({
       probability: calibrate(calibration, logitOf(raw[i]!)),
       explain: () => {
-        const context: ScoringContext = { client, product, market, at, channel: null };
+        const signals = given?.get(product.id);
+        const context: ScoringContext = { client, product, market, at, channel: null, ...(signals ? { signals } : {}) };
         const x = encodeFeatures(model.encoding, rawFeatures(context));
         return explainScore(model.encoding, model.machine.contributions(x), context, { limit: options.reasons ?? 4, scale: calibration?.a ?? 1 });
       },
     }));
   };
+}
+
+/** The signals by name, each an array indexed like `products` (the fast ranker's RankingOptions.signals). */
+function signalColumns(signals: ProductSignals, products: readonly Product[]): Record<string, (number | null)[]> {
+  const names = new Set<string>();
+  for (const byName of signals.values()) for (const name of Object.keys(byName)) names.add(name);
+  const columns: Record<string, (number | null)[]> = {};
+  for (const name of names) columns[name] = products.map((p) => signals.get(p.id)?.[name] ?? null);
+  return columns;
 }
 
 /**

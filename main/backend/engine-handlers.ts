@@ -10,7 +10,7 @@ export function engineHandlers(ctx: BackendContext, service: ModelService = crea
     'recommendations:for-client': ({ clientId, top }) => service.rank(clientId, top),
     'outcomes:record': (input) => service.recordOutcome(input),
     'model:versions': () => service.versions(),
-    'model:retrain': ({ origin }) => service.retrain(origin === 'cli' ? 'cli-train' : 'retrain'),
+    'model:retrain': ({ origin, languageModel }) => service.retrain(origin === 'cli' ? 'cli-train' : 'retrain', { languageModel }),
     'model:activate': ({ version }) => service.activate(version),
   };
 }

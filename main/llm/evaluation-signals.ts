@@ -4,6 +4,7 @@ import type { Interaction } from '../../app/domain';
 import { clientPitchFacts } from '../../app/pitch/pitch-facts';
 import type { BookOfBusiness, PairSignals } from '../../app/scoring/training-rows';
 import type { Db } from '../db/connection';
+import { pairKey, type PairSignalValues } from '../model/train-model-version';
 import { assertLoadable } from './gguf-check';
 import { contextThreads, getLlamaForMachine } from './llama-instance';
 import { LlmSignals, rankingSignals } from './llm-signals';
@@ -21,6 +22,53 @@ export interface EvaluationSignals {
   seconds: number;
 }
 
+export interface OutcomeSignals {
+  /** By pairKey(clientId, productId): plain data, so a training worker can take it. */
+  signals: Record<string, PairSignalValues>;
+  pairs: number;
+  clients: number;
+  /** Product descriptions embedded now (the rest came from the cache). */
+  embedded: number;
+}
+
+/**
+ * Similarity and fit for every client–product pair with a recorded outcome, with a model already loaded: one
+ * rankingSignals call per client (its prompt prefix evaluated once), fit for every pair. Shared by `evaluate
+ * --model` and a retrain with the loaded model (issue 4).
+ */
+export async function signalsForOutcomes(signals: LlmSignals, interactions: readonly Interaction[], book: BookOfBusiness, options: { today: string; onProgress?: (done: number, total: number) => void }): Promise<OutcomeSignals> {
+  const out: Record<string, PairSignalValues> = {};
+  const embeddedBefore = signals.counters.embedded;
+  const productsByClient = new Map<string, Set<string>>();
+  for (const i of interactions) {
+    if (i.outcome === null) continue;
+    let set = productsByClient.get(i.clientId);
+    if (!set) productsByClient.set(i.clientId, (set = new Set()));
+    set.add(i.productId);
+  }
+  const clients = new Map(book.clients.map((c) => [c.id, c]));
+  const products = new Map(book.products.map((p) => [p.id, p]));
+  let done = 0;
+  let pairs = 0;
+  let scoredClients = 0;
+  for (const [clientId, productIds] of productsByClient) {
+    const client = clients.get(clientId);
+    const wanted = [...productIds].map((id) => products.get(id)).filter((p) => p !== undefined);
+    done++;
+    if (!client || wanted.length === 0) continue;
+    scoredClients++;
+    const facts = clientPitchFacts(client, { today: options.today });
+    const result = await rankingSignals(signals, facts, wanted, { maxFitProducts: wanted.length });
+    wanted.forEach((product, i) => {
+      out[pairKey(clientId, product.id)] = { similarity: result.similarity[i] ?? null, fit: result.fit[i] ?? null };
+      pairs++;
+    });
+    options.onProgress?.(done, productsByClient.size);
+  }
+  // One client text is embedded per client; the rest were product descriptions.
+  return { signals: out, pairs, clients: scoredClients, embedded: signals.counters.embedded - embeddedBefore - scoredClients };
+}
+
 /**
  * Language-model signals for every client–product pair with a recorded outcome, for `advisor-desk evaluate
  * --model` (issue 4): similarity for each pair and fit for each pair, the client's prompt prefix evaluated once per
@@ -36,38 +84,16 @@ export async function computeEvaluationSignals(db: Db, modelFile: string, intera
   const model = await llama.loadModel({ modelPath: file, gpuLayers: 'auto' });
   const sha256 = await sha256OfFile(file);
   const signals = new LlmSignals({ model, sha256 }, { db, threads: contextThreads() });
-  const byPair = new Map<string, Readonly<Record<string, number | null>>>();
-  const key = (clientId: string, productId: string): string => `${clientId}\u0000${productId}`;
   try {
-    const productsByClient = new Map<string, Set<string>>();
-    for (const i of interactions) {
-      if (i.outcome === null) continue;
-      let set = productsByClient.get(i.clientId);
-      if (!set) productsByClient.set(i.clientId, (set = new Set()));
-      set.add(i.productId);
-    }
-    const clients = new Map(book.clients.map((c) => [c.id, c]));
-    const products = new Map(book.products.map((p) => [p.id, p]));
-    let done = 0;
-    let scoredClients = 0;
-    for (const [clientId, productIds] of productsByClient) {
-      const client = clients.get(clientId);
-      const wanted = [...productIds].map((id) => products.get(id)).filter((p) => p !== undefined);
-      done++;
-      if (!client || wanted.length === 0) continue;
-      scoredClients++;
-      const facts = clientPitchFacts(client, { today: options.today });
-      const result = await rankingSignals(signals, facts, wanted, { maxFitProducts: wanted.length });
-      wanted.forEach((product, i) => byPair.set(key(clientId, product.id), { similarity: result.similarity[i] ?? null, fit: result.fit[i] ?? null }));
-      options.onProgress?.(done, productsByClient.size);
-    }
+    const computed = await signalsForOutcomes(signals, interactions, book, options);
+    const byPair = new Map(Object.entries(computed.signals));
     return {
-      signals: (clientId, productId) => byPair.get(key(clientId, productId)),
+      signals: (clientId, productId) => byPair.get(pairKey(clientId, productId)),
       modelFile: file,
       sha256,
-      pairs: byPair.size,
-      clients: scoredClients,
-      embedded: signals.counters.embedded - scoredClients,
+      pairs: computed.pairs,
+      clients: computed.clients,
+      embedded: computed.embedded,
       seconds: (performance.now() - started) / 1000,
     };
   } finally {

@@ -1,7 +1,7 @@
 import type { ChannelParsedInput, ChannelOutput } from '../../app/contract/channels';
 import type { ClientRanking, ModelVersionSummary } from '../../app/contract/engine-channels';
 import { AppError } from '../../app/contract/result';
-import { isPositiveOutcome, type Interaction } from '../../app/domain';
+import { isPositiveOutcome, type Interaction, type Product } from '../../app/domain';
 import { fitPopularity } from '../../app/eval/popularity-baseline';
 import { liveModelFromParams, liveModelParams, type LiveModel } from '../../app/ranking/live-model';
 import { modelScorer, popularityScorer, type ProductScorer } from '../../app/ranking/product-scorer';
@@ -15,17 +15,26 @@ import { latestMarketSnapshot } from '../db/market-repository';
 import { activateModelVersion, activeModelStamp, getActiveModelVersion, listModelVersions, saveOnlineUpdate } from '../db/model-version-repository';
 import { getProduct, listProducts } from '../db/product-repository';
 import { activeRuleSet } from '../db/rule-set-repository';
+import { ModelSignals, type RankingLanguageModel } from './model-signals';
 import { trainInWorker } from './train-in-worker';
-import { readTrainingData, storeTrainedVersion } from './train-model-version';
+import { readTrainingData, storeTrainedVersion, type TrainingData } from './train-model-version';
 
 export interface ModelService {
   /** Async only when no model was ever trained: the first ranking then waits for the first training. */
   rank(clientId: string, top: number): Promise<ClientRanking>;
   recordOutcome(input: ChannelParsedInput<'outcomes:record'>): ChannelOutput<'outcomes:record'>;
   versions(): ModelVersionSummary[];
-  /** Trains on a worker thread; the backend keeps answering meanwhile. One training runs at a time. */
-  retrain(note?: string): Promise<ModelVersionSummary>;
+  /**
+   * Trains on a worker thread; the backend keeps answering meanwhile. One training runs at a time. With
+   * `languageModel`, the loaded language model's signals become features and the version remembers that model.
+   */
+  retrain(note?: string, options?: RetrainOptions): Promise<ModelVersionSummary>;
   activate(version: number): ModelVersionSummary;
+}
+
+export interface RetrainOptions {
+  /** Train with llm.similarity and llm.fit from the loaded language model (issue 4); refused when none is loaded. */
+  languageModel?: boolean;
 }
 
 interface CachedModel {
@@ -41,6 +50,7 @@ interface CachedModel {
  */
 export function createModelService(ctx: BackendContext): ModelService {
   const { db } = ctx;
+  const llmSignals = new ModelSignals(ctx);
   let cache: CachedModel | null = null;
   // The interaction count at which a first training was refused, so a ranking does not retry it until data changes.
   let refusedAt: number | null = null;
@@ -71,11 +81,15 @@ export function createModelService(ctx: BackendContext): ModelService {
    * stores the new version here, in one transaction, so rankings and edits are answered meanwhile. Outcomes
    * recorded while it trains are in the store but not in the new version; the next retrain includes them.
    */
-  function retrain(note = 'retrain'): Promise<ModelVersionSummary> {
+  function retrain(note = 'retrain', options: RetrainOptions = {}): Promise<ModelVersionSummary> {
     const before = training;
     const run = (async () => {
+      // Refused at once, before waiting for another training, when there is no model to take signals from.
+      if (options.languageModel) llmSignals.requireLoaded();
       if (before) await before.catch(() => undefined);
-      const trained = await trainInWorker(readTrainingData(db, activeRuleSet(db)));
+      let data: TrainingData = readTrainingData(db, activeRuleSet(db));
+      if (options.languageModel) data = { ...data, ...(await llmSignals.forTraining(data.interactions, data.book)) };
+      const trained = await trainInWorker(data);
       const summary = storeTrainedVersion(db, trained, { note, at: ctx.nowIso(), actor: ctx.actor });
       refusedAt = null;
       ctx.emit('data:changed', { entity: 'model' });
@@ -134,7 +148,7 @@ export function createModelService(ctx: BackendContext): ModelService {
       if (!client) throw new AppError('not_found', `No client with id ${clientId}.`);
       const ruleSet = activeRuleSet(db);
       const at = ctx.nowIso();
-      const { ranked, excluded } = rankForClient({
+      const request = {
         client,
         products: listProducts(db, { search: '', family: null }),
         holdings: listHoldingsForClient(db, clientId),
@@ -142,12 +156,35 @@ export function createModelService(ctx: BackendContext): ModelService {
         today: ctx.today(),
         at,
         market: marketNow(),
-        scorer: live ? modelScorer(live.live) : popularity(),
         top,
         // Recorded, unwithdrawn client-requested deviations; the risk-class rule still decides whether each applies.
         deviations: activeDeviationsForRanking(db, clientId),
-      });
-      return { clientId, at, modelVersion: live?.version ?? null, ruleSet: { id: ruleSet.id, version: ruleSet.version }, ranked, excluded };
+      };
+      const ref = live?.live.languageModel ?? null;
+      let about: RankingLanguageModel | null = ref ? llmSignals.availability(ref) : null;
+      // The suitable products as scored without signals, best first: the order fit is computed in.
+      let candidates: { product: Product; probability: number }[] = [];
+      const withoutSignals = live ? modelScorer(live.live) : popularity();
+      const capturing: ProductScorer = (c, products, market, when) => {
+        const scores = withoutSignals(c, products, market, when);
+        candidates = products.map((product, i) => ({ product, probability: scores[i]!.probability }));
+        return scores;
+      };
+      let result = rankForClient({ ...request, scorer: about?.used ? capturing : withoutSignals });
+      if (live && ref && about?.used && candidates.length > 0) {
+        const ordered = [...candidates].sort((a, b) => b.probability - a.probability || (a.product.id < b.product.id ? -1 : 1)).map((c) => c.product);
+        try {
+          const signals = await llmSignals.forRanking(ref, client, ordered);
+          if (signals) result = rankForClient({ ...request, scorer: modelScorer(live.live, { signals }) });
+          // Unloaded or replaced while it waited for a draft to finish.
+          else about = { ...about, used: false, reason: llmSignals.availability(ref).reason ?? 'unloaded while ranking' };
+        } catch (error) {
+          // The ranking without signals still stands; the reason tells the advisor why they are missing.
+          about = { ...about, used: false, reason: `the signals could not be computed (${error instanceof Error ? error.message : String(error)})` };
+        }
+      }
+      const { ranked, excluded } = result;
+      return { clientId, at, modelVersion: live?.version ?? null, ruleSet: { id: ruleSet.id, version: ruleSet.version }, languageModel: about, ranked, excluded };
     },
 
     recordOutcome({ clientId, productId, outcome, channel, note }) {

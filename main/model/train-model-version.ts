@@ -4,9 +4,9 @@ import type { Interaction } from '../../app/domain';
 import { evaluateOnTimeSplit, EvaluationDataError, type TimeSplitEvaluation } from '../../app/eval/evaluate-model';
 import { calibration as calibrationOf, logLoss } from '../../app/eval/metrics';
 import { calibrate, fitPlatt, logitOf, type PlattCalibration } from '../../app/ranking/platt-calibration';
-import { liveModelParams, type LiveModel } from '../../app/ranking/live-model';
+import { liveModelParams, type LanguageModelRef, type LiveModel } from '../../app/ranking/live-model';
 import { InterestModel } from '../../app/scoring/interest-model';
-import { labelledRows, type BookOfBusiness, type LabelledRow } from '../../app/scoring/training-rows';
+import { labelledRows, type BookOfBusiness, type LabelledRow, type PairSignals } from '../../app/scoring/training-rows';
 import type { SuitabilityRuleSet } from '../../app/suitability';
 import type { Db } from '../db/connection';
 import { loadBookOfBusiness } from '../db/book-repository';
@@ -83,11 +83,28 @@ function fitCalibration(evaluation: TimeSplitEvaluation): { calibration: PlattCa
   };
 }
 
+/** One client–product pair's language-model signals, 0..1 each; null where the model gave none. */
+// A type, not an interface: it must be readable as the Record<string, number | null> the scoring context takes.
+export type PairSignalValues = {
+  similarity: number | null;
+  fit: number | null;
+};
+
+/** The key of a pair in TrainingData.signals. */
+export const pairKey = (clientId: string, productId: string): string => `${clientId}\u0000${productId}`;
+
 /** What a training run reads from the store: plain data, so it can be sent to a worker thread. */
 export interface TrainingData {
   interactions: Interaction[];
   book: BookOfBusiness;
   ruleSet: SuitabilityRuleSet;
+  /**
+   * Language-model signals per client–product pair (keyed by pairKey), when the version is trained with them
+   * (issue 4): they become the llm.similarity and llm.fit features. A plain object, so it crosses to the worker.
+   */
+  signals?: Record<string, PairSignalValues>;
+  /** The language model that computed `signals`; stored with the version so a ranking knows which one to use. */
+  languageModel?: LanguageModelRef | null;
 }
 
 /** What a training run produces for the store: everything a version row holds but the note, time and actor. */
@@ -109,9 +126,11 @@ export function readTrainingData(db: Db, ruleSet: SuitabilityRuleSet): TrainingD
  * trained on, the later 20 % scored, with the baselines on the same rows), then the live model trained on
  * every outcome. Refusals are AppErrors with code 'validation' that name the problem.
  */
-export function trainVersion({ interactions, book, ruleSet }: TrainingData): TrainedVersion {
+export function trainVersion({ interactions, book, ruleSet, signals, languageModel }: TrainingData): TrainedVersion {
+  if (signals && !languageModel) throw new Error('trainVersion: signals were given without the language model that computed them');
+  const bySignal: PairSignals | undefined = signals ? (clientId, productId) => signals[pairKey(clientId, productId)] : undefined;
   // Joined once: the checks, the time split and the live model all read the same rows.
-  const rows = labelledRows(interactions, book);
+  const rows = labelledRows(interactions, book, bySignal ? { signals: bySignal } : {});
   checkTrainable(interactions, rows);
 
   let evaluation: TimeSplitEvaluation;
@@ -125,7 +144,7 @@ export function trainVersion({ interactions, book, ruleSet }: TrainingData): Tra
 
   const model = InterestModel.train(rows, { model: { seed: TRAINING_SEED } });
   if (!isFiniteModel(model)) refuse('Training produced numbers that are not finite (a training loss of infinity or NaN): some outcome or feature value is broken.');
-  const live: LiveModel = { model, calibration };
+  const live: LiveModel = { model, calibration, languageModel: signals ? (languageModel ?? null) : null };
 
   return {
     params: liveModelParams(live),

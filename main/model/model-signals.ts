@@ -1,0 +1,81 @@
+import path from 'node:path';
+import type { ClientRanking } from '../../app/contract/engine-channels';
+import { AppError } from '../../app/contract/result';
+import type { Interaction, Product } from '../../app/domain';
+import { clientPitchFacts } from '../../app/pitch/pitch-facts';
+import type { LanguageModelRef } from '../../app/ranking/live-model';
+import type { ProductSignals } from '../../app/ranking/product-scorer';
+import type { BookOfBusiness } from '../../app/scoring/training-rows';
+import type { ScoredClient } from '../../app/scoring/scoring-context';
+import type { BackendContext } from '../backend/backend-context';
+import { signalsForOutcomes } from '../llm/evaluation-signals';
+import { contextThreads } from '../llm/llama-instance';
+import type { LoadedLlm } from '../llm/llm-runtime';
+import { DEFAULT_FIT_PRODUCTS, LlmSignals, rankingSignals } from '../llm/llm-signals';
+import type { PairSignalValues } from './train-model-version';
+
+/** What a ranking says about the language model its version was trained with. */
+export type RankingLanguageModel = NonNullable<ClientRanking['languageModel']>;
+
+export const NO_MODEL_FOR_TRAINING = 'Load a language model on the Language Models page first; the live model is unchanged.';
+
+/**
+ * The language-model signals of the model service (issue 4): for a retrain, every client–product pair with a
+ * recorded outcome; for a ranking, the client's suitable products. Both run with the model the runtime has
+ * loaded, inside its `exclusive` queue, so they never run beside a pitch draft or an unload. The LlmSignals (its
+ * contexts, its in-memory embeddings and fit answers) is kept for as long as the same model stays loaded.
+ */
+export class ModelSignals {
+  private kept: { loaded: LoadedLlm; signals: LlmSignals } | null = null;
+
+  constructor(private readonly ctx: BackendContext) {}
+
+  /** The signals of the loaded model; the previous model's are let go (the runtime disposed that model and its contexts). */
+  private signalsOf(loaded: LoadedLlm): LlmSignals {
+    if (this.kept?.loaded === loaded) return this.kept.signals;
+    const previous = this.kept;
+    this.kept = { loaded, signals: new LlmSignals({ model: loaded.model, sha256: loaded.sha256 }, { db: this.ctx.db, threads: contextThreads() }) };
+    if (previous) void previous.signals.dispose();
+    return this.kept.signals;
+  }
+
+  /** Throws the 'validation' refusal a retrain with languageModel gives when no model is loaded. */
+  requireLoaded(): LoadedLlm {
+    const loaded = this.ctx.llm.current();
+    if (!loaded) throw new AppError('validation', NO_MODEL_FOR_TRAINING);
+    return loaded;
+  }
+
+  /** Similarity and fit for every pair with a recorded outcome, with the model loaded when the job runs. */
+  forTraining(interactions: readonly Interaction[], book: BookOfBusiness): Promise<{ signals: Record<string, PairSignalValues>; languageModel: LanguageModelRef }> {
+    return this.ctx.llm.exclusive(async () => {
+      // Checked again here: an unload may have been queued before this job.
+      const loaded = this.requireLoaded();
+      const computed = await signalsForOutcomes(this.signalsOf(loaded), interactions, book, { today: this.ctx.today() });
+      return { signals: computed.signals, languageModel: { sha256: loaded.sha256, file: path.basename(loaded.path) } };
+    });
+  }
+
+  /** Whether a version trained with `ref` can be ranked with its signals now; the reason when not. */
+  availability(ref: LanguageModelRef): RankingLanguageModel {
+    const loaded = this.ctx.llm.current();
+    const base = { file: ref.file, sha256: ref.sha256 };
+    if (!loaded) return { ...base, used: false, reason: 'not loaded' };
+    if (loaded.sha256 !== ref.sha256) return { ...base, used: false, reason: 'another model is loaded' };
+    return { ...base, used: true, reason: null };
+  }
+
+  /**
+   * Signals for one client's candidate products, given in the order of their score without signals: similarity
+   * for all, fit for the first DEFAULT_FIT_PRODUCTS. Null when the model was unloaded or changed meanwhile.
+   */
+  forRanking(ref: LanguageModelRef, client: ScoredClient, ordered: readonly Product[]): Promise<ProductSignals | null> {
+    return this.ctx.llm.exclusive(async () => {
+      const loaded = this.ctx.llm.current();
+      if (!loaded || loaded.sha256 !== ref.sha256) return null;
+      const facts = clientPitchFacts(client, { today: this.ctx.today() });
+      const result = await rankingSignals(this.signalsOf(loaded), facts, ordered, { maxFitProducts: DEFAULT_FIT_PRODUCTS });
+      return new Map(ordered.map((p, i) => [p.id, { similarity: result.similarity[i] ?? null, fit: result.fit[i] ?? null }]));
+    });
+  }
+}
