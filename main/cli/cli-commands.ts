@@ -16,7 +16,7 @@ import { runImport } from './cli-import';
 import { CliError, EXIT, usageError, type CliIo } from './cli-io';
 import { printClient, printClientPage, printProducts, printSummary } from './cli-output';
 import { EVALUATE_USAGE, runEvaluate } from './evaluate-command';
-import { printRanking, printTrained, RECOMMEND_USAGE, TRAIN_USAGE } from './model-commands';
+import { printRanking, RECOMMEND_USAGE, runTrain, TRAIN_USAGE } from './model-commands';
 import { runModels } from './models-command';
 import { DRAFT_USAGE, runDraft } from './draft-command';
 
@@ -180,10 +180,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
     noExtra(positionals.slice(1), TRAIN_USAGE);
     const backend = openFor(io, dbPath, true);
     try {
-      const result = await dispatch(backend.handlers, 'model:retrain', { origin: 'cli' });
       // A refusal to train (no outcomes, one class only, non-finite values) is about the data, not the command line.
-      if (!result.ok && result.error.code === 'validation') throw new CliError(EXIT.other, result.error.message);
-      printTrained(io, await call(Promise.resolve(result)), json);
+      await runTrain(io, backend, { model: values.model, json });
     } finally {
       backend.close();
     }

@@ -14,8 +14,10 @@ Usage:
   advisor-desk evaluate [--split time:0.8] [--k 7] [--predictions-out FILE.csv] [--model FILE.gguf [--llm-clients 100]]
                                               held-out AUC, log loss, calibration, P/NDCG/MAP@k of the interest
                                               model and its baselines on a time split (trains nothing it keeps)
-  advisor-desk train                          full retrain on every recorded outcome; the new version goes live
-                                              (the previous one is kept and can be made active again in the app)
+  advisor-desk train [--model FILE.gguf]      full retrain on every recorded outcome; the new version goes live
+                                              (the previous one is kept and can be made active again in the app);
+                                              --model loads the GGUF file and trains with its signals llm.similarity
+                                              and llm.fit as features (rankings use them while it is loaded)
   advisor-desk recommend --client ID [--top N]
                                               the client's suitable products by probability of interest (N: 10)
                                               with their reasons, then the excluded products and the rules why

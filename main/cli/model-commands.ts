@@ -1,7 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { dispatch } from '../../app/contract/dispatch';
 import type { ClientRanking, ModelMetrics, ModelVersionSummary } from '../../app/contract/engine-channels';
-import type { CliIo } from './cli-io';
+import type { LlmStatus } from '../../app/contract/llm-channels';
+import type { Backend } from '../backend/backend-types';
+import { CliError, EXIT, type CliIo } from './cli-io';
 
-export const TRAIN_USAGE = 'advisor-desk train [--json]';
+export const TRAIN_USAGE = 'advisor-desk train [--model FILE.gguf] [--json]';
 export const RECOMMEND_USAGE = 'advisor-desk recommend --client ID [--top N] [--json]';
 
 const fixed = (v: number | null, digits = 3) => (v === null ? '-' : v.toFixed(digits));
@@ -19,16 +24,52 @@ function metricsLine(label: string, m: ModelMetrics): string {
   return [pad(label, 22), pad(fixed(m.auc), 8), pad(fixed(m.logLoss), 10), pad(fixed(m.ece), 8), pad(fixed(m.precisionAtK), 8), pad(fixed(m.ndcgAtK), 9), fixed(m.mapAtK)].join('');
 }
 
+/** The language model a version was trained with, as `train --model` reports it. */
+export interface TrainedWith {
+  file: string;
+  sha256: string;
+}
+
+/**
+ * `advisor-desk train [--model FILE.gguf]`: a full retrain; with --model the file is loaded through the backend's
+ * llm:load (exit 3 when there is no such file, 5 when it cannot be loaded) and the version is trained with its
+ * signals llm.similarity and llm.fit (issue 4). A refusal to train is about the data: exit 1.
+ */
+export async function runTrain(io: CliIo, backend: Backend, c: { model?: string | undefined; json: boolean }): Promise<void> {
+  let trainedWith: TrainedWith | null = null;
+  if (c.model !== undefined) {
+    const modelPath = path.resolve(c.model);
+    if (!fs.existsSync(modelPath)) throw new CliError(EXIT.notFound, `No model file at ${modelPath}.`);
+    const loaded = await dispatch(backend.handlers, 'llm:load', { path: modelPath });
+    if (!loaded.ok) throw new CliError(loaded.error.code === 'validation' || loaded.error.code === 'bad_request' ? EXIT.inputRefused : EXIT.other, loaded.error.message);
+    const status = loaded.value as LlmStatus;
+    if (status.state !== 'loaded' || status.sha256 === null) throw new CliError(EXIT.other, `${path.basename(modelPath)} was not loaded (${status.state}).`);
+    if (!c.json) io.stderr(`Loaded ${path.basename(modelPath)}; computing its signals for every recorded outcome…\n`);
+    trainedWith = { file: path.basename(modelPath), sha256: status.sha256 };
+  }
+  const result = await dispatch(backend.handlers, 'model:retrain', { origin: 'cli', languageModel: trainedWith !== null });
+  if (!result.ok) {
+    if (result.error.code === 'not_found') throw new CliError(EXIT.notFound, result.error.message);
+    if (result.error.code === 'validation') throw new CliError(EXIT.other, result.error.message);
+    if (result.error.code === 'bad_request') throw new CliError(EXIT.usage, result.error.message);
+    throw new CliError(EXIT.other, result.error.message);
+  }
+  printTrained(io, result.value as ModelVersionSummary, c.json, trainedWith);
+}
+
 /** What `train` prints: the version now live, what it learned from, and how it did on outcomes it did not see. */
-export function printTrained(io: CliIo, v: ModelVersionSummary, json: boolean): void {
+export function printTrained(io: CliIo, v: ModelVersionSummary, json: boolean, trainedWith: TrainedWith | null = null): void {
   if (json) {
-    io.stdout(`${JSON.stringify(v, null, 2)}\n`);
+    io.stdout(`${JSON.stringify(trainedWith ? { ...v, languageModel: trainedWith } : v, null, 2)}\n`);
     return;
   }
   const lines = [
     `Model version ${v.version} (${v.kind}) is now live.`,
     `Trained on ${count(v.trainRows)} outcomes from ${day(v.trainedFrom)} to ${day(v.trainedTo)}; held out the latest ${count(v.testRows)}.`,
   ];
+  if (trainedWith) {
+    lines.push(`Language-model signals llm.similarity and llm.fit from ${trainedWith.file} (sha256 ${trainedWith.sha256.slice(0, 12)}…) were used as features; rankings use them while that model is loaded.`);
+  }
   if (v.metrics) {
     const k = v.metrics.k;
     lines.push('', [pad('', 22), pad('AUC', 8), pad('LOG LOSS', 10), pad('ECE', 8), pad(`P@${k}`, 8), pad(`NDCG@${k}`, 9), `MAP@${k}`].join(''));
@@ -51,6 +92,8 @@ export function printRanking(io: CliIo, r: ClientRanking, json: boolean): void {
   }
   const model = r.modelVersion === null ? 'no trained model (popularity order)' : `model version ${r.modelVersion}`;
   const lines = [`Recommendations for client ${r.clientId}, ${model}, rule set version ${r.ruleSet.version}:`];
+  const lm = r.languageModel;
+  if (lm) lines.push(lm.used ? `Language-model signals from ${lm.file}: used.` : `Language-model signals from ${lm.file}: not used (${lm.reason ?? 'unavailable'}); scored without them.`);
   if (r.ranked.length === 0) lines.push('  No suitable product.');
   for (const p of r.ranked) {
     const flags = [p.movedForDiversity ? 'moved down for category diversity' : '', p.deviation ? 'client-requested deviation' : ''].filter(Boolean);
