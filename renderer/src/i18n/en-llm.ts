@@ -69,6 +69,11 @@ export const enLlm = {
   'pitch.language.en': 'English',
   'pitch.language.zh-CN': '简体中文',
   'pitch.provenance': 'Model file {file}, {tokens} tokens in {seconds} s',
+
+  'reco.llm.used': 'Language-model signals: {file}',
+  'reco.llm.notLoaded': 'Trained with the language model {file}: load it to use its signals',
+  'reco.llm.otherLoaded': 'Trained with the language model {file}: another model is loaded, so its signals are not used',
+  'reco.llm.failed': 'The signals of {file} could not be computed; scored without them',
 } satisfies Record<string, string>;
 
 export type LlmMessageKey = keyof typeof enLlm;

@@ -15,6 +15,7 @@ import type { Outcome } from '../../../../app/domain';
 import { SectionCard } from '../../components/SectionCard';
 import { useI18n } from '../../i18n/use-i18n';
 import { describeError } from '../../notify/notify-context';
+import { languageModelCaptionKey } from './language-model-caption';
 import { RecommendationRow } from './RecommendationRow';
 
 export interface LastReaction {
@@ -50,6 +51,29 @@ function Provenance({ ranking }: { ranking: ClientRanking }) {
   );
 }
 
+/**
+ * Whether the language model the live version was trained with gave this ranking its signals (issue 4); nothing
+ * when the version was trained without one.
+ */
+function LanguageModelLine({ languageModel }: { languageModel: NonNullable<ClientRanking['languageModel']> }) {
+  const { t } = useI18n();
+  const { file, used, reason } = languageModel;
+  const text = t(languageModelCaptionKey(languageModel), { file });
+  return (
+    <Typography
+      variant="caption"
+      component="p"
+      color={used ? 'text.secondary' : 'warning.main'}
+      sx={{ px: 2, pb: 1 }}
+      title={reason ?? undefined}
+      data-testid="recommendation-language-model"
+      data-used={used ? 'true' : 'false'}
+    >
+      {text}
+    </Typography>
+  );
+}
+
 /** The client's suitable products, best first, with the score, why, and buttons to record the reaction. */
 export function RecommendationsCard({ ranking, error, loading, canShowMore, recordingProductId, lastReactions, onShowMore, onRetry, onRecord }: Props) {
   const { t } = useI18n();
@@ -77,6 +101,7 @@ export function RecommendationsCard({ ranking, error, loading, canShowMore, reco
           ))}
         </Box>
       )}
+      {ranking?.languageModel && <LanguageModelLine languageModel={ranking.languageModel} />}
       {ranking && ranking.modelVersion === null && (
         <Alert severity="info" sx={{ mx: 2, mb: 1 }} data-testid="recommendations-no-model">
           {t('reco.noModel')}
