@@ -1,9 +1,12 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { testModelPath } from '../fixtures/test-models';
 import { test, expect } from './support/fixtures';
 import { projectRoot, startWebApp } from './support/web-app';
+
+const SCREENS = '/tmp/advisor-desk-screens';
 
 function cli(args: string[]): void {
   const r = spawnSync(process.execPath, [path.join(projectRoot, 'dist', 'main', 'cli.mjs'), ...args], { encoding: 'utf8', timeout: 120_000 });
@@ -13,7 +16,7 @@ function cli(args: string[]): void {
 test.describe('recommendations of a version trained with a language model (issue 4)', () => {
   test.setTimeout(180_000);
 
-  test('tell the advisor which model to load for its signals', async ({ page, dataDir, consoleErrors }) => {
+  test('tell the advisor which model to load for its signals, use them once it is loaded, and retrain with them from the Model page', async ({ page, dataDir, consoleErrors }) => {
     const db = path.join(dataDir, 'advisor-desk.sqlite');
     cli(['seed', '--db', db]);
     // The first 40 clients' outcomes keep the signals to seconds (the whole demo book takes about a minute).
@@ -31,6 +34,33 @@ test.describe('recommendations of a version trained with a language model (issue
       const line = page.getByTestId('card-recommendations').getByTestId('recommendation-language-model');
       await expect(line).toHaveAttribute('data-used', 'false');
       await expect(line).toContainText(`Trained with the language model ${path.basename(model)}: load it to use its signals`);
+      const clientPage = page.url();
+      // The Model page offers a retrain with signals only while a language model is loaded.
+      await page.getByTestId('nav-model').click();
+      await expect(page.getByTestId('model-version-row').first()).toBeVisible({ timeout: 60_000 });
+      const versions = await page.getByTestId('model-version-row').count();
+      await expect(page.getByTestId('model-retrain-llm')).toHaveCount(0);
+
+      // Load the model that made the version: the client page now ranks with its signals.
+      await page.getByTestId('nav-models').click();
+      await page.getByTestId('llm-import-path').fill(model);
+      await page.getByTestId('llm-import-submit').click();
+      await page.locator(`[data-testid="llm-file-row"][data-file="${path.basename(model)}"]`).getByTestId('llm-file-load').click();
+      await expect(page.getByTestId('llm-status-chip')).toHaveAttribute('data-state', 'loaded', { timeout: 60_000 });
+      await page.getByTestId('nav-model').click();
+      const withSignals = page.getByTestId('model-retrain-llm');
+      await expect(withSignals).toBeVisible();
+      fs.mkdirSync(SCREENS, { recursive: true });
+      await page.screenshot({ path: path.join(SCREENS, 'model-page-llm.png') });
+      await withSignals.click();
+      await expect(page.getByTestId('model-retraining')).toContainText(path.basename(model));
+      await expect(page.getByTestId('model-version-row')).toHaveCount(versions + 1, { timeout: 120_000 });
+      await expect(withSignals).toBeEnabled({ timeout: 60_000 });
+
+      await page.goto(clientPage);
+      await expect(line).toHaveAttribute('data-used', 'true', { timeout: 60_000 });
+      await expect(line).toContainText(`Language-model signals: ${path.basename(model)}`);
+      await page.getByTestId('card-recommendations').screenshot({ path: path.join(SCREENS, 'reco-card-llm.png') });
     } finally {
       await app.stop();
     }

@@ -8,8 +8,10 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import ModelTrainingOutlined from '@mui/icons-material/ModelTrainingOutlined';
+import PsychologyOutlined from '@mui/icons-material/PsychologyOutlined';
 import { call, isBackendError } from '../../api/call';
 import { useBackend } from '../../api/use-backend';
+import { useLlmStatus } from '../../api/use-llm-status';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
@@ -50,16 +52,19 @@ export function ModelPage() {
   const { t } = useI18n();
   const { notifyError, notifySuccess } = useNotify();
   const versions = useBackend('model:versions', {}, { entities: ['model', 'interactions', 'all'], reportErrors: false });
-  const [retraining, setRetraining] = useState(false);
+  // Which retrain runs: plain, or with the loaded language model's signals as features (issue 4).
+  const [retraining, setRetraining] = useState<false | 'plain' | 'languageModel'>(false);
+  const { status: llm } = useLlmStatus();
+  const llmFile = llm?.state === 'loaded' && llm.path ? (llm.path.split(/[\\/]/).pop() ?? llm.path) : null;
   const [retrainError, setRetrainError] = useState<unknown>(undefined);
   const [activating, setActivating] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const retrain = async () => {
-    setRetraining(true);
+  const retrain = async (languageModel: boolean) => {
+    setRetraining(languageModel ? 'languageModel' : 'plain');
     setRetrainError(undefined);
     try {
-      const trained = await call('model:retrain', {});
+      const trained = await call('model:retrain', languageModel ? { languageModel: true } : {});
       notifySuccess(t('model.retrained', { version: trained.version }));
       versions.reload();
     } catch (error) {
@@ -91,20 +96,34 @@ export function ModelPage() {
         titleTestId="model-title"
         subtitle={<Typography variant="body2">{t('model.subtitle')}</Typography>}
         actions={
-          <Button
-            variant="contained"
-            startIcon={retraining ? <CircularProgress size={16} color="inherit" /> : <ModelTrainingOutlined />}
-            disabled={retraining || !list}
-            onClick={() => void retrain()}
-            data-testid="model-retrain"
-          >
-            {t('model.retrain')}
-          </Button>
+          <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', justifyContent: 'flex-end' }}>
+            {llmFile !== null && (
+              <Button
+                variant="outlined"
+                startIcon={retraining === 'languageModel' ? <CircularProgress size={16} color="inherit" /> : <PsychologyOutlined />}
+                disabled={retraining !== false || !list}
+                onClick={() => void retrain(true)}
+                title={t('model.retrainWithLlmHint', { file: llmFile })}
+                data-testid="model-retrain-llm"
+              >
+                {t('model.retrainWithLlm')}
+              </Button>
+            )}
+            <Button
+              variant="contained"
+              startIcon={retraining === 'plain' ? <CircularProgress size={16} color="inherit" /> : <ModelTrainingOutlined />}
+              disabled={retraining !== false || !list}
+              onClick={() => void retrain(false)}
+              data-testid="model-retrain"
+            >
+              {t('model.retrain')}
+            </Button>
+          </Box>
         }
       />
       {retraining && (
         <Alert severity="info" icon={false} sx={{ mb: 1.5, display: 'block' }} data-testid="model-retraining">
-          {t('model.retraining')}
+          {retraining === 'languageModel' ? t('model.retrainingWithLlm', { file: llmFile ?? '' }) : t('model.retraining')}
           <LinearProgress sx={{ mt: 1 }} />
         </Alert>
       )}
