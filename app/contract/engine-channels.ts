@@ -107,7 +107,18 @@ export type ClientRanking = z.infer<typeof ClientRankingSchema>;
 /** Requests of the recommendation engine; spread into the main channel map. */
 export const engineChannels = {
   'recommendations:for-client': {
-    input: z.object({ clientId: ClientId, top: z.number().int().min(1).max(500).default(20) }).strict(),
+    input: z
+      .object({
+        clientId: ClientId,
+        top: z.number().int().min(1).max(500).default(20),
+        /**
+         * 'skip' ranks without the language model's signals even when they could be used (the answer then says
+         * reason 'not requested'): the client page shows that ranking at once and asks again with 'use', which
+         * can take seconds on a CPU or wait for a draft to finish.
+         */
+        languageModel: z.enum(['use', 'skip']).default('use'),
+      })
+      .strict(),
     output: ClientRankingSchema,
   },
   /** The client's reaction to a product: stored as an interaction and learned by the live model at once. */

@@ -7,7 +7,7 @@ type EngineHandlers = Pick<HandlerTable, 'recommendations:for-client' | 'outcome
 /** Ranking, outcome recording and model versions, served by one model service per backend. */
 export function engineHandlers(ctx: BackendContext, service: ModelService = createModelService(ctx)): EngineHandlers {
   return {
-    'recommendations:for-client': ({ clientId, top }) => service.rank(clientId, top),
+    'recommendations:for-client': ({ clientId, top, languageModel }) => service.rank(clientId, top, { languageModel }),
     'outcomes:record': (input) => service.recordOutcome(input),
     'model:versions': () => service.versions(),
     'model:retrain': ({ origin, languageModel }) => service.retrain(origin === 'cli' ? 'cli-train' : 'retrain', { languageModel }),

@@ -15,13 +15,14 @@ import { latestMarketSnapshot } from '../db/market-repository';
 import { activateModelVersion, activeModelStamp, getActiveModelVersion, listModelVersions, saveOnlineUpdate } from '../db/model-version-repository';
 import { getProduct, listProducts } from '../db/product-repository';
 import { activeRuleSet } from '../db/rule-set-repository';
-import { ModelSignals, type RankingLanguageModel } from './model-signals';
+import { ModelSignals, NOT_REQUESTED, type RankingLanguageModel } from './model-signals';
 import { trainInWorker } from './train-in-worker';
 import { readTrainingData, storeTrainedVersion, type TrainingData } from './train-model-version';
 
 export interface ModelService {
   /** Async only when no model was ever trained: the first ranking then waits for the first training. */
-  rank(clientId: string, top: number): Promise<ClientRanking>;
+  /** With languageModel 'skip', ranks without the language model's signals (reason 'not requested') even where they could be used. */
+  rank(clientId: string, top: number, options?: { languageModel?: 'use' | 'skip' }): Promise<ClientRanking>;
   recordOutcome(input: ChannelParsedInput<'outcomes:record'>): ChannelOutput<'outcomes:record'>;
   versions(): ModelVersionSummary[];
   /**
@@ -140,7 +141,7 @@ export function createModelService(ctx: BackendContext): ModelService {
   }
 
   return {
-    async rank(clientId, top) {
+    async rank(clientId, top, options = {}) {
       if (!getClient(db, clientId)) throw new AppError('not_found', `No client with id ${clientId}.`);
       const live = await liveOrFirstTrained();
       // Read after any first training, which may have taken seconds.
@@ -162,6 +163,7 @@ export function createModelService(ctx: BackendContext): ModelService {
       };
       const ref = live?.live.languageModel ?? null;
       let about: RankingLanguageModel | null = ref ? llmSignals.availability(ref) : null;
+      if (about?.used && options.languageModel === 'skip') about = { ...about, used: false, reason: NOT_REQUESTED };
       // The suitable products as scored without signals, best first: the order fit is computed in.
       let candidates: { product: Product; probability: number }[] = [];
       const withoutSignals = live ? modelScorer(live.live) : popularity();

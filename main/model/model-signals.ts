@@ -17,6 +17,9 @@ import type { PairSignalValues } from './train-model-version';
 /** What a ranking says about the language model its version was trained with. */
 export type RankingLanguageModel = NonNullable<ClientRanking['languageModel']>;
 
+/** The reason a ranking asked with languageModel 'skip' gives, where the signals could have been used. */
+export const NOT_REQUESTED = 'not requested';
+
 export const NO_MODEL_FOR_TRAINING = 'Load a language model on the Language Models page first; the live model is unchanged.';
 
 /**

@@ -58,7 +58,10 @@ test.describe('recommendations of a version trained with a language model (issue
       await expect(withSignals).toBeEnabled({ timeout: 60_000 });
 
       await page.goto(clientPage);
+      // The ranking without signals shows first, saying the signals are being worked out; then the one with them.
+      await expect(page.getByTestId('recommendation-row').first()).toBeVisible({ timeout: 60_000 });
       await expect(line).toHaveAttribute('data-used', 'true', { timeout: 60_000 });
+      await expect(line).toHaveAttribute('data-pending', 'false');
       await expect(line).toContainText(`Language-model signals: ${path.basename(model)}`);
       await page.getByTestId('card-recommendations').screenshot({ path: path.join(SCREENS, 'reco-card-llm.png') });
     } finally {

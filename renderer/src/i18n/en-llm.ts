@@ -76,6 +76,7 @@ export const enLlm = {
   'reco.llm.used': 'Language-model signals: {file}',
   'reco.llm.notLoaded': 'Trained with the language model {file}: load it to use its signals',
   'reco.llm.otherLoaded': 'Trained with the language model {file}: another model is loaded, so its signals are not used',
+  'reco.llm.pending': 'Working out the signals of {file}…',
   'reco.llm.failed': 'The signals of {file} could not be computed; scored without them',
 } satisfies Record<string, string>;
 

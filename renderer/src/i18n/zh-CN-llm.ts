@@ -78,5 +78,6 @@ export const zhCNLlm: Record<LlmMessageKey, string> = {
   'reco.llm.used': '语言模型信号：{file}',
   'reco.llm.notLoaded': '以语言模型 {file} 训练：加载该模型后才会使用其信号',
   'reco.llm.otherLoaded': '以语言模型 {file} 训练：当前加载的是其他模型，未使用其信号',
+  'reco.llm.pending': '正在计算 {file} 的信号…',
   'reco.llm.failed': '无法计算 {file} 的信号，本次评分未使用',
 };

@@ -87,6 +87,9 @@ describe('training and ranking with language-model signals', () => {
     expect(withSignals.modelVersion).toBe(trained.version);
     expect(withSignals.languageModel).toEqual({ file: path.basename(modelFile), sha256: status.sha256, used: true, reason: null });
     expect(withSignals.ranked.length).toBeGreaterThan(1);
+    // The client page's first ask: the same ranking without the signals, saying they were not requested.
+    const skipped = await value<ClientRanking>('recommendations:for-client', { clientId, top: 50, languageModel: 'skip' });
+    expect(skipped.languageModel).toEqual({ file: path.basename(modelFile), sha256: status.sha256, used: false, reason: 'not requested' });
 
     // Another file (same shape, other bytes) loaded: its signals would mean something else to this version.
     await value<LlmStatus>('llm:load', { path: await testModelPath({ type: 'f16' }) });
@@ -102,8 +105,9 @@ describe('training and ranking with language-model signals', () => {
     for (const p of [...withSignals.ranked, ...without.ranked]) expect(Number.isFinite(p.probability)).toBe(true);
     const moved = withSignals.ranked.filter((p) => Math.abs(p.probability - byProduct.get(p.productId)!) > 1e-9);
     expect(moved.length).toBeGreaterThan(0);
-    // Another model loaded or none: scored without signals either way, so the same numbers.
+    // Another model loaded, none, or the signals not asked for: scored without signals each way, so the same numbers.
     expect(other.ranked.map((p) => [p.productId, p.probability])).toEqual(without.ranked.map((p) => [p.productId, p.probability]));
+    expect(skipped.ranked.map((p) => [p.productId, p.probability])).toEqual(without.ranked.map((p) => [p.productId, p.probability]));
   }, 180_000);
 
   it('goes back to no signals when retrained without them', async () => {

@@ -12,8 +12,9 @@ describe('the recommendations card\'s language-model line (issue 4)', () => {
       languageModelCaptionKey({ ...base, used: false, reason: 'not loaded' }),
       languageModelCaptionKey({ ...base, used: false, reason: 'another model is loaded' }),
       languageModelCaptionKey({ ...base, used: false, reason: 'the signals could not be computed (context too small)' }),
+      languageModelCaptionKey({ ...base, used: false, reason: 'not requested' }),
     ];
-    expect(keys).toEqual(['reco.llm.used', 'reco.llm.notLoaded', 'reco.llm.otherLoaded', 'reco.llm.failed']);
+    expect(keys).toEqual(['reco.llm.used', 'reco.llm.notLoaded', 'reco.llm.otherLoaded', 'reco.llm.failed', 'reco.llm.pending']);
     for (const key of keys) {
       expect(enLlm[key]).toContain('{file}');
       expect(zhCNLlm[key]).toContain('{file}');

@@ -5,10 +5,11 @@ import type { Outcome } from '../../../../app/domain';
 import { call } from '../../api/call';
 import { useBackend } from '../../api/use-backend';
 import { useI18n } from '../../i18n/use-i18n';
-import { useNotify } from '../../notify/notify-context';
+import { describeError, useNotify } from '../../notify/notify-context';
 import { ActiveDeviations } from './active-deviations';
 import { DeviationDialog } from './DeviationDialog';
 import { ExcludedProductsCard } from './ExcludedProductsCard';
+import { NOT_REQUESTED } from './language-model-caption';
 import { RecommendationsCard, type LastReaction } from './RecommendationsCard';
 
 const PAGE = 10;
@@ -32,7 +33,24 @@ export function ClientRecommendations({ clientId, interactions, onRecorded }: { 
     }
     return latest;
   }, [interactions]);
-  const ranking = useBackend('recommendations:for-client', { clientId, top }, { entities: ['interactions', 'model', 'rules', 'products', 'clients', 'deviations'], reportErrors: false });
+  // Two asks (issue 4): the ranking without the language model's signals comes at once; where the live version was
+  // trained with the loaded model, the same ranking with its signals follows (seconds on a CPU, or after a draft).
+  const entities = ['interactions', 'model', 'rules', 'products', 'clients', 'deviations'] as const;
+  const quick = useBackend('recommendations:for-client', { clientId, top, languageModel: 'skip' }, { entities: [...entities], reportErrors: false });
+  const sharpen = quick.data?.clientId === clientId && quick.data.languageModel?.reason === NOT_REQUESTED;
+  const full = useBackend('recommendations:for-client', { clientId, top, languageModel: 'use' }, { entities: [...entities], reportErrors: false, enabled: sharpen });
+  const ranking = useMemo(() => {
+    if (!sharpen || !quick.data) return quick;
+    if (full.data && !full.loading) return full;
+    if (full.error === undefined || full.loading) return quick;
+    // The signals failed: the ranking without them stands, and the line under the title says so.
+    const lm = quick.data.languageModel!;
+    return { ...quick, data: { ...quick.data, languageModel: { ...lm, reason: `the signals could not be computed (${describeError(full.error)})` } } };
+  }, [sharpen, quick, full]);
+  const reloadRanking = () => {
+    quick.reload();
+    if (sharpen) full.reload();
+  };
   const deviations = useBackend('deviations:list', { clientId }, { entities: ['deviations', 'products', 'clients'], reportErrors: false });
   const activeDeviations = useMemo(() => new Map((deviations.data ?? []).filter((d) => d.withdrawnAt === null).map((d) => [d.productId, d])), [deviations.data]);
   const [asking, setAsking] = useState<ExcludedProduct | null>(null);
@@ -47,7 +65,7 @@ export function ClientRecommendations({ clientId, interactions, onRecorded }: { 
     try {
       await call('outcomes:record', { clientId, productId: product.productId, outcome });
       notifySuccess(t('reco.recorded', { outcome: t(`outcome.${outcome}`), product: pickPair(product.nameEn, product.nameZh) }));
-      ranking.reload();
+      reloadRanking();
       onRecorded();
     } catch (error) {
       notifyError(error);
@@ -67,7 +85,7 @@ export function ClientRecommendations({ clientId, interactions, onRecorded }: { 
           recordingProductId={recording}
           lastReactions={lastReactions}
           onShowMore={() => setTop((n) => n + PAGE)}
-          onRetry={ranking.reload}
+          onRetry={reloadRanking}
           onRecord={(product, outcome) => void record(product, outcome)}
         />
         {shown && <ExcludedProductsCard excluded={shown.excluded} onAskDeviation={setAsking} />}

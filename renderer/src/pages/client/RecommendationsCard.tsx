@@ -1,6 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
 import LinearProgress from '@mui/material/LinearProgress';
 import Skeleton from '@mui/material/Skeleton';
 import Table from '@mui/material/Table';
@@ -58,18 +59,21 @@ function Provenance({ ranking }: { ranking: ClientRanking }) {
 function LanguageModelLine({ languageModel }: { languageModel: NonNullable<ClientRanking['languageModel']> }) {
   const { t } = useI18n();
   const { file, used, reason } = languageModel;
-  const text = t(languageModelCaptionKey(languageModel), { file });
+  const key = languageModelCaptionKey(languageModel);
+  const pending = key === 'reco.llm.pending';
   return (
     <Typography
       variant="caption"
       component="p"
-      color={used ? 'text.secondary' : 'warning.main'}
-      sx={{ px: 2, pb: 1 }}
+      color={used || pending ? 'text.secondary' : 'warning.main'}
+      sx={{ px: 2, pb: 1, display: 'flex', alignItems: 'center', gap: 0.75 }}
       title={reason ?? undefined}
       data-testid="recommendation-language-model"
       data-used={used ? 'true' : 'false'}
+      data-pending={pending ? 'true' : 'false'}
     >
-      {text}
+      {pending && <CircularProgress size={10} color="inherit" />}
+      {t(key, { file })}
     </Typography>
   );
 }

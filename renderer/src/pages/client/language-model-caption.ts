@@ -1,6 +1,9 @@
 import type { ClientRanking } from '../../../../app/contract';
 import type { LlmMessageKey } from '../../i18n/en-llm';
 
+/** The backend's reason for a ranking asked without the signals that could have been used (the page asks again). */
+export const NOT_REQUESTED = 'not requested';
+
 type RankingLanguageModel = NonNullable<ClientRanking['languageModel']>;
 
 /**
@@ -10,6 +13,7 @@ type RankingLanguageModel = NonNullable<ClientRanking['languageModel']>;
  */
 export function languageModelCaptionKey(languageModel: RankingLanguageModel): Extract<LlmMessageKey, `reco.llm.${string}`> {
   if (languageModel.used) return 'reco.llm.used';
+  if (languageModel.reason === NOT_REQUESTED) return 'reco.llm.pending';
   if (languageModel.reason === 'not loaded') return 'reco.llm.notLoaded';
   if (languageModel.reason === 'another model is loaded') return 'reco.llm.otherLoaded';
   return 'reco.llm.failed';
