@@ -196,7 +196,10 @@ export function createModelService(ctx: BackendContext): ModelService {
       if (!product) throw new AppError('not_found', `No product with id ${productId}.`);
       const live = current();
       const at = ctx.nowIso();
-      const context = { client, product, market: marketNow(), at, channel };
+      // A version trained with language-model signals learns the reaction with the signals the product was ranked with.
+      const ref = live?.live.languageModel ?? null;
+      const signals = ref && llmSignals.availability(ref).used ? llmSignals.fromLastRanking(ref, clientId, productId) : undefined;
+      const context = { client, product, market: marketNow(), at, channel, ...(signals ? { signals } : {}) };
       const interaction: Interaction = {
         id: `IA-${ctx.randomId().slice(0, 16).toUpperCase()}`,
         clientId,
@@ -205,7 +208,7 @@ export function createModelService(ctx: BackendContext): ModelService {
         channel,
         policy: 'advisor-recorded',
         // What the live model thought before it learned this outcome: the record of the score the advisor saw.
-        score: live ? (modelScorer(live.live, { reasons: 0 })(client, [product], context.market, at)[0]?.probability ?? null) : null,
+        score: live ? (modelScorer(live.live, { reasons: 0, ...(signals ? { signals: new Map([[productId, signals]]) } : {}) })(client, [product], context.market, at)[0]?.probability ?? null) : null,
         outcome,
         advisorId: ctx.actor,
         note,

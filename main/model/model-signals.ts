@@ -20,6 +20,9 @@ export type RankingLanguageModel = NonNullable<ClientRanking['languageModel']>;
 /** The reason a ranking asked with languageModel 'skip' gives, where the signals could have been used. */
 export const NOT_REQUESTED = 'not requested';
 
+/** Clients whose latest ranking signals are kept for recording reactions. */
+const LAST_RANKINGS_KEPT = 200;
+
 export const NO_MODEL_FOR_TRAINING = 'Load a language model on the Language Models page first; the live model is unchanged.';
 
 /**
@@ -30,6 +33,8 @@ export const NO_MODEL_FOR_TRAINING = 'Load a language model on the Language Mode
  */
 export class ModelSignals {
   private kept: { loaded: LoadedLlm; signals: LlmSignals } | null = null;
+  /** Each client's signals from their latest ranking, by model: what the advisor saw when recording a reaction. */
+  private readonly lastRanking = new Map<string, { sha256: string; signals: ProductSignals }>();
 
   constructor(private readonly ctx: BackendContext) {}
 
@@ -59,6 +64,15 @@ export class ModelSignals {
     });
   }
 
+  /**
+   * The signals of one product in this client's latest ranking with `ref`'s model, for learning a reaction recorded
+   * from that ranking with the same features it was scored with; undefined when there was none (learned as missing).
+   */
+  fromLastRanking(ref: LanguageModelRef, clientId: string, productId: string): Readonly<Record<string, number | null>> | undefined {
+    const last = this.lastRanking.get(clientId);
+    return last && last.sha256 === ref.sha256 ? last.signals.get(productId) : undefined;
+  }
+
   /** Whether a version trained with `ref` can be ranked with its signals now; the reason when not. */
   availability(ref: LanguageModelRef): RankingLanguageModel {
     const loaded = this.ctx.llm.current();
@@ -78,7 +92,12 @@ export class ModelSignals {
       if (!loaded || loaded.sha256 !== ref.sha256) return null;
       const facts = clientPitchFacts(client, { today: this.ctx.today() });
       const result = await rankingSignals(this.signalsOf(loaded), facts, ordered, { maxFitProducts: DEFAULT_FIT_PRODUCTS });
-      return new Map(ordered.map((p, i) => [p.id, { similarity: result.similarity[i] ?? null, fit: result.fit[i] ?? null }]));
+      const signals: ProductSignals = new Map(ordered.map((p, i) => [p.id, { similarity: result.similarity[i] ?? null, fit: result.fit[i] ?? null }]));
+      this.lastRanking.delete(client.id);
+      this.lastRanking.set(client.id, { sha256: ref.sha256, signals });
+      // Kept for the clients an advisor has open today, not for the whole book.
+      while (this.lastRanking.size > LAST_RANKINGS_KEPT) this.lastRanking.delete(this.lastRanking.keys().next().value!);
+      return signals;
     });
   }
 }

@@ -108,6 +108,14 @@ describe('training and ranking with language-model signals', () => {
     // Another model loaded, none, or the signals not asked for: scored without signals each way, so the same numbers.
     expect(other.ranked.map((p) => [p.productId, p.probability])).toEqual(without.ranked.map((p) => [p.productId, p.probability]));
     expect(skipped.ranked.map((p) => [p.productId, p.probability])).toEqual(without.ranked.map((p) => [p.productId, p.probability]));
+
+    // A reaction recorded from the ranking with signals is scored and learned with the signals that ranking used.
+    await value<LlmStatus>('llm:load', { path: modelFile });
+    const again = await value<ClientRanking>('recommendations:for-client', { clientId, top: 50 });
+    const target = again.ranked.find((p) => Math.abs(p.probability - byProduct.get(p.productId)!) > 1e-9)!;
+    expect(target).toBeDefined();
+    const recorded = await value<{ interaction: { score: number | null } }>('outcomes:record', { clientId, productId: target.productId, outcome: 'accepted' });
+    expect(recorded.interaction.score).toBeCloseTo(target.probability, 9);
   }, 180_000);
 
   it('goes back to no signals when retrained without them', async () => {
