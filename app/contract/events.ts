@@ -6,6 +6,11 @@ import { pitchEvents } from './pitch-channels';
 export const events = {
   /** Something changed behind the renderer's back (another window, the CLI, a reset): refetch what shows it. */
   'data:changed': z.object({ entity: z.enum(['clients', 'products', 'meetings', 'settings', 'interactions', 'model', 'rules', 'deviations', 'all']), id: z.string().optional() }),
+  /**
+   * A retrain with language-model signals (issue 4) working them out: clients done of those with recorded
+   * outcomes. Sent about twice a second at most, and once more when all are done.
+   */
+  'model:signals-progress': z.object({ done: z.number().int().min(0), total: z.number().int().min(0), file: z.string() }),
   /** The native menu asked for a page (Go to Clients, New client, …). */
   'app:navigate': z.object({ route: z.enum(['clients', 'clients/new', 'products', 'meetings', 'models', 'settings']) }),
   ...llmEvents,

@@ -47,7 +47,22 @@ export async function runTrain(io: CliIo, backend: Backend, c: { model?: string 
     if (!c.json) io.stderr(`Loaded ${path.basename(modelPath)}; computing its signals for every recorded outcome…\n`);
     trainedWith = { file: path.basename(modelPath), sha256: status.sha256 };
   }
-  const result = await dispatch(backend.handlers, 'model:retrain', { origin: 'cli', languageModel: trainedWith !== null });
+  // The signals take minutes for a large book on a CPU: a line at every tenth of the clients says how far it is.
+  let shownTenth = -1;
+  const unsubscribe = backend.subscribe((event, payload) => {
+    if (event !== 'model:signals-progress' || c.json) return;
+    const { done, total } = payload as { done: number; total: number };
+    const tenth = total === 0 ? 10 : Math.floor((done * 10) / total);
+    if (tenth <= shownTenth) return;
+    shownTenth = tenth;
+    io.stderr(`Signals: ${count(done)} of ${count(total)} clients\n`);
+  });
+  let result;
+  try {
+    result = await dispatch(backend.handlers, 'model:retrain', { origin: 'cli', languageModel: trainedWith !== null });
+  } finally {
+    unsubscribe();
+  }
   if (!result.ok) {
     if (result.error.code === 'not_found') throw new CliError(EXIT.notFound, result.error.message);
     if (result.error.code === 'validation') throw new CliError(EXIT.other, result.error.message);

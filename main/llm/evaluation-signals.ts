@@ -55,7 +55,10 @@ export async function signalsForOutcomes(signals: LlmSignals, interactions: read
     const client = clients.get(clientId);
     const wanted = [...productIds].map((id) => products.get(id)).filter((p) => p !== undefined);
     done++;
-    if (!client || wanted.length === 0) continue;
+    if (!client || wanted.length === 0) {
+      options.onProgress?.(done, productsByClient.size);
+      continue;
+    }
     scoredClients++;
     const facts = clientPitchFacts(client, { today: options.today });
     const result = await rankingSignals(signals, facts, wanted, { maxFitProducts: wanted.length });
@@ -73,8 +76,8 @@ export async function signalsForOutcomes(signals: LlmSignals, interactions: read
  * Language-model signals for every client–product pair with a recorded outcome, for `advisor-desk evaluate
  * --model` (issue 4): similarity for each pair and fit for each pair, the client's prompt prefix evaluated once per
  * client. Product embeddings are cached in the database under the model's sha256. Costs one fit evaluation per
- * pair: fractions of a millisecond each with the tiny test model, about a tenth of a second with a 0.5B model on
- * 2 cores.
+ * pair: about 15 ms each with the tiny test model, about half a second with a 0.5B model on 2 CPU cores
+ * (`BENCH_ONLY=llm`: 565-639 ms a product with the client's prefix reused).
  */
 export async function computeEvaluationSignals(db: Db, modelFile: string, interactions: readonly Interaction[], book: BookOfBusiness, options: { today: string; onProgress?: (done: number, total: number) => void }): Promise<EvaluationSignals> {
   const started = performance.now();

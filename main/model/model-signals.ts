@@ -20,6 +20,9 @@ export type RankingLanguageModel = NonNullable<ClientRanking['languageModel']>;
 /** The reason a ranking asked with languageModel 'skip' gives, where the signals could have been used. */
 export const NOT_REQUESTED = 'not requested';
 
+/** How often a retrain's signal progress is pushed at most. */
+const PROGRESS_EVERY_MS = 500;
+
 /** Clients whose latest ranking signals are kept for recording reactions. */
 const LAST_RANKINGS_KEPT = 200;
 
@@ -59,8 +62,16 @@ export class ModelSignals {
     return this.ctx.llm.exclusive(async () => {
       // Checked again here: an unload may have been queued before this job.
       const loaded = this.requireLoaded();
-      const computed = await signalsForOutcomes(this.signalsOf(loaded), interactions, book, { today: this.ctx.today() });
-      return { signals: computed.signals, languageModel: { sha256: loaded.sha256, file: path.basename(loaded.path) } };
+      const file = path.basename(loaded.path);
+      let sentAt = 0;
+      const onProgress = (done: number, total: number): void => {
+        const now = Date.now();
+        if (done < total && now - sentAt < PROGRESS_EVERY_MS) return;
+        sentAt = now;
+        this.ctx.emit('model:signals-progress', { done, total, file });
+      };
+      const computed = await signalsForOutcomes(this.signalsOf(loaded), interactions, book, { today: this.ctx.today(), onProgress });
+      return { signals: computed.signals, languageModel: { sha256: loaded.sha256, file } };
     });
   }
 

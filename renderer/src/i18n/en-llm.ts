@@ -73,6 +73,7 @@ export const enLlm = {
   'model.retrainWithLlm': 'Retrain with language-model signals',
   'model.retrainWithLlmHint': 'Adds llm.similarity and llm.fit from {file} for every recorded outcome; rankings use them while {file} is loaded',
   'model.retrainingWithLlm': 'Working out the signals of {file} for every recorded outcome, then training. With a large book on a CPU this takes minutes.',
+  'model.signalsProgress': 'Signals worked out for {done} of {total} clients',
   'reco.llm.used': 'Language-model signals: {file}',
   'reco.llm.notLoaded': 'Trained with the language model {file}: load it to use its signals',
   'reco.llm.otherLoaded': 'Trained with the language model {file}: another model is loaded, so its signals are not used',

@@ -75,6 +75,7 @@ export const zhCNLlm: Record<LlmMessageKey, string> = {
   'model.retrainWithLlm': '使用语言模型信号重新训练',
   'model.retrainWithLlmHint': '为每条已记录结果加入 {file} 的 llm.similarity 与 llm.fit；加载 {file} 期间，排序会使用这些信号',
   'model.retrainingWithLlm': '正在为每条已记录结果计算 {file} 的信号，然后训练。客户较多且仅用 CPU 时需要几分钟。',
+  'model.signalsProgress': '已为 {total} 位客户中的 {done} 位计算信号',
   'reco.llm.used': '语言模型信号：{file}',
   'reco.llm.notLoaded': '以语言模型 {file} 训练：加载该模型后才会使用其信号',
   'reco.llm.otherLoaded': '以语言模型 {file} 训练：当前加载的是其他模型，未使用其信号',

@@ -65,6 +65,10 @@ describe('advisor-desk train --model', () => {
     expect(text.code, text.err).toBe(0);
     expect(text.out).toContain(`llm.similarity and llm.fit from ${path.basename(model)}`);
     expect(text.out).toMatch(/interest model\s+0\.\d{3}/);
+    // Progress on stderr, ending with every client that has outcomes done.
+    const progress = [...text.err.matchAll(/Signals: ([\d,]+) of ([\d,]+) clients/g)].map((m) => [m[1], m[2]]);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.at(-1)![0]).toBe(progress.at(-1)![1]);
 
     const { db: store } = openStore(db);
     let clientId: string;

@@ -71,8 +71,16 @@ describe('training and ranking with language-model signals', () => {
   it('trains a version with llm.similarity and llm.fit that names the model, and ranks with them only while it is loaded', async () => {
     const status = await value<LlmStatus>('llm:load', { path: modelFile });
     expect(status.state).toBe('loaded');
+    const progress: { done: number; total: number; file: string }[] = [];
+    const unsubscribe = backend.subscribe((event, payload) => {
+      if (event === 'model:signals-progress') progress.push(payload as { done: number; total: number; file: string });
+    });
     const trained = await value<ModelVersionSummary>('model:retrain', { languageModel: true });
+    unsubscribe();
     expect(trained.active).toBe(true);
+    // The Model page's progress: clients done of those with outcomes, ending with all of them, for the loaded file.
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.at(-1)).toEqual({ done: CLIENTS_KEPT, total: CLIENTS_KEPT, file: path.basename(modelFile) });
 
     const stored = getActiveModelVersion(db)!;
     expect(stored.summary.version).toBe(trained.version);

@@ -11,6 +11,7 @@ import ModelTrainingOutlined from '@mui/icons-material/ModelTrainingOutlined';
 import PsychologyOutlined from '@mui/icons-material/PsychologyOutlined';
 import { call, isBackendError } from '../../api/call';
 import { useBackend } from '../../api/use-backend';
+import { useBridgeEvent } from '../../api/use-bridge-event';
 import { useLlmStatus } from '../../api/use-llm-status';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { LoadError } from '../../components/LoadError';
@@ -55,6 +56,9 @@ export function ModelPage() {
   // Which retrain runs: plain, or with the loaded language model's signals as features (issue 4).
   const [retraining, setRetraining] = useState<false | 'plain' | 'languageModel'>(false);
   const { status: llm } = useLlmStatus();
+  // How far a retrain with signals has got (clients done of those with outcomes); null before the first report.
+  const [signalsProgress, setSignalsProgress] = useState<{ done: number; total: number } | null>(null);
+  useBridgeEvent('model:signals-progress', ({ done, total }) => setSignalsProgress({ done, total }));
   const llmFile = llm?.state === 'loaded' && llm.path ? (llm.path.split(/[\\/]/).pop() ?? llm.path) : null;
   const [retrainError, setRetrainError] = useState<unknown>(undefined);
   const [activating, setActivating] = useState<number | null>(null);
@@ -63,6 +67,7 @@ export function ModelPage() {
   const retrain = async (languageModel: boolean) => {
     setRetraining(languageModel ? 'languageModel' : 'plain');
     setRetrainError(undefined);
+    setSignalsProgress(null);
     try {
       const trained = await call('model:retrain', languageModel ? { languageModel: true } : {});
       notifySuccess(t('model.retrained', { version: trained.version }));
@@ -124,7 +129,16 @@ export function ModelPage() {
       {retraining && (
         <Alert severity="info" icon={false} sx={{ mb: 1.5, display: 'block' }} data-testid="model-retraining">
           {retraining === 'languageModel' ? t('model.retrainingWithLlm', { file: llmFile ?? '' }) : t('model.retraining')}
-          <LinearProgress sx={{ mt: 1 }} />
+          {retraining === 'languageModel' && signalsProgress && signalsProgress.done < signalsProgress.total ? (
+            <>
+              <Typography variant="body2" sx={{ mt: 0.5 }} data-testid="model-signals-progress">
+                {t('model.signalsProgress', { done: signalsProgress.done, total: signalsProgress.total })}
+              </Typography>
+              <LinearProgress variant="determinate" value={(100 * signalsProgress.done) / Math.max(1, signalsProgress.total)} sx={{ mt: 1 }} />
+            </>
+          ) : (
+            <LinearProgress sx={{ mt: 1 }} />
+          )}
         </Alert>
       )}
       {retrainError !== undefined && <RetrainError error={retrainError} onClose={() => setRetrainError(undefined)} />}
