@@ -3,18 +3,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientRanking } from '../../../app/contract/engine-channels';
 import type { PitchVersionView } from '../../../app/contract/pitch-channels';
-import { runCli } from '../../../main/cli/cli-commands';
-import type { CliIo } from '../../../main/cli/cli-io';
+import { runCliCaptured } from './run-cli';
 import { testModelPath } from '../../fixtures/test-models';
 import { tempDir } from '../db/temp-db';
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {}, now: () => new Date('2026-11-28T09:00:00.000Z') };
-  const code = await runCli(args, io);
-  return { code, out: out.join(''), err: err.join('') };
-}
+const run = runCliCaptured;
 
 type DraftJson = PitchVersionView & { draftId: string; clientId: string; productId: string; language: string };
 

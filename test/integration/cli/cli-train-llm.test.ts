@@ -3,20 +3,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientRanking, ModelVersionSummary } from '../../../app/contract/engine-channels';
 import { liveModelFromParams } from '../../../app/ranking/live-model';
-import { runCli } from '../../../main/cli/cli-commands';
-import type { CliIo } from '../../../main/cli/cli-io';
+import { runCliCaptured } from './run-cli';
 import { getActiveModelVersion, listModelVersions } from '../../../main/db/model-version-repository';
 import { openStore } from '../../../main/db/open-store';
 import { testModelPath } from '../../fixtures/test-models';
 import { tempDir } from '../db/temp-db';
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {}, now: () => new Date('2026-11-28T09:00:00.000Z') };
-  const code = await runCli(args, io);
-  return { code, out: out.join(''), err: err.join('') };
-}
+const run = runCliCaptured;
 
 /** `advisor-desk train --model FILE.gguf` (issue 4) on the seeded demo book with the generated tiny model. */
 describe('advisor-desk train --model', () => {
