@@ -72,9 +72,14 @@ export function groupCrosses(partitions: readonly Partition[], n: number): Cross
       group.members.push(i);
     }
   }
-  return groups.map(({ partition, members }) => {
-    const reps = new Int32Array(partition.count).fill(-1);
-    for (let p = 0; p < n; p++) if (reps[partition.ids[p]!]! < 0) reps[partition.ids[p]!] = p;
-    return { partition, reps, members };
+  return groups.map(({ partition, members }) => ({ partition, reps: representatives(partition), members }));
+}
+
+/** For each key of a partition, the first product with that key. */
+export function representatives(partition: Partition): Int32Array {
+  const reps = new Int32Array(partition.count).fill(-1);
+  partition.ids.forEach((id, p) => {
+    if (reps[id]! < 0) reps[id] = p;
   });
+  return reps;
 }

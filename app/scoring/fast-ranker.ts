@@ -1,6 +1,6 @@
 import type { CustomAttributes, InteractionChannel, MarketSnapshot, Product } from '../domain';
 import { binOf, clippedZ, encodeFeatures, encodeNumericInto, type FeatureEncoding, type NumericColumn, type SparseVector } from './feature-encoding';
-import { eachApart, groupCrosses, partitionBy, type CrossGroup } from './cross-groups';
+import { eachApart, groupCrosses, partitionBy, representatives, type CrossGroup } from './cross-groups';
 import { CrossTable, featurePlan, productSide, type FeaturePlan } from './fast-feature-plan';
 import { readWeights, type FastWeights } from './fast-weights';
 import type { InterestModel } from './interest-model';
@@ -185,30 +185,25 @@ class FastRanker implements InterestRanker {
     const width = this.weights.k + 2;
     let crossKeys = 0;
     this.crosses = partitions.map((partition) => {
-      const reps = new Int32Array(partition.count).fill(-1);
-      for (let p = 0; p < n; p++) if (reps[partition.ids[p]!]! < 0) reps[partition.ids[p]!] = p;
       const offset = crossKeys;
       crossKeys += partition.count;
-      return { reps, offset };
+      return { reps: representatives(partition), offset };
     });
     this.crossBlocks = new Float64Array(crossKeys * width);
+    // Each group's blocks, one after another: where each key's block is summed from, and where each product finds its own.
+    this.keyAt = new Int32Array(this.groups.length * n);
     let groupKeys = 0;
-    this.groupLayout = this.groups.map(({ partition, reps, members }) => {
+    this.groupLayout = this.groups.map(({ partition, reps, members }, g) => {
+      const offset = groupKeys;
+      groupKeys += partition.count;
       const memberAt = new Int32Array(partition.count * members.length);
       for (let key = 0; key < partition.count; key++) {
         members.forEach((d, m) => (memberAt[key * members.length + m] = (this.crosses[d]!.offset + partitions[d]!.ids[reps[key]!]!) * width));
       }
-      const offset = groupKeys;
-      groupKeys += partition.count;
+      for (let p = 0; p < n; p++) this.keyAt[g * n + p] = (offset + partition.ids[p]!) * width;
       return { offset, keys: partition.count, members: members.length, memberAt };
     });
-    this.keyAt = new Int32Array(this.groups.length * n);
-    let keys = 0;
-    this.groups.forEach((group, g) => {
-      for (let p = 0; p < n; p++) this.keyAt[g * n + p] = (keys + group.partition.ids[p]!) * width;
-      keys += group.partition.count;
-    });
-    this.groupBlocks = new Float64Array(keys * width);
+    this.groupBlocks = new Float64Array(groupKeys * width);
     this.signalColumns = this.plan.signals.map(({ column }) => column);
     this.numbers = new Float64Array(this.signalColumns.length * n);
     this.productLinear = new Float64Array(products.length);

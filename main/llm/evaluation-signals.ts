@@ -4,7 +4,7 @@ import type { Interaction } from '../../app/domain';
 import { clientPitchFacts } from '../../app/pitch/pitch-facts';
 import type { BookOfBusiness, PairSignals } from '../../app/scoring/training-rows';
 import type { Db } from '../db/connection';
-import { pairKey, type PairSignalValues } from '../model/train-model-version';
+import { pairKey, pairSignalsOf, type PairSignalValues } from '../model/train-model-version';
 import { assertLoadable } from './gguf-check';
 import { contextThreads, getLlamaForMachine } from './llama-instance';
 import { LlmSignals, rankingSignals } from './llm-signals';
@@ -89,9 +89,8 @@ export async function computeEvaluationSignals(db: Db, modelFile: string, intera
   const signals = new LlmSignals({ model, sha256 }, { db, threads: contextThreads() });
   try {
     const computed = await signalsForOutcomes(signals, interactions, book, options);
-    const byPair = new Map(Object.entries(computed.signals));
     return {
-      signals: (clientId, productId) => byPair.get(pairKey(clientId, productId)),
+      signals: pairSignalsOf(computed.signals),
       modelFile: file,
       sha256,
       pairs: computed.pairs,

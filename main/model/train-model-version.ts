@@ -93,6 +93,11 @@ export type PairSignalValues = {
 /** The key of a pair in TrainingData.signals. */
 export const pairKey = (clientId: string, productId: string): string => `${clientId}\u0000${productId}`;
 
+/** Signals kept by pairKey, read back as labelledRows and the evaluation take them. */
+export function pairSignalsOf(signals: Readonly<Record<string, PairSignalValues>>): PairSignals {
+  return (clientId, productId) => signals[pairKey(clientId, productId)];
+}
+
 /** What a training run reads from the store: plain data, so it can be sent to a worker thread. */
 export interface TrainingData {
   interactions: Interaction[];
@@ -128,7 +133,7 @@ export function readTrainingData(db: Db, ruleSet: SuitabilityRuleSet): TrainingD
  */
 export function trainVersion({ interactions, book, ruleSet, signals, languageModel }: TrainingData): TrainedVersion {
   if (signals && !languageModel) throw new Error('trainVersion: signals were given without the language model that computed them');
-  const bySignal: PairSignals | undefined = signals ? (clientId, productId) => signals[pairKey(clientId, productId)] : undefined;
+  const bySignal = signals ? pairSignalsOf(signals) : undefined;
   // Joined once: the checks, the time split and the live model all read the same rows.
   const rows = labelledRows(interactions, book, bySignal ? { signals: bySignal } : {});
   checkTrainable(interactions, rows);

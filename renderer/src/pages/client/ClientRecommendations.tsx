@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import type { ClientDetail, ClientRanking, ExcludedProduct, RankedProduct } from '../../../../app/contract';
 import type { Outcome } from '../../../../app/domain';
 import { call } from '../../api/call';
-import { useBackend } from '../../api/use-backend';
+import { useBackend, type BackendQuery } from '../../api/use-backend';
 import { useI18n } from '../../i18n/use-i18n';
 import { describeError, useNotify } from '../../notify/notify-context';
 import { ActiveDeviations } from './active-deviations';
@@ -13,6 +13,18 @@ import { NOT_REQUESTED } from './language-model-caption';
 import { RecommendationsCard, type LastReaction } from './RecommendationsCard';
 
 const PAGE = 10;
+
+/**
+ * Which of the two asks to show: the one with the signals once it has come, else the one without; when the signals
+ * failed, the one without, its line under the title saying why.
+ */
+function shownRanking(sharpen: boolean, quick: BackendQuery<ClientRanking>, full: BackendQuery<ClientRanking>): BackendQuery<ClientRanking> {
+  if (!sharpen || !quick.data) return quick;
+  if (full.data && !full.loading) return full;
+  if (full.error === undefined || full.loading) return quick;
+  const lm = quick.data.languageModel!;
+  return { ...quick, data: { ...quick.data, languageModel: { ...lm, reason: `the signals could not be computed (${describeError(full.error)})` } } };
+}
 
 /**
  * The client's ranking and the products excluded from it, from one call so both always come from the same
@@ -39,14 +51,7 @@ export function ClientRecommendations({ clientId, interactions, onRecorded }: { 
   const quick = useBackend('recommendations:for-client', { clientId, top, languageModel: 'skip' }, { entities: [...entities], reportErrors: false });
   const sharpen = quick.data?.clientId === clientId && quick.data.languageModel?.reason === NOT_REQUESTED;
   const full = useBackend('recommendations:for-client', { clientId, top, languageModel: 'use' }, { entities: [...entities], reportErrors: false, enabled: sharpen });
-  const ranking = useMemo(() => {
-    if (!sharpen || !quick.data) return quick;
-    if (full.data && !full.loading) return full;
-    if (full.error === undefined || full.loading) return quick;
-    // The signals failed: the ranking without them stands, and the line under the title says so.
-    const lm = quick.data.languageModel!;
-    return { ...quick, data: { ...quick.data, languageModel: { ...lm, reason: `the signals could not be computed (${describeError(full.error)})` } } };
-  }, [sharpen, quick, full]);
+  const ranking = shownRanking(sharpen, quick, full);
   const reloadRanking = () => {
     quick.reload();
     if (sharpen) full.reload();
