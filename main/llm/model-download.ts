@@ -45,10 +45,12 @@ function urlOf(entry: CatalogEntry): string {
 
 export function offlineMessage(entry: CatalogEntry, folder: string, reason: string): string {
   const url = urlOf(entry);
+  const checkEn = entry.sha256 ? ` Its published SHA-256 is ${entry.sha256}.` : '';
+  const checkZh = entry.sha256 ? `其公布的 SHA-256 为 ${entry.sha256}。` : '';
   return (
     `${entry.name} cannot be downloaded: this computer cannot reach ${hostOf(entry.uri)} (${reason}). ` +
-    `On a computer with internet access, download ${url} and copy ${entry.fileName} into ${folder}; the app lists it there. / ` +
-    `无法下载 ${entry.name}：本机无法连接 ${hostOf(entry.uri)}（${reason}）。请在可上网的电脑上下载 ${url}，再把 ${entry.fileName} 复制到 ${folder}，应用会在该文件夹中列出它。`
+    `On a computer with internet access, download ${url} and copy ${entry.fileName} into ${folder}; the app lists it there.${checkEn} / ` +
+    `无法下载 ${entry.name}：本机无法连接 ${hostOf(entry.uri)}（${reason}）。请在可上网的电脑上下载 ${url}，再把 ${entry.fileName} 复制到 ${folder}，应用会在该文件夹中列出它。${checkZh}`
   );
 }
 

@@ -88,6 +88,8 @@ test.describe('language models page', () => {
 
     const entry = page.getByTestId('llm-catalog-entry').first();
     await expect(entry).toBeVisible();
+    // The published checksum is on show, for a file copied in by hand.
+    await expect(entry.getByTestId('llm-catalog-sha256')).toHaveText(/^SHA-256 [0-9a-f]{12}…$/);
     await entry.getByTestId('llm-catalog-download').click();
     await expect(entry.getByTestId('llm-catalog-offline')).toContainText('Downloads need an internet connection', { timeout: 60_000 });
     await expect(entry.getByTestId('llm-catalog-download')).toBeEnabled();

@@ -493,6 +493,7 @@ export const en = {
   'llm.import.required': 'Enter the full path of a .gguf file.',
   'llm.catalog.title': 'Recommended downloads',
   'llm.catalog.empty': 'The catalog is empty.',
+  'llm.catalog.checksum': 'SHA-256 {hash}',
   'llm.catalog.license': 'Licence: {license}',
   'llm.catalog.download': 'Download',
   'llm.catalog.cancel': 'Cancel download',

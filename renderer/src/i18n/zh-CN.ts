@@ -491,6 +491,7 @@ export const zhCN: Messages = {
   'llm.import.required': '请输入 .gguf 文件的完整路径。',
   'llm.catalog.title': '推荐下载',
   'llm.catalog.empty': '推荐列表为空。',
+  'llm.catalog.checksum': 'SHA-256 校验值 {hash}',
   'llm.catalog.license': '许可：{license}',
   'llm.catalog.download': '下载',
   'llm.catalog.cancel': '取消下载',

@@ -4,6 +4,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import LinearProgress from '@mui/material/LinearProgress';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type { CatalogEntryView, EventPayload } from '../../../../app/contract';
 import { call, isBackendError } from '../../api/call';
@@ -69,6 +70,14 @@ export function CatalogCard({ entries, onFinished }: { entries: CatalogEntryView
                 <Typography variant="caption" color="text.secondary">
                   {formatBytes(entry.sizeBytes)} · {t('llm.catalog.license', { license: entry.license })}
                 </Typography>
+                {entry.sha256 && (
+                  // The published checksum, for anyone who copies the file in by hand and wants to check it.
+                  <Tooltip title={entry.sha256}>
+                    <Typography variant="caption" color="text.secondary" sx={{ fontFamily: 'monospace' }} data-testid="llm-catalog-sha256">
+                      {t('llm.catalog.checksum', { hash: `${entry.sha256.slice(0, 12)}…` })}
+                    </Typography>
+                  </Tooltip>
+                )}
                 {entry.downloadedPath ? (
                   <Chip size="small" color="success" label={t('llm.catalog.downloaded')} data-testid="llm-catalog-downloaded" />
                 ) : downloading ? (
