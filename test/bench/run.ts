@@ -5,7 +5,7 @@ import { benchColdStart, summarizeColdStart } from './cold-start-bench';
 import { benchBulkInsert, benchClientSearch } from './db-bench';
 import { benchEngine } from './engine-bench';
 import { benchImportClients, benchImportEvents } from './import-bench';
-import { benchLlm } from './llm-bench';
+import { benchFit, benchLlm } from './llm-bench';
 import { benchRecommendations, summarizeRecommendations } from './recommendations-bench';
 import { fmt, median, percentile } from './stats';
 import { benchUiSearch } from './ui-search-bench';
@@ -33,6 +33,12 @@ async function importFigures(): Promise<string[]> {
 // BENCH_ONLY=llm runs the language-model figures alone (generates a 0.5B-shaped test model once; minutes on 2 cores).
 if (only === 'llm') {
   await benchLlm();
+  process.exit(0);
+}
+
+// BENCH_ONLY=fit runs the language model's fit-scoring figures alone (part of llm).
+if (only === 'fit') {
+  await benchFit();
   process.exit(0);
 }
 

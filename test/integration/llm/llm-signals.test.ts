@@ -33,7 +33,7 @@ describe('language-model ranking signals with a generated model (issue 4)', () =
     const signals = new LlmSignals({ model, sha256 });
     try {
       const prefix = fitPromptPrefix(clientFacts, 'en');
-      const items = products.map((p) => ({ id: p.id, text: fitPromptSuffix(productPitchFacts(p), 'en') }));
+      const items = products.map((p) => ({ id: p.id, text: fitPromptSuffix(p, 'en') }));
       const sequence = await signals.fitSequence();
       const prefixTokens = signals.fitTokens(prefix, items[0]!.text).prefix.length;
       const suffixTokens = items.map((item) => signals.fitTokens(prefix, item.text).full.length - prefixTokens);
@@ -72,6 +72,35 @@ describe('language-model ranking signals with a generated model (issue 4)', () =
       expect(await signals.fitProbabilities(prefix, items)).toEqual(remembered);
       expect(sequence.tokenMeter.usedInputTokens - before3).toBe(0);
       expect(signals.counters.fitCacheHits).toBe(items.length);
+    } finally {
+      await signals.dispose();
+    }
+  }, 120_000);
+
+  it('keeps the instructions evaluated from one client to the next, so a new client pays only their own part', async () => {
+    const signals = new LlmSignals({ model, sha256 });
+    try {
+      const other = demo().clients.find((c) => c.profile.kind === 'individual' && c.id !== client.id)!;
+      const first = fitPromptPrefix(clientFacts, 'en');
+      const second = fitPromptPrefix(clientPitchFacts(other, { today: TODAY }), 'en');
+      const item = { id: products[0]!.id, text: fitPromptSuffix(products[0]!, 'en') };
+      const sequence = await signals.fitSequence();
+      await signals.fitProbabilities(first, [item], { useCache: false });
+
+      const instructions = signals.fitTokens(second.slice(0, 1), '').prefix.length;
+      const secondPrefix = signals.fitTokens(second, '').prefix.length;
+      const suffix = signals.fitTokens(second, item.text).full.length - secondPrefix;
+      const before = sequence.tokenMeter.usedInputTokens;
+      const kept = await signals.fitProbabilities(second, [item], { useCache: false });
+      const used = sequence.tokenMeter.usedInputTokens - before;
+      // Re-evaluating would cost the whole prompt (less the last token, which the meter counts as output); keeping
+      // the instructions leaves at most the second client's piece and the product.
+      expect(instructions).toBeGreaterThan(100);
+      expect(used).toBeGreaterThan(0);
+      expect(used).toBeLessThanOrEqual(secondPrefix - instructions + suffix);
+
+      const fresh = await signals.fitProbabilities(second, [item], { useCache: false, reusePrefix: false });
+      expect(Math.abs(kept.get(item.id)! - fresh.get(item.id)!)).toBeLessThan(1e-3);
     } finally {
       await signals.dispose();
     }

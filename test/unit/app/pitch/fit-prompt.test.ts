@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DATA_CLOSE, FIT_ANSWER_NO, FIT_ANSWER_YES, clientNeedsText, clientPitchFacts, fitPromptPrefix, fitPromptSuffix, productDescriptionText, productPitchFacts } from '../../../../app/pitch';
+import { DATA_CLOSE, FIT_ANSWER_NO, FIT_ANSWER_YES, clientNeedsText, clientPitchFacts, fitPromptInstructions, fitPromptPrefix, fitPromptSuffix, productDescriptionText, productPitchFacts } from '../../../../app/pitch';
 import { TODAY, demo, demoProduct } from './pitch-fixtures';
 
 describe('fit-signal prompt pieces', () => {
@@ -8,24 +8,52 @@ describe('fit-signal prompt pieces', () => {
   const clientFacts = clientPitchFacts(client, { today: TODAY });
 
   for (const language of ['en', 'zh-CN'] as const) {
-    it(`shares one client prefix across products and ends where the model answers, in ${language}`, () => {
-      const prefix = fitPromptPrefix(clientFacts, language);
-      const suffixes = demo().products.slice(0, 5).map((p) => fitPromptSuffix(productPitchFacts(p), language));
-      expect(prefix.endsWith('\n\n')).toBe(true);
-      for (const suffix of suffixes) {
-        const whole = prefix + suffix;
-        expect(whole.endsWith(language === 'en' ? '\nAnswer:' : '\n回答：')).toBe(true);
-        // The question is asked in the shared prefix, so each product adds one line and the answer cue.
-        expect(prefix).toContain(language === 'en' ? `Answer ${FIT_ANSWER_YES} or ${FIT_ANSWER_NO}.` : `回答 ${FIT_ANSWER_YES} 或 ${FIT_ANSWER_NO}。`);
+    const zh = language === 'zh-CN';
+    it(`splits the question into instructions shared by every client, the client, and one short line per product, in ${language}`, () => {
+      const [instructions, clientPiece] = fitPromptPrefix(clientFacts, language);
+      const other = demo().clients.find((c) => c.profile.kind === 'individual' && c.id !== client.id)!;
+      const [otherInstructions, otherClientPiece] = fitPromptPrefix(clientPitchFacts(other, { today: TODAY }), language);
+      // The instructions are the same for everyone and hold nothing of any client, so they can stay evaluated.
+      expect(otherInstructions).toBe(instructions);
+      expect(otherClientPiece).not.toBe(clientPiece);
+      expect(instructions).toBe(fitPromptInstructions(language));
+      expect(instructions).not.toContain(client.profile.notes.slice(0, 10));
+      expect(instructions.endsWith('\n\n')).toBe(true);
+      // Two worked answers, one of each, in the product-line form the suffixes use.
+      expect(instructions.split(zh ? `回答：${FIT_ANSWER_NO}` : `Answer: ${FIT_ANSWER_NO}`)).toHaveLength(2);
+      expect(instructions.split(zh ? `回答：${FIT_ANSWER_YES}` : `Answer: ${FIT_ANSWER_YES}`)).toHaveLength(2);
+
+      // The client's piece asks the question and ends with the label the product line follows.
+      expect(clientPiece).toContain(zh ? `回答 ${FIT_ANSWER_YES} 或 ${FIT_ANSWER_NO}。` : `Answer ${FIT_ANSWER_YES} or ${FIT_ANSWER_NO}.`);
+      expect(clientPiece.endsWith(zh ? '\n产品：' : '\nProduct:')).toBe(true);
+      expect(clientPiece).not.toContain(client.profile.displayName);
+      // The note's fake closing marker does not end the data block early.
+      expect(clientPiece.split(DATA_CLOSE)).toHaveLength(2);
+
+      const products = demo().products.slice(0, 20);
+      const suffixes = products.map((p) => fitPromptSuffix(p, language));
+      for (const [i, suffix] of suffixes.entries()) {
+        const product = products[i]!;
+        expect(suffix.endsWith(zh ? '\n回答：' : '\nAnswer:')).toBe(true);
         expect(suffix.split('\n')).toHaveLength(2);
+        expect(suffix.startsWith(` ${zh ? product.nameZh : product.nameEn}`)).toBe(true);
+        expect(suffix).toContain(product.riskGrade);
         expect(suffix).not.toContain(client.profile.notes.slice(0, 10));
       }
       expect(new Set(suffixes).size).toBe(suffixes.length);
-      expect(prefix).not.toContain(client.profile.displayName);
-      // The note's fake closing marker does not end the data block early.
-      expect(prefix.split(DATA_CLOSE)).toHaveLength(2);
     });
   }
+
+  it('says each product fact once: no category the name already gives, no lock-up equal to the term', () => {
+    const deposit = demo().products.find((p) => p.termMonths !== null && p.termMonths > 0 && p.lockupMonths === p.termMonths && /deposit/i.test(p.nameEn))!;
+    const line = fitPromptSuffix(deposit, 'en');
+    expect(line).not.toMatch(/lock-up/);
+    expect(line).toContain(`term ${deposit.termMonths! % 12 === 0 ? `${deposit.termMonths! / 12} year` : `${deposit.termMonths} month`}`);
+    expect(line.toLowerCase().split('deposit')).toHaveLength(2);
+    const locked = demo().products.find((p) => p.lockupMonths > 0 && p.lockupMonths !== p.termMonths)!;
+    expect(fitPromptSuffix(locked, 'en')).toContain('lock-up');
+    expect(fitPromptSuffix(locked, 'zh-CN')).toContain('锁定期');
+  });
 
   it('gives texts for embeddings: the client needs and the product description, without personal data', () => {
     const needs = clientNeedsText(clientFacts, 'en');
