@@ -199,6 +199,12 @@ export class LlmSignals {
     return { prefix: prefixTokens, full: [...prefixTokens, ...model.tokenize(suffix, false, 'trimLeadingSpace')] };
   }
 
+  /** Whether the fit question with this prefix fits the fit context with every one of these suffixes. */
+  async fitsFitContext(prefix: readonly string[], suffixes: readonly string[]): Promise<boolean> {
+    const sequence = await this.fitSequence();
+    return suffixes.every((suffix) => this.fitTokens(prefix, suffix).full.length < sequence.contextSize);
+  }
+
   /**
    * P(Yes) for each product, given the prefix pieces (fitPromptPrefix: instructions, then the client). With
    * `reusePrefix` (the default) whatever start of the prompt the sequence already holds stays evaluated: the
@@ -292,9 +298,11 @@ export async function rankingSignals(
     clientNeedsText(clientFacts, language),
     products.map((p, i) => ({ id: p.id, text: productDescriptionText(facts[i]!, language) })),
   );
-  const fit = await signals.fitProbabilities(
-    fitPromptPrefix(clientFacts, language),
-    products.slice(0, maxFit).map((p) => ({ id: p.id, text: fitPromptSuffix(p, language) })),
-  );
+  const fitItems = products.slice(0, maxFit).map((p) => ({ id: p.id, text: fitPromptSuffix(p, language) }));
+  let prefix = fitPromptPrefix(clientFacts, language);
+  // A short context that cannot hold the full instructions with this client and their longest product line gets
+  // the brief instructions instead; where even those do not fit, fitProbabilities answers null for that product.
+  if (!(await signals.fitsFitContext(prefix, fitItems.map((item) => item.text)))) prefix = fitPromptPrefix(clientFacts, language, { brief: true });
+  const fit = await signals.fitProbabilities(prefix, fitItems);
   return { similarity: products.map((p) => similarity.get(p.id) ?? null), fit: products.map((p) => fit.get(p.id) ?? null) };
 }

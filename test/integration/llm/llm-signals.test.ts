@@ -166,6 +166,23 @@ describe('language-model ranking signals with a generated model (issue 4)', () =
     }
   }, 120_000);
 
+  it('falls back to the brief instructions where a short context cannot hold the full ones, rather than give no fit', async () => {
+    const file = await testModelPath({ contextLength: 1024 });
+    const shortModel = await (await getLlamaForMachine()).loadModel({ modelPath: file, gpuLayers: 0 });
+    const signals = new LlmSignals({ model: shortModel, sha256: await sha256OfFile(file) });
+    try {
+      const suffixes = products.map((p) => fitPromptSuffix(p, 'en'));
+      // This model's 1,024 tokens hold the brief instructions with the client and any product, not the full ones.
+      expect(await signals.fitsFitContext(fitPromptPrefix(clientFacts, 'en'), suffixes)).toBe(false);
+      expect(await signals.fitsFitContext(fitPromptPrefix(clientFacts, 'en', { brief: true }), suffixes)).toBe(true);
+      const result = await rankingSignals(signals, clientFacts, products, { maxFitProducts: 3 });
+      expect(result.fit.slice(0, 3).every((v) => v !== null && v > 0 && v < 1)).toBe(true);
+    } finally {
+      await signals.dispose();
+      await shortModel.dispose();
+    }
+  }, 120_000);
+
   it('refuses a model hash that is not a sha256, by name', () => {
     expect(() => new LlmSignals({ model, sha256: 'model.gguf' })).toThrow(/sha256 must be 64 lowercase hex digits/);
   });

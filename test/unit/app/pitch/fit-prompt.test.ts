@@ -22,6 +22,11 @@ describe('fit-signal prompt pieces', () => {
       // Two worked answers, one of each, in the product-line form the suffixes use.
       expect(instructions.split(zh ? `回答：${FIT_ANSWER_NO}` : `Answer: ${FIT_ANSWER_NO}`)).toHaveLength(2);
       expect(instructions.split(zh ? `回答：${FIT_ANSWER_YES}` : `Answer: ${FIT_ANSWER_YES}`)).toHaveLength(2);
+      // The brief form for short contexts keeps the task and drops the criteria and examples.
+      const brief = fitPromptInstructions(language, true);
+      expect(instructions.startsWith(brief.trimEnd())).toBe(true);
+      expect(brief.length).toBeLessThan(instructions.length / 4);
+      expect(fitPromptPrefix(clientFacts, language, { brief: true })).toEqual([brief, clientPiece]);
 
       // The client's piece asks the question and ends with the label the product line follows.
       expect(clientPiece).toContain(zh ? `回答 ${FIT_ANSWER_YES} 或 ${FIT_ANSWER_NO}。` : `Answer ${FIT_ANSWER_YES} or ${FIT_ANSWER_NO}.`);
