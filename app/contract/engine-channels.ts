@@ -147,6 +147,12 @@ export const engineChannels = {
       .strict(),
     output: ModelVersionSummarySchema,
   },
+  /**
+   * Stops the retrains requested through 'model:retrain' that are still running or waiting (issue 4): a retrain
+   * with language-model signals takes minutes on a CPU. Each stops at its next client and answers 'cancelled',
+   * storing no version, so the active version is unchanged. `cancelled` is false when none was running.
+   */
+  'model:retrain-cancel': { input: z.object({}).strict(), output: z.object({ cancelled: z.boolean() }) },
   /** Make an earlier (or later) version the live one. */
   'model:activate': { input: z.object({ version: z.number().int().min(1) }).strict(), output: ModelVersionSummarySchema },
 } as const;

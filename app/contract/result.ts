@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'validation',
   'conflict',
   'unavailable',
+  /** The caller stopped a long job (a retrain with language-model signals) before it finished; nothing was changed. */
+  'cancelled',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -34,9 +34,15 @@ export interface OutcomeSignals {
 /**
  * Similarity and fit for every client–product pair with a recorded outcome, with a model already loaded: one
  * rankingSignals call per client (its prompt prefix evaluated once), fit for every pair. Shared by `evaluate
- * --model` and a retrain with the loaded model (issue 4).
+ * --model` and a retrain with the loaded model (issue 4). An aborted `signal` stops it before the next client
+ * (a client's pairs take seconds with a 0.5B model on a CPU) by throwing the signal's reason.
  */
-export async function signalsForOutcomes(signals: LlmSignals, interactions: readonly Interaction[], book: BookOfBusiness, options: { today: string; onProgress?: (done: number, total: number) => void }): Promise<OutcomeSignals> {
+export async function signalsForOutcomes(
+  signals: LlmSignals,
+  interactions: readonly Interaction[],
+  book: BookOfBusiness,
+  options: { today: string; onProgress?: (done: number, total: number) => void; signal?: AbortSignal | undefined },
+): Promise<OutcomeSignals> {
   const out: Record<string, PairSignalValues> = {};
   const embeddedBefore = signals.counters.embedded;
   const productsByClient = new Map<string, Set<string>>();
@@ -52,6 +58,7 @@ export async function signalsForOutcomes(signals: LlmSignals, interactions: read
   let pairs = 0;
   let scoredClients = 0;
   for (const [clientId, productIds] of productsByClient) {
+    options.signal?.throwIfAborted();
     const client = clients.get(clientId);
     const wanted = [...productIds].map((id) => products.get(id)).filter((p) => p !== undefined);
     done++;

@@ -36,7 +36,14 @@ export interface ModelService {
 export interface RetrainOptions {
   /** Train with llm.similarity and llm.fit from the loaded language model (issue 4); refused when none is loaded. */
   languageModel?: boolean;
+  /**
+   * Aborted to give the retrain up (issue 4): it stops before the next client's signals, or ends its training
+   * thread, and rejects with AppError 'cancelled' (RETRAIN_CANCELLED), storing no version.
+   */
+  signal?: AbortSignal;
 }
+
+export const RETRAIN_CANCELLED = 'Retrain cancelled: no version was stored and the active version is unchanged.';
 
 interface CachedModel {
   version: number;
@@ -84,17 +91,27 @@ export function createModelService(ctx: BackendContext): ModelService {
    */
   function retrain(note = 'retrain', options: RetrainOptions = {}): Promise<ModelVersionSummary> {
     const before = training;
+    const { signal } = options;
     const run = (async () => {
       // Refused at once, before waiting for another training, when there is no model to take signals from.
       if (options.languageModel) llmSignals.requireLoaded();
       if (before) await before.catch(() => undefined);
-      let data: TrainingData = readTrainingData(db, activeRuleSet(db));
-      if (options.languageModel) data = { ...data, ...(await llmSignals.forTraining(data.interactions, data.book)) };
-      const trained = await trainInWorker(data);
-      const summary = storeTrainedVersion(db, trained, { note, at: ctx.nowIso(), actor: ctx.actor });
-      refusedAt = null;
-      ctx.emit('data:changed', { entity: 'model' });
-      return summary;
+      try {
+        signal?.throwIfAborted();
+        let data: TrainingData = readTrainingData(db, activeRuleSet(db));
+        if (options.languageModel) data = { ...data, ...(await llmSignals.forTraining(data.interactions, data.book, signal)) };
+        const trained = await trainInWorker(data, signal);
+        // The store is written synchronously below: a cancel that arrives after this line is too late.
+        signal?.throwIfAborted();
+        const summary = storeTrainedVersion(db, trained, { note, at: ctx.nowIso(), actor: ctx.actor });
+        refusedAt = null;
+        ctx.emit('data:changed', { entity: 'model' });
+        return summary;
+      } catch (error) {
+        // Whatever the abort interrupted (the signals, the training thread) it ends as one plain answer.
+        if (signal?.aborted) throw new AppError('cancelled', RETRAIN_CANCELLED);
+        throw error;
+      }
     })();
     training = run;
     const clear = (): void => {

@@ -57,9 +57,14 @@ export class ModelSignals {
     return loaded;
   }
 
-  /** Similarity and fit for every pair with a recorded outcome, with the model loaded when the job runs. */
-  forTraining(interactions: readonly Interaction[], book: BookOfBusiness): Promise<{ signals: Record<string, PairSignalValues>; languageModel: LanguageModelRef }> {
+  /**
+   * Similarity and fit for every pair with a recorded outcome, with the model loaded when the job runs. An aborted
+   * `signal` stops it before its turn in the runtime's queue or before the next client, throwing the signal's reason.
+   */
+  forTraining(interactions: readonly Interaction[], book: BookOfBusiness, signal?: AbortSignal): Promise<{ signals: Record<string, PairSignalValues>; languageModel: LanguageModelRef }> {
     return this.ctx.llm.exclusive(async () => {
+      // It may have waited behind a pitch draft: no model work once cancelled.
+      signal?.throwIfAborted();
       // Checked again here: an unload may have been queued before this job.
       const loaded = this.requireLoaded();
       const file = path.basename(loaded.path);
@@ -70,7 +75,7 @@ export class ModelSignals {
         sentAt = now;
         this.ctx.emit('model:signals-progress', { done, total, file });
       };
-      const computed = await signalsForOutcomes(this.signalsOf(loaded), interactions, book, { today: this.ctx.today(), onProgress });
+      const computed = await signalsForOutcomes(this.signalsOf(loaded), interactions, book, { today: this.ctx.today(), onProgress, signal });
       return { signals: computed.signals, languageModel: { sha256: loaded.sha256, file } };
     });
   }

@@ -6,17 +6,25 @@ import type { TrainingReply } from './training-worker';
 /**
  * trainVersion on a worker thread, so the backend keeps answering while a model trains (seconds on a large
  * book). A refusal comes back as the same AppError; a thread that fails or stops without answering is an error.
+ * An aborted `signal` ends the thread and rejects with the signal's reason.
  */
-export function trainInWorker(data: TrainingData): Promise<TrainedVersion> {
+export function trainInWorker(data: TrainingData, signal?: AbortSignal): Promise<TrainedVersion> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
     const worker = startWorker('training-worker', data);
     let settled = false;
     const settle = (outcome: () => void): void => {
       if (settled) return;
       settled = true;
+      signal?.removeEventListener('abort', onAbort);
       outcome();
       void worker.terminate();
     };
+    const onAbort = (): void => settle(() => reject(signal?.reason));
+    signal?.addEventListener('abort', onAbort, { once: true });
     worker.once('message', (reply: TrainingReply) =>
       settle(() => (reply.ok ? resolve(reply.trained) : reject(reply.code ? new AppError(reply.code as ErrorCode, reply.message) : new Error(`training failed: ${reply.message}`)))),
     );
