@@ -1,36 +1,11 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientRanking, ModelVersionSummary } from '../../../app/contract/engine-channels';
 import { tempDir } from '../db/temp-db';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const bundle = path.join(root, 'dist', 'main', 'cli.mjs');
-
-/** The real bundle, as cli-spawn.test.ts builds it: build-main.mjs, or the CLI alone if another entry is mid-edit. */
-async function buildCli(): Promise<void> {
-  try {
-    execFileSync(process.execPath, ['main/tools/build-main.mjs', '--quiet'], { cwd: root, stdio: 'pipe' });
-  } catch {
-    await build({
-      absWorkingDir: root,
-      entryPoints: { cli: 'main/cli/cli-main.ts' },
-      outdir: 'dist/main',
-      outExtension: { '.js': '.mjs' },
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      external: ['electron', 'better-sqlite3', 'node-llama-cpp', '@node-llama-cpp/*'],
-      banner: { js: "import { createRequire as __adCreateRequire } from 'node:module'; const require = __adCreateRequire(import.meta.url);" },
-      logLevel: 'silent',
-    });
-  }
-}
+import { buildCli, cliBundle as bundle, projectRoot as root } from './build-cli';
 
 /**
  * `advisor-desk train` and `recommend` as a terminal user runs them: the bundled CLI in its own process on a
