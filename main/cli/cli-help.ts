@@ -17,7 +17,8 @@ Usage:
   advisor-desk train [--model FILE.gguf]      full retrain on every recorded outcome; the new version goes live
                                               (the previous one is kept and can be made active again in the app);
                                               --model loads the GGUF file and trains with its signals llm.similarity
-                                              and llm.fit as features (rankings use them while it is loaded)
+                                              and llm.fit as features (rankings use them while it is loaded);
+                                              Ctrl-C stops it at the next client and stores nothing (exit 130)
   advisor-desk recommend --client ID [--top N]
                                               the client's suitable products by probability of interest (N: 10)
                                               with their reasons, then the excluded products and the rules why
@@ -50,6 +51,7 @@ Exit codes:
   5  input refused: the CSV file has problems (each listed with line and column); nothing was imported;
      or models inspect found a file that cannot be loaded (the problem is printed); or draft was asked for an
      unsuitable product or given a model file that cannot be loaded
+  130  cancelled: Ctrl-C stopped train before it stored a version (a second Ctrl-C quits at once)
 
 Errors are one line on stderr. Settings and the audit trail survive reset.
 `;

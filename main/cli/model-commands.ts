@@ -30,17 +30,37 @@ export interface TrainedWith {
   sha256: string;
 }
 
+export const TRAIN_CANCELLED = 'Cancelled: no version stored; the live model is unchanged.';
+
 /**
  * `advisor-desk train [--model FILE.gguf]`: a full retrain; with --model the file is loaded through the backend's
  * llm:load (exit 3 when there is no such file, 5 when it cannot be loaded) and the version is trained with its
- * signals llm.similarity and llm.fit (issue 4). A refusal to train is about the data: exit 1.
+ * signals llm.similarity and llm.fit (issue 4). A refusal to train is about the data: exit 1. Ctrl-C stops it
+ * through 'model:retrain-cancel' (the Model page's Cancel) at the next client: exit 130, nothing stored.
  */
 export async function runTrain(io: CliIo, backend: Backend, c: { model?: string | undefined; json: boolean }): Promise<void> {
+  let interrupted = false;
+  const stopListening = io.onInterrupt?.(() => {
+    interrupted = true;
+    io.stderr(`Stopping${c.model !== undefined ? ' at the next client' : ''}; press Ctrl-C again to quit at once.\n`);
+    void dispatch(backend.handlers, 'llm:cancel-load', {});
+    void dispatch(backend.handlers, 'model:retrain-cancel', {});
+  });
+  try {
+    await train(io, backend, c, () => interrupted);
+  } finally {
+    stopListening?.();
+  }
+}
+
+async function train(io: CliIo, backend: Backend, c: { model?: string | undefined; json: boolean }, interrupted: () => boolean): Promise<void> {
   let trainedWith: TrainedWith | null = null;
   if (c.model !== undefined) {
     const modelPath = path.resolve(c.model);
     if (!fs.existsSync(modelPath)) throw new CliError(EXIT.notFound, `No model file at ${modelPath}.`);
     const loaded = await dispatch(backend.handlers, 'llm:load', { path: modelPath });
+    // Interrupted while loading: the load was cancelled too, and no retrain starts.
+    if (interrupted()) throw new CliError(EXIT.cancelled, TRAIN_CANCELLED);
     if (!loaded.ok) throw new CliError(loaded.error.code === 'validation' || loaded.error.code === 'bad_request' ? EXIT.inputRefused : EXIT.other, loaded.error.message);
     const status = loaded.value as LlmStatus;
     if (status.state !== 'loaded' || status.sha256 === null) throw new CliError(EXIT.other, `${path.basename(modelPath)} was not loaded (${status.state}).`);
@@ -64,6 +84,7 @@ export async function runTrain(io: CliIo, backend: Backend, c: { model?: string 
     unsubscribe();
   }
   if (!result.ok) {
+    if (result.error.code === 'cancelled') throw new CliError(EXIT.cancelled, TRAIN_CANCELLED);
     if (result.error.code === 'not_found') throw new CliError(EXIT.notFound, result.error.message);
     if (result.error.code === 'validation') throw new CliError(EXIT.other, result.error.message);
     if (result.error.code === 'bad_request') throw new CliError(EXIT.usage, result.error.message);
