@@ -61,21 +61,39 @@ export function ModelPage() {
   useBridgeEvent('model:signals-progress', ({ done, total }) => setSignalsProgress({ done, total }));
   const llmFile = llm?.state === 'loaded' && llm.path ? (llm.path.split(/[\\/]/).pop() ?? llm.path) : null;
   const [retrainError, setRetrainError] = useState<unknown>(undefined);
+  // A retrain with signals takes minutes on a CPU: the advisor can give it up (issue 4).
+  const [cancelling, setCancelling] = useState(false);
+  const [retrainCancelled, setRetrainCancelled] = useState(false);
   const [activating, setActivating] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
 
   const retrain = async (languageModel: boolean) => {
     setRetraining(languageModel ? 'languageModel' : 'plain');
     setRetrainError(undefined);
+    setRetrainCancelled(false);
     setSignalsProgress(null);
     try {
       const trained = await call('model:retrain', languageModel ? { languageModel: true } : {});
       notifySuccess(t('model.retrained', { version: trained.version }));
       versions.reload();
     } catch (error) {
-      setRetrainError(error);
+      // Given up on purpose: nothing failed and nothing changed.
+      if (isBackendError(error, 'cancelled')) setRetrainCancelled(true);
+      else setRetrainError(error);
     } finally {
       setRetraining(false);
+      setCancelling(false);
+    }
+  };
+
+  // The retrain answers 'cancelled' once it has stopped; until then the button says it is cancelling.
+  const cancelRetrain = async () => {
+    setCancelling(true);
+    try {
+      await call('model:retrain-cancel', {});
+    } catch (error) {
+      setCancelling(false);
+      notifyError(error);
     }
   };
 
@@ -129,16 +147,38 @@ export function ModelPage() {
       {retraining && (
         <Alert severity="info" icon={false} sx={{ mb: 1.5, display: 'block' }} data-testid="model-retraining">
           {retraining === 'languageModel' ? t('model.retrainingWithLlm', { file: llmFile ?? '' }) : t('model.retraining')}
-          {retraining === 'languageModel' && signalsProgress && signalsProgress.done < signalsProgress.total ? (
-            <>
-              <Typography variant="body2" sx={{ mt: 0.5 }} data-testid="model-signals-progress">
-                {t('model.signalsProgress', { done: signalsProgress.done, total: signalsProgress.total })}
-              </Typography>
-              <LinearProgress variant="determinate" value={(100 * signalsProgress.done) / Math.max(1, signalsProgress.total)} sx={{ mt: 1 }} />
-            </>
-          ) : (
-            <LinearProgress sx={{ mt: 1 }} />
+          {retraining === 'languageModel' && signalsProgress && signalsProgress.done < signalsProgress.total && (
+            <Typography variant="body2" sx={{ mt: 0.5 }} data-testid="model-signals-progress">
+              {t('model.signalsProgress', { done: signalsProgress.done, total: signalsProgress.total })}
+            </Typography>
           )}
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, mt: 1 }}>
+            <Box sx={{ flex: 1 }}>
+              {retraining === 'languageModel' && signalsProgress && signalsProgress.done < signalsProgress.total ? (
+                <LinearProgress variant="determinate" value={(100 * signalsProgress.done) / Math.max(1, signalsProgress.total)} data-testid="model-signals-bar" />
+              ) : (
+                <LinearProgress />
+              )}
+            </Box>
+            {retraining === 'languageModel' && (
+              <Button
+                size="small"
+                variant="outlined"
+                color="inherit"
+                disabled={cancelling}
+                onClick={() => void cancelRetrain()}
+                title={t('model.cancelRetrainHint')}
+                data-testid="model-retrain-cancel"
+              >
+                {cancelling ? t('model.cancellingRetrain') : t('common.cancel')}
+              </Button>
+            )}
+          </Box>
+        </Alert>
+      )}
+      {retrainCancelled && (
+        <Alert severity="info" onClose={() => setRetrainCancelled(false)} sx={{ mb: 1.5 }} data-testid="model-retrain-cancelled">
+          {t('model.retrainCancelled')}
         </Alert>
       )}
       {retrainError !== undefined && <RetrainError error={retrainError} onClose={() => setRetrainError(undefined)} />}
