@@ -149,7 +149,7 @@ export const engineChannels = {
   },
   /**
    * Stops the retrains requested through 'model:retrain' that are still running or waiting (issue 4): a retrain
-   * with language-model signals takes minutes on a CPU. Each stops at its next client and answers 'cancelled',
+   * with language-model signals takes minutes on a CPU. Each stops before its next product and answers 'cancelled',
    * storing no version, so the active version is unchanged. `cancelled` is false when none was running.
    */
   'model:retrain-cancel': { input: z.object({}).strict(), output: z.object({ cancelled: z.boolean() }) },

@@ -18,7 +18,7 @@ Usage:
                                               (the previous one is kept and can be made active again in the app);
                                               --model loads the GGUF file and trains with its signals llm.similarity
                                               and llm.fit as features (rankings use them while it is loaded);
-                                              Ctrl-C stops it at the next client and stores nothing (exit 130)
+                                              Ctrl-C stops it after the current product, storing nothing (exit 130)
   advisor-desk recommend --client ID [--top N]
                                               the client's suitable products by probability of interest (N: 10)
                                               with their reasons, then the excluded products and the rules why

@@ -36,13 +36,13 @@ export const TRAIN_CANCELLED = 'Cancelled: no version stored; the live model is 
  * `advisor-desk train [--model FILE.gguf]`: a full retrain; with --model the file is loaded through the backend's
  * llm:load (exit 3 when there is no such file, 5 when it cannot be loaded) and the version is trained with its
  * signals llm.similarity and llm.fit (issue 4). A refusal to train is about the data: exit 1. Ctrl-C stops it
- * through 'model:retrain-cancel' (the Model page's Cancel) at the next client: exit 130, nothing stored.
+ * through 'model:retrain-cancel' (the Model page's Cancel) after the current product: exit 130, nothing stored.
  */
 export async function runTrain(io: CliIo, backend: Backend, c: { model?: string | undefined; json: boolean }): Promise<void> {
   let interrupted = false;
   const stopListening = io.onInterrupt?.(() => {
     interrupted = true;
-    io.stderr(`Stopping${c.model !== undefined ? ' at the next client' : ''}; press Ctrl-C again to quit at once.\n`);
+    io.stderr(`Stopping${c.model !== undefined ? ' after the current product' : ''}; press Ctrl-C again to quit at once.\n`);
     void dispatch(backend.handlers, 'llm:cancel-load', {});
     void dispatch(backend.handlers, 'model:retrain-cancel', {});
   });

@@ -35,7 +35,7 @@ export interface OutcomeSignals {
  * Similarity and fit for every client–product pair with a recorded outcome, with a model already loaded: one
  * rankingSignals call per client (its prompt prefix evaluated once), fit for every pair. Shared by `evaluate
  * --model` and a retrain with the loaded model (issue 4). An aborted `signal` stops it before the next client
- * (a client's pairs take seconds with a 0.5B model on a CPU) by throwing the signal's reason.
+ * or the next product (a client's pairs take seconds with a 0.5B model on a CPU) by throwing the signal's reason.
  */
 export async function signalsForOutcomes(
   signals: LlmSignals,
@@ -68,7 +68,7 @@ export async function signalsForOutcomes(
     }
     scoredClients++;
     const facts = clientPitchFacts(client, { today: options.today });
-    const result = await rankingSignals(signals, facts, wanted, { maxFitProducts: wanted.length });
+    const result = await rankingSignals(signals, facts, wanted, { maxFitProducts: wanted.length, signal: options.signal });
     wanted.forEach((product, i) => {
       out[pairKey(clientId, product.id)] = { similarity: result.similarity[i] ?? null, fit: result.fit[i] ?? null };
       pairs++;
@@ -83,8 +83,8 @@ export async function signalsForOutcomes(
  * Language-model signals for every client–product pair with a recorded outcome, for `advisor-desk evaluate
  * --model` (issue 4): similarity for each pair and fit for each pair, the client's prompt prefix evaluated once per
  * client. Product embeddings are cached in the database under the model's sha256. Costs one fit evaluation per
- * pair: about 15 ms each with the tiny test model, about half a second with a 0.5B model on 2 CPU cores
- * (`BENCH_ONLY=llm`: 565-639 ms a product with the client's prefix reused).
+ * pair: about 15 ms each with the tiny test model, about two thirds of a second with a 0.5B model on 2 CPU cores
+ * (`BENCH_ONLY=fit`: 635-735 ms a product with the instructions and the client's part reused).
  */
 export async function computeEvaluationSignals(db: Db, modelFile: string, interactions: readonly Interaction[], book: BookOfBusiness, options: { today: string; onProgress?: (done: number, total: number) => void }): Promise<EvaluationSignals> {
   const started = performance.now();

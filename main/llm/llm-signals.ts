@@ -141,7 +141,7 @@ export class LlmSignals {
    * Similarity of the client's needs to each product description, 0..1 (0.5 = unrelated). Products' vectors come
    * from the cache when this model embedded the same text before.
    */
-  async similarities(clientText: string, products: readonly TextItem[]): Promise<Map<string, number>> {
+  async similarities(clientText: string, products: readonly TextItem[], options: { signal?: AbortSignal | undefined } = {}): Promise<Map<string, number>> {
     const modelSha = this.source.sha256;
     const hashes = products.map((p) => sha256(p.text));
     const vectors = new Map<string, Float32Array>();
@@ -158,6 +158,7 @@ export class LlmSignals {
     for (let i = 0; i < products.length; i++) {
       const h = hashes[i]!;
       if (vectors.has(h)) continue;
+      options.signal?.throwIfAborted();
       const vector = await this.embed(products[i]!.text);
       vectors.set(h, vector);
       fresh.push({ modelSha256: modelSha, textSha256: h, vector });
@@ -212,7 +213,11 @@ export class LlmSignals {
    * only its suffix. Without it every product is evaluated from scratch (the benchmark's and the test's
    * comparison). A prompt longer than the context gives null for that product.
    */
-  async fitProbabilities(prefix: readonly string[], products: readonly TextItem[], options: { reusePrefix?: boolean; useCache?: boolean } = {}): Promise<Map<string, number | null>> {
+  async fitProbabilities(
+    prefix: readonly string[],
+    products: readonly TextItem[],
+    options: { reusePrefix?: boolean; useCache?: boolean; signal?: AbortSignal | undefined } = {},
+  ): Promise<Map<string, number | null>> {
     const reuse = options.reusePrefix ?? true;
     const useCache = options.useCache ?? true;
     const sequence = await this.fitSequence();
@@ -226,6 +231,8 @@ export class LlmSignals {
         out.set(product.id, this.fitCache.get(key)!);
         continue;
       }
+      // A retrain given up stops here, between products, rather than after the whole client.
+      options.signal?.throwIfAborted();
       const { full } = this.fitTokens(prefix, product.text);
       let probability: number | null = null;
       if (full.length < sequence.contextSize) {
@@ -289,7 +296,7 @@ export async function rankingSignals(
   signals: LlmSignals,
   clientFacts: readonly PitchFact[],
   products: readonly Product[],
-  options: { language?: Language; maxFitProducts?: number } = {},
+  options: { language?: Language; maxFitProducts?: number; signal?: AbortSignal | undefined } = {},
 ): Promise<{ similarity: (number | null)[]; fit: (number | null)[] }> {
   const language = options.language ?? 'en';
   const maxFit = Math.max(0, options.maxFitProducts ?? DEFAULT_FIT_PRODUCTS);
@@ -297,12 +304,13 @@ export async function rankingSignals(
   const similarity = await signals.similarities(
     clientNeedsText(clientFacts, language),
     products.map((p, i) => ({ id: p.id, text: productDescriptionText(facts[i]!, language) })),
+    { signal: options.signal },
   );
   const fitItems = products.slice(0, maxFit).map((p) => ({ id: p.id, text: fitPromptSuffix(p, language) }));
   let prefix = fitPromptPrefix(clientFacts, language);
   // A short context that cannot hold the full instructions with this client and their longest product line gets
   // the brief instructions instead; where even those do not fit, fitProbabilities answers null for that product.
   if (!(await signals.fitsFitContext(prefix, fitItems.map((item) => item.text)))) prefix = fitPromptPrefix(clientFacts, language, { brief: true });
-  const fit = await signals.fitProbabilities(prefix, fitItems);
+  const fit = await signals.fitProbabilities(prefix, fitItems, { signal: options.signal });
   return { similarity: products.map((p) => similarity.get(p.id) ?? null), fit: products.map((p) => fit.get(p.id) ?? null) };
 }

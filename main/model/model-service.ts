@@ -37,7 +37,7 @@ export interface RetrainOptions {
   /** Train with llm.similarity and llm.fit from the loaded language model (issue 4); refused when none is loaded. */
   languageModel?: boolean;
   /**
-   * Aborted to give the retrain up (issue 4): it stops before the next client's signals, or ends its training
+   * Aborted to give the retrain up (issue 4): it stops before the next product's signals, or ends its training
    * thread, and rejects with AppError 'cancelled' (RETRAIN_CANCELLED), storing no version.
    */
   signal?: AbortSignal;

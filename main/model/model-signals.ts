@@ -59,7 +59,7 @@ export class ModelSignals {
 
   /**
    * Similarity and fit for every pair with a recorded outcome, with the model loaded when the job runs. An aborted
-   * `signal` stops it before its turn in the runtime's queue or before the next client, throwing the signal's reason.
+   * `signal` stops it before its turn in the runtime's queue or before the next product, throwing the signal's reason.
    */
   forTraining(interactions: readonly Interaction[], book: BookOfBusiness, signal?: AbortSignal): Promise<{ signals: Record<string, PairSignalValues>; languageModel: LanguageModelRef }> {
     return this.ctx.llm.exclusive(async () => {

@@ -74,7 +74,7 @@ export const enLlm = {
   'model.retrainWithLlmHint': 'Adds llm.similarity and llm.fit from {file} for every recorded outcome; rankings use them while {file} is loaded',
   'model.retrainingWithLlm': 'Working out the signals of {file} for every recorded outcome, then training. With a large book on a CPU this takes minutes.',
   'model.signalsProgress': 'Signals worked out for {done} of {total} clients',
-  'model.cancelRetrainHint': 'Stops at the next client; no version is stored',
+  'model.cancelRetrainHint': 'Stops after the product being scored; no version is stored',
   'model.cancellingRetrain': 'Cancelling…',
   'model.retrainCancelled': 'Retrain cancelled. The active version is unchanged.',
   'reco.llm.used': 'Language-model signals: {file}',

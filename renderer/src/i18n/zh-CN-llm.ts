@@ -76,7 +76,7 @@ export const zhCNLlm: Record<LlmMessageKey, string> = {
   'model.retrainWithLlmHint': '为每条已记录结果加入 {file} 的 llm.similarity 与 llm.fit；加载 {file} 期间，排序会使用这些信号',
   'model.retrainingWithLlm': '正在为每条已记录结果计算 {file} 的信号，然后训练。客户较多且仅用 CPU 时需要几分钟。',
   'model.signalsProgress': '已为 {total} 位客户中的 {done} 位计算信号',
-  'model.cancelRetrainHint': '在下一位客户处停止，不保存任何版本',
+  'model.cancelRetrainHint': '在当前产品评分完成后停止，不保存任何版本',
   'model.cancellingRetrain': '正在取消…',
   'model.retrainCancelled': '已取消重新训练。当前生效的版本保持不变。',
   'reco.llm.used': '语言模型信号：{file}',

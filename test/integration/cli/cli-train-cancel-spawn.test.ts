@@ -12,7 +12,7 @@ const CLIENTS_KEPT = 80;
 
 /**
  * Ctrl-C during `advisor-desk train --model FILE` (issue 4): the bundled CLI in its own process gets a real SIGINT
- * after its first progress line, stops at the next client, says so, exits 130 and stores no version.
+ * after its first progress line, stops after the current product, says so, exits 130 and stores no version.
  */
 describe('advisor-desk train --model interrupted with Ctrl-C', () => {
   let dir: string;
@@ -44,7 +44,7 @@ describe('advisor-desk train --model interrupted with Ctrl-C', () => {
   }, 120_000);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('stops at the next client, prints that nothing was stored, exits 130, and version 1 stays live', async () => {
+  it('stops after the current product, prints that nothing was stored, exits 130, and version 1 stays live', async () => {
     const before = versions();
     expect(before).toEqual([{ version: 1, active: 1 }]);
 
@@ -64,7 +64,7 @@ describe('advisor-desk train --model interrupted with Ctrl-C', () => {
 
     expect(interrupted, stderr).toBe(true);
     expect(code, stderr).toBe(130);
-    expect(stderr).toContain('Stopping at the next client; press Ctrl-C again to quit at once.');
+    expect(stderr).toContain('Stopping after the current product; press Ctrl-C again to quit at once.');
     expect(stderr).toContain('advisor-desk: Cancelled: no version stored; the live model is unchanged.');
     // Stopped before the end: the line for every client done never came.
     expect(stderr).not.toContain(`Signals: ${CLIENTS_KEPT} of ${CLIENTS_KEPT} clients`);

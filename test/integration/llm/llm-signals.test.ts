@@ -183,6 +183,21 @@ describe('language-model ranking signals with a generated model (issue 4)', () =
     }
   }, 120_000);
 
+  it('stops between products when its signal is aborted, so a cancelled retrain does not finish the client first', async () => {
+    const signals = new LlmSignals({ model, sha256 });
+    try {
+      const items = products.map((p) => ({ id: p.id, text: fitPromptSuffix(p, 'en') }));
+      const controller = new AbortController();
+      const running = signals.fitProbabilities(fitPromptPrefix(clientFacts, 'en'), items, { useCache: false, signal: controller.signal });
+      while (signals.counters.fitEvaluations < 1) await new Promise((resolve) => setImmediate(resolve));
+      controller.abort(new Error('given up'));
+      await expect(running).rejects.toThrow('given up');
+      expect(signals.counters.fitEvaluations).toBeLessThan(items.length);
+    } finally {
+      await signals.dispose();
+    }
+  }, 120_000);
+
   it('refuses a model hash that is not a sha256, by name', () => {
     expect(() => new LlmSignals({ model, sha256: 'model.gguf' })).toThrow(/sha256 must be 64 lowercase hex digits/);
   });

@@ -17,7 +17,7 @@ const CLIENTS_KEPT = 30;
 
 /**
  * Cancelling a retrain with language-model signals (issue 4), on a real store and the generated tiny model: it
- * stops at the next client, answers 'cancelled', stores no version and leaves the active one; the next retrain
+ * stops before the next product, answers 'cancelled', stores no version and leaves the active one; the next retrain
  * works as if nothing had happened.
  */
 describe('cancelling a retrain with language-model signals', () => {
