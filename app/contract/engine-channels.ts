@@ -105,6 +105,20 @@ export const ClientRankingSchema = z.object({
 export type ClientRanking = z.infer<typeof ClientRankingSchema>;
 
 /** Requests of the recommendation engine; spread into the main channel map. */
+/** A retrain asked through 'model:retrain' and not yet ended (issue 4), with its latest signals progress. */
+export const RetrainStatusSchema = z.object({
+  /** Trained with the loaded language model's signals. */
+  languageModel: z.boolean(),
+  /** The language model's file name; null for a retrain without signals. */
+  file: z.string().nullable(),
+  /** Clients whose signals are worked out, of those with recorded outcomes; null before the first report or without signals. */
+  done: z.number().int().min(0).nullable(),
+  total: z.number().int().min(0).nullable(),
+  /** When it was asked for (ISO time); it may have waited behind another training. */
+  startedAt: z.string(),
+});
+export type RetrainStatus = z.infer<typeof RetrainStatusSchema>;
+
 export const engineChannels = {
   'recommendations:for-client': {
     input: z
@@ -153,6 +167,12 @@ export const engineChannels = {
    * storing no version, so the active version is unchanged. `cancelled` is false when none was running.
    */
   'model:retrain-cancel': { input: z.object({}).strict(), output: z.object({ cancelled: z.boolean() }) },
+  /**
+   * The retrain asked through 'model:retrain' that runs now, or waits first in line; null when none (issue 4). The
+   * Model page asks on opening, so a retrain started before (on another visit, in another window, by the CLI on this
+   * backend) shows with its progress, then follows 'model:retrain-state' and 'model:signals-progress'.
+   */
+  'model:retrain-status': { input: z.object({}).strict(), output: RetrainStatusSchema.nullable() },
   /** Make an earlier (or later) version the live one. */
   'model:activate': { input: z.object({ version: z.number().int().min(1) }).strict(), output: ModelVersionSummarySchema },
 } as const;

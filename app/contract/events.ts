@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RetrainStatusSchema } from './engine-channels';
 import { llmEvents } from './llm-channels';
 import { pitchEvents } from './pitch-channels';
 
@@ -11,6 +12,12 @@ export const events = {
    * outcomes. Sent about twice a second at most, and once more when all are done.
    */
   'model:signals-progress': z.object({ done: z.number().int().min(0), total: z.number().int().min(0), file: z.string() }),
+  /**
+   * A retrain asked through 'model:retrain' started, or ended however it ended (stored, failed, cancelled), and this
+   * is what 'model:retrain-status' answers now (issue 4): every open window follows it. Progress in between comes as
+   * 'model:signals-progress'.
+   */
+  'model:retrain-state': RetrainStatusSchema.nullable(),
   /** The native menu asked for a page (Go to Clients, New client, …). */
   'app:navigate': z.object({ route: z.enum(['clients', 'clients/new', 'products', 'meetings', 'models', 'settings']) }),
   ...llmEvents,

@@ -15,7 +15,7 @@ import { latestMarketSnapshot } from '../db/market-repository';
 import { activateModelVersion, activeModelStamp, getActiveModelVersion, listModelVersions, saveOnlineUpdate } from '../db/model-version-repository';
 import { getProduct, listProducts } from '../db/product-repository';
 import { activeRuleSet } from '../db/rule-set-repository';
-import { ModelSignals, NOT_REQUESTED, type RankingLanguageModel } from './model-signals';
+import { ModelSignals, NOT_REQUESTED, type RankingLanguageModel, type SignalsProgress } from './model-signals';
 import { trainInWorker } from './train-in-worker';
 import { readTrainingData, storeTrainedVersion, type TrainingData } from './train-model-version';
 
@@ -41,6 +41,8 @@ export interface RetrainOptions {
    * thread, and rejects with AppError 'cancelled' (RETRAIN_CANCELLED), storing no version.
    */
   signal?: AbortSignal;
+  /** Hears each report of how far the language-model signals have got (issue 4), for 'model:retrain-status'. */
+  onSignalsProgress?: (progress: SignalsProgress) => void;
 }
 
 export const RETRAIN_CANCELLED = 'Retrain cancelled: no version was stored and the active version is unchanged.';
@@ -99,7 +101,7 @@ export function createModelService(ctx: BackendContext): ModelService {
       try {
         signal?.throwIfAborted();
         let data: TrainingData = readTrainingData(db, activeRuleSet(db));
-        if (options.languageModel) data = { ...data, ...(await llmSignals.forTraining(data.interactions, data.book, signal)) };
+        if (options.languageModel) data = { ...data, ...(await llmSignals.forTraining(data.interactions, data.book, { signal, onProgress: options.onSignalsProgress })) };
         const trained = await trainInWorker(data, signal);
         // The store is written synchronously below: a cancel that arrives after this line is too late.
         signal?.throwIfAborted();

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { ClientRanking } from '../../app/contract/engine-channels';
+import type { EventPayload } from '../../app/contract/events';
 import { AppError } from '../../app/contract/result';
 import type { Interaction, Product } from '../../app/domain';
 import { clientPitchFacts } from '../../app/pitch/pitch-facts';
@@ -13,6 +14,9 @@ import { contextThreads } from '../llm/llama-instance';
 import type { LoadedLlm } from '../llm/llm-runtime';
 import { DEFAULT_FIT_PRODUCTS, LlmSignals, rankingSignals } from '../llm/llm-signals';
 import type { PairSignalValues } from './train-model-version';
+
+/** How far a retrain's signals have got: clients done of those with recorded outcomes, with the model's file name. */
+export type SignalsProgress = EventPayload<'model:signals-progress'>;
 
 /** What a ranking says about the language model its version was trained with. */
 export type RankingLanguageModel = NonNullable<ClientRanking['languageModel']>;
@@ -60,8 +64,14 @@ export class ModelSignals {
   /**
    * Similarity and fit for every pair with a recorded outcome, with the model loaded when the job runs. An aborted
    * `signal` stops it before its turn in the runtime's queue or before the next product, throwing the signal's reason.
+   * `onProgress` hears every report, also those not pushed as events, so a status asked for is never behind them.
    */
-  forTraining(interactions: readonly Interaction[], book: BookOfBusiness, signal?: AbortSignal): Promise<{ signals: Record<string, PairSignalValues>; languageModel: LanguageModelRef }> {
+  forTraining(
+    interactions: readonly Interaction[],
+    book: BookOfBusiness,
+    options: { signal?: AbortSignal | undefined; onProgress?: ((progress: SignalsProgress) => void) | undefined } = {},
+  ): Promise<{ signals: Record<string, PairSignalValues>; languageModel: LanguageModelRef }> {
+    const { signal } = options;
     return this.ctx.llm.exclusive(async () => {
       // It may have waited behind a pitch draft: no model work once cancelled.
       signal?.throwIfAborted();
@@ -70,6 +80,7 @@ export class ModelSignals {
       const file = path.basename(loaded.path);
       let sentAt = 0;
       const onProgress = (done: number, total: number): void => {
+        options.onProgress?.({ done, total, file });
         const now = Date.now();
         if (done < total && now - sentAt < PROGRESS_EVERY_MS) return;
         sentAt = now;
