@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
@@ -13,6 +13,7 @@ import { call, isBackendError } from '../../api/call';
 import { useBackend } from '../../api/use-backend';
 import { useBridgeEvent } from '../../api/use-bridge-event';
 import { useLlmStatus } from '../../api/use-llm-status';
+import { useRetrainStatus } from '../../api/use-retrain-status';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
@@ -53,17 +54,29 @@ export function ModelPage() {
   const { t } = useI18n();
   const { notifyError, notifySuccess } = useNotify();
   const versions = useBackend('model:versions', {}, { entities: ['model', 'interactions', 'all'], reportErrors: false });
-  // Which retrain runs: plain, or with the loaded language model's signals as features (issue 4).
+  // The retrain this page asked for: plain, or with the loaded language model's signals as features (issue 4).
   const [retraining, setRetraining] = useState<false | 'plain' | 'languageModel'>(false);
   const { status: llm } = useLlmStatus();
-  // How far a retrain with signals has got (clients done of those with outcomes); null before the first report.
-  const [signalsProgress, setSignalsProgress] = useState<{ done: number; total: number } | null>(null);
-  useBridgeEvent('model:signals-progress', ({ done, total }) => setSignalsProgress({ done, total }));
   const llmFile = llm?.state === 'loaded' && llm.path ? (llm.path.split(/[\\/]/).pop() ?? llm.path) : null;
+  // The retrain the backend runs, whoever asked for it and whenever: this page may have been opened since, or be
+  // another window. This page's own request stands in until the backend's first word about it arrives.
+  const running = useRetrainStatus();
+  const active = running ?? (retraining ? { languageModel: retraining === 'languageModel', file: llmFile, done: null, total: null } : null);
+  const activeKind = active ? (active.languageModel ? 'languageModel' : 'plain') : false;
+  // How far a retrain with signals has got (clients done of those with outcomes); null before the first report and once all are done.
+  const signalsProgress = active?.languageModel && active.done !== null && active.total !== null && active.done < active.total ? { done: active.done, total: active.total } : null;
   const [retrainError, setRetrainError] = useState<unknown>(undefined);
   // A retrain with signals takes minutes on a CPU: the advisor can give it up (issue 4).
   const [cancelling, setCancelling] = useState(false);
   const [retrainCancelled, setRetrainCancelled] = useState(false);
+  // Cancel pressed here for a retrain this page may not have asked for: its end is then the cancel this page asked.
+  const cancelStopping = useRef(false);
+  useBridgeEvent('model:retrain-state', (state) => {
+    if (state !== null) return;
+    setCancelling(false);
+    if (cancelStopping.current) setRetrainCancelled(true);
+    cancelStopping.current = false;
+  });
   const [activating, setActivating] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -71,7 +84,6 @@ export function ModelPage() {
     setRetraining(languageModel ? 'languageModel' : 'plain');
     setRetrainError(undefined);
     setRetrainCancelled(false);
-    setSignalsProgress(null);
     try {
       const trained = await call('model:retrain', languageModel ? { languageModel: true } : {});
       notifySuccess(t('model.retrained', { version: trained.version }));
@@ -90,7 +102,10 @@ export function ModelPage() {
   const cancelRetrain = async () => {
     setCancelling(true);
     try {
-      await call('model:retrain-cancel', {});
+      const { cancelled } = await call('model:retrain-cancel', {});
+      // True only while a retrain had yet to stop, so it will end as cancelled and not store a version.
+      if (cancelled) cancelStopping.current = true;
+      else setCancelling(false);
     } catch (error) {
       setCancelling(false);
       notifyError(error);
@@ -123,8 +138,8 @@ export function ModelPage() {
             {llmFile !== null && (
               <Button
                 variant="outlined"
-                startIcon={retraining === 'languageModel' ? <CircularProgress size={16} color="inherit" /> : <PsychologyOutlined />}
-                disabled={retraining !== false || !list}
+                startIcon={activeKind === 'languageModel' ? <CircularProgress size={16} color="inherit" /> : <PsychologyOutlined />}
+                disabled={active !== null || !list}
                 onClick={() => void retrain(true)}
                 title={t('model.retrainWithLlmHint', { file: llmFile })}
                 data-testid="model-retrain-llm"
@@ -134,8 +149,8 @@ export function ModelPage() {
             )}
             <Button
               variant="contained"
-              startIcon={retraining === 'plain' ? <CircularProgress size={16} color="inherit" /> : <ModelTrainingOutlined />}
-              disabled={retraining !== false || !list}
+              startIcon={activeKind === 'plain' ? <CircularProgress size={16} color="inherit" /> : <ModelTrainingOutlined />}
+              disabled={active !== null || !list}
               onClick={() => void retrain(false)}
               data-testid="model-retrain"
             >
@@ -144,23 +159,23 @@ export function ModelPage() {
           </Box>
         }
       />
-      {retraining && (
-        <Alert severity="info" icon={false} sx={{ mb: 1.5, display: 'block' }} data-testid="model-retraining">
-          {retraining === 'languageModel' ? t('model.retrainingWithLlm', { file: llmFile ?? '' }) : t('model.retraining')}
-          {retraining === 'languageModel' && signalsProgress && signalsProgress.done < signalsProgress.total && (
+      {active && (
+        <Alert severity="info" icon={false} sx={{ mb: 1.5, display: 'block' }} data-testid="model-retraining" data-language-model={active.languageModel}>
+          {active.languageModel ? t('model.retrainingWithLlm', { file: active.file ?? llmFile ?? '' }) : t('model.retraining')}
+          {signalsProgress && (
             <Typography variant="body2" sx={{ mt: 0.5 }} data-testid="model-signals-progress">
               {t('model.signalsProgress', { done: signalsProgress.done, total: signalsProgress.total })}
             </Typography>
           )}
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, mt: 1 }}>
             <Box sx={{ flex: 1 }}>
-              {retraining === 'languageModel' && signalsProgress && signalsProgress.done < signalsProgress.total ? (
+              {signalsProgress ? (
                 <LinearProgress variant="determinate" value={(100 * signalsProgress.done) / Math.max(1, signalsProgress.total)} data-testid="model-signals-bar" />
               ) : (
                 <LinearProgress />
               )}
             </Box>
-            {retraining === 'languageModel' && (
+            {active.languageModel && (
               <Button
                 size="small"
                 variant="outlined"
