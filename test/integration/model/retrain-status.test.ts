@@ -37,8 +37,9 @@ describe('the state of a retrain asked through the channel', () => {
   async function retrainWatched(input: unknown, atFirstProgress?: () => Promise<unknown>) {
     const states: (RetrainStatus | null)[] = [];
     const progress: { done: number; total: number; file: string }[] = [];
-    let statusAtProgress: Promise<RetrainStatus | null> | null = null;
-    let reaction: Promise<unknown> | null = null;
+    // Set inside the listener, which the compiler does not follow: typed with `as` so it is not narrowed to null.
+    let statusAtProgress = null as Promise<RetrainStatus | null> | null;
+    let reaction = null as Promise<unknown> | null;
     const unsubscribe = backend.subscribe((event, payload) => {
       if (event === 'model:retrain-state') states.push(payload as RetrainStatus | null);
       if (event !== 'model:signals-progress') return;
