@@ -1,30 +1,25 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { testModelPath } from '../fixtures/test-models';
 import { test, expect } from './support/fixtures';
-import { projectRoot, startWebApp } from './support/web-app';
+import { advisorDesk, importAndLoadModel } from './support/language-model-steps';
+import { startWebApp } from './support/web-app';
 
 const SCREENS = '/tmp/advisor-desk-screens';
-
-function cli(args: string[]): void {
-  const r = spawnSync(process.execPath, [path.join(projectRoot, 'dist', 'main', 'cli.mjs'), ...args], { encoding: 'utf8', timeout: 120_000 });
-  expect(r.status, `advisor-desk ${args[0]}: ${r.stderr}`).toBe(0);
-}
 
 test.describe('recommendations of a version trained with a language model (issue 4)', () => {
   test.setTimeout(180_000);
 
   test('tell the advisor which model to load for its signals, use them once it is loaded, and retrain with them from the Model page', async ({ page, dataDir, consoleErrors }) => {
     const db = path.join(dataDir, 'advisor-desk.sqlite');
-    cli(['seed', '--db', db]);
+    advisorDesk(['seed', '--db', db]);
     // The first 40 clients' outcomes keep the signals to seconds (the whole demo book takes about a minute).
     const store = new Database(db);
     store.prepare('DELETE FROM interactions WHERE client_id NOT IN (SELECT id FROM clients ORDER BY id LIMIT 40)').run();
     store.close();
     const model = await testModelPath();
-    cli(['train', '--db', db, '--model', model]);
+    advisorDesk(['train', '--db', db, '--model', model]);
 
     const app = await startWebApp(dataDir);
     try {
@@ -42,11 +37,7 @@ test.describe('recommendations of a version trained with a language model (issue
       await expect(page.getByTestId('model-retrain-llm')).toHaveCount(0);
 
       // Load the model that made the version: the client page now ranks with its signals.
-      await page.getByTestId('nav-models').click();
-      await page.getByTestId('llm-import-path').fill(model);
-      await page.getByTestId('llm-import-submit').click();
-      await page.locator(`[data-testid="llm-file-row"][data-file="${path.basename(model)}"]`).getByTestId('llm-file-load').click();
-      await expect(page.getByTestId('llm-status-chip')).toHaveAttribute('data-state', 'loaded', { timeout: 60_000 });
+      await importAndLoadModel(page, model);
       await page.getByTestId('nav-model').click();
       const withSignals = page.getByTestId('model-retrain-llm');
       await expect(withSignals).toBeVisible();

@@ -1,36 +1,27 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { testModelPath } from '../fixtures/test-models';
 import { test, expect } from './support/fixtures';
-import { projectRoot, startWebApp } from './support/web-app';
+import { advisorDesk, importAndLoadModel } from './support/language-model-steps';
+import { startWebApp } from './support/web-app';
 
 const SCREENS = '/tmp/advisor-desk-screens';
-
-function cli(args: string[]): void {
-  const r = spawnSync(process.execPath, [path.join(projectRoot, 'dist', 'main', 'cli.mjs'), ...args], { encoding: 'utf8', timeout: 120_000 });
-  expect(r.status, `advisor-desk ${args[0]}: ${r.stderr}`).toBe(0);
-}
 
 test.describe('cancelling a retrain with language-model signals (issue 4)', () => {
   test.setTimeout(180_000);
 
   test('the Model page offers Cancel beside the progress bar; cancelling says the active version is unchanged and keeps the versions as they were', async ({ page, dataDir, consoleErrors }) => {
     const db = path.join(dataDir, 'advisor-desk.sqlite');
-    cli(['seed', '--db', db]);
+    advisorDesk(['seed', '--db', db]);
     // Version 1, without signals. The whole demo book is kept: its signals would run for about a minute.
-    cli(['train', '--db', db]);
+    advisorDesk(['train', '--db', db]);
     const model = await testModelPath();
 
     const app = await startWebApp(dataDir);
     try {
       await page.goto(app.url);
-      await page.getByTestId('nav-models').click();
-      await page.getByTestId('llm-import-path').fill(model);
-      await page.getByTestId('llm-import-submit').click();
-      await page.locator(`[data-testid="llm-file-row"][data-file="${path.basename(model)}"]`).getByTestId('llm-file-load').click();
-      await expect(page.getByTestId('llm-status-chip')).toHaveAttribute('data-state', 'loaded', { timeout: 60_000 });
+      await importAndLoadModel(page, model);
 
       await page.getByTestId('nav-model').click();
       const rows = page.getByTestId('model-version-row');

@@ -1,17 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { testModelPath } from '../fixtures/test-models';
 import { test, expect } from './support/fixtures';
-import { projectRoot, startWebApp } from './support/web-app';
+import { advisorDesk, importAndLoadModel } from './support/language-model-steps';
+import { startWebApp } from './support/web-app';
 
 const SCREENS = '/tmp/advisor-desk-screens';
-
-function cli(args: string[]): void {
-  const r = spawnSync(process.execPath, [path.join(projectRoot, 'dist', 'main', 'cli.mjs'), ...args], { encoding: 'utf8', timeout: 120_000 });
-  expect(r.status, `advisor-desk ${args[0]}: ${r.stderr}`).toBe(0);
-}
 
 /** What the Model page shows while a retrain with signals runs: the info box, the progress bar, Cancel, no way to start another. */
 async function expectRetrainShown(page: Page): Promise<void> {
@@ -36,9 +31,9 @@ test.describe('a retrain with language-model signals outlives the page that star
 
   test('after navigating away and back, and in a second window, the Model page shows the running retrain with its progress and Cancel', async ({ page, dataDir, consoleErrors }) => {
     const db = path.join(dataDir, 'advisor-desk.sqlite');
-    cli(['seed', '--db', db]);
+    advisorDesk(['seed', '--db', db]);
     // Version 1, without signals. The whole demo book is kept, so the signals run long enough to look at.
-    cli(['train', '--db', db]);
+    advisorDesk(['train', '--db', db]);
     const model = await testModelPath();
 
     const app = await startWebApp(dataDir);
@@ -48,11 +43,7 @@ test.describe('a retrain with language-model signals outlives the page that star
     second.on('pageerror', (error) => secondErrors.push(error.message));
     try {
       await page.goto(app.url);
-      await page.getByTestId('nav-models').click();
-      await page.getByTestId('llm-import-path').fill(model);
-      await page.getByTestId('llm-import-submit').click();
-      await page.locator(`[data-testid="llm-file-row"][data-file="${path.basename(model)}"]`).getByTestId('llm-file-load').click();
-      await expect(page.getByTestId('llm-status-chip')).toHaveAttribute('data-state', 'loaded', { timeout: 60_000 });
+      await importAndLoadModel(page, model);
 
       await page.getByTestId('nav-model').click();
       await expect(page.getByTestId('model-version-row').first()).toBeVisible({ timeout: 60_000 });

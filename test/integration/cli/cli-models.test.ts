@@ -1,40 +1,15 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModelFileInfo } from '../../../app/contract/llm-channels';
 import { tempDir } from '../db/temp-db';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const bundle = path.join(root, 'dist', 'main', 'cli.mjs');
-
-/** The real bundle; if another entry is mid-edit and breaks the full build, bundle just the CLI. */
-async function buildCli(): Promise<void> {
-  try {
-    execFileSync(process.execPath, ['main/tools/build-main.mjs', '--quiet'], { cwd: root, stdio: 'pipe' });
-  } catch {
-    await build({
-      absWorkingDir: root,
-      entryPoints: { cli: 'main/cli/cli-main.ts' },
-      outdir: 'dist/main',
-      outExtension: { '.js': '.mjs' },
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      external: ['electron', 'better-sqlite3', 'node-llama-cpp', '@node-llama-cpp/*'],
-      banner: { js: "import { createRequire as __adCreateRequire } from 'node:module'; const require = __adCreateRequire(import.meta.url);" },
-      logLevel: 'silent',
-    });
-  }
-}
+import { buildCli, cliBundle, projectRoot } from './build-cli';
 
 describe('advisor-desk models, as a separate process', () => {
   let dir: string;
   const cli = (...args: string[]) =>
-    spawnSync(process.execPath, [bundle, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ADVISOR_DESK_DATA: path.join(dir, 'data'), ADVISOR_DESK_DB: '' }, timeout: 60_000 });
+    spawnSync(process.execPath, [cliBundle, ...args], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, ADVISOR_DESK_DATA: path.join(dir, 'data'), ADVISOR_DESK_DB: '' }, timeout: 60_000 });
 
   beforeAll(async () => {
     dir = tempDir('ad-cli-models-');
@@ -59,7 +34,7 @@ describe('advisor-desk models, as a separate process', () => {
 
     const human = cli('models', 'list');
     // The bundle in dist/main finds the repository's models/ folder by walking up to package.json.
-    expect(human.stdout).toContain(`App models folder:  ${path.join(root, 'models')}`);
+    expect(human.stdout).toContain(`App models folder:  ${path.join(projectRoot, 'models')}`);
     expect(human.stdout).toContain(`Your models folder: ${path.join(dir, 'data', 'models')}`);
     expect(human.stdout).toMatch(/plain-512\.gguf[\s\S]*chat template {2}no \(plain prompt format\)/);
 
