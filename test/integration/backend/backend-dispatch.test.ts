@@ -3,13 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { channels, type Channel } from '../../../app/contract/channels';
-import { dispatch } from '../../../app/contract/dispatch';
 import type { Result } from '../../../app/contract/result';
 import type { Client, ClientPage } from '../../../app/domain';
 import { DEFAULT_QUESTIONNAIRE } from '../../../app/risk/questionnaire';
 import type { Backend } from '../../../main/backend/backend-types';
 import { openBackend } from '../../../main/backend/open-backend';
 import { profile } from '../db/temp-db';
+import { backendCalls } from './backend-calls';
 
 const NOW = new Date('2026-11-28T09:00:00.000Z');
 
@@ -17,12 +17,7 @@ describe('backend through dispatch()', () => {
   let dir: string;
   let backend: Backend;
   const events: unknown[] = [];
-  const call = (channel: string, input: unknown) => dispatch(backend.handlers, channel, input);
-  const value = async <T>(channel: string, input: unknown): Promise<T> => {
-    const r = await call(channel, input);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-    return r.value as T;
-  };
+  const { call, value } = backendCalls(() => backend.handlers);
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ad-backend-'));

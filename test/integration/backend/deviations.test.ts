@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../app/contract/dispatch';
 import type { DeviationPreviewView, DeviationView } from '../../../app/contract/deviation-channels';
 import type { ClientRanking, ExcludedProduct } from '../../../app/contract/engine-channels';
 import type { ClientPage } from '../../../app/domain';
@@ -15,6 +14,7 @@ import { getClient } from '../../../main/db/client-repository';
 import { openDatabase } from '../../../main/db/connection';
 import { getProduct } from '../../../main/db/product-repository';
 import { pairSuitability } from '../../../main/model/pair-suitability';
+import { backendCalls } from './backend-calls';
 
 const NOW = new Date('2026-11-28T09:00:00.000Z');
 
@@ -29,12 +29,7 @@ describe('client-requested deviations', () => {
   let dir: string;
   let backend: Backend;
   const events: { event: string; payload: unknown }[] = [];
-  const call = (channel: string, input: unknown) => dispatch(backend.handlers, channel, input);
-  const value = async <T>(channel: string, input: unknown): Promise<T> => {
-    const r = await call(channel, input);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-    return r.value as T;
-  };
+  const { call, value } = backendCalls(() => backend.handlers);
   const rank = (clientId: string) => value<ClientRanking>('recommendations:for-client', { clientId, top: 500 });
   // A C2 or C3 client with a product excluded by nothing but its risk grade, one grade above the limit.
   let clientId = '';

@@ -10,6 +10,7 @@ import type { Backend } from '../../../main/backend/backend-types';
 import { openBackend } from '../../../main/backend/open-backend';
 import { verifyAuditChain } from '../../../main/db/audit-log';
 import { openDatabase } from '../../../main/db/connection';
+import { backendCalls } from './backend-calls';
 
 const NOW = new Date('2026-11-28T09:00:00.000Z');
 const CJK = /[\u4e00-\u9fff]/;
@@ -23,12 +24,7 @@ describe('recommendations and model versions on the demo book', () => {
   let dir: string;
   let backend: Backend;
   const events: { event: string; payload: unknown }[] = [];
-  const call = (channel: string, input: unknown) => dispatch(backend.handlers, channel, input);
-  const value = async <T>(channel: string, input: unknown): Promise<T> => {
-    const r = await call(channel, input);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-    return r.value as T;
-  };
+  const { call, value } = backendCalls(() => backend.handlers);
   const rank = (clientId: string, top = 500) => value<ClientRanking>('recommendations:for-client', { clientId, top });
   const probabilities = (r: ClientRanking) => Object.fromEntries(r.ranked.map((p) => [p.productId, p.probability]));
 

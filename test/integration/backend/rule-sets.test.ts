@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../app/contract/dispatch';
 import type { RuleSetVersionView } from '../../../app/contract/rule-set-channels';
 import { DEFAULT_RULE_SET, type SuitabilityRuleSet } from '../../../app/suitability';
 import type { Backend } from '../../../main/backend/backend-types';
@@ -10,18 +9,14 @@ import { openBackend } from '../../../main/backend/open-backend';
 import { verifyAuditChain } from '../../../main/db/audit-log';
 import { activeRuleSet } from '../../../main/db/rule-set-repository';
 import { openDatabase } from '../../../main/db/connection';
+import { backendCalls } from './backend-calls';
 
 const NOW = new Date('2026-11-28T09:00:00.000Z');
 
 describe('stored suitability rule sets', () => {
   let dir: string;
   let backend: Backend;
-  const call = (channel: string, input: unknown) => dispatch(backend.handlers, channel, input);
-  const value = async <T>(channel: string, input: unknown): Promise<T> => {
-    const r = await call(channel, input);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-    return r.value as T;
-  };
+  const { call, value } = backendCalls(() => backend.handlers);
   const stricter = (): SuitabilityRuleSet => {
     const copy = structuredClone(DEFAULT_RULE_SET);
     copy.rules.riskClass.maxGradeByClass.C3 = 'R2';

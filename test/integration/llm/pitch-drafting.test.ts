@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../app/contract/dispatch';
 import type { ClientRanking } from '../../../app/contract/engine-channels';
 import type { PitchDraftView } from '../../../app/contract/pitch-channels';
 import type { ClientPage } from '../../../app/domain';
@@ -12,6 +11,7 @@ import { openBackend } from '../../../main/backend/open-backend';
 import { listAuditEntries } from '../../../main/db/audit-log';
 import { openDatabase } from '../../../main/db/connection';
 import { testModelPath } from '../../fixtures/test-models';
+import { backendCalls } from '../backend/backend-calls';
 
 const NOW = new Date('2026-11-28T09:00:00.000Z');
 /** The streamed text as the service parses it: unfinished multi-byte pieces (U+FFFD) carry no text and are dropped. */
@@ -36,12 +36,7 @@ describe('pitch drafting', () => {
   const deltas = new Map<string, string[]>();
   const finished = new Map<string, Done>();
   const waiters = new Map<string, (done: Done) => void>();
-  const call = (channel: string, input: unknown) => dispatch(backend.handlers, channel, input);
-  const value = async <T>(channel: string, input: unknown): Promise<T> => {
-    const r = await call(channel, input);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-    return r.value as T;
-  };
+  const { call, value } = backendCalls(() => backend.handlers);
   const doneOf = (requestId: string) =>
     new Promise<Done>((resolve) => {
       const already = finished.get(requestId);

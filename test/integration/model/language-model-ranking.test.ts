@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../app/contract/dispatch';
 import type { ClientRanking, ModelVersionSummary } from '../../../app/contract/engine-channels';
 import type { LlmStatus } from '../../../app/contract/llm-channels';
 import { liveModelFromParams } from '../../../app/ranking/live-model';
@@ -11,6 +10,7 @@ import { openDatabase, type Db } from '../../../main/db/connection';
 import { getActiveModelVersion, listModelVersions } from '../../../main/db/model-version-repository';
 import { testModelPath } from '../../fixtures/test-models';
 import { tempDir } from '../db/temp-db';
+import { backendCalls } from '../backend/backend-calls';
 
 const NOW = new Date('2026-11-28T09:00:00.000Z');
 /** Outcomes of this many clients are kept: enough to train on, few enough pairs for the signals to take seconds. */
@@ -27,12 +27,7 @@ describe('training and ranking with language-model signals', () => {
   let backend: Backend;
   let db: Db;
   let modelFile: string;
-  const call = (channel: string, input: unknown) => dispatch(backend.handlers, channel, input);
-  const value = async <T>(channel: string, input: unknown): Promise<T> => {
-    const r = await call(channel, input);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-    return r.value as T;
-  };
+  const { call, value } = backendCalls(() => backend.handlers);
   const activeVersion = () => getActiveModelVersion(db)?.summary.version ?? null;
 
   beforeAll(async () => {

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../app/contract/dispatch';
 import type { ModelVersionSummary } from '../../../app/contract/engine-channels';
 import type { LlmStatus } from '../../../app/contract/llm-channels';
 import type { Result } from '../../../app/contract/result';
@@ -10,6 +9,7 @@ import { openDatabase, type Db } from '../../../main/db/connection';
 import { getActiveModelVersion } from '../../../main/db/model-version-repository';
 import { testModelPath } from '../../fixtures/test-models';
 import { tempDir } from '../db/temp-db';
+import { backendCalls } from '../backend/backend-calls';
 
 const NOW = new Date('2026-11-28T09:00:00.000Z');
 /** Enough clients that a retrain not stopped would report them all; few enough that the retrain after it takes seconds. */
@@ -24,12 +24,7 @@ describe('cancelling a retrain with language-model signals', () => {
   let dir: string;
   let backend: Backend;
   let db: Db;
-  const call = (channel: string, input: unknown) => dispatch(backend.handlers, channel, input);
-  const value = async <T>(channel: string, input: unknown): Promise<T> => {
-    const r = await call(channel, input);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-    return r.value as T;
-  };
+  const { call, value } = backendCalls(() => backend.handlers);
   const versionRows = () => db.prepare('SELECT version, active FROM model_versions ORDER BY version').all();
   const activeVersion = () => getActiveModelVersion(db)?.summary.version ?? null;
 

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../app/contract/dispatch';
 import type { ModelVersionSummary, RetrainStatus } from '../../../app/contract/engine-channels';
 import type { LlmStatus } from '../../../app/contract/llm-channels';
 import type { Result } from '../../../app/contract/result';
@@ -10,6 +9,7 @@ import { openBackend } from '../../../main/backend/open-backend';
 import { openDatabase, type Db } from '../../../main/db/connection';
 import { testModelPath } from '../../fixtures/test-models';
 import { tempDir } from '../db/temp-db';
+import { backendCalls } from '../backend/backend-calls';
 
 const NOW = new Date('2026-11-28T09:00:00.000Z');
 /** Few clients, so the retrains that run to the end take seconds. */
@@ -25,12 +25,7 @@ describe('the state of a retrain asked through the channel', () => {
   let backend: Backend;
   let db: Db;
   let modelFile: string;
-  const call = (channel: string, input: unknown) => dispatch(backend.handlers, channel, input);
-  const value = async <T>(channel: string, input: unknown): Promise<T> => {
-    const r = await call(channel, input);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-    return r.value as T;
-  };
+  const { call, value } = backendCalls(() => backend.handlers);
   const status = () => value<RetrainStatus | null>('model:retrain-status', {});
 
   /** Runs a retrain, recording the state events and, at the first progress report, what the status says then. */

@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../app/contract/dispatch';
 import type { ClientRanking, ModelVersionSummary } from '../../../app/contract/engine-channels';
 import type { Interaction } from '../../../app/domain';
 import type { Backend } from '../../../main/backend/backend-types';
 import { openBackend } from '../../../main/backend/open-backend';
 import { openDatabase, type Db } from '../../../main/db/connection';
 import { insertInteractions, listInteractions } from '../../../main/db/interaction-repository';
+import { backendCalls } from '../backend/backend-calls';
 
 const NOW = new Date('2026-11-28T09:00:00.000Z');
 
@@ -21,12 +21,7 @@ describe('model training refuses bad data and leaves the live model alone', () =
   let backend: Backend;
   let db: Db;
   let demoOutcomes: Interaction[];
-  const call = (channel: string, input: unknown) => dispatch(backend.handlers, channel, input);
-  const value = async <T>(channel: string, input: unknown): Promise<T> => {
-    const r = await call(channel, input);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-    return r.value as T;
-  };
+  const { call, value } = backendCalls(() => backend.handlers);
   const replaceOutcomes = (rows: Interaction[]) => {
     db.prepare('DELETE FROM interactions').run();
     insertInteractions(db, rows);
