@@ -104,7 +104,6 @@ export const ClientRankingSchema = z.object({
 });
 export type ClientRanking = z.infer<typeof ClientRankingSchema>;
 
-/** Requests of the recommendation engine; spread into the main channel map. */
 /** A retrain asked through 'model:retrain' and not yet ended (issue 4), with its latest signals progress. */
 export const RetrainStatusSchema = z.object({
   /** Trained with the loaded language model's signals. */
@@ -119,6 +118,7 @@ export const RetrainStatusSchema = z.object({
 });
 export type RetrainStatus = z.infer<typeof RetrainStatusSchema>;
 
+/** Requests of the recommendation engine; spread into the main channel map. */
 export const engineChannels = {
   'recommendations:for-client': {
     input: z

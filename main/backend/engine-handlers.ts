@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { HandlerTable } from '../../app/contract/dispatch';
 import type { RetrainStatus } from '../../app/contract/engine-channels';
 import { createModelService, type ModelService } from '../model/model-service';
@@ -23,7 +24,10 @@ export function engineHandlers(ctx: BackendContext, service: ModelService = crea
   const status = (): RetrainStatus | null => (retrains[0] ? { ...retrains[0].status } : null);
   // Every window follows the state kept here rather than its own, so a page opened later or elsewhere shows it too.
   const announce = (): void => ctx.emit('model:retrain-state', status());
-  const fileOfLoadedModel = (): string | null => ctx.llm.current()?.path.split(/[\\/]/).pop() ?? null;
+  const fileOfLoadedModel = (): string | null => {
+    const loaded = ctx.llm.current();
+    return loaded ? path.basename(loaded.path) : null;
+  };
 
   return {
     'recommendations:for-client': ({ clientId, top, languageModel }) => service.rank(clientId, top, { languageModel }),

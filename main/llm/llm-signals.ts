@@ -16,9 +16,10 @@ import { readEmbeddings, writeEmbeddings } from '../db/embedding-cache-repositor
  *   database per model sha256 and per text sha256, so a second ranking embeds only the client, and an edited
  *   description is embedded again. Client vectors are kept in memory only (client data is not written here).
  * - `fit`: the probability that the model answers "Yes" rather than "No" to "does this product meet this client's
- *   stated needs?", read from the next-token probabilities after fitPromptPrefix (instructions, client) + fitPromptSuffix, summed over the
- *   Yes and No token variants and normalised between the two. The client's prefix is evaluated once and kept in the
- *   sequence; each product evaluates only its own suffix (adaptStateToTokens erases the previous product's tokens).
+ *   stated needs?", read from the next-token probabilities after fitPromptPrefix (instructions, then the client) and
+ *   fitPromptSuffix, summed over the Yes and No token variants and normalised between the two. The prefix is
+ *   evaluated once and kept in the sequence; each product evaluates only its own suffix (adaptStateToTokens erases
+ *   the previous product's tokens, and keeps the instructions when the next client comes).
  *   No sampling options are passed to controlledEvaluate: they shrink the probability map and zero the answers.
  *
  * Both signals from a random-weight test model are noise; what they prove there is the plumbing and the cost.
@@ -193,17 +194,27 @@ export class LlmSignals {
    * and the instructions tokenize the same for every client.
    */
   fitTokens(prefix: readonly string[], suffix: string): { prefix: Token[]; full: Token[] } {
+    const prefixTokens = this.prefixTokens(prefix);
+    return { prefix: prefixTokens, full: [...prefixTokens, ...this.suffixTokens(suffix)] };
+  }
+
+  private prefixTokens(prefix: readonly string[]): Token[] {
     const model = this.source.model;
     const bos = model.tokens.bos;
-    const prefixTokens: Token[] = bos !== null && model.tokens.shouldPrependBosToken ? [bos] : [];
-    prefix.forEach((piece, i) => prefixTokens.push(...(i === 0 ? model.tokenize(piece, false) : model.tokenize(piece, false, 'trimLeadingSpace'))));
-    return { prefix: prefixTokens, full: [...prefixTokens, ...model.tokenize(suffix, false, 'trimLeadingSpace')] };
+    const tokens: Token[] = bos !== null && model.tokens.shouldPrependBosToken ? [bos] : [];
+    prefix.forEach((piece, i) => tokens.push(...(i === 0 ? model.tokenize(piece, false) : model.tokenize(piece, false, 'trimLeadingSpace'))));
+    return tokens;
+  }
+
+  private suffixTokens(suffix: string): Token[] {
+    return this.source.model.tokenize(suffix, false, 'trimLeadingSpace');
   }
 
   /** Whether the fit question with this prefix fits the fit context with every one of these suffixes. */
   async fitsFitContext(prefix: readonly string[], suffixes: readonly string[]): Promise<boolean> {
     const sequence = await this.fitSequence();
-    return suffixes.every((suffix) => this.fitTokens(prefix, suffix).full.length < sequence.contextSize);
+    const room = sequence.contextSize - this.prefixTokens(prefix).length;
+    return suffixes.every((suffix) => this.suffixTokens(suffix).length < room);
   }
 
   /**
@@ -223,6 +234,8 @@ export class LlmSignals {
     const sequence = await this.fitSequence();
     const { yes, no } = this.answerSets();
     const prefixKey = sha256(`${this.source.sha256}\n${prefix.join('\u0000')}`);
+    // Tokenized once for all products (the instructions and the client run to hundreds of tokens).
+    let prefixTokens: Token[] | null = null;
     const out = new Map<string, number | null>();
     for (const product of products) {
       const key = `${prefixKey}:${sha256(product.text)}`;
@@ -233,7 +246,8 @@ export class LlmSignals {
       }
       // A retrain given up stops here, between products, rather than after the whole client.
       options.signal?.throwIfAborted();
-      const { full } = this.fitTokens(prefix, product.text);
+      prefixTokens ??= this.prefixTokens(prefix);
+      const full: Token[] = [...prefixTokens, ...this.suffixTokens(product.text)];
       let probability: number | null = null;
       if (full.length < sequence.contextSize) {
         let start = 0;
