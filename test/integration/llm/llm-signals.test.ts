@@ -9,7 +9,30 @@ import { testModelPath } from '../../fixtures/test-models';
 import { tempDb } from '../db/temp-db';
 import { TODAY, demo } from '../../unit/app/pitch/pitch-fixtures';
 
-describe('language-model ranking signals with a generated model (issue 4)', () => {
+/**
+ * How far a fit probability evaluated with a reused prefix may stray from one evaluated from scratch, in log-odds.
+ * llama.cpp's arithmetic depends on batch shapes and on the CPU's kernels, so the two paths agree only roughly:
+ * measured over 12 clients x 15 products with the tiny test model, the largest gap was 0.0098 log-odds
+ * (0.0024 in probability) on a 2-core AMD EPYC with AVX2 only, and under 1e-3 in probability on the Intel
+ * machines earlier runs used. 0.05 leaves five times the worst seen, and is still far below any difference
+ * that would change which products an advisor sees first.
+ */
+const LOG_ODDS_TOLERANCE = 0.05;
+const logOdds = (p: number): number => Math.log(p / (1 - p));
+
+/** Same promise as the ranking makes: close in log-odds, and the same order wherever scratch tells two apart clearly. */
+function expectSameFit(reused: Map<string, number | null>, fresh: Map<string, number | null>): void {
+  const ids = [...fresh.keys()];
+  for (const id of ids) expect(Math.abs(logOdds(reused.get(id)!) - logOdds(fresh.get(id)!)), id).toBeLessThan(LOG_ODDS_TOLERANCE);
+  for (const a of ids) {
+    for (const b of ids) {
+      const apart = logOdds(fresh.get(a)!) - logOdds(fresh.get(b)!);
+      if (apart > 2 * LOG_ODDS_TOLERANCE) expect(reused.get(a)!, `${a} above ${b}`).toBeGreaterThan(reused.get(b)!);
+    }
+  }
+}
+
+describe('language-model ranking signals with a generated model', () => {
   let model: LlamaModel;
   let sha256: string;
   let env: ReturnType<typeof tempDb>;
@@ -61,8 +84,9 @@ describe('language-model ranking signals with a generated model (issue 4)', () =
         expect(typeof a).toBe('number');
         expect(a!).toBeGreaterThan(0);
         expect(a!).toBeLessThan(1);
-        expect(Math.abs(a! - b!)).toBeLessThan(1e-3);
+        expect(typeof b).toBe('number');
       }
+      expectSameFit(reused, fresh);
       // Random weights still tell products apart: not one number for all.
       expect(new Set([...reused.values()].map((v) => v!.toFixed(6))).size).toBeGreaterThan(1);
 
@@ -100,7 +124,7 @@ describe('language-model ranking signals with a generated model (issue 4)', () =
       expect(used).toBeLessThanOrEqual(secondPrefix - instructions + suffix);
 
       const fresh = await signals.fitProbabilities(second, [item], { useCache: false, reusePrefix: false });
-      expect(Math.abs(kept.get(item.id)! - fresh.get(item.id)!)).toBeLessThan(1e-3);
+      expectSameFit(kept, fresh);
     } finally {
       await signals.dispose();
     }
