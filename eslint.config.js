@@ -4,7 +4,17 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'build/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'models/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'build/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'models/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -23,9 +33,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'net'], message: 'app/ is pure TypeScript: pass a port instead of importing Node.' },
-            { group: ['electron', 'better-sqlite3', 'node-llama-cpp', 'react', 'react-dom', '@mui/*', 'ws'], message: 'app/ must not depend on a runtime, driver or UI library.' },
-            { group: ['../main/*', '../../main/*', '../renderer/*', '../../renderer/*'], message: 'Dependencies point into app/, never out of it.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'net'],
+              message: 'app/ is pure TypeScript: pass a port instead of importing Node.',
+            },
+            {
+              group: ['electron', 'better-sqlite3', 'node-llama-cpp', 'react', 'react-dom', '@mui/*', 'ws'],
+              message: 'app/ must not depend on a runtime, driver or UI library.',
+            },
+            {
+              group: ['../main/*', '../../main/*', '../renderer/*', '../../renderer/*'],
+              message: 'Dependencies point into app/, never out of it.',
+            },
           ],
         },
       ],
@@ -38,7 +57,17 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      'no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'better-sqlite3', 'node:*', '../main/*', '../../main/*'], message: 'The renderer reaches the backend only through window.advisorDesk.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'better-sqlite3', 'node:*', '../main/*', '../../main/*'],
+              message: 'The renderer reaches the backend only through window.advisorDesk.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

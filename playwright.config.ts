@@ -4,7 +4,8 @@ import { electronSkipReason } from './test/e2e/support/electron-availability';
 
 // The list reporter shows a skipped test without its reason, so say it once, in the runner only.
 const electronSkip = electronSkipReason();
-if (electronSkip && process.env.TEST_WORKER_INDEX === undefined) console.log(`Electron e2e will be skipped: ${electronSkip}`);
+if (electronSkip && process.env.TEST_WORKER_INDEX === undefined)
+  console.log(`Electron e2e will be skipped: ${electronSkip}`);
 
 // Browser mode is always tested in real Chromium; the Electron project runs where an Electron binary exists.
 export default defineConfig({

@@ -26,7 +26,9 @@ export function resolveDataDir(options: { env?: NodeJS.ProcessEnv; electronUserD
 }
 
 /** The database file: `--db`/`ADVISOR_DESK_DB` for the CLI, else the one in the data folder. */
-export function resolveDatabasePath(options: { explicit?: string | undefined; env?: NodeJS.ProcessEnv; dataDir?: string } = {}): string {
+export function resolveDatabasePath(
+  options: { explicit?: string | undefined; env?: NodeJS.ProcessEnv; dataDir?: string } = {},
+): string {
   const env = options.env ?? process.env;
   if (options.explicit) return path.resolve(options.explicit);
   const fromEnv = env.ADVISOR_DESK_DB?.trim();

@@ -75,20 +75,29 @@ export const channels = {
   'clients:get': { input: ById, output: ClientDetailSchema },
   'clients:create': { input: z.object({ profile: ClientProfileSchema }).strict(), output: ClientSchema },
   'clients:update': {
-    input: z.object({ id: z.string().min(1).max(64), revision: z.number().int().min(1), profile: ClientProfileSchema }).strict(),
+    input: z
+      .object({ id: z.string().min(1).max(64), revision: z.number().int().min(1), profile: ClientProfileSchema })
+      .strict(),
     output: ClientSchema,
   },
   'questionnaire:get': { input: Empty, output: QuestionnaireDefinitionSchema },
   'clients:submit-questionnaire': {
     input: z
-      .object({ clientId: z.string().min(1).max(64), revision: z.number().int().min(1), answers: z.record(z.string(), z.string()) })
+      .object({
+        clientId: z.string().min(1).max(64),
+        revision: z.number().int().min(1),
+        answers: z.record(z.string(), z.string()),
+      })
       .strict(),
     output: ClientSchema,
   },
   'products:list': { input: ProductListQuerySchema, output: z.array(ProductSchema) },
   'products:get': { input: ById, output: ProductSchema },
   'market:latest': { input: Empty, output: MarketSnapshotSchema.nullable() },
-  'meetings:upcoming': { input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(), output: z.array(MeetingSchema) },
+  'meetings:upcoming': {
+    input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),
+    output: z.array(MeetingSchema),
+  },
   'data:summary': { input: Empty, output: DataSummarySchema },
   'data:reset-demo': { input: Empty, output: DataSummarySchema },
   'data:wipe': { input: Empty, output: DataSummarySchema },

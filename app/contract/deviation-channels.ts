@@ -33,7 +33,9 @@ export const DeviationPreviewSchema = z.object({
   productNameEn: z.string(),
   productNameZh: z.string(),
   allowed: z.boolean(),
-  refusal: z.object({ code: z.enum([...DEVIATION_REFUSALS, 'already-recorded']), message: LocalizedTextSchema }).nullable(),
+  refusal: z
+    .object({ code: z.enum([...DEVIATION_REFUSALS, 'already-recorded']), message: LocalizedTextSchema })
+    .nullable(),
   riskClass: RiskClassSchema.nullable(),
   limit: RiskGradeSchema.nullable(),
   grade: RiskGradeSchema,
@@ -48,7 +50,10 @@ export type DeviationPreviewView = z.infer<typeof DeviationPreviewSchema>;
 
 /** Client-requested deviations; spread into the main channel map. */
 export const deviationChannels = {
-  'deviations:preview': { input: z.object({ clientId: ClientId, productId: ProductId }).strict(), output: DeviationPreviewSchema },
+  'deviations:preview': {
+    input: z.object({ clientId: ClientId, productId: ProductId }).strict(),
+    output: DeviationPreviewSchema,
+  },
   /** Refused with a validation error naming why when the preview would say not allowed. */
   'deviations:record': {
     input: z

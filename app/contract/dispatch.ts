@@ -18,14 +18,25 @@ function describe(issues: readonly { path: readonly PropertyKey[]; message: stri
  * The one door every request goes through, in Electron IPC and in browser mode alike:
  * unknown channels and malformed inputs are answered with a clear error, handler failures never escape.
  */
-export async function dispatch(handlers: HandlerTable, channel: unknown, rawInput: unknown, onInternalError?: InternalErrorSink): Promise<Result<unknown>> {
+export async function dispatch(
+  handlers: HandlerTable,
+  channel: unknown,
+  rawInput: unknown,
+  onInternalError?: InternalErrorSink,
+): Promise<Result<unknown>> {
   if (!isChannel(channel)) {
-    return { ok: false, error: { code: 'unknown_channel', message: `Unknown channel: ${String(channel).slice(0, 80)}` } };
+    return {
+      ok: false,
+      error: { code: 'unknown_channel', message: `Unknown channel: ${String(channel).slice(0, 80)}` },
+    };
   }
   const spec = channels[channel];
   const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) {
-    return { ok: false, error: { code: 'bad_request', message: `Invalid input for ${channel}: ${describe(parsed.error.issues)}` } };
+    return {
+      ok: false,
+      error: { code: 'bad_request', message: `Invalid input for ${channel}: ${describe(parsed.error.issues)}` },
+    };
   }
   try {
     const handler = handlers[channel] as (input: unknown) => unknown;
@@ -33,9 +44,15 @@ export async function dispatch(handlers: HandlerTable, channel: unknown, rawInpu
     return { ok: true, value };
   } catch (error) {
     if (error instanceof AppError) {
-      return { ok: false, error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
+      return {
+        ok: false,
+        error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) },
+      };
     }
     onInternalError?.(channel, error);
-    return { ok: false, error: { code: 'internal', message: `${channel} failed unexpectedly. The app is still running; try again.` } };
+    return {
+      ok: false,
+      error: { code: 'internal', message: `${channel} failed unexpectedly. The app is still running; try again.` },
+    };
   }
 }

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { InteractionChannelSchema, InteractionSchema, LocalizedTextSchema, OutcomeSchema, ProductFamilySchema, RiskGradeSchema } from '../domain';
+import {
+  InteractionChannelSchema,
+  InteractionSchema,
+  LocalizedTextSchema,
+  OutcomeSchema,
+  ProductFamilySchema,
+  RiskGradeSchema,
+} from '../domain';
 
 const ClientId = z.string().min(1).max(64);
 const ProductId = z.string().min(1).max(64);
@@ -94,17 +101,19 @@ export const ClientRankingSchema = z.object({
   modelVersion: z.number().int().nullable(),
   ruleSet: z.object({ id: z.string(), version: z.number().int() }),
   /**
-   * The language model whose signals (llm.similarity, llm.fit) the live version was trained with (issue 4); null
+   * The language model whose signals (llm.similarity, llm.fit) the live version was trained with; null
    * when it was trained without them. `used`: this ranking computed them with that model, loaded now; otherwise
    * the products were scored without them (missing values) and `reason` says why ("not loaded", …).
    */
-  languageModel: z.object({ file: z.string(), sha256: z.string(), used: z.boolean(), reason: z.string().nullable() }).nullable(),
+  languageModel: z
+    .object({ file: z.string(), sha256: z.string(), used: z.boolean(), reason: z.string().nullable() })
+    .nullable(),
   ranked: z.array(RankedProductSchema),
   excluded: z.array(ExcludedProductSchema),
 });
 export type ClientRanking = z.infer<typeof ClientRankingSchema>;
 
-/** A retrain asked through 'model:retrain' and not yet ended (issue 4), with its latest signals progress. */
+/** A retrain asked through 'model:retrain' and not yet ended, with its latest signals progress. */
 export const RetrainStatusSchema = z.object({
   /** Trained with the loaded language model's signals. */
   languageModel: z.boolean(),
@@ -146,7 +155,11 @@ export const engineChannels = {
         note: z.string().max(2000).default(''),
       })
       .strict(),
-    output: z.object({ interaction: InteractionSchema, modelVersion: z.number().int().nullable(), onlineUpdates: z.number().int() }),
+    output: z.object({
+      interaction: InteractionSchema,
+      modelVersion: z.number().int().nullable(),
+      onlineUpdates: z.number().int(),
+    }),
   },
   'model:versions': { input: z.object({}).strict(), output: z.array(ModelVersionSummarySchema) },
   /** Full retrain on all outcomes; the new version becomes active only if training succeeds. */
@@ -155,24 +168,27 @@ export const engineChannels = {
     input: z
       .object({
         origin: z.enum(['app', 'cli']).default('app'),
-        /** Train with the loaded language model's signals as features (issue 4); refused when none is loaded. */
+        /** Train with the loaded language model's signals as features; refused when none is loaded. */
         languageModel: z.boolean().default(false),
       })
       .strict(),
     output: ModelVersionSummarySchema,
   },
   /**
-   * Stops the retrains requested through 'model:retrain' that are still running or waiting (issue 4): a retrain
+   * Stops the retrains requested through 'model:retrain' that are still running or waiting: a retrain
    * with language-model signals takes minutes on a CPU. Each stops before its next product and answers 'cancelled',
    * storing no version, so the active version is unchanged. `cancelled` is false when none was running.
    */
   'model:retrain-cancel': { input: z.object({}).strict(), output: z.object({ cancelled: z.boolean() }) },
   /**
-   * The retrain asked through 'model:retrain' that runs now, or waits first in line; null when none (issue 4). The
+   * The retrain asked through 'model:retrain' that runs now, or waits first in line; null when none. The
    * Model page asks on opening, so a retrain started before (on another visit, in another window, by the CLI on this
    * backend) shows with its progress, then follows 'model:retrain-state' and 'model:signals-progress'.
    */
   'model:retrain-status': { input: z.object({}).strict(), output: RetrainStatusSchema.nullable() },
   /** Make an earlier (or later) version the live one. */
-  'model:activate': { input: z.object({ version: z.number().int().min(1) }).strict(), output: ModelVersionSummarySchema },
+  'model:activate': {
+    input: z.object({ version: z.number().int().min(1) }).strict(),
+    output: ModelVersionSummarySchema,
+  },
 } as const;

@@ -6,15 +6,32 @@ import { pitchEvents } from './pitch-channels';
 /** Events the backend pushes to the renderer without being asked. */
 export const events = {
   /** Something changed behind the renderer's back (another window, the CLI, a reset): refetch what shows it. */
-  'data:changed': z.object({ entity: z.enum(['clients', 'products', 'meetings', 'settings', 'interactions', 'model', 'rules', 'deviations', 'all']), id: z.string().optional() }),
+  'data:changed': z.object({
+    entity: z.enum([
+      'clients',
+      'products',
+      'meetings',
+      'settings',
+      'interactions',
+      'model',
+      'rules',
+      'deviations',
+      'all',
+    ]),
+    id: z.string().optional(),
+  }),
   /**
-   * A retrain with language-model signals (issue 4) working them out: clients done of those with recorded
+   * A retrain with language-model signals working them out: clients done of those with recorded
    * outcomes. Sent about twice a second at most, and once more when all are done.
    */
-  'model:signals-progress': z.object({ done: z.number().int().min(0), total: z.number().int().min(0), file: z.string() }),
+  'model:signals-progress': z.object({
+    done: z.number().int().min(0),
+    total: z.number().int().min(0),
+    file: z.string(),
+  }),
   /**
    * A retrain asked through 'model:retrain' started, or ended however it ended (stored, failed, cancelled), and this
-   * is what 'model:retrain-status' answers now (issue 4): every open window follows it. Progress in between comes as
+   * is what 'model:retrain-status' answers now: every open window follows it. Progress in between comes as
    * 'model:signals-progress'.
    */
   'model:retrain-state': RetrainStatusSchema.nullable(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LocalizedTextSchema } from '../domain/localized-text';
 
 /**
- * Local language models (issue 4): GGUF files on disk, the one loaded model, and the catalog of recommended
+ * Local language models: GGUF files on disk, the one loaded model, and the catalog of recommended
  * downloads. The backend (main/llm) answers these; the Models page and the CLI read the same shapes.
  */
 
@@ -93,7 +93,10 @@ export const llmChannels = {
   /** Reads the header, hashes the file and estimates the fit on this machine. */
   'llm:inspect': { input: z.object({ path: ModelPath }).strict(), output: ModelFileInfoSchema },
   /** Brings a file the user picked into the models folder: copied, or linked where copying would waste space. */
-  'llm:import': { input: z.object({ path: ModelPath, mode: z.enum(['copy', 'link']).default('copy') }).strict(), output: ModelFileInfoSchema },
+  'llm:import': {
+    input: z.object({ path: ModelPath, mode: z.enum(['copy', 'link']).default('copy') }).strict(),
+    output: ModelFileInfoSchema,
+  },
   'llm:status': { input: Empty, output: LlmStatusSchema },
   /**
    * Loads the file (unloading any other first) and answers when it is loaded, failed or cancelled; progress arrives
@@ -113,8 +116,14 @@ export const llmChannels = {
   'llm:unload': { input: Empty, output: LlmStatusSchema },
   'llm:catalog': { input: Empty, output: z.array(CatalogEntryViewSchema) },
   /** Starts a download (resuming a partial one); progress arrives as 'llm:download' events. Offline: 'unavailable' with a clear message. */
-  'llm:download': { input: z.object({ id: z.string().min(1).max(120) }).strict(), output: z.object({ id: z.string(), state: DownloadStateSchema }) },
-  'llm:cancel-download': { input: z.object({ id: z.string().min(1).max(120) }).strict(), output: z.object({ id: z.string(), state: DownloadStateSchema }) },
+  'llm:download': {
+    input: z.object({ id: z.string().min(1).max(120) }).strict(),
+    output: z.object({ id: z.string(), state: DownloadStateSchema }),
+  },
+  'llm:cancel-download': {
+    input: z.object({ id: z.string().min(1).max(120) }).strict(),
+    output: z.object({ id: z.string(), state: DownloadStateSchema }),
+  },
 } as const;
 
 /** Events main/llm pushes; spread into the event map. */

@@ -5,7 +5,7 @@ import { DRAFT_FIELDS, PITCH_LENGTHS, PITCH_TONES } from '../pitch/pitch-types';
 import { PITCH_RULE_IDS } from '../pitch/lint-draft';
 
 /**
- * Pitch drafting (issue 4): a draft is started, streamed to every window as 'pitch:delta' events, finished with
+ * Pitch drafting: a draft is started, streamed to every window as 'pitch:delta' events, finished with
  * 'pitch:done', and kept as numbered versions (model, template or advisor edits). The lint runs on every version
  * and on every edit; a version with a blocking problem cannot be approved.
  */
@@ -118,7 +118,10 @@ export const pitchChannels = {
     output: z.object({ requestId: z.string(), draftId: z.string(), source: z.enum(['model', 'template']) }),
   },
   /** Stops a running generation; what was written so far is kept as a version if it parses, else dropped. */
-  'pitch:stop': { input: z.object({ requestId: z.string().min(1).max(64) }).strict(), output: z.object({ stopped: z.boolean() }) },
+  'pitch:stop': {
+    input: z.object({ requestId: z.string().min(1).max(64) }).strict(),
+    output: z.object({ stopped: z.boolean() }),
+  },
   'pitch:list': { input: z.object({ clientId: Id }).strict(), output: z.array(PitchDraftSummarySchema) },
   'pitch:get': { input: z.object({ draftId: Id }).strict(), output: PitchDraftViewSchema },
   /** Lints an edit in progress without saving it (the editor calls this as the advisor types). */
@@ -132,7 +135,10 @@ export const pitchChannels = {
     output: PitchDraftViewSchema,
   },
   /** Refused with 'validation' while the version has a blocking problem. */
-  'pitch:approve': { input: z.object({ draftId: Id, version: z.number().int().min(1) }).strict(), output: PitchDraftViewSchema },
+  'pitch:approve': {
+    input: z.object({ draftId: Id, version: z.number().int().min(1) }).strict(),
+    output: PitchDraftViewSchema,
+  },
 } as const;
 
 export const pitchEvents = {

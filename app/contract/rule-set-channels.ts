@@ -17,6 +17,9 @@ export type RuleSetVersionView = z.infer<typeof RuleSetVersionSchema>;
 export const ruleSetChannels = {
   'rules:versions': { input: z.object({}).strict(), output: z.array(RuleSetVersionSchema) },
   /** The rule set is validated by the backend (not here) so a refusal can name every bad field in one answer. */
-  'rules:save': { input: z.object({ name: z.string().trim().min(1).max(120), ruleSet: z.unknown() }).strict(), output: RuleSetVersionSchema },
+  'rules:save': {
+    input: z.object({ name: z.string().trim().min(1).max(120), ruleSet: z.unknown() }).strict(),
+    output: RuleSetVersionSchema,
+  },
   'rules:activate': { input: z.object({ version: z.number().int().min(1) }).strict(), output: RuleSetVersionSchema },
 } as const;

@@ -14,7 +14,11 @@ export const SocketRequestSchema = z
 export type SocketRequest = z.infer<typeof SocketRequestSchema>;
 
 export type SocketServerFrame =
-  | { type: 'result'; id: number; result: { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } } }
+  | {
+      type: 'result';
+      id: number;
+      result: { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+    }
   | { type: 'event'; event: string; payload: unknown }
   | { type: 'protocol-error'; message: string };
 

@@ -11,28 +11,57 @@ function productsFor(client: DemoClient, products: readonly Product[]): Product[
 }
 
 /** Existing positions: mostly deposits and funds within the client's class, sized from investable assets. */
-export function generateHoldings(rng: Prng, clients: readonly DemoClient[], products: readonly Product[], today: string): Holding[] {
+export function generateHoldings(
+  rng: Prng,
+  clients: readonly DemoClient[],
+  products: readonly Product[],
+  today: string,
+): Holding[] {
   const holdings: Holding[] = [];
   for (const client of clients) {
     const classNum = client.riskClass ? Number(client.riskClass.slice(1)) : 1;
-    const candidates = productsFor(client, products).filter((p) => INVESTMENT_FAMILIES.has(p.family) && Number(p.riskGrade.slice(1)) <= classNum);
+    const candidates = productsFor(client, products).filter(
+      (p) => INVESTMENT_FAMILIES.has(p.family) && Number(p.riskGrade.slice(1)) <= classNum,
+    );
     const count = Math.min(candidates.length, rng.int(0, 4));
     const chosen = new Set<Product>();
     while (chosen.size < count) chosen.add(rng.pick(candidates));
     let n = 0;
     for (const product of chosen) {
-      const amount = Math.max(product.minimumAmount, round(client.profile.investableAssets * (0.05 + rng.next() * 0.3), 1000));
-      holdings.push({ id: `${client.id}-H${++n}`, clientId: client.id, productId: product.id, amount, acquiredOn: addDays(today, -rng.int(30, 1500)) });
+      const amount = Math.max(
+        product.minimumAmount,
+        round(client.profile.investableAssets * (0.05 + rng.next() * 0.3), 1000),
+      );
+      holdings.push({
+        id: `${client.id}-H${++n}`,
+        clientId: client.id,
+        productId: product.id,
+        amount,
+        acquiredOn: addDays(today, -rng.int(30, 1500)),
+      });
     }
   }
   return holdings;
 }
 
-const PURPOSES = ['Annual review', 'Questionnaire refresh', 'Retirement planning', 'Protection review', 'Financing needs', 'Portfolio rebalance'];
+const PURPOSES = [
+  'Annual review',
+  'Questionnaire refresh',
+  'Retirement planning',
+  'Protection review',
+  'Financing needs',
+  'Portfolio rebalance',
+];
 const LOCATIONS = ['Branch office', 'Client office', 'Video call', 'Phone'];
 
 /** Meetings in the coming weeks (working days, office hours, UTC) plus a few in the past month. */
-export function generateMeetings(rng: Prng, clients: readonly DemoClient[], today: string, upcoming = 45, past = 20): Omit<Meeting, 'clientName'>[] {
+export function generateMeetings(
+  rng: Prng,
+  clients: readonly DemoClient[],
+  today: string,
+  upcoming = 45,
+  past = 20,
+): Omit<Meeting, 'clientName'>[] {
   const meetings: Omit<Meeting, 'clientName'>[] = [];
   for (let i = 0; i < upcoming + past; i++) {
     const client = rng.pick(clients);
@@ -61,7 +90,14 @@ const CHANNELS: readonly InteractionChannel[] = ['meeting', 'meeting', 'call', '
  * pitches were above the client's class, which is what the risk-gap effect needs to be visible). Outcomes
  * follow the planted model in planted-interest.ts; the last fortnight's are partly still pending (null).
  */
-export function generateInteractions(rng: Prng, clients: readonly DemoClient[], products: readonly Product[], market: readonly MarketSnapshot[], today: string, count: number): Interaction[] {
+export function generateInteractions(
+  rng: Prng,
+  clients: readonly DemoClient[],
+  products: readonly Product[],
+  market: readonly MarketSnapshot[],
+  today: string,
+  count: number,
+): Interaction[] {
   const byDate = new Map(market.map((m) => [m.asOf, m]));
   const interactions: Interaction[] = [];
   for (let i = 0; i < count; i++) {
@@ -72,7 +108,14 @@ export function generateInteractions(rng: Prng, clients: readonly DemoClient[], 
     const date = addDays(today, -daysAgo);
     const snapshot = byDate.get(date) ?? market[market.length - 1]!;
     const channel = rng.pick(CHANNELS);
-    const p = plantedProbability({ profile: client.profile, riskClass: client.riskClass, age: clientAge(client.profile, date), product, market: snapshot, channel });
+    const p = plantedProbability({
+      profile: client.profile,
+      riskClass: client.riskClass,
+      age: clientAge(client.profile, date),
+      product,
+      market: snapshot,
+      channel,
+    });
     let outcome: Outcome | null;
     if (daysAgo < 14 && rng.chance(0.4)) outcome = null;
     else if (rng.next() < p) outcome = rng.chance(0.4) ? 'accepted' : 'interested';
@@ -91,5 +134,7 @@ export function generateInteractions(rng: Prng, clients: readonly DemoClient[], 
       note: '',
     });
   }
-  return interactions.sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id < b.id ? -1 : 1));
+  return interactions.sort((a, b) =>
+    a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id < b.id ? -1 : 1,
+  );
 }

@@ -1,6 +1,25 @@
-import type { ClientProfile, KnowledgeLevel, LiquidityNeed, NewClient, Objective, QuestionnaireResult } from '../domain';
+import type {
+  ClientProfile,
+  KnowledgeLevel,
+  LiquidityNeed,
+  NewClient,
+  Objective,
+  QuestionnaireResult,
+} from '../domain';
 import { DEFAULT_QUESTIONNAIRE, scoreQuestionnaire } from '../risk/questionnaire';
-import { CN_CITIES, EN_BRANDS, EN_CITIES, EN_FIRST, EN_LAST, OCCUPATIONS, SECTORS, ZH_BRANDS, ZH_GIVEN, ZH_SURNAMES, ZH_SURNAME_PINYIN } from './demo-names';
+import {
+  CN_CITIES,
+  EN_BRANDS,
+  EN_CITIES,
+  EN_FIRST,
+  EN_LAST,
+  OCCUPATIONS,
+  SECTORS,
+  ZH_BRANDS,
+  ZH_GIVEN,
+  ZH_SURNAMES,
+  ZH_SURNAME_PINYIN,
+} from './demo-names';
 import { addDays, round, yearsBetween, type Prng } from './prng';
 
 export type DemoClient = NewClient;
@@ -17,7 +36,14 @@ function phoneFor(rng: Prng, prefix: string): string {
  * profile, the attitude answers follow a hidden appetite (-1 cautious … +1 bold) with noise. Scoring through
  * app/risk keeps the stored class consistent with the stored answers.
  */
-function answerQuestionnaire(rng: Prng, p: ClientProfile, age: number, appetite: number, stableIncome: boolean, completedAt: string): QuestionnaireResult {
+function answerQuestionnaire(
+  rng: Prng,
+  p: ClientProfile,
+  age: number,
+  appetite: number,
+  stableIncome: boolean,
+  completedAt: string,
+): QuestionnaireResult {
   const band = (v: number, options: string[]) => options[Math.max(0, Math.min(options.length - 1, Math.round(v)))]!;
   const lean = (base: number) => base + appetite * 1.6 + rng.normal() * 0.6;
   const answers: Record<string, string> = {
@@ -32,7 +58,13 @@ function answerQuestionnaire(rng: Prng, p: ClientProfile, age: number, appetite:
   };
   const scored = scoreQuestionnaire(DEFAULT_QUESTIONNAIRE, answers);
   if (!scored.ok) throw new Error('demo questionnaire answers are incomplete');
-  return { questionnaireVersion: DEFAULT_QUESTIONNAIRE.version, completedAt, answers, score: scored.score, riskClass: scored.riskClass };
+  return {
+    questionnaireVersion: DEFAULT_QUESTIONNAIRE.version,
+    completedAt,
+    answers,
+    score: scored.score,
+    riskClass: scored.riskClass,
+  };
 }
 
 function individualObjectives(rng: Prng, age: number, dependents: number): Objective[] {
@@ -48,15 +80,26 @@ function individualObjectives(rng: Prng, age: number, dependents: number): Objec
 
 function businessObjectives(rng: Prng): Objective[] {
   const chosen = new Set<Objective>([rng.pick<Objective>(['working_capital', 'business_expansion'])]);
-  if (rng.chance(0.5)) chosen.add(rng.pick<Objective>(['liquidity', 'capital_preservation', 'income', 'working_capital']));
+  if (rng.chance(0.5))
+    chosen.add(rng.pick<Objective>(['liquidity', 'capital_preservation', 'income', 'working_capital']));
   return [...chosen];
 }
 
-function individual(rng: Prng, index: number, id: string, today: string): { profile: ClientProfile; age: number; stable: boolean } {
+function individual(
+  rng: Prng,
+  index: number,
+  id: string,
+  today: string,
+): { profile: ClientProfile; age: number; stable: boolean } {
   const chinese = rng.chance(0.6);
   const city = rng.pick(chinese ? CN_CITIES : EN_CITIES);
   const age = rng.int(22, 82);
-  const occupation = age >= 63 ? OCCUPATIONS.find((o) => o.en === 'Retired')! : age < 26 && rng.chance(0.4) ? OCCUPATIONS.find((o) => o.en === 'Graduate student')! : rng.pick(OCCUPATIONS.filter((o) => o.en !== 'Retired'));
+  const occupation =
+    age >= 63
+      ? OCCUPATIONS.find((o) => o.en === 'Retired')!
+      : age < 26 && rng.chance(0.4)
+        ? OCCUPATIONS.find((o) => o.en === 'Graduate student')!
+        : rng.pick(OCCUPATIONS.filter((o) => o.en !== 'Retired'));
   let displayName: string;
   let emailName: string;
   if (chinese) {
@@ -73,10 +116,19 @@ function individual(rng: Prng, index: number, id: string, today: string): { prof
   const wealthYears = Math.max(1, age - 22);
   const investable = round(income * (0.15 + rng.next() * 0.4) * wealthYears * 0.6 * Math.exp(rng.normal() * 0.5), 1000);
   const property = rng.chance(age > 30 ? 0.65 : 0.2) ? round(income * rng.int(6, 15), 10_000) : 0;
-  const liabilities = property > 0 && age < 60 ? round(property * (0.2 + rng.next() * 0.5), 1000) : rng.chance(0.2) ? round(income * 0.3, 1000) : 0;
+  const liabilities =
+    property > 0 && age < 60
+      ? round(property * (0.2 + rng.next() * 0.5), 1000)
+      : rng.chance(0.2)
+        ? round(income * 0.3, 1000)
+        : 0;
   const dependents = age >= 28 && age <= 60 ? rng.int(0, 3) : 0;
-  const knowledge = KNOWLEDGE[Math.min(3, Math.max(0, Math.round((age - 22) / 25 + rng.normal() * 0.9 + (income > 300_000 ? 0.8 : 0))))]!;
-  const liquidityNeed: LiquidityNeed = dependents >= 2 || income < 100_000 ? rng.pick(['medium', 'high']) : rng.pick(['low', 'medium', 'medium']);
+  const knowledge =
+    KNOWLEDGE[
+      Math.min(3, Math.max(0, Math.round((age - 22) / 25 + rng.normal() * 0.9 + (income > 300_000 ? 0.8 : 0))))
+    ]!;
+  const liquidityNeed: LiquidityNeed =
+    dependents >= 2 || income < 100_000 ? rng.pick(['medium', 'high']) : rng.pick(['low', 'medium', 'medium']);
   const horizon = age >= 70 ? rng.int(1, 3) : age >= 55 ? rng.int(2, 8) : rng.int(1, 25);
   const profile: ClientProfile = {
     kind: 'individual',
@@ -110,7 +162,10 @@ function individual(rng: Prng, index: number, id: string, today: string): { prof
     sustainabilityPreference: rng.chance(0.3) ? null : rng.chance(0.35),
     kycReviewedAt: null,
     notes: '',
-    customAttributes: { segment: investable > 3_000_000 ? 'private' : investable > 600_000 ? 'priority' : 'mass', branch: `BR-${rng.int(1, 6)}` },
+    customAttributes: {
+      segment: investable > 3_000_000 ? 'private' : investable > 600_000 ? 'priority' : 'mass',
+      branch: `BR-${rng.int(1, 6)}`,
+    },
   };
   return { profile, age, stable: occupation.stable };
 }
@@ -122,10 +177,14 @@ function business(rng: Prng, index: number, today: string): { profile: ClientPro
   const yearsTrading = rng.int(1, 25);
   const employees = Math.max(2, Math.round(Math.exp(2 + rng.next() * 3)));
   const revenue = round(employees * sector.revenuePerHead * Math.exp(rng.normal() * 0.3), 10_000);
-  const displayName = chinese ? `${city.zh}市${rng.pick(ZH_BRANDS)}${sector.zh}有限公司` : `${rng.pick(EN_BRANDS)} ${sector.en} Ltd`;
+  const displayName = chinese
+    ? `${city.zh}市${rng.pick(ZH_BRANDS)}${sector.zh}有限公司`
+    : `${rng.pick(EN_BRANDS)} ${sector.en} Ltd`;
   const investable = round(revenue * (0.03 + rng.next() * 0.12), 10_000);
   const liabilities = round(revenue * rng.next() * 0.5, 10_000);
-  const rating = (['AAA', 'AA', 'A', 'BBB', 'BB', 'B', 'CCC'] as const)[Math.min(6, Math.max(0, Math.round(3.5 - yearsTrading / 10 + rng.normal() * 1.1)))]!;
+  const rating = (['AAA', 'AA', 'A', 'BBB', 'BB', 'B', 'CCC'] as const)[
+    Math.min(6, Math.max(0, Math.round(3.5 - yearsTrading / 10 + rng.normal() * 1.1)))
+  ]!;
   const profile: ClientProfile = {
     kind: 'business',
     displayName,
@@ -167,7 +226,13 @@ function business(rng: Prng, index: number, today: string): { profile: ClientPro
  * One client. About one in eight has KYC older than a year (stale: no recommendation until refreshed),
  * one in twenty never completed the questionnaire (no risk class yet).
  */
-export function generateClient(rng: Prng, index: number, idPrefix: string, today: string, businessShare = 0.25): DemoClient {
+export function generateClient(
+  rng: Prng,
+  index: number,
+  idPrefix: string,
+  today: string,
+  businessShare = 0.25,
+): DemoClient {
   const id = `${idPrefix}${String(index).padStart(idPrefix === 'CL-' ? 4 : 6, '0')}`;
   const made = rng.chance(businessShare) ? business(rng, index, today) : individual(rng, index, id, today);
   const createdAt = `${addDays(today, -rng.int(400, 2500))}T0${rng.int(1, 8)}:${String(rng.int(10, 59))}:00.000Z`;
@@ -175,17 +240,42 @@ export function generateClient(rng: Prng, index: number, idPrefix: string, today
   const kycDate = stale ? addDays(today, -rng.int(400, 900)) : addDays(today, -rng.int(5, 330));
   made.profile.kycReviewedAt = rng.chance(0.02) ? null : kycDate;
   const appetite = Math.max(-1, Math.min(1, rng.normal() * 0.6 - (made.age - 45) / 60));
-  const questionnaire = rng.chance(0.05) ? null : answerQuestionnaire(rng, made.profile, made.age, appetite, made.stable, `${kycDate}T10:00:00.000Z`);
+  const questionnaire = rng.chance(0.05)
+    ? null
+    : answerQuestionnaire(rng, made.profile, made.age, appetite, made.stable, `${kycDate}T10:00:00.000Z`);
   made.profile.notes = noteFor(rng, made.profile);
   const updatedAt = [createdAt, questionnaire?.completedAt ?? ''].sort().at(-1)!;
-  return { id, profile: made.profile, riskClass: questionnaire?.riskClass ?? null, questionnaire, createdAt, updatedAt };
+  return {
+    id,
+    profile: made.profile,
+    riskClass: questionnaire?.riskClass ?? null,
+    questionnaire,
+    createdAt,
+    updatedAt,
+  };
 }
 
 function noteFor(rng: Prng, p: ClientProfile): string {
   const zh = p.language === 'zh-CN';
-  const notes = p.kind === 'business'
-    ? zh ? ['旺季前需要补充流动资金。', '计划明年购置新设备。', '希望缩短应收账款回款周期。', ''] : ['Needs working capital before the peak season.', 'Plans to buy new equipment next year.', 'Wants faster collection of receivables.', '']
-    : zh ? ['孩子明年上大学。', '关注养老规划。', '不喜欢锁定期长的产品。', '对股市波动比较敏感。', ''] : ['Daughter starts university next year.', 'Thinking about retirement income.', 'Dislikes long lock-ups.', 'Nervous about stock market swings.', ''];
+  const notes =
+    p.kind === 'business'
+      ? zh
+        ? ['旺季前需要补充流动资金。', '计划明年购置新设备。', '希望缩短应收账款回款周期。', '']
+        : [
+            'Needs working capital before the peak season.',
+            'Plans to buy new equipment next year.',
+            'Wants faster collection of receivables.',
+            '',
+          ]
+      : zh
+        ? ['孩子明年上大学。', '关注养老规划。', '不喜欢锁定期长的产品。', '对股市波动比较敏感。', '']
+        : [
+            'Daughter starts university next year.',
+            'Thinking about retirement income.',
+            'Dislikes long lock-ups.',
+            'Nervous about stock market swings.',
+            '',
+          ];
   return rng.pick(notes);
 }
 

@@ -37,7 +37,9 @@ export function generateDemoData(options: DemoOptions): DemoData {
   const rng = createPrng(seed);
   const today = options.today;
   const clientRng = rng.fork('clients');
-  const clients = Array.from({ length: options.clientCount ?? 200 }, (_, i) => generateClient(clientRng, i + 1, 'CL-', today));
+  const clients = Array.from({ length: options.clientCount ?? 200 }, (_, i) =>
+    generateClient(clientRng, i + 1, 'CL-', today),
+  );
   const products = demoProducts(today);
   const marketSnapshots = generateMarketSnapshots(rng.fork('market'), today);
   return {
@@ -46,7 +48,14 @@ export function generateDemoData(options: DemoOptions): DemoData {
     marketSnapshots,
     holdings: generateHoldings(rng.fork('holdings'), clients, products, today),
     meetings: generateMeetings(rng.fork('meetings'), clients, today),
-    interactions: generateInteractions(rng.fork('interactions'), clients, products, marketSnapshots, today, options.interactionCount ?? 6000),
+    interactions: generateInteractions(
+      rng.fork('interactions'),
+      clients,
+      products,
+      marketSnapshots,
+      today,
+      options.interactionCount ?? 6000,
+    ),
   };
 }
 

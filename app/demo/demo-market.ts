@@ -40,10 +40,13 @@ export function generateMarketSnapshots(rng: Prng, today: string, days = 365): M
       depositRate1y: deposit,
       inflation: Math.round(inflation * 100) / 100,
       equityIndex: Math.round(index * 100) / 100,
-      equityTrend3m: Math.round(((index / back - 1) * 100) * 100) / 100,
+      equityTrend3m: Math.round((index / back - 1) * 100 * 100) / 100,
       bondYield10y: Math.round(bond * 1000) / 1000,
       regulatoryFlags: flags,
-      indicators: { usdCny: Math.round((7.15 + Math.sin(d / 50) * 0.08 + rng.normal() * 0.01) * 10000) / 10000, pmi: Math.round((50 + Math.sin(d / 40) * 1.2) * 10) / 10 },
+      indicators: {
+        usdCny: Math.round((7.15 + Math.sin(d / 50) * 0.08 + rng.normal() * 0.01) * 10000) / 10000,
+        pmi: Math.round((50 + Math.sin(d / 40) * 1.2) * 10) / 10,
+      },
     });
   }
   return out;

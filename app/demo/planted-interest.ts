@@ -19,7 +19,15 @@ import type { ClientProfile, InteractionChannel, MarketSnapshot, Objective, Prod
 export const OBJECTIVE_CATEGORIES: Record<Objective, readonly string[]> = {
   capital_preservation: ['savings', 'time_deposit', 'government_bond', 'money_market', 'structured_deposit'],
   income: ['bond_fund', 'time_deposit', 'corporate_bond', 'annuity', 'equity_index_fund'],
-  growth: ['equity_index_fund', 'sector_fund', 'equity', 'cross_border_fund', 'balanced_fund', 'investment_linked', 'convertible_bond'],
+  growth: [
+    'equity_index_fund',
+    'sector_fund',
+    'equity',
+    'cross_border_fund',
+    'balanced_fund',
+    'investment_linked',
+    'convertible_bond',
+  ],
   retirement: ['annuity', 'balanced_fund', 'bond_fund', 'medical'],
   education: ['annuity', 'balanced_fund', 'time_deposit'],
   home_purchase: ['mortgage', 'time_deposit', 'money_market'],
@@ -29,7 +37,15 @@ export const OBJECTIVE_CATEGORIES: Record<Objective, readonly string[]> = {
   working_capital: ['working_capital_loan', 'invoice_factoring', 'supply_chain_finance', 'cash_management'],
 };
 
-const EQUITY_LIKE = new Set(['equity_index_fund', 'sector_fund', 'equity', 'cross_border_fund', 'convertible_bond', 'investment_linked', 'balanced_fund']);
+const EQUITY_LIKE = new Set([
+  'equity_index_fund',
+  'sector_fund',
+  'equity',
+  'cross_border_fund',
+  'convertible_bond',
+  'investment_linked',
+  'balanced_fund',
+]);
 const CHANNEL_EFFECT: Record<InteractionChannel, number> = { meeting: 0.3, branch: 0.1, call: 0, email: -0.4 };
 
 export interface PlantedContext {
@@ -50,7 +66,11 @@ export function plantedEffects(c: PlantedContext): Record<string, number> {
   if (gap > 0) effects.riskGap = -1.1 * gap;
   else if (gap <= -3) effects.riskGap = -0.4;
   if (profile.objectives.some((o) => OBJECTIVE_CATEGORIES[o].includes(product.category))) effects.objective = 1.2;
-  if ((product.rateKind === 'expected_return' || product.rateKind === 'fixed_rate') && product.rateMin !== null && product.rateMax !== null) {
+  if (
+    (product.rateKind === 'expected_return' || product.rateKind === 'fixed_rate') &&
+    product.rateMin !== null &&
+    product.rateMax !== null
+  ) {
     const mid = (product.rateMin + product.rateMax) / 2;
     effects.yieldOverDeposit = Math.max(-1.4, Math.min(1.4, 0.35 * (mid - c.market.depositRate1y)));
   }
@@ -63,7 +83,8 @@ export function plantedEffects(c: PlantedContext): Record<string, number> {
   }
   if (age !== 0) effects.age = age;
   const businessProduct = product.family === 'business_finance';
-  if (profile.kind === 'business') effects.kindFit = businessProduct || product.eligibility.clientKinds.includes('business') ? 1.0 : -1.5;
+  if (profile.kind === 'business')
+    effects.kindFit = businessProduct || product.eligibility.clientKinds.includes('business') ? 1.0 : -1.5;
   else if (businessProduct) effects.kindFit = -2.5;
   if (EQUITY_LIKE.has(product.category)) effects.marketTrend = 0.04 * c.market.equityTrend3m;
   if (CHANNEL_EFFECT[c.channel] !== 0) effects.channel = CHANNEL_EFFECT[c.channel];

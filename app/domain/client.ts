@@ -98,7 +98,14 @@ export const ClientSummarySchema = z.object({
 });
 export type ClientSummary = z.infer<typeof ClientSummarySchema>;
 
-export const CLIENT_SORT_FIELDS = ['displayName', 'investableAssets', 'riskClass', 'kycReviewedAt', 'updatedAt', 'id'] as const;
+export const CLIENT_SORT_FIELDS = [
+  'displayName',
+  'investableAssets',
+  'riskClass',
+  'kycReviewedAt',
+  'updatedAt',
+  'id',
+] as const;
 export const ClientSortFieldSchema = z.enum(CLIENT_SORT_FIELDS);
 export type ClientSortField = z.infer<typeof ClientSortFieldSchema>;
 

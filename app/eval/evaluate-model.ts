@@ -21,7 +21,7 @@ export interface TimeSplitEvaluationOptions {
   ruleSet?: SuitabilityRuleSet;
   /** Encoding and factorization machine options; the defaults are what the app trains with. */
   model?: InterestModelOptions;
-  /** Language-model signals per client and product (issue 4): they become the optional llm.* features. */
+  /** Language-model signals per client and product: they become the optional llm.* features. */
   signals?: PairSignals;
   /**
    * labelledRows(interactions, book, signals) when the caller has them already (a retrain joins once for its
@@ -72,8 +72,16 @@ export class EvaluationDataError extends Error {
   }
 }
 
-function metricsOf(rows: readonly LabelledRow[], scores: readonly number[], k: number): { metrics: ModelMetrics; calibration: CalibrationBin[]; clients: number } {
-  const ranked: RankedOutcome[] = rows.map((r, i) => ({ clientId: r.interaction.clientId, score: scores[i]!, label: r.label }));
+function metricsOf(
+  rows: readonly LabelledRow[],
+  scores: readonly number[],
+  k: number,
+): { metrics: ModelMetrics; calibration: CalibrationBin[]; clients: number } {
+  const ranked: RankedOutcome[] = rows.map((r, i) => ({
+    clientId: r.interaction.clientId,
+    score: scores[i]!,
+    label: r.label,
+  }));
   const report = evaluatePredictions(ranked, k);
   return {
     metrics: {
@@ -94,7 +102,9 @@ function checkBothOutcomes(rows: readonly LabelledRow[], side: string): void {
   const positives = rows.filter((r) => r.label === 1).length;
   if (positives === 0 || positives === rows.length) {
     const only = positives === 0 ? 'not interested' : 'interested';
-    throw new EvaluationDataError(`All ${rows.length} ${side} outcomes are "${only}"; evaluation needs both interested and not-interested outcomes on each side of the split.`);
+    throw new EvaluationDataError(
+      `All ${rows.length} ${side} outcomes are "${only}"; evaluation needs both interested and not-interested outcomes on each side of the split.`,
+    );
   }
 }
 
@@ -105,12 +115,19 @@ function checkBothOutcomes(rows: readonly LabelledRow[], side: string): void {
  * suitability verdict alone, see rules-only-baseline.ts) and plain logistic regression on the model's own features.
  * Pure and deterministic for a seed; throws EvaluationDataError when there is too little to measure.
  */
-export function evaluateOnTimeSplit(interactions: readonly Interaction[], book: BookOfBusiness, options: TimeSplitEvaluationOptions): TimeSplitEvaluation {
+export function evaluateOnTimeSplit(
+  interactions: readonly Interaction[],
+  book: BookOfBusiness,
+  options: TimeSplitEvaluationOptions,
+): TimeSplitEvaluation {
   const { trainShare, k, seed } = options;
-  if (!(trainShare > 0 && trainShare < 1)) throw new RangeError(`train share must be between 0 and 1, got ${trainShare}`);
+  if (!(trainShare > 0 && trainShare < 1))
+    throw new RangeError(`train share must be between 0 and 1, got ${trainShare}`);
   if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`k must be a whole number of at least 1, got ${k}`);
 
-  const all = (options.rows ?? labelledRows(interactions, book, options.signals ? { signals: options.signals } : {})).map((row) => ({ id: row.interaction.id, occurredAt: row.interaction.occurredAt, row }));
+  const all = (
+    options.rows ?? labelledRows(interactions, book, options.signals ? { signals: options.signals } : {})
+  ).map((row) => ({ id: row.interaction.id, occurredAt: row.interaction.occurredAt, row }));
   const split = timeSplit(all, trainShare);
   const train = split.train.map((s) => s.row);
   const test = split.test.map((s) => s.row);
@@ -124,10 +141,16 @@ export function evaluateOnTimeSplit(interactions: readonly Interaction[], book: 
 
   const model = InterestModel.train(train, { ...options.model, model: { ...options.model?.model, seed } });
   // Both models read the same encoded vectors: encoded once, in bulk (the rows' raw features are the contexts').
-  const testVectors = encodeRows(model.encoding, test.map((r) => r.raw));
+  const testVectors = encodeRows(
+    model.encoding,
+    test.map((r) => r.raw),
+  );
   const modelScores = testVectors.map((x) => model.machine.predict(x));
 
-  const trainExamples = encodeRows(model.encoding, train.map((r) => r.raw)).map((x, i) => ({ x, y: train[i]!.label }));
+  const trainExamples = encodeRows(
+    model.encoding,
+    train.map((r) => r.raw),
+  ).map((x, i) => ({ x, y: train[i]!.label }));
   const logistic = fitLogisticBaseline(trainExamples, model.encoding.dimension, seed);
   const logisticScores = testVectors.map((x) => logistic.model.predict(x));
 
@@ -157,6 +180,12 @@ export function evaluateOnTimeSplit(interactions: readonly Interaction[], book: 
     },
     calibration: measured.calibration,
     logisticL2: logistic.l2,
-    predictions: test.map((r, i) => ({ clientId: r.interaction.clientId, productId: r.interaction.productId, occurredAt: r.interaction.occurredAt, outcome: r.label, score: modelScores[i]! })),
+    predictions: test.map((r, i) => ({
+      clientId: r.interaction.clientId,
+      productId: r.interaction.productId,
+      occurredAt: r.interaction.occurredAt,
+      outcome: r.label,
+      score: modelScores[i]!,
+    })),
   };
 }

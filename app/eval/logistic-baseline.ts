@@ -22,7 +22,11 @@ export interface LogisticBaseline {
  * pairwise factors add and nothing else. The L2 strength is chosen like a user would have to: fit on the earlier
  * training rows, judge on the latest ones, then refit on all of them with the winner. Never on the test rows.
  */
-export function fitLogisticBaseline(examples: readonly TrainingExample[], dimension: number, seed: number): LogisticBaseline {
+export function fitLogisticBaseline(
+  examples: readonly TrainingExample[],
+  dimension: number,
+  seed: number,
+): LogisticBaseline {
   const held = Math.floor(examples.length * SELECTION_SHARE);
   const selection: { l2: number; logLoss: number }[] = [];
   let l2 = L2_GRID[1]!;

@@ -5,7 +5,8 @@
  */
 
 function checkLengths(scores: readonly number[], labels: readonly number[]): void {
-  if (scores.length !== labels.length) throw new Error(`scores (${scores.length}) and labels (${labels.length}) differ in length`);
+  if (scores.length !== labels.length)
+    throw new Error(`scores (${scores.length}) and labels (${labels.length}) differ in length`);
 }
 
 /** Area under the ROC curve via the rank-sum statistic; tied scores share their average rank, so a tie counts half. */
@@ -14,7 +15,7 @@ export function auc(scores: readonly number[], labels: readonly number[]): numbe
   const order = scores.map((_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
   let positives = 0;
   let rankSum = 0;
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start;
     while (end + 1 < order.length && scores[order[end + 1]!] === scores[order[start]!]) end++;
     const averageRank = (start + end) / 2 + 1;
@@ -165,7 +166,13 @@ export function rankingMetrics(rows: readonly RankedOutcome[], k: number): Ranki
     map += averagePrecisionAtK(ranked, k) ?? 0;
   }
   if (clients === 0) return { k, precisionAtK: null, ndcgAtK: null, mapAtK: null, clientsEvaluated: 0 };
-  return { k, precisionAtK: precision / clients, ndcgAtK: ndcg / clients, mapAtK: map / clients, clientsEvaluated: clients };
+  return {
+    k,
+    precisionAtK: precision / clients,
+    ndcgAtK: ndcg / clients,
+    mapAtK: map / clients,
+    clientsEvaluated: clients,
+  };
 }
 
 export interface EvaluationReport {

@@ -8,7 +8,11 @@ import type { ScoringContext } from '../scoring/scoring-context';
  * keeps no history of holdings, and today's would leak purchases made after the outcome into the verdict.
  */
 export function rulesOnlyScore(context: ScoringContext, ruleSet: SuitabilityRuleSet = DEFAULT_RULE_SET): number {
-  const result = checkSuitability(context.client, context.product, { holdings: [], today: context.at.slice(0, 10), ruleSet });
+  const result = checkSuitability(context.client, context.product, {
+    holdings: [],
+    today: context.at.slice(0, 10),
+    ruleSet,
+  });
   if (result.suitable) return 1;
   const passed = result.checks.filter((c) => c.passed).length;
   return result.checks.length > 0 ? passed / result.checks.length : 0;

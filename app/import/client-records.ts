@@ -48,22 +48,37 @@ export type ClientBuild = { ok: true; client: NewClient } | { ok: false; issues:
  * Turns one mapped CSV record into a new client, checked by the same rules as the edit form.
  * Problems name the file's own column, not our field name, so the user knows what to fix.
  */
-export function buildImportedClient(record: MappedRecord, mapping: MappingFile, today: string, now: string): ClientBuild {
+export function buildImportedClient(
+  record: MappedRecord,
+  mapping: MappingFile,
+  today: string,
+  now: string,
+): ClientBuild {
   const columnOf = (field: string) => mapping.columns.find((c) => c.field === field)?.column ?? field;
   const issues: ImportIssue[] = [];
   const f = record.fields;
   const id = typeof f.id === 'string' ? f.id.trim() : '';
   if (!id) issues.push({ line: record.line, column: columnOf('id'), reason: 'every client needs an id' });
-  else if (id.length > 64) issues.push({ line: record.line, column: columnOf('id'), reason: 'an id may have at most 64 characters' });
+  else if (id.length > 64)
+    issues.push({ line: record.line, column: columnOf('id'), reason: 'an id may have at most 64 characters' });
 
   const kindValue = f.kind ?? 'individual';
-  if (kindValue !== 'individual' && kindValue !== 'business') issues.push({ line: record.line, column: columnOf('kind'), reason: `"${String(kindValue)}" is not individual or business` });
+  if (kindValue !== 'individual' && kindValue !== 'business')
+    issues.push({
+      line: record.line,
+      column: columnOf('kind'),
+      reason: `"${String(kindValue)}" is not individual or business`,
+    });
   const profile: ClientProfile = defaultProfile(kindValue === 'business' ? 'business' : 'individual');
   const target = profile as unknown as Record<string, unknown>;
   for (const [field, value] of Object.entries(f)) {
     if (field === 'id' || field === 'kind' || field === 'riskClass' || value === null) continue;
     if (!PROFILE_FIELDS.has(field)) {
-      issues.push({ line: record.line, column: columnOf(field), reason: `the mapping sends this column to "${field}", which clients do not have` });
+      issues.push({
+        line: record.line,
+        column: columnOf(field),
+        reason: `the mapping sends this column to "${field}", which clients do not have`,
+      });
       continue;
     }
     target[field] = value;
@@ -73,13 +88,28 @@ export function buildImportedClient(record: MappedRecord, mapping: MappingFile, 
   let riskClass: RiskClass | null = null;
   if (f.riskClass !== undefined && f.riskClass !== null) {
     if ((RISK_CLASSES as readonly unknown[]).includes(f.riskClass)) riskClass = f.riskClass as RiskClass;
-    else issues.push({ line: record.line, column: columnOf('riskClass'), reason: `"${String(f.riskClass)}" is not a risk class C1–C5` });
+    else
+      issues.push({
+        line: record.line,
+        column: columnOf('riskClass'),
+        reason: `"${String(f.riskClass)}" is not a risk class C1–C5`,
+      });
   }
   if (issues.length > 0) return { ok: false, issues };
 
   const checked = validateClientProfile(profile, today);
   if (!checked.ok) {
-    return { ok: false, issues: checked.issues.map((issue) => ({ line: record.line, column: columnOf(issue.field), reason: issue.message.en })) };
+    return {
+      ok: false,
+      issues: checked.issues.map((issue) => ({
+        line: record.line,
+        column: columnOf(issue.field),
+        reason: issue.message.en,
+      })),
+    };
   }
-  return { ok: true, client: { id, profile: checked.value, riskClass, questionnaire: null, createdAt: now, updatedAt: now } };
+  return {
+    ok: true,
+    client: { id, profile: checked.value, riskClass, questionnaire: null, createdAt: now, updatedAt: now },
+  };
 }

@@ -85,7 +85,9 @@ export function coerceCell(raw: string, type: ColumnType, separator = '|'): Coer
     }
     case 'integer': {
       const value = toNumber(text);
-      return value === null || !Number.isInteger(value) ? { ok: false, reason: `"${text}" is not a whole number` } : { ok: true, value };
+      return value === null || !Number.isInteger(value)
+        ? { ok: false, reason: `"${text}" is not a whole number` }
+        : { ok: true, value };
     }
     case 'boolean': {
       const lower = text.toLowerCase();
@@ -94,17 +96,27 @@ export function coerceCell(raw: string, type: ColumnType, separator = '|'): Coer
       return { ok: false, reason: `"${text}" is not yes/no, true/false or 1/0` };
     }
     case 'date':
-      return DATE.test(text) && isRealDate(text) ? { ok: true, value: text } : { ok: false, reason: `"${text}" is not a date written YYYY-MM-DD` };
+      return DATE.test(text) && isRealDate(text)
+        ? { ok: true, value: text }
+        : { ok: false, reason: `"${text}" is not a date written YYYY-MM-DD` };
     case 'datetime': {
       if (DATE.test(text) && isRealDate(text)) return { ok: true, value: `${text}T00:00:00.000Z` };
       if (!DATETIME.test(text)) return { ok: false, reason: `"${text}" is not an ISO date or date and time` };
       // A time without a zone is read as UTC, so the same file imports the same instants on every machine.
       const iso = text.replace(' ', 'T');
       const parsed = new Date(/(Z|[+-]\d{2}:?\d{2})$/.test(iso) ? iso : `${iso}Z`);
-      return Number.isNaN(parsed.getTime()) ? { ok: false, reason: `"${text}" is not a real date and time` } : { ok: true, value: parsed.toISOString() };
+      return Number.isNaN(parsed.getTime())
+        ? { ok: false, reason: `"${text}" is not a real date and time` }
+        : { ok: true, value: parsed.toISOString() };
     }
     case 'list':
-      return { ok: true, value: text.split(separator).map((s) => s.trim()).filter((s) => s.length > 0) };
+      return {
+        ok: true,
+        value: text
+          .split(separator)
+          .map((s) => s.trim())
+          .filter((s) => s.length > 0),
+      };
   }
 }
 
@@ -131,18 +143,23 @@ export function applyMapping(table: CsvTable, mapping: MappingFile, maxIssues = 
   const issues: ImportIssue[] = [];
   const index = new Map(table.header.map((name, i) => [name, i]));
   for (const column of mapping.columns) {
-    if (!index.has(column.column) && column.required) issues.push({ line: 1, column: column.column, reason: 'required column is missing from the header' });
+    if (!index.has(column.column) && column.required)
+      issues.push({ line: 1, column: column.column, reason: 'required column is missing from the header' });
   }
   const mappedColumns = new Set(mapping.columns.map((c) => c.column));
   const others = table.header.filter((name) => !mappedColumns.has(name));
-  if (mapping.otherColumns === 'error') for (const name of others) issues.push({ line: 1, column: name, reason: 'column is not named in the mapping' });
+  if (mapping.otherColumns === 'error')
+    for (const name of others) issues.push({ line: 1, column: name, reason: 'column is not named in the mapping' });
   if (issues.length > 0) return { records: [], issues };
 
   const attributeTypes = new Map<string, 'number' | 'boolean' | 'string'>();
   if (mapping.otherColumns === 'custom-attributes') {
     for (const name of others) {
       const i = index.get(name) as number;
-      attributeTypes.set(name, mapping.customAttributeTypes[name] ?? detectAttributeType(table.records.map((r) => r.fields[i] ?? '')));
+      attributeTypes.set(
+        name,
+        mapping.customAttributeTypes[name] ?? detectAttributeType(table.records.map((r) => r.fields[i] ?? '')),
+      );
     }
   }
 
@@ -155,7 +172,8 @@ export function applyMapping(table: CsvTable, mapping: MappingFile, maxIssues = 
       const translated = column.values?.[raw.trim()] ?? raw;
       const coerced = coerceCell(translated, column.type, column.separator);
       if (!coerced.ok) issues.push({ line: record.line, column: column.column, reason: coerced.reason });
-      else if (coerced.value === null && column.required) issues.push({ line: record.line, column: column.column, reason: 'a value is required' });
+      else if (coerced.value === null && column.required)
+        issues.push({ line: record.line, column: column.column, reason: 'a value is required' });
       else fields[column.field] = coerced.value;
     }
     const customAttributes: MappedRecord['customAttributes'] = {};
@@ -176,10 +194,20 @@ export function columnFor(mapping: MappingFile, field: string): string {
 }
 
 /** Reports mapped fields the record kind does not have: a typo in the mapping should not vanish silently. */
-export function unknownFieldIssues(record: MappedRecord, mapping: MappingFile, known: ReadonlySet<string>, kind: string): ImportIssue[] {
+export function unknownFieldIssues(
+  record: MappedRecord,
+  mapping: MappingFile,
+  known: ReadonlySet<string>,
+  kind: string,
+): ImportIssue[] {
   const issues: ImportIssue[] = [];
   for (const field of Object.keys(record.fields)) {
-    if (!known.has(field)) issues.push({ line: record.line, column: columnFor(mapping, field), reason: `the mapping sends this column to "${field}", which ${kind} do not have` });
+    if (!known.has(field))
+      issues.push({
+        line: record.line,
+        column: columnFor(mapping, field),
+        reason: `the mapping sends this column to "${field}", which ${kind} do not have`,
+      });
   }
   return issues;
 }

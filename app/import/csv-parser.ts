@@ -100,13 +100,22 @@ export function* readCsvRecords(input: string, delimiter: CsvDelimiter = detectD
         if (!closed) throw new CsvSyntaxError(startLine, column, 'a quoted field is never closed (missing ")');
         const next = text[i];
         if (next !== undefined && next !== delimiter && next !== '\n' && next !== '\r') {
-          throw new CsvSyntaxError(line, i - lineStart + 1, `unexpected text after a closing quote (expected "${printable(delimiter)}" or end of line)`);
+          throw new CsvSyntaxError(
+            line,
+            i - lineStart + 1,
+            `unexpected text after a closing quote (expected "${printable(delimiter)}" or end of line)`,
+          );
         }
         fields.push(value);
       } else {
         const start = i;
         while (i < n && text[i] !== delimiter && text[i] !== '\n' && !(text[i] === '\r' && text[i + 1] === '\n')) {
-          if (text[i] === '"') throw new CsvSyntaxError(line, i - lineStart + 1, 'a quote inside an unquoted field (quote the whole field and double the quote)');
+          if (text[i] === '"')
+            throw new CsvSyntaxError(
+              line,
+              i - lineStart + 1,
+              'a quote inside an unquoted field (quote the whole field and double the quote)',
+            );
           i++;
         }
         fields.push(text.slice(start, i));
@@ -152,7 +161,11 @@ export function parseCsv(input: string, delimiter?: CsvDelimiter): CsvTable {
   const records: CsvRecord[] = [];
   for (const record of iterator) {
     if (record.fields.length !== header.length) {
-      throw new CsvSyntaxError(record.line, 1, `expected ${header.length} fields like the header, found ${record.fields.length}`);
+      throw new CsvSyntaxError(
+        record.line,
+        1,
+        `expected ${header.length} fields like the header, found ${record.fields.length}`,
+      );
     }
     records.push(record);
   }

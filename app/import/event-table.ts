@@ -30,7 +30,10 @@ export const EventsMappingSchema = z
     channel: z.enum(CHANNELS).default('meeting'),
     /** Family and category given to products the store does not know yet (see README). */
     newProducts: z
-      .object({ family: ProductFamilySchema.default('fund'), category: z.string().min(1).max(64).default('unclassified') })
+      .object({
+        family: ProductFamilySchema.default('fund'),
+        category: z.string().min(1).max(64).default('unclassified'),
+      })
       .strict()
       .default({ family: 'fund', category: 'unclassified' }),
   })
@@ -90,23 +93,56 @@ function readHeader(table: CsvTable, mapping: EventsMapping) {
   const roles = new Map<string, number>();
   const attributes: AttributeColumn[] = [];
   const ours = table.header.map((name) => mapping.rename[name] ?? name);
-  for (const from of Object.keys(mapping.rename)) if (!table.header.includes(from)) issues.push({ line: 1, column: from, reason: 'the mapping renames this column, but the file has no column by that name' });
+  for (const from of Object.keys(mapping.rename))
+    if (!table.header.includes(from))
+      issues.push({
+        line: 1,
+        column: from,
+        reason: 'the mapping renames this column, but the file has no column by that name',
+      });
   ours.forEach((name, index) => {
     const column = table.header[index] as string;
     if (mapping.ignore.includes(column)) return;
-    if (roles.has(name) || attributes.some((a) => `${a.owner}.${a.name}` === name)) return void issues.push({ line: 1, column, reason: `two columns are both called "${name}" after renaming` });
-    if ((REQUIRED_EVENT_COLUMNS as readonly string[]).includes(name) || (OPTIONAL_EVENT_COLUMNS as readonly string[]).includes(name)) return void roles.set(name, index);
+    if (roles.has(name) || attributes.some((a) => `${a.owner}.${a.name}` === name))
+      return void issues.push({ line: 1, column, reason: `two columns are both called "${name}" after renaming` });
+    if (
+      (REQUIRED_EVENT_COLUMNS as readonly string[]).includes(name) ||
+      (OPTIONAL_EVENT_COLUMNS as readonly string[]).includes(name)
+    )
+      return void roles.set(name, index);
     const match = ATTRIBUTE_COLUMN.exec(name);
-    if (!match) return void issues.push({ line: 1, column, reason: `not a known column: use client_id, product_id, occurred_at, outcome, channel, advisor_id, note or client.<name>, product.<name>, market.<name> (rename or ignore it in the mapping)` });
+    if (!match)
+      return void issues.push({
+        line: 1,
+        column,
+        reason: `not a known column: use client_id, product_id, occurred_at, outcome, channel, advisor_id, note or client.<name>, product.<name>, market.<name> (rename or ignore it in the mapping)`,
+      });
     const attribute = (match[2] as string).trim();
-    if (attribute.length === 0 || attribute.length > 64) return void issues.push({ line: 1, column, reason: 'an attribute name needs 1 to 64 characters after the prefix' });
+    if (attribute.length === 0 || attribute.length > 64)
+      return void issues.push({
+        line: 1,
+        column,
+        reason: 'an attribute name needs 1 to 64 characters after the prefix',
+      });
     const forced = mapping.types[name];
     const kind = forced ?? detectAttributeKind(table.records.map((r) => r.fields[index] ?? ''));
     attributes.push({ index, column, owner: match[1] as AttributeColumn['owner'], name: attribute, kind });
   });
-  for (const required of REQUIRED_EVENT_COLUMNS) if (!roles.has(required)) issues.push({ line: 1, column: required, reason: 'required column is missing from the header (or rename one to it in the mapping)' });
+  for (const required of REQUIRED_EVENT_COLUMNS)
+    if (!roles.has(required))
+      issues.push({
+        line: 1,
+        column: required,
+        reason: 'required column is missing from the header (or rename one to it in the mapping)',
+      });
   for (const name of Object.keys(mapping.types)) {
-    if (!attributes.some((a) => `${a.owner}.${a.name}` === name)) issues.push({ line: 1, column: name, reason: 'the mapping gives a type for this column, but the file has no client., product. or market. column by that name' });
+    if (!attributes.some((a) => `${a.owner}.${a.name}` === name))
+      issues.push({
+        line: 1,
+        column: name,
+        reason:
+          'the mapping gives a type for this column, but the file has no client., product. or market. column by that name',
+      });
   }
   return { issues, roles, attributes };
 }
@@ -119,21 +155,40 @@ function readId(raw: string | undefined, line: number, column: string, what: str
 }
 
 /** Keeps, per owner and attribute, the value from the latest row (ties: the later line) that has one. */
-function keepLatest(target: Map<string, Map<string, { value: string | number; at: string }>>, id: string, name: string, value: string | number, at: string): void {
+function keepLatest(
+  target: Map<string, Map<string, { value: string | number; at: string }>>,
+  id: string,
+  name: string,
+  value: string | number,
+  at: string,
+): void {
   let attrs = target.get(id);
   if (!attrs) target.set(id, (attrs = new Map()));
   const current = attrs.get(name);
   if (!current || current.at <= at) attrs.set(name, { value, at });
 }
 
-function flatten(source: Map<string, Map<string, { value: string | number; at: string }>>, ids: Iterable<string>): Map<string, CustomAttributes> {
+function flatten(
+  source: Map<string, Map<string, { value: string | number; at: string }>>,
+  ids: Iterable<string>,
+): Map<string, CustomAttributes> {
   const out = new Map<string, CustomAttributes>();
-  for (const id of ids) out.set(id, Object.fromEntries([...(source.get(id) ?? new Map<string, { value: string | number }>())].map(([k, v]) => [k, v.value])));
+  for (const id of ids)
+    out.set(
+      id,
+      Object.fromEntries(
+        [...(source.get(id) ?? new Map<string, { value: string | number }>())].map(([k, v]) => [k, v.value]),
+      ),
+    );
   return out;
 }
 
 /** Checks every cell and returns the events, or every problem (up to `maxIssues`) with line, column and reason. */
-export function readEventTable(table: CsvTable, mapping: EventsMapping, options: { maxIssues?: number; onProgress?: (done: number, total: number) => void } = {}): EventTable {
+export function readEventTable(
+  table: CsvTable,
+  mapping: EventsMapping,
+  options: { maxIssues?: number; onProgress?: (done: number, total: number) => void } = {},
+): EventTable {
   const maxIssues = options.maxIssues ?? 50;
   const { issues, roles, attributes } = readHeader(table, mapping);
   const columnTypes = Object.fromEntries(attributes.map((a) => [`${a.owner}.${a.name}`, a.kind]));
@@ -162,12 +217,21 @@ export function readEventTable(table: CsvTable, mapping: EventsMapping, options:
     let when = times.get(rawWhen);
     if (!when) times.set(rawWhen, (when = coerceCell(rawWhen, 'datetime')));
     if (!when.ok) issues.push({ line, column: nameOf('occurred_at'), reason: when.reason });
-    else if (when.value === null) issues.push({ line, column: nameOf('occurred_at'), reason: 'a date or time is required' });
+    else if (when.value === null)
+      issues.push({ line, column: nameOf('occurred_at'), reason: 'a date or time is required' });
     const rawOutcome = cell(fields, 'outcome').trim();
     const outcome = readOutcome(rawOutcome, { ownWords: false, extra: mapping.outcomeValues });
-    if (outcome !== 'accepted' && outcome !== 'declined') issues.push({ line, column: nameOf('outcome'), reason: rawOutcome ? `"${rawOutcome}" is not an outcome: use 1/0, yes/no or true/false` : 'an outcome is required' });
+    if (outcome !== 'accepted' && outcome !== 'declined')
+      issues.push({
+        line,
+        column: nameOf('outcome'),
+        reason: rawOutcome
+          ? `"${rawOutcome}" is not an outcome: use 1/0, yes/no or true/false`
+          : 'an outcome is required',
+      });
     const rawChannel = cell(fields, 'channel').trim();
-    if (rawChannel && !(CHANNELS as readonly string[]).includes(rawChannel)) issues.push({ line, column: nameOf('channel'), reason: `"${rawChannel}" is not one of ${CHANNELS.join(', ')}` });
+    if (rawChannel && !(CHANNELS as readonly string[]).includes(rawChannel))
+      issues.push({ line, column: nameOf('channel'), reason: `"${rawChannel}" is not one of ${CHANNELS.join(', ')}` });
 
     const values: { a: AttributeColumn; value: string | number }[] = [];
     for (const a of attributes) {
@@ -177,7 +241,12 @@ export function readEventTable(table: CsvTable, mapping: EventsMapping, options:
       else {
         const n = coerceCell(raw, 'number');
         if (n.ok && typeof n.value === 'number') values.push({ a, value: n.value });
-        else issues.push({ line, column: a.column, reason: `"${raw}" is not a number, and the mapping says this column is numeric` });
+        else
+          issues.push({
+            line,
+            column: a.column,
+            reason: `"${raw}" is not a number, and the mapping says this column is numeric`,
+          });
       }
     }
     if (issues.length > before || !when.ok || typeof when.value !== 'string') return;
@@ -189,7 +258,14 @@ export function readEventTable(table: CsvTable, mapping: EventsMapping, options:
     const context: CustomAttributes = {};
     for (const { a, value } of values) {
       if (a.owner === 'market') context[a.name] = value;
-      else keepLatest(a.owner === 'client' ? clientAttrs : productAttrs, a.owner === 'client' ? clientId : productId, a.name, value, occurredAt);
+      else
+        keepLatest(
+          a.owner === 'client' ? clientAttrs : productAttrs,
+          a.owner === 'client' ? clientId : productId,
+          a.name,
+          value,
+          occurredAt,
+        );
     }
     clientIds.add(clientId);
     productIds.add(productId);
@@ -207,5 +283,11 @@ export function readEventTable(table: CsvTable, mapping: EventsMapping, options:
     });
   });
   if (issues.length > 0) return { ...empty, issues: issues.slice(0, maxIssues) };
-  return { events, clients: flatten(clientAttrs, clientIds), products: flatten(productAttrs, productIds), columnTypes, issues: [] };
+  return {
+    events,
+    clients: flatten(clientAttrs, clientIds),
+    products: flatten(productAttrs, productIds),
+    columnTypes,
+    issues: [],
+  };
 }

@@ -1,4 +1,13 @@
-import { CHANNELS, HoldingSchema, IsoDateTimeSchema, MarketSnapshotSchema, type Holding, type InteractionChannel, type MarketSnapshot, type Outcome } from '../domain';
+import {
+  CHANNELS,
+  HoldingSchema,
+  IsoDateTimeSchema,
+  MarketSnapshotSchema,
+  type Holding,
+  type InteractionChannel,
+  type MarketSnapshot,
+  type Outcome,
+} from '../domain';
 import { columnFor, unknownFieldIssues, type ImportIssue, type MappedRecord, type MappingFile } from './column-mapping';
 import { readOutcome } from './outcome-values';
 
@@ -12,10 +21,22 @@ type Build<T> = { ok: true; value: T } | { ok: false; issues: ImportIssue[] };
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 
-function requireId(record: MappedRecord, mapping: MappingFile, field: string, what: string, issues: ImportIssue[]): string {
+function requireId(
+  record: MappedRecord,
+  mapping: MappingFile,
+  field: string,
+  what: string,
+  issues: ImportIssue[],
+): string {
   const id = text(record.fields[field]) ?? '';
-  if (!id) issues.push({ line: record.line, column: columnFor(mapping, field), reason: `every row needs a ${what} id` });
-  else if (id.length > 64) issues.push({ line: record.line, column: columnFor(mapping, field), reason: `a ${what} id may have at most 64 characters` });
+  if (!id)
+    issues.push({ line: record.line, column: columnFor(mapping, field), reason: `every row needs a ${what} id` });
+  else if (id.length > 64)
+    issues.push({
+      line: record.line,
+      column: columnFor(mapping, field),
+      reason: `a ${what} id may have at most 64 characters`,
+    });
   return id;
 }
 
@@ -28,16 +49,50 @@ export function buildImportedHolding(record: MappedRecord, mapping: MappingFile)
   const clientId = requireId(record, mapping, 'clientId', 'client', issues);
   const productId = requireId(record, mapping, 'productId', 'product', issues);
   const amount = num(f.amount);
-  if (amount === null || !(amount > 0)) issues.push({ line: record.line, column: columnFor(mapping, 'amount'), reason: amount === null ? 'an amount is required' : `the amount ${amount} is not above zero` });
+  if (amount === null || !(amount > 0))
+    issues.push({
+      line: record.line,
+      column: columnFor(mapping, 'amount'),
+      reason: amount === null ? 'an amount is required' : `the amount ${amount} is not above zero`,
+    });
   const acquiredOn = text(f.acquiredOn);
-  if (!acquiredOn) issues.push({ line: record.line, column: columnFor(mapping, 'acquiredOn'), reason: 'the date acquired (YYYY-MM-DD) is required' });
+  if (!acquiredOn)
+    issues.push({
+      line: record.line,
+      column: columnFor(mapping, 'acquiredOn'),
+      reason: 'the date acquired (YYYY-MM-DD) is required',
+    });
   if (issues.length > 0) return { ok: false, issues };
-  const holding = { id: text(f.id) ?? `${clientId}/${productId}/${acquiredOn}`, clientId, productId, amount, acquiredOn };
+  const holding = {
+    id: text(f.id) ?? `${clientId}/${productId}/${acquiredOn}`,
+    clientId,
+    productId,
+    amount,
+    acquiredOn,
+  };
   const checked = HoldingSchema.safeParse(holding);
-  return checked.success ? { ok: true, value: checked.data } : { ok: false, issues: [{ line: record.line, column: columnFor(mapping, 'acquiredOn'), reason: checked.error.issues[0]?.message ?? 'not a valid holding' }] };
+  return checked.success
+    ? { ok: true, value: checked.data }
+    : {
+        ok: false,
+        issues: [
+          {
+            line: record.line,
+            column: columnFor(mapping, 'acquiredOn'),
+            reason: checked.error.issues[0]?.message ?? 'not a valid holding',
+          },
+        ],
+      };
 }
 
-const MARKET_NUMBERS = ['policyRate', 'depositRate1y', 'inflation', 'equityIndex', 'equityTrend3m', 'bondYield10y'] as const;
+const MARKET_NUMBERS = [
+  'policyRate',
+  'depositRate1y',
+  'inflation',
+  'equityIndex',
+  'equityTrend3m',
+  'bondYield10y',
+] as const;
 const MARKET_FIELDS = new Set<string>(['asOf', 'regulatoryFlags', ...MARKET_NUMBERS]);
 
 /** The six headline figures are required; other columns become numeric indicators the model sees as `market.<name>`. */
@@ -45,22 +100,49 @@ export function buildImportedSnapshot(record: MappedRecord, mapping: MappingFile
   const issues = unknownFieldIssues(record, mapping, MARKET_FIELDS, 'market snapshots');
   const f = record.fields;
   const asOf = text(f.asOf);
-  if (!asOf) issues.push({ line: record.line, column: columnFor(mapping, 'asOf'), reason: 'the date (YYYY-MM-DD) is required' });
+  if (!asOf)
+    issues.push({ line: record.line, column: columnFor(mapping, 'asOf'), reason: 'the date (YYYY-MM-DD) is required' });
   const figures: Record<string, number> = {};
   for (const field of MARKET_NUMBERS) {
     const value = num(f[field]);
-    if (value === null) issues.push({ line: record.line, column: columnFor(mapping, field), reason: `${field} is required and must be a number` });
+    if (value === null)
+      issues.push({
+        line: record.line,
+        column: columnFor(mapping, field),
+        reason: `${field} is required and must be a number`,
+      });
     else figures[field] = value;
   }
   const indicators: Record<string, number> = {};
   for (const [name, value] of Object.entries(record.customAttributes)) {
     if (typeof value === 'number') indicators[name] = value;
-    else if (value !== null) issues.push({ line: record.line, column: name, reason: `"${String(value)}" is not a number: market indicators are numbers (or set "otherColumns": "ignore" in the mapping)` });
+    else if (value !== null)
+      issues.push({
+        line: record.line,
+        column: name,
+        reason: `"${String(value)}" is not a number: market indicators are numbers (or set "otherColumns": "ignore" in the mapping)`,
+      });
   }
   if (issues.length > 0) return { ok: false, issues };
-  const snapshot = { asOf, ...figures, regulatoryFlags: Array.isArray(f.regulatoryFlags) ? f.regulatoryFlags : [], indicators };
+  const snapshot = {
+    asOf,
+    ...figures,
+    regulatoryFlags: Array.isArray(f.regulatoryFlags) ? f.regulatoryFlags : [],
+    indicators,
+  };
   const checked = MarketSnapshotSchema.safeParse(snapshot);
-  return checked.success ? { ok: true, value: checked.data } : { ok: false, issues: [{ line: record.line, column: columnFor(mapping, 'asOf'), reason: checked.error.issues[0]?.message ?? 'not a valid snapshot' }] };
+  return checked.success
+    ? { ok: true, value: checked.data }
+    : {
+        ok: false,
+        issues: [
+          {
+            line: record.line,
+            column: columnFor(mapping, 'asOf'),
+            reason: checked.error.issues[0]?.message ?? 'not a valid snapshot',
+          },
+        ],
+      };
 }
 
 /** An interaction before its id is settled: the caller numbers rows that have no id column. */
@@ -78,7 +160,18 @@ export interface ImportedInteraction {
   context: Record<string, string | number | boolean>;
 }
 
-const INTERACTION_FIELDS = new Set(['id', 'clientId', 'productId', 'occurredAt', 'channel', 'policy', 'score', 'outcome', 'advisorId', 'note']);
+const INTERACTION_FIELDS = new Set([
+  'id',
+  'clientId',
+  'productId',
+  'occurredAt',
+  'channel',
+  'policy',
+  'score',
+  'outcome',
+  'advisorId',
+  'note',
+]);
 
 /**
  * Channel defaults to 'meeting', policy to 'imported', advisor to 'import'. Outcome is one of ours or 1/0, yes/no,
@@ -91,13 +184,33 @@ export function buildImportedInteraction(record: MappedRecord, mapping: MappingF
   const clientId = requireId(record, mapping, 'clientId', 'client', issues);
   const productId = requireId(record, mapping, 'productId', 'product', issues);
   const occurredAt = text(f.occurredAt);
-  if (!occurredAt) issues.push({ line: record.line, column: columnFor(mapping, 'occurredAt'), reason: 'the date or time it happened is required (map it with type "datetime")' });
-  else if (!IsoDateTimeSchema.safeParse(occurredAt).success) issues.push({ line: record.line, column: columnFor(mapping, 'occurredAt'), reason: `"${occurredAt}" is not a date and time: give this column type "datetime" in the mapping` });
+  if (!occurredAt)
+    issues.push({
+      line: record.line,
+      column: columnFor(mapping, 'occurredAt'),
+      reason: 'the date or time it happened is required (map it with type "datetime")',
+    });
+  else if (!IsoDateTimeSchema.safeParse(occurredAt).success)
+    issues.push({
+      line: record.line,
+      column: columnFor(mapping, 'occurredAt'),
+      reason: `"${occurredAt}" is not a date and time: give this column type "datetime" in the mapping`,
+    });
   const channel = text(f.channel) ?? 'meeting';
-  if (!(CHANNELS as readonly string[]).includes(channel)) issues.push({ line: record.line, column: columnFor(mapping, 'channel'), reason: `"${channel}" is not one of ${CHANNELS.join(', ')}` });
+  if (!(CHANNELS as readonly string[]).includes(channel))
+    issues.push({
+      line: record.line,
+      column: columnFor(mapping, 'channel'),
+      reason: `"${channel}" is not one of ${CHANNELS.join(', ')}`,
+    });
   const rawOutcome = text(f.outcome);
   const outcome = rawOutcome === null ? null : readOutcome(rawOutcome, { ownWords: true });
-  if (rawOutcome !== null && outcome === null) issues.push({ line: record.line, column: columnFor(mapping, 'outcome'), reason: `"${rawOutcome}" is not an outcome (interested, accepted, declined, no_response, 1/0, yes/no, true/false)` });
+  if (rawOutcome !== null && outcome === null)
+    issues.push({
+      line: record.line,
+      column: columnFor(mapping, 'outcome'),
+      reason: `"${rawOutcome}" is not an outcome (interested, accepted, declined, no_response, 1/0, yes/no, true/false)`,
+    });
   if (issues.length > 0 || !occurredAt) return { ok: false, issues };
   const context: ImportedInteraction['context'] = {};
   for (const [name, value] of Object.entries(record.customAttributes)) if (value !== null) context[name] = value;

@@ -8,7 +8,10 @@ const DECLINED = new Set(['0', 'no', 'false']);
  * 'accepted' and 0/no/false is 'declined', in any letter case. An interactions file may also use our own words
  * (interested, no_response). Anything else is not guessed at.
  */
-export function readOutcome(raw: string, options: { ownWords: boolean; extra?: Readonly<Record<string, Outcome>> }): Outcome | null {
+export function readOutcome(
+  raw: string,
+  options: { ownWords: boolean; extra?: Readonly<Record<string, Outcome>> },
+): Outcome | null {
   const text = raw.trim();
   const extra = options.extra?.[text];
   if (extra) return extra;

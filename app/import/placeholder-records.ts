@@ -18,7 +18,8 @@ export interface PlaceholderSource {
   now: string;
 }
 
-export const PLACEHOLDER_ADVISOR_NOTE = 'Placeholder created by import-events; profile, KYC and risk questionnaire not yet recorded. Complete them before advising.';
+export const PLACEHOLDER_ADVISOR_NOTE =
+  'Placeholder created by import-events; profile, KYC and risk questionnaire not yet recorded. Complete them before advising.';
 
 export function placeholderClient(id: string, attributes: CustomAttributes, source: PlaceholderSource): NewClient {
   const profile = defaultProfile('individual');
@@ -28,7 +29,13 @@ export function placeholderClient(id: string, attributes: CustomAttributes, sour
   return { id, profile, riskClass: null, questionnaire: null, createdAt: source.now, updatedAt: source.now };
 }
 
-export function placeholderProduct(id: string, attributes: CustomAttributes, family: ProductFamily, category: string, source: PlaceholderSource): Product {
+export function placeholderProduct(
+  id: string,
+  attributes: CustomAttributes,
+  family: ProductFamily,
+  category: string,
+  source: PlaceholderSource,
+): Product {
   return {
     id,
     family,
@@ -48,10 +55,20 @@ export function placeholderProduct(id: string, attributes: CustomAttributes, fam
     currency: 'CNY',
     complex: true,
     insured: false,
-    eligibility: { clientKinds: ['individual', 'business'], minAge: null, maxAge: null, minCreditScore: null, maxDebtToIncome: null, minYearsTrading: null, minAnnualRevenue: null, excludedSectors: [] },
+    eligibility: {
+      clientKinds: ['individual', 'business'],
+      minAge: null,
+      maxAge: null,
+      minCreditScore: null,
+      maxDebtToIncome: null,
+      minYearsTrading: null,
+      minAnnualRevenue: null,
+      excludedSectors: [],
+    },
     descriptionEn: `Placeholder created by import-events from ${source.file} on ${source.now.slice(0, 10)}: the product's facts have not been recorded.`,
     descriptionZh: `由 import-events 从 ${source.file} 于 ${source.now.slice(0, 10)} 创建的占位产品：产品要素尚未录入。`,
-    riskDisclosureEn: 'Placeholder product: its facts and risk disclosure have not been recorded. Do not recommend it until the product record is completed.',
+    riskDisclosureEn:
+      'Placeholder product: its facts and risk disclosure have not been recorded. Do not recommend it until the product record is completed.',
     riskDisclosureZh: '占位产品：产品要素和风险揭示尚未录入。完善产品信息前不得推荐。',
     customAttributes: { ...attributes },
     active: false,

@@ -3,11 +3,41 @@ import { ProductSchema, type Product, type ProductFamily, type RateKind } from '
 import { columnFor, unknownFieldIssues, type ImportIssue, type MappedRecord, type MappingFile } from './column-mapping';
 
 /** Fields a products mapping may name; eligibility limits are named flat (`minAge`, not `eligibility.minAge`). */
-const ELIGIBILITY_FIELDS = ['clientKinds', 'minAge', 'maxAge', 'minCreditScore', 'maxDebtToIncome', 'minYearsTrading', 'minAnnualRevenue', 'excludedSectors'] as const;
+const ELIGIBILITY_FIELDS = [
+  'clientKinds',
+  'minAge',
+  'maxAge',
+  'minCreditScore',
+  'maxDebtToIncome',
+  'minYearsTrading',
+  'minAnnualRevenue',
+  'excludedSectors',
+] as const;
 const PRODUCT_FIELDS = new Set<string>([
-  'id', 'family', 'category', 'nameEn', 'nameZh', 'riskGrade', 'rateKind', 'rateMin', 'rateMax', 'annualFeePct', 'upfrontFeePct',
-  'termMonths', 'lockupMonths', 'liquidity', 'minimumAmount', 'currency', 'complex', 'insured', 'descriptionEn', 'descriptionZh',
-  'riskDisclosureEn', 'riskDisclosureZh', 'active', ...ELIGIBILITY_FIELDS,
+  'id',
+  'family',
+  'category',
+  'nameEn',
+  'nameZh',
+  'riskGrade',
+  'rateKind',
+  'rateMin',
+  'rateMax',
+  'annualFeePct',
+  'upfrontFeePct',
+  'termMonths',
+  'lockupMonths',
+  'liquidity',
+  'minimumAmount',
+  'currency',
+  'complex',
+  'insured',
+  'descriptionEn',
+  'descriptionZh',
+  'riskDisclosureEn',
+  'riskDisclosureZh',
+  'active',
+  ...ELIGIBILITY_FIELDS,
 ]);
 
 /** What the headline rate usually means in each family, when the file does not say. */
@@ -36,7 +66,8 @@ export function buildImportedProduct(record: MappedRecord, mapping: MappingFile,
   const issues = unknownFieldIssues(record, mapping, PRODUCT_FIELDS, 'products');
   const f = record.fields;
   const at = (field: string) => ({ line: record.line, column: columnFor(mapping, field) });
-  const text = (field: string): string | null => (typeof f[field] === 'string' && (f[field] as string).trim() !== '' ? (f[field] as string).trim() : null);
+  const text = (field: string): string | null =>
+    typeof f[field] === 'string' && (f[field] as string).trim() !== '' ? (f[field] as string).trim() : null;
   const num = (field: string): number | null => (typeof f[field] === 'number' ? (f[field] as number) : null);
   const flag = (field: string): boolean | null => (typeof f[field] === 'boolean' ? (f[field] as boolean) : null);
 
@@ -48,18 +79,29 @@ export function buildImportedProduct(record: MappedRecord, mapping: MappingFile,
   if (!nameEn || !nameZh) issues.push({ ...at('nameEn'), reason: 'a product needs a name in English or Chinese' });
   const family = text('family') as ProductFamily | null;
   const parsedFamily = ProductSchema.shape.family.safeParse(family);
-  if (!parsedFamily.success) issues.push({ ...at('family'), reason: family ? `"${family}" is not one of ${ProductSchema.shape.family.options.join(', ')}` : 'a product family is required' });
+  if (!parsedFamily.success)
+    issues.push({
+      ...at('family'),
+      reason: family
+        ? `"${family}" is not one of ${ProductSchema.shape.family.options.join(', ')}`
+        : 'a product family is required',
+    });
   const category = text('category') ?? '';
   if (!category) issues.push({ ...at('category'), reason: 'a product category is required' });
   const disclosure = DISCLOSURES[category];
   const riskDisclosureEn = text('riskDisclosureEn') ?? disclosure?.[0] ?? null;
   const riskDisclosureZh = text('riskDisclosureZh') ?? disclosure?.[1] ?? riskDisclosureEn;
-  if (category && !riskDisclosureEn) issues.push({ ...at('riskDisclosureEn'), reason: `there is no standard risk disclosure for category "${category}": map a column to riskDisclosureEn` });
+  if (category && !riskDisclosureEn)
+    issues.push({
+      ...at('riskDisclosureEn'),
+      reason: `there is no standard risk disclosure for category "${category}": map a column to riskDisclosureEn`,
+    });
   let rateMin = num('rateMin');
   let rateMax = num('rateMax');
   rateMin ??= rateMax;
   rateMax ??= rateMin;
-  if (rateMin !== null && rateMax !== null && rateMin > rateMax) issues.push({ ...at('rateMax'), reason: `the highest rate ${rateMax} is below the lowest ${rateMin}` });
+  if (rateMin !== null && rateMax !== null && rateMin > rateMax)
+    issues.push({ ...at('rateMax'), reason: `the highest rate ${rateMax} is below the lowest ${rateMin}` });
   if (issues.length > 0 || !parsedFamily.success) return { ok: false, issues };
 
   const business = parsedFamily.data === 'business_finance';
@@ -107,8 +149,13 @@ export function buildImportedProduct(record: MappedRecord, mapping: MappingFile,
     ok: false,
     issues: checked.error.issues.map((issue) => {
       // Eligibility limits are mapped flat, so report the limit's own field (eligibility.minAge → minAge).
-      const field = String(issue.path[0] === 'eligibility' ? (issue.path[1] ?? 'clientKinds') : (issue.path[0] ?? 'id'));
-      const value = field in candidate ? (candidate as Record<string, unknown>)[field] : (candidate.eligibility as Record<string, unknown>)[field];
+      const field = String(
+        issue.path[0] === 'eligibility' ? (issue.path[1] ?? 'clientKinds') : (issue.path[0] ?? 'id'),
+      );
+      const value =
+        field in candidate
+          ? (candidate as Record<string, unknown>)[field]
+          : (candidate.eligibility as Record<string, unknown>)[field];
       return { ...at(field), reason: `${JSON.stringify(value)} is not valid: ${issue.message}` };
     }),
   };

@@ -9,23 +9,29 @@ export const DATA_OPEN = '<<<CLIENT DATA';
 export const DATA_CLOSE = '<<<END CLIENT DATA>>>';
 
 /** Chat-template control sequences of common model families, neutralised even without angle brackets. */
-const CONTROL_TAGS = /\[\/?(?:INST|SYS)\]|<\/?s>|<\|[^|>\n]{0,40}\|>|<\/?(?:start_of_turn|end_of_turn|system|user|assistant)>/gi;
+const CONTROL_TAGS =
+  /\[\/?(?:INST|SYS)\]|<\/?s>|<\|[^|>\n]{0,40}\|>|<\/?(?:start_of_turn|end_of_turn|system|user|assistant)>/gi;
 
 export function neutraliseDataText(text: string): string {
-  return text
-    .normalize('NFKC')
-    // Control and bidirectional characters could hide or reorder text the advisor reviews.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
-    .replace(CONTROL_TAGS, (tag) => tag.replace(/[<>[\]|]/g, ''))
-    .replace(/</g, '‹')
-    .replace(/>/g, '›')
-    .replace(/#{2,}/g, '#')
-    .replace(/`{3,}/g, "'''")
-    .replace(/"{3,}/g, '"')
-    .replace(/\r\n?/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return (
+    text
+      .normalize('NFKC')
+      // Control and bidirectional characters could hide or reorder text the advisor reviews.
+      // eslint-disable-next-line no-control-regex
+      .replace(
+        /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g,
+        '',
+      )
+      .replace(CONTROL_TAGS, (tag) => tag.replace(/[<>[\]|]/g, ''))
+      .replace(/</g, '‹')
+      .replace(/>/g, '›')
+      .replace(/#{2,}/g, '#')
+      .replace(/`{3,}/g, "'''")
+      .replace(/"{3,}/g, '"')
+      .replace(/\r\n?/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  );
 }
 
 export interface PersonalDataToRemove {

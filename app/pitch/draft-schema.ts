@@ -27,8 +27,18 @@ export function pitchDraftJsonSchema(length: PitchLength = 'long') {
   return {
     type: 'object',
     properties: {
-      headline: { type: 'string', minLength: DRAFT_LIMITS.headline.min, maxLength: DRAFT_LIMITS.headline.max, description: FIELD_HELP.headline },
-      body: { type: 'string', minLength: DRAFT_LIMITS.body.min, maxLength: DRAFT_LIMITS.body.max[length], description: FIELD_HELP.body },
+      headline: {
+        type: 'string',
+        minLength: DRAFT_LIMITS.headline.min,
+        maxLength: DRAFT_LIMITS.headline.max,
+        description: FIELD_HELP.headline,
+      },
+      body: {
+        type: 'string',
+        minLength: DRAFT_LIMITS.body.min,
+        maxLength: DRAFT_LIMITS.body.max[length],
+        description: FIELD_HELP.body,
+      },
       keyPoints: {
         type: 'array',
         items: { type: 'string', minLength: 1, maxLength: DRAFT_LIMITS.keyPoints.maxLength },
@@ -43,7 +53,12 @@ export function pitchDraftJsonSchema(length: PitchLength = 'long') {
         maxItems: DRAFT_LIMITS.risks.maxItems,
         description: FIELD_HELP.risks,
       },
-      nextStep: { type: 'string', minLength: DRAFT_LIMITS.nextStep.min, maxLength: DRAFT_LIMITS.nextStep.max, description: FIELD_HELP.nextStep },
+      nextStep: {
+        type: 'string',
+        minLength: DRAFT_LIMITS.nextStep.min,
+        maxLength: DRAFT_LIMITS.nextStep.max,
+        description: FIELD_HELP.nextStep,
+      },
     },
     required: ['headline', 'body', 'keyPoints', 'risks', 'nextStep'],
     additionalProperties: false,
@@ -60,24 +75,53 @@ const text = (max: number) =>
     .trim()
     .min(1)
     .superRefine((s, ctx) => {
-      if (s.length > max && [...s].length > max) ctx.addIssue({ code: 'too_big', origin: 'string', maximum: max, inclusive: true, input: s, message: `Too long: at most ${max} characters` });
+      if (s.length > max && [...s].length > max)
+        ctx.addIssue({
+          code: 'too_big',
+          origin: 'string',
+          maximum: max,
+          inclusive: true,
+          input: s,
+          message: `Too long: at most ${max} characters`,
+        });
     });
 
 export function pitchDraftSchema(length: PitchLength = 'long') {
-  return z.object({
-    headline: text(DRAFT_LIMITS.headline.max),
-    body: text(DRAFT_LIMITS.body.max[length]),
-    keyPoints: z.array(text(DRAFT_LIMITS.keyPoints.maxLength)).min(DRAFT_LIMITS.keyPoints.minItems).max(DRAFT_LIMITS.keyPoints.maxItems),
-    risks: z.array(text(DRAFT_LIMITS.risks.maxLength)).min(DRAFT_LIMITS.risks.minItems).max(DRAFT_LIMITS.risks.maxItems),
-    nextStep: text(DRAFT_LIMITS.nextStep.max),
-  }).strict();
+  return z
+    .object({
+      headline: text(DRAFT_LIMITS.headline.max),
+      body: text(DRAFT_LIMITS.body.max[length]),
+      keyPoints: z
+        .array(text(DRAFT_LIMITS.keyPoints.maxLength))
+        .min(DRAFT_LIMITS.keyPoints.minItems)
+        .max(DRAFT_LIMITS.keyPoints.maxItems),
+      risks: z
+        .array(text(DRAFT_LIMITS.risks.maxLength))
+        .min(DRAFT_LIMITS.risks.minItems)
+        .max(DRAFT_LIMITS.risks.maxItems),
+      nextStep: text(DRAFT_LIMITS.nextStep.max),
+    })
+    .strict();
 }
 
-export type DraftParseErrorCode = 'not-json' | 'not-object' | 'missing-field' | 'wrong-type' | 'empty' | 'too-long' | 'too-few-items' | 'too-many-items' | 'unknown-field';
+export type DraftParseErrorCode =
+  | 'not-json'
+  | 'not-object'
+  | 'missing-field'
+  | 'wrong-type'
+  | 'empty'
+  | 'too-long'
+  | 'too-few-items'
+  | 'too-many-items'
+  | 'unknown-field';
 
 /** Why a model's output is not a usable draft, naming the field so the message can say what to fix. */
 export class DraftParseError extends Error {
-  constructor(readonly code: DraftParseErrorCode, readonly field: string | null, message: string) {
+  constructor(
+    readonly code: DraftParseErrorCode,
+    readonly field: string | null,
+    message: string,
+  ) {
     super(message);
     this.name = 'DraftParseError';
   }
@@ -95,16 +139,32 @@ function stripFence(raw: string): string {
 function issueToError(issue: z.core.$ZodIssue, input: Record<string, unknown>): DraftParseError {
   const field = issue.path.length > 0 ? issue.path.map(String).join('.') : null;
   const top = issue.path[0] === undefined ? null : String(issue.path[0]);
-  if (issue.code === 'unrecognized_keys') return new DraftParseError('unknown-field', issue.keys.join(', '), `The draft has fields that are not part of a pitch: ${issue.keys.join(', ')}`);
+  if (issue.code === 'unrecognized_keys')
+    return new DraftParseError(
+      'unknown-field',
+      issue.keys.join(', '),
+      `The draft has fields that are not part of a pitch: ${issue.keys.join(', ')}`,
+    );
   if (top !== null && !(top in input)) return new DraftParseError('missing-field', top, `The draft has no "${top}"`);
-  if (issue.code === 'invalid_type') return new DraftParseError('wrong-type', field, `"${field}" has the wrong type: ${issue.message}`);
+  if (issue.code === 'invalid_type')
+    return new DraftParseError('wrong-type', field, `"${field}" has the wrong type: ${issue.message}`);
   if (issue.code === 'too_big') {
     const many = issue.origin === 'array';
-    return new DraftParseError(many ? 'too-many-items' : 'too-long', field, many ? `"${field}" has more than ${String(issue.maximum)} items` : `"${field}" is longer than ${String(issue.maximum)} characters`);
+    return new DraftParseError(
+      many ? 'too-many-items' : 'too-long',
+      field,
+      many
+        ? `"${field}" has more than ${String(issue.maximum)} items`
+        : `"${field}" is longer than ${String(issue.maximum)} characters`,
+    );
   }
   if (issue.code === 'too_small') {
     const few = issue.origin === 'array';
-    return new DraftParseError(few ? 'too-few-items' : 'empty', field, few ? `"${field}" needs at least ${String(issue.minimum)} item(s)` : `"${field}" is empty`);
+    return new DraftParseError(
+      few ? 'too-few-items' : 'empty',
+      field,
+      few ? `"${field}" needs at least ${String(issue.minimum)} item(s)` : `"${field}" is empty`,
+    );
   }
   return new DraftParseError('wrong-type', field, `"${field ?? 'draft'}": ${issue.message}`);
 }
@@ -115,10 +175,24 @@ export function parseDraft(raw: string, length: PitchLength = 'long'): ParseDraf
   try {
     value = JSON.parse(stripFence(raw));
   } catch (e) {
-    return { ok: false, error: new DraftParseError('not-json', null, `The model's answer is not JSON: ${e instanceof Error ? e.message : String(e)}`) };
+    return {
+      ok: false,
+      error: new DraftParseError(
+        'not-json',
+        null,
+        `The model's answer is not JSON: ${e instanceof Error ? e.message : String(e)}`,
+      ),
+    };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, error: new DraftParseError('not-object', null, 'The model\'s answer is JSON but not an object with the pitch fields') };
+    return {
+      ok: false,
+      error: new DraftParseError(
+        'not-object',
+        null,
+        "The model's answer is JSON but not an object with the pitch fields",
+      ),
+    };
   }
   const parsed = pitchDraftSchema(length).safeParse(value);
   if (parsed.success) return { ok: true, draft: parsed.data };

@@ -79,14 +79,21 @@ export function fitPromptClient(clientFacts: readonly PitchFact[], language: Lan
   const question = zh
     ? `问题：下面这款产品是否满足该客户陈述的需求？回答 ${FIT_ANSWER_YES} 或 ${FIT_ANSWER_NO}。`
     : `Question: does the product below meet this client's stated needs? Answer ${FIT_ANSWER_YES} or ${FIT_ANSWER_NO}.`;
-  return `${factsText(clientFacts.filter((f) => f.group === 'client'), language)}
+  return `${factsText(
+    clientFacts.filter((f) => f.group === 'client'),
+    language,
+  )}
 
 ${question}
 ${zh ? '产品：' : 'Product:'}`;
 }
 
 /** The two pieces every product of this client shares: instructions (brief ones for a short context), then the client. */
-export function fitPromptPrefix(clientFacts: readonly PitchFact[], language: Language, options: { brief?: boolean } = {}): FitPrefix {
+export function fitPromptPrefix(
+  clientFacts: readonly PitchFact[],
+  language: Language,
+  options: { brief?: boolean } = {},
+): FitPrefix {
   return [fitPromptInstructions(language, options.brief ?? false), fitPromptClient(clientFacts, language)];
 }
 
@@ -123,24 +130,50 @@ export function fitPromptSuffix(product: Product, language: Language): string {
   if (product.rateKind !== 'none' && (product.rateMin !== null || product.rateMax !== null)) {
     const lo = product.rateMin ?? product.rateMax!;
     const hi = product.rateMax ?? product.rateMin!;
-    parts.push(`${RATE_WORD[product.rateKind][i]} ${zh ? formatRangeZh(lo, hi) : formatRange(lo, hi)}${product.rateKind === 'premium_rate' ? (zh ? ' 保额' : ' of cover') : ''}`);
+    parts.push(
+      `${RATE_WORD[product.rateKind][i]} ${zh ? formatRangeZh(lo, hi) : formatRange(lo, hi)}${product.rateKind === 'premium_rate' ? (zh ? ' 保额' : ' of cover') : ''}`,
+    );
   }
   const term = product.termMonths !== null && product.termMonths > 0 ? product.termMonths : null;
   if (term !== null) parts.push(`${zh ? '期限 ' : 'term '}${pick(formatMonths(term), language)}`);
-  if (product.lockupMonths > 0 && product.lockupMonths !== term) parts.push(`${zh ? '锁定期 ' : 'lock-up '}${pick(formatMonths(product.lockupMonths), language)}`);
+  if (product.lockupMonths > 0 && product.lockupMonths !== term)
+    parts.push(`${zh ? '锁定期 ' : 'lock-up '}${pick(formatMonths(product.lockupMonths), language)}`);
   parts.push(ACCESS[product.liquidity][i]);
   return zh ? ` ${name}（${parts.join('；')}）\n回答：` : ` ${name} (${parts.join('; ')})\nAnswer:`;
 }
 
-const NEEDS_KEYS = ['client.kind', 'client.objectives', 'client.horizon', 'client.liquidityNeed', 'client.ageBand', 'client.yearsTrading', 'client.sector', 'client.sustainability', 'client.goalsText', 'client.notes'];
-const PRODUCT_KEYS = ['product.name', 'product.category', 'product.description', 'product.rate', 'product.term', 'product.lockup', 'product.liquidity', 'product.riskGrade'];
+const NEEDS_KEYS = [
+  'client.kind',
+  'client.objectives',
+  'client.horizon',
+  'client.liquidityNeed',
+  'client.ageBand',
+  'client.yearsTrading',
+  'client.sector',
+  'client.sustainability',
+  'client.goalsText',
+  'client.notes',
+];
+const PRODUCT_KEYS = [
+  'product.name',
+  'product.category',
+  'product.description',
+  'product.rate',
+  'product.term',
+  'product.lockup',
+  'product.liquidity',
+  'product.riskGrade',
+];
 
 function sentenceText(facts: readonly PitchFact[], keys: readonly string[], language: Language): string {
   const zh = language === 'zh-CN';
   return keys
     .map((key) => facts.find((f) => f.key === key))
     .filter((f): f is PitchFact => f !== undefined)
-    .map((f) => `${pick(f.label, language)}${zh ? '：' : ': '}${f.freeText ? neutraliseDataText(pick(f.value, language)) : pick(f.value, language)}`)
+    .map(
+      (f) =>
+        `${pick(f.label, language)}${zh ? '：' : ': '}${f.freeText ? neutraliseDataText(pick(f.value, language)) : pick(f.value, language)}`,
+    )
     .join(zh ? '。' : '. ');
 }
 

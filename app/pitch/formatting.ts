@@ -27,8 +27,14 @@ const CURRENCY_ZH: Record<string, string> = { CNY: '元', USD: '美元', HKD: '�
 /** An amount in the product's currency: "CNY 50,000" in English; "5 万元" or "1,000 元" in Chinese. */
 export function formatAmount(value: number, currency: string): LocalizedText {
   const unitZh = CURRENCY_ZH[currency] ?? ` ${currency}`;
-  const wan = value >= 10_000 && value % 10_000 === 0 ? `${groupDigits(value / 10_000)} 万${unitZh}` : `${groupDigits(value)} ${unitZh.trim()}`;
-  return { en: `${currency} ${groupDigits(value)}`, zh: unitZh.startsWith(' ') ? `${groupDigits(value)}${unitZh}` : wan };
+  const wan =
+    value >= 10_000 && value % 10_000 === 0
+      ? `${groupDigits(value / 10_000)} 万${unitZh}`
+      : `${groupDigits(value)} ${unitZh.trim()}`;
+  return {
+    en: `${currency} ${groupDigits(value)}`,
+    zh: unitZh.startsWith(' ') ? `${groupDigits(value)}${unitZh}` : wan,
+  };
 }
 
 /** A term in the plainest words: 12 months reads "1 year", 18 months stays "18 months". */

@@ -1,5 +1,5 @@
 /**
- * Pitch drafting's pure core (issue 4). main/llm runs the model; everything it needs to decide is here:
+ * Pitch drafting's pure core. main/llm runs the model; everything it needs to decide is here:
  *
  * - pitchFacts(client, product, market, suitability, options): the facts a prompt may use, each keyed so
  *   the lint can trace a figure back to it; no name, contact data or birth date, bands instead of balances.

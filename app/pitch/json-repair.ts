@@ -4,7 +4,11 @@ interface Frame {
   expectKey: boolean;
 }
 
-const closers = (frames: readonly Frame[]) => frames.map((f) => (f.object ? '}' : ']')).reverse().join('');
+const closers = (frames: readonly Frame[]) =>
+  frames
+    .map((f) => (f.object ? '}' : ']'))
+    .reverse()
+    .join('');
 
 /**
  * Closes a JSON text that stopped part-way, as a grammar-constrained answer does when it reaches its token limit:

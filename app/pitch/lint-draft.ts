@@ -8,7 +8,15 @@ import { extractNumbers, halfWidth, type NumberUnit, type QuotedNumber } from '.
 import { quotableNumbers, type FactNumber, type PitchFacts } from './pitch-facts';
 import { t, type DraftField, type PitchDraft } from './pitch-types';
 
-export const PITCH_RULE_IDS = ['forbidden-claim', 'number-not-a-fact', 'disclosure-missing', 'risk-grade-missing', 'product-unsuitable', 'suitability-deviation', 'language-mismatch'] as const;
+export const PITCH_RULE_IDS = [
+  'forbidden-claim',
+  'number-not-a-fact',
+  'disclosure-missing',
+  'risk-grade-missing',
+  'product-unsuitable',
+  'suitability-deviation',
+  'language-mismatch',
+] as const;
 export type PitchRuleId = (typeof PITCH_RULE_IDS)[number];
 export type IssueSeverity = 'blocking' | 'warning';
 
@@ -61,7 +69,10 @@ function forMatching(text: string): string {
 /** Ranges where the draft quotes the product record word for word: quoting the record is never a claim of the draft's own. */
 function quotedRanges(text: string, facts: PitchFacts): [number, number][] {
   const out: [number, number][] = [];
-  const quotes = [...facts.product.quotedTexts, facts.gradeStatement].flatMap((q) => [q.en, q.zh]).filter((q) => q.trim().length >= 4).map(forMatching);
+  const quotes = [...facts.product.quotedTexts, facts.gradeStatement]
+    .flatMap((q) => [q.en, q.zh])
+    .filter((q) => q.trim().length >= 4)
+    .map(forMatching);
   for (const quote of quotes) {
     let from = 0;
     for (;;) {
@@ -74,25 +85,41 @@ function quotedRanges(text: string, facts: PitchFacts): [number, number][] {
   return out;
 }
 
-const inside = (start: number, end: number, ranges: [number, number][]) => ranges.some(([a, b]) => start >= a && end <= b);
+const inside = (start: number, end: number, ranges: [number, number][]) =>
+  ranges.some(([a, b]) => start >= a && end <= b);
 
 function claimIssues(f: FieldText, text: string, quoted: [number, number][], facts: PitchFacts): PitchIssue[] {
   const out: PitchIssue[] = [];
   for (const m of findClaims(text)) {
     if (inside(m.start, m.end, quoted)) continue;
-    const span: DraftSpan = { field: f.field, item: f.item, start: m.start, end: m.end, text: f.text.slice(m.start, m.end) };
+    const span: DraftSpan = {
+      field: f.field,
+      item: f.item,
+      start: m.start,
+      end: m.end,
+      text: f.text.slice(m.start, m.end),
+    };
     if (m.family === 'capital-guarantee' && facts.product.insured) {
       out.push({
         ruleId: 'forbidden-claim',
         severity: 'warning',
         claimFamily: m.family,
         spans: [span],
-        message: t(`"${span.text}": allowed only because this deposit is insured; say that protection is up to the deposit insurance limit.`, `"${span.text}"：仅因该存款受存款保险保障才可使用，须说明以存款保险限额为限。`),
+        message: t(
+          `"${span.text}": allowed only because this deposit is insured; say that protection is up to the deposit insurance limit.`,
+          `"${span.text}"：仅因该存款受存款保险保障才可使用，须说明以存款保险限额为限。`,
+        ),
       });
       continue;
     }
     const why = CLAIM_MESSAGES[m.family];
-    out.push({ ruleId: 'forbidden-claim', severity: 'blocking', claimFamily: m.family, spans: [span], message: t(`"${span.text}": ${why.en}`, `"${span.text}"：${why.zh}`) });
+    out.push({
+      ruleId: 'forbidden-claim',
+      severity: 'blocking',
+      claimFamily: m.family,
+      spans: [span],
+      message: t(`"${span.text}": ${why.en}`, `"${span.text}"：${why.zh}`),
+    });
   }
   return out;
 }
@@ -150,7 +177,13 @@ function numberIssues(f: FieldText, text: string, allowed: readonly FactNumber[]
   const { rateMin, rateMax } = facts.product;
   for (const n of extractNumbers(text)) {
     if (isListMarker(text, n) || supportingFact(n, allowed)) continue;
-    const span: DraftSpan = { field: f.field, item: f.item, start: n.start, end: n.end, text: f.text.slice(n.start, n.end) };
+    const span: DraftSpan = {
+      field: f.field,
+      item: f.item,
+      start: n.start,
+      end: n.end,
+      text: f.text.slice(n.start, n.end),
+    };
     let en = `"${span.text}" is not a figure from the product or market facts; quote only figures from the product record.`;
     let zh = `"${span.text}"不是产品或市场事实中的数字；只能引用产品记录中的数字。`;
     const lo = Math.min(rateMin ?? Number.NaN, rateMax ?? Number.NaN);
@@ -159,7 +192,12 @@ function numberIssues(f: FieldText, text: string, allowed: readonly FactNumber[]
       en = `"${span.text}" lies inside the product's range of ${formatPercent(lo)} to ${formatPercent(hi)} but is not one of its figures; quote the range, not a point in it.`;
       zh = `"${span.text}"位于产品区间 ${formatPercent(lo)} 至 ${formatPercent(hi)} 之内，但不是产品给出的数字；请引用区间本身。`;
     } else {
-      const other = allowed.find((a) => a.unit !== n.unit && (Math.abs(Math.abs(a.value) - Math.abs(n.value)) < 1e-9 || (a.unit === 'months' && Math.abs(a.value / 12 - Math.abs(n.value)) < 1e-9)));
+      const other = allowed.find(
+        (a) =>
+          a.unit !== n.unit &&
+          (Math.abs(Math.abs(a.value) - Math.abs(n.value)) < 1e-9 ||
+            (a.unit === 'months' && Math.abs(a.value / 12 - Math.abs(n.value)) < 1e-9)),
+      );
       if (other) {
         en = `"${span.text}" is quoted as ${UNIT_WORDS[n.unit].en}, but the facts have this figure only as ${UNIT_WORDS[other.unit].en}.`;
         zh = `"${span.text}"被写成${UNIT_WORDS[n.unit].zh}，但事实中该数字只作为${UNIT_WORDS[other.unit].zh}出现。`;
@@ -198,25 +236,38 @@ function languageIssue(f: FieldText, text: string, quoted: [number, number][], l
     ruleId: 'language-mismatch',
     severity: 'blocking',
     spans: [span],
-    message: language === 'zh-CN' ? t('This part is not in Simplified Chinese, the language asked for.', '此部分不是所要求的简体中文。') : t('This part is not in English, the language asked for.', '此部分不是所要求的英文。'),
+    message:
+      language === 'zh-CN'
+        ? t('This part is not in Simplified Chinese, the language asked for.', '此部分不是所要求的简体中文。')
+        : t('This part is not in English, the language asked for.', '此部分不是所要求的英文。'),
   };
 }
 
 function disclosureIssues(draft: PitchDraft, facts: PitchFacts, language: Language): PitchIssue[] {
   const out: PitchIssue[] = [];
-  const all = fieldsOf(draft).map((f) => f.text).join('\n');
+  const all = fieldsOf(draft)
+    .map((f) => f.text)
+    .join('\n');
   const required = language === 'zh-CN' ? facts.disclosure.zh : facts.disclosure.en;
   if (!normaliseForComparison(all).includes(normaliseForComparison(required))) {
     out.push({
       ruleId: 'disclosure-missing',
       severity: 'blocking',
       spans: [],
-      message: t(`The required risk disclosure is missing; add it word for word: "${facts.disclosure.en}"`, `缺少必需的风险揭示，请逐字加入："${facts.disclosure.zh}"`),
+      message: t(
+        `The required risk disclosure is missing; add it word for word: "${facts.disclosure.en}"`,
+        `缺少必需的风险揭示，请逐字加入："${facts.disclosure.zh}"`,
+      ),
     });
   }
   const grade = facts.product.riskGrade;
   if (!new RegExp(`(?<![A-Za-z0-9])${grade}(?![0-9])`).test(all)) {
-    out.push({ ruleId: 'risk-grade-missing', severity: 'blocking', spans: [], message: t(`The product's risk grade ${grade} is not stated.`, `未说明产品风险等级 ${grade}。`) });
+    out.push({
+      ruleId: 'risk-grade-missing',
+      severity: 'blocking',
+      spans: [],
+      message: t(`The product's risk grade ${grade} is not stated.`, `未说明产品风险等级 ${grade}。`),
+    });
   }
   return out;
 }
@@ -225,13 +276,31 @@ function suitabilityIssues(result: SuitabilityResult): PitchIssue[] {
   const out: PitchIssue[] = [];
   for (const check of result.checks) {
     if (check.passed) continue;
-    out.push({ ruleId: 'product-unsuitable', severity: 'blocking', spans: [], message: t(`Not suitable for this client: ${check.reason.en}`, `不适合该客户：${check.reason.zh}`) });
+    out.push({
+      ruleId: 'product-unsuitable',
+      severity: 'blocking',
+      spans: [],
+      message: t(`Not suitable for this client: ${check.reason.en}`, `不适合该客户：${check.reason.zh}`),
+    });
   }
   if (!result.suitable && out.length === 0) {
-    out.push({ ruleId: 'product-unsuitable', severity: 'blocking', spans: [], message: t('Not suitable for this client.', '该产品不适合该客户。') });
+    out.push({
+      ruleId: 'product-unsuitable',
+      severity: 'blocking',
+      spans: [],
+      message: t('Not suitable for this client.', '该产品不适合该客户。'),
+    });
   }
   if (result.deviationApplied) {
-    out.push({ ruleId: 'suitability-deviation', severity: 'warning', spans: [], message: t('Suitable only through the client\'s requested deviation: the advice record must carry the warning and acknowledgement.', '仅因客户主动要求超风险等级购买而适当：建议记录须附风险警示及客户确认。') });
+    out.push({
+      ruleId: 'suitability-deviation',
+      severity: 'warning',
+      spans: [],
+      message: t(
+        "Suitable only through the client's requested deviation: the advice record must carry the warning and acknowledgement.",
+        '仅因客户主动要求超风险等级购买而适当：建议记录须附风险警示及客户确认。',
+      ),
+    });
   }
   return out;
 }
@@ -265,9 +334,20 @@ export function canApprove(issues: readonly PitchIssue[]): boolean {
  * them out or reworded them; the runner calls it before linting, so an honest omission is repaired, not
  * blocked. Items beyond the schema's limit are dropped from the end.
  */
-export function withRequiredDisclosure<D extends PitchDraft>(draft: D, facts: PitchFacts, language: Language, maxRisks = 4): D {
-  const all = normaliseForComparison(fieldsOf(draft).map((f) => f.text).join('\n'));
-  const needed = [facts.disclosure, facts.gradeStatement].map((x) => (language === 'zh-CN' ? x.zh : x.en)).filter((x) => !all.includes(normaliseForComparison(x)));
+export function withRequiredDisclosure<D extends PitchDraft>(
+  draft: D,
+  facts: PitchFacts,
+  language: Language,
+  maxRisks = 4,
+): D {
+  const all = normaliseForComparison(
+    fieldsOf(draft)
+      .map((f) => f.text)
+      .join('\n'),
+  );
+  const needed = [facts.disclosure, facts.gradeStatement]
+    .map((x) => (language === 'zh-CN' ? x.zh : x.en))
+    .filter((x) => !all.includes(normaliseForComparison(x)));
   if (needed.length === 0) return draft;
   return { ...draft, risks: [...needed, ...draft.risks].slice(0, maxRisks) };
 }

@@ -16,7 +16,20 @@ export interface QuotedNumber {
   text: string;
 }
 
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const CN_SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** 三点五 → 3.5, 十二 → 12, 一百二十 → 120, 三万 → 30000. Returns null for anything it cannot read. */
@@ -51,8 +64,26 @@ export function chineseNumeralValue(text: string): number | null {
 }
 
 const EN_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  fifteen: 15, eighteen: 18, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, ninety: 90,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  eighteen: 18,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  ninety: 90,
 };
 
 type Suffix = { unit: NumberUnit; factor: number; length: number };
@@ -95,7 +126,14 @@ const AGE_BEFORE = /\b(?:aged?|ages)\s$/i;
 /** Between two figures of one range, so the first takes the second's unit: 1 to 3 years, 3 至 24 个月. */
 const RANGE_JOINER = /^\s*(?:-|–|—|~|～|to|and|或|至|到)\s*$/i;
 
-interface Raw { value: number; start: number; end: number; suffix: Suffix | null; before: string; fixedUnit?: NumberUnit }
+interface Raw {
+  value: number;
+  start: number;
+  end: number;
+  suffix: Suffix | null;
+  before: string;
+  fixedUnit?: NumberUnit;
+}
 
 function scanDates(text: string, taken: boolean[], out: QuotedNumber[]): void {
   const patterns = [/(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g, /(?<!\d)(\d{4})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日/g];
@@ -103,7 +141,13 @@ function scanDates(text: string, taken: boolean[], out: QuotedNumber[]): void {
     for (const m of text.matchAll(pattern)) {
       const start = m.index ?? 0;
       const end = start + m[0].length;
-      out.push({ value: Number(m[1]) * 10_000 + Number(m[2]) * 100 + Number(m[3]), unit: 'date', start, end, text: m[0] });
+      out.push({
+        value: Number(m[1]) * 10_000 + Number(m[2]) * 100 + Number(m[3]),
+        unit: 'date',
+        start,
+        end,
+        text: m[0],
+      });
       for (let i = start; i < end; i++) taken[i] = true;
     }
   }
@@ -135,7 +179,16 @@ function scanUnitAbbreviations(text: string, taken: boolean[], out: Raw[]): void
     const unit = m[2]!.toLowerCase();
     const value = Number(m[1]);
     const end = start + m[0].length;
-    const suffix: Suffix = unit === 'k' ? { unit: 'money', factor: 1e3, length: 0 } : unit === 'm' ? { unit: 'money', factor: 1e6, length: 0 } : unit === 'bn' ? { unit: 'money', factor: 1e9, length: 0 } : unit.startsWith('y') ? { unit: 'months', factor: 12, length: 0 } : { unit: 'months', factor: 1, length: 0 };
+    const suffix: Suffix =
+      unit === 'k'
+        ? { unit: 'money', factor: 1e3, length: 0 }
+        : unit === 'm'
+          ? { unit: 'money', factor: 1e6, length: 0 }
+          : unit === 'bn'
+            ? { unit: 'money', factor: 1e9, length: 0 }
+            : unit.startsWith('y')
+              ? { unit: 'months', factor: 12, length: 0 }
+              : { unit: 'months', factor: 1, length: 0 };
     out.push({ value, start, end, suffix, before: text.slice(Math.max(0, start - 8), start) });
   }
 }
@@ -169,7 +222,13 @@ function scanEnglishWords(text: string, taken: boolean[], out: Raw[]): void {
     const end = start + m[0].length;
     const suffix = suffixAt(text, end);
     if (!suffix || (suffix.unit !== 'months' && suffix.unit !== 'age')) continue;
-    out.push({ value: EN_WORDS[m[1]!.toLowerCase()]!, start, end, suffix, before: text.slice(Math.max(0, start - 8), start) });
+    out.push({
+      value: EN_WORDS[m[1]!.toLowerCase()]!,
+      start,
+      end,
+      suffix,
+      before: text.slice(Math.max(0, start - 8), start),
+    });
   }
 }
 
@@ -203,7 +262,7 @@ export function extractNumbers(input: string): QuotedNumber[] {
   const out: QuotedNumber[] = [...dates];
   for (const raw of raws) {
     let unit: NumberUnit = raw.fixedUnit ?? raw.suffix?.unit ?? 'plain';
-    let value = raw.value * (raw.fixedUnit ? 1 : raw.suffix?.factor ?? 1);
+    let value = raw.value * (raw.fixedUnit ? 1 : (raw.suffix?.factor ?? 1));
     if (unit === 'plain' && CURRENCY_BEFORE.test(raw.before)) unit = 'money';
     if (unit === 'plain' && AGE_BEFORE.test(raw.before)) unit = 'age';
     if (unit === 'months' && AGE_BEFORE.test(raw.before)) {
@@ -211,7 +270,13 @@ export function extractNumbers(input: string): QuotedNumber[] {
       value = raw.value;
     }
     // 2045 年 or "in 2029" is a calendar year, not a duration.
-    if ((unit === 'months' || unit === 'plain') && Number.isInteger(raw.value) && raw.value >= 1900 && raw.value <= 2100 && raw.suffix?.factor !== 1) {
+    if (
+      (unit === 'months' || unit === 'plain') &&
+      Number.isInteger(raw.value) &&
+      raw.value >= 1900 &&
+      raw.value <= 2100 &&
+      raw.suffix?.factor !== 1
+    ) {
       unit = 'plain';
       value = raw.value;
     }

@@ -7,7 +7,16 @@ import type { Product } from '../domain/product';
 import type { SuitabilityClient, SuitabilityResult } from '../suitability/suitability-types';
 import { redactPersonalData } from './client-text';
 import { gradeStatement, requiredDisclosure } from './disclosure';
-import { ageBand, amountBand, formatAmount, formatMonths, formatPercent, formatRange, formatRangeZh, yearsBand } from './formatting';
+import {
+  ageBand,
+  amountBand,
+  formatAmount,
+  formatMonths,
+  formatPercent,
+  formatRange,
+  formatRangeZh,
+  yearsBand,
+} from './formatting';
 import { extractNumbers, type NumberUnit } from './number-extraction';
 import { t } from './pitch-types';
 
@@ -95,13 +104,31 @@ export const GENERIC_SALUTATION: LocalizedText = { en: 'Dear client', zh: '尊�
 
 function numbersOf(key: string, ...texts: LocalizedText[]): FactNumber[] {
   const out: FactNumber[] = [];
-  for (const text of texts) for (const s of [text.en, text.zh]) for (const n of extractNumbers(s)) out.push({ key, value: n.value, unit: n.unit });
+  for (const text of texts)
+    for (const s of [text.en, text.zh])
+      for (const n of extractNumbers(s)) out.push({ key, value: n.value, unit: n.unit });
   return out;
 }
 
-function fact(key: string, group: FactGroup, label: LocalizedText, value: LocalizedText, dropRank: number | null, freeText = false): PitchFact {
+function fact(
+  key: string,
+  group: FactGroup,
+  label: LocalizedText,
+  value: LocalizedText,
+  dropRank: number | null,
+  freeText = false,
+): PitchFact {
   const quotable = group === 'product' || group === 'market';
-  return { key, group, label, value, quotable, dropRank, freeText, numbers: quotable ? numbersOf(key, label, value) : [] };
+  return {
+    key,
+    group,
+    label,
+    value,
+    quotable,
+    dropRank,
+    freeText,
+    numbers: quotable ? numbersOf(key, label, value) : [],
+  };
 }
 
 const OBJECTIVES: Record<Objective, LocalizedText> = {
@@ -117,7 +144,12 @@ const OBJECTIVES: Record<Objective, LocalizedText> = {
   working_capital: t('working capital', '营运资金'),
 };
 const NEED = { low: t('low', '低'), medium: t('medium', '中'), high: t('high', '高') };
-const KNOWLEDGE = { none: t('none', '无'), basic: t('basic', '基础'), informed: t('informed', '较好'), advanced: t('advanced', '丰富') };
+const KNOWLEDGE = {
+  none: t('none', '无'),
+  basic: t('basic', '基础'),
+  informed: t('informed', '较好'),
+  advanced: t('advanced', '丰富'),
+};
 const LIQUIDITY = {
   daily: t('can be redeemed on any business day', '可在任一工作日赎回'),
   weekly: t('can be redeemed weekly', '每周可赎回'),
@@ -142,26 +174,105 @@ export function clientPitchFacts(client: SuitabilityClient, options: PitchFactOp
   const p = profileOf(client);
   const out: PitchFact[] = [];
   const business = p.kind === 'business';
-  out.push(fact('client.kind', 'client', t('Client type', '客户类型'), business ? t('small business', '小微企业') : t('individual', '个人'), null));
-  out.push(fact('client.riskClass', 'client', t('Risk class', '风险承受等级'), client.riskClass ? t(client.riskClass, client.riskClass) : t('not assessed', '未评估'), null));
+  out.push(
+    fact(
+      'client.kind',
+      'client',
+      t('Client type', '客户类型'),
+      business ? t('small business', '小微企业') : t('individual', '个人'),
+      null,
+    ),
+  );
+  out.push(
+    fact(
+      'client.riskClass',
+      'client',
+      t('Risk class', '风险承受等级'),
+      client.riskClass ? t(client.riskClass, client.riskClass) : t('not assessed', '未评估'),
+      null,
+    ),
+  );
   if (p.objectives.length > 0) {
-    out.push(fact('client.objectives', 'client', t('Objectives', '投资目标'), { en: p.objectives.map((o) => OBJECTIVES[o].en).join(', '), zh: p.objectives.map((o) => OBJECTIVES[o].zh).join('、') }, 8));
+    out.push(
+      fact(
+        'client.objectives',
+        'client',
+        t('Objectives', '投资目标'),
+        {
+          en: p.objectives.map((o) => OBJECTIVES[o].en).join(', '),
+          zh: p.objectives.map((o) => OBJECTIVES[o].zh).join('、'),
+        },
+        8,
+      ),
+    );
   }
-  out.push(fact('client.horizon', 'client', t('Horizon', '投资期限'), formatMonths(Math.round(p.horizonYears * 12)), 8));
-  out.push(fact('client.liquidityNeed', 'client', t('Need for access to money', '流动性需求'), NEED[p.liquidityNeed], 7));
-  if (!business && p.birthDate) out.push(fact('client.ageBand', 'client', t('Age band', '年龄段'), ageBand(wholeYears(p.birthDate, options.today)), 7));
-  if (business && p.foundedDate) out.push(fact('client.yearsTrading', 'client', t('Years trading', '经营年限'), yearsBand(wholeYears(p.foundedDate, options.today)), 7));
-  if (business && p.sector) out.push(fact('client.sector', 'client', t('Sector', '所属行业'), t(p.sector.replace(/_/g, ' '), p.sector.replace(/_/g, ' ')), 6));
+  out.push(
+    fact('client.horizon', 'client', t('Horizon', '投资期限'), formatMonths(Math.round(p.horizonYears * 12)), 8),
+  );
+  out.push(
+    fact('client.liquidityNeed', 'client', t('Need for access to money', '流动性需求'), NEED[p.liquidityNeed], 7),
+  );
+  if (!business && p.birthDate)
+    out.push(
+      fact('client.ageBand', 'client', t('Age band', '年龄段'), ageBand(wholeYears(p.birthDate, options.today)), 7),
+    );
+  if (business && p.foundedDate)
+    out.push(
+      fact(
+        'client.yearsTrading',
+        'client',
+        t('Years trading', '经营年限'),
+        yearsBand(wholeYears(p.foundedDate, options.today)),
+        7,
+      ),
+    );
+  if (business && p.sector)
+    out.push(
+      fact(
+        'client.sector',
+        'client',
+        t('Sector', '所属行业'),
+        t(p.sector.replace(/_/g, ' '), p.sector.replace(/_/g, ' ')),
+        6,
+      ),
+    );
   out.push(fact('client.knowledge', 'client', t('Investment knowledge', '投资知识'), KNOWLEDGE[p.knowledgeLevel], 6));
-  out.push(fact(business ? 'client.revenueBand' : 'client.investableBand', 'client', business ? t('Annual revenue band', '年营业收入区间') : t('Investable assets band', '可投资资产区间'), amountBand(business ? p.annualRevenue ?? 0 : p.investableAssets), 6));
+  out.push(
+    fact(
+      business ? 'client.revenueBand' : 'client.investableBand',
+      'client',
+      business ? t('Annual revenue band', '年营业收入区间') : t('Investable assets band', '可投资资产区间'),
+      amountBand(business ? (p.annualRevenue ?? 0) : p.investableAssets),
+      6,
+    ),
+  );
   if (p.sustainabilityPreference !== null) {
-    out.push(fact('client.sustainability', 'client', t('Sustainability preference', '可持续投资偏好'), p.sustainabilityPreference ? t('yes', '有') : t('no', '无'), 6));
+    out.push(
+      fact(
+        'client.sustainability',
+        'client',
+        t('Sustainability preference', '可持续投资偏好'),
+        p.sustainabilityPreference ? t('yes', '有') : t('no', '无'),
+        6,
+      ),
+    );
   }
   const known = { displayName: p.displayName, email: p.email, phone: p.phone };
   const notes = redactPersonalData(p.notes, known).trim();
-  if (notes) out.push(fact('client.notes', 'client', t('Advisor notes about the client', '客户备注'), t(notes, notes), 3, true));
+  if (notes)
+    out.push(fact('client.notes', 'client', t('Advisor notes about the client', '客户备注'), t(notes, notes), 3, true));
   const goals = redactPersonalData(options.goalsText ?? '', known).trim();
-  if (goals) out.push(fact('client.goalsText', 'client', t("Client's goals in their own words", '客户自述目标'), t(goals, goals), 3, true));
+  if (goals)
+    out.push(
+      fact(
+        'client.goalsText',
+        'client',
+        t("Client's goals in their own words", '客户自述目标'),
+        t(goals, goals),
+        3,
+        true,
+      ),
+    );
   return out;
 }
 
@@ -173,10 +284,16 @@ function rateFact(product: Product): PitchFact | null {
   const en = formatRange(lo, hi);
   const zh = formatRangeZh(lo, hi);
   const labels: Record<Exclude<RateKind, 'none'>, [LocalizedText, LocalizedText]> = {
-    expected_return: [t('Expected return range (not guaranteed)', '预期收益区间（不构成保证）'), t(`${en} a year`, `每年 ${zh}`)],
+    expected_return: [
+      t('Expected return range (not guaranteed)', '预期收益区间（不构成保证）'),
+      t(`${en} a year`, `每年 ${zh}`),
+    ],
     fixed_rate: [t('Fixed rate', '固定利率'), t(`${en} a year`, `每年 ${zh}`)],
     borrowing_rate: [t('Borrowing rate', '贷款利率'), t(`${en} a year`, `每年 ${zh}`)],
-    premium_rate: [t('Yearly premium as a share of cover', '年保费占保额比例'), t(`${en} of the cover a year`, `每年保额的 ${zh}`)],
+    premium_rate: [
+      t('Yearly premium as a share of cover', '年保费占保额比例'),
+      t(`${en} of the cover a year`, `每年保额的 ${zh}`),
+    ],
   };
   const [label, value] = labels[rateKind];
   return fact('product.rate', 'product', label, value, null);
@@ -188,22 +305,68 @@ export function productPitchFacts(product: Product): PitchFact[] {
   const category = categoryName(product.category);
   out.push(fact('product.name', 'product', t('Product', '产品'), t(product.nameEn, product.nameZh), null));
   out.push(fact('product.category', 'product', t('Category', '类别'), category, null));
-  out.push(fact('product.riskGrade', 'product', t('Risk grade', '风险等级'), t(product.riskGrade, product.riskGrade), null));
+  out.push(
+    fact('product.riskGrade', 'product', t('Risk grade', '风险等级'), t(product.riskGrade, product.riskGrade), null),
+  );
   const rate = rateFact(product);
   if (rate) out.push(rate);
   const fees: LocalizedText[] = [];
-  if (product.annualFeePct > 0) fees.push(t(`annual fee ${formatPercent(product.annualFeePct)}`, `年费率 ${formatPercent(product.annualFeePct)}`));
-  if (product.upfrontFeePct > 0) fees.push(t(`upfront fee ${formatPercent(product.upfrontFeePct)}`, `认购费率 ${formatPercent(product.upfrontFeePct)}`));
-  out.push(fact('product.fees', 'product', t('Fees', '费用'), fees.length > 0 ? { en: fees.map((f) => f.en).join(', '), zh: fees.map((f) => f.zh).join('，') } : t('no annual or upfront fee', '无年费及认购费'), null));
-  if (product.termMonths !== null && product.termMonths > 0) out.push(fact('product.term', 'product', t('Term', '期限'), formatMonths(product.termMonths), null));
-  if (product.lockupMonths > 0) out.push(fact('product.lockup', 'product', t('Lock-up', '锁定期'), formatMonths(product.lockupMonths), null));
+  if (product.annualFeePct > 0)
+    fees.push(t(`annual fee ${formatPercent(product.annualFeePct)}`, `年费率 ${formatPercent(product.annualFeePct)}`));
+  if (product.upfrontFeePct > 0)
+    fees.push(
+      t(`upfront fee ${formatPercent(product.upfrontFeePct)}`, `认购费率 ${formatPercent(product.upfrontFeePct)}`),
+    );
+  out.push(
+    fact(
+      'product.fees',
+      'product',
+      t('Fees', '费用'),
+      fees.length > 0
+        ? { en: fees.map((f) => f.en).join(', '), zh: fees.map((f) => f.zh).join('，') }
+        : t('no annual or upfront fee', '无年费及认购费'),
+      null,
+    ),
+  );
+  if (product.termMonths !== null && product.termMonths > 0)
+    out.push(fact('product.term', 'product', t('Term', '期限'), formatMonths(product.termMonths), null));
+  if (product.lockupMonths > 0)
+    out.push(fact('product.lockup', 'product', t('Lock-up', '锁定期'), formatMonths(product.lockupMonths), null));
   out.push(fact('product.liquidity', 'product', t('Access to money', '流动性'), LIQUIDITY[product.liquidity], null));
-  if (product.minimumAmount > 0) out.push(fact('product.minimum', 'product', t('Minimum amount', '起购金额'), formatAmount(product.minimumAmount, product.currency), null));
-  if (product.currency !== 'CNY') out.push(fact('product.currency', 'product', t('Currency', '币种'), t(product.currency, product.currency), null));
-  if (product.insured) out.push(fact('product.insured', 'product', t('Deposit insurance', '存款保险'), t('covered by deposit insurance up to its limit', '在存款保险限额内受保障'), null));
-  if (product.complex) out.push(fact('product.complex', 'product', t('Complexity', '复杂程度'), t('complex product', '复杂产品'), null));
+  if (product.minimumAmount > 0)
+    out.push(
+      fact(
+        'product.minimum',
+        'product',
+        t('Minimum amount', '起购金额'),
+        formatAmount(product.minimumAmount, product.currency),
+        null,
+      ),
+    );
+  if (product.currency !== 'CNY')
+    out.push(fact('product.currency', 'product', t('Currency', '币种'), t(product.currency, product.currency), null));
+  if (product.insured)
+    out.push(
+      fact(
+        'product.insured',
+        'product',
+        t('Deposit insurance', '存款保险'),
+        t('covered by deposit insurance up to its limit', '在存款保险限额内受保障'),
+        null,
+      ),
+    );
+  if (product.complex)
+    out.push(fact('product.complex', 'product', t('Complexity', '复杂程度'), t('complex product', '复杂产品'), null));
   if (product.descriptionEn || product.descriptionZh) {
-    out.push(fact('product.description', 'product', t('Description', '产品说明'), t(product.descriptionEn || product.descriptionZh, product.descriptionZh || product.descriptionEn), 5));
+    out.push(
+      fact(
+        'product.description',
+        'product',
+        t('Description', '产品说明'),
+        t(product.descriptionEn || product.descriptionZh, product.descriptionZh || product.descriptionEn),
+        5,
+      ),
+    );
   }
   return out;
 }
@@ -213,11 +376,41 @@ export function marketPitchFacts(market: MarketSnapshot | null): PitchFact[] {
   if (!market) return [];
   return [
     fact('market.asOf', 'market', t('Market figures as of', '市场数据日期'), t(market.asOf, market.asOf), 4),
-    fact('market.depositRate1y', 'market', t('One-year deposit rate', '一年期存款利率'), t(formatPercent(market.depositRate1y), formatPercent(market.depositRate1y)), 4),
-    fact('market.policyRate', 'market', t('Policy rate', '政策利率'), t(formatPercent(market.policyRate), formatPercent(market.policyRate)), 1),
-    fact('market.inflation', 'market', t('Inflation', '通胀率'), t(formatPercent(market.inflation), formatPercent(market.inflation)), 1),
-    fact('market.bondYield10y', 'market', t('10-year government bond yield', '10 年期国债收益率'), t(formatPercent(market.bondYield10y), formatPercent(market.bondYield10y)), 1),
-    fact('market.equityTrend3m', 'market', t('Equity index change over 3 months', '股指近 3 个月涨跌幅'), t(formatPercent(market.equityTrend3m), formatPercent(market.equityTrend3m)), 1),
+    fact(
+      'market.depositRate1y',
+      'market',
+      t('One-year deposit rate', '一年期存款利率'),
+      t(formatPercent(market.depositRate1y), formatPercent(market.depositRate1y)),
+      4,
+    ),
+    fact(
+      'market.policyRate',
+      'market',
+      t('Policy rate', '政策利率'),
+      t(formatPercent(market.policyRate), formatPercent(market.policyRate)),
+      1,
+    ),
+    fact(
+      'market.inflation',
+      'market',
+      t('Inflation', '通胀率'),
+      t(formatPercent(market.inflation), formatPercent(market.inflation)),
+      1,
+    ),
+    fact(
+      'market.bondYield10y',
+      'market',
+      t('10-year government bond yield', '10 年期国债收益率'),
+      t(formatPercent(market.bondYield10y), formatPercent(market.bondYield10y)),
+      1,
+    ),
+    fact(
+      'market.equityTrend3m',
+      'market',
+      t('Equity index change over 3 months', '股指近 3 个月涨跌幅'),
+      t(formatPercent(market.equityTrend3m), formatPercent(market.equityTrend3m)),
+      1,
+    ),
   ];
 }
 
@@ -245,12 +438,40 @@ const RULE_WORDS: Record<string, LocalizedText> = {
 /** The verdict without its figures: the reasons quote the client's exact age and income, which the prompt does not need. */
 export function suitabilityPitchFacts(result: SuitabilityResult): PitchFact[] {
   const passed = result.checks.filter((c) => c.passed).map((c) => RULE_WORDS[c.ruleId] ?? t(c.ruleId, c.ruleId));
-  const out = [fact('suitability.verdict', 'suitability', t('Suitability', '适当性'), result.suitable ? t('suitable for this client', '适合该客户') : t('NOT suitable for this client', '不适合该客户'), null)];
+  const out = [
+    fact(
+      'suitability.verdict',
+      'suitability',
+      t('Suitability', '适当性'),
+      result.suitable ? t('suitable for this client', '适合该客户') : t('NOT suitable for this client', '不适合该客户'),
+      null,
+    ),
+  ];
   // Never dropped: a pitch for a product the client asked for against their risk class must not read as advice to buy it.
   if (result.deviationApplied) {
-    out.push(fact('suitability.deviation', 'suitability', t('Client-requested deviation', '客户申请超风险等级购买'), t('the client asked for this product against their risk class; the risk warning was shown and acknowledged, so present it as their request, not a recommendation', '客户主动要求购买高于其风险等级的产品，已出示风险警示并经客户确认；应表述为客户自己的要求，而不是推荐'), null));
+    out.push(
+      fact(
+        'suitability.deviation',
+        'suitability',
+        t('Client-requested deviation', '客户申请超风险等级购买'),
+        t(
+          'the client asked for this product against their risk class; the risk warning was shown and acknowledged, so present it as their request, not a recommendation',
+          '客户主动要求购买高于其风险等级的产品，已出示风险警示并经客户确认；应表述为客户自己的要求，而不是推荐',
+        ),
+        null,
+      ),
+    );
   }
-  if (passed.length > 0) out.push(fact('suitability.passed', 'suitability', t('Checks passed', '已通过的检查'), { en: passed.map((p) => p.en).join(', '), zh: passed.map((p) => p.zh).join('、') }, 2));
+  if (passed.length > 0)
+    out.push(
+      fact(
+        'suitability.passed',
+        'suitability',
+        t('Checks passed', '已通过的检查'),
+        { en: passed.map((p) => p.en).join(', '), zh: passed.map((p) => p.zh).join('、') },
+        2,
+      ),
+    );
   return out;
 }
 
@@ -275,7 +496,13 @@ function productFactsOf(product: Product): PitchProductFacts {
 }
 
 /** Everything a pitch for this client and product may be built from, and nothing more. */
-export function pitchFacts(client: SuitabilityClient, product: Product, market: MarketSnapshot | null, suitability: SuitabilityResult, options: PitchFactOptions): PitchFacts {
+export function pitchFacts(
+  client: SuitabilityClient,
+  product: Product,
+  market: MarketSnapshot | null,
+  suitability: SuitabilityResult,
+  options: PitchFactOptions,
+): PitchFacts {
   return {
     clientKind: profileOf(client).kind,
     salutation: options.salutation ?? GENERIC_SALUTATION,
@@ -283,7 +510,12 @@ export function pitchFacts(client: SuitabilityClient, product: Product, market: 
     disclosure: requiredDisclosure(product),
     gradeStatement: gradeStatement(product.riskGrade),
     suitability,
-    facts: [...clientPitchFacts(client, options), ...productPitchFacts(product), ...marketPitchFacts(market), ...suitabilityPitchFacts(suitability)],
+    facts: [
+      ...clientPitchFacts(client, options),
+      ...productPitchFacts(product),
+      ...marketPitchFacts(market),
+      ...suitabilityPitchFacts(suitability),
+    ],
   };
 }
 

@@ -52,7 +52,7 @@ export function systemText(facts: PitchFacts, options: PitchOptions): string {
     ].join('\n');
   }
   return [
-    "You draft a product pitch for a financial adviser, who reviews it before the client sees it.",
+    'You draft a product pitch for a financial adviser, who reviews it before the client sees it.',
     `Write in English. Tone: ${TONE[options.tone][0]}. Length: ${LENGTH[options.length][0]}.`,
     'Rules:',
     '1. Use only the facts below. Every number you write must come exactly from the Product or Market section; never quote figures about the client.',
@@ -78,8 +78,12 @@ export function factsText(facts: readonly PitchFact[], language: Language): stri
   for (const group of ['client', 'product', 'market', 'suitability'] as const) {
     const inGroup = facts.filter((f) => f.group === group);
     if (inGroup.length === 0) continue;
-    const lines = inGroup.filter((f) => !f.freeText).map((f) => `- ${pick(f.label, language)}${zh ? '：' : ': '}${pick(f.value, language)}`);
-    const blocks = inGroup.filter((f) => f.freeText).map((f) => dataBlock(pick(f.label, language), clip(pick(f.value, language))));
+    const lines = inGroup
+      .filter((f) => !f.freeText)
+      .map((f) => `- ${pick(f.label, language)}${zh ? '：' : ': '}${pick(f.value, language)}`);
+    const blocks = inGroup
+      .filter((f) => f.freeText)
+      .map((f) => dataBlock(pick(f.label, language), clip(pick(f.value, language))));
     parts.push([`${SECTION[group][zh ? 1 : 0]}${zh ? '：' : ':'}`, ...lines, ...blocks].join('\n'));
   }
   return parts.join('\n\n');
@@ -95,7 +99,17 @@ export function userText(included: readonly PitchFact[], options: PitchOptions):
  * a marker that client data cannot contain (runs of # are collapsed inside data blocks).
  */
 export function renderPrompt(format: PromptFormat, system: string, user: string, language: Language): PitchPrompt {
-  if (format === 'chat') return { format, messages: [{ role: 'system', content: system }, { role: 'user', content: user }] };
+  if (format === 'chat')
+    return {
+      format,
+      messages: [
+        { role: 'system', content: system },
+        { role: 'user', content: user },
+      ],
+    };
   const zh = language === 'zh-CN';
-  return { format, text: `### ${zh ? '指令' : 'Instructions'}\n${system}\n\n### ${zh ? '事实' : 'Facts'}\n${user}\n\n### ${zh ? '回答（JSON）' : 'Answer (JSON)'}\n` };
+  return {
+    format,
+    text: `### ${zh ? '指令' : 'Instructions'}\n${system}\n\n### ${zh ? '事实' : 'Facts'}\n${user}\n\n### ${zh ? '回答（JSON）' : 'Answer (JSON)'}\n`,
+  };
 }

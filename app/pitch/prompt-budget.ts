@@ -17,7 +17,11 @@ export interface PromptBudget {
 /** Thrown when even the essential facts and the answer's room do not fit the model's context. */
 export class PromptBudgetError extends Error {
   readonly text: LocalizedText;
-  constructor(readonly contextSize: number, readonly essentialTokens: number, readonly answerTokens: number) {
+  constructor(
+    readonly contextSize: number,
+    readonly essentialTokens: number,
+    readonly answerTokens: number,
+  ) {
     const needed = essentialTokens + answerTokens;
     const en = `The model's context of ${contextSize} tokens is too small for this pitch: the essential facts need ${essentialTokens} tokens and the answer ${answerTokens}, ${needed} in all. Load the model with a context of at least ${needed} tokens, or choose a model with a longer context.`;
     super(en);
@@ -58,20 +62,35 @@ export function countPromptTokens(prompt: PitchPrompt, budget: PromptBudget): nu
 
 /** Optional facts in the order they leave: lowest drop rank first, and within a rank in listing order. */
 function dropQueue(facts: readonly PitchFact[]): PitchFact[] {
-  return facts.filter((f) => f.dropRank !== null).map((f, i) => ({ f, i })).sort((a, b) => a.f.dropRank! - b.f.dropRank! || a.i - b.i).map((x) => x.f);
+  return facts
+    .filter((f) => f.dropRank !== null)
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => a.f.dropRank! - b.f.dropRank! || a.i - b.i)
+    .map((x) => x.f);
 }
 
 /**
  * The pitch prompt, fitted to the context: optional facts are dropped in DROP_ORDER until prompt and
  * answer fit, and a PromptBudgetError names the sizes when even the essentials do not.
  */
-export function buildPitchPrompt(facts: PitchFacts, options: PitchOptions & { format: PromptFormat }, budget?: PromptBudget): BuiltPitchPrompt {
+export function buildPitchPrompt(
+  facts: PitchFacts,
+  options: PitchOptions & { format: PromptFormat },
+  budget?: PromptBudget,
+): BuiltPitchPrompt {
   if (!facts.suitability.suitable) throw new UnsuitableProductError(facts.product.id);
   const system = systemText(facts, options);
-  const render = (included: readonly PitchFact[]) => renderPrompt(options.format, system, userText(included, options), options.language);
+  const render = (included: readonly PitchFact[]) =>
+    renderPrompt(options.format, system, userText(included, options), options.language);
   let included = [...facts.facts];
   const dropped: string[] = [];
-  if (!budget) return { prompt: render(included), includedFacts: included.map((f) => f.key), droppedFacts: [], promptTokens: null };
+  if (!budget)
+    return {
+      prompt: render(included),
+      includedFacts: included.map((f) => f.key),
+      droppedFacts: [],
+      promptTokens: null,
+    };
   const room = budget.contextSize - budget.answerTokens;
   const queue = dropQueue(included);
   let prompt = render(included);

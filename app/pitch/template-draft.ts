@@ -5,7 +5,10 @@ import type { PitchFacts } from './pitch-facts';
 import { UnsuitableProductError } from './prompt-budget';
 import { t, type LabelledPitchDraft, type PitchOptions, type PitchTone } from './pitch-types';
 
-export const TEMPLATE_LABEL: LocalizedText = t('Template draft: written from the product facts without a language model', '模板草稿：未使用语言模型，根据产品事实生成');
+export const TEMPLATE_LABEL: LocalizedText = t(
+  'Template draft: written from the product facts without a language model',
+  '模板草稿：未使用语言模型，根据产品事实生成',
+);
 
 const INVESTMENT_FAMILIES = new Set(['deposit', 'fund', 'security']);
 
@@ -15,14 +18,28 @@ function value(facts: PitchFacts, key: string, language: Language): string | nul
 }
 
 const INTRO: Record<PitchTone, (name: string, category: string) => LocalizedText> = {
-  formal: (name, category) => t(`We would like to present the ${name}, a ${category.toLowerCase()} product.`, `我们谨向您介绍${name}，这是一款${category}产品。`),
-  warm: (name, category) => t(`I thought the ${name} could interest you: it is a ${category.toLowerCase()} product.`, `我想${name}可能适合您，这是一款${category}产品。`),
+  formal: (name, category) =>
+    t(
+      `We would like to present the ${name}, a ${category.toLowerCase()} product.`,
+      `我们谨向您介绍${name}，这是一款${category}产品。`,
+    ),
+  warm: (name, category) =>
+    t(
+      `I thought the ${name} could interest you: it is a ${category.toLowerCase()} product.`,
+      `我想${name}可能适合您，这是一款${category}产品。`,
+    ),
   concise: (name, category) => t(`${name}: ${category.toLowerCase()}.`, `${name}：${category}。`),
 };
 
 const NEXT_STEP: Record<PitchTone, LocalizedText> = {
-  formal: t('If you wish, we can go through the product documents together at a time that suits you.', '如您有意，我们可以在您方便的时候一起查阅产品文件。'),
-  warm: t('I would be glad to go through the details with you whenever it suits you; please take your time.', '很乐意在您方便的时候与您一起了解细节，您可以慢慢考虑。'),
+  formal: t(
+    'If you wish, we can go through the product documents together at a time that suits you.',
+    '如您有意，我们可以在您方便的时候一起查阅产品文件。',
+  ),
+  warm: t(
+    'I would be glad to go through the details with you whenever it suits you; please take your time.',
+    '很乐意在您方便的时候与您一起了解细节，您可以慢慢考虑。',
+  ),
   concise: t('Ask me for the product documents whenever you like.', '如需产品文件，随时告诉我。'),
 };
 
@@ -32,7 +49,9 @@ function rateSentence(facts: PitchFacts, language: Language): string | null {
   const zh = language === 'zh-CN';
   switch (facts.product.rateKind) {
     case 'expected_return':
-      return zh ? `预期收益区间为${rate}，不构成收益保证。` : `Its expected return range is ${rate}; this range is not a promise.`;
+      return zh
+        ? `预期收益区间为${rate}，不构成收益保证。`
+        : `Its expected return range is ${rate}; this range is not a promise.`;
     case 'fixed_rate':
       return zh ? `固定利率为${rate}。` : `It pays a fixed rate of ${rate}.`;
     case 'borrowing_rate':
@@ -81,11 +100,23 @@ export function templateDraft(facts: PitchFacts, options: PitchOptions): Labelle
   const firstObjective = objectives?.split(zh ? '、' : ', ')[0];
 
   const headline = firstObjective
-    ? zh ? `${name}：契合您“${firstObjective}”目标的${category}` : `${name}: a ${category.toLowerCase()} for ${firstObjective}`
-    : zh ? `${name}：${category}` : `${name}: ${category.toLowerCase()}`;
+    ? zh
+      ? `${name}：契合您“${firstObjective}”目标的${category}`
+      : `${name}: a ${category.toLowerCase()} for ${firstObjective}`
+    : zh
+      ? `${name}：${category}`
+      : `${name}: ${category.toLowerCase()}`;
 
-  const body: string[] = [`${pick(facts.salutation, language)}${zh ? '：' : ','}`, pick(INTRO[tone](name, category), language)];
-  if (objectives) body.push(zh ? `它与您的目标（${objectives}）相符，并已通过针对您风险承受等级（${riskClass}）的适当性检查。` : `It fits your objectives (${objectives}) and passed our suitability checks for your risk class (${riskClass}).`);
+  const body: string[] = [
+    `${pick(facts.salutation, language)}${zh ? '：' : ','}`,
+    pick(INTRO[tone](name, category), language),
+  ];
+  if (objectives)
+    body.push(
+      zh
+        ? `它与您的目标（${objectives}）相符，并已通过针对您风险承受等级（${riskClass}）的适当性检查。`
+        : `It fits your objectives (${objectives}) and passed our suitability checks for your risk class (${riskClass}).`,
+    );
   if (rate) body.push(rate);
   if (fees) body.push(zh ? `费用：${fees}。` : `Fees: ${fees}.`);
   body.push(...termSentences(facts, language));
@@ -93,7 +124,11 @@ export function templateDraft(facts: PitchFacts, options: PitchOptions): Labelle
   if (length !== 'short' && description) body.push(zh ? `产品说明：${description}` : `In brief: ${description}`);
   const deposit = value(facts, 'market.depositRate1y', language);
   if (length === 'long' && deposit && INVESTMENT_FAMILIES.has(facts.product.family)) {
-    body.push(zh ? `作为参考，目前一年期存款利率为 ${deposit}。` : `For comparison, the one-year deposit rate is currently ${deposit}.`);
+    body.push(
+      zh
+        ? `作为参考，目前一年期存款利率为 ${deposit}。`
+        : `For comparison, the one-year deposit rate is currently ${deposit}.`,
+    );
   }
   body.push(zh ? '请在决定前阅读下方的风险提示。' : 'Please read the risk statement below before deciding.');
 
@@ -106,8 +141,18 @@ export function templateDraft(facts: PitchFacts, options: PitchOptions): Labelle
   if (minimum && length !== 'short') keyPoints.push(zh ? `起购金额：${minimum}` : `Minimum amount: ${minimum}`);
 
   const risks = [pick(facts.disclosure, language), pick(facts.gradeStatement, language)];
-  if (facts.product.complex) risks.push(zh ? '这是一款复杂产品，请确认您理解其运作方式。' : 'This is a complex product; make sure you understand how it works.');
-  if (facts.product.currency !== 'CNY') risks.push(zh ? `本产品以 ${facts.product.currency} 计价，汇率变动会影响其人民币价值。` : `This product is held in ${facts.product.currency}; exchange-rate moves change its value in yuan.`);
+  if (facts.product.complex)
+    risks.push(
+      zh
+        ? '这是一款复杂产品，请确认您理解其运作方式。'
+        : 'This is a complex product; make sure you understand how it works.',
+    );
+  if (facts.product.currency !== 'CNY')
+    risks.push(
+      zh
+        ? `本产品以 ${facts.product.currency} 计价，汇率变动会影响其人民币价值。`
+        : `This product is held in ${facts.product.currency}; exchange-rate moves change its value in yuan.`,
+    );
 
   return {
     headline: headline.slice(0, 120),

@@ -18,7 +18,12 @@ export interface Diversified<T> {
 }
 
 /** `items` must be sorted best first; returns them all, reordered within the window. */
-export function diversify<T>(items: readonly T[], category: (item: T) => string, score: (item: T) => number, rule: DiversityRule = DEFAULT_DIVERSITY): Diversified<T>[] {
+export function diversify<T>(
+  items: readonly T[],
+  category: (item: T) => string,
+  score: (item: T) => number,
+  rule: DiversityRule = DEFAULT_DIVERSITY,
+): Diversified<T>[] {
   const remaining = [...items];
   const placed: Diversified<T>[] = [];
   const counts = new Map<string, number>();

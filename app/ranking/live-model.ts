@@ -2,7 +2,7 @@ import { InterestModel, type InterestModelState } from '../scoring/interest-mode
 import type { PlattCalibration } from './platt-calibration';
 
 /**
- * The language model whose signals (llm.similarity, llm.fit) a version was trained with (issue 4): its file's
+ * The language model whose signals (llm.similarity, llm.fit) a version was trained with: its file's
  * sha256 (what a ranking compares with the loaded model) and its file name (what the advisor is told to load).
  */
 export interface LanguageModelRef {
@@ -20,7 +20,10 @@ export interface LiveModel {
 }
 
 /** What a model version stores: the interest model's own JSON (encoding included) with the calibration and the language model beside it. */
-export type LiveModelParams = InterestModelState & { calibration: PlattCalibration | null; languageModel: LanguageModelRef | null };
+export type LiveModelParams = InterestModelState & {
+  calibration: PlattCalibration | null;
+  languageModel: LanguageModelRef | null;
+};
 
 export function liveModelParams(live: LiveModel): LiveModelParams {
   return { ...live.model.toJSON(), calibration: live.calibration, languageModel: live.languageModel };
@@ -40,6 +43,6 @@ export function liveModelFromParams(params: unknown): LiveModel {
   const model = InterestModel.fromJSON(state as InterestModelState);
   const c = state.calibration;
   const calibration = c && c.kind === 'platt' && Number.isFinite(c.a) && Number.isFinite(c.b) ? c : null;
-  // Versions stored before issue 4 have no languageModel: they were trained without signals.
+  // Versions stored before language-model signals existed have no languageModel: they were trained without signals.
   return { model, calibration, languageModel: languageModelOf(state.languageModel) };
 }

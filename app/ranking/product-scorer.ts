@@ -18,7 +18,12 @@ export interface ProductScore {
 }
 
 /** Scores one client against many products at one moment: the one seam a faster scorer can replace. */
-export type ProductScorer = (client: ScoredClient, products: readonly Product[], market: MarketSnapshot | null, at: string) => ProductScore[];
+export type ProductScorer = (
+  client: ScoredClient,
+  products: readonly Product[],
+  market: MarketSnapshot | null,
+  at: string,
+) => ProductScore[];
 
 /** The logit a probability came from; the fast ranker answers probabilities, the calibration maps logits. */
 function logitOf(p: number): number {
@@ -29,7 +34,7 @@ function logitOf(p: number): number {
 /** What scoring needs of a live model: the interest model and its calibration. */
 export type ScoringModel = Pick<LiveModel, 'model' | 'calibration'>;
 
-/** Language-model signals (`similarity`, `fit`, each 0..1 or null for missing) by product id (issue 4). */
+/** Language-model signals (`similarity`, `fit`, each 0..1 or null for missing) by product id. */
 export type ProductSignals = ReadonlyMap<string, Readonly<Record<string, number | null>>>;
 
 /** Per live model, each product last scored, with its content: see sameProducts. */
@@ -65,7 +70,10 @@ function sameProducts(live: ScoringModel, products: readonly Product[]): Product
  * With `signals`, each product found there is scored (and explained) with its language-model signals; a product
  * not found there, or a model trained without llm.* features, scores as without them (missing values).
  */
-export function modelScorer(live: ScoringModel, options: { reasons?: number; signals?: ProductSignals } = {}): ProductScorer {
+export function modelScorer(
+  live: ScoringModel,
+  options: { reasons?: number; signals?: ProductSignals } = {},
+): ProductScorer {
   const { model, calibration } = live;
   const given = options.signals;
   return (client, products, market, at) => {
@@ -78,7 +86,10 @@ export function modelScorer(live: ScoringModel, options: { reasons?: number; sig
         const signals = given?.get(product.id);
         const context: ScoringContext = { client, product, market, at, channel: null, ...(signals ? { signals } : {}) };
         const x = encodeFeatures(model.encoding, rawFeatures(context));
-        return explainScore(model.encoding, model.machine.contributions(x), context, { limit: options.reasons ?? 4, scale: calibration?.a ?? 1 });
+        return explainScore(model.encoding, model.machine.contributions(x), context, {
+          limit: options.reasons ?? 4,
+          scale: calibration?.a ?? 1,
+        });
       },
     }));
   };

@@ -30,7 +30,14 @@ export interface RankingResult {
 }
 
 function head(p: Product) {
-  return { productId: p.id, nameEn: p.nameEn, nameZh: p.nameZh, family: p.family, category: p.category, riskGrade: p.riskGrade };
+  return {
+    productId: p.id,
+    nameEn: p.nameEn,
+    nameZh: p.nameZh,
+    family: p.family,
+    category: p.category,
+    riskGrade: p.riskGrade,
+  };
 }
 
 /**
@@ -46,19 +53,54 @@ export function rankForClient(request: RankingRequest): RankingResult {
   const excluded: ExcludedProduct[] = [];
   for (const product of active) {
     const requestedDeviation = request.deviations?.get(product.id);
-    const verdict = checkSuitability(client, product, { holdings, today, ruleSet, catalog: request.products, ...(requestedDeviation ? { requestedDeviation } : {}) });
+    const verdict = checkSuitability(client, product, {
+      holdings,
+      today,
+      ruleSet,
+      catalog: request.products,
+      ...(requestedDeviation ? { requestedDeviation } : {}),
+    });
     if (verdict.suitable) suitable.push({ product, deviation: verdict.deviationApplied });
-    else excluded.push({ ...head(product), failed: failedChecks(verdict).map((c) => ({ ruleId: c.ruleId, passed: c.passed, reason: c.reason, ...(c.deviation ? { deviation: true as const } : {}), ...(c.deviationPossible ? { deviationPossible: true as const } : {}) })) });
+    else
+      excluded.push({
+        ...head(product),
+        failed: failedChecks(verdict).map((c) => ({
+          ruleId: c.ruleId,
+          passed: c.passed,
+          reason: c.reason,
+          ...(c.deviation ? { deviation: true as const } : {}),
+          ...(c.deviationPossible ? { deviationPossible: true as const } : {}),
+        })),
+      });
   }
 
-  const scores = suitable.length > 0 ? request.scorer(client, suitable.map((s) => s.product), request.market, request.at) : [];
+  const scores =
+    suitable.length > 0
+      ? request.scorer(
+          client,
+          suitable.map((s) => s.product),
+          request.market,
+          request.at,
+        )
+      : [];
   const scored = suitable
     .map((s, i) => ({ ...s, score: scores[i]! }))
-    .map((s) => ({ ...s, probability: Number.isFinite(s.score.probability) ? Math.min(1, Math.max(0, s.score.probability)) : 0 }))
+    .map((s) => ({
+      ...s,
+      probability: Number.isFinite(s.score.probability) ? Math.min(1, Math.max(0, s.score.probability)) : 0,
+    }))
     // Ties keep a stable, reproducible order: by product id.
-    .sort((a, b) => b.probability - a.probability || (a.product.id < b.product.id ? -1 : a.product.id > b.product.id ? 1 : 0));
+    .sort(
+      (a, b) =>
+        b.probability - a.probability || (a.product.id < b.product.id ? -1 : a.product.id > b.product.id ? 1 : 0),
+    );
   const rule = request.diversity ?? DEFAULT_DIVERSITY;
-  const ordered = diversify(scored, (s) => s.product.category, (s) => s.probability, { ...rule, window: Math.min(rule.window, request.top) });
+  const ordered = diversify(
+    scored,
+    (s) => s.product.category,
+    (s) => s.probability,
+    { ...rule, window: Math.min(rule.window, request.top) },
+  );
   const ranked: RankedProduct[] = ordered.slice(0, request.top).map(({ item, moved }, i) => ({
     ...head(item.product),
     rank: i + 1,

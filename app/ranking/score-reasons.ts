@@ -26,7 +26,10 @@ export function featureOrigins(encoding: FeatureEncoding): FeatureOrigin[] {
     for (const [value, index] of Object.entries(col.values)) out[index] = { feature: col.name, value };
     out[col.unseenIndex] = { feature: col.name, value: null };
     out[col.missingIndex] = { feature: col.name, value: null };
-    starts.push({ index: Math.min(col.unseenIndex, col.missingIndex, ...Object.values(col.values)), feature: col.name });
+    starts.push({
+      index: Math.min(col.unseenIndex, col.missingIndex, ...Object.values(col.values)),
+      feature: col.name,
+    });
   }
   starts.sort((a, b) => a.index - b.index);
   // Numeric columns own everything from their first index to the next column's first index (their bins).
@@ -71,7 +74,8 @@ export function explainScore(
     if (!origin || origin.feature === '' || !Number.isFinite(value)) continue;
     const concept = conceptOf(origin.feature);
     let t = totals.get(concept);
-    if (!t) totals.set(concept, (t = { concept, logOdds: 0, topFeature: origin.feature, topValue: origin.value, topAbs: 0 }));
+    if (!t)
+      totals.set(concept, (t = { concept, logOdds: 0, topFeature: origin.feature, topValue: origin.value, topAbs: 0 }));
     t.logOdds += value * scale;
     if (Math.abs(value) > t.topAbs) {
       t.topAbs = Math.abs(value);
@@ -83,5 +87,9 @@ export function explainScore(
     .filter((t) => Math.abs(t.logOdds) >= minAbs)
     .sort((a, b) => Math.abs(b.logOdds) - Math.abs(a.logOdds) || a.concept.localeCompare(b.concept))
     .slice(0, limit)
-    .map((t) => ({ group: t.concept, logOdds: t.logOdds, text: reasonText(t.concept, t.logOdds > 0, { feature: t.topFeature, value: t.topValue, context }) }));
+    .map((t) => ({
+      group: t.concept,
+      logOdds: t.logOdds,
+      text: reasonText(t.concept, t.logOdds > 0, { feature: t.topFeature, value: t.topValue, context }),
+    }));
 }

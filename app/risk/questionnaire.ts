@@ -96,11 +96,13 @@ export const DEFAULT_QUESTIONNAIRE: QuestionnaireDefinition = {
 };
 
 export type QuestionnaireScoring =
-  | { ok: true; score: number; riskClass: RiskClass }
-  | { ok: false; missing: string[]; invalid: string[] };
+  { ok: true; score: number; riskClass: RiskClass } | { ok: false; missing: string[]; invalid: string[] };
 
 /** Totals the points of the chosen options and maps the total to a class. Every question must be answered. */
-export function scoreQuestionnaire(definition: QuestionnaireDefinition, answers: Record<string, string>): QuestionnaireScoring {
+export function scoreQuestionnaire(
+  definition: QuestionnaireDefinition,
+  answers: Record<string, string>,
+): QuestionnaireScoring {
   const missing: string[] = [];
   const invalid: string[] = [];
   let score = 0;

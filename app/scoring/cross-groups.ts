@@ -59,7 +59,11 @@ export function groupCrosses(partitions: readonly Partition[], n: number): Cross
   const groups: { partition: Partition; members: number[] }[] = [];
   for (const i of order) {
     const own = partitions[i]!;
-    let best: { group: number; partition: Partition; extra: number } = { group: -1, partition: own, extra: own.count + n };
+    let best: { group: number; partition: Partition; extra: number } = {
+      group: -1,
+      partition: own,
+      extra: own.count + n,
+    };
     groups.forEach((group, g) => {
       const joined = refine(group.partition, own);
       const extra = joined.count * (group.members.length + 1) - group.partition.count * group.members.length;

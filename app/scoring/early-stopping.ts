@@ -42,7 +42,12 @@ function meanLogLoss(learner: EpochLearner<unknown>, examples: readonly Training
  * restored, then the held-out rows learned once. How many epochs a model can take before it memorises depends on the data, so the data decides
  * rather than a constant tuned to one data set.
  */
-export function runEpochs<State>(learner: EpochLearner<State>, examples: readonly TrainingExample[], schedule: EpochSchedule, rng: SeededRandom): EpochReport {
+export function runEpochs<State>(
+  learner: EpochLearner<State>,
+  examples: readonly TrainingExample[],
+  schedule: EpochSchedule,
+  rng: SeededRandom,
+): EpochReport {
   const held = Math.floor(examples.length * schedule.validationShare);
   // Too few held-out rows make the stopping point noise; then train on everything for the full schedule.
   const useValidation = held >= 50 && examples.length - held >= 50;
@@ -86,5 +91,10 @@ export function trainOnExamples<State>(
   options: { seed: number; epochs: number; validationShare: number; patience: number },
 ): EpochReport {
   const rng = createSeededRandom(options.seed ^ 0x5bd1e995);
-  return runEpochs(learner, examples, { maxEpochs: options.epochs, validationShare: options.validationShare, patience: options.patience }, rng);
+  return runEpochs(
+    learner,
+    examples,
+    { maxEpochs: options.epochs, validationShare: options.validationShare, patience: options.patience },
+    rng,
+  );
 }

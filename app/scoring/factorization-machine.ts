@@ -95,12 +95,21 @@ export class FactorizationMachine {
   }
 
   /** Full training: same examples, options and seed give the same model, bit for bit. */
-  static train(examples: readonly TrainingExample[], dimension: number, options: FactorizationMachineOptions = {}): FactorizationMachine {
+  static train(
+    examples: readonly TrainingExample[],
+    dimension: number,
+    options: FactorizationMachineOptions = {},
+  ): FactorizationMachine {
     checkExamples(examples, dimension);
     const model = FactorizationMachine.create(dimension, options);
     model.bias = baseRateLogit(examples);
     model.report = trainOnExamples(
-      { learn: (x, y) => model.step(x, y, model.options.learningRate), predict: (x) => model.predict(x), saveState: () => model.toJSON(), loadState: (state) => model.restore(state) },
+      {
+        learn: (x, y) => model.step(x, y, model.options.learningRate),
+        predict: (x) => model.predict(x),
+        saveState: () => model.toJSON(),
+        loadState: (state) => model.restore(state),
+      },
       examples,
       model.options,
     );
@@ -225,9 +234,15 @@ export class FactorizationMachine {
   }
 
   static fromJSON(state: FactorizationMachineState): FactorizationMachine {
-    if (state.kind !== 'factorization-machine' || state.version !== 1) throw new Error('not a version 1 factorization machine');
+    if (state.kind !== 'factorization-machine' || state.version !== 1)
+      throw new Error('not a version 1 factorization machine');
     const k = state.options.factors;
-    const sizes = [state.linear.length, state.adagrad.linear.length, state.latent.length / k, state.adagrad.latent.length / k];
+    const sizes = [
+      state.linear.length,
+      state.adagrad.linear.length,
+      state.latent.length / k,
+      state.adagrad.latent.length / k,
+    ];
     if (sizes.some((n) => n !== state.dimension)) throw new Error('factorization machine state has inconsistent sizes');
     const model = new FactorizationMachine(state.dimension, { ...DEFAULTS, ...state.options });
     model.restore(state);

@@ -1,5 +1,11 @@
 import type { Product } from '../domain';
-import { encodeFeatures, type CategoricalColumn, type FeatureEncoding, type NumericColumn, type SparseVector } from './feature-encoding';
+import {
+  encodeFeatures,
+  type CategoricalColumn,
+  type FeatureEncoding,
+  type NumericColumn,
+  type SparseVector,
+} from './feature-encoding';
 import {
   addProductFeatures,
   CATEGORICAL_CROSSES,
@@ -35,7 +41,11 @@ export interface FeaturePlan {
 
 const plans = new WeakMap<FeatureEncoding, FeaturePlan>();
 
-function subset(encoding: FeatureEncoding, numeric: NumericColumn[], categorical: CategoricalColumn[]): FeatureEncoding {
+function subset(
+  encoding: FeatureEncoding,
+  numeric: NumericColumn[],
+  categorical: CategoricalColumn[],
+): FeatureEncoding {
   return { ...encoding, numeric, categorical };
 }
 
@@ -48,7 +58,13 @@ export function featurePlan(encoding: FeatureEncoding): FeaturePlan {
   const productNumeric: NumericColumn[] = [];
   const clientCategorical: CategoricalColumn[] = [];
   const productCategorical: CategoricalColumn[] = [];
-  const plan: Omit<FeaturePlan, 'clientEncoding' | 'productEncoding' | 'clientCrosses' | 'marketCrosses'> = { encoding, numericCrosses: [], categoricalCrosses: [], signals: [], productVectors: new WeakMap() };
+  const plan: Omit<FeaturePlan, 'clientEncoding' | 'productEncoding' | 'clientCrosses' | 'marketCrosses'> = {
+    encoding,
+    numericCrosses: [],
+    categoricalCrosses: [],
+    signals: [],
+    productVectors: new WeakMap(),
+  };
   for (const column of encoding.numeric) {
     const side = sideOf(column.name);
     const cross = numericCrossByName.get(column.name);
@@ -66,8 +82,16 @@ export function featurePlan(encoding: FeatureEncoding): FeaturePlan {
     else clientCategorical.push(column);
   }
   const clientCrosses = plan.numericCrosses.filter(({ cross }) => !cross.productValue);
-  const marketCrosses = plan.numericCrosses.flatMap(({ cross, column }) => (cross.productValue ? [{ cross: { ...cross, productValue: cross.productValue }, column }] : []));
-  const built: FeaturePlan = { ...plan, clientCrosses, marketCrosses, clientEncoding: subset(encoding, clientNumeric, clientCategorical), productEncoding: subset(encoding, productNumeric, productCategorical) };
+  const marketCrosses = plan.numericCrosses.flatMap(({ cross, column }) =>
+    cross.productValue ? [{ cross: { ...cross, productValue: cross.productValue }, column }] : [],
+  );
+  const built: FeaturePlan = {
+    ...plan,
+    clientCrosses,
+    marketCrosses,
+    clientEncoding: subset(encoding, clientNumeric, clientCategorical),
+    productEncoding: subset(encoding, productNumeric, productCategorical),
+  };
   plans.set(encoding, built);
   return built;
 }
@@ -75,7 +99,10 @@ export function featurePlan(encoding: FeatureEncoding): FeaturePlan {
 function sideOf(name: string): 'client' | 'product' | 'pair' {
   const side = featureSide(name);
   // A feature of unknown origin could depend on either side; scoring it as either would be silently wrong.
-  if (side === null) throw new Error(`fast scoring: cannot tell whether feature "${name}" belongs to the client, the product or the pair`);
+  if (side === null)
+    throw new Error(
+      `fast scoring: cannot tell whether feature "${name}" belongs to the client, the product or the pair`,
+    );
   return side;
 }
 

@@ -1,11 +1,26 @@
 import type { CustomAttributes, InteractionChannel, MarketSnapshot, Product } from '../domain';
-import { binOf, clippedZ, encodeFeatures, encodeNumericInto, type FeatureEncoding, type NumericColumn, type SparseVector } from './feature-encoding';
+import {
+  binOf,
+  clippedZ,
+  encodeFeatures,
+  encodeNumericInto,
+  type FeatureEncoding,
+  type NumericColumn,
+  type SparseVector,
+} from './feature-encoding';
 import { eachApart, groupCrosses, partitionBy, representatives, type CrossGroup } from './cross-groups';
 import { CrossTable, featurePlan, productSide, type FeaturePlan } from './fast-feature-plan';
 import { readWeights, type FastWeights } from './fast-weights';
 import type { InterestModel } from './interest-model';
 import { MAX_LOGIT } from './logistic-loss';
-import { addClientFeatures, addMomentFeatures, clientFacts, emptyRawFeatures, type ClientFacts, type ProductFacts } from './raw-features';
+import {
+  addClientFeatures,
+  addMomentFeatures,
+  clientFacts,
+  emptyRawFeatures,
+  type ClientFacts,
+  type ProductFacts,
+} from './raw-features';
 import type { ScoredClient } from './scoring-context';
 
 export interface RankingOptions {
@@ -88,7 +103,14 @@ function addFeatureAt(w: Weights, feature: number, x: number, target: Float64Arr
 }
 
 /** One number's features, as encodeNumericInto writes them (NaN or an infinity is missing), added to a block. */
-function addNumberAt(w: Weights, encoding: FeatureEncoding, column: NumericColumn, v: number, target: Float64Array, at: number): void {
+function addNumberAt(
+  w: Weights,
+  encoding: FeatureEncoding,
+  column: NumericColumn,
+  v: number,
+  target: Float64Array,
+  at: number,
+): void {
   if (!Number.isFinite(v)) {
     addFeatureAt(w, column.missingIndex, 1, target, at);
     return;
@@ -99,7 +121,12 @@ function addNumberAt(w: Weights, encoding: FeatureEncoding, column: NumericColum
 }
 
 /** Linear sum, per-factor sums and the sum of squared factor terms of a partial vector. */
-function partialSums(w: Weights, x: SparseVector, sums: Float64Array, sumsAt: number): { linear: number; squares: number } {
+function partialSums(
+  w: Weights,
+  x: SparseVector,
+  sums: Float64Array,
+  sumsAt: number,
+): { linear: number; squares: number } {
   const { k, linear, latent } = w;
   let lin = 0;
   let squares = 0;
@@ -178,7 +205,9 @@ class FastRanker implements InterestRanker {
     const n = products.length;
     const facts = this.facts;
     const partitions = [
-      ...this.plan.clientCrosses.map(({ cross }) => (cross.productKey ? partitionBy(n, (p) => cross.productKey!(facts[p]!)) : eachApart(n))),
+      ...this.plan.clientCrosses.map(({ cross }) =>
+        cross.productKey ? partitionBy(n, (p) => cross.productKey!(facts[p]!)) : eachApart(n),
+      ),
       ...this.plan.categoricalCrosses.map(({ cross }) => partitionBy(n, (p) => cross.productToken(facts[p]!))),
     ];
     this.groups = groupCrosses(partitions, n);
@@ -198,7 +227,10 @@ class FastRanker implements InterestRanker {
       groupKeys += partition.count;
       const memberAt = new Int32Array(partition.count * members.length);
       for (let key = 0; key < partition.count; key++) {
-        members.forEach((d, m) => (memberAt[key * members.length + m] = (this.crosses[d]!.offset + partitions[d]!.ids[reps[key]!]!) * width));
+        members.forEach(
+          (d, m) =>
+            (memberAt[key * members.length + m] = (this.crosses[d]!.offset + partitions[d]!.ids[reps[key]!]!) * width),
+        );
       }
       for (let p = 0; p < n; p++) this.keyAt[g * n + p] = (offset + partition.ids[p]!) * width;
       return { offset, keys: partition.count, members: members.length, memberAt };
@@ -233,7 +265,8 @@ class FastRanker implements InterestRanker {
         part[0] = own.linear;
         part[1] = own.squares;
         // Crosses of the product and the market are fixed at one moment: part of the product's sums.
-        for (const { cross, column } of this.plan.marketCrosses) addNumberAt(w, this.plan.encoding, column, cross.productValue(this.facts[p]!, this.market) ?? NaN, part, 0);
+        for (const { cross, column } of this.plan.marketCrosses)
+          addNumberAt(w, this.plan.encoding, column, cross.productValue(this.facts[p]!, this.market) ?? NaN, part, 0);
         cached = { weights: w, marketKey, part };
         productParts.set(product, cached);
       }
@@ -243,7 +276,10 @@ class FastRanker implements InterestRanker {
     }
   }
 
-  private clientVector(client: ScoredClient, options: PairOptions | RankingOptions): { facts: ClientFacts; vector: SparseVector } {
+  private clientVector(
+    client: ScoredClient,
+    options: PairOptions | RankingOptions,
+  ): { facts: ClientFacts; vector: SparseVector } {
     const facts = clientFacts(client, this.at);
     const raw = emptyRawFeatures();
     addClientFeatures(raw, facts);
@@ -265,7 +301,12 @@ class FastRanker implements InterestRanker {
   }
 
   /** The pair's cross and signal entries, appended to pairIndices/pairValues (emptied first). */
-  private pairEntries(c: ClientFacts, p: number, rows: number[][], signal: (name: string, p: number) => number | null | undefined): void {
+  private pairEntries(
+    c: ClientFacts,
+    p: number,
+    rows: number[][],
+    signal: (name: string, p: number) => number | null | undefined,
+  ): void {
     const indices = this.pairIndices;
     const values = this.pairValues;
     indices.length = 0;
@@ -277,7 +318,8 @@ class FastRanker implements InterestRanker {
       const { cross, column } = numericCrosses[j]!;
       encodeNumeric(encoding, column, cross.value(c, facts, market), indices, values);
     }
-    for (let j = 0; j < signals.length; j++) encodeNumeric(encoding, signals[j]!.column, signal(signals[j]!.name, p), indices, values);
+    for (let j = 0; j < signals.length; j++)
+      encodeNumeric(encoding, signals[j]!.column, signal(signals[j]!.name, p), indices, values);
     for (let d = 0; d < rows.length; d++) {
       const table = this.tables[d]!;
       const r = rows[d]!;
@@ -302,7 +344,8 @@ class FastRanker implements InterestRanker {
     this.refreshIfLearned();
     const n = this.products.length;
     const result = out ?? new Float64Array(n);
-    if (result.length < n) throw new Error(`scoreClient: out holds ${result.length} scores, the ranker has ${n} products`);
+    if (result.length < n)
+      throw new Error(`scoreClient: out holds ${result.length} scores, the ranker has ${n} products`);
     const w = this.weights;
     const { facts, vector } = this.clientVector(client, options);
     const clientSums = new Float64Array(w.k);
@@ -329,14 +372,26 @@ class FastRanker implements InterestRanker {
     const productSums = this.productSums;
     if (k === 8) {
       // The default size written out, so the eight factor sums stay in registers rather than an array.
-      const c0 = clientSums[0]!, c1 = clientSums[1]!, c2 = clientSums[2]!, c3 = clientSums[3]!;
-      const c4 = clientSums[4]!, c5 = clientSums[5]!, c6 = clientSums[6]!, c7 = clientSums[7]!;
+      const c0 = clientSums[0]!,
+        c1 = clientSums[1]!,
+        c2 = clientSums[2]!,
+        c3 = clientSums[3]!;
+      const c4 = clientSums[4]!,
+        c5 = clientSums[5]!,
+        c6 = clientSums[6]!,
+        c7 = clientSums[7]!;
       for (let p = 0; p < n; p++) {
         const ps = p * 8;
         let lin = clientLinear + productLinear[p]!;
         let squares = clientSquares + productSquares[p]!;
-        let s0 = c0 + productSums[ps]!, s1 = c1 + productSums[ps + 1]!, s2 = c2 + productSums[ps + 2]!, s3 = c3 + productSums[ps + 3]!;
-        let s4 = c4 + productSums[ps + 4]!, s5 = c5 + productSums[ps + 5]!, s6 = c6 + productSums[ps + 6]!, s7 = c7 + productSums[ps + 7]!;
+        let s0 = c0 + productSums[ps]!,
+          s1 = c1 + productSums[ps + 1]!,
+          s2 = c2 + productSums[ps + 2]!,
+          s3 = c3 + productSums[ps + 3]!;
+        let s4 = c4 + productSums[ps + 4]!,
+          s5 = c5 + productSums[ps + 5]!,
+          s6 = c6 + productSums[ps + 6]!,
+          s7 = c7 + productSums[ps + 7]!;
         // Every cross of this client with this product: one block per group, worked out per key beforehand.
         for (let g = 0; g < groups; g++) {
           const at = keyAt[g * n + p]!;
@@ -474,7 +529,8 @@ class FastRanker implements InterestRanker {
   }
 
   vector(client: ScoredClient, productIndex: number, options: PairOptions = {}): SparseVector {
-    if (!(productIndex >= 0 && productIndex < this.products.length)) throw new Error(`no product at index ${productIndex}`);
+    if (!(productIndex >= 0 && productIndex < this.products.length))
+      throw new Error(`no product at index ${productIndex}`);
     const { facts, vector } = this.clientVector(client, options);
     this.pairEntries(facts, productIndex, this.clientRows(facts), (name) => options.signals?.[name]);
     return concat([vector, this.productVectors[productIndex]!, { indices: this.pairIndices, values: this.pairValues }]);
@@ -482,7 +538,9 @@ class FastRanker implements InterestRanker {
 
   contributions(client: ScoredClient, productIndex: number, options: PairOptions = {}): FeatureContribution[] {
     const names = this.model.encoding.names;
-    return this.model.machine.contributions(this.vector(client, productIndex, options)).map((c) => ({ index: c.index, name: names[c.index] ?? String(c.index), value: c.value }));
+    return this.model.machine
+      .contributions(this.vector(client, productIndex, options))
+      .map((c) => ({ index: c.index, name: names[c.index] ?? String(c.index), value: c.value }));
   }
 }
 
@@ -490,7 +548,12 @@ class FastRanker implements InterestRanker {
  * A ranker for one catalogue at one moment; keep it and call scoreClient per client. Products are read as
  * immutable: each product object's encoding is kept for the model, so pass a new object when a product changes.
  */
-export function createRanker(model: InterestModel, products: readonly Product[], market: MarketSnapshot | null, at: string): InterestRanker {
+export function createRanker(
+  model: InterestModel,
+  products: readonly Product[],
+  market: MarketSnapshot | null,
+  at: string,
+): InterestRanker {
   return new FastRanker(model, products, market, at);
 }
 

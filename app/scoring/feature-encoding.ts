@@ -73,7 +73,12 @@ export const DEFAULT_CODE_VALUES = 200;
  * values and never leaving a bin under minRows. A point mass of at least n / bins rows (balance 0, "days since
  * contact" -1) gets a bin of its own; a two-valued flag gets two bins; a constant column gets none.
  */
-export function quantileEdges(values: readonly number[] | Float64Array, bins: number, minRows: number, codeValues = 0): number[] {
+export function quantileEdges(
+  values: readonly number[] | Float64Array,
+  bins: number,
+  minRows: number,
+  codeValues = 0,
+): number[] {
   const floor = Math.max(1, minRows);
   if (bins < 2 || values.length < 2 * floor) return [];
   const sorted = Float64Array.from(values).sort();
@@ -88,7 +93,7 @@ export function quantileEdges(values: readonly number[] | Float64Array, bins: nu
   const target = codes ? floor : Math.max(floor, n / bins);
   const edges: number[] = [];
   let binStart = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i + 1;
     while (j < n && sorted[j] === sorted[i]) j++;
     if (j < n && j - binStart >= target && n - j >= floor) {
@@ -141,7 +146,11 @@ interface CategoricalTally {
  * remembered per position and a name is looked up in a map only when the order differs: 100,000 rows of ~75
  * names would otherwise cost millions of map look-ups and the per-row arrays Object.entries allocates.
  */
-function tallyColumns(rows: readonly RawFeatures[]): { numericByName: Map<string, NumericTally>; countsByName: Map<string, CategoricalTally>; numericCustom: Set<string> } {
+function tallyColumns(rows: readonly RawFeatures[]): {
+  numericByName: Map<string, NumericTally>;
+  countsByName: Map<string, CategoricalTally>;
+  numericCustom: Set<string>;
+} {
   const numericByName = new Map<string, NumericTally>();
   const countsByName = new Map<string, CategoricalTally>();
   const customSeen = new Set<string>();
@@ -157,7 +166,11 @@ function tallyColumns(rows: readonly RawFeatures[]): { numericByName: Map<string
       if (hint !== undefined && hint.name === name) tally = hint.tally;
       else {
         let known = numericByName.get(name);
-        if (!known) numericByName.set(name, (known = { custom: name.includes('.custom.'), values: new Float64Array(rows.length), count: 0 }));
+        if (!known)
+          numericByName.set(
+            name,
+            (known = { custom: name.includes('.custom.'), values: new Float64Array(rows.length), count: 0 }),
+          );
         tally = known;
         numericAt[position] = { name, tally };
       }
@@ -176,7 +189,8 @@ function tallyColumns(rows: readonly RawFeatures[]): { numericByName: Map<string
       if (hint !== undefined && hint.name === name) tally = hint.tally;
       else {
         let known = countsByName.get(name);
-        if (!known) countsByName.set(name, (known = { custom: name.includes('.custom.'), slots: new Map(), counts: [] }));
+        if (!known)
+          countsByName.set(name, (known = { custom: name.includes('.custom.'), slots: new Map(), counts: [] }));
         tally = known;
         categoricalAt[position] = { name, tally };
       }
@@ -212,7 +226,9 @@ export function fitEncoding(rows: readonly RawFeatures[], options: EncodingOptio
 
   const names: string[] = [];
   const next = (name: string): number => names.push(name) - 1;
-  const numericNames = [...numericByName.keys()].filter((name) => !name.includes('.custom.') || numericCustom.has(name));
+  const numericNames = [...numericByName.keys()].filter(
+    (name) => !name.includes('.custom.') || numericCustom.has(name),
+  );
   const numeric: NumericColumn[] = numericNames.sort().map((name) => {
     const tally = numericByName.get(name)!;
     const list = tally.values.subarray(0, tally.count);
@@ -235,7 +251,15 @@ export function fitEncoding(rows: readonly RawFeatures[], options: EncodingOptio
       }
     }
     // A constant column would divide by zero; std 1 keeps its standardised value at 0.
-    return { name, index, missingIndex, mean: Number.isFinite(mean) ? mean : 0, std: std > 1e-9 ? std : 1, binEdges, binIndex };
+    return {
+      name,
+      index,
+      missingIndex,
+      mean: Number.isFinite(mean) ? mean : 0,
+      std: std > 1e-9 ? std : 1,
+      binEdges,
+      binIndex,
+    };
   });
   const categoricalNames = [...countsByName.keys()].filter((name) => !numericCustom.has(name));
   const categorical: CategoricalColumn[] = categoricalNames.sort().map((name) => {
@@ -270,7 +294,13 @@ export function clippedZ(encoding: FeatureEncoding, column: NumericColumn, value
  * standardised value (left out when it is 0) and the one-hot bin. The one place a number becomes features, so
  * the full encoder and any fast scoring path agree bit for bit.
  */
-export function encodeNumericInto(encoding: FeatureEncoding, column: NumericColumn, value: number | null | undefined, indices: number[], values: number[]): void {
+export function encodeNumericInto(
+  encoding: FeatureEncoding,
+  column: NumericColumn,
+  value: number | null | undefined,
+  indices: number[],
+  values: number[],
+): void {
   const n = writeNumeric(encoding, column, value, numericIndices, numericValues, 0);
   for (let j = 0; j < n; j++) {
     indices.push(numericIndices[j]!);
@@ -282,7 +312,14 @@ const numericIndices = new Int32Array(2);
 const numericValues = new Float64Array(2);
 
 /** encodeNumericInto writing from position `at` on and returning the position after its entries (at most two). */
-function writeNumeric(encoding: FeatureEncoding, column: NumericColumn, value: number | null | undefined, indices: Int32Array, values: Float64Array, at: number): number {
+function writeNumeric(
+  encoding: FeatureEncoding,
+  column: NumericColumn,
+  value: number | null | undefined,
+  indices: Int32Array,
+  values: Float64Array,
+  at: number,
+): number {
   if (value === null || value === undefined || !Number.isFinite(value)) {
     indices[at] = column.missingIndex;
     values[at] = 1;
@@ -426,15 +463,37 @@ export function encodingFromJSON(json: unknown): FeatureEncoding {
   const e = json as Partial<Omit<FeatureEncoding, 'version'>> & { version?: unknown };
   if (typeof e !== 'object' || e === null) throw new Error('feature encoding is not an object');
   if (e.version !== 1 && e.version !== 2) {
-    throw new Error(`feature encoding version ${String(e.version)} is not one this Advisor Desk can read (it reads 1 and 2): retrain the model, or update Advisor Desk`);
+    throw new Error(
+      `feature encoding version ${String(e.version)} is not one this Advisor Desk can read (it reads 1 and 2): retrain the model, or update Advisor Desk`,
+    );
   }
-  if (!Array.isArray(e.numeric) || !Array.isArray(e.categorical) || !Array.isArray(e.names) || typeof e.dimension !== 'number' || e.names.length !== e.dimension) {
+  if (
+    !Array.isArray(e.numeric) ||
+    !Array.isArray(e.categorical) ||
+    !Array.isArray(e.names) ||
+    typeof e.dimension !== 'number' ||
+    e.names.length !== e.dimension
+  ) {
     throw new Error('feature encoding is incomplete: numeric, categorical, names and dimension must agree');
   }
-  const numeric: NumericColumn[] = e.numeric.map((c: Partial<NumericColumn> & Omit<NumericColumn, 'binEdges' | 'binIndex'>) => ({ ...c, binEdges: Array.isArray(c.binEdges) ? c.binEdges : [], binIndex: typeof c.binIndex === 'number' ? c.binIndex : -1 }));
+  const numeric: NumericColumn[] = e.numeric.map(
+    (c: Partial<NumericColumn> & Omit<NumericColumn, 'binEdges' | 'binIndex'>) => ({
+      ...c,
+      binEdges: Array.isArray(c.binEdges) ? c.binEdges : [],
+      binIndex: typeof c.binIndex === 'number' ? c.binIndex : -1,
+    }),
+  );
   for (const c of numeric) {
     const last = c.binIndex + c.binEdges.length;
-    if (c.binEdges.length > 0 && (c.binIndex < 0 || last >= e.dimension)) throw new Error(`feature encoding: bins of ${c.name} fall outside its ${e.dimension} features`);
+    if (c.binEdges.length > 0 && (c.binIndex < 0 || last >= e.dimension))
+      throw new Error(`feature encoding: bins of ${c.name} fall outside its ${e.dimension} features`);
   }
-  return { version: 2, dimension: e.dimension, clipZ: typeof e.clipZ === 'number' ? e.clipZ : 5, numeric, categorical: e.categorical, names: e.names };
+  return {
+    version: 2,
+    dimension: e.dimension,
+    clipZ: typeof e.clipZ === 'number' ? e.clipZ : 5,
+    numeric,
+    categorical: e.categorical,
+    names: e.names,
+  };
 }

@@ -1,5 +1,16 @@
-import { encodeFeatures, encodeRows, encodingFromJSON, fitEncoding, type EncodingOptions, type FeatureEncoding } from './feature-encoding';
-import { FactorizationMachine, type FactorizationMachineOptions, type FactorizationMachineState } from './factorization-machine';
+import {
+  encodeFeatures,
+  encodeRows,
+  encodingFromJSON,
+  fitEncoding,
+  type EncodingOptions,
+  type FeatureEncoding,
+} from './feature-encoding';
+import {
+  FactorizationMachine,
+  type FactorizationMachineOptions,
+  type FactorizationMachineState,
+} from './factorization-machine';
 import { rawFeatures } from './raw-features';
 import type { ScoringContext } from './scoring-context';
 import type { LabelledRow } from './training-rows';
@@ -50,12 +61,25 @@ export class InterestModel {
   }
 
   toJSON(): InterestModelState {
-    return { kind: 'interest-model', version: 1, encoding: this.encoding, model: this.machine.toJSON(), trainedFrom: this.trainedFrom, trainedTo: this.trainedTo };
+    return {
+      kind: 'interest-model',
+      version: 1,
+      encoding: this.encoding,
+      model: this.machine.toJSON(),
+      trainedFrom: this.trainedFrom,
+      trainedTo: this.trainedTo,
+    };
   }
 
   static fromJSON(state: InterestModelState): InterestModel {
     if (state.kind !== 'interest-model' || state.version !== 1) throw new Error('not a version 1 interest model');
-    if (state.encoding.dimension !== state.model.dimension) throw new Error('interest model encoding and weights disagree on the number of features');
-    return new InterestModel(encodingFromJSON(state.encoding), FactorizationMachine.fromJSON(state.model), state.trainedFrom, state.trainedTo);
+    if (state.encoding.dimension !== state.model.dimension)
+      throw new Error('interest model encoding and weights disagree on the number of features');
+    return new InterestModel(
+      encodingFromJSON(state.encoding),
+      FactorizationMachine.fromJSON(state.model),
+      state.trainedFrom,
+      state.trainedTo,
+    );
   }
 }

@@ -14,7 +14,14 @@ export interface LogisticRegressionOptions {
   seed?: number;
 }
 
-const DEFAULTS: Required<LogisticRegressionOptions> = { epochs: 15, learningRate: 0.05, l2: 1e-4, validationShare: 0.1, patience: 2, seed: 1 };
+const DEFAULTS: Required<LogisticRegressionOptions> = {
+  epochs: 15,
+  learningRate: 0.05,
+  l2: 1e-4,
+  validationShare: 0.1,
+  patience: 2,
+  seed: 1,
+};
 
 export interface LogisticRegressionState {
   kind: 'logistic-regression';
@@ -57,12 +64,21 @@ export class LogisticRegression {
     return new LogisticRegression(dimension, { ...DEFAULTS, ...options });
   }
 
-  static train(examples: readonly TrainingExample[], dimension: number, options: LogisticRegressionOptions = {}): LogisticRegression {
+  static train(
+    examples: readonly TrainingExample[],
+    dimension: number,
+    options: LogisticRegressionOptions = {},
+  ): LogisticRegression {
     checkExamples(examples, dimension);
     const model = LogisticRegression.create(dimension, options);
     model.bias = baseRateLogit(examples);
     model.report = trainOnExamples(
-      { learn: (x, y) => model.step(x, y, model.options.learningRate), predict: (x) => model.predict(x), saveState: () => model.toJSON(), loadState: (state) => model.restore(state) },
+      {
+        learn: (x, y) => model.step(x, y, model.options.learningRate),
+        predict: (x) => model.predict(x),
+        saveState: () => model.toJSON(),
+        loadState: (state) => model.restore(state),
+      },
       examples,
       model.options,
     );
@@ -74,7 +90,11 @@ export class LogisticRegression {
    * examples (fitted on the earlier rows), then retrained on all of them with that L2. An untuned baseline would
    * flatter whatever is compared with it.
    */
-  static trainTuned(examples: readonly TrainingExample[], dimension: number, options: LogisticRegressionOptions & { l2Grid?: readonly number[] } = {}): { model: LogisticRegression; l2: number; validationLoss: number[] } {
+  static trainTuned(
+    examples: readonly TrainingExample[],
+    dimension: number,
+    options: LogisticRegressionOptions & { l2Grid?: readonly number[] } = {},
+  ): { model: LogisticRegression; l2: number; validationLoss: number[] } {
     checkExamples(examples, dimension);
     const { l2Grid = L2_GRID, ...base } = options;
     const share = base.validationShare ?? DEFAULTS.validationShare;
@@ -161,8 +181,10 @@ export class LogisticRegression {
   }
 
   static fromJSON(state: LogisticRegressionState): LogisticRegression {
-    if (state.kind !== 'logistic-regression' || state.version !== 1) throw new Error('not a version 1 logistic regression');
-    if (state.weights.length !== state.dimension || state.adagrad.weights.length !== state.dimension) throw new Error('logistic regression state has inconsistent sizes');
+    if (state.kind !== 'logistic-regression' || state.version !== 1)
+      throw new Error('not a version 1 logistic regression');
+    if (state.weights.length !== state.dimension || state.adagrad.weights.length !== state.dimension)
+      throw new Error('logistic regression state has inconsistent sizes');
     const model = new LogisticRegression(state.dimension, { ...DEFAULTS, ...state.options });
     model.restore(state);
     return model;

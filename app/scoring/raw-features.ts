@@ -1,9 +1,24 @@
-import type { CustomAttributes, InteractionChannel, KnowledgeLevel, LiquidityNeed, LiquidityTerm, MarketSnapshot, Product } from '../domain';
+import type {
+  CustomAttributes,
+  InteractionChannel,
+  KnowledgeLevel,
+  LiquidityNeed,
+  LiquidityTerm,
+  MarketSnapshot,
+  Product,
+} from '../domain';
 import type { RawFeatures, ScoredClient, ScoringContext } from './scoring-context';
 
 const KNOWLEDGE: Record<KnowledgeLevel, number> = { none: 0, basic: 1, informed: 2, advanced: 3 };
 const LIQUIDITY_NEED: Record<LiquidityNeed, number> = { low: 0, medium: 1, high: 2 };
-const LIQUIDITY_TERM: Record<LiquidityTerm, number> = { daily: 0, weekly: 1, monthly: 2, quarterly: 3, at_maturity: 4, none: 5 };
+const LIQUIDITY_TERM: Record<LiquidityTerm, number> = {
+  daily: 0,
+  weekly: 1,
+  monthly: 2,
+  quarterly: 3,
+  at_maturity: 4,
+  none: 5,
+};
 const MS_PER_YEAR = 365.25 * 24 * 3600 * 1000;
 
 function yearsSince(date: string | null, at: string): number | null {
@@ -72,7 +87,10 @@ export function productFacts(product: Product): ProductFacts {
   return {
     product,
     gradeNum: Number(product.riskGrade.slice(1)),
-    rateMid: product.rateMin !== null && product.rateMax !== null ? (product.rateMin + product.rateMax) / 2 : product.rateMin ?? product.rateMax,
+    rateMid:
+      product.rateMin !== null && product.rateMax !== null
+        ? (product.rateMin + product.rateMax) / 2
+        : (product.rateMin ?? product.rateMax),
     termYears: product.termMonths === null ? null : product.termMonths / 12,
     lockupYears: product.lockupMonths / 12,
     lockupBand: lockupBand(product.lockupMonths),
@@ -99,7 +117,10 @@ export interface NumericCross {
 }
 
 /** A cross of the product and the market only. */
-function productMarketCross(name: string, productValue: (p: ProductFacts, market: MarketSnapshot | null) => number | null): NumericCross {
+function productMarketCross(
+  name: string,
+  productValue: (p: ProductFacts, market: MarketSnapshot | null) => number | null,
+): NumericCross {
   return { name, value: (_c, p, m) => productValue(p, m), productValue };
 }
 
@@ -123,15 +144,43 @@ const byLockup = (p: ProductFacts): number => p.lockupYears;
 /** The crosses the domain says matter: risk gap, horizon vs term, yield over deposits, lock-up vs age and need. */
 export const NUMERIC_CROSSES: readonly NumericCross[] = [
   // A risk gap above zero is what clients refuse, so its positive part is a feature of its own.
-  { name: 'cross.riskGap', value: (c, p) => (c.classNum === null ? null : p.gradeNum - c.classNum), productKey: byGrade },
-  { name: 'cross.riskGapAbove', value: (c, p) => (c.classNum === null ? null : Math.max(0, p.gradeNum - c.classNum)), productKey: byGrade },
-  { name: 'cross.horizonMinusTerm', value: (c, p) => (p.termYears === null ? null : c.client.horizonYears - p.termYears), productKey: (p) => p.termYears ?? NaN },
-  { name: 'cross.lockupOverHorizon', value: (c, p) => Math.max(0, p.lockupYears - c.client.horizonYears), productKey: byLockup },
-  productMarketCross('cross.rateOverDeposit', (p, m) => (p.investmentRate && p.rateMid !== null && m ? p.rateMid - m.depositRate1y : null)),
-  productMarketCross('cross.rateOverInflation', (p, m) => (p.investmentRate && p.rateMid !== null && m ? p.rateMid - m.inflation : null)),
+  {
+    name: 'cross.riskGap',
+    value: (c, p) => (c.classNum === null ? null : p.gradeNum - c.classNum),
+    productKey: byGrade,
+  },
+  {
+    name: 'cross.riskGapAbove',
+    value: (c, p) => (c.classNum === null ? null : Math.max(0, p.gradeNum - c.classNum)),
+    productKey: byGrade,
+  },
+  {
+    name: 'cross.horizonMinusTerm',
+    value: (c, p) => (p.termYears === null ? null : c.client.horizonYears - p.termYears),
+    productKey: (p) => p.termYears ?? NaN,
+  },
+  {
+    name: 'cross.lockupOverHorizon',
+    value: (c, p) => Math.max(0, p.lockupYears - c.client.horizonYears),
+    productKey: byLockup,
+  },
+  productMarketCross('cross.rateOverDeposit', (p, m) =>
+    p.investmentRate && p.rateMid !== null && m ? p.rateMid - m.depositRate1y : null,
+  ),
+  productMarketCross('cross.rateOverInflation', (p, m) =>
+    p.investmentRate && p.rateMid !== null && m ? p.rateMid - m.inflation : null,
+  ),
   { name: 'cross.liquidityNeedXLockup', value: (c, p) => c.liquidityNeed * p.lockupYears, productKey: byLockup },
-  { name: 'cross.ageXLockup', value: (c, p) => (c.age === null ? null : (c.age * p.lockupYears) / 10), productKey: byLockup },
-  { name: 'cross.minimumOverInvestable', value: (c, p) => p.logMinimum - c.logInvestable, productKey: (p) => p.logMinimum },
+  {
+    name: 'cross.ageXLockup',
+    value: (c, p) => (c.age === null ? null : (c.age * p.lockupYears) / 10),
+    productKey: byLockup,
+  },
+  {
+    name: 'cross.minimumOverInvestable',
+    value: (c, p) => p.logMinimum - c.logInvestable,
+    productKey: (p) => p.logMinimum,
+  },
   productMarketCross('cross.equityTrendXRisk', (p, m) => (m ? (m.equityTrend3m * p.gradeNum) / 5 : null)),
 ];
 
@@ -139,9 +188,24 @@ const NONE: readonly string[] = [];
 
 /** Objective × category, kind × family, age band × category and the like: what the FM should not have to discover. */
 export const CATEGORICAL_CROSSES: readonly CategoricalCross[] = [
-  { name: 'cross.objectiveXCategory', clientTokens: (c) => c.client.objectives, productToken: (p) => p.product.category, combine: joined },
-  { name: 'cross.objectiveXFamily', clientTokens: (c) => c.client.objectives, productToken: (p) => p.product.family, combine: joined },
-  { name: 'cross.kindXFamily', clientTokens: (c) => [c.client.kind], productToken: (p) => p.product.family, combine: joined },
+  {
+    name: 'cross.objectiveXCategory',
+    clientTokens: (c) => c.client.objectives,
+    productToken: (p) => p.product.category,
+    combine: joined,
+  },
+  {
+    name: 'cross.objectiveXFamily',
+    clientTokens: (c) => c.client.objectives,
+    productToken: (p) => p.product.family,
+    combine: joined,
+  },
+  {
+    name: 'cross.kindXFamily',
+    clientTokens: (c) => [c.client.kind],
+    productToken: (p) => p.product.family,
+    combine: joined,
+  },
   {
     name: 'cross.kindEligible',
     clientTokens: (c) => [c.client.kind],
@@ -149,10 +213,30 @@ export const CATEGORICAL_CROSSES: readonly CategoricalCross[] = [
     productToken: (p) => p.product.eligibility.clientKinds.join(','),
     combine: (kind, kinds) => `${kind}|${kinds.split(',').includes(kind)}`,
   },
-  { name: 'cross.liquidityNeedXLockup', clientTokens: (c) => [c.client.liquidityNeed], productToken: (p) => p.lockupBand, combine: joined },
-  { name: 'cross.ageXCategory', clientTokens: (c) => (c.individual ? [c.ageBand] : NONE), productToken: (p) => p.product.category, combine: joined },
-  { name: 'cross.ageXLockup', clientTokens: (c) => (c.individual ? [c.ageBand] : NONE), productToken: (p) => p.lockupBand, combine: joined },
-  { name: 'cross.classXGrade', clientTokens: (c) => (c.client.riskClass ? [c.client.riskClass] : NONE), productToken: (p) => p.product.riskGrade, combine: joined },
+  {
+    name: 'cross.liquidityNeedXLockup',
+    clientTokens: (c) => [c.client.liquidityNeed],
+    productToken: (p) => p.lockupBand,
+    combine: joined,
+  },
+  {
+    name: 'cross.ageXCategory',
+    clientTokens: (c) => (c.individual ? [c.ageBand] : NONE),
+    productToken: (p) => p.product.category,
+    combine: joined,
+  },
+  {
+    name: 'cross.ageXLockup',
+    clientTokens: (c) => (c.individual ? [c.ageBand] : NONE),
+    productToken: (p) => p.lockupBand,
+    combine: joined,
+  },
+  {
+    name: 'cross.classXGrade',
+    clientTokens: (c) => (c.client.riskClass ? [c.client.riskClass] : NONE),
+    productToken: (p) => p.product.riskGrade,
+    combine: joined,
+  },
 ];
 
 /**
@@ -223,7 +307,8 @@ export function addClientFeatures(raw: RawFeatures, facts: ClientFacts): void {
   cat['client.creditRating'] = client.creditRating ? [client.creditRating] : [];
   cat['client.complexExperience'] = [String(client.complexProductExperience)];
   cat['client.professional'] = [String(client.professionalInvestor)];
-  cat['client.sustainability'] = client.sustainabilityPreference === null ? [] : [String(client.sustainabilityPreference)];
+  cat['client.sustainability'] =
+    client.sustainabilityPreference === null ? [] : [String(client.sustainabilityPreference)];
   cat['client.id'] = [client.id];
   addCustom(raw, 'client.custom', client.customAttributes);
 }
@@ -256,21 +341,32 @@ export function addProductFeatures(raw: RawFeatures, facts: ProductFacts): void 
 }
 
 /** market.*, context.* and market.custom.*: the moment the score is for, the same for every product. */
-export function addMomentFeatures(raw: RawFeatures, market: MarketSnapshot | null, channel: InteractionChannel | null | undefined, contextAttributes: CustomAttributes | undefined): void {
+export function addMomentFeatures(
+  raw: RawFeatures,
+  market: MarketSnapshot | null,
+  channel: InteractionChannel | null | undefined,
+  contextAttributes: CustomAttributes | undefined,
+): void {
   const num = raw.numeric;
   num['market.policyRate'] = market?.policyRate ?? null;
   num['market.depositRate1y'] = market?.depositRate1y ?? null;
   num['market.inflation'] = market?.inflation ?? null;
   num['market.equityTrend3m'] = market?.equityTrend3m ?? null;
   num['market.bondYield10y'] = market?.bondYield10y ?? null;
-  for (const [name, value] of Object.entries(market?.indicators ?? {})) num[`market.${name}`] = Number.isFinite(value) ? value : null;
+  for (const [name, value] of Object.entries(market?.indicators ?? {}))
+    num[`market.${name}`] = Number.isFinite(value) ? value : null;
   raw.categorical['market.flag'] = [...(market?.regulatoryFlags ?? [])];
   raw.categorical['context.channel'] = channel ? [channel] : [];
   addCustom(raw, 'market.custom', contextAttributes ?? {});
 }
 
 /** cross.*: every declared cross for one pair. */
-export function addCrossFeatures(raw: RawFeatures, c: ClientFacts, p: ProductFacts, market: MarketSnapshot | null): void {
+export function addCrossFeatures(
+  raw: RawFeatures,
+  c: ClientFacts,
+  p: ProductFacts,
+  market: MarketSnapshot | null,
+): void {
   for (const cross of NUMERIC_CROSSES) raw.numeric[cross.name] = cross.value(c, p, market);
   for (const cross of CATEGORICAL_CROSSES) {
     const productToken = cross.productToken(p);
@@ -279,9 +375,13 @@ export function addCrossFeatures(raw: RawFeatures, c: ClientFacts, p: ProductFac
 }
 
 /** llm.<name> for each language-model signal; a signal that is null or not a finite number is missing. */
-export function addSignalFeatures(raw: RawFeatures, signals: Readonly<Record<string, number | null>> | undefined): void {
+export function addSignalFeatures(
+  raw: RawFeatures,
+  signals: Readonly<Record<string, number | null>> | undefined,
+): void {
   if (!signals) return;
-  for (const [name, value] of Object.entries(signals)) raw.numeric[`llm.${name}`] = value !== null && Number.isFinite(value) ? value : null;
+  for (const [name, value] of Object.entries(signals))
+    raw.numeric[`llm.${name}`] = value !== null && Number.isFinite(value) ? value : null;
 }
 
 /**

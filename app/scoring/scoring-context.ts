@@ -1,4 +1,11 @@
-import type { ClientProfile, CustomAttributes, InteractionChannel, MarketSnapshot, Product, RiskClass } from '../domain';
+import type {
+  ClientProfile,
+  CustomAttributes,
+  InteractionChannel,
+  MarketSnapshot,
+  Product,
+  RiskClass,
+} from '../domain';
 
 /**
  * What the model sees for one (client, product, moment): the stored Client satisfies ScoredClient as it is;

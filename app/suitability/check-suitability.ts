@@ -1,10 +1,35 @@
 import type { ClientProfile } from '../domain/client';
 import type { Product } from '../domain/product';
-import { checkClientKind, checkCreditRating, checkCreditScore, checkDebtToIncome, checkKyc, checkLockupAge, checkProductAgeLimits, checkRevenue, checkSector, checkYearsTrading } from './eligibility-rules';
-import { checkAlreadyHeld, checkComplexProductKnowledge, checkConcentration, checkEmergencyReserve, checkHorizon, checkLiquidity, checkMinimumInvestment } from './investment-rules';
+import {
+  checkClientKind,
+  checkCreditRating,
+  checkCreditScore,
+  checkDebtToIncome,
+  checkKyc,
+  checkLockupAge,
+  checkProductAgeLimits,
+  checkRevenue,
+  checkSector,
+  checkYearsTrading,
+} from './eligibility-rules';
+import {
+  checkAlreadyHeld,
+  checkComplexProductKnowledge,
+  checkConcentration,
+  checkEmergencyReserve,
+  checkHorizon,
+  checkLiquidity,
+  checkMinimumInvestment,
+} from './investment-rules';
 import { checkRiskClass } from './risk-class-rule';
 import { inScope } from './suitability-facts';
-import type { RuleCheck, SuitabilityClient, SuitabilityContext, SuitabilityFacts, SuitabilityResult } from './suitability-types';
+import type {
+  RuleCheck,
+  SuitabilityClient,
+  SuitabilityContext,
+  SuitabilityFacts,
+  SuitabilityResult,
+} from './suitability-types';
 
 type Rule = (facts: SuitabilityFacts) => RuleCheck | null;
 
@@ -40,7 +65,11 @@ function profileOf(client: SuitabilityClient): ClientProfile {
  * what decided the verdict. The product is suitable only when every check passed; all checks run even
  * after a failure so the advisor sees every reason at once.
  */
-export function checkSuitability(client: SuitabilityClient, product: Product, context: SuitabilityContext): SuitabilityResult {
+export function checkSuitability(
+  client: SuitabilityClient,
+  product: Product,
+  context: SuitabilityContext,
+): SuitabilityResult {
   const { ruleSet } = context;
   const facts: SuitabilityFacts = {
     clientId: client.id,

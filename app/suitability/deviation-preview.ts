@@ -6,7 +6,15 @@ import { NO_DEVIATION_CLASS, riskGradeLimit } from './risk-class-rule';
 import { gradeIndex } from './suitability-facts';
 import type { RuleCheck, SuitabilityClient, SuitabilityContext } from './suitability-types';
 
-export const DEVIATION_REFUSALS = ['not-investment', 'within-limit', 'no-risk-class', 'lowest-class', 'disabled', 'too-far', 'other-rules'] as const;
+export const DEVIATION_REFUSALS = [
+  'not-investment',
+  'within-limit',
+  'no-risk-class',
+  'lowest-class',
+  'disabled',
+  'too-far',
+  'other-rules',
+] as const;
 export type DeviationRefusal = (typeof DEVIATION_REFUSALS)[number];
 
 /** What an advisor is told before recording a client-requested deviation, and whether one may be recorded at all. */
@@ -52,7 +60,11 @@ function warningText(product: Product, cls: RiskClass | null, limit: RiskGrade |
  * must be shown. The verdict comes from the suitability rules themselves, run once as if the warning had been
  * acknowledged today: the product must then be suitable, so a deviation never lifts any other rule.
  */
-export function previewDeviation(client: SuitabilityClient, product: Product, context: Omit<SuitabilityContext, 'requestedDeviation'>): DeviationPreview {
+export function previewDeviation(
+  client: SuitabilityClient,
+  product: Product,
+  context: Omit<SuitabilityContext, 'requestedDeviation'>,
+): DeviationPreview {
   const rules = context.ruleSet.rules.riskClass;
   const cls = client.riskClass;
   const professional = 'profile' in client ? client.profile.professionalInvestor : client.professionalInvestor;
@@ -60,19 +72,58 @@ export function previewDeviation(client: SuitabilityClient, product: Product, co
   const grade = product.riskGrade;
   const above = limit === null ? 0 : Math.max(0, gradeIndex(grade) - gradeIndex(limit));
   const maxAbove = rules.deviation.maxGradesAboveLimit;
-  const asIfAcknowledged = checkSuitability(client, product, { ...context, requestedDeviation: { warningShown: true, acknowledgedBy: 'preview', acknowledgedAt: context.today } });
+  const asIfAcknowledged = checkSuitability(client, product, {
+    ...context,
+    requestedDeviation: { warningShown: true, acknowledgedBy: 'preview', acknowledgedAt: context.today },
+  });
   const riskCheck = asIfAcknowledged.checks.find((c) => c.ruleId === 'risk-class');
   const otherFailures = asIfAcknowledged.checks.filter((c) => !c.passed && c.ruleId !== 'risk-class');
-  const base = { riskClass: cls, limit, grade, gradesAbove: above, maxGradesAboveLimit: maxAbove, warning: warningText(product, cls, limit, above), otherFailures };
-  const refuse = (code: DeviationRefusal, en: string, zh: string): DeviationPreview => ({ ...base, allowed: false, refusal: { code, message: { en, zh } } });
+  const base = {
+    riskClass: cls,
+    limit,
+    grade,
+    gradesAbove: above,
+    maxGradesAboveLimit: maxAbove,
+    warning: warningText(product, cls, limit, above),
+    otherFailures,
+  };
+  const refuse = (code: DeviationRefusal, en: string, zh: string): DeviationPreview => ({
+    ...base,
+    allowed: false,
+    refusal: { code, message: { en, zh } },
+  });
 
-  if (!riskCheck) return refuse('not-investment', `${product.nameEn} is not judged by risk class, so there is no risk-class rule to deviate from`, `${product.nameZh} 不按风险等级判断，没有可申请例外的风险等级规则`);
-  if (cls === null || limit === null) return refuse('no-risk-class', 'The client has no risk class yet: complete the risk questionnaire first', '客户尚无风险承受能力等级：请先完成风险测评');
-  if (above === 0) return refuse('within-limit', `Risk grade ${grade} is already within ${limit} for class ${cls}: no deviation is needed`, `产品风险等级 ${grade} 已在 ${cls} 类客户可承受的 ${limit} 以内，无需申请`);
+  if (!riskCheck)
+    return refuse(
+      'not-investment',
+      `${product.nameEn} is not judged by risk class, so there is no risk-class rule to deviate from`,
+      `${product.nameZh} 不按风险等级判断，没有可申请例外的风险等级规则`,
+    );
+  if (cls === null || limit === null)
+    return refuse(
+      'no-risk-class',
+      'The client has no risk class yet: complete the risk questionnaire first',
+      '客户尚无风险承受能力等级：请先完成风险测评',
+    );
+  if (above === 0)
+    return refuse(
+      'within-limit',
+      `Risk grade ${grade} is already within ${limit} for class ${cls}: no deviation is needed`,
+      `产品风险等级 ${grade} 已在 ${cls} 类客户可承受的 ${limit} 以内，无需申请`,
+    );
   if (cls === NO_DEVIATION_CLASS) {
-    return refuse('lowest-class', `Class ${cls} is the most conservative class: a client-requested deviation is never allowed, whatever the client acknowledges`, `${cls} 类为最保守等级：无论客户如何确认，均不得超风险等级购买`);
+    return refuse(
+      'lowest-class',
+      `Class ${cls} is the most conservative class: a client-requested deviation is never allowed, whatever the client acknowledges`,
+      `${cls} 类为最保守等级：无论客户如何确认，均不得超风险等级购买`,
+    );
   }
-  if (!rules.deviation.enabled) return refuse('disabled', `Rule set ${context.ruleSet.id} version ${context.ruleSet.version} allows no client-requested deviation`, `规则集 ${context.ruleSet.id} 第 ${context.ruleSet.version} 版不允许客户申请超风险等级购买`);
+  if (!rules.deviation.enabled)
+    return refuse(
+      'disabled',
+      `Rule set ${context.ruleSet.id} version ${context.ruleSet.version} allows no client-requested deviation`,
+      `规则集 ${context.ruleSet.id} 第 ${context.ruleSet.version} 版不允许客户申请超风险等级购买`,
+    );
   if (above > maxAbove) {
     return refuse(
       'too-far',

@@ -2,4 +2,9 @@ export * from './rule-set';
 export * from './suitability-types';
 export { checkSuitability, failedChecks } from './check-suitability';
 export { commitmentMonths } from './suitability-facts';
-export { previewDeviation, DEVIATION_REFUSALS, type DeviationPreview, type DeviationRefusal } from './deviation-preview';
+export {
+  previewDeviation,
+  DEVIATION_REFUSALS,
+  type DeviationPreview,
+  type DeviationRefusal,
+} from './deviation-preview';

@@ -16,7 +16,12 @@ export function checkComplexProductKnowledge(f: SuitabilityFacts): RuleCheck | n
   if (!rule.enabled || !f.product.complex) return null;
   const p = f.profile;
   if (p.professionalInvestor && rule.professionalWaiver) {
-    return check('complex-product-knowledge', true, 'Complex product: the knowledge test is waived for a professional investor', '复杂产品：专业投资者免于知识经验要求');
+    return check(
+      'complex-product-knowledge',
+      true,
+      'Complex product: the knowledge test is waived for a professional investor',
+      '复杂产品：专业投资者免于知识经验要求',
+    );
   }
   const knows = KNOWLEDGE_LEVELS.indexOf(p.knowledgeLevel) >= KNOWLEDGE_LEVELS.indexOf(rule.minKnowledge);
   const experienced = p.complexProductExperience || p.experienceYears >= rule.minExperienceYears;
@@ -50,7 +55,12 @@ export function checkLiquidity(f: SuitabilityFacts): RuleCheck | null {
   const c = monthsText(committed);
   const redemption = `${f.product.liquidity.replace('_', ' ')} redemption`;
   if (limit === null) {
-    return check('liquidity-redemption', true, `Money back after ${c.en} (${redemption}); no limit for a client with ${need} liquidity needs`, `资金约 ${c.zh}后可取回；流动性需求${NEED_ZH[need]}的客户无期限限制`);
+    return check(
+      'liquidity-redemption',
+      true,
+      `Money back after ${c.en} (${redemption}); no limit for a client with ${need} liquidity needs`,
+      `资金约 ${c.zh}后可取回；流动性需求${NEED_ZH[need]}的客户无期限限制`,
+    );
   }
   const passed = committed <= limit;
   return check(
@@ -69,13 +79,28 @@ export function checkEmergencyReserve(f: SuitabilityFacts): RuleCheck | null {
   const rule = f.ruleSet.rules.emergencyReserve;
   if (!f.isInvestment || !rule.enabled) return null;
   const p = f.product;
-  if (rule.exemptUpToGrade && p.liquidity === 'daily' && p.lockupMonths === 0 && gradeIndex(p.riskGrade) <= gradeIndex(rule.exemptUpToGrade)) {
-    return check('emergency-reserve', true, `Instant-access ${p.riskGrade} product: it can hold the emergency reserve rather than spend it`, `随时可取的 ${p.riskGrade} 产品：可作为应急资金存放，不占用应急储备`);
+  if (
+    rule.exemptUpToGrade &&
+    p.liquidity === 'daily' &&
+    p.lockupMonths === 0 &&
+    gradeIndex(p.riskGrade) <= gradeIndex(rule.exemptUpToGrade)
+  ) {
+    return check(
+      'emergency-reserve',
+      true,
+      `Instant-access ${p.riskGrade} product: it can hold the emergency reserve rather than spend it`,
+      `随时可取的 ${p.riskGrade} 产品：可作为应急资金存放，不占用应急储备`,
+    );
   }
   const reserveMonths = f.profile.kind === 'business' ? rule.businessMonths : rule.individualMonths;
   const expenses = f.profile.monthlyExpenses;
   if (expenses === null) {
-    return check('emergency-reserve', false, `Monthly expenses are not recorded, so the ${reserveMonths}-month emergency reserve cannot be checked`, `未记录月支出，无法核实 ${reserveMonths} 个月的应急储备`);
+    return check(
+      'emergency-reserve',
+      false,
+      `Monthly expenses are not recorded, so the ${reserveMonths}-month emergency reserve cannot be checked`,
+      `未记录月支出，无法核实 ${reserveMonths} 个月的应急储备`,
+    );
   }
   const reserve = reserveMonths * expenses;
   const left = f.profile.investableAssets - p.minimumAmount;
@@ -110,14 +135,22 @@ export function checkConcentration(f: SuitabilityFacts): RuleCheck | null {
   if (!f.isInvestment || !rule.enabled) return null;
   const cat = categoryName(p.category);
   if ((rule.exemptInsured && p.insured) || rule.exemptCategories.includes(p.category)) {
-    return check('concentration', true, `No concentration limit for ${p.insured ? 'insured deposits' : `the ${cat.en.toLowerCase()} category`}`, `${p.insured ? '受存款保险保障的存款' : `${cat.zh}类产品`}不设集中度限制`);
+    return check(
+      'concentration',
+      true,
+      `No concentration limit for ${p.insured ? 'insured deposits' : `the ${cat.en.toLowerCase()} category`}`,
+      `${p.insured ? '受存款保险保障的存款' : `${cat.zh}类产品`}不设集中度限制`,
+    );
   }
   const own = f.holdings.filter((h) => h.clientId === f.clientId);
   const total = own.reduce((s, h) => s + h.amount, 0);
   const inProduct = own.filter((h) => h.productId === p.id).reduce((s, h) => s + h.amount, 0);
-  const inCategory = own.filter((h) => h.productId === p.id || f.catalog.get(h.productId)?.category === p.category).reduce((s, h) => s + h.amount, 0);
+  const inCategory = own
+    .filter((h) => h.productId === p.id || f.catalog.get(h.productId)?.category === p.category)
+    .reduce((s, h) => s + h.amount, 0);
   const base = Math.max(f.profile.investableAssets, total);
-  const shareOf = (held: number) => (held + p.minimumAmount === 0 ? 0 : base > 0 ? (held + p.minimumAmount) / base : Number.POSITIVE_INFINITY);
+  const shareOf = (held: number) =>
+    held + p.minimumAmount === 0 ? 0 : base > 0 ? (held + p.minimumAmount) / base : Number.POSITIVE_INFINITY;
   const productShare = shareOf(inProduct);
   const categoryShare = shareOf(inCategory);
   const passed = productShare <= rule.maxSharePerProduct && categoryShare <= rule.maxSharePerCategory;
@@ -135,8 +168,18 @@ export function checkAlreadyHeld(f: SuitabilityFacts): RuleCheck | null {
   if (!rule.enabled || !rule.holdOnceCategories.includes(f.product.category)) return null;
   const held = f.holdings.filter((h) => h.clientId === f.clientId && h.productId === f.product.id);
   if (held.length === 0) {
-    return check('already-held', true, `Not yet held; a ${categoryName(f.product.category).en.toLowerCase()} product is held at most once`, `客户尚未持有；${categoryName(f.product.category).zh}类产品每位客户限持有一份`);
+    return check(
+      'already-held',
+      true,
+      `Not yet held; a ${categoryName(f.product.category).en.toLowerCase()} product is held at most once`,
+      `客户尚未持有；${categoryName(f.product.category).zh}类产品每位客户限持有一份`,
+    );
   }
   const since = held.map((h) => h.acquiredOn).sort()[0]!;
-  return check('already-held', false, `Already held since ${since}; a ${categoryName(f.product.category).en.toLowerCase()} product is held at most once`, `客户自 ${since} 起已持有本产品；${categoryName(f.product.category).zh}类产品每位客户限持有一份`);
+  return check(
+    'already-held',
+    false,
+    `Already held since ${since}; a ${categoryName(f.product.category).en.toLowerCase()} product is held at most once`,
+    `客户自 ${since} 起已持有本产品；${categoryName(f.product.category).zh}类产品每位客户限持有一份`,
+  );
 }

@@ -11,12 +11,24 @@ function fail(en: string, zh: string): RuleCheck {
 }
 
 /** The highest grade a client of this class may be offered under the rule set, with how to name it in a reason. */
-export function riskGradeLimit(cls: RiskClass, professionalInvestor: boolean, ruleSet: SuitabilityRuleSet): { limit: RiskGrade; limitEn: string; limitZh: string } {
+export function riskGradeLimit(
+  cls: RiskClass,
+  professionalInvestor: boolean,
+  ruleSet: SuitabilityRuleSet,
+): { limit: RiskGrade; limitEn: string; limitZh: string } {
   const rules = ruleSet.rules.riskClass;
   const limit: RiskGrade = rules.maxGradeByClass[cls];
-  if (professionalInvestor && rules.professionalMaxGrade && gradeIndex(rules.professionalMaxGrade) > gradeIndex(limit)) {
+  if (
+    professionalInvestor &&
+    rules.professionalMaxGrade &&
+    gradeIndex(rules.professionalMaxGrade) > gradeIndex(limit)
+  ) {
     const pro = rules.professionalMaxGrade;
-    return { limit: pro, limitEn: `the professional-investor limit ${pro} (class ${cls})`, limitZh: `专业投资者可承受的 ${pro}（${cls} 类）` };
+    return {
+      limit: pro,
+      limitEn: `the professional-investor limit ${pro} (class ${cls})`,
+      limitZh: `专业投资者可承受的 ${pro}（${cls} 类）`,
+    };
   }
   return { limit, limitEn: `class ${cls}'s limit ${limit}`, limitZh: `${cls} 类客户可承受的 ${limit}` };
 }
@@ -39,7 +51,11 @@ export function checkRiskClass(f: SuitabilityFacts): RuleCheck | null {
   const cls = f.riskClass;
   const { limit, limitEn, limitZh } = riskGradeLimit(cls, f.profile.professionalInvestor, f.ruleSet);
   if (gradeIndex(grade) <= gradeIndex(limit)) {
-    return { ruleId: 'risk-class', passed: true, reason: { en: `Risk grade ${grade} is within ${limitEn}`, zh: `产品风险等级 ${grade} 在 ${limitZh} 以内` } };
+    return {
+      ruleId: 'risk-class',
+      passed: true,
+      reason: { en: `Risk grade ${grade} is within ${limitEn}`, zh: `产品风险等级 ${grade} 在 ${limitZh} 以内` },
+    };
   }
 
   const en = `Risk grade ${grade} exceeds ${limitEn}`;
@@ -47,7 +63,10 @@ export function checkRiskClass(f: SuitabilityFacts): RuleCheck | null {
   const d = f.deviation;
   if (!d) {
     // Say so when the client could still ask for it, so the advisor knows a recorded deviation is an option.
-    const possible = cls !== NO_DEVIATION_CLASS && rules.deviation.enabled && gradeIndex(grade) - gradeIndex(limit) <= rules.deviation.maxGradesAboveLimit;
+    const possible =
+      cls !== NO_DEVIATION_CLASS &&
+      rules.deviation.enabled &&
+      gradeIndex(grade) - gradeIndex(limit) <= rules.deviation.maxGradesAboveLimit;
     if (!possible) return fail(en, zh);
     return {
       ...fail(
@@ -58,10 +77,16 @@ export function checkRiskClass(f: SuitabilityFacts): RuleCheck | null {
     };
   }
   if (cls === NO_DEVIATION_CLASS) {
-    return fail(`${en}; a client-requested deviation is never allowed for class ${cls}`, `${zh}；${cls} 类客户不得申请购买高于其风险等级的产品`);
+    return fail(
+      `${en}; a client-requested deviation is never allowed for class ${cls}`,
+      `${zh}；${cls} 类客户不得申请购买高于其风险等级的产品`,
+    );
   }
   if (!rules.deviation.enabled) {
-    return fail(`${en}; this rule set allows no client-requested deviation`, `${zh}；本规则集不允许客户申请超风险等级购买`);
+    return fail(
+      `${en}; this rule set allows no client-requested deviation`,
+      `${zh}；本规则集不允许客户申请超风险等级购买`,
+    );
   }
   const above = gradeIndex(grade) - gradeIndex(limit);
   const maxAbove = rules.deviation.maxGradesAboveLimit;
@@ -73,16 +98,25 @@ export function checkRiskClass(f: SuitabilityFacts): RuleCheck | null {
     );
   }
   if (!d.warningShown) {
-    return fail(`${en}; the client asked for it but the risk warning has not been shown`, `${zh}；客户虽提出申请，但尚未向其出示风险警示`);
+    return fail(
+      `${en}; the client asked for it but the risk warning has not been shown`,
+      `${zh}；客户虽提出申请，但尚未向其出示风险警示`,
+    );
   }
   const by = d.acknowledgedBy?.trim() ?? '';
   const at = d.acknowledgedAt?.trim() ?? '';
   if (by === '' || !/^\d{4}-\d{2}-\d{2}/.test(at)) {
-    return fail(`${en}; the client's written acknowledgement of the warning is not recorded`, `${zh}；未记录客户对风险警示的书面确认`);
+    return fail(
+      `${en}; the client's written acknowledgement of the warning is not recorded`,
+      `${zh}；未记录客户对风险警示的书面确认`,
+    );
   }
   const ackDate = at.slice(0, 10);
   if (ackDate > f.today) {
-    return fail(`${en}; the acknowledgement is dated ${ackDate}, after today ${f.today}`, `${zh}；确认日期 ${ackDate} 晚于今天 ${f.today}`);
+    return fail(
+      `${en}; the acknowledgement is dated ${ackDate}, after today ${f.today}`,
+      `${zh}；确认日期 ${ackDate} 晚于今天 ${f.today}`,
+    );
   }
   return {
     ruleId: 'risk-class',

@@ -35,7 +35,14 @@ export function wholeYearsBetween(from: string, to: string): number {
 }
 
 /** Rough wait before the money can be had back after a redemption request, by dealing frequency. */
-const REDEMPTION_MONTHS: Record<LiquidityTerm, number> = { daily: 0, weekly: 0.25, monthly: 1, quarterly: 3, at_maturity: 0, none: 0 };
+const REDEMPTION_MONTHS: Record<LiquidityTerm, number> = {
+  daily: 0,
+  weekly: 0.25,
+  monthly: 1,
+  quarterly: 3,
+  at_maturity: 0,
+  none: 0,
+};
 
 /**
  * How long the client's money is committed: the lock-up, and for products that only pay back at maturity
@@ -45,7 +52,7 @@ const REDEMPTION_MONTHS: Record<LiquidityTerm, number> = { daily: 0, weekly: 0.2
 export function commitmentMonths(product: Product): number {
   const paysOnlyAtEnd = product.liquidity === 'at_maturity' || product.liquidity === 'none';
   if (paysOnlyAtEnd && product.termMonths === null && product.liquidity === 'none') return Number.POSITIVE_INFINITY;
-  const term = paysOnlyAtEnd ? product.termMonths ?? 0 : 0;
+  const term = paysOnlyAtEnd ? (product.termMonths ?? 0) : 0;
   return Math.max(product.lockupMonths, term, REDEMPTION_MONTHS[product.liquidity]);
 }
 

@@ -12,7 +12,7 @@ export interface BackendContext {
   /** YYYY-MM-DD in UTC: the date validation and demo data are anchored to. */
   today(): string;
   randomId(): string;
-  /** The one loaded language model (issue 4), shared by the llm and pitch handlers; disposed on close. */
+  /** The one loaded language model, shared by the llm and pitch handlers; disposed on close. */
   llm: LlmRuntime;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }

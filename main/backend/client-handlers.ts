@@ -2,13 +2,28 @@ import { AppError } from '../../app/contract/result';
 import type { HandlerTable } from '../../app/contract/dispatch';
 import { validateClientProfile, type ClientProfile, type FieldIssue } from '../../app/domain';
 import { DEFAULT_QUESTIONNAIRE, scoreQuestionnaire } from '../../app/risk/questionnaire';
-import { clientExists, getClient, insertClient, listClients, recordQuestionnaire, updateClient } from '../db/client-repository';
+import {
+  clientExists,
+  getClient,
+  insertClient,
+  listClients,
+  recordQuestionnaire,
+  updateClient,
+} from '../db/client-repository';
 import { listHoldingsForClient } from '../db/holding-repository';
 import { listInteractionsForClient } from '../db/interaction-repository';
 import { listMeetingsForClient } from '../db/meeting-repository';
 import type { BackendContext } from './backend-context';
 
-type ClientHandlers = Pick<HandlerTable, 'clients:list' | 'clients:get' | 'clients:create' | 'clients:update' | 'questionnaire:get' | 'clients:submit-questionnaire'>;
+type ClientHandlers = Pick<
+  HandlerTable,
+  | 'clients:list'
+  | 'clients:get'
+  | 'clients:create'
+  | 'clients:update'
+  | 'questionnaire:get'
+  | 'clients:submit-questionnaire'
+>;
 
 function validated(profile: ClientProfile, today: string): ClientProfile {
   const result = validateClientProfile(profile, today);
@@ -34,12 +49,21 @@ export function clientHandlers(ctx: BackendContext): ClientHandlers {
     'clients:get': ({ id }) => {
       const client = getClient(db, id);
       if (!client) throw new AppError('not_found', `No client with id ${id}.`);
-      return { client, holdings: listHoldingsForClient(db, id), interactions: listInteractionsForClient(db, id), meetings: listMeetingsForClient(db, id) };
+      return {
+        client,
+        holdings: listHoldingsForClient(db, id),
+        interactions: listInteractionsForClient(db, id),
+        meetings: listMeetingsForClient(db, id),
+      };
     },
     'clients:create': ({ profile }) => {
       const clean = validated(profile, ctx.today());
       const at = ctx.nowIso();
-      const client = insertClient(db, { id: newClientId(ctx), profile: clean, riskClass: null, questionnaire: null, createdAt: at, updatedAt: at }, ctx.actor);
+      const client = insertClient(
+        db,
+        { id: newClientId(ctx), profile: clean, riskClass: null, questionnaire: null, createdAt: at, updatedAt: at },
+        ctx.actor,
+      );
       ctx.emit('data:changed', { entity: 'clients', id: client.id });
       return client;
     },
@@ -54,16 +78,32 @@ export function clientHandlers(ctx: BackendContext): ClientHandlers {
       const scored = scoreQuestionnaire(DEFAULT_QUESTIONNAIRE, answers);
       if (!scored.ok) {
         const issues: FieldIssue[] = [
-          ...scored.missing.map((q) => ({ field: q, message: { en: 'Please answer this question.', zh: '请回答此问题。' } })),
-          ...scored.invalid.map((q) => ({ field: q, message: { en: 'This answer is not one of the options.', zh: '该答案不在选项中。' } })),
+          ...scored.missing.map((q) => ({
+            field: q,
+            message: { en: 'Please answer this question.', zh: '请回答此问题。' },
+          })),
+          ...scored.invalid.map((q) => ({
+            field: q,
+            message: { en: 'This answer is not one of the options.', zh: '该答案不在选项中。' },
+          })),
         ];
-        throw new AppError('validation', `The questionnaire is incomplete: ${issues.map((i) => i.field).join(', ')}.`, issues);
+        throw new AppError(
+          'validation',
+          `The questionnaire is incomplete: ${issues.map((i) => i.field).join(', ')}.`,
+          issues,
+        );
       }
       const client = recordQuestionnaire(
         db,
         clientId,
         revision,
-        { questionnaireVersion: DEFAULT_QUESTIONNAIRE.version, completedAt: ctx.nowIso(), answers, score: scored.score, riskClass: scored.riskClass },
+        {
+          questionnaireVersion: DEFAULT_QUESTIONNAIRE.version,
+          completedAt: ctx.nowIso(),
+          answers,
+          score: scored.score,
+          riskClass: scored.riskClass,
+        },
         { actor: ctx.actor },
       );
       ctx.emit('data:changed', { entity: 'clients', id: clientId });

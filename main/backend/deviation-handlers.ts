@@ -4,17 +4,32 @@ import { AppError } from '../../app/contract/result';
 import type { Client, Product } from '../../app/domain';
 import { previewDeviation } from '../../app/suitability';
 import { getClient } from '../db/client-repository';
-import { activeDeviation, DeviationExistsError, getDeviation, listDeviationsForClient, recordDeviation, withdrawDeviation, type SuitabilityDeviation } from '../db/deviation-repository';
+import {
+  activeDeviation,
+  DeviationExistsError,
+  getDeviation,
+  listDeviationsForClient,
+  recordDeviation,
+  withdrawDeviation,
+  type SuitabilityDeviation,
+} from '../db/deviation-repository';
 import { listHoldingsForClient } from '../db/holding-repository';
 import { getProduct, listProducts } from '../db/product-repository';
 import { activeRuleSet } from '../db/rule-set-repository';
 import type { BackendContext } from './backend-context';
 
-type DeviationHandlers = Pick<HandlerTable, 'deviations:preview' | 'deviations:record' | 'deviations:list' | 'deviations:withdraw'>;
+type DeviationHandlers = Pick<
+  HandlerTable,
+  'deviations:preview' | 'deviations:record' | 'deviations:list' | 'deviations:withdraw'
+>;
 
 function view(d: SuitabilityDeviation, product: Product | null): DeviationView {
   // The row's foreign key deletes it with its product, so a missing product is a broken database.
-  if (!product) throw new AppError('internal', `Deviation ${d.id} refers to product ${d.productId}, which is not in the catalogue.`);
+  if (!product)
+    throw new AppError(
+      'internal',
+      `Deviation ${d.id} refers to product ${d.productId}, which is not in the catalogue.`,
+    );
   return { ...d, productNameEn: product.nameEn, productNameZh: product.nameZh, riskGrade: product.riskGrade };
 }
 
@@ -36,7 +51,12 @@ export function deviationHandlers(ctx: BackendContext): DeviationHandlers {
 
   function preview(client: Client, product: Product): DeviationPreviewView {
     const ruleSet = activeRuleSet(db);
-    const p = previewDeviation(client, product, { holdings: listHoldingsForClient(db, client.id), today: ctx.today(), ruleSet, catalog: listProducts(db, { search: '', family: null }) });
+    const p = previewDeviation(client, product, {
+      holdings: listHoldingsForClient(db, client.id),
+      today: ctx.today(),
+      ruleSet,
+      catalog: listProducts(db, { search: '', family: null }),
+    });
     const out: DeviationPreviewView = {
       ...p,
       clientId: client.id,
@@ -53,7 +73,10 @@ export function deviationHandlers(ctx: BackendContext): DeviationHandlers {
         allowed: false,
         refusal: {
           code: 'already-recorded',
-          message: { en: `Already recorded on ${existing.acknowledgedAt.slice(0, 10)}, acknowledged by ${existing.acknowledgedBy}`, zh: `已于 ${existing.acknowledgedAt.slice(0, 10)} 记录，由 ${existing.acknowledgedBy} 确认` },
+          message: {
+            en: `Already recorded on ${existing.acknowledgedAt.slice(0, 10)}, acknowledged by ${existing.acknowledgedBy}`,
+            zh: `已于 ${existing.acknowledgedAt.slice(0, 10)} 记录，由 ${existing.acknowledgedBy} 确认`,
+          },
         },
       };
     }
@@ -70,7 +93,11 @@ export function deviationHandlers(ctx: BackendContext): DeviationHandlers {
       const p = preview(client, product);
       if (!p.allowed || p.refusal) {
         const message = p.refusal?.message ?? { en: 'not allowed', zh: '不允许' };
-        throw new AppError(p.refusal?.code === 'already-recorded' ? 'conflict' : 'validation', `No deviation can be recorded for ${product.id}: ${message.en}.`, [{ field: 'productId', message }]);
+        throw new AppError(
+          p.refusal?.code === 'already-recorded' ? 'conflict' : 'validation',
+          `No deviation can be recorded for ${product.id}: ${message.en}.`,
+          [{ field: 'productId', message }],
+        );
       }
       const at = ctx.nowIso();
       try {

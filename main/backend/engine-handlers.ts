@@ -6,7 +6,13 @@ import type { BackendContext } from './backend-context';
 
 type EngineHandlers = Pick<
   HandlerTable,
-  'recommendations:for-client' | 'outcomes:record' | 'model:versions' | 'model:retrain' | 'model:retrain-cancel' | 'model:retrain-status' | 'model:activate'
+  | 'recommendations:for-client'
+  | 'outcomes:record'
+  | 'model:versions'
+  | 'model:retrain'
+  | 'model:retrain-cancel'
+  | 'model:retrain-status'
+  | 'model:activate'
 >;
 
 /** A retrain asked through the channel, running or waiting its turn, and what 'model:retrain-status' says of it. */
@@ -36,7 +42,13 @@ export function engineHandlers(ctx: BackendContext, service: ModelService = crea
     'model:retrain': async ({ origin, languageModel }) => {
       const asked: AskedRetrain = {
         controller: new AbortController(),
-        status: { languageModel, file: languageModel ? fileOfLoadedModel() : null, done: null, total: null, startedAt: ctx.nowIso() },
+        status: {
+          languageModel,
+          file: languageModel ? fileOfLoadedModel() : null,
+          done: null,
+          total: null,
+          startedAt: ctx.nowIso(),
+        },
       };
       retrains.push(asked);
       announce();

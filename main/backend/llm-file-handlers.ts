@@ -9,14 +9,19 @@ type FileChannel = 'llm:models' | 'llm:inspect' | 'llm:import' | 'llm:catalog' |
 export type LlmFileHandlers = Pick<HandlerTable, FileChannel>;
 
 /**
- * Model files, the catalog and downloads (issue 4). Kept apart from loading and generation (llm-handlers.ts) so the
+ * Model files, the catalog and downloads. Kept apart from loading and generation (llm-handlers.ts) so the
  * two halves can change without touching each other.
  */
-export function llmFileHandlers(ctx: BackendContext, library: ModelLibrary = new ModelLibrary({ dataDir: ctx.dataDir })): LlmFileHandlers {
+export function llmFileHandlers(
+  ctx: BackendContext,
+  library: ModelLibrary = new ModelLibrary({ dataDir: ctx.dataDir }),
+): LlmFileHandlers {
   const downloads = new ModelDownloads({ library, emit: (payload) => ctx.emit('llm:download', payload) });
   // Closing the app stops any download (the partial file stays, so the next start resumes it): nothing keeps
   // the network busy for a window that is gone.
-  ctx.llm.disposeSignal.addEventListener('abort', () => void downloads.cancelAll().catch(() => undefined), { once: true });
+  ctx.llm.disposeSignal.addEventListener('abort', () => void downloads.cancelAll().catch(() => undefined), {
+    once: true,
+  });
   return {
     'llm:models': () => library.list(),
     'llm:inspect': ({ path }) => library.inspect(path),

@@ -8,7 +8,7 @@ export type LlmHandlers = Pick<HandlerTable, LlmChannel>;
 type RuntimeChannel = 'llm:status' | 'llm:load' | 'llm:cancel-load' | 'llm:unload';
 
 /**
- * Loading and unloading the one model (issue 4): main/llm/llm-runtime.ts does the work; progress and every change
+ * Loading and unloading the one model: main/llm/llm-runtime.ts does the work; progress and every change
  * of state also go out as 'llm:status' events. A failed load answers with its specific error and leaves no model.
  */
 export function llmRuntimeHandlers(ctx: BackendContext): Pick<HandlerTable, RuntimeChannel> {

@@ -37,7 +37,10 @@ export function openBackend(options: BackendOptions): Backend {
   const now = options.now ?? (() => new Date());
   const listeners = new Set<EventListener>();
   const hashes = new ModelHashCache(options.dataDir);
-  const llm = new LlmRuntime({ onStatus: (status) => ctx.emit('llm:status', status), hashOf: (file) => hashes.hash(file) });
+  const llm = new LlmRuntime({
+    onStatus: (status) => ctx.emit('llm:status', status),
+    hashOf: (file) => hashes.hash(file),
+  });
 
   const ctx: BackendContext = {
     db,
@@ -62,7 +65,14 @@ export function openBackend(options: BackendOptions): Backend {
   if (created && (options.seedDemoIfEmpty ?? true) && isStoreEmpty(db)) seed();
 
   const handlers: HandlerTable = {
-    'app:info': () => ({ version: APP_VERSION, mode: options.mode, dataDir: options.dataDir, databasePath, clientCount: countClients(db), productCount: countProducts(db) }),
+    'app:info': () => ({
+      version: APP_VERSION,
+      mode: options.mode,
+      dataDir: options.dataDir,
+      databasePath,
+      clientCount: countClients(db),
+      productCount: countProducts(db),
+    }),
     'settings:get': () => getSettings(db),
     'settings:update': (patch) => {
       const settings = updateSettings(db, patch, ctx.nowIso());

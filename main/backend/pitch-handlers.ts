@@ -6,10 +6,13 @@ type PitchChannel = Extract<keyof HandlerTable, `pitch:${string}`>;
 export type PitchHandlers = Pick<HandlerTable, PitchChannel>;
 
 /**
- * Pitch drafting (issue 4), served by main/llm/pitch-service.ts on the backend's one model runtime. pitch:start
+ * Pitch drafting, served by main/llm/pitch-service.ts on the backend's one model runtime. pitch:start
  * answers at once; the text follows as 'pitch:delta' events and ends with 'pitch:done'.
  */
-export function pitchHandlers(ctx: BackendContext, service: PitchService = createPitchService(ctx, ctx.llm)): PitchHandlers {
+export function pitchHandlers(
+  ctx: BackendContext,
+  service: PitchService = createPitchService(ctx, ctx.llm),
+): PitchHandlers {
   return {
     'pitch:start': (input) => service.start(input),
     'pitch:stop': ({ requestId }) => service.stop(requestId),

@@ -2,7 +2,13 @@ import { AppError } from '../../app/contract/result';
 import type { HandlerTable } from '../../app/contract/dispatch';
 import type { RuleSetVersionView } from '../../app/contract/rule-set-channels';
 import { DEFAULT_RULE_SET } from '../../app/suitability';
-import { activateRuleSet, listRuleSetVersions, RuleSetRefusedError, saveRuleSet, type RuleSetVersion } from '../db/rule-set-repository';
+import {
+  activateRuleSet,
+  listRuleSetVersions,
+  RuleSetRefusedError,
+  saveRuleSet,
+  type RuleSetVersion,
+} from '../db/rule-set-repository';
 import type { BackendContext } from './backend-context';
 
 type RuleSetHandlers = Pick<HandlerTable, 'rules:versions' | 'rules:save' | 'rules:activate'>;
@@ -16,7 +22,17 @@ export function ruleSetHandlers(ctx: BackendContext): RuleSetHandlers {
       const stored = listRuleSetVersions(db);
       if (stored.length > 0) return stored.map(view);
       // Nothing stored yet: the shipped default is what runs, shown as version 1 so it can be read and edited.
-      return [{ version: DEFAULT_RULE_SET.version, name: 'Shipped default', active: true, createdAt: DEFAULT_RULE_SET.effectiveFrom, createdBy: 'system', stored: false, ruleSet: DEFAULT_RULE_SET }];
+      return [
+        {
+          version: DEFAULT_RULE_SET.version,
+          name: 'Shipped default',
+          active: true,
+          createdAt: DEFAULT_RULE_SET.effectiveFrom,
+          createdBy: 'system',
+          stored: false,
+          ruleSet: DEFAULT_RULE_SET,
+        },
+      ];
     },
     'rules:save': ({ name, ruleSet }) => {
       try {
@@ -25,10 +41,14 @@ export function ruleSetHandlers(ctx: BackendContext): RuleSetHandlers {
         return view(saved);
       } catch (error) {
         if (error instanceof RuleSetRefusedError) {
-          throw new AppError('validation', error.message, error.issues.map((issue) => {
-            const [field, ...rest] = issue.split(': ');
-            return { field: field ?? '(rule set)', message: { en: rest.join(': '), zh: rest.join(': ') } };
-          }));
+          throw new AppError(
+            'validation',
+            error.message,
+            error.issues.map((issue) => {
+              const [field, ...rest] = issue.split(': ');
+              return { field: field ?? '(rule set)', message: { en: rest.join(': '), zh: rest.join(': ') } };
+            }),
+          );
         }
         throw error;
       }

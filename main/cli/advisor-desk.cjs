@@ -6,7 +6,9 @@ const { pathToFileURL } = require('node:url');
 
 const bundle = path.join(__dirname, '..', '..', 'dist', 'main', 'cli.mjs');
 if (!fs.existsSync(bundle)) {
-  process.stderr.write('advisor-desk: the CLI is not built yet. Run `npm run build:main` in the Advisor Desk folder first.\n');
+  process.stderr.write(
+    'advisor-desk: the CLI is not built yet. Run `npm run build:main` in the Advisor Desk folder first.\n',
+  );
   process.exit(70);
 }
 import(pathToFileURL(bundle).href).catch((error) => {

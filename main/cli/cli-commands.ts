@@ -60,8 +60,15 @@ function parse(argv: readonly string[]): Parsed {
 }
 
 function openFor(io: CliIo, dbPath: string, mustExist: boolean): Backend {
-  if (mustExist && !fs.existsSync(dbPath)) throw new CliError(EXIT.database, `No database at ${dbPath}. Run \`advisor-desk seed --db ${dbPath}\` first.`);
-  return openBackend({ dataDir: path.dirname(dbPath), databasePath: dbPath, mode: 'browser', seedDemoIfEmpty: false, ...(io.now ? { now: io.now } : {}) });
+  if (mustExist && !fs.existsSync(dbPath))
+    throw new CliError(EXIT.database, `No database at ${dbPath}. Run \`advisor-desk seed --db ${dbPath}\` first.`);
+  return openBackend({
+    dataDir: path.dirname(dbPath),
+    databasePath: dbPath,
+    mode: 'browser',
+    seedDemoIfEmpty: false,
+    ...(io.now ? { now: io.now } : {}),
+  });
 }
 
 async function call<T>(result: Promise<Result<unknown>>): Promise<T> {
@@ -75,7 +82,8 @@ async function call<T>(result: Promise<Result<unknown>>): Promise<T> {
 function positiveInt(value: string | undefined, name: string, fallback: number, max: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw usageError(`--${name} must be a whole number from 1 to ${max}, got "${value}".`);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw usageError(`--${name} must be a whole number from 1 to ${max}, got "${value}".`);
   return n;
 }
 
@@ -87,7 +95,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
   const { values, positionals } = parse(argv);
   if (values.help || positionals.length === 0 || positionals[0] === 'help') {
     io.stdout(HELP);
-    if (!values.help && positionals.length === 0) throw new CliError(EXIT.usage, 'No command given. See the usage above.');
+    if (!values.help && positionals.length === 0)
+      throw new CliError(EXIT.usage, 'No command given. See the usage above.');
     return;
   }
   const dbPath = resolveDatabasePath({ explicit: values.db, env: io.env as NodeJS.ProcessEnv });
@@ -100,7 +109,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
     try {
       const summary = await call<ChannelOutput<'data:summary'>>(dispatch(backend.handlers, 'data:summary', {}));
       if (command === 'seed' && (summary.clients > 0 || summary.products > 0) && !values.force) {
-        throw new CliError(EXIT.other, `${dbPath} already holds ${summary.clients} clients and ${summary.products} products; use --force (or reset) to replace them.`);
+        throw new CliError(
+          EXIT.other,
+          `${dbPath} already holds ${summary.clients} clients and ${summary.products} products; use --force (or reset) to replace them.`,
+        );
       }
       const after = await call<ChannelOutput<'data:reset-demo'>>(dispatch(backend.handlers, 'data:reset-demo', {}));
       printSummary(io, after, dbPath, json);
@@ -115,7 +127,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
     const limit = positiveInt(values.limit, 'limit', 50, 1000);
     const backend = openFor(io, dbPath, true);
     try {
-      printClientPage(io, await call(dispatch(backend.handlers, 'clients:list', { search: values.search ?? '', limit })), json);
+      printClientPage(
+        io,
+        await call(dispatch(backend.handlers, 'clients:list', { search: values.search ?? '', limit })),
+        json,
+      );
     } finally {
       backend.close();
     }
@@ -143,7 +159,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
     }
     const backend = openFor(io, dbPath, true);
     try {
-      printProducts(io, await call(dispatch(backend.handlers, 'products:list', { family: (family as ProductFamily | undefined) ?? null })), json);
+      printProducts(
+        io,
+        await call(
+          dispatch(backend.handlers, 'products:list', { family: (family as ProductFamily | undefined) ?? null }),
+        ),
+        json,
+      );
     } finally {
       backend.close();
     }
@@ -151,12 +173,30 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
   }
 
   if (command === 'import' || command === 'import-events') {
-    return runImport({ command, positionals: positionals.slice(1), mapping: values.mapping, delimiter: values.delimiter, json, dbPath }, io);
+    return runImport(
+      {
+        command,
+        positionals: positionals.slice(1),
+        mapping: values.mapping,
+        delimiter: values.delimiter,
+        json,
+        dbPath,
+      },
+      io,
+    );
   }
 
   if (command === 'evaluate') {
     noExtra(positionals.slice(1), EVALUATE_USAGE);
-    await runEvaluate(io, { dbPath, json, split: values.split, k: values.k, predictionsOut: values['predictions-out'], model: values.model, llmClients: values['llm-clients'] });
+    await runEvaluate(io, {
+      dbPath,
+      json,
+      split: values.split,
+      k: values.k,
+      predictionsOut: values['predictions-out'],
+      model: values.model,
+      llmClients: values['llm-clients'],
+    });
     return;
   }
 
@@ -194,7 +234,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
     const top = positiveInt(values.top, 'top', 10, 500);
     const backend = openFor(io, dbPath, true);
     try {
-      printRanking(io, await call(dispatch(backend.handlers, 'recommendations:for-client', { clientId: values.client, top })), json);
+      printRanking(
+        io,
+        await call(dispatch(backend.handlers, 'recommendations:for-client', { clientId: values.client, top })),
+        json,
+      );
     } finally {
       backend.close();
     }
@@ -205,7 +249,15 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
     noExtra(positionals.slice(1), DRAFT_USAGE);
     const backend = openFor(io, dbPath, true);
     try {
-      await runDraft(io, backend, { client: values.client, product: values.product, model: values.model, lang: values.lang, tone: values.tone, length: values.length, json });
+      await runDraft(io, backend, {
+        client: values.client,
+        product: values.product,
+        model: values.model,
+        lang: values.lang,
+        tone: values.tone,
+        length: values.length,
+        json,
+      });
     } finally {
       backend.close();
     }

@@ -25,7 +25,8 @@ const EVENTS_USAGE = 'advisor-desk import-events FILE.csv [--mapping MAPPING.jso
 function readDelimiter(value: string | undefined): CsvDelimiter | undefined {
   if (value === undefined) return undefined;
   const d = value === 'tab' || value === '\\t' ? '\t' : value;
-  if (!(CSV_DELIMITERS as readonly string[]).includes(d)) throw usageError(`--delimiter must be one of , ; | or tab, got "${value}".`);
+  if (!(CSV_DELIMITERS as readonly string[]).includes(d))
+    throw usageError(`--delimiter must be one of , ; | or tab, got "${value}".`);
   return d as CsvDelimiter;
 }
 
@@ -49,19 +50,25 @@ export function runImport(args: ImportArgs, io: CliIo): void {
   const now = io.now ? io.now() : new Date();
   if (args.command === 'import') {
     const [entity, file, ...extra] = args.positionals;
-    if (!entity || !(IMPORT_ENTITIES as readonly string[]).includes(entity)) throw usageError(`What to import? Usage: ${IMPORT_USAGE}`);
+    if (!entity || !(IMPORT_ENTITIES as readonly string[]).includes(entity))
+      throw usageError(`What to import? Usage: ${IMPORT_USAGE}`);
     if (!file || !args.mapping) throw usageError(`Which file and mapping? Usage: ${IMPORT_USAGE}`);
     if (extra.length > 0) throw usageError(`Unexpected argument "${extra[0]}". Usage: ${IMPORT_USAGE}`);
     if (!fs.existsSync(file)) throw usageError(`No file at ${file}.`);
     const read = readMapping(args.mapping, readMappingFile);
-    if (read.entity !== entity) throw new CliError(EXIT.inputRefused, `The mapping ${args.mapping} is for ${read.entity}, not ${entity}.`);
+    if (read.entity !== entity)
+      throw new CliError(EXIT.inputRefused, `The mapping ${args.mapping} is for ${read.entity}, not ${entity}.`);
     const mapping: MappingFile = delimiter ? { ...read, delimiter } : read;
     const { db } = openStore(args.dbPath);
     try {
       const result = importCsv(db, { file, mapping, actor: 'cli-import', now, onProgress: progressTo(io) });
       const replaced = result.updated > 0 ? ` (${result.updated} replaced what was stored)` : '';
       const noun = entity === 'market' ? 'market days' : entity;
-      io.stdout(args.json ? `${JSON.stringify({ ...result, file })}\n` : `Imported ${result.imported} ${noun} from ${file} into ${args.dbPath}${replaced}.\n`);
+      io.stdout(
+        args.json
+          ? `${JSON.stringify({ ...result, file })}\n`
+          : `Imported ${result.imported} ${noun} from ${file} into ${args.dbPath}${replaced}.\n`,
+      );
     } finally {
       db.close();
     }
@@ -72,14 +79,25 @@ export function runImport(args: ImportArgs, io: CliIo): void {
   if (!file) throw usageError(`Which file? Usage: ${EVENTS_USAGE}`);
   if (extra.length > 0) throw usageError(`Unexpected argument "${extra[0]}". Usage: ${EVENTS_USAGE}`);
   if (!fs.existsSync(file)) throw usageError(`No file at ${file}.`);
-  const mapping: EventsMapping | undefined = args.mapping ? readMapping(args.mapping, readEventsMappingFile) : undefined;
+  const mapping: EventsMapping | undefined = args.mapping
+    ? readMapping(args.mapping, readEventsMappingFile)
+    : undefined;
   const { db } = openStore(args.dbPath);
   try {
-    const r = importEventsCsv(db, { file, ...(mapping ? { mapping } : {}), ...(delimiter ? { delimiter } : {}), actor: 'cli-import', now, onProgress: progressTo(io) });
+    const r = importEventsCsv(db, {
+      file,
+      ...(mapping ? { mapping } : {}),
+      ...(delimiter ? { delimiter } : {}),
+      actor: 'cli-import',
+      now,
+      onProgress: progressTo(io),
+    });
     if (args.json) io.stdout(`${JSON.stringify({ ...r, file })}\n`);
     else {
       io.stdout(`Imported ${r.imported} outcomes from ${file} into ${args.dbPath}.\n`);
-      io.stdout(`Clients: ${r.clientsCreated} created as placeholders, ${r.clientsUpdated} updated. Products: ${r.productsCreated} created as placeholders, ${r.productsUpdated} updated.\n`);
+      io.stdout(
+        `Clients: ${r.clientsCreated} created as placeholders, ${r.clientsUpdated} updated. Products: ${r.productsCreated} created as placeholders, ${r.productsUpdated} updated.\n`,
+      );
       const types = Object.entries(r.columnTypes).map(([c, t]) => `${c} ${t}`);
       if (types.length > 0) io.stdout(`Columns: ${types.join(', ')}.\n`);
     }

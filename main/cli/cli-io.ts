@@ -15,7 +15,10 @@ export interface CliIo {
 export const EXIT = { ok: 0, other: 1, usage: 2, notFound: 3, database: 4, inputRefused: 5, cancelled: 130 } as const;
 
 export class CliError extends Error {
-  constructor(readonly exitCode: number, message: string) {
+  constructor(
+    readonly exitCode: number,
+    message: string,
+  ) {
     super(message);
     this.name = 'CliError';
   }

@@ -9,7 +9,7 @@ import { PITCH_LENGTHS, PITCH_TONES, type PitchLength, type PitchTone } from '..
 import type { Backend } from '../backend/backend-types';
 import { CliError, EXIT, usageError, type CliIo } from './cli-io';
 
-/** `advisor-desk draft` (issue 4): one pitch for a client and a suitable product, from a model file or the template. */
+/** `advisor-desk draft`: one pitch for a client and a suitable product, from a model file or the template. */
 
 export const DRAFT_USAGE =
   'advisor-desk draft --client ID --product ID [--model FILE] [--lang en|zh-CN] [--tone formal|warm|concise] [--length short|medium|long] [--json]';
@@ -34,11 +34,17 @@ interface Done {
 
 function oneOf<T extends string>(value: string | undefined, name: string, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(value)) throw usageError(`--${name} must be one of ${allowed.join(', ')}, got "${value}".`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw usageError(`--${name} must be one of ${allowed.join(', ')}, got "${value}".`);
   return value as T;
 }
 
-async function value<T>(backend: Backend, channel: string, input: unknown, refusedExit: number = EXIT.usage): Promise<T> {
+async function value<T>(
+  backend: Backend,
+  channel: string,
+  input: unknown,
+  refusedExit: number = EXIT.usage,
+): Promise<T> {
   const r: Result<unknown> = await dispatch(backend.handlers, channel, input);
   if (r.ok) return r.value as T;
   if (r.error.code === 'not_found') throw new CliError(EXIT.notFound, r.error.message);
@@ -63,8 +69,12 @@ function versionLines(draft: PitchDraftView, v: PitchVersionView, language: Lang
     ...v.content.risks.map((r) => `  - ${r}`),
     `Next step: ${v.content.nextStep}`,
     '',
-    v.issues.length === 0 ? 'Lint: no problems; can be approved.' : `Lint: ${blocking.length} blocking, ${v.issues.length - blocking.length} warning${blocking.length > 0 ? '; cannot be approved until the blocking ones are fixed' : '; can be approved'}.`,
-    ...v.issues.map((i) => `  [${i.severity}] ${i.ruleId}: ${text(i.message)}${i.spans[0] ? ` ("${i.spans[0].text}")` : ''}`),
+    v.issues.length === 0
+      ? 'Lint: no problems; can be approved.'
+      : `Lint: ${blocking.length} blocking, ${v.issues.length - blocking.length} warning${blocking.length > 0 ? '; cannot be approved until the blocking ones are fixed' : '; can be approved'}.`,
+    ...v.issues.map(
+      (i) => `  [${i.severity}] ${i.ruleId}: ${text(i.message)}${i.spans[0] ? ` ("${i.spans[0].text}")` : ''}`,
+    ),
     '',
     'Provenance:',
     `  source          ${p.source}`,
@@ -74,12 +84,18 @@ function versionLines(draft: PitchDraftView, v: PitchVersionView, language: Lang
       `  model file      ${p.modelFile ?? '-'}`,
       `  model sha256    ${p.modelSha256 ?? '-'}`,
       `  prompt sha256   ${p.promptHash ?? '-'}`,
-      `  settings        ${Object.entries(p.settings).map(([k, x]) => `${k}=${String(x)}`).join(' ')}`,
+      `  settings        ${Object.entries(p.settings)
+        .map(([k, x]) => `${k}=${String(x)}`)
+        .join(' ')}`,
       `  tokens          ${p.generatedTokens ?? '-'} in ${p.millis ?? '-'} ms`,
       `  facts dropped   ${p.droppedFacts.length === 0 ? 'none' : p.droppedFacts.join(', ')}`,
     );
   } else {
-    lines.push(`  settings        ${Object.entries(p.settings).map(([k, x]) => `${k}=${String(x)}`).join(' ')}`);
+    lines.push(
+      `  settings        ${Object.entries(p.settings)
+        .map(([k, x]) => `${k}=${String(x)}`)
+        .join(' ')}`,
+    );
   }
   return lines;
 }
@@ -99,8 +115,12 @@ export async function runDraft(io: CliIo, backend: Backend, c: DraftCommand): Pr
     const modelPath = path.resolve(c.model);
     if (!fs.existsSync(modelPath)) throw new CliError(EXIT.notFound, `No model file at ${modelPath}.`);
     const status = await value<LlmStatus>(backend, 'llm:load', { path: modelPath }, EXIT.inputRefused);
-    if (status.state !== 'loaded') throw new CliError(EXIT.other, `${path.basename(modelPath)} was not loaded (${status.state}).`);
-    if (!c.json) io.stderr(`Loaded ${path.basename(modelPath)} on ${status.backend === 'cpu' ? 'the CPU' : `${status.backend} (${status.gpuLayers}/${status.totalLayers} layers on ${status.gpuName ?? 'the GPU'})`}, context ${status.contextSize} tokens, ${status.threads} threads.\n`);
+    if (status.state !== 'loaded')
+      throw new CliError(EXIT.other, `${path.basename(modelPath)} was not loaded (${status.state}).`);
+    if (!c.json)
+      io.stderr(
+        `Loaded ${path.basename(modelPath)} on ${status.backend === 'cpu' ? 'the CPU' : `${status.backend} (${status.gpuLayers}/${status.totalLayers} layers on ${status.gpuName ?? 'the GPU'})`}, context ${status.contextSize} tokens, ${status.threads} threads.\n`,
+      );
   }
 
   const finished = new Map<string, Done>();
@@ -115,16 +135,27 @@ export async function runDraft(io: CliIo, backend: Backend, c: DraftCommand): Pr
     const started = await value<{ requestId: string; draftId: string }>(
       backend,
       'pitch:start',
-      { clientId: c.client, productId: c.product, settings: { language, tone, length }, source: c.model !== undefined ? 'model' : 'template' },
+      {
+        clientId: c.client,
+        productId: c.product,
+        settings: { language, tone, length },
+        source: c.model !== undefined ? 'model' : 'template',
+      },
       EXIT.inputRefused,
     );
-    const done = finished.get(started.requestId) ?? (await new Promise<Done>((resolve) => (waiting = { requestId: started.requestId, resolve })));
+    const done =
+      finished.get(started.requestId) ??
+      (await new Promise<Done>((resolve) => (waiting = { requestId: started.requestId, resolve })));
     if (done.outcome !== 'completed' || done.version === null) {
       throw new CliError(EXIT.other, done.error ? done.error.en : `The draft ended ${done.outcome} without a version.`);
     }
     const draft = await value<PitchDraftView>(backend, 'pitch:get', { draftId: done.draftId });
-    const version = draft.versions.find((v) => v.version === done.version) ?? draft.versions[draft.versions.length - 1]!;
-    if (c.json) io.stdout(`${JSON.stringify({ draftId: draft.id, clientId: draft.clientId, productId: draft.productId, language: draft.language, ...version }, null, 2)}\n`);
+    const version =
+      draft.versions.find((v) => v.version === done.version) ?? draft.versions[draft.versions.length - 1]!;
+    if (c.json)
+      io.stdout(
+        `${JSON.stringify({ draftId: draft.id, clientId: draft.clientId, productId: draft.productId, language: draft.language, ...version }, null, 2)}\n`,
+      );
     else io.stdout(`${versionLines(draft, version, language).join('\n')}\n`);
   } finally {
     unsubscribe();

@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ModelMetrics } from '../../app/contract/engine-channels';
-import { evaluateOnTimeSplit, EvaluationDataError, type BaselineName, type TestPrediction, type TimeSplitEvaluation } from '../../app/eval/evaluate-model';
+import {
+  evaluateOnTimeSplit,
+  EvaluationDataError,
+  type BaselineName,
+  type TestPrediction,
+  type TimeSplitEvaluation,
+} from '../../app/eval/evaluate-model';
 import type { Db } from '../db/connection';
 import { getClient } from '../db/client-repository';
 import { listInteractions } from '../db/interaction-repository';
@@ -15,7 +21,8 @@ import type { BookOfBusiness } from '../../app/scoring/training-rows';
 import type { ScoredClient } from '../../app/scoring/scoring-context';
 import { CliError, EXIT, usageError, type CliIo } from './cli-io';
 
-export const EVALUATE_USAGE = 'advisor-desk evaluate [--split time:0.8] [--k 7] [--predictions-out FILE.csv] [--model FILE.gguf [--llm-clients 100]]';
+export const EVALUATE_USAGE =
+  'advisor-desk evaluate [--split time:0.8] [--k 7] [--predictions-out FILE.csv] [--model FILE.gguf [--llm-clients 100]]';
 export const PREDICTIONS_HEADER = 'client_id,product_id,occurred_at,outcome,score';
 /** The CLI's figures are reproducible: the same database gives the same numbers on every run. */
 const EVALUATION_SEED = 1;
@@ -25,14 +32,16 @@ export function parseSplit(value: string | undefined): number {
   if (value === undefined) return 0.8;
   const match = /^time:(\d*\.?\d+)$/.exec(value.trim());
   const share = match ? Number(match[1]) : NaN;
-  if (!(share > 0 && share < 1)) throw usageError(`--split must be time:SHARE with SHARE between 0 and 1 (for example time:0.8), got "${value}".`);
+  if (!(share > 0 && share < 1))
+    throw usageError(`--split must be time:SHARE with SHARE between 0 and 1 (for example time:0.8), got "${value}".`);
   return share;
 }
 
 export function parseK(value: string | undefined): number {
   if (value === undefined) return 7;
   const k = Number(value);
-  if (!Number.isInteger(k) || k < 1 || k > 500) throw usageError(`--k must be a whole number from 1 to 500, got "${value}".`);
+  if (!Number.isInteger(k) || k < 1 || k > 500)
+    throw usageError(`--k must be a whole number from 1 to 500, got "${value}".`);
   return k;
 }
 
@@ -43,7 +52,11 @@ function readBook(db: Db, clientIds: ReadonlySet<string>): BookOfBusiness {
     const client = getClient(db, id);
     if (client) clients.push(client);
   }
-  return { clients, products: listProducts(db, { search: '', family: null }), marketSnapshots: listMarketSnapshots(db) };
+  return {
+    clients,
+    products: listProducts(db, { search: '', family: null }),
+    marketSnapshots: listMarketSnapshots(db),
+  };
 }
 
 function csvField(text: string): string {
@@ -52,7 +65,12 @@ function csvField(text: string): string {
 
 /** Written beside the target and renamed over it, so a reader never sees half a file and a failure leaves the old one. */
 function writePredictions(file: string, predictions: readonly TestPrediction[]): void {
-  const lines = [PREDICTIONS_HEADER, ...predictions.map((p) => [csvField(p.clientId), csvField(p.productId), p.occurredAt, p.outcome, p.score.toFixed(6)].join(','))];
+  const lines = [
+    PREDICTIONS_HEADER,
+    ...predictions.map((p) =>
+      [csvField(p.clientId), csvField(p.productId), p.occurredAt, p.outcome, p.score.toFixed(6)].join(','),
+    ),
+  ];
   const target = path.resolve(file);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
@@ -60,7 +78,10 @@ function writePredictions(file: string, predictions: readonly TestPrediction[]):
     fs.renameSync(temp, target);
   } catch (error) {
     fs.rmSync(temp, { force: true });
-    throw new CliError(EXIT.other, `Cannot write predictions to ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CliError(
+      EXIT.other,
+      `Cannot write predictions to ${file}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -80,20 +101,40 @@ function printTable(io: CliIo, r: TimeSplitEvaluation): void {
   const k = r.model.k;
   const columns = ['', 'AUC', 'LOG LOSS', 'ECE', `P@${k}`, `NDCG@${k}`, `MAP@${k}`];
   const widths = [22, 8, 10, 8, 8, 9, 8];
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('').trimEnd();
-  io.stdout(`Time split ${r.trainShare}: trained on ${count(r.trainRows)} outcomes (${day(r.trainedFrom)} to ${day(r.trainedTo)}), tested on ${count(r.testRows)} (${day(r.testFrom)} to ${day(r.testTo)}).\n`);
-  io.stdout(`${percent(r.testPositiveRate)} of test outcomes were positive; ranking measures average over ${count(r.clientsRanked)} clients with a positive outcome.\n\n`);
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('')
+      .trimEnd();
+  io.stdout(
+    `Time split ${r.trainShare}: trained on ${count(r.trainRows)} outcomes (${day(r.trainedFrom)} to ${day(r.trainedTo)}), tested on ${count(r.testRows)} (${day(r.testFrom)} to ${day(r.testTo)}).\n`,
+  );
+  io.stdout(
+    `${percent(r.testPositiveRate)} of test outcomes were positive; ranking measures average over ${count(r.clientsRanked)} clients with a positive outcome.\n\n`,
+  );
   io.stdout(`${line(columns)}\n`);
   for (const [key, label] of LABELS) {
     const m: ModelMetrics = key === 'model' ? r.model : r.baselines[key as BaselineName];
-    io.stdout(`${line([label, fixed(m.auc), fixed(m.logLoss), fixed(m.ece), fixed(m.precisionAtK), fixed(m.ndcgAtK), fixed(m.mapAtK)])}\n`);
+    io.stdout(
+      `${line([label, fixed(m.auc), fixed(m.logLoss), fixed(m.ece), fixed(m.precisionAtK), fixed(m.ndcgAtK), fixed(m.mapAtK)])}\n`,
+    );
   }
   io.stdout('\nCalibration of the interest model:\n');
-  io.stdout(`${['  PREDICTED', 'OUTCOMES', 'MEAN PREDICTED', 'OBSERVED'].map((c, i) => c.padEnd([14, 10, 16, 0][i]!)).join('').trimEnd()}\n`);
+  io.stdout(
+    `${['  PREDICTED', 'OUTCOMES', 'MEAN PREDICTED', 'OBSERVED']
+      .map((c, i) => c.padEnd([14, 10, 16, 0][i]!))
+      .join('')
+      .trimEnd()}\n`,
+  );
   for (const bin of r.calibration) {
     if (bin.count === 0) continue;
     const range = `${Math.round(bin.lower * 100)}–${Math.round(bin.upper * 100)} %`;
-    io.stdout(`${[`  ${range}`, count(bin.count), percent(bin.meanPredicted), percent(bin.observedRate)].map((c, i) => c.padEnd([14, 10, 16, 0][i]!)).join('').trimEnd()}\n`);
+    io.stdout(
+      `${[`  ${range}`, count(bin.count), percent(bin.meanPredicted), percent(bin.observedRate)]
+        .map((c, i) => c.padEnd([14, 10, 16, 0][i]!))
+        .join('')
+        .trimEnd()}\n`,
+    );
   }
 }
 
@@ -121,17 +162,24 @@ export const DEFAULT_LLM_CLIENTS = 100;
 export function parseLlmClients(value: string | undefined): number {
   if (value === undefined) return DEFAULT_LLM_CLIENTS;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 2 || n > 1_000_000) throw usageError(`--llm-clients must be a whole number from 2 to 1000000, got "${value}".`);
+  if (!Number.isInteger(n) || n < 2 || n > 1_000_000)
+    throw usageError(`--llm-clients must be a whole number from 2 to 1000000, got "${value}".`);
   return n;
 }
 
 export async function runEvaluate(io: CliIo, request: EvaluateRequest): Promise<void> {
   const trainShare = parseSplit(request.split);
   const k = parseK(request.k);
-  if (request.llmClients !== undefined && request.model === undefined) throw usageError('--llm-clients only applies with --model FILE.gguf.');
+  if (request.llmClients !== undefined && request.model === undefined)
+    throw usageError('--llm-clients only applies with --model FILE.gguf.');
   const llmClients = parseLlmClients(request.llmClients);
-  if (!fs.existsSync(request.dbPath)) throw new CliError(EXIT.database, `No database at ${request.dbPath}. Run \`advisor-desk seed --db ${request.dbPath}\` first.`);
-  if (request.model !== undefined && !fs.existsSync(path.resolve(request.model))) throw new CliError(EXIT.notFound, `No model file at ${path.resolve(request.model)}.`);
+  if (!fs.existsSync(request.dbPath))
+    throw new CliError(
+      EXIT.database,
+      `No database at ${request.dbPath}. Run \`advisor-desk seed --db ${request.dbPath}\` first.`,
+    );
+  if (request.model !== undefined && !fs.existsSync(path.resolve(request.model)))
+    throw new CliError(EXIT.notFound, `No model file at ${path.resolve(request.model)}.`);
   const { db } = openStore(request.dbPath);
   let result: TimeSplitEvaluation;
   let withLlm: { result: TimeSplitEvaluation; signals: EvaluationSignals } | null = null;
@@ -147,12 +195,17 @@ export async function runEvaluate(io: CliIo, request: EvaluateRequest): Promise<
     }
     const book = readBook(db, new Set(interactions.map((i) => i.clientId)));
     const options = { trainShare, k, seed: EVALUATION_SEED, ruleSet: activeRuleSet(db) };
-    if (sampled && !request.json) io.stdout(`Evaluating on the outcomes of ${count(sampled.clients)} of ${count(sampled.of)} clients (--llm-clients), with and without language-model signals.\n\n`);
+    if (sampled && !request.json)
+      io.stdout(
+        `Evaluating on the outcomes of ${count(sampled.clients)} of ${count(sampled.of)} clients (--llm-clients), with and without language-model signals.\n\n`,
+      );
     result = evaluateOnTimeSplit(interactions, book, options);
     if (request.model !== undefined) {
       let signals: EvaluationSignals;
       try {
-        signals = await computeEvaluationSignals(db, request.model, interactions, book, { today: request.today ?? (io.now?.() ?? new Date()).toISOString().slice(0, 10) });
+        signals = await computeEvaluationSignals(db, request.model, interactions, book, {
+          today: request.today ?? (io.now?.() ?? new Date()).toISOString().slice(0, 10),
+        });
       } catch (error) {
         if (error instanceof ModelFileProblemError) throw new CliError(EXIT.inputRefused, error.problem.text.en);
         throw error;
@@ -175,18 +228,30 @@ export async function runEvaluate(io: CliIo, request: EvaluateRequest): Promise<
           return { ...about, withSignals: llmFigures };
         })()
       : undefined;
-    io.stdout(`${JSON.stringify({ database: request.dbPath, seed: EVALUATION_SEED, ...figures, predictionsFile: request.predictionsOut ?? null, ...(llm ? { llm } : {}) }, null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify({ database: request.dbPath, seed: EVALUATION_SEED, ...figures, predictionsFile: request.predictionsOut ?? null, ...(llm ? { llm } : {}) }, null, 2)}\n`,
+    );
     return;
   }
   printTable(io, result);
-  if (request.predictionsOut !== undefined) io.stdout(`\nWrote ${count(result.predictions.length)} test predictions to ${request.predictionsOut}.\n`);
+  if (request.predictionsOut !== undefined)
+    io.stdout(`\nWrote ${count(result.predictions.length)} test predictions to ${request.predictionsOut}.\n`);
   if (withLlm) {
     const s = withLlm.signals;
-    io.stdout(`\nWith language-model signals (llm.similarity, llm.fit) from ${path.basename(s.modelFile)} (sha256 ${s.sha256.slice(0, 12)}…), same split and seed:\n`);
-    io.stdout(`${count(s.pairs)} client–product pairs for ${count(s.clients)} clients in ${s.seconds.toFixed(1)} s; ${count(s.embedded)} product descriptions embedded, the rest from the cache.\n\n`);
+    io.stdout(
+      `\nWith language-model signals (llm.similarity, llm.fit) from ${path.basename(s.modelFile)} (sha256 ${s.sha256.slice(0, 12)}…), same split and seed:\n`,
+    );
+    io.stdout(
+      `${count(s.pairs)} client–product pairs for ${count(s.clients)} clients in ${s.seconds.toFixed(1)} s; ${count(s.embedded)} product descriptions embedded, the rest from the cache.\n\n`,
+    );
     printTable(io, withLlm.result);
-    const delta = (a: number | null, b: number | null) => (a === null || b === null ? '-' : `${b - a >= 0 ? '+' : ''}${(b - a).toFixed(3)}`);
-    io.stdout(`\nInterest model with minus without the signals: AUC ${delta(result.model.auc, withLlm.result.model.auc)}, log loss ${delta(result.model.logLoss, withLlm.result.model.logLoss)}, NDCG@${k} ${delta(result.model.ndcgAtK, withLlm.result.model.ndcgAtK)}.\n`);
-    io.stdout('A model with random weights (a generated test model) gives signals that are noise: expect no gain from one.\n');
+    const delta = (a: number | null, b: number | null) =>
+      a === null || b === null ? '-' : `${b - a >= 0 ? '+' : ''}${(b - a).toFixed(3)}`;
+    io.stdout(
+      `\nInterest model with minus without the signals: AUC ${delta(result.model.auc, withLlm.result.model.auc)}, log loss ${delta(result.model.logLoss, withLlm.result.model.logLoss)}, NDCG@${k} ${delta(result.model.ndcgAtK, withLlm.result.model.ndcgAtK)}.\n`,
+    );
+    io.stdout(
+      'A model with random weights (a generated test model) gives signals that are noise: expect no gain from one.\n',
+    );
   }
 }

@@ -21,7 +21,15 @@ const BASELINE_LABELS: Record<string, string> = {
 };
 
 function metricsLine(label: string, m: ModelMetrics): string {
-  return [pad(label, 22), pad(fixed(m.auc), 8), pad(fixed(m.logLoss), 10), pad(fixed(m.ece), 8), pad(fixed(m.precisionAtK), 8), pad(fixed(m.ndcgAtK), 9), fixed(m.mapAtK)].join('');
+  return [
+    pad(label, 22),
+    pad(fixed(m.auc), 8),
+    pad(fixed(m.logLoss), 10),
+    pad(fixed(m.ece), 8),
+    pad(fixed(m.precisionAtK), 8),
+    pad(fixed(m.ndcgAtK), 9),
+    fixed(m.mapAtK),
+  ].join('');
 }
 
 /** The language model a version was trained with, as `train --model` reports it. */
@@ -35,14 +43,20 @@ export const TRAIN_CANCELLED = 'Cancelled: no version stored; the live model is 
 /**
  * `advisor-desk train [--model FILE.gguf]`: a full retrain; with --model the file is loaded through the backend's
  * llm:load (exit 3 when there is no such file, 5 when it cannot be loaded) and the version is trained with its
- * signals llm.similarity and llm.fit (issue 4). A refusal to train is about the data: exit 1. Ctrl-C stops it
+ * signals llm.similarity and llm.fit. A refusal to train is about the data: exit 1. Ctrl-C stops it
  * through 'model:retrain-cancel' (the Model page's Cancel) after the current product: exit 130, nothing stored.
  */
-export async function runTrain(io: CliIo, backend: Backend, c: { model?: string | undefined; json: boolean }): Promise<void> {
+export async function runTrain(
+  io: CliIo,
+  backend: Backend,
+  c: { model?: string | undefined; json: boolean },
+): Promise<void> {
   let interrupted = false;
   const stopListening = io.onInterrupt?.(() => {
     interrupted = true;
-    io.stderr(`Stopping${c.model !== undefined ? ' after the current product' : ''}; press Ctrl-C again to quit at once.\n`);
+    io.stderr(
+      `Stopping${c.model !== undefined ? ' after the current product' : ''}; press Ctrl-C again to quit at once.\n`,
+    );
     void dispatch(backend.handlers, 'llm:cancel-load', {});
     void dispatch(backend.handlers, 'model:retrain-cancel', {});
   });
@@ -53,7 +67,12 @@ export async function runTrain(io: CliIo, backend: Backend, c: { model?: string 
   }
 }
 
-async function train(io: CliIo, backend: Backend, c: { model?: string | undefined; json: boolean }, interrupted: () => boolean): Promise<void> {
+async function train(
+  io: CliIo,
+  backend: Backend,
+  c: { model?: string | undefined; json: boolean },
+  interrupted: () => boolean,
+): Promise<void> {
   let trainedWith: TrainedWith | null = null;
   if (c.model !== undefined) {
     const modelPath = path.resolve(c.model);
@@ -61,9 +80,14 @@ async function train(io: CliIo, backend: Backend, c: { model?: string | undefine
     const loaded = await dispatch(backend.handlers, 'llm:load', { path: modelPath });
     // Interrupted while loading: the load was cancelled too, and no retrain starts.
     if (interrupted()) throw new CliError(EXIT.cancelled, TRAIN_CANCELLED);
-    if (!loaded.ok) throw new CliError(loaded.error.code === 'validation' || loaded.error.code === 'bad_request' ? EXIT.inputRefused : EXIT.other, loaded.error.message);
+    if (!loaded.ok)
+      throw new CliError(
+        loaded.error.code === 'validation' || loaded.error.code === 'bad_request' ? EXIT.inputRefused : EXIT.other,
+        loaded.error.message,
+      );
     const status = loaded.value as LlmStatus;
-    if (status.state !== 'loaded' || status.sha256 === null) throw new CliError(EXIT.other, `${path.basename(modelPath)} was not loaded (${status.state}).`);
+    if (status.state !== 'loaded' || status.sha256 === null)
+      throw new CliError(EXIT.other, `${path.basename(modelPath)} was not loaded (${status.state}).`);
     if (!c.json) io.stderr(`Loaded ${path.basename(modelPath)}; computing its signals for every recorded outcome…\n`);
     trainedWith = { file: path.basename(modelPath), sha256: status.sha256 };
   }
@@ -94,7 +118,12 @@ async function train(io: CliIo, backend: Backend, c: { model?: string | undefine
 }
 
 /** What `train` prints: the version now live, what it learned from, and how it did on outcomes it did not see. */
-export function printTrained(io: CliIo, v: ModelVersionSummary, json: boolean, trainedWith: TrainedWith | null = null): void {
+export function printTrained(
+  io: CliIo,
+  v: ModelVersionSummary,
+  json: boolean,
+  trainedWith: TrainedWith | null = null,
+): void {
   if (json) {
     io.stdout(`${JSON.stringify(trainedWith ? { ...v, languageModel: trainedWith } : v, null, 2)}\n`);
     return;
@@ -104,11 +133,24 @@ export function printTrained(io: CliIo, v: ModelVersionSummary, json: boolean, t
     `Trained on ${count(v.trainRows)} outcomes from ${day(v.trainedFrom)} to ${day(v.trainedTo)}; held out the latest ${count(v.testRows)}.`,
   ];
   if (trainedWith) {
-    lines.push(`Language-model signals llm.similarity and llm.fit from ${trainedWith.file} (sha256 ${trainedWith.sha256.slice(0, 12)}…) were used as features; rankings use them while that model is loaded.`);
+    lines.push(
+      `Language-model signals llm.similarity and llm.fit from ${trainedWith.file} (sha256 ${trainedWith.sha256.slice(0, 12)}…) were used as features; rankings use them while that model is loaded.`,
+    );
   }
   if (v.metrics) {
     const k = v.metrics.k;
-    lines.push('', [pad('', 22), pad('AUC', 8), pad('LOG LOSS', 10), pad('ECE', 8), pad(`P@${k}`, 8), pad(`NDCG@${k}`, 9), `MAP@${k}`].join(''));
+    lines.push(
+      '',
+      [
+        pad('', 22),
+        pad('AUC', 8),
+        pad('LOG LOSS', 10),
+        pad('ECE', 8),
+        pad(`P@${k}`, 8),
+        pad(`NDCG@${k}`, 9),
+        `MAP@${k}`,
+      ].join(''),
+    );
     lines.push(metricsLine('interest model', v.metrics));
     for (const [name, m] of Object.entries(v.baselines)) lines.push(metricsLine(BASELINE_LABELS[name] ?? name, m));
   } else {
@@ -129,11 +171,21 @@ export function printRanking(io: CliIo, r: ClientRanking, json: boolean): void {
   const model = r.modelVersion === null ? 'no trained model (popularity order)' : `model version ${r.modelVersion}`;
   const lines = [`Recommendations for client ${r.clientId}, ${model}, rule set version ${r.ruleSet.version}:`];
   const lm = r.languageModel;
-  if (lm) lines.push(lm.used ? `Language-model signals from ${lm.file}: used.` : `Language-model signals from ${lm.file}: not used (${lm.reason ?? 'unavailable'}); scored without them.`);
+  if (lm)
+    lines.push(
+      lm.used
+        ? `Language-model signals from ${lm.file}: used.`
+        : `Language-model signals from ${lm.file}: not used (${lm.reason ?? 'unavailable'}); scored without them.`,
+    );
   if (r.ranked.length === 0) lines.push('  No suitable product.');
   for (const p of r.ranked) {
-    const flags = [p.movedForDiversity ? 'moved down for category diversity' : '', p.deviation ? 'client-requested deviation' : ''].filter(Boolean);
-    lines.push(`${pad(`${p.rank}.`, 4)}${pad(percent(p.probability), 9)}${p.nameEn} (${p.productId}, ${p.riskGrade})${flags.length > 0 ? `  [${flags.join('; ')}]` : ''}`);
+    const flags = [
+      p.movedForDiversity ? 'moved down for category diversity' : '',
+      p.deviation ? 'client-requested deviation' : '',
+    ].filter(Boolean);
+    lines.push(
+      `${pad(`${p.rank}.`, 4)}${pad(percent(p.probability), 9)}${p.nameEn} (${p.productId}, ${p.riskGrade})${flags.length > 0 ? `  [${flags.join('; ')}]` : ''}`,
+    );
     for (const reason of p.reasons.slice(0, 3)) lines.push(`      ${signed(reason.logOdds)}  ${reason.text.en}`);
   }
   lines.push('', `Excluded (${r.excluded.length}):`);

@@ -5,7 +5,7 @@ import { writeTestModel, type TestModelPreset, type TestModelType } from '../llm
 import { ModelLibrary } from '../llm/model-library';
 import { CliError, EXIT, usageError, type CliIo } from './cli-io';
 
-/** `advisor-desk models list|inspect|make-test-model` (issue 4). */
+/** `advisor-desk models list|inspect|make-test-model`. */
 
 export const MODELS_USAGE =
   'advisor-desk models list [--json] | models inspect FILE [--json] | models make-test-model --out FILE [--preset tiny|0.5b] [--type f16|q8_0] [--plain] [--context N] [--seed N]';
@@ -24,8 +24,13 @@ export interface ModelsCommand {
 }
 
 const size = (bytes: number) =>
-  bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : bytes >= 1e5 ? `${(bytes / 1e6).toFixed(1)} MB` : `${bytes.toLocaleString('en-US')} bytes`;
-const params = (n: number | null) => (n === null ? '-' : n >= 1e9 ? `${(n / 1e9).toFixed(1)}B` : `${Math.round(n / 1e6)}M`);
+  bytes >= 1e9
+    ? `${(bytes / 1e9).toFixed(2)} GB`
+    : bytes >= 1e5
+      ? `${(bytes / 1e6).toFixed(1)} MB`
+      : `${bytes.toLocaleString('en-US')} bytes`;
+const params = (n: number | null) =>
+  n === null ? '-' : n >= 1e9 ? `${(n / 1e9).toFixed(1)}B` : `${Math.round(n / 1e6)}M`;
 
 function describeLines(f: ModelFileInfo): string[] {
   const lines = [
@@ -47,7 +52,8 @@ function describeLines(f: ModelFileInfo): string[] {
 function wholeNumber(value: string | undefined, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isInteger(n) || n < min || n > max) throw usageError(`--${name} must be a whole number from ${min} to ${max}, got "${value}".`);
+  if (!/^\d+$/.test(value) || !Number.isInteger(n) || n < min || n > max)
+    throw usageError(`--${name} must be a whole number from ${min} to ${max}, got "${value}".`);
   return n;
 }
 
@@ -55,7 +61,8 @@ export async function runModels(io: CliIo, c: ModelsCommand): Promise<void> {
   const library = new ModelLibrary({ dataDir: c.dataDir });
 
   if (c.sub === 'list') {
-    if (c.rest.length > 0) throw usageError(`Unexpected argument "${c.rest[0]}". Usage: advisor-desk models list [--json]`);
+    if (c.rest.length > 0)
+      throw usageError(`Unexpected argument "${c.rest[0]}". Usage: advisor-desk models list [--json]`);
     const files = await library.list();
     if (c.json) {
       io.stdout(`${JSON.stringify(files, null, 2)}\n`);
@@ -63,7 +70,9 @@ export async function runModels(io: CliIo, c: ModelsCommand): Promise<void> {
     }
     const header = [`App models folder:  ${library.appDir}`, `Your models folder: ${library.userDir}`, ''];
     if (files.length === 0) {
-      io.stdout(`${header.join('\n')}No .gguf files yet. Copy one into either folder, or run advisor-desk models make-test-model --out FILE.\n`);
+      io.stdout(
+        `${header.join('\n')}No .gguf files yet. Copy one into either folder, or run advisor-desk models make-test-model --out FILE.\n`,
+      );
       return;
     }
     io.stdout(`${[...header, ...files.flatMap((f) => [...describeLines(f), ''])].join('\n')}`);
@@ -73,7 +82,8 @@ export async function runModels(io: CliIo, c: ModelsCommand): Promise<void> {
   if (c.sub === 'inspect') {
     const [file, ...extra] = c.rest;
     if (!file) throw usageError('Which file? Usage: advisor-desk models inspect FILE [--json]');
-    if (extra.length > 0) throw usageError(`Unexpected argument "${extra[0]}". Usage: advisor-desk models inspect FILE [--json]`);
+    if (extra.length > 0)
+      throw usageError(`Unexpected argument "${extra[0]}". Usage: advisor-desk models inspect FILE [--json]`);
     if (!fs.existsSync(file)) throw new CliError(EXIT.notFound, `No file at ${path.resolve(file)}.`);
     const info = await library.inspect(file);
     io.stdout(c.json ? `${JSON.stringify(info, null, 2)}\n` : `${describeLines(info).join('\n')}\n`);
@@ -84,7 +94,10 @@ export async function runModels(io: CliIo, c: ModelsCommand): Promise<void> {
 
   if (c.sub === 'make-test-model') {
     if (c.rest.length > 0) throw usageError(`Unexpected argument "${c.rest[0]}". Usage: ${MODELS_USAGE}`);
-    if (!c.out) throw usageError('Where to? Usage: advisor-desk models make-test-model --out FILE [--preset tiny|0.5b] [--type f16|q8_0]');
+    if (!c.out)
+      throw usageError(
+        'Where to? Usage: advisor-desk models make-test-model --out FILE [--preset tiny|0.5b] [--type f16|q8_0]',
+      );
     const preset = c.preset ?? 'tiny';
     if (preset !== 'tiny' && preset !== '0.5b') throw usageError(`--preset must be tiny or 0.5b, got "${preset}".`);
     const type = c.type ?? 'q8_0';
@@ -99,7 +112,15 @@ export async function runModels(io: CliIo, c: ModelsCommand): Promise<void> {
       ...(contextLength !== undefined ? { contextLength } : {}),
       ...(seed !== undefined ? { seed } : {}),
     });
-    const result = { path: written.path, sizeBytes: written.sizeBytes, preset, type, chatTemplate: !c.plain, contextLength: written.shape.contextLength, ms: Date.now() - started };
+    const result = {
+      path: written.path,
+      sizeBytes: written.sizeBytes,
+      preset,
+      type,
+      chatTemplate: !c.plain,
+      contextLength: written.shape.contextLength,
+      ms: Date.now() - started,
+    };
     io.stdout(
       c.json
         ? `${JSON.stringify(result, null, 2)}\n`

@@ -34,25 +34,47 @@ interface AuditRow {
   hash: string;
 }
 
-function entryHash(seq: number, at: string, actor: string, entity: string, entityId: string, action: string, beforeJson: string | null, afterJson: string | null, prevHash: string): string {
+function entryHash(
+  seq: number,
+  at: string,
+  actor: string,
+  entity: string,
+  entityId: string,
+  action: string,
+  beforeJson: string | null,
+  afterJson: string | null,
+  prevHash: string,
+): string {
   // Hash the stored JSON text, not re-serialised objects, so verification never depends on key order.
   const canonical = JSON.stringify([seq, at, actor, entity, entityId, action, beforeJson, afterJson, prevHash]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-const toJson = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
+const toJson = (value: unknown): string | null =>
+  value === undefined || value === null ? null : JSON.stringify(value);
 
 /**
  * Appends one entry chained to the previous one. Call it inside the transaction that makes the change,
  * so the change and its trail commit (or fail) together.
  */
 export function appendAudit(db: Db, input: AuditEntryInput): AuditEntry {
-  const last = cached(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const last = cached(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+    { seq: number; hash: string } | undefined;
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? AUDIT_GENESIS_HASH;
   const beforeJson = toJson(input.before);
   const afterJson = toJson(input.after);
-  const hash = entryHash(seq, input.at, input.actor, input.entity, input.entityId, input.action, beforeJson, afterJson, prevHash);
+  const hash = entryHash(
+    seq,
+    input.at,
+    input.actor,
+    input.entity,
+    input.entityId,
+    input.action,
+    beforeJson,
+    afterJson,
+    prevHash,
+  );
   cached(
     db,
     `INSERT INTO audit_log (seq, at, actor, entity, entity_id, action, before_json, after_json, prev_hash, hash)
@@ -77,7 +99,10 @@ function fromRow(row: AuditRow): AuditEntry {
 }
 
 /** Entries for one record, oldest first: enough to rebuild every earlier version of it. */
-export function listAuditEntries(db: Db, filter: { entity?: string; entityId?: string; limit?: number } = {}): AuditEntry[] {
+export function listAuditEntries(
+  db: Db,
+  filter: { entity?: string; entityId?: string; limit?: number } = {},
+): AuditEntry[] {
   const rows = db
     .prepare(
       `SELECT * FROM audit_log
@@ -88,7 +113,8 @@ export function listAuditEntries(db: Db, filter: { entity?: string; entityId?: s
   return rows.map(fromRow);
 }
 
-export type AuditVerification = { ok: true; entries: number } | { ok: false; entries: number; brokenAtSeq: number; reason: string };
+export type AuditVerification =
+  { ok: true; entries: number } | { ok: false; entries: number; brokenAtSeq: number; reason: string };
 
 /** Recomputes the chain: any edit, deletion or reordering made behind the triggers' back shows up here. */
 export function verifyAuditChain(db: Db): AuditVerification {
@@ -97,10 +123,23 @@ export function verifyAuditChain(db: Db): AuditVerification {
   let entries = 0;
   for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
     entries++;
-    if (row.seq !== expectedSeq) return { ok: false, entries, brokenAtSeq: row.seq, reason: `entry ${expectedSeq} is missing` };
-    if (row.prev_hash !== prev) return { ok: false, entries, brokenAtSeq: row.seq, reason: 'does not chain to the previous entry' };
-    const hash = entryHash(row.seq, row.at, row.actor, row.entity, row.entity_id, row.action, row.before_json, row.after_json, row.prev_hash);
-    if (hash !== row.hash) return { ok: false, entries, brokenAtSeq: row.seq, reason: 'content does not match its hash' };
+    if (row.seq !== expectedSeq)
+      return { ok: false, entries, brokenAtSeq: row.seq, reason: `entry ${expectedSeq} is missing` };
+    if (row.prev_hash !== prev)
+      return { ok: false, entries, brokenAtSeq: row.seq, reason: 'does not chain to the previous entry' };
+    const hash = entryHash(
+      row.seq,
+      row.at,
+      row.actor,
+      row.entity,
+      row.entity_id,
+      row.action,
+      row.before_json,
+      row.after_json,
+      row.prev_hash,
+    );
+    if (hash !== row.hash)
+      return { ok: false, entries, brokenAtSeq: row.seq, reason: 'content does not match its hash' };
     prev = row.hash;
     expectedSeq++;
   }

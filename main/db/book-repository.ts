@@ -12,5 +12,9 @@ export function listAllClients(db: Db): Client[] {
 
 /** The whole book as the model sees it: stored clients are flat profiles, which is what scoring takes. */
 export function loadBookOfBusiness(db: Db): BookOfBusiness {
-  return { clients: listAllClients(db), products: listProducts(db, { search: '', family: null }), marketSnapshots: listMarketSnapshots(db) };
+  return {
+    clients: listAllClients(db),
+    products: listProducts(db, { search: '', family: null }),
+    marketSnapshots: listMarketSnapshots(db),
+  };
 }

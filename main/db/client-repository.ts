@@ -1,7 +1,24 @@
 import { AppError } from '../../app/contract/result';
-import type { Client, ClientListQuery, CustomAttributes, ClientPage, ClientProfile, ClientSortField, ClientSummary, NewClient, QuestionnaireResult } from '../../app/domain';
+import type {
+  Client,
+  ClientListQuery,
+  CustomAttributes,
+  ClientPage,
+  ClientProfile,
+  ClientSortField,
+  ClientSummary,
+  NewClient,
+  QuestionnaireResult,
+} from '../../app/domain';
 import { appendAudit } from './audit-log';
-import { CLIENT_SELECT, PROFILE_COLUMNS, normalizeSearch, profileParams, rowToClient, type ClientRow } from './client-rows';
+import {
+  CLIENT_SELECT,
+  PROFILE_COLUMNS,
+  normalizeSearch,
+  profileParams,
+  rowToClient,
+  type ClientRow,
+} from './client-rows';
 import type { Db } from './connection';
 import { existingKeys } from './existing-keys';
 
@@ -31,9 +48,15 @@ export function existingClientIds(db: Db, ids: Iterable<string>): Set<string> {
  * A client whose attributes actually change gets a new revision and an audit entry with the before and after values.
  * Returns how many changed. Call inside the import's transaction.
  */
-export function mergeClientCustomAttributes(db: Db, updates: ReadonlyMap<string, CustomAttributes>, meta: { at: string; actor: string }): number {
+export function mergeClientCustomAttributes(
+  db: Db,
+  updates: ReadonlyMap<string, CustomAttributes>,
+  meta: { at: string; actor: string },
+): number {
   const read = db.prepare('SELECT custom_attributes_json FROM clients WHERE id = ?').pluck();
-  const write = db.prepare('UPDATE clients SET custom_attributes_json = ?, revision = revision + 1, updated_at = ? WHERE id = ?');
+  const write = db.prepare(
+    'UPDATE clients SET custom_attributes_json = ?, revision = revision + 1, updated_at = ? WHERE id = ?',
+  );
   let changed = 0;
   db.transaction(() => {
     for (const [id, attrs] of updates) {
@@ -44,7 +67,15 @@ export function mergeClientCustomAttributes(db: Db, updates: ReadonlyMap<string,
       const json = JSON.stringify(after);
       if (json === stored) continue;
       write.run(json, meta.at, id);
-      appendAudit(db, { at: meta.at, actor: meta.actor, entity: 'client', entityId: id, action: 'import-attributes', before: { customAttributes: before }, after: { customAttributes: after } });
+      appendAudit(db, {
+        at: meta.at,
+        actor: meta.actor,
+        entity: 'client',
+        entityId: id,
+        action: 'import-attributes',
+        before: { customAttributes: before },
+        after: { customAttributes: after },
+      });
       changed++;
     }
   })();
@@ -66,12 +97,34 @@ export function bulkInsertClients(db: Db, clients: readonly NewClient[], actor: 
     for (const c of clients) {
       // The pointer to the current questionnaire carries no foreign key, so the client row can name it before it exists.
       const responseId = c.questionnaire ? `${c.id}/Q1` : null;
-      insertClient.run({ ...profileParams(c.id, c.profile), risk_class: c.riskClass, response_id: responseId, created_at: c.createdAt, updated_at: c.updatedAt });
+      insertClient.run({
+        ...profileParams(c.id, c.profile),
+        risk_class: c.riskClass,
+        response_id: responseId,
+        created_at: c.createdAt,
+        updated_at: c.updatedAt,
+      });
       if (c.questionnaire && responseId) {
         const q = c.questionnaire;
-        insertResponse.run(responseId, c.id, q.questionnaireVersion, JSON.stringify(q.answers), q.score, q.riskClass, q.completedAt);
+        insertResponse.run(
+          responseId,
+          c.id,
+          q.questionnaireVersion,
+          JSON.stringify(q.answers),
+          q.score,
+          q.riskClass,
+          q.completedAt,
+        );
       }
-      appendAudit(db, { at: c.createdAt, actor, entity: 'client', entityId: c.id, action: 'create', before: null, after: { ...c.profile, riskClass: c.riskClass, questionnaire: c.questionnaire } });
+      appendAudit(db, {
+        at: c.createdAt,
+        actor,
+        entity: 'client',
+        entityId: c.id,
+        action: 'create',
+        before: null,
+        after: { ...c.profile, riskClass: c.riskClass, questionnaire: c.questionnaire },
+      });
     }
   }).immediate();
   return clients.length;
@@ -91,39 +144,88 @@ function loadForWrite(db: Db, id: string, expectedRevision: number): Client {
   const current = getClient(db, id);
   if (!current) throw new AppError('not_found', `No client with id ${id}.`);
   if (current.revision !== expectedRevision) {
-    throw new AppError('conflict', `Client ${id} was changed elsewhere (now revision ${current.revision}, you edited revision ${expectedRevision}). Reload and apply your changes again.`);
+    throw new AppError(
+      'conflict',
+      `Client ${id} was changed elsewhere (now revision ${current.revision}, you edited revision ${expectedRevision}). Reload and apply your changes again.`,
+    );
   }
   return current;
 }
 
 /** Saves an edit only if nobody saved in between; otherwise 'conflict', so no one's change is silently lost. */
-export function updateClient(db: Db, id: string, expectedRevision: number, profile: ClientProfile, meta: { at: string; actor: string }): Client {
-  return db.transaction(() => {
-    const before = loadForWrite(db, id, expectedRevision);
-    const assignments = PROFILE_COLUMNS.map((c) => `${c} = @${c}`).join(', ');
-    db.prepare(`UPDATE clients SET ${assignments}, revision = revision + 1, updated_at = @updated_at WHERE id = @id AND revision = @expected`).run({
-      ...profileParams(id, profile),
-      updated_at: meta.at,
-      expected: expectedRevision,
-    });
-    const after = getClient(db, id)!;
-    appendAudit(db, { at: meta.at, actor: meta.actor, entity: 'client', entityId: id, action: 'update', before: snapshot(before), after: snapshot(after) });
-    return after;
-  }).immediate();
+export function updateClient(
+  db: Db,
+  id: string,
+  expectedRevision: number,
+  profile: ClientProfile,
+  meta: { at: string; actor: string },
+): Client {
+  return db
+    .transaction(() => {
+      const before = loadForWrite(db, id, expectedRevision);
+      const assignments = PROFILE_COLUMNS.map((c) => `${c} = @${c}`).join(', ');
+      db.prepare(
+        `UPDATE clients SET ${assignments}, revision = revision + 1, updated_at = @updated_at WHERE id = @id AND revision = @expected`,
+      ).run({
+        ...profileParams(id, profile),
+        updated_at: meta.at,
+        expected: expectedRevision,
+      });
+      const after = getClient(db, id)!;
+      appendAudit(db, {
+        at: meta.at,
+        actor: meta.actor,
+        entity: 'client',
+        entityId: id,
+        action: 'update',
+        before: snapshot(before),
+        after: snapshot(after),
+      });
+      return after;
+    })
+    .immediate();
 }
 
 /** Keeps every questionnaire ever answered; the client points at the newest and takes its class. */
-export function recordQuestionnaire(db: Db, id: string, expectedRevision: number, result: QuestionnaireResult, meta: { actor: string }): Client {
-  return db.transaction(() => {
-    const before = loadForWrite(db, id, expectedRevision);
-    const n = (db.prepare('SELECT count(*) AS n FROM questionnaire_responses WHERE client_id = ?').get(id) as { n: number }).n;
-    const responseId = `${id}/Q${n + 1}`;
-    db.prepare(INSERT_RESPONSE).run(responseId, id, result.questionnaireVersion, JSON.stringify(result.answers), result.score, result.riskClass, result.completedAt);
-    db.prepare('UPDATE clients SET questionnaire_response_id = ?, risk_class = ?, revision = revision + 1, updated_at = ? WHERE id = ?').run(responseId, result.riskClass, result.completedAt, id);
-    const after = getClient(db, id)!;
-    appendAudit(db, { at: result.completedAt, actor: meta.actor, entity: 'client', entityId: id, action: 'questionnaire', before: { riskClass: before.riskClass, questionnaire: before.questionnaire }, after: { riskClass: after.riskClass, questionnaire: after.questionnaire } });
-    return after;
-  }).immediate();
+export function recordQuestionnaire(
+  db: Db,
+  id: string,
+  expectedRevision: number,
+  result: QuestionnaireResult,
+  meta: { actor: string },
+): Client {
+  return db
+    .transaction(() => {
+      const before = loadForWrite(db, id, expectedRevision);
+      const n = (
+        db.prepare('SELECT count(*) AS n FROM questionnaire_responses WHERE client_id = ?').get(id) as { n: number }
+      ).n;
+      const responseId = `${id}/Q${n + 1}`;
+      db.prepare(INSERT_RESPONSE).run(
+        responseId,
+        id,
+        result.questionnaireVersion,
+        JSON.stringify(result.answers),
+        result.score,
+        result.riskClass,
+        result.completedAt,
+      );
+      db.prepare(
+        'UPDATE clients SET questionnaire_response_id = ?, risk_class = ?, revision = revision + 1, updated_at = ? WHERE id = ?',
+      ).run(responseId, result.riskClass, result.completedAt, id);
+      const after = getClient(db, id)!;
+      appendAudit(db, {
+        at: result.completedAt,
+        actor: meta.actor,
+        entity: 'client',
+        entityId: id,
+        action: 'questionnaire',
+        before: { riskClass: before.riskClass, questionnaire: before.questionnaire },
+        after: { riskClass: after.riskClass, questionnaire: after.questionnaire },
+      });
+      return after;
+    })
+    .immediate();
 }
 
 /** Sort columns come from this whitelist only, never from the request, so they are safe to splice into SQL. */
@@ -173,17 +275,28 @@ export function listClients(db: Db, query: ClientListQuery, now: string): Client
   const needle = normalizeSearch(query.search);
   const indexedOrder = column === 'id' ? `c.id ${dir}` : `c.${column} ${dir}, c.id ${dir}`;
   const pageFrom = (where: string, order: string, kindSql = kindFilter) =>
-    (db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM clients c WHERE ${where} ${kindSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all(params) as SummaryRow[]).map(toSummary);
+    (
+      db
+        .prepare(
+          `SELECT ${SUMMARY_COLUMNS} FROM clients c WHERE ${where} ${kindSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+        )
+        .all(params) as SummaryRow[]
+    ).map(toSummary);
 
   if (!needle) {
-    const total = (db.prepare(`SELECT count(*) AS n FROM clients c WHERE 1 ${kindSeek}`).get(params) as { n: number }).n;
+    const total = (db.prepare(`SELECT count(*) AS n FROM clients c WHERE 1 ${kindSeek}`).get(params) as { n: number })
+      .n;
     return { total, offset: query.offset, rows: query.offset >= total ? [] : pageFrom('1', indexedOrder, kindSeek) };
   }
   params.needle = needle;
-  const ids = db.prepare(`SELECT c.rowid FROM clients c WHERE instr(c.search_text, @needle) > 0 ${kindFilter}`).pluck().all(params) as number[];
+  const ids = db
+    .prepare(`SELECT c.rowid FROM clients c WHERE instr(c.search_text, @needle) > 0 ${kindFilter}`)
+    .pluck()
+    .all(params) as number[];
   const total = ids.length;
   if (total === 0 || query.offset >= total) return { total, offset: query.offset, rows: [] };
-  if (total >= countClients(db) * BROAD_MATCH_SHARE) return { total, offset: query.offset, rows: pageFrom('instr(c.search_text, @needle) > 0', indexedOrder) };
+  if (total >= countClients(db) * BROAD_MATCH_SHARE)
+    return { total, offset: query.offset, rows: pageFrom('instr(c.search_text, @needle) > 0', indexedOrder) };
   params.ids = JSON.stringify(ids);
   const scanOrder = column === 'id' ? `+c.id ${dir}` : `+c.${column} ${dir}, +c.id ${dir}`;
   return { total, offset: query.offset, rows: pageFrom('c.rowid IN (SELECT value FROM json_each(@ids))', scanOrder) };

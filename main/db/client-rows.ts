@@ -107,13 +107,42 @@ export function profileParams(id: string, p: ClientProfile): Record<string, unkn
   };
 }
 
-export const PROFILE_COLUMNS = Object.keys(profileParams('x', {
-  kind: 'individual', displayName: 'x', language: 'en', email: null, phone: null, city: null, birthDate: null, foundedDate: null,
-  occupation: null, sector: null, employees: null, annualIncome: null, annualRevenue: null, monthlyExpenses: null, investableAssets: 0,
-  totalAssets: 0, liabilities: 0, monthlyDebtPayments: 0, dependents: 0, creditScore: null, creditRating: null, objectives: [],
-  horizonYears: 0, liquidityNeed: 'low', knowledgeLevel: 'none', experienceYears: 0, complexProductExperience: false,
-  professionalInvestor: false, sustainabilityPreference: null, kycReviewedAt: null, notes: '', customAttributes: {},
-})).filter((c) => c !== 'id');
+export const PROFILE_COLUMNS = Object.keys(
+  profileParams('x', {
+    kind: 'individual',
+    displayName: 'x',
+    language: 'en',
+    email: null,
+    phone: null,
+    city: null,
+    birthDate: null,
+    foundedDate: null,
+    occupation: null,
+    sector: null,
+    employees: null,
+    annualIncome: null,
+    annualRevenue: null,
+    monthlyExpenses: null,
+    investableAssets: 0,
+    totalAssets: 0,
+    liabilities: 0,
+    monthlyDebtPayments: 0,
+    dependents: 0,
+    creditScore: null,
+    creditRating: null,
+    objectives: [],
+    horizonYears: 0,
+    liquidityNeed: 'low',
+    knowledgeLevel: 'none',
+    experienceYears: 0,
+    complexProductExperience: false,
+    professionalInvestor: false,
+    sustainabilityPreference: null,
+    kycReviewedAt: null,
+    notes: '',
+    customAttributes: {},
+  }),
+).filter((c) => c !== 'id');
 
 export function rowToProfile(r: ClientRow): ClientProfile {
   return {

@@ -6,8 +6,14 @@ export type Db = Database.Database;
 
 /** The file exists but is not a SQLite database (or is damaged): the caller should say so rather than overwrite it. */
 export class NotADatabaseError extends Error {
-  constructor(readonly file: string, cause?: unknown) {
-    super(`${file} is not an Advisor Desk database (not a SQLite file, or damaged). Move it aside or pick another path.`, { cause });
+  constructor(
+    readonly file: string,
+    cause?: unknown,
+  ) {
+    super(
+      `${file} is not an Advisor Desk database (not a SQLite file, or damaged). Move it aside or pick another path.`,
+      { cause },
+    );
     this.name = 'NotADatabaseError';
   }
 }
@@ -33,7 +39,10 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   let db: Db;
   try {
-    db = new Database(file, { ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), readonly: options.readonly ?? false });
+    db = new Database(file, {
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      readonly: options.readonly ?? false,
+    });
   } catch (error) {
     if (isNotADatabase(error)) throw new NotADatabaseError(file, error);
     throw error;

@@ -45,6 +45,14 @@ export function wipeData(db: Db, meta: { at: string; actor: string }): void {
   db.transaction(() => {
     const before = summarizeData(db);
     for (const table of WIPE_ORDER) db.exec(`DELETE FROM ${table}`);
-    appendAudit(db, { at: meta.at, actor: meta.actor, entity: 'data', entityId: '*', action: 'wipe', before, after: summarizeData(db) });
+    appendAudit(db, {
+      at: meta.at,
+      actor: meta.actor,
+      entity: 'data',
+      entityId: '*',
+      action: 'wipe',
+      before,
+      after: summarizeData(db),
+    });
   }).immediate();
 }

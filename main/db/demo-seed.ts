@@ -23,5 +23,7 @@ export function seedDemoData(db: Db, data: DemoData): void {
 
 /** True when there is nothing a user could lose: no clients and no products. */
 export function isStoreEmpty(db: Db): boolean {
-  return db.prepare('SELECT EXISTS (SELECT 1 FROM clients) OR EXISTS (SELECT 1 FROM products) AS any').pluck().get() === 0;
+  return (
+    db.prepare('SELECT EXISTS (SELECT 1 FROM clients) OR EXISTS (SELECT 1 FROM products) AS any').pluck().get() === 0
+  );
 }

@@ -42,7 +42,9 @@ interface DeviationRow {
 /** Recording a second active deviation for the same client and product; the first must be withdrawn first. */
 export class DeviationExistsError extends Error {
   constructor(readonly existing: SuitabilityDeviation) {
-    super(`A client-requested deviation for product ${existing.productId} is already recorded (${existing.id}); withdraw it before recording another.`);
+    super(
+      `A client-requested deviation for product ${existing.productId} is already recorded (${existing.id}); withdraw it before recording another.`,
+    );
     this.name = 'DeviationExistsError';
   }
 }
@@ -70,22 +72,40 @@ export function getDeviation(db: Db, id: string): SuitabilityDeviation | null {
 
 /** Every deviation recorded for the client, withdrawn ones included, newest first: the page shows the history. */
 export function listDeviationsForClient(db: Db, clientId: string): SuitabilityDeviation[] {
-  return (cached(db, 'SELECT * FROM suitability_deviations WHERE client_id = ? ORDER BY acknowledged_at DESC, id').all(clientId) as DeviationRow[]).map(fromRow);
+  return (
+    cached(db, 'SELECT * FROM suitability_deviations WHERE client_id = ? ORDER BY acknowledged_at DESC, id').all(
+      clientId,
+    ) as DeviationRow[]
+  ).map(fromRow);
 }
 
 export function activeDeviation(db: Db, clientId: string, productId: string): SuitabilityDeviation | null {
-  const row = cached(db, 'SELECT * FROM suitability_deviations WHERE client_id = ? AND product_id = ? AND withdrawn_at IS NULL').get(clientId, productId) as DeviationRow | undefined;
+  const row = cached(
+    db,
+    'SELECT * FROM suitability_deviations WHERE client_id = ? AND product_id = ? AND withdrawn_at IS NULL',
+  ).get(clientId, productId) as DeviationRow | undefined;
   return row ? fromRow(row) : null;
 }
 
 /** The client's active deviations in the shape the suitability rules read, keyed by product id. */
 export function activeDeviationsForRanking(db: Db, clientId: string): Map<string, RequestedDeviation> {
-  const rows = cached(db, 'SELECT * FROM suitability_deviations WHERE client_id = ? AND withdrawn_at IS NULL').all(clientId) as DeviationRow[];
-  return new Map(rows.map((r) => [r.product_id, { warningShown: true, acknowledgedBy: r.acknowledged_by, acknowledgedAt: r.acknowledged_at }]));
+  const rows = cached(db, 'SELECT * FROM suitability_deviations WHERE client_id = ? AND withdrawn_at IS NULL').all(
+    clientId,
+  ) as DeviationRow[];
+  return new Map(
+    rows.map((r) => [
+      r.product_id,
+      { warningShown: true, acknowledgedBy: r.acknowledged_by, acknowledgedAt: r.acknowledged_at },
+    ]),
+  );
 }
 
 /** Stores the deviation and its audit entry in one transaction; refuses a second active one for the same pair. */
-export function recordDeviation(db: Db, input: NewDeviation, meta: { at: string; actor: string }): SuitabilityDeviation {
+export function recordDeviation(
+  db: Db,
+  input: NewDeviation,
+  meta: { at: string; actor: string },
+): SuitabilityDeviation {
   return db
     .transaction((): SuitabilityDeviation => {
       const existing = activeDeviation(db, input.clientId, input.productId);
@@ -94,9 +114,29 @@ export function recordDeviation(db: Db, input: NewDeviation, meta: { at: string;
         db,
         `INSERT INTO suitability_deviations (id, client_id, product_id, warning_en, warning_zh, acknowledged_by, acknowledged_at, reason, rule_set_id, rule_set_version, recorded_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(input.id, input.clientId, input.productId, input.warning.en, input.warning.zh, input.acknowledgedBy, input.acknowledgedAt, input.reason, input.ruleSet.id, input.ruleSet.version, input.recordedBy);
+      ).run(
+        input.id,
+        input.clientId,
+        input.productId,
+        input.warning.en,
+        input.warning.zh,
+        input.acknowledgedBy,
+        input.acknowledgedAt,
+        input.reason,
+        input.ruleSet.id,
+        input.ruleSet.version,
+        input.recordedBy,
+      );
       const stored = getDeviation(db, input.id)!;
-      appendAudit(db, { at: meta.at, actor: meta.actor, entity: 'suitability_deviation', entityId: stored.id, action: 'record', before: null, after: stored });
+      appendAudit(db, {
+        at: meta.at,
+        actor: meta.actor,
+        entity: 'suitability_deviation',
+        entityId: stored.id,
+        action: 'record',
+        before: null,
+        after: stored,
+      });
       return stored;
     })
     .immediate();
@@ -106,14 +146,30 @@ export function recordDeviation(db: Db, input: NewDeviation, meta: { at: string;
  * Marks the deviation withdrawn (the row stays, so the advice trail can still show what was once allowed).
  * Returns null when there is no such deviation; withdrawing one already withdrawn changes nothing.
  */
-export function withdrawDeviation(db: Db, id: string, meta: { at: string; actor: string }): SuitabilityDeviation | null {
+export function withdrawDeviation(
+  db: Db,
+  id: string,
+  meta: { at: string; actor: string },
+): SuitabilityDeviation | null {
   return db
     .transaction((): SuitabilityDeviation | null => {
       const before = getDeviation(db, id);
       if (!before || before.withdrawnAt !== null) return before;
-      cached(db, 'UPDATE suitability_deviations SET withdrawn_at = ?, withdrawn_by = ? WHERE id = ?').run(meta.at, meta.actor, id);
+      cached(db, 'UPDATE suitability_deviations SET withdrawn_at = ?, withdrawn_by = ? WHERE id = ?').run(
+        meta.at,
+        meta.actor,
+        id,
+      );
       const after = getDeviation(db, id)!;
-      appendAudit(db, { at: meta.at, actor: meta.actor, entity: 'suitability_deviation', entityId: id, action: 'withdraw', before, after });
+      appendAudit(db, {
+        at: meta.at,
+        actor: meta.actor,
+        entity: 'suitability_deviation',
+        entityId: id,
+        action: 'withdraw',
+        before,
+        after,
+      });
       return after;
     })
     .immediate();

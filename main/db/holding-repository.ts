@@ -9,7 +9,9 @@ export interface HoldingWithProduct extends Holding {
 }
 
 export function insertHoldings(db: Db, holdings: readonly Holding[]): void {
-  const stmt = db.prepare('INSERT INTO holdings (id, client_id, product_id, amount, acquired_on) VALUES (@id, @clientId, @productId, @amount, @acquiredOn)');
+  const stmt = db.prepare(
+    'INSERT INTO holdings (id, client_id, product_id, amount, acquired_on) VALUES (@id, @clientId, @productId, @amount, @acquiredOn)',
+  );
   db.transaction(() => {
     for (const h of holdings) stmt.run(h);
   })();
@@ -32,5 +34,9 @@ export function listHoldingsForClient(db: Db, clientId: string): HoldingWithProd
 }
 
 export function listHoldings(db: Db): Holding[] {
-  return db.prepare('SELECT id, client_id AS clientId, product_id AS productId, amount, acquired_on AS acquiredOn FROM holdings ORDER BY id').all() as Holding[];
+  return db
+    .prepare(
+      'SELECT id, client_id AS clientId, product_id AS productId, amount, acquired_on AS acquiredOn FROM holdings ORDER BY id',
+    )
+    .all() as Holding[];
 }

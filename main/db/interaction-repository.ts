@@ -26,7 +26,19 @@ export function insertInteractions(db: Db, interactions: readonly Interaction[])
   const stmt = db.prepare(INSERT);
   db.transaction(() => {
     for (const i of interactions) {
-      stmt.run(i.id, i.clientId, i.productId, i.occurredAt, i.channel, i.policy, i.score, i.outcome, i.advisorId, i.note, i.context ? JSON.stringify(i.context) : '{}');
+      stmt.run(
+        i.id,
+        i.clientId,
+        i.productId,
+        i.occurredAt,
+        i.channel,
+        i.policy,
+        i.score,
+        i.outcome,
+        i.advisorId,
+        i.note,
+        i.context ? JSON.stringify(i.context) : '{}',
+      );
     }
   })();
 }

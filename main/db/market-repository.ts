@@ -30,11 +30,13 @@ function fromRow(r: SnapshotRow): MarketSnapshot {
 
 /** One snapshot per date; loading a date again replaces it (a corrected feed wins). */
 export function upsertMarketSnapshots(db: Db, snapshots: readonly MarketSnapshot[]): void {
-  const stmt = db.prepare(`INSERT OR REPLACE INTO market_snapshots (as_of, policy_rate, deposit_rate_1y, inflation, equity_index,
+  const stmt =
+    db.prepare(`INSERT OR REPLACE INTO market_snapshots (as_of, policy_rate, deposit_rate_1y, inflation, equity_index,
       equity_trend_3m, bond_yield_10y, regulatory_flags_json, indicators_json)
     VALUES (@asOf, @policyRate, @depositRate1y, @inflation, @equityIndex, @equityTrend3m, @bondYield10y, @flags, @indicators)`);
   db.transaction(() => {
-    for (const s of snapshots) stmt.run({ ...s, flags: JSON.stringify(s.regulatoryFlags), indicators: JSON.stringify(s.indicators) });
+    for (const s of snapshots)
+      stmt.run({ ...s, flags: JSON.stringify(s.regulatoryFlags), indicators: JSON.stringify(s.indicators) });
   })();
 }
 
@@ -52,7 +54,9 @@ export function latestMarketSnapshot(db: Db, onOrBefore?: string): MarketSnapsho
 
 export function listMarketSnapshots(db: Db, range: { from?: string; to?: string } = {}): MarketSnapshot[] {
   const rows = db
-    .prepare('SELECT * FROM market_snapshots WHERE (@from IS NULL OR as_of >= @from) AND (@to IS NULL OR as_of <= @to) ORDER BY as_of')
+    .prepare(
+      'SELECT * FROM market_snapshots WHERE (@from IS NULL OR as_of >= @from) AND (@to IS NULL OR as_of <= @to) ORDER BY as_of',
+    )
     .all({ from: range.from ?? null, to: range.to ?? null }) as SnapshotRow[];
   return rows.map(fromRow);
 }

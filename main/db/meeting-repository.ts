@@ -8,7 +8,8 @@ const SELECT = `SELECT m.id, m.client_id AS clientId, c.display_name AS clientNa
   FROM meetings m JOIN clients c ON c.id = m.client_id`;
 
 export function insertMeetings(db: Db, meetings: readonly NewMeeting[]): void {
-  const stmt = db.prepare(`INSERT INTO meetings (id, client_id, starts_at, duration_minutes, location, purpose, advisor_id)
+  const stmt =
+    db.prepare(`INSERT INTO meetings (id, client_id, starts_at, duration_minutes, location, purpose, advisor_id)
     VALUES (@id, @clientId, @startsAt, @durationMinutes, @location, @purpose, @advisorId)`);
   db.transaction(() => {
     for (const m of meetings) stmt.run(m);

@@ -16,13 +16,28 @@ export interface Migration {
 }
 
 /** In order. Versions step by ten so a hotfix can slot in between two shipped migrations. */
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060, migration0070, migration0080, migration0090];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0010,
+  migration0020,
+  migration0030,
+  migration0040,
+  migration0050,
+  migration0060,
+  migration0070,
+  migration0080,
+  migration0090,
+];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /** A newer Advisor Desk wrote this file; touching it could lose data the newer version relies on. */
 export class DatabaseTooNewError extends Error {
-  constructor(readonly found: number, readonly known: number) {
-    super(`The database is from a newer Advisor Desk (schema version ${found}; this version knows up to ${known}). Update the app to open it.`);
+  constructor(
+    readonly found: number,
+    readonly known: number,
+  ) {
+    super(
+      `The database is from a newer Advisor Desk (schema version ${found}; this version knows up to ${known}). Update the app to open it.`,
+    );
     this.name = 'DatabaseTooNewError';
   }
 }

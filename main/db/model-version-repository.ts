@@ -11,7 +11,15 @@ export interface StoredModelMetrics {
   model: ModelMetrics | null;
   baselines: Record<string, ModelMetrics>;
   /** How the held-out probabilities compared with what happened, before and after calibration (cross-fitted). */
-  calibration?: { a: number; b: number; rows: number; eceRaw: number | null; eceCalibrated: number | null; logLossRaw: number | null; logLossCalibrated: number | null };
+  calibration?: {
+    a: number;
+    b: number;
+    rows: number;
+    eceRaw: number | null;
+    eceCalibrated: number | null;
+    logLossRaw: number | null;
+    logLossCalibrated: number | null;
+  };
   testFrom?: string | null;
   testTo?: string | null;
 }
@@ -49,7 +57,8 @@ interface ModelVersionRow {
   online_updates: number;
 }
 
-const SUMMARY_COLUMNS = 'version, kind, metrics_json, trained_on_through, trained_from, active, created_at, note, train_rows, test_rows, online_updates';
+const SUMMARY_COLUMNS =
+  'version, kind, metrics_json, trained_on_through, trained_from, active, created_at, note, train_rows, test_rows, online_updates';
 
 function summaryOf(row: Omit<ModelVersionRow, 'params_json'>): ModelVersionSummary {
   let metrics: Partial<StoredModelMetrics> = {};
@@ -76,18 +85,28 @@ function summaryOf(row: Omit<ModelVersionRow, 'params_json'>): ModelVersionSumma
 
 /** Newest first, as the versions page lists them. */
 export function listModelVersions(db: Db, kind = INTEREST_MODEL_KIND): ModelVersionSummary[] {
-  const rows = cached(db, `SELECT ${SUMMARY_COLUMNS} FROM model_versions WHERE kind = ? ORDER BY version DESC`).all(kind) as ModelVersionRow[];
+  const rows = cached(db, `SELECT ${SUMMARY_COLUMNS} FROM model_versions WHERE kind = ? ORDER BY version DESC`).all(
+    kind,
+  ) as ModelVersionRow[];
   return rows.map(summaryOf);
 }
 
 /** Which version is live and how many outcomes it has learned: cheap, so a cached model can check it is current. */
-export function activeModelStamp(db: Db, kind = INTEREST_MODEL_KIND): { version: number; onlineUpdates: number } | null {
-  const row = cached(db, 'SELECT version, online_updates FROM model_versions WHERE kind = ? AND active = 1').get(kind) as { version: number; online_updates: number } | undefined;
+export function activeModelStamp(
+  db: Db,
+  kind = INTEREST_MODEL_KIND,
+): { version: number; onlineUpdates: number } | null {
+  const row = cached(db, 'SELECT version, online_updates FROM model_versions WHERE kind = ? AND active = 1').get(
+    kind,
+  ) as { version: number; online_updates: number } | undefined;
   return row ? { version: row.version, onlineUpdates: row.online_updates } : null;
 }
 
 export function getModelVersion(db: Db, version: number, kind = INTEREST_MODEL_KIND): StoredModelVersion | null {
-  const row = cached(db, `SELECT ${SUMMARY_COLUMNS}, params_json FROM model_versions WHERE kind = ? AND version = ?`).get(kind, version) as ModelVersionRow | undefined;
+  const row = cached(
+    db,
+    `SELECT ${SUMMARY_COLUMNS}, params_json FROM model_versions WHERE kind = ? AND version = ?`,
+  ).get(kind, version) as ModelVersionRow | undefined;
   return row ? { summary: summaryOf(row), params: JSON.parse(row.params_json) as unknown } : null;
 }
 
@@ -107,38 +126,78 @@ function markActive(db: Db, kind: string, version: number): void {
  * transaction: either the new version is live with its metrics or nothing changed.
  */
 export function insertModelVersion(db: Db, input: NewModelVersion, kind = INTEREST_MODEL_KIND): ModelVersionSummary {
-  return db.transaction((): ModelVersionSummary => {
-    const previous = activeModelStamp(db, kind);
-    const version = ((cached(db, 'SELECT MAX(version) AS v FROM model_versions WHERE kind = ?').get(kind) as { v: number | null }).v ?? 0) + 1;
-    cached(
-      db,
-      `INSERT INTO model_versions (id, kind, version, params_json, metrics_json, trained_on_through, trained_from, active, created_at, updated_at, note, train_rows, test_rows, online_updates)
+  return db
+    .transaction((): ModelVersionSummary => {
+      const previous = activeModelStamp(db, kind);
+      const version =
+        ((cached(db, 'SELECT MAX(version) AS v FROM model_versions WHERE kind = ?').get(kind) as { v: number | null })
+          .v ?? 0) + 1;
+      cached(
+        db,
+        `INSERT INTO model_versions (id, kind, version, params_json, metrics_json, trained_on_through, trained_from, active, created_at, updated_at, note, train_rows, test_rows, online_updates)
        VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, 0)`,
-    ).run(`${kind}@${version}`, kind, version, JSON.stringify(input.params), JSON.stringify(input.metrics), input.trainedTo, input.trainedFrom, input.at, input.at, input.note, input.trainRows, input.testRows);
-    markActive(db, kind, version);
-    appendAudit(db, {
-      at: input.at,
-      actor: input.actor,
-      entity: 'model_version',
-      entityId: `${kind}@${version}`,
-      action: 'train',
-      before: { activeVersion: previous?.version ?? null },
-      after: { activeVersion: version, note: input.note, trainRows: input.trainRows, testRows: input.testRows, trainedFrom: input.trainedFrom, trainedTo: input.trainedTo, metrics: input.metrics.model },
-    });
-    return getModelVersion(db, version, kind)!.summary;
-  }).immediate();
+      ).run(
+        `${kind}@${version}`,
+        kind,
+        version,
+        JSON.stringify(input.params),
+        JSON.stringify(input.metrics),
+        input.trainedTo,
+        input.trainedFrom,
+        input.at,
+        input.at,
+        input.note,
+        input.trainRows,
+        input.testRows,
+      );
+      markActive(db, kind, version);
+      appendAudit(db, {
+        at: input.at,
+        actor: input.actor,
+        entity: 'model_version',
+        entityId: `${kind}@${version}`,
+        action: 'train',
+        before: { activeVersion: previous?.version ?? null },
+        after: {
+          activeVersion: version,
+          note: input.note,
+          trainRows: input.trainRows,
+          testRows: input.testRows,
+          trainedFrom: input.trainedFrom,
+          trainedTo: input.trainedTo,
+          metrics: input.metrics.model,
+        },
+      });
+      return getModelVersion(db, version, kind)!.summary;
+    })
+    .immediate();
 }
 
 /** Makes a stored version the live one (a rollback is the same move); null when there is no such version. */
-export function activateModelVersion(db: Db, version: number, meta: { at: string; actor: string }, kind = INTEREST_MODEL_KIND): ModelVersionSummary | null {
-  return db.transaction((): ModelVersionSummary | null => {
-    const target = getModelVersion(db, version, kind);
-    if (!target) return null;
-    const before = activeModelStamp(db, kind);
-    markActive(db, kind, version);
-    appendAudit(db, { at: meta.at, actor: meta.actor, entity: 'model_version', entityId: `${kind}@${version}`, action: 'activate', before: { activeVersion: before?.version ?? null }, after: { activeVersion: version } });
-    return { ...target.summary, active: true };
-  }).immediate();
+export function activateModelVersion(
+  db: Db,
+  version: number,
+  meta: { at: string; actor: string },
+  kind = INTEREST_MODEL_KIND,
+): ModelVersionSummary | null {
+  return db
+    .transaction((): ModelVersionSummary | null => {
+      const target = getModelVersion(db, version, kind);
+      if (!target) return null;
+      const before = activeModelStamp(db, kind);
+      markActive(db, kind, version);
+      appendAudit(db, {
+        at: meta.at,
+        actor: meta.actor,
+        entity: 'model_version',
+        entityId: `${kind}@${version}`,
+        action: 'activate',
+        before: { activeVersion: before?.version ?? null },
+        after: { activeVersion: version },
+      });
+      return { ...target.summary, active: true };
+    })
+    .immediate();
 }
 
 /**
@@ -146,7 +205,20 @@ export function activateModelVersion(db: Db, version: number, meta: { at: string
  * transaction that records the outcome, so the outcome and what the model learned from it commit together.
  * Not audited per call: the interaction itself is the record, and the counter says how many were learned.
  */
-export function saveOnlineUpdate(db: Db, version: number, params: unknown, at: string, kind = INTEREST_MODEL_KIND): number {
-  cached(db, 'UPDATE model_versions SET params_json = ?, online_updates = online_updates + 1, updated_at = ? WHERE kind = ? AND version = ?').run(JSON.stringify(params), at, kind, version);
-  return (cached(db, 'SELECT online_updates FROM model_versions WHERE kind = ? AND version = ?').get(kind, version) as { online_updates: number }).online_updates;
+export function saveOnlineUpdate(
+  db: Db,
+  version: number,
+  params: unknown,
+  at: string,
+  kind = INTEREST_MODEL_KIND,
+): number {
+  cached(
+    db,
+    'UPDATE model_versions SET params_json = ?, online_updates = online_updates + 1, updated_at = ? WHERE kind = ? AND version = ?',
+  ).run(JSON.stringify(params), at, kind, version);
+  return (
+    cached(db, 'SELECT online_updates FROM model_versions WHERE kind = ? AND version = ?').get(kind, version) as {
+      online_updates: number;
+    }
+  ).online_updates;
 }

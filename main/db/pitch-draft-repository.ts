@@ -1,4 +1,11 @@
-import type { PitchDraftContent, PitchDraftSummary, PitchDraftView, PitchIssueView, PitchProvenance, PitchVersionView } from '../../app/contract/pitch-channels';
+import type {
+  PitchDraftContent,
+  PitchDraftSummary,
+  PitchDraftView,
+  PitchIssueView,
+  PitchProvenance,
+  PitchVersionView,
+} from '../../app/contract/pitch-channels';
 import type { Language } from '../../app/domain/enums';
 import type { LocalizedText } from '../../app/domain/localized-text';
 import { appendAudit } from './audit-log';
@@ -48,30 +55,44 @@ export interface NewPitchVersion {
   approvable: boolean;
 }
 
-export function createPitchDraft(db: Db, draft: { id: string; clientId: string; productId: string; language: Language; at: string }): void {
-  cached(db, `INSERT INTO pitch_drafts (id, client_id, product_id, language, status, current_version, created_at, updated_at) VALUES (?, ?, ?, ?, 'draft', 0, ?, ?)`).run(
-    draft.id,
-    draft.clientId,
-    draft.productId,
-    draft.language,
-    draft.at,
-    draft.at,
-  );
+export function createPitchDraft(
+  db: Db,
+  draft: { id: string; clientId: string; productId: string; language: Language; at: string },
+): void {
+  cached(
+    db,
+    `INSERT INTO pitch_drafts (id, client_id, product_id, language, status, current_version, created_at, updated_at) VALUES (?, ?, ?, ?, 'draft', 0, ?, ?)`,
+  ).run(draft.id, draft.clientId, draft.productId, draft.language, draft.at, draft.at);
 }
 
-export function getPitchDraftRow(db: Db, id: string): { id: string; clientId: string; productId: string; language: Language; currentVersion: number } | null {
+export function getPitchDraftRow(
+  db: Db,
+  id: string,
+): { id: string; clientId: string; productId: string; language: Language; currentVersion: number } | null {
   const row = cached(db, 'SELECT * FROM pitch_drafts WHERE id = ?').get(id) as DraftRow | undefined;
-  return row ? { id: row.id, clientId: row.client_id, productId: row.product_id, language: row.language as Language, currentVersion: row.current_version } : null;
+  return row
+    ? {
+        id: row.id,
+        clientId: row.client_id,
+        productId: row.product_id,
+        language: row.language as Language,
+        currentVersion: row.current_version,
+      }
+    : null;
 }
 
 /** Adds the next version and returns its number; the draft goes back to 'draft' if it was approved. */
 export function addPitchVersion(db: Db, draftId: string, v: NewPitchVersion): number {
   return db.transaction(() => {
-    const row = cached(db, 'SELECT current_version FROM pitch_drafts WHERE id = ?').get(draftId) as { current_version: number } | undefined;
+    const row = cached(db, 'SELECT current_version FROM pitch_drafts WHERE id = ?').get(draftId) as
+      { current_version: number } | undefined;
     if (!row) throw new Error(`No pitch draft ${draftId}`);
     const version = row.current_version + 1;
     const generation: StoredGeneration = { label: v.label, provenance: v.provenance, approvable: v.approvable };
-    cached(db, 'INSERT INTO pitch_draft_versions (draft_id, version, author, text, prompt_hash, generation_json, lint_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    cached(
+      db,
+      'INSERT INTO pitch_draft_versions (draft_id, version, author, text, prompt_hash, generation_json, lint_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
       draftId,
       version,
       v.author,
@@ -81,8 +102,20 @@ export function addPitchVersion(db: Db, draftId: string, v: NewPitchVersion): nu
       JSON.stringify(v.issues),
       v.at,
     );
-    cached(db, `UPDATE pitch_drafts SET current_version = ?, status = 'draft', updated_at = ? WHERE id = ?`).run(version, v.at, draftId);
-    appendAudit(db, { at: v.at, actor: v.author, entity: 'pitch_draft', entityId: draftId, action: `version ${version} (${v.provenance.source})`, before: null, after: { version, content: v.content, provenance: { ...v.provenance, prompt: null } } });
+    cached(db, `UPDATE pitch_drafts SET current_version = ?, status = 'draft', updated_at = ? WHERE id = ?`).run(
+      version,
+      v.at,
+      draftId,
+    );
+    appendAudit(db, {
+      at: v.at,
+      actor: v.author,
+      entity: 'pitch_draft',
+      entityId: draftId,
+      action: `version ${version} (${v.provenance.source})`,
+      before: null,
+      after: { version, content: v.content, provenance: { ...v.provenance, prompt: null } },
+    });
     return version;
   })();
 }
@@ -105,7 +138,12 @@ function versionView(row: VersionRow): PitchVersionView {
 export function getPitchDraft(db: Db, id: string): PitchDraftView | null {
   const row = cached(db, 'SELECT * FROM pitch_drafts WHERE id = ?').get(id) as DraftRow | undefined;
   if (!row) return null;
-  const versions = (cached(db, 'SELECT version, author, text, generation_json, lint_json, created_at FROM pitch_draft_versions WHERE draft_id = ? ORDER BY version').all(id) as VersionRow[]).map(versionView);
+  const versions = (
+    cached(
+      db,
+      'SELECT version, author, text, generation_json, lint_json, created_at FROM pitch_draft_versions WHERE draft_id = ? ORDER BY version',
+    ).all(id) as VersionRow[]
+  ).map(versionView);
   if (versions.length === 0) return null;
   const status = row.status === 'approved' ? 'approved' : 'draft';
   return {
@@ -128,7 +166,16 @@ export function listPitchDrafts(db: Db, clientId: string): PitchDraftSummary[] {
        FROM pitch_drafts d JOIN products p ON p.id = d.product_id
       WHERE d.client_id = ? AND d.current_version > 0
       ORDER BY d.updated_at DESC`,
-  ).all(clientId) as { id: string; product_id: string; language: string; status: string; current_version: number; updated_at: string; name_en: string; name_zh: string }[];
+  ).all(clientId) as {
+    id: string;
+    product_id: string;
+    language: string;
+    status: string;
+    current_version: number;
+    updated_at: string;
+    name_en: string;
+    name_zh: string;
+  }[];
   return rows.map((r) => ({
     id: r.id,
     productId: r.product_id,
@@ -143,8 +190,20 @@ export function listPitchDrafts(db: Db, clientId: string): PitchDraftSummary[] {
 /** Approves the latest version; the caller has checked that it has no blocking problem. */
 export function approvePitchDraft(db: Db, id: string, version: number, meta: { at: string; actor: string }): void {
   db.transaction(() => {
-    cached(db, `UPDATE pitch_drafts SET status = 'approved', updated_at = ? WHERE id = ? AND current_version = ?`).run(meta.at, id, version);
-    appendAudit(db, { at: meta.at, actor: meta.actor, entity: 'pitch_draft', entityId: id, action: `approve version ${version}`, before: null, after: { version } });
+    cached(db, `UPDATE pitch_drafts SET status = 'approved', updated_at = ? WHERE id = ? AND current_version = ?`).run(
+      meta.at,
+      id,
+      version,
+    );
+    appendAudit(db, {
+      at: meta.at,
+      actor: meta.actor,
+      entity: 'pitch_draft',
+      entityId: id,
+      action: `approve version ${version}`,
+      before: null,
+      after: { version },
+    });
   })();
 }
 

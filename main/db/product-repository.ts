@@ -104,14 +104,26 @@ export function existingProductIds(db: Db, ids: Iterable<string>): Set<string> {
  * Writes imported catalogue entries with one audit entry each ('create' or 'update' with the replaced version),
  * inside the caller's transaction: a catalogue change is advice-relevant, so its history must be rebuildable.
  */
-export function importProducts(db: Db, products: readonly Product[], meta: { at: string; actor: string }): { created: number; updated: number } {
+export function importProducts(
+  db: Db,
+  products: readonly Product[],
+  meta: { at: string; actor: string },
+): { created: number; updated: number } {
   let created = 0;
   let updated = 0;
   db.transaction(() => {
     for (const p of products) {
       const before = getProduct(db, p.id);
       upsertProducts(db, [p]);
-      appendAudit(db, { at: meta.at, actor: meta.actor, entity: 'product', entityId: p.id, action: before ? 'update' : 'create', before, after: p });
+      appendAudit(db, {
+        at: meta.at,
+        actor: meta.actor,
+        entity: 'product',
+        entityId: p.id,
+        action: before ? 'update' : 'create',
+        before,
+        after: p,
+      });
       if (before) updated++;
       else created++;
     }
@@ -120,7 +132,11 @@ export function importProducts(db: Db, products: readonly Product[], meta: { at:
 }
 
 /** Adds imported custom attributes to catalogue entries; an entry that changes gets an audit entry. Returns how many changed. */
-export function mergeProductCustomAttributes(db: Db, updates: ReadonlyMap<string, CustomAttributes>, meta: { at: string; actor: string }): number {
+export function mergeProductCustomAttributes(
+  db: Db,
+  updates: ReadonlyMap<string, CustomAttributes>,
+  meta: { at: string; actor: string },
+): number {
   const read = db.prepare('SELECT custom_attributes_json FROM products WHERE id = ?').pluck();
   const write = db.prepare('UPDATE products SET custom_attributes_json = ?, updated_at = ? WHERE id = ?');
   let changed = 0;
@@ -133,7 +149,15 @@ export function mergeProductCustomAttributes(db: Db, updates: ReadonlyMap<string
       const json = JSON.stringify(after);
       if (json === stored) continue;
       write.run(json, meta.at, id);
-      appendAudit(db, { at: meta.at, actor: meta.actor, entity: 'product', entityId: id, action: 'import-attributes', before: { customAttributes: before }, after: { customAttributes: after } });
+      appendAudit(db, {
+        at: meta.at,
+        actor: meta.actor,
+        entity: 'product',
+        entityId: id,
+        action: 'import-attributes',
+        before: { customAttributes: before },
+        after: { customAttributes: after },
+      });
       changed++;
     }
   })();
@@ -148,7 +172,9 @@ export function getProduct(db: Db, id: string): Product | null {
 /** The catalog is small (hundreds), so the search filters in memory over both languages' names and the category. */
 export function listProducts(db: Db, query: ProductListQuery): Product[] {
   const rows = db
-    .prepare('SELECT * FROM products WHERE (@family IS NULL OR family = @family) ORDER BY family, category, name_en, id')
+    .prepare(
+      'SELECT * FROM products WHERE (@family IS NULL OR family = @family) ORDER BY family, category, name_en, id',
+    )
     .all({ family: query.family }) as ProductRow[];
   const needle = normalizeSearch(query.search);
   const products = rows.map(fromRow);

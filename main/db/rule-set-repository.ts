@@ -51,7 +51,14 @@ function fromRow(row: RuleSetRow): RuleSetVersion {
   }
   const parsed = parseRuleSet(json);
   if (!parsed.ok) throw new StoredRuleSetInvalidError(row.version, parsed.message);
-  return { version: row.version, name: row.name, active: row.active === 1, createdAt: row.created_at, createdBy: row.created_by, ruleSet: parsed.ruleSet };
+  return {
+    version: row.version,
+    name: row.name,
+    active: row.active === 1,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    ruleSet: parsed.ruleSet,
+  };
 }
 
 /**
@@ -59,7 +66,8 @@ function fromRow(row: RuleSetRow): RuleSetVersion {
  * the institution has stored none. Versions are numbered by the store, so `ruleSet.version` is the row's.
  */
 export function activeRuleSet(db: Db): SuitabilityRuleSet {
-  const row = cached(db, 'SELECT * FROM suitability_rule_sets WHERE active = 1 ORDER BY version DESC LIMIT 1').get() as RuleSetRow | undefined;
+  const row = cached(db, 'SELECT * FROM suitability_rule_sets WHERE active = 1 ORDER BY version DESC LIMIT 1').get() as
+    RuleSetRow | undefined;
   return row ? fromRow(row).ruleSet : DEFAULT_RULE_SET;
 }
 
@@ -82,46 +90,77 @@ function markActive(db: Db, version: number): void {
  * version they were given under) and, unless told otherwise, makes it the active one.
  * The shipped default is stored first as version 1, so it can be rolled back to like any other.
  */
-export function saveRuleSet(db: Db, input: unknown, options: { name: string; at: string; actor: string; activate?: boolean }): RuleSetVersion {
+export function saveRuleSet(
+  db: Db,
+  input: unknown,
+  options: { name: string; at: string; actor: string; activate?: boolean },
+): RuleSetVersion {
   const parsed = parseRuleSet(input);
   if (!parsed.ok) throw new RuleSetRefusedError(parsed.message, parsed.issues);
-  return db.transaction((): RuleSetVersion => {
-    const empty = (cached(db, 'SELECT COUNT(*) AS n FROM suitability_rule_sets').get() as { n: number }).n === 0;
-    if (empty) insertVersion(db, DEFAULT_RULE_SET, 'Shipped default', options.at, 'system', true);
-    const version = nextVersion(db);
-    const ruleSet: SuitabilityRuleSet = { ...parsed.ruleSet, version };
-    insertVersion(db, ruleSet, options.name, options.at, options.actor, false);
-    if (options.activate ?? true) markActive(db, version);
-    appendAudit(db, { at: options.at, actor: options.actor, entity: 'suitability_rule_set', entityId: String(version), action: 'create', before: null, after: ruleSet });
-    return getRuleSetVersion(db, version)!;
-  }).immediate();
+  return db
+    .transaction((): RuleSetVersion => {
+      const empty = (cached(db, 'SELECT COUNT(*) AS n FROM suitability_rule_sets').get() as { n: number }).n === 0;
+      if (empty) insertVersion(db, DEFAULT_RULE_SET, 'Shipped default', options.at, 'system', true);
+      const version = nextVersion(db);
+      const ruleSet: SuitabilityRuleSet = { ...parsed.ruleSet, version };
+      insertVersion(db, ruleSet, options.name, options.at, options.actor, false);
+      if (options.activate ?? true) markActive(db, version);
+      appendAudit(db, {
+        at: options.at,
+        actor: options.actor,
+        entity: 'suitability_rule_set',
+        entityId: String(version),
+        action: 'create',
+        before: null,
+        after: ruleSet,
+      });
+      return getRuleSetVersion(db, version)!;
+    })
+    .immediate();
 }
 
-function insertVersion(db: Db, ruleSet: SuitabilityRuleSet, name: string, at: string, actor: string, active: boolean): void {
-  cached(db, 'INSERT INTO suitability_rule_sets (id, version, name, rules_json, active, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    `${ruleSet.id}@${ruleSet.version}`,
-    ruleSet.version,
-    name,
-    JSON.stringify(ruleSet),
-    active ? 1 : 0,
-    at,
-    actor,
-  );
+function insertVersion(
+  db: Db,
+  ruleSet: SuitabilityRuleSet,
+  name: string,
+  at: string,
+  actor: string,
+  active: boolean,
+): void {
+  cached(
+    db,
+    'INSERT INTO suitability_rule_sets (id, version, name, rules_json, active, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(`${ruleSet.id}@${ruleSet.version}`, ruleSet.version, name, JSON.stringify(ruleSet), active ? 1 : 0, at, actor);
 }
 
 export function getRuleSetVersion(db: Db, version: number): RuleSetVersion | null {
-  const row = cached(db, 'SELECT * FROM suitability_rule_sets WHERE version = ?').get(version) as RuleSetRow | undefined;
+  const row = cached(db, 'SELECT * FROM suitability_rule_sets WHERE version = ?').get(version) as
+    RuleSetRow | undefined;
   return row ? fromRow(row) : null;
 }
 
 /** Makes a stored version the one checks run under (a rollback is the same move); returns null if there is none. */
-export function activateRuleSet(db: Db, version: number, options: { at: string; actor: string }): RuleSetVersion | null {
-  return db.transaction((): RuleSetVersion | null => {
-    const target = getRuleSetVersion(db, version);
-    if (!target) return null;
-    const before = activeRuleSet(db).version;
-    markActive(db, version);
-    appendAudit(db, { at: options.at, actor: options.actor, entity: 'suitability_rule_set', entityId: String(version), action: 'activate', before: { activeVersion: before }, after: { activeVersion: version } });
-    return { ...target, active: true };
-  }).immediate();
+export function activateRuleSet(
+  db: Db,
+  version: number,
+  options: { at: string; actor: string },
+): RuleSetVersion | null {
+  return db
+    .transaction((): RuleSetVersion | null => {
+      const target = getRuleSetVersion(db, version);
+      if (!target) return null;
+      const before = activeRuleSet(db).version;
+      markActive(db, version);
+      appendAudit(db, {
+        at: options.at,
+        actor: options.actor,
+        entity: 'suitability_rule_set',
+        entityId: String(version),
+        action: 'activate',
+        before: { activeVersion: before },
+        after: { activeVersion: version },
+      });
+      return { ...target, active: true };
+    })
+    .immediate();
 }

@@ -7,14 +7,26 @@ type Route = EventPayload<'app:navigate'>['route'];
  * The native menu: the platform's usual Edit/View/Window roles (so Ctrl+C, Ctrl+Z, zoom and
  * full screen behave as everywhere else) plus shortcuts to each page.
  */
-export function appMenuTemplate(options: { isMac: boolean; navigate: (route: Route) => void; showDevTools: boolean }): MenuItemConstructorOptions[] {
-  const go = (label: string, route: Route, accelerator: string): MenuItemConstructorOptions => ({ label, accelerator, click: () => options.navigate(route) });
+export function appMenuTemplate(options: {
+  isMac: boolean;
+  navigate: (route: Route) => void;
+  showDevTools: boolean;
+}): MenuItemConstructorOptions[] {
+  const go = (label: string, route: Route, accelerator: string): MenuItemConstructorOptions => ({
+    label,
+    accelerator,
+    click: () => options.navigate(route),
+  });
   const template: MenuItemConstructorOptions[] = [];
   if (options.isMac) template.push({ role: 'appMenu' });
   template.push(
     {
       label: 'File',
-      submenu: [go('New Client', 'clients/new', 'CmdOrCtrl+N'), { type: 'separator' }, options.isMac ? { role: 'close' } : { role: 'quit' }],
+      submenu: [
+        go('New Client', 'clients/new', 'CmdOrCtrl+N'),
+        { type: 'separator' },
+        options.isMac ? { role: 'close' } : { role: 'quit' },
+      ],
     },
     { role: 'editMenu' },
     {

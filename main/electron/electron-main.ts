@@ -20,7 +20,9 @@ const preloadPath = path.join(here, 'preload.cjs');
 
 if (process.env.ADVISOR_DESK_DATA?.trim()) app.setPath('userData', path.resolve(process.env.ADVISOR_DESK_DATA.trim()));
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 let mainWindow: BrowserWindow | null = null;
 let backend: Backend | null = null;
@@ -28,18 +30,35 @@ let backend: Backend | null = null;
 /** In development better-sqlite3 is built twice: for Node (tests, CLI) and for Electron, in build/electron-native. */
 function electronSqliteBinding(): string | undefined {
   if (app.isPackaged) return undefined;
-  const binding = path.join(app.getAppPath(), 'build', 'electron-native', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
-  if (!fs.existsSync(binding)) throw new Error('better-sqlite3 is not built for Electron yet. Run `npm run build:electron-native`, then start again.');
+  const binding = path.join(
+    app.getAppPath(),
+    'build',
+    'electron-native',
+    'node_modules',
+    'better-sqlite3',
+    'build',
+    'Release',
+    'better_sqlite3.node',
+  );
+  if (!fs.existsSync(binding))
+    throw new Error(
+      'better-sqlite3 is not built for Electron yet. Run `npm run build:electron-native`, then start again.',
+    );
   return binding;
 }
 
 function createMainWindow(dataDir: string): BrowserWindow {
-  const state = loadWindowState(dataDir, screen.getAllDisplays().map((d) => d.workArea));
+  const state = loadWindowState(
+    dataDir,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   const window = new BrowserWindow(mainWindowOptions(preloadPath, state.bounds));
   hardenWebContents(window.webContents);
   if (state.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
-  window.on('close', () => saveWindowState(dataDir, { bounds: window.getNormalBounds(), maximized: window.isMaximized() }));
+  window.on('close', () =>
+    saveWindowState(dataDir, { bounds: window.getNormalBounds(), maximized: window.isMaximized() }),
+  );
   window.on('closed', () => {
     mainWindow = null;
   });
@@ -66,15 +85,22 @@ if (!app.requestSingleInstanceLock()) {
         const url = new URL(request.url);
         const file = url.host === APP_HOST ? readStaticFile(rendererDir, url.pathname) : null;
         if (!file) return new Response('Not found', { status: 404 });
-        return new Response(new Uint8Array(file.body), { headers: { 'Content-Type': file.contentType, 'Content-Security-Policy': RENDERER_CSP } });
+        return new Response(new Uint8Array(file.body), {
+          headers: { 'Content-Type': file.contentType, 'Content-Security-Policy': RENDERER_CSP },
+        });
       });
       const dataDir = app.getPath('userData');
       const opened = openBackend({ dataDir, mode: 'electron', nativeBinding: electronSqliteBinding() });
       backend = opened;
       mainWindow = createMainWindow(dataDir);
       registerIpcHandlers(ipcMain, opened, () => mainWindow?.webContents ?? null);
-      const navigate = (route: 'clients' | 'clients/new' | 'products' | 'meetings' | 'models' | 'settings') => mainWindow?.webContents.send(EVENT_CHANNEL, 'app:navigate', { route });
-      Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ isMac: process.platform === 'darwin', navigate, showDevTools: !app.isPackaged })));
+      const navigate = (route: 'clients' | 'clients/new' | 'products' | 'meetings' | 'models' | 'settings') =>
+        mainWindow?.webContents.send(EVENT_CHANNEL, 'app:navigate', { route });
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(
+          appMenuTemplate({ isMac: process.platform === 'darwin', navigate, showDevTools: !app.isPackaged }),
+        ),
+      );
     } catch (error) {
       dialog.showErrorBox('Advisor Desk could not start', error instanceof Error ? error.message : String(error));
       app.exit(1);

@@ -2,7 +2,10 @@ import type { Session, WebContents } from 'electron';
 import { isAppUrl } from './app-protocol';
 
 type HardenableContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
-type HardenableSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>;
+type HardenableSession = Pick<
+  Session,
+  'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'
+>;
 
 /**
  * Navigation away from our own page and new windows are refused: Advisor Desk shows no

@@ -34,7 +34,9 @@ export function restoreWindowState(saved: unknown, displays: DisplayArea[]): Win
   const b = s.bounds;
   const width = Math.max(960, Math.min(b.width, 10000));
   const height = Math.max(600, Math.min(b.height, 10000));
-  const visible = displays.some((d) => b.x + 100 <= d.x + d.width && b.x + width - 100 >= d.x && b.y >= d.y - 20 && b.y + 40 <= d.y + d.height);
+  const visible = displays.some(
+    (d) => b.x + 100 <= d.x + d.width && b.x + width - 100 >= d.x && b.y >= d.y - 20 && b.y + 40 <= d.y + d.height,
+  );
   return {
     bounds: visible ? { x: b.x, y: b.y, width, height } : { width, height },
     maximized: s.maximized === true,

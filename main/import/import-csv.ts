@@ -16,7 +16,13 @@ export class ImportRefusedError extends Error {
   ) {
     const shown = issues.slice(0, 10).map((i) => `  ${file}, line ${i.line}, column "${i.column}": ${i.reason}`);
     const more = issues.length > 10 ? [`  … and ${issues.length - 10} more`] : [];
-    super([`Nothing was imported from ${file}: ${issues.length} problem${issues.length === 1 ? '' : 's'}.`, ...shown, ...more].join('\n'));
+    super(
+      [
+        `Nothing was imported from ${file}: ${issues.length} problem${issues.length === 1 ? '' : 's'}.`,
+        ...shown,
+        ...more,
+      ].join('\n'),
+    );
     this.name = 'ImportRefusedError';
   }
 }
@@ -32,7 +38,10 @@ export function readCsvTable(file: string, delimiter: CsvDelimiter | undefined):
   try {
     return parseCsv(fs.readFileSync(file, 'utf8'), delimiter);
   } catch (error) {
-    if (error instanceof CsvSyntaxError) throw new ImportRefusedError(path.basename(file), [{ line: error.line, column: `character ${error.column}`, reason: error.reason }]);
+    if (error instanceof CsvSyntaxError)
+      throw new ImportRefusedError(path.basename(file), [
+        { line: error.line, column: `character ${error.column}`, reason: error.reason },
+      ]);
     throw error;
   }
 }
@@ -48,7 +57,9 @@ export function readJsonFile<S extends z.ZodType>(file: string, schema: S): z.ou
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`Mapping file ${file} could not be read as JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `Mapping file ${file} could not be read as JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
@@ -62,9 +73,13 @@ export function readJsonFile<S extends z.ZodType>(file: string, schema: S): z.ou
  * Imports clients from a CSV file in one transaction: every row is checked first, and a file
  * with any bad row, or an id that already exists, imports nothing and says where each problem is.
  */
-export function importClientsCsv(db: Db, options: { file: string; mapping: MappingFile; actor: string; now: Date; onProgress?: (p: ImportProgress) => void }): { imported: number } {
+export function importClientsCsv(
+  db: Db,
+  options: { file: string; mapping: MappingFile; actor: string; now: Date; onProgress?: (p: ImportProgress) => void },
+): { imported: number } {
   const name = path.basename(options.file);
-  if (options.mapping.entity !== 'clients') throw new Error(`The mapping is for ${options.mapping.entity}, not clients.`);
+  if (options.mapping.entity !== 'clients')
+    throw new Error(`The mapping is for ${options.mapping.entity}, not clients.`);
   options.onProgress?.({ stage: 'reading', done: 0, total: 0 });
   const table = readCsvTable(options.file, options.mapping.delimiter);
   const { records, issues } = applyMapping(table, options.mapping);
@@ -76,20 +91,40 @@ export function importClientsCsv(db: Db, options: { file: string; mapping: Mappi
   const seen = new Map<string, number>();
   const problems: ImportIssue[] = [];
   const idColumn = options.mapping.columns.find((c) => c.field === 'id')?.column ?? 'id';
-  const stored = existingClientIds(db, records.map((r) => (typeof r.fields.id === 'string' ? r.fields.id.trim() : '')));
+  const stored = existingClientIds(
+    db,
+    records.map((r) => (typeof r.fields.id === 'string' ? r.fields.id.trim() : '')),
+  );
   records.forEach((record, i) => {
     if (i % 5000 === 0) options.onProgress?.({ stage: 'checking', done: i, total: records.length });
     const built = buildImportedClient(record, options.mapping, today, now);
     if (!built.ok) return void problems.push(...built.issues);
     const earlier = seen.get(built.client.id);
-    if (earlier !== undefined) problems.push({ line: record.line, column: idColumn, reason: `id ${built.client.id} is already used on line ${earlier}` });
-    else if (stored.has(built.client.id)) problems.push({ line: record.line, column: idColumn, reason: `a client with id ${built.client.id} already exists` });
+    if (earlier !== undefined)
+      problems.push({
+        line: record.line,
+        column: idColumn,
+        reason: `id ${built.client.id} is already used on line ${earlier}`,
+      });
+    else if (stored.has(built.client.id))
+      problems.push({
+        line: record.line,
+        column: idColumn,
+        reason: `a client with id ${built.client.id} already exists`,
+      });
     seen.set(built.client.id, record.line);
     clients.push(built.client);
   });
   if (problems.length > 0) throw new ImportRefusedError(name, problems);
   options.onProgress?.({ stage: 'writing', done: 0, total: clients.length });
-  db.transaction(() => inChunks(clients, 5000, (chunk) => bulkInsertClients(db, chunk, options.actor), (done) => options.onProgress?.({ stage: 'writing', done, total: clients.length }))).immediate();
+  db.transaction(() =>
+    inChunks(
+      clients,
+      5000,
+      (chunk) => bulkInsertClients(db, chunk, options.actor),
+      (done) => options.onProgress?.({ stage: 'writing', done, total: clients.length }),
+    ),
+  ).immediate();
   options.onProgress?.({ stage: 'done', done: clients.length, total: clients.length });
   return { imported: clients.length };
 }

@@ -1,6 +1,11 @@
 import path from 'node:path';
 import type { ImportIssue } from '../../app/import/column-mapping';
-import { EventsMappingSchema, readEventTable, type AttributeKind, type EventsMapping } from '../../app/import/event-table';
+import {
+  EventsMappingSchema,
+  readEventTable,
+  type AttributeKind,
+  type EventsMapping,
+} from '../../app/import/event-table';
 import { placeholderClient, placeholderProduct } from '../../app/import/placeholder-records';
 import type { CsvDelimiter } from '../../app/import/csv-parser';
 import type { CustomAttributes, Interaction } from '../../app/domain';
@@ -41,20 +46,39 @@ function split(seen: ReadonlyMap<string, CustomAttributes>, stored: ReadonlySet<
  * merged into their custom attributes. Every row becomes an interaction whose context is its market columns.
  * A bad cell anywhere, or a row imported before, imports nothing.
  */
-export function importEventsCsv(db: Db, options: { file: string; mapping?: EventsMapping; delimiter?: CsvDelimiter; actor: string; now: Date; onProgress?: (p: ImportProgress) => void }): EventImportSummary {
+export function importEventsCsv(
+  db: Db,
+  options: {
+    file: string;
+    mapping?: EventsMapping;
+    delimiter?: CsvDelimiter;
+    actor: string;
+    now: Date;
+    onProgress?: (p: ImportProgress) => void;
+  },
+): EventImportSummary {
   const name = path.basename(options.file);
   const mapping = options.mapping ?? EventsMappingSchema.parse({});
   const now = options.now.toISOString();
   options.onProgress?.({ stage: 'reading', done: 0, total: 0 });
   const table = readCsvTable(options.file, options.delimiter ?? mapping.delimiter);
-  const read = readEventTable(table, mapping, { onProgress: (done, total) => options.onProgress?.({ stage: 'checking', done, total }) });
+  const read = readEventTable(table, mapping, {
+    onProgress: (done, total) => options.onProgress?.({ stage: 'checking', done, total }),
+  });
   if (read.issues.length > 0) throw new ImportRefusedError(name, read.issues);
 
-  const stored = existingInteractionIds(db, read.events.map((e) => e.id));
+  const stored = existingInteractionIds(
+    db,
+    read.events.map((e) => e.id),
+  );
   if (stored.size > 0) {
     const issues: ImportIssue[] = read.events
       .filter((e) => stored.has(e.id))
-      .map((e) => ({ line: e.line, column: 'client_id', reason: `client ${e.clientId}, product ${e.productId} at ${e.occurredAt} is already stored (was this file imported before?)` }));
+      .map((e) => ({
+        line: e.line,
+        column: 'client_id',
+        reason: `client ${e.clientId}, product ${e.productId} at ${e.occurredAt} is already stored (was this file imported before?)`,
+      }));
     throw new ImportRefusedError(name, issues);
   }
   const clients = split(read.clients, existingClientIds(db, read.clients.keys()));
@@ -79,13 +103,41 @@ export function importEventsCsv(db: Db, options: { file: string; mapping?: Event
   options.onProgress?.({ stage: 'writing', done: 0, total });
   const summary = db
     .transaction(() => {
-      bulkInsertClients(db, [...clients.create].map(([id, attrs]) => placeholderClient(id, attrs, source)), options.actor);
+      bulkInsertClients(
+        db,
+        [...clients.create].map(([id, attrs]) => placeholderClient(id, attrs, source)),
+        options.actor,
+      );
       const clientsUpdated = mergeClientCustomAttributes(db, clients.merge, meta);
-      importProducts(db, [...products.create].map(([id, attrs]) => placeholderProduct(id, attrs, mapping.newProducts.family, mapping.newProducts.category, source)), meta);
+      importProducts(
+        db,
+        [...products.create].map(([id, attrs]) =>
+          placeholderProduct(id, attrs, mapping.newProducts.family, mapping.newProducts.category, source),
+        ),
+        meta,
+      );
       const productsUpdated = mergeProductCustomAttributes(db, products.merge, meta);
-      inChunks(interactions, 5000, (chunk) => insertInteractions(db, chunk), (done) => options.onProgress?.({ stage: 'writing', done, total }));
-      const result: EventImportSummary = { imported: total, clientsCreated: clients.create.size, clientsUpdated, productsCreated: products.create.size, productsUpdated, columnTypes: read.columnTypes };
-      auditImportBatch(db, { file: options.file, kind: 'events', at: now, actor: options.actor, summary: { rows: total, ...result } });
+      inChunks(
+        interactions,
+        5000,
+        (chunk) => insertInteractions(db, chunk),
+        (done) => options.onProgress?.({ stage: 'writing', done, total }),
+      );
+      const result: EventImportSummary = {
+        imported: total,
+        clientsCreated: clients.create.size,
+        clientsUpdated,
+        productsCreated: products.create.size,
+        productsUpdated,
+        columnTypes: read.columnTypes,
+      };
+      auditImportBatch(db, {
+        file: options.file,
+        kind: 'events',
+        at: now,
+        actor: options.actor,
+        summary: { rows: total, ...result },
+      });
       return result;
     })
     .immediate();

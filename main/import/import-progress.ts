@@ -4,14 +4,22 @@ import type { ImportProgress } from './import-csv';
  * Passes on progress when the stage changes, when another 5% is done, or when a second has passed,
  * so a 100,000-row import says how it is going without writing a line per row.
  */
-export function throttleProgress(report: (p: ImportProgress) => void, clock: () => number = Date.now): (p: ImportProgress) => void {
+export function throttleProgress(
+  report: (p: ImportProgress) => void,
+  clock: () => number = Date.now,
+): (p: ImportProgress) => void {
   let stage = '';
   let lastShare = -1;
   let lastAt = 0;
   return (p) => {
     const share = p.total > 0 ? p.done / p.total : 0;
     const at = clock();
-    if (p.stage !== stage || share - lastShare >= 0.05 || at - lastAt >= 1000 || (p.total > 0 && p.done === p.total && share !== lastShare)) {
+    if (
+      p.stage !== stage ||
+      share - lastShare >= 0.05 ||
+      at - lastAt >= 1000 ||
+      (p.total > 0 && p.done === p.total && share !== lastShare)
+    ) {
       stage = p.stage;
       lastShare = share;
       lastAt = at;

@@ -10,14 +10,24 @@ import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels';
  * our own window, then dispatch() validates the payload. A bad request gets an error answer;
  * nothing a page sends can throw inside the main process.
  */
-export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, backend: Backend, getWindowContents: () => WebContents | null): () => void {
-  ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, channel: unknown, input: unknown): Promise<Result<unknown>> => {
-    const contents = getWindowContents();
-    if (!contents || event.sender !== contents || !isAppUrl(event.senderFrame?.url)) {
-      return { ok: false, error: { code: 'forbidden', message: 'Requests are accepted only from the Advisor Desk window.' } };
-    }
-    return dispatch(backend.handlers, channel, input, reportInternalError);
-  });
+export function registerIpcHandlers(
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  backend: Backend,
+  getWindowContents: () => WebContents | null,
+): () => void {
+  ipcMain.handle(
+    INVOKE_CHANNEL,
+    async (event: IpcMainInvokeEvent, channel: unknown, input: unknown): Promise<Result<unknown>> => {
+      const contents = getWindowContents();
+      if (!contents || event.sender !== contents || !isAppUrl(event.senderFrame?.url)) {
+        return {
+          ok: false,
+          error: { code: 'forbidden', message: 'Requests are accepted only from the Advisor Desk window.' },
+        };
+      }
+      return dispatch(backend.handlers, channel, input, reportInternalError);
+    },
+  );
   const unsubscribe = backend.subscribe((name, payload) => {
     const contents = getWindowContents();
     if (contents && !contents.isDestroyed()) contents.send(EVENT_CHANNEL, name, payload);

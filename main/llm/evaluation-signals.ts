@@ -34,7 +34,7 @@ export interface OutcomeSignals {
 /**
  * Similarity and fit for every client–product pair with a recorded outcome, with a model already loaded: one
  * rankingSignals call per client (its prompt prefix evaluated once), fit for every pair. Shared by `evaluate
- * --model` and a retrain with the loaded model (issue 4). An aborted `signal` stops it before the next client
+ * --model` and a retrain with the loaded model. An aborted `signal` stops it before the next client
  * or the next product (a client's pairs take seconds with a 0.5B model on a CPU) by throwing the signal's reason.
  */
 export async function signalsForOutcomes(
@@ -68,7 +68,10 @@ export async function signalsForOutcomes(
     }
     scoredClients++;
     const facts = clientPitchFacts(client, { today: options.today });
-    const result = await rankingSignals(signals, facts, wanted, { maxFitProducts: wanted.length, signal: options.signal });
+    const result = await rankingSignals(signals, facts, wanted, {
+      maxFitProducts: wanted.length,
+      signal: options.signal,
+    });
     wanted.forEach((product, i) => {
       out[pairKey(clientId, product.id)] = { similarity: result.similarity[i] ?? null, fit: result.fit[i] ?? null };
       pairs++;
@@ -76,17 +79,28 @@ export async function signalsForOutcomes(
     options.onProgress?.(done, productsByClient.size);
   }
   // One client text is embedded per client; the rest were product descriptions.
-  return { signals: out, pairs, clients: scoredClients, embedded: signals.counters.embedded - embeddedBefore - scoredClients };
+  return {
+    signals: out,
+    pairs,
+    clients: scoredClients,
+    embedded: signals.counters.embedded - embeddedBefore - scoredClients,
+  };
 }
 
 /**
  * Language-model signals for every client–product pair with a recorded outcome, for `advisor-desk evaluate
- * --model` (issue 4): similarity for each pair and fit for each pair, the client's prompt prefix evaluated once per
+ * --model`: similarity for each pair and fit for each pair, the client's prompt prefix evaluated once per
  * client. Product embeddings are cached in the database under the model's sha256. Costs one fit evaluation per
  * pair: about 15 ms each with the tiny test model, about two thirds of a second with a 0.5B model on 2 CPU cores
  * (`BENCH_ONLY=fit`: 635-735 ms a product with the instructions and the client's part reused).
  */
-export async function computeEvaluationSignals(db: Db, modelFile: string, interactions: readonly Interaction[], book: BookOfBusiness, options: { today: string; onProgress?: (done: number, total: number) => void }): Promise<EvaluationSignals> {
+export async function computeEvaluationSignals(
+  db: Db,
+  modelFile: string,
+  interactions: readonly Interaction[],
+  book: BookOfBusiness,
+  options: { today: string; onProgress?: (done: number, total: number) => void },
+): Promise<EvaluationSignals> {
   const started = performance.now();
   const file = path.resolve(modelFile);
   await assertLoadable(file);

@@ -4,7 +4,7 @@ import type { LocalizedText } from '../../app/domain/localized-text';
 import { getLlamaForMachine } from './llama-instance';
 
 /**
- * Reads a GGUF file's header without loading it and says whether llama.cpp can load it (issue 4). Every check runs
+ * Reads a GGUF file's header without loading it and says whether llama.cpp can load it. Every check runs
  * before any load because some broken files do not fail politely: a llama file without a head count or FFN length
  * aborts the whole process inside ggml instead of throwing. The problem texts say what is wrong and what to do,
  * in English and Chinese.
@@ -68,7 +68,10 @@ const GGML_BLOCKS: Record<number, [elements: number, bytes: number]> = {
   30: [1, 2], // BF16
 };
 
-export function problemText(kind: GgufProblemKind, detail: { fileName: string; extra?: string; extraZh?: string }): LocalizedText {
+export function problemText(
+  kind: GgufProblemKind,
+  detail: { fileName: string; extra?: string; extraZh?: string },
+): LocalizedText {
   const name = detail.fileName;
   switch (kind) {
     case 'unreadable':
@@ -121,29 +124,46 @@ export async function readGgufHeader(filePath: string, fileName: string): Promis
   let sizeBytes = 0;
   try {
     const stat = await fs.stat(filePath);
-    if (!stat.isFile()) return empty(0, { kind: 'unreadable', text: problemText('unreadable', { fileName, extra: 'not a file', extraZh: '不是文件' }) });
+    if (!stat.isFile())
+      return empty(0, {
+        kind: 'unreadable',
+        text: problemText('unreadable', { fileName, extra: 'not a file', extraZh: '不是文件' }),
+      });
     sizeBytes = stat.size;
     const handle = await fs.open(filePath, 'r');
     try {
       const head = Buffer.alloc(4);
       const { bytesRead } = await handle.read(head, 0, 4, 0);
-      if (bytesRead < 4 || !head.equals(GGUF_MAGIC)) return empty(sizeBytes, { kind: 'not-gguf', text: problemText('not-gguf', { fileName }) });
+      if (bytesRead < 4 || !head.equals(GGUF_MAGIC))
+        return empty(sizeBytes, { kind: 'not-gguf', text: problemText('not-gguf', { fileName }) });
     } finally {
       await handle.close();
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    return empty(sizeBytes, { kind: 'unreadable', text: problemText('unreadable', { fileName, extra: code, extraZh: code }) });
+    return empty(sizeBytes, {
+      kind: 'unreadable',
+      text: problemText('unreadable', { fileName, extra: code, extraZh: code }),
+    });
   }
 
   let info: GgufFileInfo;
   try {
-    info = await readGgufFileInfo(filePath, { sourceType: 'filesystem', readTensorInfo: true, logWarnings: false, spliceSplitFiles: false });
+    info = await readGgufFileInfo(filePath, {
+      sourceType: 'filesystem',
+      readTensorInfo: true,
+      logWarnings: false,
+      spliceSplitFiles: false,
+    });
   } catch {
     // The magic is right, so a header that cannot be parsed is almost always one cut short.
     return empty(sizeBytes, {
       kind: 'truncated',
-      text: problemText('truncated', { fileName, extra: `its header cannot be read to the end (${mib(sizeBytes)} on disk)`, extraZh: `头部无法完整读取（磁盘上 ${mib(sizeBytes)}）` }),
+      text: problemText('truncated', {
+        fileName,
+        extra: `its header cannot be read to the end (${mib(sizeBytes)} on disk)`,
+        extraZh: `头部无法完整读取（磁盘上 ${mib(sizeBytes)}）`,
+      }),
     });
   }
 
@@ -152,20 +172,39 @@ export async function readGgufHeader(filePath: string, fileName: string): Promis
     // The parser reads past a short file without failing; its own end offset says the header did not fit.
     return empty(sizeBytes, {
       kind: 'truncated',
-      text: problemText('truncated', { fileName, extra: `its header cannot be read to the end (${mib(sizeBytes)} on disk)`, extraZh: `头部无法完整读取（磁盘上 ${mib(sizeBytes)}）` }),
+      text: problemText('truncated', {
+        fileName,
+        extra: `its header cannot be read to the end (${mib(sizeBytes)} on disk)`,
+        extraZh: `头部无法完整读取（磁盘上 ${mib(sizeBytes)}）`,
+      }),
     });
   }
 
-  const architecture = typeof info.metadata.general?.architecture === 'string' ? String(info.metadata.general.architecture) : null;
+  const architecture =
+    typeof info.metadata.general?.architecture === 'string' ? String(info.metadata.general.architecture) : null;
   const arch = (info.architectureMetadata ?? {}) as Record<string, unknown>;
   const contextLength = typeof arch.context_length === 'number' ? arch.context_length : null;
   const fileType = info.metadata.general?.file_type;
-  const quantization = typeof fileType === 'number' ? (GgufFileType[fileType]?.replace(/^MOSTLY_|^ALL_/, '') ?? `type ${fileType}`) : null;
-  const hasChatTemplate = typeof info.metadata.tokenizer?.chat_template === 'string' && info.metadata.tokenizer.chat_template.length > 0;
+  const quantization =
+    typeof fileType === 'number' ? (GgufFileType[fileType]?.replace(/^MOSTLY_|^ALL_/, '') ?? `type ${fileType}`) : null;
+  const hasChatTemplate =
+    typeof info.metadata.tokenizer?.chat_template === 'string' && info.metadata.tokenizer.chat_template.length > 0;
   const blockCount = typeof arch.block_count === 'number' ? arch.block_count : 0;
   const tensors = info.fullTensorInfo ?? info.tensorInfo ?? [];
-  const parameterCount = tensors.length > 0 ? tensors.reduce((sum, t) => sum + t.dimensions.reduce<number>((n, d) => n * Number(d), 1), 0) : null;
-  const base = { sizeBytes, architecture, parameterCount, quantization, contextLength, hasChatTemplate, totalLayers: blockCount > 0 ? blockCount + 1 : 0, info };
+  const parameterCount =
+    tensors.length > 0
+      ? tensors.reduce((sum, t) => sum + t.dimensions.reduce<number>((n, d) => n * Number(d), 1), 0)
+      : null;
+  const base = {
+    sizeBytes,
+    architecture,
+    parameterCount,
+    quantization,
+    contextLength,
+    hasChatTemplate,
+    totalLayers: blockCount > 0 ? blockCount + 1 : 0,
+    info,
+  };
 
   // Tensor data shorter than the tensor infos declare.
   let dataEnd = 0;
@@ -190,26 +229,41 @@ export async function readGgufHeader(filePath: string, fileName: string): Promis
   }
 
   if (!architecture) {
-    return { ...base, problem: { kind: 'missing-keys', text: problemText('missing-keys', { fileName, extra: 'general.architecture' }) } };
+    return {
+      ...base,
+      problem: { kind: 'missing-keys', text: problemText('missing-keys', { fileName, extra: 'general.architecture' }) },
+    };
   }
   // The supported list comes from the native binary; where it cannot start, the header is still described and the
   // load reports the missing binary.
   const llama = await getLlamaForMachine().catch(() => null);
   const insights = llama ? await GgufInsights.from(info, llama) : null;
   if (insights && !insights.isSupportedByLlamaCpp) {
-    return { ...base, problem: { kind: 'unsupported-architecture', text: problemText('unsupported-architecture', { fileName, extra: architecture }) } };
+    return {
+      ...base,
+      problem: {
+        kind: 'unsupported-architecture',
+        text: problemText('unsupported-architecture', { fileName, extra: architecture }),
+      },
+    };
   }
   const required = ['embedding_length', 'block_count'];
   if (!RECURRENT_WITHOUT_ATTENTION.has(architecture)) required.push('attention.head_count', 'feed_forward_length');
   const missing = required.filter((key) => !hasPositiveValue(arch, key)).map((key) => `${architecture}.${key}`);
-  if (!Array.isArray(info.metadata.tokenizer?.ggml?.tokens) || info.metadata.tokenizer.ggml.tokens.length === 0) missing.push('tokenizer.ggml.tokens');
-  if (missing.length > 0) return { ...base, problem: { kind: 'missing-keys', text: problemText('missing-keys', { fileName, extra: missing.join(', ') }) } };
+  if (!Array.isArray(info.metadata.tokenizer?.ggml?.tokens) || info.metadata.tokenizer.ggml.tokens.length === 0)
+    missing.push('tokenizer.ggml.tokens');
+  if (missing.length > 0)
+    return {
+      ...base,
+      problem: { kind: 'missing-keys', text: problemText('missing-keys', { fileName, extra: missing.join(', ') }) },
+    };
   return { ...base, problem: null };
 }
 
 function hasPositiveValue(record: Record<string, unknown>, dottedKey: string): boolean {
   let value: unknown = record;
-  for (const part of dottedKey.split('.')) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+  for (const part of dottedKey.split('.'))
+    value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
   // Per-layer arrays (some files give FFN lengths per block) count when any entry is positive.
   if (Array.isArray(value)) return value.some((v) => typeof v === 'number' && v > 0);
   return typeof value === 'number' && value > 0;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { buildTestVocabulary, type TestVocabulary } from './test-vocabulary';
 
 /**
- * Writes a random-weight llama-architecture GGUF v3 of a real shape (issue 4). No weights can be downloaded on the
+ * Writes a random-weight llama-architecture GGUF v3 of a real shape. No weights can be downloaded on the
  * machines the app is built and tested on, and such a file loads, tokenizes, generates, embeds and obeys grammars
  * like a trained model at the same compute cost, so tests, benchmarks and `advisor-desk models make-test-model`
  * use it. The tensor data is streamed in chunks (a 0.5B-shaped Q8_0 file is about 421 MiB) into a temporary file
@@ -38,7 +38,15 @@ export interface TestModelShape {
 
 export const TEST_MODEL_SHAPES: Record<TestModelPreset, TestModelShape> = {
   tiny: { embedding: 256, layers: 4, feedForward: 768, heads: 4, kvHeads: 2, vocabulary: 1024, contextLength: 2048 },
-  '0.5b': { embedding: 896, layers: 24, feedForward: 4864, heads: 14, kvHeads: 2, vocabulary: 32000, contextLength: 32768 },
+  '0.5b': {
+    embedding: 896,
+    layers: 24,
+    feedForward: 4864,
+    heads: 14,
+    kvHeads: 2,
+    vocabulary: 32000,
+    contextLength: 32768,
+  },
 };
 
 export const CHATML_TEMPLATE =
@@ -73,12 +81,17 @@ interface TensorSpec {
 const AMPLITUDE = 0.035;
 const CHUNK_BYTES = 4 * 1024 * 1024;
 
-export async function writeTestModel(outPath: string, options: TestModelOptions): Promise<{ path: string; sizeBytes: number; shape: TestModelShape }> {
+export async function writeTestModel(
+  outPath: string,
+  options: TestModelOptions,
+): Promise<{ path: string; sizeBytes: number; shape: TestModelShape }> {
   const base = TEST_MODEL_SHAPES[options.preset];
   if (!base) throw new Error(`Unknown test model preset "${String(options.preset)}"; use tiny or 0.5b.`);
-  if (options.type !== 'f16' && options.type !== 'q8_0') throw new Error(`Unknown test model type "${String(options.type)}"; use f16 or q8_0.`);
+  if (options.type !== 'f16' && options.type !== 'q8_0')
+    throw new Error(`Unknown test model type "${String(options.type)}"; use f16 or q8_0.`);
   const contextLength = options.contextLength ?? base.contextLength;
-  if (!Number.isInteger(contextLength) || contextLength < 16) throw new Error(`contextLength must be a whole number of at least 16, got ${contextLength}.`);
+  if (!Number.isInteger(contextLength) || contextLength < 16)
+    throw new Error(`contextLength must be a whole number of at least 16, got ${contextLength}.`);
   const shape: TestModelShape = { ...base, contextLength };
   const vocabulary = buildTestVocabulary(shape.vocabulary);
   const header = encodeHeader(shape, vocabulary, options);
@@ -141,7 +154,11 @@ function tensorList(shape: TestModelShape, type: TestModelType): Omit<TensorSpec
   return list;
 }
 
-function encodeHeader(shape: TestModelShape, vocabulary: TestVocabulary, options: TestModelOptions): { bytes: Buffer; tensors: TensorSpec[]; dataStart: number } {
+function encodeHeader(
+  shape: TestModelShape,
+  vocabulary: TestVocabulary,
+  options: TestModelOptions,
+): { bytes: Buffer; tensors: TensorSpec[]; dataStart: number } {
   const withChat = options.chatTemplate !== false;
   const kv: [string, KvValue][] = [
     ['general.architecture', { type: 'string', value: 'llama' }],
@@ -260,7 +277,12 @@ function encodeHeader(shape: TestModelShape, vocabulary: TestVocabulary, options
   return { bytes: Buffer.concat([unpadded, Buffer.alloc(dataStart - unpadded.length)]), tensors, dataStart };
 }
 
-async function writeTensorData(file: fs.FileHandle, tensor: TensorSpec, random: () => number, halfTable: Uint16Array): Promise<number> {
+async function writeTensorData(
+  file: fs.FileHandle,
+  tensor: TensorSpec,
+  random: () => number,
+  halfTable: Uint16Array,
+): Promise<number> {
   if (tensor.ggmlType === GGML.f32) {
     // Norm weights: RMS norm scales of one, as a freshly initialised model has.
     const b = Buffer.alloc(tensor.bytes);
@@ -321,7 +343,8 @@ function seededRandom(seed: number): () => number {
 /** 65,536 half-precision values spread evenly over ±AMPLITUDE, indexed by 16 random bits. */
 function uniformHalfTable(): Uint16Array {
   const table = new Uint16Array(65536);
-  for (let i = 0; i < table.length; i++) table[i] = halfFromFloat(((i + 0.5) / table.length) * 2 * AMPLITUDE - AMPLITUDE);
+  for (let i = 0; i < table.length; i++)
+    table[i] = halfFromFloat(((i + 0.5) / table.length) * 2 * AMPLITUDE - AMPLITUDE);
   return table;
 }
 

@@ -63,7 +63,7 @@ function isAbort(error: unknown, signal: AbortSignal): boolean {
 }
 
 /**
- * The one language model the app has in memory (issue 4). Loading checks the file's header first (a bad header
+ * The one language model the app has in memory. Loading checks the file's header first (a bad header
  * aborts the process inside llama.cpp), takes the backend node-llama-cpp found (CUDA, Vulkan, Metal or the CPU),
  * lets it choose how many layers fit on the GPU and falls back to fewer layers and then the CPU when memory runs
  * out, and creates a context of a size that fits with the thread count chosen for this machine. Progress and
@@ -104,7 +104,8 @@ export class LlmRuntime {
   }
 
   async load(filePath: string, options: LoadOptions): Promise<LlmStatus> {
-    if (this.loading) throw new AppError('conflict', 'A model is already loading. Cancel that load first, or wait for it to finish.');
+    if (this.loading)
+      throw new AppError('conflict', 'A model is already loading. Cancel that load first, or wait for it to finish.');
     const abort = new AbortController();
     this.loading = abort;
     const modelPath = path.resolve(filePath);
@@ -133,12 +134,21 @@ export class LlmRuntime {
       let context: LlamaContext;
       try {
         const trained = model.trainContextSize > 0 ? model.trainContextSize : DEFAULT_CONTEXT_TOKENS;
-        const wanted = options.contextSize === 'auto' ? { min: Math.min(MIN_CONTEXT_TOKENS, trained), max: Math.min(trained, DEFAULT_CONTEXT_TOKENS) } : Math.min(options.contextSize, trained);
+        const wanted =
+          options.contextSize === 'auto'
+            ? { min: Math.min(MIN_CONTEXT_TOKENS, trained), max: Math.min(trained, DEFAULT_CONTEXT_TOKENS) }
+            : Math.min(options.contextSize, trained);
         context = await model.createContext({ contextSize: wanted, threads, sequences: 1 });
       } catch (error) {
         await model.dispose();
         if (isOutOfMemory(error)) {
-          return this.fail(t(`There is not enough memory for a context with this model. Close other programs, choose a smaller context or a smaller (more quantised) model.`, `内存不足，无法为该模型创建上下文。请关闭其他程序，或选择更小的上下文或更小（量化程度更高）的模型。`), 'unavailable');
+          return this.fail(
+            t(
+              `There is not enough memory for a context with this model. Close other programs, choose a smaller context or a smaller (more quantised) model.`,
+              `内存不足，无法为该模型创建上下文。请关闭其他程序，或选择更小的上下文或更小（量化程度更高）的模型。`,
+            ),
+            'unavailable',
+          );
         }
         throw error;
       }
@@ -149,16 +159,46 @@ export class LlmRuntime {
       }
 
       const sha256 = await this.options.hashOf(modelPath);
-      this.loaded = { llama, model, context, path: modelPath, sha256, hasChatTemplate: header.hasChatTemplate, contextSize: context.contextSize, threads };
-      this.set({ state: 'loaded', sha256, gpuLayers: model.gpuLayers, totalLayers: header.totalLayers || this.state.totalLayers, contextSize: context.contextSize, threads, loadProgress: 1, error: null });
+      this.loaded = {
+        llama,
+        model,
+        context,
+        path: modelPath,
+        sha256,
+        hasChatTemplate: header.hasChatTemplate,
+        contextSize: context.contextSize,
+        threads,
+      };
+      this.set({
+        state: 'loaded',
+        sha256,
+        gpuLayers: model.gpuLayers,
+        totalLayers: header.totalLayers || this.state.totalLayers,
+        contextSize: context.contextSize,
+        threads,
+        loadProgress: 1,
+        error: null,
+      });
       return this.status();
     } catch (error) {
       if (error instanceof AppError) throw error;
       if (isOutOfMemory(error)) {
-        return this.fail(t(`${path.basename(modelPath)} does not fit in this machine's memory. Close other programs or choose a smaller (more quantised) model.`, `${path.basename(modelPath)} 超出本机可用内存。请关闭其他程序，或选择更小（量化程度更高）的模型。`), 'unavailable');
+        return this.fail(
+          t(
+            `${path.basename(modelPath)} does not fit in this machine's memory. Close other programs or choose a smaller (more quantised) model.`,
+            `${path.basename(modelPath)} 超出本机可用内存。请关闭其他程序，或选择更小（量化程度更高）的模型。`,
+          ),
+          'unavailable',
+        );
       }
       const message = error instanceof Error ? error.message : String(error);
-      return this.fail(t(`${path.basename(modelPath)} could not be loaded: ${message}. Check that it is a llama.cpp GGUF model and try again.`, `无法加载 ${path.basename(modelPath)}：${message}。请确认它是 llama.cpp 可用的 GGUF 模型后重试。`), 'unavailable');
+      return this.fail(
+        t(
+          `${path.basename(modelPath)} could not be loaded: ${message}. Check that it is a llama.cpp GGUF model and try again.`,
+          `无法加载 ${path.basename(modelPath)}：${message}。请确认它是 llama.cpp 可用的 GGUF 模型后重试。`,
+        ),
+        'unavailable',
+      );
     } finally {
       this.loading = null;
     }
@@ -169,7 +209,13 @@ export class LlmRuntime {
    * was off, or another program took the memory meanwhile), half of the model's layers are tried, then half of that,
    * down to none (CPU only). A fixed number is tried as asked, then halved the same way.
    */
-  private async loadWithFallback(llama: Llama, modelPath: string, options: LoadOptions, totalLayers: number, signal: AbortSignal): Promise<LlamaModel | null> {
+  private async loadWithFallback(
+    llama: Llama,
+    modelPath: string,
+    options: LoadOptions,
+    totalLayers: number,
+    signal: AbortSignal,
+  ): Promise<LlamaModel | null> {
     let gpuLayers: 'auto' | number = llama.gpu === false ? 0 : options.gpuLayers;
     for (;;) {
       let model: LlamaModel;

@@ -2,14 +2,21 @@ import { createHash } from 'node:crypto';
 import type { LlamaContext, LlamaContextSequence, LlamaEmbeddingContext, LlamaModel, Token } from 'node-llama-cpp';
 import type { Language } from '../../app/domain/enums';
 import type { Product } from '../../app/domain';
-import { FIT_ANSWER_NO, FIT_ANSWER_YES, clientNeedsText, fitPromptPrefix, fitPromptSuffix, productDescriptionText } from '../../app/pitch/fit-prompt';
+import {
+  FIT_ANSWER_NO,
+  FIT_ANSWER_YES,
+  clientNeedsText,
+  fitPromptPrefix,
+  fitPromptSuffix,
+  productDescriptionText,
+} from '../../app/pitch/fit-prompt';
 import type { PitchFact } from '../../app/pitch/pitch-facts';
 import { productPitchFacts } from '../../app/pitch/pitch-facts';
 import type { Db } from '../db/connection';
 import { readEmbeddings, writeEmbeddings } from '../db/embedding-cache-repository';
 
 /**
- * Language-model signals for the interest ranking (issue 4), computed with whichever model the runtime loaded:
+ * Language-model signals for the interest ranking, computed with whichever model the runtime loaded:
  *
  * - `similarity`: cosine similarity between the embedding of the client's needs (clientNeedsText) and of each
  *   product's description (productDescriptionText), mapped from −1..1 to 0..1. Product vectors are cached in the
@@ -79,7 +86,14 @@ export function cosineSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): nu
 /** The Yes/No answer as the model may spell its first token: capitalised or not, with or without a leading space. */
 function answerTokens(model: LlamaModel, word: string): Set<Token> {
   const out = new Set<Token>();
-  for (const variant of [word, ` ${word}`, word.toLowerCase(), ` ${word.toLowerCase()}`, word.toUpperCase(), ` ${word.toUpperCase()}`]) {
+  for (const variant of [
+    word,
+    ` ${word}`,
+    word.toLowerCase(),
+    ` ${word.toLowerCase()}`,
+    word.toUpperCase(),
+    ` ${word.toUpperCase()}`,
+  ]) {
     const tokens = model.tokenize(variant, false);
     // The first token decides which answer the model starts; a token both answers start with is dropped by the caller.
     const first = tokens[0];
@@ -97,8 +111,12 @@ export class LlmSignals {
   private answers: { yes: Set<Token>; no: Set<Token> } | null = null;
   private disposed = false;
 
-  constructor(readonly source: SignalModel, private readonly options: LlmSignalsOptions = {}) {
-    if (!/^[0-9a-f]{64}$/.test(source.sha256)) throw new Error(`The model's sha256 must be 64 lowercase hex digits, got "${source.sha256.slice(0, 80)}".`);
+  constructor(
+    readonly source: SignalModel,
+    private readonly options: LlmSignalsOptions = {},
+  ) {
+    if (!/^[0-9a-f]{64}$/.test(source.sha256))
+      throw new Error(`The model's sha256 must be 64 lowercase hex digits, got "${source.sha256.slice(0, 80)}".`);
   }
 
   private threads(): number | undefined {
@@ -120,7 +138,11 @@ export class LlmSignals {
     if (this.disposed) throw new Error('These language-model signals were disposed with their model.');
     this.fitContext ??= (async () => {
       const contextSize = this.options.contextSize ?? Math.min(2048, this.source.model.trainContextSize);
-      const context = await this.source.model.createContext({ contextSize, sequences: 1, ...(this.threads() ? { threads: this.threads() } : {}) });
+      const context = await this.source.model.createContext({
+        contextSize,
+        sequences: 1,
+        ...(this.threads() ? { threads: this.threads() } : {}),
+      });
       return { context, sequence: context.getSequence() };
     })();
     this.fitContext.catch(() => (this.fitContext = null));
@@ -142,7 +164,11 @@ export class LlmSignals {
    * Similarity of the client's needs to each product description, 0..1 (0.5 = unrelated). Products' vectors come
    * from the cache when this model embedded the same text before.
    */
-  async similarities(clientText: string, products: readonly TextItem[], options: { signal?: AbortSignal | undefined } = {}): Promise<Map<string, number>> {
+  async similarities(
+    clientText: string,
+    products: readonly TextItem[],
+    options: { signal?: AbortSignal | undefined } = {},
+  ): Promise<Map<string, number>> {
     const modelSha = this.source.sha256;
     const hashes = products.map((p) => sha256(p.text));
     const vectors = new Map<string, Float32Array>();
@@ -182,7 +208,10 @@ export class LlmSignals {
         yes.delete(token);
         no.delete(token);
       }
-      if (yes.size === 0 || no.size === 0) throw new Error(`This model's vocabulary has no distinct first token for "${FIT_ANSWER_YES}" and "${FIT_ANSWER_NO}", so it cannot give a fit probability.`);
+      if (yes.size === 0 || no.size === 0)
+        throw new Error(
+          `This model's vocabulary has no distinct first token for "${FIT_ANSWER_YES}" and "${FIT_ANSWER_NO}", so it cannot give a fit probability.`,
+        );
       this.answers = { yes, no };
     }
     return this.answers;
@@ -202,7 +231,9 @@ export class LlmSignals {
     const model = this.source.model;
     const bos = model.tokens.bos;
     const tokens: Token[] = bos !== null && model.tokens.shouldPrependBosToken ? [bos] : [];
-    prefix.forEach((piece, i) => tokens.push(...(i === 0 ? model.tokenize(piece, false) : model.tokenize(piece, false, 'trimLeadingSpace'))));
+    prefix.forEach((piece, i) =>
+      tokens.push(...(i === 0 ? model.tokenize(piece, false) : model.tokenize(piece, false, 'trimLeadingSpace'))),
+    );
     return tokens;
   }
 
@@ -261,7 +292,9 @@ export class LlmSignals {
         }
         const input = full.slice(start);
         const last = input.length - 1;
-        const result = await sequence.controlledEvaluate(input.map((token, i) => (i === last ? [token, { generateNext: { probabilities: true } }] : token)));
+        const result = await sequence.controlledEvaluate(
+          input.map((token, i) => (i === last ? [token, { generateNext: { probabilities: true } }] : token)),
+        );
         const probabilities = result[last]?.next.probabilities;
         if (probabilities) {
           let pYes = 0;
@@ -324,7 +357,16 @@ export async function rankingSignals(
   let prefix = fitPromptPrefix(clientFacts, language);
   // A short context that cannot hold the full instructions with this client and their longest product line gets
   // the brief instructions instead; where even those do not fit, fitProbabilities answers null for that product.
-  if (!(await signals.fitsFitContext(prefix, fitItems.map((item) => item.text)))) prefix = fitPromptPrefix(clientFacts, language, { brief: true });
+  if (
+    !(await signals.fitsFitContext(
+      prefix,
+      fitItems.map((item) => item.text),
+    ))
+  )
+    prefix = fitPromptPrefix(clientFacts, language, { brief: true });
   const fit = await signals.fitProbabilities(prefix, fitItems, { signal: options.signal });
-  return { similarity: products.map((p) => similarity.get(p.id) ?? null), fit: products.map((p) => fit.get(p.id) ?? null) };
+  return {
+    similarity: products.map((p) => similarity.get(p.id) ?? null),
+    fit: products.map((p) => fit.get(p.id) ?? null),
+  };
 }

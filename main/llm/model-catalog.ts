@@ -7,7 +7,7 @@ import { readGgufHeader } from './gguf-check';
 import type { ModelLibrary } from './model-library';
 
 /**
- * models/catalog.json (issue 4): recommended instruct models an advisor can download where the machine is online.
+ * models/catalog.json: recommended instruct models an advisor can download where the machine is online.
  * A checksum is only given where it could be verified from a published source; otherwise the entry says
  * `verified: false` and the download is hashed and shown, not checked against an invented value.
  */
@@ -18,19 +18,29 @@ export const CatalogEntrySchema = z
     name: z.string().min(1),
     description: LocalizedTextSchema,
     // Plain http only from this machine itself (a local mirror, the download tests).
-    uri: z.string().regex(/^(hf:|https:\/\/|http:\/\/(127\.0\.0\.1|localhost)[:/])/, 'an hf: URI, an https:// URL, or http:// on this machine'),
+    uri: z
+      .string()
+      .regex(
+        /^(hf:|https:\/\/|http:\/\/(127\.0\.0\.1|localhost)[:/])/,
+        'an hf: URI, an https:// URL, or http:// on this machine',
+      ),
     pageUrl: z.string().url(),
     fileName: z.string().regex(/^[^/\\]+\.gguf$/i, 'a plain .gguf file name'),
     sizeBytes: z.number().int().min(0),
     sizeSource: z.string(),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .nullable(),
     verified: z.boolean(),
     license: z.string().min(1),
   })
   .strict();
 export type CatalogEntry = z.infer<typeof CatalogEntrySchema>;
 
-const CatalogFileSchema = z.object({ version: z.literal(1), note: z.string().optional(), models: z.array(CatalogEntrySchema) }).strict();
+const CatalogFileSchema = z
+  .object({ version: z.literal(1), note: z.string().optional(), models: z.array(CatalogEntrySchema) })
+  .strict();
 
 export async function readCatalog(appDir: string): Promise<CatalogEntry[]> {
   const file = path.join(appDir, 'catalog.json');
@@ -44,7 +54,9 @@ export async function readCatalog(appDir: string): Promise<CatalogEntry[]> {
   const parsed = CatalogFileSchema.safeParse(JSON.parse(text));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`${file} is not a valid model catalog: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unknown problem'}.`);
+    throw new Error(
+      `${file} is not a valid model catalog: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unknown problem'}.`,
+    );
   }
   const ids = new Set<string>();
   for (const entry of parsed.data.models) {

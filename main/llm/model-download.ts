@@ -9,7 +9,7 @@ import { readCatalog, type CatalogEntry } from './model-catalog';
 import type { ModelLibrary } from './model-library';
 
 /**
- * Downloads catalog models into the user's models folder with node-llama-cpp's downloader (issue 4): progress as
+ * Downloads catalog models into the user's models folder with node-llama-cpp's downloader: progress as
  * 'llm:download' events, cancel keeps the partial file so the next start resumes it, and the finished file is
  * checked (GGUF header, and the sha256 where the catalog has a verified one). Where the machine is offline the
  * start fails within seconds with a message naming the address and the folder to copy the file into, instead of
@@ -64,11 +64,18 @@ export class ModelDownloads {
 
   private async entry(id: string): Promise<CatalogEntry> {
     const entry = (await readCatalog(this.options.library.appDir)).find((e) => e.id === id);
-    if (!entry) throw new AppError('not_found', `No model with id ${id} in the catalog. / 目录中没有 id 为 ${id} 的模型。`);
+    if (!entry)
+      throw new AppError('not_found', `No model with id ${id} in the catalog. / 目录中没有 id 为 ${id} 的模型。`);
     return entry;
   }
 
-  private event(id: string, state: DownloadState, downloadedBytes: number, totalBytes: number, error: LocalizedText | null = null): void {
+  private event(
+    id: string,
+    state: DownloadState,
+    downloadedBytes: number,
+    totalBytes: number,
+    error: LocalizedText | null = null,
+  ): void {
     this.options.emit({ id, state, downloadedBytes, totalBytes, error });
   }
 
@@ -79,10 +86,19 @@ export class ModelDownloads {
     const folder = this.options.library.userDir;
     await fs.mkdir(folder, { recursive: true });
 
-    const withTimeout = async <T,>(work: Promise<T>, what: string): Promise<T> => {
+    const withTimeout = async <T>(work: Promise<T>, what: string): Promise<T> => {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new AppError('unavailable', offlineMessage(entry, folder, `${what} took longer than ${Math.round(this.startTimeoutMs / 1000)} s`))), this.startTimeoutMs);
+        timer = setTimeout(
+          () =>
+            reject(
+              new AppError(
+                'unavailable',
+                offlineMessage(entry, folder, `${what} took longer than ${Math.round(this.startTimeoutMs / 1000)} s`),
+              ),
+            ),
+          this.startTimeoutMs,
+        );
       });
       try {
         return await Promise.race([work, timeout]);
@@ -96,7 +112,10 @@ export class ModelDownloads {
       await withTimeout(lookup(hostOf(entry.uri)), 'the name lookup');
     } catch (error) {
       if (error instanceof AppError) throw error;
-      throw new AppError('unavailable', offlineMessage(entry, folder, (error as NodeJS.ErrnoException).code ?? 'no network'));
+      throw new AppError(
+        'unavailable',
+        offlineMessage(entry, folder, (error as NodeJS.ErrnoException).code ?? 'no network'),
+      );
     }
     let downloader: ModelDownloader;
     try {
@@ -114,7 +133,10 @@ export class ModelDownloads {
       );
     } catch (error) {
       if (error instanceof AppError) throw error;
-      throw new AppError('unavailable', offlineMessage(entry, folder, error instanceof Error ? error.message.slice(0, 200) : 'request failed'));
+      throw new AppError(
+        'unavailable',
+        offlineMessage(entry, folder, error instanceof Error ? error.message.slice(0, 200) : 'request failed'),
+      );
     }
 
     const controller = new AbortController();

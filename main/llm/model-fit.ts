@@ -4,7 +4,7 @@ import type { FitEstimate } from '../../app/contract/llm-channels';
 import { getLlamaForMachine } from './llama-instance';
 
 /**
- * How a GGUF file fits this machine (issue 4), from node-llama-cpp's own resolver, the same one `gpuLayers: 'auto'`
+ * How a GGUF file fits this machine, from node-llama-cpp's own resolver, the same one `gpuLayers: 'auto'`
  * uses when loading, so the Models page does not promise what the load then refuses. The context size asked for is
  * what pitch drafting needs (4096, or the model's own length when shorter), not the model's full length: a 32k
  * default context is what fills VRAM in other apps.
@@ -16,7 +16,9 @@ export async function estimateFit(info: GgufFileInfo): Promise<FitEstimate> {
   const llama = await getLlamaForMachine();
   const insights = await GgufInsights.from(info, llama);
   const contextTarget = Math.min(DRAFTING_CONTEXT, insights.trainContextSize ?? DRAFTING_CONTEXT);
-  const { resolvedValues } = await insights.configurationResolver.resolveAndScoreConfig({ targetContextSize: contextTarget });
+  const { resolvedValues } = await insights.configurationResolver.resolveAndScoreConfig({
+    targetContextSize: contextTarget,
+  });
   const vram = await llama.getVramState();
   const freeRam = os.freemem();
   const ramBytes = resolvedValues.totalRamUsage;
@@ -31,7 +33,15 @@ export async function estimateFit(info: GgufFileInfo): Promise<FitEstimate> {
     vramBytes,
     contextSize: resolvedValues.contextSize,
     fits,
-    summary: fitSummary({ gpu: llama.gpu, gpuLayers, totalLayers, ramBytes, vramBytes, fits, contextSize: resolvedValues.contextSize }),
+    summary: fitSummary({
+      gpu: llama.gpu,
+      gpuLayers,
+      totalLayers,
+      ramBytes,
+      vramBytes,
+      fits,
+      contextSize: resolvedValues.contextSize,
+    }),
   };
 }
 
@@ -42,7 +52,15 @@ function gb(bytes: number): string {
 
 const GPU_NAMES: Record<string, string> = { cuda: 'CUDA', vulkan: 'Vulkan', metal: 'Metal' };
 
-export function fitSummary(f: { gpu: string | false; gpuLayers: number; totalLayers: number; ramBytes: number; vramBytes: number; fits: boolean; contextSize: number }): FitEstimate['summary'] {
+export function fitSummary(f: {
+  gpu: string | false;
+  gpuLayers: number;
+  totalLayers: number;
+  ramBytes: number;
+  vramBytes: number;
+  fits: boolean;
+  contextSize: number;
+}): FitEstimate['summary'] {
   const gpu = f.gpu === false ? false : (GPU_NAMES[f.gpu] ?? f.gpu);
   const warnEn = f.fits ? '' : ' — more than is free now: loading will likely fail or be very slow';
   const warnZh = f.fits ? '' : '——超过当前可用内存：加载很可能失败或非常慢';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Where model files live (issue 4): the app's own models/ folder (beside package.json in a checkout or a dist build;
+ * Where model files live: the app's own models/ folder (beside package.json in a checkout or a dist build;
  * in the packaged app's resources folder) and the user's models folder inside the data folder. Weights are never
  * committed or packed into the app; models/ holds only catalog.json and a README in the repository.
  */
@@ -24,7 +24,8 @@ export function appModelsDir(env: NodeJS.ProcessEnv = process.env): string {
     const manifest = path.join(dir, 'package.json');
     if (existsSync(manifest)) {
       try {
-        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'advisor-desk') return path.join(dir, 'models');
+        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'advisor-desk')
+          return path.join(dir, 'models');
       } catch {
         // Not our manifest: keep walking.
       }
@@ -58,7 +59,9 @@ export async function findModelFiles(folders: { app: string; user: string }): Pr
     } catch {
       continue;
     }
-    const names = entries.filter((e) => (e.isFile() || e.isSymbolicLink()) && e.name.toLowerCase().endsWith('.gguf')).map((e) => e.name);
+    const names = entries
+      .filter((e) => (e.isFile() || e.isSymbolicLink()) && e.name.toLowerCase().endsWith('.gguf'))
+      .map((e) => e.name);
     names.sort((a, b) => a.localeCompare(b));
     for (const name of names) {
       const full = path.resolve(folder, name);

@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 
 /**
- * SHA-256 of model files (issue 4), streamed (files are hundreds of MB to several GB) and remembered by path, size
+ * SHA-256 of model files, streamed (files are hundreds of MB to several GB) and remembered by path, size
  * and modification time in a small JSON file in the data folder, so listing the Models page again costs nothing and
  * a replaced file is hashed afresh. A JSON sidecar rather than a table: model files live outside the database, the
  * CLI reads them without one, and losing the cache only costs a re-hash.
@@ -43,7 +43,8 @@ export class ModelHashCache {
   private async read(): Promise<CacheFile> {
     try {
       const parsed = JSON.parse(await fs.readFile(this.file, 'utf8')) as Partial<CacheFile>;
-      if (parsed.version === 1 && parsed.entries && typeof parsed.entries === 'object') return { version: 1, entries: parsed.entries };
+      if (parsed.version === 1 && parsed.entries && typeof parsed.entries === 'object')
+        return { version: 1, entries: parsed.entries };
     } catch {
       // Missing or damaged: start afresh; the hashes are recomputed on demand.
     }
@@ -67,7 +68,8 @@ export class ModelHashCache {
     this.hashedFiles++;
     const after = await fs.stat(key);
     // A file still being written is hashed but not remembered.
-    if (after.size === before.size && after.mtimeMs === before.mtimeMs) await this.remember(key, { size: after.size, mtimeMs: after.mtimeMs, sha256 });
+    if (after.size === before.size && after.mtimeMs === before.mtimeMs)
+      await this.remember(key, { size: after.size, mtimeMs: after.mtimeMs, sha256 });
     return sha256;
   }
 

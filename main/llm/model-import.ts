@@ -8,16 +8,23 @@ import { sha256OfFile } from './model-hash';
 import type { ModelLibrary } from './model-library';
 
 /**
- * Brings a GGUF file the user picked into their models folder (issue 4): checked first (a broken file is refused
+ * Brings a GGUF file the user picked into their models folder: checked first (a broken file is refused
  * with its specific problem), hashed, then copied atomically or linked. A link saves disk space for multi-GB files;
  * where symlinks are not allowed (Windows without developer mode, some network drives) it falls back to a copy.
  * An existing file of the same name is kept: the same bytes answer with it, different bytes are refused.
  */
-export async function importModelFile(library: ModelLibrary, sourcePath: string, mode: 'copy' | 'link'): Promise<ModelFileInfo & { linked: boolean }> {
+export async function importModelFile(
+  library: ModelLibrary,
+  sourcePath: string,
+  mode: 'copy' | 'link',
+): Promise<ModelFileInfo & { linked: boolean }> {
   const source = path.resolve(sourcePath);
   const fileName = path.basename(source);
   if (!fileName.toLowerCase().endsWith('.gguf')) {
-    throw new AppError('validation', `${fileName} does not end in .gguf; only GGUF model files can be imported. / ${fileName} 不是 .gguf 文件，只能导入 GGUF 模型文件。`);
+    throw new AppError(
+      'validation',
+      `${fileName} does not end in .gguf; only GGUF model files can be imported. / ${fileName} 不是 .gguf 文件，只能导入 GGUF 模型文件。`,
+    );
   }
   const header = await readGgufHeader(source, fileName);
   if (header.problem) throw new AppError('validation', `${header.problem.text.en} / ${header.problem.text.zh}`);
@@ -44,7 +51,11 @@ export async function importModelFile(library: ModelLibrary, sourcePath: string,
       linked = true;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw new AppError('conflict', `${fileName} appeared in the models folder while importing; try again. / 导入时模型文件夹中出现了 ${fileName}，请重试。`);
+      if (code === 'EEXIST')
+        throw new AppError(
+          'conflict',
+          `${fileName} appeared in the models folder while importing; try again. / 导入时模型文件夹中出现了 ${fileName}，请重试。`,
+        );
       // EPERM / EACCES / ENOTSUP: no symlinks here; copy instead.
     }
   }
@@ -61,7 +72,10 @@ export async function importModelFile(library: ModelLibrary, sourcePath: string,
       });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-        throw new AppError('conflict', `${fileName} appeared in the models folder while importing; try again. / 导入时模型文件夹中出现了 ${fileName}，请重试。`);
+        throw new AppError(
+          'conflict',
+          `${fileName} appeared in the models folder while importing; try again. / 导入时模型文件夹中出现了 ${fileName}，请重试。`,
+        );
       }
       throw error;
     } finally {

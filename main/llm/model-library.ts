@@ -7,7 +7,7 @@ import { estimateFit } from './model-fit';
 import { ModelHashCache } from './model-hash';
 
 /**
- * The model files the app knows about, as the Models page and `advisor-desk models` show them (issue 4). Broken
+ * The model files the app knows about, as the Models page and `advisor-desk models` show them. Broken
  * files are listed with their problem rather than hidden, so an advisor sees why the file they copied does not work.
  */
 
@@ -58,7 +58,8 @@ export class ModelLibrary {
     let sha256: string | null = null;
     if (header.problem?.kind !== 'unreadable') {
       try {
-        sha256 = options.hash && !header.problem ? await this.hashes.hash(file.path) : await this.hashes.cached(file.path);
+        sha256 =
+          options.hash && !header.problem ? await this.hashes.hash(file.path) : await this.hashes.cached(file.path);
       } catch {
         sha256 = null;
       }

@@ -2,7 +2,12 @@ import { createHash, randomInt } from 'node:crypto';
 import path from 'node:path';
 import { LlamaChatSession, LlamaCompletion } from 'node-llama-cpp';
 import type { ChannelOutput, ChannelParsedInput } from '../../app/contract/channels';
-import type { PitchDraftContent, PitchDraftView, PitchIssueView, PitchProvenance } from '../../app/contract/pitch-channels';
+import type {
+  PitchDraftContent,
+  PitchDraftView,
+  PitchIssueView,
+  PitchProvenance,
+} from '../../app/contract/pitch-channels';
 import { AppError } from '../../app/contract/result';
 import type { Client, Product } from '../../app/domain';
 import type { LocalizedText } from '../../app/domain/localized-text';
@@ -27,7 +32,15 @@ import type { SuitabilityResult } from '../../app/suitability';
 import type { BackendContext } from '../backend/backend-context';
 import { getClient } from '../db/client-repository';
 import { latestMarketSnapshot } from '../db/market-repository';
-import { addPitchVersion, approvePitchDraft, createPitchDraft, dropEmptyPitchDraft, getPitchDraft, getPitchDraftRow, listPitchDrafts } from '../db/pitch-draft-repository';
+import {
+  addPitchVersion,
+  approvePitchDraft,
+  createPitchDraft,
+  dropEmptyPitchDraft,
+  getPitchDraft,
+  getPitchDraftRow,
+  listPitchDrafts,
+} from '../db/pitch-draft-repository';
 import { getProduct } from '../db/product-repository';
 import { pairSuitability } from '../model/pair-suitability';
 import type { LlmRuntime, LoadedLlm } from './llm-runtime';
@@ -44,7 +57,10 @@ export interface PitchServiceOptions {
   maxAnswerTokens?: number;
 }
 
-const TEMPLATE_LABEL: LocalizedText = { en: 'Template draft: written without a language model', zh: '模板草稿：未使用语言模型生成' };
+const TEMPLATE_LABEL: LocalizedText = {
+  en: 'Template draft: written without a language model',
+  zh: '模板草稿：未使用语言模型生成',
+};
 const EDIT_LABEL: LocalizedText = { en: 'Edited by the advisor', zh: '顾问编辑的版本' };
 const modelLabel = (file: string): LocalizedText => ({
   en: `Drafted by the local model ${file}: read every sentence before you use it`,
@@ -69,7 +85,7 @@ interface Job {
 }
 
 /**
- * Pitch drafting (issue 4): facts from the store, the suitability verdict exactly as the ranking reaches it, a
+ * Pitch drafting: facts from the store, the suitability verdict exactly as the ranking reaches it, a
  * prompt fitted to the loaded model's context, JSON-schema-constrained generation streamed as 'pitch:delta',
  * parse, required disclosure, lint, and a version with its provenance. With no model loaded the deterministic
  * template draft takes the same path, labelled as such. An unsuitable product is refused before anything runs.
@@ -86,35 +102,72 @@ export function createPitchService(ctx: BackendContext, runtime: LlmRuntime, opt
     return { client, product, verdict: pairSuitability(db, client, product, ctx.today()) };
   }
 
-  function factsFor(clientId: string, productId: string): { facts: PitchFacts; verdict: SuitabilityResult; product: Product } {
+  function factsFor(
+    clientId: string,
+    productId: string,
+  ): { facts: PitchFacts; verdict: SuitabilityResult; product: Product } {
     const { client, product, verdict } = pair(clientId, productId);
     if (!verdict.suitable) {
       const reasons = verdict.checks.filter((c) => !c.passed).map((c) => c.reason.en);
-      throw new AppError('validation', `${product.nameEn} is not suitable for this client, so no pitch is drafted for it: ${reasons.join('; ')}`);
+      throw new AppError(
+        'validation',
+        `${product.nameEn} is not suitable for this client, so no pitch is drafted for it: ${reasons.join('; ')}`,
+      );
     }
     const market = latestMarketSnapshot(db, ctx.today()) ?? latestMarketSnapshot(db);
     return { facts: pitchFacts(client, product, market, verdict, { today: ctx.today() }), verdict, product };
   }
 
-  function lint(content: PitchDraft, facts: PitchFacts, language: PitchOptions['language'], verdict: SuitabilityResult): { issues: PitchIssueView[]; approvable: boolean } {
+  function lint(
+    content: PitchDraft,
+    facts: PitchFacts,
+    language: PitchOptions['language'],
+    verdict: SuitabilityResult,
+  ): { issues: PitchIssueView[]; approvable: boolean } {
     const issues = lintDraft(content, facts, { language, suitability: verdict });
     return { issues: issues as PitchIssueView[], approvable: canApprove(issues) };
   }
 
-  function done(job: Job, outcome: 'completed' | 'stopped' | 'failed', version: number | null, error: LocalizedText | null): void {
+  function done(
+    job: Job,
+    outcome: 'completed' | 'stopped' | 'failed',
+    version: number | null,
+    error: LocalizedText | null,
+  ): void {
     jobs.delete(job.requestId);
     if (version === null) dropEmptyPitchDraft(db, job.draftId);
     ctx.emit('pitch:done', { requestId: job.requestId, draftId: job.draftId, outcome, version, error });
   }
 
-  function save(job: Job, draft: PitchDraft, facts: PitchFacts, pitch: PitchOptions, verdict: SuitabilityResult, label: LocalizedText, provenance: PitchProvenance): number {
+  function save(
+    job: Job,
+    draft: PitchDraft,
+    facts: PitchFacts,
+    pitch: PitchOptions,
+    verdict: SuitabilityResult,
+    label: LocalizedText,
+    provenance: PitchProvenance,
+  ): number {
     const content = withRequiredDisclosure(draft, facts, pitch.language);
     const { issues, approvable } = lint(content, facts, pitch.language, verdict);
-    return addPitchVersion(db, job.draftId, { author: ctx.actor, at: ctx.nowIso(), content, label, provenance, issues, approvable });
+    return addPitchVersion(db, job.draftId, {
+      author: ctx.actor,
+      at: ctx.nowIso(),
+      content,
+      label,
+      provenance,
+      issues,
+      approvable,
+    });
   }
 
   /** The template, streamed in small pieces so the editor shows it the way it shows a model's text. */
-  async function runTemplate(job: Job, facts: PitchFacts, pitch: PitchOptions, verdict: SuitabilityResult): Promise<void> {
+  async function runTemplate(
+    job: Job,
+    facts: PitchFacts,
+    pitch: PitchOptions,
+    verdict: SuitabilityResult,
+  ): Promise<void> {
     const started = performance.now();
     const draft = templateDraft(facts, pitch);
     const { source: _source, language: _language, label, ...content } = draft;
@@ -138,13 +191,23 @@ export function createPitchService(ctx: BackendContext, runtime: LlmRuntime, opt
     done(job, 'completed', version, null);
   }
 
-  async function runModel(job: Job, loaded: LoadedLlm, facts: PitchFacts, pitch: PitchOptions, verdict: SuitabilityResult): Promise<void> {
+  async function runModel(
+    job: Job,
+    loaded: LoadedLlm,
+    facts: PitchFacts,
+    pitch: PitchOptions,
+    verdict: SuitabilityResult,
+  ): Promise<void> {
     const started = performance.now();
     const answerTokens = answerBudget(loaded.contextSize, pitch.length, options.maxAnswerTokens);
     const format = loaded.hasChatTemplate ? 'chat' : 'plain';
     let built;
     try {
-      built = buildPitchPrompt(facts, { ...pitch, format }, { countTokens: (text) => loaded.model.tokenize(text).length, contextSize: loaded.contextSize, answerTokens });
+      built = buildPitchPrompt(
+        facts,
+        { ...pitch, format },
+        { countTokens: (text) => loaded.model.tokenize(text).length, contextSize: loaded.contextSize, answerTokens },
+      );
     } catch (error) {
       if (error instanceof PromptBudgetError) return done(job, 'failed', null, error.text);
       throw error;
@@ -153,9 +216,14 @@ export function createPitchService(ctx: BackendContext, runtime: LlmRuntime, opt
     // answerTokens is the room the prompt budget keeps; the generation may use whatever the context still has, so an
     // answer that runs long (a small or random-weight model filling every field to its limit) can still close its
     // JSON. 64 tokens are left for the chat template's markers around the messages.
-    const maxTokens = options.maxAnswerTokens !== undefined ? answerTokens : Math.max(answerTokens, loaded.contextSize - (built.promptTokens ?? 0) - 64);
+    const maxTokens =
+      options.maxAnswerTokens !== undefined
+        ? answerTokens
+        : Math.max(answerTokens, loaded.contextSize - (built.promptTokens ?? 0) - 64);
     const seed = randomInt(1, 2 ** 31 - 1);
-    const grammar = await loaded.llama.createGrammarForJsonSchema(pitchDraftJsonSchema(pitch.length) as Parameters<typeof loaded.llama.createGrammarForJsonSchema>[0]);
+    const grammar = await loaded.llama.createGrammarForJsonSchema(
+      pitchDraftJsonSchema(pitch.length) as Parameters<typeof loaded.llama.createGrammarForJsonSchema>[0],
+    );
     const sequence = loaded.context.getSequence();
     let text = '';
     let tokens = 0;
@@ -177,8 +245,15 @@ export function createPitchService(ctx: BackendContext, runtime: LlmRuntime, opt
       };
       if (prompt.format === 'chat') {
         const system = prompt.messages.find((m) => m.role === 'system')?.content ?? '';
-        const user = prompt.messages.filter((m) => m.role === 'user').map((m) => m.content).join('\n\n');
-        const session = new LlamaChatSession({ contextSequence: sequence, systemPrompt: system, autoDisposeSequence: false });
+        const user = prompt.messages
+          .filter((m) => m.role === 'user')
+          .map((m) => m.content)
+          .join('\n\n');
+        const session = new LlamaChatSession({
+          contextSequence: sequence,
+          systemPrompt: system,
+          autoDisposeSequence: false,
+        });
         await session.prompt(user, common);
         session.dispose({ disposeSequence: false });
       } else {
@@ -217,7 +292,9 @@ export function createPitchService(ctx: BackendContext, runtime: LlmRuntime, opt
     const fileName = path.basename(loaded.path);
     const label = modelLabel(fileName);
     if (stopped || cutOff) {
-      const why = stopped ? ['stopped before it finished', '在完成前被停止'] : [`cut off at ${maxTokens} tokens`, `在 ${maxTokens} 个 token 处被截断`];
+      const why = stopped
+        ? ['stopped before it finished', '在完成前被停止']
+        : [`cut off at ${maxTokens} tokens`, `在 ${maxTokens} 个 token 处被截断`];
       label.en += ` (${why[0]}: check the end of each part)`;
       label.zh += `（${why[1]}：请检查各部分的结尾）`;
     }
@@ -227,7 +304,17 @@ export function createPitchService(ctx: BackendContext, runtime: LlmRuntime, opt
       modelFile: fileName,
       promptHash: sha256(promptText(prompt)),
       prompt: promptText(prompt),
-      settings: { language: pitch.language, tone: pitch.tone, length: pitch.length, temperature: TEMPERATURE, seed, maxTokens, threads: loaded.threads, contextSize: loaded.contextSize, format },
+      settings: {
+        language: pitch.language,
+        tone: pitch.tone,
+        length: pitch.length,
+        temperature: TEMPERATURE,
+        seed,
+        maxTokens,
+        threads: loaded.threads,
+        contextSize: loaded.contextSize,
+        format,
+      },
       droppedFacts: built.droppedFacts,
       generatedTokens: tokens,
       millis,
@@ -237,29 +324,47 @@ export function createPitchService(ctx: BackendContext, runtime: LlmRuntime, opt
 
   function failText(error: unknown): LocalizedText {
     const message = error instanceof Error ? error.message : String(error);
-    return { en: `Drafting failed: ${message}. The app is still running; try again.`, zh: `起草失败：${message}。应用仍在运行，请重试。` };
+    return {
+      en: `Drafting failed: ${message}. The app is still running; try again.`,
+      zh: `起草失败：${message}。应用仍在运行，请重试。`,
+    };
   }
 
   return {
     start(input: StartInput): ChannelOutput<'pitch:start'> {
       const { facts, verdict } = factsFor(input.clientId, input.productId);
       const loaded = runtime.current();
-      if (input.source === 'model' && !loaded) throw new AppError('unavailable', 'No language model is loaded. Load one on the Models page, or draft from the template.');
+      if (input.source === 'model' && !loaded)
+        throw new AppError(
+          'unavailable',
+          'No language model is loaded. Load one on the Models page, or draft from the template.',
+        );
       const source = input.source === 'template' || !loaded ? 'template' : 'model';
       let draftId = input.draftId;
       if (draftId) {
         const row = getPitchDraftRow(db, draftId);
         if (!row) throw new AppError('not_found', `No pitch draft ${draftId}.`);
-        if (row.clientId !== input.clientId || row.productId !== input.productId) throw new AppError('validation', `Pitch draft ${draftId} is for another client or product.`);
+        if (row.clientId !== input.clientId || row.productId !== input.productId)
+          throw new AppError('validation', `Pitch draft ${draftId} is for another client or product.`);
       } else {
         draftId = `PD-${ctx.randomId().slice(0, 16).toUpperCase()}`;
-        createPitchDraft(db, { id: draftId, clientId: input.clientId, productId: input.productId, language: input.settings.language, at: ctx.nowIso() });
+        createPitchDraft(db, {
+          id: draftId,
+          clientId: input.clientId,
+          productId: input.productId,
+          language: input.settings.language,
+          at: ctx.nowIso(),
+        });
       }
       const job: Job = { requestId: ctx.randomId(), draftId, abort: new AbortController() };
       jobs.set(job.requestId, job);
       // The backend closing stops the draft, so the model can be freed.
       if (runtime.disposeSignal.aborted) job.abort.abort();
-      else runtime.disposeSignal.addEventListener('abort', () => job.abort.abort(), { once: true, signal: job.abort.signal });
+      else
+        runtime.disposeSignal.addEventListener('abort', () => job.abort.abort(), {
+          once: true,
+          signal: job.abort.signal,
+        });
       const pitch: PitchOptions = input.settings;
       // Runs after this answer is sent; drafts take turns on the one model.
       void runtime
@@ -301,7 +406,10 @@ export function createPitchService(ctx: BackendContext, runtime: LlmRuntime, opt
       const row = getPitchDraftRow(db, draftId);
       if (!row) throw new AppError('not_found', `No pitch draft ${draftId}.`);
       if (row.currentVersion !== baseVersion) {
-        throw new AppError('conflict', `Pitch draft ${draftId} has a newer version (${row.currentVersion}) than the one edited (${baseVersion}). Open the latest version and edit that.`);
+        throw new AppError(
+          'conflict',
+          `Pitch draft ${draftId} has a newer version (${row.currentVersion}) than the one edited (${baseVersion}). Open the latest version and edit that.`,
+        );
       }
       const { client, product, verdict } = pair(row.clientId, row.productId);
       const market = latestMarketSnapshot(db, ctx.today()) ?? latestMarketSnapshot(db);
@@ -312,7 +420,17 @@ export function createPitchService(ctx: BackendContext, runtime: LlmRuntime, opt
         at: ctx.nowIso(),
         content,
         label: EDIT_LABEL,
-        provenance: { source: 'advisor', modelSha256: null, modelFile: null, promptHash: null, prompt: null, settings: { basedOn: baseVersion }, droppedFacts: [], generatedTokens: null, millis: null },
+        provenance: {
+          source: 'advisor',
+          modelSha256: null,
+          modelFile: null,
+          promptHash: null,
+          prompt: null,
+          settings: { basedOn: baseVersion },
+          droppedFacts: [],
+          generatedTokens: null,
+          millis: null,
+        },
         ...checked,
       });
       return this.get(draftId);
@@ -321,12 +439,19 @@ export function createPitchService(ctx: BackendContext, runtime: LlmRuntime, opt
     approve(draftId: string, version: number): PitchDraftView {
       const view = this.get(draftId);
       const latest = view.versions[view.versions.length - 1]!;
-      if (latest.version !== version) throw new AppError('conflict', `Only the latest version (${latest.version}) of a pitch can be approved, not version ${version}.`);
+      if (latest.version !== version)
+        throw new AppError(
+          'conflict',
+          `Only the latest version (${latest.version}) of a pitch can be approved, not version ${version}.`,
+        );
       // Re-lint now: the client's profile or the rule set may have changed since the version was written.
       const fresh = this.lint(draftId, latest.content);
       if (!fresh.approvable) {
         const blocking = fresh.issues.filter((i) => i.severity === 'blocking').map((i) => i.message.en);
-        throw new AppError('validation', `Version ${version} cannot be approved while it has a blocking problem: ${blocking.join('; ')}`);
+        throw new AppError(
+          'validation',
+          `Version ${version} cannot be approved while it has a blocking problem: ${blocking.join('; ')}`,
+        );
       }
       approvePitchDraft(db, draftId, version, { at: ctx.nowIso(), actor: ctx.actor });
       return this.get(draftId);

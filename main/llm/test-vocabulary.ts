@@ -1,5 +1,5 @@
 /**
- * The vocabulary of a generated test model (issue 4): a SentencePiece-style ("llama") token list that tokenizes
+ * The vocabulary of a generated test model: a SentencePiece-style ("llama") token list that tokenizes
  * English and Chinese text into real pieces, not only bytes, so prompt budgets and token counts in tests look like
  * a trained model's. The llama.cpp SPM tokenizer reaches a piece only by merging two pieces already in the list,
  * so every piece's prefixes are added too; longer pieces score higher so they win the merges.
@@ -57,10 +57,12 @@ export function buildTestVocabulary(size: number): TestVocabulary {
   add('<unk>', TOKEN_TYPE.unknown);
   add('<s>', TOKEN_TYPE.control);
   add('</s>', TOKEN_TYPE.control);
-  for (let byte = 0; byte < 256; byte++) add(`<0x${byte.toString(16).toUpperCase().padStart(2, '0')}>`, TOKEN_TYPE.byte);
+  for (let byte = 0; byte < 256; byte++)
+    add(`<0x${byte.toString(16).toUpperCase().padStart(2, '0')}>`, TOKEN_TYPE.byte);
   add('<|im_start|>', TOKEN_TYPE.control);
   add('<|im_end|>', TOKEN_TYPE.control);
-  if (tokens.length + 200 > size) throw new Error(`A test vocabulary needs at least ${tokens.length + 200} tokens, got ${size}.`);
+  if (tokens.length + 200 > size)
+    throw new Error(`A test vocabulary needs at least ${tokens.length + 200} tokens, got ${size}.`);
 
   const addWithPrefixes = (piece: string): void => {
     const chars = Array.from(piece);
@@ -82,16 +84,31 @@ export function buildTestVocabulary(size: number): TestVocabulary {
   // Filler in a fixed order, so the same size always gives the same list.
   const lower = LETTERS.slice(0, 26);
   outer: for (const length of [2, 3]) {
-    const combos = length === 2 ? lower.flatMap((a) => lower.map((b) => a + b)) : lower.flatMap((a) => lower.flatMap((b) => lower.map((c) => a + b + c)));
+    const combos =
+      length === 2
+        ? lower.flatMap((a) => lower.map((b) => a + b))
+        : lower.flatMap((a) => lower.flatMap((b) => lower.map((c) => a + b + c)));
     for (const combo of combos) {
       if (tokens.length >= size) break outer;
       addWithPrefixes(SPACE + combo);
       addWithPrefixes(combo);
     }
   }
-  if (tokens.length !== size) throw new Error(`Could not fill a test vocabulary of ${size} tokens (got ${tokens.length}).`);
+  if (tokens.length !== size)
+    throw new Error(`Could not fill a test vocabulary of ${size} tokens (got ${tokens.length}).`);
 
-  const scores = tokens.map((piece, id) => (types[id] === TOKEN_TYPE.normal ? Array.from(piece).length - id / size : 0));
+  const scores = tokens.map((piece, id) =>
+    types[id] === TOKEN_TYPE.normal ? Array.from(piece).length - id / size : 0,
+  );
   const idOf = (piece: string): number => tokens.indexOf(piece);
-  return { tokens, scores, types, unknownId: 0, bosId: 1, eosId: 2, imStartId: idOf('<|im_start|>'), imEndId: idOf('<|im_end|>') };
+  return {
+    tokens,
+    scores,
+    types,
+    unknownId: 0,
+    bosId: 1,
+    eosId: 2,
+    imStartId: idOf('<|im_start|>'),
+    imEndId: idOf('<|im_end|>'),
+  };
 }

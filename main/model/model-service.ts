@@ -12,7 +12,13 @@ import { activeDeviationsForRanking } from '../db/deviation-repository';
 import { listHoldingsForClient } from '../db/holding-repository';
 import { countInteractions, insertInteractions, listInteractions } from '../db/interaction-repository';
 import { latestMarketSnapshot } from '../db/market-repository';
-import { activateModelVersion, activeModelStamp, getActiveModelVersion, listModelVersions, saveOnlineUpdate } from '../db/model-version-repository';
+import {
+  activateModelVersion,
+  activeModelStamp,
+  getActiveModelVersion,
+  listModelVersions,
+  saveOnlineUpdate,
+} from '../db/model-version-repository';
 import { getProduct, listProducts } from '../db/product-repository';
 import { activeRuleSet } from '../db/rule-set-repository';
 import { ModelSignals, NOT_REQUESTED, type RankingLanguageModel, type SignalsProgress } from './model-signals';
@@ -34,14 +40,14 @@ export interface ModelService {
 }
 
 export interface RetrainOptions {
-  /** Train with llm.similarity and llm.fit from the loaded language model (issue 4); refused when none is loaded. */
+  /** Train with llm.similarity and llm.fit from the loaded language model; refused when none is loaded. */
   languageModel?: boolean;
   /**
-   * Aborted to give the retrain up (issue 4): it stops before the next product's signals, or ends its training
+   * Aborted to give the retrain up: it stops before the next product's signals, or ends its training
    * thread, and rejects with AppError 'cancelled' (RETRAIN_CANCELLED), storing no version.
    */
   signal?: AbortSignal;
-  /** Hears each report of how far the language-model signals have got (issue 4), for 'model:retrain-status'. */
+  /** Hears each report of how far the language-model signals have got, for 'model:retrain-status'. */
   onSignalsProgress?: (progress: SignalsProgress) => void;
 }
 
@@ -75,10 +81,17 @@ export function createModelService(ctx: BackendContext): ModelService {
     const stored = getActiveModelVersion(db);
     if (!stored) return (cache = null);
     try {
-      cache = { version: stored.summary.version, onlineUpdates: stored.summary.onlineUpdates, live: liveModelFromParams(stored.params) };
+      cache = {
+        version: stored.summary.version,
+        onlineUpdates: stored.summary.onlineUpdates,
+        live: liveModelFromParams(stored.params),
+      };
     } catch (error) {
       cache = null;
-      throw new AppError('unavailable', `Model version ${stamp.version} cannot be read (${(error as Error).message}). Activate another version or retrain.`);
+      throw new AppError(
+        'unavailable',
+        `Model version ${stamp.version} cannot be read (${(error as Error).message}). Activate another version or retrain.`,
+      );
     }
     return cache;
   }
@@ -101,7 +114,14 @@ export function createModelService(ctx: BackendContext): ModelService {
       try {
         signal?.throwIfAborted();
         let data: TrainingData = readTrainingData(db, activeRuleSet(db));
-        if (options.languageModel) data = { ...data, ...(await llmSignals.forTraining(data.interactions, data.book, { signal, onProgress: options.onSignalsProgress })) };
+        if (options.languageModel)
+          data = {
+            ...data,
+            ...(await llmSignals.forTraining(data.interactions, data.book, {
+              signal,
+              onProgress: options.onSignalsProgress,
+            })),
+          };
         const trained = await trainInWorker(data, signal);
         // The store is written synchronously below: a cancel that arrives after this line is too late.
         signal?.throwIfAborted();
@@ -152,7 +172,9 @@ export function createModelService(ctx: BackendContext): ModelService {
 
   function popularity(): ProductScorer {
     const outcomes = listInteractions(db).filter((i) => i.outcome !== null);
-    return popularityScorer(fitPopularity(outcomes.map((i) => ({ productId: i.productId, label: isPositiveOutcome(i.outcome) ? 1 : 0 }))));
+    return popularityScorer(
+      fitPopularity(outcomes.map((i) => ({ productId: i.productId, label: isPositiveOutcome(i.outcome) ? 1 : 0 }))),
+    );
   }
 
   function marketNow() {
@@ -193,19 +215,34 @@ export function createModelService(ctx: BackendContext): ModelService {
       };
       let result = rankForClient({ ...request, scorer: about?.used ? capturing : withoutSignals });
       if (live && ref && about?.used && candidates.length > 0) {
-        const ordered = [...candidates].sort((a, b) => b.probability - a.probability || (a.product.id < b.product.id ? -1 : 1)).map((c) => c.product);
+        const ordered = [...candidates]
+          .sort((a, b) => b.probability - a.probability || (a.product.id < b.product.id ? -1 : 1))
+          .map((c) => c.product);
         try {
           const signals = await llmSignals.forRanking(ref, client, ordered);
           if (signals) result = rankForClient({ ...request, scorer: modelScorer(live.live, { signals }) });
           // Unloaded or replaced while it waited for a draft to finish.
-          else about = { ...about, used: false, reason: llmSignals.availability(ref).reason ?? 'unloaded while ranking' };
+          else
+            about = { ...about, used: false, reason: llmSignals.availability(ref).reason ?? 'unloaded while ranking' };
         } catch (error) {
           // The ranking without signals still stands; the reason tells the advisor why they are missing.
-          about = { ...about, used: false, reason: `the signals could not be computed (${error instanceof Error ? error.message : String(error)})` };
+          about = {
+            ...about,
+            used: false,
+            reason: `the signals could not be computed (${error instanceof Error ? error.message : String(error)})`,
+          };
         }
       }
       const { ranked, excluded } = result;
-      return { clientId, at, modelVersion: live?.version ?? null, ruleSet: { id: ruleSet.id, version: ruleSet.version }, languageModel: about, ranked, excluded };
+      return {
+        clientId,
+        at,
+        modelVersion: live?.version ?? null,
+        ruleSet: { id: ruleSet.id, version: ruleSet.version },
+        languageModel: about,
+        ranked,
+        excluded,
+      };
     },
 
     recordOutcome({ clientId, productId, outcome, channel, note }) {
@@ -217,7 +254,8 @@ export function createModelService(ctx: BackendContext): ModelService {
       const at = ctx.nowIso();
       // A version trained with language-model signals learns the reaction with the signals the product was ranked with.
       const ref = live?.live.languageModel ?? null;
-      const signals = ref && llmSignals.availability(ref).used ? llmSignals.fromLastRanking(ref, clientId, productId) : undefined;
+      const signals =
+        ref && llmSignals.availability(ref).used ? llmSignals.fromLastRanking(ref, clientId, productId) : undefined;
       const context = { client, product, market: marketNow(), at, channel, ...(signals ? { signals } : {}) };
       const interaction: Interaction = {
         id: `IA-${ctx.randomId().slice(0, 16).toUpperCase()}`,
@@ -227,7 +265,14 @@ export function createModelService(ctx: BackendContext): ModelService {
         channel,
         policy: 'advisor-recorded',
         // What the live model thought before it learned this outcome: the record of the score the advisor saw.
-        score: live ? (modelScorer(live.live, { reasons: 0, ...(signals ? { signals: new Map([[productId, signals]]) } : {}) })(client, [product], context.market, at)[0]?.probability ?? null) : null,
+        score: live
+          ? (modelScorer(live.live, { reasons: 0, ...(signals ? { signals: new Map([[productId, signals]]) } : {}) })(
+              client,
+              [product],
+              context.market,
+              at,
+            )[0]?.probability ?? null)
+          : null,
         outcome,
         advisorId: ctx.actor,
         note,

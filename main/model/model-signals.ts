@@ -30,10 +30,11 @@ const PROGRESS_EVERY_MS = 500;
 /** Clients whose latest ranking signals are kept for recording reactions. */
 const LAST_RANKINGS_KEPT = 200;
 
-export const NO_MODEL_FOR_TRAINING = 'Load a language model on the Language Models page first; the live model is unchanged.';
+export const NO_MODEL_FOR_TRAINING =
+  'Load a language model on the Language Models page first; the live model is unchanged.';
 
 /**
- * The language-model signals of the model service (issue 4): for a retrain, every client–product pair with a
+ * The language-model signals of the model service: for a retrain, every client–product pair with a
  * recorded outcome; for a ranking, the client's suitable products. Both run with the model the runtime has
  * loaded, inside its `exclusive` queue, so they never run beside a pitch draft or an unload. The LlmSignals (its
  * contexts, its in-memory embeddings and fit answers) is kept for as long as the same model stays loaded.
@@ -49,7 +50,13 @@ export class ModelSignals {
   private signalsOf(loaded: LoadedLlm): LlmSignals {
     if (this.kept?.loaded === loaded) return this.kept.signals;
     const previous = this.kept;
-    this.kept = { loaded, signals: new LlmSignals({ model: loaded.model, sha256: loaded.sha256 }, { db: this.ctx.db, threads: contextThreads() }) };
+    this.kept = {
+      loaded,
+      signals: new LlmSignals(
+        { model: loaded.model, sha256: loaded.sha256 },
+        { db: this.ctx.db, threads: contextThreads() },
+      ),
+    };
     if (previous) void previous.signals.dispose();
     return this.kept.signals;
   }
@@ -86,7 +93,11 @@ export class ModelSignals {
         sentAt = now;
         this.ctx.emit('model:signals-progress', { done, total, file });
       };
-      const computed = await signalsForOutcomes(this.signalsOf(loaded), interactions, book, { today: this.ctx.today(), onProgress, signal });
+      const computed = await signalsForOutcomes(this.signalsOf(loaded), interactions, book, {
+        today: this.ctx.today(),
+        onProgress,
+        signal,
+      });
       return { signals: computed.signals, languageModel: { sha256: loaded.sha256, file } };
     });
   }
@@ -95,7 +106,11 @@ export class ModelSignals {
    * The signals of one product in this client's latest ranking with `ref`'s model, for learning a reaction recorded
    * from that ranking with the same features it was scored with; undefined when there was none (learned as missing).
    */
-  fromLastRanking(ref: LanguageModelRef, clientId: string, productId: string): Readonly<Record<string, number | null>> | undefined {
+  fromLastRanking(
+    ref: LanguageModelRef,
+    clientId: string,
+    productId: string,
+  ): Readonly<Record<string, number | null>> | undefined {
     const last = this.lastRanking.get(clientId);
     return last && last.sha256 === ref.sha256 ? last.signals.get(productId) : undefined;
   }
@@ -118,8 +133,12 @@ export class ModelSignals {
       const loaded = this.ctx.llm.current();
       if (!loaded || loaded.sha256 !== ref.sha256) return null;
       const facts = clientPitchFacts(client, { today: this.ctx.today() });
-      const result = await rankingSignals(this.signalsOf(loaded), facts, ordered, { maxFitProducts: DEFAULT_FIT_PRODUCTS });
-      const signals: ProductSignals = new Map(ordered.map((p, i) => [p.id, { similarity: result.similarity[i] ?? null, fit: result.fit[i] ?? null }]));
+      const result = await rankingSignals(this.signalsOf(loaded), facts, ordered, {
+        maxFitProducts: DEFAULT_FIT_PRODUCTS,
+      });
+      const signals: ProductSignals = new Map(
+        ordered.map((p, i) => [p.id, { similarity: result.similarity[i] ?? null, fit: result.fit[i] ?? null }]),
+      );
       this.lastRanking.delete(client.id);
       this.lastRanking.set(client.id, { sha256: ref.sha256, signals });
       // Kept for the clients an advisor has open today, not for the whole book.

@@ -18,6 +18,14 @@ export function pairSuitability(db: Db, client: Client, product: Product, today:
     today,
     ruleSet: activeRuleSet(db),
     catalog: listProducts(db, { search: '', family: null }),
-    ...(d ? { requestedDeviation: { warningShown: true, acknowledgedBy: d.acknowledgedBy, acknowledgedAt: d.acknowledgedAt } } : {}),
+    ...(d
+      ? {
+          requestedDeviation: {
+            warningShown: true,
+            acknowledgedBy: d.acknowledgedBy,
+            acknowledgedAt: d.acknowledgedAt,
+          },
+        }
+      : {}),
   });
 }

@@ -23,7 +23,10 @@ export interface ParallelScoringOptions {
 
 class WorkerScorer {
   private next = 0;
-  private readonly waiting = new Map<number, { resolve: (scores: Float64Array) => void; reject: (error: Error) => void }>();
+  private readonly waiting = new Map<
+    number,
+    { resolve: (scores: Float64Array) => void; reject: (error: Error) => void }
+  >();
   private failure: Error | null = null;
 
   constructor(private readonly worker: Worker) {
@@ -64,9 +67,16 @@ class WorkerScorer {
  * its stored state, so every thread scores with the weights as they are now; learning afterwards does not reach
  * them (build a new scorer). Clients are split into one contiguous share per thread.
  */
-export async function createParallelScorer(model: InterestModel, products: readonly Product[], market: MarketSnapshot | null, at: string, options: ParallelScoringOptions = {}): Promise<ParallelScorer> {
+export async function createParallelScorer(
+  model: InterestModel,
+  products: readonly Product[],
+  market: MarketSnapshot | null,
+  at: string,
+  options: ParallelScoringOptions = {},
+): Promise<ParallelScorer> {
   const threads = options.threads ?? os.availableParallelism();
-  if (!Number.isInteger(threads) || threads < 1) throw new Error(`parallel scoring: threads must be a whole number of at least 1, got ${String(options.threads)}`);
+  if (!Number.isInteger(threads) || threads < 1)
+    throw new Error(`parallel scoring: threads must be a whole number of at least 1, got ${String(options.threads)}`);
   const data: ScoringWorkerData = { model: model.toJSON(), products: [...products], market, at };
   const workers = await Promise.all(
     Array.from({ length: threads }, async () => {
@@ -83,7 +93,9 @@ export async function createParallelScorer(model: InterestModel, products: reado
     threads,
     async scoreClients(clients, rankingOptions) {
       const share = Math.ceil(clients.length / threads);
-      const parts = await Promise.all(workers.map((w, t) => w.score(clients.slice(t * share, (t + 1) * share), rankingOptions)));
+      const parts = await Promise.all(
+        workers.map((w, t) => w.score(clients.slice(t * share, (t + 1) * share), rankingOptions)),
+      );
       const scores = new Float64Array(clients.length * n);
       parts.forEach((part, t) => scores.set(part, t * share * n));
       return scores;

@@ -14,7 +14,8 @@ export function startWorker(name: 'scoring-worker' | 'training-worker', workerDa
   // require.resolve would give the CommonJS build, which cannot register ESM hooks in a worker.
   const require = createRequire(import.meta.url);
   const manifest = require.resolve('tsx/package.json');
-  const exportsMap = (require('tsx/package.json') as { exports: Record<string, { import: { default: string } }> }).exports;
+  const exportsMap = (require('tsx/package.json') as { exports: Record<string, { import: { default: string } }> })
+    .exports;
   const api = pathToFileURL(path.join(path.dirname(manifest), exportsMap['./esm/api']!.import.default)).href;
   const source = new URL(`./${name}.ts`, import.meta.url).href;
   const boot = `(async () => { const { register } = await import(${JSON.stringify(api)}); register(); await import(${JSON.stringify(source)}); })().catch((error) => { throw error; });`;

@@ -26,9 +26,21 @@ export function trainInWorker(data: TrainingData, signal?: AbortSignal): Promise
     const onAbort = (): void => settle(() => reject(signal?.reason));
     signal?.addEventListener('abort', onAbort, { once: true });
     worker.once('message', (reply: TrainingReply) =>
-      settle(() => (reply.ok ? resolve(reply.trained) : reject(reply.code ? new AppError(reply.code as ErrorCode, reply.message) : new Error(`training failed: ${reply.message}`)))),
+      settle(() =>
+        reply.ok
+          ? resolve(reply.trained)
+          : reject(
+              reply.code
+                ? new AppError(reply.code as ErrorCode, reply.message)
+                : new Error(`training failed: ${reply.message}`),
+            ),
+      ),
     );
-    worker.once('error', (error) => settle(() => reject(new Error(`training failed: the training thread stopped (${error.message})`))));
-    worker.once('exit', (code) => settle(() => reject(new Error(`training failed: the training thread exited (code ${code}) without an answer`))));
+    worker.once('error', (error) =>
+      settle(() => reject(new Error(`training failed: the training thread stopped (${error.message})`))),
+    );
+    worker.once('exit', (code) =>
+      settle(() => reject(new Error(`training failed: the training thread exited (code ${code}) without an answer`))),
+    );
   });
 }

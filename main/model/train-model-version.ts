@@ -35,14 +35,19 @@ function refuse(message: string): never {
 /** Refuses data no model should be trained on, with the problem named, before any work is done. */
 function checkTrainable(interactions: readonly Interaction[], rows: readonly LabelledRow[]): void {
   const recorded = interactions.filter((i) => i.outcome !== null).length;
-  if (recorded === 0) refuse('There are no recorded outcomes to train on: record how clients reacted to some products first.');
+  if (recorded === 0)
+    refuse('There are no recorded outcomes to train on: record how clients reacted to some products first.');
   if (rows.length < MIN_TRAINING_OUTCOMES) {
     const lost = recorded - rows.length;
-    refuse(`Only ${rows.length} recorded outcomes can be used${lost > 0 ? ` (${lost} name a client or product that is no longer stored)` : ''}; at least ${MIN_TRAINING_OUTCOMES} are needed to train.`);
+    refuse(
+      `Only ${rows.length} recorded outcomes can be used${lost > 0 ? ` (${lost} name a client or product that is no longer stored)` : ''}; at least ${MIN_TRAINING_OUTCOMES} are needed to train.`,
+    );
   }
   const positives = rows.filter((r) => r.label === 1).length;
   if (positives === 0 || positives === rows.length) {
-    refuse(`All ${rows.length} recorded outcomes are "${positives === 0 ? 'not interested' : 'interested'}"; a model needs both kinds to learn what makes the difference.`);
+    refuse(
+      `All ${rows.length} recorded outcomes are "${positives === 0 ? 'not interested' : 'interested'}"; a model needs both kinds to learn what makes the difference.`,
+    );
   }
 }
 
@@ -59,7 +64,10 @@ function isFiniteModel(model: InterestModel): boolean {
  * applied to the model trained on everything. Its effect is measured cross-fitted (fit on one half of the
  * test rows, measured on the other, and back), so the figure stored is not flattered by fitting on itself.
  */
-function fitCalibration(evaluation: TimeSplitEvaluation): { calibration: PlattCalibration | null; diagnostics: StoredModelMetrics['calibration'] } {
+function fitCalibration(evaluation: TimeSplitEvaluation): {
+  calibration: PlattCalibration | null;
+  diagnostics: StoredModelMetrics['calibration'];
+} {
   const logits = evaluation.predictions.map((p) => logitOf(p.score));
   const labels = evaluation.predictions.map((p) => p.outcome);
   const platt = fitPlatt(logits, labels);
@@ -105,7 +113,7 @@ export interface TrainingData {
   ruleSet: SuitabilityRuleSet;
   /**
    * Language-model signals per client–product pair (keyed by pairKey), when the version is trained with them
-   * (issue 4): they become the llm.similarity and llm.fit features. A plain object, so it crosses to the worker.
+   *: they become the llm.similarity and llm.fit features. A plain object, so it crosses to the worker.
    */
   signals?: Record<string, PairSignalValues>;
   /** The language model that computed `signals`; stored with the version so a ranking knows which one to use. */
@@ -132,7 +140,8 @@ export function readTrainingData(db: Db, ruleSet: SuitabilityRuleSet): TrainingD
  * every outcome. Refusals are AppErrors with code 'validation' that name the problem.
  */
 export function trainVersion({ interactions, book, ruleSet, signals, languageModel }: TrainingData): TrainedVersion {
-  if (signals && !languageModel) throw new Error('trainVersion: signals were given without the language model that computed them');
+  if (signals && !languageModel)
+    throw new Error('trainVersion: signals were given without the language model that computed them');
   const bySignal = signals ? pairSignalsOf(signals) : undefined;
   // Joined once: the checks, the time split and the live model all read the same rows.
   const rows = labelledRows(interactions, book, bySignal ? { signals: bySignal } : {});
@@ -140,7 +149,13 @@ export function trainVersion({ interactions, book, ruleSet, signals, languageMod
 
   let evaluation: TimeSplitEvaluation;
   try {
-    evaluation = evaluateOnTimeSplit(interactions, book, { trainShare: TRAIN_SHARE, k: METRICS_K, seed: TRAINING_SEED, ruleSet, rows });
+    evaluation = evaluateOnTimeSplit(interactions, book, {
+      trainShare: TRAIN_SHARE,
+      k: METRICS_K,
+      seed: TRAINING_SEED,
+      ruleSet,
+      rows,
+    });
   } catch (error) {
     if (error instanceof EvaluationDataError) refuse(error.message);
     throw error;
@@ -148,7 +163,10 @@ export function trainVersion({ interactions, book, ruleSet, signals, languageMod
   const { calibration, diagnostics } = fitCalibration(evaluation);
 
   const model = InterestModel.train(rows, { model: { seed: TRAINING_SEED } });
-  if (!isFiniteModel(model)) refuse('Training produced numbers that are not finite (a training loss of infinity or NaN): some outcome or feature value is broken.');
+  if (!isFiniteModel(model))
+    refuse(
+      'Training produced numbers that are not finite (a training loss of infinity or NaN): some outcome or feature value is broken.',
+    );
   const live: LiveModel = { model, calibration, languageModel: signals ? (languageModel ?? null) : null };
 
   return {
@@ -156,7 +174,9 @@ export function trainVersion({ interactions, book, ruleSet, signals, languageMod
     metrics: {
       // Probabilities are shown calibrated, so log loss and calibration error are those of the calibrated
       // probabilities (cross-fitted); AUC and the ranking measures are the model's own (calibration keeps the order).
-      model: diagnostics ? { ...evaluation.model, logLoss: diagnostics.logLossCalibrated, ece: diagnostics.eceCalibrated } : evaluation.model,
+      model: diagnostics
+        ? { ...evaluation.model, logLoss: diagnostics.logLossCalibrated, ece: diagnostics.eceCalibrated }
+        : evaluation.model,
       baselines: evaluation.baselines,
       ...(diagnostics ? { calibration: diagnostics } : {}),
       testFrom: evaluation.testFrom,
@@ -170,7 +190,11 @@ export function trainVersion({ interactions, book, ruleSet, signals, languageMod
 }
 
 /** Stores a trained version as the new active one, in one transaction. */
-export function storeTrainedVersion(db: Db, trained: TrainedVersion, request: Omit<TrainingRequest, 'ruleSet'>): ModelVersionSummary {
+export function storeTrainedVersion(
+  db: Db,
+  trained: TrainedVersion,
+  request: Omit<TrainingRequest, 'ruleSet'>,
+): ModelVersionSummary {
   return insertModelVersion(db, { ...trained, note: request.note, at: request.at, actor: request.actor });
 }
 

@@ -13,13 +13,32 @@ const version = JSON.parse(fs.readFileSync(path.join(source, 'package.json'), 'u
 
 fs.rmSync(target, { recursive: true, force: true });
 fs.mkdirSync(path.join(target, 'node_modules'), { recursive: true });
-fs.writeFileSync(path.join(target, 'package.json'), JSON.stringify({ name: 'advisor-desk-electron-native', private: true, dependencies: { 'better-sqlite3': version } }, null, 2));
-fs.cpSync(source, path.join(target, 'node_modules', 'better-sqlite3'), { recursive: true, filter: (p) => !p.includes(`${path.sep}build${path.sep}`) });
+fs.writeFileSync(
+  path.join(target, 'package.json'),
+  JSON.stringify(
+    { name: 'advisor-desk-electron-native', private: true, dependencies: { 'better-sqlite3': version } },
+    null,
+    2,
+  ),
+);
+fs.cpSync(source, path.join(target, 'node_modules', 'better-sqlite3'), {
+  recursive: true,
+  filter: (p) => !p.includes(`${path.sep}build${path.sep}`),
+});
 
 try {
-  await rebuild({ buildPath: target, electronVersion: electronVersion(), onlyModules: ['better-sqlite3'], force: true });
-  console.log(`better-sqlite3 ${version} built for Electron ${electronVersion()} in ${path.relative(projectRoot, target)}`);
+  await rebuild({
+    buildPath: target,
+    electronVersion: electronVersion(),
+    onlyModules: ['better-sqlite3'],
+    force: true,
+  });
+  console.log(
+    `better-sqlite3 ${version} built for Electron ${electronVersion()} in ${path.relative(projectRoot, target)}`,
+  );
 } catch (error) {
-  console.error(`Could not build better-sqlite3 for Electron ${electronVersion()}: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `Could not build better-sqlite3 for Electron ${electronVersion()}: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 }

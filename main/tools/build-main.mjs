@@ -26,12 +26,49 @@ const esmBanner = {
 
 const started = Date.now();
 await Promise.all([
-  build({ ...common, format: 'esm', banner: esmBanner, entryPoints: { 'electron-main': 'main/electron/electron-main.ts' }, outdir: 'dist/main', outExtension: { '.js': '.mjs' } }),
-  build({ ...common, format: 'esm', banner: esmBanner, entryPoints: { web: 'main/web/web-main.ts' }, outdir: 'dist/main', outExtension: { '.js': '.mjs' } }),
-  build({ ...common, format: 'esm', banner: esmBanner, entryPoints: { cli: 'main/cli/cli-main.ts' }, outdir: 'dist/main', outExtension: { '.js': '.mjs' } }),
+  build({
+    ...common,
+    format: 'esm',
+    banner: esmBanner,
+    entryPoints: { 'electron-main': 'main/electron/electron-main.ts' },
+    outdir: 'dist/main',
+    outExtension: { '.js': '.mjs' },
+  }),
+  build({
+    ...common,
+    format: 'esm',
+    banner: esmBanner,
+    entryPoints: { web: 'main/web/web-main.ts' },
+    outdir: 'dist/main',
+    outExtension: { '.js': '.mjs' },
+  }),
+  build({
+    ...common,
+    format: 'esm',
+    banner: esmBanner,
+    entryPoints: { cli: 'main/cli/cli-main.ts' },
+    outdir: 'dist/main',
+    outExtension: { '.js': '.mjs' },
+  }),
   // The threads parallel-scoring.ts and train-in-worker.ts start, beside the bundles that use them.
-  build({ ...common, format: 'esm', banner: esmBanner, entryPoints: { 'scoring-worker': 'main/model/scoring-worker.ts', 'training-worker': 'main/model/training-worker.ts' }, outdir: 'dist/main', outExtension: { '.js': '.mjs' } }),
+  build({
+    ...common,
+    format: 'esm',
+    banner: esmBanner,
+    entryPoints: {
+      'scoring-worker': 'main/model/scoring-worker.ts',
+      'training-worker': 'main/model/training-worker.ts',
+    },
+    outdir: 'dist/main',
+    outExtension: { '.js': '.mjs' },
+  }),
   // A sandboxed preload must be a single CommonJS file that requires nothing but `electron`.
-  build({ ...common, format: 'cjs', entryPoints: { preload: 'main/preload/preload.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
+  build({
+    ...common,
+    format: 'cjs',
+    entryPoints: { preload: 'main/preload/preload.ts' },
+    outdir: 'dist/main',
+    outExtension: { '.js': '.cjs' },
+  }),
 ]);
 if (!quiet) console.log(`main, preload, web and cli bundled in ${Date.now() - started} ms`);

@@ -15,5 +15,6 @@ export function findElectronBinary() {
 }
 
 export function electronVersion() {
-  return JSON.parse(fs.readFileSync(path.join(projectRoot, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+  return JSON.parse(fs.readFileSync(path.join(projectRoot, 'node_modules', 'electron', 'package.json'), 'utf8'))
+    .version;
 }

@@ -18,16 +18,32 @@ function startBrowserMode(reason) {
 let binary = findElectronBinary();
 if (!binary) {
   // One quiet attempt at Electron's own download; offline it fails within a second.
-  spawnSync(process.execPath, [path.join(projectRoot, 'node_modules', 'electron', 'install.js')], { cwd: projectRoot, stdio: 'ignore', timeout: 120_000 });
+  spawnSync(process.execPath, [path.join(projectRoot, 'node_modules', 'electron', 'install.js')], {
+    cwd: projectRoot,
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
   binary = findElectronBinary();
 }
 
-const nativeBinding = path.join(projectRoot, 'build', 'electron-native', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+const nativeBinding = path.join(
+  projectRoot,
+  'build',
+  'electron-native',
+  'node_modules',
+  'better-sqlite3',
+  'build',
+  'Release',
+  'better_sqlite3.node',
+);
 if (!binary) {
   startBrowserMode('Electron is not installed and cannot be downloaded here');
 } else {
   if (!fs.existsSync(nativeBinding)) {
-    const built = spawnSync(process.execPath, [path.join(projectRoot, 'main', 'tools', 'build-electron-native.mjs')], { cwd: projectRoot, stdio: 'inherit' });
+    const built = spawnSync(process.execPath, [path.join(projectRoot, 'main', 'tools', 'build-electron-native.mjs')], {
+      cwd: projectRoot,
+      stdio: 'inherit',
+    });
     if (built.status !== 0) {
       startBrowserMode('better-sqlite3 could not be built for Electron (its headers need a download)');
     } else {

@@ -44,5 +44,8 @@ export function readStaticFile(root: string, urlPath: string): StaticFile | null
     return null;
   }
   if (!stat.isFile()) return null;
-  return { body: fs.readFileSync(file), contentType: CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream' };
+  return {
+    body: fs.readFileSync(file),
+    contentType: CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+  };
 }

@@ -23,10 +23,12 @@ async function main(): Promise<void> {
     return;
   }
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, got "${values.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a whole number from 0 to 65535, got "${values.port}"`);
 
   const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
-  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new Error(`the renderer is not built (${rendererDir} has no index.html). Run \`npm run build\`.`);
+  if (!fs.existsSync(path.join(rendererDir, 'index.html')))
+    throw new Error(`the renderer is not built (${rendererDir} has no index.html). Run \`npm run build\`.`);
 
   const dataDir = values.data ? path.resolve(values.data) : resolveDataDir();
   const backend = openBackend({ dataDir, mode: 'browser' });

@@ -86,7 +86,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
     const offered = url.searchParams.get('token');
     if (offered !== null) {
-      if (!sameSecret(offered, token)) return refuse(res, 403, 'wrong token. Use the address printed when browser mode started.');
+      if (!sameSecret(offered, token))
+        return refuse(res, 403, 'wrong token. Use the address printed when browser mode started.');
       url.searchParams.delete('token');
       // Swap the token for a cookie and drop it from the address bar and history.
       res.writeHead(303, {
@@ -96,7 +97,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       });
       return res.end();
     }
-    if (!hasSessionCookie(req)) return refuse(res, 403, 'this address needs the token printed when browser mode started.');
+    if (!hasSessionCookie(req))
+      return refuse(res, 403, 'this address needs the token printed when browser mode started.');
     const file = readStaticFile(options.rendererDir, url.pathname);
     if (!file) return refuse(res, 404, `no such file: ${url.pathname}`);
     res.writeHead(200, {
@@ -166,6 +168,8 @@ function serveSocket(ws: WebSocket, backend: Backend): void {
     const request = SocketRequestSchema.safeParse(parsed);
     if (!request.success) return send({ type: 'protocol-error', message: 'Frame must be {id, channel, input}.' });
     const { id, channel, input } = request.data;
-    void dispatch(backend.handlers, channel, input, reportInternalError).then((result) => send({ type: 'result', id, result }));
+    void dispatch(backend.handlers, channel, input, reportInternalError).then((result) =>
+      send({ type: 'result', id, result }),
+    );
   });
 }

@@ -10,7 +10,24 @@ import { migrate } from '../../main/db/migrate';
 import { fmt, median, percentile } from './stats';
 
 /** Mixed on purpose: common and rare substrings, 1- and 2-character Chinese, ids, phone digits, and a miss. */
-export const DEFAULT_SEARCH_QUERIES = ['王芳', '王', 'wang', 'chen', 'alice', 'turner', '上海', 'shanghai', 'bk-01234', '1380', 'example.cn', '有限公司', 'logistics ltd', 'li', 'zzzz', '深圳市华信'];
+export const DEFAULT_SEARCH_QUERIES = [
+  '王芳',
+  '王',
+  'wang',
+  'chen',
+  'alice',
+  'turner',
+  '上海',
+  'shanghai',
+  'bk-01234',
+  '1380',
+  'example.cn',
+  '有限公司',
+  'logistics ltd',
+  'li',
+  'zzzz',
+  '深圳市华信',
+];
 
 function withTempDb<T>(fn: (db: Db) => T): T {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ad-bench-db-'));
@@ -35,7 +52,11 @@ export async function benchBulkInsert(n = 100_000): Promise<{ ms: number; n: num
 }
 
 /** Time per clients:list call (count plus a 50-row page sorted by name), each query run several times after a warm-up. */
-export async function benchClientSearch(n = 100_000, queries: readonly string[] = DEFAULT_SEARCH_QUERIES, repeats = 3): Promise<{ medianMs: number; p95Ms: number; queries: number }> {
+export async function benchClientSearch(
+  n = 100_000,
+  queries: readonly string[] = DEFAULT_SEARCH_QUERIES,
+  repeats = 3,
+): Promise<{ medianMs: number; p95Ms: number; queries: number }> {
   const clients = generateBulkClients(n, 42);
   return withTempDb((db) => {
     bulkInsertClients(db, clients, 'bench');
@@ -60,5 +81,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   const insert = await benchBulkInsert(n);
   console.log(`bulk insert ${n} clients: ${fmt(insert.ms)} (${Math.round(n / (insert.ms / 1000))} clients/s)`);
   const search = await benchClientSearch(n);
-  console.log(`client search over ${n}: median ${fmt(search.medianMs)}, p95 ${fmt(search.p95Ms)} (${search.queries} queries)`);
+  console.log(
+    `client search over ${n}: median ${fmt(search.medianMs)}, p95 ${fmt(search.p95Ms)} (${search.queries} queries)`,
+  );
 }

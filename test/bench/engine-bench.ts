@@ -29,7 +29,11 @@ export function benchCatalogue(base: readonly Product[], n = 1000): Product[] {
   });
 }
 
-function scored(c: { id: string; profile: ScoredClient | Omit<ScoredClient, 'id' | 'riskClass'>; riskClass: ScoredClient['riskClass'] }): ScoredClient {
+function scored(c: {
+  id: string;
+  profile: ScoredClient | Omit<ScoredClient, 'id' | 'riskClass'>;
+  riskClass: ScoredClient['riskClass'];
+}): ScoredClient {
   return { ...c.profile, id: c.id, riskClass: c.riskClass } as ScoredClient;
 }
 
@@ -40,7 +44,7 @@ function time<T>(run: () => T): { ms: number; value: T } {
 }
 
 /**
- * The interest engine's figures (issue 3): ranking 1,000 products for one client, 10,000 clients × 200 products,
+ * The interest engine's figures: ranking 1,000 products for one client, 10,000 clients × 200 products,
  * and training on 100,000 interactions, each beside the straightforward path (InterestModel.score per pair)
  * measured in the same run. Everything is generated from the demo generators with fixed seeds.
  */
@@ -55,7 +59,12 @@ export async function benchEngine(): Promise<string[]> {
   const report = model.machine.report;
   // The same three stages again, timed one by one, to show where training time goes.
   const fit = time(() => fitEncoding(rows.map((r) => r.raw)));
-  const encoded = time(() => encodeRows(fit.value, rows.map((r) => r.raw)).map((x, r) => ({ x, y: rows[r]!.label })));
+  const encoded = time(() =>
+    encodeRows(
+      fit.value,
+      rows.map((r) => r.raw),
+    ).map((x, r) => ({ x, y: rows[r]!.label })),
+  );
   const encodedOneByOne = time(() => rows.map((r) => ({ x: encodeFeatures(fit.value, r.raw), y: r.label })));
   const fm = time(() => FactorizationMachine.train(encoded.value, fit.value.dimension));
   lines.push(
@@ -68,7 +77,9 @@ export async function benchEngine(): Promise<string[]> {
   const created = time(() => createRanker(model, catalogue, market, TODAY));
   const againMs = Array.from({ length: 30 }, () => time(() => createRanker(model, catalogue, market, TODAY)).ms);
   const ranker = created.value;
-  lines.push(`ranker for 1,000 products: ${fmt(created.ms)} to build the first time (encodes the catalogue), median ${fmt(median(againMs))} over the next ${againMs.length} (catalogue and weights cached for the model)`);
+  lines.push(
+    `ranker for 1,000 products: ${fmt(created.ms)} to build the first time (encodes the catalogue), median ${fmt(median(againMs))} over the next ${againMs.length} (catalogue and weights cached for the model)`,
+  );
 
   // One client, 1,000 products: scores and sort, then the same with every product's suitability checked.
   const holdings = new Map<string, Holding[]>();
@@ -82,7 +93,12 @@ export async function benchEngine(): Promise<string[]> {
     rankMs.push(time(() => rankOrder(ranker.scoreClient(client, out))).ms);
     suitableMs.push(
       time(() => {
-        const context = { holdings: holdings.get(client.id) ?? [], today: TODAY, ruleSet: DEFAULT_RULE_SET, catalog: demo.products };
+        const context = {
+          holdings: holdings.get(client.id) ?? [],
+          today: TODAY,
+          ruleSet: DEFAULT_RULE_SET,
+          catalog: demo.products,
+        };
         const suitable = catalogue.map((p) => checkSuitability(client, p, context).suitable);
         const scores = ranker.scoreClient(client, out);
         return Array.from(rankOrder(scores)).filter((i) => suitable[i]);
@@ -100,13 +116,18 @@ export async function benchEngine(): Promise<string[]> {
   let worst = 0;
   for (const client of slowSample) {
     ranker.scoreClient(client, out);
-    catalogue.forEach((product, p) => (worst = Math.max(worst, Math.abs(out[p]! - model.score({ client, product, market, at: TODAY })))));
+    catalogue.forEach(
+      (product, p) =>
+        (worst = Math.max(worst, Math.abs(out[p]! - model.score({ client, product, market, at: TODAY })))),
+    );
   }
   lines.push(
     `rank 1,000 products for one client (scores + sort): median ${fmt(median(rankMs))}, p95 ${fmt(percentile(rankMs, 95))} over ${rankMs.length} clients; ` +
       `straightforward (InterestModel.score per pair + sort): median ${fmt(median(slowMs))} over ${slowMs.length} clients, ${(median(slowMs) / median(rankMs)).toFixed(0)}× slower; largest difference in probability ${worst.toExponential(1)}`,
   );
-  lines.push(`rank 1,000 products for one client with checkSuitability on every product (default rule set, the client's holdings): median ${fmt(median(suitableMs))}, p95 ${fmt(percentile(suitableMs, 95))}`);
+  lines.push(
+    `rank 1,000 products for one client with checkSuitability on every product (default rule set, the client's holdings): median ${fmt(median(suitableMs))}, p95 ${fmt(percentile(suitableMs, 95))}`,
+  );
 
   // 10,000 clients × 200 products.
   const clients = generateBulkClients(10_000, 7, TODAY).map(scored);
@@ -114,18 +135,21 @@ export async function benchEngine(): Promise<string[]> {
   const ranker200 = createRanker(model, two, market, TODAY);
   const out200 = new Float64Array(two.length);
   ranker200.scoreClient(clients[0]!, out200);
-  const bulkMs = Array.from({ length: 3 }, () =>
-    time(() => {
-      let sum = 0;
-      for (const client of clients) sum += ranker200.scoreClient(client, out200)[0]!;
-      return sum;
-    }).ms,
+  const bulkMs = Array.from(
+    { length: 3 },
+    () =>
+      time(() => {
+        let sum = 0;
+        for (const client of clients) sum += ranker200.scoreClient(client, out200)[0]!;
+        return sum;
+      }).ms,
   );
   const bulk = median(bulkMs);
   const slowClients = clients.slice(0, 100);
   const bulkSlow = time(() => {
     let sum = 0;
-    for (const client of slowClients) for (const product of two) sum += model.score({ client, product, market, at: TODAY });
+    for (const client of slowClients)
+      for (const product of two) sum += model.score({ client, product, market, at: TODAY });
     return sum;
   });
   const slowEstimate = (bulkSlow.ms * clients.length) / slowClients.length;
@@ -155,7 +179,8 @@ export async function benchEngine(): Promise<string[]> {
     let differ = 0;
     for (let c = 0; c < clients.length; c += 97) {
       ranker200.scoreClient(clients[c]!, out200);
-      for (let p = 0; p < two.length; p++) differ = Math.max(differ, Math.abs(scores[c * two.length + p]! - out200[p]!));
+      for (let p = 0; p < two.length; p++)
+        differ = Math.max(differ, Math.abs(scores[c * two.length + p]! - out200[p]!));
     }
     lines.push(
       `score 10,000 clients × 200 products on ${threads} worker threads (createParallelScorer, clients sent and scores returned included): median ${fmt(median(parallelMs))} of ${parallelMs.length} runs after a first of ${fmt(firstMs)}, ` +

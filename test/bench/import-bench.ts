@@ -18,7 +18,9 @@ import { fmt } from './stats';
  * and market columns. Deterministic so runs compare.
  */
 export function writeEventsCsv(file: string, rows: number): void {
-  const lines = ['client_id,product_id,occurred_at,outcome,client.age,client.segment,product.theme,market.rate,market.month,market.mood'];
+  const lines = [
+    'client_id,product_id,occurred_at,outcome,client.age,client.segment,product.theme,market.rate,market.month,market.mood',
+  ];
   const segments = ['大众', '"贵宾, 私行"', 'gold', 'silver'];
   const moods = ['calm', 'volatile', '乐观'];
   for (let i = 0; i < rows; i++) {
@@ -27,7 +29,9 @@ export function writeEventsCsv(file: string, rows: number): void {
     const day = 1 + (i % 28);
     const month = 1 + (Math.floor(i / 28) % 12);
     const when = `2025-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T${String(9 + (i % 8)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00Z`;
-    lines.push(`CL${c},PR${p},${when},${i % 3 === 0 ? 'yes' : 'no'},${25 + (c % 50)},${segments[c % 4]},theme${p % 9},${(1 + (i % 30) / 10).toFixed(2)},${month},${moods[i % 3]}`);
+    lines.push(
+      `CL${c},PR${p},${when},${i % 3 === 0 ? 'yes' : 'no'},${25 + (c % 50)},${segments[c % 4]},theme${p % 9},${(1 + (i % 30) / 10).toFixed(2)},${month},${moods[i % 3]}`,
+    );
   }
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
 }
@@ -37,7 +41,14 @@ export function writeEventsCsv(file: string, rows: number): void {
  * retrain `advisor-desk train` runs on what was imported (read, join, time split with the three baselines, the
  * live model, stored as a version).
  */
-export async function benchImportEvents(rows = 100_000): Promise<{ ms: number; rows: number; rowsPerSecond: number; progressReports: number; retrainMs: number; trainRows: number }> {
+export async function benchImportEvents(rows = 100_000): Promise<{
+  ms: number;
+  rows: number;
+  rowsPerSecond: number;
+  progressReports: number;
+  retrainMs: number;
+  trainRows: number;
+}> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ad-bench-import-'));
   const file = path.join(dir, 'events.csv');
   writeEventsCsv(file, rows);
@@ -46,7 +57,12 @@ export async function benchImportEvents(rows = 100_000): Promise<{ ms: number; r
     migrate(db);
     let progressReports = 0;
     const started = performance.now();
-    const result = importEventsCsv(db, { file, actor: 'bench', now: new Date('2026-01-01T00:00:00Z'), onProgress: () => progressReports++ });
+    const result = importEventsCsv(db, {
+      file,
+      actor: 'bench',
+      now: new Date('2026-01-01T00:00:00Z'),
+      onProgress: () => progressReports++,
+    });
     const ms = performance.now() - started;
     if (result.imported !== rows) throw new Error(`imported ${result.imported} of ${rows} rows`);
     // As the app and the CLI run it: the data read here, the work on a worker thread, the version stored here.
@@ -54,7 +70,14 @@ export async function benchImportEvents(rows = 100_000): Promise<{ ms: number; r
     const trained = await trainInWorker(readTrainingData(db, DEFAULT_RULE_SET));
     const version = storeTrainedVersion(db, trained, { note: 'bench', at: '2026-01-02T00:00:00Z', actor: 'bench' });
     const retrainMs = performance.now() - trainStarted;
-    return { ms, rows, rowsPerSecond: Math.round(rows / (ms / 1000)), progressReports, retrainMs, trainRows: version.trainRows };
+    return {
+      ms,
+      rows,
+      rowsPerSecond: Math.round(rows / (ms / 1000)),
+      progressReports,
+      retrainMs,
+      trainRows: version.trainRows,
+    };
   } finally {
     db.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -66,7 +89,10 @@ export async function benchImportClients(rows = 100_000): Promise<{ ms: number; 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ad-bench-import-'));
   const file = path.join(dir, 'clients.csv');
   const lines = ['编号;姓名;出生日期;可投资资产;总资产;分层'];
-  for (let i = 0; i < rows; i++) lines.push(`K${i};客户${i};19${50 + (i % 50)}-0${1 + (i % 9)}-1${i % 10};"${(i % 900) + 100},000";${(i % 900) + 2000}000;${['大众', 'gold'][i % 2]}`);
+  for (let i = 0; i < rows; i++)
+    lines.push(
+      `K${i};客户${i};19${50 + (i % 50)}-0${1 + (i % 9)}-1${i % 10};"${(i % 900) + 100},000";${(i % 900) + 2000}000;${['大众', 'gold'][i % 2]}`,
+    );
   fs.writeFileSync(file, `\uFEFF${lines.join('\n')}\n`);
   const mapping = MappingFileSchema.parse({
     entity: 'clients',
@@ -95,7 +121,11 @@ export async function benchImportClients(rows = 100_000): Promise<{ ms: number; 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const rows = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
   const r = await benchImportEvents(rows);
-  console.log(`import-events of ${r.rows} rows (one transaction, 5,000 placeholder clients and 200 products created): ${fmt(r.ms)} (${r.rowsPerSecond} rows/s)`);
+  console.log(
+    `import-events of ${r.rows} rows (one transaction, 5,000 placeholder clients and 200 products created): ${fmt(r.ms)} (${r.rowsPerSecond} rows/s)`,
+  );
   const c = await benchImportClients(rows);
-  console.log(`import clients of ${c.rows} rows (one transaction, each checked like the form, an audit entry each): ${fmt(c.ms)} (${c.rowsPerSecond} rows/s)`);
+  console.log(
+    `import clients of ${c.rows} rows (one transaction, each checked like the form, an audit entry each): ${fmt(c.ms)} (${c.rowsPerSecond} rows/s)`,
+  );
 }

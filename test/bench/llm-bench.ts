@@ -1,4 +1,4 @@
-// BENCH_ONLY=llm: local language model figures for issue 4 on a generated 0.5B-shaped Q8_0 file (random weights,
+// BENCH_ONLY=llm: local language model figures on a generated 0.5B-shaped Q8_0 file (random weights,
 // real shape and compute), and the generation-speed investigation: which settings close the gap between a plain
 // node-llama-cpp generation loop and native llama.cpp. Figures are medians of rounds run one variant after another
 // (round robin), so a burst of load from other processes hits every variant alike.
@@ -66,7 +66,12 @@ function filler(model: LlamaModel, n: number): Token[] {
   return bos !== null ? [bos, ...out.slice(0, n - 1)] : out.slice(0, n);
 }
 
-async function generationRun(sequence: LlamaContextSequence, prompt: Token[], n: number, mode: GenerationMode): Promise<{ firstTokenMs: number; tokensPerSecond: number }> {
+async function generationRun(
+  sequence: LlamaContextSequence,
+  prompt: Token[],
+  n: number,
+  mode: GenerationMode,
+): Promise<{ firstTokenMs: number; tokensPerSecond: number }> {
   await sequence.clearHistory();
   const start = performance.now();
   let first = 0;
@@ -111,14 +116,26 @@ function contextOptions(v: GenerationVariant): LlamaContextOptions {
     sequences: 1,
     ...(v.flashAttention !== undefined ? { flashAttention: v.flashAttention } : {}),
     ...(v.batchSize !== undefined ? { batchSize: v.batchSize } : {}),
-    ...(v.dispatch === 'immediate' ? { batching: { dispatchSchedule: (dispatch: () => void) => queueMicrotask(dispatch) } } : {}),
+    ...(v.dispatch === 'immediate'
+      ? { batching: { dispatchSchedule: (dispatch: () => void) => queueMicrotask(dispatch) } }
+      : {}),
   };
 }
 
 /** Runs every variant once per round, round robin, each in a fresh context. */
-export async function measureGeneration(llama: Llama, model: LlamaModel, variants: readonly GenerationVariant[], rounds = ROUNDS, tokens = GEN_TOKENS): Promise<GenerationResult[]> {
+export async function measureGeneration(
+  llama: Llama,
+  model: LlamaModel,
+  variants: readonly GenerationVariant[],
+  rounds = ROUNDS,
+  tokens = GEN_TOKENS,
+): Promise<GenerationResult[]> {
   const prompt = filler(model, PROMPT_TOKENS);
-  const results = variants.map((v) => ({ name: v.name, firstTokenMs: [] as number[], tokensPerSecond: [] as number[] }));
+  const results = variants.map((v) => ({
+    name: v.name,
+    firstTokenMs: [] as number[],
+    tokensPerSecond: [] as number[],
+  }));
   const savedMax = llama.maxThreads;
   try {
     for (let round = 0; round < rounds; round++) {
@@ -162,7 +179,11 @@ async function promptProcessing(llama: Llama, model: LlamaModel, threads: number
   }
 }
 
-async function eventLoopDelayWhileGenerating(llama: Llama, model: LlamaModel, threads: number): Promise<{ p50: number; p99: number; max: number; tokensPerSecond: number }> {
+async function eventLoopDelayWhileGenerating(
+  llama: Llama,
+  model: LlamaModel,
+  threads: number,
+): Promise<{ p50: number; p99: number; max: number; tokensPerSecond: number }> {
   const savedMax = llama.maxThreads;
   llama.maxThreads = 0;
   const context = await model.createContext({ contextSize: 1024, threads, sequences: 1 });
@@ -172,7 +193,12 @@ async function eventLoopDelayWhileGenerating(llama: Llama, model: LlamaModel, th
     const r = await generationRun(context.getSequence(), filler(model, PROMPT_TOKENS), GEN_TOKENS, 'evaluate');
     histogram.disable();
     const ms = (ns: number): number => ns / 1e6;
-    return { p50: ms(histogram.percentile(50)), p99: ms(histogram.percentile(99)), max: ms(histogram.max), tokensPerSecond: r.tokensPerSecond };
+    return {
+      p50: ms(histogram.percentile(50)),
+      p99: ms(histogram.percentile(99)),
+      max: ms(histogram.max),
+      tokensPerSecond: r.tokensPerSecond,
+    };
   } finally {
     histogram.disable();
     await context.dispose();
@@ -203,13 +229,20 @@ interface FitScoringResult {
  * evaluated yet (the first ranking after loading: instructions and client paid once); for a new client after
  * another one (the instructions are still held: the everyday case); and the same client again (only suffixes).
  */
-async function fitScoring(model: LlamaModel, sha256: string, threads: number, prompts: FitPrompts): Promise<FitScoringResult> {
+async function fitScoring(
+  model: LlamaModel,
+  sha256: string,
+  threads: number,
+  prompts: FitPrompts,
+): Promise<FitScoringResult> {
   const signals = new LlmSignals({ model, sha256 }, { threads, contextSize: 2048 });
   const { prefix, previousClient, items } = prompts;
   try {
     const instructionTokens = signals.fitTokens(prefix.slice(0, 1), '').prefix.length;
     const prefixTokens = signals.fitTokens(prefix, items[0]!.text).prefix.length;
-    const meanSuffixTokens = items.reduce((sum, item) => sum + signals.fitTokens(prefix, item.text).full.length - prefixTokens, 0) / items.length;
+    const meanSuffixTokens =
+      items.reduce((sum, item) => sum + signals.fitTokens(prefix, item.text).full.length - prefixTokens, 0) /
+      items.length;
     const cold: number[] = [];
     const newClient: number[] = [];
     const held: number[] = [];
@@ -227,7 +260,9 @@ async function fitScoring(model: LlamaModel, sha256: string, threads: number, pr
       // The advisor opens another client, then comes back to this one: only the instructions are still held.
       await signals.fitProbabilities(previousClient, items.slice(0, 1), { useCache: false });
       newClient.push(await perProduct(() => signals.fitProbabilities(prefix, items, { useCache: false })));
-      fresh.push(await perProduct(() => signals.fitProbabilities(prefix, items, { useCache: false, reusePrefix: false })));
+      fresh.push(
+        await perProduct(() => signals.fitProbabilities(prefix, items, { useCache: false, reusePrefix: false })),
+      );
     }
     return {
       freshMs: median(fresh),
@@ -286,18 +321,50 @@ export function investigationVariants(): GenerationVariant[] {
     { name: 'plain loop, 1 thread (maxThreads 1)', mode: 'evaluate', threads: 1, maxThreads: 1 },
     { name: 'plain loop, 2 threads (maxThreads 2)', mode: 'evaluate', threads: 2, maxThreads: 2 },
     { name: '2 threads, maxThreads 0 (no thread splitter)', mode: 'evaluate', threads: 2, maxThreads: 0 },
-    { name: '2 threads, maxThreads 0, decode dispatched in a microtask', mode: 'evaluate', threads: 2, maxThreads: 0, dispatch: 'immediate' },
+    {
+      name: '2 threads, maxThreads 0, decode dispatched in a microtask',
+      mode: 'evaluate',
+      threads: 2,
+      maxThreads: 0,
+      dispatch: 'immediate',
+    },
     { name: '2 threads, maxThreads 0, context 512', mode: 'evaluate', threads: 2, maxThreads: 0, contextSize: 512 },
-    { name: '2 threads, maxThreads 0, flash attention', mode: 'evaluate', threads: 2, maxThreads: 0, flashAttention: true },
-    { name: '2 threads, maxThreads 0, sampled (temp 0.8, top-k 40, top-p 0.95)', mode: 'evaluate-sampled', threads: 2, maxThreads: 0 },
+    {
+      name: '2 threads, maxThreads 0, flash attention',
+      mode: 'evaluate',
+      threads: 2,
+      maxThreads: 0,
+      flashAttention: true,
+    },
+    {
+      name: '2 threads, maxThreads 0, sampled (temp 0.8, top-k 40, top-p 0.95)',
+      mode: 'evaluate-sampled',
+      threads: 2,
+      maxThreads: 0,
+    },
     { name: '2 threads, maxThreads 0, controlledEvaluate per token', mode: 'controlled', threads: 2, maxThreads: 0 },
-    { name: '2 threads, maxThreads 0, decode only (no logits, no sampling)', mode: 'decode-only', threads: 2, maxThreads: 0 },
-    { name: '1 thread, maxThreads 0, decode only (no logits, no sampling)', mode: 'decode-only', threads: 1, maxThreads: 0 },
+    {
+      name: '2 threads, maxThreads 0, decode only (no logits, no sampling)',
+      mode: 'decode-only',
+      threads: 2,
+      maxThreads: 0,
+    },
+    {
+      name: '1 thread, maxThreads 0, decode only (no logits, no sampling)',
+      mode: 'decode-only',
+      threads: 1,
+      maxThreads: 0,
+    },
   ];
 }
 
 /** Runs variants in a child process with other environment variables (libuv pool size): they act at process start. */
-async function childGeneration(modelPath: string, env: Record<string, string>, variants: GenerationVariant[], nodeFlags: string[] = []): Promise<GenerationResult[]> {
+async function childGeneration(
+  modelPath: string,
+  env: Record<string, string>,
+  variants: GenerationVariant[],
+  nodeFlags: string[] = [],
+): Promise<GenerationResult[]> {
   const self = fileURLToPath(import.meta.url);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', self, '--child'], {
@@ -337,7 +404,12 @@ async function fitFigures(model: LlamaModel, sha256: string, log: (line: string)
 
 /** BENCH_ONLY=fit: the fit-scoring figures alone, on the same generated 0.5B-shaped model (about 3 minutes). */
 export async function benchFit(): Promise<void> {
-  console.log(`fit bench: load average before ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `fit bench: load average before ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const modelPath = await testModelPath({ preset: '0.5b', type: 'q8_0' });
   const llama = await getLlamaForMachine();
   const model = await llama.loadModel({ modelPath, gpuLayers: 'auto' });
@@ -354,10 +426,17 @@ export async function benchLlm(): Promise<string[]> {
     lines.push(line);
     console.log(line);
   };
-  log(`LLM bench: ${os.availableParallelism()} logical cores, load average before ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (other processes share this machine: figures are inflated/noisy)`);
+  log(
+    `LLM bench: ${os.availableParallelism()} logical cores, load average before ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (other processes share this machine: figures are inflated/noisy)`,
+  );
   let t0 = performance.now();
   const modelPath = await testModelPath({ preset: '0.5b', type: 'q8_0' });
-  log(`0.5B-shaped Q8_0 test model (896 wide, 24 layers, 32k vocabulary, random weights): ${modelPath}, ready in ${f1(performance.now() - t0)} ms (written once, then cached)`);
+  log(
+    `0.5B-shaped Q8_0 test model (896 wide, 24 layers, 32k vocabulary, random weights): ${modelPath}, ready in ${f1(performance.now() - t0)} ms (written once, then cached)`,
+  );
   await assertLoadable(modelPath);
   const llama = await getLlamaForMachine();
   t0 = performance.now();
@@ -367,7 +446,9 @@ export async function benchLlm(): Promise<string[]> {
   await model.dispose();
   t0 = performance.now();
   model = await llama.loadModel({ modelPath, gpuLayers: 'auto' });
-  log(`load: ${f1(firstLoad)} ms first in this process, ${f1(performance.now() - t0)} ms again (file in the page cache); backend ${llama.gpu === false ? 'CPU' : llama.gpu}, ${gpuLayers} layers on the GPU`);
+  log(
+    `load: ${f1(firstLoad)} ms first in this process, ${f1(performance.now() - t0)} ms again (file in the page cache); backend ${llama.gpu === false ? 'CPU' : llama.gpu}, ${gpuLayers} layers on the GPU`,
+  );
   const sha256 = await sha256OfFile(modelPath);
 
   try {
@@ -378,16 +459,22 @@ export async function benchLlm(): Promise<string[]> {
     ]);
     for (const r of plain) {
       const t = Number(r.name);
-      log(`threads ${t}: time to first token (${PROMPT_TOKENS}-token prompt) ${spread(r.firstTokenMs)} ms; generation ${spread(r.tokensPerSecond)} tok/s over ${GEN_TOKENS} tokens = ${f1((100 * median(r.tokensPerSecond)) / NATIVE.tg[t]!)}% of native llama-bench tg64 ${NATIVE.tg[t]} tok/s (facts file reference, not measured here)`);
+      log(
+        `threads ${t}: time to first token (${PROMPT_TOKENS}-token prompt) ${spread(r.firstTokenMs)} ms; generation ${spread(r.tokensPerSecond)} tok/s over ${GEN_TOKENS} tokens = ${f1((100 * median(r.tokensPerSecond)) / NATIVE.tg[t]!)}% of native llama-bench tg64 ${NATIVE.tg[t]} tok/s (facts file reference, not measured here)`,
+      );
     }
     for (const t of [1, 2]) {
       const pp = await promptProcessing(llama, model, t);
-      log(`threads ${t}: prompt processing 512 tokens ${spread(pp)} tok/s = ${f1((100 * median(pp)) / NATIVE.pp512[t]!)}% of native pp512 ${NATIVE.pp512[t]} tok/s (reference)`);
+      log(
+        `threads ${t}: prompt processing 512 tokens ${spread(pp)} tok/s = ${f1((100 * median(pp)) / NATIVE.pp512[t]!)}% of native pp512 ${NATIVE.pp512[t]} tok/s (reference)`,
+      );
     }
     await fitFigures(model, sha256, log);
     for (const t of [1, 2]) {
       const d = await eventLoopDelayWhileGenerating(llama, model, t);
-      log(`event-loop delay while generating ${GEN_TOKENS} tokens at ${t} thread(s): p50 ${d.p50.toFixed(2)} ms, p99 ${d.p99.toFixed(2)} ms, max ${d.max.toFixed(2)} ms (${f1(d.tokensPerSecond)} tok/s)`);
+      log(
+        `event-loop delay while generating ${GEN_TOKENS} tokens at ${t} thread(s): p50 ${d.p50.toFixed(2)} ms, p99 ${d.p99.toFixed(2)} ms, max ${d.max.toFixed(2)} ms (${f1(d.tokensPerSecond)} tok/s)`,
+      );
     }
 
     log('investigation (generation tok/s, medians of round-robin runs):');
@@ -411,16 +498,27 @@ export async function benchLlm(): Promise<string[]> {
   for (const p of processes) {
     for (const r of await childGeneration(modelPath, p.env, childVariants, p.flags)) {
       log(`  own process, ${p.label}, ${r.name}: ${spread(r.tokensPerSecond)} tok/s`);
-      if (r.name === '2 threads' && median(r.tokensPerSecond) > best.tokensPerSecond) best = { label: p.label, tokensPerSecond: median(r.tokensPerSecond) };
+      if (r.name === '2 threads' && median(r.tokensPerSecond) > best.tokensPerSecond)
+        best = { label: p.label, tokensPerSecond: median(r.tokensPerSecond) };
     }
   }
-  log(`best 2-thread process (${best.label}): ${f1(best.tokensPerSecond)} tok/s = ${f1((100 * best.tokensPerSecond) / NATIVE.tg[2]!)}% of native llama-bench's ${NATIVE.tg[2]} tok/s at 2 threads (facts file reference on an idle machine; no native binary here)`);
-  log(`load average after ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  log(
+    `best 2-thread process (${best.label}): ${f1(best.tokensPerSecond)} tok/s = ${f1((100 * best.tokensPerSecond) / NATIVE.tg[2]!)}% of native llama-bench's ${NATIVE.tg[2]} tok/s at 2 threads (facts file reference on an idle machine; no native binary here)`,
+  );
+  log(
+    `load average after ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   return lines;
 }
 
 if (process.argv.includes('--child')) {
-  const { modelPath, variants } = JSON.parse(process.env.BENCH_LLM_CHILD ?? '{}') as { modelPath: string; variants: GenerationVariant[] };
+  const { modelPath, variants } = JSON.parse(process.env.BENCH_LLM_CHILD ?? '{}') as {
+    modelPath: string;
+    variants: GenerationVariant[];
+  };
   const llama = await getLlamaForMachine();
   const model = await llama.loadModel({ modelPath, gpuLayers: 'auto' });
   const results = await measureGeneration(llama, model, variants);

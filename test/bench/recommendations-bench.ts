@@ -23,7 +23,10 @@ export interface RecommendationTiming {
  * figure an advisor feels when opening a client. CL-0001 is the demo's first client; CL-0118 is one for whom
  * 39 of the 58 demo products are suitable, so scoring is a larger share of the call.
  */
-export async function benchRecommendations(calls = 200, clientIds = ['CL-0001', 'CL-0118']): Promise<{ firstMs: number; clients: RecommendationTiming[] }> {
+export async function benchRecommendations(
+  calls = 200,
+  clientIds = ['CL-0001', 'CL-0118'],
+): Promise<{ firstMs: number; clients: RecommendationTiming[] }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ad-bench-rank-'));
   const backend = openBackend({ dataDir: dir, mode: 'browser' });
   try {
@@ -44,7 +47,14 @@ export async function benchRecommendations(calls = 200, clientIds = ['CL-0001', 
         await rank(clientId, 10);
         times.push(performance.now() - t);
       }
-      clients.push({ clientId, suitable: all.ranked.length, excluded: all.excluded.length, medianMs: median(times), p95Ms: percentile(times, 95), calls });
+      clients.push({
+        clientId,
+        suitable: all.ranked.length,
+        excluded: all.excluded.length,
+        medianMs: median(times),
+        p95Ms: percentile(times, 95),
+        calls,
+      });
     }
     return { firstMs, clients };
   } finally {
@@ -57,7 +67,8 @@ export function summarizeRecommendations(r: Awaited<ReturnType<typeof benchRecom
   return [
     `recommendations:for-client, first call on the demo book (trains version 1): ${fmt(r.firstMs)}`,
     ...r.clients.map(
-      (c) => `recommendations:for-client for ${c.clientId} (${c.suitable} suitable products scored, ${c.excluded} excluded, top 10): median ${fmt(c.medianMs)}, p95 ${fmt(c.p95Ms)} over ${c.calls} calls`,
+      (c) =>
+        `recommendations:for-client for ${c.clientId} (${c.suitable} suitable products scored, ${c.excluded} excluded, top 10): median ${fmt(c.medianMs)}, p95 ${fmt(c.p95Ms)} over ${c.calls} calls`,
     ),
   ];
 }

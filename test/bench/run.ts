@@ -11,7 +11,9 @@ import { fmt, median, percentile } from './stats';
 import { benchUiSearch } from './ui-search-bench';
 
 const n = Number(process.env.BENCH_CLIENTS ?? 100_000);
-console.log(`Advisor Desk benchmarks: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log(
+  `Advisor Desk benchmarks: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+);
 
 // BENCH_ONLY=engine runs the interest engine's figures alone (no build or browser needed).
 const only = process.env.BENCH_ONLY;
@@ -58,14 +60,20 @@ const cold = await benchColdStart(3);
 for (const line of summarizeColdStart(cold)) console.log(line);
 
 const insert = await benchBulkInsert(n);
-console.log(`bulk insert of ${n} clients (one transaction, questionnaire answers and an audit entry each): ${fmt(insert.ms)} (${Math.round(n / (insert.ms / 1000))} clients/s)`);
+console.log(
+  `bulk insert of ${n} clients (one transaction, questionnaire answers and an audit entry each): ${fmt(insert.ms)} (${Math.round(n / (insert.ms / 1000))} clients/s)`,
+);
 
 const search = await benchClientSearch(n);
-console.log(`client search over ${n} clients in the store (count + first 50 rows by name): median ${fmt(search.medianMs)}, p95 ${fmt(search.p95Ms)} over ${search.queries} queries`);
+console.log(
+  `client search over ${n} clients in the store (count + first 50 rows by name): median ${fmt(search.medianMs)}, p95 ${fmt(search.p95Ms)} over ${search.queries} queries`,
+);
 
 const ui = await benchUiSearch(n);
 console.log(`browser mode with ${ui.clients} clients: first client list painted in ${fmt(ui.firstPaintMs)}`);
-console.log(`search typed into the client list, to the new count shown (includes the ${ui.debounceMs} ms typing debounce): median ${fmt(median(ui.searchMs))}, p95 ${fmt(percentile(ui.searchMs, 95))} over ${ui.searchMs.length} searches`);
+console.log(
+  `search typed into the client list, to the new count shown (includes the ${ui.debounceMs} ms typing debounce): median ${fmt(median(ui.searchMs))}, p95 ${fmt(percentile(ui.searchMs, 95))} over ${ui.searchMs.length} searches`,
+);
 
 for (const line of await benchEngine()) console.log(line);
 for (const line of summarizeRecommendations(await benchRecommendations())) console.log(line);

@@ -32,7 +32,11 @@ export async function benchUiSearch(n = 100_000): Promise<UiSearchFigures> {
   bulkInsertClients(db, generateBulkClients(n, 7), 'bench');
   db.pragma('optimize');
   const expected = new Map<string, number>();
-  for (const q of DEFAULT_SEARCH_QUERIES) expected.set(q, listClients(db, ClientListQuerySchema.parse({ search: q, limit: 1 }), new Date().toISOString()).total);
+  for (const q of DEFAULT_SEARCH_QUERIES)
+    expected.set(
+      q,
+      listClients(db, ClientListQuerySchema.parse({ search: q, limit: 1 }), new Date().toISOString()).total,
+    );
   const total = listClients(db, ClientListQuerySchema.parse({ limit: 1 }), new Date().toISOString()).total;
   db.close();
 
@@ -50,7 +54,12 @@ export async function benchUiSearch(n = 100_000): Promise<UiSearchFigures> {
       const want = `${format.format(expected.get(q) ?? -1)} of ${format.format(total)}`;
       const t0 = performance.now();
       await page.getByTestId('client-search').fill(q);
-      await page.waitForFunction(([text]) => document.querySelector('[data-testid="client-count"]')?.textContent?.includes(text as string) === true, [want], { timeout: 30_000 });
+      await page.waitForFunction(
+        ([text]) =>
+          document.querySelector('[data-testid="client-count"]')?.textContent?.includes(text as string) === true,
+        [want],
+        { timeout: 30_000 },
+      );
       searchMs.push(performance.now() - t0);
     }
     return { clients: total, firstPaintMs, searchMs, debounceMs: 250 };

@@ -1,7 +1,11 @@
 import { test, expect } from './support/fixtures';
 
 test.describe('app frame', () => {
-  test('switches to Simplified Chinese, renders it with the bundled font, and remembers the choice', async ({ page, webApp, consoleErrors }) => {
+  test('switches to Simplified Chinese, renders it with the bundled font, and remembers the choice', async ({
+    page,
+    webApp,
+    consoleErrors,
+  }) => {
     await page.goto(webApp.url);
     await expect(page.getByTestId('client-row').first()).toBeVisible();
     await expect(page.getByTestId('nav-clients')).toContainText('Clients');
@@ -21,11 +25,21 @@ test.describe('app frame', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('every page opens from the navigation without errors, and the app makes no request off this machine', async ({ page, webApp, consoleErrors }) => {
+  test('every page opens from the navigation without errors, and the app makes no request off this machine', async ({
+    page,
+    webApp,
+    consoleErrors,
+  }) => {
     const foreign: string[] = [];
     page.on('request', (request) => {
       const url = request.url();
-      if (!url.startsWith(webApp.origin) && !url.startsWith('ws://127.0.0.1') && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+      if (
+        !url.startsWith(webApp.origin) &&
+        !url.startsWith('ws://127.0.0.1') &&
+        !url.startsWith('data:') &&
+        !url.startsWith('blob:')
+      )
+        foreign.push(url);
     });
     await page.goto(webApp.url);
     await expect(page.getByTestId('client-row').first()).toBeVisible();

@@ -49,7 +49,11 @@ test.describe('clients in browser mode', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('a bad email is refused with a message at the field and nothing is saved', async ({ page, webApp, consoleErrors }) => {
+  test('a bad email is refused with a message at the field and nothing is saved', async ({
+    page,
+    webApp,
+    consoleErrors,
+  }) => {
     await page.goto(webApp.url);
     await page.getByTestId('client-row').first().click();
     await page.getByTestId('client-edit').click();

@@ -34,13 +34,19 @@ async function findRanked(page: Page, productId: string) {
 }
 
 /** Opens the first candidate client with a product excluded only by its risk grade; returns the client's name and the product. */
-async function openClientWithDeviableProduct(page: Page, url: string): Promise<{ clientName: string; productId: string }> {
+async function openClientWithDeviableProduct(
+  page: Page,
+  url: string,
+): Promise<{ clientName: string; productId: string }> {
   for (const id of CANDIDATES) {
     await openClient(page, url, id);
     const card = await openExcluded(page);
     const asks = card.locator('[data-testid="excluded-row"]:has([data-testid="deviation-ask"])');
     if ((await asks.count()) > 0) {
-      return { clientName: (await page.getByTestId('client-name').innerText()).trim(), productId: (await asks.first().getAttribute('data-product-id')) ?? '' };
+      return {
+        clientName: (await page.getByTestId('client-name').innerText()).trim(),
+        productId: (await asks.first().getAttribute('data-product-id')) ?? '',
+      };
     }
   }
   throw new Error(`none of ${CANDIDATES.join(', ')} has a product excluded only by its risk grade`);
@@ -59,7 +65,11 @@ async function recordThroughDialog(page: Page, productId: string, reason: string
 test.describe('client-requested deviations on the client page', () => {
   test.setTimeout(240_000);
 
-  test('records a deviation through the warning dialog, ranks the product with a chip saying who acknowledged it, and withdraws it', async ({ page, webApp, consoleErrors }) => {
+  test('records a deviation through the warning dialog, ranks the product with a chip saying who acknowledged it, and withdraws it', async ({
+    page,
+    webApp,
+    consoleErrors,
+  }) => {
     const { clientName, productId } = await openClientWithDeviableProduct(page, webApp.url);
 
     const excludedCard = page.getByTestId('card-excluded');
@@ -67,20 +77,28 @@ test.describe('client-requested deviations on the client page', () => {
     // Only the risk-class rule failed, and its reason says the client could still ask for it.
     await expect(excludedRow.getByTestId('excluded-reason')).toHaveCount(1);
     await expect(excludedRow.getByTestId('excluded-reason')).toHaveAttribute('data-rule-id', 'risk-class');
-    await expect(excludedRow.getByTestId('excluded-reason')).toContainText('may still ask for it as a client-requested deviation');
+    await expect(excludedRow.getByTestId('excluded-reason')).toContainText(
+      'may still ask for it as a client-requested deviation',
+    );
     await excludedRow.getByTestId('deviation-ask').click();
 
     const dialog = page.getByTestId('deviation-dialog');
     await expect(dialog).toBeVisible();
-    await expect(dialog.getByTestId('deviation-figures')).toContainText(/Client risk class C\d, highest suitable grade R\d; this product is R\d \(1 grade\(s\) above; the rules allow at most 1\)/);
-    await expect(dialog.getByTestId('deviation-warning')).toContainText(/^Risk warning: .+ has risk grade R\d, 1 grade\(s\) above R\d/);
+    await expect(dialog.getByTestId('deviation-figures')).toContainText(
+      /Client risk class C\d, highest suitable grade R\d; this product is R\d \(1 grade\(s\) above; the rules allow at most 1\)/,
+    );
+    await expect(dialog.getByTestId('deviation-warning')).toContainText(
+      /^Risk warning: .+ has risk grade R\d, 1 grade\(s\) above R\d/,
+    );
     await expect(dialog.getByTestId('deviation-warning')).toContainText('lose part or all of the money');
     // Nothing can be recorded until the acknowledgement is ticked and the client's reason written down.
     const recordButton = dialog.getByTestId('deviation-record');
     await expect(recordButton).toBeDisabled();
     await dialog.getByTestId('deviation-acknowledge').check();
     await expect(recordButton).toBeDisabled();
-    await dialog.getByTestId('deviation-reason').fill('Wants part of the savings in equities after reading the warning');
+    await dialog
+      .getByTestId('deviation-reason')
+      .fill('Wants part of the savings in equities after reading the warning');
     await expect(recordButton).toBeEnabled();
     fs.mkdirSync(SCREENS, { recursive: true });
     await dialog.locator('.MuiDialog-paper').screenshot({ path: `${SCREENS}/deviation-dialog.png` });
@@ -108,11 +126,17 @@ test.describe('client-requested deviations on the client page', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('a recorded deviation that a stricter rule set no longer allows stays visible on the excluded product and can be withdrawn there', async ({ page, webApp, consoleErrors }) => {
+  test('a recorded deviation that a stricter rule set no longer allows stays visible on the excluded product and can be withdrawn there', async ({
+    page,
+    webApp,
+    consoleErrors,
+  }) => {
     const { productId } = await openClientWithDeviableProduct(page, webApp.url);
     const riskClass = (await page.getByTestId('risk-class').getAttribute('data-risk-class')) ?? '';
     await recordThroughDialog(page, productId, 'Understands the risk');
-    const excludedRow = page.getByTestId('card-excluded').locator(`[data-testid="excluded-row"][data-product-id="${productId}"]`);
+    const excludedRow = page
+      .getByTestId('card-excluded')
+      .locator(`[data-testid="excluded-row"][data-product-id="${productId}"]`);
     await expect(excludedRow).toHaveCount(0);
 
     // Another window lowers this class's limit by one grade: the product is now two grades above it.
@@ -139,28 +163,44 @@ test.describe('client-requested deviations on the client page', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('in Chinese the dialog shows the warning in Chinese, and a product two grades above the limit offers no action', async ({ page, webApp, consoleErrors }) => {
+  test('in Chinese the dialog shows the warning in Chinese, and a product two grades above the limit offers no action', async ({
+    page,
+    webApp,
+    consoleErrors,
+  }) => {
     await openClient(page, webApp.url, CANDIDATES[0]!);
     await page.getByTestId('language-switch').click();
     await expect(page.getByTestId('card-excluded')).toContainText('不适合推荐');
     const card = await openExcluded(page);
     const row = card.locator('[data-testid="excluded-row"]:has([data-testid="deviation-ask"])').first();
-    test.skip((await row.count()) === 0, `${CANDIDATES[0]} has no product excluded only by its risk grade in today's demo book`);
+    test.skip(
+      (await row.count()) === 0,
+      `${CANDIDATES[0]} has no product excluded only by its risk grade in today's demo book`,
+    );
     await expect(row.getByTestId('excluded-reason')).toContainText('如客户坚持购买');
     await row.getByTestId('deviation-ask').click();
     const dialog = page.getByTestId('deviation-dialog');
-    await expect(dialog.getByTestId('deviation-warning')).toContainText(/^风险警示：.+的风险等级为 R\d，比您的风险承受能力等级 C\d 可承受的最高等级 R\d 高 1 级/);
+    await expect(dialog.getByTestId('deviation-warning')).toContainText(
+      /^风险警示：.+的风险等级为 R\d，比您的风险承受能力等级 C\d 可承受的最高等级 R\d 高 1 级/,
+    );
     await expect(dialog.getByTestId('deviation-record')).toHaveText('记录申请');
     await dialog.locator('.MuiDialog-paper').screenshot({ path: `${SCREENS}/deviation-dialog-zh.png` });
     await dialog.getByTestId('deviation-cancel').click();
     await expect(dialog).toBeHidden();
     // Exclusions by two grades or more carry the risk-class reason but never the action.
-    const farRows = card.locator('[data-testid="excluded-row"]:has([data-rule-id="risk-class"]):not(:has([data-testid="deviation-ask"]))');
-    if ((await farRows.count()) > 0) await expect(farRows.first().getByTestId('excluded-reason').first()).not.toContainText('如客户坚持购买');
+    const farRows = card.locator(
+      '[data-testid="excluded-row"]:has([data-rule-id="risk-class"]):not(:has([data-testid="deviation-ask"]))',
+    );
+    if ((await farRows.count()) > 0)
+      await expect(farRows.first().getByTestId('excluded-reason').first()).not.toContainText('如客户坚持购买');
     expect(consoleErrors).toEqual([]);
   });
 
-  test('a C1 client is never offered the action, though products are excluded for their risk grade', async ({ page, webApp, consoleErrors }) => {
+  test('a C1 client is never offered the action, though products are excluded for their risk grade', async ({
+    page,
+    webApp,
+    consoleErrors,
+  }) => {
     await openClient(page, webApp.url, 'CL-0003');
     await expect(page.getByTestId('risk-class')).toHaveAttribute('data-risk-class', 'C1');
     const card = await openExcluded(page);

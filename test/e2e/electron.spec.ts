@@ -15,7 +15,11 @@ test.describe('Electron app', () => {
 
   test('opens the hardened window on demo data and answers only through the contract', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'advisor-desk-electron-'));
-    const app = await electron.launch({ executablePath: binary!, args: [projectRoot], env: { ...process.env, ADVISOR_DESK_DATA: dataDir } });
+    const app = await electron.launch({
+      executablePath: binary!,
+      args: [projectRoot],
+      env: { ...process.env, ADVISOR_DESK_DATA: dataDir },
+    });
     try {
       const window = await app.firstWindow();
       await expect(window.getByTestId('client-row').first()).toBeVisible();
@@ -25,7 +29,11 @@ test.describe('Electron app', () => {
         process: typeof (globalThis as { process?: unknown }).process,
       }));
       expect(exposed).toEqual({ bridge: ['invoke', 'mode', 'on'], node: 'undefined', process: 'undefined' });
-      const bad = await window.evaluate(() => (window as unknown as { advisorDesk: { invoke: (c: string, i: unknown) => Promise<unknown> } }).advisorDesk.invoke('clients:get', { id: 42 }));
+      const bad = await window.evaluate(() =>
+        (
+          window as unknown as { advisorDesk: { invoke: (c: string, i: unknown) => Promise<unknown> } }
+        ).advisorDesk.invoke('clients:get', { id: 42 }),
+      );
       expect(bad).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     } finally {
       await app.close();

@@ -8,15 +8,21 @@ import { startWebApp } from './support/web-app';
 
 const SCREENS = '/tmp/advisor-desk-screens';
 
-test.describe('recommendations of a version trained with a language model (issue 4)', () => {
+test.describe('recommendations of a version trained with a language model', () => {
   test.setTimeout(180_000);
 
-  test('tell the advisor which model to load for its signals, use them once it is loaded, and retrain with them from the Model page', async ({ page, dataDir, consoleErrors }) => {
+  test('tell the advisor which model to load for its signals, use them once it is loaded, and retrain with them from the Model page', async ({
+    page,
+    dataDir,
+    consoleErrors,
+  }) => {
     const db = path.join(dataDir, 'advisor-desk.sqlite');
     advisorDesk(['seed', '--db', db]);
     // The first 40 clients' outcomes keep the signals to seconds (the whole demo book takes about a minute).
     const store = new Database(db);
-    store.prepare('DELETE FROM interactions WHERE client_id NOT IN (SELECT id FROM clients ORDER BY id LIMIT 40)').run();
+    store
+      .prepare('DELETE FROM interactions WHERE client_id NOT IN (SELECT id FROM clients ORDER BY id LIMIT 40)')
+      .run();
     store.close();
     const model = await testModelPath();
     advisorDesk(['train', '--db', db, '--model', model]);
@@ -28,7 +34,9 @@ test.describe('recommendations of a version trained with a language model (issue
       await expect(page.getByTestId('recommendation-row').first()).toBeVisible({ timeout: 60_000 });
       const line = page.getByTestId('card-recommendations').getByTestId('recommendation-language-model');
       await expect(line).toHaveAttribute('data-used', 'false');
-      await expect(line).toContainText(`Trained with the language model ${path.basename(model)}: load it to use its signals`);
+      await expect(line).toContainText(
+        `Trained with the language model ${path.basename(model)}: load it to use its signals`,
+      );
       const clientPage = page.url();
       // The Model page offers a retrain with signals only while a language model is loaded.
       await page.getByTestId('nav-model').click();

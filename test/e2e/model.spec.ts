@@ -5,7 +5,9 @@ import { test, expect } from './support/fixtures';
 const TRAINING_MS = 120_000;
 
 async function versionCount(page: Page): Promise<number> {
-  await expect(page.locator('[data-testid="model-version-row"], [data-testid="model-empty"]').first()).toBeVisible({ timeout: TRAINING_MS });
+  await expect(page.locator('[data-testid="model-version-row"], [data-testid="model-empty"]').first()).toBeVisible({
+    timeout: TRAINING_MS,
+  });
   return page.getByTestId('model-version-row').count();
 }
 
@@ -18,7 +20,11 @@ async function retrain(page: Page, expected: number): Promise<void> {
 test.describe('model page', () => {
   test.setTimeout(300_000);
 
-  test('lists versions with their metrics, retraining adds an active version, and an older one can be made active again', async ({ page, webApp, consoleErrors }) => {
+  test('lists versions with their metrics, retraining adds an active version, and an older one can be made active again', async ({
+    page,
+    webApp,
+    consoleErrors,
+  }) => {
     await page.goto(webApp.url);
     await page.getByTestId('nav-model').click();
     await expect(page).toHaveURL(/#\/model$/);

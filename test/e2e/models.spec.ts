@@ -8,7 +8,12 @@ const SCREENS = '/tmp/advisor-desk-screens';
 test.describe('language models page', () => {
   test.setTimeout(180_000);
 
-  test('lists the models folder with header facts and problems, imports a generated model, loads it on the CPU and unloads it; the app-bar chip follows', async ({ page, webApp, dataDir, consoleErrors }) => {
+  test('lists the models folder with header facts and problems, imports a generated model, loads it on the CPU and unloads it; the app-bar chip follows', async ({
+    page,
+    webApp,
+    dataDir,
+    consoleErrors,
+  }) => {
     const modelPath = await testModelPath();
     // The user's models folder already holds a plain model (no chat template, not hashed yet) and a cut-off copy.
     const folder = path.join(dataDir, 'models');
@@ -76,7 +81,12 @@ test.describe('language models page', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('a file that is not a model is refused by name, and a download without a network says what to do instead', async ({ page, webApp, dataDir, consoleErrors }) => {
+  test('a file that is not a model is refused by name, and a download without a network says what to do instead', async ({
+    page,
+    webApp,
+    dataDir,
+    consoleErrors,
+  }) => {
     const notAModel = path.join(dataDir, 'notes.gguf');
     fs.writeFileSync(notAModel, 'these are meeting notes, not a model');
     await page.goto(`${webApp.url}#/models`);
@@ -91,7 +101,9 @@ test.describe('language models page', () => {
     // The published checksum is on show, for a file copied in by hand.
     await expect(entry.getByTestId('llm-catalog-sha256')).toHaveText(/^SHA-256 [0-9a-f]{12}…$/);
     await entry.getByTestId('llm-catalog-download').click();
-    await expect(entry.getByTestId('llm-catalog-offline')).toContainText('Downloads need an internet connection', { timeout: 60_000 });
+    await expect(entry.getByTestId('llm-catalog-offline')).toContainText('Downloads need an internet connection', {
+      timeout: 60_000,
+    });
     await expect(entry.getByTestId('llm-catalog-download')).toBeEnabled();
     await expect(entry.getByTestId('llm-catalog-offline')).not.toContainText('无法下载');
     await page.screenshot({ path: `${SCREENS}/models-offline.png`, fullPage: true });
@@ -103,7 +115,11 @@ test.describe('language models page', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('a larger model shows its load progress and Cancel leaves nothing loaded', async ({ page, webApp, consoleErrors }) => {
+  test('a larger model shows its load progress and Cancel leaves nothing loaded', async ({
+    page,
+    webApp,
+    consoleErrors,
+  }) => {
     // A 0.5B-shaped file (about 440 MB) takes long enough to load that Cancel can be pressed while it loads.
     const big = await testModelPath({ preset: '0.5b' });
     await page.goto(`${webApp.url}#/models`);

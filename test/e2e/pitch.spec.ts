@@ -37,7 +37,11 @@ async function screenshot(page: Page, name: string): Promise<void> {
 test.describe('pitch editor', () => {
   test.setTimeout(240_000);
 
-  test('without a model drafts a labelled template that passes the lint and can be approved; an edit with a forbidden claim is marked and blocks approval; versions are kept', async ({ page, webApp, consoleErrors }) => {
+  test('without a model drafts a labelled template that passes the lint and can be approved; an edit with a forbidden claim is marked and blocks approval; versions are kept', async ({
+    page,
+    webApp,
+    consoleErrors,
+  }) => {
     await openPitchEditor(page, webApp.url);
     await expect(page.getByTestId('pitch-empty')).toBeVisible();
     await expect(page.getByTestId('pitch-no-model-hint')).toBeVisible();
@@ -49,7 +53,9 @@ test.describe('pitch editor', () => {
     await expect(label).toContainText('Template draft');
     await expect(page.getByTestId('pitch-field-headline')).not.toHaveValue('');
     await expect(page.getByTestId('pitch-field-body')).not.toHaveValue('');
-    await expect(page.getByTestId('pitch-list-risks').locator('textarea:not([aria-hidden])').first()).not.toHaveValue('');
+    await expect(page.getByTestId('pitch-list-risks').locator('textarea:not([aria-hidden])').first()).not.toHaveValue(
+      '',
+    );
     await expect(page.getByTestId('pitch-issue').and(page.locator('[data-severity="blocking"]'))).toHaveCount(0);
     await expect(page.getByTestId('pitch-version')).toHaveCount(1);
     await screenshot(page, 'pitch-en-template.png');
@@ -61,7 +67,10 @@ test.describe('pitch editor', () => {
     const blocking = page.locator('[data-testid="pitch-issue"][data-severity="blocking"]');
     await expect(blocking.first()).toBeVisible();
     await expect(blocking.first()).toHaveAttribute('data-rule', 'forbidden-claim');
-    await expect(page.getByTestId('pitch-field-headline-box').getByTestId('pitch-highlight').first()).toHaveAttribute('data-severity', 'blocking');
+    await expect(page.getByTestId('pitch-field-headline-box').getByTestId('pitch-highlight').first()).toHaveAttribute(
+      'data-severity',
+      'blocking',
+    );
     await expect(page.getByTestId('pitch-field-headline-box')).toHaveAttribute('data-severity', 'blocking');
     await expect(page.getByTestId('pitch-approve')).toBeDisabled();
     await expect(page.getByTestId('pitch-approve-reason')).toContainText('blocking problem');
@@ -70,7 +79,10 @@ test.describe('pitch editor', () => {
     // Saved, the edit is version 2 and still cannot be approved; version 1 is still there, unchanged.
     await page.getByTestId('pitch-save').click();
     await expect(page.getByTestId('pitch-version')).toHaveCount(2);
-    await expect(page.locator('[data-testid="pitch-version"][data-version="2"]')).toHaveAttribute('data-source', 'advisor');
+    await expect(page.locator('[data-testid="pitch-version"][data-version="2"]')).toHaveAttribute(
+      'data-source',
+      'advisor',
+    );
     await expect(page.getByTestId('pitch-approve')).toBeDisabled();
     await page.locator('[data-testid="pitch-version"][data-version="1"]').click();
     await expect(headline).toHaveValue(original);
@@ -89,12 +101,20 @@ test.describe('pitch editor', () => {
 
     // Drafting again does not replace what is there: it becomes version 4.
     await page.getByTestId('pitch-draft').click();
-    await expect(page.locator('[data-testid="pitch-version"][data-version="4"]')).toHaveAttribute('data-source', 'template', { timeout: 30_000 });
+    await expect(page.locator('[data-testid="pitch-version"][data-version="4"]')).toHaveAttribute(
+      'data-source',
+      'template',
+      { timeout: 30_000 },
+    );
     await expect(page.getByTestId('pitch-version')).toHaveCount(4);
     expect(consoleErrors).toEqual([]);
   });
 
-  test('in the Chinese interface a Chinese template draft is labelled in Chinese and rendered with the bundled font', async ({ page, webApp, consoleErrors }) => {
+  test('in the Chinese interface a Chinese template draft is labelled in Chinese and rendered with the bundled font', async ({
+    page,
+    webApp,
+    consoleErrors,
+  }) => {
     await openPitchEditor(page, webApp.url);
     await page.getByTestId('language-switch').click();
     await expect(page.getByTestId('pitch-draft')).toHaveText('起草');
@@ -121,7 +141,12 @@ test.describe('pitch editor', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('with a tiny model loaded the text streams in and Stop ends the draft', async ({ page, webApp, dataDir, consoleErrors }) => {
+  test('with a tiny model loaded the text streams in and Stop ends the draft', async ({
+    page,
+    webApp,
+    dataDir,
+    consoleErrors,
+  }) => {
     const folder = path.join(dataDir, 'models');
     fs.mkdirSync(folder, { recursive: true });
     fs.copyFileSync(await testModelPath(), path.join(folder, 'tiny-chat.gguf'));
@@ -141,11 +166,15 @@ test.describe('pitch editor', () => {
     await expect(page.getByTestId('pitch-stream-card')).toHaveAttribute('data-source', 'model');
     await expect(stream).toContainText('{', { timeout: 60_000 });
     const early = (await stream.textContent()) ?? '';
-    await expect.poll(async () => ((await stream.textContent()) ?? '').length, { timeout: 60_000 }).toBeGreaterThan(early.length);
+    await expect
+      .poll(async () => ((await stream.textContent()) ?? '').length, { timeout: 60_000 })
+      .toBeGreaterThan(early.length);
     await screenshot(page, 'pitch-en-streaming.png');
     await page.getByTestId('pitch-stop').click();
     // Stopped: either nothing usable was kept (said so) or what was written was closed and kept as a labelled version.
-    await expect(page.locator('[data-testid="pitch-stopped"], [data-testid="pitch-label"][data-source="model"]').first()).toBeVisible({ timeout: 60_000 });
+    await expect(
+      page.locator('[data-testid="pitch-stopped"], [data-testid="pitch-label"][data-source="model"]').first(),
+    ).toBeVisible({ timeout: 60_000 });
     await expect(page.getByTestId('pitch-draft')).toBeEnabled();
     await screenshot(page, 'pitch-en-stopped.png');
 

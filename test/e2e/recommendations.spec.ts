@@ -24,7 +24,11 @@ async function rankedScores(page: Page): Promise<{ id: string; probability: numb
 test.describe('recommendations on the client page', () => {
   test.setTimeout(180_000);
 
-  test('ranks suitable products by score, explains a score, and keeps unsuitable products apart with their reasons', async ({ page, webApp, consoleErrors }) => {
+  test('ranks suitable products by score, explains a score, and keeps unsuitable products apart with their reasons', async ({
+    page,
+    webApp,
+    consoleErrors,
+  }) => {
     await openFirstClient(page, webApp.url);
     const card = page.getByTestId('card-recommendations');
     await expect(card.getByTestId('recommendation-provenance')).toContainText(/model v\d+/);
@@ -63,13 +67,21 @@ test.describe('recommendations on the client page', () => {
     const firstExcluded = excludedCard.getByTestId('excluded-row').first();
     await expect(firstExcluded.getByTestId('excluded-reason').first()).toHaveText(/\w{4,}/);
     await expect(excludedCard.locator('[data-testid^="reaction-"]')).toHaveCount(0);
-    const excludedIds = await excludedCard.getByTestId('excluded-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-product-id')));
-    const rankedIds = await card.getByTestId('recommendation-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-product-id')));
+    const excludedIds = await excludedCard
+      .getByTestId('excluded-row')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-product-id')));
+    const rankedIds = await card
+      .getByTestId('recommendation-row')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-product-id')));
     expect(rankedIds.filter((id) => excludedIds.includes(id))).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
 
-  test('recording "accepted" adds an interaction and the live model raises that product at once', async ({ page, webApp, consoleErrors }) => {
+  test('recording "accepted" adds an interaction and the live model raises that product at once', async ({
+    page,
+    webApp,
+    consoleErrors,
+  }) => {
     await openFirstClient(page, webApp.url);
     const interactions = page.getByTestId('card-interactions').getByTestId('interaction-row');
     const interactionsBefore = await interactions.count();
@@ -85,12 +97,18 @@ test.describe('recommendations on the client page', () => {
     await expect(interactions.first().getByTestId('outcome-chip')).toHaveAttribute('data-outcome', 'accepted');
     await expect(row.getByTestId('recommendation-last-reaction')).toHaveAttribute('data-outcome', 'accepted');
     await expect
-      .poll(async () => Number(await row.getByTestId('recommendation-score').getAttribute('data-probability')), { timeout: 30_000 })
+      .poll(async () => Number(await row.getByTestId('recommendation-score').getAttribute('data-probability')), {
+        timeout: 30_000,
+      })
       .toBeGreaterThan(target.probability);
     expect(consoleErrors).toEqual([]);
   });
 
-  test('activating a stricter rule set elsewhere moves a ranked product to the excluded list on the open client page, without a reload', async ({ page, webApp, consoleErrors }) => {
+  test('activating a stricter rule set elsewhere moves a ranked product to the excluded list on the open client page, without a reload', async ({
+    page,
+    webApp,
+    consoleErrors,
+  }) => {
     await openFirstClient(page, webApp.url);
     // Marks this page load: a reload or a navigation would drop it.
     await page.evaluate(() => ((window as unknown as { sameLoad: boolean }).sameLoad = true));
@@ -98,12 +116,16 @@ test.describe('recommendations on the client page', () => {
     const excludedCard = page.getByTestId('card-excluded');
     const excludedBefore = Number(await excludedCard.getByTestId('excluded-count').getAttribute('data-count'));
     const ranked = await card.getByTestId('recommendation-row').evaluateAll((rows) =>
-      rows.map((row) => ({ id: row.getAttribute('data-product-id') ?? '', grade: /\bR([1-5])\b/.exec((row as HTMLElement).innerText)?.[1] ?? '' })),
+      rows.map((row) => ({
+        id: row.getAttribute('data-product-id') ?? '',
+        grade: /\bR([1-5])\b/.exec((row as HTMLElement).innerText)?.[1] ?? '',
+      })),
     );
     // The risk-class rule judges investment products (demo ids: deposits DP-, funds FD-, securities SC-).
     const investment = (id: string) => /^(DP|FD|SC)-/.test(id);
     const target = ranked.find((r) => investment(r.id) && Number(r.grade) > 1);
-    if (!target) throw new Error(`the first client has no ranked investment product above R1: ${JSON.stringify(ranked)}`);
+    if (!target)
+      throw new Error(`the first client has no ranked investment product above R1: ${JSON.stringify(ranked)}`);
 
     // Another window (as a second advisor would) saves rules allowing R1 only, for every risk class.
     const settings = await page.context().newPage();
@@ -118,26 +140,41 @@ test.describe('recommendations on the client page', () => {
     await editor.getByTestId('rules-name').fill('R1 only');
     await editor.getByTestId('rules-save').click();
     await expect(editor).toBeHidden();
-    await expect(section.locator('[data-testid="rules-version-row"][data-version="2"]').getByTestId('rules-active')).toBeVisible();
+    await expect(
+      section.locator('[data-testid="rules-version-row"][data-version="2"]').getByTestId('rules-active'),
+    ).toBeVisible();
     await settings.close();
 
     // The open client page hears the change: the product leaves the ranking and is shown excluded by the risk rule.
-    await expect(card.locator(`[data-testid="recommendation-row"][data-product-id="${target.id}"]`)).toHaveCount(0, { timeout: 30_000 });
-    await expect.poll(async () => Number(await excludedCard.getByTestId('excluded-count').getAttribute('data-count'))).toBeGreaterThan(excludedBefore);
+    await expect(card.locator(`[data-testid="recommendation-row"][data-product-id="${target.id}"]`)).toHaveCount(0, {
+      timeout: 30_000,
+    });
+    await expect
+      .poll(async () => Number(await excludedCard.getByTestId('excluded-count').getAttribute('data-count')))
+      .toBeGreaterThan(excludedBefore);
     await excludedCard.getByTestId('excluded-toggle').click();
     const moved = excludedCard.locator(`[data-testid="excluded-row"][data-product-id="${target.id}"]`);
     await expect(moved.locator('[data-testid="excluded-reason"][data-rule-id="risk-class"]')).toBeVisible();
-    await expect(moved.locator('[data-testid="excluded-reason"][data-rule-id="risk-class"]')).toContainText(`R${target.grade}`);
+    await expect(moved.locator('[data-testid="excluded-reason"][data-rule-id="risk-class"]')).toContainText(
+      `R${target.grade}`,
+    );
     // Every investment product still ranked is R1.
     const left = await card.getByTestId('recommendation-row').evaluateAll((rows) =>
-      rows.map((row) => ({ id: row.getAttribute('data-product-id') ?? '', grade: /\bR([1-5])\b/.exec((row as HTMLElement).innerText)?.[1] ?? '' })),
+      rows.map((row) => ({
+        id: row.getAttribute('data-product-id') ?? '',
+        grade: /\bR([1-5])\b/.exec((row as HTMLElement).innerText)?.[1] ?? '',
+      })),
     );
     expect(left.filter((r) => investment(r.id) && r.grade !== '1')).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { sameLoad?: boolean }).sameLoad)).toBe(true);
     expect(consoleErrors).toEqual([]);
   });
 
-  test('a retrain from the model page in another window re-ranks the open client page with the new version', async ({ page, webApp, consoleErrors }) => {
+  test('a retrain from the model page in another window re-ranks the open client page with the new version', async ({
+    page,
+    webApp,
+    consoleErrors,
+  }) => {
     await openFirstClient(page, webApp.url);
     await page.evaluate(() => ((window as unknown as { sameLoad: boolean }).sameLoad = true));
     const provenance = page.getByTestId('card-recommendations').getByTestId('recommendation-provenance');
@@ -156,14 +193,24 @@ test.describe('recommendations on the client page', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('a ranking the backend cannot give is said in the card, not left loading', async ({ page, webApp, consoleErrors }) => {
+  test('a ranking the backend cannot give is said in the card, not left loading', async ({
+    page,
+    webApp,
+    consoleErrors,
+  }) => {
     // Answer the ranking channel with an error and pass everything else to the real backend.
     await page.routeWebSocket(/\/rpc$/, (ws) => {
       const server = ws.connectToServer();
       ws.onMessage((message) => {
         const frame = JSON.parse(String(message)) as { id: number; channel: string };
         if (frame.channel === 'recommendations:for-client') {
-          ws.send(JSON.stringify({ type: 'result', id: frame.id, result: { ok: false, error: { code: 'unavailable', message: 'The engine is resting.' } } }));
+          ws.send(
+            JSON.stringify({
+              type: 'result',
+              id: frame.id,
+              result: { ok: false, error: { code: 'unavailable', message: 'The engine is resting.' } },
+            }),
+          );
         } else {
           server.send(message);
         }
@@ -178,7 +225,11 @@ test.describe('recommendations on the client page', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('the Chinese interface titles the ranking and the unsuitable products in Chinese', async ({ page, webApp, consoleErrors }) => {
+  test('the Chinese interface titles the ranking and the unsuitable products in Chinese', async ({
+    page,
+    webApp,
+    consoleErrors,
+  }) => {
     await openFirstClient(page, webApp.url);
     await page.getByTestId('language-switch').click();
     await expect(page.getByTestId('card-recommendations')).toContainText('推荐产品');

@@ -8,10 +8,14 @@ import { startWebApp } from './support/web-app';
 
 const SCREENS = '/tmp/advisor-desk-screens';
 
-test.describe('cancelling a retrain with language-model signals (issue 4)', () => {
+test.describe('cancelling a retrain with language-model signals', () => {
   test.setTimeout(180_000);
 
-  test('the Model page offers Cancel beside the progress bar; cancelling says the active version is unchanged and keeps the versions as they were', async ({ page, dataDir, consoleErrors }) => {
+  test('the Model page offers Cancel beside the progress bar; cancelling says the active version is unchanged and keeps the versions as they were', async ({
+    page,
+    dataDir,
+    consoleErrors,
+  }) => {
     const db = path.join(dataDir, 'advisor-desk.sqlite');
     advisorDesk(['seed', '--db', db]);
     // Version 1, without signals. The whole demo book is kept: its signals would run for about a minute.
@@ -26,7 +30,10 @@ test.describe('cancelling a retrain with language-model signals (issue 4)', () =
       await page.getByTestId('nav-model').click();
       const rows = page.getByTestId('model-version-row');
       await expect(rows.first()).toBeVisible({ timeout: 60_000 });
-      const versionsOf = async () => rows.evaluateAll((els) => els.map((el) => `${el.getAttribute('data-version')}:${el.getAttribute('data-active')}`));
+      const versionsOf = async () =>
+        rows.evaluateAll((els) =>
+          els.map((el) => `${el.getAttribute('data-version')}:${el.getAttribute('data-active')}`),
+        );
       const before = await versionsOf();
       expect(before).toEqual(['1:true']);
 
@@ -43,7 +50,10 @@ test.describe('cancelling a retrain with language-model signals (issue 4)', () =
       await page.screenshot({ path: path.join(SCREENS, 'model-retrain-cancel-running.png') });
 
       await cancel.click();
-      await expect(page.getByTestId('model-retrain-cancelled')).toHaveText('Retrain cancelled. The active version is unchanged.', { timeout: 60_000 });
+      await expect(page.getByTestId('model-retrain-cancelled')).toHaveText(
+        'Retrain cancelled. The active version is unchanged.',
+        { timeout: 60_000 },
+      );
       await expect(page.getByTestId('model-retraining')).toHaveCount(0);
       await expect(page.getByTestId('model-retrain-error')).toHaveCount(0);
       await expect(withSignals).toBeEnabled();
@@ -60,7 +70,9 @@ test.describe('cancelling a retrain with language-model signals (issue 4)', () =
     // Nothing was stored behind the page's back either.
     const store = new Database(db, { readonly: true });
     try {
-      expect(store.prepare('SELECT version, active FROM model_versions ORDER BY version').all()).toEqual([{ version: 1, active: 1 }]);
+      expect(store.prepare('SELECT version, active FROM model_versions ORDER BY version').all()).toEqual([
+        { version: 1, active: 1 },
+      ]);
     } finally {
       store.close();
     }

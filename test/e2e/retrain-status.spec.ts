@@ -26,10 +26,14 @@ async function expectIdle(page: Page): Promise<void> {
   await expect(page.getByTestId('model-retrain-error')).toHaveCount(0);
 }
 
-test.describe('a retrain with language-model signals outlives the page that started it (issue 4)', () => {
+test.describe('a retrain with language-model signals outlives the page that started it', () => {
   test.setTimeout(180_000);
 
-  test('after navigating away and back, and in a second window, the Model page shows the running retrain with its progress and Cancel', async ({ page, dataDir, consoleErrors }) => {
+  test('after navigating away and back, and in a second window, the Model page shows the running retrain with its progress and Cancel', async ({
+    page,
+    dataDir,
+    consoleErrors,
+  }) => {
     const db = path.join(dataDir, 'advisor-desk.sqlite');
     advisorDesk(['seed', '--db', db]);
     // Version 1, without signals. The whole demo book is kept, so the signals run long enough to look at.
@@ -69,7 +73,10 @@ test.describe('a retrain with language-model signals outlives the page that star
 
       // Cancelled from the page that came back: it says so, and both windows offer Retrain again.
       await page.getByTestId('model-retrain-cancel').click();
-      await expect(page.getByTestId('model-retrain-cancelled')).toHaveText('Retrain cancelled. The active version is unchanged.', { timeout: 60_000 });
+      await expect(page.getByTestId('model-retrain-cancelled')).toHaveText(
+        'Retrain cancelled. The active version is unchanged.',
+        { timeout: 60_000 },
+      );
       await expectIdle(page);
       await expectIdle(second);
       await expect(page.getByTestId('model-version-row')).toHaveCount(1);

@@ -1,7 +1,11 @@
 import { test, expect } from './support/fixtures';
 
 test.describe('suitability rules in Settings', () => {
-  test('an edit is saved as a new active version, a bad one names its fields, and an old version can be made active again', async ({ page, webApp, consoleErrors }) => {
+  test('an edit is saved as a new active version, a bad one names its fields, and an old version can be made active again', async ({
+    page,
+    webApp,
+    consoleErrors,
+  }) => {
     await page.goto(`${webApp.url}#/settings`);
     const section = page.getByTestId('rules-section');
     await expect(section.getByTestId('rules-version-row')).toHaveCount(1);
@@ -31,7 +35,9 @@ test.describe('suitability rules in Settings', () => {
     // Roll back to the shipped default.
     await section.getByTestId('rules-activate-1').click();
     await page.getByTestId('rules-confirm').getByTestId('confirm-ok').click();
-    await expect(section.locator('[data-testid="rules-version-row"][data-version="1"]').getByTestId('rules-active')).toBeVisible();
+    await expect(
+      section.locator('[data-testid="rules-version-row"][data-version="1"]').getByTestId('rules-active'),
+    ).toBeVisible();
     await expect(section.getByTestId('rules-key-limits')).toContainText('600');
     expect(consoleErrors).toEqual([]);
   });

@@ -21,7 +21,17 @@ export interface GbdtOptions {
   patience?: number;
 }
 
-const DEFAULTS: Required<GbdtOptions> = { trees: 200, depth: 4, shrinkage: 0.1, maxBins: 64, maxCategories: 62, lambda: 1, minLeafRows: 20, validationShare: 0.1, patience: 30 };
+const DEFAULTS: Required<GbdtOptions> = {
+  trees: 200,
+  depth: 4,
+  shrinkage: 0.1,
+  maxBins: 64,
+  maxCategories: 62,
+  lambda: 1,
+  minLeafRows: 20,
+  validationShare: 0.1,
+  patience: 30,
+};
 
 interface Column {
   name: string;
@@ -66,10 +76,20 @@ function fitColumns(encoding: FeatureEncoding, rows: readonly RawFeatures[], o: 
       const key = categoryKey(r.categorical[c.name]);
       if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
     }
-    const kept = [...counts.entries()].filter(([, n]) => n >= 5).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, o.maxCategories);
+    const kept = [...counts.entries()]
+      .filter(([, n]) => n >= 5)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, o.maxCategories);
     if (kept.length === 0) continue;
     const codes = new Map(kept.map(([value], i) => [value, i + 1]));
-    columns.push({ name: c.name, kind: 'categorical', edges: [], codes, other: kept.length + 1, bins: kept.length + 2 });
+    columns.push({
+      name: c.name,
+      kind: 'categorical',
+      edges: [],
+      codes,
+      other: kept.length + 1,
+      bins: kept.length + 2,
+    });
   }
   return columns;
 }
@@ -108,7 +128,12 @@ export class GradientBoostedTrees {
     readonly treesKept: number,
   ) {}
 
-  static train(encoding: FeatureEncoding, rows: readonly RawFeatures[], labels: readonly number[], options: GbdtOptions = {}): GradientBoostedTrees {
+  static train(
+    encoding: FeatureEncoding,
+    rows: readonly RawFeatures[],
+    labels: readonly number[],
+    options: GbdtOptions = {},
+  ): GradientBoostedTrees {
     const o = { ...DEFAULTS, ...options };
     const columns = fitColumns(encoding, rows, o);
     const X = rows.map((r) => binRow(columns, r));
@@ -162,7 +187,15 @@ function predictTree(node: Node, x: Uint8Array): number {
   return n.leaf;
 }
 
-function grow(columns: readonly Column[], X: readonly Uint8Array[], g: Float64Array, h: Float64Array, rows: Int32Array, depth: number, o: Required<GbdtOptions>): Node {
+function grow(
+  columns: readonly Column[],
+  X: readonly Uint8Array[],
+  g: Float64Array,
+  h: Float64Array,
+  rows: Int32Array,
+  depth: number,
+  o: Required<GbdtOptions>,
+): Node {
   let G = 0;
   let H = 0;
   for (const i of rows) {
@@ -189,7 +222,10 @@ function grow(columns: readonly Column[], X: readonly Uint8Array[], g: Float64Ar
     // which finds the best two-way grouping of values in one scan (Fisher 1958; LightGBM does the same).
     let order: number[];
     if (c.kind === 'numeric') order = Array.from({ length: c.bins - 1 }, (_, b) => b + 1);
-    else order = Array.from({ length: c.bins }, (_, b) => b).filter((b) => hn[b]! > 0).sort((a, b) => hg[a]! / (hh[a]! + o.lambda) - hg[b]! / (hh[b]! + o.lambda));
+    else
+      order = Array.from({ length: c.bins }, (_, b) => b)
+        .filter((b) => hn[b]! > 0)
+        .sort((a, b) => hg[a]! / (hh[a]! + o.lambda) - hg[b]! / (hh[b]! + o.lambda));
     const missingOptions = c.kind === 'numeric' && hn[0]! > 0 ? [true, false] : [false];
     for (const missingLeft of missingOptions) {
       let gl = missingLeft ? hg[0]! : 0;
@@ -219,5 +255,9 @@ function grow(columns: readonly Column[], X: readonly Uint8Array[], g: Float64Ar
   const lo: number[] = [];
   const hi: number[] = [];
   for (const i of rows) (best.left[X[i]![best.feature]!] ? lo : hi).push(i);
-  return { split: best, lo: grow(columns, X, g, h, Int32Array.from(lo), depth - 1, o), hi: grow(columns, X, g, h, Int32Array.from(hi), depth - 1, o) };
+  return {
+    split: best,
+    lo: grow(columns, X, g, h, Int32Array.from(lo), depth - 1, o),
+    hi: grow(columns, X, g, h, Int32Array.from(hi), depth - 1, o),
+  };
 }

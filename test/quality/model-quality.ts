@@ -20,7 +20,8 @@ export interface QualityInput {
   truth?: ReadonlyMap<string, number>;
 }
 
-export type ModelName = 'FM' | 'LR tuned' | 'LR tuned (no bins)' | 'FM (no bins)' | 'FM (no factors)' | 'GBDT' | 'popularity' | 'oracle';
+export type ModelName =
+  'FM' | 'LR tuned' | 'LR tuned (no bins)' | 'FM (no bins)' | 'FM (no factors)' | 'GBDT' | 'popularity' | 'oracle';
 
 export interface QualityRow {
   dataset: string;
@@ -39,7 +40,14 @@ export interface QualityOptions {
   encoding?: EncodingOptions;
 }
 
-export const ALL_MODELS: readonly ModelName[] = ['FM', 'LR tuned', 'LR tuned (no bins)', 'GBDT', 'popularity', 'oracle'];
+export const ALL_MODELS: readonly ModelName[] = [
+  'FM',
+  'LR tuned',
+  'LR tuned (no bins)',
+  'GBDT',
+  'popularity',
+  'oracle',
+];
 
 export function measureQuality(input: QualityInput, options: QualityOptions): QualityRow[] {
   const models = new Set(options.models ?? ALL_MODELS);
@@ -49,27 +57,60 @@ export function measureQuality(input: QualityInput, options: QualityOptions): Qu
   const labels = test.map((r) => r.label);
   const out: QualityRow[] = [];
   const add = (model: ModelName, started: number, scores: number[], note = '') =>
-    out.push({ dataset: input.name, seed: options.seed, model, auc: auc(scores, labels) ?? NaN, logLoss: logLoss(scores, labels) ?? NaN, note, ms: Date.now() - started });
+    out.push({
+      dataset: input.name,
+      seed: options.seed,
+      model,
+      auc: auc(scores, labels) ?? NaN,
+      logLoss: logLoss(scores, labels) ?? NaN,
+      note,
+      ms: Date.now() - started,
+    });
 
   const encodings = new Map<string, ReturnType<typeof fitEncoding>>();
   const encoded = (bins: boolean) => {
     const key = bins ? 'bins' : 'plain';
     let enc = encodings.get(key);
-    if (!enc) encodings.set(key, (enc = fitEncoding(train.map((r) => r.raw), { ...options.encoding, ...(bins ? {} : { numericBins: 0 }) })));
+    if (!enc)
+      encodings.set(
+        key,
+        (enc = fitEncoding(
+          train.map((r) => r.raw),
+          { ...options.encoding, ...(bins ? {} : { numericBins: 0 }) },
+        )),
+      );
     const e = enc;
-    return { encoding: e, train: train.map((r) => ({ x: encodeFeatures(e, r.raw), y: r.label })), test: test.map((r) => encodeFeatures(e, r.raw)) };
+    return {
+      encoding: e,
+      train: train.map((r) => ({ x: encodeFeatures(e, r.raw), y: r.label })),
+      test: test.map((r) => encodeFeatures(e, r.raw)),
+    };
   };
   const fmRow = (model: ModelName, bins: boolean, fmOptions: FactorizationMachineOptions) => {
     const t0 = Date.now();
     const data = encoded(bins);
-    const fm = FactorizationMachine.train(data.train, data.encoding.dimension, { seed: options.seed, ...options.fm, ...fmOptions });
-    add(model, t0, data.test.map((x) => fm.predict(x)), `${data.encoding.dimension} features, ${fm.report?.bestEpoch ?? '?'} epochs`);
+    const fm = FactorizationMachine.train(data.train, data.encoding.dimension, {
+      seed: options.seed,
+      ...options.fm,
+      ...fmOptions,
+    });
+    add(
+      model,
+      t0,
+      data.test.map((x) => fm.predict(x)),
+      `${data.encoding.dimension} features, ${fm.report?.bestEpoch ?? '?'} epochs`,
+    );
   };
   const lrRow = (model: ModelName, bins: boolean) => {
     const t0 = Date.now();
     const data = encoded(bins);
     const tuned = LogisticRegression.trainTuned(data.train, data.encoding.dimension, { seed: options.seed });
-    add(model, t0, data.test.map((x) => tuned.model.predict(x)), `l2 ${tuned.l2}`);
+    add(
+      model,
+      t0,
+      data.test.map((x) => tuned.model.predict(x)),
+      `l2 ${tuned.l2}`,
+    );
   };
 
   if (models.has('FM')) fmRow('FM', true, {});
@@ -80,20 +121,37 @@ export function measureQuality(input: QualityInput, options: QualityOptions): Qu
   if (models.has('GBDT')) {
     const t0 = Date.now();
     const gbdt = GradientBoostedTrees.train(
-      fitEncoding(train.map((r) => r.raw), { numericBins: 0 }),
+      fitEncoding(
+        train.map((r) => r.raw),
+        { numericBins: 0 },
+      ),
       train.map((r) => r.raw),
       train.map((r) => r.label),
     );
-    add('GBDT', t0, test.map((r) => gbdt.predict(r.raw)), `${gbdt.treesKept} trees`);
+    add(
+      'GBDT',
+      t0,
+      test.map((r) => gbdt.predict(r.raw)),
+      `${gbdt.treesKept} trees`,
+    );
   }
   if (models.has('popularity')) {
     const t0 = Date.now();
     const pop = fitPopularity(train.map((r) => ({ productId: r.interaction.productId, label: r.label })));
-    add('popularity', t0, test.map((r) => popularityScore(pop, r.interaction.productId)));
+    add(
+      'popularity',
+      t0,
+      test.map((r) => popularityScore(pop, r.interaction.productId)),
+    );
   }
   if (models.has('oracle') && input.truth) {
     const truth = input.truth;
-    add('oracle', Date.now(), test.map((r) => truth.get(r.interaction.id) ?? NaN), 'planted probabilities');
+    add(
+      'oracle',
+      Date.now(),
+      test.map((r) => truth.get(r.interaction.id) ?? NaN),
+      'planted probabilities',
+    );
   }
   return out;
 }
@@ -107,7 +165,9 @@ export function summarise(rows: readonly QualityRow[]): string[] {
     if (list) list.push(r);
     else groups.set(key, [r]);
   }
-  const lines = [`${'dataset'.padEnd(22)} ${'model'.padEnd(18)} ${'AUC'.padStart(14)} ${'log loss'.padStart(14)}  seeds  note`];
+  const lines = [
+    `${'dataset'.padEnd(22)} ${'model'.padEnd(18)} ${'AUC'.padStart(14)} ${'log loss'.padStart(14)}  seeds  note`,
+  ];
   for (const list of groups.values()) {
     const meanSd = (xs: number[]) => {
       const m = xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -115,7 +175,9 @@ export function summarise(rows: readonly QualityRow[]): string[] {
       return `${m.toFixed(4)} ±${sd.toFixed(4)}`;
     };
     const first = list[0]!;
-    lines.push(`${first.dataset.padEnd(22)} ${first.model.padEnd(18)} ${meanSd(list.map((r) => r.auc)).padStart(14)} ${meanSd(list.map((r) => r.logLoss)).padStart(14)}  ${String(list.length).padStart(5)}  ${first.note}`);
+    lines.push(
+      `${first.dataset.padEnd(22)} ${first.model.padEnd(18)} ${meanSd(list.map((r) => r.auc)).padStart(14)} ${meanSd(list.map((r) => r.logLoss)).padStart(14)}  ${String(list.length).padStart(5)}  ${first.note}`,
+    );
   }
   return lines;
 }

@@ -77,7 +77,16 @@ export function importedProduct(id: string, family: Product['family'], attribute
     currency: 'EUR',
     complex: false,
     insured: false,
-    eligibility: { clientKinds: ['individual'], minAge: null, maxAge: null, minCreditScore: null, maxDebtToIncome: null, minYearsTrading: null, minAnnualRevenue: null, excludedSectors: [] },
+    eligibility: {
+      clientKinds: ['individual'],
+      minAge: null,
+      maxAge: null,
+      minCreditScore: null,
+      maxDebtToIncome: null,
+      minYearsTrading: null,
+      minAnnualRevenue: null,
+      excludedSectors: [],
+    },
     descriptionEn: '',
     descriptionZh: '',
     riskDisclosureEn: '',
@@ -96,8 +105,27 @@ export function eventTime(n: number, total: number): string {
   return new Date(START + Math.floor((n / total) * SPAN_MS)).toISOString();
 }
 
-export function outcomeInteraction(id: string, clientId: string, productId: string, at: string, positive: boolean, context?: Attributes): Interaction {
-  return { id, clientId, productId, occurredAt: at, channel: 'call', policy: 'imported', score: null, outcome: positive ? 'accepted' : 'declined', advisorId: 'import', note: '', ...(context ? { context } : {}) };
+export function outcomeInteraction(
+  id: string,
+  clientId: string,
+  productId: string,
+  at: string,
+  positive: boolean,
+  context?: Attributes,
+): Interaction {
+  return {
+    id,
+    clientId,
+    productId,
+    occurredAt: at,
+    channel: 'call',
+    policy: 'imported',
+    score: null,
+    outcome: positive ? 'accepted' : 'declined',
+    advisorId: 'import',
+    note: '',
+    ...(context ? { context } : {}),
+  };
 }
 
 export function sigmoid(z: number): number {

@@ -1,7 +1,7 @@
 import type { Db } from '../connection';
 
 /**
- * Cached text embeddings for the language-model ranking signals (issue 4). A product description is embedded once
+ * Cached text embeddings for the language-model ranking signals. A product description is embedded once
  * per model file (its sha256) and per text (the sha256 of the exact text embedded), so an edited description or
  * another model is embedded afresh and an old row is simply never read again. Vectors are stored as little-endian
  * float32 blobs; nothing here is client data (client texts are embedded per request and not stored).

@@ -24,7 +24,11 @@ export interface BackendQueryOptions {
  * Loads one channel's answer and keeps it fresh: refetches when the input changes, when reload() is called
  * and when a matching 'data:changed' arrives. Answers that arrive out of order are dropped.
  */
-export function useBackend<C extends Channel>(channel: C, input: ChannelInput<C>, options: BackendQueryOptions): BackendQuery<ChannelOutput<C>> {
+export function useBackend<C extends Channel>(
+  channel: C,
+  input: ChannelInput<C>,
+  options: BackendQueryOptions,
+): BackendQuery<ChannelOutput<C>> {
   const { notifyError } = useNotify();
   const key = `${channel}:${JSON.stringify(input)}`;
   const enabled = options.enabled ?? true;
@@ -33,7 +37,10 @@ export function useBackend<C extends Channel>(channel: C, input: ChannelInput<C>
   reportErrorsRef.current = options.reportErrors ?? true;
   const entitiesKey = options.entities.join(',');
 
-  const [state, setState] = useState<{ key: string; data?: ChannelOutput<C>; error?: unknown; loading: boolean }>({ key, loading: enabled });
+  const [state, setState] = useState<{ key: string; data?: ChannelOutput<C>; error?: unknown; loading: boolean }>({
+    key,
+    loading: enabled,
+  });
   const [token, setToken] = useState(0);
   const inputRef = useRef(input);
   inputRef.current = input;

@@ -4,7 +4,7 @@ import { call } from './call';
 import { useBridgeEvent } from './use-bridge-event';
 
 /**
- * The retrain the backend runs now, as it last reported it (issue 4): asked once on mount, then kept current by
+ * The retrain the backend runs now, as it last reported it: asked once on mount, then kept current by
  * 'model:retrain-state' (started, ended) and 'model:signals-progress'. So a page opened during a retrain, after
  * navigating away and back or in a second window, shows it. Null when none runs or the backend cannot say.
  */
@@ -22,6 +22,8 @@ export function useRetrainStatus(): RetrainStatus | null {
     };
   }, []);
   useBridgeEvent('model:retrain-state', (payload) => setStatus(payload));
-  useBridgeEvent('model:signals-progress', ({ done, total, file }) => setStatus((s) => (s?.languageModel ? { ...s, done, total, file } : s)));
+  useBridgeEvent('model:signals-progress', ({ done, total, file }) =>
+    setStatus((s) => (s?.languageModel ? { ...s, done, total, file } : s)),
+  );
   return status;
 }

@@ -1,4 +1,13 @@
-import type { AdvisorDeskBridge, Channel, ChannelInput, ChannelOutput, EventName, EventPayload, Result, SocketServerFrame } from '../../../app/contract';
+import type {
+  AdvisorDeskBridge,
+  Channel,
+  ChannelInput,
+  ChannelOutput,
+  EventName,
+  EventPayload,
+  Result,
+  SocketServerFrame,
+} from '../../../app/contract';
 
 type Pending = (result: Result<unknown>) => void;
 type AnyListener = (payload: unknown) => void;

@@ -18,10 +18,16 @@ export function AppFrame() {
     <Box sx={{ display: 'flex', height: '100vh', overflow: 'hidden' }}>
       <TopBar />
       <NavDrawer active={sectionOf(route)} />
-      <Box component="main" sx={{ flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column', overflow: 'hidden' }}>
+      <Box
+        component="main"
+        sx={{ flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column', overflow: 'hidden' }}
+      >
         <Toolbar variant="dense" />
         <Box sx={{ flexGrow: 1, minHeight: 0, overflow: 'auto', display: 'flex', flexDirection: 'column' }}>
-          <ErrorBoundary key={routeKey} renderFallback={(error, reset) => <CrashNotice error={error} onRetry={reset} />}>
+          <ErrorBoundary
+            key={routeKey}
+            renderFallback={(error, reset) => <CrashNotice error={error} onRetry={reset} />}
+          >
             <PageView route={route} />
           </ErrorBoundary>
         </Box>

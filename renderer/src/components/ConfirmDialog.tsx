@@ -18,7 +18,17 @@ interface Props {
   testId?: string;
 }
 
-export function ConfirmDialog({ open, title, body, confirmLabel, busy, destructive, onConfirm, onClose, testId }: Props) {
+export function ConfirmDialog({
+  open,
+  title,
+  body,
+  confirmLabel,
+  busy,
+  destructive,
+  onConfirm,
+  onClose,
+  testId,
+}: Props) {
   const { t } = useI18n();
   return (
     <Dialog open={open} onClose={busy ? undefined : onClose} maxWidth="xs" fullWidth data-testid={testId}>
@@ -30,7 +40,13 @@ export function ConfirmDialog({ open, title, body, confirmLabel, busy, destructi
         <Button onClick={onClose} disabled={busy} data-testid="confirm-cancel">
           {t('common.cancel')}
         </Button>
-        <Button onClick={onConfirm} disabled={busy} variant="contained" color={destructive ? 'error' : 'primary'} data-testid="confirm-ok">
+        <Button
+          onClick={onConfirm}
+          disabled={busy}
+          variant="contained"
+          color={destructive ? 'error' : 'primary'}
+          data-testid="confirm-ok"
+        >
           {confirmLabel}
         </Button>
       </DialogActions>

@@ -10,7 +10,10 @@ export interface Fact {
 /** Label/value pairs in two aligned columns: reads like a printed client file. */
 export function FactList({ facts }: { facts: Fact[] }) {
   return (
-    <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'minmax(120px, max-content) 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}>
+    <Box
+      component="dl"
+      sx={{ display: 'grid', gridTemplateColumns: 'minmax(120px, max-content) 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}
+    >
       {facts.map((fact, index) => (
         <Box key={index} sx={{ display: 'contents' }}>
           <Box component="dt" sx={{ color: 'text.secondary' }}>

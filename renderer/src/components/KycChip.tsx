@@ -7,10 +7,14 @@ import { useI18n } from '../i18n/use-i18n';
 export function KycChip({ reviewedAt }: { reviewedAt: string | null }) {
   const { t } = useI18n();
   if (!reviewedAt) {
-    return <Chip icon={<WarningAmberOutlined />} color="warning" label={t('client.kyc.missing')} data-testid="kyc-warning" />;
+    return (
+      <Chip icon={<WarningAmberOutlined />} color="warning" label={t('client.kyc.missing')} data-testid="kyc-warning" />
+    );
   }
   if (isOlderThanTwelveMonths(reviewedAt, localToday())) {
-    return <Chip icon={<WarningAmberOutlined />} color="warning" label={t('client.kyc.stale')} data-testid="kyc-warning" />;
+    return (
+      <Chip icon={<WarningAmberOutlined />} color="warning" label={t('client.kyc.stale')} data-testid="kyc-warning" />
+    );
   }
   return <Chip color="success" variant="outlined" label={t('client.kyc.current')} />;
 }

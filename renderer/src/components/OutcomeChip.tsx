@@ -12,5 +12,13 @@ const COLORS: Record<Outcome, 'success' | 'info' | 'default' | 'error'> = {
 export function OutcomeChip({ outcome }: { outcome: Outcome | null }) {
   const { t } = useI18n();
   if (!outcome) return <Chip label={t('outcome.pending')} variant="outlined" data-testid="outcome-chip" />;
-  return <Chip label={t(`outcome.${outcome}`)} color={COLORS[outcome]} variant="outlined" data-testid="outcome-chip" data-outcome={outcome} />;
+  return (
+    <Chip
+      label={t(`outcome.${outcome}`)}
+      color={COLORS[outcome]}
+      variant="outlined"
+      data-testid="outcome-chip"
+      data-outcome={outcome}
+    />
+  );
 }

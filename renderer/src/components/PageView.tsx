@@ -43,7 +43,9 @@ function RoutedPage({ route }: { route: Route }) {
     case 'models':
       return <ModelsPage />;
     case 'pitch':
-      return <PitchPage key={`${route.clientId}/${route.productId}`} clientId={route.clientId} productId={route.productId} />;
+      return (
+        <PitchPage key={`${route.clientId}/${route.productId}`} clientId={route.clientId} productId={route.productId} />
+      );
     case 'settings':
       return <SettingsPage />;
     case 'not-found':

@@ -12,7 +12,15 @@ const COLORS: Record<RiskClass, 'success' | 'info' | 'primary' | 'warning' | 'er
 };
 
 /** The client's investor risk class; testid only where the page shows "the" class of the client. */
-export function RiskClassChip({ riskClass, testId, long }: { riskClass: RiskClass | null; testId?: string; long?: boolean }) {
+export function RiskClassChip({
+  riskClass,
+  testId,
+  long,
+}: {
+  riskClass: RiskClass | null;
+  testId?: string;
+  long?: boolean;
+}) {
   const { t } = useI18n();
   if (!riskClass) {
     return <Chip label={t('client.riskClass.none')} variant="outlined" data-testid={testId} />;

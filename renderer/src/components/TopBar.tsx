@@ -18,7 +18,10 @@ export function TopBar() {
   const { settings, updateSettings } = useSettings();
   const dark = settings.theme === 'dark';
   return (
-    <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1, borderBottom: 1, borderColor: 'divider' }}>
+    <AppBar
+      position="fixed"
+      sx={{ zIndex: (theme) => theme.zIndex.drawer + 1, borderBottom: 1, borderColor: 'divider' }}
+    >
       <Toolbar variant="dense" sx={{ gap: 1 }}>
         <AccountBalanceOutlined color="primary" fontSize="small" />
         <Typography variant="subtitle1" component="div" sx={{ fontWeight: 500 }}>

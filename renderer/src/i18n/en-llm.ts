@@ -1,4 +1,4 @@
-/** English text of the model chip and the pitch editor (issue 4); spread into en.ts. The Models page keeps its own llm.* keys in en.ts. */
+/** English text of the model chip and the pitch editor; spread into en.ts. The Models page keeps its own llm.* keys in en.ts. */
 export const enLlm = {
   'nav.models': 'Language models',
 
@@ -32,7 +32,8 @@ export const enLlm = {
   'pitch.generatingTemplate': 'Writing the template draft…',
   'pitch.stopped': 'Stopped. Nothing usable was written, so no version was saved.',
   'pitch.failed': 'The draft failed.',
-  'pitch.empty': 'No draft yet. Choose the language, tone and length, then Draft. Without a loaded language model the template draft is used.',
+  'pitch.empty':
+    'No draft yet. Choose the language, tone and length, then Draft. Without a loaded language model the template draft is used.',
   'pitch.noModelHint': 'No language model is loaded: Draft writes the template draft.',
   'pitch.field.headline': 'Headline',
   'pitch.field.body': 'Body',
@@ -71,15 +72,18 @@ export const enLlm = {
   'pitch.provenance': 'Model file {file}, {tokens} tokens in {seconds} s',
 
   'model.retrainWithLlm': 'Retrain with language-model signals',
-  'model.retrainWithLlmHint': 'Adds llm.similarity and llm.fit from {file} for every recorded outcome; rankings use them while {file} is loaded',
-  'model.retrainingWithLlm': 'Working out the signals of {file} for every recorded outcome, then training. With a large book on a CPU this takes minutes.',
+  'model.retrainWithLlmHint':
+    'Adds llm.similarity and llm.fit from {file} for every recorded outcome; rankings use them while {file} is loaded',
+  'model.retrainingWithLlm':
+    'Working out the signals of {file} for every recorded outcome, then training. With a large book on a CPU this takes minutes.',
   'model.signalsProgress': 'Signals worked out for {done} of {total} clients',
   'model.cancelRetrainHint': 'Stops after the product being scored; no version is stored',
   'model.cancellingRetrain': 'Cancelling…',
   'model.retrainCancelled': 'Retrain cancelled. The active version is unchanged.',
   'reco.llm.used': 'Language-model signals: {file}',
   'reco.llm.notLoaded': 'Trained with the language model {file}: load it to use its signals',
-  'reco.llm.otherLoaded': 'Trained with the language model {file}: another model is loaded, so its signals are not used',
+  'reco.llm.otherLoaded':
+    'Trained with the language model {file}: another model is loaded, so its signals are not used',
   'reco.llm.pending': 'Working out the signals of {file}…',
   'reco.llm.failed': 'The signals of {file} could not be computed; scored without them',
 } satisfies Record<string, string>;

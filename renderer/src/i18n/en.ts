@@ -146,7 +146,8 @@ export const en = {
   'form.section.knowledge': 'Knowledge & experience',
   'form.section.compliance': 'KYC & notes',
   'form.hasErrors': 'Some fields need attention before this can be saved.',
-  'form.conflict': 'Someone else changed this client while you were editing. Reload to see their version, then make your changes again.',
+  'form.conflict':
+    'Someone else changed this client while you were editing. Reload to see their version, then make your changes again.',
   'form.reloaded': 'Loaded the latest version of this client.',
   'form.otherIssue': '{field}: {message}',
   'form.dateHint': 'YYYY-MM-DD',
@@ -305,12 +306,14 @@ export const en = {
   'settings.reset': 'Reset demo data',
   'settings.reset.help': 'Replaces everything in the database with the built-in demo clients, products and meetings.',
   'settings.reset.confirmTitle': 'Reset to demo data?',
-  'settings.reset.confirmBody': 'All clients, interactions and meetings in this database are replaced with demo data. This cannot be undone.',
+  'settings.reset.confirmBody':
+    'All clients, interactions and meetings in this database are replaced with demo data. This cannot be undone.',
   'settings.reset.done': 'Demo data restored.',
   'settings.wipe': 'Erase all data',
   'settings.wipe.help': 'Deletes every client, product, interaction and meeting. Settings are kept.',
   'settings.wipe.confirmTitle': 'Erase all data?',
-  'settings.wipe.confirmBody': 'Every client, product, interaction and meeting in this database is deleted. This cannot be undone.',
+  'settings.wipe.confirmBody':
+    'Every client, product, interaction and meeting in this database is deleted. This cannot be undone.',
   'settings.wipe.done': 'All data erased.',
   'rules.title': 'Suitability rules',
   'rules.edit': 'Edit rules',
@@ -322,7 +325,8 @@ export const en = {
   'rules.makeActive': 'Make active',
   'rules.activated': 'Rule set version {version} is now active.',
   'rules.activateTitle': 'Make rule set version {version} active?',
-  'rules.activateBody': 'Every suitability check and ranking from now on uses this version. Earlier advice keeps the version it was given under.',
+  'rules.activateBody':
+    'Every suitability check and ranking from now on uses this version. Earlier advice keeps the version it was given under.',
   'rules.saved': 'Saved as rule set version {version} and made active.',
   'rules.maxGradeFor': 'Highest grade for {riskClass}',
   'rules.kycMaxAge': 'KYC review valid for (months)',
@@ -333,7 +337,8 @@ export const en = {
   'rules.emergencyReserve': 'Emergency reserve (months)',
   'rules.maxAgeAtLockupEnd': 'Age limit at end of long lock-up',
   'rules.editTitle': 'New rule set version (based on v{version})',
-  'rules.editHelp': 'Saving creates a new version and makes it active; earlier versions stay and can be made active again. The fields edit the most used limits; the text below holds every rule.',
+  'rules.editHelp':
+    'Saving creates a new version and makes it active; earlier versions stay and can be made active again. The fields edit the most used limits; the text below holds every rule.',
   'rules.allRules': 'All rules (JSON)',
   'rules.jsonInvalid': 'The text below is not valid JSON, so the fields are hidden until it is fixed.',
   'rules.refused': 'The rule set was not saved. Fix these fields:',
@@ -349,13 +354,15 @@ export const en = {
   'reco.modelVersion': 'Scored by model v{version}',
   'reco.ruleSet': 'suitability rules {id} v{version}',
   'reco.asOf': 'as of {time}',
-  'reco.noModel': 'No model has been trained yet, so suitable products are listed by popularity. Train one on the Model page.',
+  'reco.noModel':
+    'No model has been trained yet, so suitable products are listed by popularity. Train one on the Model page.',
   'reco.empty': 'No product passes the suitability rules for this client.',
   'reco.loadError': 'Recommendations could not be loaded: {message}',
   'reco.diversity': 'Diversity',
   'reco.diversityHelp': 'Moved down so that the top of the list is not all from one category.',
   'reco.deviation': 'Client request',
-  'reco.deviationHelp': 'Suitable only through a deviation the client requested, with the warning acknowledged in writing.',
+  'reco.deviationHelp':
+    'Suitable only through a deviation the client requested, with the warning acknowledged in writing.',
   'reco.why': 'Why this score',
   'reco.whyFor': 'Why this score for {product}',
   'reco.raises': 'Raises interest',
@@ -374,7 +381,8 @@ export const en = {
   'deviation.ask': 'Client asks for it anyway…',
   'deviation.askHelp': 'Record the client’s own request for this product against their risk class',
   'deviation.title': 'Client-requested deviation: {product}',
-  'deviation.figures': 'Client risk class {riskClass}, highest suitable grade {limit}; this product is {grade} ({above} grade(s) above; the rules allow at most {max}).',
+  'deviation.figures':
+    'Client risk class {riskClass}, highest suitable grade {limit}; this product is {grade} ({above} grade(s) above; the rules allow at most {max}).',
   'deviation.showWarning': 'Show the client this warning and let them read it:',
   'deviation.notAllowed': 'No deviation can be recorded',
   'deviation.acknowledge': 'The client has read this warning and acknowledges the risk',
@@ -382,13 +390,15 @@ export const en = {
   'deviation.reasonHelp': 'In the client’s own words; it is kept with the advice record.',
   'deviation.reasonRequired': 'Enter the client’s reason.',
   'deviation.record': 'Record deviation',
-  'deviation.recorded': 'Deviation recorded for {product}. It now appears in the ranking, marked as the client’s request.',
+  'deviation.recorded':
+    'Deviation recorded for {product}. It now appears in the ranking, marked as the client’s request.',
   'deviation.previewError': 'Could not check whether a deviation is allowed: {message}',
   'deviation.chip': 'Client-requested deviation',
   'deviation.chipHelp': 'Warning acknowledged by {by} on {date}; recorded by {advisor}. Client’s reason: {reason}',
   'deviation.withdraw': 'Withdraw deviation',
   'deviation.withdrawTitle': 'Withdraw the deviation for {product}?',
-  'deviation.withdrawBody': 'The product goes back to the not-suitable list. The record and its withdrawal stay in the audit trail.',
+  'deviation.withdrawBody':
+    'The product goes back to the not-suitable list. The record and its withdrawal stay in the audit trail.',
   'deviation.withdrawn': 'Deviation for {product} withdrawn.',
 
   'model.title': 'Interest model',
@@ -397,7 +407,8 @@ export const en = {
   'model.retraining': 'Training on all recorded outcomes…',
   'model.retrained': 'Version {version} trained and made active.',
   'model.retrainFailed': 'Retraining did not produce a new version.',
-  'model.empty': 'No model has been trained yet. Until one is, suitable products are listed by popularity. Retrain to train the first version.',
+  'model.empty':
+    'No model has been trained yet. Until one is, suitable products are listed by popularity. Retrain to train the first version.',
   'model.versions': 'Versions',
   'model.col.version': 'Version',
   'model.col.created': 'Created',
@@ -427,7 +438,8 @@ export const en = {
   'model.active': 'Active',
   'model.makeActive': 'Make active',
   'model.activateTitle': 'Make model version {version} active?',
-  'model.activateBody': 'Rankings from now on are scored by version {version}. Other versions are kept and can be made active again.',
+  'model.activateBody':
+    'Rankings from now on are scored by version {version}. Other versions are kept and can be made active again.',
   'model.activated': 'Model version {version} is now active.',
   'model.note.demoSeed': 'Demo data',
   'model.note.firstUse': 'Trained on first use',
@@ -448,7 +460,8 @@ export const en = {
   ...enLlm,
 
   'llm.title': 'Language models',
-  'llm.subtitle': 'Model files on this computer, the loaded model and recommended downloads. Drafting runs entirely on this computer.',
+  'llm.subtitle':
+    'Model files on this computer, the loaded model and recommended downloads. Drafting runs entirely on this computer.',
   'llm.status.title': 'Loaded model',
   'llm.status.none': 'No model is loaded. Pitches are drafted from templates until one is.',
   'llm.status.loading': 'Loading {file}…',
@@ -502,8 +515,8 @@ export const en = {
   'llm.catalog.completed': 'Download finished.',
   'llm.catalog.cancelled': 'Download cancelled. Downloading again continues where it stopped.',
   'llm.catalog.failed': 'The download failed',
-  'llm.catalog.offline': 'Downloads need an internet connection. Without one, copy the model file onto this computer and import it above.',
-
+  'llm.catalog.offline':
+    'Downloads need an internet connection. Without one, copy the model file onto this computer and import it above.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -31,15 +31,31 @@ export function formattersFor(language: Language): Formatters {
   const tag = LOCALE_TAGS[language];
   const moneyFormats = new Map<string, Intl.NumberFormat>();
   const dateFormat = new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
-  const dateTimeFormat = new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-  const compact: Intl.DateTimeFormatOptions = language === 'zh-CN' ? { year: 'numeric', month: '2-digit', day: '2-digit' } : { year: 'numeric', month: 'short', day: 'numeric' };
+  const dateTimeFormat = new Intl.DateTimeFormat(tag, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  const compact: Intl.DateTimeFormatOptions =
+    language === 'zh-CN'
+      ? { year: 'numeric', month: '2-digit', day: '2-digit' }
+      : { year: 'numeric', month: 'short', day: 'numeric' };
   const compactDateFormat = new Intl.DateTimeFormat(tag, { ...compact, timeZone: 'UTC' });
   const compactDateTimeFormat = new Intl.DateTimeFormat(tag, { ...compact, hour: '2-digit', minute: '2-digit' });
   const timeFormat = new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit' });
-  const percentFormat = new Intl.NumberFormat(tag, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const percentFormat = new Intl.NumberFormat(tag, {
+    style: 'percent',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
   const formatters: Formatters = {
     number: (value, fractionDigits = 0) =>
-      new Intl.NumberFormat(tag, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value),
+      new Intl.NumberFormat(tag, {
+        minimumFractionDigits: fractionDigits,
+        maximumFractionDigits: fractionDigits,
+      }).format(value),
     money: (value, currency = INSTITUTION_CURRENCY) => {
       let format = moneyFormats.get(currency);
       if (!format) {

@@ -3,10 +3,15 @@ import type { Formatters } from './format';
 import type { Translate } from './translate';
 
 /** "2.10% – 3.40%", a single rate when both ends agree, or a dash when the product quotes none. */
-export function rateRange(product: Pick<Product, 'rateMin' | 'rateMax' | 'rateKind'>, fmt: Formatters, t: Translate): string {
+export function rateRange(
+  product: Pick<Product, 'rateMin' | 'rateMax' | 'rateKind'>,
+  fmt: Formatters,
+  t: Translate,
+): string {
   const { rateMin, rateMax } = product;
   if (product.rateKind === 'none' || (rateMin === null && rateMax === null)) return t('common.notSet');
-  if (rateMin !== null && rateMax !== null && rateMin !== rateMax) return `${fmt.percent(rateMin)} – ${fmt.percent(rateMax)}`;
+  if (rateMin !== null && rateMax !== null && rateMin !== rateMax)
+    return `${fmt.percent(rateMin)} – ${fmt.percent(rateMax)}`;
   return fmt.percent((rateMin ?? rateMax) as number);
 }
 

@@ -1,6 +1,6 @@
 import type { LlmMessageKey } from './en-llm';
 
-/** 模型状态标签与推介编辑器的简体中文文本（issue 4）；并入 zh-CN.ts。 */
+/** 模型状态标签与推介编辑器的简体中文文本；并入 zh-CN.ts。 */
 export const zhCNLlm: Record<LlmMessageKey, string> = {
   'nav.models': '语言模型',
 
@@ -73,7 +73,8 @@ export const zhCNLlm: Record<LlmMessageKey, string> = {
   'pitch.provenance': '模型文件 {file}，{tokens} 个词元，用时 {seconds} 秒',
 
   'model.retrainWithLlm': '使用语言模型信号重新训练',
-  'model.retrainWithLlmHint': '为每条已记录结果加入 {file} 的 llm.similarity 与 llm.fit；加载 {file} 期间，排序会使用这些信号',
+  'model.retrainWithLlmHint':
+    '为每条已记录结果加入 {file} 的 llm.similarity 与 llm.fit；加载 {file} 期间，排序会使用这些信号',
   'model.retrainingWithLlm': '正在为每条已记录结果计算 {file} 的信号，然后训练。客户较多且仅用 CPU 时需要几分钟。',
   'model.signalsProgress': '已为 {total} 位客户中的 {done} 位计算信号',
   'model.cancelRetrainHint': '在当前产品评分完成后停止，不保存任何版本',

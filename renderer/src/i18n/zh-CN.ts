@@ -331,7 +331,8 @@ export const zhCN: Messages = {
   'rules.emergencyReserve': '应急储备（月）',
   'rules.maxAgeAtLockupEnd': '长期锁定期结束时的年龄上限',
   'rules.editTitle': '新建规则版本（基于 v{version}）',
-  'rules.editHelp': '保存后将创建新版本并设为生效；旧版本会保留，可随时重新生效。上方字段用于修改常用限额，下方文本包含全部规则。',
+  'rules.editHelp':
+    '保存后将创建新版本并设为生效；旧版本会保留，可随时重新生效。上方字段用于修改常用限额，下方文本包含全部规则。',
   'rules.allRules': '全部规则（JSON）',
   'rules.jsonInvalid': '下方文本不是有效的 JSON，修正前不显示上方字段。',
   'rules.refused': '规则未保存，请修正以下字段：',
@@ -372,7 +373,8 @@ export const zhCN: Messages = {
   'deviation.ask': '客户坚持购买…',
   'deviation.askHelp': '记录客户主动要求购买高于其风险等级的产品',
   'deviation.title': '客户申请超风险等级购买：{product}',
-  'deviation.figures': '客户风险承受等级 {riskClass}，可承受的最高产品等级 {limit}；本产品为 {grade}（高出 {above} 级；规则最多允许高出 {max} 级）。',
+  'deviation.figures':
+    '客户风险承受等级 {riskClass}，可承受的最高产品等级 {limit}；本产品为 {grade}（高出 {above} 级；规则最多允许高出 {max} 级）。',
   'deviation.showWarning': '请向客户出示以下风险警示并让其阅读：',
   'deviation.notAllowed': '不能记录超风险等级申请',
   'deviation.acknowledge': '客户已阅读本风险警示并确认知悉风险',
@@ -501,6 +503,4 @@ export const zhCN: Messages = {
   'llm.catalog.cancelled': '下载已取消。再次下载会从中断处继续。',
   'llm.catalog.failed': '下载失败',
   'llm.catalog.offline': '下载需要联网。无法联网时，请将模型文件复制到本机，然后在上方导入。',
-
 };
-

@@ -1,5 +1,12 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
-import { describeError, NoticeQueueContext, NotifyContext, type Notice, type NoticeQueue, type Notifier } from './notify-context';
+import {
+  describeError,
+  NoticeQueueContext,
+  NotifyContext,
+  type Notice,
+  type NoticeQueue,
+  type Notifier,
+} from './notify-context';
 
 let nextNoticeId = 1;
 

@@ -15,16 +15,20 @@ export type Section = 'clients' | 'products' | 'meetings' | 'model' | 'models' |
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/clients';
-  const parts = path.split('/').filter(Boolean).map((p) => {
-    try {
-      return decodeURIComponent(p);
-    } catch {
-      return p;
-    }
-  });
+  const parts = path
+    .split('/')
+    .filter(Boolean)
+    .map((p) => {
+      try {
+        return decodeURIComponent(p);
+      } catch {
+        return p;
+      }
+    });
   const [head, id, ...rest] = parts;
   // A client's pitch for one product: #/clients/:id/pitch/:productId.
-  if (head === 'clients' && id && rest.length === 2 && rest[0] === 'pitch' && rest[1]) return { name: 'pitch', clientId: id, productId: rest[1] };
+  if (head === 'clients' && id && rest.length === 2 && rest[0] === 'pitch' && rest[1])
+    return { name: 'pitch', clientId: id, productId: rest[1] };
   if (rest.length > 0) return { name: 'not-found', hash };
   if (head === 'clients') return id ? { name: 'client', id } : { name: 'clients' };
   if (head === 'products') return id ? { name: 'product', id } : { name: 'products' };

@@ -53,7 +53,10 @@ export function buildTheme(mode: ThemeMode): Theme {
           head: { fontWeight: 500, whiteSpace: 'nowrap' },
         },
       },
-      MuiToggleButton: { defaultProps: { size: 'small' }, styleOverrides: { root: { textTransform: 'none', paddingTop: 3, paddingBottom: 3 } } },
+      MuiToggleButton: {
+        defaultProps: { size: 'small' },
+        styleOverrides: { root: { textTransform: 'none', paddingTop: 3, paddingBottom: 3 } },
+      },
       MuiTooltip: { defaultProps: { arrow: true } },
     },
   });

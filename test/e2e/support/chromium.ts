@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import { chromium } from '@playwright/test';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 /**
  * The browser the e2e tests drive: CHROMIUM_PATH if set, else Debian's chromium, else a browser
@@ -27,4 +32,11 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** Flags for a closed network: no background requests, no sandbox when running as root in CI. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-gpu',
+];

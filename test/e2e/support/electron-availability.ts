@@ -16,7 +16,17 @@ export function electronSkipReason(): string | null {
   if (!electronBinary()) {
     return 'Electron binary not installed (node_modules/electron/dist is missing; it downloads on first use and this machine is offline). Run `npx install-electron` where the internet is reachable.';
   }
-  const binding = path.join(root, 'build', 'electron-native', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
-  if (!fs.existsSync(binding)) return 'better-sqlite3 is not built for Electron yet: run `npm run build:electron-native`.';
+  const binding = path.join(
+    root,
+    'build',
+    'electron-native',
+    'node_modules',
+    'better-sqlite3',
+    'build',
+    'Release',
+    'better_sqlite3.node',
+  );
+  if (!fs.existsSync(binding))
+    return 'better-sqlite3 is not built for Electron yet: run `npm run build:electron-native`.';
   return null;
 }

@@ -13,14 +13,21 @@ export interface RunningWebApp {
 
 /** Starts the real browser-mode backend (the built dist/main/web.mjs) on a data folder of the test's own. */
 export async function startWebApp(dataDir: string, extraArgs: string[] = []): Promise<RunningWebApp> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(projectRoot, 'dist', 'main', 'web.mjs'), '--port', '0', '--data', dataDir, ...extraArgs], {
-    cwd: projectRoot,
-    env: { ...process.env, ADVISOR_DESK_DATA: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(projectRoot, 'dist', 'main', 'web.mjs'), '--port', '0', '--data', dataDir, ...extraArgs],
+    {
+      cwd: projectRoot,
+      env: { ...process.env, ADVISOR_DESK_DATA: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`browser mode did not start within 60 s. Output:\n${output}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`browser mode did not start within 60 s. Output:\n${output}`)),
+      60_000,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /is ready: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);

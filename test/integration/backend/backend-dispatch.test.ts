@@ -61,7 +61,9 @@ describe('backend through dispatch()', () => {
   });
 
   it('refuses an invalid profile with per-field issues in both languages, and saves nothing', async () => {
-    const r = (await call('clients:create', { profile: profile({ email: 'not-an-email', birthDate: null, investableAssets: 9_000_000, totalAssets: 1 }) })) as Result<unknown>;
+    const r = (await call('clients:create', {
+      profile: profile({ email: 'not-an-email', birthDate: null, investableAssets: 9_000_000, totalAssets: 1 }),
+    })) as Result<unknown>;
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('validation');
@@ -75,14 +77,29 @@ describe('backend through dispatch()', () => {
     const created = await value<Client>('clients:create', { profile: profile({ displayName: '李明' }) });
     expect(created).toMatchObject({ displayName: '李明', revision: 1, riskClass: null });
     expect(created.id).toMatch(/^CL-[0-9A-F]{8}$/);
-    const edited = await value<Client>('clients:update', { id: created.id, revision: 1, profile: profile({ displayName: '李明', city: '杭州' }) });
+    const edited = await value<Client>('clients:update', {
+      id: created.id,
+      revision: 1,
+      profile: profile({ displayName: '李明', city: '杭州' }),
+    });
     expect(edited).toMatchObject({ city: '杭州', revision: 2 });
-    expect(await call('clients:update', { id: created.id, revision: 1, profile: profile() })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await call('clients:update', { id: created.id, revision: 1, profile: profile() })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
 
     const answers = Object.fromEntries(DEFAULT_QUESTIONNAIRE.questions.map((q) => [q.id, q.options.at(-1)!.id]));
     const scored = await value<Client>('clients:submit-questionnaire', { clientId: created.id, revision: 2, answers });
-    expect(scored).toMatchObject({ riskClass: 'C5', revision: 3, questionnaire: { answers, questionnaireVersion: DEFAULT_QUESTIONNAIRE.version } });
-    const incomplete = await call('clients:submit-questionnaire', { clientId: created.id, revision: 3, answers: { age: 'a', horizon: 'zzz' } });
+    expect(scored).toMatchObject({
+      riskClass: 'C5',
+      revision: 3,
+      questionnaire: { answers, questionnaireVersion: DEFAULT_QUESTIONNAIRE.version },
+    });
+    const incomplete = await call('clients:submit-questionnaire', {
+      clientId: created.id,
+      revision: 3,
+      answers: { age: 'a', horizon: 'zzz' },
+    });
     expect(incomplete).toMatchObject({ ok: false, error: { code: 'validation' } });
     if (!incomplete.ok) expect(incomplete.error.issues!.map((i) => i.field)).toContain('horizon');
 
@@ -114,7 +131,9 @@ describe('backend through dispatch()', () => {
   });
 
   it('shows a client with holdings, interactions and meetings', async () => {
-    const detail = await value<{ client: Client; interactions: { productNameEn: string }[] }>('clients:get', { id: 'CL-0001' });
+    const detail = await value<{ client: Client; interactions: { productNameEn: string }[] }>('clients:get', {
+      id: 'CL-0001',
+    });
     expect(detail.client.id).toBe('CL-0001');
     expect(detail.interactions.length).toBeGreaterThan(0);
     expect(detail.interactions[0]!.productNameEn.length).toBeGreaterThan(0);

@@ -19,7 +19,8 @@ import { backendCalls } from './backend-calls';
 const NOW = new Date('2026-11-28T09:00:00.000Z');
 
 /** Excluded only because of the risk class, and a recorded deviation could lift it. */
-const deviable = (e: ExcludedProduct) => e.failed.length === 1 && e.failed[0]!.ruleId === 'risk-class' && e.failed[0]!.deviationPossible === true;
+const deviable = (e: ExcludedProduct) =>
+  e.failed.length === 1 && e.failed[0]!.ruleId === 'risk-class' && e.failed[0]!.deviationPossible === true;
 
 /**
  * Client-requested deviations through dispatch() on the demo book in a real database file: what the advisor is
@@ -62,8 +63,17 @@ describe('client-requested deviations', () => {
     expect(excluded.failed[0]!.reason.en).toContain('the client may still ask for it as a client-requested deviation');
     expect(excluded.failed[0]!.reason.zh).toContain('超风险等级购买');
     const preview = await value<DeviationPreviewView>('deviations:preview', { clientId, productId });
-    expect(preview).toMatchObject({ allowed: true, refusal: null, gradesAbove: 1, maxGradesAboveLimit: 1, otherFailures: [], ruleSet: { id: DEFAULT_RULE_SET.id } });
-    expect(preview.warning.en).toContain(`risk grade ${preview.grade}, 1 grade(s) above ${preview.limit}, the highest grade suited to your risk class ${preview.riskClass}`);
+    expect(preview).toMatchObject({
+      allowed: true,
+      refusal: null,
+      gradesAbove: 1,
+      maxGradesAboveLimit: 1,
+      otherFailures: [],
+      ruleSet: { id: DEFAULT_RULE_SET.id },
+    });
+    expect(preview.warning.en).toContain(
+      `risk grade ${preview.grade}, 1 grade(s) above ${preview.limit}, the highest grade suited to your risk class ${preview.riskClass}`,
+    );
     expect(preview.warning.zh).toContain(`风险等级为 ${preview.grade}`);
   });
 
@@ -78,8 +88,20 @@ describe('client-requested deviations', () => {
 
   it('records it: the product moves from excluded to ranked with the deviation flag, and its verdict and pitch facts say so', async () => {
     events.length = 0;
-    const recorded = await value<DeviationView>('deviations:record', { clientId, productId, acknowledged: true, reason: 'Wants more equity exposure' });
-    expect(recorded).toMatchObject({ clientId, productId, acknowledgedAt: NOW.toISOString(), reason: 'Wants more equity exposure', recordedBy: expect.any(String), withdrawnAt: null });
+    const recorded = await value<DeviationView>('deviations:record', {
+      clientId,
+      productId,
+      acknowledged: true,
+      reason: 'Wants more equity exposure',
+    });
+    expect(recorded).toMatchObject({
+      clientId,
+      productId,
+      acknowledgedAt: NOW.toISOString(),
+      reason: 'Wants more equity exposure',
+      recordedBy: expect.any(String),
+      withdrawnAt: null,
+    });
     expect(recorded.warning.en).toContain('Risk warning');
     expect(events).toContainEqual({ event: 'data:changed', payload: { entity: 'deviations', id: clientId } });
 
@@ -95,11 +117,17 @@ describe('client-requested deviations', () => {
       const product = getProduct(db, productId)!;
       const verdict = pairSuitability(db, client, product, '2026-11-28');
       expect(verdict).toMatchObject({ suitable: true, deviationApplied: true });
-      expect(verdict.checks.find((c) => c.ruleId === 'risk-class')!.reason.en).toContain(`allowed as a client-requested deviation: warning shown, acknowledged by ${client.displayName} on 2026-11-28`);
+      expect(verdict.checks.find((c) => c.ruleId === 'risk-class')!.reason.en).toContain(
+        `allowed as a client-requested deviation: warning shown, acknowledged by ${client.displayName} on 2026-11-28`,
+      );
       const facts = pitchFacts(client, product, null, verdict, { today: '2026-11-28' }).facts;
       expect(facts.find((f) => f.key === 'suitability.verdict')!.value.en).toBe('suitable for this client');
-      expect(facts.find((f) => f.key === 'suitability.deviation')!.value.en).toContain('present it as their request, not a recommendation');
-      expect(listAuditEntries(db, { entity: 'suitability_deviation', entityId: recorded.id }).map((e) => e.action)).toEqual(['record']);
+      expect(facts.find((f) => f.key === 'suitability.deviation')!.value.en).toContain(
+        'present it as their request, not a recommendation',
+      );
+      expect(
+        listAuditEntries(db, { entity: 'suitability_deviation', entityId: recorded.id }).map((e) => e.action),
+      ).toEqual(['record']);
     } finally {
       db.close();
     }
@@ -108,7 +136,9 @@ describe('client-requested deviations', () => {
   it('refuses a second record for the same product while the first stands, and the preview says it is already recorded', async () => {
     const again = await call('deviations:record', { clientId, productId, acknowledged: true, reason: 'again' });
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect((await value<DeviationPreviewView>('deviations:preview', { clientId, productId })).refusal?.code).toBe('already-recorded');
+    expect((await value<DeviationPreviewView>('deviations:preview', { clientId, productId })).refusal?.code).toBe(
+      'already-recorded',
+    );
   });
 
   it('withdraws it: the product is excluded again, the list keeps it as withdrawn, and the audit trail has both entries', async () => {
@@ -118,12 +148,22 @@ describe('client-requested deviations', () => {
     const ranking = await rank(clientId);
     expect(ranking.ranked.map((r) => r.productId)).not.toContain(productId);
     expect(ranking.excluded.find((e) => e.productId === productId)?.failed[0]?.deviationPossible).toBe(true);
-    expect((await value<DeviationView[]>('deviations:list', { clientId })).map((d) => d.withdrawnAt)).toEqual([NOW.toISOString()]);
-    expect(await call('deviations:withdraw', { id: 'DV-NOPE' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect((await value<DeviationView[]>('deviations:list', { clientId })).map((d) => d.withdrawnAt)).toEqual([
+      NOW.toISOString(),
+    ]);
+    expect(await call('deviations:withdraw', { id: 'DV-NOPE' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
 
     const db = openDatabase(backend.databasePath);
     try {
-      expect(listAuditEntries(db, { entity: 'suitability_deviation', entityId: active!.id }).map((e) => [e.action, (e.after as { withdrawnAt: string | null }).withdrawnAt])).toEqual([
+      expect(
+        listAuditEntries(db, { entity: 'suitability_deviation', entityId: active!.id }).map((e) => [
+          e.action,
+          (e.after as { withdrawnAt: string | null }).withdrawnAt,
+        ]),
+      ).toEqual([
         ['record', null],
         ['withdraw', NOW.toISOString()],
       ]);
@@ -139,18 +179,33 @@ describe('client-requested deviations', () => {
     expect(riskExcluded.length).toBeGreaterThan(0);
     expect(riskExcluded.flatMap((e) => e.failed).filter((f) => f.deviationPossible)).toEqual([]);
     const target = riskExcluded[0]!.productId;
-    const preview = await value<DeviationPreviewView>('deviations:preview', { clientId: c1ClientId, productId: target });
+    const preview = await value<DeviationPreviewView>('deviations:preview', {
+      clientId: c1ClientId,
+      productId: target,
+    });
     expect(preview).toMatchObject({ allowed: false, riskClass: 'C1', refusal: { code: 'lowest-class' } });
-    const refused = await call('deviations:record', { clientId: c1ClientId, productId: target, acknowledged: true, reason: 'insists' });
+    const refused = await call('deviations:record', {
+      clientId: c1ClientId,
+      productId: target,
+      acknowledged: true,
+      reason: 'insists',
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ field: 'productId' }] } });
     expect(!refused.ok && refused.error.message).toContain('never allowed');
   });
 
   it('refuses beyond maxGradesAboveLimit, and refuses everything under a rule set that disables deviations', async () => {
     const ranking = await rank(clientId);
-    const far = ranking.excluded.find((e) => e.failed.length === 1 && e.failed[0]!.ruleId === 'risk-class' && !e.failed[0]!.deviationPossible);
+    const far = ranking.excluded.find(
+      (e) => e.failed.length === 1 && e.failed[0]!.ruleId === 'risk-class' && !e.failed[0]!.deviationPossible,
+    );
     expect(far, 'a product two or more grades above the limit').toBeDefined();
-    const refusedFar = await call('deviations:record', { clientId, productId: far!.productId, acknowledged: true, reason: 'insists' });
+    const refusedFar = await call('deviations:record', {
+      clientId,
+      productId: far!.productId,
+      acknowledged: true,
+      reason: 'insists',
+    });
     expect(refusedFar).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(!refusedFar.ok && refusedFar.error.message).toContain('a deviation may go at most 1 grade(s) above it');
 
@@ -161,12 +216,23 @@ describe('client-requested deviations', () => {
     expect(preview).toMatchObject({ allowed: false, refusal: { code: 'disabled' } });
     const refused = await call('deviations:record', { clientId, productId, acknowledged: true, reason: 'insists' });
     expect(!refused.ok && refused.error.message).toContain('allows no client-requested deviation');
-    expect((await rank(clientId)).excluded.find((e) => e.productId === productId)!.failed[0]!.deviationPossible).toBeUndefined();
+    expect(
+      (await rank(clientId)).excluded.find((e) => e.productId === productId)!.failed[0]!.deviationPossible,
+    ).toBeUndefined();
   });
 
   it('answers not_found for an unknown client or product', async () => {
-    expect(await call('deviations:preview', { clientId: 'CL-NOPE', productId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await call('deviations:preview', { clientId, productId: 'NOPE' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await call('deviations:list', { clientId: 'CL-NOPE' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call('deviations:preview', { clientId: 'CL-NOPE', productId })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await call('deviations:preview', { clientId, productId: 'NOPE' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await call('deviations:list', { clientId: 'CL-NOPE' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 });

@@ -64,7 +64,14 @@ describe('recommendations and model versions on the demo book', () => {
       expect([...ranked].filter((p) => excluded.has(p))).toEqual([]);
       expect(ranked.size + excluded.size).toBe(products.filter((p) => p.active).length);
       for (const p of products.filter((q) => ranked.has(q.id))) {
-        expect(checkSuitability(detail.client, p, { holdings: detail.holdings, today: '2026-11-28', ruleSet: DEFAULT_RULE_SET, catalog: products }).suitable).toBe(true);
+        expect(
+          checkSuitability(detail.client, p, {
+            holdings: detail.holdings,
+            today: '2026-11-28',
+            ruleSet: DEFAULT_RULE_SET,
+            catalog: products,
+          }).suitable,
+        ).toBe(true);
       }
       for (const e of ranking.excluded) {
         expect(e.failed.length).toBeGreaterThan(0);
@@ -114,7 +121,11 @@ describe('recommendations and model versions on the demo book', () => {
   });
 
   it('learns a recorded outcome at once: several acceptances raise that product for a similar client', async () => {
-    const clients = await Promise.all(Array.from({ length: 60 }, (_, i) => value<{ client: Client }>('clients:get', { id: `CL-${String(i + 1).padStart(4, '0')}` })));
+    const clients = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        value<{ client: Client }>('clients:get', { id: `CL-${String(i + 1).padStart(4, '0')}` }),
+      ),
+    );
     const individuals = clients.map((d) => d.client).filter((c) => c.kind === 'individual' && c.riskClass !== null);
     const a = individuals[0]!;
     const b = individuals.find((c) => c.id !== a.id && c.riskClass === a.riskClass)!;
@@ -124,10 +135,22 @@ describe('recommendations and model versions on the demo book', () => {
     events.length = 0;
 
     let last: { interaction: Interaction; modelVersion: number | null; onlineUpdates: number } | null = null;
-    for (let i = 0; i < 5; i++) last = await value('outcomes:record', { clientId: a.id, productId: target.productId, outcome: 'accepted', note: 'Keen after the meeting' });
+    for (let i = 0; i < 5; i++)
+      last = await value('outcomes:record', {
+        clientId: a.id,
+        productId: target.productId,
+        outcome: 'accepted',
+        note: 'Keen after the meeting',
+      });
     expect(last!.modelVersion).toBe(1);
     expect(last!.onlineUpdates).toBe(5);
-    expect(last!.interaction).toMatchObject({ clientId: a.id, productId: target.productId, outcome: 'accepted', policy: 'advisor-recorded', channel: 'meeting' });
+    expect(last!.interaction).toMatchObject({
+      clientId: a.id,
+      productId: target.productId,
+      outcome: 'accepted',
+      policy: 'advisor-recorded',
+      channel: 'meeting',
+    });
     expect(last!.interaction.score).toBeGreaterThan(0);
     expect(events).toContainEqual({ event: 'data:changed', payload: { entity: 'interactions', id: a.id } });
     expect(events).toContainEqual({ event: 'data:changed', payload: { entity: 'model' } });
@@ -143,7 +166,9 @@ describe('recommendations and model versions on the demo book', () => {
     const other = openBackend({ dataDir: dir, mode: 'browser', now: () => NOW });
     try {
       const seen = await dispatch(other.handlers, 'recommendations:for-client', { clientId: b.id, top: 500 });
-      expect(seen.ok && probabilities(seen.value as ClientRanking)[target.productId]).toBe(probabilities(after)[target.productId]);
+      expect(seen.ok && probabilities(seen.value as ClientRanking)[target.productId]).toBe(
+        probabilities(after)[target.productId],
+      );
     } finally {
       other.close();
     }
@@ -179,8 +204,13 @@ describe('recommendations and model versions on the demo book', () => {
   });
 
   it('answers not_found for an unknown client or product', async () => {
-    expect(await call('recommendations:for-client', { clientId: 'CL-NOPE' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await call('outcomes:record', { clientId: 'CL-0001', productId: 'NOPE', outcome: 'declined' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call('recommendations:for-client', { clientId: 'CL-NOPE' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(
+      await call('outcomes:record', { clientId: 'CL-0001', productId: 'NOPE', outcome: 'declined' }),
+    ).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
   it('forgets every version with the data: a wipe leaves none, a demo reset trains afresh on first use', async () => {

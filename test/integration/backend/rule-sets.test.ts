@@ -37,7 +37,9 @@ describe('stored suitability rule sets', () => {
     const versions = await value<RuleSetVersionView[]>('rules:versions', {});
     expect(versions).toHaveLength(1);
     expect(versions[0]).toMatchObject({ version: 1, active: true, stored: false });
-    expect(versions[0]!.ruleSet.rules.riskClass.maxGradeByClass.C3).toBe(DEFAULT_RULE_SET.rules.riskClass.maxGradeByClass.C3);
+    expect(versions[0]!.ruleSet.rules.riskClass.maxGradeByClass.C3).toBe(
+      DEFAULT_RULE_SET.rules.riskClass.maxGradeByClass.C3,
+    );
   });
 
   it('saves an edit as a new active version, keeps the default as version 1, and can roll back', async () => {
@@ -55,7 +57,9 @@ describe('stored suitability rule sets', () => {
     try {
       expect(activeRuleSet(db).rules.riskClass.maxGradeByClass.C3).toBe('R2');
       await value('rules:activate', { version: 1 });
-      expect(activeRuleSet(db).rules.riskClass.maxGradeByClass.C3).toBe(DEFAULT_RULE_SET.rules.riskClass.maxGradeByClass.C3);
+      expect(activeRuleSet(db).rules.riskClass.maxGradeByClass.C3).toBe(
+        DEFAULT_RULE_SET.rules.riskClass.maxGradeByClass.C3,
+      );
       expect(activeRuleSet(db).version).toBe(1);
       expect(verifyAuditChain(db).ok).toBe(true);
     } finally {
@@ -64,7 +68,9 @@ describe('stored suitability rule sets', () => {
   });
 
   it('refuses an invalid rule set naming each bad field, and stores nothing', async () => {
-    const bad = structuredClone(DEFAULT_RULE_SET) as unknown as { rules: { credit: { minCreditScore: number }; riskClass: { maxGradeByClass: Record<string, string> } } };
+    const bad = structuredClone(DEFAULT_RULE_SET) as unknown as {
+      rules: { credit: { minCreditScore: number }; riskClass: { maxGradeByClass: Record<string, string> } };
+    };
     bad.rules.credit.minCreditScore = 50;
     bad.rules.riskClass.maxGradeByClass.C4 = 'R1';
     const r = await call('rules:save', { name: 'Broken', ruleSet: bad });

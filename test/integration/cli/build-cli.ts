@@ -25,7 +25,9 @@ export async function buildCli(): Promise<void> {
       target: 'node20',
       format: 'esm',
       external: ['electron', 'better-sqlite3', 'node-llama-cpp', '@node-llama-cpp/*'],
-      banner: { js: "import { createRequire as __adCreateRequire } from 'node:module'; const require = __adCreateRequire(import.meta.url);" },
+      banner: {
+        js: "import { createRequire as __adCreateRequire } from 'node:module'; const require = __adCreateRequire(import.meta.url);",
+      },
       logLevel: 'silent',
     });
   }

@@ -10,7 +10,12 @@ import { tempDir } from '../db/temp-db';
 function capture(env: Record<string, string | undefined> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env, now: () => new Date('2026-11-28T09:00:00.000Z') };
+  const io: CliIo = {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    env,
+    now: () => new Date('2026-11-28T09:00:00.000Z'),
+  };
   return { io, out: () => out.join(''), err: () => err.join('') };
 }
 
@@ -78,7 +83,13 @@ describe('advisor-desk commands in-process', () => {
   });
 
   it('exits 2 for usage errors and prints help with the exit codes', async () => {
-    for (const argv of [['frobnicate'], ['clients', 'list', '--bogus'], ['clients', 'list', '--limit', '0'], ['clients', 'show'], []]) {
+    for (const argv of [
+      ['frobnicate'],
+      ['clients', 'list', '--bogus'],
+      ['clients', 'list', '--limit', '0'],
+      ['clients', 'show'],
+      [],
+    ]) {
       const c = capture();
       expect(await runCli(argv, c.io), argv.join(' ')).toBe(2);
       expect(c.err()).toMatch(/^advisor-desk: /);

@@ -11,7 +11,7 @@ const run = runCliCaptured;
 
 type DraftJson = PitchVersionView & { draftId: string; clientId: string; productId: string; language: string };
 
-/** `advisor-desk draft` (issue 4) on a seeded demo database: template without --model, the model's draft with one. */
+/** `advisor-desk draft` on a seeded demo database: template without --model, the model's draft with one. */
 describe('advisor-desk draft', () => {
   let dir: string;
   let db: string;
@@ -48,10 +48,29 @@ describe('advisor-desk draft', () => {
     expect(en.out).toMatch(/Lint: (no problems; can be approved|0 blocking)/);
     expect(en.out).toMatch(/source +template/);
 
-    const zh = await run(['draft', '--db', db, '--client', client, '--product', product, '--lang', 'zh-CN', '--length', 'short', '--json']);
+    const zh = await run([
+      'draft',
+      '--db',
+      db,
+      '--client',
+      client,
+      '--product',
+      product,
+      '--lang',
+      'zh-CN',
+      '--length',
+      'short',
+      '--json',
+    ]);
     expect(zh.code, zh.err).toBe(0);
     const draft = JSON.parse(zh.out) as DraftJson;
-    expect(draft).toMatchObject({ clientId: client, productId: product, language: 'zh-CN', approvable: true, provenance: { source: 'template' } });
+    expect(draft).toMatchObject({
+      clientId: client,
+      productId: product,
+      language: 'zh-CN',
+      approvable: true,
+      provenance: { source: 'template' },
+    });
     expect(draft.label.zh).toMatch(/模板/);
     expect(draft.content.body).toMatch(/[\u4e00-\u9fff]/);
   });
@@ -71,15 +90,42 @@ describe('advisor-desk draft', () => {
     expect(bad.code).toBe(5);
     expect(bad.err).toMatch(/notes\.gguf/);
 
-    const missing = await run(['draft', '--db', db, '--client', client, '--product', product, '--model', path.join(dir, 'nope.gguf')]);
+    const missing = await run([
+      'draft',
+      '--db',
+      db,
+      '--client',
+      client,
+      '--product',
+      product,
+      '--model',
+      path.join(dir, 'nope.gguf'),
+    ]);
     expect(missing.code).toBe(3);
   });
 
   it('with --model drafts with the model and prints its sha256, prompt hash, seed and threads', async () => {
-    const r = await run(['draft', '--db', db, '--client', client, '--product', product, '--model', await testModelPath({ contextLength: 8192 }), '--length', 'short', '--json']);
+    const r = await run([
+      'draft',
+      '--db',
+      db,
+      '--client',
+      client,
+      '--product',
+      product,
+      '--model',
+      await testModelPath({ contextLength: 8192 }),
+      '--length',
+      'short',
+      '--json',
+    ]);
     expect(r.code, r.err).toBe(0);
     const draft = JSON.parse(r.out) as DraftJson;
-    expect(draft.provenance).toMatchObject({ source: 'model', modelSha256: expect.stringMatching(/^[0-9a-f]{64}$/), promptHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(draft.provenance).toMatchObject({
+      source: 'model',
+      modelSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      promptHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(draft.provenance.settings).toMatchObject({ seed: expect.any(Number), threads: expect.any(Number) });
     expect(typeof draft.content.headline).toBe('string');
   }, 120_000);

@@ -9,7 +9,12 @@ import { tempDir } from '../db/temp-db';
 function capture() {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {}, now: () => new Date('2026-11-28T09:00:00.000Z') };
+  const io: CliIo = {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    env: {},
+    now: () => new Date('2026-11-28T09:00:00.000Z'),
+  };
   return { io, out: () => out.join(''), err: () => err.join('') };
 }
 
@@ -18,10 +23,17 @@ interface EvaluateJson {
   trainRows: number;
   testRows: number;
   model: Metrics;
-  llm?: { modelFile: string; sha256: string; pairs: number; clients: number; embedded: number; withSignals: { trainRows: number; testRows: number; model: Metrics; baselines: Record<string, Metrics> } };
+  llm?: {
+    modelFile: string;
+    sha256: string;
+    pairs: number;
+    clients: number;
+    embedded: number;
+    withSignals: { trainRows: number; testRows: number; model: Metrics; baselines: Record<string, Metrics> };
+  };
 }
 
-describe('advisor-desk evaluate --model: the same split with and without language-model signals (issue 4)', () => {
+describe('advisor-desk evaluate --model: the same split with and without language-model signals', () => {
   let dir: string;
   let db: string;
   let model: string;
@@ -36,7 +48,10 @@ describe('advisor-desk evaluate --model: the same split with and without languag
 
   it('reports both on the same rows, with finite metrics, and caches the product embeddings for the next run', async () => {
     const first = capture();
-    expect(await runCli(['evaluate', '--db', db, '--model', model, '--llm-clients', '12', '--json'], first.io), first.err()).toBe(0);
+    expect(
+      await runCli(['evaluate', '--db', db, '--model', model, '--llm-clients', '12', '--json'], first.io),
+      first.err(),
+    ).toBe(0);
     const figures = JSON.parse(first.out()) as EvaluateJson;
     const llm = figures.llm!;
     expect(llm.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -50,10 +65,15 @@ describe('advisor-desk evaluate --model: the same split with and without languag
       expect(Number.isFinite(llm.withSignals.model[name])).toBe(true);
     }
     // The baselines that never see the signals are the same in both runs.
-    expect(llm.withSignals.baselines.popularity).toEqual((figures as unknown as { baselines: Record<string, Metrics> }).baselines.popularity);
+    expect(llm.withSignals.baselines.popularity).toEqual(
+      (figures as unknown as { baselines: Record<string, Metrics> }).baselines.popularity,
+    );
 
     const second = capture();
-    expect(await runCli(['evaluate', '--db', db, '--model', model, '--llm-clients', '12'], second.io), second.err()).toBe(0);
+    expect(
+      await runCli(['evaluate', '--db', db, '--model', model, '--llm-clients', '12'], second.io),
+      second.err(),
+    ).toBe(0);
     expect(second.out()).toContain('With language-model signals (llm.similarity, llm.fit)');
     expect(second.out()).toMatch(/0 product descriptions embedded, the rest from the cache/);
     expect(second.out()).toContain('random weights');

@@ -9,7 +9,12 @@ import { tempDir } from '../db/temp-db';
 function capture() {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {}, now: () => new Date('2026-11-28T09:00:00.000Z') };
+  const io: CliIo = {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    env: {},
+    now: () => new Date('2026-11-28T09:00:00.000Z'),
+  };
   return { io, out: () => out.join(''), err: () => err.join('') };
 }
 
@@ -36,7 +41,13 @@ describe('advisor-desk evaluate on a seeded database', () => {
     expect(await runCli(['seed', '--db', db], capture().io)).toBe(0);
     predictionsFile = path.join(dir, 'predictions.csv');
     const run = capture();
-    expect(await runCli(['evaluate', '--db', db, '--split', 'time:0.8', '--k', '7', '--json', '--predictions-out', predictionsFile], run.io), run.err()).toBe(0);
+    expect(
+      await runCli(
+        ['evaluate', '--db', db, '--split', 'time:0.8', '--k', '7', '--json', '--predictions-out', predictionsFile],
+        run.io,
+      ),
+      run.err(),
+    ).toBe(0);
     figures = JSON.parse(run.out()) as EvaluateJson;
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -74,7 +85,8 @@ describe('advisor-desk evaluate on a seeded database', () => {
     expect(run.out()).toMatch(/^Time split 0\.8: trained on [\d,]+ outcomes/);
     expect(run.out()).toMatch(/AUC\s+LOG LOSS\s+ECE\s+P@7\s+NDCG@7\s+MAP@7/);
     expect(run.out()).toContain(`interest model        ${figures.model.auc!.toFixed(3)}`);
-    for (const label of ['logistic regression', 'popularity', 'rules only', 'Calibration of the interest model']) expect(run.out()).toContain(label);
+    for (const label of ['logistic regression', 'popularity', 'rules only', 'Calibration of the interest model'])
+      expect(run.out()).toContain(label);
   });
 
   it('exits 2 naming the bad value for a malformed --split or --k, before touching the database', async () => {
@@ -85,7 +97,10 @@ describe('advisor-desk evaluate on a seeded database', () => {
       ['--k', '0'],
     ] as const) {
       const run = capture();
-      expect(await runCli(['evaluate', '--db', path.join(dir, 'absent.sqlite'), flag, value], run.io), `${flag} ${value}`).toBe(2);
+      expect(
+        await runCli(['evaluate', '--db', path.join(dir, 'absent.sqlite'), flag, value], run.io),
+        `${flag} ${value}`,
+      ).toBe(2);
       expect(run.err()).toContain(`"${value}"`);
     }
     expect(fs.existsSync(path.join(dir, 'absent.sqlite'))).toBe(false);

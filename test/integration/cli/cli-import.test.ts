@@ -8,7 +8,12 @@ import { tempDir } from '../db/temp-db';
 function capture() {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {}, now: () => new Date('2026-11-28T09:00:00.000Z') };
+  const io: CliIo = {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    env: {},
+    now: () => new Date('2026-11-28T09:00:00.000Z'),
+  };
   return { io, out: () => out.join(''), err: () => err.join('') };
 }
 

@@ -9,7 +9,12 @@ import { buildCli, cliBundle, projectRoot } from './build-cli';
 describe('advisor-desk models, as a separate process', () => {
   let dir: string;
   const cli = (...args: string[]) =>
-    spawnSync(process.execPath, [cliBundle, ...args], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, ADVISOR_DESK_DATA: path.join(dir, 'data'), ADVISOR_DESK_DB: '' }, timeout: 60_000 });
+    spawnSync(process.execPath, [cliBundle, ...args], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      env: { ...process.env, ADVISOR_DESK_DATA: path.join(dir, 'data'), ADVISOR_DESK_DB: '' },
+      timeout: 60_000,
+    });
 
   beforeAll(async () => {
     dir = tempDir('ad-cli-models-');
@@ -19,7 +24,19 @@ describe('advisor-desk models, as a separate process', () => {
 
   it('make-test-model writes a GGUF the header checks accept; list shows it; inspect prints its hash and fit', () => {
     const out = path.join(dir, 'data', 'models', 'plain-512.gguf');
-    const made = cli('models', 'make-test-model', '--out', out, '--preset', 'tiny', '--type', 'f16', '--plain', '--context', '512');
+    const made = cli(
+      'models',
+      'make-test-model',
+      '--out',
+      out,
+      '--preset',
+      'tiny',
+      '--type',
+      'f16',
+      '--plain',
+      '--context',
+      '512',
+    );
     expect(made.stderr).toBe('');
     expect(made.status).toBe(0);
     expect(made.stdout).toMatch(/random-weight llama tiny model, F16, .* context 512, no chat template/);
@@ -29,7 +46,13 @@ describe('advisor-desk models, as a separate process', () => {
     expect(listed.status).toBe(0);
     const files = JSON.parse(listed.stdout) as ModelFileInfo[];
     const mine = files.find((f) => f.path === out);
-    expect(mine).toMatchObject({ architecture: 'llama', quantization: 'F16', contextLength: 512, hasChatTemplate: false, problem: null });
+    expect(mine).toMatchObject({
+      architecture: 'llama',
+      quantization: 'F16',
+      contextLength: 512,
+      hasChatTemplate: false,
+      problem: null,
+    });
     expect(mine?.fit?.contextSize).toBe(512);
 
     const human = cli('models', 'list');

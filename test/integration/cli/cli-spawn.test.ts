@@ -15,7 +15,12 @@ describe('the bundled advisor-desk CLI as a separate process', () => {
   it('seeds, lists with --json and reports exit codes through the real process', () => {
     dir = tempDir('ad-cli-spawn-');
     const db = path.join(dir, 'desk.sqlite');
-    const run = (...args: string[]) => spawnSync(process.execPath, [bundle, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ADVISOR_DESK_DB: db } });
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [bundle, ...args], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, ADVISOR_DESK_DB: db },
+      });
 
     const seeded = run('seed');
     expect(seeded.status, seeded.stderr).toBe(0);

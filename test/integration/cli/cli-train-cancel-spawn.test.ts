@@ -11,7 +11,7 @@ import { buildCli, cliBundle as bundle, projectRoot as root } from './build-cli'
 const CLIENTS_KEPT = 80;
 
 /**
- * Ctrl-C during `advisor-desk train --model FILE` (issue 4): the bundled CLI in its own process gets a real SIGINT
+ * Ctrl-C during `advisor-desk train --model FILE`: the bundled CLI in its own process gets a real SIGINT
  * after its first progress line, stops after the current product, says so, exits 130 and stores no version.
  */
 describe('advisor-desk train --model interrupted with Ctrl-C', () => {
@@ -35,7 +35,11 @@ describe('advisor-desk train --model interrupted with Ctrl-C', () => {
     const seeded = spawnSync(process.execPath, [bundle, 'seed'], { cwd: root, encoding: 'utf8', env: env() });
     expect(seeded.status, seeded.stderr).toBe(0);
     const store = new Database(db);
-    store.prepare(`DELETE FROM interactions WHERE client_id NOT IN (SELECT id FROM clients ORDER BY id LIMIT ${CLIENTS_KEPT})`).run();
+    store
+      .prepare(
+        `DELETE FROM interactions WHERE client_id NOT IN (SELECT id FROM clients ORDER BY id LIMIT ${CLIENTS_KEPT})`,
+      )
+      .run();
     store.close();
     // Version 1, trained without signals: the one that must stay live.
     const trained = spawnSync(process.execPath, [bundle, 'train'], { cwd: root, encoding: 'utf8', env: env() });
@@ -48,7 +52,11 @@ describe('advisor-desk train --model interrupted with Ctrl-C', () => {
     const before = versions();
     expect(before).toEqual([{ version: 1, active: 1 }]);
 
-    const child = spawn(process.execPath, [bundle, 'train', '--model', model], { cwd: root, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bundle, 'train', '--model', model], {
+      cwd: root,
+      env: env(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let interrupted = false;

@@ -11,7 +11,7 @@ import { tempDir } from '../db/temp-db';
 
 const run = runCliCaptured;
 
-/** `advisor-desk train --model FILE.gguf` (issue 4) on the seeded demo book with the generated tiny model. */
+/** `advisor-desk train --model FILE.gguf` on the seeded demo book with the generated tiny model. */
 describe('advisor-desk train --model', () => {
   let dir: string;
   let db: string;
@@ -25,7 +25,9 @@ describe('advisor-desk train --model', () => {
     // clients' outcomes train as well and keep this test to seconds.
     const { db: store } = openStore(db);
     try {
-      store.prepare('DELETE FROM interactions WHERE client_id NOT IN (SELECT id FROM clients ORDER BY id LIMIT 40)').run();
+      store
+        .prepare('DELETE FROM interactions WHERE client_id NOT IN (SELECT id FROM clients ORDER BY id LIMIT 40)')
+        .run();
     } finally {
       store.close();
     }
@@ -53,7 +55,7 @@ describe('advisor-desk train --model', () => {
     }
   });
 
-  it('trains a live version with the model\'s signals, names the model, and the next recommend says it is not loaded', async () => {
+  it("trains a live version with the model's signals, names the model, and the next recommend says it is not loaded", async () => {
     const text = await run(['train', '--db', db, '--model', model]);
     expect(text.code, text.err).toBe(0);
     expect(text.out).toContain(`llm.similarity and llm.fit from ${path.basename(model)}`);
@@ -70,10 +72,14 @@ describe('advisor-desk train --model', () => {
       const stored = getActiveModelVersion(store)!;
       version = stored.summary.version;
       const live = liveModelFromParams(stored.params);
-      expect(live.model.encoding.numeric.map((c) => c.name)).toEqual(expect.arrayContaining(['llm.similarity', 'llm.fit']));
+      expect(live.model.encoding.numeric.map((c) => c.name)).toEqual(
+        expect.arrayContaining(['llm.similarity', 'llm.fit']),
+      );
       expect(live.languageModel?.file).toBe(path.basename(model));
       expect(live.languageModel?.sha256).toMatch(/^[0-9a-f]{64}$/);
-      clientId = (store.prepare('SELECT client_id AS id FROM interactions ORDER BY client_id LIMIT 1').get() as { id: string }).id;
+      clientId = (
+        store.prepare('SELECT client_id AS id FROM interactions ORDER BY client_id LIMIT 1').get() as { id: string }
+      ).id;
     } finally {
       store.close();
     }

@@ -14,7 +14,13 @@ import { buildCli, cliBundle as bundle, projectRoot as root } from './build-cli'
 describe('advisor-desk train and recommend as a separate process', () => {
   let dir: string;
   let db: string;
-  const run = (...args: string[]) => spawnSync(process.execPath, [bundle, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ADVISOR_DESK_DB: db }, timeout: 120_000 });
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [bundle, ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, ADVISOR_DESK_DB: db },
+      timeout: 120_000,
+    });
 
   beforeAll(async () => {
     await buildCli();
@@ -44,7 +50,9 @@ describe('advisor-desk train and recommend as a separate process', () => {
     expect(text.stdout).toContain(`1.  ${(ranking.ranked[0]!.probability * 100).toFixed(1)} %`);
     expect(text.stdout).toContain(ranking.ranked[0]!.reasons[0]!.text.en);
     expect(text.stdout).toContain(`Excluded (${ranking.excluded.length}):`);
-    expect(text.stdout).toContain(`${ranking.excluded[0]!.failed[0]!.ruleId}: ${ranking.excluded[0]!.failed[0]!.reason.en}`);
+    expect(text.stdout).toContain(
+      `${ranking.excluded[0]!.failed[0]!.ruleId}: ${ranking.excluded[0]!.failed[0]!.reason.en}`,
+    );
 
     const unknown = run('recommend', '--client', 'CL-9999');
     expect(unknown.status).toBe(3);

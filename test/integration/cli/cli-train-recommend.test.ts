@@ -10,7 +10,12 @@ import { tempDir } from '../db/temp-db';
 function capture() {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {}, now: () => new Date('2026-11-28T09:00:00.000Z') };
+  const io: CliIo = {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    env: {},
+    now: () => new Date('2026-11-28T09:00:00.000Z'),
+  };
   return { io, out: () => out.join(''), err: () => err.join('') };
 }
 
@@ -48,7 +53,7 @@ describe('advisor-desk train and recommend on a seeded database', () => {
     expect(second.out).toContain('rules only');
   });
 
-  it('lists a client\'s suitable products by probability with reasons, and the excluded ones with their rules', async () => {
+  it("lists a client's suitable products by probability with reasons, and the excluded ones with their rules", async () => {
     const store = openStore(db);
     const clientId = (store.db.prepare('SELECT id FROM clients ORDER BY id LIMIT 1').get() as { id: string }).id;
     store.db.close();

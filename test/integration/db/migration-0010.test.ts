@@ -13,10 +13,14 @@ describe('migration 0010 clients-products-audit', () => {
     insertRawClient(db, 'C1', 'Alice');
     insertRawProduct(db, 'P1');
     db.prepare("INSERT INTO holdings VALUES ('H1', 'C1', 'P1', 1000, '2026-01-01')").run();
-    db.prepare("INSERT INTO audit_log (seq, at, actor, entity, entity_id, action, prev_hash, hash) VALUES (1, 'now', 'me', 'client', 'C1', 'create', 'x', 'y')").run();
+    db.prepare(
+      "INSERT INTO audit_log (seq, at, actor, entity, entity_id, action, prev_hash, hash) VALUES (1, 'now', 'me', 'client', 'C1', 'create', 'x', 'y')",
+    ).run();
     expect(() => db.prepare("UPDATE audit_log SET actor = 'someone else'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     // A holding of a client that does not exist is refused: foreign keys are on.
-    expect(() => db.prepare("INSERT INTO holdings VALUES ('H2', 'nobody', 'P1', 1, '2026-01-01')").run()).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("INSERT INTO holdings VALUES ('H2', 'nobody', 'P1', 1, '2026-01-01')").run()).toThrow(
+      /FOREIGN KEY/,
+    );
   });
 });

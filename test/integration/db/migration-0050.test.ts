@@ -15,7 +15,9 @@ describe('migration 0050 client-search-index', () => {
     insertRawClient(db, 'C2', 'Alice Wang');
     migrate(db, { target: 50 });
     expect(schemaVersion(db)).toBe(50);
-    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT c.rowid FROM clients c WHERE instr(c.search_text, 'x') > 0").all() as { detail: string }[];
+    const plan = db
+      .prepare("EXPLAIN QUERY PLAN SELECT c.rowid FROM clients c WHERE instr(c.search_text, 'x') > 0")
+      .all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/COVERING INDEX clients_search/);
     const page = listClients(db, ClientListQuerySchema.parse({ search: '王芳' }), '2026-01-01T00:00:00.000Z');
     expect(page.rows.map((r) => r.id)).toEqual(['C1']);

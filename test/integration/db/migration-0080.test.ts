@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listAuditEntries } from '../../../main/db/audit-log';
-import { activeDeviationsForRanking, listDeviationsForClient, recordDeviation, withdrawDeviation } from '../../../main/db/deviation-repository';
+import {
+  activeDeviationsForRanking,
+  listDeviationsForClient,
+  recordDeviation,
+  withdrawDeviation,
+} from '../../../main/db/deviation-repository';
 import { migrate, schemaVersion } from '../../../main/db/migrate';
 import { insertRawClient, insertRawProduct, tempDb } from './temp-db';
 
@@ -31,7 +36,11 @@ describe('migration 0080 suitability-deviations', () => {
 
     const stored = recordDeviation(db, deviation, { at: '2026-03-01T10:00:00.000Z', actor: 'advisor' });
     expect(stored).toMatchObject({ ...deviation, withdrawnAt: null, withdrawnBy: null });
-    expect(activeDeviationsForRanking(db, 'C-1').get('P-1')).toEqual({ warningShown: true, acknowledgedBy: 'Ada Client', acknowledgedAt: '2026-03-01T10:00:00.000Z' });
+    expect(activeDeviationsForRanking(db, 'C-1').get('P-1')).toEqual({
+      warningShown: true,
+      acknowledgedBy: 'Ada Client',
+      acknowledgedAt: '2026-03-01T10:00:00.000Z',
+    });
   });
 
   it('allows one active deviation per client and product, a new one after a withdrawal, and refuses a blank reason or an unknown client', () => {
@@ -41,15 +50,37 @@ describe('migration 0080 suitability-deviations', () => {
     insertRawProduct(db, 'P-1');
     migrate(db, { target: 80 });
     recordDeviation(db, deviation, { at: '2026-03-01T10:00:00.000Z', actor: 'advisor' });
-    expect(() => db.prepare("INSERT INTO suitability_deviations (id, client_id, product_id, warning_en, warning_zh, acknowledged_by, acknowledged_at, reason, rule_set_id, rule_set_version, recorded_by) VALUES ('DV-2', 'C-1', 'P-1', 'w', 'w', 'x', '2026-03-02', 'r', 'default', 1, 'a')").run()).toThrow(/UNIQUE/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO suitability_deviations (id, client_id, product_id, warning_en, warning_zh, acknowledged_by, acknowledged_at, reason, rule_set_id, rule_set_version, recorded_by) VALUES ('DV-2', 'C-1', 'P-1', 'w', 'w', 'x', '2026-03-02', 'r', 'default', 1, 'a')",
+        )
+        .run(),
+    ).toThrow(/UNIQUE/);
     withdrawDeviation(db, 'DV-1', { at: '2026-03-02T00:00:00.000Z', actor: 'advisor' });
-    recordDeviation(db, { ...deviation, id: 'DV-2', acknowledgedAt: '2026-03-03T00:00:00.000Z' }, { at: '2026-03-03T00:00:00.000Z', actor: 'advisor' });
+    recordDeviation(
+      db,
+      { ...deviation, id: 'DV-2', acknowledgedAt: '2026-03-03T00:00:00.000Z' },
+      { at: '2026-03-03T00:00:00.000Z', actor: 'advisor' },
+    );
     expect(listDeviationsForClient(db, 'C-1').map((d) => [d.id, d.withdrawnAt])).toEqual([
       ['DV-2', null],
       ['DV-1', '2026-03-02T00:00:00.000Z'],
     ]);
-    expect(() => recordDeviation(db, { ...deviation, id: 'DV-3', productId: 'P-1', reason: '  ' }, { at: '2026-03-04T00:00:00.000Z', actor: 'advisor' })).toThrow();
-    expect(() => recordDeviation(db, { ...deviation, id: 'DV-4', clientId: 'C-404' }, { at: '2026-03-04T00:00:00.000Z', actor: 'advisor' })).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      recordDeviation(
+        db,
+        { ...deviation, id: 'DV-3', productId: 'P-1', reason: '  ' },
+        { at: '2026-03-04T00:00:00.000Z', actor: 'advisor' },
+      ),
+    ).toThrow();
+    expect(() =>
+      recordDeviation(
+        db,
+        { ...deviation, id: 'DV-4', clientId: 'C-404' },
+        { at: '2026-03-04T00:00:00.000Z', actor: 'advisor' },
+      ),
+    ).toThrow(/FOREIGN KEY/);
     expect(listAuditEntries(db, { entity: 'suitability_deviation' }).map((e) => [e.entityId, e.action])).toEqual([
       ['DV-1', 'record'],
       ['DV-1', 'withdraw'],

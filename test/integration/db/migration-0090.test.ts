@@ -20,7 +20,9 @@ describe('migration 0090 llm-embedding-cache', () => {
     expect(countEmbeddings(env.db)).toBe(0);
 
     writeEmbeddings(env.db, [{ modelSha256: MODEL_A, textSha256: TEXT_1, vector: new Float32Array([0.5, -1.25, 3]) }]);
-    expect([...readEmbeddings(env.db, MODEL_A, [TEXT_1, TEXT_2]).entries()]).toEqual([[TEXT_1, new Float32Array([0.5, -1.25, 3])]]);
+    expect([...readEmbeddings(env.db, MODEL_A, [TEXT_1, TEXT_2]).entries()]).toEqual([
+      [TEXT_1, new Float32Array([0.5, -1.25, 3])],
+    ]);
     // Another model's vector for the same text is not this model's.
     expect(readEmbeddings(env.db, MODEL_B, [TEXT_1]).size).toBe(0);
     // Writing again replaces rather than duplicating.
@@ -31,9 +33,17 @@ describe('migration 0090 llm-embedding-cache', () => {
 
   it('refuses keys that are not sha256 and vectors that are empty or not finite, by name', () => {
     env = tempDb();
-    expect(() => writeEmbeddings(env.db, [{ modelSha256: 'model.gguf', textSha256: TEXT_1, vector: new Float32Array([1]) }])).toThrow(/modelSha256 must be a lowercase sha256/);
-    expect(() => writeEmbeddings(env.db, [{ modelSha256: MODEL_A, textSha256: TEXT_1, vector: new Float32Array([]) }])).toThrow(/at least one dimension/);
-    expect(() => writeEmbeddings(env.db, [{ modelSha256: MODEL_A, textSha256: TEXT_1, vector: new Float32Array([1, Number.NaN]) }])).toThrow(/not a finite number/);
+    expect(() =>
+      writeEmbeddings(env.db, [{ modelSha256: 'model.gguf', textSha256: TEXT_1, vector: new Float32Array([1]) }]),
+    ).toThrow(/modelSha256 must be a lowercase sha256/);
+    expect(() =>
+      writeEmbeddings(env.db, [{ modelSha256: MODEL_A, textSha256: TEXT_1, vector: new Float32Array([]) }]),
+    ).toThrow(/at least one dimension/);
+    expect(() =>
+      writeEmbeddings(env.db, [
+        { modelSha256: MODEL_A, textSha256: TEXT_1, vector: new Float32Array([1, Number.NaN]) },
+      ]),
+    ).toThrow(/not a finite number/);
     expect(countEmbeddings(env.db)).toBe(0);
   });
 

@@ -19,7 +19,8 @@ describe('schema snapshot', () => {
   it('still has every table, column, index and trigger that has shipped', () => {
     env = tempDb();
     const actual = readSchemaShape(env.db);
-    if (process.env.UPDATE_SCHEMA_SNAPSHOT === '1') fs.writeFileSync(snapshotFile, `${JSON.stringify(actual, null, 2)}\n`);
+    if (process.env.UPDATE_SCHEMA_SNAPSHOT === '1')
+      fs.writeFileSync(snapshotFile, `${JSON.stringify(actual, null, 2)}\n`);
     const shipped = JSON.parse(fs.readFileSync(snapshotFile, 'utf8')) as SchemaShape;
 
     const missing: string[] = [];
@@ -33,7 +34,8 @@ describe('schema snapshot', () => {
     expect(missing, 'shipped schema elements disappeared').toEqual([]);
 
     const unrecorded: string[] = [];
-    for (const [table, columns] of Object.entries(actual.tables)) for (const c of columns) if (!shipped.tables[table]?.includes(c)) unrecorded.push(`${table}.${c}`);
+    for (const [table, columns] of Object.entries(actual.tables))
+      for (const c of columns) if (!shipped.tables[table]?.includes(c)) unrecorded.push(`${table}.${c}`);
     for (const i of actual.indexes) if (!shipped.indexes.includes(i)) unrecorded.push(`index ${i}`);
     expect(unrecorded, 'new schema elements: add them to schema-snapshot.json so they are guarded too').toEqual([]);
   });

@@ -52,7 +52,10 @@ describe('catalog, market, meetings, interactions, settings and wipe', () => {
 
   it('keeps settings across reopen and falls back to defaults for a damaged value', () => {
     expect(getSettings(env.db)).toEqual({ theme: 'light', language: 'en' });
-    expect(updateSettings(env.db, { language: 'zh-CN' }, '2026-01-01T00:00:00Z')).toEqual({ theme: 'light', language: 'zh-CN' });
+    expect(updateSettings(env.db, { language: 'zh-CN' }, '2026-01-01T00:00:00Z')).toEqual({
+      theme: 'light',
+      language: 'zh-CN',
+    });
     env.db.prepare("UPDATE settings SET value_json = '\"klingon\"' WHERE key = 'language'").run();
     expect(getSettings(env.db).language).toBe('en');
   });
@@ -60,7 +63,13 @@ describe('catalog, market, meetings, interactions, settings and wipe', () => {
   it('wipes every business table but keeps settings and the audit trail, recording the wipe', () => {
     updateSettings(env.db, { theme: 'dark' }, '2026-01-01T00:00:00Z');
     wipeData(env.db, { at: '2026-11-28T10:00:00.000Z', actor: 'tester' });
-    expect(summarizeData(env.db)).toEqual({ clients: 0, products: 0, interactions: 0, meetings: 0, marketSnapshots: 0 });
+    expect(summarizeData(env.db)).toEqual({
+      clients: 0,
+      products: 0,
+      interactions: 0,
+      meetings: 0,
+      marketSnapshots: 0,
+    });
     expect(getSettings(env.db).theme).toBe('dark');
     const last = listAuditEntries(env.db).at(-1)!;
     expect(last).toMatchObject({ action: 'wipe', actor: 'tester', before: { clients: 40 } });

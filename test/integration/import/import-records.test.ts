@@ -63,12 +63,22 @@ const products = MappingFileSchema.parse({
 });
 
 function importProducts(text: string) {
-  return importCsv(db, { file: write('products.csv', `\uFEFF产品代码,产品名称,Name,大类,类别,风险等级,预期收益,起购金额,期限(月),赎回,渠道\n${text}`), mapping: products, actor: 'test', now });
+  return importCsv(db, {
+    file: write(
+      'products.csv',
+      `\uFEFF产品代码,产品名称,Name,大类,类别,风险等级,预期收益,起购金额,期限(月),赎回,渠道\n${text}`,
+    ),
+    mapping: products,
+    actor: 'test',
+    now,
+  });
 }
 
 describe('product CSV import', () => {
   it('fills a valid product from the columns given and cautious defaults, quoting and all', () => {
-    const result = importProducts('DP-01,三个月定期存款,"3-Month Time Deposit, CNY",存款,time_deposit,R1,1.35,50,3,at_maturity,手机银行\nFD-09,"稳健""债基""",,基金,bond_fund,R2,3.5%,"1,000",,,柜台\n');
+    const result = importProducts(
+      'DP-01,三个月定期存款,"3-Month Time Deposit, CNY",存款,time_deposit,R1,1.35,50,3,at_maturity,手机银行\nFD-09,"稳健""债基""",,基金,bond_fund,R2,3.5%,"1,000",,,柜台\n',
+    );
     expect(result).toEqual({ entity: 'products', imported: 2, created: 2, updated: 0 });
     expect(getProduct(db, 'DP-01')).toMatchObject({
       nameEn: '3-Month Time Deposit, CNY',
@@ -85,19 +95,39 @@ describe('product CSV import', () => {
     });
     expect(getProduct(db, 'DP-01')?.riskDisclosureEn).toMatch(/deposit insurance/);
     // A name in one language serves both; no liquidity column means no redemption, the cautious reading.
-    expect(getProduct(db, 'FD-09')).toMatchObject({ nameZh: '稳健"债基"', nameEn: '稳健"债基"', rateKind: 'expected_return', rateMin: 3.5, minimumAmount: 1000, liquidity: 'none' });
+    expect(getProduct(db, 'FD-09')).toMatchObject({
+      nameZh: '稳健"债基"',
+      nameEn: '稳健"债基"',
+      rateKind: 'expected_return',
+      rateMin: 3.5,
+      minimumAmount: 1000,
+      liquidity: 'none',
+    });
     expect(listAuditEntries(db, { entity: 'product' }).map((e) => e.action)).toEqual(['create', 'create']);
   });
 
   it('replaces a known product and refuses a file with an unknown family, grade or category', () => {
     importProducts('DP-01,定期,,存款,time_deposit,R1,1.35,50,3,at_maturity,\n');
-    expect(importProducts('DP-01,定期存款,,存款,time_deposit,R1,1.5,50,3,at_maturity,\n')).toMatchObject({ created: 0, updated: 1 });
+    expect(importProducts('DP-01,定期存款,,存款,time_deposit,R1,1.5,50,3,at_maturity,\n')).toMatchObject({
+      created: 0,
+      updated: 1,
+    });
     expect(getProduct(db, 'DP-01')).toMatchObject({ nameZh: '定期存款', rateMin: 1.5 });
-    const error = refusal(() => importProducts('X1,甲,,股票,equity,R3,,,,,\nX2,乙,,基金,bond_fund,R9,,,,,\nX3,丙,,基金,crypto,R5,,,,,\n'));
+    const error = refusal(() =>
+      importProducts('X1,甲,,股票,equity,R3,,,,,\nX2,乙,,基金,bond_fund,R9,,,,,\nX3,丙,,基金,crypto,R5,,,,,\n'),
+    );
     expect(error.issues).toEqual([
-      { line: 2, column: '大类', reason: '"股票" is not one of deposit, fund, security, insurance, consumer_credit, business_finance' },
+      {
+        line: 2,
+        column: '大类',
+        reason: '"股票" is not one of deposit, fund, security, insurance, consumer_credit, business_finance',
+      },
       { line: 3, column: '风险等级', reason: expect.stringMatching(/^"R9" is not valid/) },
-      { line: 4, column: 'riskDisclosureEn', reason: 'there is no standard risk disclosure for category "crypto": map a column to riskDisclosureEn' },
+      {
+        line: 4,
+        column: 'riskDisclosureEn',
+        reason: 'there is no standard risk disclosure for category "crypto": map a column to riskDisclosureEn',
+      },
     ]);
     expect(getProduct(db, 'X1')).toBeNull();
   });
@@ -142,7 +172,18 @@ const history = {
 };
 
 function seedBook(): void {
-  insertClient(db, { id: 'K1', profile: profile(), riskClass: 'C3', questionnaire: null, createdAt: now.toISOString(), updatedAt: now.toISOString() }, 'test');
+  insertClient(
+    db,
+    {
+      id: 'K1',
+      profile: profile(),
+      riskClass: 'C3',
+      questionnaire: null,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    },
+    'test',
+  );
   importProducts('P1,定期,,存款,time_deposit,R1,1.35,50,3,at_maturity,\n');
 }
 
@@ -151,8 +192,13 @@ describe('holdings, market and interaction CSV import', () => {
     seedBook();
     const ok = write('holdings.csv', 'client;product;amount;since\nK1;P1;"50,000";2025-03-01\n');
     expect(importCsv(db, { file: ok, mapping: history.holdings, actor: 'test', now })).toMatchObject({ imported: 1 });
-    expect(listHoldings(db)).toEqual([{ id: 'K1/P1/2025-03-01', clientId: 'K1', productId: 'P1', amount: 50000, acquiredOn: '2025-03-01' }]);
-    const bad = write('holdings-bad.csv', 'client;product;amount;since\nK1;P1;100;2025-04-01\nK9;P1;100;2025-04-01\nK1;P7;-5;2025-04-01\n');
+    expect(listHoldings(db)).toEqual([
+      { id: 'K1/P1/2025-03-01', clientId: 'K1', productId: 'P1', amount: 50000, acquiredOn: '2025-03-01' },
+    ]);
+    const bad = write(
+      'holdings-bad.csv',
+      'client;product;amount;since\nK1;P1;100;2025-04-01\nK9;P1;100;2025-04-01\nK1;P7;-5;2025-04-01\n',
+    );
     expect(refusal(() => importCsv(db, { file: bad, mapping: history.holdings, actor: 'test', now })).issues).toEqual([
       { line: 3, column: 'client', reason: 'no client with id K9 (import clients first)' },
       { line: 4, column: 'amount', reason: 'the amount -5 is not above zero' },
@@ -161,41 +207,94 @@ describe('holdings, market and interaction CSV import', () => {
   });
 
   it('imports market days with extra columns as indicators, replacing a stored day', () => {
-    const file = write('market.csv', 'date,policy,deposit1y,cpi,index,trend,bond10y,flags,pmi\n2026-01-02,1.5,1.3,0.8,3500,2.1,2.2,property_curbs|fx_watch,50.2\n2026-01-03,1.5,1.3,0.8,3510,2.3,2.2,,49.8\n');
-    expect(importCsv(db, { file, mapping: history.market, actor: 'test', now })).toMatchObject({ imported: 2, created: 2, updated: 0 });
-    expect(importCsv(db, { file, mapping: history.market, actor: 'test', now })).toMatchObject({ imported: 2, created: 0, updated: 2 });
-    expect(listMarketSnapshots(db)[0]).toMatchObject({ asOf: '2026-01-02', equityIndex: 3500, regulatoryFlags: ['property_curbs', 'fx_watch'], indicators: { pmi: 50.2 } });
-    const missing = write('market-bad.csv', 'date,policy,deposit1y,cpi,index,trend,bond10y,flags,pmi\n2026-01-04,1.5,,0.8,3500,2.1,2.2,,high\n');
-    expect(refusal(() => importCsv(db, { file: missing, mapping: history.market, actor: 'test', now })).issues).toEqual([
-      { line: 2, column: 'deposit1y', reason: 'depositRate1y is required and must be a number' },
-      { line: 2, column: 'pmi', reason: '"high" is not a number: market indicators are numbers (or set "otherColumns": "ignore" in the mapping)' },
-    ]);
+    const file = write(
+      'market.csv',
+      'date,policy,deposit1y,cpi,index,trend,bond10y,flags,pmi\n2026-01-02,1.5,1.3,0.8,3500,2.1,2.2,property_curbs|fx_watch,50.2\n2026-01-03,1.5,1.3,0.8,3510,2.3,2.2,,49.8\n',
+    );
+    expect(importCsv(db, { file, mapping: history.market, actor: 'test', now })).toMatchObject({
+      imported: 2,
+      created: 2,
+      updated: 0,
+    });
+    expect(importCsv(db, { file, mapping: history.market, actor: 'test', now })).toMatchObject({
+      imported: 2,
+      created: 0,
+      updated: 2,
+    });
+    expect(listMarketSnapshots(db)[0]).toMatchObject({
+      asOf: '2026-01-02',
+      equityIndex: 3500,
+      regulatoryFlags: ['property_curbs', 'fx_watch'],
+      indicators: { pmi: 50.2 },
+    });
+    const missing = write(
+      'market-bad.csv',
+      'date,policy,deposit1y,cpi,index,trend,bond10y,flags,pmi\n2026-01-04,1.5,,0.8,3500,2.1,2.2,,high\n',
+    );
+    expect(refusal(() => importCsv(db, { file: missing, mapping: history.market, actor: 'test', now })).issues).toEqual(
+      [
+        { line: 2, column: 'deposit1y', reason: 'depositRate1y is required and must be a number' },
+        {
+          line: 2,
+          column: 'pmi',
+          reason:
+            '"high" is not a number: market indicators are numbers (or set "otherColumns": "ignore" in the mapping)',
+        },
+      ],
+    );
   });
 
   it('imports tab-separated interactions with outcomes, channels, notes with line breaks and extra columns as context', () => {
     seedBook();
-    const file = write('interactions.tsv', 'client\tproduct\twhen\thow\tresult\tnote\tmarket_mood\nK1\tP1\t2026-01-02 10:30\t电话\tyes\t"客户说:\n下月再谈"\tcalm\nK1\tP1\t2026-01-05\t面谈\t\t\t\n');
-    expect(importCsv(db, { file, mapping: history.interactions, actor: 'test', now })).toMatchObject({ entity: 'interactions', imported: 2 });
+    const file = write(
+      'interactions.tsv',
+      'client\tproduct\twhen\thow\tresult\tnote\tmarket_mood\nK1\tP1\t2026-01-02 10:30\t电话\tyes\t"客户说:\n下月再谈"\tcalm\nK1\tP1\t2026-01-05\t面谈\t\t\t\n',
+    );
+    expect(importCsv(db, { file, mapping: history.interactions, actor: 'test', now })).toMatchObject({
+      entity: 'interactions',
+      imported: 2,
+    });
     const [first, second] = listInteractions(db);
-    expect(first).toMatchObject({ id: 'EV:K1:P1:2026-01-02T10:30:00.000Z', channel: 'call', outcome: 'accepted', note: '客户说:\n下月再谈', policy: 'imported', context: { market_mood: 'calm' } });
+    expect(first).toMatchObject({
+      id: 'EV:K1:P1:2026-01-02T10:30:00.000Z',
+      channel: 'call',
+      outcome: 'accepted',
+      note: '客户说:\n下月再谈',
+      policy: 'imported',
+      context: { market_mood: 'calm' },
+    });
     expect(second).toMatchObject({ channel: 'meeting', outcome: null });
     // The same file again would double the history: it is refused, naming the rows.
     const again = refusal(() => importCsv(db, { file, mapping: history.interactions, actor: 'test', now }));
-    expect(again.issues[0]).toEqual({ line: 2, column: 'id', reason: 'interaction EV:K1:P1:2026-01-02T10:30:00.000Z is already stored (was this file imported before?)' });
+    expect(again.issues[0]).toEqual({
+      line: 2,
+      column: 'id',
+      reason: 'interaction EV:K1:P1:2026-01-02T10:30:00.000Z is already stored (was this file imported before?)',
+    });
     expect(countInteractions(db)).toBe(2);
     expect(listAuditEntries(db, { entity: 'import' })).toHaveLength(1);
   });
 
   it('refuses interactions that name a client or product the store does not have', () => {
     seedBook();
-    const file = write('interactions-bad.tsv', 'client\tproduct\twhen\thow\tresult\tnote\nK1\tP1\t2026-01-02\t电话\tno\t\nK1\tNOPE\t2026-01-03\t电话\tmaybe\t\n');
+    const file = write(
+      'interactions-bad.tsv',
+      'client\tproduct\twhen\thow\tresult\tnote\nK1\tP1\t2026-01-02\t电话\tno\t\nK1\tNOPE\t2026-01-03\t电话\tmaybe\t\n',
+    );
     expect(refusal(() => importCsv(db, { file, mapping: history.interactions, actor: 'test', now })).issues).toEqual([
-      { line: 3, column: 'result', reason: '"maybe" is not an outcome (interested, accepted, declined, no_response, 1/0, yes/no, true/false)' },
+      {
+        line: 3,
+        column: 'result',
+        reason: '"maybe" is not an outcome (interested, accepted, declined, no_response, 1/0, yes/no, true/false)',
+      },
     ]);
-    const unknown = write('interactions-unknown.tsv', 'client\tproduct\twhen\thow\tresult\tnote\nK1\tNOPE\t2026-01-03\t电话\tno\t\n');
-    expect(refusal(() => importCsv(db, { file: unknown, mapping: history.interactions, actor: 'test', now })).issues).toEqual([
-      { line: 2, column: 'product', reason: 'no product with id NOPE (import products first)' },
-    ]);
+    const unknown = write(
+      'interactions-unknown.tsv',
+      'client\tproduct\twhen\thow\tresult\tnote\nK1\tNOPE\t2026-01-03\t电话\tno\t\n',
+    );
+    expect(
+      refusal(() => importCsv(db, { file: unknown, mapping: history.interactions, actor: 'test', now })).issues,
+    ).toEqual([{ line: 2, column: 'product', reason: 'no product with id NOPE (import products first)' }]);
     expect(countInteractions(db)).toBe(0);
   });
 });

@@ -13,7 +13,11 @@ describe('a llama file without a head count', () => {
   let dir: string;
   let file: string;
   const load = (mode: 'checked' | 'unchecked') =>
-    spawnSync(process.execPath, ['--import', 'tsx', child, file, mode], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    spawnSync(process.execPath, ['--import', 'tsx', child, file, mode], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
 
   beforeAll(async () => {
     dir = tempDir('ad-abort-');
@@ -31,7 +35,9 @@ describe('a llama file without a head count', () => {
   it('is refused by the header check with the missing key named, and the process carries on', () => {
     const r = load('checked');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('refused: no-heads.gguf lacks header entries every model of its kind needs (llama.attention.head_count)');
+    expect(r.stdout).toContain(
+      'refused: no-heads.gguf lacks header entries every model of its kind needs (llama.attention.head_count)',
+    );
     expect(r.stdout).toContain('still running');
   });
 });

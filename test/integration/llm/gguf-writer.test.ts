@@ -43,13 +43,26 @@ describe('the random-weight GGUF writer', () => {
     expect(info.metadata.tokenizer.chat_template).toBeUndefined();
     const embeddings = info.tensorInfo?.find((t) => t.name === 'token_embd.weight');
     expect(embeddings?.dimensions.map(Number)).toEqual([shape.embedding, shape.vocabulary]);
-    expect(TEST_MODEL_SHAPES['0.5b']).toMatchObject({ embedding: 896, layers: 24, feedForward: 4864, heads: 14, kvHeads: 2, vocabulary: 32000 });
+    expect(TEST_MODEL_SHAPES['0.5b']).toMatchObject({
+      embedding: 896,
+      layers: 24,
+      feedForward: 4864,
+      heads: 14,
+      kvHeads: 2,
+      vocabulary: 32000,
+    });
   });
 
   it('refuses options it cannot honour by name, leaving no file', async () => {
-    await expect(writeTestModel(path.join(dir, 'x.gguf'), { preset: '7b' as never, type: 'q8_0' })).rejects.toThrow(/Unknown test model preset "7b"/);
-    await expect(writeTestModel(path.join(dir, 'x.gguf'), { preset: 'tiny', type: 'q4' as never })).rejects.toThrow(/Unknown test model type "q4"/);
-    await expect(writeTestModel(path.join(dir, 'x.gguf'), { preset: 'tiny', type: 'q8_0', contextLength: 3 })).rejects.toThrow(/contextLength must be a whole number of at least 16, got 3/);
+    await expect(writeTestModel(path.join(dir, 'x.gguf'), { preset: '7b' as never, type: 'q8_0' })).rejects.toThrow(
+      /Unknown test model preset "7b"/,
+    );
+    await expect(writeTestModel(path.join(dir, 'x.gguf'), { preset: 'tiny', type: 'q4' as never })).rejects.toThrow(
+      /Unknown test model type "q4"/,
+    );
+    await expect(
+      writeTestModel(path.join(dir, 'x.gguf'), { preset: 'tiny', type: 'q8_0', contextLength: 3 }),
+    ).rejects.toThrow(/contextLength must be a whole number of at least 16, got 3/);
     expect(fs.existsSync(path.join(dir, 'x.gguf'))).toBe(false);
   });
 });

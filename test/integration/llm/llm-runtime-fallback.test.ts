@@ -7,7 +7,7 @@ import { LlmRuntime } from '../../../main/llm/llm-runtime';
 import { testModelPath } from '../../fixtures/test-models';
 
 /**
- * Out-of-memory fallback (issue 4). This machine has no GPU, so a stand-in binding plays a CUDA card that refuses
+ * Out-of-memory fallback. This machine has no GPU, so a stand-in binding plays a CUDA card that refuses
  * more than `fits` layers the way llama.cpp does ("failed to allocate … buffer"), then hands the load to the real
  * CPU binding with the layer count it was asked for; the runtime must end on a layer count that fits.
  */
@@ -20,7 +20,10 @@ function gpuThatFits(real: Llama, fits: number, asked: ('auto' | number)[]): Lla
         return async (options: Parameters<Llama['loadModel']>[0]) => {
           const layers = options.gpuLayers as 'auto' | number;
           asked.push(layers);
-          if (layers === 'auto' || layers > fits) throw new Error('ggml_backend_cuda_buffer_type_alloc_buffer: failed to allocate CUDA0 buffer: out of memory');
+          if (layers === 'auto' || layers > fits)
+            throw new Error(
+              'ggml_backend_cuda_buffer_type_alloc_buffer: failed to allocate CUDA0 buffer: out of memory',
+            );
           const model = await target.loadModel({ ...options, gpuLayers: 0 });
           return new Proxy(model, { get: (m, k) => (k === 'gpuLayers' ? layers : Reflect.get(m, k, m)) });
         };
@@ -34,12 +37,23 @@ describe('loading when the GPU runs out of memory', () => {
   it("halves the layers from 'auto' until they fit, and reports the GPU and the layers it ended on", async () => {
     const real = await getLlamaForMachine();
     const asked: ('auto' | number)[] = [];
-    const runtime = new LlmRuntime({ onStatus: () => undefined, hashOf: async () => 'f'.repeat(64), getLlama: async () => gpuThatFits(real, 1, asked) });
+    const runtime = new LlmRuntime({
+      onStatus: () => undefined,
+      hashOf: async () => 'f'.repeat(64),
+      getLlama: async () => gpuThatFits(real, 1, asked),
+    });
     try {
       const status = await runtime.load(await testModelPath(), { gpuLayers: 'auto', contextSize: 512 });
       // The tiny model has 5 layers: auto, then 2, then 1.
       expect(asked).toEqual(['auto', 2, 1]);
-      expect(status).toMatchObject<Partial<LlmStatus>>({ state: 'loaded', backend: 'cuda', gpuName: 'Stand-in GPU', gpuLayers: 1, totalLayers: 5, contextSize: 512 });
+      expect(status).toMatchObject<Partial<LlmStatus>>({
+        state: 'loaded',
+        backend: 'cuda',
+        gpuName: 'Stand-in GPU',
+        gpuLayers: 1,
+        totalLayers: 5,
+        contextSize: 512,
+      });
     } finally {
       await runtime.dispose();
     }
@@ -48,7 +62,11 @@ describe('loading when the GPU runs out of memory', () => {
   it('falls back to the CPU when no layer fits, and says so plainly when even that fails', async () => {
     const real = await getLlamaForMachine();
     const asked: ('auto' | number)[] = [];
-    const runtime = new LlmRuntime({ onStatus: () => undefined, hashOf: async () => 'f'.repeat(64), getLlama: async () => gpuThatFits(real, 0, asked) });
+    const runtime = new LlmRuntime({
+      onStatus: () => undefined,
+      hashOf: async () => 'f'.repeat(64),
+      getLlama: async () => gpuThatFits(real, 0, asked),
+    });
     try {
       const status = await runtime.load(await testModelPath(), { gpuLayers: 4, contextSize: 512 });
       expect(asked).toEqual([4, 2, 1, 0]);
@@ -66,8 +84,14 @@ describe('loading when the GPU runs out of memory', () => {
           : (Reflect.get(target, key, target) as unknown),
     });
     const statuses: LlmStatus[] = [];
-    const cpuOnly = new LlmRuntime({ onStatus: (s) => statuses.push(s), hashOf: async () => 'f'.repeat(64), getLlama: async () => broke });
-    const refused = await cpuOnly.load(await testModelPath(), { gpuLayers: 'auto', contextSize: 512 }).catch((e: unknown) => e);
+    const cpuOnly = new LlmRuntime({
+      onStatus: (s) => statuses.push(s),
+      hashOf: async () => 'f'.repeat(64),
+      getLlama: async () => broke,
+    });
+    const refused = await cpuOnly
+      .load(await testModelPath(), { gpuLayers: 'auto', contextSize: 512 })
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as AppError).message).toMatch(/does not fit in this machine's memory.*smaller/);
     expect(statuses.at(-1)).toMatchObject({ state: 'failed', error: { zh: expect.stringMatching(/内存/) } });

@@ -9,7 +9,7 @@ import { openBackend } from '../../../main/backend/open-backend';
 import { contextThreads } from '../../../main/llm/llama-instance';
 import { testModelPath } from '../../fixtures/test-models';
 
-describe('loading a model through dispatch() (issue 4)', () => {
+describe('loading a model through dispatch()', () => {
   let dir: string;
   let backend: Backend;
   const events: LlmStatus[] = [];
@@ -28,7 +28,10 @@ describe('loading a model through dispatch() (issue 4)', () => {
   });
 
   it('says no model before any load', async () => {
-    expect(await call('llm:status', {})).toMatchObject({ ok: true, value: { state: 'none', path: null, gpuLayers: 0 } });
+    expect(await call('llm:status', {})).toMatchObject({
+      ok: true,
+      value: { state: 'none', path: null, gpuLayers: 0 },
+    });
   });
 
   it('loads the tiny model on the CPU with the chosen threads and a context below its trained length, reporting progress', async () => {
@@ -37,7 +40,16 @@ describe('loading a model through dispatch() (issue 4)', () => {
     const result = await call('llm:load', { path: file });
     expect(result.ok).toBe(true);
     const status = (result as { value: LlmStatus }).value;
-    expect(status).toMatchObject({ state: 'loaded', path: path.resolve(file), backend: 'cpu', gpuName: null, gpuLayers: 0, threads: contextThreads(), loadProgress: 1, error: null });
+    expect(status).toMatchObject({
+      state: 'loaded',
+      path: path.resolve(file),
+      backend: 'cpu',
+      gpuName: null,
+      gpuLayers: 0,
+      threads: contextThreads(),
+      loadProgress: 1,
+      error: null,
+    });
     expect(status.totalLayers).toBeGreaterThan(0);
     expect(status.contextSize).toBeGreaterThanOrEqual(256);
     expect(status.contextSize).toBeLessThanOrEqual(4096);
@@ -55,13 +67,19 @@ describe('loading a model through dispatch() (issue 4)', () => {
     fs.writeFileSync(notGguf, 'these are meeting notes, not a model\n'.repeat(100));
 
     const truncated = await call('llm:load', { path: cut });
-    expect(truncated).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringMatching(/cut\.gguf is incomplete/) } });
+    expect(truncated).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: expect.stringMatching(/cut\.gguf is incomplete/) },
+    });
     const failed = (await call('llm:status', {})) as { value: LlmStatus };
     expect(failed.value).toMatchObject({ state: 'failed', gpuLayers: 0 });
     expect(failed.value.error?.zh).toBeTruthy();
 
     const wrong = await call('llm:load', { path: notGguf });
-    expect(wrong).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringMatching(/notes\.gguf.*not a GGUF/i) } });
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: expect.stringMatching(/notes\.gguf.*not a GGUF/i) },
+    });
 
     const again = await call('llm:load', { path: good, contextSize: 512 });
     expect(again).toMatchObject({ ok: true, value: { state: 'loaded', contextSize: 512, backend: 'cpu' } });
@@ -76,8 +94,14 @@ describe('loading a model through dispatch() (issue 4)', () => {
     bytes.write('xyzzy', at);
     const odd = path.join(dir, 'odd-family.gguf');
     fs.writeFileSync(odd, bytes);
-    expect(await call('llm:load', { path: odd })).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringMatching(/odd-family\.gguf uses the "xyzzy" architecture/) } });
-    expect(await call('llm:status', {})).toMatchObject({ ok: true, value: { state: 'failed', error: { zh: expect.stringMatching(/xyzzy/) } } });
+    expect(await call('llm:load', { path: odd })).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: expect.stringMatching(/odd-family\.gguf uses the "xyzzy" architecture/) },
+    });
+    expect(await call('llm:status', {})).toMatchObject({
+      ok: true,
+      value: { state: 'failed', error: { zh: expect.stringMatching(/xyzzy/) } },
+    });
   });
 
   it('cancelling a load leaves no model, and unload frees a loaded one', async () => {
@@ -91,6 +115,9 @@ describe('loading a model through dispatch() (issue 4)', () => {
     } else {
       expect(answered).toMatchObject({ ok: true, value: { state: 'none', path: null } });
     }
-    expect(await call('llm:status', {})).toMatchObject({ ok: true, value: { state: 'none', gpuLayers: 0, contextSize: 0 } });
+    expect(await call('llm:status', {})).toMatchObject({
+      ok: true,
+      value: { state: 'none', gpuLayers: 0, contextSize: 0 },
+    });
   });
 });

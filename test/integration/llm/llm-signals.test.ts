@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LlamaModel } from 'node-llama-cpp';
-import { clientNeedsText, clientPitchFacts, fitPromptPrefix, fitPromptSuffix, productDescriptionText, productPitchFacts } from '../../../app/pitch';
+import {
+  clientNeedsText,
+  clientPitchFacts,
+  fitPromptPrefix,
+  fitPromptSuffix,
+  productDescriptionText,
+  productPitchFacts,
+} from '../../../app/pitch';
 import { countEmbeddings } from '../../../main/db/embedding-cache-repository';
 import { getLlamaForMachine } from '../../../main/llm/llama-instance';
 import { LlmSignals, rankingSignals } from '../../../main/llm/llm-signals';
@@ -23,7 +30,8 @@ const logOdds = (p: number): number => Math.log(p / (1 - p));
 /** Same promise as the ranking makes: close in log-odds, and the same order wherever scratch tells two apart clearly. */
 function expectSameFit(reused: Map<string, number | null>, fresh: Map<string, number | null>): void {
   const ids = [...fresh.keys()];
-  for (const id of ids) expect(Math.abs(logOdds(reused.get(id)!) - logOdds(fresh.get(id)!)), id).toBeLessThan(LOG_ODDS_TOLERANCE);
+  for (const id of ids)
+    expect(Math.abs(logOdds(reused.get(id)!) - logOdds(fresh.get(id)!)), id).toBeLessThan(LOG_ODDS_TOLERANCE);
   for (const a of ids) {
     for (const b of ids) {
       const apart = logOdds(fresh.get(a)!) - logOdds(fresh.get(b)!);
@@ -158,7 +166,9 @@ describe('language-model ranking signals with a generated model', () => {
       for (const item of items) expect(again.get(item.id)).toBeCloseTo(similarities.get(item.id)!, 6);
 
       // An edited description is embedded afresh; the others still come from the cache.
-      const edited = items.map((item, i) => (i === 0 ? { ...item, text: `${item.text}. Now with monthly payouts.` } : item));
+      const edited = items.map((item, i) =>
+        i === 0 ? { ...item, text: `${item.text}. Now with monthly payouts.` } : item,
+      );
       await second.similarities(needs, edited);
       expect(second.counters.embedded).toBe(1 + 2);
       expect(countEmbeddings(env.db, sha256)).toBe(items.length + 1);
@@ -212,7 +222,10 @@ describe('language-model ranking signals with a generated model', () => {
     try {
       const items = products.map((p) => ({ id: p.id, text: fitPromptSuffix(p, 'en') }));
       const controller = new AbortController();
-      const running = signals.fitProbabilities(fitPromptPrefix(clientFacts, 'en'), items, { useCache: false, signal: controller.signal });
+      const running = signals.fitProbabilities(fitPromptPrefix(clientFacts, 'en'), items, {
+        useCache: false,
+        signal: controller.signal,
+      });
       while (signals.counters.fitEvaluations < 1) await new Promise((resolve) => setImmediate(resolve));
       controller.abort(new Error('given up'));
       await expect(running).rejects.toThrow('given up');

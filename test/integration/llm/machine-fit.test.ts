@@ -9,9 +9,14 @@ describe('threads and fit for this machine', () => {
     expect(chooseThreads({ cores: 2, env: {} }).threads).toBe(1);
     expect(chooseThreads({ cores: 1, env: {} }).threads).toBe(1);
     expect(chooseThreads({ cores: 8, env: {} }).threads).toBe(4);
-    expect(chooseThreads({ cores: 2, env: { [THREADS_ENV]: '2' } })).toEqual({ threads: 2, reason: `${THREADS_ENV}=2` });
+    expect(chooseThreads({ cores: 2, env: { [THREADS_ENV]: '2' } })).toEqual({
+      threads: 2,
+      reason: `${THREADS_ENV}=2`,
+    });
     for (const bad of ['0', 'two', '1.5', '-1', '999']) {
-      expect(() => chooseThreads({ cores: 2, env: { [THREADS_ENV]: bad } })).toThrow(new RegExp(`${THREADS_ENV} must be a whole number of threads from 1 to 256, got "${bad.replace('.', '\\.')}"`));
+      expect(() => chooseThreads({ cores: 2, env: { [THREADS_ENV]: bad } })).toThrow(
+        new RegExp(`${THREADS_ENV} must be a whole number of threads from 1 to 256, got "${bad.replace('.', '\\.')}"`),
+      );
     }
   });
 
@@ -32,10 +37,18 @@ describe('threads and fit for this machine', () => {
       'Runs on the CPU (no usable GPU): 0 of 25 layers on a GPU, needs about 0.60 GB of RAM at a 4096-token context.',
     );
     const full = fitSummary({ ...base, gpu: 'cuda', gpuLayers: 25, vramBytes: 1.2e9, ramBytes: 200e6 });
-    expect(full.en).toBe('Runs on the CUDA GPU: 25 of 25 layers on the GPU, needs about 1.2 GB of VRAM and 0.20 GB of RAM at a 4096-token context.');
-    expect(full.zh).toBe('在 CUDA GPU 上运行：25 层中 25 层在 GPU 上，4096 词元上下文约需 1.2 GB 显存和 0.20 GB 内存。');
-    expect(fitSummary({ ...base, gpu: 'vulkan', gpuLayers: 10, vramBytes: 3e9 }).en).toMatch(/^Runs partly on the Vulkan GPU: 10 of 25 layers/);
-    expect(fitSummary({ ...base, gpu: 'metal', gpuLayers: 0 }).en).toMatch(/^Runs on the CPU \(Metal GPU has no room\)/);
+    expect(full.en).toBe(
+      'Runs on the CUDA GPU: 25 of 25 layers on the GPU, needs about 1.2 GB of VRAM and 0.20 GB of RAM at a 4096-token context.',
+    );
+    expect(full.zh).toBe(
+      '在 CUDA GPU 上运行：25 层中 25 层在 GPU 上，4096 词元上下文约需 1.2 GB 显存和 0.20 GB 内存。',
+    );
+    expect(fitSummary({ ...base, gpu: 'vulkan', gpuLayers: 10, vramBytes: 3e9 }).en).toMatch(
+      /^Runs partly on the Vulkan GPU: 10 of 25 layers/,
+    );
+    expect(fitSummary({ ...base, gpu: 'metal', gpuLayers: 0 }).en).toMatch(
+      /^Runs on the CPU \(Metal GPU has no room\)/,
+    );
     const tooBig = fitSummary({ ...base, gpu: false, gpuLayers: 0, fits: false, ramBytes: 64e9 });
     expect(tooBig.en).toMatch(/more than is free now: loading will likely fail or be very slow\.$/);
     expect(tooBig.zh).toMatch(/超过当前可用内存/);

@@ -47,7 +47,10 @@ describe('the model catalog and downloads', () => {
     const appDir = path.join(dir, 'matching-app-models');
     fs.mkdirSync(appDir, { recursive: true });
     const sha256 = createHash('sha256').update(fs.readFileSync(model)).digest('hex');
-    fs.writeFileSync(path.join(appDir, 'catalog.json'), JSON.stringify({ version: 1, models: [{ ...first!, sha256 }] }));
+    fs.writeFileSync(
+      path.join(appDir, 'catalog.json'),
+      JSON.stringify({ version: 1, models: [{ ...first!, sha256 }] }),
+    );
     const matching = new ModelLibrary({ dataDir: path.join(dir, 'data'), appDir });
     fs.copyFileSync(model, path.join(matching.userDir, first!.fileName));
     const view = await catalogView(matching);
@@ -61,11 +64,20 @@ describe('the model catalog and downloads', () => {
     const appDir = path.join(dir, 'offline-app-models');
     fs.mkdirSync(appDir, { recursive: true });
     const [shipped] = await readCatalog(appModelsDir());
-    const entry = { ...shipped!, id: 'unreachable-model', uri: 'https://models.invalid/files/unreachable.gguf', fileName: 'unreachable.gguf' };
+    const entry = {
+      ...shipped!,
+      id: 'unreachable-model',
+      uri: 'https://models.invalid/files/unreachable.gguf',
+      fileName: 'unreachable.gguf',
+    };
     fs.writeFileSync(path.join(appDir, 'catalog.json'), JSON.stringify({ version: 1, models: [entry] }));
     const offlineLibrary = new ModelLibrary({ dataDir: path.join(dir, 'data'), appDir });
     const events: unknown[] = [];
-    const downloads = new ModelDownloads({ library: offlineLibrary, emit: (e) => events.push(e), startTimeoutMs: 5000 });
+    const downloads = new ModelDownloads({
+      library: offlineLibrary,
+      emit: (e) => events.push(e),
+      startTimeoutMs: 5000,
+    });
     const started = Date.now();
     const error = await downloads.start('unreachable-model').catch((e: unknown) => e);
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -84,6 +96,8 @@ describe('the model catalog and downloads', () => {
       'download https://huggingface.co/Qwen/Qwen2.5-0.5B-Instruct-GGUF/resolve/main/qwen2.5-0.5b-instruct-q4_k_m.gguf and copy qwen2.5-0.5b-instruct-q4_k_m.gguf into /data/models',
     );
     // ... and the checksum to compare the copied file against.
-    expect(offlineMessage(shipped!, '/data/models', 'ENOTFOUND')).toContain(`Its published SHA-256 is ${shipped!.sha256}.`);
+    expect(offlineMessage(shipped!, '/data/models', 'ENOTFOUND')).toContain(
+      `Its published SHA-256 is ${shipped!.sha256}.`,
+    );
   });
 });

@@ -63,8 +63,22 @@ describe('downloading a catalog model from a server on this machine', () => {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const appDir = path.join(dir, 'app-models');
     fs.mkdirSync(appDir);
-    const entry = (id: string, hash: string) => ({ ...shipped!, id, uri: `http://127.0.0.1:${port}/${id}.gguf`, fileName: `${id}.gguf`, sha256: hash, verified: true, sizeBytes: bytes.length });
-    fs.writeFileSync(path.join(appDir, 'catalog.json'), JSON.stringify({ version: 1, models: [entry('local-model', sha256), entry('tampered-model', 'f'.repeat(64)), entry('closing-model', sha256)] }));
+    const entry = (id: string, hash: string) => ({
+      ...shipped!,
+      id,
+      uri: `http://127.0.0.1:${port}/${id}.gguf`,
+      fileName: `${id}.gguf`,
+      sha256: hash,
+      verified: true,
+      sizeBytes: bytes.length,
+    });
+    fs.writeFileSync(
+      path.join(appDir, 'catalog.json'),
+      JSON.stringify({
+        version: 1,
+        models: [entry('local-model', sha256), entry('tampered-model', 'f'.repeat(64)), entry('closing-model', sha256)],
+      }),
+    );
     library = new ModelLibrary({ dataDir: path.join(dir, 'data'), appDir });
     downloads = new ModelDownloads({ library, emit: (e) => events.push(e) });
   });
@@ -78,7 +92,8 @@ describe('downloading a catalog model from a server on this machine', () => {
   const waitFor = async (predicate: () => boolean, what: string) => {
     const until = Date.now() + 45_000;
     while (!predicate()) {
-      if (Date.now() > until) throw new Error(`timed out waiting for ${what}; events: ${JSON.stringify(events.slice(-3))}`);
+      if (Date.now() > until)
+        throw new Error(`timed out waiting for ${what}; events: ${JSON.stringify(events.slice(-3))}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   };
@@ -97,9 +112,17 @@ describe('downloading a catalog model from a server on this machine', () => {
 
     const requestsBefore = rangeStarts.length;
     await downloads.start('local-model');
-    await waitFor(() => events.some((e) => e.id === 'local-model' && (e.state === 'completed' || e.state === 'failed')), 'the download to finish');
+    await waitFor(
+      () => events.some((e) => e.id === 'local-model' && (e.state === 'completed' || e.state === 'failed')),
+      'the download to finish',
+    );
     const last = events.filter((e) => e.id === 'local-model').at(-1)!;
-    expect(last).toMatchObject({ state: 'completed', downloadedBytes: bytes.length, totalBytes: bytes.length, error: null });
+    expect(last).toMatchObject({
+      state: 'completed',
+      downloadedBytes: bytes.length,
+      totalBytes: bytes.length,
+      error: null,
+    });
     // Resumed from the saved chunk, not started over.
     expect(Math.min(...rangeStarts.slice(requestsBefore))).toBeGreaterThanOrEqual(5 * 1024 * 1024);
     const target = path.join(library.userDir, 'local-model.gguf');
@@ -112,9 +135,16 @@ describe('downloading a catalog model from a server on this machine', () => {
     // The backend's download handlers, with the runtime's close signal the only part of the context they read on close.
     const closing = new AbortController();
     const seen: DownloadEvent[] = [];
-    const ctx = { dataDir: path.join(dir, 'data'), llm: { disposeSignal: closing.signal }, emit: (_channel: string, e: DownloadEvent) => seen.push(e) } as unknown as BackendContext;
+    const ctx = {
+      dataDir: path.join(dir, 'data'),
+      llm: { disposeSignal: closing.signal },
+      emit: (_channel: string, e: DownloadEvent) => seen.push(e),
+    } as unknown as BackendContext;
     const handlers = llmFileHandlers(ctx, library);
-    expect(await handlers['llm:download']({ id: 'closing-model' })).toEqual({ id: 'closing-model', state: 'downloading' });
+    expect(await handlers['llm:download']({ id: 'closing-model' })).toEqual({
+      id: 'closing-model',
+      state: 'downloading',
+    });
     await waitFor(() => seen.some((e) => e.downloadedBytes > 5_600_000), 'the first chunk of the closing download');
     closing.abort();
     await waitFor(() => seen.some((e) => e.state === 'cancelled'), 'the download to stop on close');
@@ -128,10 +158,15 @@ describe('downloading a catalog model from a server on this machine', () => {
 
   it('a file whose hash is not the published one is deleted and reported as failed', async () => {
     await downloads.start('tampered-model');
-    await waitFor(() => events.some((e) => e.id === 'tampered-model' && (e.state === 'completed' || e.state === 'failed')), 'the tampered download to finish');
+    await waitFor(
+      () => events.some((e) => e.id === 'tampered-model' && (e.state === 'completed' || e.state === 'failed')),
+      'the tampered download to finish',
+    );
     const last = events.filter((e) => e.id === 'tampered-model').at(-1)!;
     expect(last.state).toBe('failed');
-    expect(last.error?.en).toMatch(/tampered-model\.gguf downloaded, but its sha256 [0-9a-f]{64} is not the published f{64}; the file was deleted/);
+    expect(last.error?.en).toMatch(
+      /tampered-model\.gguf downloaded, but its sha256 [0-9a-f]{64} is not the published f{64}; the file was deleted/,
+    );
     expect(last.error?.zh).toMatch(/不符/);
     expect(fs.existsSync(path.join(library.userDir, 'tampered-model.gguf'))).toBe(false);
   });

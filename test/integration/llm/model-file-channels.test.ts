@@ -29,14 +29,22 @@ describe('llm file channels through dispatch()', () => {
     const imported = await call('llm:import', { path: picked });
     expect(imported.ok).toBe(true);
     const info = (imported as { value: ModelFileInfo }).value;
-    expect(info).toMatchObject({ fileName: 'advisor-test.gguf', source: 'user-models-folder', architecture: 'llama', problem: null });
+    expect(info).toMatchObject({
+      fileName: 'advisor-test.gguf',
+      source: 'user-models-folder',
+      architecture: 'llama',
+      problem: null,
+    });
     expect(info.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(info.fit?.summary.zh).toMatch(/层/);
 
     const broken = path.join(dir, 'picked', 'broken.gguf');
     fs.writeFileSync(broken, fs.readFileSync(picked).subarray(0, 300_000));
     const refused = await call('llm:import', { path: broken });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringMatching(/broken\.gguf is incomplete/) } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: expect.stringMatching(/broken\.gguf is incomplete/) },
+    });
 
     const listed = await call('llm:models', {});
     expect(listed.ok).toBe(true);
@@ -52,7 +60,13 @@ describe('llm file channels through dispatch()', () => {
     const catalog = await call('llm:catalog', {});
     expect(catalog.ok).toBe(true);
     expect((catalog as { value: CatalogEntryView[] }).value.length).toBeGreaterThanOrEqual(3);
-    expect(await call('llm:download', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringMatching(/nope/) } });
-    expect(await call('llm:cancel-download', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call('llm:download', { id: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: expect.stringMatching(/nope/) },
+    });
+    expect(await call('llm:cancel-download', { id: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 });

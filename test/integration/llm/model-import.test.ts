@@ -31,7 +31,9 @@ describe('importing a model file the user picked', () => {
     expect(info.problem).toBeNull();
     expect(fs.readdirSync(library.userDir)).toEqual(['my-model.gguf']);
     const listed = await library.list();
-    expect(listed.map((f) => [f.fileName, f.source, f.sha256])).toEqual([['my-model.gguf', 'user-models-folder', info.sha256]]);
+    expect(listed.map((f) => [f.fileName, f.source, f.sha256])).toEqual([
+      ['my-model.gguf', 'user-models-folder', info.sha256],
+    ]);
   });
 
   it('importing the same bytes again answers with the file already there', async () => {
@@ -44,7 +46,10 @@ describe('importing a model file the user picked', () => {
     fs.mkdirSync(path.dirname(other));
     fs.copyFileSync(await testModelPath({ type: 'f16' }), other);
     const before = fs.readFileSync(path.join(library.userDir, 'my-model.gguf'));
-    await expect(importModelFile(library, other, 'copy')).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/different file named my-model\.gguf/) });
+    await expect(importModelFile(library, other, 'copy')).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/different file named my-model\.gguf/),
+    });
     expect(fs.readFileSync(path.join(library.userDir, 'my-model.gguf')).equals(before)).toBe(true);
   });
 
@@ -70,7 +75,9 @@ describe('importing a model file the user picked', () => {
     const cut = path.join(dir, 'downloads', 'cut.gguf');
     fs.writeFileSync(cut, fs.readFileSync(picked).subarray(0, 500_000));
     await expect(importModelFile(library, cut, 'copy')).rejects.toThrow(/incomplete/);
-    await expect(importModelFile(library, path.join(dir, 'downloads', 'readme.txt'), 'copy')).rejects.toThrow(/does not end in \.gguf/);
+    await expect(importModelFile(library, path.join(dir, 'downloads', 'readme.txt'), 'copy')).rejects.toThrow(
+      /does not end in \.gguf/,
+    );
     expect(fs.readdirSync(library.userDir).sort()).toEqual(['linked.gguf', 'my-model.gguf']);
   });
 });

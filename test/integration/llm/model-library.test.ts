@@ -29,8 +29,16 @@ describe('model files: header checks, discovery and hashes', () => {
     fs.writeFileSync(path.join(dataDir, 'models', 'cut-header.gguf'), bytes.subarray(0, 2000));
     fs.writeFileSync(path.join(dataDir, 'models', 'notes.gguf'), 'These are my meeting notes, not a model.\n');
     fs.writeFileSync(path.join(dataDir, 'models', 'ignored.txt'), 'not listed');
-    await writeTestModel(path.join(dataDir, 'models', 'no-heads.gguf'), { preset: 'tiny', type: 'q8_0', omitKeys: ['llama.attention.head_count'] });
-    await writeTestModel(path.join(dataDir, 'models', 'no-ffn.gguf'), { preset: 'tiny', type: 'q8_0', omitKeys: ['llama.feed_forward_length'] });
+    await writeTestModel(path.join(dataDir, 'models', 'no-heads.gguf'), {
+      preset: 'tiny',
+      type: 'q8_0',
+      omitKeys: ['llama.attention.head_count'],
+    });
+    await writeTestModel(path.join(dataDir, 'models', 'no-ffn.gguf'), {
+      preset: 'tiny',
+      type: 'q8_0',
+      omitKeys: ['llama.feed_forward_length'],
+    });
     await writeTestModel(path.join(dataDir, 'models', 'alien.gguf'), { preset: 'tiny', type: 'q8_0' });
     // Same file with another architecture name: patch the string in place (same length keeps every offset).
     const alien = fs.readFileSync(path.join(dataDir, 'models', 'alien.gguf'));
@@ -44,10 +52,26 @@ describe('model files: header checks, discovery and hashes', () => {
   it('lists good and broken files from both folders, each broken one with its specific problem', async () => {
     const files = await library.list();
     const byName = Object.fromEntries(files.map((f) => [f.fileName, f]));
-    expect(Object.keys(byName).sort()).toEqual(['alien.gguf', 'cut-data.gguf', 'cut-header.gguf', 'good.gguf', 'no-ffn.gguf', 'no-heads.gguf', 'notes.gguf']);
+    expect(Object.keys(byName).sort()).toEqual([
+      'alien.gguf',
+      'cut-data.gguf',
+      'cut-header.gguf',
+      'good.gguf',
+      'no-ffn.gguf',
+      'no-heads.gguf',
+      'notes.gguf',
+    ]);
 
     const ok = byName['good.gguf']!;
-    expect(ok).toMatchObject({ source: 'app-models-folder', architecture: 'llama', quantization: 'Q8_0', contextLength: 2048, hasChatTemplate: true, problem: null, sha256: null });
+    expect(ok).toMatchObject({
+      source: 'app-models-folder',
+      architecture: 'llama',
+      quantization: 'Q8_0',
+      contextLength: 2048,
+      hasChatTemplate: true,
+      problem: null,
+      sha256: null,
+    });
     expect(ok.parameterCount).toBeGreaterThan(3_000_000);
     expect(ok.fit?.totalLayers).toBe(5);
     expect(ok.fit?.summary.en).toMatch(/layers/);

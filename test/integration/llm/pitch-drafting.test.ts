@@ -26,7 +26,7 @@ interface Done {
 }
 
 /**
- * Pitch drafting through dispatch() on the demo book (issue 4), with the real node-llama-cpp running a generated
+ * Pitch drafting through dispatch() on the demo book, with the real node-llama-cpp running a generated
  * random-weight model: its words are nonsense, but the grammar must still give a draft that parses, streams and
  * stops, and every draft must be kept as a version with its provenance.
  */
@@ -44,7 +44,12 @@ describe('pitch drafting', () => {
       else waiters.set(requestId, resolve);
     });
   const start = (input: Record<string, unknown>) =>
-    value<{ requestId: string; draftId: string; source: 'model' | 'template' }>('pitch:start', { clientId, productId, settings: { language: 'en', tone: 'warm', length: 'short' }, ...input });
+    value<{ requestId: string; draftId: string; source: 'model' | 'template' }>('pitch:start', {
+      clientId,
+      productId,
+      settings: { language: 'en', tone: 'warm', length: 'short' },
+      ...input,
+    });
   let clientId = '';
   let productId = '';
   let unsuitableId = '';
@@ -82,7 +87,10 @@ describe('pitch drafting', () => {
 
   it('refuses to draft a product that does not suit the client, and keeps nothing', async () => {
     const refused = await call('pitch:start', { clientId, productId: unsuitableId, settings: { language: 'en' } });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringMatching(/not suitable for this client/) } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: expect.stringMatching(/not suitable for this client/) },
+    });
     expect(await value<unknown[]>('pitch:list', { clientId })).toEqual([]);
   });
 
@@ -107,17 +115,29 @@ describe('pitch drafting', () => {
     const [summary] = await value<{ id: string; latestVersion: number }[]>('pitch:list', { clientId });
     const draftId = summary!.id;
     const v1 = (await value<PitchDraftView>('pitch:get', { draftId })).versions[0]!;
-    const promised = { ...v1.content, body: `${v1.content.body} This fund is guaranteed to return 12% a year with no risk.` };
-    const lint = await value<{ issues: { ruleId: string; severity: string }[]; approvable: boolean }>('pitch:lint', { draftId, content: promised });
+    const promised = {
+      ...v1.content,
+      body: `${v1.content.body} This fund is guaranteed to return 12% a year with no risk.`,
+    };
+    const lint = await value<{ issues: { ruleId: string; severity: string }[]; approvable: boolean }>('pitch:lint', {
+      draftId,
+      content: promised,
+    });
     expect(lint.approvable).toBe(false);
     expect(lint.issues).toContainEqual(expect.objectContaining({ ruleId: 'forbidden-claim', severity: 'blocking' }));
 
     const saved = await value<PitchDraftView>('pitch:save', { draftId, baseVersion: 1, content: promised });
     expect(saved.versions.map((v) => v.version)).toEqual([1, 2]);
     expect(saved.versions[1]!.provenance.source).toBe('advisor');
-    expect(await call('pitch:save', { draftId, baseVersion: 1, content: v1.content })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await call('pitch:save', { draftId, baseVersion: 1, content: v1.content })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
 
-    expect(await call('pitch:approve', { draftId, version: 2 })).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringMatching(/blocking/) } });
+    expect(await call('pitch:approve', { draftId, version: 2 })).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: expect.stringMatching(/blocking/) },
+    });
     expect((await value<PitchDraftView>('pitch:get', { draftId })).status).toBe('draft');
 
     // Back to the template's words as version 3: that one is approved, with an audit entry.
@@ -126,7 +146,9 @@ describe('pitch drafting', () => {
     expect(approved).toMatchObject({ status: 'approved', approvedVersion: 3 });
     const db = openDatabase(backend.databasePath);
     try {
-      expect(listAuditEntries(db, { entityId: draftId }).map((e) => e.action)).toContainEqual(expect.stringMatching(/approve/));
+      expect(listAuditEntries(db, { entityId: draftId }).map((e) => e.action)).toContainEqual(
+        expect.stringMatching(/approve/),
+      );
     } finally {
       db.close();
     }
@@ -147,8 +169,17 @@ describe('pitch drafting', () => {
       expect(parseDraft(streamed(pieces), 'short').ok).toBe(true);
       const draft = await value<PitchDraftView>('pitch:get', { draftId: started.draftId });
       const v = draft.versions.at(-1)!;
-      expect(v.provenance).toMatchObject({ source: 'model', modelSha256: expect.stringMatching(/^[0-9a-f]{64}$/), promptHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
-      expect(v.provenance.settings).toMatchObject({ format: 'chat', temperature: expect.any(Number), seed: expect.any(Number), threads: expect.any(Number) });
+      expect(v.provenance).toMatchObject({
+        source: 'model',
+        modelSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        promptHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
+      expect(v.provenance.settings).toMatchObject({
+        format: 'chat',
+        temperature: expect.any(Number),
+        seed: expect.any(Number),
+        threads: expect.any(Number),
+      });
       expect(v.provenance.generatedTokens).toBeGreaterThan(0);
       expect(v.label.en).toMatch(/model/);
     }, 120_000);
@@ -156,7 +187,8 @@ describe('pitch drafting', () => {
     it('Stop ends a running generation early with outcome stopped', async () => {
       const started = await start({ source: 'model', settings: { language: 'en', tone: 'warm', length: 'long' } });
       // Wait for the first text, then stop.
-      for (let i = 0; i < 600 && !(deltas.get(started.requestId)?.length); i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 600 && !deltas.get(started.requestId)?.length; i++)
+        await new Promise((r) => setTimeout(r, 50));
       expect(await value('pitch:stop', { requestId: started.requestId })).toEqual({ stopped: true });
       const done = await doneOf(started.requestId);
       expect(done.outcome).toBe('stopped');

@@ -32,7 +32,9 @@ describe('a generated test model with the real node-llama-cpp', () => {
 
   it('loads a plain model without a chat template and a short context', async () => {
     const llama = await getLlamaForMachine();
-    const model = await llama.loadModel({ modelPath: await testModelPath({ chatTemplate: false, contextLength: 512, type: 'f16' }) });
+    const model = await llama.loadModel({
+      modelPath: await testModelPath({ chatTemplate: false, contextLength: 512, type: 'f16' }),
+    });
     try {
       expect(model.fileInfo.metadata.tokenizer.chat_template).toBeUndefined();
       expect(model.trainContextSize).toBe(512);

@@ -17,7 +17,7 @@ const NOW = new Date('2026-11-28T09:00:00.000Z');
 const CLIENTS_KEPT = 30;
 
 /**
- * A model version trained with the language-model signals (issue 4), on a real store and the generated tiny
+ * A model version trained with the language-model signals, on a real store and the generated tiny
  * model: the version remembers the model, a ranking uses the signals only while that model is loaded, and a
  * version trained without them never asks for them. The tiny model's signals are noise: only the plumbing is
  * asserted.
@@ -35,7 +35,9 @@ describe('training and ranking with language-model signals', () => {
     backend = openBackend({ dataDir: dir, mode: 'browser', now: () => NOW });
     db = openDatabase(backend.databasePath);
     // The demo book has about 4,000 client–product pairs with outcomes; the first clients' are plenty here.
-    db.prepare(`DELETE FROM interactions WHERE client_id NOT IN (SELECT id FROM clients ORDER BY id LIMIT ${CLIENTS_KEPT})`).run();
+    db.prepare(
+      `DELETE FROM interactions WHERE client_id NOT IN (SELECT id FROM clients ORDER BY id LIMIT ${CLIENTS_KEPT})`,
+    ).run();
     modelFile = await testModelPath();
     // A first version, trained without signals, so "unchanged" below has something to compare with.
     await value<ModelVersionSummary>('model:retrain', {});
@@ -88,11 +90,25 @@ describe('training and ranking with language-model signals', () => {
     const clientId = firstClient(db);
     const withSignals = await value<ClientRanking>('recommendations:for-client', { clientId, top: 50 });
     expect(withSignals.modelVersion).toBe(trained.version);
-    expect(withSignals.languageModel).toEqual({ file: path.basename(modelFile), sha256: status.sha256, used: true, reason: null });
+    expect(withSignals.languageModel).toEqual({
+      file: path.basename(modelFile),
+      sha256: status.sha256,
+      used: true,
+      reason: null,
+    });
     expect(withSignals.ranked.length).toBeGreaterThan(1);
     // The client page's first ask: the same ranking without the signals, saying they were not requested.
-    const skipped = await value<ClientRanking>('recommendations:for-client', { clientId, top: 50, languageModel: 'skip' });
-    expect(skipped.languageModel).toEqual({ file: path.basename(modelFile), sha256: status.sha256, used: false, reason: 'not requested' });
+    const skipped = await value<ClientRanking>('recommendations:for-client', {
+      clientId,
+      top: 50,
+      languageModel: 'skip',
+    });
+    expect(skipped.languageModel).toEqual({
+      file: path.basename(modelFile),
+      sha256: status.sha256,
+      used: false,
+      reason: 'not requested',
+    });
 
     // Another file (same shape, other bytes) loaded: its signals would mean something else to this version.
     await value<LlmStatus>('llm:load', { path: await testModelPath({ type: 'f16' }) });
@@ -101,7 +117,12 @@ describe('training and ranking with language-model signals', () => {
 
     await value<LlmStatus>('llm:unload', {});
     const without = await value<ClientRanking>('recommendations:for-client', { clientId, top: 50 });
-    expect(without.languageModel).toEqual({ file: path.basename(modelFile), sha256: status.sha256, used: false, reason: 'not loaded' });
+    expect(without.languageModel).toEqual({
+      file: path.basename(modelFile),
+      sha256: status.sha256,
+      used: false,
+      reason: 'not loaded',
+    });
     // The same suitable products, scored with and without the signals: at least one probability moves.
     const byProduct = new Map(without.ranked.map((p) => [p.productId, p.probability]));
     expect([...byProduct.keys()].sort()).toEqual(withSignals.ranked.map((p) => p.productId).sort());
@@ -109,15 +130,23 @@ describe('training and ranking with language-model signals', () => {
     const moved = withSignals.ranked.filter((p) => Math.abs(p.probability - byProduct.get(p.productId)!) > 1e-9);
     expect(moved.length).toBeGreaterThan(0);
     // Another model loaded, none, or the signals not asked for: scored without signals each way, so the same numbers.
-    expect(other.ranked.map((p) => [p.productId, p.probability])).toEqual(without.ranked.map((p) => [p.productId, p.probability]));
-    expect(skipped.ranked.map((p) => [p.productId, p.probability])).toEqual(without.ranked.map((p) => [p.productId, p.probability]));
+    expect(other.ranked.map((p) => [p.productId, p.probability])).toEqual(
+      without.ranked.map((p) => [p.productId, p.probability]),
+    );
+    expect(skipped.ranked.map((p) => [p.productId, p.probability])).toEqual(
+      without.ranked.map((p) => [p.productId, p.probability]),
+    );
 
     // A reaction recorded from the ranking with signals is scored and learned with the signals that ranking used.
     await value<LlmStatus>('llm:load', { path: modelFile });
     const again = await value<ClientRanking>('recommendations:for-client', { clientId, top: 50 });
     const target = again.ranked.find((p) => Math.abs(p.probability - byProduct.get(p.productId)!) > 1e-9)!;
     expect(target).toBeDefined();
-    const recorded = await value<{ interaction: { score: number | null } }>('outcomes:record', { clientId, productId: target.productId, outcome: 'accepted' });
+    const recorded = await value<{ interaction: { score: number | null } }>('outcomes:record', {
+      clientId,
+      productId: target.productId,
+      outcome: 'accepted',
+    });
     expect(recorded.interaction.score).toBeCloseTo(target.probability, 9);
   }, 180_000);
 

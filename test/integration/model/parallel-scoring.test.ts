@@ -12,7 +12,12 @@ const book = demoBook(data);
 const model = InterestModel.train(labelledRows(data.interactions.slice(0, 4000), book), { model: { seed: 3 } });
 const market = marketAt(data.marketSnapshots, TODAY);
 const products = book.products;
-const clients: ScoredClient[] = [...book.clients.slice(0, 150), ...generateBulkClients(301, 5, TODAY).map((c) => ({ ...c.profile, id: c.id, riskClass: c.riskClass }) as ScoredClient)];
+const clients: ScoredClient[] = [
+  ...book.clients.slice(0, 150),
+  ...generateBulkClients(301, 5, TODAY).map(
+    (c) => ({ ...c.profile, id: c.id, riskClass: c.riskClass }) as ScoredClient,
+  ),
+];
 
 /** The single-thread ranker's scores, client by client, in the parallel scorer's layout. */
 function singleThread(options?: Parameters<ReturnType<typeof createRanker>['scoreClient']>[2]): Float64Array {
@@ -26,7 +31,10 @@ describe('parallel scoring on worker threads', () => {
   let two: ParallelScorer;
   let three: ParallelScorer;
   beforeAll(async () => {
-    [two, three] = await Promise.all([createParallelScorer(model, products, market, TODAY, { threads: 2 }), createParallelScorer(model, products, market, TODAY, { threads: 3 })]);
+    [two, three] = await Promise.all([
+      createParallelScorer(model, products, market, TODAY, { threads: 2 }),
+      createParallelScorer(model, products, market, TODAY, { threads: 3 }),
+    ]);
   }, 60_000);
   afterAll(async () => {
     await Promise.all([two?.close(), three?.close()]);
@@ -38,7 +46,9 @@ describe('parallel scoring on worker threads', () => {
     expect(Array.from(byTwo)).toEqual(Array.from(expected));
     expect(Array.from(byThree)).toEqual(Array.from(expected));
     // Fewer clients than threads: the empty shares add nothing.
-    expect(Array.from(await three.scoreClients(clients.slice(0, 2)))).toEqual(Array.from(expected.subarray(0, 2 * products.length)));
+    expect(Array.from(await three.scoreClients(clients.slice(0, 2)))).toEqual(
+      Array.from(expected.subarray(0, 2 * products.length)),
+    );
     expect((await two.scoreClients([])).length).toBe(0);
   });
 
@@ -60,7 +70,9 @@ describe('parallel scoring on worker threads', () => {
   });
 
   it('refuses a thread count that is not a whole number of at least one, and any use after close', async () => {
-    await expect(createParallelScorer(model, products, market, TODAY, { threads: 0 })).rejects.toThrow(/threads must be a whole number of at least 1, got 0/);
+    await expect(createParallelScorer(model, products, market, TODAY, { threads: 0 })).rejects.toThrow(
+      /threads must be a whole number of at least 1, got 0/,
+    );
     await expect(createParallelScorer(model, products, market, TODAY, { threads: 1.5 })).rejects.toThrow(/threads/);
     const scorer = await createParallelScorer(model, products.slice(0, 3), market, TODAY, { threads: 1 });
     await scorer.close();

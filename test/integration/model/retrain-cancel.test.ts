@@ -16,7 +16,7 @@ const NOW = new Date('2026-11-28T09:00:00.000Z');
 const CLIENTS_KEPT = 30;
 
 /**
- * Cancelling a retrain with language-model signals (issue 4), on a real store and the generated tiny model: it
+ * Cancelling a retrain with language-model signals, on a real store and the generated tiny model: it
  * stops before the next product, answers 'cancelled', stores no version and leaves the active one; the next retrain
  * works as if nothing had happened.
  */
@@ -32,7 +32,9 @@ describe('cancelling a retrain with language-model signals', () => {
     dir = tempDir('ad-retrain-cancel-');
     backend = openBackend({ dataDir: dir, mode: 'browser', now: () => NOW });
     db = openDatabase(backend.databasePath);
-    db.prepare(`DELETE FROM interactions WHERE client_id NOT IN (SELECT id FROM clients ORDER BY id LIMIT ${CLIENTS_KEPT})`).run();
+    db.prepare(
+      `DELETE FROM interactions WHERE client_id NOT IN (SELECT id FROM clients ORDER BY id LIMIT ${CLIENTS_KEPT})`,
+    ).run();
     // A live version to keep: trained without signals.
     await value<ModelVersionSummary>('model:retrain', {});
     const status = await value<LlmStatus>('llm:load', { path: await testModelPath() });
@@ -68,7 +70,13 @@ describe('cancelling a retrain with language-model signals', () => {
     }
 
     expect(await cancelAnswer).toEqual({ ok: true, value: { cancelled: true } });
-    expect(result).toEqual({ ok: false, error: { code: 'cancelled', message: 'Retrain cancelled: no version was stored and the active version is unchanged.' } });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'cancelled',
+        message: 'Retrain cancelled: no version was stored and the active version is unchanged.',
+      },
+    });
     // It stopped before the end: the report of every client done, always sent, never came.
     expect(progress.length).toBeGreaterThan(0);
     expect(progress[0]!.total).toBe(CLIENTS_KEPT);

@@ -16,7 +16,7 @@ const NOW = new Date('2026-11-28T09:00:00.000Z');
 const CLIENTS_KEPT = 12;
 
 /**
- * The retrain state the Model page follows (issue 4), on a real store and the generated tiny model: what
+ * The retrain state the Model page follows, on a real store and the generated tiny model: what
  * 'model:retrain-status' answers before, during and after a retrain with signals, however it ends, and the
  * 'model:retrain-state' events that tell every open window it started and ended.
  */
@@ -57,7 +57,9 @@ describe('the state of a retrain asked through the channel', () => {
     dir = tempDir('ad-retrain-status-');
     backend = openBackend({ dataDir: dir, mode: 'browser', now: () => NOW });
     db = openDatabase(backend.databasePath);
-    db.prepare(`DELETE FROM interactions WHERE client_id NOT IN (SELECT id FROM clients ORDER BY id LIMIT ${CLIENTS_KEPT})`).run();
+    db.prepare(
+      `DELETE FROM interactions WHERE client_id NOT IN (SELECT id FROM clients ORDER BY id LIMIT ${CLIENTS_KEPT})`,
+    ).run();
     const model = await testModelPath();
     modelFile = path.basename(model);
     const loaded = await value<LlmStatus>('llm:load', { path: model });
@@ -82,7 +84,12 @@ describe('the state of a retrain asked through the channel', () => {
     expect(states).toEqual([started, null]);
     expect(progress.length).toBeGreaterThan(0);
     // Asked at the first progress report: the status holds that report or a later one.
-    expect(statusAtProgress).toMatchObject({ languageModel: true, file: modelFile, total: CLIENTS_KEPT, startedAt: NOW.toISOString() });
+    expect(statusAtProgress).toMatchObject({
+      languageModel: true,
+      file: modelFile,
+      total: CLIENTS_KEPT,
+      startedAt: NOW.toISOString(),
+    });
     expect(statusAtProgress!.done).toBeGreaterThanOrEqual(progress[0]!.done);
     expect(await status()).toBeNull();
     expect((result as { ok: true; value: ModelVersionSummary }).value.active).toBe(true);
@@ -131,7 +138,10 @@ describe('the state of a retrain asked through the channel', () => {
 
     // Refused: there is no language model to take the signals from.
     expect(result).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(states).toEqual([{ languageModel: true, file: null, done: null, total: null, startedAt: NOW.toISOString() }, null]);
+    expect(states).toEqual([
+      { languageModel: true, file: null, done: null, total: null, startedAt: NOW.toISOString() },
+      null,
+    ]);
     expect(await status()).toBeNull();
   }, 60_000);
 });

@@ -46,7 +46,10 @@ describe('the ranking service scores like the straightforward model', () => {
       const x = encodeFeatures(model.encoding, rawFeatures(context));
       const expected = calibrate(calibration, model.machine.predictLogit(x));
       expect(Math.abs(shown.probability - expected), shown.productId).toBeLessThan(1e-9);
-      const reasons = explainScore(model.encoding, model.machine.contributions(x), context, { limit: 4, scale: calibration?.a ?? 1 });
+      const reasons = explainScore(model.encoding, model.machine.contributions(x), context, {
+        limit: 4,
+        scale: calibration?.a ?? 1,
+      });
       expect(shown.reasons.map((r) => r.text)).toEqual(reasons.map((r) => r.text));
     }
   }
@@ -62,7 +65,7 @@ describe('the ranking service scores like the straightforward model', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('gives the stored model\'s calibrated probabilities and reasons for every suitable product', async () => {
+  it("gives the stored model's calibrated probabilities and reasons for every suitable product", async () => {
     // CL-0118 passes the rules for most of the demo catalogue, so most products are scored.
     const ranking = await value<ClientRanking>('recommendations:for-client', { clientId: 'CL-0118', top: 500 });
     expect(ranking.modelVersion).toBe(1);
@@ -72,10 +75,15 @@ describe('the ranking service scores like the straightforward model', () => {
     expectStraightforward(first);
   });
 
-  it('still does after the live model learns an outcome, and the learned product\'s score moves', async () => {
+  it("still does after the live model learns an outcome, and the learned product's score moves", async () => {
     const before = await value<ClientRanking>('recommendations:for-client', { clientId: 'CL-0118', top: 500 });
     const product = before.ranked[0]!;
-    await value('outcomes:record', { clientId: 'CL-0118', productId: product.productId, outcome: 'declined', channel: 'meeting' });
+    await value('outcomes:record', {
+      clientId: 'CL-0118',
+      productId: product.productId,
+      outcome: 'declined',
+      channel: 'meeting',
+    });
     const after = await value<ClientRanking>('recommendations:for-client', { clientId: 'CL-0118', top: 500 });
     const moved = after.ranked.find((p) => p.productId === product.productId)!;
     expect(moved.probability).toBeLessThan(product.probability);

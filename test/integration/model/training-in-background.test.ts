@@ -60,7 +60,10 @@ describe('training in the background', () => {
 
   it('runs two retrains asked for at once one after the other, each storing a version', async () => {
     const before = (await value<ModelVersionSummary[]>('model:versions', {})).length;
-    const [a, b] = await Promise.all([value<ModelVersionSummary>('model:retrain', { origin: 'app' }), value<ModelVersionSummary>('model:retrain', { origin: 'cli' })]);
+    const [a, b] = await Promise.all([
+      value<ModelVersionSummary>('model:retrain', { origin: 'app' }),
+      value<ModelVersionSummary>('model:retrain', { origin: 'cli' }),
+    ]);
     expect(b.version).toBe(a.version + 1);
     const versions = await value<ModelVersionSummary[]>('model:versions', {});
     expect(versions).toHaveLength(before + 2);

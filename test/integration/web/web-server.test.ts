@@ -12,7 +12,10 @@ let backend: Backend;
 let server: WebServer;
 let dataDir: string;
 
-function get(urlPath: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function get(
+  urlPath: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.get({ host: '127.0.0.1', port: server.port, path: urlPath, headers }, (res) => {
       let body = '';
@@ -37,7 +40,12 @@ function openSocket(headers: Record<string, string>): Promise<WebSocket> {
   });
 }
 
-function nextFrame(ws: WebSocket): Promise<{ type: string; id?: number; result?: { ok: boolean; value?: unknown; error?: { code: string } }; message?: string }> {
+function nextFrame(ws: WebSocket): Promise<{
+  type: string;
+  id?: number;
+  result?: { ok: boolean; value?: unknown; error?: { code: string } };
+  message?: string;
+}> {
   return new Promise((resolve) => ws.once('message', (data) => resolve(JSON.parse(data.toString()))));
 }
 
@@ -89,7 +97,9 @@ describe('browser-mode server', () => {
   it('refuses sockets without the session cookie or from another origin', async () => {
     const origin = `http://127.0.0.1:${server.port}`;
     await expect(openSocket({ origin })).rejects.toThrow('HTTP 403');
-    await expect(openSocket({ origin: 'http://evil.example', cookie: await sessionCookie() })).rejects.toThrow('HTTP 403');
+    await expect(openSocket({ origin: 'http://evil.example', cookie: await sessionCookie() })).rejects.toThrow(
+      'HTTP 403',
+    );
   });
 
   it('answers the contract over the socket and survives malformed frames', async () => {

@@ -23,22 +23,38 @@ describe('layering: dependencies point into app/, never out of it', () => {
   });
 
   it('flags a stray Node, Electron or driver import in app/', () => {
-    const bad = findLayerViolations('app/domain/x.ts', ["import fs from 'node:fs';", "import { app } from 'electron';", "import Database from 'better-sqlite3';", "import '../../main/db/connection';", "import path from 'path';"].join('\n'), builtinModules);
+    const bad = findLayerViolations(
+      'app/domain/x.ts',
+      [
+        "import fs from 'node:fs';",
+        "import { app } from 'electron';",
+        "import Database from 'better-sqlite3';",
+        "import '../../main/db/connection';",
+        "import path from 'path';",
+      ].join('\n'),
+      builtinModules,
+    );
     expect(bad).toHaveLength(5);
   });
 
   it('app/ imports no electron, node:*, builtin, DOM library or database driver', () => {
-    const violations = sourceFiles('app').flatMap((f) => findLayerViolations(f, fs.readFileSync(path.join(root, f), 'utf8'), builtinModules));
+    const violations = sourceFiles('app').flatMap((f) =>
+      findLayerViolations(f, fs.readFileSync(path.join(root, f), 'utf8'), builtinModules),
+    );
     expect(violations).toEqual([]);
   });
 
   it('renderer/ reaches the backend only through the contract', () => {
-    const violations = sourceFiles('renderer').flatMap((f) => findLayerViolations(f, fs.readFileSync(path.join(root, f), 'utf8'), builtinModules));
+    const violations = sourceFiles('renderer').flatMap((f) =>
+      findLayerViolations(f, fs.readFileSync(path.join(root, f), 'utf8'), builtinModules),
+    );
     expect(violations).toEqual([]);
   });
 
   it('main/ never imports the renderer, and only main/db/ touches the database driver', () => {
-    const violations = sourceFiles('main').flatMap((f) => findLayerViolations(f, fs.readFileSync(path.join(root, f), 'utf8'), builtinModules));
+    const violations = sourceFiles('main').flatMap((f) =>
+      findLayerViolations(f, fs.readFileSync(path.join(root, f), 'utf8'), builtinModules),
+    );
     expect(violations).toEqual([]);
   });
 });

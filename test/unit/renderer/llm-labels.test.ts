@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatParameters, modelFileName, pickBilingualMessage } from '../../../renderer/src/pages/models/llm-labels';
+import {
+  formatBytes,
+  formatParameters,
+  modelFileName,
+  pickBilingualMessage,
+} from '../../../renderer/src/pages/models/llm-labels';
 
-describe('language model labels (issue 4)', () => {
+describe('language model labels', () => {
   it('shows the advisor only their half of a bilingual refusal, and keeps paths whole', () => {
     const message = 'cut.gguf is incomplete: read it from /tmp/a/b again. / cut.gguf 不完整：请从 /tmp/a/b 重新复制。';
     expect(pickBilingualMessage(message, 'en')).toBe('cut.gguf is incomplete: read it from /tmp/a/b again.');

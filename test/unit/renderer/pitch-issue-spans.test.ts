@@ -7,7 +7,7 @@ function issue(severity: 'blocking' | 'warning', spans: PitchIssueView['spans'])
   return { ruleId: 'forbidden-claim', severity, message: { en: 'x', zh: 'x' }, spans };
 }
 
-describe('pitch editor highlights (issue 4)', () => {
+describe('pitch editor highlights', () => {
   const headline = 'Guaranteed returns, low fees';
 
   it('marks each problem where the lint found it, in the field and item it names', () => {
@@ -24,8 +24,12 @@ describe('pitch editor highlights (issue 4)', () => {
   });
 
   it('follows the text when the advisor typed before it since the lint ran, and drops a mark it cannot find', () => {
-    const issues = [issue('blocking', [{ field: 'headline', item: null, start: 0, end: 18, text: 'Guaranteed returns' }])];
-    expect(marksFor(issues, 'headline', null, `New: ${headline}`)).toEqual([{ start: 5, end: 23, severity: 'blocking' }]);
+    const issues = [
+      issue('blocking', [{ field: 'headline', item: null, start: 0, end: 18, text: 'Guaranteed returns' }]),
+    ];
+    expect(marksFor(issues, 'headline', null, `New: ${headline}`)).toEqual([
+      { start: 5, end: 23, severity: 'blocking' },
+    ]);
     expect(marksFor(issues, 'headline', null, 'Returns within the range, low fees')).toEqual([]);
   });
 
@@ -40,7 +44,11 @@ describe('pitch editor highlights (issue 4)', () => {
   it('reaches the pitch of a product from its hash and back', () => {
     expect(parseHash('#/clients/C-1/pitch/P-9')).toEqual({ name: 'pitch', clientId: 'C-1', productId: 'P-9' });
     expect(hrefFor({ name: 'pitch', clientId: 'C 1', productId: 'P/9' })).toBe('#/clients/C%201/pitch/P%2F9');
-    expect(parseHash(hrefFor({ name: 'pitch', clientId: 'C 1', productId: 'P/9' }))).toEqual({ name: 'pitch', clientId: 'C 1', productId: 'P/9' });
+    expect(parseHash(hrefFor({ name: 'pitch', clientId: 'C 1', productId: 'P/9' }))).toEqual({
+      name: 'pitch',
+      clientId: 'C 1',
+      productId: 'P/9',
+    });
     expect(parseHash('#/clients/C-1/pitch').name).toBe('not-found');
   });
 });

@@ -18,7 +18,9 @@ import { draftFromProfile, emptyDraft, issuesByField, profileFromDraft, type Pro
 /** Fields the form shows; an issue for anything else is listed above the form instead of under a field. */
 const SHOWN_FIELDS = new Set<string>([...Object.keys(emptyDraft('en'))]);
 
-type Props = { mode: 'create'; onClose(): void } | { mode: 'edit'; client: Client; onClose(): void; onSaved?(client: Client): void };
+type Props =
+  | { mode: 'create'; onClose(): void }
+  | { mode: 'edit'; client: Client; onClose(): void; onSaved?(client: Client): void };
 
 /**
  * Creates or edits a client in one step: everything is checked first with the shared validator,
@@ -29,7 +31,9 @@ export function ClientFormDialog(props: Props) {
   const { t, pick, language } = useI18n();
   const { notifyError, notifySuccess } = useNotify();
   const [base, setBase] = useState<Client | null>(props.mode === 'edit' ? props.client : null);
-  const [draft, setDraft] = useState<ProfileDraft>(() => (props.mode === 'edit' ? draftFromProfile(props.client) : emptyDraft(language)));
+  const [draft, setDraft] = useState<ProfileDraft>(() =>
+    props.mode === 'edit' ? draftFromProfile(props.client) : emptyDraft(language),
+  );
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [attempted, setAttempted] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -97,7 +101,8 @@ export function ClientFormDialog(props: Props) {
     }
   };
 
-  const title = props.mode === 'create' ? t('form.createTitle') : t('form.editTitle', { name: base?.displayName ?? '' });
+  const title =
+    props.mode === 'create' ? t('form.createTitle') : t('form.editTitle', { name: base?.displayName ?? '' });
   return (
     <Dialog
       open
@@ -139,7 +144,12 @@ export function ClientFormDialog(props: Props) {
         <Button onClick={props.onClose} disabled={saving} data-testid="client-form-cancel">
           {t('common.cancel')}
         </Button>
-        <Button variant="contained" onClick={() => void save()} disabled={saving || conflict} data-testid="client-form-save">
+        <Button
+          variant="contained"
+          onClick={() => void save()}
+          disabled={saving || conflict}
+          data-testid="client-form-save"
+        >
           {t('common.save')}
         </Button>
       </DialogActions>

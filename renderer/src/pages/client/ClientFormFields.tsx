@@ -69,11 +69,18 @@ export function ClientFormFields({ draft, set, errors, creating }: Props) {
         {individual && whole('dependents', true)}
         {whole('creditScore')}
         {!individual &&
-          choice('creditRating', [{ value: '', label: t('common.notSet') }, ...CREDIT_RATINGS.map((r) => ({ value: r, label: r }))])}
+          choice('creditRating', [
+            { value: '', label: t('common.notSet') },
+            ...CREDIT_RATINGS.map((r) => ({ value: r, label: r })),
+          ])}
       </FormSection>
 
       <FormSection title={t('form.section.objectives')}>
-        <ObjectivesField value={draft.objectives} onChange={(value) => set('objectives', value)} error={errors.get('objectives')} />
+        <ObjectivesField
+          value={draft.objectives}
+          onChange={(value) => set('objectives', value)}
+          error={errors.get('objectives')}
+        />
         {text('horizonYears', { inputMode: 'decimal', required: true })}
         {choice(
           'liquidityNeed',
@@ -111,7 +118,11 @@ export function ClientFormFields({ draft, set, errors, creating }: Props) {
       <FormSection title={t('form.section.compliance')}>
         {date('kycReviewedAt')}
         {text('notes', { multiline: true, minRows: 3, gridColumn: '1 / -1' })}
-        <CustomAttributesEditor value={draft.customAttributes} onChange={(value) => set('customAttributes', value)} error={errors.get('customAttributes')} />
+        <CustomAttributesEditor
+          value={draft.customAttributes}
+          onChange={(value) => set('customAttributes', value)}
+          error={errors.get('customAttributes')}
+        />
       </FormSection>
     </Box>
   );

@@ -26,7 +26,14 @@ import { QuestionnaireDialog } from './QuestionnaireDialog';
 
 export function ClientPage({ id }: { id: string }) {
   const { t } = useI18n();
-  const detail = useBackend('clients:get', { id }, { entities: ['clients', 'meetings', 'products', 'interactions'], reportErrors: (error) => !isBackendError(error, 'not_found') });
+  const detail = useBackend(
+    'clients:get',
+    { id },
+    {
+      entities: ['clients', 'meetings', 'products', 'interactions'],
+      reportErrors: (error) => !isBackendError(error, 'not_found'),
+    },
+  );
   const [editing, setEditing] = useState(false);
   const [questionnaire, setQuestionnaire] = useState(false);
 
@@ -85,17 +92,29 @@ export function ClientPage({ id }: { id: string }) {
         }
         subtitle={
           <>
-            <Typography variant="body2">{client.city ? `${t(`kind.${client.kind}`)} · ${client.city}` : t(`kind.${client.kind}`)}</Typography>
+            <Typography variant="body2">
+              {client.city ? `${t(`kind.${client.kind}`)} · ${client.city}` : t(`kind.${client.kind}`)}
+            </Typography>
             <RiskClassChip riskClass={client.riskClass} testId="risk-class" />
             <KycChip reviewedAt={client.kycReviewedAt} />
           </>
         }
         actions={
           <>
-            <Button variant="outlined" startIcon={<QuizOutlined />} onClick={() => setQuestionnaire(true)} data-testid="questionnaire-open">
+            <Button
+              variant="outlined"
+              startIcon={<QuizOutlined />}
+              onClick={() => setQuestionnaire(true)}
+              data-testid="questionnaire-open"
+            >
               {t('questionnaire.open')}
             </Button>
-            <Button variant="contained" startIcon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="client-edit">
+            <Button
+              variant="contained"
+              startIcon={<EditOutlined />}
+              onClick={() => setEditing(true)}
+              data-testid="client-edit"
+            >
               {t('common.edit')}
             </Button>
           </>
@@ -110,8 +129,12 @@ export function ClientPage({ id }: { id: string }) {
       <Box sx={{ mt: 1.5 }}>
         <InteractionsTable interactions={interactions} />
       </Box>
-      {editing && <ClientFormDialog mode="edit" client={client} onClose={() => setEditing(false)} onSaved={detail.reload} />}
-      {questionnaire && <QuestionnaireDialog client={client} onClose={() => setQuestionnaire(false)} onSubmitted={detail.reload} />}
+      {editing && (
+        <ClientFormDialog mode="edit" client={client} onClose={() => setEditing(false)} onSaved={detail.reload} />
+      )}
+      {questionnaire && (
+        <QuestionnaireDialog client={client} onClose={() => setQuestionnaire(false)} onSubmitted={detail.reload} />
+      )}
     </Box>
   );
 }

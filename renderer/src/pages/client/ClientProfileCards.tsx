@@ -20,16 +20,26 @@ export function ClientProfileCards({ client }: { client: Client }) {
   const today = localToday();
   const none = t('common.notSet');
   const money = (value: number | null) => (value === null ? none : fmt.money(value));
-  const yesNo = (value: boolean | null) => (value === null ? t('common.notAsked') : value ? t('common.yes') : t('common.no'));
+  const yesNo = (value: boolean | null) =>
+    value === null ? t('common.notAsked') : value ? t('common.yes') : t('common.no');
   const individual = client.kind === 'individual';
 
   const identity: Fact[] = [
     { label: t('field.kind'), value: t(`kind.${client.kind}`) },
     individual
-      ? { label: t('field.birthDate'), value: client.birthDate ? `${fmt.date(client.birthDate)} (${t('client.age', { age: ageOn(client.birthDate, today) })})` : none }
+      ? {
+          label: t('field.birthDate'),
+          value: client.birthDate
+            ? `${fmt.date(client.birthDate)} (${t('client.age', { age: ageOn(client.birthDate, today) })})`
+            : none,
+        }
       : { label: t('field.foundedDate'), value: client.foundedDate ? fmt.date(client.foundedDate) : none },
-    individual ? { label: t('field.occupation'), value: client.occupation ?? none } : { label: t('field.sector'), value: client.sector ?? none },
-    ...(individual ? [] : [{ label: t('field.employees'), value: client.employees === null ? none : fmt.number(client.employees) }]),
+    individual
+      ? { label: t('field.occupation'), value: client.occupation ?? none }
+      : { label: t('field.sector'), value: client.sector ?? none },
+    ...(individual
+      ? []
+      : [{ label: t('field.employees'), value: client.employees === null ? none : fmt.number(client.employees) }]),
     { label: t('field.language'), value: t(`language.${client.language}`) },
     { label: t('field.email'), value: client.email ?? none },
     { label: t('field.phone'), value: client.phone ?? none },
@@ -37,7 +47,9 @@ export function ClientProfileCards({ client }: { client: Client }) {
   ];
 
   const financial: Fact[] = [
-    individual ? { label: t('field.annualIncome'), value: money(client.annualIncome) } : { label: t('field.annualRevenue'), value: money(client.annualRevenue) },
+    individual
+      ? { label: t('field.annualIncome'), value: money(client.annualIncome) }
+      : { label: t('field.annualRevenue'), value: money(client.annualRevenue) },
     { label: t('field.monthlyExpenses'), value: money(client.monthlyExpenses) },
     { label: t('field.investableAssets'), value: money(client.investableAssets) },
     { label: t('field.totalAssets'), value: money(client.totalAssets) },
@@ -62,7 +74,10 @@ export function ClientProfileCards({ client }: { client: Client }) {
           </Box>
         ),
     },
-    { label: t('field.horizonYears'), value: t('common.years', { n: fmt.number(client.horizonYears, client.horizonYears % 1 === 0 ? 0 : 1) }) },
+    {
+      label: t('field.horizonYears'),
+      value: t('common.years', { n: fmt.number(client.horizonYears, client.horizonYears % 1 === 0 ? 0 : 1) }),
+    },
     { label: t('field.liquidityNeed'), value: t(`liquidityNeed.${client.liquidityNeed}`) },
     { label: t('field.sustainabilityPreference'), value: yesNo(client.sustainabilityPreference) },
   ];
@@ -76,7 +91,13 @@ export function ClientProfileCards({ client }: { client: Client }) {
 
   const attributes = Object.entries(client.customAttributes);
   const attributeValue = (value: string | number | boolean | null) =>
-    value === null ? none : typeof value === 'boolean' ? yesNo(value) : typeof value === 'number' ? fmt.number(value, value % 1 === 0 ? 0 : 2) : value;
+    value === null
+      ? none
+      : typeof value === 'boolean'
+        ? yesNo(value)
+        : typeof value === 'number'
+          ? fmt.number(value, value % 1 === 0 ? 0 : 2)
+          : value;
 
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(320px, 1fr))', gap: 1.5 }}>
@@ -113,7 +134,11 @@ export function ClientProfileCards({ client }: { client: Client }) {
         </Box>
       </SectionCard>
       <SectionCard title={t('client.card.notes')} testId="card-notes">
-        <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', color: client.notes ? 'text.primary' : 'text.secondary' }} data-testid="client-notes">
+        <Typography
+          variant="body2"
+          sx={{ whiteSpace: 'pre-wrap', color: client.notes ? 'text.primary' : 'text.secondary' }}
+          data-testid="client-notes"
+        >
           {client.notes || t('client.notes.empty')}
         </Typography>
       </SectionCard>

@@ -18,19 +18,37 @@ const PAGE = 10;
  * Which of the two asks to show: the one with the signals once it has come, else the one without; when the signals
  * failed, the one without, its line under the title saying why.
  */
-function shownRanking(sharpen: boolean, quick: BackendQuery<ClientRanking>, full: BackendQuery<ClientRanking>): BackendQuery<ClientRanking> {
+function shownRanking(
+  sharpen: boolean,
+  quick: BackendQuery<ClientRanking>,
+  full: BackendQuery<ClientRanking>,
+): BackendQuery<ClientRanking> {
   if (!sharpen || !quick.data) return quick;
   if (full.data && !full.loading) return full;
   if (full.error === undefined || full.loading) return quick;
   const lm = quick.data.languageModel!;
-  return { ...quick, data: { ...quick.data, languageModel: { ...lm, reason: `the signals could not be computed (${describeError(full.error)})` } } };
+  return {
+    ...quick,
+    data: {
+      ...quick.data,
+      languageModel: { ...lm, reason: `the signals could not be computed (${describeError(full.error)})` },
+    },
+  };
 }
 
 /**
  * The client's ranking and the products excluded from it, from one call so both always come from the same
  * rule set. A recorded reaction refreshes the ranking (the live model has learned it) and the client's interactions.
  */
-export function ClientRecommendations({ clientId, interactions, onRecorded }: { clientId: string; interactions: ClientDetail['interactions']; onRecorded(): void }) {
+export function ClientRecommendations({
+  clientId,
+  interactions,
+  onRecorded,
+}: {
+  clientId: string;
+  interactions: ClientDetail['interactions'];
+  onRecorded(): void;
+}) {
   const { t, pickPair } = useI18n();
   const { notifyError, notifySuccess } = useNotify();
   const [top, setTop] = useState(PAGE);
@@ -41,23 +59,39 @@ export function ClientRecommendations({ clientId, interactions, onRecorded }: { 
     for (const i of interactions) {
       if (!i.outcome) continue;
       const seen = latest.get(i.productId);
-      if (!seen || seen.occurredAt < i.occurredAt) latest.set(i.productId, { outcome: i.outcome, occurredAt: i.occurredAt });
+      if (!seen || seen.occurredAt < i.occurredAt)
+        latest.set(i.productId, { outcome: i.outcome, occurredAt: i.occurredAt });
     }
     return latest;
   }, [interactions]);
-  // Two asks (issue 4): the ranking without the language model's signals comes at once; where the live version was
+  // Two asks: the ranking without the language model's signals comes at once; where the live version was
   // trained with the loaded model, the same ranking with its signals follows (seconds on a CPU, or after a draft).
   const entities = ['interactions', 'model', 'rules', 'products', 'clients', 'deviations'] as const;
-  const quick = useBackend('recommendations:for-client', { clientId, top, languageModel: 'skip' }, { entities: [...entities], reportErrors: false });
+  const quick = useBackend(
+    'recommendations:for-client',
+    { clientId, top, languageModel: 'skip' },
+    { entities: [...entities], reportErrors: false },
+  );
   const sharpen = quick.data?.clientId === clientId && quick.data.languageModel?.reason === NOT_REQUESTED;
-  const full = useBackend('recommendations:for-client', { clientId, top, languageModel: 'use' }, { entities: [...entities], reportErrors: false, enabled: sharpen });
+  const full = useBackend(
+    'recommendations:for-client',
+    { clientId, top, languageModel: 'use' },
+    { entities: [...entities], reportErrors: false, enabled: sharpen },
+  );
   const ranking = shownRanking(sharpen, quick, full);
   const reloadRanking = () => {
     quick.reload();
     if (sharpen) full.reload();
   };
-  const deviations = useBackend('deviations:list', { clientId }, { entities: ['deviations', 'products', 'clients'], reportErrors: false });
-  const activeDeviations = useMemo(() => new Map((deviations.data ?? []).filter((d) => d.withdrawnAt === null).map((d) => [d.productId, d])), [deviations.data]);
+  const deviations = useBackend(
+    'deviations:list',
+    { clientId },
+    { entities: ['deviations', 'products', 'clients'], reportErrors: false },
+  );
+  const activeDeviations = useMemo(
+    () => new Map((deviations.data ?? []).filter((d) => d.withdrawnAt === null).map((d) => [d.productId, d])),
+    [deviations.data],
+  );
   const [asking, setAsking] = useState<ExcludedProduct | null>(null);
 
   // Keep the list on screen while a longer one loads, rather than flashing back to placeholders.
@@ -69,7 +103,9 @@ export function ClientRecommendations({ clientId, interactions, onRecorded }: { 
     setRecording(product.productId);
     try {
       await call('outcomes:record', { clientId, productId: product.productId, outcome });
-      notifySuccess(t('reco.recorded', { outcome: t(`outcome.${outcome}`), product: pickPair(product.nameEn, product.nameZh) }));
+      notifySuccess(
+        t('reco.recorded', { outcome: t(`outcome.${outcome}`), product: pickPair(product.nameEn, product.nameZh) }),
+      );
       reloadRanking();
       onRecorded();
     } catch (error) {
@@ -94,7 +130,14 @@ export function ClientRecommendations({ clientId, interactions, onRecorded }: { 
           onRecord={(product, outcome) => void record(product, outcome)}
         />
         {shown && <ExcludedProductsCard excluded={shown.excluded} onAskDeviation={setAsking} />}
-        {asking && <DeviationDialog key={asking.productId} clientId={clientId} product={asking} onClose={() => setAsking(null)} />}
+        {asking && (
+          <DeviationDialog
+            key={asking.productId}
+            clientId={clientId}
+            product={asking}
+            onClose={() => setAsking(null)}
+          />
+        )}
       </Box>
     </ActiveDeviations.Provider>
   );

@@ -20,14 +20,18 @@ const TYPES: AttributeType[] = ['text', 'number', 'boolean', 'empty'];
 /** Imported attributes keep their type (text, number, yes/no, empty) because they feed the model as features. */
 export function CustomAttributesEditor({ value, onChange, error }: Props) {
   const { t } = useI18n();
-  const update = (index: number, patch: Partial<AttributeDraft>) => onChange(value.map((a, i) => (i === index ? { ...a, ...patch } : a)));
+  const update = (index: number, patch: Partial<AttributeDraft>) =>
+    onChange(value.map((a, i) => (i === index ? { ...a, ...patch } : a)));
   return (
     <Box sx={{ gridColumn: '1 / -1' }} data-testid="field-customAttributes">
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {t('field.customAttributes')}
       </Typography>
       {value.map((attr, index) => (
-        <Box key={index} sx={{ display: 'grid', gridTemplateColumns: '1fr 130px 1fr auto', gap: 1, mb: 1, alignItems: 'center' }}>
+        <Box
+          key={index}
+          sx={{ display: 'grid', gridTemplateColumns: '1fr 130px 1fr auto', gap: 1, mb: 1, alignItems: 'center' }}
+        >
           <TextField
             label={t('form.attr.key')}
             value={attr.key}
@@ -42,7 +46,11 @@ export function CustomAttributesEditor({ value, onChange, error }: Props) {
               const type = event.target.value as AttributeType;
               update(index, { type, value: type === 'boolean' ? 'true' : type === 'empty' ? '' : attr.value });
             }}
-            slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': `field-customAttributes-type-${index}` } }}
+            slotProps={{
+              select: { native: true },
+              inputLabel: { shrink: true },
+              htmlInput: { 'data-testid': `field-customAttributes-type-${index}` },
+            }}
           >
             {TYPES.map((type) => (
               <option key={type} value={type}>
@@ -56,7 +64,11 @@ export function CustomAttributesEditor({ value, onChange, error }: Props) {
               label={t('form.attr.value')}
               value={attr.value}
               onChange={(event) => update(index, { value: event.target.value })}
-              slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': `field-customAttributes-value-${index}` } }}
+              slotProps={{
+                select: { native: true },
+                inputLabel: { shrink: true },
+                htmlInput: { 'data-testid': `field-customAttributes-value-${index}` },
+              }}
             >
               <option value="true">{t('common.yes')}</option>
               <option value="false">{t('common.no')}</option>
@@ -67,7 +79,12 @@ export function CustomAttributesEditor({ value, onChange, error }: Props) {
               value={attr.value}
               disabled={attr.type === 'empty'}
               onChange={(event) => update(index, { value: event.target.value })}
-              slotProps={{ htmlInput: { 'data-testid': `field-customAttributes-value-${index}`, inputMode: attr.type === 'number' ? 'decimal' : 'text' } }}
+              slotProps={{
+                htmlInput: {
+                  'data-testid': `field-customAttributes-value-${index}`,
+                  inputMode: attr.type === 'number' ? 'decimal' : 'text',
+                },
+              }}
             />
           )}
           <IconButton aria-label={t('form.attr.remove')} onClick={() => onChange(value.filter((_, i) => i !== index))}>

@@ -23,7 +23,12 @@ export function DeviationChip({ productId, productName }: { productId: string; p
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const help = record
-    ? t('deviation.chipHelp', { by: record.acknowledgedBy, date: fmt.dateTime(record.acknowledgedAt), advisor: record.recordedBy, reason: record.reason })
+    ? t('deviation.chipHelp', {
+        by: record.acknowledgedBy,
+        date: fmt.dateTime(record.acknowledgedAt),
+        advisor: record.recordedBy,
+        reason: record.reason,
+      })
     : t('reco.deviationHelp');
 
   const withdraw = async () => {
@@ -43,11 +48,23 @@ export function DeviationChip({ productId, productName }: { productId: string; p
   return (
     <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center' }}>
       <Tooltip title={help}>
-        <Chip icon={<GppMaybeOutlined />} label={t('deviation.chip')} color="warning" variant="outlined" data-testid="recommendation-deviation" sx={{ height: 20, fontSize: '0.7rem' }} />
+        <Chip
+          icon={<GppMaybeOutlined />}
+          label={t('deviation.chip')}
+          color="warning"
+          variant="outlined"
+          data-testid="recommendation-deviation"
+          sx={{ height: 20, fontSize: '0.7rem' }}
+        />
       </Tooltip>
       {record && (
         <Tooltip title={t('deviation.withdraw')}>
-          <IconButton size="small" aria-label={t('deviation.withdraw')} onClick={() => setConfirming(true)} data-testid="deviation-withdraw">
+          <IconButton
+            size="small"
+            aria-label={t('deviation.withdraw')}
+            onClick={() => setConfirming(true)}
+            data-testid="deviation-withdraw"
+          >
             <UndoOutlined sx={{ fontSize: 16 }} />
           </IconButton>
         </Tooltip>

@@ -33,7 +33,11 @@ interface Props {
 export function DeviationDialog({ clientId, product, onClose }: Props) {
   const { t, pick, pickPair } = useI18n();
   const { notifyError, notifySuccess } = useNotify();
-  const preview = useBackend('deviations:preview', { clientId, productId: product.productId }, { entities: ['rules', 'clients', 'products', 'deviations'], reportErrors: false });
+  const preview = useBackend(
+    'deviations:preview',
+    { clientId, productId: product.productId },
+    { entities: ['rules', 'clients', 'products', 'deviations'], reportErrors: false },
+  );
   const [acknowledged, setAcknowledged] = useState(false);
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
@@ -47,7 +51,12 @@ export function DeviationDialog({ clientId, product, onClose }: Props) {
     if (!acknowledged || reasonMissing) return;
     setBusy(true);
     try {
-      await call('deviations:record', { clientId, productId: product.productId, acknowledged: true, reason: reason.trim() });
+      await call('deviations:record', {
+        clientId,
+        productId: product.productId,
+        acknowledged: true,
+        reason: reason.trim(),
+      });
       notifySuccess(t('deviation.recorded', { product: name }));
       onClose();
     } catch (error) {
@@ -58,7 +67,14 @@ export function DeviationDialog({ clientId, product, onClose }: Props) {
   };
 
   return (
-    <Dialog open onClose={busy ? undefined : onClose} maxWidth="sm" fullWidth data-testid="deviation-dialog" aria-labelledby="deviation-dialog-title">
+    <Dialog
+      open
+      onClose={busy ? undefined : onClose}
+      maxWidth="sm"
+      fullWidth
+      data-testid="deviation-dialog"
+      aria-labelledby="deviation-dialog-title"
+    >
       <DialogTitle id="deviation-dialog-title">{t('deviation.title', { product: name })}</DialogTitle>
       <DialogContent>
         {!p && preview.error !== undefined && (
@@ -69,7 +85,13 @@ export function DeviationDialog({ clientId, product, onClose }: Props) {
         {!p && preview.error === undefined && <Skeleton variant="rectangular" height={120} />}
         {p && p.riskClass && p.limit && (
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }} data-testid="deviation-figures">
-            {t('deviation.figures', { riskClass: p.riskClass, limit: p.limit, grade: p.grade, above: p.gradesAbove, max: p.maxGradesAboveLimit })}
+            {t('deviation.figures', {
+              riskClass: p.riskClass,
+              limit: p.limit,
+              grade: p.grade,
+              above: p.gradesAbove,
+              max: p.maxGradesAboveLimit,
+            })}
           </Typography>
         )}
         {p && !p.allowed && p.refusal && (
@@ -86,7 +108,14 @@ export function DeviationDialog({ clientId, product, onClose }: Props) {
             </Alert>
             <Box>
               <FormControlLabel
-                control={<Checkbox checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} disabled={busy} slotProps={{ input: inputTestId('deviation-acknowledge') }} />}
+                control={
+                  <Checkbox
+                    checked={acknowledged}
+                    onChange={(e) => setAcknowledged(e.target.checked)}
+                    disabled={busy}
+                    slotProps={{ input: inputTestId('deviation-acknowledge') }}
+                  />
+                }
                 label={t('deviation.acknowledge')}
               />
             </Box>
@@ -111,7 +140,13 @@ export function DeviationDialog({ clientId, product, onClose }: Props) {
           {t('common.cancel')}
         </Button>
         {p?.allowed && (
-          <Button variant="contained" color="warning" onClick={() => void record()} disabled={busy || !acknowledged || reasonMissing} data-testid="deviation-record">
+          <Button
+            variant="contained"
+            color="warning"
+            onClick={() => void record()}
+            disabled={busy || !acknowledged || reasonMissing}
+            data-testid="deviation-record"
+          >
             {t('deviation.record')}
           </Button>
         )}

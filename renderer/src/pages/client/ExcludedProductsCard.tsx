@@ -21,30 +21,66 @@ import { DeviationChip } from './DeviationChip';
 
 /** Excluded by the risk-class rule alone, and a recorded client-requested deviation could lift it (never for C1). */
 function deviationPossible(product: ExcludedProduct): boolean {
-  return product.failed.length === 1 && product.failed[0]!.ruleId === 'risk-class' && product.failed[0]!.deviationPossible === true;
+  return (
+    product.failed.length === 1 &&
+    product.failed[0]!.ruleId === 'risk-class' &&
+    product.failed[0]!.deviationPossible === true
+  );
 }
 
-function ExcludedRow({ product, onAskDeviation }: { product: ExcludedProduct; onAskDeviation: ((product: ExcludedProduct) => void) | undefined }) {
+function ExcludedRow({
+  product,
+  onAskDeviation,
+}: {
+  product: ExcludedProduct;
+  onAskDeviation: ((product: ExcludedProduct) => void) | undefined;
+}) {
   const { t, pick, pickPair, language } = useI18n();
   // A recorded deviation that no longer makes the product suitable (another rule now fails): still withdrawable here.
   const recorded = useActiveDeviation(product.productId);
   return (
-    <Box component="li" sx={{ display: 'grid', gridTemplateColumns: '48px minmax(200px, 1fr) 2fr', columnGap: 1.5, alignItems: 'start', py: 1, borderTop: 1, borderColor: 'divider' }} data-testid="excluded-row" data-product-id={product.productId}>
+    <Box
+      component="li"
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: '48px minmax(200px, 1fr) 2fr',
+        columnGap: 1.5,
+        alignItems: 'start',
+        py: 1,
+        borderTop: 1,
+        borderColor: 'divider',
+      }}
+      data-testid="excluded-row"
+      data-product-id={product.productId}
+    >
       <Box sx={{ pt: 0.25 }}>
         <RiskGradeChip grade={product.riskGrade} />
       </Box>
       <Box sx={{ minWidth: 0 }}>
-        <Link href={hrefFor({ name: 'product', id: product.productId })} underline="hover" color="text.primary" variant="body2">
+        <Link
+          href={hrefFor({ name: 'product', id: product.productId })}
+          underline="hover"
+          color="text.primary"
+          variant="body2"
+        >
           {pickPair(product.nameEn, product.nameZh)}
         </Link>
         <Typography variant="caption" color="text.secondary" component="div">
           {familyLabel(t, product.family)} · {categoryLabel(product.category, language)}
         </Typography>
-        {recorded && <DeviationChip productId={product.productId} productName={pickPair(product.nameEn, product.nameZh)} />}
+        {recorded && (
+          <DeviationChip productId={product.productId} productName={pickPair(product.nameEn, product.nameZh)} />
+        )}
       </Box>
       <Box component="ul" sx={{ m: 0, p: 0, listStyle: 'none' }}>
         {product.failed.map((rule) => (
-          <Box component="li" key={rule.ruleId} sx={{ display: 'flex', gap: 0.75, alignItems: 'flex-start' }} data-testid="excluded-reason" data-rule-id={rule.ruleId}>
+          <Box
+            component="li"
+            key={rule.ruleId}
+            sx={{ display: 'flex', gap: 0.75, alignItems: 'flex-start' }}
+            data-testid="excluded-reason"
+            data-rule-id={rule.ruleId}
+          >
             <BlockOutlined sx={{ fontSize: 16, mt: '2px', color: 'error.main' }} aria-hidden />
             <Typography variant="body2">{pick(rule.reason)}</Typography>
           </Box>
@@ -52,7 +88,13 @@ function ExcludedRow({ product, onAskDeviation }: { product: ExcludedProduct; on
         {onAskDeviation && deviationPossible(product) && (
           <Box component="li" sx={{ pt: 0.5 }}>
             <Tooltip title={t('deviation.askHelp')}>
-              <Button size="small" color="warning" startIcon={<GppMaybeOutlined />} onClick={() => onAskDeviation(product)} data-testid="deviation-ask">
+              <Button
+                size="small"
+                color="warning"
+                startIcon={<GppMaybeOutlined />}
+                onClick={() => onAskDeviation(product)}
+                data-testid="deviation-ask"
+              >
                 {t('deviation.ask')}
               </Button>
             </Tooltip>
@@ -67,7 +109,13 @@ function ExcludedRow({ product, onAskDeviation }: { product: ExcludedProduct; on
  * Products the suitability rules exclude for this client, kept apart from the ranking and without any
  * reaction buttons: they are never pitched, only shown with the rules' reasons so the advisor can explain why.
  */
-export function ExcludedProductsCard({ excluded, onAskDeviation }: { excluded: ExcludedProduct[]; onAskDeviation?(product: ExcludedProduct): void }) {
+export function ExcludedProductsCard({
+  excluded,
+  onAskDeviation,
+}: {
+  excluded: ExcludedProduct[];
+  onAskDeviation?(product: ExcludedProduct): void;
+}) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   return (

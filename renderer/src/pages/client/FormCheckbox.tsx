@@ -16,7 +16,13 @@ export function FormCheckbox({ name, label, checked, onChange, error }: Props) {
   return (
     <Box>
       <FormControlLabel
-        control={<Checkbox checked={checked} onChange={(event) => onChange(event.target.checked)} slotProps={{ input: inputTestId(`field-${name}`) }} />}
+        control={
+          <Checkbox
+            checked={checked}
+            onChange={(event) => onChange(event.target.checked)}
+            slotProps={{ input: inputTestId(`field-${name}`) }}
+          />
+        }
         label={label}
       />
       {error && (

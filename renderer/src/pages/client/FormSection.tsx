@@ -9,7 +9,16 @@ export function FormSection({ title, children }: { title: string; children: Reac
       <Typography variant="overline" color="primary" component="h3" sx={{ display: 'block', mb: 1, lineHeight: 1.5 }}>
         {title}
       </Typography>
-      <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', columnGap: 2, rowGap: 1.5 }}>{children}</Box>
+      <Box
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))',
+          columnGap: 2,
+          rowGap: 1.5,
+        }}
+      >
+        {children}
+      </Box>
     </Box>
   );
 }

@@ -27,7 +27,22 @@ interface Props {
 }
 
 /** One profile field: data-testid field-<name> on the input itself and field-error-<name> on its message. */
-export function FormTextField({ name, label, value, onChange, error, hint, required, options, inputMode, type, multiline, minRows, autoFocus, gridColumn }: Props) {
+export function FormTextField({
+  name,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  required,
+  options,
+  inputMode,
+  type,
+  multiline,
+  minRows,
+  autoFocus,
+  gridColumn,
+}: Props) {
   const helper = error ? <span data-testid={`field-error-${name}`}>{error}</span> : hint;
   return (
     <TextField

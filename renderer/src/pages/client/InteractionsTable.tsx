@@ -44,7 +44,16 @@ export function InteractionsTable({ interactions }: { interactions: ClientDetail
                 <TableCell>
                   <OutcomeChip outcome={i.outcome} />
                 </TableCell>
-                <TableCell sx={{ color: 'text.secondary', maxWidth: 280, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={i.note}>
+                <TableCell
+                  sx={{
+                    color: 'text.secondary',
+                    maxWidth: 280,
+                    overflow: 'hidden',
+                    textOverflow: 'ellipsis',
+                    whiteSpace: 'nowrap',
+                  }}
+                  title={i.note}
+                >
                   {i.note}
                 </TableCell>
               </TableRow>

@@ -24,7 +24,12 @@ export function ObjectivesField({ value, onChange, error }: Props) {
     onChange(OBJECTIVES.filter((o) => next.has(o)));
   };
   return (
-    <FormControl component="fieldset" error={Boolean(error)} sx={{ gridColumn: '1 / -1' }} data-testid="field-objectives">
+    <FormControl
+      component="fieldset"
+      error={Boolean(error)}
+      sx={{ gridColumn: '1 / -1' }}
+      data-testid="field-objectives"
+    >
       <FormLabel component="legend" sx={{ fontSize: '0.8rem' }}>
         {t('field.objectives')}
       </FormLabel>

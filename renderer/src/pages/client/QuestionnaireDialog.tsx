@@ -46,7 +46,11 @@ export function QuestionnaireDialog({ client, onClose, onSubmitted }: Props) {
     setSubmitting(true);
     try {
       const relevant = Object.fromEntries(questions.map((q) => [q.id, answers[q.id] ?? '']));
-      const updated = await call('clients:submit-questionnaire', { clientId: client.id, revision: client.revision, answers: relevant });
+      const updated = await call('clients:submit-questionnaire', {
+        clientId: client.id,
+        revision: client.revision,
+        answers: relevant,
+      });
       setResult(updated);
       onSubmitted(updated);
     } catch (error) {
@@ -58,12 +62,20 @@ export function QuestionnaireDialog({ client, onClose, onSubmitted }: Props) {
   };
 
   return (
-    <Dialog open onClose={submitting ? undefined : onClose} fullWidth maxWidth="md" scroll="paper" data-testid="questionnaire-dialog">
+    <Dialog
+      open
+      onClose={submitting ? undefined : onClose}
+      fullWidth
+      maxWidth="md"
+      scroll="paper"
+      data-testid="questionnaire-dialog"
+    >
       <DialogTitle>
         {t('questionnaire.title', { name: client.displayName })}
         {definition.data && (
           <Typography variant="body2" color="text.secondary">
-            {t('questionnaire.version', { version: definition.data.version })} · {t('questionnaire.answered', { answered, total: questions.length })}
+            {t('questionnaire.version', { version: definition.data.version })} ·{' '}
+            {t('questionnaire.answered', { answered, total: questions.length })}
           </Typography>
         )}
       </DialogTitle>
@@ -83,12 +95,21 @@ export function QuestionnaireDialog({ client, onClose, onSubmitted }: Props) {
               <RiskClassChip riskClass={result.riskClass} long testId="questionnaire-result-class" />
             </Box>
             <Typography data-testid="questionnaire-result-score">
-              {t('questionnaire.result', { riskClass: result.riskClass ?? '—', score: result.questionnaire?.score ?? 0, max: maxScore })}
+              {t('questionnaire.result', {
+                riskClass: result.riskClass ?? '—',
+                score: result.questionnaire?.score ?? 0,
+                max: maxScore,
+              })}
             </Typography>
           </Box>
         ) : (
           questions.map((question, index) => (
-            <FormControl key={question.id} component="fieldset" sx={{ display: 'block', mb: 2 }} data-testid={`question-${question.id}`}>
+            <FormControl
+              key={question.id}
+              component="fieldset"
+              sx={{ display: 'block', mb: 2 }}
+              data-testid={`question-${question.id}`}
+            >
               <FormLabel component="legend" sx={{ color: 'text.primary', fontWeight: 500, mb: 0.5 }}>
                 {index + 1}. {pick(question.text)}
               </FormLabel>
@@ -104,7 +125,9 @@ export function QuestionnaireDialog({ client, onClose, onSubmitted }: Props) {
                     value={option.id}
                     label={pick(option.label)}
                     sx={{ mr: 3 }}
-                    control={<Radio size="small" slotProps={{ input: inputTestId(`answer-${question.id}-${option.id}`) }} />}
+                    control={
+                      <Radio size="small" slotProps={{ input: inputTestId(`answer-${question.id}-${option.id}`) }} />
+                    }
                   />
                 ))}
               </RadioGroup>

@@ -14,14 +14,34 @@ function ReasonLine({ reason, largest }: { reason: ScoreReason; largest: number 
   const raises = reason.logOdds >= 0;
   const share = largest > 0 ? Math.abs(reason.logOdds) / largest : 0;
   return (
-    <Box component="li" sx={{ display: 'grid', gridTemplateColumns: '1fr 72px', alignItems: 'center', columnGap: 1.5, py: 0.4 }} data-testid="reason-line" data-sign={raises ? 'plus' : 'minus'}>
+    <Box
+      component="li"
+      sx={{ display: 'grid', gridTemplateColumns: '1fr 72px', alignItems: 'center', columnGap: 1.5, py: 0.4 }}
+      data-testid="reason-line"
+      data-sign={raises ? 'plus' : 'minus'}
+    >
       <Typography variant="body2">{pick(reason.text)}</Typography>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }} title={`${raises ? '+' : '−'}${fmt.number(Math.abs(reason.logOdds), 2)}`}>
-        <Typography component="span" variant="body2" sx={{ width: 10, fontWeight: 600, color: raises ? 'success.main' : 'error.main' }} aria-hidden>
+      <Box
+        sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}
+        title={`${raises ? '+' : '−'}${fmt.number(Math.abs(reason.logOdds), 2)}`}
+      >
+        <Typography
+          component="span"
+          variant="body2"
+          sx={{ width: 10, fontWeight: 600, color: raises ? 'success.main' : 'error.main' }}
+          aria-hidden
+        >
           {raises ? '+' : '−'}
         </Typography>
         <Box sx={{ flexGrow: 1, height: 6, borderRadius: 3, bgcolor: 'action.hover' }}>
-          <Box sx={{ width: `${Math.max(6, share * 100)}%`, height: '100%', borderRadius: 3, bgcolor: raises ? 'success.main' : 'error.main' }} />
+          <Box
+            sx={{
+              width: `${Math.max(6, share * 100)}%`,
+              height: '100%',
+              borderRadius: 3,
+              bgcolor: raises ? 'success.main' : 'error.main',
+            }}
+          />
         </Box>
       </Box>
     </Box>
@@ -71,23 +91,23 @@ export function ReasonPopover({ productName, reasons }: { productName: string; r
         slotProps={{ paper: { variant: 'outlined', sx: { p: 1.5, width: 380, maxWidth: '90vw' } } }}
       >
         <Box role="dialog" aria-label={title} data-testid="reason-popover">
-        <Typography variant="subtitle2" component="h2">
-          {title}
-        </Typography>
-        {reasons.length === 0 ? (
-          <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-            {t('reco.noReasons')}
+          <Typography variant="subtitle2" component="h2">
+            {title}
           </Typography>
-        ) : (
-          <>
-            <ReasonGroup title={t('reco.raises')} reasons={raising} largest={largest} />
-            <ReasonGroup title={t('reco.lowers')} reasons={lowering} largest={largest} />
-            <Divider sx={{ my: 1 }} />
-            <Typography variant="caption" color="text.secondary">
-              {t('reco.reasonScale')}
+          {reasons.length === 0 ? (
+            <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+              {t('reco.noReasons')}
             </Typography>
-          </>
-        )}
+          ) : (
+            <>
+              <ReasonGroup title={t('reco.raises')} reasons={raising} largest={largest} />
+              <ReasonGroup title={t('reco.lowers')} reasons={lowering} largest={largest} />
+              <Divider sx={{ my: 1 }} />
+              <Typography variant="caption" color="text.secondary">
+                {t('reco.reasonScale')}
+              </Typography>
+            </>
+          )}
         </Box>
       </Popover>
     </>

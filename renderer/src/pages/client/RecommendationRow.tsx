@@ -33,16 +33,34 @@ export function RecommendationRow({ clientId, product, busy, lastReaction, onRec
   const { t, fmt, pickPair, language } = useI18n();
   const name = pickPair(product.nameEn, product.nameZh);
   return (
-    <TableRow hover data-testid="recommendation-row" data-product-id={product.productId} data-moved-for-diversity={product.movedForDiversity ? 'true' : 'false'}>
-      <TableCell sx={{ width: 32, color: 'text.secondary', fontVariantNumeric: 'tabular-nums' }}>{product.rank}</TableCell>
+    <TableRow
+      hover
+      data-testid="recommendation-row"
+      data-product-id={product.productId}
+      data-moved-for-diversity={product.movedForDiversity ? 'true' : 'false'}
+    >
+      <TableCell sx={{ width: 32, color: 'text.secondary', fontVariantNumeric: 'tabular-nums' }}>
+        {product.rank}
+      </TableCell>
       <TableCell sx={{ width: '100%', minWidth: 220 }}>
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.75, flexWrap: 'wrap' }}>
-          <Link href={hrefFor({ name: 'product', id: product.productId })} underline="hover" sx={{ fontWeight: 500 }} data-testid="recommendation-name">
+          <Link
+            href={hrefFor({ name: 'product', id: product.productId })}
+            underline="hover"
+            sx={{ fontWeight: 500 }}
+            data-testid="recommendation-name"
+          >
             {name}
           </Link>
           {product.movedForDiversity && (
             <Tooltip title={t('reco.diversityHelp')}>
-              <Chip icon={<ShuffleOutlined />} label={t('reco.diversity')} variant="outlined" data-testid="recommendation-diversity" sx={{ height: 20, fontSize: '0.7rem' }} />
+              <Chip
+                icon={<ShuffleOutlined />}
+                label={t('reco.diversity')}
+                variant="outlined"
+                data-testid="recommendation-diversity"
+                sx={{ height: 20, fontSize: '0.7rem' }}
+              />
             </Tooltip>
           )}
           {product.deviation && <DeviationChip productId={product.productId} productName={name} />}
@@ -52,7 +70,10 @@ export function RecommendationRow({ clientId, product, busy, lastReaction, onRec
           {lastReaction && (
             <Box component="span" data-testid="recommendation-last-reaction" data-outcome={lastReaction.outcome}>
               {' · '}
-              {t('reco.lastReaction', { outcome: t(`outcome.${lastReaction.outcome}`), date: fmt.date(lastReaction.occurredAt) })}
+              {t('reco.lastReaction', {
+                outcome: t(`outcome.${lastReaction.outcome}`),
+                date: fmt.date(lastReaction.occurredAt),
+              })}
             </Box>
           )}
         </Typography>

@@ -46,14 +46,19 @@ function Provenance({ ranking }: { ranking: ClientRanking }) {
     t('reco.asOf', { time: fmt.dateTime(ranking.at) }),
   ];
   return (
-    <Typography variant="caption" color="text.secondary" data-testid="recommendation-provenance" data-model-version={ranking.modelVersion ?? ''}>
+    <Typography
+      variant="caption"
+      color="text.secondary"
+      data-testid="recommendation-provenance"
+      data-model-version={ranking.modelVersion ?? ''}
+    >
       {parts.join(' · ')}
     </Typography>
   );
 }
 
 /**
- * Whether the language model the live version was trained with gave this ranking its signals (issue 4); nothing
+ * Whether the language model the live version was trained with gave this ranking its signals; nothing
  * when the version was trained without one.
  */
 function LanguageModelLine({ languageModel }: { languageModel: NonNullable<ClientRanking['languageModel']> }) {
@@ -79,10 +84,25 @@ function LanguageModelLine({ languageModel }: { languageModel: NonNullable<Clien
 }
 
 /** The client's suitable products, best first, with the score, why, and buttons to record the reaction. */
-export function RecommendationsCard({ ranking, error, loading, canShowMore, recordingProductId, lastReactions, onShowMore, onRetry, onRecord }: Props) {
+export function RecommendationsCard({
+  ranking,
+  error,
+  loading,
+  canShowMore,
+  recordingProductId,
+  lastReactions,
+  onShowMore,
+  onRetry,
+  onRecord,
+}: Props) {
   const { t } = useI18n();
   return (
-    <SectionCard title={t('reco.title')} flush testId="card-recommendations" action={ranking && <Provenance ranking={ranking} />}>
+    <SectionCard
+      title={t('reco.title')}
+      flush
+      testId="card-recommendations"
+      action={ranking && <Provenance ranking={ranking} />}
+    >
       {loading && ranking && <LinearProgress sx={{ height: 2 }} />}
       {!ranking && error !== undefined && (
         <Alert
@@ -130,13 +150,25 @@ export function RecommendationsCard({ ranking, error, loading, canShowMore, reco
             </TableHead>
             <TableBody>
               {ranking.ranked.map((product) => (
-                <RecommendationRow key={product.productId} clientId={ranking.clientId} product={product} busy={recordingProductId === product.productId} lastReaction={lastReactions.get(product.productId)} onRecord={onRecord} />
+                <RecommendationRow
+                  key={product.productId}
+                  clientId={ranking.clientId}
+                  product={product}
+                  busy={recordingProductId === product.productId}
+                  lastReaction={lastReactions.get(product.productId)}
+                  onRecord={onRecord}
+                />
               ))}
             </TableBody>
           </Table>
           {canShowMore && (
             <Box sx={{ display: 'flex', justifyContent: 'center', py: 0.75 }}>
-              <Button startIcon={<ExpandMoreOutlined />} onClick={onShowMore} disabled={loading} data-testid="recommendations-more">
+              <Button
+                startIcon={<ExpandMoreOutlined />}
+                onClick={onShowMore}
+                disabled={loading}
+                data-testid="recommendations-more"
+              >
                 {t('reco.showMore')}
               </Button>
             </Box>

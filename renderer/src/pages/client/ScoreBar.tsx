@@ -19,9 +19,21 @@ export function ScoreBar({ probability }: { probability: number }) {
         aria-valuetext={percent}
         sx={{ flexGrow: 1, height: 8, borderRadius: 4, bgcolor: 'action.hover', overflow: 'hidden' }}
       >
-        <Box sx={{ width: `${Math.max(0, Math.min(1, probability)) * 100}%`, height: '100%', bgcolor: 'primary.main', borderRadius: 4 }} />
+        <Box
+          sx={{
+            width: `${Math.max(0, Math.min(1, probability)) * 100}%`,
+            height: '100%',
+            bgcolor: 'primary.main',
+            borderRadius: 4,
+          }}
+        />
       </Box>
-      <Typography variant="body2" data-testid="recommendation-score" data-probability={probability} sx={{ width: 56, textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>
+      <Typography
+        variant="body2"
+        data-testid="recommendation-score"
+        data-probability={probability}
+        sx={{ width: 56, textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}
+      >
         {percent}
       </Typography>
     </Box>

@@ -92,7 +92,8 @@ export function draftFromProfile(p: ClientProfile): ProfileDraft {
     experienceYears: num(p.experienceYears),
     complexProductExperience: p.complexProductExperience,
     professionalInvestor: p.professionalInvestor,
-    sustainabilityPreference: p.sustainabilityPreference === null ? 'unknown' : p.sustainabilityPreference ? 'yes' : 'no',
+    sustainabilityPreference:
+      p.sustainabilityPreference === null ? 'unknown' : p.sustainabilityPreference ? 'yes' : 'no',
     kycReviewedAt: text(p.kycReviewedAt),
     notes: p.notes,
     customAttributes: Object.entries(p.customAttributes).map(([key, value]) => attributeDraft(key, value)),
@@ -168,12 +169,19 @@ export function profileFromDraft(d: ProfileDraft): { profile: ClientProfile; iss
   for (const attr of d.customAttributes) {
     const key = attr.key.trim();
     if (key.length === 0 || key.length > 64 || key in customAttributes) {
-      issues.push(issue('customAttributes', 'Attribute names must be 1–64 characters and unique.', '属性名须为 1–64 个字符且不能重复。'));
+      issues.push(
+        issue(
+          'customAttributes',
+          'Attribute names must be 1–64 characters and unique.',
+          '属性名须为 1–64 个字符且不能重复。',
+        ),
+      );
       continue;
     }
     if (attr.type === 'number') {
       const n = parseNumber(attr.value);
-      if (n === null || !Number.isFinite(n)) issues.push(issue('customAttributes', `Attribute ${key} must be a number.`, `属性 ${key} 必须是数字。`));
+      if (n === null || !Number.isFinite(n))
+        issues.push(issue('customAttributes', `Attribute ${key} must be a number.`, `属性 ${key} 必须是数字。`));
       customAttributes[key] = n ?? 0;
     } else if (attr.type === 'boolean') customAttributes[key] = attr.value === 'true';
     else if (attr.type === 'empty') customAttributes[key] = null;

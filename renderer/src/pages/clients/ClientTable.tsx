@@ -67,7 +67,15 @@ export function ClientTable({ rows, sortBy, sortDir, onSort, resetKey }: Props) 
       role="grid"
       aria-rowcount={rows.total ?? -1}
       data-testid="client-table"
-      sx={{ flexGrow: 1, minHeight: 0, overflow: 'auto', border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper' }}
+      sx={{
+        flexGrow: 1,
+        minHeight: 0,
+        overflow: 'auto',
+        border: 1,
+        borderColor: 'divider',
+        borderRadius: 1,
+        bgcolor: 'background.paper',
+      }}
     >
       <Box sx={{ minWidth: 990 }}>
         <ClientTableHeader sortBy={sortBy} sortDir={sortDir} onSort={onSort} />

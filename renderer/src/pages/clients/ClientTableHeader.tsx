@@ -36,7 +36,13 @@ export function ClientTableHeader({ sortBy, sortDir, onSort }: Props) {
         <Box
           key={column.id}
           role="columnheader"
-          aria-sort={column.sortField && column.sortField === sortBy ? (sortDir === 'asc' ? 'ascending' : 'descending') : undefined}
+          aria-sort={
+            column.sortField && column.sortField === sortBy
+              ? sortDir === 'asc'
+                ? 'ascending'
+                : 'descending'
+              : undefined
+          }
           sx={{ px: 1, textAlign: column.align ?? 'left', whiteSpace: 'nowrap', overflow: 'hidden' }}
         >
           {column.sortField ? (

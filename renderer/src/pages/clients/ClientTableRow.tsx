@@ -77,7 +77,11 @@ export const ClientTableRow = memo(function ClientTableRow({ index, top, client,
         ) : (
           <PersonOutlined fontSize="small" color="action" titleAccess={t('kind.individual')} />
         )}
-        <Box component="span" data-testid="client-row-name" sx={{ overflow: 'hidden', textOverflow: 'ellipsis', fontWeight: 500 }}>
+        <Box
+          component="span"
+          data-testid="client-row-name"
+          sx={{ overflow: 'hidden', textOverflow: 'ellipsis', fontWeight: 500 }}
+        >
           {client.displayName}
         </Box>
       </Box>
@@ -90,8 +94,22 @@ export const ClientTableRow = memo(function ClientTableRow({ index, top, client,
       <Box role="gridcell" sx={{ ...cellSx, textAlign: 'right' }}>
         {fmt.money(client.investableAssets)}
       </Box>
-      <Box role="gridcell" sx={{ ...cellSx, display: 'flex', alignItems: 'center', gap: 0.5, color: kycStale ? 'warning.main' : undefined }}>
-        {kycStale && <WarningAmberOutlined sx={{ fontSize: 16 }} titleAccess={client.kycReviewedAt ? t('client.kyc.stale') : t('client.kyc.missing')} />}
+      <Box
+        role="gridcell"
+        sx={{
+          ...cellSx,
+          display: 'flex',
+          alignItems: 'center',
+          gap: 0.5,
+          color: kycStale ? 'warning.main' : undefined,
+        }}
+      >
+        {kycStale && (
+          <WarningAmberOutlined
+            sx={{ fontSize: 16 }}
+            titleAccess={client.kycReviewedAt ? t('client.kyc.stale') : t('client.kyc.missing')}
+          />
+        )}
         {client.kycReviewedAt ? fmt.compactDate(client.kycReviewedAt) : t('client.kyc.missing')}
       </Box>
       <Box role="gridcell" sx={cellSx}>

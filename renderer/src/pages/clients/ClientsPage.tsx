@@ -18,7 +18,9 @@ import { clientListMemory } from './list-memory';
 import { useClientRows } from './use-client-rows';
 
 // The form (and its validation) loads when an advisor first creates a client, not at start-up.
-const ClientFormDialog = lazy(() => import('../client/ClientFormDialog').then((m) => ({ default: m.ClientFormDialog })));
+const ClientFormDialog = lazy(() =>
+  import('../client/ClientFormDialog').then((m) => ({ default: m.ClientFormDialog })),
+);
 
 type KindFilter = 'all' | ClientKind;
 
@@ -55,13 +57,24 @@ export function ClientsPage() {
       <PageHeader
         title={t('clients.title')}
         actions={
-          <Button variant="contained" startIcon={<AddOutlined />} onClick={() => setCreating(true)} data-testid="client-new">
+          <Button
+            variant="contained"
+            startIcon={<AddOutlined />}
+            onClick={() => setCreating(true)}
+            data-testid="client-new"
+          >
             {t('clients.new')}
           </Button>
         }
       />
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 1.5, flexWrap: 'wrap' }}>
-        <SearchField value={searchText} onChange={setSearchText} placeholder={t('clients.searchPlaceholder')} width={360} testId="client-search" />
+        <SearchField
+          value={searchText}
+          onChange={setSearchText}
+          placeholder={t('clients.searchPlaceholder')}
+          width={360}
+          testId="client-search"
+        />
         <ToggleButtonGroup
           exclusive
           value={kindFilter}

@@ -44,7 +44,14 @@ interface Cache {
 export function useClientRows(query: ClientRowsQuery): ClientRows {
   const { notifyError } = useNotify();
   const queryKey = JSON.stringify(query);
-  const cache = useRef<Cache>({ queryKey, pages: new Map(), stale: new Set(), inFlight: new Set(), wanted: [0], range: [0, 0] });
+  const cache = useRef<Cache>({
+    queryKey,
+    pages: new Map(),
+    stale: new Set(),
+    inFlight: new Set(),
+    wanted: [0],
+    range: [0, 0],
+  });
   const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(undefined);
   const [, setVersion] = useState(0);
@@ -138,7 +145,8 @@ export function useClientRows(query: ClientRowsQuery): ClientRows {
 
 function pagesFor([first, last]: [number, number]): number[] {
   const pages: number[] = [];
-  for (let p = Math.floor(first / CLIENT_PAGE_SIZE); p <= Math.floor(Math.max(first, last) / CLIENT_PAGE_SIZE); p++) pages.push(p);
+  for (let p = Math.floor(first / CLIENT_PAGE_SIZE); p <= Math.floor(Math.max(first, last) / CLIENT_PAGE_SIZE); p++)
+    pages.push(p);
   return pages;
 }
 

@@ -30,7 +30,9 @@ export function MeetingsPage() {
       <PageHeader title={t('meetings.title')} />
       <TableContainer component={Paper} variant="outlined">
         {meetings.loading && <LinearProgress />}
-        {!meetings.data && !meetings.loading && meetings.error !== undefined && <LoadError error={meetings.error} onRetry={meetings.reload} />}
+        {!meetings.data && !meetings.loading && meetings.error !== undefined && (
+          <LoadError error={meetings.error} onRetry={meetings.reload} />
+        )}
         <Table aria-label={t('meetings.title')}>
           <TableHead>
             <TableRow>
@@ -57,7 +59,12 @@ export function MeetingsPage() {
                     )}
                   </TableCell>
                   <TableCell>
-                    <Link href={hrefFor({ name: 'client', id: m.clientId })} underline="hover" data-testid="meeting-client" sx={{ fontWeight: 500 }}>
+                    <Link
+                      href={hrefFor({ name: 'client', id: m.clientId })}
+                      underline="hover"
+                      data-testid="meeting-client"
+                      sx={{ fontWeight: 500 }}
+                    >
                       {m.clientName}
                     </Link>
                   </TableCell>

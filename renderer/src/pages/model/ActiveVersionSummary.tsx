@@ -11,7 +11,9 @@ export function ActiveVersionSummary({ versions }: { versions: ModelVersionSumma
   const active = versions.find((v) => v.active);
   const baseline = active?.baselines[POPULARITY];
   const versus = (value: number | null | undefined, base: number | null | undefined) =>
-    base === null || base === undefined ? metricText(value, fmt) : t('model.summary.vsBaseline', { value: metricText(value, fmt), baseline: metricText(base, fmt) });
+    base === null || base === undefined
+      ? metricText(value, fmt)
+      : t('model.summary.vsBaseline', { value: metricText(value, fmt), baseline: metricText(base, fmt) });
   return (
     <SectionCard title={t('model.summary')} testId="model-summary">
       {!active ? (
@@ -21,15 +23,28 @@ export function ActiveVersionSummary({ versions }: { versions: ModelVersionSumma
       ) : (
         <FactList
           facts={[
-            { label: t('model.summary.version'), value: `v${active.version} · ${originLabel(active.note, t)}`, testId: 'model-summary-version' },
+            {
+              label: t('model.summary.version'),
+              value: `v${active.version} · ${originLabel(active.note, t)}`,
+              testId: 'model-summary-version',
+            },
             { label: t('model.col.created'), value: fmt.dateTime(active.createdAt) },
             {
               label: t('model.col.trainedRange'),
-              value: active.trainedFrom && active.trainedTo ? t('model.range', { from: fmt.compactDate(active.trainedFrom), to: fmt.compactDate(active.trainedTo) }) : '—',
+              value:
+                active.trainedFrom && active.trainedTo
+                  ? t('model.range', {
+                      from: fmt.compactDate(active.trainedFrom),
+                      to: fmt.compactDate(active.trainedTo),
+                    })
+                  : '—',
             },
             { label: t('model.col.online'), value: fmt.number(active.onlineUpdates) },
             { label: t('model.col.auc'), value: versus(active.metrics?.auc, baseline?.auc) },
-            { label: t('model.col.ndcgAtK', { k: active.metrics?.k ?? 10 }), value: versus(active.metrics?.ndcgAtK, baseline?.ndcgAtK) },
+            {
+              label: t('model.col.ndcgAtK', { k: active.metrics?.k ?? 10 }),
+              value: versus(active.metrics?.ndcgAtK, baseline?.ndcgAtK),
+            },
           ]}
         />
       )}

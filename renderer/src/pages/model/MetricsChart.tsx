@@ -43,7 +43,15 @@ function LegendItem({ color, dashed, label }: { color: string; dashed?: boolean;
   return (
     <Box component="li" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.75 }}>
       <svg width="28" height="10" aria-hidden>
-        <line x1="1" y1="5" x2="27" y2="5" stroke={color} strokeWidth="2.5" strokeDasharray={dashed ? '5 4' : undefined} />
+        <line
+          x1="1"
+          y1="5"
+          x2="27"
+          y2="5"
+          stroke={color}
+          strokeWidth="2.5"
+          strokeDasharray={dashed ? '5 4' : undefined}
+        />
       </svg>
       <Typography variant="caption">{label}</Typography>
     </Box>
@@ -64,8 +72,18 @@ export function MetricsChart({ versions }: { versions: ModelVersionSummary[] }) 
   const series: Series[] = [
     { key: 'auc', color: aucColor, dashed: false, values: ordered.map((v) => v.metrics?.auc ?? null) },
     { key: 'ndcg', color: ndcgColor, dashed: false, values: ordered.map((v) => v.metrics?.ndcgAtK ?? null) },
-    { key: 'auc-baseline', color: aucColor, dashed: true, values: ordered.map((v) => v.baselines[POPULARITY]?.auc ?? null) },
-    { key: 'ndcg-baseline', color: ndcgColor, dashed: true, values: ordered.map((v) => v.baselines[POPULARITY]?.ndcgAtK ?? null) },
+    {
+      key: 'auc-baseline',
+      color: aucColor,
+      dashed: true,
+      values: ordered.map((v) => v.baselines[POPULARITY]?.auc ?? null),
+    },
+    {
+      key: 'ndcg-baseline',
+      color: ndcgColor,
+      dashed: true,
+      values: ordered.map((v) => v.baselines[POPULARITY]?.ndcgAtK ?? null),
+    },
   ];
   const all = series.flatMap((s) => s.values).filter((v): v is number => v !== null && Number.isFinite(v));
   if (all.length === 0) {
@@ -112,7 +130,10 @@ export function MetricsChart({ versions }: { versions: ModelVersionSummary[] }) 
           <rect
             x={Math.max(PAD.left, (xs[activeIndex] as number) - 14)}
             y={PAD.top}
-            width={Math.min(WIDTH - PAD.right, (xs[activeIndex] as number) + 14) - Math.max(PAD.left, (xs[activeIndex] as number) - 14)}
+            width={
+              Math.min(WIDTH - PAD.right, (xs[activeIndex] as number) + 14) -
+              Math.max(PAD.left, (xs[activeIndex] as number) - 14)
+            }
             height={plotH}
             fill={theme.palette.action.selected}
           />
@@ -128,7 +149,15 @@ export function MetricsChart({ versions }: { versions: ModelVersionSummary[] }) 
         <line x1={PAD.left} x2={WIDTH - PAD.right} y1={PAD.top + plotH} y2={PAD.top + plotH} stroke={axis} />
         {ordered.map((v, i) =>
           i % labelEvery === 0 || i === activeIndex || i === ordered.length - 1 ? (
-            <text key={v.version} x={xs[i]} y={PAD.top + plotH + 16} textAnchor="middle" fontSize="11" fill={axis} fontWeight={v.active ? 700 : 400}>
+            <text
+              key={v.version}
+              x={xs[i]}
+              y={PAD.top + plotH + 16}
+              textAnchor="middle"
+              fontSize="11"
+              fill={axis}
+              fontWeight={v.active ? 700 : 400}
+            >
               v{v.version}
             </text>
           ) : null,
@@ -136,29 +165,70 @@ export function MetricsChart({ versions }: { versions: ModelVersionSummary[] }) 
         <text x={PAD.left + plotW / 2} y={HEIGHT - 6} textAnchor="middle" fontSize="12" fill={axis}>
           {t('model.chart.xAxis')}
         </text>
-        <text transform={`translate(14 ${PAD.top + plotH / 2}) rotate(-90)`} textAnchor="middle" fontSize="12" fill={axis}>
+        <text
+          transform={`translate(14 ${PAD.top + plotH / 2}) rotate(-90)`}
+          textAnchor="middle"
+          fontSize="12"
+          fill={axis}
+        >
           {t('model.chart.yAxis')}
         </text>
         {series.map((s) => (
-          <path key={s.key} d={linePath(xs, s.values.map((v) => (v === null ? null : yOf(v))))} fill="none" stroke={s.color} strokeWidth={s.dashed ? 1.5 : 2.5} strokeDasharray={s.dashed ? '6 5' : undefined} opacity={s.dashed ? 0.8 : 1} />
+          <path
+            key={s.key}
+            d={linePath(
+              xs,
+              s.values.map((v) => (v === null ? null : yOf(v))),
+            )}
+            fill="none"
+            stroke={s.color}
+            strokeWidth={s.dashed ? 1.5 : 2.5}
+            strokeDasharray={s.dashed ? '6 5' : undefined}
+            opacity={s.dashed ? 0.8 : 1}
+          />
         ))}
         {series
           .filter((s) => !s.dashed)
           .map((s) =>
             s.values.map((v, i) =>
               v === null ? null : (
-                <circle key={`${s.key}-${i}`} cx={xs[i]} cy={yOf(v)} r={ordered[i]?.active ? 5 : 3.5} fill={theme.palette.background.paper} stroke={s.color} strokeWidth={2}>
+                <circle
+                  key={`${s.key}-${i}`}
+                  cx={xs[i]}
+                  cy={yOf(v)}
+                  r={ordered[i]?.active ? 5 : 3.5}
+                  fill={theme.palette.background.paper}
+                  stroke={s.color}
+                  strokeWidth={2}
+                >
                   <title>{`v${ordered[i]?.version}: ${metricText(v, fmt)}`}</title>
                 </circle>
               ),
             ),
           )}
       </Box>
-      <Box component="ul" sx={{ display: 'flex', gap: 2.5, flexWrap: 'wrap', listStyle: 'none', m: 0, mt: 0.5, p: 0, pl: `${(PAD.left / WIDTH) * 100}%` }} data-testid="model-chart-legend">
+      <Box
+        component="ul"
+        sx={{
+          display: 'flex',
+          gap: 2.5,
+          flexWrap: 'wrap',
+          listStyle: 'none',
+          m: 0,
+          mt: 0.5,
+          p: 0,
+          pl: `${(PAD.left / WIDTH) * 100}%`,
+        }}
+        data-testid="model-chart-legend"
+      >
         <LegendItem color={aucColor} label={t('model.chart.auc')} />
         <LegendItem color={ndcgColor} label={t('model.chart.ndcg', { k })} />
         <LegendItem color={aucColor} dashed label={t('model.chart.baseline', { metric: t('model.chart.auc') })} />
-        <LegendItem color={ndcgColor} dashed label={t('model.chart.baseline', { metric: t('model.chart.ndcg', { k }) })} />
+        <LegendItem
+          color={ndcgColor}
+          dashed
+          label={t('model.chart.baseline', { metric: t('model.chart.ndcg', { k }) })}
+        />
       </Box>
     </Box>
   );

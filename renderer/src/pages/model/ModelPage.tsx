@@ -53,20 +53,29 @@ function RetrainError({ error, onClose }: { error: unknown; onClose(): void }) {
 export function ModelPage() {
   const { t } = useI18n();
   const { notifyError, notifySuccess } = useNotify();
-  const versions = useBackend('model:versions', {}, { entities: ['model', 'interactions', 'all'], reportErrors: false });
-  // The retrain this page asked for: plain, or with the loaded language model's signals as features (issue 4).
+  const versions = useBackend(
+    'model:versions',
+    {},
+    { entities: ['model', 'interactions', 'all'], reportErrors: false },
+  );
+  // The retrain this page asked for: plain, or with the loaded language model's signals as features.
   const [retraining, setRetraining] = useState<false | 'plain' | 'languageModel'>(false);
   const { status: llm } = useLlmStatus();
   const llmFile = llm?.state === 'loaded' && llm.path ? (llm.path.split(/[\\/]/).pop() ?? llm.path) : null;
   // The retrain the backend runs, whoever asked for it and whenever: this page may have been opened since, or be
   // another window. This page's own request stands in until the backend's first word about it arrives.
   const running = useRetrainStatus();
-  const active = running ?? (retraining ? { languageModel: retraining === 'languageModel', file: llmFile, done: null, total: null } : null);
+  const active =
+    running ??
+    (retraining ? { languageModel: retraining === 'languageModel', file: llmFile, done: null, total: null } : null);
   const activeKind = active ? (active.languageModel ? 'languageModel' : 'plain') : false;
   // How far a retrain with signals has got (clients done of those with outcomes); null before the first report and once all are done.
-  const signalsProgress = active?.languageModel && active.done !== null && active.total !== null && active.done < active.total ? { done: active.done, total: active.total } : null;
+  const signalsProgress =
+    active?.languageModel && active.done !== null && active.total !== null && active.done < active.total
+      ? { done: active.done, total: active.total }
+      : null;
   const [retrainError, setRetrainError] = useState<unknown>(undefined);
-  // A retrain with signals takes minutes on a CPU: the advisor can give it up (issue 4).
+  // A retrain with signals takes minutes on a CPU: the advisor can give it up.
   const [cancelling, setCancelling] = useState(false);
   const [retrainCancelled, setRetrainCancelled] = useState(false);
   // Cancel pressed here for a retrain this page may not have asked for: its end is then the cancel this page asked.
@@ -138,7 +147,13 @@ export function ModelPage() {
             {llmFile !== null && (
               <Button
                 variant="outlined"
-                startIcon={activeKind === 'languageModel' ? <CircularProgress size={16} color="inherit" /> : <PsychologyOutlined />}
+                startIcon={
+                  activeKind === 'languageModel' ? (
+                    <CircularProgress size={16} color="inherit" />
+                  ) : (
+                    <PsychologyOutlined />
+                  )
+                }
                 disabled={active !== null || !list}
                 onClick={() => void retrain(true)}
                 title={t('model.retrainWithLlmHint', { file: llmFile })}
@@ -149,7 +164,9 @@ export function ModelPage() {
             )}
             <Button
               variant="contained"
-              startIcon={activeKind === 'plain' ? <CircularProgress size={16} color="inherit" /> : <ModelTrainingOutlined />}
+              startIcon={
+                activeKind === 'plain' ? <CircularProgress size={16} color="inherit" /> : <ModelTrainingOutlined />
+              }
               disabled={active !== null || !list}
               onClick={() => void retrain(false)}
               data-testid="model-retrain"
@@ -160,8 +177,16 @@ export function ModelPage() {
         }
       />
       {active && (
-        <Alert severity="info" icon={false} sx={{ mb: 1.5, display: 'block' }} data-testid="model-retraining" data-language-model={active.languageModel}>
-          {active.languageModel ? t('model.retrainingWithLlm', { file: active.file ?? llmFile ?? '' }) : t('model.retraining')}
+        <Alert
+          severity="info"
+          icon={false}
+          sx={{ mb: 1.5, display: 'block' }}
+          data-testid="model-retraining"
+          data-language-model={active.languageModel}
+        >
+          {active.languageModel
+            ? t('model.retrainingWithLlm', { file: active.file ?? llmFile ?? '' })
+            : t('model.retraining')}
           {signalsProgress && (
             <Typography variant="body2" sx={{ mt: 0.5 }} data-testid="model-signals-progress">
               {t('model.signalsProgress', { done: signalsProgress.done, total: signalsProgress.total })}
@@ -170,7 +195,11 @@ export function ModelPage() {
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, mt: 1 }}>
             <Box sx={{ flex: 1 }}>
               {signalsProgress ? (
-                <LinearProgress variant="determinate" value={(100 * signalsProgress.done) / Math.max(1, signalsProgress.total)} data-testid="model-signals-bar" />
+                <LinearProgress
+                  variant="determinate"
+                  value={(100 * signalsProgress.done) / Math.max(1, signalsProgress.total)}
+                  data-testid="model-signals-bar"
+                />
               ) : (
                 <LinearProgress />
               )}
@@ -192,7 +221,12 @@ export function ModelPage() {
         </Alert>
       )}
       {retrainCancelled && (
-        <Alert severity="info" onClose={() => setRetrainCancelled(false)} sx={{ mb: 1.5 }} data-testid="model-retrain-cancelled">
+        <Alert
+          severity="info"
+          onClose={() => setRetrainCancelled(false)}
+          sx={{ mb: 1.5 }}
+          data-testid="model-retrain-cancelled"
+        >
           {t('model.retrainCancelled')}
         </Alert>
       )}
@@ -206,7 +240,9 @@ export function ModelPage() {
       )}
       {list && list.length > 0 && (
         <Box sx={{ display: 'grid', gap: 1.5 }}>
-          <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '2fr 1fr' }, gap: 1.5, alignItems: 'start' }}>
+          <Box
+            sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '2fr 1fr' }, gap: 1.5, alignItems: 'start' }}
+          >
             <SectionCard title={t('model.chart.title')}>
               <MetricsChart versions={list} />
             </SectionCard>

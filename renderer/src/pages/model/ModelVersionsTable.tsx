@@ -15,7 +15,17 @@ import type { ModelVersionSummary } from '../../../../app/contract';
 import { useI18n } from '../../i18n/use-i18n';
 import { baselineLabel, baselineNames, metricText, originLabel, rankingK, type MetricName } from './model-labels';
 
-function HeadCell({ label, help, align = 'right', rowSpan }: { label: ReactNode; help?: string; align?: 'left' | 'right'; rowSpan?: number }) {
+function HeadCell({
+  label,
+  help,
+  align = 'right',
+  rowSpan,
+}: {
+  label: ReactNode;
+  help?: string;
+  align?: 'left' | 'right';
+  rowSpan?: number;
+}) {
   const cell = <span>{label}</span>;
   return (
     <TableCell align={align} rowSpan={rowSpan} sx={{ verticalAlign: 'bottom' }}>
@@ -33,7 +43,13 @@ function HeadCell({ label, help, align = 'right', rowSpan }: { label: ReactNode;
 }
 
 /** Newest first; the active version is highlighted, and every other one can be made active again. */
-export function ModelVersionsTable({ versions, onActivate }: { versions: ModelVersionSummary[]; onActivate(version: number): void }) {
+export function ModelVersionsTable({
+  versions,
+  onActivate,
+}: {
+  versions: ModelVersionSummary[];
+  onActivate(version: number): void;
+}) {
   const { t, fmt } = useI18n();
   const newestFirst = [...versions].sort((a, b) => b.version - a.version);
   const k = rankingK(versions);
@@ -61,7 +77,11 @@ export function ModelVersionsTable({ versions, onActivate }: { versions: ModelVe
               <HeadCell rowSpan={2} key={c.name} label={c.label} help={c.help} />
             ))}
             {baselines.length > 0 && (
-              <TableCell colSpan={baselines.length} align="center" sx={{ borderBottom: 1, borderColor: 'divider', pb: 0.25 }}>
+              <TableCell
+                colSpan={baselines.length}
+                align="center"
+                sx={{ borderBottom: 1, borderColor: 'divider', pb: 0.25 }}
+              >
                 {t('model.col.baselines')}
               </TableCell>
             )}
@@ -69,27 +89,46 @@ export function ModelVersionsTable({ versions, onActivate }: { versions: ModelVe
           </TableRow>
           <TableRow>
             {baselines.map((name) => (
-              <HeadCell key={name} label={baselineLabel(name, t)} help={t('model.help.baseline', { name: baselineLabel(name, t) })} />
+              <HeadCell
+                key={name}
+                label={baselineLabel(name, t)}
+                help={t('model.help.baseline', { name: baselineLabel(name, t) })}
+              />
             ))}
           </TableRow>
         </TableHead>
         <TableBody>
           {newestFirst.map((v) => (
-            <TableRow key={v.version} data-testid="model-version-row" data-version={v.version} data-active={v.active ? 'true' : 'false'} selected={v.active}>
+            <TableRow
+              key={v.version}
+              data-testid="model-version-row"
+              data-version={v.version}
+              data-active={v.active ? 'true' : 'false'}
+              selected={v.active}
+            >
               <TableCell sx={{ whiteSpace: 'nowrap' }} title={v.kind}>
                 <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
                   <Typography variant="body2" component="span" sx={{ fontWeight: 500 }}>
                     v{v.version}
                   </Typography>
-                  {v.active && <Chip color="primary" label={t('model.active')} data-testid="model-active" sx={{ height: 20 }} />}
+                  {v.active && (
+                    <Chip color="primary" label={t('model.active')} data-testid="model-active" sx={{ height: 20 }} />
+                  )}
                 </Box>
                 <Typography variant="caption" color="text.secondary" component="div" data-testid="model-origin">
                   {originLabel(v.note, t)} · {fmt.compactDateTime(v.createdAt)}
                 </Typography>
               </TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                {v.trainedFrom && v.trainedTo ? t('model.range', { from: fmt.compactDate(v.trainedFrom), to: fmt.compactDate(v.trainedTo) }) : '—'}
-                <Typography variant="caption" color="text.secondary" component="div" sx={{ fontVariantNumeric: 'tabular-nums' }}>
+                {v.trainedFrom && v.trainedTo
+                  ? t('model.range', { from: fmt.compactDate(v.trainedFrom), to: fmt.compactDate(v.trainedTo) })
+                  : '—'}
+                <Typography
+                  variant="caption"
+                  color="text.secondary"
+                  component="div"
+                  sx={{ fontVariantNumeric: 'tabular-nums' }}
+                >
                   {t('model.rows', { train: fmt.number(v.trainRows), test: fmt.number(v.testRows) })}
                 </Typography>
               </TableCell>
@@ -97,7 +136,12 @@ export function ModelVersionsTable({ versions, onActivate }: { versions: ModelVe
                 {fmt.number(v.onlineUpdates)}
               </TableCell>
               {metricColumns.map((c) => (
-                <TableCell key={c.name} align="right" sx={{ ...numeric, fontWeight: c.name === 'auc' ? 500 : undefined }} data-testid={`model-metric-${c.name}`}>
+                <TableCell
+                  key={c.name}
+                  align="right"
+                  sx={{ ...numeric, fontWeight: c.name === 'auc' ? 500 : undefined }}
+                  data-testid={`model-metric-${c.name}`}
+                >
                   {metricText(v.metrics?.[c.name], fmt)}
                 </TableCell>
               ))}
@@ -108,7 +152,11 @@ export function ModelVersionsTable({ versions, onActivate }: { versions: ModelVe
               ))}
               <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                 {!v.active && (
-                  <Button startIcon={<RestoreOutlined />} onClick={() => onActivate(v.version)} data-testid={`model-activate-${v.version}`}>
+                  <Button
+                    startIcon={<RestoreOutlined />}
+                    onClick={() => onActivate(v.version)}
+                    data-testid={`model-activate-${v.version}`}
+                  >
                     {t('model.makeActive')}
                   </Button>
                 )}

@@ -18,7 +18,7 @@ import { modelFileName } from './llm-labels';
 import { ModelFilesTable } from './ModelFilesTable';
 
 /**
- * Local language models (issue 4): the loaded model and where it runs, the GGUF files on this computer with what their
+ * Local language models: the loaded model and where it runs, the GGUF files on this computer with what their
  * headers say and whether they fit, import by path, and the catalog of recommended downloads.
  */
 export function ModelsPage() {

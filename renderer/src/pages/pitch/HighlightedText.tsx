@@ -17,7 +17,16 @@ export function HighlightedText({ text, marks }: { text: string; marks: readonly
   return (
     <Box
       data-testid="pitch-highlights"
-      sx={{ mt: 0.5, px: 1, py: 0.5, borderRadius: 1, bgcolor: 'action.hover', typography: 'body2', whiteSpace: 'pre-wrap', color: 'text.secondary' }}
+      sx={{
+        mt: 0.5,
+        px: 1,
+        py: 0.5,
+        borderRadius: 1,
+        bgcolor: 'action.hover',
+        typography: 'body2',
+        whiteSpace: 'pre-wrap',
+        color: 'text.secondary',
+      }}
     >
       {parts.map((part, i) =>
         part.mark ? (

@@ -33,7 +33,13 @@ export function PitchActions({ editor, busy, approved, onSave, onDiscard, onAppr
   return (
     <Box>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-        <Button variant="outlined" startIcon={<SaveOutlined />} disabled={!editor.dirty || busy} onClick={onSave} data-testid="pitch-save">
+        <Button
+          variant="outlined"
+          startIcon={<SaveOutlined />}
+          disabled={!editor.dirty || busy}
+          onClick={onSave}
+          data-testid="pitch-save"
+        >
           {t('pitch.save')}
         </Button>
         {editor.dirty && (
@@ -46,15 +52,33 @@ export function PitchActions({ editor, busy, approved, onSave, onDiscard, onAppr
         )}
         <Box sx={{ flexGrow: 1 }} />
         {approved && !editor.dirty ? (
-          <Chip color="success" icon={<TaskAltOutlined />} label={t('pitch.approvedShort')} data-testid="pitch-version-is-approved" />
+          <Chip
+            color="success"
+            icon={<TaskAltOutlined />}
+            label={t('pitch.approvedShort')}
+            data-testid="pitch-version-is-approved"
+          />
         ) : (
-          <Button variant="contained" color="success" startIcon={<TaskAltOutlined />} disabled={reason !== null || busy} onClick={onApprove} data-testid="pitch-approve">
+          <Button
+            variant="contained"
+            color="success"
+            startIcon={<TaskAltOutlined />}
+            disabled={reason !== null || busy}
+            onClick={onApprove}
+            data-testid="pitch-approve"
+          >
             {t('pitch.approve')}
           </Button>
         )}
       </Box>
       {reason && !approved && (
-        <Typography variant="caption" component="div" color={blocking ? 'error' : 'text.secondary'} sx={{ mt: 0.75, textAlign: 'right' }} data-testid="pitch-approve-reason">
+        <Typography
+          variant="caption"
+          component="div"
+          color={blocking ? 'error' : 'text.secondary'}
+          sx={{ mt: 0.75, textAlign: 'right' }}
+          data-testid="pitch-approve-reason"
+        >
           {reason}
         </Typography>
       )}

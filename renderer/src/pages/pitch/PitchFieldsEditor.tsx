@@ -18,7 +18,17 @@ interface Props {
   onChange(content: PitchDraftContent): void;
 }
 
-function OneField({ field, item, label, value, issues, multiline, rows = 1, readOnly, onChange }: {
+function OneField({
+  field,
+  item,
+  label,
+  value,
+  issues,
+  multiline,
+  rows = 1,
+  readOnly,
+  onChange,
+}: {
   field: DraftFieldName;
   item: number | null;
   label: string;
@@ -53,7 +63,14 @@ function OneField({ field, item, label, value, issues, multiline, rows = 1, read
   );
 }
 
-function ListField({ field, label, items, issues, readOnly, onChange }: {
+function ListField({
+  field,
+  label,
+  items,
+  issues,
+  readOnly,
+  onChange,
+}: {
   field: 'keyPoints' | 'risks';
   label: string;
   items: string[];
@@ -69,7 +86,12 @@ function ListField({ field, label, items, issues, readOnly, onChange }: {
           {label}
         </Typography>
         {!readOnly && items.length < 12 && (
-          <Button size="small" startIcon={<AddOutlined />} onClick={() => onChange([...items, ''])} data-testid={`pitch-add-${field}`}>
+          <Button
+            size="small"
+            startIcon={<AddOutlined />}
+            onClick={() => onChange([...items, ''])}
+            data-testid={`pitch-add-${field}`}
+          >
             {t('pitch.addItem')}
           </Button>
         )}
@@ -89,7 +111,12 @@ function ListField({ field, label, items, issues, readOnly, onChange }: {
             />
             {!readOnly && (
               <Tooltip title={t('pitch.removeItem', { n: i + 1 })}>
-                <IconButton size="small" aria-label={t('pitch.removeItem', { n: i + 1 })} onClick={() => onChange(items.filter((_, j) => j !== i))} sx={{ mt: 0.5 }}>
+                <IconButton
+                  size="small"
+                  aria-label={t('pitch.removeItem', { n: i + 1 })}
+                  onClick={() => onChange(items.filter((_, j) => j !== i))}
+                  sx={{ mt: 0.5 }}
+                >
                   <DeleteOutlineOutlined fontSize="small" />
                 </IconButton>
               </Tooltip>
@@ -104,14 +131,57 @@ function ListField({ field, label, items, issues, readOnly, onChange }: {
 /** The five parts of a pitch as editable fields, each with the lint's problems marked where they are. */
 export function PitchFieldsEditor({ content, issues, readOnly, onChange }: Props) {
   const { t } = useI18n();
-  const set = <K extends keyof PitchDraftContent>(key: K, value: PitchDraftContent[K]) => onChange({ ...content, [key]: value });
+  const set = <K extends keyof PitchDraftContent>(key: K, value: PitchDraftContent[K]) =>
+    onChange({ ...content, [key]: value });
   return (
     <Box sx={{ display: 'grid', gap: 2 }} data-testid="pitch-editor">
-      <OneField field="headline" item={null} label={t('pitch.field.headline')} value={content.headline} issues={issues} multiline readOnly={readOnly} onChange={(v) => set('headline', v)} />
-      <OneField field="body" item={null} label={t('pitch.field.body')} value={content.body} issues={issues} multiline rows={4} readOnly={readOnly} onChange={(v) => set('body', v)} />
-      <ListField field="keyPoints" label={t('pitch.field.keyPoints')} items={content.keyPoints} issues={issues} readOnly={readOnly} onChange={(v) => set('keyPoints', v)} />
-      <ListField field="risks" label={t('pitch.field.risks')} items={content.risks} issues={issues} readOnly={readOnly} onChange={(v) => set('risks', v)} />
-      <OneField field="nextStep" item={null} label={t('pitch.field.nextStep')} value={content.nextStep} issues={issues} multiline readOnly={readOnly} onChange={(v) => set('nextStep', v)} />
+      <OneField
+        field="headline"
+        item={null}
+        label={t('pitch.field.headline')}
+        value={content.headline}
+        issues={issues}
+        multiline
+        readOnly={readOnly}
+        onChange={(v) => set('headline', v)}
+      />
+      <OneField
+        field="body"
+        item={null}
+        label={t('pitch.field.body')}
+        value={content.body}
+        issues={issues}
+        multiline
+        rows={4}
+        readOnly={readOnly}
+        onChange={(v) => set('body', v)}
+      />
+      <ListField
+        field="keyPoints"
+        label={t('pitch.field.keyPoints')}
+        items={content.keyPoints}
+        issues={issues}
+        readOnly={readOnly}
+        onChange={(v) => set('keyPoints', v)}
+      />
+      <ListField
+        field="risks"
+        label={t('pitch.field.risks')}
+        items={content.risks}
+        issues={issues}
+        readOnly={readOnly}
+        onChange={(v) => set('risks', v)}
+      />
+      <OneField
+        field="nextStep"
+        item={null}
+        label={t('pitch.field.nextStep')}
+        value={content.nextStep}
+        issues={issues}
+        multiline
+        readOnly={readOnly}
+        onChange={(v) => set('nextStep', v)}
+      />
     </Box>
   );
 }

@@ -51,8 +51,16 @@ function useModelLoaded(): boolean | null {
 export function PitchPage({ clientId, productId }: { clientId: string; productId: string }) {
   const { t, pick, pickPair } = useI18n();
   const { notifyError, notifySuccess } = useNotify();
-  const client = useBackend('clients:get', { id: clientId }, { entities: ['clients'], reportErrors: (e) => !isBackendError(e, 'not_found') });
-  const product = useBackend('products:get', { id: productId }, { entities: ['products'], reportErrors: (e) => !isBackendError(e, 'not_found') });
+  const client = useBackend(
+    'clients:get',
+    { id: clientId },
+    { entities: ['clients'], reportErrors: (e) => !isBackendError(e, 'not_found') },
+  );
+  const product = useBackend(
+    'products:get',
+    { id: productId },
+    { entities: ['products'], reportErrors: (e) => !isBackendError(e, 'not_found') },
+  );
   const drafts = useBackend('pitch:list', { clientId }, { entities: ['clients'] });
   const modelLoaded = useModelLoaded();
 
@@ -63,7 +71,9 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
   }, [clientLanguage, choice]);
 
   const [chosenDraftId, setChosenDraftId] = useState<string | null>(null);
-  const productDrafts = (drafts.data ?? []).filter((d) => d.productId === productId).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  const productDrafts = (drafts.data ?? [])
+    .filter((d) => d.productId === productId)
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   const draftId = chosenDraftId ?? productDrafts[0]?.id ?? null;
   const draft = useBackend('pitch:get', { draftId: draftId ?? '-' }, { entities: [], enabled: draftId !== null });
   const [selected, setSelected] = useState<number | null>(null);
@@ -99,7 +109,11 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
     if (!draft.data || !editor.content || !editor.latest) return;
     setBusy(true);
     try {
-      const saved = await call('pitch:save', { draftId: draft.data.id, baseVersion: editor.latest.version, content: editor.content });
+      const saved = await call('pitch:save', {
+        draftId: draft.data.id,
+        baseVersion: editor.latest.version,
+        content: editor.content,
+      });
       const newest = saved.versions[saved.versions.length - 1]!;
       setSelected(newest.version);
       editor.discard();
@@ -130,7 +144,10 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
 
   if (client.error !== undefined && !client.data) return <LoadError error={client.error} onRetry={client.reload} />;
   const version = editor.version;
-  const showStream = stream.phase === 'starting' || stream.phase === 'streaming' || (stream.phase === 'finished' && stream.version === null);
+  const showStream =
+    stream.phase === 'starting' ||
+    stream.phase === 'streaming' ||
+    (stream.phase === 'finished' && stream.version === null);
 
   return (
     <Box sx={{ p: 2 }}>
@@ -139,17 +156,34 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
         titleTestId="pitch-title"
         subtitle={
           <>
-            <Link href={hrefFor({ name: 'client', id: clientId })} underline="hover" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }} data-testid="pitch-back">
+            <Link
+              href={hrefFor({ name: 'client', id: clientId })}
+              underline="hover"
+              sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}
+              data-testid="pitch-back"
+            >
               <ArrowBackOutlined fontSize="inherit" />
               {t('pitch.for', { client: clientName })}
             </Link>
             {draft.data?.status === 'approved' && draft.data.approvedVersion !== null && (
-              <Chip size="small" color="success" label={t('pitch.approvedChip', { version: draft.data.approvedVersion })} data-testid="pitch-approved" />
+              <Chip
+                size="small"
+                color="success"
+                label={t('pitch.approvedChip', { version: draft.data.approvedVersion })}
+                data-testid="pitch-approved"
+              />
             )}
           </>
         }
       />
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 2fr) minmax(260px, 1fr)' }, gap: 1.5, alignItems: 'start' }}>
+      <Box
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 2fr) minmax(260px, 1fr)' },
+          gap: 1.5,
+          alignItems: 'start',
+        }}
+      >
         <Box sx={{ display: 'grid', gap: 1.5, minWidth: 0 }}>
           <Card>
             <CardContent sx={{ '&:last-child': { pb: 2 } }}>
@@ -175,8 +209,12 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
               {t('pitch.empty')}
             </Alert>
           )}
-          {!running && draftId !== null && !draft.data && draft.error === undefined && <Skeleton variant="rounded" height={320} />}
-          {!running && draft.error !== undefined && !draft.data && <LoadError error={draft.error} onRetry={draft.reload} />}
+          {!running && draftId !== null && !draft.data && draft.error === undefined && (
+            <Skeleton variant="rounded" height={320} />
+          )}
+          {!running && draft.error !== undefined && !draft.data && (
+            <LoadError error={draft.error} onRetry={draft.reload} />
+          )}
           {!running && draft.data && version && editor.content && (
             <Card>
               <CardContent sx={{ display: 'grid', gap: 2, '&:last-child': { pb: 2 } }}>
@@ -198,9 +236,21 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
                     </Typography>
                   )}
                 </Alert>
-                <PitchActions editor={editor} busy={busy} approved={draft.data.approvedVersion === version.version} onSave={() => void onSave()} onDiscard={editor.discard} onApprove={() => void onApprove()} />
+                <PitchActions
+                  editor={editor}
+                  busy={busy}
+                  approved={draft.data.approvedVersion === version.version}
+                  onSave={() => void onSave()}
+                  onDiscard={editor.discard}
+                  onApprove={() => void onApprove()}
+                />
                 <Box lang={draft.data.language}>
-                  <PitchFieldsEditor content={editor.content} issues={editor.issues} readOnly={busy} onChange={editor.edit} />
+                  <PitchFieldsEditor
+                    content={editor.content}
+                    issues={editor.issues}
+                    readOnly={busy}
+                    onChange={editor.edit}
+                  />
                 </Box>
               </CardContent>
             </Card>
@@ -217,7 +267,10 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
                 <Chip
                   key={d.id}
                   size="small"
-                  label={t('pitch.draftChoice', { language: t(`pitch.language.${d.language}`), version: d.latestVersion })}
+                  label={t('pitch.draftChoice', {
+                    language: t(`pitch.language.${d.language}`),
+                    version: d.latestVersion,
+                  })}
                   color={d.id === draftId ? 'primary' : 'default'}
                   variant={d.id === draftId ? 'filled' : 'outlined'}
                   onClick={() => {
@@ -230,7 +283,9 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
               ))}
             </Box>
           )}
-          {draft.data && version && <PitchVersionsList draft={draft.data} selected={version.version} onSelect={editor.select} />}
+          {draft.data && version && (
+            <PitchVersionsList draft={draft.data} selected={version.version} onSelect={editor.select} />
+          )}
         </Box>
       </Box>
     </Box>

@@ -30,7 +30,16 @@ interface Props {
 }
 
 /** What the advisor chooses before drafting (language, tone, length), and Draft or Stop. */
-export function PitchSettingsBar({ choice, running, starting, hasDraft, modelLoaded, onChange, onDraft, onStop }: Props) {
+export function PitchSettingsBar({
+  choice,
+  running,
+  starting,
+  hasDraft,
+  modelLoaded,
+  onChange,
+  onDraft,
+  onStop,
+}: Props) {
   const { t } = useI18n();
   return (
     <Box>
@@ -84,7 +93,13 @@ export function PitchSettingsBar({ choice, running, starting, hasDraft, modelLoa
           ))}
         </TextField>
         {running ? (
-          <Button variant="outlined" color="error" startIcon={<StopCircleOutlined />} onClick={onStop} data-testid="pitch-stop">
+          <Button
+            variant="outlined"
+            color="error"
+            startIcon={<StopCircleOutlined />}
+            onClick={onStop}
+            data-testid="pitch-stop"
+          >
             {t('pitch.stop')}
           </Button>
         ) : (
@@ -100,7 +115,13 @@ export function PitchSettingsBar({ choice, running, starting, hasDraft, modelLoa
         )}
       </Box>
       {modelLoaded === false && (
-        <Typography variant="caption" color="text.secondary" component="div" sx={{ mt: 0.75 }} data-testid="pitch-no-model-hint">
+        <Typography
+          variant="caption"
+          color="text.secondary"
+          component="div"
+          sx={{ mt: 0.75 }}
+          data-testid="pitch-no-model-hint"
+        >
           {t('pitch.noModelHint')}
         </Typography>
       )}

@@ -49,7 +49,18 @@ export function PitchStreamView({ stream }: { stream: PitchStream }) {
               component="pre"
               ref={box}
               data-testid="pitch-stream"
-              sx={{ m: 0, p: 1, maxHeight: 320, overflow: 'auto', bgcolor: 'action.hover', borderRadius: 1, fontFamily: STREAM_FONT, fontSize: '0.8rem', whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
+              sx={{
+                m: 0,
+                p: 1,
+                maxHeight: 320,
+                overflow: 'auto',
+                bgcolor: 'action.hover',
+                borderRadius: 1,
+                fontFamily: STREAM_FONT,
+                fontSize: '0.8rem',
+                whiteSpace: 'pre-wrap',
+                wordBreak: 'break-word',
+              }}
             >
               {stream.text}
             </Box>

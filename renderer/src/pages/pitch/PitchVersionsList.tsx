@@ -7,7 +7,15 @@ import { SectionCard } from '../../components/SectionCard';
 import { useI18n } from '../../i18n/use-i18n';
 
 /** Every saved version of the draft, newest first; choosing one shows it in the editor. */
-export function PitchVersionsList({ draft, selected, onSelect }: { draft: PitchDraftView; selected: number; onSelect(version: number): void }) {
+export function PitchVersionsList({
+  draft,
+  selected,
+  onSelect,
+}: {
+  draft: PitchDraftView;
+  selected: number;
+  onSelect(version: number): void;
+}) {
   const { t, fmt } = useI18n();
   const versions = [...draft.versions].reverse();
   return (
@@ -25,10 +33,30 @@ export function PitchVersionsList({ draft, selected, onSelect }: { draft: PitchD
           >
             <ListItemText
               primary={t('pitch.version', { version: v.version })}
-              secondary={t('pitch.versionMeta', { source: t(`pitch.source.${v.provenance.source}`), author: v.author, time: fmt.compactDateTime(v.createdAt) })}
+              secondary={t('pitch.versionMeta', {
+                source: t(`pitch.source.${v.provenance.source}`),
+                author: v.author,
+                time: fmt.compactDateTime(v.createdAt),
+              })}
             />
-            {draft.approvedVersion === v.version && <Chip size="small" color="success" label={t('pitch.approvedShort')} sx={{ height: 20, fontSize: '0.7rem' }} data-testid="pitch-version-approved" />}
-            {draft.approvedVersion !== v.version && !v.approvable && <Chip size="small" color="error" variant="outlined" label={t('pitch.severity.blocking')} sx={{ height: 20, fontSize: '0.7rem' }} />}
+            {draft.approvedVersion === v.version && (
+              <Chip
+                size="small"
+                color="success"
+                label={t('pitch.approvedShort')}
+                sx={{ height: 20, fontSize: '0.7rem' }}
+                data-testid="pitch-version-approved"
+              />
+            )}
+            {draft.approvedVersion !== v.version && !v.approvable && (
+              <Chip
+                size="small"
+                color="error"
+                variant="outlined"
+                label={t('pitch.severity.blocking')}
+                sx={{ height: 20, fontSize: '0.7rem' }}
+              />
+            )}
           </ListItemButton>
         ))}
       </List>

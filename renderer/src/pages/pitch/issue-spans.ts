@@ -14,7 +14,12 @@ export interface Mark {
  * whose text no longer stands at its offsets (the advisor typed since the lint ran) is looked up by its text; one
  * that cannot be found is not marked rather than marked in the wrong place. Overlaps keep the more severe mark.
  */
-export function marksFor(issues: readonly PitchIssueView[], field: DraftFieldName, item: number | null, text: string): Mark[] {
+export function marksFor(
+  issues: readonly PitchIssueView[],
+  field: DraftFieldName,
+  item: number | null,
+  text: string,
+): Mark[] {
   const marks: Mark[] = [];
   for (const issue of issues) {
     for (const span of issue.spans) {
@@ -45,7 +50,11 @@ export function marksFor(issues: readonly PitchIssueView[], field: DraftFieldNam
 }
 
 /** Whether any problem points into this field or item. */
-export function worstSeverity(issues: readonly PitchIssueView[], field: DraftFieldName, item: number | null): Severity | null {
+export function worstSeverity(
+  issues: readonly PitchIssueView[],
+  field: DraftFieldName,
+  item: number | null,
+): Severity | null {
   let worst: Severity | null = null;
   for (const issue of issues) {
     if (!issue.spans.some((s) => s.field === field && (item === null || (s.item ?? null) === item))) continue;

@@ -31,7 +31,11 @@ const LINT_DELAY_MS = 400;
  * The version shown in the editor and the advisor's edit of it. Each edit is linted by the backend once typing
  * pauses (pitch:lint, nothing saved); answers for text that has changed since are dropped.
  */
-export function usePitchEditor(draft: PitchDraftView | undefined, selected: number | null, setSelected: (version: number | null) => void): PitchEditor {
+export function usePitchEditor(
+  draft: PitchDraftView | undefined,
+  selected: number | null,
+  setSelected: (version: number | null) => void,
+): PitchEditor {
   const latest = draft?.versions[draft.versions.length - 1];
   const version = draft?.versions.find((v) => v.version === selected) ?? latest;
   const key = draft && version ? `${draft.id}:${version.version}` : '';

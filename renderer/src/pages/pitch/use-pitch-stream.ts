@@ -18,7 +18,16 @@ export interface PitchStream {
   error: LocalizedText | null;
 }
 
-const IDLE: PitchStream = { phase: 'idle', requestId: null, draftId: null, source: null, text: '', outcome: null, version: null, error: null };
+const IDLE: PitchStream = {
+  phase: 'idle',
+  requestId: null,
+  draftId: null,
+  source: null,
+  text: '',
+  outcome: null,
+  version: null,
+  error: null,
+};
 
 /** Events that arrived for a request whose id the start call has not returned yet (the template is that quick). */
 interface Early {
@@ -84,7 +93,14 @@ export function usePitchStream(onFinished: (done: Done) => void): {
         const started = await call('pitch:start', input);
         const kept = early.current.get(started.requestId);
         current.current = started.requestId;
-        setStream({ ...IDLE, phase: 'streaming', requestId: started.requestId, draftId: started.draftId, source: started.source, text: kept?.text ?? '' });
+        setStream({
+          ...IDLE,
+          phase: 'streaming',
+          requestId: started.requestId,
+          draftId: started.draftId,
+          source: started.source,
+          text: kept?.text ?? '',
+        });
         if (kept?.done) finish(kept.done);
       } catch (error) {
         setStream(IDLE);

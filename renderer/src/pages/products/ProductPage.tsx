@@ -20,13 +20,21 @@ import { describeError } from '../../notify/notify-context';
 
 export function ProductPage({ id }: { id: string }) {
   const { t, fmt, pickPair, language } = useI18n();
-  const query = useBackend('products:get', { id }, { entities: ['products'], reportErrors: (error) => !isBackendError(error, 'not_found') });
+  const query = useBackend(
+    'products:get',
+    { id },
+    { entities: ['products'], reportErrors: (error) => !isBackendError(error, 'not_found') },
+  );
 
   if (!query.data) {
     if (query.error) {
       const notFound = isBackendError(query.error, 'not_found');
       return (
-        <Alert severity={notFound ? 'warning' : 'error'} sx={{ m: 2 }} action={<Button href="#/products">{t('nav.products')}</Button>}>
+        <Alert
+          severity={notFound ? 'warning' : 'error'}
+          sx={{ m: 2 }}
+          action={<Button href="#/products">{t('nav.products')}</Button>}
+        >
           {notFound ? t('product.notFound') : describeError(query.error)}
         </Alert>
       );
@@ -53,9 +61,15 @@ export function ProductPage({ id }: { id: string }) {
     { label: t('product.annualFee'), value: fmt.percent(p.annualFeePct) },
     { label: t('product.upfrontFee'), value: fmt.percent(p.upfrontFeePct) },
     { label: t('product.term'), value: termLabel(p.termMonths, t, fmt) },
-    { label: t('product.lockup'), value: p.lockupMonths > 0 ? t('common.months', { n: p.lockupMonths }) : t('common.none') },
+    {
+      label: t('product.lockup'),
+      value: p.lockupMonths > 0 ? t('common.months', { n: p.lockupMonths }) : t('common.none'),
+    },
     { label: t('product.liquidity'), value: t(`liquidityTerm.${p.liquidity}`) },
-    { label: t('product.minimum'), value: p.minimumAmount > 0 ? fmt.money(p.minimumAmount, p.currency) : t('common.none') },
+    {
+      label: t('product.minimum'),
+      value: p.minimumAmount > 0 ? fmt.money(p.minimumAmount, p.currency) : t('common.none'),
+    },
     { label: t('product.currency'), value: p.currency },
     { label: t('product.complex'), value: yesNo(p.complex) },
     { label: t('product.insured'), value: yesNo(p.insured) },
@@ -66,13 +80,28 @@ export function ProductPage({ id }: { id: string }) {
     { label: t('product.elig.clientKinds'), value: e.clientKinds.map((k) => t(`kind.${k}`)).join(', ') },
     {
       label: t('product.elig.age'),
-      value: e.minAge === null && e.maxAge === null ? noLimit : t('product.elig.ageRange', { min: e.minAge ?? '—', max: e.maxAge ?? '—' }),
+      value:
+        e.minAge === null && e.maxAge === null
+          ? noLimit
+          : t('product.elig.ageRange', { min: e.minAge ?? '—', max: e.maxAge ?? '—' }),
     },
     { label: t('product.elig.minCreditScore'), value: e.minCreditScore ?? noLimit },
     // The contract does not fix the unit: a value up to 1 is read as a ratio (0.45), anything larger as percent.
-    { label: t('product.elig.maxDebtToIncome'), value: e.maxDebtToIncome === null ? noLimit : fmt.percent(e.maxDebtToIncome <= 1 ? e.maxDebtToIncome * 100 : e.maxDebtToIncome) },
-    { label: t('product.elig.minYearsTrading'), value: e.minYearsTrading === null ? noLimit : t('common.years', { n: e.minYearsTrading }) },
-    { label: t('product.elig.minAnnualRevenue'), value: e.minAnnualRevenue === null ? noLimit : fmt.money(e.minAnnualRevenue, p.currency) },
+    {
+      label: t('product.elig.maxDebtToIncome'),
+      value:
+        e.maxDebtToIncome === null
+          ? noLimit
+          : fmt.percent(e.maxDebtToIncome <= 1 ? e.maxDebtToIncome * 100 : e.maxDebtToIncome),
+    },
+    {
+      label: t('product.elig.minYearsTrading'),
+      value: e.minYearsTrading === null ? noLimit : t('common.years', { n: e.minYearsTrading }),
+    },
+    {
+      label: t('product.elig.minAnnualRevenue'),
+      value: e.minAnnualRevenue === null ? noLimit : fmt.money(e.minAnnualRevenue, p.currency),
+    },
     {
       label: t('product.elig.excludedSectors'),
       value:
@@ -113,7 +142,13 @@ export function ProductPage({ id }: { id: string }) {
           </>
         }
       />
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'minmax(320px, 1fr) minmax(320px, 1.4fr)' }, gap: 1.5 }}>
+      <Box
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: { xs: '1fr', md: 'minmax(320px, 1fr) minmax(320px, 1.4fr)' },
+          gap: 1.5,
+        }}
+      >
         <SectionCard title={t('product.facts')}>
           <FactList facts={facts} />
         </SectionCard>
@@ -124,7 +159,13 @@ export function ProductPage({ id }: { id: string }) {
             </Typography>
           </SectionCard>
           <SectionCard title={t('product.disclosure')}>
-            <Alert severity="warning" variant="outlined" icon={false} sx={{ whiteSpace: 'pre-wrap' }} data-testid="product-disclosure">
+            <Alert
+              severity="warning"
+              variant="outlined"
+              icon={false}
+              sx={{ whiteSpace: 'pre-wrap' }}
+              data-testid="product-disclosure"
+            >
               {pickPair(p.riskDisclosureEn, p.riskDisclosureZh) || none}
             </Alert>
           </SectionCard>
@@ -133,7 +174,9 @@ export function ProductPage({ id }: { id: string }) {
           </SectionCard>
           {attributes.length > 0 && (
             <SectionCard title={t('product.custom')}>
-              <FactList facts={attributes.map(([key, value]) => ({ label: key, value: value === null ? none : String(value) }))} />
+              <FactList
+                facts={attributes.map(([key, value]) => ({ label: key, value: value === null ? none : String(value) }))}
+              />
             </SectionCard>
           )}
         </Box>

@@ -28,21 +28,35 @@ export function ProductsPage() {
   const [searchText, setSearchText] = useState('');
   const search = useDebounced(searchText.trim(), 250);
   const [family, setFamily] = useState<ProductFamily | ''>('');
-  const products = useBackend('products:list', { search, family: family === '' ? null : family }, { entities: ['products'] });
+  const products = useBackend(
+    'products:list',
+    { search, family: family === '' ? null : family },
+    { entities: ['products'] },
+  );
   const rows = products.data ?? [];
 
   return (
     <Box sx={{ p: 2 }}>
       <PageHeader title={t('products.title')} />
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 1.5, flexWrap: 'wrap' }}>
-        <SearchField value={searchText} onChange={setSearchText} placeholder={t('products.searchPlaceholder')} width={320} testId="product-search" />
+        <SearchField
+          value={searchText}
+          onChange={setSearchText}
+          placeholder={t('products.searchPlaceholder')}
+          width={320}
+          testId="product-search"
+        />
         <TextField
           select
           label={t('products.family')}
           value={family}
           onChange={(event) => setFamily(event.target.value as ProductFamily | '')}
           sx={{ width: 220 }}
-          slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'product-family-filter' } }}
+          slotProps={{
+            select: { native: true },
+            inputLabel: { shrink: true },
+            htmlInput: { 'data-testid': 'product-family-filter' },
+          }}
         >
           <option value="">{t('common.all')}</option>
           {PRODUCT_FAMILIES.map((f) => (
@@ -53,12 +67,18 @@ export function ProductsPage() {
         </TextField>
         <Box sx={{ flexGrow: 1 }} />
         <Typography color="text.secondary" data-testid="product-count">
-          {products.data ? t('products.count', { count: fmt.number(rows.length) }) : products.loading ? t('app.loading') : ''}
+          {products.data
+            ? t('products.count', { count: fmt.number(rows.length) })
+            : products.loading
+              ? t('app.loading')
+              : ''}
         </Typography>
       </Box>
       <TableContainer component={Paper} variant="outlined">
         {products.loading && <LinearProgress />}
-        {!products.data && !products.loading && products.error !== undefined && <LoadError error={products.error} onRetry={products.reload} />}
+        {!products.data && !products.loading && products.error !== undefined && (
+          <LoadError error={products.error} onRetry={products.reload} />
+        )}
         <Table stickyHeader aria-label={t('products.title')}>
           <TableHead>
             <TableRow>

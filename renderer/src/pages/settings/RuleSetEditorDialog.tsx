@@ -38,7 +38,15 @@ function withValue(obj: Json, path: readonly string[], value: unknown): Json {
   return copy;
 }
 
-const NUMBER_FIELDS: { path: string[]; label: 'rules.kycMaxAge' | 'rules.minCreditScore' | 'rules.maxDebtToIncomeRatio' | 'rules.emergencyReserve' | 'rules.maxAgeAtLockupEnd' }[] = [
+const NUMBER_FIELDS: {
+  path: string[];
+  label:
+    | 'rules.kycMaxAge'
+    | 'rules.minCreditScore'
+    | 'rules.maxDebtToIncomeRatio'
+    | 'rules.emergencyReserve'
+    | 'rules.maxAgeAtLockupEnd';
+}[] = [
   { path: ['rules', 'kyc', 'maxAgeMonths'], label: 'rules.kycMaxAge' },
   { path: ['rules', 'credit', 'minCreditScore'], label: 'rules.minCreditScore' },
   { path: ['rules', 'credit', 'maxDebtToIncome'], label: 'rules.maxDebtToIncomeRatio' },
@@ -50,7 +58,15 @@ const NUMBER_FIELDS: { path: string[]; label: 'rules.kycMaxAge' | 'rules.minCred
  * Edits a rule set as a new version. The JSON text is the one source of truth: the fields above it edit the
  * figures advisors ask about, and the text holds everything else. The backend validates and names bad fields.
  */
-export function RuleSetEditorDialog({ base, onClose, onSaved }: { base: RuleSetVersionView; onClose(): void; onSaved(saved: RuleSetVersionView): void }) {
+export function RuleSetEditorDialog({
+  base,
+  onClose,
+  onSaved,
+}: {
+  base: RuleSetVersionView;
+  onClose(): void;
+  onSaved(saved: RuleSetVersionView): void;
+}) {
   const { t } = useI18n();
   const { notifyError } = useNotify();
   const [name, setName] = useState('');
@@ -77,7 +93,8 @@ export function RuleSetEditorDialog({ base, onClose, onSaved }: { base: RuleSetV
     try {
       onSaved(await call('rules:save', { name: name.trim(), ruleSet: draft }));
     } catch (error) {
-      if (isBackendError(error) && error.code === 'validation' && error.issues.length > 0) setProblems(error.issues.map((i) => `${i.field}: ${i.message.en}`));
+      if (isBackendError(error) && error.code === 'validation' && error.issues.length > 0)
+        setProblems(error.issues.map((i) => `${i.field}: ${i.message.en}`));
       else notifyError(error);
     } finally {
       setSaving(false);
@@ -145,7 +162,13 @@ export function RuleSetEditorDialog({ base, onClose, onSaved }: { base: RuleSetV
           minRows={10}
           maxRows={18}
           fullWidth
-          slotProps={{ htmlInput: { 'data-testid': 'rules-json', spellCheck: false, style: { fontFamily: 'monospace', fontSize: 13 } } }}
+          slotProps={{
+            htmlInput: {
+              'data-testid': 'rules-json',
+              spellCheck: false,
+              style: { fontFamily: 'monospace', fontSize: 13 },
+            },
+          }}
         />
         {problems.length > 0 && (
           <Alert severity="error" sx={{ mt: 2 }} data-testid="rules-problems">
@@ -168,7 +191,12 @@ export function RuleSetEditorDialog({ base, onClose, onSaved }: { base: RuleSetV
         <Button onClick={onClose} disabled={saving}>
           {t('common.cancel')}
         </Button>
-        <Button variant="contained" onClick={() => void save()} disabled={saving || !draft || name.trim() === ''} data-testid="rules-save">
+        <Button
+          variant="contained"
+          onClick={() => void save()}
+          disabled={saving || !draft || name.trim() === ''}
+          data-testid="rules-save"
+        >
           {t('rules.saveVersion')}
         </Button>
       </DialogActions>

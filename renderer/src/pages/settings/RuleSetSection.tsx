@@ -25,14 +25,20 @@ function KeyLimits({ version }: { version: RuleSetVersionView }) {
   const { t, fmt } = useI18n();
   const rules = version.ruleSet.rules;
   const facts: [string, string][] = [
-    ...RISK_CLASSES.map((c): [string, string] => [t('rules.maxGradeFor', { riskClass: c }), rules.riskClass.maxGradeByClass[c]]),
+    ...RISK_CLASSES.map((c): [string, string] => [
+      t('rules.maxGradeFor', { riskClass: c }),
+      rules.riskClass.maxGradeByClass[c],
+    ]),
     [t('rules.kycMaxAge'), t('rules.months', { n: rules.kyc.maxAgeMonths })],
     [t('rules.minCreditScore'), fmt.number(rules.credit.minCreditScore)],
     [t('rules.maxDebtToIncome'), fmt.percent(rules.credit.maxDebtToIncome * 100)],
     [t('rules.emergencyReserve'), t('rules.months', { n: rules.emergencyReserve.individualMonths })],
   ];
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr 1fr', md: 'repeat(5, 1fr)' }, gap: 1, mb: 1.5 }} data-testid="rules-key-limits">
+    <Box
+      sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr 1fr', md: 'repeat(5, 1fr)' }, gap: 1, mb: 1.5 }}
+      data-testid="rules-key-limits"
+    >
       {facts.map(([label, value]) => (
         <Box key={label}>
           <Typography variant="caption" color="text.secondary" component="div">
@@ -77,7 +83,13 @@ export function RuleSetSection() {
       title={t('rules.title')}
       testId="rules-section"
       action={
-        <Button size="small" startIcon={<EditOutlined />} disabled={!active} onClick={() => setEditing(true)} data-testid="rules-edit">
+        <Button
+          size="small"
+          startIcon={<EditOutlined />}
+          disabled={!active}
+          onClick={() => setEditing(true)}
+          data-testid="rules-edit"
+        >
           {t('rules.edit')}
         </Button>
       }
@@ -108,7 +120,11 @@ export function RuleSetSection() {
                     {v.active ? (
                       <Chip size="small" color="primary" label={t('rules.active')} data-testid="rules-active" />
                     ) : (
-                      <Button size="small" onClick={() => setActivating(v.version)} data-testid={`rules-activate-${v.version}`}>
+                      <Button
+                        size="small"
+                        onClick={() => setActivating(v.version)}
+                        data-testid={`rules-activate-${v.version}`}
+                      >
                         {t('rules.makeActive')}
                       </Button>
                     )}

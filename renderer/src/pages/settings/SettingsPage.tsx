@@ -102,10 +102,26 @@ export function SettingsPage() {
           <FactList
             facts={[
               { label: t('settings.summary.clients'), value: count(summary.data?.clients), testId: 'summary-clients' },
-              { label: t('settings.summary.products'), value: count(summary.data?.products), testId: 'summary-products' },
-              { label: t('settings.summary.interactions'), value: count(summary.data?.interactions), testId: 'summary-interactions' },
-              { label: t('settings.summary.meetings'), value: count(summary.data?.meetings), testId: 'summary-meetings' },
-              { label: t('settings.summary.marketSnapshots'), value: count(summary.data?.marketSnapshots), testId: 'summary-market' },
+              {
+                label: t('settings.summary.products'),
+                value: count(summary.data?.products),
+                testId: 'summary-products',
+              },
+              {
+                label: t('settings.summary.interactions'),
+                value: count(summary.data?.interactions),
+                testId: 'summary-interactions',
+              },
+              {
+                label: t('settings.summary.meetings'),
+                value: count(summary.data?.meetings),
+                testId: 'summary-meetings',
+              },
+              {
+                label: t('settings.summary.marketSnapshots'),
+                value: count(summary.data?.marketSnapshots),
+                testId: 'summary-market',
+              },
             ]}
           />
         </SectionCard>
@@ -115,8 +131,16 @@ export function SettingsPage() {
               facts={[
                 { label: t('settings.version'), value: info.data ? info.data.version : loading },
                 { label: t('settings.mode'), value: info.data ? t(`settings.mode.${info.data.mode}`) : loading },
-                { label: t('settings.dataDir'), value: info.data ? code(info.data.dataDir) : loading, testId: 'settings-data-dir' },
-                { label: t('settings.databasePath'), value: info.data ? code(info.data.databasePath) : loading, testId: 'settings-db-path' },
+                {
+                  label: t('settings.dataDir'),
+                  value: info.data ? code(info.data.dataDir) : loading,
+                  testId: 'settings-data-dir',
+                },
+                {
+                  label: t('settings.databasePath'),
+                  value: info.data ? code(info.data.databasePath) : loading,
+                  testId: 'settings-db-path',
+                },
               ]}
             />
           </SectionCard>
@@ -127,13 +151,24 @@ export function SettingsPage() {
         <Box sx={{ gridColumn: '1 / -1' }}>
           <SectionCard title={t('settings.danger')}>
             <Box sx={{ display: 'grid', gridTemplateColumns: 'auto 1fr', gap: 1.5, alignItems: 'center' }}>
-              <Button variant="outlined" startIcon={<RestartAltOutlined />} onClick={() => setConfirming('reset')} data-testid="settings-reset-demo">
+              <Button
+                variant="outlined"
+                startIcon={<RestartAltOutlined />}
+                onClick={() => setConfirming('reset')}
+                data-testid="settings-reset-demo"
+              >
                 {t('settings.reset')}
               </Button>
               <Typography variant="body2" color="text.secondary">
                 {t('settings.reset.help')}
               </Typography>
-              <Button variant="outlined" color="error" startIcon={<DeleteForeverOutlined />} onClick={() => setConfirming('wipe')} data-testid="settings-wipe">
+              <Button
+                variant="outlined"
+                color="error"
+                startIcon={<DeleteForeverOutlined />}
+                onClick={() => setConfirming('wipe')}
+                data-testid="settings-wipe"
+              >
                 {t('settings.wipe')}
               </Button>
               <Typography variant="body2" color="text.secondary">

@@ -31,7 +31,14 @@ describe('dispatch: the one door every request goes through', () => {
   it('fills schema defaults before the handler sees the input', async () => {
     const handler = vi.fn(() => ({ total: 0, offset: 0, rows: [] }));
     await dispatch(table({ 'clients:list': handler }), 'clients:list', {});
-    expect(handler).toHaveBeenCalledWith({ search: '', kind: null, sortBy: 'displayName', sortDir: 'asc', offset: 0, limit: 100 });
+    expect(handler).toHaveBeenCalledWith({
+      search: '',
+      kind: null,
+      sortBy: 'displayName',
+      sortDir: 'asc',
+      offset: 0,
+      limit: 100,
+    });
   });
 
   it('turns an expected failure into its code, with field issues for forms', async () => {

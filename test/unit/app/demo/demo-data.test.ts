@@ -3,7 +3,13 @@ import { generateBulkClients, generateDemoData } from '../../../../app/demo/demo
 import { clientAge } from '../../../../app/demo/demo-clients';
 import { DISCLOSURES } from '../../../../app/demo/demo-product-builder';
 import { plantedEffects } from '../../../../app/demo/planted-interest';
-import { isPositiveOutcome, PRODUCT_FAMILIES, ProductSchema, validateClientProfile, type Interaction } from '../../../../app/domain';
+import {
+  isPositiveOutcome,
+  PRODUCT_FAMILIES,
+  ProductSchema,
+  validateClientProfile,
+  type Interaction,
+} from '../../../../app/domain';
 import { DEFAULT_QUESTIONNAIRE, scoreQuestionnaire } from '../../../../app/risk/questionnaire';
 
 const TODAY = '2026-11-28';
@@ -18,7 +24,14 @@ const REQUIRED: Record<string, string[]> = {
   security: ['government_bond', 'corporate_bond', 'convertible_bond', 'equity'],
   insurance: ['term_life', 'critical_illness', 'medical', 'accident', 'annuity', 'investment_linked'],
   consumer_credit: ['credit_card', 'personal_loan', 'car_loan', 'mortgage', 'instalment_plan'],
-  business_finance: ['working_capital_loan', 'invoice_factoring', 'supply_chain_finance', 'equipment_leasing', 'trade_finance', 'cash_management'],
+  business_finance: [
+    'working_capital_loan',
+    'invoice_factoring',
+    'supply_chain_finance',
+    'equipment_leasing',
+    'trade_finance',
+    'cash_management',
+  ],
 };
 
 function positiveRate(rows: Interaction[]): number {
@@ -39,7 +52,9 @@ describe('demo data', () => {
     expect(demo.clients.some((c) => /^[\u4e00-\u9fff]{2,3}$/.test(c.profile.displayName))).toBe(true);
     expect(demo.clients.some((c) => /有限公司$/.test(c.profile.displayName))).toBe(true);
     expect(demo.clients.some((c) => / Ltd$/.test(c.profile.displayName))).toBe(true);
-    const stale = demo.clients.filter((c) => c.profile.kycReviewedAt !== null && c.profile.kycReviewedAt < '2025-11-28');
+    const stale = demo.clients.filter(
+      (c) => c.profile.kycReviewedAt !== null && c.profile.kycReviewedAt < '2025-11-28',
+    );
     expect(stale.length).toBeGreaterThan(5);
   });
 
@@ -87,19 +102,40 @@ describe('demo data', () => {
       all.filter((i) => {
         const c = clients.get(i.clientId)!;
         const market = demo.marketSnapshots.find((m) => m.asOf === i.occurredAt.slice(0, 10))!;
-        const effects = plantedEffects({ profile: c.profile, riskClass: c.riskClass, age: clientAge(c.profile, i.occurredAt.slice(0, 10)), product: products.get(i.productId)!, market, channel: i.channel });
+        const effects = plantedEffects({
+          profile: c.profile,
+          riskClass: c.riskClass,
+          age: clientAge(c.profile, i.occurredAt.slice(0, 10)),
+          product: products.get(i.productId)!,
+          market,
+          channel: i.channel,
+        });
         return test(effects[name]);
       });
     // Too risky for the client: far fewer positive reactions.
-    expect(positiveRate(withEffect('riskGap', (v) => v !== undefined && v <= -2.2))).toBeLessThan(positiveRate(withEffect('riskGap', (v) => v === undefined)) - 0.15);
+    expect(positiveRate(withEffect('riskGap', (v) => v !== undefined && v <= -2.2))).toBeLessThan(
+      positiveRate(withEffect('riskGap', (v) => v === undefined)) - 0.15,
+    );
     // Product matches a stated objective: more positive reactions.
-    expect(positiveRate(withEffect('objective', (v) => v !== undefined))).toBeGreaterThan(positiveRate(withEffect('objective', (v) => v === undefined)) + 0.1);
+    expect(positiveRate(withEffect('objective', (v) => v !== undefined))).toBeGreaterThan(
+      positiveRate(withEffect('objective', (v) => v === undefined)) + 0.1,
+    );
     // Business products shown to individuals almost never land.
-    const bizToPerson = all.filter((i) => clients.get(i.clientId)!.profile.kind === 'individual' && products.get(i.productId)!.family === 'business_finance');
-    const bizToBiz = all.filter((i) => clients.get(i.clientId)!.profile.kind === 'business' && products.get(i.productId)!.family === 'business_finance');
+    const bizToPerson = all.filter(
+      (i) =>
+        clients.get(i.clientId)!.profile.kind === 'individual' &&
+        products.get(i.productId)!.family === 'business_finance',
+    );
+    const bizToBiz = all.filter(
+      (i) =>
+        clients.get(i.clientId)!.profile.kind === 'business' &&
+        products.get(i.productId)!.family === 'business_finance',
+    );
     expect(positiveRate(bizToBiz)).toBeGreaterThan(positiveRate(bizToPerson) + 0.2);
     // High liquidity need against a lock-up of a year or more.
-    expect(positiveRate(withEffect('liquidity', (v) => v === -1))).toBeLessThan(positiveRate(withEffect('liquidity', (v) => v === undefined)));
+    expect(positiveRate(withEffect('liquidity', (v) => v === -1))).toBeLessThan(
+      positiveRate(withEffect('liquidity', (v) => v === undefined)),
+    );
   });
 
   it('makes bulk clients with unique ids that never clash with the demo ids', () => {

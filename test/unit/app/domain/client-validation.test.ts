@@ -11,11 +11,16 @@ const fields = (p: ClientProfile) => {
 describe('validateClientProfile', () => {
   it('accepts a complete individual and a complete business', () => {
     expect(validateClientProfile(profile(), TODAY).ok).toBe(true);
-    expect(fields(profile({ kind: 'business', birthDate: null, foundedDate: '2010-02-03', sector: 'retail' }))).toEqual([]);
+    expect(fields(profile({ kind: 'business', birthDate: null, foundedDate: '2010-02-03', sector: 'retail' }))).toEqual(
+      [],
+    );
   });
 
   it('names each field an advisor got wrong, in English and Chinese', () => {
-    const r = validateClientProfile(profile({ displayName: '  ', email: 'a@b', phone: 'call me', birthDate: '2030-01-01', dependents: 25 }), TODAY);
+    const r = validateClientProfile(
+      profile({ displayName: '  ', email: 'a@b', phone: 'call me', birthDate: '2030-01-01', dependents: 25 }),
+      TODAY,
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues.map((i) => i.field).sort()).toEqual(['birthDate', 'dependents', 'displayName', 'email', 'phone']);
@@ -24,7 +29,10 @@ describe('validateClientProfile', () => {
 
   it('requires what each kind of client needs', () => {
     expect(fields(profile({ birthDate: null }))).toEqual(['birthDate']);
-    expect(fields(profile({ kind: 'business', birthDate: null, foundedDate: null, sector: null }))).toEqual(['foundedDate', 'sector']);
+    expect(fields(profile({ kind: 'business', birthDate: null, foundedDate: null, sector: null }))).toEqual([
+      'foundedDate',
+      'sector',
+    ]);
   });
 
   it('rejects impossible dates and money that does not add up', () => {

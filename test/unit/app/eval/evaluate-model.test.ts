@@ -56,7 +56,14 @@ describe('evaluateOnTimeSplit on the demo book', () => {
     const truth = test.map((i) => {
       const client = clients.get(i.clientId)!;
       const date = i.occurredAt.slice(0, 10);
-      return plantedProbability({ profile: client.profile, riskClass: client.riskClass, age: clientAge(client.profile, date), product: products.get(i.productId)!, market: market.get(date)!, channel: i.channel });
+      return plantedProbability({
+        profile: client.profile,
+        riskClass: client.riskClass,
+        age: clientAge(client.profile, date),
+        product: products.get(i.productId)!,
+        market: market.get(date)!,
+        channel: i.channel,
+      });
     });
     const ceiling = auc(
       truth,
@@ -64,7 +71,12 @@ describe('evaluateOnTimeSplit on the demo book', () => {
     )!;
     expect(result.model.auc!).toBeGreaterThan(ceiling - 0.05);
     const logit = (p: number) => Math.log(p / (1 - p));
-    expect(correlation(truth.map(logit), result.predictions.map((p) => logit(p.score)))).toBeGreaterThan(0.7);
+    expect(
+      correlation(
+        truth.map(logit),
+        result.predictions.map((p) => logit(p.score)),
+      ),
+    ).toBeGreaterThan(0.7);
   });
 
   it('reports every measure in its range for the model and each baseline', () => {
@@ -88,8 +100,13 @@ describe('evaluateOnTimeSplit on the demo book', () => {
     const times = result.predictions.map((p) => p.occurredAt);
     expect([...times].sort()).toEqual(times);
     expect(times[0]).toBe(result.testFrom);
-    expect(result.predictions.every((p) => (p.outcome === 0 || p.outcome === 1) && p.score > 0 && p.score < 1)).toBe(true);
-    expect(result.predictions.filter((p) => p.outcome === 1).length / result.testRows).toBeCloseTo(result.testPositiveRate, 12);
+    expect(result.predictions.every((p) => (p.outcome === 0 || p.outcome === 1) && p.score > 0 && p.score < 1)).toBe(
+      true,
+    );
+    expect(result.predictions.filter((p) => p.outcome === 1).length / result.testRows).toBeCloseTo(
+      result.testPositiveRate,
+      12,
+    );
   });
 
   it('gives the same figures for the same seed', () => {
@@ -104,13 +121,19 @@ describe('evaluateOnTimeSplit refuses what cannot be measured', () => {
   const some = data.interactions.filter((i) => i.outcome !== null).slice(0, 300);
 
   it('names the counts when there is nothing to test on', () => {
-    expect(() => evaluateOnTimeSplit(some.slice(0, 1), book, { trainShare: 0.8, k: 7, seed: 1 })).toThrow(EvaluationDataError);
-    expect(() => evaluateOnTimeSplit([], book, { trainShare: 0.8, k: 7, seed: 1 })).toThrow(/Too little data to evaluate: 0 outcomes/);
+    expect(() => evaluateOnTimeSplit(some.slice(0, 1), book, { trainShare: 0.8, k: 7, seed: 1 })).toThrow(
+      EvaluationDataError,
+    );
+    expect(() => evaluateOnTimeSplit([], book, { trainShare: 0.8, k: 7, seed: 1 })).toThrow(
+      /Too little data to evaluate: 0 outcomes/,
+    );
   });
 
   it('says so when one side holds one kind of outcome only', () => {
     const negative: Interaction[] = some.map((i) => ({ ...i, outcome: 'declined' }));
-    expect(() => evaluateOnTimeSplit(negative, book, { trainShare: 0.8, k: 7, seed: 1 })).toThrow(/"not interested".*both interested and not-interested/);
+    expect(() => evaluateOnTimeSplit(negative, book, { trainShare: 0.8, k: 7, seed: 1 })).toThrow(
+      /"not interested".*both interested and not-interested/,
+    );
   });
 
   it('refuses a share outside (0, 1) and a k below 1', () => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { auc, averagePrecisionAtK, calibration, evaluatePredictions, logLoss, ndcgAtK, precisionAtK, rankingMetrics } from '../../../../app/eval/metrics';
+import {
+  auc,
+  averagePrecisionAtK,
+  calibration,
+  evaluatePredictions,
+  logLoss,
+  ndcgAtK,
+  precisionAtK,
+  rankingMetrics,
+} from '../../../../app/eval/metrics';
 
 describe('auc', () => {
   it('is 1 for a perfect ranking, 0 for an inverted one and 0.5 when every score ties', () => {

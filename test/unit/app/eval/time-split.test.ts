@@ -6,7 +6,12 @@ const row = (id: string, occurredAt: string) => ({ id, occurredAt });
 
 describe('timeSplit', () => {
   it('trains on the earlier share and tests on the later, whatever the input order', () => {
-    const rows = [row('c', '2026-03-01T00:00:00Z'), row('a', '2026-01-01T00:00:00Z'), row('d', '2026-04-01T00:00:00Z'), row('b', '2026-02-01T00:00:00Z')];
+    const rows = [
+      row('c', '2026-03-01T00:00:00Z'),
+      row('a', '2026-01-01T00:00:00Z'),
+      row('d', '2026-04-01T00:00:00Z'),
+      row('b', '2026-02-01T00:00:00Z'),
+    ];
     const split = timeSplit(rows, 0.5);
     expect(split.train.map((r) => r.id)).toEqual(['a', 'b']);
     expect(split.test.map((r) => r.id)).toEqual(['c', 'd']);
@@ -14,7 +19,12 @@ describe('timeSplit', () => {
   });
 
   it('never splits rows that share the boundary time', () => {
-    const rows = [row('a', '2026-01-01T00:00:00Z'), row('b', '2026-02-01T00:00:00Z'), row('c', '2026-02-01T00:00:00Z'), row('d', '2026-03-01T00:00:00Z')];
+    const rows = [
+      row('a', '2026-01-01T00:00:00Z'),
+      row('b', '2026-02-01T00:00:00Z'),
+      row('c', '2026-02-01T00:00:00Z'),
+      row('d', '2026-03-01T00:00:00Z'),
+    ];
     const split = timeSplit(rows, 0.5);
     expect(split.train.map((r) => r.id)).toEqual(['a']);
     expect(split.test.map((r) => r.id)).toEqual(['b', 'c', 'd']);

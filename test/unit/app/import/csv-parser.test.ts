@@ -29,7 +29,9 @@ describe('CSV reader', () => {
   });
 
   it('names the line and column of an unclosed quote', () => {
-    expect(() => parseCsv('a,b\n1,2\n3,"open\n')).toThrow(new CsvSyntaxError(3, 3, 'a quoted field is never closed (missing ")'));
+    expect(() => parseCsv('a,b\n1,2\n3,"open\n')).toThrow(
+      new CsvSyntaxError(3, 3, 'a quoted field is never closed (missing ")'),
+    );
   });
 
   it('refuses a stray quote in an unquoted field and text after a closing quote', () => {
@@ -38,7 +40,9 @@ describe('CSV reader', () => {
   });
 
   it('refuses rows whose width differs from the header, naming the row', () => {
-    expect(() => parseCsv('a,b,c\n1,2,3\n4,5\n')).toThrow(/line 3, column 1: expected 3 fields like the header, found 2/);
+    expect(() => parseCsv('a,b,c\n1,2,3\n4,5\n')).toThrow(
+      /line 3, column 1: expected 3 fields like the header, found 2/,
+    );
   });
 
   it('refuses an empty file, unnamed or repeated header columns', () => {

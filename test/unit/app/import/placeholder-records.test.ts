@@ -10,10 +10,20 @@ const context = { holdings: [], today: '2026-11-28', ruleSet: DEFAULT_RULE_SET }
 describe('placeholders an outcome table creates', () => {
   it('are valid domain objects, labelled as placeholders, carrying the imported attributes', () => {
     const client = placeholderClient('N7', { age: 35 }, source);
-    expect(ClientProfileSchema.parse(client.profile)).toMatchObject({ displayName: 'Imported client N7', kycReviewedAt: null, customAttributes: { age: 35 } });
+    expect(ClientProfileSchema.parse(client.profile)).toMatchObject({
+      displayName: 'Imported client N7',
+      kycReviewedAt: null,
+      customAttributes: { age: 35 },
+    });
     expect(client.riskClass).toBeNull();
     const product = placeholderProduct('P9', { theme: 'green' }, 'fund', 'unclassified', source);
-    expect(ProductSchema.parse(product)).toMatchObject({ nameEn: 'Imported product P9', riskGrade: 'R5', complex: true, active: false, customAttributes: { theme: 'green' } });
+    expect(ProductSchema.parse(product)).toMatchObject({
+      nameEn: 'Imported product P9',
+      riskGrade: 'R5',
+      complex: true,
+      active: false,
+      customAttributes: { theme: 'green' },
+    });
   });
 
   it('cannot be advised on: a placeholder client fails KYC for any product, and a placeholder product fails a C3 client', () => {
@@ -22,7 +32,11 @@ describe('placeholders an outcome table creates', () => {
     const forPlaceholder = checkSuitability({ id: 'N7', ...placeholder.profile, riskClass: null }, product, context);
     expect(forPlaceholder.suitable).toBe(false);
     expect(failedChecks(forPlaceholder).map((c) => c.ruleId)).toContain('kyc-current');
-    const known = checkSuitability({ id: 'K1', ...profile({ kycReviewedAt: '2026-06-01' }), riskClass: 'C3' }, product, context);
+    const known = checkSuitability(
+      { id: 'K1', ...profile({ kycReviewedAt: '2026-06-01' }), riskClass: 'C3' },
+      product,
+      context,
+    );
     expect(known.suitable).toBe(false);
     expect(failedChecks(known).map((c) => c.ruleId)).toContain('risk-class');
   });

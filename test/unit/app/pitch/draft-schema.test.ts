@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DRAFT_LIMITS, parseDraft, pitchDraftJsonSchema } from '../../../../app/pitch';
 
-const good = { headline: 'A bond fund for income', body: 'Body text.', keyPoints: ['One point'], risks: ['A risk'], nextStep: 'Talk next week.' };
+const good = {
+  headline: 'A bond fund for income',
+  body: 'Body text.',
+  keyPoints: ['One point'],
+  risks: ['A risk'],
+  nextStep: 'Talk next week.',
+};
 
 describe('draft schema and parseDraft', () => {
   it('gives the grammar every field, required, with the same limits the validator checks', () => {

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { DATA_CLOSE, FIT_ANSWER_NO, FIT_ANSWER_YES, clientNeedsText, clientPitchFacts, fitPromptInstructions, fitPromptPrefix, fitPromptSuffix, productDescriptionText, productPitchFacts } from '../../../../app/pitch';
+import {
+  DATA_CLOSE,
+  FIT_ANSWER_NO,
+  FIT_ANSWER_YES,
+  clientNeedsText,
+  clientPitchFacts,
+  fitPromptInstructions,
+  fitPromptPrefix,
+  fitPromptSuffix,
+  productDescriptionText,
+  productPitchFacts,
+} from '../../../../app/pitch';
 import { TODAY, demo, demoProduct } from './pitch-fixtures';
 
 describe('fit-signal prompt pieces', () => {
@@ -12,7 +23,10 @@ describe('fit-signal prompt pieces', () => {
     it(`splits the question into instructions shared by every client, the client, and one short line per product, in ${language}`, () => {
       const [instructions, clientPiece] = fitPromptPrefix(clientFacts, language);
       const other = demo().clients.find((c) => c.profile.kind === 'individual' && c.id !== client.id)!;
-      const [otherInstructions, otherClientPiece] = fitPromptPrefix(clientPitchFacts(other, { today: TODAY }), language);
+      const [otherInstructions, otherClientPiece] = fitPromptPrefix(
+        clientPitchFacts(other, { today: TODAY }),
+        language,
+      );
       // The instructions are the same for everyone and hold nothing of any client, so they can stay evaluated.
       expect(otherInstructions).toBe(instructions);
       expect(otherClientPiece).not.toBe(clientPiece);
@@ -29,7 +43,9 @@ describe('fit-signal prompt pieces', () => {
       expect(fitPromptPrefix(clientFacts, language, { brief: true })).toEqual([brief, clientPiece]);
 
       // The client's piece asks the question and ends with the label the product line follows.
-      expect(clientPiece).toContain(zh ? `回答 ${FIT_ANSWER_YES} 或 ${FIT_ANSWER_NO}。` : `Answer ${FIT_ANSWER_YES} or ${FIT_ANSWER_NO}.`);
+      expect(clientPiece).toContain(
+        zh ? `回答 ${FIT_ANSWER_YES} 或 ${FIT_ANSWER_NO}。` : `Answer ${FIT_ANSWER_YES} or ${FIT_ANSWER_NO}.`,
+      );
       expect(clientPiece.endsWith(zh ? '\n产品：' : '\nProduct:')).toBe(true);
       expect(clientPiece).not.toContain(client.profile.displayName);
       // The note's fake closing marker does not end the data block early.
@@ -50,10 +66,14 @@ describe('fit-signal prompt pieces', () => {
   }
 
   it('says each product fact once: no category the name already gives, no lock-up equal to the term', () => {
-    const deposit = demo().products.find((p) => p.termMonths !== null && p.termMonths > 0 && p.lockupMonths === p.termMonths && /deposit/i.test(p.nameEn))!;
+    const deposit = demo().products.find(
+      (p) => p.termMonths !== null && p.termMonths > 0 && p.lockupMonths === p.termMonths && /deposit/i.test(p.nameEn),
+    )!;
     const line = fitPromptSuffix(deposit, 'en');
     expect(line).not.toMatch(/lock-up/);
-    expect(line).toContain(`term ${deposit.termMonths! % 12 === 0 ? `${deposit.termMonths! / 12} year` : `${deposit.termMonths} month`}`);
+    expect(line).toContain(
+      `term ${deposit.termMonths! % 12 === 0 ? `${deposit.termMonths! / 12} year` : `${deposit.termMonths} month`}`,
+    );
     expect(line.toLowerCase().split('deposit')).toHaveLength(2);
     const locked = demo().products.find((p) => p.lockupMonths > 0 && p.lockupMonths !== p.termMonths)!;
     expect(fitPromptSuffix(locked, 'en')).toContain('lock-up');

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { closeTruncatedJson } from '../../../../app/pitch/json-repair';
 
 describe('closing a JSON answer cut off at its token limit', () => {
-  const full = '{"headline": "A 3.5% \\"deposit\\"", "body": "Steady income.", "keyPoints": ["One", "Two"], "risks": ["Risk"], "nextStep": "Call"}';
+  const full =
+    '{"headline": "A 3.5% \\"deposit\\"", "body": "Steady income.", "keyPoints": ["One", "Two"], "risks": ["Risk"], "nextStep": "Call"}';
 
   it('leaves a complete answer as it is, and every cut of it parses to a prefix of what was written', () => {
     expect(JSON.parse(closeTruncatedJson(full)!)).toEqual(JSON.parse(full));
@@ -13,7 +14,8 @@ describe('closing a JSON answer cut off at its token limit', () => {
       for (const [key, v] of Object.entries(value)) {
         const original = (JSON.parse(full) as Record<string, unknown>)[key];
         if (typeof v === 'string') expect((original as string).startsWith(v)).toBe(true);
-        if (Array.isArray(v)) v.forEach((item, i) => expect(((original as string[])[i] ?? '').startsWith(item as string)).toBe(true));
+        if (Array.isArray(v))
+          v.forEach((item, i) => expect(((original as string[])[i] ?? '').startsWith(item as string)).toBe(true));
       }
     }
   });

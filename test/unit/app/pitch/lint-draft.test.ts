@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { canApprove, findClaims, lintDraft, pitchFacts, templateDraft, withRequiredDisclosure, type ClaimFamily, type PitchDraft, type PitchFacts, type PitchIssue } from '../../../../app/pitch';
+import {
+  canApprove,
+  findClaims,
+  lintDraft,
+  pitchFacts,
+  templateDraft,
+  withRequiredDisclosure,
+  type ClaimFamily,
+  type PitchDraft,
+  type PitchFacts,
+  type PitchIssue,
+} from '../../../../app/pitch';
 import { TODAY, factsFor, latestMarket, suitablePairs } from './pitch-fixtures';
 
 const bond = factsFor('FD-BD-01');
 const base = (facts: PitchFacts, language: 'en' | 'zh-CN'): PitchDraft => {
-  const { headline, body, keyPoints, risks, nextStep } = templateDraft(facts, { language, tone: 'formal', length: 'medium' });
+  const { headline, body, keyPoints, risks, nextStep } = templateDraft(facts, {
+    language,
+    tone: 'formal',
+    length: 'medium',
+  });
   return { headline, body, keyPoints, risks, nextStep };
 };
 const withBody = (facts: PitchFacts, language: 'en' | 'zh-CN', extra: string): PitchDraft => {
@@ -14,13 +29,87 @@ const withBody = (facts: PitchFacts, language: 'en' | 'zh-CN', extra: string): P
 const blocking = (issues: PitchIssue[]) => issues.filter((i) => i.severity === 'blocking');
 
 const CLAIMS: Record<ClaimFamily, { en: string[]; zh: string[] }> = {
-  'guaranteed-return': { en: ['Guaranteed returns every year.', 'We guarantee you a return.', 'Your income is guaranteed.', 'The yield is assured.', 'We promise a steady profit.'], zh: ['本产品保收益。', '保证收益，安心持有。', '收益有保障。', '承诺收益稳定。', '刚性兑付。'] },
-  'capital-guarantee': { en: ['Your capital is fully protected.', 'A capital-guaranteed fund.', 'Your money is safe with us.', 'Principal is guaranteed.'], zh: ['本产品保本。', '保证本金安全。', '本金无忧。', '保本保息。'] },
-  'risk-free': { en: ['This is risk-free.', 'A risk free way to save.', 'There is no risk at all.', 'It is completely safe.', 'Zero risk.', 'A safe investment.', 'High returns with low risk.'], zh: ['这是无风险产品。', '零风险理财。', '没有任何风险。', '绝对安全。', '万无一失。', '高收益低风险。', '１００％安全。'] },
-  'no-loss': { en: ['You cannot lose.', "You can't lose money.", 'It will never go down.', 'There is no chance of losing.', 'Prices only go up.', 'You can only win.'], zh: ['稳赚不赔。', '只赚不赔。', '不会亏损。', '包赚。', '只涨不跌。'] },
-  superlative: { en: ['The best product on the market.', 'This is the best investment you can make.', 'Number one fund.', 'An unbeatable offer.', 'The highest returns around.'], zh: ['这是最好的产品。', '最佳选择。', '收益最高。', '业内第一。', '无与伦比。'] },
-  'future-performance': { en: ['The fund will definitely rise.', 'It will double your money.', 'Markets will recover soon.', 'Returns are bound to increase.', 'This will outperform the market.'], zh: ['这只基金一定会涨。', '明年必涨。', '收益翻倍。', '未来收益一定可观。', '肯定赚钱。'] },
-  pressure: { en: ['Act now!', 'Buy today before it is gone.', 'Limited time offer.', "Don't miss out.", 'Hurry, only three places left.', 'This is your last chance.'], zh: ['立即购买！', '机不可失。', '限时优惠。', '不要错过。', '名额有限，先到先得。', '赶紧认购。'] },
+  'guaranteed-return': {
+    en: [
+      'Guaranteed returns every year.',
+      'We guarantee you a return.',
+      'Your income is guaranteed.',
+      'The yield is assured.',
+      'We promise a steady profit.',
+    ],
+    zh: ['本产品保收益。', '保证收益，安心持有。', '收益有保障。', '承诺收益稳定。', '刚性兑付。'],
+  },
+  'capital-guarantee': {
+    en: [
+      'Your capital is fully protected.',
+      'A capital-guaranteed fund.',
+      'Your money is safe with us.',
+      'Principal is guaranteed.',
+    ],
+    zh: ['本产品保本。', '保证本金安全。', '本金无忧。', '保本保息。'],
+  },
+  'risk-free': {
+    en: [
+      'This is risk-free.',
+      'A risk free way to save.',
+      'There is no risk at all.',
+      'It is completely safe.',
+      'Zero risk.',
+      'A safe investment.',
+      'High returns with low risk.',
+    ],
+    zh: [
+      '这是无风险产品。',
+      '零风险理财。',
+      '没有任何风险。',
+      '绝对安全。',
+      '万无一失。',
+      '高收益低风险。',
+      '１００％安全。',
+    ],
+  },
+  'no-loss': {
+    en: [
+      'You cannot lose.',
+      "You can't lose money.",
+      'It will never go down.',
+      'There is no chance of losing.',
+      'Prices only go up.',
+      'You can only win.',
+    ],
+    zh: ['稳赚不赔。', '只赚不赔。', '不会亏损。', '包赚。', '只涨不跌。'],
+  },
+  superlative: {
+    en: [
+      'The best product on the market.',
+      'This is the best investment you can make.',
+      'Number one fund.',
+      'An unbeatable offer.',
+      'The highest returns around.',
+    ],
+    zh: ['这是最好的产品。', '最佳选择。', '收益最高。', '业内第一。', '无与伦比。'],
+  },
+  'future-performance': {
+    en: [
+      'The fund will definitely rise.',
+      'It will double your money.',
+      'Markets will recover soon.',
+      'Returns are bound to increase.',
+      'This will outperform the market.',
+    ],
+    zh: ['这只基金一定会涨。', '明年必涨。', '收益翻倍。', '未来收益一定可观。', '肯定赚钱。'],
+  },
+  pressure: {
+    en: [
+      'Act now!',
+      'Buy today before it is gone.',
+      'Limited time offer.',
+      "Don't miss out.",
+      'Hurry, only three places left.',
+      'This is your last chance.',
+    ],
+    zh: ['立即购买！', '机不可失。', '限时优惠。', '不要错过。', '名额有限，先到先得。', '赶紧认购。'],
+  },
 };
 
 describe('lint: forbidden claims', () => {
@@ -30,7 +119,10 @@ describe('lint: forbidden claims', () => {
         for (const phrase of language === 'en' ? phrases.en : phrases.zh) {
           const draft = withBody(bond, language, phrase);
           const issues = lintDraft(draft, bond, { language }).filter((i) => i.ruleId === 'forbidden-claim');
-          expect(issues.map((i) => i.claimFamily), phrase).toContain(family);
+          expect(
+            issues.map((i) => i.claimFamily),
+            phrase,
+          ).toContain(family);
           expect(canApprove(issues), phrase).toBe(false);
           const span = issues.find((i) => i.claimFamily === family)!.spans[0]!;
           expect(span.field).toBe('body');
@@ -42,14 +134,28 @@ describe('lint: forbidden claims', () => {
   }
 
   it('lets negated phrases and disclosures through', () => {
-    for (const text of ['Returns are not guaranteed.', 'This product is not risk-free.', 'It is not without risk.', 'There is no hurry.', '本产品不保本。', '收益并非无风险。', '不承诺保本。', 'In your best interest we explain the costs.', '您可以投保本产品。']) {
+    for (const text of [
+      'Returns are not guaranteed.',
+      'This product is not risk-free.',
+      'It is not without risk.',
+      'There is no hurry.',
+      '本产品不保本。',
+      '收益并非无风险。',
+      '不承诺保本。',
+      'In your best interest we explain the costs.',
+      '您可以投保本产品。',
+    ]) {
       expect(findClaims(text), text).toEqual([]);
     }
   });
 
   it("does not count the product record quoted word for word as the draft's own claim", () => {
     const pair = suitablePairs().find((p) => p.product.id === 'DP-SD-12')!;
-    const product = { ...pair.product, descriptionEn: 'Capital protected at maturity by the issuing bank.', descriptionZh: '到期时由发行银行保本。' };
+    const product = {
+      ...pair.product,
+      descriptionEn: 'Capital protected at maturity by the issuing bank.',
+      descriptionZh: '到期时由发行银行保本。',
+    };
     const facts = pitchFacts(pair.client, product, latestMarket(), pair.facts.suitability, { today: TODAY });
     for (const language of ['en', 'zh-CN'] as const) {
       const quoted = base(facts, language);
@@ -70,13 +176,28 @@ describe('lint: forbidden claims', () => {
 
 describe('lint: every figure comes from the facts', () => {
   it('accepts the product and market figures in their English and Chinese forms', () => {
-    const en = ['The range is 2.2% to 3.6%, or 2.2 % to 3.6 per cent.', 'Annual fee 0.6%, upfront fee 0.8%.', 'The minimum is 1,000 yuan.', 'The one-year deposit rate is 1.35%.'];
+    const en = [
+      'The range is 2.2% to 3.6%, or 2.2 % to 3.6 per cent.',
+      'Annual fee 0.6%, upfront fee 0.8%.',
+      'The minimum is 1,000 yuan.',
+      'The one-year deposit rate is 1.35%.',
+    ];
     for (const text of en) expect(lintDraft(withBody(bond, 'en', text), bond, { language: 'en' }), text).toEqual([]);
-    const zh = ['预期收益区间为 2.2% 至 3.6%，即百分之二点二至百分之三点六。', '全角数字：２．２％至３．６％。', '年费率0.6%，认购费率0.8%。', '年费率 0.6%。', '起购金额 1,000 元。', '一年期存款利率为 1.35%。'];
-    for (const text of zh) expect(lintDraft(withBody(bond, 'zh-CN', text), bond, { language: 'zh-CN' }), text).toEqual([]);
+    const zh = [
+      '预期收益区间为 2.2% 至 3.6%，即百分之二点二至百分之三点六。',
+      '全角数字：２．２％至３．６％。',
+      '年费率0.6%，认购费率0.8%。',
+      '年费率 0.6%。',
+      '起购金额 1,000 元。',
+      '一年期存款利率为 1.35%。',
+    ];
+    for (const text of zh)
+      expect(lintDraft(withBody(bond, 'zh-CN', text), bond, { language: 'zh-CN' }), text).toEqual([]);
     const td = factsFor('DP-TD-36');
-    for (const text of ['A term of 3 years, that is 36 months.', 'Minimum CNY 200,000.']) expect(lintDraft(withBody(td, 'en', text), td, { language: 'en' }), text).toEqual([]);
-    for (const text of ['期限 3 年，即 36 个月。', '起购金额 20 万元。', '三年期。']) expect(lintDraft(withBody(td, 'zh-CN', text), td, { language: 'zh-CN' }), text).toEqual([]);
+    for (const text of ['A term of 3 years, that is 36 months.', 'Minimum CNY 200,000.'])
+      expect(lintDraft(withBody(td, 'en', text), td, { language: 'en' }), text).toEqual([]);
+    for (const text of ['期限 3 年，即 36 个月。', '起购金额 20 万元。', '三年期。'])
+      expect(lintDraft(withBody(td, 'zh-CN', text), td, { language: 'zh-CN' }), text).toEqual([]);
   });
 
   it('blocks each wrong figure and points at it', () => {
@@ -105,12 +226,16 @@ describe('lint: every figure comes from the facts', () => {
   });
 
   it("does not let the client's own figures into the text", () => {
-    const issues = lintDraft(withBody(bond, 'en', 'With assets of 1 million to 5 million you can afford it.'), bond, { language: 'en' });
+    const issues = lintDraft(withBody(bond, 'en', 'With assets of 1 million to 5 million you can afford it.'), bond, {
+      language: 'en',
+    });
     expect(issues.map((i) => i.spans[0]?.text)).toEqual(['1 million', '5 million']);
   });
 
   it('says when a figure sits inside the range instead of quoting it', () => {
-    const issue = lintDraft(withBody(bond, 'en', 'Expect about 3% a year.'), bond, { language: 'en' }).find((i) => i.ruleId === 'number-not-a-fact')!;
+    const issue = lintDraft(withBody(bond, 'en', 'Expect about 3% a year.'), bond, { language: 'en' }).find(
+      (i) => i.ruleId === 'number-not-a-fact',
+    )!;
     expect(issue.message.en).toContain('inside the product');
   });
 
@@ -139,7 +264,18 @@ describe('lint: disclosure, suitability and language', () => {
   });
 
   it('blocks an unsuitable product with each failed reason, whatever the text', () => {
-    const failed = { ...bond.suitability, suitable: false, checks: [...bond.suitability.checks, { ruleId: 'risk-class' as const, passed: false, reason: { en: 'Grade R4 is above class C2', zh: '产品等级 R4 高于客户等级 C2' } }] };
+    const failed = {
+      ...bond.suitability,
+      suitable: false,
+      checks: [
+        ...bond.suitability.checks,
+        {
+          ruleId: 'risk-class' as const,
+          passed: false,
+          reason: { en: 'Grade R4 is above class C2', zh: '产品等级 R4 高于客户等级 C2' },
+        },
+      ],
+    };
     const issues = lintDraft(base(bond, 'en'), bond, { language: 'en', suitability: failed });
     expect(blocking(issues).map((i) => i.ruleId)).toEqual(['product-unsuitable']);
     expect(issues[0]!.message.en).toContain('Grade R4 is above class C2');
@@ -148,9 +284,15 @@ describe('lint: disclosure, suitability and language', () => {
 
   it('blocks a field written in the other language', () => {
     const d = base(bond, 'en');
-    const issues = lintDraft({ ...d, nextStep: '如您有意，我们可以在您方便的时候一起查阅产品文件。' }, bond, { language: 'en' });
+    const issues = lintDraft({ ...d, nextStep: '如您有意，我们可以在您方便的时候一起查阅产品文件。' }, bond, {
+      language: 'en',
+    });
     expect(issues.map((i) => [i.ruleId, i.spans[0]?.field])).toEqual([['language-mismatch', 'nextStep']]);
     const zh = base(bond, 'zh-CN');
-    expect(lintDraft({ ...zh, headline: 'A bond fund for regular income' }, bond, { language: 'zh-CN' }).map((i) => i.ruleId)).toEqual(['language-mismatch']);
+    expect(
+      lintDraft({ ...zh, headline: 'A bond fund for regular income' }, bond, { language: 'zh-CN' }).map(
+        (i) => i.ruleId,
+      ),
+    ).toEqual(['language-mismatch']);
   });
 });

@@ -1,7 +1,12 @@
 import type { MarketSnapshot, Product } from '../../../../app/domain';
 import { generateDemoData, type DemoData } from '../../../../app/demo';
 import { pitchFacts, type PitchFacts } from '../../../../app/pitch';
-import { DEFAULT_RULE_SET, checkSuitability, type SuitabilityClient, type SuitabilityResult } from '../../../../app/suitability';
+import {
+  DEFAULT_RULE_SET,
+  checkSuitability,
+  type SuitabilityClient,
+  type SuitabilityResult,
+} from '../../../../app/suitability';
 
 export const TODAY = '2026-01-01';
 
@@ -23,7 +28,12 @@ export function demoProduct(id: string): Product {
 
 export function suitabilityOf(client: SuitabilityClient, product: Product): SuitabilityResult {
   const holdings = demo().holdings.filter((h) => h.clientId === client.id);
-  return checkSuitability(client, product, { holdings, today: TODAY, ruleSet: DEFAULT_RULE_SET, catalog: demo().products });
+  return checkSuitability(client, product, {
+    holdings,
+    today: TODAY,
+    ruleSet: DEFAULT_RULE_SET,
+    catalog: demo().products,
+  });
 }
 
 /** Every suitable (client, product) pair of the demo book, with its facts. */

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../../../app/domain';
-import { PITCH_LENGTHS, PITCH_TONES, UnsuitableProductError, canApprove, lintDraft, parseDraft, templateDraft } from '../../../../app/pitch';
+import {
+  PITCH_LENGTHS,
+  PITCH_TONES,
+  UnsuitableProductError,
+  canApprove,
+  lintDraft,
+  parseDraft,
+  templateDraft,
+} from '../../../../app/pitch';
 import { demo, suitablePairs } from './pitch-fixtures';
 
 describe('template draft', () => {
@@ -20,7 +28,8 @@ describe('template draft', () => {
         const length = PITCH_LENGTHS[Math.floor(i / 3) % PITCH_LENGTHS.length]!;
         const draft = templateDraft(facts, { language, tone, length });
         const issues = lintDraft(draft, facts, { language });
-        if (!canApprove(issues) || issues.length > 0) failures.push(`${client.id} ${product.id} ${tone} ${length}: ${issues.map((x) => x.message.en).join(' | ')}`);
+        if (!canApprove(issues) || issues.length > 0)
+          failures.push(`${client.id} ${product.id} ${tone} ${length}: ${issues.map((x) => x.message.en).join(' | ')}`);
       });
       expect(failures.slice(0, 10)).toEqual([]);
     });
@@ -35,19 +44,35 @@ describe('template draft', () => {
     expect(a.label.en).toMatch(/template/i);
     const { headline, body, keyPoints, risks, nextStep } = a;
     expect(parseDraft(JSON.stringify({ headline, body, keyPoints, risks, nextStep }), 'long').ok).toBe(true);
-    expect(parseDraft(JSON.stringify(templateDraft(facts, { language: 'en', tone: 'concise', length: 'short' })).replace(/"source"[^}]*$/, '"x":1}')).ok).toBe(false);
+    expect(
+      parseDraft(
+        JSON.stringify(templateDraft(facts, { language: 'en', tone: 'concise', length: 'short' })).replace(
+          /"source"[^}]*$/,
+          '"x":1}',
+        ),
+      ).ok,
+    ).toBe(false);
   });
 
   it('writes each language in its own script', () => {
     const { facts } = pairs[0]!;
-    expect(templateDraft(facts, { language: 'zh-CN', tone: 'formal', length: 'medium' }).body).toMatch(/[\u4e00-\u9fff]/);
-    expect(templateDraft(facts, { language: 'en', tone: 'formal', length: 'medium' }).body).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(templateDraft(facts, { language: 'zh-CN', tone: 'formal', length: 'medium' }).body).toMatch(
+      /[\u4e00-\u9fff]/,
+    );
+    expect(templateDraft(facts, { language: 'en', tone: 'formal', length: 'medium' }).body).not.toMatch(
+      /[\u4e00-\u9fff]/,
+    );
   });
 });
 
 describe('template draft for an unsuitable product', () => {
   it('is refused, as a model draft would be', () => {
     const { facts } = suitablePairs()[0]!;
-    expect(() => templateDraft({ ...facts, suitability: { ...facts.suitability, suitable: false } }, { language: 'en', tone: 'formal', length: 'short' })).toThrow(UnsuitableProductError);
+    expect(() =>
+      templateDraft(
+        { ...facts, suitability: { ...facts.suitability, suitable: false } },
+        { language: 'en', tone: 'formal', length: 'short' },
+      ),
+    ).toThrow(UnsuitableProductError);
   });
 });

@@ -15,7 +15,7 @@ function fakeSignals(clientId: string, productId: string) {
   return { similarity: h / 1000, fit: ((h * 7) % 1000) / 1000 };
 }
 
-describe('a live model trained with language-model signals (issue 4)', () => {
+describe('a live model trained with language-model signals', () => {
   const data = demo();
   const book = demoBook(data);
   const model = InterestModel.train(labelledRows(data.interactions.slice(0, 1500), book, { signals: fakeSignals }));
@@ -27,7 +27,9 @@ describe('a live model trained with language-model signals (issue 4)', () => {
     expect(liveModelFromParams(JSON.parse(JSON.stringify(params))).languageModel).toEqual(languageModel);
     const { languageModel: _dropped, ...older } = params;
     expect(liveModelFromParams(older).languageModel).toBeNull();
-    expect(liveModelFromParams({ ...params, languageModel: { sha256: 'not a hash', file: 'x.gguf' } }).languageModel).toBeNull();
+    expect(
+      liveModelFromParams({ ...params, languageModel: { sha256: 'not a hash', file: 'x.gguf' } }).languageModel,
+    ).toBeNull();
   });
 
   it('scores each product with its own signals, exactly as encoding the pair with them, and as missing without them', () => {
@@ -42,10 +44,18 @@ describe('a live model trained with language-model signals (issue 4)', () => {
     const plain = modelScorer({ model, calibration })(client, products, market, at);
     products.forEach((product, i) => {
       const given = signals.get(product.id);
-      const x = encodeFeatures(model.encoding, rawFeatures({ client, product, market, at, channel: null, ...(given ? { signals: given } : {}) }));
-      expect(Math.abs(scores[i]!.probability - calibrate(calibration, model.machine.predictLogit(x))), product.id).toBeLessThan(1e-9);
+      const x = encodeFeatures(
+        model.encoding,
+        rawFeatures({ client, product, market, at, channel: null, ...(given ? { signals: given } : {}) }),
+      );
+      expect(
+        Math.abs(scores[i]!.probability - calibrate(calibration, model.machine.predictLogit(x))),
+        product.id,
+      ).toBeLessThan(1e-9);
       if (!given) expect(scores[i]!.probability).toBeCloseTo(plain[i]!.probability, 12);
     });
-    expect(products.some((p, i) => signals.has(p.id) && Math.abs(scores[i]!.probability - plain[i]!.probability) > 1e-9)).toBe(true);
+    expect(
+      products.some((p, i) => signals.has(p.id) && Math.abs(scores[i]!.probability - plain[i]!.probability) > 1e-9),
+    ).toBe(true);
   });
 });

@@ -17,13 +17,24 @@ describe('Platt calibration', () => {
     const fit = fitPlatt(logits, labels);
     expect(fit.a).toBeGreaterThan(0.4);
     expect(fit.a).toBeLessThan(0.6);
-    const raw = calibration(logits.map((z) => calibrate(null, z)), labels).ece!;
-    const fixed = calibration(logits.map((z) => calibrate(fit, z)), labels).ece!;
+    const raw = calibration(
+      logits.map((z) => calibrate(null, z)),
+      labels,
+    ).ece!;
+    const fixed = calibration(
+      logits.map((z) => calibrate(fit, z)),
+      labels,
+    ).ece!;
     expect(fixed).toBeLessThan(raw / 2);
   });
 
   it('falls back to the identity with too little data or one class only', () => {
     expect(fitPlatt([0.1, 0.2], [1, 0])).toEqual(IDENTITY_CALIBRATION);
-    expect(fitPlatt(Array.from({ length: 100 }, (_, i) => i / 10), Array.from({ length: 100 }, () => 1))).toEqual(IDENTITY_CALIBRATION);
+    expect(
+      fitPlatt(
+        Array.from({ length: 100 }, (_, i) => i / 10),
+        Array.from({ length: 100 }, () => 1),
+      ),
+    ).toEqual(IDENTITY_CALIBRATION);
   });
 });

@@ -10,7 +10,7 @@ import type { ScoringContext } from '../../../../app/scoring/scoring-context';
 import { labelledRows } from '../../../../app/scoring/training-rows';
 import { demo, demoBook } from '../scoring/scoring-fixtures';
 
-describe('the app\'s product scorer', () => {
+describe("the app's product scorer", () => {
   it('gives the probabilities and reasons of encoding every pair the straightforward way, through the calibration', () => {
     const data = demo();
     const book = demoBook(data);
@@ -46,7 +46,12 @@ describe('the app\'s product scorer', () => {
     const at = '2026-11-28T09:00:00.000Z';
     const client = book.clients[3]!;
     const straightforward = (product: Product) =>
-      calibrate(calibration, model.machine.predictLogit(encodeFeatures(model.encoding, rawFeatures({ client, product, market, at, channel: null }))));
+      calibrate(
+        calibration,
+        model.machine.predictLogit(
+          encodeFeatures(model.encoding, rawFeatures({ client, product, market, at, channel: null })),
+        ),
+      );
     // The store gives new objects on every read: copies, as listProducts gives them.
     const read = () => data.products.map((p) => structuredClone(p));
     const first = modelScorer(live)(client, read(), market, at).map((s) => s.probability);
@@ -56,7 +61,12 @@ describe('the app\'s product scorer', () => {
     // The same product ids, one edited in the catalogue between two requests: its score follows the edit.
     const i = data.products.findIndex((p) => p.family === 'fund');
     const edited = read();
-    edited[i] = { ...edited[i]!, category: 'bond_fund' === edited[i]!.category ? 'equity_index_fund' : 'bond_fund', riskGrade: 'R5', lockupMonths: 60 };
+    edited[i] = {
+      ...edited[i]!,
+      category: 'bond_fund' === edited[i]!.category ? 'equity_index_fund' : 'bond_fund',
+      riskGrade: 'R5',
+      lockupMonths: 60,
+    };
     const after = modelScorer(live)(client, edited, market, at).map((s) => s.probability);
     expect(Math.abs(after[i]! - straightforward(edited[i]!))).toBeLessThan(1e-9);
     expect(Math.abs(after[i]! - first[i]!)).toBeGreaterThan(1e-6);

@@ -15,12 +15,25 @@ function tableScorer(table: Record<string, number>, asked: string[] = []): Produ
   return (_client, products) =>
     products.map((p) => {
       asked.push(p.id);
-      return { probability: table[p.id] ?? 0.1, explain: () => [{ group: 'test', logOdds: 0.5, text: { en: 'Because', zh: '因为' } }] };
+      return {
+        probability: table[p.id] ?? 0.1,
+        explain: () => [{ group: 'test', logOdds: 0.5, text: { en: 'Because', zh: '因为' } }],
+      };
     });
 }
 
 function rank(client: ScoredClient, scorer: ProductScorer, top = 100, products: readonly Product[] = PRODUCTS) {
-  return rankForClient({ client, products, holdings: [], ruleSet: DEFAULT_RULE_SET, today: TODAY, at: `${TODAY}T09:00:00.000Z`, market: null, scorer, top });
+  return rankForClient({
+    client,
+    products,
+    holdings: [],
+    ruleSet: DEFAULT_RULE_SET,
+    today: TODAY,
+    at: `${TODAY}T09:00:00.000Z`,
+    market: null,
+    scorer,
+    top,
+  });
 }
 
 describe('rankForClient', () => {
@@ -32,7 +45,15 @@ describe('rankForClient', () => {
     const { ranked, excluded } = rank(cautious, tableScorer(table, asked));
     const excludedIds = new Set(excluded.map((e) => e.productId));
     expect(asked.filter((id) => excludedIds.has(id))).toEqual([]);
-    expect(ranked.every((p) => p.riskGrade === 'R1' || p.family === 'consumer_credit' || p.family === 'insurance' || p.family === 'business_finance')).toBe(true);
+    expect(
+      ranked.every(
+        (p) =>
+          p.riskGrade === 'R1' ||
+          p.family === 'consumer_credit' ||
+          p.family === 'insurance' ||
+          p.family === 'business_finance',
+      ),
+    ).toBe(true);
     const r5 = excluded.filter((e) => e.riskGrade === 'R5');
     expect(r5.length).toBeGreaterThan(0);
     for (const e of r5) {
@@ -68,7 +89,13 @@ describe('the diversity rule', () => {
     { id: 'd', cat: 'equity', p: 0.6 },
     { id: 'e', cat: 'bond', p: 0.5 },
   ];
-  const run = (window: number) => diversify(items, (i) => i.cat, (i) => i.p, { maxPerCategory: 2, window });
+  const run = (window: number) =>
+    diversify(
+      items,
+      (i) => i.cat,
+      (i) => i.p,
+      { maxPerCategory: 2, window },
+    );
 
   it('allows two of a category in the window, moves the third below the next category, and flags only the one passed over', () => {
     const out = run(10);
@@ -78,7 +105,12 @@ describe('the diversity rule', () => {
 
   it('fills the window with the next best when nothing of another category is left', () => {
     const bonds = items.filter((i) => i.cat === 'bond');
-    const out = diversify(bonds, (i) => i.cat, (i) => i.p, { maxPerCategory: 2, window: 10 });
+    const out = diversify(
+      bonds,
+      (i) => i.cat,
+      (i) => i.p,
+      { maxPerCategory: 2, window: 10 },
+    );
     expect(out.map((o) => o.item.id)).toEqual(['a', 'b', 'c', 'e']);
     expect(out.some((o) => o.moved)).toBe(false);
   });

@@ -53,18 +53,32 @@ describe('score reasons', () => {
 
   it('names custom attributes and signals by their own name with their value', () => {
     const ctx = contexts()[1]!;
-    expect(reasonText(conceptOf('client.custom.segment'), true, { feature: 'client.custom.segment', value: 'mass', context: ctx }).en).toBe("The client's segment (mass) counts for it");
-    expect(reasonText(conceptOf('llm.fit'), false, { feature: 'llm.fit', value: null, context: ctx }).zh).toContain('fit');
+    expect(
+      reasonText(conceptOf('client.custom.segment'), true, {
+        feature: 'client.custom.segment',
+        value: 'mass',
+        context: ctx,
+      }).en,
+    ).toBe("The client's segment (mass) counts for it");
+    expect(reasonText(conceptOf('llm.fit'), false, { feature: 'llm.fit', value: null, context: ctx }).zh).toContain(
+      'fit',
+    );
   });
 
   it('gives words with the figures: objective, risk above the class, fees', () => {
-    const ctx = contexts().find((c) => c.client.riskClass === 'C2' && c.product.riskGrade === 'R4' && c.product.annualFeePct > 0)!;
+    const ctx = contexts().find(
+      (c) => c.client.riskClass === 'C2' && c.product.riskGrade === 'R4' && c.product.annualFeePct > 0,
+    )!;
     expect(reasonText('risk', false, { feature: 'cross.riskGapAbove', value: null, context: ctx })).toEqual({
       en: 'Product risk R4 is above what this client usually takes',
       zh: '产品风险R4高于该客户通常接受的水平',
     });
-    expect(reasonText('objective', true, { feature: 'cross.objectiveXCategory', value: 'growth|equity', context: ctx }).en).toBe("Matches the client's growth objective");
-    expect(reasonText('fees', false, { feature: 'product.annualFeePct', value: null, context: ctx }).en).toBe(`Fee of ${ctx.product.annualFeePct}% a year counts against it`);
+    expect(
+      reasonText('objective', true, { feature: 'cross.objectiveXCategory', value: 'growth|equity', context: ctx }).en,
+    ).toBe("Matches the client's growth objective");
+    expect(reasonText('fees', false, { feature: 'product.annualFeePct', value: null, context: ctx }).en).toBe(
+      `Fee of ${ctx.product.annualFeePct}% a year counts against it`,
+    );
   });
 
   it('groups every contribution: with no limit the reasons add up to the score less the bias', () => {
@@ -73,12 +87,17 @@ describe('score reasons', () => {
     const model = InterestModel.train(rows);
     for (const row of rows.slice(0, 20)) {
       const x = encodeFeatures(model.encoding, rawFeatures(row.context));
-      const reasons = explainScore(model.encoding, model.machine.contributions(x), row.context, { limit: Infinity, minAbs: 0 });
+      const reasons = explainScore(model.encoding, model.machine.contributions(x), row.context, {
+        limit: Infinity,
+        minAbs: 0,
+      });
       const total = reasons.reduce((s, r) => s + r.logOdds, 0);
       expect(total).toBeCloseTo(model.machine.predictLogit(x) - model.machine.toJSON().bias, 6);
       const top = explainScore(model.encoding, model.machine.contributions(x), row.context);
       expect(top.length).toBeLessThanOrEqual(4);
-      expect(top.map((r) => Math.abs(r.logOdds))).toEqual([...top.map((r) => Math.abs(r.logOdds))].sort((a, b) => b - a));
+      expect(top.map((r) => Math.abs(r.logOdds))).toEqual(
+        [...top.map((r) => Math.abs(r.logOdds))].sort((a, b) => b - a),
+      );
     }
   });
 });

@@ -6,8 +6,18 @@ const pickAll = (index: (n: number) => number) =>
 
 describe('risk questionnaire scoring', () => {
   it('puts the most cautious answers in C1 and the boldest in C5', () => {
-    expect(scoreQuestionnaire(DEFAULT_QUESTIONNAIRE, pickAll(() => 0))).toEqual({ ok: true, score: 0, riskClass: 'C1' });
-    expect(scoreQuestionnaire(DEFAULT_QUESTIONNAIRE, pickAll((n) => n - 1))).toEqual({ ok: true, score: maxScore(DEFAULT_QUESTIONNAIRE), riskClass: 'C5' });
+    expect(
+      scoreQuestionnaire(
+        DEFAULT_QUESTIONNAIRE,
+        pickAll(() => 0),
+      ),
+    ).toEqual({ ok: true, score: 0, riskClass: 'C1' });
+    expect(
+      scoreQuestionnaire(
+        DEFAULT_QUESTIONNAIRE,
+        pickAll((n) => n - 1),
+      ),
+    ).toEqual({ ok: true, score: maxScore(DEFAULT_QUESTIONNAIRE), riskClass: 'C5' });
   });
 
   it('caps anyone who cannot accept a loss of capital at C1, whatever else they answered', () => {
@@ -19,7 +29,16 @@ describe('risk questionnaire scoring', () => {
 
   it('maps totals to classes at the thresholds', () => {
     // age d(3) horizon c(2) income c(2) share b(1) = 8 with everything else at 0 except loss tolerance b(1): 9 → C2.
-    const answers = { age: 'd', horizon: 'c', income_stability: 'c', share_of_assets: 'b', experience: 'a', loss_tolerance: 'b', reaction: 'a', goal: 'a' };
+    const answers = {
+      age: 'd',
+      horizon: 'c',
+      income_stability: 'c',
+      share_of_assets: 'b',
+      experience: 'a',
+      loss_tolerance: 'b',
+      reaction: 'a',
+      goal: 'a',
+    };
     expect(scoreQuestionnaire(DEFAULT_QUESTIONNAIRE, answers)).toEqual({ ok: true, score: 9, riskClass: 'C2' });
   });
 

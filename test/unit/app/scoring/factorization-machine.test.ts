@@ -5,7 +5,10 @@ import { LogisticRegression } from '../../../../app/scoring/logistic-regression'
 import type { TrainingExample } from '../../../../app/scoring/logistic-loss';
 import { createSeededRandom } from '../../../../app/scoring/seeded-random';
 
-const vec = (pairs: [number, number][]): SparseVector => ({ indices: Int32Array.from(pairs.map((p) => p[0])), values: Float64Array.from(pairs.map((p) => p[1])) });
+const vec = (pairs: [number, number][]): SparseVector => ({
+  indices: Int32Array.from(pairs.map((p) => p[0])),
+  values: Float64Array.from(pairs.map((p) => p[1])),
+});
 
 /**
  * Interest only when features 0 and 1 are both on (an XOR-free AND): a pure interaction a linear model can only
@@ -16,7 +19,11 @@ function interactionData(n: number, seed: number): TrainingExample[] {
   return Array.from({ length: n }, () => {
     const a = rng.next() < 0.5;
     const b = rng.next() < 0.5;
-    const pairs: [number, number][] = [[a ? 0 : 10, 1], [b ? 1 : 11, 1], [2 + Math.floor(rng.next() * 8), 1]];
+    const pairs: [number, number][] = [
+      [a ? 0 : 10, 1],
+      [b ? 1 : 11, 1],
+      [2 + Math.floor(rng.next() * 8), 1],
+    ];
     const p = a && b ? 0.85 : 0.15;
     return { x: vec(pairs), y: rng.next() < p ? 1 : 0 };
   });
@@ -35,15 +42,41 @@ describe('FactorizationMachine', () => {
 
   it('learns a pairwise effect', () => {
     const model = FactorizationMachine.train(data, 12, { seed: 1 });
-    const both = model.predict(vec([[0, 1], [1, 1], [2, 1]]));
-    const one = model.predict(vec([[0, 1], [11, 1], [2, 1]]));
+    const both = model.predict(
+      vec([
+        [0, 1],
+        [1, 1],
+        [2, 1],
+      ]),
+    );
+    const one = model.predict(
+      vec([
+        [0, 1],
+        [11, 1],
+        [2, 1],
+      ]),
+    );
     expect(both).toBeGreaterThan(0.6);
     expect(one).toBeLessThan(0.4);
   });
 
   it('scores every input finitely: empty, out-of-range, huge and non-finite values', () => {
     const model = FactorizationMachine.train(data, 12, { seed: 1 });
-    const inputs = [vec([]), vec([[999, 1], [-1, 1]]), vec([[0, 1e300], [1, -1e300]]), vec([[0, NaN], [1, Infinity]])];
+    const inputs = [
+      vec([]),
+      vec([
+        [999, 1],
+        [-1, 1],
+      ]),
+      vec([
+        [0, 1e300],
+        [1, -1e300],
+      ]),
+      vec([
+        [0, NaN],
+        [1, Infinity],
+      ]),
+    ];
     for (const x of inputs) {
       const p = model.predict(x);
       expect(Number.isFinite(p)).toBe(true);
@@ -54,7 +87,11 @@ describe('FactorizationMachine', () => {
 
   it('moves the prediction toward a recorded outcome', () => {
     const model = FactorizationMachine.train(data, 12, { seed: 1 });
-    const x = vec([[0, 1], [11, 1], [4, 1]]);
+    const x = vec([
+      [0, 1],
+      [11, 1],
+      [4, 1],
+    ]);
     const before = model.predict(x);
     model.update(x, 1);
     const afterYes = model.predict(x);
@@ -65,7 +102,11 @@ describe('FactorizationMachine', () => {
 
   it('splits a score into per-feature contributions that add up to it, for explanations', () => {
     const model = FactorizationMachine.train(data, 12, { seed: 1 });
-    const x = vec([[0, 1], [1, 1], [5, 0.5]]);
+    const x = vec([
+      [0, 1],
+      [1, 1],
+      [5, 0.5],
+    ]);
     const total = model.contributions(x).reduce((s, c) => s + c.value, 0);
     expect(model.predictLogit(vec([])) + total).toBeCloseTo(model.predictLogit(x), 10);
   });
@@ -73,7 +114,11 @@ describe('FactorizationMachine', () => {
   it('serialises to JSON and back with identical scores and the same online behaviour', () => {
     const model = FactorizationMachine.train(data, 12, { seed: 1 });
     const restored = FactorizationMachine.fromJSON(JSON.parse(JSON.stringify(model.toJSON())));
-    const x = vec([[0, 1], [1, 1], [3, 1]]);
+    const x = vec([
+      [0, 1],
+      [1, 1],
+      [3, 1],
+    ]);
     expect(restored.predict(x)).toBe(model.predict(x));
     model.update(x, 0);
     restored.update(x, 0);
@@ -92,9 +137,21 @@ describe('LogisticRegression', () => {
   it('is deterministic, finite, serialisable and learns online', () => {
     const a = LogisticRegression.train(data, 12, { seed: 2 });
     expect(LogisticRegression.train(data, 12, { seed: 2 }).toJSON()).toEqual(a.toJSON());
-    expect(Number.isFinite(a.predict(vec([[0, 1e300], [5, NaN]])))).toBe(true);
+    expect(
+      Number.isFinite(
+        a.predict(
+          vec([
+            [0, 1e300],
+            [5, NaN],
+          ]),
+        ),
+      ),
+    ).toBe(true);
     const restored = LogisticRegression.fromJSON(JSON.parse(JSON.stringify(a.toJSON())));
-    const x = vec([[0, 1], [1, 1]]);
+    const x = vec([
+      [0, 1],
+      [1, 1],
+    ]);
     expect(restored.predict(x)).toBe(a.predict(x));
     const before = a.predict(x);
     a.update(x, 0);

@@ -14,13 +14,18 @@ describe('fast ranker: the parts it sums once', () => {
   it('declares a cross client-free only when its value really ignores the client', () => {
     const markets = [null, ...data.marketSnapshots.slice(0, 3)];
     const crosses = NUMERIC_CROSSES.filter((c) => c.productValue);
-    expect(crosses.map((c) => c.name)).toEqual(['cross.rateOverDeposit', 'cross.rateOverInflation', 'cross.equityTrendXRisk']);
+    expect(crosses.map((c) => c.name)).toEqual([
+      'cross.rateOverDeposit',
+      'cross.rateOverInflation',
+      'cross.equityTrendXRisk',
+    ]);
     for (const cross of crosses) {
       for (const product of book.products) {
         const p = productFacts(product);
         for (const market of markets) {
           const expected = cross.productValue!(p, market);
-          for (const client of book.clients.slice(0, 25)) expect(cross.value(clientFacts(client, TODAY), p, market)).toBe(expected);
+          for (const client of book.clients.slice(0, 25))
+            expect(cross.value(clientFacts(client, TODAY), p, market)).toBe(expected);
         }
       }
     }
@@ -31,7 +36,15 @@ describe('fast ranker: the parts it sums once', () => {
     // product with that key the first one's value. Products are varied so that keys collide across real differences.
     const crosses = NUMERIC_CROSSES.filter((c) => c.productKey);
     expect(crosses.length).toBeGreaterThanOrEqual(6);
-    const products = book.products.flatMap((product, i) => [product, { ...product, id: `${product.id}-v`, rateMin: product.rateMin === null ? null : product.rateMin + 1, minimumAmount: product.minimumAmount + (i % 2) }]);
+    const products = book.products.flatMap((product, i) => [
+      product,
+      {
+        ...product,
+        id: `${product.id}-v`,
+        rateMin: product.rateMin === null ? null : product.rateMin + 1,
+        minimumAmount: product.minimumAmount + (i % 2),
+      },
+    ]);
     const facts = products.map(productFacts);
     const market = marketAt(data.marketSnapshots, TODAY);
     for (const cross of crosses) {
@@ -42,7 +55,8 @@ describe('fast ranker: the parts it sums once', () => {
         const c = clientFacts(client, TODAY);
         for (const same of byKey.values()) {
           const first = cross.value(c, facts[same[0]!]!, market);
-          for (const i of same) expect(cross.value(c, facts[i]!, market), `${cross.name}, product ${products[i]!.id}`).toBe(first);
+          for (const i of same)
+            expect(cross.value(c, facts[i]!, market), `${cross.name}, product ${products[i]!.id}`).toBe(first);
         }
       }
     }
@@ -66,7 +80,9 @@ describe('fast ranker: the parts it sums once', () => {
       ];
       for (const { ranker, market, at } of cases) {
         const fast = ranker.scoreClient(client);
-        products.forEach((product, p) => expect(Math.abs(fast[p]! - model.score({ client, product, market, at }))).toBeLessThan(1e-9));
+        products.forEach((product, p) =>
+          expect(Math.abs(fast[p]! - model.score({ client, product, market, at }))).toBeLessThan(1e-9),
+        );
       }
     }
   });
@@ -80,11 +96,15 @@ describe('fast ranker: the parts it sums once', () => {
     const market = marketAt(data.marketSnapshots, TODAY);
     for (const product of products) {
       const term = product.termMonths! / 12;
-      const horizons = horizon.binEdges.flatMap((e) => [e + term, e + term + 1e-9, e + term - 1e-9]).concat([-1e6, 1e6, term]);
+      const horizons = horizon.binEdges
+        .flatMap((e) => [e + term, e + term + 1e-9, e + term - 1e-9])
+        .concat([-1e6, 1e6, term]);
       for (const horizonYears of horizons) {
         const client = { ...base, horizonYears };
         const p = products.indexOf(product);
-        expect(Math.abs(ranker.scoreClient(client)[p]! - model.score({ client, product, market, at: TODAY }))).toBeLessThan(1e-9);
+        expect(
+          Math.abs(ranker.scoreClient(client)[p]! - model.score({ client, product, market, at: TODAY })),
+        ).toBeLessThan(1e-9);
       }
     }
   });

@@ -14,13 +14,25 @@ const rows = labelledRows(data.interactions, book);
 const model = InterestModel.train(rows, { model: { seed: 4 } });
 const market = marketAt(data.marketSnapshots, TODAY);
 
-function maxDiffOverBook(ranker: ReturnType<typeof createRanker>, m: InterestModel, clients: readonly ScoredClient[], at: string, extra: Partial<ScoringContext> = {}): number {
+function maxDiffOverBook(
+  ranker: ReturnType<typeof createRanker>,
+  m: InterestModel,
+  clients: readonly ScoredClient[],
+  at: string,
+  extra: Partial<ScoringContext> = {},
+): number {
   const out = new Float64Array(ranker.products.length);
   let worst = 0;
   for (const client of clients) {
     ranker.scoreClient(client, out, { channel: extra.channel, contextAttributes: extra.contextAttributes });
     ranker.products.forEach((product, p) => {
-      const slow = m.score({ client, product, market: extra.market === undefined ? market : extra.market, at, ...extra });
+      const slow = m.score({
+        client,
+        product,
+        market: extra.market === undefined ? market : extra.market,
+        at,
+        ...extra,
+      });
       worst = Math.max(worst, Math.abs(slow - out[p]!));
     });
   }
@@ -31,11 +43,44 @@ function maxDiffOverBook(ranker: ReturnType<typeof createRanker>, m: InterestMod
 function oddClients(base: ScoredClient): ScoredClient[] {
   const business = book.clients.find((c) => c.kind === 'business')!;
   return [
-    { ...base, id: 'CL-NEW', riskClass: null, objectives: [], birthDate: null, kycReviewedAt: null, creditScore: null, sector: null, occupation: null },
+    {
+      ...base,
+      id: 'CL-NEW',
+      riskClass: null,
+      objectives: [],
+      birthDate: null,
+      kycReviewedAt: null,
+      creditScore: null,
+      sector: null,
+      occupation: null,
+    },
     { ...base, id: 'CL-DUP', objectives: ['growth', 'growth', 'income'] as Objective[] },
-    { ...base, id: 'CL-UNSEEN', objectives: ['brand_new_goal', 'another_new_goal'] as unknown as Objective[], occupation: 'astronaut', customAttributes: { segment: 'never seen', tenure: 1e308 } },
-    { ...base, id: 'CL-HUGE', investableAssets: 1e308, totalAssets: Number.MAX_VALUE, liabilities: 1e308, annualIncome: 1e308, horizonYears: 1e308, dependents: -1e308 as number },
-    { ...base, id: 'CL-NAN', investableAssets: NaN, annualIncome: NaN, horizonYears: NaN, creditScore: NaN, birthDate: 'not a date' },
+    {
+      ...base,
+      id: 'CL-UNSEEN',
+      objectives: ['brand_new_goal', 'another_new_goal'] as unknown as Objective[],
+      occupation: 'astronaut',
+      customAttributes: { segment: 'never seen', tenure: 1e308 },
+    },
+    {
+      ...base,
+      id: 'CL-HUGE',
+      investableAssets: 1e308,
+      totalAssets: Number.MAX_VALUE,
+      liabilities: 1e308,
+      annualIncome: 1e308,
+      horizonYears: 1e308,
+      dependents: -1e308 as number,
+    },
+    {
+      ...base,
+      id: 'CL-NAN',
+      investableAssets: NaN,
+      annualIncome: NaN,
+      horizonYears: NaN,
+      creditScore: NaN,
+      birthDate: 'not a date',
+    },
     { ...business, id: 'CL-BIZ', riskClass: 'C5' },
   ];
 }
@@ -43,8 +88,24 @@ function oddClients(base: ScoredClient): ScoredClient[] {
 function oddProducts(base: Product): Product[] {
   return [
     { ...base, id: 'PR-NEW', category: 'brand_new_category', family: base.family },
-    { ...base, id: 'PR-HUGE', minimumAmount: 1e308, rateMin: -1e308, rateMax: 1e308, termMonths: 1e9, lockupMonths: 1e9, annualFeePct: 1e308 },
-    { ...base, id: 'PR-NULLS', rateMin: null, rateMax: null, termMonths: null, customAttributes: { shelf: 'new', score: NaN } },
+    {
+      ...base,
+      id: 'PR-HUGE',
+      minimumAmount: 1e308,
+      rateMin: -1e308,
+      rateMax: 1e308,
+      termMonths: 1e9,
+      lockupMonths: 1e9,
+      annualFeePct: 1e308,
+    },
+    {
+      ...base,
+      id: 'PR-NULLS',
+      rateMin: null,
+      rateMax: null,
+      termMonths: null,
+      customAttributes: { shelf: 'new', score: NaN },
+    },
   ];
 }
 
@@ -52,7 +113,12 @@ describe('fast ranker', () => {
   it('gives exactly InterestModel.score over the whole demo book', () => {
     const ranker = createRanker(model, book.products, market, TODAY);
     expect(maxDiffOverBook(ranker, model, book.clients, TODAY)).toBeLessThan(1e-9);
-    expect(maxDiffOverBook(ranker, model, book.clients.slice(0, 40), TODAY, { channel: 'call', contextAttributes: { campaign: 'spring', budget: '12.5' } })).toBeLessThan(1e-9);
+    expect(
+      maxDiffOverBook(ranker, model, book.clients.slice(0, 40), TODAY, {
+        channel: 'call',
+        contextAttributes: { campaign: 'spring', budget: '12.5' },
+      }),
+    ).toBeLessThan(1e-9);
   });
 
   it('matches at another moment, without a market, and for edge-case clients and products', () => {
@@ -60,8 +126,14 @@ describe('fast ranker', () => {
     const clients = [...book.clients.slice(0, 10), ...oddClients(book.clients[0]!)];
     const earlier = '2026-03-15T10:00:00.000Z';
     const earlierMarket = marketAt(data.marketSnapshots, earlier);
-    expect(maxDiffOverBook(createRanker(model, products, earlierMarket, earlier), model, clients, earlier, { market: earlierMarket })).toBeLessThan(1e-9);
-    expect(maxDiffOverBook(createRanker(model, products, null, TODAY), model, clients, TODAY, { market: null })).toBeLessThan(1e-9);
+    expect(
+      maxDiffOverBook(createRanker(model, products, earlierMarket, earlier), model, clients, earlier, {
+        market: earlierMarket,
+      }),
+    ).toBeLessThan(1e-9);
+    expect(
+      maxDiffOverBook(createRanker(model, products, null, TODAY), model, clients, TODAY, { market: null }),
+    ).toBeLessThan(1e-9);
     const out = createRanker(model, products, null, TODAY).scoreClient(clients[clients.length - 3]!);
     expect(out.every((p) => Number.isFinite(p) && p > 0 && p < 1)).toBe(true);
   });
@@ -71,7 +143,10 @@ describe('fast ranker', () => {
     const ranker = createRanker(model, products, market, TODAY);
     for (const client of [...book.clients.slice(0, 15), ...oddClients(book.clients[1]!)]) {
       for (const p of [0, 5, 20, products.length - 1]) {
-        const slow = encodeFeatures(model.encoding, rawFeatures({ client, product: products[p]!, market, at: TODAY, channel: 'email' }));
+        const slow = encodeFeatures(
+          model.encoding,
+          rawFeatures({ client, product: products[p]!, market, at: TODAY, channel: 'email' }),
+        );
         const fast = ranker.vector(client, p, { channel: 'email' });
         const asMap = (x: typeof fast) => new Map(Array.from(x.indices, (i, j) => [i, x.values[j]!]));
         expect(asMap(fast)).toEqual(asMap(slow));
@@ -101,7 +176,9 @@ describe('fast ranker', () => {
   it('matches for a model with another number of factors than the default eight', () => {
     const five = InterestModel.train(rows.slice(0, 1500), { model: { seed: 2, factors: 5 } });
     const ranker = createRanker(five, book.products, market, TODAY);
-    expect(maxDiffOverBook(ranker, five, [...book.clients.slice(0, 30), ...oddClients(book.clients[2]!)], TODAY)).toBeLessThan(1e-9);
+    expect(
+      maxDiffOverBook(ranker, five, [...book.clients.slice(0, 30), ...oddClients(book.clients[2]!)], TODAY),
+    ).toBeLessThan(1e-9);
   });
 
   it('orders products from the highest score, ties in catalogue order', () => {
@@ -149,7 +226,9 @@ describe('language-model signals', () => {
     const ranker = createRanker(model, book.products, market, TODAY);
     const client = book.clients[3]!;
     const plain = ranker.scoreClient(client);
-    const given = ranker.scoreClient(client, undefined, { signals: { similarity: new Float64Array(book.products.length).fill(0.9) } });
+    const given = ranker.scoreClient(client, undefined, {
+      signals: { similarity: new Float64Array(book.products.length).fill(0.9) },
+    });
     expect(Array.from(given)).toEqual(Array.from(plain));
     const ctx = { client, product: book.products[0]!, market, at: TODAY };
     expect(model.score({ ...ctx, signals: { similarity: 0.9, fit: 0.1 } })).toBe(model.score(ctx));

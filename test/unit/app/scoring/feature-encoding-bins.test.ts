@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { binOf, encodeFeatures, encodingFromJSON, fitEncoding, quantileEdges } from '../../../../app/scoring/feature-encoding';
+import {
+  binOf,
+  encodeFeatures,
+  encodingFromJSON,
+  fitEncoding,
+  quantileEdges,
+} from '../../../../app/scoring/feature-encoding';
 import type { RawFeatures } from '../../../../app/scoring/scoring-context';
 
 const rows: RawFeatures[] = Array.from({ length: 400 }, (_, i) => ({
-  numeric: { 'client.custom.balance': i % 3 === 0 ? 0 : i * 37.5, 'client.custom.flag': i % 4 === 0 ? 1 : 0, 'client.custom.same': 3, 'client.custom.region': i % 7 },
+  numeric: {
+    'client.custom.balance': i % 3 === 0 ? 0 : i * 37.5,
+    'client.custom.flag': i % 4 === 0 ? 1 : 0,
+    'client.custom.same': 3,
+    'client.custom.region': i % 7,
+  },
   categorical: {},
 }));
 
@@ -26,7 +37,9 @@ describe('quantile bins for numeric columns', () => {
     const x = encodeFeatures(enc, { numeric: { 'client.custom.balance': 1e9 }, categorical: {} });
     expect(Array.from(x.indices)).toEqual(expect.arrayContaining([col.index, col.binIndex + col.binEdges.length]));
     const missing = encodeFeatures(enc, { numeric: { 'client.custom.balance': NaN }, categorical: {} });
-    expect(Array.from(missing.indices).filter((i) => i >= col.index && i <= col.binIndex + col.binEdges.length)).toEqual([col.missingIndex]);
+    expect(
+      Array.from(missing.indices).filter((i) => i >= col.index && i <= col.binIndex + col.binEdges.length),
+    ).toEqual([col.missingIndex]);
     for (const v of [Infinity, -Infinity, Number.MAX_VALUE, -Number.MAX_VALUE, 5e-324]) {
       const e = encodeFeatures(enc, { numeric: { 'client.custom.balance': v }, categorical: {} });
       expect(e.values.every((n) => Number.isFinite(n))).toBe(true);

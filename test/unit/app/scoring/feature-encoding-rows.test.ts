@@ -32,7 +32,10 @@ describe('encoding many rows at once (training)', () => {
 
   it('reads vocabulary words that are also object property names as ordinary values', () => {
     const words = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
-    const odd: RawFeatures[] = Array.from({ length: 40 }, (_, i) => ({ numeric: { 'client.age': 30 + (i % 9) }, categorical: { 'client.sector': [words[i % words.length]!] } }));
+    const odd: RawFeatures[] = Array.from({ length: 40 }, (_, i) => ({
+      numeric: { 'client.age': 30 + (i % 9) },
+      categorical: { 'client.sector': [words[i % words.length]!] },
+    }));
     const encoding = fitEncoding(odd);
     const sector = encoding.categorical.find((c) => c.name === 'client.sector')!;
     expect(Object.keys(sector.values).sort()).toEqual([...words].sort());
@@ -46,7 +49,10 @@ describe('encoding many rows at once (training)', () => {
   });
 
   it('counts a value repeated in one row once and keeps a row of many values whole', () => {
-    const many: RawFeatures[] = Array.from({ length: 30 }, (_, i) => ({ numeric: {}, categorical: { 'client.objective': ['growth', 'income', 'preservation', `x${i % 3}`] } }));
+    const many: RawFeatures[] = Array.from({ length: 30 }, (_, i) => ({
+      numeric: {},
+      categorical: { 'client.objective': ['growth', 'income', 'preservation', `x${i % 3}`] },
+    }));
     const encoding = fitEncoding(many);
     const objective = encoding.categorical.find((c) => c.name === 'client.objective')!;
     const long = Array.from({ length: 500 }, (_, i) => (i % 2 ? 'growth' : `new-${i}`));

@@ -25,13 +25,19 @@ describe('feature encoding', () => {
     const { context, raw } = rows.find((r) => r.context.client.riskClass !== null && r.context.market)!;
     const gap = Number(context.product.riskGrade.slice(1)) - Number(context.client.riskClass!.slice(1));
     expect(raw.numeric['cross.riskGap']).toBe(gap);
-    expect(raw.categorical['cross.objectiveXCategory']).toEqual(context.client.objectives.map((o) => `${o}|${context.product.category}`));
+    expect(raw.categorical['cross.objectiveXCategory']).toEqual(
+      context.client.objectives.map((o) => `${o}|${context.product.category}`),
+    );
     expect(raw.categorical['cross.kindXFamily']).toEqual([`${context.client.kind}|${context.product.family}`]);
   });
 
   it('uses the missing indicator for absent numbers and the unseen bucket for new categories', () => {
     const base = rows[0]!.context;
-    const raw = rawFeatures({ ...base, client: { ...base.client, id: 'never-seen', creditScore: null, objectives: [] }, market: null });
+    const raw = rawFeatures({
+      ...base,
+      client: { ...base.client, id: 'never-seen', creditScore: null, objectives: [] },
+      market: null,
+    });
     const x = encodeFeatures(encoding, raw);
     const indices = new Set(x.indices);
     const col = (name: string) => encoding.categorical.find((c) => c.name === name)!;
@@ -45,7 +51,16 @@ describe('feature encoding', () => {
 
   it('clips extreme and non-finite numbers to finite values', () => {
     const base = rows[0]!.context;
-    const raw = rawFeatures({ ...base, client: { ...base.client, investableAssets: 1e308, totalAssets: Number.MAX_VALUE, horizonYears: 1e300, dependents: -1e300 } });
+    const raw = rawFeatures({
+      ...base,
+      client: {
+        ...base.client,
+        investableAssets: 1e308,
+        totalAssets: Number.MAX_VALUE,
+        horizonYears: 1e300,
+        dependents: -1e300,
+      },
+    });
     raw.numeric['client.age'] = Infinity;
     raw.numeric['product.rateMid'] = NaN;
     const x = encodeFeatures(encoding, raw);
@@ -57,11 +72,16 @@ describe('feature encoding', () => {
     const withCustom = rows.slice(0, 40).map((r, i) =>
       rawFeatures({
         ...r.context,
-        client: { ...r.context.client, customAttributes: { segment: i % 2 ? 'gold' : 'silver', tenureYears: String(i % 7), vip: i % 3 === 0 } },
+        client: {
+          ...r.context.client,
+          customAttributes: { segment: i % 2 ? 'gold' : 'silver', tenureYears: String(i % 7), vip: i % 3 === 0 },
+        },
       }),
     );
     const enc = fitEncoding(withCustom);
-    expect(enc.numeric.map((c) => c.name)).toEqual(expect.arrayContaining(['client.custom.tenureYears', 'client.custom.vip']));
+    expect(enc.numeric.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['client.custom.tenureYears', 'client.custom.vip']),
+    );
     expect(enc.categorical.find((c) => c.name === 'client.custom.segment')?.values).toHaveProperty('gold');
     expect(enc.categorical.some((c) => c.name === 'client.custom.tenureYears')).toBe(false);
   });

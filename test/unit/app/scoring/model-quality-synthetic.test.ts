@@ -17,7 +17,10 @@ describe('interest model quality on synthetic tabular data (time split 0.8)', ()
   });
 
   it('draws thresholds and U-shapes in numeric columns that a plain tuned logistic regression cannot (insurance cross-sell)', () => {
-    const rows = measureQuality(SYNTHETIC_SETS['insurance-cross-sell'](1, 0.5), { seed: 1, models: ['FM', 'LR tuned (no bins)'] });
+    const rows = measureQuality(SYNTHETIC_SETS['insurance-cross-sell'](1, 0.5), {
+      seed: 1,
+      models: ['FM', 'LR tuned (no bins)'],
+    });
     expect(auc(rows, 'FM')).toBeGreaterThan(auc(rows, 'LR tuned (no bins)') + 0.02);
   });
 });

@@ -27,19 +27,93 @@ function productBaseRates(): number[] {
 
 const base = book.clients[0]!;
 const awkwardClients: [string, ScoredClient][] = [
-  ['missing values', { ...base, id: 'X1', birthDate: null, riskClass: null, creditScore: null, annualIncome: null, kycReviewedAt: null, sector: null, occupation: null, sustainabilityPreference: null }],
-  ['unseen categories', { ...base, id: 'X2', occupation: 'astronaut', sector: 'asteroid mining', objectives: ['brand_new_goal'] as unknown as Objective[], customAttributes: { tier: 'platinum plus' } }],
-  ['+1e308', { ...base, id: 'X3', investableAssets: 1e308, totalAssets: 1e308, liabilities: 1e308, annualIncome: 1e308, horizonYears: 1e308, monthlyDebtPayments: 1e308 }],
-  ['-1e308', { ...base, id: 'X4', investableAssets: -1e308, totalAssets: -1e308, horizonYears: -1e308, dependents: -1e308, experienceYears: -1e308 }],
-  ['NaN', { ...base, id: 'X5', investableAssets: NaN, annualIncome: NaN, horizonYears: NaN, creditScore: NaN, dependents: NaN, birthDate: 'garbage' }],
+  [
+    'missing values',
+    {
+      ...base,
+      id: 'X1',
+      birthDate: null,
+      riskClass: null,
+      creditScore: null,
+      annualIncome: null,
+      kycReviewedAt: null,
+      sector: null,
+      occupation: null,
+      sustainabilityPreference: null,
+    },
+  ],
+  [
+    'unseen categories',
+    {
+      ...base,
+      id: 'X2',
+      occupation: 'astronaut',
+      sector: 'asteroid mining',
+      objectives: ['brand_new_goal'] as unknown as Objective[],
+      customAttributes: { tier: 'platinum plus' },
+    },
+  ],
+  [
+    '+1e308',
+    {
+      ...base,
+      id: 'X3',
+      investableAssets: 1e308,
+      totalAssets: 1e308,
+      liabilities: 1e308,
+      annualIncome: 1e308,
+      horizonYears: 1e308,
+      monthlyDebtPayments: 1e308,
+    },
+  ],
+  [
+    '-1e308',
+    {
+      ...base,
+      id: 'X4',
+      investableAssets: -1e308,
+      totalAssets: -1e308,
+      horizonYears: -1e308,
+      dependents: -1e308,
+      experienceYears: -1e308,
+    },
+  ],
+  [
+    'NaN',
+    {
+      ...base,
+      id: 'X5',
+      investableAssets: NaN,
+      annualIncome: NaN,
+      horizonYears: NaN,
+      creditScore: NaN,
+      dependents: NaN,
+      birthDate: 'garbage',
+    },
+  ],
   ['empty objectives', { ...base, id: 'X6', objectives: [] }],
   ['a brand-new client', { ...base, id: 'CL-BRAND-NEW' }],
 ];
 const product = book.products[2]!;
 const awkwardProducts: [string, Product][] = [
   ['a brand-new product', { ...product, id: 'PR-BRAND-NEW' }],
-  ['an unseen category and family words', { ...product, id: 'PR-X1', category: 'quantum_bond', currency: 'XAU', customAttributes: { shelf: 'top' } }],
-  ['extreme numbers', { ...product, id: 'PR-X2', rateMin: 1e308, rateMax: -1e308, minimumAmount: 1e308, annualFeePct: NaN, termMonths: -1e308 as number, lockupMonths: 1e308 }],
+  [
+    'an unseen category and family words',
+    { ...product, id: 'PR-X1', category: 'quantum_bond', currency: 'XAU', customAttributes: { shelf: 'top' } },
+  ],
+  [
+    'extreme numbers',
+    {
+      ...product,
+      id: 'PR-X2',
+      rateMin: 1e308,
+      rateMax: -1e308,
+      minimumAmount: 1e308,
+      annualFeePct: NaN,
+      termMonths: -1e308 as number,
+      lockupMonths: 1e308,
+    },
+  ],
   ['missing rates and term', { ...product, id: 'PR-X3', rateMin: null, rateMax: null, termMonths: null }],
 ];
 
@@ -59,7 +133,10 @@ describe('scores are finite for any input', () => {
 
   it('with no market, an unknown channel, a nonsense date and odd moment attributes', () => {
     const odd = createRanker(model, products, null, 'not a date');
-    const scores = odd.scoreClient(base, undefined, { channel: null, contextAttributes: { weird: NaN, big: 1e308, text: '' } });
+    const scores = odd.scoreClient(base, undefined, {
+      channel: null,
+      contextAttributes: { weird: NaN, big: 1e308, text: '' },
+    });
     expect(scores.every((p) => Number.isFinite(p) && p > 0 && p < 1)).toBe(true);
   });
 });
@@ -72,7 +149,8 @@ describe('cold start', () => {
   it('a client with no history gets scores inside the range products have shown, on average', () => {
     const ranker = createRanker(model, book.products, market, TODAY);
     const scores = book.clients.slice(0, 40).map((c) => ranker.scoreClient({ ...c, id: `NEW-${c.id}` }));
-    const mean = scores.flatMap((s) => Array.from(s)).reduce((a, b) => a + b, 0) / (scores.length * book.products.length);
+    const mean =
+      scores.flatMap((s) => Array.from(s)).reduce((a, b) => a + b, 0) / (scores.length * book.products.length);
     expect(mean).toBeGreaterThan(low);
     expect(mean).toBeLessThan(high);
   });
@@ -83,7 +161,11 @@ describe('cold start', () => {
     const all: number[] = [];
     for (const r of later) {
       const { client, product } = r.context;
-      const p = model.score({ ...r.context, client: { ...client, id: `NEW-${client.id}` }, product: { ...product, id: `NEW-${product.id}` } });
+      const p = model.score({
+        ...r.context,
+        client: { ...client, id: `NEW-${client.id}` },
+        product: { ...product, id: `NEW-${product.id}` },
+      });
       // A poor fit can score low, but never a certainty either way.
       expect(p).toBeGreaterThan(1e-3);
       expect(p).toBeLessThan(1 - 1e-3);

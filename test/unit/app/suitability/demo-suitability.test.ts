@@ -32,7 +32,10 @@ describe('no demo client is offered an investment product above their class limi
           const classLimit = ruleSet.rules.riskClass.maxGradeByClass[client.riskClass!];
           const pro = client.profile.professionalInvestor ? ruleSet.rules.riskClass.professionalMaxGrade : null;
           const limit = pro && grade(pro) > grade(classLimit) ? pro : classLimit;
-          expect(grade(product.riskGrade), `${client.id} ${client.riskClass} ${product.id} ${product.riskGrade}`).toBeLessThanOrEqual(grade(limit));
+          expect(
+            grade(product.riskGrade),
+            `${client.id} ${client.riskClass} ${product.id} ${product.riskGrade}`,
+          ).toBeLessThanOrEqual(grade(limit));
           expect(r.deviationApplied).toBe(false);
           expect(client.profile.kycReviewedAt).not.toBeNull();
         }
@@ -44,11 +47,15 @@ describe('no demo client is offered an investment product above their class limi
   }
 
   it('offers nothing at all to clients with stale KYC', () => {
-    const stale = data.clients.filter((c) => c.profile.kycReviewedAt !== null && c.profile.kycReviewedAt < '2024-12-01');
+    const stale = data.clients.filter(
+      (c) => c.profile.kycReviewedAt !== null && c.profile.kycReviewedAt < '2024-12-01',
+    );
     expect(stale.length).toBeGreaterThan(0);
     for (const client of stale) {
       for (const product of data.products) {
-        expect(checkSuitability(client, product, { holdings: [], today: TODAY, ruleSet: DEFAULT_RULE_SET }).suitable).toBe(false);
+        expect(
+          checkSuitability(client, product, { holdings: [], today: TODAY, ruleSet: DEFAULT_RULE_SET }).suitable,
+        ).toBe(false);
       }
     }
   });

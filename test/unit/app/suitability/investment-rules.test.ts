@@ -3,15 +3,25 @@ import { checkOf, holding, individual, run, ruleSetWith } from './suitability-fi
 
 describe('knowledge and experience for complex products', () => {
   it('refuses a structured deposit to a client with basic knowledge and no complex-product history, naming both figures', () => {
-    const r = run(individual({ knowledgeLevel: 'basic', complexProductExperience: false, experienceYears: 1 }), 'DP-SD-12');
+    const r = run(
+      individual({ knowledgeLevel: 'basic', complexProductExperience: false, experienceYears: 1 }),
+      'DP-SD-12',
+    );
     const check = checkOf(r, 'complex-product-knowledge');
     expect(check.passed).toBe(false);
-    expect(check.reason.en).toBe('Complex product: knowledge "basic" (needs "informed" or more), 1 years of experience (needs 3 or prior complex products), has not held complex products before');
+    expect(check.reason.en).toBe(
+      'Complex product: knowledge "basic" (needs "informed" or more), 1 years of experience (needs 3 or prior complex products), has not held complex products before',
+    );
     expect(check.reason.zh).toContain('投资经验 1 年（要求 3 年或有复杂产品经验）');
   });
 
   it('accepts enough years of investing in place of prior complex products, and skips simple products', () => {
-    expect(checkOf(run(individual({ complexProductExperience: false, experienceYears: 3 }), 'DP-SD-12'), 'complex-product-knowledge').passed).toBe(true);
+    expect(
+      checkOf(
+        run(individual({ complexProductExperience: false, experienceYears: 3 }), 'DP-SD-12'),
+        'complex-product-knowledge',
+      ).passed,
+    ).toBe(true);
     expect(run(individual(), 'FD-BD-01').checks.map((c) => c.ruleId)).not.toContain('complex-product-knowledge');
   });
 });
@@ -20,7 +30,9 @@ describe('horizon and liquidity', () => {
   it('refuses a 36-month certificate to a client with a 2-year horizon', () => {
     const check = checkOf(run(individual({ horizonYears: 2 }), 'DP-TD-36'), 'horizon-term');
     expect(check.passed).toBe(false);
-    expect(check.reason.en).toBe("Money is committed for 36 months; the client's horizon is 2 years (24 months), which is shorter");
+    expect(check.reason.en).toBe(
+      "Money is committed for 36 months; the client's horizon is 2 years (24 months), which is shorter",
+    );
     expect(check.reason.zh).toBe('资金占用期限为 36 个月；客户投资期限为 2 年（24 个月），短于产品期限');
   });
 
@@ -31,7 +43,9 @@ describe('horizon and liquidity', () => {
   it('refuses a one-year deposit to a client with high liquidity needs, and allows it for low needs', () => {
     const check = checkOf(run(individual({ liquidityNeed: 'high' }), 'DP-TD-12'), 'liquidity-redemption');
     expect(check.passed).toBe(false);
-    expect(check.reason.en).toBe('Money back after 12 months (at maturity redemption); a client with high liquidity needs accepts at most 1 months');
+    expect(check.reason.en).toBe(
+      'Money back after 12 months (at maturity redemption); a client with high liquidity needs accepts at most 1 months',
+    );
     expect(check.reason.zh).toBe('资金约 12 个月后可取回；流动性需求高的客户最多接受 1 个月');
     expect(checkOf(run(individual({ liquidityNeed: 'low' }), 'DP-TD-12'), 'liquidity-redemption').passed).toBe(true);
   });
@@ -41,8 +55,12 @@ describe('emergency reserve and minimum investment', () => {
   it('refuses when the minimum would eat into six months of expenses', () => {
     const check = checkOf(run(individual({ investableAssets: 150_000 }), 'SC-CB-01'), 'emergency-reserve');
     expect(check.passed).toBe(false);
-    expect(check.reason.en).toBe("Investable assets 150,000 less the minimum 100,000 leave 50,000; the reserve of 6 months' expenses is 60,000");
-    expect(check.reason.zh).toBe('可投资资产 150,000 扣除起投金额 100,000 后剩余 50,000；6 个月支出的应急储备为 60,000');
+    expect(check.reason.en).toBe(
+      "Investable assets 150,000 less the minimum 100,000 leave 50,000; the reserve of 6 months' expenses is 60,000",
+    );
+    expect(check.reason.zh).toBe(
+      '可投资资产 150,000 扣除起投金额 100,000 后剩余 50,000；6 个月支出的应急储备为 60,000',
+    );
   });
 
   it('passes when enough is left, and treats an instant-access R1 fund as the reserve itself', () => {
@@ -52,23 +70,38 @@ describe('emergency reserve and minimum investment', () => {
 
   it('refuses a minimum above investable assets', () => {
     const check = checkOf(run(individual({ investableAssets: 80_000 }), 'SC-CB-01'), 'minimum-investment');
-    expect(check).toMatchObject({ passed: false, reason: { en: 'Minimum investment 100,000 exceeds investable assets 80,000', zh: '起投金额 100,000 超过可投资资产 80,000' } });
+    expect(check).toMatchObject({
+      passed: false,
+      reason: {
+        en: 'Minimum investment 100,000 exceeds investable assets 80,000',
+        zh: '起投金额 100,000 超过可投资资产 80,000',
+      },
+    });
     expect(checkOf(run(individual({ investableAssets: 100_000 }), 'SC-CB-01'), 'minimum-investment').passed).toBe(true);
   });
 });
 
 describe('concentration and products already held', () => {
   it('counts existing holdings plus the minimum against the per-product limit', () => {
-    const within = checkOf(run(individual(), 'FD-BD-01', { holdings: [holding('FD-BD-01', 350_000)] }), 'concentration');
+    const within = checkOf(
+      run(individual(), 'FD-BD-01', { holdings: [holding('FD-BD-01', 350_000)] }),
+      'concentration',
+    );
     expect(within.passed).toBe(true);
     const over = checkOf(run(individual(), 'FD-BD-01', { holdings: [holding('FD-BD-01', 450_000)] }), 'concentration');
     expect(over.passed).toBe(false);
-    expect(over.reason.en).toContain('Holding 450,000 plus the minimum 1,000 makes this product 45.1% of 1,000,000 (limit 40%)');
+    expect(over.reason.en).toContain(
+      'Holding 450,000 plus the minimum 1,000 makes this product 45.1% of 1,000,000 (limit 40%)',
+    );
     expect(over.reason.zh).toContain('本产品占 1,000,000 的 45.1%（上限 40%）');
   });
 
   it('counts other products of the same category against the category limit, and ignores other clients', () => {
-    const holdings = [holding('FD-BD-02', 350_000), holding('FD-BD-01', 300_000), holding('FD-BD-02', 900_000, 'CL-OTHER')];
+    const holdings = [
+      holding('FD-BD-02', 350_000),
+      holding('FD-BD-01', 300_000),
+      holding('FD-BD-02', 900_000, 'CL-OTHER'),
+    ];
     const check = checkOf(run(individual(), 'FD-BD-01', { holdings }), 'concentration');
     expect(check.passed).toBe(false);
     expect(check.reason.en).toContain('the bond fund category would be 65.1% (limit 60%)');
@@ -77,18 +110,30 @@ describe('concentration and products already held', () => {
   });
 
   it('exempts insured deposits', () => {
-    expect(checkOf(run(individual(), 'DP-TD-12', { holdings: [holding('DP-TD-12', 990_000)] }), 'concentration').passed).toBe(true);
+    expect(
+      checkOf(run(individual(), 'DP-TD-12', { holdings: [holding('DP-TD-12', 990_000)] }), 'concentration').passed,
+    ).toBe(true);
   });
 
   it('refuses a second policy of a product held once, with the date it was taken', () => {
     const check = checkOf(run(individual(), 'IN-TL-20', { holdings: [holding('IN-TL-20', 500_000)] }), 'already-held');
-    expect(check).toMatchObject({ passed: false, reason: { en: 'Already held since 2024-03-01; a term life product is held at most once' } });
+    expect(check).toMatchObject({
+      passed: false,
+      reason: { en: 'Already held since 2024-03-01; a term life product is held at most once' },
+    });
     expect(check.reason.zh).toContain('2024-03-01');
     expect(checkOf(run(individual(), 'IN-TL-20'), 'already-held').passed).toBe(true);
   });
 
   it('follows the rule set: a lower per-product limit refuses what the default allows', () => {
-    const tight = ruleSetWith((s) => { s.rules.concentration.maxSharePerProduct = 0.3; });
-    expect(checkOf(run(individual(), 'FD-BD-01', { holdings: [holding('FD-BD-01', 350_000)], ruleSet: tight }), 'concentration').passed).toBe(false);
+    const tight = ruleSetWith((s) => {
+      s.rules.concentration.maxSharePerProduct = 0.3;
+    });
+    expect(
+      checkOf(
+        run(individual(), 'FD-BD-01', { holdings: [holding('FD-BD-01', 350_000)], ruleSet: tight }),
+        'concentration',
+      ).passed,
+    ).toBe(false);
   });
 });

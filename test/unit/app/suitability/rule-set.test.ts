@@ -8,11 +8,19 @@ describe('suitability rule sets are validated data', () => {
   });
 
   it('maps C1…C5 to R1…R5 by default, as the domain prescribes', () => {
-    expect(DEFAULT_RULE_SET.rules.riskClass.maxGradeByClass).toEqual({ C1: 'R1', C2: 'R2', C3: 'R3', C4: 'R4', C5: 'R5' });
+    expect(DEFAULT_RULE_SET.rules.riskClass.maxGradeByClass).toEqual({
+      C1: 'R1',
+      C2: 'R2',
+      C3: 'R3',
+      C4: 'R4',
+      C5: 'R5',
+    });
   });
 
   it('refuses a malformed rule set and names each bad field', () => {
-    const bad = structuredClone(DEFAULT_RULE_SET) as unknown as Record<string, unknown> & { rules: Record<string, Record<string, unknown>> };
+    const bad = structuredClone(DEFAULT_RULE_SET) as unknown as Record<string, unknown> & {
+      rules: Record<string, Record<string, unknown>>;
+    };
     bad.version = 0;
     bad.rules.kyc!.maxAgeMonths = 'twelve';
     bad.rules.concentration!.maxSharePerProduct = 1.5;
@@ -31,7 +39,13 @@ describe('suitability rule sets are validated data', () => {
     const r = parseRuleSet(inverted);
     expect(r).toMatchObject({ ok: false });
     if (!r.ok) expect(r.message).toContain('rules.riskClass.maxGradeByClass.C3: C3 is allowed less than C2');
-    const unknownGrade = parseRuleSet({ ...DEFAULT_RULE_SET, rules: { ...DEFAULT_RULE_SET.rules, riskClass: { ...DEFAULT_RULE_SET.rules.riskClass, professionalMaxGrade: 'R9' } } });
+    const unknownGrade = parseRuleSet({
+      ...DEFAULT_RULE_SET,
+      rules: {
+        ...DEFAULT_RULE_SET.rules,
+        riskClass: { ...DEFAULT_RULE_SET.rules.riskClass, professionalMaxGrade: 'R9' },
+      },
+    });
     expect(unknownGrade.ok).toBe(false);
     const extra = parseRuleSet({ ...DEFAULT_RULE_SET, surprise: true });
     expect(extra.ok).toBe(false);

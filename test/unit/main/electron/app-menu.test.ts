@@ -20,7 +20,8 @@ describe('native menu', () => {
   });
 
   it('offers developer tools only in development', () => {
-    const roles = (dev: boolean) => flatten(appMenuTemplate({ isMac: true, navigate: () => {}, showDevTools: dev })).map((i) => i.role);
+    const roles = (dev: boolean) =>
+      flatten(appMenuTemplate({ isMac: true, navigate: () => {}, showDevTools: dev })).map((i) => i.role);
     expect(roles(true)).toContain('toggleDevTools');
     expect(roles(false)).not.toContain('toggleDevTools');
     expect(roles(false)).toContain('appMenu');

@@ -9,8 +9,10 @@ vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
   ipcRenderer: {
     invoke,
-    on: (_channel: string, listener: (event: unknown, name: unknown, payload: unknown) => void) => listeners.push(listener),
-    removeListener: (_channel: string, listener: (event: unknown, name: unknown, payload: unknown) => void) => listeners.splice(listeners.indexOf(listener), 1),
+    on: (_channel: string, listener: (event: unknown, name: unknown, payload: unknown) => void) =>
+      listeners.push(listener),
+    removeListener: (_channel: string, listener: (event: unknown, name: unknown, payload: unknown) => void) =>
+      listeners.splice(listeners.indexOf(listener), 1),
   },
 }));
 
@@ -25,7 +27,10 @@ describe('preload', () => {
   });
 
   it('forwards invoke over the single contract channel and passes events without the IPC event object', async () => {
-    const bridge = exposed.advisorDesk as { invoke: (c: string, i: unknown) => Promise<unknown>; on: (e: string, l: (p: unknown) => void) => () => void };
+    const bridge = exposed.advisorDesk as {
+      invoke: (c: string, i: unknown) => Promise<unknown>;
+      on: (e: string, l: (p: unknown) => void) => () => void;
+    };
     await bridge.invoke('clients:get', { id: 'C1' });
     expect(invoke).toHaveBeenCalledWith('advisor-desk:invoke', 'clients:get', { id: 'C1' });
     const seen: unknown[] = [];

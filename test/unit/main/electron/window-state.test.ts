@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WINDOW_STATE, loadWindowState, restoreWindowState, saveWindowState } from '../../../../main/electron/window-state';
+import {
+  DEFAULT_WINDOW_STATE,
+  loadWindowState,
+  restoreWindowState,
+  saveWindowState,
+} from '../../../../main/electron/window-state';
 
 const laptop = [{ x: 0, y: 0, width: 1920, height: 1080 }];
 
@@ -10,11 +15,17 @@ describe('window state', () => {
   it('reopens where it was left', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ad-window-'));
     saveWindowState(dir, { bounds: { x: 100, y: 80, width: 1400, height: 900 }, maximized: true });
-    expect(loadWindowState(dir, laptop)).toEqual({ bounds: { x: 100, y: 80, width: 1400, height: 900 }, maximized: true });
+    expect(loadWindowState(dir, laptop)).toEqual({
+      bounds: { x: 100, y: 80, width: 1400, height: 900 },
+      maximized: true,
+    });
   });
 
   it('keeps the size but lets the system place a window whose monitor is gone', () => {
-    const state = restoreWindowState({ bounds: { x: 3000, y: 100, width: 1200, height: 800 }, maximized: false }, laptop);
+    const state = restoreWindowState(
+      { bounds: { x: 3000, y: 100, width: 1200, height: 800 }, maximized: false },
+      laptop,
+    );
     expect(state.bounds).toEqual({ width: 1200, height: 800 });
   });
 
@@ -27,6 +38,8 @@ describe('window state', () => {
   });
 
   it('never restores a window too small to use', () => {
-    expect(restoreWindowState({ bounds: { x: 0, y: 0, width: 10, height: 10 }, maximized: false }, laptop).bounds).toMatchObject({ width: 960, height: 600 });
+    expect(
+      restoreWindowState({ bounds: { x: 0, y: 0, width: 10, height: 10 }, maximized: false }, laptop).bounds,
+    ).toMatchObject({ width: 960, height: 600 });
   });
 });
