@@ -12,16 +12,17 @@ export const DATA_CLOSE = '<<<END CLIENT DATA>>>';
 const CONTROL_TAGS =
   /\[\/?(?:INST|SYS)\]|<\/?s>|<\|[^|>\n]{0,40}\|>|<\/?(?:start_of_turn|end_of_turn|system|user|assistant)>/gi;
 
+/* eslint-disable no-control-regex -- matching control characters is the point */
+const HIDDEN_CHARACTERS =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/* eslint-enable no-control-regex */
+
 export function neutraliseDataText(text: string): string {
   return (
     text
       .normalize('NFKC')
       // Control and bidirectional characters could hide or reorder text the advisor reviews.
-      // eslint-disable-next-line no-control-regex
-      .replace(
-        /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g,
-        '',
-      )
+      .replace(HIDDEN_CHARACTERS, '')
       .replace(CONTROL_TAGS, (tag) => tag.replace(/[<>[\]|]/g, ''))
       .replace(/</g, '‹')
       .replace(/>/g, '›')
