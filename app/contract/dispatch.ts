@@ -1,4 +1,5 @@
-import { AppError, type Result } from './result';
+import { DomainError } from '../domain/domain-error';
+import type { Result } from './result';
 import { channels, isChannel, type Channel, type ChannelOutput, type ChannelParsedInput } from './channels';
 
 export type Handler<C extends Channel> = (input: ChannelParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
@@ -43,7 +44,7 @@ export async function dispatch(
     const value = await handler(parsed.data);
     return { ok: true, value };
   } catch (error) {
-    if (error instanceof AppError) {
+    if (error instanceof DomainError) {
       return {
         ok: false,
         error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) },

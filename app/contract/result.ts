@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocalizedTextSchema } from '../domain/localized-text';
+import { FieldIssueSchema } from '../domain/domain-error';
 
 export const ERROR_CODES = [
   'bad_request',
@@ -15,7 +15,7 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export const FieldIssueSchema = z.object({ field: z.string(), message: LocalizedTextSchema });
+export { FieldIssueSchema };
 
 export const ContractErrorSchema = z.object({
   code: z.enum(ERROR_CODES),
@@ -27,15 +27,3 @@ export type ContractError = z.infer<typeof ContractErrorSchema>;
 
 /** Every answer across the process boundary has this shape; nothing is ever thrown across it. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };
-
-/** Thrown by handlers for expected failures; the dispatcher turns it into `{ok:false}` with the same code. */
-export class AppError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly issues?: z.infer<typeof FieldIssueSchema>[],
-  ) {
-    super(message);
-    this.name = 'AppError';
-  }
-}

@@ -9,3 +9,4 @@ export * from './meeting';
 export * from './settings';
 export * from './client-validation';
 export * from './category-names';
+export * from './domain-error';

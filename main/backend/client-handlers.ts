@@ -1,4 +1,3 @@
-import { AppError } from '../../app/contract/result';
 import type { HandlerTable } from '../../app/contract/dispatch';
 import { validateClientProfile, type ClientProfile, type FieldIssue } from '../../app/domain';
 import { DEFAULT_QUESTIONNAIRE, scoreQuestionnaire } from '../../app/risk/questionnaire';
@@ -14,6 +13,7 @@ import { listHoldingsForClient } from '../db/holding-repository';
 import { listInteractionsForClient } from '../db/interaction-repository';
 import { listMeetingsForClient } from '../db/meeting-repository';
 import type { BackendContext } from './backend-context';
+import { DomainError } from '../../app/domain/domain-error';
 
 type ClientHandlers = Pick<
   HandlerTable,
@@ -29,7 +29,7 @@ function validated(profile: ClientProfile, today: string): ClientProfile {
   const result = validateClientProfile(profile, today);
   if (!result.ok) {
     const fields = result.issues.map((i) => i.field).join(', ');
-    throw new AppError('validation', `The profile has problems in: ${fields}.`, result.issues);
+    throw new DomainError('validation', `The profile has problems in: ${fields}.`, result.issues);
   }
   return result.value;
 }
@@ -48,7 +48,7 @@ export function clientHandlers(ctx: BackendContext): ClientHandlers {
     'clients:list': (query) => listClients(db, query, ctx.nowIso()),
     'clients:get': ({ id }) => {
       const client = getClient(db, id);
-      if (!client) throw new AppError('not_found', `No client with id ${id}.`);
+      if (!client) throw new DomainError('not_found', `No client with id ${id}.`);
       return {
         client,
         holdings: listHoldingsForClient(db, id),
@@ -87,7 +87,7 @@ export function clientHandlers(ctx: BackendContext): ClientHandlers {
             message: { en: 'This answer is not one of the options.', zh: '该答案不在选项中。' },
           })),
         ];
-        throw new AppError(
+        throw new DomainError(
           'validation',
           `The questionnaire is incomplete: ${issues.map((i) => i.field).join(', ')}.`,
           issues,

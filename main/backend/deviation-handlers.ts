@@ -1,6 +1,5 @@
 import type { HandlerTable } from '../../app/contract/dispatch';
 import type { DeviationPreviewView, DeviationView } from '../../app/contract/deviation-channels';
-import { AppError } from '../../app/contract/result';
 import type { Client, Product } from '../../app/domain';
 import { previewDeviation } from '../../app/suitability';
 import { getClient } from '../db/client-repository';
@@ -17,6 +16,7 @@ import { listHoldingsForClient } from '../db/holding-repository';
 import { getProduct, listProducts } from '../db/product-repository';
 import { activeRuleSet } from '../db/rule-set-repository';
 import type { BackendContext } from './backend-context';
+import { DomainError } from '../../app/domain/domain-error';
 
 type DeviationHandlers = Pick<
   HandlerTable,
@@ -25,11 +25,7 @@ type DeviationHandlers = Pick<
 
 function view(d: SuitabilityDeviation, product: Product | null): DeviationView {
   // The row's foreign key deletes it with its product, so a missing product is a broken database.
-  if (!product)
-    throw new AppError(
-      'internal',
-      `Deviation ${d.id} refers to product ${d.productId}, which is not in the catalogue.`,
-    );
+  if (!product) throw new Error(`Deviation ${d.id} refers to product ${d.productId}, which is not in the catalogue.`);
   return { ...d, productNameEn: product.nameEn, productNameZh: product.nameZh, riskGrade: product.riskGrade };
 }
 
@@ -43,9 +39,9 @@ export function deviationHandlers(ctx: BackendContext): DeviationHandlers {
 
   function pair(clientId: string, productId: string): { client: Client; product: Product } {
     const client = getClient(db, clientId);
-    if (!client) throw new AppError('not_found', `No client with id ${clientId}.`);
+    if (!client) throw new DomainError('not_found', `No client with id ${clientId}.`);
     const product = getProduct(db, productId);
-    if (!product) throw new AppError('not_found', `No product with id ${productId}.`);
+    if (!product) throw new DomainError('not_found', `No product with id ${productId}.`);
     return { client, product };
   }
 
@@ -93,7 +89,7 @@ export function deviationHandlers(ctx: BackendContext): DeviationHandlers {
       const p = preview(client, product);
       if (!p.allowed || p.refusal) {
         const message = p.refusal?.message ?? { en: 'not allowed', zh: '不允许' };
-        throw new AppError(
+        throw new DomainError(
           p.refusal?.code === 'already-recorded' ? 'conflict' : 'validation',
           `No deviation can be recorded for ${product.id}: ${message.en}.`,
           [{ field: 'productId', message }],
@@ -119,16 +115,16 @@ export function deviationHandlers(ctx: BackendContext): DeviationHandlers {
         ctx.emit('data:changed', { entity: 'deviations', id: clientId });
         return view(stored, product);
       } catch (error) {
-        if (error instanceof DeviationExistsError) throw new AppError('conflict', error.message);
+        if (error instanceof DeviationExistsError) throw new DomainError('conflict', error.message);
         throw error;
       }
     },
     'deviations:list': ({ clientId }) => {
-      if (!getClient(db, clientId)) throw new AppError('not_found', `No client with id ${clientId}.`);
+      if (!getClient(db, clientId)) throw new DomainError('not_found', `No client with id ${clientId}.`);
       return listDeviationsForClient(db, clientId).map((d) => view(d, getProduct(db, d.productId)));
     },
     'deviations:withdraw': ({ id }) => {
-      if (!getDeviation(db, id)) throw new AppError('not_found', `No client-requested deviation with id ${id}.`);
+      if (!getDeviation(db, id)) throw new DomainError('not_found', `No client-requested deviation with id ${id}.`);
       const withdrawn = withdrawDeviation(db, id, { at: ctx.nowIso(), actor: ctx.actor })!;
       ctx.emit('data:changed', { entity: 'deviations', id: withdrawn.clientId });
       return view(withdrawn, getProduct(db, withdrawn.productId));

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { AppError } from '../../app/contract/result';
 import type { HandlerTable } from '../../app/contract/dispatch';
 import { generateDemoData } from '../../app/demo/demo-data';
 import { countClients } from '../db/client-repository';
@@ -23,6 +22,7 @@ import { pitchHandlers } from './pitch-handlers';
 import { LlmRuntime } from '../llm/llm-runtime';
 import { ModelHashCache } from '../llm/model-hash';
 import { deviationHandlers } from './deviation-handlers';
+import { DomainError } from '../../app/domain/domain-error';
 
 /** The one person at this desk; the audit trail names them. Sign-in arrives with multi-user support. */
 export const LOCAL_ACTOR = 'local-advisor';
@@ -88,7 +88,7 @@ export function openBackend(options: BackendOptions): Backend {
     'products:list': (query) => listProducts(db, query),
     'products:get': ({ id }) => {
       const product = getProduct(db, id);
-      if (!product) throw new AppError('not_found', `No product with id ${id}.`);
+      if (!product) throw new DomainError('not_found', `No product with id ${id}.`);
       return product;
     },
     'market:latest': () => latestMarketSnapshot(db, ctx.today()) ?? latestMarketSnapshot(db),

@@ -1,4 +1,3 @@
-import { AppError } from '../../app/contract/result';
 import type { HandlerTable } from '../../app/contract/dispatch';
 import type { RuleSetVersionView } from '../../app/contract/rule-set-channels';
 import { DEFAULT_RULE_SET } from '../../app/suitability';
@@ -10,6 +9,7 @@ import {
   type RuleSetVersion,
 } from '../db/rule-set-repository';
 import type { BackendContext } from './backend-context';
+import { DomainError } from '../../app/domain/domain-error';
 
 type RuleSetHandlers = Pick<HandlerTable, 'rules:versions' | 'rules:save' | 'rules:activate'>;
 
@@ -41,7 +41,7 @@ export function ruleSetHandlers(ctx: BackendContext): RuleSetHandlers {
         return view(saved);
       } catch (error) {
         if (error instanceof RuleSetRefusedError) {
-          throw new AppError(
+          throw new DomainError(
             'validation',
             error.message,
             error.issues.map((issue) => {
@@ -55,7 +55,7 @@ export function ruleSetHandlers(ctx: BackendContext): RuleSetHandlers {
     },
     'rules:activate': ({ version }) => {
       const activated = activateRuleSet(db, version, { at: ctx.nowIso(), actor: ctx.actor });
-      if (!activated) throw new AppError('not_found', `No stored suitability rule set version ${version}.`);
+      if (!activated) throw new DomainError('not_found', `No stored suitability rule set version ${version}.`);
       ctx.emit('data:changed', { entity: 'rules' });
       return view(activated);
     },

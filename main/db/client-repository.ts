@@ -1,4 +1,3 @@
-import { AppError } from '../../app/contract/result';
 import type {
   Client,
   ClientListQuery,
@@ -21,6 +20,7 @@ import {
 } from './client-rows';
 import type { Db } from './connection';
 import { existingKeys } from './existing-keys';
+import { DomainError } from '../../app/domain/domain-error';
 
 export type { NewClient };
 
@@ -61,7 +61,7 @@ export function mergeClientCustomAttributes(
   db.transaction(() => {
     for (const [id, attrs] of updates) {
       const stored = read.get(id) as string | undefined;
-      if (stored === undefined) throw new AppError('not_found', `No client with id ${id}.`);
+      if (stored === undefined) throw new DomainError('not_found', `No client with id ${id}.`);
       const before = JSON.parse(stored) as CustomAttributes;
       const after = { ...before, ...attrs };
       const json = JSON.stringify(after);
@@ -142,9 +142,9 @@ function snapshot(c: Client): Record<string, unknown> {
 
 function loadForWrite(db: Db, id: string, expectedRevision: number): Client {
   const current = getClient(db, id);
-  if (!current) throw new AppError('not_found', `No client with id ${id}.`);
+  if (!current) throw new DomainError('not_found', `No client with id ${id}.`);
   if (current.revision !== expectedRevision) {
-    throw new AppError(
+    throw new DomainError(
       'conflict',
       `Client ${id} was changed elsewhere (now revision ${current.revision}, you edited revision ${expectedRevision}). Reload and apply your changes again.`,
     );

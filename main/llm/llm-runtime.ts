@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { Llama, LlamaContext, LlamaModel } from 'node-llama-cpp';
 import type { LlmStatus } from '../../app/contract/llm-channels';
-import { AppError } from '../../app/contract/result';
 import type { LocalizedText } from '../../app/domain/localized-text';
 import { assertLoadable, ModelFileProblemError } from './gguf-check';
 import { contextThreads, getLlamaForMachine } from './llama-instance';
+import { DomainError } from '../../app/domain/domain-error';
 
 /** The model in memory and what the pitch generator and the signals need to use it. */
 export interface LoadedLlm {
@@ -105,7 +105,10 @@ export class LlmRuntime {
 
   async load(filePath: string, options: LoadOptions): Promise<LlmStatus> {
     if (this.loading)
-      throw new AppError('conflict', 'A model is already loading. Cancel that load first, or wait for it to finish.');
+      throw new DomainError(
+        'conflict',
+        'A model is already loading. Cancel that load first, or wait for it to finish.',
+      );
     const abort = new AbortController();
     this.loading = abort;
     const modelPath = path.resolve(filePath);
@@ -181,7 +184,7 @@ export class LlmRuntime {
       });
       return this.status();
     } catch (error) {
-      if (error instanceof AppError) throw error;
+      if (error instanceof DomainError) throw error;
       if (isOutOfMemory(error)) {
         return this.fail(
           t(
@@ -245,7 +248,7 @@ export class LlmRuntime {
 
   private fail(error: LocalizedText, code: 'validation' | 'unavailable'): never {
     this.set({ ...IDLE, state: 'failed', path: this.state.path, error });
-    throw new AppError(code, error.en);
+    throw new DomainError(code, error.en);
   }
 
   private cancelled(): LlmStatus {

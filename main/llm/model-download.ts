@@ -2,11 +2,11 @@ import { lookup } from 'node:dns/promises';
 import fs from 'node:fs/promises';
 import { createModelDownloader, type ModelDownloader } from 'node-llama-cpp';
 import type { EventPayload } from '../../app/contract/events';
-import { AppError } from '../../app/contract/result';
 import type { LocalizedText } from '../../app/domain/localized-text';
 import { readGgufHeader } from './gguf-check';
 import { readCatalog, type CatalogEntry } from './model-catalog';
 import type { ModelLibrary } from './model-library';
+import { DomainError } from '../../app/domain/domain-error';
 
 /**
  * Downloads catalog models into the user's models folder with node-llama-cpp's downloader: progress as
@@ -65,7 +65,7 @@ export class ModelDownloads {
   private async entry(id: string): Promise<CatalogEntry> {
     const entry = (await readCatalog(this.options.library.appDir)).find((e) => e.id === id);
     if (!entry)
-      throw new AppError('not_found', `No model with id ${id} in the catalog. / 目录中没有 id 为 ${id} 的模型。`);
+      throw new DomainError('not_found', `No model with id ${id} in the catalog. / 目录中没有 id 为 ${id} 的模型。`);
     return entry;
   }
 
@@ -79,7 +79,7 @@ export class ModelDownloads {
     this.options.emit({ id, state, downloadedBytes, totalBytes, error });
   }
 
-  /** Starts (or resumes) a download; answers once it is under way. Offline: AppError('unavailable'). */
+  /** Starts (or resumes) a download; answers once it is under way. Offline: DomainError('unavailable'). */
   async start(id: string): Promise<{ id: string; state: DownloadState }> {
     const entry = await this.entry(id);
     if (this.running.has(id)) return { id, state: 'downloading' };
@@ -92,7 +92,7 @@ export class ModelDownloads {
         timer = setTimeout(
           () =>
             reject(
-              new AppError(
+              new DomainError(
                 'unavailable',
                 offlineMessage(entry, folder, `${what} took longer than ${Math.round(this.startTimeoutMs / 1000)} s`),
               ),
@@ -111,8 +111,8 @@ export class ModelDownloads {
     try {
       await withTimeout(lookup(hostOf(entry.uri)), 'the name lookup');
     } catch (error) {
-      if (error instanceof AppError) throw error;
-      throw new AppError(
+      if (error instanceof DomainError) throw error;
+      throw new DomainError(
         'unavailable',
         offlineMessage(entry, folder, (error as NodeJS.ErrnoException).code ?? 'no network'),
       );
@@ -132,8 +132,8 @@ export class ModelDownloads {
         'asking for the file',
       );
     } catch (error) {
-      if (error instanceof AppError) throw error;
-      throw new AppError(
+      if (error instanceof DomainError) throw error;
+      throw new DomainError(
         'unavailable',
         offlineMessage(entry, folder, error instanceof Error ? error.message.slice(0, 200) : 'request failed'),
       );

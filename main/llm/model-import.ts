@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ModelFileInfo } from '../../app/contract/llm-channels';
-import { AppError } from '../../app/contract/result';
 import { readGgufHeader } from './gguf-check';
 import { sha256OfFile } from './model-hash';
 import type { ModelLibrary } from './model-library';
+import { DomainError } from '../../app/domain/domain-error';
 
 /**
  * Brings a GGUF file the user picked into their models folder: checked first (a broken file is refused
@@ -21,13 +21,13 @@ export async function importModelFile(
   const source = path.resolve(sourcePath);
   const fileName = path.basename(source);
   if (!fileName.toLowerCase().endsWith('.gguf')) {
-    throw new AppError(
+    throw new DomainError(
       'validation',
       `${fileName} does not end in .gguf; only GGUF model files can be imported. / ${fileName} 不是 .gguf 文件，只能导入 GGUF 模型文件。`,
     );
   }
   const header = await readGgufHeader(source, fileName);
-  if (header.problem) throw new AppError('validation', `${header.problem.text.en} / ${header.problem.text.zh}`);
+  if (header.problem) throw new DomainError('validation', `${header.problem.text.en} / ${header.problem.text.zh}`);
 
   const sha256 = await sha256OfFile(source);
   await fs.mkdir(library.userDir, { recursive: true });
@@ -38,7 +38,7 @@ export async function importModelFile(
   if (existing) {
     const existingHash = await library.hashes.hash(target).catch(() => null);
     if (existingHash === sha256) return { ...(await library.inspect(target)), linked: false };
-    throw new AppError(
+    throw new DomainError(
       'conflict',
       `A different file named ${fileName} is already in the models folder (${library.userDir}); it was left as it is. Rename one of them and import again. / 模型文件夹中已有另一个名为 ${fileName} 的文件，未作改动。请重命名其中一个后再导入。`,
     );
@@ -52,7 +52,7 @@ export async function importModelFile(
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST')
-        throw new AppError(
+        throw new DomainError(
           'conflict',
           `${fileName} appeared in the models folder while importing; try again. / 导入时模型文件夹中出现了 ${fileName}，请重试。`,
         );
@@ -72,7 +72,7 @@ export async function importModelFile(
       });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-        throw new AppError(
+        throw new DomainError(
           'conflict',
           `${fileName} appeared in the models folder while importing; try again. / 导入时模型文件夹中出现了 ${fileName}，请重试。`,
         );

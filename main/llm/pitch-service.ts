@@ -8,7 +8,6 @@ import type {
   PitchIssueView,
   PitchProvenance,
 } from '../../app/contract/pitch-channels';
-import { AppError } from '../../app/contract/result';
 import type { Client, Product } from '../../app/domain';
 import type { LocalizedText } from '../../app/domain/localized-text';
 import {
@@ -44,6 +43,7 @@ import {
 import { getProduct } from '../db/product-repository';
 import { pairSuitability } from '../model/pair-suitability';
 import type { LlmRuntime, LoadedLlm } from './llm-runtime';
+import { DomainError } from '../../app/domain/domain-error';
 
 type StartInput = ChannelParsedInput<'pitch:start'>;
 
@@ -96,9 +96,9 @@ export function createPitchService(ctx: BackendContext, runtime: LlmRuntime, opt
 
   function pair(clientId: string, productId: string): { client: Client; product: Product; verdict: SuitabilityResult } {
     const client = getClient(db, clientId);
-    if (!client) throw new AppError('not_found', `No client with id ${clientId}.`);
+    if (!client) throw new DomainError('not_found', `No client with id ${clientId}.`);
     const product = getProduct(db, productId);
-    if (!product) throw new AppError('not_found', `No product with id ${productId}.`);
+    if (!product) throw new DomainError('not_found', `No product with id ${productId}.`);
     return { client, product, verdict: pairSuitability(db, client, product, ctx.today()) };
   }
 
@@ -109,7 +109,7 @@ export function createPitchService(ctx: BackendContext, runtime: LlmRuntime, opt
     const { client, product, verdict } = pair(clientId, productId);
     if (!verdict.suitable) {
       const reasons = verdict.checks.filter((c) => !c.passed).map((c) => c.reason.en);
-      throw new AppError(
+      throw new DomainError(
         'validation',
         `${product.nameEn} is not suitable for this client, so no pitch is drafted for it: ${reasons.join('; ')}`,
       );
@@ -335,7 +335,7 @@ export function createPitchService(ctx: BackendContext, runtime: LlmRuntime, opt
       const { facts, verdict } = factsFor(input.clientId, input.productId);
       const loaded = runtime.current();
       if (input.source === 'model' && !loaded)
-        throw new AppError(
+        throw new DomainError(
           'unavailable',
           'No language model is loaded. Load one on the Models page, or draft from the template.',
         );
@@ -343,9 +343,9 @@ export function createPitchService(ctx: BackendContext, runtime: LlmRuntime, opt
       let draftId = input.draftId;
       if (draftId) {
         const row = getPitchDraftRow(db, draftId);
-        if (!row) throw new AppError('not_found', `No pitch draft ${draftId}.`);
+        if (!row) throw new DomainError('not_found', `No pitch draft ${draftId}.`);
         if (row.clientId !== input.clientId || row.productId !== input.productId)
-          throw new AppError('validation', `Pitch draft ${draftId} is for another client or product.`);
+          throw new DomainError('validation', `Pitch draft ${draftId} is for another client or product.`);
       } else {
         draftId = `PD-${ctx.randomId().slice(0, 16).toUpperCase()}`;
         createPitchDraft(db, {
@@ -389,13 +389,13 @@ export function createPitchService(ctx: BackendContext, runtime: LlmRuntime, opt
 
     get(draftId: string): PitchDraftView {
       const view = getPitchDraft(db, draftId);
-      if (!view) throw new AppError('not_found', `No pitch draft ${draftId}.`);
+      if (!view) throw new DomainError('not_found', `No pitch draft ${draftId}.`);
       return view;
     },
 
     lint(draftId: string, content: PitchDraftContent) {
       const row = getPitchDraftRow(db, draftId);
-      if (!row) throw new AppError('not_found', `No pitch draft ${draftId}.`);
+      if (!row) throw new DomainError('not_found', `No pitch draft ${draftId}.`);
       const { client, product, verdict } = pair(row.clientId, row.productId);
       const market = latestMarketSnapshot(db, ctx.today()) ?? latestMarketSnapshot(db);
       const facts = pitchFacts(client, product, market, verdict, { today: ctx.today() });
@@ -404,9 +404,9 @@ export function createPitchService(ctx: BackendContext, runtime: LlmRuntime, opt
 
     save(draftId: string, baseVersion: number, content: PitchDraftContent): PitchDraftView {
       const row = getPitchDraftRow(db, draftId);
-      if (!row) throw new AppError('not_found', `No pitch draft ${draftId}.`);
+      if (!row) throw new DomainError('not_found', `No pitch draft ${draftId}.`);
       if (row.currentVersion !== baseVersion) {
-        throw new AppError(
+        throw new DomainError(
           'conflict',
           `Pitch draft ${draftId} has a newer version (${row.currentVersion}) than the one edited (${baseVersion}). Open the latest version and edit that.`,
         );
@@ -440,7 +440,7 @@ export function createPitchService(ctx: BackendContext, runtime: LlmRuntime, opt
       const view = this.get(draftId);
       const latest = view.versions[view.versions.length - 1]!;
       if (latest.version !== version)
-        throw new AppError(
+        throw new DomainError(
           'conflict',
           `Only the latest version (${latest.version}) of a pitch can be approved, not version ${version}.`,
         );
@@ -448,7 +448,7 @@ export function createPitchService(ctx: BackendContext, runtime: LlmRuntime, opt
       const fresh = this.lint(draftId, latest.content);
       if (!fresh.approvable) {
         const blocking = fresh.issues.filter((i) => i.severity === 'blocking').map((i) => i.message.en);
-        throw new AppError(
+        throw new DomainError(
           'validation',
           `Version ${version} cannot be approved while it has a blocking problem: ${blocking.join('; ')}`,
         );

@@ -1,6 +1,5 @@
 import type { ChannelParsedInput, ChannelOutput } from '../../app/contract/channels';
 import type { ClientRanking, ModelVersionSummary } from '../../app/contract/engine-channels';
-import { AppError } from '../../app/contract/result';
 import { isPositiveOutcome, type Interaction, type Product } from '../../app/domain';
 import { fitPopularity } from '../../app/eval/popularity-baseline';
 import { liveModelFromParams, liveModelParams, type LiveModel } from '../../app/ranking/live-model';
@@ -24,6 +23,7 @@ import { activeRuleSet } from '../db/rule-set-repository';
 import { ModelSignals, NOT_REQUESTED, type RankingLanguageModel, type SignalsProgress } from './model-signals';
 import { trainInWorker } from './train-in-worker';
 import { readTrainingData, storeTrainedVersion, type TrainingData } from './train-model-version';
+import { DomainError } from '../../app/domain/domain-error';
 
 export interface ModelService {
   /** Async only when no model was ever trained: the first ranking then waits for the first training. */
@@ -44,7 +44,7 @@ export interface RetrainOptions {
   languageModel?: boolean;
   /**
    * Aborted to give the retrain up: it stops before the next product's signals, or ends its training
-   * thread, and rejects with AppError 'cancelled' (RETRAIN_CANCELLED), storing no version.
+   * thread, and rejects with DomainError 'cancelled' (RETRAIN_CANCELLED), storing no version.
    */
   signal?: AbortSignal;
   /** Hears each report of how far the language-model signals have got, for 'model:retrain-status'. */
@@ -88,7 +88,7 @@ export function createModelService(ctx: BackendContext): ModelService {
       };
     } catch (error) {
       cache = null;
-      throw new AppError(
+      throw new DomainError(
         'unavailable',
         `Model version ${stamp.version} cannot be read (${(error as Error).message}). Activate another version or retrain.`,
       );
@@ -131,7 +131,7 @@ export function createModelService(ctx: BackendContext): ModelService {
         return summary;
       } catch (error) {
         // Whatever the abort interrupted (the signals, the training thread) it ends as one plain answer.
-        if (signal?.aborted) throw new AppError('cancelled', RETRAIN_CANCELLED);
+        if (signal?.aborted) throw new DomainError('cancelled', RETRAIN_CANCELLED);
         throw error;
       }
     })();
@@ -161,7 +161,7 @@ export function createModelService(ctx: BackendContext): ModelService {
     try {
       await retrain('first-use');
     } catch (error) {
-      if (error instanceof AppError && error.code === 'validation') {
+      if (error instanceof DomainError && error.code === 'validation') {
         refusedAt = outcomes;
         return null;
       }
@@ -183,11 +183,11 @@ export function createModelService(ctx: BackendContext): ModelService {
 
   return {
     async rank(clientId, top, options = {}) {
-      if (!getClient(db, clientId)) throw new AppError('not_found', `No client with id ${clientId}.`);
+      if (!getClient(db, clientId)) throw new DomainError('not_found', `No client with id ${clientId}.`);
       const live = await liveOrFirstTrained();
       // Read after any first training, which may have taken seconds.
       const client = getClient(db, clientId);
-      if (!client) throw new AppError('not_found', `No client with id ${clientId}.`);
+      if (!client) throw new DomainError('not_found', `No client with id ${clientId}.`);
       const ruleSet = activeRuleSet(db);
       const at = ctx.nowIso();
       const request = {
@@ -247,9 +247,9 @@ export function createModelService(ctx: BackendContext): ModelService {
 
     recordOutcome({ clientId, productId, outcome, channel, note }) {
       const client = getClient(db, clientId);
-      if (!client) throw new AppError('not_found', `No client with id ${clientId}.`);
+      if (!client) throw new DomainError('not_found', `No client with id ${clientId}.`);
       const product = getProduct(db, productId);
-      if (!product) throw new AppError('not_found', `No product with id ${productId}.`);
+      if (!product) throw new DomainError('not_found', `No product with id ${productId}.`);
       const live = current();
       const at = ctx.nowIso();
       // A version trained with language-model signals learns the reaction with the signals the product was ranked with.
@@ -300,7 +300,7 @@ export function createModelService(ctx: BackendContext): ModelService {
     retrain,
     activate(version) {
       const activated = activateModelVersion(db, version, { at: ctx.nowIso(), actor: ctx.actor });
-      if (!activated) throw new AppError('not_found', `No model version ${version}.`);
+      if (!activated) throw new DomainError('not_found', `No model version ${version}.`);
       ctx.emit('data:changed', { entity: 'model' });
       return activated;
     },

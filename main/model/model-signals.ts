@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { ClientRanking } from '../../app/contract/engine-channels';
 import type { EventPayload } from '../../app/contract/events';
-import { AppError } from '../../app/contract/result';
 import type { Interaction, Product } from '../../app/domain';
 import { clientPitchFacts } from '../../app/pitch/pitch-facts';
 import type { LanguageModelRef } from '../../app/ranking/live-model';
@@ -14,6 +13,7 @@ import { contextThreads } from '../llm/llama-instance';
 import type { LoadedLlm } from '../llm/llm-runtime';
 import { DEFAULT_FIT_PRODUCTS, LlmSignals, rankingSignals } from '../llm/llm-signals';
 import type { PairSignalValues } from './train-model-version';
+import { DomainError } from '../../app/domain/domain-error';
 
 /** How far a retrain's signals have got: clients done of those with recorded outcomes, with the model's file name. */
 export type SignalsProgress = EventPayload<'model:signals-progress'>;
@@ -64,7 +64,7 @@ export class ModelSignals {
   /** Throws the 'validation' refusal a retrain with languageModel gives when no model is loaded. */
   requireLoaded(): LoadedLlm {
     const loaded = this.ctx.llm.current();
-    if (!loaded) throw new AppError('validation', NO_MODEL_FOR_TRAINING);
+    if (!loaded) throw new DomainError('validation', NO_MODEL_FOR_TRAINING);
     return loaded;
   }
 

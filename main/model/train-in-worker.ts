@@ -1,11 +1,11 @@
-import { AppError, type ErrorCode } from '../../app/contract/result';
 import { startWorker } from './start-worker';
 import type { TrainedVersion, TrainingData } from './train-model-version';
 import type { TrainingReply } from './training-worker';
+import { DomainError, type DomainErrorCode } from '../../app/domain/domain-error';
 
 /**
  * trainVersion on a worker thread, so the backend keeps answering while a model trains (seconds on a large
- * book). A refusal comes back as the same AppError; a thread that fails or stops without answering is an error.
+ * book). A refusal comes back as the same DomainError; a thread that fails or stops without answering is an error.
  * An aborted `signal` ends the thread and rejects with the signal's reason.
  */
 export function trainInWorker(data: TrainingData, signal?: AbortSignal): Promise<TrainedVersion> {
@@ -31,7 +31,7 @@ export function trainInWorker(data: TrainingData, signal?: AbortSignal): Promise
           ? resolve(reply.trained)
           : reject(
               reply.code
-                ? new AppError(reply.code as ErrorCode, reply.message)
+                ? new DomainError(reply.code as DomainErrorCode, reply.message)
                 : new Error(`training failed: ${reply.message}`),
             ),
       ),

@@ -1,4 +1,3 @@
-import { AppError } from '../../app/contract/result';
 import type { ModelVersionSummary } from '../../app/contract/engine-channels';
 import type { Interaction } from '../../app/domain';
 import { evaluateOnTimeSplit, EvaluationDataError, type TimeSplitEvaluation } from '../../app/eval/evaluate-model';
@@ -12,6 +11,7 @@ import type { Db } from '../db/connection';
 import { loadBookOfBusiness } from '../db/book-repository';
 import { listInteractions } from '../db/interaction-repository';
 import { insertModelVersion, type StoredModelMetrics } from '../db/model-version-repository';
+import { DomainError } from '../../app/domain/domain-error';
 
 /** Fewer outcomes than this say nothing a model could learn; the time split would test on a handful. */
 export const MIN_TRAINING_OUTCOMES = 20;
@@ -29,7 +29,7 @@ export interface TrainingRequest {
 }
 
 function refuse(message: string): never {
-  throw new AppError('validation', `${message} The live model is unchanged.`);
+  throw new DomainError('validation', `${message} The live model is unchanged.`);
 }
 
 /** Refuses data no model should be trained on, with the problem named, before any work is done. */
@@ -137,7 +137,7 @@ export function readTrainingData(db: Db, ruleSet: SuitabilityRuleSet): TrainingD
 /**
  * The work of a full retrain, without the store: metrics from a time split (the earlier 80 % of outcomes
  * trained on, the later 20 % scored, with the baselines on the same rows), then the live model trained on
- * every outcome. Refusals are AppErrors with code 'validation' that name the problem.
+ * every outcome. Refusals are DomainErrors with code 'validation' that name the problem.
  */
 export function trainVersion({ interactions, book, ruleSet, signals, languageModel }: TrainingData): TrainedVersion {
   if (signals && !languageModel)

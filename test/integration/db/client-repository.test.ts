@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../app/contract/result';
 import { ClientListQuerySchema, type ClientListQueryInput } from '../../../app/domain';
 import { listAuditEntries, verifyAuditChain } from '../../../main/db/audit-log';
 import {
@@ -14,6 +13,7 @@ import {
 } from '../../../main/db/client-repository';
 import { insertMeetings } from '../../../main/db/meeting-repository';
 import { profile, tempDb } from './temp-db';
+import { DomainError } from '../../../app/domain/domain-error';
 
 const AT = '2026-03-01T10:00:00.000Z';
 const client = (id: string, overrides: Parameters<typeof profile>[0] = {}): NewClient => ({
@@ -169,8 +169,8 @@ describe('client repository', () => {
     } catch (e) {
       caught = e;
     }
-    expect(caught).toBeInstanceOf(AppError);
-    expect((caught as AppError).code).toBe('conflict');
+    expect(caught).toBeInstanceOf(DomainError);
+    expect((caught as DomainError).code).toBe('conflict');
     expect(getClient(env.db, 'CL-0004')!.displayName).toBe('Robert Turner');
     expect(() => updateClient(env.db, 'missing', 1, profile(), { at: AT, actor: 'x' })).toThrow(/No client/);
   });

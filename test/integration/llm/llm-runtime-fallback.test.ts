@@ -1,10 +1,10 @@
 import type { Llama } from 'node-llama-cpp';
 import { describe, expect, it } from 'vitest';
 import type { LlmStatus } from '../../../app/contract/llm-channels';
-import { AppError } from '../../../app/contract/result';
 import { getLlamaForMachine } from '../../../main/llm/llama-instance';
 import { LlmRuntime } from '../../../main/llm/llm-runtime';
 import { testModelPath } from '../../fixtures/test-models';
+import { DomainError } from '../../../app/domain/domain-error';
 
 /**
  * Out-of-memory fallback. This machine has no GPU, so a stand-in binding plays a CUDA card that refuses
@@ -92,8 +92,8 @@ describe('loading when the GPU runs out of memory', () => {
     const refused = await cpuOnly
       .load(await testModelPath(), { gpuLayers: 'auto', contextSize: 512 })
       .catch((e: unknown) => e);
-    expect(refused).toBeInstanceOf(AppError);
-    expect((refused as AppError).message).toMatch(/does not fit in this machine's memory.*smaller/);
+    expect(refused).toBeInstanceOf(DomainError);
+    expect((refused as DomainError).message).toMatch(/does not fit in this machine's memory.*smaller/);
     expect(statuses.at(-1)).toMatchObject({ state: 'failed', error: { zh: expect.stringMatching(/内存/) } });
     expect(cpuOnly.current()).toBeNull();
   });

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../../app/contract/result';
 import { importModelFile } from '../../../main/llm/model-import';
 import { ModelLibrary } from '../../../main/llm/model-library';
 import { sha256OfFile } from '../../../main/llm/model-hash';
 import { testModelPath } from '../../fixtures/test-models';
 import { tempDir } from '../db/temp-db';
+import { DomainError } from '../../../app/domain/domain-error';
 
 describe('importing a model file the user picked', () => {
   let dir: string;
@@ -69,9 +69,9 @@ describe('importing a model file the user picked', () => {
     const notModel = path.join(dir, 'downloads', 'letter.gguf');
     fs.writeFileSync(notModel, 'Dear client, …');
     const error = await importModelFile(library, notModel, 'copy').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe('validation');
-    expect((error as AppError).message).toMatch(/not a GGUF model file.*不是 GGUF/s);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe('validation');
+    expect((error as DomainError).message).toMatch(/not a GGUF model file.*不是 GGUF/s);
     const cut = path.join(dir, 'downloads', 'cut.gguf');
     fs.writeFileSync(cut, fs.readFileSync(picked).subarray(0, 500_000));
     await expect(importModelFile(library, cut, 'copy')).rejects.toThrow(/incomplete/);

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { AppError, dispatch, type HandlerTable } from '../../../../app/contract';
+import { dispatch, type HandlerTable } from '../../../../app/contract';
+import { DomainError } from '../../../../app/domain/domain-error';
 
 // Only the channels a test calls are given real bodies; the dispatcher looks handlers up by name.
 function table(overrides: Partial<Record<string, (input: never) => unknown>>): HandlerTable {
@@ -46,7 +47,7 @@ describe('dispatch: the one door every request goes through', () => {
     const result = await dispatch(
       table({
         'clients:get': () => {
-          throw new AppError('validation', 'Profile has 1 problem', issues);
+          throw new DomainError('validation', 'Profile has 1 problem', issues);
         },
       }),
       'clients:get',
