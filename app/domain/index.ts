@@ -10,3 +10,5 @@ export * from './settings';
 export * from './client-validation';
 export * from './category-names';
 export * from './domain-error';
+export * from './ranking';
+export * from './model-version';

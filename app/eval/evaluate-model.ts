@@ -1,4 +1,4 @@
-import type { ModelMetrics } from '../contract/engine-channels';
+import type { ModelMetrics } from '../domain/model-version';
 import type { Interaction } from '../domain';
 import { encodeRows } from '../scoring/feature-encoding';
 import { InterestModel, type InterestModelOptions } from '../scoring/interest-model';

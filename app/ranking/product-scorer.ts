@@ -1,4 +1,4 @@
-import type { ScoreReason } from '../contract/engine-channels';
+import type { ScoreReason } from '../domain/ranking';
 import type { MarketSnapshot, Product } from '../domain';
 import { popularityScore, type PopularityBaseline } from '../eval/popularity-baseline';
 import { createRanker } from '../scoring/fast-ranker';

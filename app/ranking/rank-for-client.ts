@@ -1,4 +1,4 @@
-import type { ExcludedProduct, RankedProduct } from '../contract/engine-channels';
+import type { ExcludedProduct, RankedProduct } from '../domain/ranking';
 import type { Holding, MarketSnapshot, Product } from '../domain';
 import type { ScoredClient } from '../scoring/scoring-context';
 import { checkSuitability, failedChecks, type RequestedDeviation, type SuitabilityRuleSet } from '../suitability';

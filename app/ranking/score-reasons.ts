@@ -1,4 +1,4 @@
-import type { ScoreReason } from '../contract/engine-channels';
+import type { ScoreReason } from '../domain/ranking';
 import type { FeatureEncoding } from '../scoring/feature-encoding';
 import type { ScoringContext } from '../scoring/scoring-context';
 import { conceptOf, reasonText } from './reason-phrases';

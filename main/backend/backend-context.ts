@@ -1,9 +1,15 @@
 import type { EventName, EventPayload } from '../../app/contract/events';
+import type { Clock, EventSink, IdSource, Stores } from '../../app/ports';
 import type { Db } from '../db/connection';
 import type { LlmRuntime } from '../llm/llm-runtime';
 
-/** What every handler group needs: the store, the injected clock, who is acting, and the event outlet. */
+/** The adapters the handler groups wire use-cases to: the store's ports, the clock, ids, events and the engine. */
 export interface BackendContext {
+  stores: Stores;
+  clock: Clock;
+  ids: IdSource;
+  events: EventSink;
+  /** The connection behind `stores`, for the adapters that still read it directly (pitch drafts, embeddings). */
   db: Db;
   /** The data folder (see main/paths.ts): the user's models folder and the model hash cache live in it. */
   dataDir: string;

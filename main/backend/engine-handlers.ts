@@ -1,7 +1,13 @@
 import path from 'node:path';
 import type { HandlerTable } from '../../app/contract/dispatch';
-import type { RetrainStatus } from '../../app/contract/engine-channels';
-import { createModelService, type ModelService } from '../model/model-service';
+import { LiveModelCache } from '../../app/use-cases/live-model-cache';
+import { activateModelVersion } from '../../app/use-cases/model-versions';
+import { createRankClient } from '../../app/use-cases/rank-client';
+import { createRecordReaction } from '../../app/use-cases/record-reaction';
+import { createRetrainer } from '../../app/use-cases/retrain';
+import { createRetrainRequests } from '../../app/use-cases/retrain-requests';
+import { ModelSignals } from '../model/model-signals';
+import { trainInWorker } from '../model/train-in-worker';
 import type { BackendContext } from './backend-context';
 
 type EngineHandlers = Pick<
@@ -15,64 +21,28 @@ type EngineHandlers = Pick<
   | 'model:activate'
 >;
 
-/** A retrain asked through the channel, running or waiting its turn, and what 'model:retrain-status' says of it. */
-interface AskedRetrain {
-  controller: AbortController;
-  status: RetrainStatus;
-}
-
-/** Ranking, outcome recording and model versions, served by one model service per backend. */
-export function engineHandlers(ctx: BackendContext, service: ModelService = createModelService(ctx)): EngineHandlers {
-  // Retrains asked for through the channel, in the order asked, which is the order the service runs them in; a
-  // first-use training behind a ranking is not among them (it cannot be cancelled, and it takes seconds).
-  const retrains: AskedRetrain[] = [];
-  // The one running, or first in line: the page shows one retrain, and Cancel stops them all.
-  const status = (): RetrainStatus | null => (retrains[0] ? { ...retrains[0].status } : null);
-  // Every window follows the state kept here rather than its own, so a page opened later or elsewhere shows it too.
-  const announce = (): void => ctx.emit('model:retrain-state', status());
-  const fileOfLoadedModel = (): string | null => {
-    const loaded = ctx.llm.current();
-    return loaded ? path.basename(loaded.path) : null;
-  };
-
+/** Ranking, reactions and model versions: the interest model's use-cases, wired to this backend's adapters. */
+export function engineHandlers(ctx: BackendContext): EngineHandlers {
+  const signals = new ModelSignals(ctx);
+  const cache = new LiveModelCache(ctx.stores.modelVersions);
+  const retrainer = createRetrainer({ ...ctx, trainer: { train: trainInWorker }, signals });
+  const rank = createRankClient({ ...ctx, cache, retrainer, signals });
+  const recordReaction = createRecordReaction({ ...ctx, cache, signals });
+  const retrains = createRetrainRequests({
+    ...ctx,
+    retrainer,
+    loadedModelFile: () => {
+      const loaded = ctx.llm.current();
+      return loaded ? path.basename(loaded.path) : null;
+    },
+  });
   return {
-    'recommendations:for-client': ({ clientId, top, languageModel }) => service.rank(clientId, top, { languageModel }),
-    'outcomes:record': (input) => service.recordOutcome(input),
-    'model:versions': () => service.versions(),
-    'model:retrain': async ({ origin, languageModel }) => {
-      const asked: AskedRetrain = {
-        controller: new AbortController(),
-        status: {
-          languageModel,
-          file: languageModel ? fileOfLoadedModel() : null,
-          done: null,
-          total: null,
-          startedAt: ctx.nowIso(),
-        },
-      };
-      retrains.push(asked);
-      announce();
-      try {
-        return await service.retrain(origin === 'cli' ? 'cli-train' : 'retrain', {
-          languageModel,
-          signal: asked.controller.signal,
-          // Kept, not announced: the service already pushes the progress as 'model:signals-progress'.
-          onSignalsProgress: ({ done, total, file }) => {
-            asked.status = { ...asked.status, done, total, file };
-          },
-        });
-      } finally {
-        retrains.splice(retrains.indexOf(asked), 1);
-        announce();
-      }
-    },
-    'model:retrain-cancel': () => {
-      // A cancelled retrain stays in the status until it has stopped, but a second Cancel has nothing left to stop.
-      const stoppable = retrains.filter((r) => !r.controller.signal.aborted);
-      for (const r of stoppable) r.controller.abort();
-      return { cancelled: stoppable.length > 0 };
-    },
-    'model:retrain-status': () => status(),
-    'model:activate': ({ version }) => service.activate(version),
+    'recommendations:for-client': (input) => rank(input),
+    'outcomes:record': (input) => recordReaction(input),
+    'model:versions': () => ctx.stores.modelVersions.list(),
+    'model:retrain': (input) => retrains.retrain(input),
+    'model:retrain-cancel': () => retrains.cancel(),
+    'model:retrain-status': () => retrains.status(),
+    'model:activate': ({ version }) => activateModelVersion(ctx, version),
   };
 }

@@ -1,28 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { HandlerTable } from '../../app/contract/dispatch';
-import { generateDemoData } from '../../app/demo/demo-data';
-import { countClients } from '../db/client-repository';
-import { summarizeData, wipeData } from '../db/data-maintenance';
-import { isStoreEmpty, seedDemoData } from '../db/demo-seed';
-import { latestMarketSnapshot } from '../db/market-repository';
-import { listUpcomingMeetings } from '../db/meeting-repository';
+import type { EventSink } from '../../app/ports';
+import { createBookDataUseCases } from '../../app/use-cases/book-data';
 import { openStore } from '../db/open-store';
-import { countProducts, getProduct, listProducts } from '../db/product-repository';
-import { getSettings, updateSettings } from '../db/settings-repository';
-import { DATABASE_FILE_NAME } from '../paths';
-import { APP_VERSION } from './app-version';
-import type { BackendContext } from './backend-context';
-import type { Backend, BackendOptions, EventListener } from './backend-types';
-import { clientHandlers } from './client-handlers';
-import { engineHandlers } from './engine-handlers';
-import { ruleSetHandlers } from './rule-set-handlers';
-import { llmHandlers } from './llm-handlers';
-import { pitchHandlers } from './pitch-handlers';
+import { sqliteStores } from '../db/sqlite-stores';
 import { LlmRuntime } from '../llm/llm-runtime';
 import { ModelHashCache } from '../llm/model-hash';
+import { DATABASE_FILE_NAME } from '../paths';
+import type { BackendContext } from './backend-context';
+import type { Backend, BackendOptions, EventListener } from './backend-types';
+import { bookHandlers } from './book-handlers';
+import { clientHandlers } from './client-handlers';
 import { deviationHandlers } from './deviation-handlers';
-import { DomainError } from '../../app/domain/domain-error';
+import { engineHandlers } from './engine-handlers';
+import { llmHandlers } from './llm-handlers';
+import { pitchHandlers } from './pitch-handlers';
+import { ruleSetHandlers } from './rule-set-handlers';
 
 /** The one person at this desk; the audit trail names them. Sign-in arrives with multi-user support. */
 export const LOCAL_ACTOR = 'local-advisor';
@@ -42,14 +36,10 @@ export function openBackend(options: BackendOptions): Backend {
     hashOf: (file) => hashes.hash(file),
   });
 
-  const ctx: BackendContext = {
-    db,
-    dataDir: options.dataDir,
-    actor: LOCAL_ACTOR,
-    nowIso: () => now().toISOString(),
-    today: () => now().toISOString().slice(0, 10),
-    randomId: () => randomUUID().replace(/-/g, ''),
-    llm,
+  const stores = sqliteStores(db);
+  const clock = { nowIso: () => now().toISOString(), today: () => now().toISOString().slice(0, 10) };
+  const ids = { randomId: () => randomUUID().replace(/-/g, '') };
+  const events: EventSink = {
     emit: (event, payload) => {
       for (const listener of listeners) {
         try {
@@ -60,53 +50,31 @@ export function openBackend(options: BackendOptions): Backend {
       }
     },
   };
+  const ctx: BackendContext = {
+    stores,
+    clock,
+    ids,
+    events,
+    db,
+    dataDir: options.dataDir,
+    actor: LOCAL_ACTOR,
+    nowIso: clock.nowIso,
+    today: clock.today,
+    randomId: ids.randomId,
+    llm,
+    emit: (event, payload) => events.emit(event, payload),
+  };
 
-  const seed = () => seedDemoData(db, generateDemoData({ today: ctx.today() }));
-  if (created && (options.seedDemoIfEmpty ?? true) && isStoreEmpty(db)) seed();
+  if (created && (options.seedDemoIfEmpty ?? true)) createBookDataUseCases(ctx).seedIfEmpty();
 
   const handlers: HandlerTable = {
-    'app:info': () => ({
-      version: APP_VERSION,
-      mode: options.mode,
-      dataDir: options.dataDir,
-      databasePath,
-      clientCount: countClients(db),
-      productCount: countProducts(db),
-    }),
-    'settings:get': () => getSettings(db),
-    'settings:update': (patch) => {
-      const settings = updateSettings(db, patch, ctx.nowIso());
-      ctx.emit('data:changed', { entity: 'settings' });
-      return settings;
-    },
+    ...bookHandlers(ctx, { mode: options.mode, databasePath }),
     ...clientHandlers(ctx),
     ...engineHandlers(ctx),
     ...ruleSetHandlers(ctx),
     ...llmHandlers(ctx),
     ...pitchHandlers(ctx),
     ...deviationHandlers(ctx),
-    'products:list': (query) => listProducts(db, query),
-    'products:get': ({ id }) => {
-      const product = getProduct(db, id);
-      if (!product) throw new DomainError('not_found', `No product with id ${id}.`);
-      return product;
-    },
-    'market:latest': () => latestMarketSnapshot(db, ctx.today()) ?? latestMarketSnapshot(db),
-    'meetings:upcoming': ({ limit }) => listUpcomingMeetings(db, ctx.nowIso(), limit),
-    'data:summary': () => summarizeData(db),
-    'data:reset-demo': () => {
-      db.transaction(() => {
-        wipeData(db, { at: ctx.nowIso(), actor: LOCAL_ACTOR });
-        seed();
-      }).immediate();
-      ctx.emit('data:changed', { entity: 'all' });
-      return summarizeData(db);
-    },
-    'data:wipe': () => {
-      wipeData(db, { at: ctx.nowIso(), actor: LOCAL_ACTOR });
-      ctx.emit('data:changed', { entity: 'all' });
-      return summarizeData(db);
-    },
   };
 
   return {

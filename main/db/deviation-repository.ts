@@ -1,27 +1,10 @@
-import type { LocalizedText } from '../../app/domain/localized-text';
+import type { NewDeviation, SuitabilityDeviation } from '../../app/ports/records';
 import type { RequestedDeviation } from '../../app/suitability';
 import { appendAudit } from './audit-log';
 import type { Db } from './connection';
 import { cached } from './statement-cache';
 
-/** A recorded client-requested deviation from the risk-class rule, as stored. */
-export interface SuitabilityDeviation {
-  id: string;
-  clientId: string;
-  productId: string;
-  /** The warning the client was shown, word for word, in both languages. */
-  warning: LocalizedText;
-  acknowledgedBy: string;
-  acknowledgedAt: string;
-  /** The client's own reason for wanting the product anyway. */
-  reason: string;
-  ruleSet: { id: string; version: number };
-  recordedBy: string;
-  withdrawnAt: string | null;
-  withdrawnBy: string | null;
-}
-
-export type NewDeviation = Omit<SuitabilityDeviation, 'withdrawnAt' | 'withdrawnBy'>;
+export type { NewDeviation, SuitabilityDeviation };
 
 interface DeviationRow {
   id: string;

@@ -1,12 +1,9 @@
 import type { Holding } from '../../app/domain';
+import type { HoldingWithProduct } from '../../app/ports/records';
 import type { Db } from './connection';
 import { existingKeys } from './existing-keys';
 
-export interface HoldingWithProduct extends Holding {
-  productNameEn: string;
-  productNameZh: string;
-  family: string;
-}
+export type { HoldingWithProduct };
 
 export function insertHoldings(db: Db, holdings: readonly Holding[]): void {
   const stmt = db.prepare(

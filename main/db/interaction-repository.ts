@@ -1,11 +1,9 @@
 import type { CustomAttributes, Interaction } from '../../app/domain';
+import type { InteractionWithProduct } from '../../app/ports/records';
 import type { Db } from './connection';
 import { existingKeys } from './existing-keys';
 
-export interface InteractionWithProduct extends Interaction {
-  productNameEn: string;
-  productNameZh: string;
-}
+export type { InteractionWithProduct };
 
 const COLUMNS = `i.id, i.client_id AS clientId, i.product_id AS productId, i.occurred_at AS occurredAt, i.channel, i.policy,
   i.score, i.outcome, i.advisor_id AS advisorId, i.note, i.context_json AS contextJson`;

@@ -1,28 +1,12 @@
-import type { ModelMetrics, ModelVersionSummary } from '../../app/contract/engine-channels';
+import type { ModelVersionSummary, StoredModelMetrics } from '../../app/domain/model-version';
+
+export type { StoredModelMetrics };
 import { appendAudit } from './audit-log';
 import type { Db } from './connection';
 import { cached } from './statement-cache';
 
 /** The one kind of model the engine trains today; other kinds (an LLM re-ranker) would get their own rows. */
 export const INTEREST_MODEL_KIND = 'interest-fm';
-
-/** What a version's metrics_json holds: held-out figures of the version and of its baselines on the same rows. */
-export interface StoredModelMetrics {
-  model: ModelMetrics | null;
-  baselines: Record<string, ModelMetrics>;
-  /** How the held-out probabilities compared with what happened, before and after calibration (cross-fitted). */
-  calibration?: {
-    a: number;
-    b: number;
-    rows: number;
-    eceRaw: number | null;
-    eceCalibrated: number | null;
-    logLossRaw: number | null;
-    logLossCalibrated: number | null;
-  };
-  testFrom?: string | null;
-  testTo?: string | null;
-}
 
 export interface StoredModelVersion {
   summary: ModelVersionSummary;

@@ -1,17 +1,11 @@
+import type { RuleSetVersion } from '../../app/ports/records';
 import { DEFAULT_RULE_SET, parseRuleSet, type SuitabilityRuleSet } from '../../app/suitability';
 import { appendAudit } from './audit-log';
 import type { Db } from './connection';
 import { cached } from './statement-cache';
 
 /** One stored version of an institution's suitability rules, as listed for the administrator. */
-export interface RuleSetVersion {
-  version: number;
-  name: string;
-  active: boolean;
-  createdAt: string;
-  createdBy: string;
-  ruleSet: SuitabilityRuleSet;
-}
+export type { RuleSetVersion };
 
 interface RuleSetRow {
   id: string;

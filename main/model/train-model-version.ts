@@ -1,25 +1,13 @@
-import type { ModelVersionSummary } from '../../app/contract/engine-channels';
-import type { Interaction } from '../../app/domain';
-import { evaluateOnTimeSplit, EvaluationDataError, type TimeSplitEvaluation } from '../../app/eval/evaluate-model';
-import { calibration as calibrationOf, logLoss } from '../../app/eval/metrics';
-import { calibrate, fitPlatt, logitOf, type PlattCalibration } from '../../app/ranking/platt-calibration';
-import { liveModelParams, type LanguageModelRef, type LiveModel } from '../../app/ranking/live-model';
-import { InterestModel } from '../../app/scoring/interest-model';
-import { labelledRows, type BookOfBusiness, type LabelledRow, type PairSignals } from '../../app/scoring/training-rows';
+import type { ModelVersionSummary } from '../../app/domain/model-version';
 import type { SuitabilityRuleSet } from '../../app/suitability';
+import { trainVersion, type TrainedVersion, type TrainingData } from '../../app/training/train-version';
 import type { Db } from '../db/connection';
 import { loadBookOfBusiness } from '../db/book-repository';
 import { listInteractions } from '../db/interaction-repository';
-import { insertModelVersion, type StoredModelMetrics } from '../db/model-version-repository';
-import { DomainError } from '../../app/domain/domain-error';
+import { insertModelVersion } from '../db/model-version-repository';
 
-/** Fewer outcomes than this say nothing a model could learn; the time split would test on a handful. */
-export const MIN_TRAINING_OUTCOMES = 20;
-/** Earlier share trained on, later share tested on, as the version's metrics are reported. */
-export const TRAIN_SHARE = 0.8;
-/** Ranking measures at k = 5: about what an advisor reads before a meeting. */
-export const METRICS_K = 5;
-export const TRAINING_SEED = 1;
+// The pure training lives in app/training; re-exported for the callers that still import it from here.
+export * from '../../app/training/train-version';
 
 export interface TrainingRequest {
   ruleSet: SuitabilityRuleSet;
@@ -28,165 +16,8 @@ export interface TrainingRequest {
   actor: string;
 }
 
-function refuse(message: string): never {
-  throw new DomainError('validation', `${message} The live model is unchanged.`);
-}
-
-/** Refuses data no model should be trained on, with the problem named, before any work is done. */
-function checkTrainable(interactions: readonly Interaction[], rows: readonly LabelledRow[]): void {
-  const recorded = interactions.filter((i) => i.outcome !== null).length;
-  if (recorded === 0)
-    refuse('There are no recorded outcomes to train on: record how clients reacted to some products first.');
-  if (rows.length < MIN_TRAINING_OUTCOMES) {
-    const lost = recorded - rows.length;
-    refuse(
-      `Only ${rows.length} recorded outcomes can be used${lost > 0 ? ` (${lost} name a client or product that is no longer stored)` : ''}; at least ${MIN_TRAINING_OUTCOMES} are needed to train.`,
-    );
-  }
-  const positives = rows.filter((r) => r.label === 1).length;
-  if (positives === 0 || positives === rows.length) {
-    refuse(
-      `All ${rows.length} recorded outcomes are "${positives === 0 ? 'not interested' : 'interested'}"; a model needs both kinds to learn what makes the difference.`,
-    );
-  }
-}
-
-function isFiniteModel(model: InterestModel): boolean {
-  const state = model.machine.toJSON();
-  if (!Number.isFinite(state.bias)) return false;
-  for (const w of state.linear) if (!Number.isFinite(w)) return false;
-  for (const v of state.latent) if (!Number.isFinite(v)) return false;
-  return (model.machine.report?.validationLoss ?? []).every((l) => Number.isFinite(l));
-}
-
-/**
- * Platt scaling fitted on the held-out predictions of the time split (the model had not seen them), then
- * applied to the model trained on everything. Its effect is measured cross-fitted (fit on one half of the
- * test rows, measured on the other, and back), so the figure stored is not flattered by fitting on itself.
- */
-function fitCalibration(evaluation: TimeSplitEvaluation): {
-  calibration: PlattCalibration | null;
-  diagnostics: StoredModelMetrics['calibration'];
-} {
-  const logits = evaluation.predictions.map((p) => logitOf(p.score));
-  const labels = evaluation.predictions.map((p) => p.outcome);
-  const platt = fitPlatt(logits, labels);
-  if (platt.rows === 0) return { calibration: null, diagnostics: undefined };
-  const half = Math.floor(logits.length / 2);
-  const first = fitPlatt(logits.slice(0, half), labels.slice(0, half));
-  const second = fitPlatt(logits.slice(half), labels.slice(half));
-  const crossFitted = logits.map((z, i) => calibrate(i < half ? second : first, z));
-  const raw = evaluation.predictions.map((p) => p.score);
-  return {
-    calibration: platt,
-    diagnostics: {
-      a: platt.a,
-      b: platt.b,
-      rows: platt.rows,
-      eceRaw: calibrationOf(raw, labels).ece,
-      eceCalibrated: calibrationOf(crossFitted, labels).ece,
-      logLossRaw: logLoss(raw, labels),
-      logLossCalibrated: logLoss(crossFitted, labels),
-    },
-  };
-}
-
-/** One client–product pair's language-model signals, 0..1 each; null where the model gave none. */
-// A type, not an interface: it must be readable as the Record<string, number | null> the scoring context takes.
-export type PairSignalValues = {
-  similarity: number | null;
-  fit: number | null;
-};
-
-/** The key of a pair in TrainingData.signals. */
-export const pairKey = (clientId: string, productId: string): string => `${clientId}\u0000${productId}`;
-
-/** Signals kept by pairKey, read back as labelledRows and the evaluation take them. */
-export function pairSignalsOf(signals: Readonly<Record<string, PairSignalValues>>): PairSignals {
-  return (clientId, productId) => signals[pairKey(clientId, productId)];
-}
-
-/** What a training run reads from the store: plain data, so it can be sent to a worker thread. */
-export interface TrainingData {
-  interactions: Interaction[];
-  book: BookOfBusiness;
-  ruleSet: SuitabilityRuleSet;
-  /**
-   * Language-model signals per client–product pair (keyed by pairKey), when the version is trained with them
-   *: they become the llm.similarity and llm.fit features. A plain object, so it crosses to the worker.
-   */
-  signals?: Record<string, PairSignalValues>;
-  /** The language model that computed `signals`; stored with the version so a ranking knows which one to use. */
-  languageModel?: LanguageModelRef | null;
-}
-
-/** What a training run produces for the store: everything a version row holds but the note, time and actor. */
-export interface TrainedVersion {
-  params: ReturnType<typeof liveModelParams>;
-  metrics: StoredModelMetrics;
-  trainedFrom: string | null;
-  trainedTo: string | null;
-  trainRows: number;
-  testRows: number;
-}
-
 export function readTrainingData(db: Db, ruleSet: SuitabilityRuleSet): TrainingData {
   return { interactions: listInteractions(db), book: loadBookOfBusiness(db), ruleSet };
-}
-
-/**
- * The work of a full retrain, without the store: metrics from a time split (the earlier 80 % of outcomes
- * trained on, the later 20 % scored, with the baselines on the same rows), then the live model trained on
- * every outcome. Refusals are DomainErrors with code 'validation' that name the problem.
- */
-export function trainVersion({ interactions, book, ruleSet, signals, languageModel }: TrainingData): TrainedVersion {
-  if (signals && !languageModel)
-    throw new Error('trainVersion: signals were given without the language model that computed them');
-  const bySignal = signals ? pairSignalsOf(signals) : undefined;
-  // Joined once: the checks, the time split and the live model all read the same rows.
-  const rows = labelledRows(interactions, book, bySignal ? { signals: bySignal } : {});
-  checkTrainable(interactions, rows);
-
-  let evaluation: TimeSplitEvaluation;
-  try {
-    evaluation = evaluateOnTimeSplit(interactions, book, {
-      trainShare: TRAIN_SHARE,
-      k: METRICS_K,
-      seed: TRAINING_SEED,
-      ruleSet,
-      rows,
-    });
-  } catch (error) {
-    if (error instanceof EvaluationDataError) refuse(error.message);
-    throw error;
-  }
-  const { calibration, diagnostics } = fitCalibration(evaluation);
-
-  const model = InterestModel.train(rows, { model: { seed: TRAINING_SEED } });
-  if (!isFiniteModel(model))
-    refuse(
-      'Training produced numbers that are not finite (a training loss of infinity or NaN): some outcome or feature value is broken.',
-    );
-  const live: LiveModel = { model, calibration, languageModel: signals ? (languageModel ?? null) : null };
-
-  return {
-    params: liveModelParams(live),
-    metrics: {
-      // Probabilities are shown calibrated, so log loss and calibration error are those of the calibrated
-      // probabilities (cross-fitted); AUC and the ranking measures are the model's own (calibration keeps the order).
-      model: diagnostics
-        ? { ...evaluation.model, logLoss: diagnostics.logLossCalibrated, ece: diagnostics.eceCalibrated }
-        : evaluation.model,
-      baselines: evaluation.baselines,
-      ...(diagnostics ? { calibration: diagnostics } : {}),
-      testFrom: evaluation.testFrom,
-      testTo: evaluation.testTo,
-    },
-    trainedFrom: model.trainedFrom,
-    trainedTo: model.trainedTo,
-    trainRows: rows.length,
-    testRows: evaluation.testRows,
-  };
 }
 
 /** Stores a trained version as the new active one, in one transaction. */

@@ -1,0 +1,132 @@
+import { DomainError } from '../domain/domain-error';
+import { isPositiveOutcome, type Product } from '../domain';
+import type { ClientRanking } from '../domain/ranking';
+import { fitPopularity } from '../eval/popularity-baseline';
+import type { Clock, LanguageModelSignals, RankingLanguageModel, Stores } from '../ports';
+import { modelScorer, popularityScorer, type ProductScorer } from '../ranking/product-scorer';
+import { rankForClient } from '../ranking/rank-for-client';
+import type { CachedModel, LiveModelCache } from './live-model-cache';
+import type { Retrainer } from './retrain';
+
+/** The reason a ranking asked with languageModel 'skip' gives, where the signals could have been used. */
+export const NOT_REQUESTED = 'not requested';
+
+export interface RankClientDeps {
+  stores: Pick<
+    Stores,
+    'clients' | 'products' | 'holdings' | 'ruleSets' | 'market' | 'deviations' | 'interactions' | 'modelVersions'
+  >;
+  cache: LiveModelCache;
+  retrainer: Retrainer;
+  signals: LanguageModelSignals;
+  clock: Clock;
+}
+
+export interface RankClientInput {
+  clientId: string;
+  top: number;
+  /** 'skip' ranks without the language model's signals (reason 'not requested') even where they could be used. */
+  languageModel?: 'use' | 'skip';
+}
+
+/**
+ * The suitable products for a client, best first, with their reasons, and every excluded product with the rules
+ * that excluded it. The live model is trained on first use when no version exists yet (a new demo database):
+ * training costs seconds, so it waits for the first ranking rather than slowing every start-up.
+ */
+export function createRankClient(deps: RankClientDeps): (input: RankClientInput) => Promise<ClientRanking> {
+  const { stores } = deps;
+  // The outcome count at which a first training was refused, so a ranking does not retry it until data changes.
+  let refusedAt: number | null = null;
+
+  async function liveOrFirstTrained(): Promise<CachedModel | null> {
+    const live = deps.cache.current();
+    if (live || stores.modelVersions.list().length > 0) return live;
+    // A training already under way (another ranking's first use, or a retrain) gives the first version.
+    const running = deps.retrainer.inFlight();
+    if (running) {
+      await running;
+      return deps.cache.current();
+    }
+    const outcomes = stores.interactions.count();
+    if (refusedAt === outcomes) return null;
+    try {
+      await deps.retrainer.retrain('first-use');
+      refusedAt = null;
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'validation') {
+        refusedAt = outcomes;
+        return null;
+      }
+      throw error;
+    }
+    return deps.cache.current();
+  }
+
+  function popularity(): ProductScorer {
+    const outcomes = stores.interactions.all().filter((i) => i.outcome !== null);
+    return popularityScorer(
+      fitPopularity(outcomes.map((i) => ({ productId: i.productId, label: isPositiveOutcome(i.outcome) ? 1 : 0 }))),
+    );
+  }
+
+  return async ({ clientId, top, languageModel }) => {
+    if (!stores.clients.exists(clientId)) throw new DomainError('not_found', `No client with id ${clientId}.`);
+    const live = await liveOrFirstTrained();
+    // Read after any first training, which may have taken seconds.
+    const client = stores.clients.get(clientId);
+    if (!client) throw new DomainError('not_found', `No client with id ${clientId}.`);
+    const ruleSet = stores.ruleSets.active();
+    const today = deps.clock.today();
+    const at = deps.clock.nowIso();
+    const request = {
+      client,
+      products: stores.products.list({ search: '', family: null }),
+      holdings: stores.holdings.forClient(clientId),
+      ruleSet,
+      today,
+      at,
+      market: stores.market.latest(today) ?? stores.market.latest(),
+      top,
+      // Recorded, unwithdrawn client-requested deviations; the risk-class rule still decides whether each applies.
+      deviations: stores.deviations.activeForRanking(clientId),
+    };
+    const ref = live?.live.languageModel ?? null;
+    let about: RankingLanguageModel | null = ref ? deps.signals.availability(ref) : null;
+    if (about?.used && languageModel === 'skip') about = { ...about, used: false, reason: NOT_REQUESTED };
+    // The suitable products as scored without signals, best first: the order fit is computed in.
+    let candidates: { product: Product; probability: number }[] = [];
+    const withoutSignals = live ? modelScorer(live.live) : popularity();
+    const capturing: ProductScorer = (c, products, market, when) => {
+      const scores = withoutSignals(c, products, market, when);
+      candidates = products.map((product, i) => ({ product, probability: scores[i]!.probability }));
+      return scores;
+    };
+    let result = rankForClient({ ...request, scorer: about?.used ? capturing : withoutSignals });
+    if (live && ref && about?.used && candidates.length > 0) {
+      const ordered = [...candidates]
+        .sort((a, b) => b.probability - a.probability || (a.product.id < b.product.id ? -1 : 1))
+        .map((c) => c.product);
+      try {
+        const signals = await deps.signals.forRanking(ref, client, ordered);
+        if (signals) result = rankForClient({ ...request, scorer: modelScorer(live.live, { signals }) });
+        // Unloaded or replaced while it waited for a draft to finish.
+        else
+          about = { ...about, used: false, reason: deps.signals.availability(ref).reason ?? 'unloaded while ranking' };
+      } catch (error) {
+        // The ranking without signals still stands; the reason tells the advisor why they are missing.
+        const why = error instanceof Error ? error.message : String(error);
+        about = { ...about, used: false, reason: `the signals could not be computed (${why})` };
+      }
+    }
+    return {
+      clientId,
+      at,
+      modelVersion: live?.version ?? null,
+      ruleSet: { id: ruleSet.id, version: ruleSet.version },
+      languageModel: about,
+      ranked: result.ranked,
+      excluded: result.excluded,
+    };
+  };
+}

@@ -1,0 +1,86 @@
+import { DomainError } from '../domain/domain-error';
+import { isPositiveOutcome, type Interaction, type InteractionChannel, type Outcome } from '../domain';
+import type { Clock, EventSink, IdSource, LanguageModelSignals, Stores } from '../ports';
+import { liveModelParams } from '../ranking/live-model';
+import { modelScorer } from '../ranking/product-scorer';
+import type { LiveModelCache } from './live-model-cache';
+
+export interface RecordReactionDeps {
+  stores: Pick<Stores, 'clients' | 'products' | 'market' | 'interactions' | 'modelVersions' | 'transactions'>;
+  cache: LiveModelCache;
+  signals: LanguageModelSignals;
+  clock: Clock;
+  ids: IdSource;
+  events: EventSink;
+  actor: string;
+}
+
+export interface ReactionInput {
+  clientId: string;
+  productId: string;
+  outcome: Outcome;
+  channel: InteractionChannel;
+  note: string;
+}
+
+export interface RecordedReaction {
+  interaction: Interaction;
+  modelVersion: number | null;
+  onlineUpdates: number;
+}
+
+/**
+ * Stores the client's reaction to a product and lets the live model learn it at once, in one transaction: the
+ * outcome and what the model learned from it commit together or not at all.
+ */
+export function createRecordReaction(deps: RecordReactionDeps): (input: ReactionInput) => RecordedReaction {
+  const { stores } = deps;
+  return ({ clientId, productId, outcome, channel, note }) => {
+    const client = stores.clients.get(clientId);
+    if (!client) throw new DomainError('not_found', `No client with id ${clientId}.`);
+    const product = stores.products.get(productId);
+    if (!product) throw new DomainError('not_found', `No product with id ${productId}.`);
+    const live = deps.cache.current();
+    const at = deps.clock.nowIso();
+    const today = deps.clock.today();
+    const market = stores.market.latest(today) ?? stores.market.latest();
+    // A version trained with language-model signals learns the reaction with the signals the product was ranked with.
+    const ref = live?.live.languageModel ?? null;
+    const signals =
+      ref && deps.signals.availability(ref).used ? deps.signals.fromLastRanking(ref, clientId, productId) : undefined;
+    const context = { client, product, market, at, channel, ...(signals ? { signals } : {}) };
+    const scorer = live
+      ? modelScorer(live.live, { reasons: 0, ...(signals ? { signals: new Map([[productId, signals]]) } : {}) })
+      : null;
+    const interaction: Interaction = {
+      id: `IA-${deps.ids.randomId().slice(0, 16).toUpperCase()}`,
+      clientId,
+      productId,
+      occurredAt: at,
+      channel,
+      policy: 'advisor-recorded',
+      // What the live model thought before it learned this outcome: the record of the score the advisor saw.
+      score: scorer ? (scorer(client, [product], market, at)[0]?.probability ?? null) : null,
+      outcome,
+      advisorId: deps.actor,
+      note,
+    };
+    let onlineUpdates = 0;
+    try {
+      stores.transactions.write(() => {
+        stores.interactions.insert([interaction]);
+        if (!live) return;
+        live.live.model.learn(context, isPositiveOutcome(outcome));
+        onlineUpdates = stores.modelVersions.saveOnlineUpdate(live.version, liveModelParams(live.live), at);
+      });
+    } catch (error) {
+      // The in-memory model may have learned an outcome that was not stored: read it from the store next time.
+      deps.cache.forget();
+      throw error;
+    }
+    if (live) deps.cache.learned(onlineUpdates);
+    deps.events.emit('data:changed', { entity: 'interactions', id: clientId });
+    if (live) deps.events.emit('data:changed', { entity: 'model' });
+    return { interaction, modelVersion: live?.version ?? null, onlineUpdates };
+  };
+}
