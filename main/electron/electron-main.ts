@@ -2,9 +2,9 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } 
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openBackend } from '../backend/open-backend';
-import type { Backend } from '../backend/backend-types';
-import { registerIpcHandlers } from '../ipc/register-handlers';
+import type { BackendConnection } from '../host/backend-connection';
+import { registerIpcHandlers } from './ipc-handlers';
+import { startUtilityBackend } from './utility-backend';
 import { EVENT_CHANNEL } from '../ipc/ipc-channels';
 import { readStaticFile } from '../web/static-files';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, RENDERER_CSP } from './app-protocol';
@@ -25,7 +25,7 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 let mainWindow: BrowserWindow | null = null;
-let backend: Backend | null = null;
+let backend: BackendConnection | null = null;
 
 /** In development better-sqlite3 is built twice: for Node (tests, CLI) and for Electron, in build/electron-native. */
 function electronSqliteBinding(): string | undefined {
@@ -76,9 +76,9 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => backend?.close());
+  app.on('will-quit', () => void backend?.close());
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     try {
       hardenSession(session.defaultSession);
       protocol.handle(APP_SCHEME, (request) => {
@@ -90,7 +90,11 @@ if (!app.requestSingleInstanceLock()) {
         });
       });
       const dataDir = app.getPath('userData');
-      const opened = openBackend({ dataDir, mode: 'electron', nativeBinding: electronSqliteBinding() });
+      const opened = await startUtilityBackend(path.join(here, 'backend-utility.mjs'), {
+        dataDir,
+        mode: 'electron',
+        nativeBinding: electronSqliteBinding(),
+      });
       backend = opened;
       mainWindow = createMainWindow(dataDir);
       registerIpcHandlers(ipcMain, opened, () => mainWindow?.webContents ?? null);

@@ -50,6 +50,16 @@ await Promise.all([
     outdir: 'dist/main',
     outExtension: { '.js': '.mjs' },
   }),
+  // The backend's own thread (browser mode, CLI) and process (Electron's utility process): the store, the
+  // use-cases and model training run there, so the thread or process that shows the app only relays.
+  build({
+    ...common,
+    format: 'esm',
+    banner: esmBanner,
+    entryPoints: { 'backend-worker': 'main/host/backend-worker.ts', 'backend-utility': 'main/host/backend-utility.ts' },
+    outdir: 'dist/main',
+    outExtension: { '.js': '.mjs' },
+  }),
   // The threads parallel-scoring.ts and train-in-worker.ts start, beside the bundles that use them.
   build({
     ...common,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { openBackend } from '../backend/open-backend';
+import { startWorkerBackend } from '../host/worker-backend';
 import { resolveDataDir } from '../paths';
 import { startWebServer } from './web-server';
 
@@ -31,7 +31,11 @@ async function main(): Promise<void> {
     throw new Error(`the renderer is not built (${rendererDir} has no index.html). Run \`npm run build\`.`);
 
   const dataDir = values.data ? path.resolve(values.data) : resolveDataDir();
-  const backend = openBackend({ dataDir, mode: 'browser' });
+  // The store, the use-cases and model training run in a worker thread: this thread serves files and the socket only.
+  const backend = await startWorkerBackend(new URL('./backend-worker.mjs', import.meta.url), {
+    dataDir,
+    mode: 'browser',
+  });
   const server = await startWebServer({ backend, rendererDir, port });
 
   let stopping = false;
@@ -39,7 +43,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     await server.close();
-    backend.close();
+    await backend.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

@@ -2,13 +2,13 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { dispatch, MAX_SOCKET_FRAME_BYTES, SocketRequestSchema, type SocketServerFrame } from '../../app/contract';
-import type { Backend } from '../backend/backend-types';
+import { MAX_SOCKET_FRAME_BYTES, SocketRequestSchema, type SocketServerFrame } from '../../app/contract';
+import type { BackendConnection } from '../host/backend-connection';
 import { readStaticFile } from './static-files';
-import { reportInternalError } from '../internal-errors';
 
 export interface WebServerOptions {
-  backend: Backend;
+  /** The backend, usually running in a worker thread so this event loop only relays. */
+  backend: BackendConnection;
   /** The built renderer (dist/renderer). */
   rendererDir: string;
   /** 0 picks a free port. */
@@ -150,7 +150,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
 }
 
-function serveSocket(ws: WebSocket, backend: Backend): void {
+function serveSocket(ws: WebSocket, backend: BackendConnection): void {
   const send = (frame: SocketServerFrame) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
   };
@@ -168,8 +168,6 @@ function serveSocket(ws: WebSocket, backend: Backend): void {
     const request = SocketRequestSchema.safeParse(parsed);
     if (!request.success) return send({ type: 'protocol-error', message: 'Frame must be {id, channel, input}.' });
     const { id, channel, input } = request.data;
-    void dispatch(backend.handlers, channel, input, reportInternalError).then((result) =>
-      send({ type: 'result', id, result }),
-    );
+    void backend.invoke(channel, input).then((result) => send({ type: 'result', id, result }));
   });
 }

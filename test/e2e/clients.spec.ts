@@ -44,6 +44,7 @@ test.describe('clients in browser mode', () => {
       await expect(page.getByTestId('client-name')).toBeVisible();
       await expect(page.getByTestId('card-identity').getByText('Lüderitz 7')).toBeVisible();
     } finally {
+      await page.goto('about:blank');
       await restarted.stop();
     }
     expect(consoleErrors).toEqual([]);

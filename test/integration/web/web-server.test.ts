@@ -4,11 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { openBackend } from '../../../main/backend/open-backend';
-import type { Backend } from '../../../main/backend/backend-types';
+import { pathToFileURL } from 'node:url';
+import type { BackendConnection } from '../../../main/host/backend-connection';
+import { startWorkerBackend } from '../../../main/host/worker-backend';
+import { buildCli, projectRoot } from '../cli/build-cli';
 import { startWebServer, type WebServer } from '../../../main/web/web-server';
 
-let backend: Backend;
+let backend: BackendConnection;
 let server: WebServer;
 let dataDir: string;
 
@@ -55,13 +57,18 @@ beforeAll(async () => {
   fs.mkdirSync(rendererDir);
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Advisor Desk</title>');
   fs.writeFileSync(path.join(dataDir, 'secret.txt'), 'outside the renderer');
-  backend = openBackend({ dataDir, mode: 'browser' });
+  // As browser mode runs it: the backend in its worker thread, this thread serving the socket.
+  await buildCli();
+  backend = await startWorkerBackend(pathToFileURL(path.join(projectRoot, 'dist', 'main', 'backend-worker.mjs')), {
+    dataDir,
+    mode: 'browser',
+  });
   server = await startWebServer({ backend, rendererDir });
 });
 
 afterAll(async () => {
   await server.close();
-  backend.close();
+  await backend.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 

@@ -1,9 +1,8 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { dispatch, type Result } from '../../app/contract';
-import type { Backend } from '../backend/backend-types';
-import { isAppUrl } from '../electron/app-protocol';
-import { reportInternalError } from '../internal-errors';
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels';
+import type { Result } from '../../app/contract';
+import type { BackendConnection } from '../host/backend-connection';
+import { isAppUrl } from './app-protocol';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../ipc/ipc-channels';
 
 /**
  * Every contract channel goes through one IPC handler: the sender must be our own page in
@@ -12,7 +11,7 @@ import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels';
  */
 export function registerIpcHandlers(
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
-  backend: Backend,
+  backend: BackendConnection,
   getWindowContents: () => WebContents | null,
 ): () => void {
   ipcMain.handle(
@@ -25,7 +24,7 @@ export function registerIpcHandlers(
           error: { code: 'forbidden', message: 'Requests are accepted only from the Advisor Desk window.' },
         };
       }
-      return dispatch(backend.handlers, channel, input, reportInternalError);
+      return backend.invoke(channel, input);
     },
   );
   const unsubscribe = backend.subscribe((name, payload) => {

@@ -1,0 +1,23 @@
+import type { Result } from '../../app/contract/result';
+import type { BackendOptions } from '../backend/backend-types';
+
+/**
+ * Messages between a process that shows the app (the Electron main process, the browser-mode server, the CLI) and
+ * the backend running in a worker thread or an Electron utility process. Structured-clone data only.
+ */
+
+/** What the host needs to open the backend: BackendOptions less the parts that cannot cross a thread (the clock). */
+export type HostedBackendOptions = Omit<BackendOptions, 'now'>;
+
+export type ToBackend =
+  | { type: 'invoke'; id: number; channel: unknown; input: unknown }
+  /** Close the store and free the language model, then answer 'closed'. */
+  | { type: 'close' };
+
+export type FromBackend =
+  | { type: 'ready'; databasePath: string }
+  /** The backend could not be opened (a corrupt or newer database, an unwritable folder). */
+  | { type: 'failed'; message: string }
+  | { type: 'result'; id: number; result: Result<unknown> }
+  | { type: 'event'; event: string; payload: unknown }
+  | { type: 'closed' };

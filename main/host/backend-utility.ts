@@ -1,0 +1,16 @@
+// The Electron utility-process entry of the backend (dist/main/backend-utility.mjs): the desktop app runs the store,
+// the use-cases and model training here, so the main process that owns the window only relays. The options come
+// as the first argument, JSON, from electron-main.ts.
+import { openBackend } from '../backend/open-backend';
+import type { HostedBackendOptions, ToBackend } from './backend-messages';
+import { serveBackend } from './serve-backend';
+
+const parent = process.parentPort;
+const options = JSON.parse(process.argv[2] ?? '{}') as HostedBackendOptions;
+serveBackend(
+  {
+    post: (message) => parent.postMessage(message),
+    onMessage: (listener) => parent.on('message', (event) => listener(event.data as ToBackend)),
+  },
+  () => openBackend(options),
+);

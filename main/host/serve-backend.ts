@@ -1,0 +1,38 @@
+import { dispatch } from '../../app/contract/dispatch';
+import type { Backend } from '../backend/backend-types';
+import { reportInternalError } from '../internal-errors';
+import type { FromBackend, ToBackend } from './backend-messages';
+
+/** One side of a message channel: a worker thread's parentPort or an Electron utility process's parentPort. */
+export interface HostEndpoint {
+  post(message: FromBackend): void;
+  onMessage(listener: (message: ToBackend) => void): void;
+}
+
+/**
+ * Runs inside the worker thread or utility process: opens the backend, answers every request through dispatch()
+ * (so a malformed request is answered, never thrown), and forwards pushed events. The process that shows the app
+ * only relays, so its event loop never waits for SQL, training or the language model.
+ */
+export function serveBackend(endpoint: HostEndpoint, open: () => Backend): void {
+  let backend: Backend;
+  try {
+    backend = open();
+  } catch (error) {
+    endpoint.post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    return;
+  }
+  backend.subscribe((event, payload) => endpoint.post({ type: 'event', event, payload }));
+  endpoint.onMessage((message) => {
+    if (message.type === 'close') {
+      backend.close();
+      endpoint.post({ type: 'closed' });
+      return;
+    }
+    if (message.type !== 'invoke') return;
+    void dispatch(backend.handlers, message.channel, message.input, reportInternalError).then((result) =>
+      endpoint.post({ type: 'result', id: message.id, result }),
+    );
+  });
+  endpoint.post({ type: 'ready', databasePath: backend.databasePath });
+}
