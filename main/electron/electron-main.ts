@@ -6,6 +6,7 @@ import type { BackendConnection } from '../host/backend-connection';
 import { registerIpcHandlers } from './ipc-handlers';
 import { startUtilityBackend } from './utility-backend';
 import { EVENT_CHANNEL } from '../ipc/ipc-channels';
+import { startSessionLog, type SessionLog } from '../log/session-log';
 import { readStaticFile } from '../web/static-files';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, RENDERER_CSP } from './app-protocol';
 import { appMenuTemplate } from './app-menu';
@@ -26,6 +27,7 @@ protocol.registerSchemesAsPrivileged([
 
 let mainWindow: BrowserWindow | null = null;
 let backend: BackendConnection | null = null;
+let sessionLog: SessionLog | null = null;
 
 /** In development better-sqlite3 is built twice: for Node (tests, CLI) and for Electron, in build/electron-native. */
 function electronSqliteBinding(): string | undefined {
@@ -76,7 +78,14 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => void backend?.close());
+  app.on('will-quit', () => {
+    void backend?.close();
+    sessionLog?.stop();
+  });
+  // The reason is one of Electron's words (crashed, oom, killed…), safe for the support log.
+  app.on('render-process-gone', (_event, _contents, details) =>
+    sessionLog?.log.error('app', `renderer gone: ${details.reason}`),
+  );
 
   void app.whenReady().then(async () => {
     try {
@@ -90,6 +99,7 @@ if (!app.requestSingleInstanceLock()) {
         });
       });
       const dataDir = app.getPath('userData');
+      sessionLog = startSessionLog({ dataDir, mode: 'electron' });
       const opened = await startUtilityBackend(path.join(here, 'backend-utility.mjs'), {
         dataDir,
         mode: 'electron',
@@ -97,6 +107,7 @@ if (!app.requestSingleInstanceLock()) {
       });
       backend = opened;
       mainWindow = createMainWindow(dataDir);
+      mainWindow.once('ready-to-show', () => sessionLog?.ready());
       registerIpcHandlers(ipcMain, opened, () => mainWindow?.webContents ?? null);
       const navigate = (route: 'clients' | 'clients/new' | 'products' | 'meetings' | 'models' | 'settings') =>
         mainWindow?.webContents.send(EVENT_CHANNEL, 'app:navigate', { route });
@@ -106,6 +117,7 @@ if (!app.requestSingleInstanceLock()) {
         ),
       );
     } catch (error) {
+      sessionLog?.failed(error);
       dialog.showErrorBox('Advisor Desk could not start', error instanceof Error ? error.message : String(error));
       app.exit(1);
     }

@@ -1,12 +1,13 @@
 // Bundles the Node side (Electron main, preload, browser-mode server, CLI) with esbuild.
-// Native and ESM-only engines stay external so they load from node_modules at run time.
+// Everything else is inlined, so only the runtime packages need to ship in node_modules (see bundle-externals.mjs).
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { BUNDLE_EXTERNALS } from './bundle-externals.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const quiet = process.argv.includes('--quiet');
-const external = ['electron', 'better-sqlite3', 'node-llama-cpp', '@node-llama-cpp/*'];
+const external = [...BUNDLE_EXTERNALS];
 
 const common = {
   absWorkingDir: root,

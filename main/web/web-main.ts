@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startWorkerBackend } from '../host/worker-backend';
+import { startSessionLog } from '../log/session-log';
 import { resolveDataDir } from '../paths';
 import { startWebServer } from './web-server';
 
@@ -12,6 +13,15 @@ Serves Advisor Desk to a browser on this computer only (127.0.0.1), with a fresh
   --port N     port to listen on (default: a free one)
   --data DIR   data folder (default: ADVISOR_DESK_DATA or the app's own folder)
 `;
+
+async function openAndServe(dataDir: string, rendererDir: string, port: number) {
+  // The store, the use-cases and model training run in a worker thread: this thread serves files and the socket only.
+  const backend = await startWorkerBackend(new URL('./backend-worker.mjs', import.meta.url), {
+    dataDir,
+    mode: 'browser',
+  });
+  return { backend, server: await startWebServer({ backend, rendererDir, port }) };
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -31,12 +41,12 @@ async function main(): Promise<void> {
     throw new Error(`the renderer is not built (${rendererDir} has no index.html). Run \`npm run build\`.`);
 
   const dataDir = values.data ? path.resolve(values.data) : resolveDataDir();
-  // The store, the use-cases and model training run in a worker thread: this thread serves files and the socket only.
-  const backend = await startWorkerBackend(new URL('./backend-worker.mjs', import.meta.url), {
-    dataDir,
-    mode: 'browser',
+  const session = startSessionLog({ dataDir, mode: 'browser' });
+  const { backend, server } = await openAndServe(dataDir, rendererDir, port).catch((error: unknown) => {
+    session.failed(error);
+    throw error;
   });
-  const server = await startWebServer({ backend, rendererDir, port });
+  session.ready();
 
   let stopping = false;
   const stop = async () => {
@@ -44,6 +54,7 @@ async function main(): Promise<void> {
     stopping = true;
     await server.close();
     await backend.close();
+    session.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { BUNDLE_EXTERNALS } from '../../../main/tools/bundle-externals.mjs';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 /** The bundled CLI, as `npm run cli` and the bin launcher run it. */
@@ -24,7 +25,7 @@ export async function buildCli(): Promise<void> {
       platform: 'node',
       target: 'node20',
       format: 'esm',
-      external: ['electron', 'better-sqlite3', 'node-llama-cpp', '@node-llama-cpp/*'],
+      external: [...BUNDLE_EXTERNALS],
       banner: {
         js: "import { createRequire as __adCreateRequire } from 'node:module'; const require = __adCreateRequire(import.meta.url);",
       },

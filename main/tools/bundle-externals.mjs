@@ -1,0 +1,7 @@
+// The packages the esbuild bundles leave out and load from node_modules at run time. They are exactly the app's
+// production dependencies (a test holds the two together), so electron-builder copies them and nothing else:
+// better-sqlite3 is native, and node-llama-cpp finds its prebuilt binaries beside itself on disk.
+export const RUNTIME_PACKAGES = ['better-sqlite3', 'node-llama-cpp'];
+
+// Electron is provided by the runtime itself; @node-llama-cpp/* are node-llama-cpp's per-platform binaries.
+export const BUNDLE_EXTERNALS = ['electron', ...RUNTIME_PACKAGES, '@node-llama-cpp/*'];
