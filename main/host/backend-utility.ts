@@ -3,10 +3,13 @@
 // as the first argument, JSON, from electron-main.ts.
 import { openBackend } from '../backend/open-backend';
 import type { HostedBackendOptions, ToBackend } from './backend-messages';
+import { openAppLog, setCurrentAppLog } from '../log/app-log';
 import { serveBackend } from './serve-backend';
 
 const parent = process.parentPort;
 const options = JSON.parse(process.argv[2] ?? '{}') as HostedBackendOptions;
+// Internal errors of the use-cases land in the same support log as the rest of the app's.
+setCurrentAppLog(openAppLog({ dataDir: options.dataDir }));
 serveBackend(
   {
     post: (message) => parent.postMessage(message),
