@@ -1,0 +1,122 @@
+import type { Client, Interaction, ModelVersionSummary, NewClient } from '../../app/domain';
+import type { DemoData } from '../../app/demo/demo-data';
+import type { NewModelVersion, StoredModelVersion, Stores } from '../../app/ports';
+import { DEFAULT_RULE_SET } from '../../app/suitability';
+
+/** The parts of the store the interest model's use-cases use, held in memory: no SQLite anywhere in the test. */
+export type ModelStores = Pick<
+  Stores,
+  | 'clients'
+  | 'products'
+  | 'holdings'
+  | 'interactions'
+  | 'market'
+  | 'ruleSets'
+  | 'deviations'
+  | 'modelVersions'
+  | 'training'
+  | 'transactions'
+>;
+
+const notUsed = (what: string) => (): never => {
+  throw new Error(`${what} is not part of this in-memory book`);
+};
+
+function asClient(c: NewClient): Client {
+  return {
+    ...c.profile,
+    id: c.id,
+    riskClass: c.riskClass,
+    questionnaire: c.questionnaire,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    revision: 1,
+  };
+}
+
+/** A book of business from generated demo data, with model versions kept in a list the way the store keeps them. */
+export function inMemoryBook(data: DemoData): ModelStores & { versionsStored: () => StoredModelVersion[] } {
+  const clients = new Map(data.clients.map((c) => [c.id, asClient(c)]));
+  const interactions: Interaction[] = [...data.interactions];
+  const versions: StoredModelVersion[] = [];
+  const summaryOf = (v: NewModelVersion, version: number): ModelVersionSummary => ({
+    version,
+    kind: 'interest-fm',
+    createdAt: v.at,
+    active: true,
+    trainedFrom: v.trainedFrom,
+    trainedTo: v.trainedTo,
+    trainRows: v.trainRows,
+    testRows: v.testRows,
+    onlineUpdates: 0,
+    metrics: v.metrics.model,
+    baselines: v.metrics.baselines,
+    note: v.note,
+  });
+  const active = () => versions.find((v) => v.summary.active) ?? null;
+  return {
+    versionsStored: () => versions,
+    clients: {
+      get: (id) => clients.get(id) ?? null,
+      exists: (id) => clients.has(id),
+      list: notUsed('clients.list'),
+      count: () => clients.size,
+      insert: notUsed('clients.insert'),
+      update: notUsed('clients.update'),
+      recordQuestionnaire: notUsed('clients.recordQuestionnaire'),
+    },
+    products: {
+      get: (id) => data.products.find((p) => p.id === id) ?? null,
+      list: () => [...data.products],
+      count: () => data.products.length,
+    },
+    holdings: { forClient: () => [] },
+    interactions: {
+      forClient: notUsed('interactions.forClient'),
+      all: () => [...interactions],
+      count: () => interactions.length,
+      insert: (more) => void interactions.push(...more),
+    },
+    market: { latest: () => data.marketSnapshots.at(-1) ?? null },
+    ruleSets: {
+      active: () => DEFAULT_RULE_SET,
+      versions: () => [],
+      save: notUsed('ruleSets.save'),
+      activate: notUsed('ruleSets.activate'),
+    },
+    deviations: {
+      get: () => null,
+      forClient: () => [],
+      active: () => null,
+      activeForRanking: () => new Map(),
+      record: notUsed('deviations.record'),
+      withdraw: notUsed('deviations.withdraw'),
+    },
+    modelVersions: {
+      list: () => versions.map((v) => v.summary).reverse(),
+      activeStamp: () => {
+        const a = active();
+        return a ? { version: a.summary.version, onlineUpdates: a.summary.onlineUpdates } : null;
+      },
+      active,
+      insert: (v) => {
+        for (const old of versions) old.summary = { ...old.summary, active: false };
+        const stored = { summary: summaryOf(v, versions.length + 1), params: JSON.parse(JSON.stringify(v.params)) };
+        versions.push(stored);
+        return stored.summary;
+      },
+      activate: notUsed('modelVersions.activate'),
+      saveOnlineUpdate: (version, params) => {
+        const v = versions.find((x) => x.summary.version === version)!;
+        v.params = JSON.parse(JSON.stringify(params));
+        v.summary = { ...v.summary, onlineUpdates: v.summary.onlineUpdates + 1 };
+        return v.summary.onlineUpdates;
+      },
+    },
+    training: {
+      interactions: () => [...interactions],
+      book: () => ({ clients: [...clients.values()], products: data.products, marketSnapshots: data.marketSnapshots }),
+    },
+    transactions: { write: (work) => work() },
+  };
+}
