@@ -1,7 +1,7 @@
-import { AppFrame } from './components/AppFrame';
 import { NoticeSnackbar } from './notify/NoticeSnackbar';
 import { NotifierProvider } from './notify/NotifierProvider';
 import { SettingsProvider } from './settings/SettingsProvider';
+import { AppFrame } from './shell/AppFrame';
 import { SettingsThemeProvider } from './theme/SettingsThemeProvider';
 
 export function App() {

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { DEFAULT_SETTINGS, type UserSettings } from '../../../app/domain';
 import { call } from '../api/call';
 import { concerns, onDataChanged } from '../api/data-changed';
-import { translate } from '../i18n/translate';
 import { useNotify } from '../notify/notify-context';
 import { SettingsContext, type SettingsContextValue } from './settings-context';
 
@@ -36,11 +35,6 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
       unsubscribe();
     };
   }, [notifyError]);
-
-  useEffect(() => {
-    document.documentElement.lang = settings.language;
-    document.title = translate(settings.language, 'app.name');
-  }, [settings.language]);
 
   const updateSettings = useCallback(
     (patch: Partial<UserSettings>) => {
