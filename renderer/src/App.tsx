@@ -1,3 +1,4 @@
+import { BackendQueryProvider } from './api/BackendQueryProvider';
 import { NoticeSnackbar } from './notify/NoticeSnackbar';
 import { NotifierProvider } from './notify/NotifierProvider';
 import { SettingsProvider } from './settings/SettingsProvider';
@@ -7,12 +8,14 @@ import { SettingsThemeProvider } from './theme/SettingsThemeProvider';
 export function App() {
   return (
     <NotifierProvider>
-      <SettingsProvider>
-        <SettingsThemeProvider>
-          <AppFrame />
-          <NoticeSnackbar />
-        </SettingsThemeProvider>
-      </SettingsProvider>
+      <BackendQueryProvider>
+        <SettingsProvider>
+          <SettingsThemeProvider>
+            <AppFrame />
+            <NoticeSnackbar />
+          </SettingsThemeProvider>
+        </SettingsProvider>
+      </BackendQueryProvider>
     </NotifierProvider>
   );
 }

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { ChannelInput, EventPayload } from '../../../../app/contract';
 import type { LocalizedText } from '../../../../app/domain';
 import { call } from '../../api/call';
-import { getBridge } from '../../bridge/bridge';
+import { useBridgeEvent } from '../../api/use-bridge-event';
 
 type Done = EventPayload<'pitch:done'>;
 
@@ -58,31 +58,19 @@ export function usePitchStream(onFinished: (done: Done) => void): {
     onFinishedRef.current(done);
   }, []);
 
-  useEffect(() => {
-    const bridge = getBridge();
-    const offDelta = bridge.on('pitch:delta', (payload) => {
-      if (payload.requestId === current.current) {
-        setStream((s) => ({ ...s, text: s.text + payload.delta }));
-      } else if (starting.current) {
-        const kept = early.current.get(payload.requestId) ?? { text: '', done: null };
-        kept.text += payload.delta;
-        early.current.set(payload.requestId, kept);
-      }
-    });
-    const offDone = bridge.on('pitch:done', (payload) => {
-      if (payload.requestId === current.current) {
-        finish(payload);
-      } else if (starting.current) {
-        const kept = early.current.get(payload.requestId) ?? { text: '', done: null };
-        kept.done = payload;
-        early.current.set(payload.requestId, kept);
-      }
-    });
-    return () => {
-      offDelta();
-      offDone();
-    };
-  }, [finish]);
+  const keepEarly = (requestId: string, add: (kept: Early) => void) => {
+    const kept = early.current.get(requestId) ?? { text: '', done: null };
+    add(kept);
+    early.current.set(requestId, kept);
+  };
+  useBridgeEvent('pitch:delta', (payload) => {
+    if (payload.requestId === current.current) setStream((s) => ({ ...s, text: s.text + payload.delta }));
+    else if (starting.current) keepEarly(payload.requestId, (kept) => (kept.text += payload.delta));
+  });
+  useBridgeEvent('pitch:done', (payload) => {
+    if (payload.requestId === current.current) finish(payload);
+    else if (starting.current) keepEarly(payload.requestId, (kept) => (kept.done = payload));
+  });
 
   const start = useCallback(
     async (input: ChannelInput<'pitch:start'>) => {
