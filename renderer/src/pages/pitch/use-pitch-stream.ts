@@ -58,18 +58,19 @@ export function usePitchStream(onFinished: (done: Done) => void): {
     onFinishedRef.current(done);
   }, []);
 
-  const keepEarly = (requestId: string, add: (kept: Early) => void) => {
-    const kept = early.current.get(requestId) ?? { text: '', done: null };
-    add(kept);
-    early.current.set(requestId, kept);
+  // Events of a request whose id the start call has not returned yet are kept for it.
+  const kept = (requestId: string): Early => {
+    const entry = early.current.get(requestId) ?? { text: '', done: null };
+    early.current.set(requestId, entry);
+    return entry;
   };
   useBridgeEvent('pitch:delta', (payload) => {
     if (payload.requestId === current.current) setStream((s) => ({ ...s, text: s.text + payload.delta }));
-    else if (starting.current) keepEarly(payload.requestId, (kept) => (kept.text += payload.delta));
+    else if (starting.current) kept(payload.requestId).text += payload.delta;
   });
   useBridgeEvent('pitch:done', (payload) => {
     if (payload.requestId === current.current) finish(payload);
-    else if (starting.current) keepEarly(payload.requestId, (kept) => (kept.done = payload));
+    else if (starting.current) kept(payload.requestId).done = payload;
   });
 
   const start = useCallback(
