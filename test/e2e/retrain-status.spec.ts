@@ -84,6 +84,8 @@ test.describe('a retrain with language-model signals outlives the page that star
       await page.screenshot({ path: path.join(SCREENS, 'model-retrain-status-cancelled.png'), animations: 'disabled' });
     } finally {
       await second.close();
+      // Leave the page first: a page left open would (rightly) log its failed reconnects while the backend stops.
+      await page.goto('about:blank');
       await app.stop();
     }
     expect(secondErrors).toEqual([]);

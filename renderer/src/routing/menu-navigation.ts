@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { getBridge } from '../bridge/bridge';
+import { useBridgeEvent } from '../api/use-bridge-event';
 import { navigate } from './use-route';
 
 const NEW_CLIENT_EVENT = 'advisor-desk:new-client';
@@ -7,19 +7,15 @@ let newClientPending = false;
 
 /** Follows the native menu's page shortcuts (Electron only; browser mode never sends them). */
 export function useMenuNavigation(): void {
-  useEffect(
-    () =>
-      getBridge().on('app:navigate', ({ route }) => {
-        if (route === 'clients/new') {
-          newClientPending = true;
-          navigate({ name: 'clients' });
-          window.dispatchEvent(new Event(NEW_CLIENT_EVENT));
-        } else {
-          navigate({ name: route });
-        }
-      }),
-    [],
-  );
+  useBridgeEvent('app:navigate', ({ route }) => {
+    if (route === 'clients/new') {
+      newClientPending = true;
+      navigate({ name: 'clients' });
+      window.dispatchEvent(new Event(NEW_CLIENT_EVENT));
+    } else {
+      navigate({ name: route });
+    }
+  });
 }
 
 /** Calls `open` when File › New Client was chosen, whether the clients page was already showing or not. */

@@ -7,7 +7,10 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import { validateClientProfile, type Client, type FieldIssue } from '../../../../app/domain';
-import { call, isBackendError } from '../../api/call';
+import { useQueryClient } from '@tanstack/react-query';
+import { isBackendError } from '../../api/call';
+import { useChannelMutation } from '../../api/use-channel-mutation';
+import { fetchChannel } from '../../api/use-channel-query';
 import { localToday } from '../../i18n/format';
 import { useI18n } from '../../i18n/use-i18n';
 import { useNotify } from '../../notify/notify-context';
@@ -18,9 +21,11 @@ import { draftFromProfile, emptyDraft, issuesByField, profileFromDraft, type Pro
 /** Fields the form shows; an issue for anything else is listed above the form instead of under a field. */
 const SHOWN_FIELDS = new Set<string>([...Object.keys(emptyDraft('en'))]);
 
-type Props =
-  | { mode: 'create'; onClose(): void }
-  | { mode: 'edit'; client: Client; onClose(): void; onSaved?(client: Client): void };
+type Props = { mode: 'create'; onClose(): void } | { mode: 'edit'; client: Client; onClose(): void };
+
+/** Failures the form shows itself: issues at their fields, or the conflict banner. */
+const shownInForm = (error: unknown) =>
+  (isBackendError(error, 'validation') && error.issues.length > 0) || isBackendError(error, 'conflict');
 
 /**
  * Creates or edits a client in one step: everything is checked first with the shared validator,
@@ -36,8 +41,15 @@ export function ClientFormDialog(props: Props) {
   );
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [attempted, setAttempted] = useState(false);
-  const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState(false);
+  const queryClient = useQueryClient();
+  const reportErrors = (error: unknown) => !shownInForm(error);
+  const create = useChannelMutation('clients:create', {
+    success: (created) => t('clients.created', { name: created.displayName }),
+    reportErrors,
+  });
+  const update = useChannelMutation('clients:update', { success: () => t('common.saved'), reportErrors });
+  const saving = create.isPending || update.isPending;
 
   const check = (d: ProfileDraft) => {
     const { profile, issues: draftIssues } = profileFromDraft(d);
@@ -59,37 +71,35 @@ export function ClientFormDialog(props: Props) {
   }, [issues, pick]);
   const otherIssues = issues.filter((i) => !SHOWN_FIELDS.has(i.field.split('.')[0] ?? ''));
 
-  const save = async () => {
+  const save = () => {
     setAttempted(true);
     const { profile, issues: found } = check(draft);
     setIssues(found);
     if (found.length > 0) return;
-    setSaving(true);
-    try {
-      if (props.mode === 'create') {
-        const created = await call('clients:create', { profile });
-        notifySuccess(t('clients.created', { name: created.displayName }));
-        props.onClose();
-        navigate({ name: 'client', id: created.id });
-      } else if (base) {
-        const updated = await call('clients:update', { id: base.id, revision: base.revision, profile });
-        notifySuccess(t('common.saved'));
-        props.onSaved?.(updated);
-        props.onClose();
-      }
-    } catch (error) {
+    const onError = (error: unknown) => {
       if (isBackendError(error, 'validation') && error.issues.length > 0) setIssues(error.issues);
       else if (isBackendError(error, 'conflict')) setConflict(true);
-      else notifyError(error);
-    } finally {
-      setSaving(false);
+    };
+    if (props.mode === 'create') {
+      create.mutate(
+        { profile },
+        {
+          onSuccess: (created) => {
+            props.onClose();
+            navigate({ name: 'client', id: created.id });
+          },
+          onError,
+        },
+      );
+    } else if (base) {
+      update.mutate({ id: base.id, revision: base.revision, profile }, { onSuccess: () => props.onClose(), onError });
     }
   };
 
   const reload = async () => {
     if (!base) return;
     try {
-      const fresh = await call('clients:get', { id: base.id });
+      const fresh = await fetchChannel(queryClient, 'clients:get', { id: base.id });
       setBase(fresh.client);
       setDraft(draftFromProfile(fresh.client));
       setIssues([]);
@@ -144,12 +154,7 @@ export function ClientFormDialog(props: Props) {
         <Button onClick={props.onClose} disabled={saving} data-testid="client-form-cancel">
           {t('common.cancel')}
         </Button>
-        <Button
-          variant="contained"
-          onClick={() => void save()}
-          disabled={saving || conflict}
-          data-testid="client-form-save"
-        >
+        <Button variant="contained" onClick={save} disabled={saving || conflict} data-testid="client-form-save">
           {t('common.save')}
         </Button>
       </DialogActions>

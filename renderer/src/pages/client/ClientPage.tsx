@@ -10,7 +10,7 @@ import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
 import QuizOutlined from '@mui/icons-material/QuizOutlined';
 import { isBackendError } from '../../api/call';
-import { useBackend } from '../../api/use-backend';
+import { useChannelQuery } from '../../api/use-channel-query';
 import { KycChip } from '../../components/KycChip';
 import { PageHeader } from '../../components/PageHeader';
 import { RiskClassChip } from '../../components/RiskClassChip';
@@ -26,13 +26,10 @@ import { QuestionnaireDialog } from './QuestionnaireDialog';
 
 export function ClientPage({ id }: { id: string }) {
   const { t } = useI18n();
-  const detail = useBackend(
+  const detail = useChannelQuery(
     'clients:get',
     { id },
-    {
-      entities: ['clients', 'meetings', 'products', 'interactions'],
-      reportErrors: (error) => !isBackendError(error, 'not_found'),
-    },
+    { reportErrors: (error) => !isBackendError(error, 'not_found') },
   );
   const [editing, setEditing] = useState(false);
   const [questionnaire, setQuestionnaire] = useState(false);
@@ -57,7 +54,7 @@ export function ClientPage({ id }: { id: string }) {
               notFound ? (
                 <Button href="#/clients">{t('app.backToClients')}</Button>
               ) : (
-                <Button color="inherit" onClick={detail.reload}>
+                <Button color="inherit" onClick={() => void detail.refetch()}>
                   {t('app.retry')}
                 </Button>
               )
@@ -121,7 +118,7 @@ export function ClientPage({ id }: { id: string }) {
         }
       />
       <ClientProfileCards client={client} />
-      <ClientRecommendations clientId={client.id} interactions={interactions} onRecorded={detail.reload} />
+      <ClientRecommendations clientId={client.id} interactions={interactions} />
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 1.5, mt: 1.5 }}>
         <HoldingsTable holdings={holdings} />
         <ClientMeetingsTable meetings={meetings} />
@@ -129,12 +126,8 @@ export function ClientPage({ id }: { id: string }) {
       <Box sx={{ mt: 1.5 }}>
         <InteractionsTable interactions={interactions} />
       </Box>
-      {editing && (
-        <ClientFormDialog mode="edit" client={client} onClose={() => setEditing(false)} onSaved={detail.reload} />
-      )}
-      {questionnaire && (
-        <QuestionnaireDialog client={client} onClose={() => setQuestionnaire(false)} onSubmitted={detail.reload} />
-      )}
+      {editing && <ClientFormDialog mode="edit" client={client} onClose={() => setEditing(false)} />}
+      {questionnaire && <QuestionnaireDialog client={client} onClose={() => setQuestionnaire(false)} />}
     </Box>
   );
 }

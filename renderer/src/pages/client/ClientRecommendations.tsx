@@ -1,11 +1,12 @@
 import { useMemo, useRef, useState } from 'react';
 import Box from '@mui/material/Box';
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { ClientDetail, ClientRanking, ExcludedProduct, RankedProduct } from '../../../../app/contract';
 import type { Outcome } from '../../../../app/domain';
-import { call } from '../../api/call';
-import { useBackend, type BackendQuery } from '../../api/use-backend';
+import { useChannelMutation } from '../../api/use-channel-mutation';
+import { useChannelQuery } from '../../api/use-channel-query';
 import { useI18n } from '../../i18n/use-i18n';
-import { describeError, useNotify } from '../../notify/notify-context';
+import { describeError } from '../../notify/notify-context';
 import { ActiveDeviations } from './active-deviations';
 import { DeviationDialog } from './DeviationDialog';
 import { ExcludedProductsCard } from './ExcludedProductsCard';
@@ -14,21 +15,33 @@ import { RecommendationsCard, type LastReaction } from './RecommendationsCard';
 
 const PAGE = 10;
 
+interface ShownRanking {
+  data: ClientRanking | undefined;
+  error: unknown;
+  loading: boolean;
+}
+
+const shownFrom = (query: UseQueryResult<ClientRanking>): ShownRanking => ({
+  data: query.data,
+  error: query.error ?? undefined,
+  loading: query.isFetching,
+});
+
 /**
  * Which of the two asks to show: the one with the signals once it has come, else the one without; when the signals
  * failed, the one without, its line under the title saying why.
  */
 function shownRanking(
   sharpen: boolean,
-  quick: BackendQuery<ClientRanking>,
-  full: BackendQuery<ClientRanking>,
-): BackendQuery<ClientRanking> {
-  if (!sharpen || !quick.data) return quick;
-  if (full.data && !full.loading) return full;
-  if (full.error === undefined || full.loading) return quick;
+  quick: UseQueryResult<ClientRanking>,
+  full: UseQueryResult<ClientRanking>,
+): ShownRanking {
+  if (!sharpen || !quick.data) return shownFrom(quick);
+  if (full.data && !full.isFetching) return shownFrom(full);
+  if (full.error === null || full.isFetching) return shownFrom(quick);
   const lm = quick.data.languageModel!;
   return {
-    ...quick,
+    ...shownFrom(quick),
     data: {
       ...quick.data,
       languageModel: { ...lm, reason: `the signals could not be computed (${describeError(full.error)})` },
@@ -38,21 +51,18 @@ function shownRanking(
 
 /**
  * The client's ranking and the products excluded from it, from one call so both always come from the same
- * rule set. A recorded reaction refreshes the ranking (the live model has learned it) and the client's interactions.
+ * rule set. A recorded reaction refreshes the ranking (the live model has learned it) and the client's interactions
+ * through the backend's change events.
  */
 export function ClientRecommendations({
   clientId,
   interactions,
-  onRecorded,
 }: {
   clientId: string;
   interactions: ClientDetail['interactions'];
-  onRecorded(): void;
 }) {
   const { t, pickPair } = useI18n();
-  const { notifyError, notifySuccess } = useNotify();
   const [top, setTop] = useState(PAGE);
-  const [recording, setRecording] = useState<string | null>(null);
   // The latest recorded reaction per product, so a row says what the client already answered.
   const lastReactions = useMemo(() => {
     const latest = new Map<string, LastReaction>();
@@ -66,28 +76,23 @@ export function ClientRecommendations({
   }, [interactions]);
   // Two asks: the ranking without the language model's signals comes at once; where the live version was
   // trained with the loaded model, the same ranking with its signals follows (seconds on a CPU, or after a draft).
-  const entities = ['interactions', 'model', 'rules', 'products', 'clients', 'deviations'] as const;
-  const quick = useBackend(
+  const quick = useChannelQuery(
     'recommendations:for-client',
     { clientId, top, languageModel: 'skip' },
-    { entities: [...entities], reportErrors: false },
+    { reportErrors: false },
   );
   const sharpen = quick.data?.clientId === clientId && quick.data.languageModel?.reason === NOT_REQUESTED;
-  const full = useBackend(
+  const full = useChannelQuery(
     'recommendations:for-client',
     { clientId, top, languageModel: 'use' },
-    { entities: [...entities], reportErrors: false, enabled: sharpen },
+    { reportErrors: false, enabled: sharpen },
   );
   const ranking = shownRanking(sharpen, quick, full);
   const reloadRanking = () => {
-    quick.reload();
-    if (sharpen) full.reload();
+    void quick.refetch();
+    if (sharpen) void full.refetch();
   };
-  const deviations = useBackend(
-    'deviations:list',
-    { clientId },
-    { entities: ['deviations', 'products', 'clients'], reportErrors: false },
-  );
+  const deviations = useChannelQuery('deviations:list', { clientId }, { reportErrors: false });
   const activeDeviations = useMemo(
     () => new Map((deviations.data ?? []).filter((d) => d.withdrawnAt === null).map((d) => [d.productId, d])),
     [deviations.data],
@@ -99,21 +104,15 @@ export function ClientRecommendations({
   if (ranking.data) lastShown.current = ranking.data;
   const shown = ranking.data ?? (lastShown.current?.clientId === clientId ? lastShown.current : undefined);
 
-  const record = async (product: RankedProduct, outcome: Outcome) => {
-    setRecording(product.productId);
-    try {
-      await call('outcomes:record', { clientId, productId: product.productId, outcome });
-      notifySuccess(
-        t('reco.recorded', { outcome: t(`outcome.${outcome}`), product: pickPair(product.nameEn, product.nameZh) }),
-      );
-      reloadRanking();
-      onRecorded();
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setRecording(null);
-    }
-  };
+  const recording = useChannelMutation('outcomes:record', {
+    success: (_answer, input) => {
+      const product = shown?.ranked.find((p) => p.productId === input.productId);
+      const name = product ? pickPair(product.nameEn, product.nameZh) : input.productId;
+      return t('reco.recorded', { outcome: t(`outcome.${input.outcome}`), product: name });
+    },
+  });
+  const record = (product: RankedProduct, outcome: Outcome) =>
+    recording.mutate({ clientId, productId: product.productId, outcome });
 
   return (
     <ActiveDeviations.Provider value={activeDeviations}>
@@ -123,11 +122,11 @@ export function ClientRecommendations({
           error={ranking.error}
           loading={ranking.loading}
           canShowMore={shown !== undefined && shown.ranked.length >= top}
-          recordingProductId={recording}
+          recordingProductId={recording.isPending ? (recording.variables?.productId ?? null) : null}
           lastReactions={lastReactions}
           onShowMore={() => setTop((n) => n + PAGE)}
           onRetry={reloadRanking}
-          onRecord={(product, outcome) => void record(product, outcome)}
+          onRecord={record}
         />
         {shown && <ExcludedProductsCard excluded={shown.excluded} onAskDeviation={setAsking} />}
         {asking && (

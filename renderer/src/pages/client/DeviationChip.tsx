@@ -5,10 +5,9 @@ import IconButton from '@mui/material/IconButton';
 import Tooltip from '@mui/material/Tooltip';
 import GppMaybeOutlined from '@mui/icons-material/GppMaybeOutlined';
 import UndoOutlined from '@mui/icons-material/UndoOutlined';
-import { call } from '../../api/call';
+import { useChannelMutation } from '../../api/use-channel-mutation';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useI18n } from '../../i18n/use-i18n';
-import { useNotify } from '../../notify/notify-context';
 import { useActiveDeviation } from './active-deviations';
 
 /**
@@ -18,10 +17,11 @@ import { useActiveDeviation } from './active-deviations';
  */
 export function DeviationChip({ productId, productName }: { productId: string; productName: string }) {
   const { t, fmt } = useI18n();
-  const { notifyError, notifySuccess } = useNotify();
   const record = useActiveDeviation(productId);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const withdrawal = useChannelMutation('deviations:withdraw', {
+    success: () => t('deviation.withdrawn', { product: productName }),
+  });
   const help = record
     ? t('deviation.chipHelp', {
         by: record.acknowledgedBy,
@@ -31,18 +31,8 @@ export function DeviationChip({ productId, productName }: { productId: string; p
       })
     : t('reco.deviationHelp');
 
-  const withdraw = async () => {
-    if (!record) return;
-    setBusy(true);
-    try {
-      await call('deviations:withdraw', { id: record.id });
-      notifySuccess(t('deviation.withdrawn', { product: productName }));
-      setConfirming(false);
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setBusy(false);
-    }
+  const withdraw = () => {
+    if (record) withdrawal.mutate({ id: record.id }, { onSuccess: () => setConfirming(false) });
   };
 
   return (
@@ -74,9 +64,9 @@ export function DeviationChip({ productId, productName }: { productId: string; p
         title={t('deviation.withdrawTitle', { product: productName })}
         body={t('deviation.withdrawBody')}
         confirmLabel={t('deviation.withdraw')}
-        busy={busy}
+        busy={withdrawal.isPending}
         destructive
-        onConfirm={() => void withdraw()}
+        onConfirm={withdraw}
         onClose={() => setConfirming(false)}
         testId="deviation-withdraw-dialog"
       />

@@ -13,11 +13,11 @@ import Skeleton from '@mui/material/Skeleton';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { ExcludedProduct } from '../../../../app/contract';
-import { call } from '../../api/call';
-import { useBackend } from '../../api/use-backend';
+import { useChannelMutation } from '../../api/use-channel-mutation';
+import { useChannelQuery } from '../../api/use-channel-query';
 import { inputTestId } from '../../components/input-test-id';
 import { useI18n } from '../../i18n/use-i18n';
-import { describeError, useNotify } from '../../notify/notify-context';
+import { describeError } from '../../notify/notify-context';
 
 interface Props {
   clientId: string;
@@ -32,38 +32,29 @@ interface Props {
  */
 export function DeviationDialog({ clientId, product, onClose }: Props) {
   const { t, pick, pickPair } = useI18n();
-  const { notifyError, notifySuccess } = useNotify();
-  const preview = useBackend(
+  const preview = useChannelQuery(
     'deviations:preview',
     { clientId, productId: product.productId },
-    { entities: ['rules', 'clients', 'products', 'deviations'], reportErrors: false },
+    { reportErrors: false },
   );
   const [acknowledged, setAcknowledged] = useState(false);
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
   const name = pickPair(product.nameEn, product.nameZh);
+  const recording = useChannelMutation('deviations:record', {
+    success: () => t('deviation.recorded', { product: name }),
+  });
+  const busy = recording.isPending;
   const p = preview.data;
   const reasonMissing = reason.trim() === '';
 
-  const record = async () => {
+  const record = () => {
     setTouched(true);
     if (!acknowledged || reasonMissing) return;
-    setBusy(true);
-    try {
-      await call('deviations:record', {
-        clientId,
-        productId: product.productId,
-        acknowledged: true,
-        reason: reason.trim(),
-      });
-      notifySuccess(t('deviation.recorded', { product: name }));
-      onClose();
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setBusy(false);
-    }
+    recording.mutate(
+      { clientId, productId: product.productId, acknowledged: true, reason: reason.trim() },
+      { onSuccess: onClose },
+    );
   };
 
   return (
@@ -77,12 +68,12 @@ export function DeviationDialog({ clientId, product, onClose }: Props) {
     >
       <DialogTitle id="deviation-dialog-title">{t('deviation.title', { product: name })}</DialogTitle>
       <DialogContent>
-        {!p && preview.error !== undefined && (
+        {!p && preview.error !== null && (
           <Alert severity="error" data-testid="deviation-preview-error">
             {t('deviation.previewError', { message: describeError(preview.error) })}
           </Alert>
         )}
-        {!p && preview.error === undefined && <Skeleton variant="rectangular" height={120} />}
+        {!p && preview.error === null && <Skeleton variant="rectangular" height={120} />}
         {p && p.riskClass && p.limit && (
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }} data-testid="deviation-figures">
             {t('deviation.figures', {
@@ -143,7 +134,7 @@ export function DeviationDialog({ clientId, product, onClose }: Props) {
           <Button
             variant="contained"
             color="warning"
-            onClick={() => void record()}
+            onClick={record}
             disabled={busy || !acknowledged || reasonMissing}
             data-testid="deviation-record"
           >

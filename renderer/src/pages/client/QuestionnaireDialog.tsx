@@ -14,51 +14,42 @@ import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Typography from '@mui/material/Typography';
 import type { Client } from '../../../../app/domain';
-import { call, isBackendError } from '../../api/call';
-import { useBackend } from '../../api/use-backend';
+import { isBackendError } from '../../api/call';
+import { useChannelMutation } from '../../api/use-channel-mutation';
+import { useChannelQuery } from '../../api/use-channel-query';
 import { RiskClassChip } from '../../components/RiskClassChip';
 import { useI18n } from '../../i18n/use-i18n';
-import { useNotify } from '../../notify/notify-context';
 import { inputTestId } from '../../components/input-test-id';
 
 interface Props {
   client: Client;
   onClose(): void;
-  onSubmitted(client: Client): void;
 }
 
 /** Asks the institution's questionnaire in the current language; the backend scores it and sets the class. */
-export function QuestionnaireDialog({ client, onClose, onSubmitted }: Props) {
+export function QuestionnaireDialog({ client, onClose }: Props) {
   const { t, pick } = useI18n();
-  const { notifyError } = useNotify();
-  const definition = useBackend('questionnaire:get', {}, { entities: [] });
+  const definition = useChannelQuery('questionnaire:get', {});
   // Starts blank every time: a reassessment is answered afresh, not confirmed from last year's answers.
   const [answers, setAnswers] = useState<Record<string, string>>({});
-  const [submitting, setSubmitting] = useState(false);
-  const [result, setResult] = useState<Client | null>(null);
   const [conflict, setConflict] = useState(false);
+  // A conflict is said in the dialog: someone saved the client since it opened.
+  const submission = useChannelMutation('clients:submit-questionnaire', {
+    reportErrors: (error) => !isBackendError(error, 'conflict'),
+  });
+  const submitting = submission.isPending;
+  const result = submission.data ?? null;
 
   const questions = definition.data?.questions ?? [];
   const answered = questions.filter((q) => q.options.some((o) => o.id === answers[q.id])).length;
   const maxScore = questions.reduce((sum, q) => sum + Math.max(0, ...q.options.map((o) => o.points)), 0);
 
-  const submit = async () => {
-    setSubmitting(true);
-    try {
-      const relevant = Object.fromEntries(questions.map((q) => [q.id, answers[q.id] ?? '']));
-      const updated = await call('clients:submit-questionnaire', {
-        clientId: client.id,
-        revision: client.revision,
-        answers: relevant,
-      });
-      setResult(updated);
-      onSubmitted(updated);
-    } catch (error) {
-      if (isBackendError(error, 'conflict')) setConflict(true);
-      else notifyError(error);
-    } finally {
-      setSubmitting(false);
-    }
+  const submit = () => {
+    const relevant = Object.fromEntries(questions.map((q) => [q.id, answers[q.id] ?? '']));
+    submission.mutate(
+      { clientId: client.id, revision: client.revision, answers: relevant },
+      { onError: (error) => isBackendError(error, 'conflict') && setConflict(true) },
+    );
   };
 
   return (
@@ -79,7 +70,7 @@ export function QuestionnaireDialog({ client, onClose, onSubmitted }: Props) {
           </Typography>
         )}
       </DialogTitle>
-      {(definition.loading || submitting) && <LinearProgress />}
+      {(definition.isFetching || submitting) && <LinearProgress />}
       <DialogContent dividers>
         {conflict && (
           <Alert severity="warning" sx={{ mb: 2 }}>
@@ -142,7 +133,7 @@ export function QuestionnaireDialog({ client, onClose, onSubmitted }: Props) {
         {!result && (
           <Button
             variant="contained"
-            onClick={() => void submit()}
+            onClick={submit}
             disabled={submitting || conflict || questions.length === 0 || answered < questions.length}
             data-testid="questionnaire-submit"
           >

@@ -7,7 +7,7 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import AddOutlined from '@mui/icons-material/AddOutlined';
 import type { ClientKind, ClientSortField } from '../../../../app/domain';
-import { useBackend } from '../../api/use-backend';
+import { useChannelQuery } from '../../api/use-channel-query';
 import { useDebounced } from '../../api/use-debounced';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
@@ -40,7 +40,7 @@ export function ClientsPage() {
 
   const query = { search, kind: kindFilter === 'all' ? null : kindFilter, sortBy, sortDir };
   const rows = useClientRows(query);
-  const everyone = useBackend('clients:list', { limit: 1 }, { entities: ['clients'] });
+  const everyone = useChannelQuery('clients:list', { limit: 1 });
   const overall = everyone.data?.total;
 
   const sort = (field: ClientSortField) => {

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClientKind, ClientSortField, ClientSummary } from '../../../../app/domain';
-import { call } from '../../api/call';
-import { concerns, onDataChanged } from '../../api/data-changed';
-import { useNotify } from '../../notify/notify-context';
+import { useQueryClient } from '@tanstack/react-query';
+import { channelOfKey } from '../../api/query-keys';
+import { fetchChannel } from '../../api/use-channel-query';
 
 export const CLIENT_PAGE_SIZE = 100;
 /** Requests in flight at once: a fast scroll asks only for where it lands, not for every page it passed. */
@@ -40,9 +40,11 @@ interface Cache {
 /**
  * A page cache over 'clients:list' for a virtualized table: rows are fetched a page at a time as they
  * scroll into view, kept while they are near, and refetched in place when the backend says clients changed.
+ * Pages are fetched through the query cache (which reports failures) and refetched when it invalidates any
+ * 'clients:list' answer; this hook only decides which pages to ask for and when, which a list of queries could not.
  */
 export function useClientRows(query: ClientRowsQuery): ClientRows {
-  const { notifyError } = useNotify();
+  const queryClient = useQueryClient();
   const queryKey = JSON.stringify(query);
   const cache = useRef<Cache>({
     queryKey,
@@ -66,7 +68,11 @@ export function useClientRows(query: ClientRowsQuery): ClientRows {
       c.inFlight.add(page);
       const key = c.queryKey;
       const q = queryRef.current;
-      call('clients:list', { ...q, offset: page * CLIENT_PAGE_SIZE, limit: CLIENT_PAGE_SIZE }).then(
+      fetchChannel(queryClient, 'clients:list', {
+        ...q,
+        offset: page * CLIENT_PAGE_SIZE,
+        limit: CLIENT_PAGE_SIZE,
+      }).then(
         (result) => {
           if (cache.current.queryKey !== key) return;
           c.inFlight.delete(page);
@@ -84,11 +90,10 @@ export function useClientRows(query: ClientRowsQuery): ClientRows {
           // Leave the page missing (skeleton rows) and say why; scrolling or a data change asks again.
           c.wanted = c.wanted.filter((p) => p !== page);
           if (c.pages.size === 0) setError(error);
-          notifyError(error);
         },
       );
     }
-  }, [notifyError]);
+  }, [queryClient]);
 
   // A new search, filter or sort starts an empty cache; answers for the old query are ignored.
   useEffect(() => {
@@ -113,15 +118,16 @@ export function useClientRows(query: ClientRowsQuery): ClientRows {
 
   useEffect(
     () =>
-      onDataChanged((payload) => {
-        if (!concerns(payload, ['clients'])) return;
+      queryClient.getQueryCache().subscribe((event) => {
+        if (event.type !== 'updated' || event.action.type !== 'invalidate') return;
+        if (channelOfKey(event.query.queryKey) !== 'clients:list') return;
         const c = cache.current;
         for (const page of c.pages.keys()) c.stale.add(page);
         c.wanted = pagesFor(c.range);
         if (c.wanted.length === 0) c.wanted = [0];
         pump();
       }),
-    [pump],
+    [queryClient, pump],
   );
 
   const showRange = useCallback(

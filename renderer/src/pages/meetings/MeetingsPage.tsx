@@ -10,7 +10,7 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { useBackend } from '../../api/use-backend';
+import { useChannelQuery } from '../../api/use-channel-query';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { localToday } from '../../i18n/format';
@@ -21,7 +21,7 @@ const MEETING_LIMIT = 200;
 
 export function MeetingsPage() {
   const { t, fmt } = useI18n();
-  const meetings = useBackend('meetings:upcoming', { limit: MEETING_LIMIT }, { entities: ['meetings', 'clients'] });
+  const meetings = useChannelQuery('meetings:upcoming', { limit: MEETING_LIMIT });
   const rows = meetings.data ?? [];
   const today = localToday();
 
@@ -29,9 +29,9 @@ export function MeetingsPage() {
     <Box sx={{ p: 2 }}>
       <PageHeader title={t('meetings.title')} />
       <TableContainer component={Paper} variant="outlined">
-        {meetings.loading && <LinearProgress />}
-        {!meetings.data && !meetings.loading && meetings.error !== undefined && (
-          <LoadError error={meetings.error} onRetry={meetings.reload} />
+        {meetings.isFetching && <LinearProgress />}
+        {!meetings.data && !meetings.isFetching && meetings.error !== null && (
+          <LoadError error={meetings.error} onRetry={() => void meetings.refetch()} />
         )}
         <Table aria-label={t('meetings.title')}>
           <TableHead>

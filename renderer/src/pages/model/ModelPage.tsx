@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
@@ -9,9 +9,9 @@ import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import ModelTrainingOutlined from '@mui/icons-material/ModelTrainingOutlined';
 import PsychologyOutlined from '@mui/icons-material/PsychologyOutlined';
-import { call, isBackendError } from '../../api/call';
-import { useBackend } from '../../api/use-backend';
-import { useBridgeEvent } from '../../api/use-bridge-event';
+import { isBackendError } from '../../api/call';
+import { useChannelMutation } from '../../api/use-channel-mutation';
+import { useChannelQuery } from '../../api/use-channel-query';
 import { useLlmStatus } from '../../api/use-llm-status';
 import { useRetrainStatus } from '../../api/use-retrain-status';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -19,7 +19,7 @@ import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { SectionCard } from '../../components/SectionCard';
 import { useI18n } from '../../i18n/use-i18n';
-import { describeError, useNotify } from '../../notify/notify-context';
+import { describeError } from '../../notify/notify-context';
 import { ActiveVersionSummary } from './ActiveVersionSummary';
 import { MetricsChart } from './MetricsChart';
 import { ModelVersionsTable } from './ModelVersionsTable';
@@ -52,22 +52,20 @@ function RetrainError({ error, onClose }: { error: unknown; onClose(): void }) {
  */
 export function ModelPage() {
   const { t } = useI18n();
-  const { notifyError, notifySuccess } = useNotify();
-  const versions = useBackend(
-    'model:versions',
-    {},
-    { entities: ['model', 'interactions', 'all'], reportErrors: false },
-  );
-  // The retrain this page asked for: plain, or with the loaded language model's signals as features.
-  const [retraining, setRetraining] = useState<false | 'plain' | 'languageModel'>(false);
-  const { status: llm } = useLlmStatus();
+  const versions = useChannelQuery('model:versions', {}, { reportErrors: false });
+  const llm = useLlmStatus();
   const llmFile = llm?.state === 'loaded' && llm.path ? (llm.path.split(/[\\/]/).pop() ?? llm.path) : null;
   // The retrain the backend runs, whoever asked for it and whenever: this page may have been opened since, or be
   // another window. This page's own request stands in until the backend's first word about it arrives.
   const running = useRetrainStatus();
-  const active =
-    running ??
-    (retraining ? { languageModel: retraining === 'languageModel', file: llmFile, done: null, total: null } : null);
+  // The retrain this page asked for: plain, or with the loaded language model's signals as features. A refusal is
+  // shown in place with each named problem; a cancel is no failure.
+  const retraining = useChannelMutation('model:retrain', {
+    success: (trained) => t('model.retrained', { version: trained.version }),
+    reportErrors: false,
+  });
+  const asked = retraining.isPending ? (retraining.variables.languageModel ?? false) : null;
+  const active = running ?? (asked !== null ? { languageModel: asked, file: llmFile, done: null, total: null } : null);
   const activeKind = active ? (active.languageModel ? 'languageModel' : 'plain') : false;
   // How far a retrain with signals has got (clients done of those with outcomes); null before the first report and once all are done.
   const signalsProgress =
@@ -80,60 +78,52 @@ export function ModelPage() {
   const [retrainCancelled, setRetrainCancelled] = useState(false);
   // Cancel pressed here for a retrain this page may not have asked for: its end is then the cancel this page asked.
   const cancelStopping = useRef(false);
-  useBridgeEvent('model:retrain-state', (state) => {
-    if (state !== null) return;
+  // Whoever asked for it, a retrain that ends stops this page's Cancel from saying it is cancelling.
+  const wasRunning = useRef(running !== null);
+  useEffect(() => {
+    const ended = wasRunning.current && running === null;
+    wasRunning.current = running !== null;
+    if (!ended) return;
     setCancelling(false);
     if (cancelStopping.current) setRetrainCancelled(true);
     cancelStopping.current = false;
-  });
+  }, [running]);
+  const cancellation = useChannelMutation('model:retrain-cancel');
   const [activating, setActivating] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
+  const activation = useChannelMutation('model:activate', {
+    success: (_answer, { version }) => t('model.activated', { version }),
+  });
 
-  const retrain = async (languageModel: boolean) => {
-    setRetraining(languageModel ? 'languageModel' : 'plain');
+  const retrain = (languageModel: boolean) => {
     setRetrainError(undefined);
     setRetrainCancelled(false);
-    try {
-      const trained = await call('model:retrain', languageModel ? { languageModel: true } : {});
-      notifySuccess(t('model.retrained', { version: trained.version }));
-      versions.reload();
-    } catch (error) {
-      // Given up on purpose: nothing failed and nothing changed.
-      if (isBackendError(error, 'cancelled')) setRetrainCancelled(true);
-      else setRetrainError(error);
-    } finally {
-      setRetraining(false);
-      setCancelling(false);
-    }
+    retraining.mutate(languageModel ? { languageModel: true } : {}, {
+      onError: (error) => {
+        // Given up on purpose: nothing failed and nothing changed.
+        if (isBackendError(error, 'cancelled')) setRetrainCancelled(true);
+        else setRetrainError(error);
+      },
+      onSettled: () => setCancelling(false),
+    });
   };
 
   // The retrain answers 'cancelled' once it has stopped; until then the button says it is cancelling.
-  const cancelRetrain = async () => {
+  const cancelRetrain = () => {
     setCancelling(true);
-    try {
-      const { cancelled } = await call('model:retrain-cancel', {});
-      // True only while a retrain had yet to stop, so it will end as cancelled and not store a version.
-      if (cancelled) cancelStopping.current = true;
-      else setCancelling(false);
-    } catch (error) {
-      setCancelling(false);
-      notifyError(error);
-    }
+    cancellation.mutate(
+      {},
+      {
+        // True only while a retrain had yet to stop, so it will end as cancelled and not store a version.
+        onSuccess: ({ cancelled }) => {
+          if (cancelled) cancelStopping.current = true;
+          else setCancelling(false);
+        },
+        onError: () => setCancelling(false),
+      },
+    );
   };
 
-  const activate = async (version: number) => {
-    setBusy(true);
-    try {
-      await call('model:activate', { version });
-      notifySuccess(t('model.activated', { version }));
-      versions.reload();
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setBusy(false);
-      setActivating(null);
-    }
-  };
+  const activate = (version: number) => activation.mutate({ version }, { onSettled: () => setActivating(null) });
 
   const list = versions.data;
   return (
@@ -155,7 +145,7 @@ export function ModelPage() {
                   )
                 }
                 disabled={active !== null || !list}
-                onClick={() => void retrain(true)}
+                onClick={() => retrain(true)}
                 title={t('model.retrainWithLlmHint', { file: llmFile })}
                 data-testid="model-retrain-llm"
               >
@@ -168,7 +158,7 @@ export function ModelPage() {
                 activeKind === 'plain' ? <CircularProgress size={16} color="inherit" /> : <ModelTrainingOutlined />
               }
               disabled={active !== null || !list}
-              onClick={() => void retrain(false)}
+              onClick={() => retrain(false)}
               data-testid="model-retrain"
             >
               {t('model.retrain')}
@@ -210,7 +200,7 @@ export function ModelPage() {
                 variant="outlined"
                 color="inherit"
                 disabled={cancelling}
-                onClick={() => void cancelRetrain()}
+                onClick={cancelRetrain}
                 title={t('model.cancelRetrainHint')}
                 data-testid="model-retrain-cancel"
               >
@@ -231,8 +221,8 @@ export function ModelPage() {
         </Alert>
       )}
       {retrainError !== undefined && <RetrainError error={retrainError} onClose={() => setRetrainError(undefined)} />}
-      {!list && versions.error !== undefined && <LoadError error={versions.error} onRetry={versions.reload} />}
-      {!list && versions.error === undefined && <Skeleton variant="rounded" height={280} />}
+      {!list && versions.error !== null && <LoadError error={versions.error} onRetry={() => void versions.refetch()} />}
+      {!list && versions.error === null && <Skeleton variant="rounded" height={280} />}
       {list && list.length === 0 && (
         <Alert severity="info" data-testid="model-empty">
           {t('model.empty')}
@@ -258,8 +248,8 @@ export function ModelPage() {
         title={t('model.activateTitle', { version: activating ?? '' })}
         body={t('model.activateBody', { version: activating ?? '' })}
         confirmLabel={t('model.makeActive')}
-        busy={busy}
-        onConfirm={() => activating !== null && void activate(activating)}
+        busy={activation.isPending}
+        onConfirm={() => activating !== null && activate(activating)}
         onClose={() => setActivating(null)}
         testId="model-confirm"
       />

@@ -17,7 +17,7 @@ import { formatBytes, pickBilingualMessage } from './llm-labels';
 type Progress = EventPayload<'llm:download'>;
 
 /** Recommended models with Download, live progress and Cancel; offline the backend's refusal is shown with what to do instead. */
-export function CatalogCard({ entries, onFinished }: { entries: CatalogEntryView[]; onFinished(): void }) {
+export function CatalogCard({ entries }: { entries: CatalogEntryView[] }) {
   const { t, pick, language } = useI18n();
   const { notifySuccess } = useNotify();
   const [progress, setProgress] = useState<Record<string, Progress>>({});
@@ -26,8 +26,8 @@ export function CatalogCard({ entries, onFinished }: { entries: CatalogEntryView
   useBridgeEvent('llm:download', (payload) => {
     setProgress((p) => ({ ...p, [payload.id]: payload }));
     if (payload.state === 'completed') {
+      // The file list and the catalog's Downloaded mark refetch through the same event (backend-events.ts).
       notifySuccess(t('llm.catalog.completed'));
-      onFinished();
     }
   });
 

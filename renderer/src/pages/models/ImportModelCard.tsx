@@ -5,39 +5,37 @@ import Checkbox from '@mui/material/Checkbox';
 import CircularProgress from '@mui/material/CircularProgress';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import TextField from '@mui/material/TextField';
-import { call } from '../../api/call';
+import { useChannelMutation } from '../../api/use-channel-mutation';
 import { SectionCard } from '../../components/SectionCard';
 import { useI18n } from '../../i18n/use-i18n';
-import { describeError, useNotify } from '../../notify/notify-context';
+import { describeError } from '../../notify/notify-context';
 import { pickBilingualMessage } from './llm-labels';
 
 /** Brings a .gguf file the advisor already has into the models folder, by its path (browser mode has no file dialog). */
-export function ImportModelCard({ onImported }: { onImported(): void }) {
+export function ImportModelCard() {
   const { t, language } = useI18n();
-  const { notifySuccess } = useNotify();
   const [path, setPath] = useState('');
   const [link, setLink] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A refusal is said under the path field, where the advisor fixes it.
+  const importing = useChannelMutation('llm:import', {
+    success: (file) => t('llm.import.done', { file: file.fileName }),
+    reportErrors: false,
+    invalidates: ['llm:models'],
+  });
+  const busy = importing.isPending;
 
-  const submit = async () => {
+  const submit = () => {
     const trimmed = path.trim();
     if (!trimmed) {
       setError(t('llm.import.required'));
       return;
     }
-    setBusy(true);
     setError(null);
-    try {
-      const file = await call('llm:import', { path: trimmed, mode: link ? 'link' : 'copy' });
-      notifySuccess(t('llm.import.done', { file: file.fileName }));
-      setPath('');
-      onImported();
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
+    importing.mutate(
+      { path: trimmed, mode: link ? 'link' : 'copy' },
+      { onSuccess: () => setPath(''), onError: (e) => setError(describeError(e)) },
+    );
   };
 
   return (
@@ -46,7 +44,7 @@ export function ImportModelCard({ onImported }: { onImported(): void }) {
         component="form"
         onSubmit={(event) => {
           event.preventDefault();
-          void submit();
+          submit();
         }}
         sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', flexWrap: 'wrap' }}
       >

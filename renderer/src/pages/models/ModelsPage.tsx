@@ -3,8 +3,9 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
-import { call } from '../../api/call';
-import { useBackend } from '../../api/use-backend';
+import { useQueryClient } from '@tanstack/react-query';
+import { fetchChannel, useChannelQuery } from '../../api/use-channel-query';
+import { useChannelMutation } from '../../api/use-channel-mutation';
 import { useLlmStatus } from '../../api/use-llm-status';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
@@ -23,54 +24,28 @@ import { ModelFilesTable } from './ModelFilesTable';
  */
 export function ModelsPage() {
   const { t } = useI18n();
-  const { notifyError, notifySuccess } = useNotify();
-  const { status, refresh } = useLlmStatus();
-  const files = useBackend('llm:models', {}, { entities: ['all'], reportErrors: false });
-  const catalog = useBackend('llm:catalog', {}, { entities: ['all'], reportErrors: false });
-  const [busy, setBusy] = useState(false);
+  const { notifyError } = useNotify();
+  const queryClient = useQueryClient();
+  const status = useLlmStatus();
+  const files = useChannelQuery('llm:models', {}, { reportErrors: false });
+  const catalog = useChannelQuery('llm:catalog', {}, { reportErrors: false });
+  // Each answers with the new status, which its 'llm:status' events have usually brought already; asked again
+  // in case one was missed.
+  const loading = useChannelMutation('llm:load', {
+    success: (answer, { path }) => (answer.state === 'loaded' ? t('llm.loaded', { file: modelFileName(path) }) : null),
+    invalidates: ['llm:status'],
+  });
+  const cancelling = useChannelMutation('llm:cancel-load', { invalidates: ['llm:status'] });
+  const unloading = useChannelMutation('llm:unload', { success: () => t('llm.unloaded'), invalidates: ['llm:status'] });
+  const busy = loading.isPending || unloading.isPending;
   const [inspecting, setInspecting] = useState<ReadonlySet<string>>(new Set());
   const [inspected, setInspected] = useState<Record<string, NonNullable<typeof files.data>[number]>>({});
 
-  const load = async (path: string) => {
-    setBusy(true);
-    try {
-      const answer = await call('llm:load', { path, gpuLayers: 'auto', contextSize: 'auto' });
-      if (answer.state === 'loaded') notifySuccess(t('llm.loaded', { file: modelFileName(path) }));
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setBusy(false);
-      refresh();
-    }
-  };
-
-  const cancelLoad = async () => {
-    try {
-      await call('llm:cancel-load', {});
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      refresh();
-    }
-  };
-
-  const unload = async () => {
-    setBusy(true);
-    try {
-      await call('llm:unload', {});
-      notifySuccess(t('llm.unloaded'));
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setBusy(false);
-      refresh();
-    }
-  };
-
+  // Inspecting hashes the file: the answer (with its sha256 and fit) stands in for the file's row in the list.
   const inspect = async (path: string) => {
     setInspecting((s) => new Set(s).add(path));
     try {
-      const info = await call('llm:inspect', { path });
+      const info = await fetchChannel(queryClient, 'llm:inspect', { path });
       setInspected((m) => ({ ...m, [path]: info }));
     } catch (error) {
       notifyError(error);
@@ -83,30 +58,47 @@ export function ModelsPage() {
     }
   };
 
-  const reloadAll = () => {
-    files.reload();
-    catalog.reload();
-  };
-
   const list = files.data?.map((file) => inspected[file.path] ?? file);
   return (
     <Box sx={{ p: 2 }}>
-      <PageHeader title={t('llm.title')} titleTestId="llm-title" subtitle={<Typography variant="body2">{t('llm.subtitle')}</Typography>} />
+      <PageHeader
+        title={t('llm.title')}
+        titleTestId="llm-title"
+        subtitle={<Typography variant="body2">{t('llm.subtitle')}</Typography>}
+      />
       <Box sx={{ display: 'grid', gap: 1.5 }}>
-        {status && <LoadedModelCard status={status} busy={busy} onCancel={() => void cancelLoad()} onUnload={() => void unload()} />}
+        {status && (
+          <LoadedModelCard
+            status={status}
+            busy={busy}
+            onCancel={() => cancelling.mutate({})}
+            onUnload={() => unloading.mutate({})}
+          />
+        )}
         <SectionCard title={t('llm.files.title')} flush testId="llm-files-card">
-          {!list && files.error !== undefined && <LoadError error={files.error} onRetry={files.reload} />}
-          {!list && files.error === undefined && <Skeleton variant="rounded" height={120} sx={{ m: 1 }} />}
+          {!list && files.error !== null && <LoadError error={files.error} onRetry={() => void files.refetch()} />}
+          {!list && files.error === null && <Skeleton variant="rounded" height={120} sx={{ m: 1 }} />}
           {list && list.length === 0 && (
             <Alert severity="info" sx={{ m: 1 }} data-testid="llm-files-empty">
               {t('llm.files.empty')}
             </Alert>
           )}
-          {list && list.length > 0 && <ModelFilesTable files={list} status={status} inspecting={inspecting} busy={busy} onLoad={(p) => void load(p)} onInspect={(p) => void inspect(p)} />}
+          {list && list.length > 0 && (
+            <ModelFilesTable
+              files={list}
+              status={status}
+              inspecting={inspecting}
+              busy={busy}
+              onLoad={(path) => loading.mutate({ path, gpuLayers: 'auto', contextSize: 'auto' })}
+              onInspect={(path) => void inspect(path)}
+            />
+          )}
         </SectionCard>
-        <ImportModelCard onImported={files.reload} />
-        {catalog.error !== undefined && !catalog.data && <LoadError error={catalog.error} onRetry={catalog.reload} />}
-        {catalog.data && <CatalogCard entries={catalog.data} onFinished={reloadAll} />}
+        <ImportModelCard />
+        {catalog.error !== null && !catalog.data && (
+          <LoadError error={catalog.error} onRetry={() => void catalog.refetch()} />
+        )}
+        {catalog.data && <CatalogCard entries={catalog.data} />}
       </Box>
     </Box>
   );

@@ -9,9 +9,10 @@ import Link from '@mui/material/Link';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
-import { call, isBackendError } from '../../api/call';
-import { useBackend } from '../../api/use-backend';
-import { getBridge } from '../../bridge/bridge';
+import { isBackendError } from '../../api/call';
+import { useChannelMutation } from '../../api/use-channel-mutation';
+import { useChannelQuery } from '../../api/use-channel-query';
+import { useLlmStatus } from '../../api/use-llm-status';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n/use-i18n';
@@ -26,43 +27,27 @@ import { PitchVersionsList } from './PitchVersionsList';
 import { usePitchEditor } from './use-pitch-editor';
 import { usePitchStream } from './use-pitch-stream';
 
-/** Whether a language model is loaded now (null until the backend answers), kept current by 'llm:status' events. */
-function useModelLoaded(): boolean | null {
-  const [loaded, setLoaded] = useState<boolean | null>(null);
-  useEffect(() => {
-    let live = true;
-    call('llm:status', {}).then(
-      (status) => live && setLoaded(status.state === 'loaded'),
-      () => live && setLoaded(null),
-    );
-    const off = getBridge().on('llm:status', (status) => setLoaded(status.state === 'loaded'));
-    return () => {
-      live = false;
-      off();
-    };
-  }, []);
-  return loaded;
-}
-
 /**
  * A pitch of one product for one client: choose language, tone and length, draft (the text streams in as it is
  * written), edit the five parts with the compliance lint marking problems as you type, save versions, approve.
  */
 export function PitchPage({ clientId, productId }: { clientId: string; productId: string }) {
   const { t, pick, pickPair } = useI18n();
-  const { notifyError, notifySuccess } = useNotify();
-  const client = useBackend(
+  const { notifyError } = useNotify();
+  const client = useChannelQuery(
     'clients:get',
     { id: clientId },
-    { entities: ['clients'], reportErrors: (e) => !isBackendError(e, 'not_found') },
+    { reportErrors: (e) => !isBackendError(e, 'not_found') },
   );
-  const product = useBackend(
+  const product = useChannelQuery(
     'products:get',
     { id: productId },
-    { entities: ['products'], reportErrors: (e) => !isBackendError(e, 'not_found') },
+    { reportErrors: (e) => !isBackendError(e, 'not_found') },
   );
-  const drafts = useBackend('pitch:list', { clientId }, { entities: ['clients'] });
-  const modelLoaded = useModelLoaded();
+  const drafts = useChannelQuery('pitch:list', { clientId });
+  // Whether a language model is loaded now; null until the backend answers or when it cannot say.
+  const llm = useLlmStatus();
+  const modelLoaded = llm ? llm.state === 'loaded' : null;
 
   const [choice, setChoice] = useState<PitchChoice | null>(null);
   const clientLanguage = client.data?.client.language;
@@ -75,19 +60,26 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
     .filter((d) => d.productId === productId)
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   const draftId = chosenDraftId ?? productDrafts[0]?.id ?? null;
-  const draft = useBackend('pitch:get', { draftId: draftId ?? '-' }, { entities: [], enabled: draftId !== null });
+  const draft = useChannelQuery('pitch:get', { draftId: draftId ?? '-' }, { enabled: draftId !== null });
   const [selected, setSelected] = useState<number | null>(null);
   const editor = usePitchEditor(draft.data, selected, setSelected);
-  const [busy, setBusy] = useState(false);
+  // The backend announces no pitch changes: a saved or approved version refetches the draft and the list from here.
+  const saving = useChannelMutation('pitch:save', {
+    success: (saved) => t('pitch.saved', { version: saved.versions[saved.versions.length - 1]!.version }),
+    invalidates: ['pitch:get', 'pitch:list'],
+  });
+  const approving = useChannelMutation('pitch:approve', {
+    success: (_approved, { version }) => t('pitch.approved', { version }),
+    invalidates: ['pitch:get', 'pitch:list'],
+  });
+  const busy = saving.isPending || approving.isPending;
 
   const { stream, start, stop } = usePitchStream((done) => {
     if (done.version !== null) {
       setChosenDraftId(done.draftId);
       setSelected(done.version);
       editor.discard();
-      draft.reload();
     }
-    drafts.reload();
   });
   const running = stream.phase === 'starting' || stream.phase === 'streaming';
 
@@ -105,44 +97,25 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
     }
   };
 
-  const onSave = async () => {
+  const onSave = () => {
     if (!draft.data || !editor.content || !editor.latest) return;
-    setBusy(true);
-    try {
-      const saved = await call('pitch:save', {
-        draftId: draft.data.id,
-        baseVersion: editor.latest.version,
-        content: editor.content,
-      });
-      const newest = saved.versions[saved.versions.length - 1]!;
-      setSelected(newest.version);
-      editor.discard();
-      draft.reload();
-      drafts.reload();
-      notifySuccess(t('pitch.saved', { version: newest.version }));
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setBusy(false);
-    }
+    saving.mutate(
+      { draftId: draft.data.id, baseVersion: editor.latest.version, content: editor.content },
+      {
+        onSuccess: (saved) => {
+          setSelected(saved.versions[saved.versions.length - 1]!.version);
+          editor.discard();
+        },
+      },
+    );
   };
 
-  const onApprove = async () => {
-    if (!draft.data || !editor.version) return;
-    setBusy(true);
-    try {
-      await call('pitch:approve', { draftId: draft.data.id, version: editor.version.version });
-      draft.reload();
-      drafts.reload();
-      notifySuccess(t('pitch.approved', { version: editor.version.version }));
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setBusy(false);
-    }
+  const onApprove = () => {
+    if (draft.data && editor.version) approving.mutate({ draftId: draft.data.id, version: editor.version.version });
   };
 
-  if (client.error !== undefined && !client.data) return <LoadError error={client.error} onRetry={client.reload} />;
+  if (client.error !== null && !client.data)
+    return <LoadError error={client.error} onRetry={() => void client.refetch()} />;
   const version = editor.version;
   const showStream =
     stream.phase === 'starting' ||
@@ -209,11 +182,11 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
               {t('pitch.empty')}
             </Alert>
           )}
-          {!running && draftId !== null && !draft.data && draft.error === undefined && (
+          {!running && draftId !== null && !draft.data && draft.error === null && (
             <Skeleton variant="rounded" height={320} />
           )}
-          {!running && draft.error !== undefined && !draft.data && (
-            <LoadError error={draft.error} onRetry={draft.reload} />
+          {!running && draft.error !== null && !draft.data && (
+            <LoadError error={draft.error} onRetry={() => void draft.refetch()} />
           )}
           {!running && draft.data && version && editor.content && (
             <Card>
@@ -240,9 +213,9 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
                   editor={editor}
                   busy={busy}
                   approved={draft.data.approvedVersion === version.version}
-                  onSave={() => void onSave()}
+                  onSave={onSave}
                   onDiscard={editor.discard}
-                  onApprove={() => void onApprove()}
+                  onApprove={onApprove}
                 />
                 <Box lang={draft.data.language}>
                   <PitchFieldsEditor

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { ChannelInput, EventPayload } from '../../../../app/contract';
 import type { LocalizedText } from '../../../../app/domain';
 import { call } from '../../api/call';
-import { getBridge } from '../../bridge/bridge';
+import { useBridgeEvent } from '../../api/use-bridge-event';
 
 type Done = EventPayload<'pitch:done'>;
 
@@ -58,31 +58,20 @@ export function usePitchStream(onFinished: (done: Done) => void): {
     onFinishedRef.current(done);
   }, []);
 
-  useEffect(() => {
-    const bridge = getBridge();
-    const offDelta = bridge.on('pitch:delta', (payload) => {
-      if (payload.requestId === current.current) {
-        setStream((s) => ({ ...s, text: s.text + payload.delta }));
-      } else if (starting.current) {
-        const kept = early.current.get(payload.requestId) ?? { text: '', done: null };
-        kept.text += payload.delta;
-        early.current.set(payload.requestId, kept);
-      }
-    });
-    const offDone = bridge.on('pitch:done', (payload) => {
-      if (payload.requestId === current.current) {
-        finish(payload);
-      } else if (starting.current) {
-        const kept = early.current.get(payload.requestId) ?? { text: '', done: null };
-        kept.done = payload;
-        early.current.set(payload.requestId, kept);
-      }
-    });
-    return () => {
-      offDelta();
-      offDone();
-    };
-  }, [finish]);
+  // Events of a request whose id the start call has not returned yet are kept for it.
+  const kept = (requestId: string): Early => {
+    const entry = early.current.get(requestId) ?? { text: '', done: null };
+    early.current.set(requestId, entry);
+    return entry;
+  };
+  useBridgeEvent('pitch:delta', (payload) => {
+    if (payload.requestId === current.current) setStream((s) => ({ ...s, text: s.text + payload.delta }));
+    else if (starting.current) kept(payload.requestId).text += payload.delta;
+  });
+  useBridgeEvent('pitch:done', (payload) => {
+    if (payload.requestId === current.current) finish(payload);
+    else if (starting.current) kept(payload.requestId).done = payload;
+  });
 
   const start = useCallback(
     async (input: ChannelInput<'pitch:start'>) => {

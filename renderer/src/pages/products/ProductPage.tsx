@@ -8,7 +8,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
 import { isBackendError } from '../../api/call';
-import { useBackend } from '../../api/use-backend';
+import { useChannelQuery } from '../../api/use-channel-query';
 import { FactList, type Fact } from '../../components/FactList';
 import { PageHeader } from '../../components/PageHeader';
 import { RiskGradeChip } from '../../components/RiskGradeChip';
@@ -20,10 +20,10 @@ import { describeError } from '../../notify/notify-context';
 
 export function ProductPage({ id }: { id: string }) {
   const { t, fmt, pickPair, language } = useI18n();
-  const query = useBackend(
+  const query = useChannelQuery(
     'products:get',
     { id },
-    { entities: ['products'], reportErrors: (error) => !isBackendError(error, 'not_found') },
+    { reportErrors: (error) => !isBackendError(error, 'not_found') },
   );
 
   if (!query.data) {

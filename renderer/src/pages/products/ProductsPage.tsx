@@ -12,7 +12,7 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { PRODUCT_FAMILIES, type ProductFamily } from '../../../../app/domain';
-import { useBackend } from '../../api/use-backend';
+import { useChannelQuery } from '../../api/use-channel-query';
 import { useDebounced } from '../../api/use-debounced';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
@@ -28,11 +28,7 @@ export function ProductsPage() {
   const [searchText, setSearchText] = useState('');
   const search = useDebounced(searchText.trim(), 250);
   const [family, setFamily] = useState<ProductFamily | ''>('');
-  const products = useBackend(
-    'products:list',
-    { search, family: family === '' ? null : family },
-    { entities: ['products'] },
-  );
+  const products = useChannelQuery('products:list', { search, family: family === '' ? null : family });
   const rows = products.data ?? [];
 
   return (
@@ -69,15 +65,15 @@ export function ProductsPage() {
         <Typography color="text.secondary" data-testid="product-count">
           {products.data
             ? t('products.count', { count: fmt.number(rows.length) })
-            : products.loading
+            : products.isFetching
               ? t('app.loading')
               : ''}
         </Typography>
       </Box>
       <TableContainer component={Paper} variant="outlined">
-        {products.loading && <LinearProgress />}
-        {!products.data && !products.loading && products.error !== undefined && (
-          <LoadError error={products.error} onRetry={products.reload} />
+        {products.isFetching && <LinearProgress />}
+        {!products.data && !products.isFetching && products.error !== null && (
+          <LoadError error={products.error} onRetry={() => void products.refetch()} />
         )}
         <Table stickyHeader aria-label={t('products.title')}>
           <TableHead>

@@ -11,9 +11,9 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { RuleSetVersionView } from '../../../../app/contract';
 import { RISK_CLASSES, RISK_GRADES } from '../../../../app/domain';
-import { call, isBackendError } from '../../api/call';
+import { isBackendError } from '../../api/call';
+import { useChannelMutation } from '../../api/use-channel-mutation';
 import { useI18n } from '../../i18n/use-i18n';
-import { useNotify } from '../../notify/notify-context';
 
 type Json = Record<string, unknown>;
 
@@ -65,14 +65,19 @@ export function RuleSetEditorDialog({
 }: {
   base: RuleSetVersionView;
   onClose(): void;
-  onSaved(saved: RuleSetVersionView): void;
+  onSaved(): void;
 }) {
   const { t } = useI18n();
-  const { notifyError } = useNotify();
   const [name, setName] = useState('');
   const [text, setText] = useState(() => JSON.stringify(base.ruleSet, null, 2));
   const [problems, setProblems] = useState<string[]>([]);
-  const [saving, setSaving] = useState(false);
+  // Problems with named fields are listed in the dialog, where they are fixed.
+  const shownHere = (error: unknown) => isBackendError(error, 'validation') && error.issues.length > 0;
+  const saveRuleSet = useChannelMutation('rules:save', {
+    success: (saved) => t('rules.saved', { version: saved.version }),
+    reportErrors: (error) => !shownHere(error),
+  });
+  const saving = saveRuleSet.isPending;
   const draft = useMemo((): Json | null => {
     try {
       const value: unknown = JSON.parse(text);
@@ -86,19 +91,19 @@ export function RuleSetEditorDialog({
     if (draft) setText(JSON.stringify(withValue(draft, path, value), null, 2));
   };
 
-  const save = async () => {
+  const save = () => {
     if (!draft) return;
-    setSaving(true);
     setProblems([]);
-    try {
-      onSaved(await call('rules:save', { name: name.trim(), ruleSet: draft }));
-    } catch (error) {
-      if (isBackendError(error) && error.code === 'validation' && error.issues.length > 0)
-        setProblems(error.issues.map((i) => `${i.field}: ${i.message.en}`));
-      else notifyError(error);
-    } finally {
-      setSaving(false);
-    }
+    saveRuleSet.mutate(
+      { name: name.trim(), ruleSet: draft },
+      {
+        onSuccess: onSaved,
+        onError: (error) => {
+          if (isBackendError(error) && shownHere(error))
+            setProblems(error.issues.map((i) => `${i.field}: ${i.message.en}`));
+        },
+      },
+    );
   };
 
   return (
@@ -193,7 +198,7 @@ export function RuleSetEditorDialog({
         </Button>
         <Button
           variant="contained"
-          onClick={() => void save()}
+          onClick={save}
           disabled={saving || !draft || name.trim() === ''}
           data-testid="rules-save"
         >

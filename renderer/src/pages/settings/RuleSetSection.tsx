@@ -12,12 +12,11 @@ import Typography from '@mui/material/Typography';
 import EditOutlined from '@mui/icons-material/EditOutlined';
 import type { RuleSetVersionView } from '../../../../app/contract';
 import { RISK_CLASSES } from '../../../../app/domain';
-import { call } from '../../api/call';
-import { useBackend } from '../../api/use-backend';
+import { useChannelMutation } from '../../api/use-channel-mutation';
+import { useChannelQuery } from '../../api/use-channel-query';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { SectionCard } from '../../components/SectionCard';
 import { useI18n } from '../../i18n/use-i18n';
-import { useNotify } from '../../notify/notify-context';
 import { RuleSetEditorDialog } from './RuleSetEditorDialog';
 
 /** The figures an advisor asks about most, read from the active rule set. */
@@ -57,26 +56,15 @@ function KeyLimits({ version }: { version: RuleSetVersionView }) {
  */
 export function RuleSetSection() {
   const { t, fmt } = useI18n();
-  const { notifyError, notifySuccess } = useNotify();
-  const versions = useBackend('rules:versions', {}, { entities: ['rules', 'all'] });
+  const versions = useChannelQuery('rules:versions', {});
   const [editing, setEditing] = useState(false);
   const [activating, setActivating] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
+  const activation = useChannelMutation('rules:activate', {
+    success: (_answer, { version }) => t('rules.activated', { version }),
+  });
   const active = versions.data?.find((v) => v.active);
 
-  const activate = async (version: number) => {
-    setBusy(true);
-    try {
-      await call('rules:activate', { version });
-      notifySuccess(t('rules.activated', { version }));
-      versions.reload();
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setBusy(false);
-      setActivating(null);
-    }
-  };
+  const activate = (version: number) => activation.mutate({ version }, { onSettled: () => setActivating(null) });
 
   return (
     <SectionCard
@@ -136,23 +124,15 @@ export function RuleSetSection() {
         </>
       )}
       {editing && active && (
-        <RuleSetEditorDialog
-          base={active}
-          onClose={() => setEditing(false)}
-          onSaved={(saved) => {
-            setEditing(false);
-            notifySuccess(t('rules.saved', { version: saved.version }));
-            versions.reload();
-          }}
-        />
+        <RuleSetEditorDialog base={active} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />
       )}
       <ConfirmDialog
         open={activating !== null}
         title={t('rules.activateTitle', { version: activating ?? '' })}
         body={t('rules.activateBody')}
         confirmLabel={t('rules.makeActive')}
-        busy={busy}
-        onConfirm={() => activating !== null && void activate(activating)}
+        busy={activation.isPending}
+        onConfirm={() => activating !== null && activate(activating)}
         onClose={() => setActivating(null)}
         testId="rules-confirm"
       />

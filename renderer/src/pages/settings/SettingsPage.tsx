@@ -8,14 +8,13 @@ import Typography from '@mui/material/Typography';
 import DeleteForeverOutlined from '@mui/icons-material/DeleteForeverOutlined';
 import RestartAltOutlined from '@mui/icons-material/RestartAltOutlined';
 import { LANGUAGES, type Language, type ThemeMode } from '../../../../app/domain';
-import { call } from '../../api/call';
-import { useBackend } from '../../api/use-backend';
+import { useChannelMutation } from '../../api/use-channel-mutation';
+import { useChannelQuery } from '../../api/use-channel-query';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FactList } from '../../components/FactList';
 import { PageHeader } from '../../components/PageHeader';
 import { SectionCard } from '../../components/SectionCard';
 import { useI18n } from '../../i18n/use-i18n';
-import { useNotify } from '../../notify/notify-context';
 import { RuleSetSection } from './RuleSetSection';
 import { useSettings } from '../../settings/settings-context';
 
@@ -24,26 +23,16 @@ type DataAction = 'reset' | 'wipe';
 export function SettingsPage() {
   const { t, fmt } = useI18n();
   const { settings, updateSettings } = useSettings();
-  const { notifyError, notifySuccess } = useNotify();
-  const info = useBackend('app:info', {}, { entities: ['all', 'clients', 'products'] });
-  const summary = useBackend('data:summary', {}, { entities: ['all', 'clients', 'products', 'meetings'] });
+  const info = useChannelQuery('app:info', {});
+  const summary = useChannelQuery('data:summary', {});
   const [confirming, setConfirming] = useState<DataAction | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Both end with the backend saying everything changed, which refetches every answer on screen.
+  const reset = useChannelMutation('data:reset-demo', { success: () => t('settings.reset.done') });
+  const wipe = useChannelMutation('data:wipe', { success: () => t('settings.wipe.done') });
+  const busy = reset.isPending || wipe.isPending;
 
-  const run = async (action: DataAction) => {
-    setBusy(true);
-    try {
-      await call(action === 'reset' ? 'data:reset-demo' : 'data:wipe', {});
-      notifySuccess(t(action === 'reset' ? 'settings.reset.done' : 'settings.wipe.done'));
-      summary.reload();
-      info.reload();
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setBusy(false);
-      setConfirming(null);
-    }
-  };
+  const run = (action: DataAction) =>
+    (action === 'reset' ? reset : wipe).mutate({}, { onSettled: () => setConfirming(null) });
 
   const code = (text: string) => (
     <Typography component="code" variant="body2" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>
@@ -185,7 +174,7 @@ export function SettingsPage() {
         confirmLabel={t(confirming === 'wipe' ? 'settings.wipe' : 'settings.reset')}
         destructive
         busy={busy}
-        onConfirm={() => confirming && void run(confirming)}
+        onConfirm={() => confirming && run(confirming)}
         onClose={() => setConfirming(null)}
         testId="settings-confirm"
       />

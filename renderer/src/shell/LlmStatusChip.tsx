@@ -9,7 +9,7 @@ import { modelFileName } from '../pages/models/llm-labels';
 /** Always in the app bar: whether a language model is loaded, and whether it runs on the CPU or a GPU. */
 export function LlmStatusChip() {
   const { t } = useI18n();
-  const { status } = useLlmStatus();
+  const status = useLlmStatus();
   if (!status) return null;
   const backend = t(`llm.backend.${status.backend}`);
   const label =

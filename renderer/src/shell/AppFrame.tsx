@@ -1,6 +1,7 @@
 import Box from '@mui/material/Box';
-import { useMenuNavigation } from '../routing/menu-navigation';
 import Toolbar from '@mui/material/Toolbar';
+import { useDocumentLanguage } from '../i18n/use-document-language';
+import { useMenuNavigation } from '../routing/menu-navigation';
 import { useRoute } from '../routing/use-route';
 import { sectionOf } from '../routing/routes';
 import { CrashNotice } from './CrashNotice';
@@ -13,6 +14,7 @@ import { TopBar } from './TopBar';
 export function AppFrame() {
   const route = useRoute();
   useMenuNavigation();
+  useDocumentLanguage();
   const routeKey = JSON.stringify(route);
   return (
     <Box sx={{ display: 'flex', height: '100vh', overflow: 'hidden' }}>
