@@ -1,7 +1,7 @@
 import type { HandlerTable } from '../../app/contract/dispatch';
 import { DomainError } from '../../app/domain/domain-error';
 import { createBookDataUseCases } from '../../app/use-cases/book-data';
-import { APP_VERSION } from './app-version';
+import { APP_VERSION } from '../app-version';
 import type { BackendContext } from './backend-context';
 
 type BookChannel =

@@ -2,7 +2,7 @@ import type { EventName, EventPayload } from '../../app/contract/events';
 import { dispatch } from '../../app/contract/dispatch';
 import type { Result } from '../../app/contract/result';
 import type { Backend, EventListener } from '../backend/backend-types';
-import { reportInternalError } from '../internal-errors';
+import { reportInternalError } from '../log/internal-errors';
 
 /**
  * The backend as a transport sees it (Electron IPC, the browser-mode socket, the CLI): requests in, results and

@@ -1,6 +1,6 @@
 import { dispatch } from '../../app/contract/dispatch';
 import type { Backend } from '../backend/backend-types';
-import { reportInternalError } from '../internal-errors';
+import { reportInternalError } from '../log/internal-errors';
 import type { FromBackend, ToBackend } from './backend-messages';
 
 /** One side of a message channel: a worker thread's parentPort or an Electron utility process's parentPort. */

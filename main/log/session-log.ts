@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { APP_VERSION } from '../backend/app-version';
+import { APP_VERSION } from '../app-version';
 import { errorClass, openAppLog, setCurrentAppLog, type AppLog } from './app-log';
 
 export interface SessionLog {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { reportInternalError } from '../../../main/internal-errors';
+import { reportInternalError } from '../../../main/log/internal-errors';
 import { LOG_FILE_NAME, LOG_FOLDER_NAME, openAppLog, setCurrentAppLog, type AppLog } from '../../../main/log/app-log';
 import { startSessionLog } from '../../../main/log/session-log';
 

@@ -1,4 +1,4 @@
-import { currentAppLog, errorClass } from './log/app-log';
+import { currentAppLog, errorClass } from './app-log';
 
 /**
  * Where unexpected handler failures are reported. The terminal gets the channel and the error's class and message;
