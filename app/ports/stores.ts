@@ -79,6 +79,8 @@ export interface MeetingStore {
 export interface MarketStore {
   /** The latest snapshot on or before the date, or the latest of all without one. */
   latest(onOrBefore?: string): MarketSnapshot | null;
+  /** Every stored day, oldest first. */
+  all(): MarketSnapshot[];
 }
 
 export interface RuleSetStore {
@@ -139,7 +141,8 @@ export interface SettingsStore {
 /** Everything a full retrain reads: the outcomes and the book they are joined to. */
 export interface TrainingSource {
   interactions(): Interaction[];
-  book(): BookOfBusiness;
+  /** The whole book, or only the given clients (with every product and market day) where only they are needed. */
+  book(clientIds?: ReadonlySet<string>): BookOfBusiness;
 }
 
 /** How much the store holds, as the Settings page shows it. */

@@ -2,30 +2,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ModelMetrics } from '../../app/contract/engine-channels';
 import {
-  evaluateOnTimeSplit,
   EvaluationDataError,
   type BaselineName,
   type TestPrediction,
   type TimeSplitEvaluation,
 } from '../../app/eval/evaluate-model';
-import type { Db } from '../db/connection';
-import { getClient } from '../db/client-repository';
-import { listInteractions } from '../db/interaction-repository';
-import { listMarketSnapshots } from '../db/market-repository';
 import { openStore } from '../db/open-store';
-import { listProducts } from '../db/product-repository';
-import { activeRuleSet } from '../db/rule-set-repository';
+import { sqliteStores } from '../db/sqlite-stores';
+import { EVALUATION_SEED, evaluateOutcomes, type EvaluatedOutcomes } from '../../app/use-cases/evaluate-outcomes';
 import { computeEvaluationSignals, type EvaluationSignals } from '../llm/evaluation-signals';
 import { ModelFileProblemError } from '../llm/gguf-check';
-import type { BookOfBusiness } from '../../app/scoring/training-rows';
-import type { ScoredClient } from '../../app/scoring/scoring-context';
 import { CliError, EXIT, usageError, type CliIo } from './cli-io';
 
 export const EVALUATE_USAGE =
   'advisor-desk evaluate [--split time:0.8] [--k 7] [--predictions-out FILE.csv] [--model FILE.gguf [--llm-clients 100]]';
 export const PREDICTIONS_HEADER = 'client_id,product_id,occurred_at,outcome,score';
-/** The CLI's figures are reproducible: the same database gives the same numbers on every run. */
-const EVALUATION_SEED = 1;
 
 /** `time:SHARE`, the only split there is today; the prefix leaves room for others without changing the flag. */
 export function parseSplit(value: string | undefined): number {
@@ -43,20 +34,6 @@ export function parseK(value: string | undefined): number {
   if (!Number.isInteger(k) || k < 1 || k > 500)
     throw usageError(`--k must be a whole number from 1 to 500, got "${value}".`);
   return k;
-}
-
-/** Clients are read only where they have outcomes: the rest cannot be trained or tested on. */
-function readBook(db: Db, clientIds: ReadonlySet<string>): BookOfBusiness {
-  const clients: ScoredClient[] = [];
-  for (const id of clientIds) {
-    const client = getClient(db, id);
-    if (client) clients.push(client);
-  }
-  return {
-    clients,
-    products: listProducts(db, { search: '', family: null }),
-    marketSnapshots: listMarketSnapshots(db),
-  };
 }
 
 function csvField(text: string): string {
@@ -181,43 +158,49 @@ export async function runEvaluate(io: CliIo, request: EvaluateRequest): Promise<
   if (request.model !== undefined && !fs.existsSync(path.resolve(request.model)))
     throw new CliError(EXIT.notFound, `No model file at ${path.resolve(request.model)}.`);
   const { db } = openStore(request.dbPath);
-  let result: TimeSplitEvaluation;
-  let withLlm: { result: TimeSplitEvaluation; signals: EvaluationSignals } | null = null;
+  let evaluated: EvaluatedOutcomes;
+  let about: EvaluationSignals | null = null;
   try {
-    let interactions = listInteractions(db);
-    let sampled: { clients: number; of: number } | null = null;
-    if (request.model !== undefined) {
-      // Both runs on the outcomes of the same clients (the first by id), so the comparison is on the same rows.
-      const ids = [...new Set(interactions.filter((i) => i.outcome !== null).map((i) => i.clientId))].sort();
-      const kept = new Set(ids.slice(0, llmClients));
-      interactions = interactions.filter((i) => kept.has(i.clientId));
-      sampled = { clients: kept.size, of: ids.length };
-    }
-    const book = readBook(db, new Set(interactions.map((i) => i.clientId)));
-    const options = { trainShare, k, seed: EVALUATION_SEED, ruleSet: activeRuleSet(db) };
-    if (sampled && !request.json)
-      io.stdout(
-        `Evaluating on the outcomes of ${count(sampled.clients)} of ${count(sampled.of)} clients (--llm-clients), with and without language-model signals.\n\n`,
-      );
-    result = evaluateOnTimeSplit(interactions, book, options);
-    if (request.model !== undefined) {
-      let signals: EvaluationSignals;
-      try {
-        signals = await computeEvaluationSignals(db, request.model, interactions, book, {
-          today: request.today ?? (io.now?.() ?? new Date()).toISOString().slice(0, 10),
-        });
-      } catch (error) {
-        if (error instanceof ModelFileProblemError) throw new CliError(EXIT.inputRefused, error.problem.text.en);
-        throw error;
-      }
-      withLlm = { result: evaluateOnTimeSplit(interactions, book, { ...options, signals: signals.signals }), signals };
-    }
+    const modelPath = request.model;
+    evaluated = await evaluateOutcomes(
+      { stores: sqliteStores(db) },
+      {
+        trainShare,
+        k,
+        ...(modelPath !== undefined
+          ? {
+              languageModel: {
+                clients: llmClients,
+                signals: async (interactions, book) => {
+                  try {
+                    about = await computeEvaluationSignals(db, modelPath, interactions, book, {
+                      today: request.today ?? (io.now?.() ?? new Date()).toISOString().slice(0, 10),
+                    });
+                  } catch (error) {
+                    if (error instanceof ModelFileProblemError)
+                      throw new CliError(EXIT.inputRefused, error.problem.text.en);
+                    throw error;
+                  }
+                  return about.signals;
+                },
+              },
+            }
+          : {}),
+      },
+    );
   } catch (error) {
     if (error instanceof EvaluationDataError) throw new CliError(EXIT.other, error.message);
     throw error;
   } finally {
     db.close();
   }
+  const result = evaluated.result;
+  const withLlm =
+    evaluated.withSignals && about ? { result: evaluated.withSignals, signals: about as EvaluationSignals } : null;
+  if (evaluated.sampled && !request.json)
+    io.stdout(
+      `Evaluating on the outcomes of ${count(evaluated.sampled.clients)} of ${count(evaluated.sampled.of)} clients (--llm-clients), with and without language-model signals.\n\n`,
+    );
   if (request.predictionsOut !== undefined) writePredictions(request.predictionsOut, result.predictions);
   if (request.json) {
     const { predictions: _predictions, ...figures } = result;

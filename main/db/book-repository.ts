@@ -1,5 +1,6 @@
 import type { Client } from '../../app/domain';
 import type { BookOfBusiness } from '../../app/scoring/training-rows';
+import { getClient } from './client-repository';
 import { CLIENT_SELECT, rowToClient, type ClientRow } from './client-rows';
 import type { Db } from './connection';
 import { listMarketSnapshots } from './market-repository';
@@ -14,6 +15,20 @@ export function listAllClients(db: Db): Client[] {
 export function loadBookOfBusiness(db: Db): BookOfBusiness {
   return {
     clients: listAllClients(db),
+    products: listProducts(db, { search: '', family: null }),
+    marketSnapshots: listMarketSnapshots(db),
+  };
+}
+
+/** The book for some clients only (those with outcomes, for an evaluation): every product and market day still. */
+export function loadBookOfClients(db: Db, clientIds: ReadonlySet<string>): BookOfBusiness {
+  const clients: Client[] = [];
+  for (const id of clientIds) {
+    const client = getClient(db, id);
+    if (client) clients.push(client);
+  }
+  return {
+    clients,
     products: listProducts(db, { search: '', family: null }),
     marketSnapshots: listMarketSnapshots(db),
   };

@@ -1,6 +1,6 @@
 import { DomainError } from '../../app/domain/domain-error';
 import type { Stores } from '../../app/ports';
-import { loadBookOfBusiness } from './book-repository';
+import { loadBookOfBusiness, loadBookOfClients } from './book-repository';
 import {
   clientExists,
   countClients,
@@ -29,7 +29,7 @@ import {
   listInteractions,
   listInteractionsForClient,
 } from './interaction-repository';
-import { latestMarketSnapshot } from './market-repository';
+import { latestMarketSnapshot, listMarketSnapshots } from './market-repository';
 import { listMeetingsForClient, listUpcomingMeetings } from './meeting-repository';
 import {
   activateModelVersion,
@@ -77,7 +77,10 @@ export function sqliteStores(db: Db): Stores {
       upcoming: (now, limit) => listUpcomingMeetings(db, now, limit),
       forClient: (clientId) => listMeetingsForClient(db, clientId),
     },
-    market: { latest: (onOrBefore) => latestMarketSnapshot(db, onOrBefore) },
+    market: {
+      latest: (onOrBefore) => latestMarketSnapshot(db, onOrBefore),
+      all: () => listMarketSnapshots(db),
+    },
     ruleSets: {
       active: () => activeRuleSet(db),
       versions: () => listRuleSetVersions(db),
@@ -121,7 +124,10 @@ export function sqliteStores(db: Db): Stores {
       saveOnlineUpdate: (version, params, at) => saveOnlineUpdate(db, version, params, at),
     },
     settings: { get: () => getSettings(db), update: (patch, at) => updateSettings(db, patch, at) },
-    training: { interactions: () => listInteractions(db), book: () => loadBookOfBusiness(db) },
+    training: {
+      interactions: () => listInteractions(db),
+      book: (clientIds) => (clientIds ? loadBookOfClients(db, clientIds) : loadBookOfBusiness(db)),
+    },
     book: {
       summary: () => summarizeData(db),
       isEmpty: () => isStoreEmpty(db),

@@ -77,7 +77,7 @@ export function inMemoryBook(data: DemoData): ModelStores & { versionsStored: ()
       count: () => interactions.length,
       insert: (more) => void interactions.push(...more),
     },
-    market: { latest: () => data.marketSnapshots.at(-1) ?? null },
+    market: { latest: () => data.marketSnapshots.at(-1) ?? null, all: () => [...data.marketSnapshots] },
     ruleSets: {
       active: () => DEFAULT_RULE_SET,
       versions: () => [],
