@@ -49,13 +49,6 @@ const ENGINE_VARIANTS: EngineVariant[] = [
     mode: 'app-generate',
     env: { UV_THREADPOOL_SIZE: '1' },
   },
-  {
-    key: 'app-uv1-v8',
-    label: '(c) same + --v8-pool-size=1 --single-threaded-gc',
-    mode: 'app-generate',
-    env: { UV_THREADPOOL_SIZE: '1' },
-    nodeFlags: ['--v8-pool-size=1', '--single-threaded-gc'],
-  },
 ];
 
 const load1 = (): number => os.loadavg()[0]!;
