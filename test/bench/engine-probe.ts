@@ -105,7 +105,9 @@ async function appGenerate(req: ProbeRequest): Promise<ProbeResult> {
   const delay = loop.stop();
   process.stdout.write('GEN_END\n');
   void streamed;
-  const promptTokens = sequence.tokenMeter.usedInputTokens - Math.max(0, tokens - 1);
+  // The meter counts a decoded token as output when its logits are read: the prompt's last token and every fed-back
+  // generated token are output, so the prompt is the input count plus one.
+  const promptTokens = sequence.tokenMeter.usedInputTokens + 1;
   completion.dispose({ disposeSequence: false });
   await runtime.dispose();
   return {
@@ -206,7 +208,7 @@ async function appDraft(req: ProbeRequest): Promise<ProbeResult> {
     const meter = meters.at(-1) ?? { input: 0, output: 0 };
     const generated = provenance.generatedTokens ?? meter.output;
     return {
-      promptTokens: meter.input - Math.max(0, generated - 1),
+      promptTokens: meter.input + 1,
       generatedTokens: generated,
       firstTokenMs: Number.NaN,
       tokensPerSecond: Number.NaN,

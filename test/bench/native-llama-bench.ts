@@ -4,7 +4,9 @@
 // delay of the process that would host the window. Every sample is printed with the 1-minute load average, because
 // these machines are shared: compare ratios within one run, never figures across runs.
 //
-// Environment: BENCH_NATIVE_ROUNDS (default 3), BENCH_NATIVE_DRAFT_ROUNDS (default 3; 0 skips the drafts).
+// Environment: BENCH_NATIVE_ROUNDS (default 3), BENCH_NATIVE_DRAFT_ROUNDS (default 3; 0 skips the drafts),
+// BENCH_NATIVE_ENGINE=off (native rounds only, then the drafts: the quick way to the draft ratio on a busy machine),
+// BENCH_NATIVE_CANDIDATE_THREADS (the candidate draft's threads when the engine variants did not run; default 2).
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -162,6 +164,7 @@ export async function benchNativeComparison(): Promise<void> {
     promptTokens: PROMPT,
     generateTokens: GENERATE,
   });
+  const variants = process.env.BENCH_NATIVE_ENGINE === 'off' ? [] : ENGINE_VARIANTS;
   for (let round = 1; round <= ROUNDS; round++) {
     for (const t of THREADS) {
       const native = await runNative(build.binary, modelPath, t);
@@ -171,7 +174,7 @@ export async function benchNativeComparison(): Promise<void> {
       log(
         `  round ${round}, ${t} thread(s), native: tg64 ${f1(native.tg)} tok/s, pp512 ${f1(native.pp)} tok/s (load ${l.toFixed(2)})`,
       );
-      for (const v of ENGINE_VARIANTS) {
+      for (const v of variants) {
         const { result, hostLoop } = await runProbe(request(v.mode, t), v.env, v.nodeFlags);
         const lv = load1();
         push(table, `${v.key}/${t}`, { value: result.tokensPerSecond, load: lv });
@@ -204,9 +207,9 @@ export async function benchNativeComparison(): Promise<void> {
   };
   log(`| native tg64 | ${THREADS.map((t) => cell('native-tg', t, bestTg)).join(' | ')} |`);
   log(`| native pp512 | ${THREADS.map((t) => cell('native-pp', t, bestPp)).join(' | ')} |`);
-  for (const v of ENGINE_VARIANTS)
+  for (const v of variants)
     log(`| ${v.label}, generation | ${THREADS.map((t) => cell(v.key, t, bestTg)).join(' | ')} |`);
-  for (const v of ENGINE_VARIANTS) {
+  for (const v of variants) {
     const ttft = (t: number) => {
       const ms = med(table.get(`${v.key}-ttft/${t}`)!);
       const implied = (med(table.get(`${v.key}-prompt/${t}`)!) / bestPp) * 1000;
@@ -215,20 +218,26 @@ export async function benchNativeComparison(): Promise<void> {
     log(`| ${v.label}, first token after ${PROMPT} | ${THREADS.map(ttft).join(' | ')} |`);
   }
 
-  log('');
-  log('event-loop delay while generating (ms, medians over rounds of p50/p99/max):');
-  const loopLine = (xs: ProbeResult['loop'][]) =>
-    `p50 ${median(xs.map((x) => x.p50)).toFixed(2)}, p99 ${median(xs.map((x) => x.p99)).toFixed(2)}, max ${median(xs.map((x) => x.max)).toFixed(2)}`;
-  for (const t of THREADS) {
-    log(
-      `  ${t} thread(s), generation in the same process (app's engine, Node defaults): ${loopLine(loop[`app/${t}/in`]!)}`,
-    );
-    log(
-      `  ${t} thread(s), generation in a child process (UV_THREADPOOL_SIZE=1), parent's loop: ${loopLine(loop[`app-uv1/${t}/host`]!)}`,
-    );
+  if (variants.length > 0) {
+    log('');
+    log('event-loop delay while generating (ms, medians over rounds of p50/p99/max):');
+    const loopLine = (xs: ProbeResult['loop'][]) =>
+      `p50 ${median(xs.map((x) => x.p50)).toFixed(2)}, p99 ${median(xs.map((x) => x.p99)).toFixed(2)}, max ${median(xs.map((x) => x.max)).toFixed(2)}`;
+    for (const t of THREADS) {
+      log(
+        `  ${t} thread(s), generation in the same process (app's engine, Node defaults): ${loopLine(loop[`app/${t}/in`]!)}`,
+      );
+      log(
+        `  ${t} thread(s), generation in a child process (UV_THREADPOOL_SIZE=1), parent's loop: ${loopLine(loop[`app-uv1/${t}/host`]!)}`,
+      );
+    }
   }
 
-  if (DRAFT_ROUNDS > 0) await draftComparison(request, bestT, bestPp, bestTg, log);
+  // The candidate drafts at the thread count its own process generated fastest with in this run.
+  const candidate = table.has('app-uv1/1')
+    ? THREADS.reduce((a, b) => (med(table.get(`app-uv1/${b}`)!) > med(table.get(`app-uv1/${a}`)!) ? b : a))
+    : Number(process.env.BENCH_NATIVE_CANDIDATE_THREADS ?? 2);
+  if (DRAFT_ROUNDS > 0) await draftComparison(request, bestT, bestPp, bestTg, candidate, log);
   log(
     `load average after ${os
       .loadavg()
@@ -243,11 +252,16 @@ async function draftComparison(
   bestT: number,
   bestPp: number,
   bestTg: number,
+  candidateThreads: number,
   log: (line: string) => void,
 ): Promise<void> {
   const layouts: { label: string; threads: number; env: Record<string, string> }[] = [
     { label: 'as the app runs it today (in-process defaults: 1 thread on 2 cores)', threads: 1, env: {} },
-    { label: 'own process, UV_THREADPOOL_SIZE=1, 2 threads', threads: 2, env: { UV_THREADPOOL_SIZE: '1' } },
+    {
+      label: `own process, UV_THREADPOOL_SIZE=1, ${candidateThreads} thread(s)`,
+      threads: candidateThreads,
+      env: { UV_THREADPOOL_SIZE: '1' },
+    },
   ];
   log('');
   log(
@@ -256,12 +270,12 @@ async function draftComparison(
   const ratios: Sample[][] = layouts.map(() => []);
   for (let round = 1; round <= DRAFT_ROUNDS; round++) {
     for (const [i, layout] of layouts.entries()) {
-      const { result } = await runProbe(request('app-draft', layout.threads), layout.env);
+      const { result, hostLoop } = await runProbe(request('app-draft', layout.threads), layout.env);
       const implied = (result.promptTokens / bestPp + result.generatedTokens / bestTg) * 1000;
       const l = load1();
       ratios[i]!.push({ value: result.totalMs / implied, load: l });
       log(
-        `  round ${round}, ${layout.label}: ${result.promptTokens} prompt + ${result.generatedTokens} generated tokens in ${(result.totalMs / 1000).toFixed(1)} s; native implies ${(implied / 1000).toFixed(1)} s: ${(result.totalMs / implied).toFixed(2)}× (load ${l.toFixed(2)}; parent-process loop p99 n/a, in-process p99 ${result.loop.p99.toFixed(1)} ms)`,
+        `  round ${round}, ${layout.label}: ${result.promptTokens} prompt + ${result.generatedTokens} generated tokens in ${(result.totalMs / 1000).toFixed(1)} s; native implies ${(implied / 1000).toFixed(1)} s: ${(result.totalMs / implied).toFixed(2)}× (load ${l.toFixed(2)}; event loop while drafting, ms: drafting process p50/p99/max ${result.loop.p50.toFixed(1)}/${result.loop.p99.toFixed(1)}/${result.loop.max.toFixed(1)}, parent process ${hostLoop.p50.toFixed(1)}/${hostLoop.p99.toFixed(1)}/${hostLoop.max.toFixed(1)})`,
       );
     }
   }
