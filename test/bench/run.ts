@@ -6,6 +6,7 @@ import { benchBulkInsert, benchClientSearch } from './db-bench';
 import { benchEngine } from './engine-bench';
 import { benchImportClients, benchImportEvents } from './import-bench';
 import { benchFit, benchLlm } from './llm-bench';
+import { benchNativeComparison } from './native-llama-bench';
 import { benchRecommendations, summarizeRecommendations } from './recommendations-bench';
 import { fmt, median, percentile } from './stats';
 import { benchUiSearch } from './ui-search-bench';
@@ -35,6 +36,13 @@ async function importFigures(): Promise<string[]> {
 // BENCH_ONLY=llm runs the language-model figures alone (generates a 0.5B-shaped test model once; minutes on 2 cores).
 if (only === 'llm') {
   await benchLlm();
+  process.exit(0);
+}
+
+// BENCH_ONLY=native compares native llama.cpp with the app's engine in one run (builds llama-bench once, minutes;
+// about 15 minutes on 2 cores), so it is opt-in rather than part of the default run.
+if (only === 'native') {
+  await benchNativeComparison();
   process.exit(0);
 }
 
