@@ -1,6 +1,6 @@
 import type { EventName, EventPayload } from '../../app/contract/events';
 import type { Db } from '../db/connection';
-import type { LlmRuntime } from '../llm/llm-runtime';
+import type { LanguageEngine } from '../engine/language-engine';
 
 /** What every handler group needs: the store, the injected clock, who is acting, and the event outlet. */
 export interface BackendContext {
@@ -13,6 +13,6 @@ export interface BackendContext {
   today(): string;
   randomId(): string;
   /** The one loaded language model, shared by the llm and pitch handlers; disposed on close. */
-  llm: LlmRuntime;
+  llm: LanguageEngine;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }

@@ -19,7 +19,8 @@ import { engineHandlers } from './engine-handlers';
 import { ruleSetHandlers } from './rule-set-handlers';
 import { llmHandlers } from './llm-handlers';
 import { pitchHandlers } from './pitch-handlers';
-import { LlmRuntime } from '../llm/llm-runtime';
+import { LanguageEngine } from '../engine/language-engine';
+import { LlamaEngine } from '../engine/llama-engine';
 import { ModelHashCache } from '../llm/model-hash';
 import { deviationHandlers } from './deviation-handlers';
 import { DomainError } from '../../app/domain/domain-error';
@@ -37,10 +38,9 @@ export function openBackend(options: BackendOptions): Backend {
   const now = options.now ?? (() => new Date());
   const listeners = new Set<EventListener>();
   const hashes = new ModelHashCache(options.dataDir);
-  const llm = new LlmRuntime({
-    onStatus: (status) => ctx.emit('llm:status', status),
-    hashOf: (file) => hashes.hash(file),
-  });
+  const llm = new LanguageEngine(new LlamaEngine({ hashOf: (file) => hashes.hash(file) }), (status) =>
+    ctx.emit('llm:status', status),
+  );
 
   const ctx: BackendContext = {
     db,
