@@ -21,6 +21,8 @@ import { llmHandlers } from './llm-handlers';
 import { pitchHandlers } from './pitch-handlers';
 import { LanguageEngine } from '../engine/language-engine';
 import { LlamaEngine } from '../engine/llama-engine';
+import { EngineClient } from '../engine/engine-client';
+import { forkEngine } from '../engine/fork-engine';
 import { ModelHashCache } from '../llm/model-hash';
 import { deviationHandlers } from './deviation-handlers';
 import { DomainError } from '../../app/domain/domain-error';
@@ -38,9 +40,12 @@ export function openBackend(options: BackendOptions): Backend {
   const now = options.now ?? (() => new Date());
   const listeners = new Set<EventListener>();
   const hashes = new ModelHashCache(options.dataDir);
-  const llm = new LanguageEngine(new LlamaEngine({ hashOf: (file) => hashes.hash(file) }), (status) =>
-    ctx.emit('llm:status', status),
-  );
+  const choice = options.languageEngine ?? 'process';
+  const engine =
+    choice === 'in-process'
+      ? new LlamaEngine({ hashOf: (file) => hashes.hash(file) })
+      : new EngineClient(choice === 'process' ? forkEngine({ dataDir: options.dataDir }) : choice);
+  const llm = new LanguageEngine(engine, (status) => ctx.emit('llm:status', status));
 
   const ctx: BackendContext = {
     db,
