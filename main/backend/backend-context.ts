@@ -1,7 +1,7 @@
 import type { EventName, EventPayload } from '../../app/contract/events';
 import type { Clock, EventSink, IdSource, Stores } from '../../app/ports';
 import type { Db } from '../db/connection';
-import type { LlmRuntime } from '../llm/llm-runtime';
+import type { LanguageEngine } from '../engine/language-engine';
 
 /** The adapters the handler groups wire use-cases to: the store's ports, the clock, ids, events and the engine. */
 export interface BackendContext {
@@ -19,6 +19,6 @@ export interface BackendContext {
   today(): string;
   randomId(): string;
   /** The one loaded language model, shared by the llm and pitch handlers; disposed on close. */
-  llm: LlmRuntime;
+  llm: LanguageEngine;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }

@@ -1,3 +1,4 @@
+import type { SpawnEngine } from '../engine/engine-client';
 import type { EventName, EventPayload, HandlerTable } from '../../app/contract';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -13,6 +14,12 @@ export interface BackendOptions {
   now?: () => Date;
   /** better-sqlite3 native binding built for Electron's ABI (see README); Node uses the default. */
   nativeBinding?: string;
+  /**
+   * Where llama.cpp runs: 'process' (default) in an engine process of its own, started on the first load, or a
+   * SpawnEngine that starts one (the Electron main passes utilityProcess); 'in-process' here, for the benchmark's
+   * comparison.
+   */
+  languageEngine?: 'process' | 'in-process' | SpawnEngine;
 }
 
 /** The process-independent backend: the same object serves Electron IPC, browser mode and tests. */

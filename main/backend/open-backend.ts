@@ -5,7 +5,10 @@ import type { EventSink } from '../../app/ports';
 import { createBookDataUseCases } from '../../app/use-cases/book-data';
 import { openStore } from '../db/open-store';
 import { sqliteStores } from '../db/sqlite-stores';
-import { LlmRuntime } from '../llm/llm-runtime';
+import { EngineClient } from '../engine/engine-client';
+import { forkEngine } from '../engine/fork-engine';
+import { LanguageEngine } from '../engine/language-engine';
+import { LlamaEngine } from '../engine/llama-engine';
 import { ModelHashCache } from '../llm/model-hash';
 import { DATABASE_FILE_NAME } from '../paths';
 import type { BackendContext } from './backend-context';
@@ -31,10 +34,12 @@ export function openBackend(options: BackendOptions): Backend {
   const now = options.now ?? (() => new Date());
   const listeners = new Set<EventListener>();
   const hashes = new ModelHashCache(options.dataDir);
-  const llm = new LlmRuntime({
-    onStatus: (status) => ctx.emit('llm:status', status),
-    hashOf: (file) => hashes.hash(file),
-  });
+  const choice = options.languageEngine ?? 'process';
+  const engine =
+    choice === 'in-process'
+      ? new LlamaEngine({ hashOf: (file) => hashes.hash(file) })
+      : new EngineClient(choice === 'process' ? forkEngine({ dataDir: options.dataDir }) : choice);
+  const llm = new LanguageEngine(engine, (status) => ctx.emit('llm:status', status));
 
   const stores = sqliteStores(db);
   const clock = { nowIso: () => now().toISOString(), today: () => now().toISOString().slice(0, 10) };

@@ -1,25 +1,103 @@
+import { createHash, randomInt } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import type { HandlerTable } from '../../app/contract/dispatch';
-import { createPitchService, type PitchService } from '../llm/pitch-service';
+import { DomainError } from '../../app/domain/domain-error';
+import type { PitchStore, PitchSubjects } from '../../app/ports/pitch-store';
+import { createPitchDrafting, type PitchDrafting } from '../../app/use-cases/draft-pitch';
+import { createPitchReview } from '../../app/use-cases/pitch/review-pitch';
+import { getClient } from '../db/client-repository';
+import { latestMarketSnapshot } from '../db/market-repository';
+import {
+  addPitchVersion,
+  approvePitchDraft,
+  createPitchDraft,
+  dropEmptyPitchDraft,
+  getPitchDraft,
+  getPitchDraftRow,
+  listPitchDrafts,
+} from '../db/pitch-draft-repository';
+import { getProduct } from '../db/product-repository';
+import { pairSuitability } from '../model/pair-suitability';
 import type { BackendContext } from './backend-context';
 
 type PitchChannel = Extract<keyof HandlerTable, `pitch:${string}`>;
 export type PitchHandlers = Pick<HandlerTable, PitchChannel>;
 
-/**
- * Pitch drafting, served by main/llm/pitch-service.ts on the backend's one model runtime. pitch:start
- * answers at once; the text follows as 'pitch:delta' events and ends with 'pitch:done'.
- */
-export function pitchHandlers(
-  ctx: BackendContext,
-  service: PitchService = createPitchService(ctx, ctx.llm),
-): PitchHandlers {
+export function pitchStoreOf(ctx: BackendContext): PitchStore {
+  const { db } = ctx;
   return {
-    'pitch:start': (input) => service.start(input),
-    'pitch:stop': ({ requestId }) => service.stop(requestId),
-    'pitch:list': ({ clientId }) => service.list(clientId),
-    'pitch:get': ({ draftId }) => service.get(draftId),
-    'pitch:lint': ({ draftId, content }) => service.lint(draftId, content),
-    'pitch:save': ({ draftId, baseVersion, content }) => service.save(draftId, baseVersion, content),
-    'pitch:approve': ({ draftId, version }) => service.approve(draftId, version),
+    createDraft: async (draft) => createPitchDraft(db, draft),
+    draft: async (id) => getPitchDraftRow(db, id),
+    addVersion: async (draftId, version) => addPitchVersion(db, draftId, version),
+    dropIfEmpty: async (draftId) => dropEmptyPitchDraft(db, draftId),
+    list: async (clientId) => listPitchDrafts(db, clientId),
+    view: async (draftId) => getPitchDraft(db, draftId),
+    approve: async (draftId, version, meta) => approvePitchDraft(db, draftId, version, meta),
+  };
+}
+
+export function pitchSubjectsOf(ctx: BackendContext): PitchSubjects {
+  const { db } = ctx;
+  return {
+    async subjectOf(clientId, productId) {
+      const client = getClient(db, clientId);
+      if (!client) throw new DomainError('not_found', `No client with id ${clientId}.`);
+      const product = getProduct(db, productId);
+      if (!product) throw new DomainError('not_found', `No product with id ${productId}.`);
+      const today = ctx.today();
+      return {
+        client,
+        product,
+        verdict: pairSuitability(db, client, product, today),
+        market: latestMarketSnapshot(db, today) ?? latestMarketSnapshot(db),
+      };
+    },
+  };
+}
+
+/** Drafting on the backend's language engine, with the store, the clock and the events of this backend. */
+export function pitchDraftingOf(ctx: BackendContext): PitchDrafting {
+  const drafting = createPitchDrafting({
+    model: ctx.llm.model,
+    store: pitchStoreOf(ctx),
+    subjects: pitchSubjectsOf(ctx),
+    emit: (event: 'pitch:delta' | 'pitch:done', payload: never) => ctx.emit(event, payload),
+    clock: {
+      nowIso: ctx.nowIso,
+      today: ctx.today,
+      millis: () => performance.now(),
+      pause: () => new Promise((resolve) => setImmediate(resolve)),
+    },
+    ids: {
+      randomId: ctx.randomId,
+      seed: () => randomInt(1, 2 ** 31 - 1),
+      sha256: (text) => createHash('sha256').update(text).digest('hex'),
+    },
+    actor: ctx.actor,
+  });
+  // The backend closing stops running drafts, so the model can be freed.
+  ctx.llm.disposeSignal.addEventListener('abort', () => drafting.stopAll(), { once: true });
+  return drafting;
+}
+
+/**
+ * Pitch drafting and review: app/use-cases over this backend's store and language engine. pitch:start answers at
+ * once; the text follows as 'pitch:delta' events and ends with 'pitch:done'.
+ */
+export function pitchHandlers(ctx: BackendContext, drafting: PitchDrafting = pitchDraftingOf(ctx)): PitchHandlers {
+  const review = createPitchReview({
+    store: pitchStoreOf(ctx),
+    subjects: pitchSubjectsOf(ctx),
+    clock: ctx,
+    actor: ctx.actor,
+  });
+  return {
+    'pitch:start': (input) => drafting.start(input),
+    'pitch:stop': ({ requestId }) => drafting.stop(requestId),
+    'pitch:list': ({ clientId }) => review.list(clientId),
+    'pitch:get': ({ draftId }) => review.get(draftId),
+    'pitch:lint': ({ draftId, content }) => review.lint(draftId, content),
+    'pitch:save': ({ draftId, baseVersion, content }) => review.save(draftId, baseVersion, content),
+    'pitch:approve': ({ draftId, version }) => review.approve(draftId, version),
   };
 }

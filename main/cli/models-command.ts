@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ModelFileInfo } from '../../app/contract/llm-channels';
-import { writeTestModel, type TestModelPreset, type TestModelType } from '../llm/gguf-writer';
+import { writeTestModel, type TestModelPreset, type TestModelType } from '../../test/tooling/gguf-writer';
 import { ModelLibrary } from '../llm/model-library';
 import { CliError, EXIT, usageError, type CliIo } from './cli-io';
 

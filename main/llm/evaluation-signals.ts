@@ -5,10 +5,12 @@ import { clientPitchFacts } from '../../app/pitch/pitch-facts';
 import type { BookOfBusiness, PairSignals } from '../../app/scoring/training-rows';
 import type { Db } from '../db/connection';
 import { pairKey, pairSignalsOf, type PairSignalValues } from '../model/train-model-version';
+import type { StopSignal } from '../../app/ports/stop-signal';
+import { LlamaEngine } from '../engine/llama-engine';
 import { assertLoadable } from './gguf-check';
-import { contextThreads, getLlamaForMachine } from './llama-instance';
 import { LlmSignals, rankingSignals } from './llm-signals';
 import { sha256OfFile } from './model-hash';
+import { throwIfStopped } from '../engine/stop-signals';
 
 export interface EvaluationSignals {
   signals: PairSignals;
@@ -41,7 +43,7 @@ export async function signalsForOutcomes(
   signals: LlmSignals,
   interactions: readonly Interaction[],
   book: BookOfBusiness,
-  options: { today: string; onProgress?: (done: number, total: number) => void; signal?: AbortSignal | undefined },
+  options: { today: string; onProgress?: (done: number, total: number) => void; signal?: StopSignal | undefined },
 ): Promise<OutcomeSignals> {
   const out: Record<string, PairSignalValues> = {};
   const embeddedBefore = signals.counters.embedded;
@@ -58,7 +60,7 @@ export async function signalsForOutcomes(
   let pairs = 0;
   let scoredClients = 0;
   for (const [clientId, productIds] of productsByClient) {
-    options.signal?.throwIfAborted();
+    throwIfStopped(options.signal);
     const client = clients.get(clientId);
     const wanted = [...productIds].map((id) => products.get(id)).filter((p) => p !== undefined);
     done++;
@@ -103,12 +105,14 @@ export async function computeEvaluationSignals(
 ): Promise<EvaluationSignals> {
   const started = performance.now();
   const file = path.resolve(modelFile);
+  // A file with a bad header is refused by name here, before llama.cpp could abort on it.
   await assertLoadable(file);
-  const llama = await getLlamaForMachine();
-  const model = await llama.loadModel({ modelPath: file, gpuLayers: 'auto' });
-  const sha256 = await sha256OfFile(file);
-  const signals = new LlmSignals({ model, sha256 }, { db, threads: contextThreads() });
+  const engine = new LlamaEngine({ hashOf: sha256OfFile });
   try {
+    const { loaded } = await engine.load({ path: file, gpuLayers: 'auto', contextSize: 'auto' });
+    if (!loaded) throw new Error(`${path.basename(file)} was not loaded.`);
+    const sha256 = loaded.sha256;
+    const signals = new LlmSignals({ engine, sha256 }, { db });
     const computed = await signalsForOutcomes(signals, interactions, book, options);
     return {
       signals: pairSignalsOf(computed.signals),
@@ -120,7 +124,6 @@ export async function computeEvaluationSignals(
       seconds: (performance.now() - started) / 1000,
     };
   } finally {
-    await signals.dispose();
-    await model.dispose();
+    await engine.dispose();
   }
 }

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { LlamaContext, LlamaContextSequence, LlamaEmbeddingContext, LlamaModel, Token } from 'node-llama-cpp';
 import type { Language } from '../../app/domain/enums';
 import type { Product } from '../../app/domain';
 import {
@@ -12,11 +11,14 @@ import {
 } from '../../app/pitch/fit-prompt';
 import type { PitchFact } from '../../app/pitch/pitch-facts';
 import { productPitchFacts } from '../../app/pitch/pitch-facts';
+import type { LanguageModel } from '../../app/ports/language-model';
+import type { StopSignal } from '../../app/ports/stop-signal';
 import type { Db } from '../db/connection';
 import { readEmbeddings, writeEmbeddings } from '../db/embedding-cache-repository';
+import { throwIfStopped } from '../engine/stop-signals';
 
 /**
- * Language-model signals for the interest ranking, computed with whichever model the runtime loaded:
+ * Language-model signals for the interest ranking, asked of whichever model the engine holds:
  *
  * - `similarity`: cosine similarity between the embedding of the client's needs (clientNeedsText) and of each
  *   product's description (productDescriptionText), mapped from −1..1 to 0..1. Product vectors are cached in the
@@ -24,25 +26,17 @@ import { readEmbeddings, writeEmbeddings } from '../db/embedding-cache-repositor
  *   description is embedded again. Client vectors are kept in memory only (client data is not written here).
  * - `fit`: the probability that the model answers "Yes" rather than "No" to "does this product meet this client's
  *   stated needs?", read from the next-token probabilities after fitPromptPrefix (instructions, then the client) and
- *   fitPromptSuffix, summed over the Yes and No token variants and normalised between the two. The prefix is
- *   evaluated once and kept in the sequence; each product evaluates only its own suffix (adaptStateToTokens erases
- *   the previous product's tokens, and keeps the instructions when the next client comes).
- *   No sampling options are passed to controlledEvaluate: they shrink the probability map and zero the answers.
- *
- * Both signals from a random-weight test model are noise; what they prove there is the plumbing and the cost.
+ *   fitPromptSuffix, normalised between the two answers. The engine keeps the prefix evaluated, so each product
+ *   pays only for its own suffix (docs/adr/0003-fit-prompt-in-three-pieces.md).
  */
 
 export interface SignalModel {
-  model: LlamaModel;
-  /** sha256 of the model file: the embedding cache's key. */
+  engine: LanguageModel;
+  /** sha256 of the model file the engine holds: the caches' key. */
   sha256: string;
 }
 
 export interface LlmSignalsOptions {
-  /** Evaluation threads for the signal contexts; default: what llama-instance chose. */
-  threads?: number;
-  /** Context for fit scoring (prefix + one suffix must fit); default 2048 or the model's training context if smaller. */
-  contextSize?: number;
   /** Where product embeddings are cached; without it they are cached in memory only. */
   db?: Db;
   /** Fit probabilities remembered in memory, most recent first out. Default 5,000. */
@@ -63,6 +57,8 @@ export interface SignalCounters {
   fitEvaluations: number;
   /** Fit probabilities answered from memory. */
   fitCacheHits: number;
+  /** Prompt tokens the engine evaluated for fit probabilities: what shows the prefix was reused. */
+  fitEvaluatedTokens: number;
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -83,33 +79,16 @@ export function cosineSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): nu
   return Math.max(-1, Math.min(1, dot / Math.sqrt(na * nb)));
 }
 
-/** The Yes/No answer as the model may spell its first token: capitalised or not, with or without a leading space. */
-function answerTokens(model: LlamaModel, word: string): Set<Token> {
-  const out = new Set<Token>();
-  for (const variant of [
-    word,
-    ` ${word}`,
-    word.toLowerCase(),
-    ` ${word.toLowerCase()}`,
-    word.toUpperCase(),
-    ` ${word.toUpperCase()}`,
-  ]) {
-    const tokens = model.tokenize(variant, false);
-    // The first token decides which answer the model starts; a token both answers start with is dropped by the caller.
-    const first = tokens[0];
-    if (first !== undefined && model.detokenize([first]).trim().length > 0) out.add(first);
-  }
-  return out;
-}
-
 export class LlmSignals {
-  readonly counters: SignalCounters = { embedded: 0, embeddingCacheHits: 0, fitEvaluations: 0, fitCacheHits: 0 };
-  private embeddingContext: Promise<LlamaEmbeddingContext> | null = null;
-  private fitContext: Promise<{ context: LlamaContext; sequence: LlamaContextSequence }> | null = null;
+  readonly counters: SignalCounters = {
+    embedded: 0,
+    embeddingCacheHits: 0,
+    fitEvaluations: 0,
+    fitCacheHits: 0,
+    fitEvaluatedTokens: 0,
+  };
   private readonly memoryEmbeddings = new Map<string, Float32Array>();
   private readonly fitCache = new Map<string, number | null>();
-  private answers: { yes: Set<Token>; no: Set<Token> } | null = null;
-  private disposed = false;
 
   constructor(
     readonly source: SignalModel,
@@ -119,45 +98,11 @@ export class LlmSignals {
       throw new Error(`The model's sha256 must be 64 lowercase hex digits, got "${source.sha256.slice(0, 80)}".`);
   }
 
-  private threads(): number | undefined {
-    return this.options.threads;
-  }
-
-  private embedder(): Promise<LlamaEmbeddingContext> {
-    if (this.disposed) throw new Error('These language-model signals were disposed with their model.');
-    this.embeddingContext ??= this.source.model.createEmbeddingContext({
-      contextSize: Math.min(512, this.source.model.trainContextSize),
-      ...(this.threads() ? { threads: this.threads() } : {}),
-    });
-    this.embeddingContext.catch(() => (this.embeddingContext = null));
-    return this.embeddingContext;
-  }
-
-  /** The fit sequence, for tests and the benchmark (its tokenMeter counts what was evaluated). */
-  async fitSequence(): Promise<LlamaContextSequence> {
-    if (this.disposed) throw new Error('These language-model signals were disposed with their model.');
-    this.fitContext ??= (async () => {
-      const contextSize = this.options.contextSize ?? Math.min(2048, this.source.model.trainContextSize);
-      const context = await this.source.model.createContext({
-        contextSize,
-        sequences: 1,
-        ...(this.threads() ? { threads: this.threads() } : {}),
-      });
-      return { context, sequence: context.getSequence() };
-    })();
-    this.fitContext.catch(() => (this.fitContext = null));
-    return (await this.fitContext).sequence;
-  }
-
-  private async embed(text: string): Promise<Float32Array> {
-    const embedder = await this.embedder();
-    let tokens = this.source.model.tokenize(text, false);
-    const room = embedder.model.trainContextSize > 0 ? Math.min(512, embedder.model.trainContextSize) : 512;
-    if (tokens.length > room) tokens = tokens.slice(0, room);
-    if (tokens.length === 0) tokens = this.source.model.tokenize(' ', false);
-    const { vector } = await embedder.getEmbeddingFor(tokens);
-    this.counters.embedded++;
-    return Float32Array.from(vector);
+  private async embed(texts: readonly string[], signal?: StopSignal): Promise<Float32Array[]> {
+    if (texts.length === 0) return [];
+    const vectors = await this.source.engine.embed(texts, { signal });
+    this.counters.embedded += vectors.length;
+    return vectors.map((v) => Float32Array.from(v));
   }
 
   /**
@@ -167,7 +112,7 @@ export class LlmSignals {
   async similarities(
     clientText: string,
     products: readonly TextItem[],
-    options: { signal?: AbortSignal | undefined } = {},
+    options: { signal?: StopSignal | undefined } = {},
   ): Promise<Map<string, number>> {
     const modelSha = this.source.sha256;
     const hashes = products.map((p) => sha256(p.text));
@@ -181,129 +126,70 @@ export class LlmSignals {
       for (const [h, v] of readEmbeddings(this.options.db, modelSha, wanted)) vectors.set(h, v);
     }
     this.counters.embeddingCacheHits += products.length - hashes.filter((h) => !vectors.has(h)).length;
-    const fresh: { modelSha256: string; textSha256: string; vector: Float32Array }[] = [];
-    for (let i = 0; i < products.length; i++) {
-      const h = hashes[i]!;
-      if (vectors.has(h)) continue;
-      options.signal?.throwIfAborted();
-      const vector = await this.embed(products[i]!.text);
-      vectors.set(h, vector);
-      fresh.push({ modelSha256: modelSha, textSha256: h, vector });
-    }
-    if (fresh.length > 0 && this.options.db) writeEmbeddings(this.options.db, fresh);
+    const missing = new Map<string, string>();
+    products.forEach((p, i) => {
+      if (!vectors.has(hashes[i]!)) missing.set(hashes[i]!, p.text);
+    });
+    const fresh = await this.embed([...missing.values()], options.signal);
+    const rows = [...missing.keys()].map((h, i) => ({ modelSha256: modelSha, textSha256: h, vector: fresh[i]! }));
+    for (const row of rows) vectors.set(row.textSha256, row.vector);
+    if (rows.length > 0 && this.options.db) writeEmbeddings(this.options.db, rows);
     for (const [h, v] of vectors) this.memoryEmbeddings.set(h, v);
 
-    const client = await this.embed(clientText);
+    const [client] = await this.embed([clientText], options.signal);
     const out = new Map<string, number>();
-    products.forEach((p, i) => out.set(p.id, (cosineSimilarity(client, vectors.get(hashes[i]!)!) + 1) / 2));
+    products.forEach((p, i) => out.set(p.id, (cosineSimilarity(client!, vectors.get(hashes[i]!)!) + 1) / 2));
     return out;
   }
 
-  private answerSets(): { yes: Set<Token>; no: Set<Token> } {
-    if (!this.answers) {
-      const yes = answerTokens(this.source.model, FIT_ANSWER_YES);
-      const no = answerTokens(this.source.model, FIT_ANSWER_NO);
-      for (const token of [...yes]) {
-        if (!no.has(token)) continue;
-        yes.delete(token);
-        no.delete(token);
-      }
-      if (yes.size === 0 || no.size === 0)
-        throw new Error(
-          `This model's vocabulary has no distinct first token for "${FIT_ANSWER_YES}" and "${FIT_ANSWER_NO}", so it cannot give a fit probability.`,
-        );
-      this.answers = { yes, no };
-    }
-    return this.answers;
-  }
-
-  /**
-   * The tokens of one fit question: BOS (when the model has one), each prefix piece, then the product's suffix. Each
-   * piece is tokenized on its own (later ones as continuations), so a piece's tokens never depend on what follows
-   * and the instructions tokenize the same for every client.
-   */
-  fitTokens(prefix: readonly string[], suffix: string): { prefix: Token[]; full: Token[] } {
-    const prefixTokens = this.prefixTokens(prefix);
-    return { prefix: prefixTokens, full: [...prefixTokens, ...this.suffixTokens(suffix)] };
-  }
-
-  private prefixTokens(prefix: readonly string[]): Token[] {
-    const model = this.source.model;
-    const bos = model.tokens.bos;
-    const tokens: Token[] = bos !== null && model.tokens.shouldPrependBosToken ? [bos] : [];
-    prefix.forEach((piece, i) =>
-      tokens.push(...(i === 0 ? model.tokenize(piece, false) : model.tokenize(piece, false, 'trimLeadingSpace'))),
-    );
-    return tokens;
-  }
-
-  private suffixTokens(suffix: string): Token[] {
-    return this.source.model.tokenize(suffix, false, 'trimLeadingSpace');
-  }
-
-  /** Whether the fit question with this prefix fits the fit context with every one of these suffixes. */
+  /** Whether the fit question with this prefix fits the engine's choice context with every one of these suffixes. */
   async fitsFitContext(prefix: readonly string[], suffixes: readonly string[]): Promise<boolean> {
-    const sequence = await this.fitSequence();
-    const room = sequence.contextSize - this.prefixTokens(prefix).length;
-    return suffixes.every((suffix) => this.suffixTokens(suffix).length < room);
+    const measure = await this.source.engine.measureChoice({ prefix, suffixes });
+    const room = measure.contextSize - measure.prefixTokens;
+    return measure.suffixTokens.every((tokens) => tokens < room);
   }
 
   /**
    * P(Yes) for each product, given the prefix pieces (fitPromptPrefix: instructions, then the client). With
-   * `reusePrefix` (the default) whatever start of the prompt the sequence already holds stays evaluated: the
-   * instructions from the previous client, this client's piece after their first product, so each product costs
-   * only its suffix. Without it every product is evaluated from scratch (the benchmark's and the test's
-   * comparison). A prompt longer than the context gives null for that product.
+   * `reusePrefix` (the default) the engine keeps whatever start of the prompt it already holds; without it every
+   * product is evaluated from scratch (the benchmark's and the test's comparison). A prompt longer than the
+   * context gives null for that product.
    */
   async fitProbabilities(
     prefix: readonly string[],
     products: readonly TextItem[],
-    options: { reusePrefix?: boolean; useCache?: boolean; signal?: AbortSignal | undefined } = {},
+    options: { reusePrefix?: boolean; useCache?: boolean; signal?: StopSignal | undefined } = {},
   ): Promise<Map<string, number | null>> {
-    const reuse = options.reusePrefix ?? true;
     const useCache = options.useCache ?? true;
-    const sequence = await this.fitSequence();
-    const { yes, no } = this.answerSets();
     const prefixKey = sha256(`${this.source.sha256}\n${prefix.join('\u0000')}`);
-    // Tokenized once for all products (the instructions and the client run to hundreds of tokens).
-    let prefixTokens: Token[] | null = null;
+    const keyOf = (item: TextItem) => `${prefixKey}:${sha256(item.text)}`;
     const out = new Map<string, number | null>();
     for (const product of products) {
-      const key = `${prefixKey}:${sha256(product.text)}`;
+      const key = keyOf(product);
       if (useCache && this.fitCache.has(key)) {
         this.counters.fitCacheHits++;
         out.set(product.id, this.fitCache.get(key)!);
         continue;
       }
-      // A retrain given up stops here, between products, rather than after the whole client.
-      options.signal?.throwIfAborted();
-      prefixTokens ??= this.prefixTokens(prefix);
-      const full: Token[] = [...prefixTokens, ...this.suffixTokens(product.text)];
+      // One product per call, so a retrain given up stops here, between products, rather than after the client;
+      // the engine keeps the prefix evaluated (and tokenized) from one call to the next.
+      throwIfStopped(options.signal);
+      const result = await this.source.engine.chooseNext(
+        {
+          prefix,
+          suffixes: [product.text],
+          answers: [FIT_ANSWER_YES, FIT_ANSWER_NO],
+          ...(options.reusePrefix === false ? { reusePrefix: false } : {}),
+        },
+        { signal: options.signal },
+      );
+      this.counters.fitEvaluatedTokens += result.evaluatedTokens;
+      const answer = result.probabilities[0] ?? null;
       let probability: number | null = null;
-      if (full.length < sequence.contextSize) {
-        let start = 0;
-        if (reuse) {
-          // Keep whatever the sequence already holds of this prompt (the client's prefix, a shared start of the
-          // suffix), always leaving at least the last token to evaluate so there is a next-token distribution.
-          await sequence.adaptStateToTokens(full.slice(0, -1), false);
-          start = sequence.nextTokenIndex;
-        } else {
-          await sequence.clearHistory();
-        }
-        const input = full.slice(start);
-        const last = input.length - 1;
-        const result = await sequence.controlledEvaluate(
-          input.map((token, i) => (i === last ? [token, { generateNext: { probabilities: true } }] : token)),
-        );
-        const probabilities = result[last]?.next.probabilities;
-        if (probabilities) {
-          let pYes = 0;
-          let pNo = 0;
-          for (const t of yes) pYes += probabilities.get(t) ?? 0;
-          for (const t of no) pNo += probabilities.get(t) ?? 0;
-          probability = pYes + pNo > 0 && Number.isFinite(pYes + pNo) ? pYes / (pYes + pNo) : null;
-        }
+      if (answer) {
         this.counters.fitEvaluations++;
+        const [pYes = 0, pNo = 0] = answer;
+        probability = pYes + pNo > 0 && Number.isFinite(pYes + pNo) ? pYes / (pYes + pNo) : null;
       }
       if (useCache) this.remember(key, probability);
       out.set(product.id, probability);
@@ -316,16 +202,6 @@ export class LlmSignals {
     this.fitCache.delete(key);
     this.fitCache.set(key, value);
     while (this.fitCache.size > limit) this.fitCache.delete(this.fitCache.keys().next().value!);
-  }
-
-  /** Frees the signal contexts; the model itself belongs to the runtime. */
-  async dispose(): Promise<void> {
-    this.disposed = true;
-    const embedding = this.embeddingContext;
-    const fit = this.fitContext;
-    this.embeddingContext = null;
-    this.fitContext = null;
-    await Promise.allSettled([embedding?.then((c) => c.dispose()), fit?.then(({ context }) => context.dispose())]);
   }
 }
 
@@ -343,7 +219,7 @@ export async function rankingSignals(
   signals: LlmSignals,
   clientFacts: readonly PitchFact[],
   products: readonly Product[],
-  options: { language?: Language; maxFitProducts?: number; signal?: AbortSignal | undefined } = {},
+  options: { language?: Language; maxFitProducts?: number; signal?: StopSignal | undefined } = {},
 ): Promise<{ similarity: (number | null)[]; fit: (number | null)[] }> {
   const language = options.language ?? 'en';
   const maxFit = Math.max(0, options.maxFitProducts ?? DEFAULT_FIT_PRODUCTS);

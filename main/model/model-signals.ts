@@ -9,8 +9,7 @@ import type { BookOfBusiness } from '../../app/scoring/training-rows';
 import type { ScoredClient } from '../../app/scoring/scoring-context';
 import type { BackendContext } from '../backend/backend-context';
 import { signalsForOutcomes } from '../llm/evaluation-signals';
-import { contextThreads } from '../llm/llama-instance';
-import type { LoadedLlm } from '../llm/llm-runtime';
+import type { LoadedModel } from '../../app/ports/language-model';
 import { DEFAULT_FIT_PRODUCTS, LlmSignals, rankingSignals } from '../llm/llm-signals';
 import type { PairSignalValues } from './train-model-version';
 import { DomainError } from '../../app/domain/domain-error';
@@ -35,34 +34,29 @@ export const NO_MODEL_FOR_TRAINING =
 
 /**
  * The language-model signals of the model service: for a retrain, every client–product pair with a
- * recorded outcome; for a ranking, the client's suitable products. Both run with the model the runtime has
- * loaded, inside its `exclusive` queue, so they never run beside a pitch draft or an unload. The LlmSignals (its
- * contexts, its in-memory embeddings and fit answers) is kept for as long as the same model stays loaded.
+ * recorded outcome; for a ranking, the client's suitable products. Both ask the backend's language engine, which
+ * runs one piece of model work at a time, so they never run beside a pitch draft's generation or an unload. The
+ * LlmSignals (its in-memory embeddings and fit answers) is kept for as long as the same model stays loaded.
  */
 export class ModelSignals {
-  private kept: { loaded: LoadedLlm; signals: LlmSignals } | null = null;
+  private kept: { loaded: LoadedModel; signals: LlmSignals } | null = null;
   /** Each client's signals from their latest ranking, by model: what the advisor saw when recording a reaction. */
   private readonly lastRanking = new Map<string, { sha256: string; signals: ProductSignals }>();
 
   constructor(private readonly ctx: BackendContext) {}
 
-  /** The signals of the loaded model; the previous model's are let go (the runtime disposed that model and its contexts). */
-  private signalsOf(loaded: LoadedLlm): LlmSignals {
-    if (this.kept?.loaded === loaded) return this.kept.signals;
-    const previous = this.kept;
+  /** The signals of the loaded model (its answers stay valid while the same file is loaded); a new model's replace them. */
+  private signalsOf(loaded: LoadedModel): LlmSignals {
+    if (this.kept?.loaded.sha256 === loaded.sha256) return this.kept.signals;
     this.kept = {
       loaded,
-      signals: new LlmSignals(
-        { model: loaded.model, sha256: loaded.sha256 },
-        { db: this.ctx.db, threads: contextThreads() },
-      ),
+      signals: new LlmSignals({ engine: this.ctx.llm.model, sha256: loaded.sha256 }, { db: this.ctx.db }),
     };
-    if (previous) void previous.signals.dispose();
     return this.kept.signals;
   }
 
   /** Throws the 'validation' refusal a retrain with languageModel gives when no model is loaded. */
-  requireLoaded(): LoadedLlm {
+  requireLoaded(): LoadedModel {
     const loaded = this.ctx.llm.current();
     if (!loaded) throw new DomainError('validation', NO_MODEL_FOR_TRAINING);
     return loaded;
@@ -70,36 +64,32 @@ export class ModelSignals {
 
   /**
    * Similarity and fit for every pair with a recorded outcome, with the model loaded when the job runs. An aborted
-   * `signal` stops it before its turn in the runtime's queue or before the next product, throwing the signal's reason.
+   * `signal` stops it before the next product, throwing the signal's reason.
    * `onProgress` hears every report, also those not pushed as events, so a status asked for is never behind them.
    */
-  forTraining(
+  async forTraining(
     interactions: readonly Interaction[],
     book: BookOfBusiness,
     options: { signal?: AbortSignal | undefined; onProgress?: ((progress: SignalsProgress) => void) | undefined } = {},
   ): Promise<{ signals: Record<string, PairSignalValues>; languageModel: LanguageModelRef }> {
     const { signal } = options;
-    return this.ctx.llm.exclusive(async () => {
-      // It may have waited behind a pitch draft: no model work once cancelled.
-      signal?.throwIfAborted();
-      // Checked again here: an unload may have been queued before this job.
-      const loaded = this.requireLoaded();
-      const file = path.basename(loaded.path);
-      let sentAt = 0;
-      const onProgress = (done: number, total: number): void => {
-        options.onProgress?.({ done, total, file });
-        const now = Date.now();
-        if (done < total && now - sentAt < PROGRESS_EVERY_MS) return;
-        sentAt = now;
-        this.ctx.emit('model:signals-progress', { done, total, file });
-      };
-      const computed = await signalsForOutcomes(this.signalsOf(loaded), interactions, book, {
-        today: this.ctx.today(),
-        onProgress,
-        signal,
-      });
-      return { signals: computed.signals, languageModel: { sha256: loaded.sha256, file } };
+    signal?.throwIfAborted();
+    const loaded = this.requireLoaded();
+    const file = path.basename(loaded.path);
+    let sentAt = 0;
+    const onProgress = (done: number, total: number): void => {
+      options.onProgress?.({ done, total, file });
+      const now = Date.now();
+      if (done < total && now - sentAt < PROGRESS_EVERY_MS) return;
+      sentAt = now;
+      this.ctx.emit('model:signals-progress', { done, total, file });
+    };
+    const computed = await signalsForOutcomes(this.signalsOf(loaded), interactions, book, {
+      today: this.ctx.today(),
+      onProgress,
+      signal,
     });
+    return { signals: computed.signals, languageModel: { sha256: loaded.sha256, file } };
   }
 
   /**
@@ -128,22 +118,29 @@ export class ModelSignals {
    * Signals for one client's candidate products, given in the order of their score without signals: similarity
    * for all, fit for the first DEFAULT_FIT_PRODUCTS. Null when the model was unloaded or changed meanwhile.
    */
-  forRanking(ref: LanguageModelRef, client: ScoredClient, ordered: readonly Product[]): Promise<ProductSignals | null> {
-    return this.ctx.llm.exclusive(async () => {
-      const loaded = this.ctx.llm.current();
-      if (!loaded || loaded.sha256 !== ref.sha256) return null;
-      const facts = clientPitchFacts(client, { today: this.ctx.today() });
-      const result = await rankingSignals(this.signalsOf(loaded), facts, ordered, {
-        maxFitProducts: DEFAULT_FIT_PRODUCTS,
-      });
-      const signals: ProductSignals = new Map(
-        ordered.map((p, i) => [p.id, { similarity: result.similarity[i] ?? null, fit: result.fit[i] ?? null }]),
-      );
-      this.lastRanking.delete(client.id);
-      this.lastRanking.set(client.id, { sha256: ref.sha256, signals });
-      // Kept for the clients an advisor has open today, not for the whole book.
-      while (this.lastRanking.size > LAST_RANKINGS_KEPT) this.lastRanking.delete(this.lastRanking.keys().next().value!);
-      return signals;
-    });
+  async forRanking(
+    ref: LanguageModelRef,
+    client: ScoredClient,
+    ordered: readonly Product[],
+  ): Promise<ProductSignals | null> {
+    const loaded = this.ctx.llm.current();
+    if (!loaded || loaded.sha256 !== ref.sha256) return null;
+    const facts = clientPitchFacts(client, { today: this.ctx.today() });
+    let result;
+    try {
+      result = await rankingSignals(this.signalsOf(loaded), facts, ordered, { maxFitProducts: DEFAULT_FIT_PRODUCTS });
+    } catch (error) {
+      // Unloaded or replaced while its turn came: the ranking goes without signals, as if it had not been loaded.
+      if (this.ctx.llm.current()?.sha256 !== ref.sha256) return null;
+      throw error;
+    }
+    const signals: ProductSignals = new Map(
+      ordered.map((p, i) => [p.id, { similarity: result.similarity[i] ?? null, fit: result.fit[i] ?? null }]),
+    );
+    this.lastRanking.delete(client.id);
+    this.lastRanking.set(client.id, { sha256: ref.sha256, signals });
+    // Kept for the clients an advisor has open today, not for the whole book.
+    while (this.lastRanking.size > LAST_RANKINGS_KEPT) this.lastRanking.delete(this.lastRanking.keys().next().value!);
+    return signals;
   }
 }

@@ -73,6 +73,15 @@ await Promise.all([
     outdir: 'dist/main',
     outExtension: { '.js': '.mjs' },
   }),
+  // The language engine's own process, started by fork-engine.ts (or utilityProcess) from beside the bundles.
+  build({
+    ...common,
+    format: 'esm',
+    banner: esmBanner,
+    entryPoints: { 'engine-host': 'main/engine/engine-host.ts' },
+    outdir: 'dist/main',
+    outExtension: { '.js': '.mjs' },
+  }),
   // A sandboxed preload must be a single CommonJS file that requires nothing but `electron`.
   build({
     ...common,

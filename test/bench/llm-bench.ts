@@ -13,6 +13,8 @@ import { type FitPrefix, clientPitchFacts, fitPromptPrefix, fitPromptSuffix } fr
 import { assertLoadable } from '../../main/llm/gguf-check';
 import { getLlamaForMachine } from '../../main/llm/llama-instance';
 import { DEFAULT_FIT_PRODUCTS, LlmSignals } from '../../main/llm/llm-signals';
+import { LlamaEngine } from '../../main/engine/llama-engine';
+import type { LanguageModel } from '../../app/ports/language-model';
 import { sha256OfFile } from '../../main/llm/model-hash';
 import { testModelPath } from '../fixtures/test-models';
 import { TODAY, demo } from '../unit/app/pitch/pitch-fixtures';
@@ -229,54 +231,44 @@ interface FitScoringResult {
  * evaluated yet (the first ranking after loading: instructions and client paid once); for a new client after
  * another one (the instructions are still held: the everyday case); and the same client again (only suffixes).
  */
-async function fitScoring(
-  model: LlamaModel,
-  sha256: string,
-  threads: number,
-  prompts: FitPrompts,
-): Promise<FitScoringResult> {
-  const signals = new LlmSignals({ model, sha256 }, { threads, contextSize: 2048 });
+async function fitScoring(engine: LanguageModel, sha256: string, prompts: FitPrompts): Promise<FitScoringResult> {
+  const signals = new LlmSignals({ engine, sha256 });
   const { prefix, previousClient, items } = prompts;
-  try {
-    const instructionTokens = signals.fitTokens(prefix.slice(0, 1), '').prefix.length;
-    const prefixTokens = signals.fitTokens(prefix, items[0]!.text).prefix.length;
-    const meanSuffixTokens =
-      items.reduce((sum, item) => sum + signals.fitTokens(prefix, item.text).full.length - prefixTokens, 0) /
-      items.length;
-    const cold: number[] = [];
-    const newClient: number[] = [];
-    const held: number[] = [];
-    const fresh: number[] = [];
-    const perProduct = async (run: () => Promise<unknown>): Promise<number> => {
-      const t0 = performance.now();
-      await run();
-      return (performance.now() - t0) / items.length;
-    };
-    const sequence = await signals.fitSequence();
-    for (let r = 0; r < Math.min(ROUNDS, 2); r++) {
-      await sequence.clearHistory();
-      cold.push(await perProduct(() => signals.fitProbabilities(prefix, items, { useCache: false })));
-      held.push(await perProduct(() => signals.fitProbabilities(prefix, items, { useCache: false })));
-      // The advisor opens another client, then comes back to this one: only the instructions are still held.
-      await signals.fitProbabilities(previousClient, items.slice(0, 1), { useCache: false });
-      newClient.push(await perProduct(() => signals.fitProbabilities(prefix, items, { useCache: false })));
-      fresh.push(
-        await perProduct(() => signals.fitProbabilities(prefix, items, { useCache: false, reusePrefix: false })),
-      );
-    }
-    return {
-      freshMs: median(fresh),
-      coldMs: median(cold),
-      newClientMs: median(newClient),
-      heldMs: median(held),
-      products: items.length,
-      instructionTokens,
-      clientTokens: prefixTokens - instructionTokens,
-      meanSuffixTokens,
-    };
-  } finally {
-    await signals.dispose();
+  const instructionTokens = (await engine.measureChoice({ prefix: prefix.slice(0, 1), suffixes: [] })).prefixTokens;
+  const measure = await engine.measureChoice({ prefix, suffixes: items.map((item) => item.text) });
+  const prefixTokens = measure.prefixTokens;
+  const meanSuffixTokens = measure.suffixTokens.reduce((sum, n) => sum + n, 0) / items.length;
+  const cold: number[] = [];
+  const newClient: number[] = [];
+  const held: number[] = [];
+  const fresh: number[] = [];
+  const perProduct = async (run: () => Promise<unknown>): Promise<number> => {
+    const t0 = performance.now();
+    await run();
+    return (performance.now() - t0) / items.length;
+  };
+  for (let r = 0; r < Math.min(ROUNDS, 2); r++) {
+    // Leaves the choice context holding a two-token prompt that shares nothing with the fit question: cold.
+    await engine.chooseNext({ prefix: ['.'], suffixes: ['.'], answers: ['Yes', 'No'], reusePrefix: false });
+    cold.push(await perProduct(() => signals.fitProbabilities(prefix, items, { useCache: false })));
+    held.push(await perProduct(() => signals.fitProbabilities(prefix, items, { useCache: false })));
+    // The advisor opens another client, then comes back to this one: only the instructions are still held.
+    await signals.fitProbabilities(previousClient, items.slice(0, 1), { useCache: false });
+    newClient.push(await perProduct(() => signals.fitProbabilities(prefix, items, { useCache: false })));
+    fresh.push(
+      await perProduct(() => signals.fitProbabilities(prefix, items, { useCache: false, reusePrefix: false })),
+    );
   }
+  return {
+    freshMs: median(fresh),
+    coldMs: median(cold),
+    newClientMs: median(newClient),
+    heldMs: median(held),
+    products: items.length,
+    instructionTokens,
+    clientTokens: prefixTokens - instructionTokens,
+    meanSuffixTokens,
+  };
 }
 
 /** The app's fit question for two demo clients and as many demo products as a ranking scores (DEFAULT_FIT_PRODUCTS). */
@@ -383,9 +375,17 @@ async function childGeneration(
 }
 
 /** Fit-scoring figures for the app's prompt on the loaded model (part of BENCH_ONLY=llm, or alone as BENCH_ONLY=fit). */
-async function fitFigures(model: LlamaModel, sha256: string, log: (line: string) => void): Promise<void> {
+async function fitFigures(modelPath: string, log: (line: string) => void): Promise<void> {
   const prompts = demoFitPrompts();
-  const fit = await fitScoring(model, sha256, 1, prompts);
+  // The app's engine in this process, one thread, a 2048-token choice context, as a ranking uses it.
+  const engine = new LlamaEngine({ hashOf: sha256OfFile, choiceContextSize: 2048 });
+  let fit: FitScoringResult;
+  try {
+    const { loaded } = await engine.load({ path: modelPath, gpuLayers: 'auto', contextSize: 'auto' });
+    fit = await fitScoring(engine, loaded!.sha256, prompts);
+  } finally {
+    await engine.dispose();
+  }
   const n = fit.products;
   const bound = fitBounds(fit.instructionTokens, fit.clientTokens, fit.meanSuffixTokens, n);
   log(
@@ -411,13 +411,7 @@ export async function benchFit(): Promise<void> {
       .join(' ')}`,
   );
   const modelPath = await testModelPath({ preset: '0.5b', type: 'q8_0' });
-  const llama = await getLlamaForMachine();
-  const model = await llama.loadModel({ modelPath, gpuLayers: 'auto' });
-  try {
-    await fitFigures(model, await sha256OfFile(modelPath), (line) => console.log(line));
-  } finally {
-    await model.dispose();
-  }
+  await fitFigures(modelPath, (line) => console.log(line));
 }
 
 export async function benchLlm(): Promise<string[]> {
@@ -449,7 +443,6 @@ export async function benchLlm(): Promise<string[]> {
   log(
     `load: ${f1(firstLoad)} ms first in this process, ${f1(performance.now() - t0)} ms again (file in the page cache); backend ${llama.gpu === false ? 'CPU' : llama.gpu}, ${gpuLayers} layers on the GPU`,
   );
-  const sha256 = await sha256OfFile(modelPath);
 
   try {
     // Headline figures, plain loop at each thread count.
@@ -469,7 +462,7 @@ export async function benchLlm(): Promise<string[]> {
         `threads ${t}: prompt processing 512 tokens ${spread(pp)} tok/s = ${f1((100 * median(pp)) / NATIVE.pp512[t]!)}% of native pp512 ${NATIVE.pp512[t]} tok/s (reference)`,
       );
     }
-    await fitFigures(model, sha256, log);
+    await fitFigures(modelPath, log);
     for (const t of [1, 2]) {
       const d = await eventLoopDelayWhileGenerating(llama, model, t);
       log(

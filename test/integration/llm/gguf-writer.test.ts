@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { readGgufFileInfo } from 'node-llama-cpp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_MODEL_SHAPES, writeTestModel } from '../../../main/llm/gguf-writer';
+import { TEST_MODEL_SHAPES, writeTestModel } from '../../tooling/gguf-writer';
 import { sha256OfFile } from '../../../main/llm/model-hash';
 import { tempDir } from '../db/temp-db';
 

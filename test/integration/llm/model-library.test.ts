@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeTestModel } from '../../../main/llm/gguf-writer';
+import { writeTestModel } from '../../tooling/gguf-writer';
 import { getLlamaForMachine } from '../../../main/llm/llama-instance';
 import { ModelLibrary } from '../../../main/llm/model-library';
 import { sha256OfFile } from '../../../main/llm/model-hash';

@@ -1,0 +1,61 @@
+import type {
+  PitchDraftContent,
+  PitchDraftSummary,
+  PitchDraftView,
+  PitchIssueView,
+  PitchProvenance,
+} from '../contract/pitch-channels';
+import type { MarketSnapshot, Product } from '../domain';
+import type { Language } from '../domain/enums';
+import type { LocalizedText } from '../domain/localized-text';
+import type { SuitabilityClient, SuitabilityResult } from '../suitability';
+
+export interface PitchDraftRecord {
+  id: string;
+  clientId: string;
+  productId: string;
+  language: Language;
+  currentVersion: number;
+}
+
+export interface NewPitchVersion {
+  author: string;
+  at: string;
+  content: PitchDraftContent;
+  label: LocalizedText;
+  provenance: PitchProvenance;
+  issues: PitchIssueView[];
+  approvable: boolean;
+}
+
+/** Pitch drafts and their numbered versions; a version is never changed once written. */
+export interface PitchStore {
+  createDraft(draft: {
+    id: string;
+    clientId: string;
+    productId: string;
+    language: Language;
+    at: string;
+  }): Promise<void>;
+  draft(id: string): Promise<PitchDraftRecord | null>;
+  /** Adds the next version and returns its number. */
+  addVersion(draftId: string, version: NewPitchVersion): Promise<number>;
+  /** Removes a draft that never got a version (a generation that produced nothing usable). */
+  dropIfEmpty(draftId: string): Promise<void>;
+  list(clientId: string): Promise<PitchDraftSummary[]>;
+  view(draftId: string): Promise<PitchDraftView | null>;
+  approve(draftId: string, version: number, meta: { at: string; actor: string }): Promise<void>;
+}
+
+/** What a pitch is written from: the client, the product, the suitability verdict the ranking reaches, the market. */
+export interface PitchSubject {
+  client: SuitabilityClient;
+  product: Product;
+  verdict: SuitabilityResult;
+  market: MarketSnapshot | null;
+}
+
+export interface PitchSubjects {
+  /** Throws a not_found DomainError when the client or the product does not exist. */
+  subjectOf(clientId: string, productId: string): Promise<PitchSubject>;
+}

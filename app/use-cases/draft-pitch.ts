@@ -1,0 +1,305 @@
+import type { ChannelOutput, ChannelParsedInput } from '../contract/channels';
+import type { EventPayload } from '../contract/events';
+import type { PitchProvenance } from '../contract/pitch-channels';
+import { DomainError } from '../domain/domain-error';
+import type { LocalizedText } from '../domain/localized-text';
+import {
+  PromptBudgetError,
+  pitchDraftJsonSchema,
+  templateDraft,
+  withRequiredDisclosure,
+  type PitchDraft,
+  type PitchFacts,
+  type PitchLength,
+  type PitchOptions,
+} from '../pitch';
+import type { LanguageModel, LoadedModel } from '../ports/language-model';
+import type { PitchStore, PitchSubjects } from '../ports/pitch-store';
+import { StopSource } from '../ports/stop-signal';
+import type { SuitabilityResult } from '../suitability';
+import { enginePrompt, fitPromptToContext, promptText } from './pitch/fit-prompt-to-context';
+import { readModelAnswer } from './pitch/model-answer';
+import { factsOf, lintPitch } from './pitch/pitch-checks';
+
+/** Tokens kept for the answer by pitch length; a short context gets at most half of itself (see answerBudget). */
+const ANSWER_TOKENS: Record<PitchLength, number> = { short: 700, medium: 1000, long: 1400 };
+const MIN_ANSWER_TOKENS = 160;
+const TEMPERATURE = 0.7;
+/** Room left for the chat template's markers around the messages. */
+const TEMPLATE_MARKER_TOKENS = 64;
+/** Characters per streamed piece of a template draft, so the editor shows it the way it shows a model's text. */
+const TEMPLATE_PIECE = 48;
+
+const TEMPLATE_LABEL: LocalizedText = {
+  en: 'Template draft: written without a language model',
+  zh: '模板草稿：未使用语言模型生成',
+};
+
+export interface DraftPitchDeps {
+  model: LanguageModel;
+  store: PitchStore;
+  subjects: PitchSubjects;
+  emit(event: 'pitch:delta', payload: EventPayload<'pitch:delta'>): void;
+  emit(event: 'pitch:done', payload: EventPayload<'pitch:done'>): void;
+  clock: {
+    nowIso(): string;
+    today(): string;
+    /** A monotonic clock in milliseconds, for how long a draft took. */
+    millis(): number;
+    /** Lets other work run between the pieces of a template draft. */
+    pause(): Promise<void>;
+  };
+  ids: { randomId(): string; seed(): number; sha256(text: string): string };
+  actor: string;
+  /** Caps the answer (tests keep generations short on two cores). */
+  maxAnswerTokens?: number;
+}
+
+interface Job {
+  requestId: string;
+  draftId: string;
+  stop: StopSource;
+}
+
+function answerBudget(contextSize: number, length: PitchLength, override?: number): number {
+  const wanted = override ?? ANSWER_TOKENS[length];
+  return Math.max(Math.min(MIN_ANSWER_TOKENS, wanted), Math.min(wanted, Math.floor(contextSize / 2)));
+}
+
+function failText(error: unknown): LocalizedText {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    en: `Drafting failed: ${message}. The app is still running; try again.`,
+    zh: `起草失败：${message}。应用仍在运行，请重试。`,
+  };
+}
+
+const fileName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
+
+/**
+ * Pitch drafting: the facts and the suitability verdict exactly as the ranking reaches it, a prompt fitted to the
+ * loaded model's context, JSON-schema-constrained generation streamed as 'pitch:delta', parse, required
+ * disclosure, lint, and a version with its provenance. With no model loaded the deterministic template draft
+ * takes the same path, labelled as such. An unsuitable product is refused before anything runs. Drafts take
+ * turns, in the order they were asked for.
+ */
+export function createPitchDrafting(deps: DraftPitchDeps) {
+  const jobs = new Map<string, Job>();
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function done(
+    job: Job,
+    outcome: 'completed' | 'stopped' | 'failed',
+    version: number | null,
+    error: LocalizedText | null,
+  ): Promise<void> {
+    jobs.delete(job.requestId);
+    if (version === null) await deps.store.dropIfEmpty(job.draftId);
+    deps.emit('pitch:done', { requestId: job.requestId, draftId: job.draftId, outcome, version, error });
+  }
+
+  function save(
+    job: Job,
+    draft: PitchDraft,
+    facts: PitchFacts,
+    pitch: PitchOptions,
+    verdict: SuitabilityResult,
+    label: LocalizedText,
+    provenance: PitchProvenance,
+  ): Promise<number> {
+    const content = withRequiredDisclosure(draft, facts, pitch.language);
+    const { issues, approvable } = lintPitch(content, facts, pitch.language, verdict);
+    return deps.store.addVersion(job.draftId, {
+      author: deps.actor,
+      at: deps.clock.nowIso(),
+      content,
+      label,
+      provenance,
+      issues,
+      approvable,
+    });
+  }
+
+  async function runTemplate(job: Job, facts: PitchFacts, pitch: PitchOptions, verdict: SuitabilityResult) {
+    const started = deps.clock.millis();
+    const { source: _source, language: _language, label, ...content } = templateDraft(facts, pitch);
+    const text = JSON.stringify(content, null, 2);
+    for (let i = 0; i < text.length; i += TEMPLATE_PIECE) {
+      if (job.stop.aborted) return done(job, 'stopped', null, null);
+      deps.emit('pitch:delta', {
+        requestId: job.requestId,
+        draftId: job.draftId,
+        delta: text.slice(i, i + TEMPLATE_PIECE),
+      });
+      await deps.clock.pause();
+    }
+    const version = await save(job, content, facts, pitch, verdict, label ?? TEMPLATE_LABEL, {
+      source: 'template',
+      modelSha256: null,
+      modelFile: null,
+      promptHash: null,
+      prompt: null,
+      settings: { language: pitch.language, tone: pitch.tone, length: pitch.length },
+      droppedFacts: [],
+      generatedTokens: null,
+      millis: Math.round(deps.clock.millis() - started),
+    });
+    return done(job, 'completed', version, null);
+  }
+
+  async function runModel(
+    job: Job,
+    loaded: LoadedModel,
+    facts: PitchFacts,
+    pitch: PitchOptions,
+    verdict: SuitabilityResult,
+  ) {
+    const started = deps.clock.millis();
+    const answerTokens = answerBudget(loaded.contextSize, pitch.length, deps.maxAnswerTokens);
+    const format = loaded.hasChatTemplate ? 'chat' : 'plain';
+    let built;
+    try {
+      built = await fitPromptToContext(
+        deps.model,
+        facts,
+        { ...pitch, format },
+        {
+          contextSize: loaded.contextSize,
+          answerTokens,
+        },
+      );
+    } catch (error) {
+      if (error instanceof PromptBudgetError) return done(job, 'failed', null, error.text);
+      throw error;
+    }
+    // answerTokens is the room the prompt budget keeps; the generation may use whatever the context still has, so
+    // an answer that runs long (a small or random-weight model filling every field to its limit) can still close
+    // its JSON.
+    const maxTokens =
+      deps.maxAnswerTokens !== undefined
+        ? answerTokens
+        : Math.max(answerTokens, loaded.contextSize - (built.promptTokens ?? 0) - TEMPLATE_MARKER_TOKENS);
+    const seed = deps.ids.seed();
+    const result = await deps.model.generate(
+      {
+        prompt: enginePrompt(built.prompt),
+        constraint: { jsonSchema: pitchDraftJsonSchema(pitch.length) as Record<string, unknown> },
+        maxTokens,
+        temperature: TEMPERATURE,
+        seed,
+      },
+      {
+        signal: job.stop.signal,
+        onText: (delta) => deps.emit('pitch:delta', { requestId: job.requestId, draftId: job.draftId, delta }),
+      },
+    );
+    const millis = Math.round(deps.clock.millis() - started);
+    const stopped = job.stop.aborted;
+    const file = fileName(loaded.path);
+    const answer = readModelAnswer(result.text, {
+      length: pitch.length,
+      stopped,
+      cutOff: !stopped && result.stop === 'max-tokens',
+      maxTokens,
+      file,
+    });
+    if (!answer.ok) return done(job, answer.outcome, null, answer.error);
+    const text = promptText(built.prompt);
+    const version = await save(job, answer.draft, facts, pitch, verdict, answer.label, {
+      source: 'model',
+      modelSha256: loaded.sha256,
+      modelFile: file,
+      promptHash: deps.ids.sha256(text),
+      prompt: text,
+      settings: {
+        language: pitch.language,
+        tone: pitch.tone,
+        length: pitch.length,
+        temperature: TEMPERATURE,
+        seed,
+        maxTokens,
+        threads: loaded.threads,
+        contextSize: loaded.contextSize,
+        format,
+      },
+      droppedFacts: built.droppedFacts,
+      generatedTokens: result.tokens,
+      millis,
+    });
+    return done(job, stopped ? 'stopped' : 'completed', version, null);
+  }
+
+  async function suitableFacts(clientId: string, productId: string) {
+    const subject = await deps.subjects.subjectOf(clientId, productId);
+    const { verdict, product } = subject;
+    if (!verdict.suitable) {
+      const reasons = verdict.checks.filter((c) => !c.passed).map((c) => c.reason.en);
+      throw new DomainError(
+        'validation',
+        `${product.nameEn} is not suitable for this client, so no pitch is drafted for it: ${reasons.join('; ')}`,
+      );
+    }
+    return { facts: factsOf(subject, deps.clock.today()), verdict };
+  }
+
+  async function draftFor(input: ChannelParsedInput<'pitch:start'>): Promise<string> {
+    if (input.draftId) {
+      const row = await deps.store.draft(input.draftId);
+      if (!row) throw new DomainError('not_found', `No pitch draft ${input.draftId}.`);
+      if (row.clientId !== input.clientId || row.productId !== input.productId)
+        throw new DomainError('validation', `Pitch draft ${input.draftId} is for another client or product.`);
+      return input.draftId;
+    }
+    const draftId = `PD-${deps.ids.randomId().slice(0, 16).toUpperCase()}`;
+    await deps.store.createDraft({
+      id: draftId,
+      clientId: input.clientId,
+      productId: input.productId,
+      language: input.settings.language,
+      at: deps.clock.nowIso(),
+    });
+    return draftId;
+  }
+
+  return {
+    /** Answers at once with the ids to follow; the text streams as events and ends with 'pitch:done'. */
+    async start(input: ChannelParsedInput<'pitch:start'>): Promise<ChannelOutput<'pitch:start'>> {
+      const { facts, verdict } = await suitableFacts(input.clientId, input.productId);
+      const loaded = (await deps.model.status()).loaded;
+      if (input.source === 'model' && !loaded)
+        throw new DomainError(
+          'unavailable',
+          'No language model is loaded. Load one on the Models page, or draft from the template.',
+        );
+      const source = input.source === 'template' || !loaded ? 'template' : 'model';
+      const draftId = await draftFor(input);
+      const job: Job = { requestId: deps.ids.randomId(), draftId, stop: new StopSource() };
+      jobs.set(job.requestId, job);
+      const pitch: PitchOptions = input.settings;
+      const run = async () => {
+        if (job.stop.aborted) return done(job, 'stopped', null, null);
+        // The model may have been unloaded or changed while this draft waited.
+        const current = source === 'model' ? (await deps.model.status()).loaded : null;
+        if (current) return runModel(job, current, facts, pitch, verdict);
+        return runTemplate(job, facts, pitch, verdict);
+      };
+      const turn = queue.then(run, run).catch((error: unknown) => done(job, 'failed', null, failText(error)));
+      queue = turn.catch(() => undefined);
+      return { requestId: job.requestId, draftId, source };
+    },
+
+    stop(requestId: string): { stopped: boolean } {
+      const job = jobs.get(requestId);
+      if (!job) return { stopped: false };
+      job.stop.stop();
+      return { stopped: true };
+    },
+
+    /** Stops every running draft (the backend is closing). */
+    stopAll(): void {
+      for (const job of jobs.values()) job.stop.stop();
+    },
+  };
+}
+
+export type PitchDrafting = ReturnType<typeof createPitchDrafting>;

@@ -1,0 +1,100 @@
+import type { PitchDraftContent, PitchDraftView, PitchIssueView } from '../../contract/pitch-channels';
+import { DomainError } from '../../domain/domain-error';
+import type { LocalizedText } from '../../domain/localized-text';
+import type { PitchStore, PitchSubjects } from '../../ports/pitch-store';
+import { factsOf, lintPitch } from './pitch-checks';
+
+const EDIT_LABEL: LocalizedText = { en: 'Edited by the advisor', zh: '顾问编辑的版本' };
+
+export interface ReviewPitchDeps {
+  store: PitchStore;
+  subjects: PitchSubjects;
+  clock: { nowIso(): string; today(): string };
+  actor: string;
+}
+
+/**
+ * Reading, linting, editing and approving drafts. Every check uses the client's profile and rules as they are
+ * now, so an edit or an approval is judged against what holds today, not when the draft was written.
+ */
+export function createPitchReview(deps: ReviewPitchDeps) {
+  async function draftOf(draftId: string) {
+    const row = await deps.store.draft(draftId);
+    if (!row) throw new DomainError('not_found', `No pitch draft ${draftId}.`);
+    return row;
+  }
+
+  async function get(draftId: string): Promise<PitchDraftView> {
+    const view = await deps.store.view(draftId);
+    if (!view) throw new DomainError('not_found', `No pitch draft ${draftId}.`);
+    return view;
+  }
+
+  async function lint(
+    draftId: string,
+    content: PitchDraftContent,
+  ): Promise<{ issues: PitchIssueView[]; approvable: boolean }> {
+    const row = await draftOf(draftId);
+    const subject = await deps.subjects.subjectOf(row.clientId, row.productId);
+    return lintPitch(content, factsOf(subject, deps.clock.today()), row.language, subject.verdict);
+  }
+
+  return {
+    list: (clientId: string) => deps.store.list(clientId),
+    get,
+    lint,
+
+    async save(draftId: string, baseVersion: number, content: PitchDraftContent): Promise<PitchDraftView> {
+      const row = await draftOf(draftId);
+      if (row.currentVersion !== baseVersion) {
+        throw new DomainError(
+          'conflict',
+          `Pitch draft ${draftId} has a newer version (${row.currentVersion}) than the one edited (${baseVersion}). Open the latest version and edit that.`,
+        );
+      }
+      const checked = await lint(draftId, content);
+      await deps.store.addVersion(draftId, {
+        author: deps.actor,
+        at: deps.clock.nowIso(),
+        content,
+        label: EDIT_LABEL,
+        provenance: {
+          source: 'advisor',
+          modelSha256: null,
+          modelFile: null,
+          promptHash: null,
+          prompt: null,
+          settings: { basedOn: baseVersion },
+          droppedFacts: [],
+          generatedTokens: null,
+          millis: null,
+        },
+        ...checked,
+      });
+      return get(draftId);
+    },
+
+    async approve(draftId: string, version: number): Promise<PitchDraftView> {
+      const view = await get(draftId);
+      const latest = view.versions[view.versions.length - 1]!;
+      if (latest.version !== version)
+        throw new DomainError(
+          'conflict',
+          `Only the latest version (${latest.version}) of a pitch can be approved, not version ${version}.`,
+        );
+      // Linted again now: the client's profile or the rule set may have changed since the version was written.
+      const fresh = await lint(draftId, latest.content);
+      if (!fresh.approvable) {
+        const blocking = fresh.issues.filter((i) => i.severity === 'blocking').map((i) => i.message.en);
+        throw new DomainError(
+          'validation',
+          `Version ${version} cannot be approved while it has a blocking problem: ${blocking.join('; ')}`,
+        );
+      }
+      await deps.store.approve(draftId, version, { at: deps.clock.nowIso(), actor: deps.actor });
+      return get(draftId);
+    },
+  };
+}
+
+export type PitchReview = ReturnType<typeof createPitchReview>;

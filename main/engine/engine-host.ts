@@ -1,0 +1,36 @@
+import { ModelHashCache, sha256OfFile } from '../llm/model-hash';
+import { ENGINE_DATA_DIR_ENV } from './engine-host-env';
+import type { FromEngine, ToEngine } from './engine-protocol';
+import { serveEngine, type EngineChannel } from './engine-server';
+import { LlamaEngine } from './llama-engine';
+
+/**
+ * The language engine's own process: llama.cpp's threads, its native aborts and its memory stay here, away from
+ * the backend. Started by fork-engine.ts (Node's child_process.fork) or, in the desktop app, by an Electron
+ * utilityProcess, whose channel is process.parentPort. Exits when told to dispose or when its parent goes.
+ */
+interface ParentPort {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+}
+
+function parentChannel(): EngineChannel {
+  const port = (process as unknown as { parentPort?: ParentPort }).parentPort;
+  if (port)
+    return {
+      send: (message) => port.postMessage(message),
+      onMessage: (listener) => port.on('message', (event) => listener(event.data as ToEngine)),
+    };
+  if (!process.send) throw new Error('The engine host must be started with a message channel to its parent.');
+  return {
+    send: (message: FromEngine) => void process.send?.(message),
+    onMessage: (listener) => process.on('message', (message) => listener(message as ToEngine)),
+  };
+}
+
+const dataDir = process.env[ENGINE_DATA_DIR_ENV];
+const hashes = dataDir ? new ModelHashCache(dataDir) : null;
+const engine = new LlamaEngine({ hashOf: (file) => (hashes ? hashes.hash(file) : sha256OfFile(file)) });
+serveEngine(engine, parentChannel(), () => process.exit(0));
+// The backend went away without saying so: nothing is left to serve.
+process.on('disconnect', () => process.exit(0));

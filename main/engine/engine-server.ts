@@ -1,0 +1,67 @@
+import type { LanguageModel } from '../../app/ports/language-model';
+import { ENGINE_METHODS, toWireError, type FromEngine, type ToEngine } from './engine-protocol';
+
+export interface EngineChannel {
+  send(message: FromEngine): void;
+  onMessage(listener: (message: ToEngine) => void): void;
+}
+
+/**
+ * Serves a LanguageModel over a message channel: each call runs with its own AbortController, so an 'abort'
+ * message stops exactly that call; text chunks and every change of state go back as messages.
+ * `onDisposed` runs after a 'dispose' call has been answered.
+ */
+export function serveEngine(engine: LanguageModel, channel: EngineChannel, onDisposed: () => void): void {
+  const running = new Map<number, AbortController>();
+  engine.onState((state) => channel.send({ kind: 'state', state }));
+
+  async function run(id: number, method: ToEngine & { kind: 'call' }): Promise<void> {
+    const abort = new AbortController();
+    running.set(id, abort);
+    const work = { signal: abort.signal };
+    const [first] = method.args as [never];
+    try {
+      let value: unknown;
+      switch (method.method) {
+        case 'generate':
+          value = await engine.generate(first, {
+            ...work,
+            onText: (chunk) => channel.send({ kind: 'text', id, chunk }),
+          });
+          break;
+        case 'embed':
+          value = await engine.embed(first, work);
+          break;
+        case 'chooseNext':
+          value = await engine.chooseNext(first, work);
+          break;
+        case 'measureChoice':
+          value = await engine.measureChoice(first);
+          break;
+        case 'countTokens':
+          value = await engine.countTokens(first);
+          break;
+        case 'load':
+          value = await engine.load(first);
+          break;
+        case 'status':
+        case 'cancelLoad':
+        case 'unload':
+        case 'dispose':
+          value = await engine[method.method]();
+          break;
+      }
+      channel.send({ kind: 'result', id, value });
+    } catch (error) {
+      channel.send({ kind: 'error', id, error: toWireError(error) });
+    } finally {
+      running.delete(id);
+    }
+    if (method.method === 'dispose') onDisposed();
+  }
+
+  channel.onMessage((message) => {
+    if (message.kind === 'abort') running.get(message.id)?.abort();
+    else if (ENGINE_METHODS.includes(message.method)) void run(message.id, message);
+  });
+}

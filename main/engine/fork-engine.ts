@@ -1,0 +1,73 @@
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chooseThreads, THREADS_ENV } from '../llm/llama-instance';
+import type { EngineProcess, SpawnEngine } from './engine-client';
+import { ENGINE_DATA_DIR_ENV } from './engine-host-env';
+import type { FromEngine } from './engine-protocol';
+
+export interface ForkEngineOptions {
+  /** The data folder: the engine remembers model hashes in it, as the backend's model library does. */
+  dataDir?: string;
+  /** llama.cpp threads in the engine; default chooseThreads() (docs/adr/0002-threads-for-local-generation.md). */
+  threads?: number;
+  /** libuv's pool in the engine process: 1 keeps each token's jobs on one pool thread (ADR 0002). */
+  uvThreadpoolSize?: number;
+}
+
+/** The bundled host beside this bundle (dist/main/engine-host.mjs), or the TypeScript source run through tsx. */
+function hostEntry(): { file: string; execArgv: string[] } {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const bundled = path.join(here, 'engine-host.mjs');
+  if (fs.existsSync(bundled)) return { file: bundled, execArgv: [] };
+  return { file: path.join(here, 'engine-host.ts'), execArgv: ['--import', 'tsx'] };
+}
+
+/**
+ * Starts the engine as a Node child process over an IPC channel with the 'advanced' serialization (typed arrays
+ * and nested data cross as they are). The Electron main process will pass a spawn made with utilityProcess instead,
+ * since the app's fuses turn run-as-node off.
+ */
+export function forkEngine(options: ForkEngineOptions = {}): SpawnEngine {
+  return (): EngineProcess => {
+    const { file, execArgv } = hostEntry();
+    const threads = options.threads ?? chooseThreads().threads;
+    const child = fork(file, [], {
+      execArgv,
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: {
+        ...process.env,
+        UV_THREADPOOL_SIZE: String(options.uvThreadpoolSize ?? 1),
+        [THREADS_ENV]: String(threads),
+        ...(options.dataDir ? { [ENGINE_DATA_DIR_ENV]: options.dataDir } : {}),
+        // Inside Electron's backend utility process, execPath is Electron itself: run it as plain Node. Once the
+        // run-as-node fuse is turned off, the main process must start the engine as a utility process instead.
+        ...(process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {}),
+      },
+    });
+    // A send after the process died throws asynchronously through 'error'; the exit handler reports the loss.
+    child.on('error', () => undefined);
+    return {
+      pid: child.pid,
+      send: (message) => {
+        if (child.connected) child.send(message);
+      },
+      onMessage: (listener) => child.on('message', (message) => listener(message as FromEngine)),
+      onExit: (listener) =>
+        child.once('exit', (code, signal) => listener(signal ? `killed by ${signal}` : `exit code ${code}`)),
+      kill: () => void child.kill('SIGKILL'),
+      hold: (held) => {
+        const channel = child.channel as { ref(): void; unref(): void } | null | undefined;
+        if (held) {
+          child.ref();
+          channel?.ref();
+        } else {
+          child.unref();
+          channel?.unref();
+        }
+      },
+    };
+  };
+}

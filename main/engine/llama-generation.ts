@@ -1,0 +1,64 @@
+import { LlamaChatSession, LlamaCompletion, type Llama, type LlamaGrammar } from 'node-llama-cpp';
+import type { GenerateOptions, GenerateRequest, GenerateResult } from '../../app/ports/language-model';
+import type { LoadedLlm } from '../llm/llm-runtime';
+import { abortSignalOf } from './stop-signals';
+
+async function grammarFor(llama: Llama, request: GenerateRequest): Promise<LlamaGrammar | undefined> {
+  const constraint = request.constraint;
+  if (!constraint) return undefined;
+  if ('grammar' in constraint) return llama.createGrammar({ grammar: constraint.grammar });
+  return llama.createGrammarForJsonSchema(
+    constraint.jsonSchema as Parameters<Llama['createGrammarForJsonSchema']>[0],
+  ) as Promise<LlamaGrammar>;
+}
+
+/**
+ * One generation on the loaded model's single context sequence: a chat session when the prompt is a chat, a plain
+ * completion otherwise. The caller runs generations one at a time; the sequence is freed whatever happens.
+ */
+export async function generateOnModel(
+  loaded: LoadedLlm,
+  request: GenerateRequest,
+  options: GenerateOptions = {},
+): Promise<GenerateResult> {
+  const grammar = await grammarFor(loaded.llama, request);
+  const { signal, release } = abortSignalOf(options.signal);
+  const sequence = loaded.context.getSequence();
+  let text = '';
+  let tokens = 0;
+  try {
+    const common = {
+      ...(grammar ? { grammar } : {}),
+      maxTokens: request.maxTokens,
+      temperature: request.temperature,
+      ...(request.seed !== undefined ? { seed: request.seed } : {}),
+      signal,
+      stopOnAbortSignal: true,
+      onTextChunk: (chunk: string) => {
+        text += chunk;
+        options.onText?.(chunk);
+      },
+      onToken: (t: readonly unknown[]) => {
+        tokens += t.length;
+      },
+    };
+    if (request.prompt.format === 'chat') {
+      const session = new LlamaChatSession({
+        contextSequence: sequence,
+        systemPrompt: request.prompt.system,
+        autoDisposeSequence: false,
+      });
+      await session.prompt(request.prompt.user, common);
+      session.dispose({ disposeSequence: false });
+    } else {
+      const completion = new LlamaCompletion({ contextSequence: sequence, autoDisposeSequence: false });
+      await completion.generateCompletion(request.prompt.text, common);
+      completion.dispose({ disposeSequence: false });
+    }
+  } finally {
+    sequence.dispose();
+    release();
+  }
+  const stop = signal.aborted ? 'aborted' : tokens >= request.maxTokens ? 'max-tokens' : 'end';
+  return { text, tokens, stop };
+}
