@@ -10,7 +10,7 @@ import {
 import { openStore } from '../db/open-store';
 import { sqliteStores } from '../db/sqlite-stores';
 import { EVALUATION_SEED, evaluateOutcomes, type EvaluatedOutcomes } from '../../app/use-cases/evaluate-outcomes';
-import { computeEvaluationSignals, type EvaluationSignals } from '../llm/evaluation-signals';
+import { computeEvaluationSignals, type EvaluationSignals } from '../model/evaluation-signals';
 import { ModelFileProblemError } from '../llm/gguf-check';
 import { CliError, EXIT, usageError, type CliIo } from './cli-io';
 

@@ -1,6 +1,6 @@
 import type { LlamaContext, LlamaContextSequence, LlamaEmbeddingContext, LlamaModel, Token } from 'node-llama-cpp';
 import type { ChoiceMeasure, ChoiceRequest, ChoiceResult, WorkOptions } from '../../app/ports/language-model';
-import { throwIfStopped } from './stop-signals';
+import { throwIfStopped } from '../llm/stop-signals';
 
 export interface ChoiceContextOptions {
   /** Evaluation threads for the contexts made here. */

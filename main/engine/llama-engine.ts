@@ -17,7 +17,7 @@ import { contextThreads } from '../llm/llama-instance';
 import { LlmRuntime, type LoadedLlm } from '../llm/llm-runtime';
 import { generateOnModel } from './llama-generation';
 import { LlamaChoices } from './llama-choices';
-import { throwIfStopped } from './stop-signals';
+import { throwIfStopped } from '../llm/stop-signals';
 
 export interface LlamaEngineOptions {
   /** sha256 of a model file (cached by the model library). */

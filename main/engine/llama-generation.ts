@@ -1,7 +1,7 @@
 import { LlamaChatSession, LlamaCompletion, type Llama, type LlamaGrammar } from 'node-llama-cpp';
 import type { GenerateOptions, GenerateRequest, GenerateResult } from '../../app/ports/language-model';
 import type { LoadedLlm } from '../llm/llm-runtime';
-import { abortSignalOf } from './stop-signals';
+import { abortSignalOf } from '../llm/stop-signals';
 
 async function grammarFor(llama: Llama, request: GenerateRequest): Promise<LlamaGrammar | undefined> {
   const constraint = request.constraint;

@@ -15,7 +15,7 @@ import type { LanguageModel } from '../../app/ports/language-model';
 import type { StopSignal } from '../../app/ports/stop-signal';
 import type { Db } from '../db/connection';
 import { readEmbeddings, writeEmbeddings } from '../db/embedding-cache-repository';
-import { throwIfStopped } from '../engine/stop-signals';
+import { throwIfStopped } from './stop-signals';
 
 /**
  * Language-model signals for the interest ranking, asked of whichever model the engine holds:

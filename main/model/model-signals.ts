@@ -7,8 +7,10 @@ import type { LanguageModelRef } from '../../app/ranking/live-model';
 import type { ProductSignals } from '../../app/ranking/product-scorer';
 import type { BookOfBusiness } from '../../app/scoring/training-rows';
 import type { ScoredClient } from '../../app/scoring/scoring-context';
-import type { BackendContext } from '../backend/backend-context';
-import { signalsForOutcomes } from '../llm/evaluation-signals';
+import type { EventName } from '../../app/contract/events';
+import type { Db } from '../db/connection';
+import type { LanguageEngine } from '../engine/language-engine';
+import { signalsForOutcomes } from './evaluation-signals';
 import type { LoadedModel } from '../../app/ports/language-model';
 import { DEFAULT_FIT_PRODUCTS, LlmSignals, rankingSignals } from '../llm/llm-signals';
 import type { PairSignalValues } from './train-model-version';
@@ -38,12 +40,20 @@ export const NO_MODEL_FOR_TRAINING =
  * runs one piece of model work at a time, so they never run beside a pitch draft's generation or an unload. The
  * LlmSignals (its in-memory embeddings and fit answers) is kept for as long as the same model stays loaded.
  */
+/** What the signals need from the backend: the engine, the embedding cache's database, the date and the events. */
+export interface SignalsContext {
+  llm: LanguageEngine;
+  db: Db;
+  today(): string;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}
+
 export class ModelSignals {
   private kept: { loaded: LoadedModel; signals: LlmSignals } | null = null;
   /** Each client's signals from their latest ranking, by model: what the advisor saw when recording a reaction. */
   private readonly lastRanking = new Map<string, { sha256: string; signals: ProductSignals }>();
 
-  constructor(private readonly ctx: BackendContext) {}
+  constructor(private readonly ctx: SignalsContext) {}
 
   /** The signals of the loaded model (its answers stay valid while the same file is loaded); a new model's replace them. */
   private signalsOf(loaded: LoadedModel): LlmSignals {

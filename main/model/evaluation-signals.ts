@@ -4,13 +4,13 @@ import type { Interaction } from '../../app/domain';
 import { clientPitchFacts } from '../../app/pitch/pitch-facts';
 import type { BookOfBusiness, PairSignals } from '../../app/scoring/training-rows';
 import type { Db } from '../db/connection';
-import { pairKey, pairSignalsOf, type PairSignalValues } from '../model/train-model-version';
+import { pairKey, pairSignalsOf, type PairSignalValues } from '../../app/training/train-version';
 import type { StopSignal } from '../../app/ports/stop-signal';
 import { LlamaEngine } from '../engine/llama-engine';
-import { assertLoadable } from './gguf-check';
-import { LlmSignals, rankingSignals } from './llm-signals';
-import { sha256OfFile } from './model-hash';
-import { throwIfStopped } from '../engine/stop-signals';
+import { assertLoadable } from '../llm/gguf-check';
+import { LlmSignals, rankingSignals } from '../llm/llm-signals';
+import { sha256OfFile } from '../llm/model-hash';
+import { throwIfStopped } from '../llm/stop-signals';
 
 export interface EvaluationSignals {
   signals: PairSignals;
