@@ -8,6 +8,7 @@ import { benchImportClients, benchImportEvents } from './import-bench';
 import { benchFit, benchLlm } from './llm-bench';
 import { benchNativeComparison } from './native-llama-bench';
 import { benchRecommendations, summarizeRecommendations } from './recommendations-bench';
+import { benchRelayLoop } from './relay-loop-bench';
 import { fmt, median, percentile } from './stats';
 import { benchUiSearch } from './ui-search-bench';
 
@@ -43,6 +44,13 @@ if (only === 'llm') {
 // about 15 minutes on 2 cores), so it is opt-in rather than part of the default run.
 if (only === 'native') {
   await benchNativeComparison();
+  process.exit(0);
+}
+
+// BENCH_ONLY=relay: the event loop of the thread that serves the window while the engine process drafts a pitch
+// (BENCH_RELAY_PRESET=0.5b for the 0.5B-shaped model; tiny by default).
+if (only === 'relay') {
+  for (const line of await benchRelayLoop()) console.log(line);
   process.exit(0);
 }
 
