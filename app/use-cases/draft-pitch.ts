@@ -221,6 +221,8 @@ export function createPitchDrafting(deps: DraftPitchDeps) {
         threads: loaded.threads,
         contextSize: loaded.contextSize,
         format,
+        // The prompt's length as the engine counted it (chat template markers aside): what generation started from.
+        promptTokens: built.promptTokens ?? null,
       },
       droppedFacts: built.droppedFacts,
       generatedTokens: result.tokens,

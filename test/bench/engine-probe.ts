@@ -207,8 +207,10 @@ async function appDraft(req: ProbeRequest): Promise<ProbeResult> {
     const provenance = view.versions.at(-1)!.provenance;
     const meter = meters.at(-1) ?? { input: 0, output: 0 };
     const generated = provenance.generatedTokens ?? meter.output;
+    // The engine runs in its own process, where this process's meter cannot see: the draft records its prompt length.
+    const recorded = provenance.settings.promptTokens;
     return {
-      promptTokens: meter.input + 1,
+      promptTokens: typeof recorded === 'number' ? recorded : meter.input + 1,
       generatedTokens: generated,
       firstTokenMs: Number.NaN,
       tokensPerSecond: Number.NaN,

@@ -179,7 +179,9 @@ describe('pitch drafting', () => {
         temperature: expect.any(Number),
         seed: expect.any(Number),
         threads: expect.any(Number),
+        promptTokens: expect.any(Number),
       });
+      expect(v.provenance.settings.promptTokens as number).toBeGreaterThan(0);
       expect(v.provenance.generatedTokens).toBeGreaterThan(0);
       expect(v.label.en).toMatch(/model/);
     }, 120_000);
