@@ -70,6 +70,21 @@ export const LlmStatusSchema = z.object({
 });
 export type LlmStatus = z.infer<typeof LlmStatusSchema>;
 
+/** No model in memory: what every engine reports before a load, after an unload, and what a failure starts from. */
+export const IDLE_STATUS: Readonly<LlmStatus> = {
+  state: 'none',
+  path: null,
+  sha256: null,
+  backend: 'cpu',
+  gpuName: null,
+  gpuLayers: 0,
+  totalLayers: 0,
+  contextSize: 0,
+  threads: 0,
+  loadProgress: 0,
+  error: null,
+};
+
 export const CatalogEntryViewSchema = z.object({
   id: z.string(),
   name: z.string(),

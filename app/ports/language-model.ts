@@ -1,5 +1,4 @@
 import type { LlmStatus } from '../contract/llm-channels';
-import type { StopSignal } from './stop-signal';
 
 /**
  * The local language engine as the use-cases see it. Everything that crosses it is plain data (strings, numbers,
@@ -75,7 +74,7 @@ export interface GenerateRequest {
 
 export interface WorkOptions {
   /** Aborting stops the work at the next token or item; generate resolves with what it has, the rest reject. */
-  signal?: StopSignal | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 export interface GenerateOptions extends WorkOptions {

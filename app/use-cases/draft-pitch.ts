@@ -15,7 +15,6 @@ import {
 } from '../pitch';
 import type { LanguageModel, LoadedModel } from '../ports/language-model';
 import type { PitchStore, PitchSubjects } from '../ports/pitch-store';
-import { StopSource } from '../ports/stop-signal';
 import type { SuitabilityResult } from '../suitability';
 import { enginePrompt, fitPromptToContext, promptText } from './pitch/fit-prompt-to-context';
 import { readModelAnswer } from './pitch/model-answer';
@@ -58,7 +57,7 @@ export interface DraftPitchDeps {
 interface Job {
   requestId: string;
   draftId: string;
-  stop: StopSource;
+  stop: AbortController;
 }
 
 function answerBudget(contextSize: number, length: PitchLength, override?: number): number {
@@ -125,7 +124,7 @@ export function createPitchDrafting(deps: DraftPitchDeps) {
     const { source: _source, language: _language, label, ...content } = templateDraft(facts, pitch);
     const text = JSON.stringify(content, null, 2);
     for (let i = 0; i < text.length; i += TEMPLATE_PIECE) {
-      if (job.stop.aborted) return done(job, 'stopped', null, null);
+      if (job.stop.signal.aborted) return done(job, 'stopped', null, null);
       deps.emit('pitch:delta', {
         requestId: job.requestId,
         draftId: job.draftId,
@@ -194,7 +193,7 @@ export function createPitchDrafting(deps: DraftPitchDeps) {
       },
     );
     const millis = Math.round(deps.clock.millis() - started);
-    const stopped = job.stop.aborted;
+    const stopped = job.stop.signal.aborted;
     const file = fileName(loaded.path);
     const answer = readModelAnswer(result.text, {
       length: pitch.length,
@@ -275,11 +274,11 @@ export function createPitchDrafting(deps: DraftPitchDeps) {
         );
       const source = input.source === 'template' || !loaded ? 'template' : 'model';
       const draftId = await draftFor(input);
-      const job: Job = { requestId: deps.ids.randomId(), draftId, stop: new StopSource() };
+      const job: Job = { requestId: deps.ids.randomId(), draftId, stop: new AbortController() };
       jobs.set(job.requestId, job);
       const pitch: PitchOptions = input.settings;
       const run = async () => {
-        if (job.stop.aborted) return done(job, 'stopped', null, null);
+        if (job.stop.signal.aborted) return done(job, 'stopped', null, null);
         // The model may have been unloaded or changed while this draft waited.
         const current = source === 'model' ? (await deps.model.status()).loaded : null;
         if (current) return runModel(job, current, facts, pitch, verdict);
@@ -293,13 +292,13 @@ export function createPitchDrafting(deps: DraftPitchDeps) {
     stop(requestId: string): { stopped: boolean } {
       const job = jobs.get(requestId);
       if (!job) return { stopped: false };
-      job.stop.stop();
+      job.stop.abort();
       return { stopped: true };
     },
 
     /** Stops every running draft (the backend is closing). */
     stopAll(): void {
-      for (const job of jobs.values()) job.stop.stop();
+      for (const job of jobs.values()) job.stop.abort();
     },
   };
 }

@@ -1,30 +1,14 @@
 import type { ModelVersionSummary, StoredModelMetrics } from '../../app/domain/model-version';
+import type { NewModelVersion, StoredModelVersion } from '../../app/ports/stores';
 
-export type { StoredModelMetrics };
+// The shapes are the store port's; re-exported for the callers that import them from here.
+export type { NewModelVersion, StoredModelMetrics, StoredModelVersion };
 import { appendAudit } from './audit-log';
 import type { Db } from './connection';
 import { cached } from './statement-cache';
 
 /** The one kind of model the engine trains today; other kinds (an LLM re-ranker) would get their own rows. */
 export const INTEREST_MODEL_KIND = 'interest-fm';
-
-export interface StoredModelVersion {
-  summary: ModelVersionSummary;
-  /** The parameters as stored (params_json), parsed but not checked: the model layer validates them. */
-  params: unknown;
-}
-
-export interface NewModelVersion {
-  params: unknown;
-  metrics: StoredModelMetrics;
-  trainedFrom: string | null;
-  trainedTo: string | null;
-  trainRows: number;
-  testRows: number;
-  note: string;
-  at: string;
-  actor: string;
-}
 
 interface ModelVersionRow {
   version: number;

@@ -10,6 +10,7 @@ import type { Language } from '../../app/domain/enums';
 import type { LocalizedText } from '../../app/domain/localized-text';
 import { appendAudit } from './audit-log';
 import type { Db } from './connection';
+import type { NewPitchVersion } from '../../app/ports/pitch-store';
 import { cached } from './statement-cache';
 
 /**
@@ -45,15 +46,7 @@ interface StoredGeneration {
   approvable: boolean;
 }
 
-export interface NewPitchVersion {
-  author: string;
-  at: string;
-  content: PitchDraftContent;
-  label: LocalizedText;
-  provenance: PitchProvenance;
-  issues: PitchIssueView[];
-  approvable: boolean;
-}
+export type { NewPitchVersion };
 
 export function createPitchDraft(
   db: Db,

@@ -127,7 +127,7 @@ export class EngineClient implements LanguageModel {
       this.pending.set(id, {
         resolve: (value) => resolve(value as T),
         // An abort asked for here comes back as the caller's own reason, as it would in this process.
-        reject: (error) => reject(signal?.aborted && signal instanceof AbortSignal ? signal.reason : error),
+        reject: (error) => reject(signal?.aborted ? signal.reason : error),
         onText,
         release: () => signal?.removeEventListener('abort', onAbort),
       });

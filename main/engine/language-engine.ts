@@ -1,19 +1,7 @@
-import type { LlmStatus } from '../../app/contract/llm-channels';
+import { IDLE_STATUS, type LlmStatus } from '../../app/contract/llm-channels';
 import type { EngineState, LanguageModel, LoadedModel } from '../../app/ports/language-model';
 
-export const IDLE_STATUS: LlmStatus = {
-  state: 'none',
-  path: null,
-  sha256: null,
-  backend: 'cpu',
-  gpuName: null,
-  gpuLayers: 0,
-  totalLayers: 0,
-  contextSize: 0,
-  threads: 0,
-  loadProgress: 0,
-  error: null,
-};
+export { IDLE_STATUS };
 
 /**
  * The backend's hold on its language engine: the port itself for the use-cases, and the engine's latest state

@@ -1,6 +1,5 @@
 import type { LlamaContext, LlamaContextSequence, LlamaEmbeddingContext, LlamaModel, Token } from 'node-llama-cpp';
 import type { ChoiceMeasure, ChoiceRequest, ChoiceResult, WorkOptions } from '../../app/ports/language-model';
-import { throwIfStopped } from '../llm/stop-signals';
 
 export interface ChoiceContextOptions {
   /** Evaluation threads for the contexts made here. */
@@ -80,7 +79,7 @@ export class LlamaChoices {
     const room = this.model.trainContextSize > 0 ? Math.min(EMBEDDING_TOKENS, this.model.trainContextSize) : 512;
     const out: number[][] = [];
     for (const text of texts) {
-      throwIfStopped(options.signal);
+      options.signal?.throwIfAborted();
       let tokens = this.model.tokenize(text, false);
       if (tokens.length > room) tokens = tokens.slice(0, room);
       if (tokens.length === 0) tokens = this.model.tokenize(' ', false);
@@ -151,7 +150,7 @@ export class LlamaChoices {
     const probabilities: (number[] | null)[] = [];
     for (const suffix of request.suffixes) {
       // Stops between suffixes, not after the whole batch.
-      throwIfStopped(options.signal);
+      options.signal?.throwIfAborted();
       const full = [...prefix, ...this.suffixTokens(suffix)];
       if (full.length >= sequence.contextSize) {
         probabilities.push(null);

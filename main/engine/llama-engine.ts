@@ -17,7 +17,6 @@ import { contextThreads } from '../llm/llama-instance';
 import { LlmRuntime, type LoadedLlm } from '../llm/llm-runtime';
 import { generateOnModel } from './llama-generation';
 import { LlamaChoices } from './llama-choices';
-import { throwIfStopped } from '../llm/stop-signals';
 
 export interface LlamaEngineOptions {
   /** sha256 of a model file (cached by the model library). */
@@ -96,7 +95,7 @@ export class LlamaEngine implements LanguageModel {
   /** Runs a job on the loaded model in its turn; refused when no model is loaded by then. */
   private onModel<T>(job: (loaded: LoadedLlm) => Promise<T>, signal?: WorkOptions['signal']): Promise<T> {
     return this.runtime.exclusive(async () => {
-      throwIfStopped(signal);
+      signal?.throwIfAborted();
       const loaded = this.runtime.current();
       if (!loaded) throw new DomainError('unavailable', NOT_LOADED);
       return job(loaded);

@@ -1,7 +1,6 @@
 import { LlamaChatSession, LlamaCompletion, type Llama, type LlamaGrammar } from 'node-llama-cpp';
 import type { GenerateOptions, GenerateRequest, GenerateResult } from '../../app/ports/language-model';
 import type { LoadedLlm } from '../llm/llm-runtime';
-import { abortSignalOf } from '../llm/stop-signals';
 
 async function grammarFor(llama: Llama, request: GenerateRequest): Promise<LlamaGrammar | undefined> {
   const constraint = request.constraint;
@@ -22,7 +21,7 @@ export async function generateOnModel(
   options: GenerateOptions = {},
 ): Promise<GenerateResult> {
   const grammar = await grammarFor(loaded.llama, request);
-  const { signal, release } = abortSignalOf(options.signal);
+  const signal = options.signal;
   const sequence = loaded.context.getSequence();
   let text = '';
   let tokens = 0;
@@ -32,7 +31,7 @@ export async function generateOnModel(
       maxTokens: request.maxTokens,
       temperature: request.temperature,
       ...(request.seed !== undefined ? { seed: request.seed } : {}),
-      signal,
+      ...(signal ? { signal } : {}),
       stopOnAbortSignal: true,
       onTextChunk: (chunk: string) => {
         text += chunk;
@@ -57,8 +56,7 @@ export async function generateOnModel(
     }
   } finally {
     sequence.dispose();
-    release();
   }
-  const stop = signal.aborted ? 'aborted' : tokens >= request.maxTokens ? 'max-tokens' : 'end';
+  const stop = signal?.aborted ? 'aborted' : tokens >= request.maxTokens ? 'max-tokens' : 'end';
   return { text, tokens, stop };
 }

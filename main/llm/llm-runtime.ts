@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Llama, LlamaContext, LlamaModel } from 'node-llama-cpp';
-import type { LlmStatus } from '../../app/contract/llm-channels';
+import { IDLE_STATUS, type LlmStatus } from '../../app/contract/llm-channels';
 import type { LocalizedText } from '../../app/domain/localized-text';
 import { assertLoadable, ModelFileProblemError } from './gguf-check';
 import { contextThreads, getLlamaForMachine } from './llama-instance';
@@ -37,20 +37,6 @@ export interface LlmRuntimeOptions {
 export const DEFAULT_CONTEXT_TOKENS = 4096;
 const MIN_CONTEXT_TOKENS = 256;
 
-const IDLE: LlmStatus = {
-  state: 'none',
-  path: null,
-  sha256: null,
-  backend: 'cpu',
-  gpuName: null,
-  gpuLayers: 0,
-  totalLayers: 0,
-  contextSize: 0,
-  threads: 0,
-  loadProgress: 0,
-  error: null,
-};
-
 const t = (en: string, zh: string): LocalizedText => ({ en, zh });
 
 function isOutOfMemory(error: unknown): boolean {
@@ -73,7 +59,7 @@ function isAbort(error: unknown, signal: AbortSignal): boolean {
  * for the first instead of disturbing it.
  */
 export class LlmRuntime {
-  private state: LlmStatus = { ...IDLE };
+  private state: LlmStatus = { ...IDLE_STATUS };
   private loaded: LoadedLlm | null = null;
   private loading: AbortController | null = null;
   private queue: Promise<unknown> = Promise.resolve();
@@ -115,7 +101,7 @@ export class LlmRuntime {
     try {
       // Wait for running drafts to finish with the old model before it goes.
       await this.exclusive(() => this.release());
-      this.set({ ...IDLE, state: 'loading', path: modelPath });
+      this.set({ ...IDLE_STATUS, state: 'loading', path: modelPath });
 
       let header;
       try {
@@ -247,12 +233,12 @@ export class LlmRuntime {
   }
 
   private fail(error: LocalizedText, code: 'validation' | 'unavailable'): never {
-    this.set({ ...IDLE, state: 'failed', path: this.state.path, error });
+    this.set({ ...IDLE_STATUS, state: 'failed', path: this.state.path, error });
     throw new DomainError(code, error.en);
   }
 
   private cancelled(): LlmStatus {
-    this.set({ ...IDLE });
+    this.set({ ...IDLE_STATUS });
     return this.status();
   }
 
@@ -265,7 +251,7 @@ export class LlmRuntime {
   async unload(): Promise<LlmStatus> {
     this.loading?.abort();
     await this.exclusive(() => this.release());
-    this.set({ ...IDLE });
+    this.set({ ...IDLE_STATUS });
     return this.status();
   }
 

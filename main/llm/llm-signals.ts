@@ -12,10 +12,8 @@ import {
 import type { PitchFact } from '../../app/pitch/pitch-facts';
 import { productPitchFacts } from '../../app/pitch/pitch-facts';
 import type { LanguageModel } from '../../app/ports/language-model';
-import type { StopSignal } from '../../app/ports/stop-signal';
 import type { Db } from '../db/connection';
 import { readEmbeddings, writeEmbeddings } from '../db/embedding-cache-repository';
-import { throwIfStopped } from './stop-signals';
 
 /**
  * Language-model signals for the interest ranking, asked of whichever model the engine holds:
@@ -98,7 +96,7 @@ export class LlmSignals {
       throw new Error(`The model's sha256 must be 64 lowercase hex digits, got "${source.sha256.slice(0, 80)}".`);
   }
 
-  private async embed(texts: readonly string[], signal?: StopSignal): Promise<Float32Array[]> {
+  private async embed(texts: readonly string[], signal?: AbortSignal): Promise<Float32Array[]> {
     if (texts.length === 0) return [];
     const vectors = await this.source.engine.embed(texts, { signal });
     this.counters.embedded += vectors.length;
@@ -112,7 +110,7 @@ export class LlmSignals {
   async similarities(
     clientText: string,
     products: readonly TextItem[],
-    options: { signal?: StopSignal | undefined } = {},
+    options: { signal?: AbortSignal | undefined } = {},
   ): Promise<Map<string, number>> {
     const modelSha = this.source.sha256;
     const hashes = products.map((p) => sha256(p.text));
@@ -158,7 +156,7 @@ export class LlmSignals {
   async fitProbabilities(
     prefix: readonly string[],
     products: readonly TextItem[],
-    options: { reusePrefix?: boolean; useCache?: boolean; signal?: StopSignal | undefined } = {},
+    options: { reusePrefix?: boolean; useCache?: boolean; signal?: AbortSignal | undefined } = {},
   ): Promise<Map<string, number | null>> {
     const useCache = options.useCache ?? true;
     const prefixKey = sha256(`${this.source.sha256}\n${prefix.join('\u0000')}`);
@@ -173,7 +171,7 @@ export class LlmSignals {
       }
       // One product per call, so a retrain given up stops here, between products, rather than after the client;
       // the engine keeps the prefix evaluated (and tokenized) from one call to the next.
-      throwIfStopped(options.signal);
+      options.signal?.throwIfAborted();
       const result = await this.source.engine.chooseNext(
         {
           prefix,
@@ -219,7 +217,7 @@ export async function rankingSignals(
   signals: LlmSignals,
   clientFacts: readonly PitchFact[],
   products: readonly Product[],
-  options: { language?: Language; maxFitProducts?: number; signal?: StopSignal | undefined } = {},
+  options: { language?: Language; maxFitProducts?: number; signal?: AbortSignal | undefined } = {},
 ): Promise<{ similarity: (number | null)[]; fit: (number | null)[] }> {
   const language = options.language ?? 'en';
   const maxFit = Math.max(0, options.maxFitProducts ?? DEFAULT_FIT_PRODUCTS);

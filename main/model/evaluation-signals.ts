@@ -5,12 +5,10 @@ import { clientPitchFacts } from '../../app/pitch/pitch-facts';
 import type { BookOfBusiness, PairSignals } from '../../app/scoring/training-rows';
 import type { Db } from '../db/connection';
 import { pairKey, pairSignalsOf, type PairSignalValues } from '../../app/training/train-version';
-import type { StopSignal } from '../../app/ports/stop-signal';
 import { LlamaEngine } from '../engine/llama-engine';
 import { assertLoadable } from '../llm/gguf-check';
 import { LlmSignals, rankingSignals } from '../llm/llm-signals';
 import { sha256OfFile } from '../llm/model-hash';
-import { throwIfStopped } from '../llm/stop-signals';
 
 export interface EvaluationSignals {
   signals: PairSignals;
@@ -43,7 +41,7 @@ export async function signalsForOutcomes(
   signals: LlmSignals,
   interactions: readonly Interaction[],
   book: BookOfBusiness,
-  options: { today: string; onProgress?: (done: number, total: number) => void; signal?: StopSignal | undefined },
+  options: { today: string; onProgress?: (done: number, total: number) => void; signal?: AbortSignal | undefined },
 ): Promise<OutcomeSignals> {
   const out: Record<string, PairSignalValues> = {};
   const embeddedBefore = signals.counters.embedded;
@@ -60,7 +58,7 @@ export async function signalsForOutcomes(
   let pairs = 0;
   let scoredClients = 0;
   for (const [clientId, productIds] of productsByClient) {
-    throwIfStopped(options.signal);
+    options.signal?.throwIfAborted();
     const client = clients.get(clientId);
     const wanted = [...productIds].map((id) => products.get(id)).filter((p) => p !== undefined);
     done++;

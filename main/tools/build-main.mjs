@@ -25,63 +25,29 @@ const esmBanner = {
   js: "import { createRequire as __adCreateRequire } from 'node:module'; const require = __adCreateRequire(import.meta.url);",
 };
 
+/** One ES-module bundle per entry, beside the others in dist/main as .mjs (so workers and children find them). */
+const esm = (entryPoints) =>
+  build({
+    ...common,
+    format: 'esm',
+    banner: esmBanner,
+    entryPoints,
+    outdir: 'dist/main',
+    outExtension: { '.js': '.mjs' },
+  });
+
 const started = Date.now();
 await Promise.all([
-  build({
-    ...common,
-    format: 'esm',
-    banner: esmBanner,
-    entryPoints: { 'electron-main': 'main/electron/electron-main.ts' },
-    outdir: 'dist/main',
-    outExtension: { '.js': '.mjs' },
-  }),
-  build({
-    ...common,
-    format: 'esm',
-    banner: esmBanner,
-    entryPoints: { web: 'main/web/web-main.ts' },
-    outdir: 'dist/main',
-    outExtension: { '.js': '.mjs' },
-  }),
-  build({
-    ...common,
-    format: 'esm',
-    banner: esmBanner,
-    entryPoints: { cli: 'main/cli/cli-main.ts' },
-    outdir: 'dist/main',
-    outExtension: { '.js': '.mjs' },
-  }),
-  // The backend's own thread (browser mode, CLI) and process (Electron's utility process): the store, the
-  // use-cases and model training run there, so the thread or process that shows the app only relays.
-  build({
-    ...common,
-    format: 'esm',
-    banner: esmBanner,
-    entryPoints: { 'backend-worker': 'main/host/backend-worker.ts', 'backend-utility': 'main/host/backend-utility.ts' },
-    outdir: 'dist/main',
-    outExtension: { '.js': '.mjs' },
-  }),
+  esm({ 'electron-main': 'main/electron/electron-main.ts' }),
+  esm({ web: 'main/web/web-main.ts' }),
+  esm({ cli: 'main/cli/cli-main.ts' }),
+  // The backend's own thread (browser mode) and process (Electron's utility process): the store, the use-cases and
+  // model training run there, so the thread or process that shows the app only relays.
+  esm({ 'backend-worker': 'main/host/backend-worker.ts', 'backend-utility': 'main/host/backend-utility.ts' }),
   // The threads parallel-scoring.ts and train-in-worker.ts start, beside the bundles that use them.
-  build({
-    ...common,
-    format: 'esm',
-    banner: esmBanner,
-    entryPoints: {
-      'scoring-worker': 'main/model/scoring-worker.ts',
-      'training-worker': 'main/model/training-worker.ts',
-    },
-    outdir: 'dist/main',
-    outExtension: { '.js': '.mjs' },
-  }),
+  esm({ 'scoring-worker': 'main/model/scoring-worker.ts', 'training-worker': 'main/model/training-worker.ts' }),
   // The language engine's own process, started by fork-engine.ts (or utilityProcess) from beside the bundles.
-  build({
-    ...common,
-    format: 'esm',
-    banner: esmBanner,
-    entryPoints: { 'engine-host': 'main/engine/engine-host.ts' },
-    outdir: 'dist/main',
-    outExtension: { '.js': '.mjs' },
-  }),
+  esm({ 'engine-host': 'main/engine/engine-host.ts' }),
   // A sandboxed preload must be a single CommonJS file that requires nothing but `electron`.
   build({
     ...common,

@@ -11,7 +11,7 @@ import type {
   LoadedModel,
   WorkOptions,
 } from '../../app/ports/language-model';
-import type { LlmStatus } from '../../app/contract/llm-channels';
+import { IDLE_STATUS, type LlmStatus } from '../../app/contract/llm-channels';
 import { DomainError } from '../../app/domain/domain-error';
 
 export interface FakeLanguageModelOptions {
@@ -32,19 +32,7 @@ function hashOf(text: string): number {
   return h >>> 0;
 }
 
-const idle = (): LlmStatus => ({
-  state: 'none',
-  path: null,
-  sha256: null,
-  backend: 'cpu',
-  gpuName: null,
-  gpuLayers: 0,
-  totalLayers: 0,
-  contextSize: 0,
-  threads: 0,
-  loadProgress: 0,
-  error: null,
-});
+const idle = (): LlmStatus => ({ ...IDLE_STATUS });
 
 /**
  * A deterministic LanguageModel for tests of what sits above the port: a token is a whitespace-separated word
