@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chooseThreads, THREADS_ENV } from '../llm/llama-instance';
+import { THREADS_ENV } from '../llm/llama-instance';
 import type { EngineProcess, SpawnEngine } from './engine-client';
 import { ENGINE_DATA_DIR_ENV } from './engine-host-env';
 import type { FromEngine } from './engine-protocol';
@@ -10,7 +10,11 @@ import type { FromEngine } from './engine-protocol';
 export interface ForkEngineOptions {
   /** The data folder: the engine remembers model hashes in it, as the backend's model library does. */
   dataDir?: string;
-  /** llama.cpp threads in the engine; default chooseThreads() (docs/adr/0002-threads-for-local-generation.md). */
+  /**
+   * A fixed llama.cpp thread count for the engine (benchmarks). Unset, the engine measures which count is faster
+   * after each load (docs/adr/0006-generation-speed.md), unless the user set ADVISOR_DESK_LLM_THREADS, which the
+   * engine inherits with the rest of the environment.
+   */
   threads?: number;
   /** libuv's pool in the engine process: 1 keeps each token's jobs on one pool thread (ADR 0002). */
   uvThreadpoolSize?: number;
@@ -32,7 +36,6 @@ function hostEntry(): { file: string; execArgv: string[] } {
 export function forkEngine(options: ForkEngineOptions = {}): SpawnEngine {
   return (): EngineProcess => {
     const { file, execArgv } = hostEntry();
-    const threads = options.threads ?? chooseThreads().threads;
     const child = fork(file, [], {
       execArgv,
       serialization: 'advanced',
@@ -40,7 +43,7 @@ export function forkEngine(options: ForkEngineOptions = {}): SpawnEngine {
       env: {
         ...process.env,
         UV_THREADPOOL_SIZE: String(options.uvThreadpoolSize ?? 1),
-        [THREADS_ENV]: String(threads),
+        ...(options.threads !== undefined ? { [THREADS_ENV]: String(options.threads) } : {}),
         ...(options.dataDir ? { [ENGINE_DATA_DIR_ENV]: options.dataDir } : {}),
         // Inside Electron's backend utility process, execPath is Electron itself: run it as plain Node. Once the
         // run-as-node fuse is turned off, the main process must start the engine as a utility process instead.

@@ -1,8 +1,12 @@
 import type { LlamaContext, LlamaContextSequence, LlamaEmbeddingContext, LlamaModel, Token } from 'node-llama-cpp';
 import type { ChoiceMeasure, ChoiceRequest, ChoiceResult, WorkOptions } from '../../app/ports/language-model';
+import { withThreadCeiling } from '../llm/llama-instance';
 
 export interface ChoiceContextOptions {
-  /** Evaluation threads for the contexts made here. */
+  /**
+   * The most evaluation threads the contexts made here may use; the instance's `maxThreads` (set by the runtime's
+   * measurement) decides how many each decode gets.
+   */
   threads: number;
   /** Context for choices (prefix + one suffix must fit); default 2048 or the model's training context if smaller. */
   contextSize?: number;
@@ -50,10 +54,12 @@ export class LlamaChoices {
 
   private embedder(): Promise<LlamaEmbeddingContext> {
     this.alive();
-    this.embeddingContext ??= this.model.createEmbeddingContext({
-      contextSize: Math.min(EMBEDDING_TOKENS, this.model.trainContextSize),
-      threads: this.options.threads,
-    });
+    this.embeddingContext ??= withThreadCeiling(this.model.llama, this.options.threads, () =>
+      this.model.createEmbeddingContext({
+        contextSize: Math.min(EMBEDDING_TOKENS, this.model.trainContextSize),
+        threads: this.options.threads,
+      }),
+    );
     this.embeddingContext.catch(() => (this.embeddingContext = null));
     return this.embeddingContext;
   }
@@ -63,7 +69,9 @@ export class LlamaChoices {
     this.alive();
     this.choiceContext ??= (async () => {
       const contextSize = this.options.contextSize ?? Math.min(2048, this.model.trainContextSize);
-      const context = await this.model.createContext({ contextSize, sequences: 1, threads: this.options.threads });
+      const context = await withThreadCeiling(this.model.llama, this.options.threads, () =>
+        this.model.createContext({ contextSize, sequences: 1, threads: this.options.threads }),
+      );
       return { context, sequence: context.getSequence() };
     })();
     this.choiceContext.catch(() => (this.choiceContext = null));

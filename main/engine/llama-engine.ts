@@ -13,7 +13,6 @@ import type {
   WorkOptions,
 } from '../../app/ports/language-model';
 import { DomainError } from '../../app/domain/domain-error';
-import { contextThreads } from '../llm/llama-instance';
 import { LlmRuntime, type LoadedLlm } from '../llm/llm-runtime';
 import { generateOnModel } from './llama-generation';
 import { LlamaChoices } from './llama-choices';
@@ -108,7 +107,7 @@ export class LlamaEngine implements LanguageModel {
     this.choices = {
       loaded,
       choices: new LlamaChoices(loaded.model, {
-        threads: contextThreads(),
+        threads: loaded.threadCeiling,
         ...(this.options.choiceContextSize ? { contextSize: this.options.choiceContextSize } : {}),
       }),
     };
@@ -128,7 +127,10 @@ export class LlamaEngine implements LanguageModel {
       if (options.signal?.aborted) return { text: '', tokens: 0, stop: 'aborted' as const };
       const loaded = this.runtime.current();
       if (!loaded) throw new DomainError('unavailable', NOT_LOADED);
-      return generateOnModel(loaded, request, options);
+      await this.runtime.recalibrateIfDue();
+      const result = await generateOnModel(loaded, request, options);
+      if (result.decodeRate !== null) this.runtime.observeGeneration(result.decodeRate);
+      return result.answer;
     });
   }
 

@@ -19,12 +19,15 @@ export async function generateOnModel(
   loaded: LoadedLlm,
   request: GenerateRequest,
   options: GenerateOptions = {},
-): Promise<GenerateResult> {
+): Promise<{ answer: GenerateResult; decodeRate: number | null }> {
   const grammar = await grammarFor(loaded.llama, request);
   const signal = options.signal;
   const sequence = loaded.context.getSequence();
   let text = '';
   let tokens = 0;
+  // Decode speed after the first token (prompt processing excluded), for the runtime's thread measurement.
+  let firstTokenAt: number | null = null;
+  let lastTokenAt = 0;
   try {
     const common = {
       ...(grammar ? { grammar } : {}),
@@ -39,6 +42,8 @@ export async function generateOnModel(
       },
       onToken: (t: readonly unknown[]) => {
         tokens += t.length;
+        lastTokenAt = performance.now();
+        firstTokenAt ??= lastTokenAt;
       },
     };
     if (request.prompt.format === 'chat') {
@@ -58,5 +63,7 @@ export async function generateOnModel(
     sequence.dispose();
   }
   const stop = signal?.aborted ? 'aborted' : tokens >= request.maxTokens ? 'max-tokens' : 'end';
-  return { text, tokens, stop };
+  const decodeMs = firstTokenAt === null ? 0 : lastTokenAt - firstTokenAt;
+  const decodeRate = tokens >= 8 && decodeMs > 0 ? ((tokens - 1) * 1000) / decodeMs : null;
+  return { answer: { text, tokens, stop }, decodeRate };
 }

@@ -52,6 +52,51 @@ export function chooseThreads(options: { cores?: number; env?: NodeJS.ProcessEnv
   return { threads, reason: `${cores} logical cores: about one thread per physical core` };
 }
 
+export interface ThreadPlan {
+  /** The count used until a measurement says otherwise. */
+  initial: ThreadChoice;
+  /**
+   * Counts worth measuring after a model loads, lowest first. One entry means the count is settled (the variable is
+   * set, or there is one core); two mean the engine times a short burst of decoding at each and keeps the faster
+   * (docs/adr/0006-generation-speed.md).
+   */
+  candidates: number[];
+}
+
+/**
+ * What to try: the fixed choice above, and on a machine with two or more logical cores also the largest count that
+ * still leaves the app a core above two (all cores on two: one core left idle costs 35–50 % of generation speed on a
+ * quiet 2-core machine, while on a busy one two threads collapse, so only a measurement can tell).
+ */
+export function planThreads(options: { cores?: number; env?: NodeJS.ProcessEnv } = {}): ThreadPlan {
+  const env = options.env ?? process.env;
+  const cores = Math.max(1, options.cores ?? os.availableParallelism());
+  const initial = chooseThreads({ cores, env });
+  if (env[THREADS_ENV]?.trim() || cores < 2) return { initial, candidates: [initial.threads] };
+  const high = cores <= 2 ? cores : Math.max(initial.threads + 1, cores - 1);
+  return { initial, candidates: [initial.threads, high] };
+}
+
+/** The most threads any context of this process may be asked to use: contexts are made able to use this many. */
+export function threadCeiling(plan: ThreadPlan = planThreads()): number {
+  return Math.max(...plan.candidates);
+}
+
+/**
+ * Makes a context that can later run at up to `ceiling` threads. node-llama-cpp fixes a context's ideal thread
+ * count when the context is made, capped by the instance's `maxThreads`, and then gives each decode
+ * min(ideal, maxThreads); so the cap is lifted while the context is made, and `maxThreads` alone decides afterwards.
+ */
+export async function withThreadCeiling<T>(llama: Llama, ceiling: number, make: () => Promise<T>): Promise<T> {
+  const before = llama.maxThreads;
+  llama.maxThreads = Math.max(before, ceiling);
+  try {
+    return await make();
+  } finally {
+    llama.maxThreads = before;
+  }
+}
+
 let shared: Promise<Llama> | null = null;
 
 /** The memoized instance; a failed start is not remembered, so the next call tries again. */

@@ -3,7 +3,8 @@ import type { Llama, LlamaContext, LlamaModel } from 'node-llama-cpp';
 import { IDLE_STATUS, type LlmStatus } from '../../app/contract/llm-channels';
 import type { LocalizedText } from '../../app/domain/localized-text';
 import { assertLoadable, ModelFileProblemError } from './gguf-check';
-import { contextThreads, getLlamaForMachine } from './llama-instance';
+import { getLlamaForMachine, planThreads, threadCeiling, withThreadCeiling, type ThreadPlan } from './llama-instance';
+import { calibrateThreads, CalibrationSchedule, type ThreadDecision } from './thread-calibration';
 import { DomainError } from '../../app/domain/domain-error';
 
 /** The model in memory and what the pitch generator and the signals need to use it. */
@@ -17,6 +18,8 @@ export interface LoadedLlm {
   hasChatTemplate: boolean;
   contextSize: number;
   threads: number;
+  /** The most threads a context of this model may be switched to (contexts are made able to use this many). */
+  threadCeiling: number;
 }
 
 export interface LoadOptions {
@@ -31,6 +34,10 @@ export interface LlmRuntimeOptions {
   hashOf(filePath: string): Promise<string>;
   /** The llama.cpp binding; getLlamaForMachine() unless a test stands in a GPU that runs out of memory. */
   getLlama?: () => Promise<Llama>;
+  /** Thread counts to choose from; planThreads() for this machine unless a test fixes them. */
+  threadPlan?: ThreadPlan;
+  /** Told each time the thread count is measured and chosen (the support log; never anything about clients). */
+  onThreads?(decision: ThreadDecision): void;
 }
 
 /** The default context: enough for a pitch prompt and its answer, far below the 32k–128k many files advertise (which fills RAM/VRAM). */
@@ -64,10 +71,14 @@ export class LlmRuntime {
   private loading: AbortController | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly disposing = new AbortController();
+  private readonly plan: ThreadPlan;
+  private readonly schedule = new CalibrationSchedule();
   /** Aborted when the backend closes: running drafts listen to it and stop before the model goes. */
   readonly disposeSignal: AbortSignal = this.disposing.signal;
 
-  constructor(private readonly options: LlmRuntimeOptions) {}
+  constructor(private readonly options: LlmRuntimeOptions) {
+    this.plan = options.threadPlan ?? planThreads();
+  }
 
   status(): LlmStatus {
     return { ...this.state };
@@ -119,7 +130,7 @@ export class LlmRuntime {
       const model = await this.loadWithFallback(llama, modelPath, options, header.totalLayers, abort.signal);
       if (!model) return this.cancelled();
 
-      const threads = contextThreads();
+      const ceiling = threadCeiling(this.plan);
       let context: LlamaContext;
       try {
         const trained = model.trainContextSize > 0 ? model.trainContextSize : DEFAULT_CONTEXT_TOKENS;
@@ -127,7 +138,9 @@ export class LlmRuntime {
           options.contextSize === 'auto'
             ? { min: Math.min(MIN_CONTEXT_TOKENS, trained), max: Math.min(trained, DEFAULT_CONTEXT_TOKENS) }
             : Math.min(options.contextSize, trained);
-        context = await model.createContext({ contextSize: wanted, threads, sequences: 1 });
+        context = await withThreadCeiling(llama, ceiling, () =>
+          model.createContext({ contextSize: wanted, threads: ceiling, sequences: 1 }),
+        );
       } catch (error) {
         await model.dispose();
         if (isOutOfMemory(error)) {
@@ -147,6 +160,7 @@ export class LlmRuntime {
         return this.cancelled();
       }
 
+      const threads = await this.settleThreads(llama, context);
       const sha256 = await this.options.hashOf(modelPath);
       this.loaded = {
         llama,
@@ -157,6 +171,7 @@ export class LlmRuntime {
         hasChatTemplate: header.hasChatTemplate,
         contextSize: context.contextSize,
         threads,
+        threadCeiling: ceiling,
       };
       this.set({
         state: 'loaded',
@@ -191,6 +206,46 @@ export class LlmRuntime {
     } finally {
       this.loading = null;
     }
+  }
+
+  /**
+   * The thread count for this model on this machine now: the plan's only count, or the faster of its candidates by a
+   * short timed burst of decoding (docs/adr/0006-generation-speed.md). A failed measurement keeps the plan's first
+   * count rather than failing the load.
+   */
+  private async settleThreads(llama: Llama, context: LlamaContext): Promise<number> {
+    if (this.plan.candidates.length < 2) {
+      llama.maxThreads = this.plan.initial.threads;
+      return this.plan.initial.threads;
+    }
+    try {
+      const decision = await calibrateThreads(llama, context, { candidates: this.plan.candidates });
+      this.schedule.calibrated();
+      this.options.onThreads?.(decision);
+      return decision.threads;
+    } catch {
+      llama.maxThreads = this.plan.initial.threads;
+      return this.plan.initial.threads;
+    }
+  }
+
+  /**
+   * Before a generation: measures the thread count again when the last generation slowed down against the first
+   * after the previous measurement, or the measurement is old (the machine's load changes during a day). Runs inside
+   * the caller's exclusive job.
+   */
+  async recalibrateIfDue(): Promise<void> {
+    const loaded = this.loaded;
+    if (!loaded || this.plan.candidates.length < 2 || !this.schedule.due()) return;
+    const threads = await this.settleThreads(loaded.llama, loaded.context);
+    if (this.loaded !== loaded) return;
+    loaded.threads = threads;
+    if (this.state.threads !== threads) this.set({ threads });
+  }
+
+  /** Decode speed of a generation that just finished, so that a slowdown triggers a new measurement. */
+  observeGeneration(tokensPerSecond: number): void {
+    this.schedule.observe(tokensPerSecond);
   }
 
   /**

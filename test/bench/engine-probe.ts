@@ -43,6 +43,8 @@ export interface ProbeResult {
   firstTokenMs: number;
   tokensPerSecond: number;
   totalMs: number;
+  /** The thread count the engine generated with (measured at load when the request's count is 0). */
+  threads?: number;
   /** Event-loop delay of this process during the generation (ms). */
   loop: { p50: number; p99: number; max: number };
 }
@@ -108,6 +110,7 @@ async function appGenerate(req: ProbeRequest): Promise<ProbeResult> {
   // The meter counts a decoded token as output when its logits are read: the prompt's last token and every fed-back
   // generated token are output, so the prompt is the input count plus one.
   const promptTokens = sequence.tokenMeter.usedInputTokens + 1;
+  const threads = loaded.threads;
   completion.dispose({ disposeSequence: false });
   await runtime.dispose();
   return {
@@ -116,6 +119,7 @@ async function appGenerate(req: ProbeRequest): Promise<ProbeResult> {
     firstTokenMs: first - start,
     tokensPerSecond: ((tokens - 1) * 1000) / (end - first),
     totalMs: end - start,
+    threads,
     loop: delay,
   };
 }

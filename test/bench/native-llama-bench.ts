@@ -5,8 +5,7 @@
 // these machines are shared: compare ratios within one run, never figures across runs.
 //
 // Environment: BENCH_NATIVE_ROUNDS (default 3), BENCH_NATIVE_DRAFT_ROUNDS (default 3; 0 skips the drafts),
-// BENCH_NATIVE_ENGINE=off (native rounds only, then the drafts: the quick way to the draft ratio on a busy machine),
-// BENCH_NATIVE_CANDIDATE_THREADS (the candidate draft's threads when the engine variants did not run; default 2).
+// BENCH_NATIVE_ENGINE=off (native rounds only, then the drafts: the quick way to the draft ratio on a busy machine).
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -37,21 +36,27 @@ interface EngineVariant {
 }
 
 const ENGINE_VARIANTS: EngineVariant[] = [
-  { key: 'app', label: "(a) app's engine, Node defaults", mode: 'app-generate', env: {} },
-  { key: 'bare', label: '(b) bare evaluate loop, Node defaults', mode: 'bare-evaluate', env: {} },
   {
     key: 'bare-uv1',
-    label: '(b) bare evaluate loop, UV_THREADPOOL_SIZE=1',
+    label: '(b) bare evaluate loop, own process, UV_THREADPOOL_SIZE=1',
     mode: 'bare-evaluate',
     env: { UV_THREADPOOL_SIZE: '1' },
   },
   {
     key: 'app-uv1',
-    label: "(c) app's engine, own process, UV_THREADPOOL_SIZE=1",
+    label: "(c) app's engine at this fixed count, own process, UV_THREADPOOL_SIZE=1",
     mode: 'app-generate',
     env: { UV_THREADPOOL_SIZE: '1' },
   },
 ];
+
+/** The app as it runs: the engine's own process settings, and the thread count it measures after loading. */
+const AS_THE_APP_RUNS: EngineVariant = {
+  key: 'app-measured',
+  label: "(a) app's engine as the app runs it (own process, UV_THREADPOOL_SIZE=1, threads measured at load)",
+  mode: 'app-generate',
+  env: { UV_THREADPOOL_SIZE: '1' },
+};
 
 const load1 = (): number => os.loadavg()[0]!;
 const f1 = (x: number): string => (Number.isFinite(x) ? x.toFixed(1) : '-');
@@ -102,11 +107,14 @@ function runProbe(
   const probe = fileURLToPath(new URL('./engine-probe.ts', import.meta.url));
   const histogram = monitorEventLoopDelay({ resolution: 2 });
   return new Promise((resolve, reject) => {
+    const inherited = { ...process.env };
+    delete inherited.ADVISOR_DESK_LLM_THREADS;
     const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', probe], {
       env: {
-        ...process.env,
+        ...inherited,
         ...env,
-        ADVISOR_DESK_LLM_THREADS: String(request.threads),
+        // 0: leave the count to the engine's own measurement, as the app does.
+        ...(request.threads > 0 ? { ADVISOR_DESK_LLM_THREADS: String(request.threads) } : {}),
         ENGINE_PROBE: JSON.stringify(request),
       },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -157,6 +165,7 @@ export async function benchNativeComparison(): Promise<void> {
 
   const table: Table = new Map();
   const loop: Record<string, ProbeResult['loop'][]> = {};
+  const chosen: number[] = [];
   const request = (mode: ProbeMode, threads: number): ProbeRequest => ({
     mode,
     modelPath,
@@ -187,6 +196,19 @@ export async function benchNativeComparison(): Promise<void> {
         );
       }
     }
+    if (variants.length > 0) {
+      const v = AS_THE_APP_RUNS;
+      const { result, hostLoop } = await runProbe(request(v.mode, 0), v.env);
+      const lv = load1();
+      push(table, v.key, { value: result.tokensPerSecond, load: lv });
+      push(table, `${v.key}-ttft`, { value: result.firstTokenMs, load: lv });
+      push(table, `${v.key}-prompt`, { value: result.promptTokens, load: lv });
+      chosen.push(result.threads ?? 0);
+      (loop[`${v.key}/host`] ??= []).push(hostLoop);
+      log(
+        `  round ${round}, ${v.label}: chose ${result.threads} thread(s), ${f1(result.tokensPerSecond)} tok/s, first token ${f1(result.firstTokenMs)} ms after ${result.promptTokens} prompt tokens (load ${lv.toFixed(2)})`,
+      );
+    }
   }
 
   // Native's best thread count, by generation speed (the figure users feel); its pp512 at that count too.
@@ -209,6 +231,15 @@ export async function benchNativeComparison(): Promise<void> {
   log(`| native pp512 | ${THREADS.map((t) => cell('native-pp', t, bestPp)).join(' | ')} |`);
   for (const v of variants)
     log(`| ${v.label}, generation | ${THREADS.map((t) => cell(v.key, t, bestTg)).join(' | ')} |`);
+  if (table.has(AS_THE_APP_RUNS.key)) {
+    const xs = table.get(AS_THE_APP_RUNS.key)!;
+    const ttft = med(table.get(`${AS_THE_APP_RUNS.key}-ttft`)!);
+    const implied = (med(table.get(`${AS_THE_APP_RUNS.key}-prompt`)!) / bestPp) * 1000;
+    log('');
+    log(
+      `${AS_THE_APP_RUNS.label}: generation ${f1(med(xs))} tok/s = ${(med(xs) / bestTg).toFixed(2)}× native's best (target ≥ 0.9×); first token ${f1(ttft)} ms = ${(ttft / implied).toFixed(2)}× native pp at its best (target ≤ 1.2×); threads chosen per round ${chosen.join('/')} (load ${loads(xs)})`,
+    );
+  }
   for (const v of variants) {
     const ttft = (t: number) => {
       const ms = med(table.get(`${v.key}-ttft/${t}`)!);
@@ -225,19 +256,16 @@ export async function benchNativeComparison(): Promise<void> {
       `p50 ${median(xs.map((x) => x.p50)).toFixed(2)}, p99 ${median(xs.map((x) => x.p99)).toFixed(2)}, max ${median(xs.map((x) => x.max)).toFixed(2)}`;
     for (const t of THREADS) {
       log(
-        `  ${t} thread(s), generation in the same process (app's engine, Node defaults): ${loopLine(loop[`app/${t}/in`]!)}`,
+        `  ${t} thread(s), generation in the engine's process, that process's own loop: ${loopLine(loop[`app-uv1/${t}/in`]!)}`,
       );
       log(
         `  ${t} thread(s), generation in a child process (UV_THREADPOOL_SIZE=1), parent's loop: ${loopLine(loop[`app-uv1/${t}/host`]!)}`,
       );
     }
+    log(`  as the app runs it, parent's loop: ${loopLine(loop[`${AS_THE_APP_RUNS.key}/host`]!)}`);
   }
 
-  // The candidate drafts at the thread count its own process generated fastest with in this run.
-  const candidate = table.has('app-uv1/1')
-    ? THREADS.reduce((a, b) => (med(table.get(`app-uv1/${b}`)!) > med(table.get(`app-uv1/${a}`)!) ? b : a))
-    : Number(process.env.BENCH_NATIVE_CANDIDATE_THREADS ?? 2);
-  if (DRAFT_ROUNDS > 0) await draftComparison(request, bestT, bestPp, bestTg, candidate, log);
+  if (DRAFT_ROUNDS > 0) await draftComparison(request, bestT, bestPp, bestTg, log);
   log(
     `load average after ${os
       .loadavg()
@@ -252,16 +280,12 @@ async function draftComparison(
   bestT: number,
   bestPp: number,
   bestTg: number,
-  candidateThreads: number,
   log: (line: string) => void,
 ): Promise<void> {
+  // The backend in the probe's process, the engine in a process of its own (as openBackend starts it by default).
   const layouts: { label: string; threads: number; env: Record<string, string> }[] = [
-    { label: 'as the app runs it today (in-process defaults: 1 thread on 2 cores)', threads: 1, env: {} },
-    {
-      label: `own process, UV_THREADPOOL_SIZE=1, ${candidateThreads} thread(s)`,
-      threads: candidateThreads,
-      env: { UV_THREADPOOL_SIZE: '1' },
-    },
+    { label: 'as the app runs it (engine process, threads measured at load)', threads: 0, env: {} },
+    ...THREADS.map((t) => ({ label: `engine process, fixed ${t} thread(s)`, threads: t, env: {} })),
   ];
   log('');
   log(

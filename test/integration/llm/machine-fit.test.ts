@@ -1,6 +1,6 @@
 import { readGgufFileInfo } from 'node-llama-cpp';
 import { describe, expect, it } from 'vitest';
-import { chooseThreads, THREADS_ENV } from '../../../main/llm/llama-instance';
+import { chooseThreads, planThreads, THREADS_ENV } from '../../../main/llm/llama-instance';
 import { estimateFit, fitSummary } from '../../../main/llm/model-fit';
 import { testModelPath } from '../../fixtures/test-models';
 
@@ -18,6 +18,15 @@ describe('threads and fit for this machine', () => {
         new RegExp(`${THREADS_ENV} must be a whole number of threads from 1 to 256, got "${bad.replace('.', '\\.')}"`),
       );
     }
+  });
+
+  it('measures between one thread and all cores on two, half and all but one above, and nothing when fixed', () => {
+    expect(planThreads({ cores: 2, env: {} }).candidates).toEqual([1, 2]);
+    expect(planThreads({ cores: 8, env: {} }).candidates).toEqual([4, 7]);
+    expect(planThreads({ cores: 4, env: {} }).candidates).toEqual([2, 3]);
+    expect(planThreads({ cores: 1, env: {} }).candidates).toEqual([1]);
+    expect(planThreads({ cores: 2, env: { [THREADS_ENV]: '2' } }).candidates).toEqual([2]);
+    expect(planThreads({ cores: 16, env: { [THREADS_ENV]: '3' } }).initial.threads).toBe(3);
   });
 
   it('estimates the tiny model on this machine at a drafting-size context, and says where it runs', async () => {
