@@ -1,16 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { dispatch } from '../../app/contract/dispatch';
 import type { ChannelOutput } from '../../app/contract/channels';
 import type { Result } from '../../app/contract/result';
 import { PRODUCT_FAMILIES, type ProductFamily } from '../../app/domain';
-import { openBackend } from '../backend/open-backend';
-import type { Backend } from '../backend/backend-types';
+import type { BackendConnection } from '../host/backend-connection';
 import { NotADatabaseError } from '../db/connection';
 import { DatabaseTooNewError } from '../db/migrate';
 import { resolveDatabasePath } from '../paths';
 import { ImportRefusedError } from '../import/import-csv';
+import { openCliBackend } from './cli-backend';
 import { HELP } from './cli-help';
 import { runImport } from './cli-import';
 import { CliError, EXIT, usageError, type CliIo } from './cli-io';
@@ -59,16 +58,8 @@ function parse(argv: readonly string[]): Parsed {
   }
 }
 
-function openFor(io: CliIo, dbPath: string, mustExist: boolean): Backend {
-  if (mustExist && !fs.existsSync(dbPath))
-    throw new CliError(EXIT.database, `No database at ${dbPath}. Run \`advisor-desk seed --db ${dbPath}\` first.`);
-  return openBackend({
-    dataDir: path.dirname(dbPath),
-    databasePath: dbPath,
-    mode: 'browser',
-    seedDemoIfEmpty: false,
-    ...(io.now ? { now: io.now } : {}),
-  });
+function openFor(io: CliIo, dbPath: string, mustExist: boolean): Promise<BackendConnection> {
+  return openCliBackend(io, dbPath, mustExist);
 }
 
 async function call<T>(result: Promise<Result<unknown>>): Promise<T> {
@@ -105,19 +96,19 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
 
   if (command === 'seed' || command === 'reset') {
     if (sub !== undefined) noExtra([sub, ...rest], `advisor-desk ${command}`);
-    const backend = openFor(io, dbPath, false);
+    const backend = await openFor(io, dbPath, false);
     try {
-      const summary = await call<ChannelOutput<'data:summary'>>(dispatch(backend.handlers, 'data:summary', {}));
+      const summary = await call<ChannelOutput<'data:summary'>>(backend.invoke('data:summary', {}));
       if (command === 'seed' && (summary.clients > 0 || summary.products > 0) && !values.force) {
         throw new CliError(
           EXIT.other,
           `${dbPath} already holds ${summary.clients} clients and ${summary.products} products; use --force (or reset) to replace them.`,
         );
       }
-      const after = await call<ChannelOutput<'data:reset-demo'>>(dispatch(backend.handlers, 'data:reset-demo', {}));
+      const after = await call<ChannelOutput<'data:reset-demo'>>(backend.invoke('data:reset-demo', {}));
       printSummary(io, after, dbPath, json);
     } finally {
-      backend.close();
+      await backend.close();
     }
     return;
   }
@@ -125,15 +116,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
   if (command === 'clients' && sub === 'list') {
     noExtra(rest, 'advisor-desk clients list [--search Q] [--limit N]');
     const limit = positiveInt(values.limit, 'limit', 50, 1000);
-    const backend = openFor(io, dbPath, true);
+    const backend = await openFor(io, dbPath, true);
     try {
-      printClientPage(
-        io,
-        await call(dispatch(backend.handlers, 'clients:list', { search: values.search ?? '', limit })),
-        json,
-      );
+      printClientPage(io, await call(backend.invoke('clients:list', { search: values.search ?? '', limit })), json);
     } finally {
-      backend.close();
+      await backend.close();
     }
     return;
   }
@@ -142,11 +129,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
     const [id, ...extra] = rest;
     if (!id) throw usageError('Which client? Usage: advisor-desk clients show ID');
     noExtra(extra, 'advisor-desk clients show ID');
-    const backend = openFor(io, dbPath, true);
+    const backend = await openFor(io, dbPath, true);
     try {
-      printClient(io, await call(dispatch(backend.handlers, 'clients:get', { id })), json);
+      printClient(io, await call(backend.invoke('clients:get', { id })), json);
     } finally {
-      backend.close();
+      await backend.close();
     }
     return;
   }
@@ -157,17 +144,15 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
     if (family !== undefined && !(PRODUCT_FAMILIES as readonly string[]).includes(family)) {
       throw usageError(`--family must be one of ${PRODUCT_FAMILIES.join(', ')}, got "${family}".`);
     }
-    const backend = openFor(io, dbPath, true);
+    const backend = await openFor(io, dbPath, true);
     try {
       printProducts(
         io,
-        await call(
-          dispatch(backend.handlers, 'products:list', { family: (family as ProductFamily | undefined) ?? null }),
-        ),
+        await call(backend.invoke('products:list', { family: (family as ProductFamily | undefined) ?? null })),
         json,
       );
     } finally {
-      backend.close();
+      await backend.close();
     }
     return;
   }
@@ -218,12 +203,12 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
 
   if (command === 'train') {
     noExtra(positionals.slice(1), TRAIN_USAGE);
-    const backend = openFor(io, dbPath, true);
+    const backend = await openFor(io, dbPath, true);
     try {
       // A refusal to train (no outcomes, one class only, non-finite values) is about the data, not the command line.
       await runTrain(io, backend, { model: values.model, json });
     } finally {
-      backend.close();
+      await backend.close();
     }
     return;
   }
@@ -232,22 +217,22 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
     noExtra(positionals.slice(1), RECOMMEND_USAGE);
     if (!values.client) throw usageError(`Which client? Usage: ${RECOMMEND_USAGE}`);
     const top = positiveInt(values.top, 'top', 10, 500);
-    const backend = openFor(io, dbPath, true);
+    const backend = await openFor(io, dbPath, true);
     try {
       printRanking(
         io,
-        await call(dispatch(backend.handlers, 'recommendations:for-client', { clientId: values.client, top })),
+        await call(backend.invoke('recommendations:for-client', { clientId: values.client, top })),
         json,
       );
     } finally {
-      backend.close();
+      await backend.close();
     }
     return;
   }
 
   if (command === 'draft') {
     noExtra(positionals.slice(1), DRAFT_USAGE);
-    const backend = openFor(io, dbPath, true);
+    const backend = await openFor(io, dbPath, true);
     try {
       await runDraft(io, backend, {
         client: values.client,
@@ -259,7 +244,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
         json,
       });
     } finally {
-      backend.close();
+      await backend.close();
     }
     return;
   }

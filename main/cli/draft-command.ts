@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { dispatch } from '../../app/contract/dispatch';
 import type { LlmStatus } from '../../app/contract/llm-channels';
 import type { PitchDraftView, PitchVersionView } from '../../app/contract/pitch-channels';
 import type { Result } from '../../app/contract/result';
 import { LANGUAGES, type Language } from '../../app/domain/enums';
 import { PITCH_LENGTHS, PITCH_TONES, type PitchLength, type PitchTone } from '../../app/pitch/pitch-types';
-import type { Backend } from '../backend/backend-types';
+import type { BackendConnection } from '../host/backend-connection';
 import { CliError, EXIT, usageError, type CliIo } from './cli-io';
 
 /** `advisor-desk draft`: one pitch for a client and a suitable product, from a model file or the template. */
@@ -40,12 +39,12 @@ function oneOf<T extends string>(value: string | undefined, name: string, allowe
 }
 
 async function value<T>(
-  backend: Backend,
+  backend: BackendConnection,
   channel: string,
   input: unknown,
   refusedExit: number = EXIT.usage,
 ): Promise<T> {
-  const r: Result<unknown> = await dispatch(backend.handlers, channel, input);
+  const r: Result<unknown> = await backend.invoke(channel, input);
   if (r.ok) return r.value as T;
   if (r.error.code === 'not_found') throw new CliError(EXIT.notFound, r.error.message);
   if (r.error.code === 'validation' || r.error.code === 'bad_request') throw new CliError(refusedExit, r.error.message);
@@ -105,7 +104,7 @@ function versionLines(draft: PitchDraftView, v: PitchVersionView, language: Lang
  * loaded), drafts, waits for the end of the stream and prints the version, its lint and where it came from.
  * An unsuitable product is refused (exit 5) and nothing is drafted.
  */
-export async function runDraft(io: CliIo, backend: Backend, c: DraftCommand): Promise<void> {
+export async function runDraft(io: CliIo, backend: BackendConnection, c: DraftCommand): Promise<void> {
   if (!c.client || !c.product) throw usageError(`Which client and product? Usage: ${DRAFT_USAGE}`);
   const language = oneOf<Language>(c.lang, 'lang', LANGUAGES, 'en');
   const tone = oneOf<PitchTone>(c.tone, 'tone', PITCH_TONES, 'warm');

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { dispatch } from '../../app/contract/dispatch';
 import type { ClientRanking, ModelMetrics, ModelVersionSummary } from '../../app/contract/engine-channels';
 import type { LlmStatus } from '../../app/contract/llm-channels';
-import type { Backend } from '../backend/backend-types';
+import type { BackendConnection } from '../host/backend-connection';
 import { CliError, EXIT, type CliIo } from './cli-io';
 
 export const TRAIN_USAGE = 'advisor-desk train [--model FILE.gguf] [--json]';
@@ -48,7 +47,7 @@ export const TRAIN_CANCELLED = 'Cancelled: no version stored; the live model is 
  */
 export async function runTrain(
   io: CliIo,
-  backend: Backend,
+  backend: BackendConnection,
   c: { model?: string | undefined; json: boolean },
 ): Promise<void> {
   let interrupted = false;
@@ -57,8 +56,8 @@ export async function runTrain(
     io.stderr(
       `Stopping${c.model !== undefined ? ' after the current product' : ''}; press Ctrl-C again to quit at once.\n`,
     );
-    void dispatch(backend.handlers, 'llm:cancel-load', {});
-    void dispatch(backend.handlers, 'model:retrain-cancel', {});
+    void backend.invoke('llm:cancel-load', {});
+    void backend.invoke('model:retrain-cancel', {});
   });
   try {
     await train(io, backend, c, () => interrupted);
@@ -69,7 +68,7 @@ export async function runTrain(
 
 async function train(
   io: CliIo,
-  backend: Backend,
+  backend: BackendConnection,
   c: { model?: string | undefined; json: boolean },
   interrupted: () => boolean,
 ): Promise<void> {
@@ -77,7 +76,7 @@ async function train(
   if (c.model !== undefined) {
     const modelPath = path.resolve(c.model);
     if (!fs.existsSync(modelPath)) throw new CliError(EXIT.notFound, `No model file at ${modelPath}.`);
-    const loaded = await dispatch(backend.handlers, 'llm:load', { path: modelPath });
+    const loaded = await backend.invoke('llm:load', { path: modelPath });
     // Interrupted while loading: the load was cancelled too, and no retrain starts.
     if (interrupted()) throw new CliError(EXIT.cancelled, TRAIN_CANCELLED);
     if (!loaded.ok)
@@ -103,7 +102,7 @@ async function train(
   });
   let result;
   try {
-    result = await dispatch(backend.handlers, 'model:retrain', { origin: 'cli', languageModel: trainedWith !== null });
+    result = await backend.invoke('model:retrain', { origin: 'cli', languageModel: trainedWith !== null });
   } finally {
     unsubscribe();
   }

@@ -7,7 +7,15 @@ import type { BackendOptions } from '../backend/backend-types';
  */
 
 /** What the host needs to open the backend: BackendOptions less the parts that cannot cross a thread (the clock). */
-export type HostedBackendOptions = Omit<BackendOptions, 'now'>;
+export type HostedBackendOptions = Omit<BackendOptions, 'now'> & {
+  /** A clock stopped at this ISO instant (the CLI's tests); the real clock when absent. */
+  fixedNow?: string;
+  /** Write the support log in the data folder (default true; the CLI keeps to stderr, as it always has). */
+  supportLog?: boolean;
+};
+
+/** Why the backend could not open, so a host can answer as it would have in-process (the CLI's exit codes). */
+export type OpenFailure = 'not-a-database' | 'database-too-new' | 'other';
 
 export type ToBackend =
   | { type: 'invoke'; id: number; channel: unknown; input: unknown }
@@ -17,7 +25,7 @@ export type ToBackend =
 export type FromBackend =
   | { type: 'ready'; databasePath: string }
   /** The backend could not be opened (a corrupt or newer database, an unwritable folder). */
-  | { type: 'failed'; message: string }
+  | { type: 'failed'; message: string; kind: OpenFailure }
   | { type: 'result'; id: number; result: Result<unknown> }
   | { type: 'event'; event: string; payload: unknown }
   | { type: 'closed' };

@@ -4,16 +4,16 @@
 import { openBackend } from '../backend/open-backend';
 import type { HostedBackendOptions, ToBackend } from './backend-messages';
 import { openAppLog, setCurrentAppLog } from '../log/app-log';
-import { serveBackend } from './serve-backend';
+import { hostedOptions, serveBackend } from './serve-backend';
 
 const parent = process.parentPort;
 const options = JSON.parse(process.argv[2] ?? '{}') as HostedBackendOptions;
 // Internal errors of the use-cases land in the same support log as the rest of the app's.
-setCurrentAppLog(openAppLog({ dataDir: options.dataDir }));
+if (options.supportLog !== false) setCurrentAppLog(openAppLog({ dataDir: options.dataDir }));
 serveBackend(
   {
     post: (message) => parent.postMessage(message),
     onMessage: (listener) => parent.on('message', (event) => listener(event.data as ToBackend)),
   },
-  () => openBackend(options),
+  () => openBackend(hostedOptions(options)),
 );

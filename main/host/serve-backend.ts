@@ -1,7 +1,22 @@
 import { dispatch } from '../../app/contract/dispatch';
-import type { Backend } from '../backend/backend-types';
+import type { Backend, BackendOptions } from '../backend/backend-types';
 import { reportInternalError } from '../log/internal-errors';
-import type { FromBackend, ToBackend } from './backend-messages';
+import { NotADatabaseError } from '../db/connection';
+import { DatabaseTooNewError } from '../db/migrate';
+import type { FromBackend, HostedBackendOptions, OpenFailure, ToBackend } from './backend-messages';
+
+function failureKind(error: unknown): OpenFailure {
+  if (error instanceof NotADatabaseError) return 'not-a-database';
+  if (error instanceof DatabaseTooNewError) return 'database-too-new';
+  return 'other';
+}
+
+/** The options openBackend takes, from what crossed the thread or process boundary. */
+export function hostedOptions(hosted: HostedBackendOptions): BackendOptions {
+  const { fixedNow, supportLog, ...options } = hosted;
+  void supportLog;
+  return fixedNow === undefined ? options : { ...options, now: () => new Date(fixedNow) };
+}
 
 /** One side of a message channel: a worker thread's parentPort or an Electron utility process's parentPort. */
 export interface HostEndpoint {
@@ -19,7 +34,11 @@ export function serveBackend(endpoint: HostEndpoint, open: () => Backend): void 
   try {
     backend = open();
   } catch (error) {
-    endpoint.post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    endpoint.post({
+      type: 'failed',
+      message: error instanceof Error ? error.message : String(error),
+      kind: failureKind(error),
+    });
     return;
   }
   backend.subscribe((event, payload) => endpoint.post({ type: 'event', event, payload }));

@@ -2,7 +2,18 @@ import { Worker } from 'node:worker_threads';
 import type { Result } from '../../app/contract/result';
 import type { EventListener } from '../backend/backend-types';
 import { deliver, type BackendConnection } from './backend-connection';
-import type { FromBackend, HostedBackendOptions, ToBackend } from './backend-messages';
+import type { FromBackend, HostedBackendOptions, OpenFailure, ToBackend } from './backend-messages';
+
+/** The backend refused to open; `kind` says why, for hosts that answer differently (the CLI's exit codes). */
+export class BackendOpenError extends Error {
+  constructor(
+    message: string,
+    readonly kind: OpenFailure,
+  ) {
+    super(message);
+    this.name = 'BackendOpenError';
+  }
+}
 
 /** How a started backend is talked to: a worker thread here, an Electron utility process in the desktop app. */
 export interface BackendChannel {
@@ -49,7 +60,7 @@ export function connectBackend(start: () => BackendChannel): Promise<BackendConn
           return;
         case 'failed':
           channel.terminate();
-          reject(new Error(message.message));
+          reject(new BackendOpenError(message.message, message.kind));
           return;
         case 'result': {
           const answer = pending.get(message.id);
