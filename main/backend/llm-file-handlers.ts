@@ -14,7 +14,12 @@ export type LlmFileHandlers = Pick<HandlerTable, FileChannel>;
  */
 export function llmFileHandlers(
   ctx: BackendContext,
-  library: ModelLibrary = new ModelLibrary({ dataDir: ctx.dataDir }),
+  // Architecture support and fit estimates start llama.cpp: they run in the engine's process, not this one.
+  library: ModelLibrary = new ModelLibrary({
+    dataDir: ctx.dataDir,
+    probe: (file) => ctx.llm.probeFile(file),
+    ...(ctx.llm.crashes ? { crashes: ctx.llm.crashes } : {}),
+  }),
 ): LlmFileHandlers {
   const downloads = new ModelDownloads({ library, emit: (payload) => ctx.emit('llm:download', payload) });
   // Closing the app stops any download (the partial file stays, so the next start resumes it): nothing keeps

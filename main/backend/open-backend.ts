@@ -8,6 +8,7 @@ import { sqliteStores } from '../db/sqlite-stores';
 import { EngineClient } from '../engine/engine-client';
 import { forkEngine } from '../engine/fork-engine';
 import { LanguageEngine } from '../engine/language-engine';
+import { EngineCrashes } from '../llm/engine-crashes';
 import { LlamaEngine } from '../engine/llama-engine';
 import { ModelHashCache } from '../llm/model-hash';
 import { DATABASE_FILE_NAME } from '../paths';
@@ -39,7 +40,11 @@ export function openBackend(options: BackendOptions): Backend {
     choice === 'in-process'
       ? new LlamaEngine({ hashOf: (file) => hashes.hash(file) })
       : new EngineClient(choice === 'process' ? forkEngine({ dataDir: options.dataDir }) : choice);
-  const llm = new LanguageEngine(engine, (status) => ctx.emit('llm:status', status));
+  const llm = new LanguageEngine(
+    engine,
+    (status) => ctx.emit('llm:status', status),
+    new EngineCrashes(options.dataDir),
+  );
 
   const stores = sqliteStores(db);
   const clock = { nowIso: () => now().toISOString(), today: () => now().toISOString().slice(0, 10) };

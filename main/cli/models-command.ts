@@ -2,6 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ModelFileInfo } from '../../app/contract/llm-channels';
 import { writeTestModel, type TestModelPreset, type TestModelType } from '../../test/tooling/gguf-writer';
+import { EngineClient } from '../engine/engine-client';
+import { forkEngine } from '../engine/fork-engine';
+import { LanguageEngine } from '../engine/language-engine';
+import { EngineCrashes } from '../llm/engine-crashes';
 import { ModelLibrary } from '../llm/model-library';
 import { CliError, EXIT, usageError, type CliIo } from './cli-io';
 
@@ -58,8 +62,22 @@ function wholeNumber(value: string | undefined, name: string, min: number, max: 
 }
 
 export async function runModels(io: CliIo, c: ModelsCommand): Promise<void> {
-  const library = new ModelLibrary({ dataDir: c.dataDir });
+  // The native half of describing a file runs in an engine process, so a crafted file cannot abort this command:
+  // it is reported as broken (exit 5) and remembered, like any other problem.
+  const crashes = new EngineCrashes(c.dataDir);
+  const engine = new LanguageEngine(new EngineClient(forkEngine({ dataDir: c.dataDir })), undefined, crashes);
+  try {
+    await models(
+      io,
+      c,
+      new ModelLibrary({ dataDir: c.dataDir, crashes, probe: (file, options) => engine.probeFile(file, options) }),
+    );
+  } finally {
+    await engine.dispose();
+  }
+}
 
+async function models(io: CliIo, c: ModelsCommand, library: ModelLibrary): Promise<void> {
   if (c.sub === 'list') {
     if (c.rest.length > 0)
       throw usageError(`Unexpected argument "${c.rest[0]}". Usage: advisor-desk models list [--json]`);

@@ -11,8 +11,20 @@ import type {
   LoadRequest,
   WorkOptions,
 } from '../../app/ports/language-model';
-import { IDLE_STATUS } from './language-engine';
+import { IDLE_STATUS } from '../../app/contract/llm-channels';
 import { fromWireError, type EngineMethod, type FromEngine, type ToEngine } from './engine-protocol';
+import type { ModelFileProber, NativeFileFacts, ProbeOptions } from '../llm/file-probe';
+
+/** The engine process died while a request was in flight; `how` says how ("killed by SIGABRT"). */
+export class EngineCrashedError extends DomainError {
+  constructor(readonly how: string) {
+    super(
+      'unavailable',
+      `The language engine stopped unexpectedly (${how}); it starts again on the next request, and the model must be loaded again.`,
+    );
+    this.name = 'EngineCrashedError';
+  }
+}
 
 /** A started engine process as the client needs it, whether Node's fork or Electron's utilityProcess made it. */
 export interface EngineProcess {
@@ -43,7 +55,7 @@ const DISPOSE_GRACE_MS = 5000;
  * if it dies (llama.cpp aborting, the system killing it), whatever was in flight is rejected with the reason, the
  * state says the model is gone and must be loaded again, and the next request starts a fresh process.
  */
-export class EngineClient implements LanguageModel {
+export class EngineClient implements LanguageModel, ModelFileProber {
   private child: EngineProcess | null = null;
   private readonly pending = new Map<number, Pending>();
   private readonly listeners = new Set<(state: EngineState) => void>();
@@ -93,10 +105,7 @@ export class EngineClient implements LanguageModel {
   private lost(child: EngineProcess, how: string): void {
     if (this.child !== child) return;
     this.child = null;
-    const failure = new DomainError(
-      'unavailable',
-      `The language engine stopped unexpectedly (${how}); it starts again on the next request, and the model must be loaded again.`,
-    );
+    const failure = new EngineCrashedError(how);
     for (const [id, pending] of [...this.pending]) {
       this.settle(id);
       pending.reject(failure);
@@ -177,6 +186,10 @@ export class EngineClient implements LanguageModel {
 
   countTokens(texts: readonly string[]): Promise<number[]> {
     return this.call('countTokens', [texts]);
+  }
+
+  probeFile(filePath: string, options: ProbeOptions = {}): Promise<NativeFileFacts> {
+    return this.call('probeFile', [filePath, options]);
   }
 
   /** Asks the engine to free its model and exit; one that does not within a few seconds is killed. */

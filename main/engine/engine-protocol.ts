@@ -13,6 +13,7 @@ export const ENGINE_METHODS = [
   'chooseNext',
   'measureChoice',
   'countTokens',
+  'probeFile',
   'dispose',
 ] as const;
 export type EngineMethod = (typeof ENGINE_METHODS)[number];

@@ -1,4 +1,5 @@
 import type { LanguageModel } from '../../app/ports/language-model';
+import type { ModelFileProber } from '../llm/file-probe';
 import { ENGINE_METHODS, toWireError, type FromEngine, type ToEngine } from './engine-protocol';
 
 export interface EngineChannel {
@@ -11,7 +12,11 @@ export interface EngineChannel {
  * message stops exactly that call; text chunks and every change of state go back as messages.
  * `onDisposed` runs after a 'dispose' call has been answered.
  */
-export function serveEngine(engine: LanguageModel, channel: EngineChannel, onDisposed: () => void): void {
+export function serveEngine(
+  engine: LanguageModel & ModelFileProber,
+  channel: EngineChannel,
+  onDisposed: () => void,
+): void {
   const running = new Map<number, AbortController>();
   engine.onState((state) => channel.send({ kind: 'state', state }));
 
@@ -40,6 +45,9 @@ export function serveEngine(engine: LanguageModel, channel: EngineChannel, onDis
           break;
         case 'countTokens':
           value = await engine.countTokens(first);
+          break;
+        case 'probeFile':
+          value = await engine.probeFile(first, method.args[1] as never);
           break;
         case 'load':
           value = await engine.load(first);

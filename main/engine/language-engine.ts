@@ -1,7 +1,14 @@
 import { IDLE_STATUS, type LlmStatus } from '../../app/contract/llm-channels';
 import type { EngineState, LanguageModel, LoadedModel } from '../../app/ports/language-model';
+import { DomainError } from '../../app/domain/domain-error';
+import { problemText } from '../llm/gguf-check';
+import type { EngineCrashes } from '../llm/engine-crashes';
+import { EngineCrashedError } from './engine-client';
+import type { ModelFileProber, NativeFileFacts, ProbeOptions } from '../llm/file-probe';
 
 export { IDLE_STATUS };
+
+const basename = (file: string): string => file.split(/[\\/]/).pop() ?? file;
 
 /**
  * The backend's hold on its language engine: the port itself for the use-cases, and the engine's latest state
@@ -15,8 +22,10 @@ export class LanguageEngine {
   readonly disposeSignal: AbortSignal = this.closing.signal;
 
   constructor(
-    readonly model: LanguageModel,
+    readonly model: LanguageModel & ModelFileProber,
     private readonly onStatus: (status: LlmStatus) => void = () => undefined,
+    /** Files that killed the engine; they are refused here rather than handed to llama.cpp again. */
+    readonly crashes: EngineCrashes | null = null,
   ) {
     this.unsubscribe = model.onState((state) => this.take(state));
   }
@@ -36,8 +45,28 @@ export class LanguageEngine {
   }
 
   async load(path: string, options: { gpuLayers: 'auto' | number; contextSize: 'auto' | number }): Promise<LlmStatus> {
-    this.state = await this.model.load({ path, ...options });
+    const crash = await this.crashes?.of(path);
+    if (crash) {
+      const text = problemText('crashed-engine', { fileName: basename(path), extra: crash.how });
+      throw new DomainError('validation', text.en);
+    }
+    try {
+      this.state = await this.model.load({ path, ...options });
+    } catch (error) {
+      if (error instanceof EngineCrashedError) await this.crashes?.record(path, { how: error.how, during: 'load' });
+      throw error;
+    }
     return this.status();
+  }
+
+  /** Native facts about a file, from the engine (its own process unless a benchmark keeps it in this one). */
+  async probeFile(path: string, options: ProbeOptions = {}): Promise<NativeFileFacts> {
+    try {
+      return await this.model.probeFile(path, options);
+    } catch (error) {
+      if (error instanceof EngineCrashedError) await this.crashes?.record(path, { how: error.how, during: 'inspect' });
+      throw error;
+    }
   }
 
   async cancelLoad(): Promise<LlmStatus> {

@@ -14,6 +14,7 @@ import type {
 } from '../../app/ports/language-model';
 import { DomainError } from '../../app/domain/domain-error';
 import { LlmRuntime, type LoadedLlm } from '../llm/llm-runtime';
+import { probeModelFile, type ModelFileProber, type NativeFileFacts, type ProbeOptions } from '../llm/file-probe';
 import { generateOnModel } from './llama-generation';
 import { LlamaChoices } from './llama-choices';
 
@@ -33,7 +34,7 @@ const NOT_LOADED = 'No language model is loaded. Load one on the Language Models
  * embeddings and choices run one after another in the runtime's queue, so a draft, a ranking's signals and an
  * unload never use the model at the same time.
  */
-export class LlamaEngine implements LanguageModel {
+export class LlamaEngine implements LanguageModel, ModelFileProber {
   private readonly runtime: LlmRuntime;
   private readonly listeners = new Set<(state: EngineState) => void>();
   private choices: { loaded: LoadedLlm; choices: LlamaChoices } | null = null;
@@ -148,6 +149,11 @@ export class LlamaEngine implements LanguageModel {
 
   countTokens(texts: readonly string[]): Promise<number[]> {
     return this.onModel((loaded) => Promise.resolve(this.choicesOf(loaded).countTokens(texts)));
+  }
+
+  /** Native facts about a file, outside the model queue: listing the models folder need not wait for a draft. */
+  probeFile(filePath: string, options: ProbeOptions = {}): Promise<NativeFileFacts> {
+    return probeModelFile(filePath, options);
   }
 
   async dispose(): Promise<void> {

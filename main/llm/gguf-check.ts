@@ -1,7 +1,6 @@
 import fs from 'node:fs/promises';
-import { GgufFileType, GgufInsights, readGgufFileInfo, type GgufFileInfo } from 'node-llama-cpp';
+import { GgufFileType, readGgufFileInfo, type GgufFileInfo } from 'node-llama-cpp';
 import type { LocalizedText } from '../../app/domain/localized-text';
-import { getLlamaForMachine } from './llama-instance';
 
 /**
  * Reads a GGUF file's header without loading it and says whether llama.cpp can load it. Every check runs
@@ -10,7 +9,14 @@ import { getLlamaForMachine } from './llama-instance';
  * in English and Chinese.
  */
 
-export type GgufProblemKind = 'unreadable' | 'not-gguf' | 'truncated' | 'unsupported-architecture' | 'missing-keys';
+export type GgufProblemKind =
+  | 'unreadable'
+  | 'not-gguf'
+  | 'truncated'
+  | 'unsupported-architecture'
+  | 'missing-keys'
+  | 'inconsistent'
+  | 'crashed-engine';
 
 export interface GgufProblem {
   kind: GgufProblemKind;
@@ -98,6 +104,16 @@ export function problemText(
       return {
         en: `${name} lacks header entries every model of its kind needs (${detail.extra ?? ''}); loading it would crash. The file was converted wrongly: get another copy.`,
         zh: `${name} 缺少此类模型必需的头部信息（${detail.extra ?? ''}），加载会导致崩溃。该文件转换有误，请换一个文件。`,
+      };
+    case 'inconsistent':
+      return {
+        en: `${name} contradicts itself: ${detail.extra ?? 'its header does not match its tensors'}. Loading it would crash; the file is damaged or was made wrongly: get another copy.`,
+        zh: `${name} 自相矛盾：${detail.extraZh ?? '头部信息与张量不符'}。加载会导致崩溃；文件已损坏或制作有误，请换一个文件。`,
+      };
+    case 'crashed-engine':
+      return {
+        en: `${name} stopped the language engine when it was last opened (${detail.extra ?? 'it crashed'}). It is not opened again until the file changes: get another copy.`,
+        zh: `上次打开 ${name} 时语言引擎停止运行（${detail.extraZh ?? detail.extra ?? '引擎崩溃'}）。在文件更换之前不会再打开它，请换一个文件。`,
       };
   }
 }
@@ -234,19 +250,6 @@ export async function readGgufHeader(filePath: string, fileName: string): Promis
       problem: { kind: 'missing-keys', text: problemText('missing-keys', { fileName, extra: 'general.architecture' }) },
     };
   }
-  // The supported list comes from the native binary; where it cannot start, the header is still described and the
-  // load reports the missing binary.
-  const llama = await getLlamaForMachine().catch(() => null);
-  const insights = llama ? await GgufInsights.from(info, llama) : null;
-  if (insights && !insights.isSupportedByLlamaCpp) {
-    return {
-      ...base,
-      problem: {
-        kind: 'unsupported-architecture',
-        text: problemText('unsupported-architecture', { fileName, extra: architecture }),
-      },
-    };
-  }
   const required = ['embedding_length', 'block_count'];
   if (!RECURRENT_WITHOUT_ATTENTION.has(architecture)) required.push('attention.head_count', 'feed_forward_length');
   const missing = required.filter((key) => !hasPositiveValue(arch, key)).map((key) => `${architecture}.${key}`);
@@ -257,7 +260,90 @@ export async function readGgufHeader(filePath: string, fileName: string): Promis
       ...base,
       problem: { kind: 'missing-keys', text: problemText('missing-keys', { fileName, extra: missing.join(', ') }) },
     };
+  const contradiction = contradictionIn(arch, tensors, info.metadata.tokenizer?.ggml?.tokens?.length ?? 0);
+  if (contradiction)
+    return {
+      ...base,
+      problem: {
+        kind: 'inconsistent',
+        text: problemText('inconsistent', { fileName, extra: contradiction.en, extraZh: contradiction.zh }),
+      },
+    };
   return { ...base, problem: null };
+}
+
+type TensorShape = { name: string; dimensions: readonly (number | bigint)[] };
+
+function positive(record: Record<string, unknown>, dottedKey: string): number | null {
+  let value: unknown = record;
+  for (const part of dottedKey.split('.'))
+    value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : null;
+}
+
+/**
+ * Header values checked against the tensor table, pure JavaScript, before anything native sees the file: llama.cpp
+ * trusts the header and aborts the process (GGML_ASSERT) when a crafted or damaged file states more layers than it
+ * holds, or key/value heads its attention weights do not have. Only what the tensors present can contradict is
+ * checked, so architectures with fused or differently named tensors pass through to the engine process.
+ */
+function contradictionIn(
+  arch: Record<string, unknown>,
+  tensors: readonly TensorShape[],
+  vocabulary: number,
+): { en: string; zh: string } | null {
+  const byName = new Map(tensors.map((t) => [t.name, t.dimensions.map(Number)]));
+  const blocks = new Set<number>();
+  for (const tensor of tensors) {
+    const match = /^blk\.(\d+)\./.exec(tensor.name);
+    if (match) blocks.add(Number(match[1]));
+  }
+  const blockCount = positive(arch, 'block_count');
+  if (blockCount !== null && blocks.size > 0) {
+    const held = Math.max(...blocks) + 1;
+    if (blockCount !== held || blocks.size !== held)
+      return {
+        en: `its header says ${blockCount} layers but its tensors hold ${blocks.size}`,
+        zh: `头部声明 ${blockCount} 层，但张量只有 ${blocks.size} 层`,
+      };
+  }
+  const embedding = positive(arch, 'embedding_length');
+  const embeddings = byName.get('token_embd.weight');
+  if (embedding !== null && embeddings && embeddings[0] !== embedding)
+    return {
+      en: `its header says an embedding length of ${embedding} but its token embeddings have ${embeddings[0]}`,
+      zh: `头部声明嵌入长度为 ${embedding}，但词元嵌入为 ${embeddings[0]}`,
+    };
+  if (vocabulary > 0 && embeddings && embeddings[1] !== undefined && embeddings[1] < vocabulary)
+    return {
+      en: `its tokenizer has ${vocabulary} tokens but its token embeddings only ${embeddings[1]}`,
+      zh: `分词器有 ${vocabulary} 个词元，但词元嵌入只有 ${embeddings[1]} 个`,
+    };
+  const heads = positive(arch, 'attention.head_count');
+  const kvHeads = positive(arch, 'attention.head_count_kv') ?? heads;
+  if (heads !== null && kvHeads !== null) {
+    if (kvHeads > heads || heads % kvHeads !== 0)
+      return {
+        en: `${heads} attention heads cannot share ${kvHeads} key/value heads`,
+        zh: `${heads} 个注意力头无法对应 ${kvHeads} 个键值头`,
+      };
+    const keyLength = positive(arch, 'attention.key_length') ?? (embedding !== null ? embedding / heads : null);
+    const valueLength = positive(arch, 'attention.value_length') ?? keyLength;
+    const expected: [string, number | null, string][] = [
+      ['attn_q.weight', keyLength === null ? null : heads * keyLength, 'query'],
+      ['attn_k.weight', keyLength === null ? null : kvHeads * keyLength, 'key'],
+      ['attn_v.weight', valueLength === null ? null : kvHeads * valueLength, 'value'],
+    ];
+    for (const [suffix, width, what] of expected) {
+      const dims = byName.get(`blk.0.${suffix}`);
+      if (width === null || !dims || dims[1] === undefined || dims[1] === width) continue;
+      return {
+        en: `its header implies ${what} weights ${width} wide (${what === 'query' ? heads : kvHeads} heads) but the first layer's are ${dims[1]}`,
+        zh: `头部意味着${what === 'query' ? '查询' : what === 'key' ? '键' : '值'}权重宽 ${width}（${what === 'query' ? heads : kvHeads} 个头），但第一层的宽度为 ${dims[1]}`,
+      };
+    }
+  }
+  return null;
 }
 
 function hasPositiveValue(record: Record<string, unknown>, dottedKey: string): boolean {

@@ -24,6 +24,11 @@ export interface TestModelOptions {
   contextLength?: number;
   /** Header keys to leave out, to make the broken files the app must refuse before loading (tests only). */
   omitKeys?: string[];
+  /**
+   * Whole-number header values to state instead of the true ones while the tensors keep the real shape (tests
+   * only): a header that disagrees with its own tensor table, as crafted files do.
+   */
+  headerLies?: Record<string, number>;
 }
 
 export interface TestModelShape {
@@ -186,6 +191,11 @@ function encodeHeader(
     ['tokenizer.ggml.add_eos_token', { type: 'bool', value: false }],
   ];
   if (withChat) kv.push(['tokenizer.chat_template', { type: 'string', value: CHATML_TEMPLATE }]);
+  for (const [key, value] of Object.entries(options.headerLies ?? {})) {
+    const entry = kv.find(([name]) => name === key);
+    if (!entry || entry[1].type !== 'u32') throw new Error(`headerLies: ${key} is not a whole-number header key.`);
+    entry[1] = { type: 'u32', value };
+  }
   const omitted = new Set(options.omitKeys ?? []);
   const keptKv = kv.filter(([key]) => !omitted.has(key));
 
