@@ -143,7 +143,13 @@ export const pitchChannels = {
 
 export const pitchEvents = {
   /** New text of a running draft: the raw model output so far grows by `delta`. */
-  'pitch:delta': z.object({ requestId: z.string(), draftId: z.string(), delta: z.string() }),
+  /** restart: the text so far is dropped (a failed generation gave way to the template draft). */
+  'pitch:delta': z.object({
+    requestId: z.string(),
+    draftId: z.string(),
+    delta: z.string(),
+    restart: z.boolean().optional(),
+  }),
   'pitch:done': z.object({
     requestId: z.string(),
     draftId: z.string(),

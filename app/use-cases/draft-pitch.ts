@@ -73,6 +73,15 @@ function failText(error: unknown): LocalizedText {
   };
 }
 
+/** The label of a template draft made because the model's generation failed: what failed, and that this is a template. */
+function fallbackLabel(file: string, error: unknown): LocalizedText {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    en: `Template draft: ${file} failed while drafting (${message}), so this draft was written without it`,
+    zh: `模板草稿：${file} 在起草时出错（${message}），因此本草稿未使用语言模型生成`,
+  };
+}
+
 const fileName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
 
 /**
@@ -119,9 +128,16 @@ export function createPitchDrafting(deps: DraftPitchDeps) {
     });
   }
 
-  async function runTemplate(job: Job, facts: PitchFacts, pitch: PitchOptions, verdict: SuitabilityResult) {
+  async function runTemplate(
+    job: Job,
+    facts: PitchFacts,
+    pitch: PitchOptions,
+    verdict: SuitabilityResult,
+    fallbackFrom: LocalizedText | null = null,
+  ) {
     const started = deps.clock.millis();
-    const { source: _source, language: _language, label, ...content } = templateDraft(facts, pitch);
+    const { source: _source, language: _language, label: templateLabel, ...content } = templateDraft(facts, pitch);
+    const label = fallbackFrom ?? templateLabel;
     const text = JSON.stringify(content, null, 2);
     for (let i = 0; i < text.length; i += TEMPLATE_PIECE) {
       if (job.stop.signal.aborted) return done(job, 'stopped', null, null);
@@ -179,19 +195,27 @@ export function createPitchDrafting(deps: DraftPitchDeps) {
         ? answerTokens
         : Math.max(answerTokens, loaded.contextSize - (built.promptTokens ?? 0) - TEMPLATE_MARKER_TOKENS);
     const seed = deps.ids.seed();
-    const result = await deps.model.generate(
-      {
-        prompt: enginePrompt(built.prompt),
-        constraint: { jsonSchema: pitchDraftJsonSchema(pitch.length) as Record<string, unknown> },
-        maxTokens,
-        temperature: TEMPERATURE,
-        seed,
-      },
-      {
-        signal: job.stop.signal,
-        onText: (delta) => deps.emit('pitch:delta', { requestId: job.requestId, draftId: job.draftId, delta }),
-      },
-    );
+    let result;
+    try {
+      result = await deps.model.generate(
+        {
+          prompt: enginePrompt(built.prompt),
+          constraint: { jsonSchema: pitchDraftJsonSchema(pitch.length) as Record<string, unknown> },
+          maxTokens,
+          temperature: TEMPERATURE,
+          seed,
+        },
+        {
+          signal: job.stop.signal,
+          onText: (delta) => deps.emit('pitch:delta', { requestId: job.requestId, draftId: job.draftId, delta }),
+        },
+      );
+    } catch (error) {
+      if (job.stop.signal.aborted) return done(job, 'stopped', null, null);
+      // The advisor still gets a draft to work from, labelled with what failed; the streamed text starts again.
+      deps.emit('pitch:delta', { requestId: job.requestId, draftId: job.draftId, delta: '', restart: true });
+      return runTemplate(job, facts, pitch, verdict, fallbackLabel(fileName(loaded.path), error));
+    }
     const millis = Math.round(deps.clock.millis() - started);
     const stopped = job.stop.signal.aborted;
     const file = fileName(loaded.path);

@@ -75,7 +75,7 @@ export class EngineClient implements LanguageModel, ModelFileProber {
     if (this.child) return this.child;
     const child = this.spawn();
     this.child = child;
-    child.onMessage((message) => this.receive(message));
+    child.onMessage((message) => this.receive(child, message));
     child.onExit((how) => this.lost(child, how));
     child.hold(false);
     return child;
@@ -86,8 +86,9 @@ export class EngineClient implements LanguageModel, ModelFileProber {
     for (const listener of this.listeners) listener(state);
   }
 
-  private receive(message: FromEngine): void {
+  private receive(child: EngineProcess, message: FromEngine): void {
     if (message.kind === 'state') return this.take(message.state);
+    if (message.kind === 'retiring') return this.lost(child, message.reason);
     const pending = this.pending.get(message.id);
     if (!pending) return;
     if (message.kind === 'text') return pending.onText?.(message.chunk);

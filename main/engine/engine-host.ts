@@ -31,6 +31,21 @@ function parentChannel(): EngineChannel {
 const dataDir = process.env[ENGINE_DATA_DIR_ENV];
 const hashes = dataDir ? new ModelHashCache(dataDir) : null;
 const engine = new LlamaEngine({ hashOf: (file) => (hashes ? hashes.hash(file) : sha256OfFile(file)) });
-serveEngine(engine, parentChannel(), () => process.exit(0));
+const served = serveEngine(engine, parentChannel(), () => process.exit(0));
+
+/**
+ * node-llama-cpp 3.21.1 can lose a native failure in a promise nobody awaits: a model whose weights are NaN or random
+ * bytes makes the grammar sampler throw ("Failed to accept token in sampler: Unexpected empty grammar stack"), the
+ * rejection goes unhandled and the generation that waited on it never settles. The context is stuck from then on,
+ * so the engine answers what was in flight with the failure and ends; the client reports it, and the next request
+ * starts a fresh process.
+ */
+process.on('unhandledRejection', (reason) => {
+  const message = reason instanceof Error ? reason.message : String(reason);
+  served.failAll(new Error(`The language model failed while generating (${message}).`));
+  served.retire('a native failure while generating');
+  // Let the answers leave before the process does.
+  setTimeout(() => process.exit(70), 200);
+});
 // The backend went away without saying so: nothing is left to serve.
 process.on('disconnect', () => process.exit(0));

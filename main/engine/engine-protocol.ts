@@ -25,7 +25,9 @@ export type FromEngine =
   | { kind: 'result'; id: number; value: unknown }
   | { kind: 'error'; id: number; error: WireError }
   | { kind: 'text'; id: number; chunk: string }
-  | { kind: 'state'; state: EngineState };
+  | { kind: 'state'; state: EngineState }
+  /** The engine is ending on its own (its native state is broken): start a fresh process for the next request. */
+  | { kind: 'retiring'; reason: string };
 
 export interface WireError {
   name: string;

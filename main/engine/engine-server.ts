@@ -7,6 +7,16 @@ export interface EngineChannel {
   onMessage(listener: (message: ToEngine) => void): void;
 }
 
+export interface ServedEngine {
+  /**
+   * Answers every call in flight with this error (the engine is about to end: its native state can no longer be
+   * trusted), so the waiting callers learn what went wrong rather than only that the process went away.
+   */
+  failAll(error: unknown): void;
+  /** Tells the client this process is ending, so that its next request starts a fresh one. */
+  retire(reason: string): void;
+}
+
 /**
  * Serves a LanguageModel over a message channel: each call runs with its own AbortController, so an 'abort'
  * message stops exactly that call; text chunks and every change of state go back as messages.
@@ -16,7 +26,7 @@ export function serveEngine(
   engine: LanguageModel & ModelFileProber,
   channel: EngineChannel,
   onDisposed: () => void,
-): void {
+): ServedEngine {
   const running = new Map<number, AbortController>();
   engine.onState((state) => channel.send({ kind: 'state', state }));
 
@@ -59,9 +69,9 @@ export function serveEngine(
           value = await engine[method.method]();
           break;
       }
-      channel.send({ kind: 'result', id, value });
+      if (running.has(id)) channel.send({ kind: 'result', id, value });
     } catch (error) {
-      channel.send({ kind: 'error', id, error: toWireError(error) });
+      if (running.has(id)) channel.send({ kind: 'error', id, error: toWireError(error) });
     } finally {
       running.delete(id);
     }
@@ -72,4 +82,14 @@ export function serveEngine(
     if (message.kind === 'abort') running.get(message.id)?.abort();
     else if (ENGINE_METHODS.includes(message.method)) void run(message.id, message);
   });
+
+  return {
+    failAll(error) {
+      for (const id of running.keys()) channel.send({ kind: 'error', id, error: toWireError(error) });
+      running.clear();
+    },
+    retire(reason) {
+      channel.send({ kind: 'retiring', reason });
+    },
+  };
 }

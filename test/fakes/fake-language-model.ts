@@ -21,6 +21,8 @@ export interface FakeLanguageModelOptions {
   reply?: (request: GenerateRequest) => string;
   /** Characters per generated "token" (one onText chunk each). */
   chunk?: number;
+  /** Generation throws this after so many tokens, as a native failure in the engine ends a generation. */
+  failAfter?: { tokens: number; error: Error };
 }
 
 const words = (text: string): string[] => text.split(/\s+/).filter((w) => w.length > 0);
@@ -116,6 +118,7 @@ export class FakeLanguageModel implements LanguageModel {
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (options.signal?.aborted) return { text, tokens, stop: 'aborted' };
       if (tokens >= request.maxTokens) return { text, tokens, stop: 'max-tokens' };
+      if (this.options.failAfter && tokens >= this.options.failAfter.tokens) throw this.options.failAfter.error;
       const piece = reply.slice(i, i + size);
       text += piece;
       tokens++;

@@ -65,8 +65,9 @@ export function usePitchStream(onFinished: (done: Done) => void): {
     return entry;
   };
   useBridgeEvent('pitch:delta', (payload) => {
-    if (payload.requestId === current.current) setStream((s) => ({ ...s, text: s.text + payload.delta }));
-    else if (starting.current) kept(payload.requestId).text += payload.delta;
+    const from = (text: string) => (payload.restart ? '' : text) + payload.delta;
+    if (payload.requestId === current.current) setStream((s) => ({ ...s, text: from(s.text) }));
+    else if (starting.current) kept(payload.requestId).text = from(kept(payload.requestId).text);
   });
   useBridgeEvent('pitch:done', (payload) => {
     if (payload.requestId === current.current) finish(payload);

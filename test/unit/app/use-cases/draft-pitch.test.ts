@@ -47,14 +47,23 @@ const goodAnswer = JSON.stringify(
   (({ source: _s, language: _l, label: _b, ...content }) => content)(templateDraft(pair.facts, SETTINGS)),
 );
 
-function drafting(options: { loaded?: Partial<LoadedModel> | null; reply?: string; chunk?: number } = {}) {
+function drafting(
+  options: {
+    loaded?: Partial<LoadedModel> | null;
+    reply?: string;
+    chunk?: number;
+    failAfter?: { tokens: number; error: Error };
+  } = {},
+) {
   const model = new FakeLanguageModel({
     loaded: options.loaded === undefined ? {} : options.loaded,
     reply: () => options.reply ?? goodAnswer,
     chunk: options.chunk ?? 16,
+    ...(options.failAfter ? { failAfter: options.failAfter } : {}),
   });
   const { store, drafts } = memoryStore();
   const deltas: string[] = [];
+  const restarts: number[] = [];
   let finish!: (done: Done) => void;
   const done = new Promise<Done>((resolve) => (finish = resolve));
   const use = createPitchDrafting({
@@ -62,14 +71,17 @@ function drafting(options: { loaded?: Partial<LoadedModel> | null; reply?: strin
     store,
     subjects,
     emit: (event: 'pitch:delta' | 'pitch:done', payload: never) => {
-      if (event === 'pitch:delta') deltas.push((payload as EventPayload<'pitch:delta'>).delta);
-      else finish(payload as Done);
+      if (event === 'pitch:delta') {
+        const delta = payload as EventPayload<'pitch:delta'>;
+        if (delta.restart) restarts.push(deltas.length);
+        deltas.push(delta.delta);
+      } else finish(payload as Done);
     },
     clock: { nowIso: () => `${TODAY}T09:00:00.000Z`, today: () => TODAY, millis: () => 0, pause: async () => {} },
     ids: { randomId: () => 'abcdef0123456789abcdef', seed: () => 42, sha256: (t) => `h${t.length}` },
     actor: 'tester',
   });
-  return { use, model, drafts, deltas, done };
+  return { use, model, drafts, deltas, restarts, done };
 }
 
 const input = (productId: string, source: 'auto' | 'model' | 'template' = 'model') => ({
@@ -98,6 +110,24 @@ describe('drafting a pitch over the LanguageModel port', () => {
     expect(version.provenance.settings).toMatchObject({ format: 'chat', seed: 42, temperature: 0.7 });
     const generate = t.model.calls.find((c) => c.method === 'generate')!.request as { constraint: object };
     expect(generate.constraint).toHaveProperty('jsonSchema');
+  });
+
+  it('a generation that fails gives way to the template draft, labelled with what failed, in place of its text', async () => {
+    const failure = new Error('The language model failed while generating (Failed to accept token in sampler).');
+    const t = drafting({ failAfter: { tokens: 3, error: failure } });
+    const started = await t.use.start(input(pair.product.id));
+    expect(await t.done).toMatchObject({ outcome: 'completed', version: 1, error: null });
+    // Three model pieces, then the restart, then the template's text: what the editor shows at the end.
+    expect(t.restarts).toEqual([3]);
+    const template = templateDraft(pair.facts, SETTINGS);
+    const { source: _s, language: _l, label: _b, ...content } = template;
+    expect(t.deltas.slice(3).join('')).toBe(JSON.stringify(content, null, 2));
+    const version = t.drafts.get(started.draftId)!.versions[0]!;
+    expect(version.provenance.source).toBe('template');
+    expect(version.label.en).toBe(
+      `Template draft: fake.gguf failed while drafting (${failure.message}), so this draft was written without it`,
+    );
+    expect(version.label.zh).toContain('fake.gguf 在起草时出错');
   });
 
   it('Stop ends the generation between tokens with outcome stopped', async () => {
