@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { createPrivateFile, ensurePrivateFiles } from './private-files';
 
 export type Db = Database.Database;
 
@@ -36,7 +37,13 @@ function isNotADatabase(error: unknown): boolean {
  */
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
   const inMemory = file === ':memory:';
-  if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const writable = !inMemory && !options.readonly;
+  if (writable) {
+    // A folder made here is the user's alone; an existing one (the user's own choice of --db) is left as it is.
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
+    createPrivateFile(file);
+    ensurePrivateFiles(file, `${file}-wal`, `${file}-shm`);
+  }
   let db: Db;
   try {
     db = new Database(file, {

@@ -13,6 +13,7 @@ import { appMenuTemplate } from './app-menu';
 import { mainWindowOptions } from './window-options';
 import { hardenSession, hardenWebContents } from './window-security';
 import { loadWindowState, saveWindowState } from './window-state';
+import { ensurePrivateFolder } from '../db/private-files';
 
 // This file only wires Electron to modules that are tested without it; keep logic out of here.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -99,6 +100,7 @@ if (!app.requestSingleInstanceLock()) {
         });
       });
       const dataDir = app.getPath('userData');
+      ensurePrivateFolder(dataDir);
       sessionLog = startSessionLog({ dataDir, mode: 'electron' });
       const opened = await startUtilityBackend(path.join(here, 'backend-utility.mjs'), {
         dataDir,

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startWorkerBackend } from '../host/worker-backend';
 import { startSessionLog } from '../log/session-log';
+import { ensurePrivateFolder } from '../db/private-files';
 import { resolveDataDir } from '../paths';
 import { startWebServer } from './web-server';
 
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     throw new Error(`the renderer is not built (${rendererDir} has no index.html). Run \`npm run build\`.`);
 
   const dataDir = values.data ? path.resolve(values.data) : resolveDataDir();
+  ensurePrivateFolder(dataDir);
   const session = startSessionLog({ dataDir, mode: 'browser' });
   const { backend, server } = await openAndServe(dataDir, rendererDir, port).catch((error: unknown) => {
     session.failed(error);

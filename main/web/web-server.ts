@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_SOCKET_FRAME_BYTES, SocketRequestSchema, type SocketServerFrame } from '../../app/contract';
 import type { BackendConnection } from '../host/backend-connection';
@@ -15,6 +15,19 @@ export interface WebServerOptions {
   port?: number;
   /** Fixed token for tests; normally a fresh random one per launch. */
   token?: string;
+  /** A connection that sends nothing for this long is closed (default 30 s; WebSockets are exempt). */
+  idleSocketMs?: number;
+}
+
+/** A request's headers must arrive within this long (slow-header attacks hold sockets otherwise). */
+const HEADERS_TIMEOUT_MS = 10_000;
+const DEFAULT_IDLE_SOCKET_MS = 30_000;
+
+/** How many times a header appears in the raw list (Node keeps only the first Host of several). */
+function headerCount(req: http.IncomingMessage, name: string): number {
+  let count = 0;
+  for (let i = 0; i < req.rawHeaders.length; i += 2) if (req.rawHeaders[i]!.toLowerCase() === name) count++;
+  return count;
 }
 
 export interface WebServer {
@@ -81,6 +94,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
 
   const server = http.createServer((req, res) => {
+    if (headerCount(req, 'host') !== 1) return refuse(res, 400, 'a request needs exactly one Host header.');
     if (!allowedHosts().has(req.headers.host ?? '')) return refuse(res, 403, 'unexpected Host header.');
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'only GET is served here.');
     const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
@@ -121,11 +135,21 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     };
     const path = (req.url ?? '').split('?')[0];
     if (path !== '/rpc') return deny('404 Not Found');
+    if (headerCount(req, 'host') !== 1) return deny('400 Bad Request');
     if (!allowedHosts().has(req.headers.host ?? '')) return deny('403 Forbidden');
     if (!allowedOrigins().has(req.headers.origin ?? '')) return deny('403 Forbidden');
     if (!hasSessionCookie(req)) return deny('403 Forbidden');
+    // An open socket to the app may rightly stay quiet for hours.
+    (socket as Socket).setTimeout(0);
     sockets.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, options.backend));
   });
+
+  // Idle and slow connections are closed rather than held: a page load finishes in well under a second.
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = HEADERS_TIMEOUT_MS * 3;
+  server.keepAliveTimeout = 5_000;
+  const idleMs = options.idleSocketMs ?? DEFAULT_IDLE_SOCKET_MS;
+  server.on('connection', (socket) => socket.setTimeout(idleMs, () => socket.destroy()));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

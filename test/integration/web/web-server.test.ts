@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,7 +64,7 @@ beforeAll(async () => {
     dataDir,
     mode: 'browser',
   });
-  server = await startWebServer({ backend, rendererDir });
+  server = await startWebServer({ backend, rendererDir, idleSocketMs: 400 });
 });
 
 afterAll(async () => {
@@ -72,7 +73,36 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** Writes raw bytes and resolves with what came back when the server closed the connection, and after how long. */
+function raw(bytes: string): Promise<{ reply: string; ms: number }> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const socket = net.connect(server.port, '127.0.0.1', () => socket.write(bytes));
+    let reply = '';
+    socket.on('data', (d: Buffer) => (reply += d.toString()));
+    socket.on('close', () => resolve({ reply, ms: Date.now() - started }));
+    socket.on('error', reject);
+  });
+}
+
 describe('browser-mode server', () => {
+  it('closes a connection that sends nothing, and one that never finishes its headers', async () => {
+    const silent = await raw('');
+    expect(silent.reply).toBe('');
+    expect(silent.ms).toBeLessThan(20_000);
+    const slow = await raw('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+    expect(slow.ms).toBeLessThan(20_000);
+  });
+
+  it('refuses a request with two Host headers, whichever comes first', async () => {
+    const cookie = await sessionCookie();
+    const twice = await raw(
+      `GET / HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nHost: evil.example\r\nCookie: ${cookie}\r\nConnection: close\r\n\r\n`,
+    );
+    expect(twice.reply).toMatch(/^HTTP\/1\.1 400/);
+    expect(twice.reply).toContain('exactly one Host header');
+  });
+
   it('listens on loopback only and prints an address with the token', () => {
     expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?token=[A-Za-z0-9_-]{20,}$`));
   });
