@@ -9,18 +9,35 @@ import { LlamaEngine } from './llama-engine';
  * the backend. Started by fork-engine.ts (Node's child_process.fork) or, in the desktop app, by an Electron
  * utilityProcess, whose channel is process.parentPort. Exits when told to dispose or when its parent goes.
  */
-interface ParentPort {
+interface MessagePortLike {
   postMessage(message: unknown): void;
-  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+  on(event: 'message', listener: (event: { data: unknown; ports?: MessagePortLike[] }) => void): void;
+  start?(): void;
+}
+
+/**
+ * In the desktop app the main process starts this engine as a utility process and sends, as its first message, a
+ * port whose other end the backend holds: from then on the engine talks over that port, so tokens stream from here
+ * to the backend without passing through the main process.
+ */
+function utilityChannel(parent: MessagePortLike): EngineChannel {
+  let port: MessagePortLike | null = null;
+  return {
+    send: (message) => (port ?? parent).postMessage(message),
+    onMessage: (listener) =>
+      parent.on('message', (event) => {
+        const given = event.ports?.[0];
+        if (!given) return listener(event.data as ToEngine);
+        port = given;
+        port.on('message', (inner) => listener(inner.data as ToEngine));
+        port.start?.();
+      }),
+  };
 }
 
 function parentChannel(): EngineChannel {
-  const port = (process as unknown as { parentPort?: ParentPort }).parentPort;
-  if (port)
-    return {
-      send: (message) => port.postMessage(message),
-      onMessage: (listener) => port.on('message', (event) => listener(event.data as ToEngine)),
-    };
+  const parent = (process as unknown as { parentPort?: MessagePortLike }).parentPort;
+  if (parent) return utilityChannel(parent);
   if (!process.send) throw new Error('The engine host must be started with a message channel to its parent.');
   return {
     send: (message: FromEngine) => void process.send?.(message),

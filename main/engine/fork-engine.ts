@@ -30,8 +30,8 @@ function hostEntry(): { file: string; execArgv: string[] } {
 
 /**
  * Starts the engine as a Node child process over an IPC channel with the 'advanced' serialization (typed arrays
- * and nested data cross as they are). The Electron main process will pass a spawn made with utilityProcess instead,
- * since the app's fuses turn run-as-node off.
+ * and nested data cross as they are): browser mode, the CLI and tests. The desktop app's backend uses
+ * relayedEngine instead: the main process starts engines there as utility processes (run-as-node is fused off).
  */
 export function forkEngine(options: ForkEngineOptions = {}): SpawnEngine {
   return (): EngineProcess => {
@@ -45,9 +45,6 @@ export function forkEngine(options: ForkEngineOptions = {}): SpawnEngine {
         UV_THREADPOOL_SIZE: String(options.uvThreadpoolSize ?? 1),
         ...(options.threads !== undefined ? { [THREADS_ENV]: String(options.threads) } : {}),
         ...(options.dataDir ? { [ENGINE_DATA_DIR_ENV]: options.dataDir } : {}),
-        // Inside Electron's backend utility process, execPath is Electron itself: run it as plain Node. Once the
-        // run-as-node fuse is turned off, the main process must start the engine as a utility process instead.
-        ...(process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {}),
       },
     });
     // A send after the process died throws asynchronously through 'error'; the exit handler reports the loss.

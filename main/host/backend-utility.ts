@@ -4,16 +4,27 @@
 import { openBackend } from '../backend/open-backend';
 import type { HostedBackendOptions, ToBackend } from './backend-messages';
 import { openAppLog, setCurrentAppLog } from '../log/app-log';
+import { relayedEngine } from '../engine/relayed-engine';
 import { hostedOptions, serveBackend } from './serve-backend';
 
 const parent = process.parentPort;
 const options = JSON.parse(process.argv[2] ?? '{}') as HostedBackendOptions;
 // Internal errors of the use-cases land in the same support log as the rest of the app's.
 if (options.supportLog !== false) setCurrentAppLog(openAppLog({ dataDir: options.dataDir }));
+// The language engine is a utility process of the main process's (this one may not start one): asked for by id,
+// reached through the port the main process sends back.
+const engines = relayedEngine({
+  post: (message) => parent.postMessage(message),
+  onNotice: (listener) =>
+    parent.on('message', (event) => {
+      const message = event.data as ToBackend;
+      if (message.type === 'engine:port' || message.type === 'engine:exit') listener(message, event.ports[0]);
+    }),
+});
 serveBackend(
   {
     post: (message) => parent.postMessage(message),
     onMessage: (listener) => parent.on('message', (event) => listener(event.data as ToBackend)),
   },
-  () => openBackend(hostedOptions(options)),
+  () => openBackend({ ...hostedOptions(options), languageEngine: engines }),
 );

@@ -28,10 +28,13 @@ describe('the Electron fuses the packed app is built with', () => {
     expect(fuses.enableCookieEncryption).toBe(true);
   });
 
-  it('keeps run-as-node only while the backend still starts the engine through it', () => {
-    const forkEngine = fs.readFileSync(path.join(root, 'main', 'engine', 'fork-engine.ts'), 'utf8');
-    const reliesOnRunAsNode = forkEngine.includes("ELECTRON_RUN_AS_NODE: '1'");
-    // When the engine is started as a utility process of the main process, this fails until the fuse goes off.
-    expect(fuses.runAsNode).toBe(reliesOnRunAsNode);
+  it('turns run-as-node off, and nothing in the app relies on it', () => {
+    expect(fuses.runAsNode).toBe(false);
+    for (const file of [
+      'main/engine/fork-engine.ts',
+      'main/host/backend-utility.ts',
+      'main/electron/utility-backend.ts',
+    ])
+      expect(fs.readFileSync(path.join(root, file), 'utf8')).not.toContain("ELECTRON_RUN_AS_NODE: '1'");
   });
 });
