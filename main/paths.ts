@@ -20,8 +20,13 @@ export function resolveDataDir(options: { env?: NodeJS.ProcessEnv; electronUserD
       return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), APP_FOLDER_NAME);
     case 'darwin':
       return path.join(home, 'Library', 'Application Support', APP_FOLDER_NAME);
-    default:
-      return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), APP_FOLDER_NAME);
+    default: {
+      // The XDG spec says to ignore an empty or relative XDG_CONFIG_HOME: taking it would put the database in
+      // whatever folder the app was started from.
+      const xdg = env.XDG_CONFIG_HOME?.trim();
+      const config = xdg && path.isAbsolute(xdg) ? xdg : path.join(home, '.config');
+      return path.join(config, APP_FOLDER_NAME);
+    }
   }
 }
 

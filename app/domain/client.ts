@@ -109,14 +109,16 @@ export const CLIENT_SORT_FIELDS = [
 export const ClientSortFieldSchema = z.enum(CLIENT_SORT_FIELDS);
 export type ClientSortField = z.infer<typeof ClientSortFieldSchema>;
 
-export const ClientListQuerySchema = z.object({
-  search: z.string().max(200).default(''),
-  kind: ClientKindSchema.nullable().default(null),
-  sortBy: ClientSortFieldSchema.default('displayName'),
-  sortDir: z.enum(['asc', 'desc']).default('asc'),
-  offset: z.number().int().min(0).default(0),
-  limit: z.number().int().min(1).max(1000).default(100),
-});
+export const ClientListQuerySchema = z
+  .object({
+    search: z.string().max(200).default(''),
+    kind: ClientKindSchema.nullable().default(null),
+    sortBy: ClientSortFieldSchema.default('displayName'),
+    sortDir: z.enum(['asc', 'desc']).default('asc'),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(1000).default(100),
+  })
+  .strict();
 export type ClientListQuery = z.infer<typeof ClientListQuerySchema>;
 export type ClientListQueryInput = z.input<typeof ClientListQuerySchema>;
 

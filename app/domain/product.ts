@@ -55,8 +55,10 @@ export const ProductSchema = z.object({
 });
 export type Product = z.infer<typeof ProductSchema>;
 
-export const ProductListQuerySchema = z.object({
-  search: z.string().max(200).default(''),
-  family: ProductFamilySchema.nullable().default(null),
-});
+export const ProductListQuerySchema = z
+  .object({
+    search: z.string().max(200).default(''),
+    family: ProductFamilySchema.nullable().default(null),
+  })
+  .strict();
 export type ProductListQuery = z.infer<typeof ProductListQuerySchema>;

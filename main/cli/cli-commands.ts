@@ -9,7 +9,7 @@ import { DatabaseTooNewError } from '../db/migrate';
 import { resolveDatabasePath } from '../paths';
 import { ImportRefusedError } from '../import/import-csv';
 import { openCliBackend } from './cli-backend';
-import { HELP } from './cli-help';
+import { helpFor } from './cli-help';
 import { runImport } from './cli-import';
 import { CliError, EXIT, usageError, type CliIo } from './cli-io';
 import { printClient, printClientPage, printProducts, printSummary } from './cli-output';
@@ -84,7 +84,7 @@ function noExtra(rest: readonly string[], usage: string): void {
 async function run(argv: readonly string[], io: CliIo): Promise<void> {
   const { values, positionals } = parse(argv);
   if (values.help || positionals.length === 0 || positionals[0] === 'help') {
-    io.stdout(HELP);
+    io.stdout(helpFor(positionals[0] === 'help' ? positionals[1] : positionals[0]));
     if (!values.help && positionals.length === 0)
       throw new CliError(EXIT.usage, 'No command given. See the usage above.');
     return;

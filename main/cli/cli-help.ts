@@ -55,3 +55,21 @@ Exit codes:
 
 Errors are one line on stderr. Settings and the audit trail survive reset.
 `;
+
+/**
+ * `advisor-desk COMMAND --help`: the usage lines of that command (all its sub-commands), the options and the exit
+ * codes; the whole text for a command it does not know.
+ */
+export function helpFor(command: string | undefined): string {
+  if (!command) return HELP;
+  const [intro, rest] = HELP.split('\nUsage:\n');
+  const [usage, tail] = (rest ?? '').split('\nOptions:\n');
+  const blocks: string[][] = [];
+  for (const line of (usage ?? '').split('\n')) {
+    if (line.startsWith('  advisor-desk ')) blocks.push([line]);
+    else if (line.trim() !== '') blocks.at(-1)?.push(line);
+  }
+  const mine = blocks.filter((block) => block[0]!.slice('  advisor-desk '.length).split(/[\s[]/)[0] === command);
+  if (mine.length === 0 || intro === undefined || tail === undefined) return HELP;
+  return `${intro}\nUsage:\n${mine.map((block) => block.join('\n')).join('\n')}\n\nOptions:\n${tail}`;
+}

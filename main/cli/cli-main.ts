@@ -2,6 +2,14 @@ import { runCli } from './cli-commands';
 import { EXIT } from './cli-io';
 
 // The bundled entry (dist/main/cli.mjs): wire the real process to the testable command runner.
+
+// `advisor-desk products list | head`: the reader went away, which is not an error of this command.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+
 const code = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

@@ -31,5 +31,21 @@ describe('the bundled advisor-desk CLI as a separate process', () => {
     expect(missing.status).toBe(3);
     expect(missing.stderr.trim()).toBe('advisor-desk: No client with id NOPE.');
     expect(run('--nonsense').status).toBe(2);
+
+    // A reader that stops early (`| head -1`) ends the command quietly, with no EPIPE stack trace.
+    const headed = spawnSync('sh', ['-c', `"${process.execPath}" "${bundle}" clients list --limit 1000 | head -1`], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, ADVISOR_DESK_DB: db },
+    });
+    expect(headed.stdout).toMatch(/^ID\s+KIND/);
+    expect(headed.stderr).not.toMatch(/EPIPE|Error/);
+
+    // Each command's --help is its own usage, with the options and exit codes.
+    const help = run('import-events', '--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('advisor-desk import-events FILE.csv');
+    expect(help.stdout).not.toContain('advisor-desk clients list');
+    expect(help.stdout).toContain('Exit codes:');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { dispatch, type HandlerTable } from '../../../../app/contract';
+import { channels } from '../../../../app/contract/channels';
 import { DomainError } from '../../../../app/domain/domain-error';
 
 // Only the channels a test calls are given real bodies; the dispatcher looks handlers up by name.
@@ -22,6 +23,16 @@ describe('dispatch: the one door every request goes through', () => {
       expect(result.error.code).toBe('bad_request');
       expect(result.error.message).toContain('id');
     }
+  });
+
+  it('every channel refuses a field it does not know, named in the error, rather than ignoring it', async () => {
+    const handler = vi.fn();
+    for (const channel of Object.keys(channels) as (keyof typeof channels)[]) {
+      const result = await dispatch(table({ [channel]: handler }), channel, { limt: 5 });
+      expect(result.ok, channel).toBe(false);
+      if (!result.ok) expect(result.error.message, channel).toMatch(/limt/);
+    }
+    expect(handler).not.toHaveBeenCalled();
   });
 
   it('refuses unexpected extra fields rather than ignoring them', async () => {
