@@ -113,9 +113,12 @@ export async function runDraft(io: CliIo, backend: BackendConnection, c: DraftCo
   if (c.model !== undefined) {
     const modelPath = path.resolve(c.model);
     if (!fs.existsSync(modelPath)) throw new CliError(EXIT.notFound, `No model file at ${modelPath}.`);
-    const status = await value<LlmStatus>(backend, 'llm:load', { path: modelPath }, EXIT.inputRefused);
+    const loaded = await backend.invoke('llm:load', { path: modelPath });
+    // Whatever stops the file from loading (its header, memory, llama.cpp refusing or dying on it) is exit 5.
+    if (!loaded.ok) throw new CliError(EXIT.inputRefused, loaded.error.message);
+    const status = loaded.value as LlmStatus;
     if (status.state !== 'loaded')
-      throw new CliError(EXIT.other, `${path.basename(modelPath)} was not loaded (${status.state}).`);
+      throw new CliError(EXIT.inputRefused, `${path.basename(modelPath)} was not loaded (${status.state}).`);
     if (!c.json)
       io.stderr(
         `Loaded ${path.basename(modelPath)} on ${status.backend === 'cpu' ? 'the CPU' : `${status.backend} (${status.gpuLayers}/${status.totalLayers} layers on ${status.gpuName ?? 'the GPU'})`}, context ${status.contextSize} tokens, ${status.threads} threads.\n`,

@@ -79,11 +79,8 @@ async function train(
     const loaded = await backend.invoke('llm:load', { path: modelPath });
     // Interrupted while loading: the load was cancelled too, and no retrain starts.
     if (interrupted()) throw new CliError(EXIT.cancelled, TRAIN_CANCELLED);
-    if (!loaded.ok)
-      throw new CliError(
-        loaded.error.code === 'validation' || loaded.error.code === 'bad_request' ? EXIT.inputRefused : EXIT.other,
-        loaded.error.message,
-      );
+    // Whatever stops the file from loading (its header, memory, llama.cpp refusing or dying on it) is exit 5.
+    if (!loaded.ok) throw new CliError(EXIT.inputRefused, loaded.error.message);
     const status = loaded.value as LlmStatus;
     if (status.state !== 'loaded' || status.sha256 === null)
       throw new CliError(EXIT.other, `${path.basename(modelPath)} was not loaded (${status.state}).`);

@@ -5,6 +5,7 @@ import type { ClientRanking } from '../../../app/contract/engine-channels';
 import type { PitchVersionView } from '../../../app/contract/pitch-channels';
 import { runCliCaptured } from './run-cli';
 import { testModelPath } from '../../fixtures/test-models';
+import { writeTestModel } from '../../tooling/gguf-writer';
 import { tempDir } from '../db/temp-db';
 
 const run = runCliCaptured;
@@ -89,6 +90,28 @@ describe('advisor-desk draft', () => {
     const bad = await run(['draft', '--db', db, '--client', client, '--product', product, '--model', notModel]);
     expect(bad.code).toBe(5);
     expect(bad.err).toMatch(/notes\.gguf/);
+
+    // A header the checks accept but llama.cpp refuses when it builds the layers (feed-forward weights of another
+    // width): the load fails in the engine, and that is exit 5 too, with llama.cpp's reason.
+    const wrongWidth = path.join(dir, 'wrong-ffn.gguf');
+    await writeTestModel(wrongWidth, {
+      preset: 'tiny',
+      type: 'q8_0',
+      headerLies: { 'llama.feed_forward_length': 1000 },
+    });
+    const refusedLoad = await run([
+      'draft',
+      '--db',
+      db,
+      '--client',
+      client,
+      '--product',
+      product,
+      '--model',
+      wrongWidth,
+    ]);
+    expect(refusedLoad.code, refusedLoad.err).toBe(5);
+    expect(refusedLoad.err).toMatch(/wrong-ffn\.gguf/);
 
     const missing = await run([
       'draft',
