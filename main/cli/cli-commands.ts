@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { DomainError } from '../../app/domain/domain-error';
 import { dispatch } from '../../app/contract/dispatch';
 import type { ChannelOutput } from '../../app/contract/channels';
 import type { Result } from '../../app/contract/result';
@@ -33,6 +34,8 @@ const OPTIONS = {
   'predictions-out': { type: 'string' },
   'llm-clients': { type: 'string' },
   delimiter: { type: 'string' },
+  encoding: { type: 'string' },
+  decimal: { type: 'string' },
   client: { type: 'string' },
   top: { type: 'string' },
   out: { type: 'string' },
@@ -179,6 +182,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
         positionals: positionals.slice(1),
         mapping: values.mapping,
         delimiter: values.delimiter,
+        encoding: values.encoding,
+        decimal: values.decimal,
         json,
         dbPath,
       },
@@ -270,6 +275,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
 function exitCodeFor(error: unknown): number {
   if (error instanceof CliError) return error.exitCode;
   if (error instanceof ImportRefusedError) return EXIT.inputRefused;
+  if (error instanceof DomainError && error.code === 'busy') return EXIT.busy;
+  if (error instanceof DomainError && error.code === 'cancelled') return EXIT.cancelled;
   if (error instanceof DatabaseTooNewError || error instanceof NotADatabaseError) return EXIT.database;
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && code.startsWith('SQLITE_')) return EXIT.database;
