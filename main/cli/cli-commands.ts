@@ -79,6 +79,7 @@ async function call<T>(result: Promise<Result<unknown>>): Promise<T> {
   if (r.ok) return r.value as T;
   if (r.error.code === 'not_found') throw new CliError(EXIT.notFound, r.error.message);
   if (r.error.code === 'bad_request' || r.error.code === 'validation') throw usageError(r.error.message);
+  if (r.error.code === 'busy') throw new CliError(EXIT.busy, r.error.message);
   throw new CliError(EXIT.other, r.error.message);
 }
 
