@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'unavailable',
   /** The caller stopped a long job (a retrain with language-model signals) before it finished; nothing was changed. */
   'cancelled',
+  /** Another writer held the store longer than the wait allows (an import in another process); nothing changed. */
+  'busy',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

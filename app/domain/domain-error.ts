@@ -12,6 +12,8 @@ export const DOMAIN_ERROR_CODES = [
   'unavailable',
   /** The caller stopped a long job before it finished; nothing was changed. */
   'cancelled',
+  /** Another writer (another import, another process) held the store longer than the wait allows; nothing changed. */
+  'busy',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

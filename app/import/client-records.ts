@@ -1,6 +1,6 @@
 import { validateClientProfile, type ClientProfile, type NewClient } from '../domain';
 import { RISK_CLASSES, type RiskClass } from '../domain/enums';
-import type { ImportIssue, MappedRecord, MappingFile } from './column-mapping';
+import { readImportedId, type ImportIssue, type MappedRecord, type MappingFile } from './column-mapping';
 
 /** What an imported client gets for a field its file does not carry: the most conservative reading. */
 export function defaultProfile(kind: 'individual' | 'business'): ClientProfile {
@@ -59,8 +59,10 @@ export function buildImportedClient(
   const f = record.fields;
   const id = typeof f.id === 'string' ? f.id.trim() : '';
   if (!id) issues.push({ line: record.line, column: columnOf('id'), reason: 'every client needs an id' });
-  else if (id.length > 64)
-    issues.push({ line: record.line, column: columnOf('id'), reason: 'an id may have at most 64 characters' });
+  else {
+    const checked = readImportedId(id);
+    if (!checked.ok) issues.push({ line: record.line, column: columnOf('id'), reason: checked.reason });
+  }
 
   const kindValue = f.kind ?? 'individual';
   if (kindValue !== 'individual' && kindValue !== 'business')

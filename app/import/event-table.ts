@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { CHANNELS, ProductFamilySchema, type CustomAttributes, type InteractionChannel } from '../domain';
-import { coerceCell, type ImportIssue } from './column-mapping';
+import {
+  coerceCell,
+  DECIMAL_MARKS,
+  IMPORT_BOUNDS,
+  looksNumeric,
+  readImportedId,
+  type DecimalMark,
+  type ImportIssue,
+} from './column-mapping';
 import { CSV_DELIMITERS, type CsvTable } from './csv-parser';
 import { readOutcome } from './outcome-values';
 
@@ -18,6 +26,10 @@ export const EventsMappingSchema = z
   .object({
     entity: z.literal('events').default('events'),
     delimiter: z.enum(CSV_DELIMITERS).optional(),
+    /** The file's decimal mark. Without it, "1,5" is refused as ambiguous rather than read as 15 or 1.5. */
+    decimal: z.enum(DECIMAL_MARKS).optional(),
+    /** The file's text encoding, as a WHATWG label (utf-8, gb18030, big5, windows-1252…); UTF-8 when absent. */
+    encoding: z.string().min(1).optional(),
     /** File column → our name, e.g. {"客户号": "client_id", "年龄": "client.age"}. */
     rename: z.record(z.string(), z.string().min(1)).default({}),
     /** Forced attribute types by our name; others are numeric when every non-empty value is a number. */
@@ -78,12 +90,13 @@ interface AttributeColumn {
 }
 
 /** Numeric when every non-empty value parses as a number (thousands separators and % allowed), else categorical. */
-export function detectAttributeKind(values: Iterable<string>): AttributeKind {
+export function detectAttributeKind(values: Iterable<string>, decimal?: DecimalMark): AttributeKind {
   let any = false;
   for (const raw of values) {
     if (raw.trim() === '') continue;
     any = true;
-    if (!coerceCell(raw, 'number').ok) return 'categorical';
+    // An ambiguous or out-of-bounds number still makes the column numeric, so the cell is refused, not kept as text.
+    if (!looksNumeric(raw, decimal)) return 'categorical';
   }
   return any ? 'numeric' : 'categorical';
 }
@@ -92,18 +105,23 @@ function readHeader(table: CsvTable, mapping: EventsMapping) {
   const issues: ImportIssue[] = [];
   const roles = new Map<string, number>();
   const attributes: AttributeColumn[] = [];
+  // Sets and maps, not array searches: a header of 100,000 columns is read in one pass.
+  const inFile = new Set(table.header);
+  const ignored = new Set(mapping.ignore);
+  const attributeNames = new Set<string>();
   const ours = table.header.map((name) => mapping.rename[name] ?? name);
   for (const from of Object.keys(mapping.rename))
-    if (!table.header.includes(from))
+    if (!inFile.has(from))
       issues.push({
         line: 1,
         column: from,
         reason: 'the mapping renames this column, but the file has no column by that name',
       });
+  const wanted: { index: number; column: string; owner: AttributeColumn['owner']; name: string }[] = [];
   ours.forEach((name, index) => {
     const column = table.header[index] as string;
-    if (mapping.ignore.includes(column)) return;
-    if (roles.has(name) || attributes.some((a) => `${a.owner}.${a.name}` === name))
+    if (ignored.has(column)) return;
+    if (roles.has(name) || attributeNames.has(name))
       return void issues.push({ line: 1, column, reason: `two columns are both called "${name}" after renaming` });
     if (
       (REQUIRED_EVENT_COLUMNS as readonly string[]).includes(name) ||
@@ -124,10 +142,29 @@ function readHeader(table: CsvTable, mapping: EventsMapping) {
         column,
         reason: 'an attribute name needs 1 to 64 characters after the prefix',
       });
-    const forced = mapping.types[name];
-    const kind = forced ?? detectAttributeKind(table.records.map((r) => r.fields[index] ?? ''));
-    attributes.push({ index, column, owner: match[1] as AttributeColumn['owner'], name: attribute, kind });
+    attributeNames.add(name);
+    wanted.push({ index, column, owner: match[1] as AttributeColumn['owner'], name: attribute });
   });
+  for (const owner of ['client', 'product', 'market'] as const) {
+    const count = wanted.filter((w) => w.owner === owner).length;
+    if (count > IMPORT_BOUNDS.maxCustomAttributes)
+      issues.push({
+        line: 1,
+        column: `${owner}.*`,
+        reason: `${count.toLocaleString('en-US')} ${owner}. columns, past the bound of ${IMPORT_BOUNDS.maxCustomAttributes} attributes per ${owner} (ignore some in the mapping)`,
+      });
+  }
+  // Types are detected from the whole column only once the header is known to be usable.
+  if (issues.length === 0)
+    for (const w of wanted) {
+      const kind =
+        mapping.types[`${w.owner}.${w.name}`] ??
+        detectAttributeKind(
+          table.records.map((r) => r.fields[w.index] ?? ''),
+          mapping.decimal,
+        );
+      attributes.push({ ...w, kind });
+    }
   for (const required of REQUIRED_EVENT_COLUMNS)
     if (!roles.has(required))
       issues.push({
@@ -136,7 +173,7 @@ function readHeader(table: CsvTable, mapping: EventsMapping) {
         reason: 'required column is missing from the header (or rename one to it in the mapping)',
       });
   for (const name of Object.keys(mapping.types)) {
-    if (!attributes.some((a) => `${a.owner}.${a.name}` === name))
+    if (!attributeNames.has(name))
       issues.push({
         line: 1,
         column: name,
@@ -148,10 +185,13 @@ function readHeader(table: CsvTable, mapping: EventsMapping) {
 }
 
 function readId(raw: string | undefined, line: number, column: string, what: string, issues: ImportIssue[]): string {
-  const id = (raw ?? '').trim();
-  if (!id) issues.push({ line, column, reason: `every row needs a ${what} id` });
-  else if (id.length > 64) issues.push({ line, column, reason: `a ${what} id may have at most 64 characters` });
-  return id;
+  const checked = readImportedId(raw ?? '');
+  if (!checked.ok) {
+    issues.push({ line, column, reason: `${what} id: ${checked.reason}` });
+    return '';
+  }
+  if (!checked.id) issues.push({ line, column, reason: `every row needs a ${what} id` });
+  return checked.id;
 }
 
 /** Keeps, per owner and attribute, the value from the latest row (ties: the later line) that has one. */
@@ -237,15 +277,17 @@ export function readEventTable(
     for (const a of attributes) {
       const raw = (fields[a.index] ?? '').trim();
       if (raw === '') continue;
-      if (a.kind === 'categorical') values.push({ a, value: raw });
+      if (a.kind === 'categorical') values.push({ a, value: raw.normalize('NFC') });
       else {
-        const n = coerceCell(raw, 'number');
+        const n = coerceCell(raw, 'number', '|', mapping.decimal);
         if (n.ok && typeof n.value === 'number') values.push({ a, value: n.value });
         else
           issues.push({
             line,
             column: a.column,
-            reason: `"${raw}" is not a number, and the mapping says this column is numeric`,
+            reason: looksNumeric(raw, mapping.decimal)
+              ? (n as { reason: string }).reason
+              : `"${raw}" is not a number, and the mapping says this column is numeric`,
           });
       }
     }
@@ -277,8 +319,8 @@ export function readEventTable(
       occurredAt,
       outcome: outcome as 'accepted' | 'declined',
       channel: (rawChannel || mapping.channel) as InteractionChannel,
-      advisorId: cell(fields, 'advisor_id').trim() || 'import',
-      note: cell(fields, 'note').trim(),
+      advisorId: cell(fields, 'advisor_id').trim().normalize('NFC') || 'import',
+      note: cell(fields, 'note').trim().normalize('NFC'),
       context,
     });
   });

@@ -8,7 +8,14 @@ import {
   type MarketSnapshot,
   type Outcome,
 } from '../domain';
-import { columnFor, unknownFieldIssues, type ImportIssue, type MappedRecord, type MappingFile } from './column-mapping';
+import {
+  columnFor,
+  unknownFieldIssues,
+  type ImportIssue,
+  type MappedRecord,
+  type MappingFile,
+  readImportedId,
+} from './column-mapping';
 import { readOutcome } from './outcome-values';
 
 /**
@@ -31,12 +38,11 @@ function requireId(
   const id = text(record.fields[field]) ?? '';
   if (!id)
     issues.push({ line: record.line, column: columnFor(mapping, field), reason: `every row needs a ${what} id` });
-  else if (id.length > 64)
-    issues.push({
-      line: record.line,
-      column: columnFor(mapping, field),
-      reason: `a ${what} id may have at most 64 characters`,
-    });
+  else {
+    const checked = readImportedId(id);
+    if (!checked.ok)
+      issues.push({ line: record.line, column: columnFor(mapping, field), reason: `${what} id: ${checked.reason}` });
+  }
   return id;
 }
 

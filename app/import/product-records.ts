@@ -1,6 +1,13 @@
 import { DISCLOSURES } from '../demo/demo-product-builder';
 import { ProductSchema, type Product, type ProductFamily, type RateKind } from '../domain';
-import { columnFor, unknownFieldIssues, type ImportIssue, type MappedRecord, type MappingFile } from './column-mapping';
+import {
+  columnFor,
+  unknownFieldIssues,
+  type ImportIssue,
+  type MappedRecord,
+  type MappingFile,
+  readImportedId,
+} from './column-mapping';
 
 /** Fields a products mapping may name; eligibility limits are named flat (`minAge`, not `eligibility.minAge`). */
 const ELIGIBILITY_FIELDS = [
@@ -73,7 +80,10 @@ export function buildImportedProduct(record: MappedRecord, mapping: MappingFile,
 
   const id = text('id') ?? '';
   if (!id) issues.push({ ...at('id'), reason: 'every product needs an id' });
-  else if (id.length > 64) issues.push({ ...at('id'), reason: 'an id may have at most 64 characters' });
+  else {
+    const checked = readImportedId(id);
+    if (!checked.ok) issues.push({ ...at('id'), reason: checked.reason });
+  }
   const nameEn = text('nameEn') ?? text('nameZh');
   const nameZh = text('nameZh') ?? text('nameEn');
   if (!nameEn || !nameZh) issues.push({ ...at('nameEn'), reason: 'a product needs a name in English or Chinese' });

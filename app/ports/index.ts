@@ -4,3 +4,4 @@ export * from './records';
 export * from './stores';
 export * from './language-model-signals';
 export * from './trainer';
+export * from './import-source';

@@ -1,6 +1,8 @@
 import type {
   Client,
   ClientListQuery,
+  CustomAttributes,
+  Holding,
   ClientPage,
   ClientProfile,
   Interaction,
@@ -165,9 +167,43 @@ export interface BookMaintenance {
   wipe(meta: ChangeMeta): void;
 }
 
+/**
+ * What an import reads and writes. Every method is meant to run inside one `Transactions.writeInSteps`: the checks
+ * for what is already stored see the same state the writes change, so two imports of one file cannot both pass.
+ */
+export interface ImportStore {
+  existingClientIds(ids: Iterable<string>): Set<string>;
+  existingProductIds(ids: Iterable<string>): Set<string>;
+  existingHoldingIds(ids: Iterable<string>): Set<string>;
+  existingInteractionIds(ids: Iterable<string>): Set<string>;
+  existingMarketDates(dates: Iterable<string>): Set<string>;
+  insertClients(clients: readonly NewClient[], actor: string): void;
+  /** Merges attributes into stored clients' custom attributes, with an audit entry each; returns how many changed. */
+  mergeClientAttributes(updates: ReadonlyMap<string, CustomAttributes>, meta: ChangeMeta): number;
+  /** Adds new products and replaces stored ones (a corrected catalogue wins), with an audit entry each. */
+  putProducts(products: readonly Product[], meta: ChangeMeta): { created: number; updated: number };
+  mergeProductAttributes(updates: ReadonlyMap<string, CustomAttributes>, meta: ChangeMeta): number;
+  insertHoldings(holdings: readonly Holding[]): void;
+  insertInteractions(interactions: readonly Interaction[]): void;
+  /** A stored day is replaced by the file's figures. */
+  putMarketSnapshots(snapshots: readonly MarketSnapshot[]): void;
+  /** One audit entry for the whole file, naming it by its SHA-256. */
+  auditBatch(
+    entry: { file: string; sha256: string; kind: string; summary: Record<string, unknown> } & ChangeMeta,
+  ): void;
+}
+
 export interface Transactions {
   /** Runs `work` in one write transaction: all of it commits, or none of it. */
   write<T>(work: () => T): T;
+  /**
+   * One write transaction over several steps, for a long write that must stay cancellable: `work` calls `step()`
+   * between chunks, which lets the process handle other events (a signal, a request) and throws
+   * `DomainError('cancelled')` once `signal` has aborted. Nothing commits unless `work` resolves and the signal has
+   * not aborted by then. While it runs, other writes on the same store are refused as busy rather than joined to it.
+   * Waits for another process's write as `write` does; when that wait runs out, `DomainError('busy')`.
+   */
+  writeInSteps<T>(work: (step: () => Promise<void>) => Promise<T>, signal?: AbortSignal): Promise<T>;
 }
 
 export interface Stores {
@@ -183,5 +219,6 @@ export interface Stores {
   settings: SettingsStore;
   training: TrainingSource;
   book: BookMaintenance;
+  imports: ImportStore;
   transactions: Transactions;
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { DomainError } from '../../app/domain/domain-error';
 import type { ChannelOutput } from '../../app/contract/channels';
 import type { Result } from '../../app/contract/result';
 import { PRODUCT_FAMILIES, type ProductFamily } from '../../app/domain';
@@ -31,6 +32,8 @@ const OPTIONS = {
   'predictions-out': { type: 'string' },
   'llm-clients': { type: 'string' },
   delimiter: { type: 'string' },
+  encoding: { type: 'string' },
+  decimal: { type: 'string' },
   client: { type: 'string' },
   top: { type: 'string' },
   out: { type: 'string' },
@@ -66,6 +69,7 @@ async function call<T>(result: Promise<Result<unknown>>): Promise<T> {
   if (r.ok) return r.value as T;
   if (r.error.code === 'not_found') throw new CliError(EXIT.notFound, r.error.message);
   if (r.error.code === 'bad_request' || r.error.code === 'validation') throw usageError(r.error.message);
+  if (r.error.code === 'busy') throw new CliError(EXIT.busy, r.error.message);
   throw new CliError(EXIT.other, r.error.message);
 }
 
@@ -163,6 +167,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
         positionals: positionals.slice(1),
         mapping: values.mapping,
         delimiter: values.delimiter,
+        encoding: values.encoding,
+        decimal: values.decimal,
         json,
         dbPath,
       },
@@ -254,6 +260,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
 function exitCodeFor(error: unknown): number {
   if (error instanceof CliError) return error.exitCode;
   if (error instanceof ImportRefusedError) return EXIT.inputRefused;
+  if (error instanceof DomainError && error.code === 'busy') return EXIT.busy;
+  if (error instanceof DomainError && error.code === 'cancelled') return EXIT.cancelled;
   if (error instanceof DatabaseTooNewError || error instanceof NotADatabaseError) return EXIT.database;
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && code.startsWith('SQLITE_')) return EXIT.database;

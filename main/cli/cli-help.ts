@@ -7,8 +7,10 @@ Usage:
   advisor-desk clients show ID
   advisor-desk products list [--family F]     F: deposit, fund, security, insurance, consumer_credit, business_finance
   advisor-desk import clients|products|holdings|market|interactions FILE.csv --mapping MAPPING.json [--delimiter D]
-                                              add records from a CSV file, all or nothing (see README)
-  advisor-desk import-events FILE.csv [--mapping MAPPING.json] [--delimiter D]
+                     [--encoding E] [--decimal .|,]
+                                              add records from a CSV file, all or nothing (see README for the limits);
+                                              Ctrl-C stops it and nothing is imported (exit 130)
+  advisor-desk import-events FILE.csv [--mapping MAPPING.json] [--delimiter D] [--encoding E] [--decimal .|,]
                                               outcomes from a flat table (client_id, product_id, occurred_at, outcome,
                                               client.*, product.*, market.*); unknown clients and products are created
   advisor-desk evaluate [--split time:0.8] [--k 7] [--predictions-out FILE.csv] [--model FILE.gguf [--llm-clients 100]]
@@ -40,6 +42,9 @@ Options:
   --db PATH    database file (default: $ADVISOR_DESK_DB, else the app's data folder)
   --json       machine-readable output on stdout (import progress goes to stderr)
   --delimiter  , ; | or tab (default: the mapping's, else detected from the header)
+  --encoding   the CSV's text encoding: utf-8 (default), gb18030, big5, windows-1252 or another WHATWG label;
+               a file that is not valid in it is refused with the line
+  --decimal    the CSV's decimal mark, . or , (default: the mapping's; without one, "1,5" is refused as ambiguous)
   -h, --help   this text
 
 Exit codes:
@@ -51,7 +56,9 @@ Exit codes:
   5  input refused: the CSV file has problems (each listed with line and column); nothing was imported;
      or models inspect found a file that cannot be loaded (the problem is printed); or draft was asked for an
      unsuitable product or given a model file that cannot be loaded
-  130  cancelled: Ctrl-C stopped train before it stored a version (a second Ctrl-C quits at once)
+  6  busy: another import or writer held the database past the wait (5 s); nothing was imported; try again
+  130  cancelled: Ctrl-C (or SIGTERM) stopped train before it stored a version, or an import before it
+     committed: nothing was stored (a second Ctrl-C quits at once)
 
 Errors are one line on stderr. Settings and the audit trail survive reset.
 `;

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
-import { IMPORT_ENTITIES, type MappingFile } from '../../app/import/column-mapping';
+import { DomainError } from '../../app/domain/domain-error';
+import { DECIMAL_MARKS, IMPORT_ENTITIES, type DecimalMark, type MappingFile } from '../../app/import/column-mapping';
 import { CSV_DELIMITERS, type CsvDelimiter } from '../../app/import/csv-parser';
-import type { EventsMapping } from '../../app/import/event-table';
+import { EventsMappingSchema, type EventsMapping } from '../../app/import/event-table';
 import { openStore } from '../db/open-store';
+import { checkEncodingLabel } from '../import/csv-file-source';
 import { readMappingFile } from '../import/import-csv';
 import { importEventsCsv, readEventsMappingFile } from '../import/import-events';
 import { describeProgress, throttleProgress } from '../import/import-progress';
@@ -14,12 +16,42 @@ export interface ImportArgs {
   positionals: readonly string[];
   mapping: string | undefined;
   delimiter: string | undefined;
+  encoding: string | undefined;
+  decimal: string | undefined;
   json: boolean;
   dbPath: string;
 }
 
-const IMPORT_USAGE = `advisor-desk import ${IMPORT_ENTITIES.join('|')} FILE.csv --mapping MAPPING.json [--delimiter D]`;
-const EVENTS_USAGE = 'advisor-desk import-events FILE.csv [--mapping MAPPING.json] [--delimiter D]';
+const IMPORT_USAGE = `advisor-desk import ${IMPORT_ENTITIES.join('|')} FILE.csv --mapping MAPPING.json [--delimiter D] [--encoding E] [--decimal .|,]`;
+const EVENTS_USAGE =
+  'advisor-desk import-events FILE.csv [--mapping MAPPING.json] [--delimiter D] [--encoding E] [--decimal .|,]';
+
+function readEncoding(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (checkEncodingLabel(value) === null)
+    throw usageError(
+      `--encoding "${value}" is not an encoding this app knows (try utf-8, gb18030, big5 or windows-1252).`,
+    );
+  return value;
+}
+
+function readDecimal(value: string | undefined): DecimalMark | undefined {
+  if (value === undefined) return undefined;
+  if (!(DECIMAL_MARKS as readonly string[]).includes(value))
+    throw usageError(`--decimal must be . or , got "${value}".`);
+  return value as DecimalMark;
+}
+
+/**
+ * An AbortSignal that Ctrl-C or SIGTERM aborts while the import runs: the import stops at its next step and
+ * writes nothing (exit 130). A second Ctrl-C ends the process at once, which also writes nothing: the transaction
+ * was never committed.
+ */
+function interruptSignal(io: CliIo): { signal: AbortSignal; release: () => void } {
+  const controller = new AbortController();
+  const release = io.onInterrupt?.(() => controller.abort()) ?? (() => undefined);
+  return { signal: controller.signal, release };
+}
 
 /** `--delimiter` takes the character itself, or `tab` for a tab, which is awkward to type in a shell. */
 function readDelimiter(value: string | undefined): CsvDelimiter | undefined {
@@ -45,8 +77,37 @@ function progressTo(io: CliIo) {
   return throttleProgress((p) => io.stderr(`${describeProgress(p)}\n`));
 }
 
-export function runImport(args: ImportArgs, io: CliIo): void {
+export async function runImport(args: ImportArgs, io: CliIo): Promise<void> {
   const delimiter = readDelimiter(args.delimiter);
+  const encoding = readEncoding(args.encoding);
+  const decimal = readDecimal(args.decimal);
+  const interrupt = interruptSignal(io);
+  try {
+    await importFile(args, io, { delimiter, encoding, decimal, signal: interrupt.signal });
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'cancelled')
+      throw new CliError(EXIT.cancelled, 'Import cancelled: nothing was imported.');
+    throw error;
+  } finally {
+    interrupt.release();
+  }
+}
+
+async function importFile(
+  args: ImportArgs,
+  io: CliIo,
+  options: {
+    delimiter: CsvDelimiter | undefined;
+    encoding: string | undefined;
+    decimal: DecimalMark | undefined;
+    signal: AbortSignal;
+  },
+): Promise<void> {
+  const { delimiter, signal } = options;
+  const extras = {
+    signal,
+    ...(options.encoding ? { encoding: options.encoding } : {}),
+  };
   const now = io.now ? io.now() : new Date();
   if (args.command === 'import') {
     const [entity, file, ...extra] = args.positionals;
@@ -58,10 +119,21 @@ export function runImport(args: ImportArgs, io: CliIo): void {
     const read = readMapping(args.mapping, readMappingFile);
     if (read.entity !== entity)
       throw new CliError(EXIT.inputRefused, `The mapping ${args.mapping} is for ${read.entity}, not ${entity}.`);
-    const mapping: MappingFile = delimiter ? { ...read, delimiter } : read;
+    const mapping: MappingFile = {
+      ...read,
+      ...(delimiter ? { delimiter } : {}),
+      ...(options.decimal ? { decimal: options.decimal } : {}),
+    };
     const { db } = openStore(args.dbPath);
     try {
-      const result = importCsv(db, { file, mapping, actor: 'cli-import', now, onProgress: progressTo(io) });
+      const result = await importCsv(db, {
+        file,
+        mapping,
+        actor: 'cli-import',
+        now,
+        onProgress: progressTo(io),
+        ...extras,
+      });
       const replaced = result.updated > 0 ? ` (${result.updated} replaced what was stored)` : '';
       const noun = entity === 'market' ? 'market days' : entity;
       io.stdout(
@@ -79,12 +151,12 @@ export function runImport(args: ImportArgs, io: CliIo): void {
   if (!file) throw usageError(`Which file? Usage: ${EVENTS_USAGE}`);
   if (extra.length > 0) throw usageError(`Unexpected argument "${extra[0]}". Usage: ${EVENTS_USAGE}`);
   if (!fs.existsSync(file)) throw usageError(`No file at ${file}.`);
-  const mapping: EventsMapping | undefined = args.mapping
-    ? readMapping(args.mapping, readEventsMappingFile)
-    : undefined;
+  const read: EventsMapping | undefined = args.mapping ? readMapping(args.mapping, readEventsMappingFile) : undefined;
+  const mapping = options.decimal ? { ...(read ?? EventsMappingSchema.parse({})), decimal: options.decimal } : read;
   const { db } = openStore(args.dbPath);
   try {
-    const r = importEventsCsv(db, {
+    const r = await importEventsCsv(db, {
+      ...extras,
       file,
       ...(mapping ? { mapping } : {}),
       ...(delimiter ? { delimiter } : {}),

@@ -5,14 +5,23 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   now?: () => Date;
   /**
-   * Calls `stop` at the first Ctrl-C (SIGINT) while registered, so a long command can stop cleanly; a second
+   * Calls `stop` at the first Ctrl-C (SIGINT) or SIGTERM while registered, so a long command can stop cleanly; a second
    * Ctrl-C ends the process at once. Returns the unregister. Absent where nothing can interrupt (tests' runs).
    */
   onInterrupt?: (stop: () => void) => () => void;
 }
 
 /** Exit codes a script can rely on; --help lists them. `cancelled` is the shell's 128 + SIGINT. */
-export const EXIT = { ok: 0, other: 1, usage: 2, notFound: 3, database: 4, inputRefused: 5, cancelled: 130 } as const;
+export const EXIT = {
+  ok: 0,
+  other: 1,
+  usage: 2,
+  notFound: 3,
+  database: 4,
+  inputRefused: 5,
+  busy: 6,
+  cancelled: 130,
+} as const;
 
 export class CliError extends Error {
   constructor(

@@ -23,7 +23,11 @@ const code = await runCli(process.argv.slice(2), {
       stop();
     };
     process.on('SIGINT', listener);
-    return () => void process.off('SIGINT', listener);
+    process.on('SIGTERM', listener);
+    return () => {
+      process.off('SIGINT', listener);
+      process.off('SIGTERM', listener);
+    };
   },
 });
 process.exitCode = code;

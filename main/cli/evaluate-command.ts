@@ -9,6 +9,7 @@ import {
 } from '../../app/eval/evaluate-model';
 import { openStore } from '../db/open-store';
 import { sqliteStores } from '../db/sqlite-stores';
+import { csvText } from '../../app/csv/csv-writer';
 import { EVALUATION_SEED, evaluateOutcomes, type EvaluatedOutcomes } from '../../app/use-cases/evaluate-outcomes';
 import { computeEvaluationSignals, type EvaluationSignals } from '../model/evaluation-signals';
 import { ModelFileProblemError } from '../llm/gguf-check';
@@ -36,22 +37,17 @@ export function parseK(value: string | undefined): number {
   return k;
 }
 
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** Written beside the target and renamed over it, so a reader never sees half a file and a failure leaves the old one. */
 function writePredictions(file: string, predictions: readonly TestPrediction[]): void {
-  const lines = [
-    PREDICTIONS_HEADER,
-    ...predictions.map((p) =>
-      [csvField(p.clientId), csvField(p.productId), p.occurredAt, p.outcome, p.score.toFixed(6)].join(','),
-    ),
-  ];
+  // Through the shared writer: an id such as "=HYPERLINK(…)" from an imported file is written as text, not a formula.
+  const text = csvText(
+    PREDICTIONS_HEADER.split(','),
+    predictions.map((p) => [p.clientId, p.productId, p.occurredAt, p.outcome, p.score.toFixed(6)]),
+  );
   const target = path.resolve(file);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
-    fs.writeFileSync(temp, `${lines.join('\n')}\n`);
+    fs.writeFileSync(temp, text);
     fs.renameSync(temp, target);
   } catch (error) {
     fs.rmSync(temp, { force: true });

@@ -1,8 +1,12 @@
 import { DomainError } from '../../app/domain/domain-error';
 import type { Stores } from '../../app/ports';
 import { loadBookOfBusiness, loadBookOfClients } from './book-repository';
+import { auditImportBatch } from './import-audit';
 import {
+  bulkInsertClients,
   clientExists,
+  existingClientIds,
+  mergeClientCustomAttributes,
   countClients,
   getClient,
   insertClient,
@@ -22,14 +26,20 @@ import {
   recordDeviation,
   withdrawDeviation,
 } from './deviation-repository';
-import { listHoldingsForClient } from './holding-repository';
+import { existingHoldingIds, insertHoldings, listHoldingsForClient } from './holding-repository';
 import {
   countInteractions,
+  existingInteractionIds,
   insertInteractions,
   listInteractions,
   listInteractionsForClient,
 } from './interaction-repository';
-import { latestMarketSnapshot, listMarketSnapshots } from './market-repository';
+import {
+  existingSnapshotDates,
+  latestMarketSnapshot,
+  listMarketSnapshots,
+  upsertMarketSnapshots,
+} from './market-repository';
 import { listMeetingsForClient, listUpcomingMeetings } from './meeting-repository';
 import {
   activateModelVersion,
@@ -39,7 +49,14 @@ import {
   listModelVersions,
   saveOnlineUpdate,
 } from './model-version-repository';
-import { countProducts, getProduct, listProducts } from './product-repository';
+import {
+  countProducts,
+  existingProductIds,
+  getProduct,
+  importProducts,
+  listProducts,
+  mergeProductCustomAttributes,
+} from './product-repository';
 import {
   activateRuleSet,
   activeRuleSet,
@@ -49,8 +66,49 @@ import {
 } from './rule-set-repository';
 import { getSettings, updateSettings } from './settings-repository';
 
+const BUSY_MESSAGE =
+  'the database is busy with another import (or another write) that did not finish in time; nothing was imported. Try again when it is done.';
+
+const isBusy = (error: unknown) => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
+};
+
+/** Lets the event loop run (a signal, a request) before the next step of a long write. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Begins a write transaction, waiting for another process's writer as long as the connection's busy timeout says,
+ * without blocking the event loop: a Ctrl-C while waiting stops the wait.
+ */
+async function beginWhenFree(db: Db, signal: AbortSignal | undefined): Promise<void> {
+  const timeout = Number(db.pragma('busy_timeout', { simple: true }));
+  const deadline = Date.now() + timeout;
+  db.pragma('busy_timeout = 0');
+  try {
+    for (;;) {
+      try {
+        db.exec('BEGIN IMMEDIATE');
+        return;
+      } catch (error) {
+        if (!isBusy(error)) throw error;
+        if (Date.now() >= deadline) throw new DomainError('busy', BUSY_MESSAGE);
+      }
+      await new Promise<void>((resolve) => setTimeout(resolve, 50));
+      if (signal?.aborted) throw new DomainError('cancelled', 'The import was cancelled; nothing was imported.');
+    }
+  } finally {
+    db.pragma(`busy_timeout = ${timeout}`);
+  }
+}
+
 /** The store ports over one SQLite connection. Driver errors that mean a refusal become domain errors here. */
 export function sqliteStores(db: Db): Stores {
+  // While a stepped write is open, the connection's transaction is that write's: another write would join it.
+  let stepping = false;
+  const refuseWhileStepping = () => {
+    if (stepping) throw new DomainError('busy', BUSY_MESSAGE);
+  };
   return {
     clients: {
       get: (id) => getClient(db, id),
@@ -134,6 +192,52 @@ export function sqliteStores(db: Db): Stores {
       seed: (data) => seedDemoData(db, data),
       wipe: (meta) => wipeData(db, meta),
     },
-    transactions: { write: (work) => db.transaction(work).immediate() },
+    imports: {
+      existingClientIds: (ids) => existingClientIds(db, ids),
+      existingProductIds: (ids) => existingProductIds(db, ids),
+      existingHoldingIds: (ids) => existingHoldingIds(db, ids),
+      existingInteractionIds: (ids) => existingInteractionIds(db, ids),
+      existingMarketDates: (dates) => existingSnapshotDates(db, dates),
+      insertClients: (clients, actor) => void bulkInsertClients(db, clients, actor),
+      mergeClientAttributes: (updates, meta) => mergeClientCustomAttributes(db, updates, meta),
+      putProducts: (products, meta) => importProducts(db, products, meta),
+      mergeProductAttributes: (updates, meta) => mergeProductCustomAttributes(db, updates, meta),
+      insertHoldings: (holdings) => insertHoldings(db, holdings),
+      insertInteractions: (interactions) => insertInteractions(db, interactions),
+      putMarketSnapshots: (snapshots) => upsertMarketSnapshots(db, snapshots),
+      auditBatch: (entry) => auditImportBatch(db, entry),
+    },
+    transactions: {
+      write: (work) => {
+        refuseWhileStepping();
+        try {
+          return db.transaction(work).immediate();
+        } catch (error) {
+          if (isBusy(error)) throw new DomainError('busy', BUSY_MESSAGE);
+          throw error;
+        }
+      },
+      writeInSteps: async (work, signal) => {
+        refuseWhileStepping();
+        if (signal?.aborted) throw new DomainError('cancelled', 'The import was cancelled; nothing was imported.');
+        await beginWhenFree(db, signal);
+        stepping = true;
+        try {
+          const step = async () => {
+            await nextTurn();
+            if (signal?.aborted) throw new DomainError('cancelled', 'The import was cancelled; nothing was imported.');
+          };
+          const result = await work(step);
+          await step();
+          db.exec('COMMIT');
+          return result;
+        } catch (error) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw error;
+        } finally {
+          stepping = false;
+        }
+      },
+    },
   };
 }

@@ -1,4 +1,4 @@
-import type { ImportProgress } from './import-csv';
+import type { ImportProgress } from '../../app/import/import-refused';
 
 /**
  * Passes on progress when the stage changes, when another 5% is done, or when a second has passed,

@@ -57,7 +57,7 @@ export async function benchImportEvents(rows = 100_000): Promise<{
     migrate(db);
     let progressReports = 0;
     const started = performance.now();
-    const result = importEventsCsv(db, {
+    const result = await importEventsCsv(db, {
       file,
       actor: 'bench',
       now: new Date('2026-01-01T00:00:00Z'),
@@ -108,7 +108,7 @@ export async function benchImportClients(rows = 100_000): Promise<{ ms: number; 
   try {
     migrate(db);
     const started = performance.now();
-    const result = importClientsCsv(db, { file, mapping, actor: 'bench', now: new Date('2026-01-01T00:00:00Z') });
+    const result = await importClientsCsv(db, { file, mapping, actor: 'bench', now: new Date('2026-01-01T00:00:00Z') });
     const ms = performance.now() - started;
     if (result.imported !== rows) throw new Error(`imported ${result.imported} of ${rows} clients`);
     return { ms, rows, rowsPerSecond: Math.round(rows / (ms / 1000)) };

@@ -117,6 +117,12 @@ export function inMemoryBook(data: DemoData): ModelStores & { versionsStored: ()
       interactions: () => [...interactions],
       book: () => ({ clients: [...clients.values()], products: data.products, marketSnapshots: data.marketSnapshots }),
     },
-    transactions: { write: (work) => work() },
+    transactions: {
+      write: (work) => work(),
+      writeInSteps: (work, signal) =>
+        work(async () => {
+          if (signal?.aborted) throw new Error('cancelled');
+        }),
+    },
   };
 }

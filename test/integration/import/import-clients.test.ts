@@ -48,14 +48,14 @@ afterEach(() => {
 const header = '客户编号;姓名;类型;出生日期;成立日期;行业;可投资资产;总资产;风险等级;客户分层\n';
 
 describe('client CSV import', () => {
-  it('imports a UTF-8 file with BOM, semicolons, Chinese text and custom attributes', () => {
+  it('imports a UTF-8 file with BOM, semicolons, Chinese text and custom attributes', async () => {
     const file = write(
       'clients.csv',
       `\uFEFF${header}K001;王芳;个人;1982-04-03;;;"300,000";900000;C3;gold\nK002;深圳市华信物流有限公司;企业;;2015-06-01;logistics;1200000;5000000;;silver\n`,
     );
     const progress: string[] = [];
     expect(
-      importClientsCsv(db, { file, mapping, actor: 'test', now, onProgress: (p) => progress.push(p.stage) }),
+      await importClientsCsv(db, { file, mapping, actor: 'test', now, onProgress: (p) => progress.push(p.stage) }),
     ).toEqual({ imported: 2 });
     expect(progress).toContain('done');
     const wang = getClient(db, 'K001');
@@ -69,14 +69,14 @@ describe('client CSV import', () => {
     expect(getClient(db, 'K002')).toMatchObject({ kind: 'business', sector: 'logistics', foundedDate: '2015-06-01' });
   });
 
-  it('imports nothing from a file with one bad row, and names file, line, column and reason', () => {
+  it('imports nothing from a file with one bad row, and names file, line, column and reason', async () => {
     const file = write(
       'bad.csv',
       `${header}K001;王芳;个人;1982-04-03;;;100;200;C3;gold\nK002;李雷;个人;1990-13-01;;;100;200;C2;gold\nK003;韩梅梅;个人;1991-01-01;;;500;200;C9;gold\n`,
     );
     let error: unknown;
     try {
-      importClientsCsv(db, { file, mapping, actor: 'test', now });
+      await importClientsCsv(db, { file, mapping, actor: 'test', now });
     } catch (e) {
       error = e;
     }
@@ -88,15 +88,15 @@ describe('client CSV import', () => {
     expect(countClients(db)).toBe(0);
   });
 
-  it('checks each client like the edit form and refuses ids used twice or already stored', () => {
+  it('checks each client like the edit form and refuses ids used twice or already stored', async () => {
     const first = write('one.csv', `${header}K001;王芳;个人;1982-04-03;;;100;200;C3;\n`);
-    importClientsCsv(db, { file: first, mapping, actor: 'test', now });
+    await importClientsCsv(db, { file: first, mapping, actor: 'test', now });
     const file = write(
       'two.csv',
       `${header}K001;Again;个人;1982-04-03;;;100;200;;\nK005;A;个人;1982-04-03;;;900;200;;\nK006;B;个人;;;;1;2;C7;\nK007;C;个人;1980-01-01;;;1;2;;\nK007;D;个人;1980-01-01;;;1;2;;\n`,
     );
     try {
-      importClientsCsv(db, { file, mapping, actor: 'test', now });
+      await importClientsCsv(db, { file, mapping, actor: 'test', now });
       expect.unreachable('the import should have been refused');
     } catch (e) {
       expect((e as ImportRefusedError).issues).toEqual([
@@ -109,9 +109,9 @@ describe('client CSV import', () => {
     expect(countClients(db)).toBe(1);
   });
 
-  it('refuses a broken CSV or mapping file with a message that names it', () => {
+  it('refuses a broken CSV or mapping file with a message that names it', async () => {
     const file = write('broken.csv', `${header}K001;"unclosed\n`);
-    expect(() => importClientsCsv(db, { file, mapping, actor: 'test', now })).toThrow(
+    await expect(importClientsCsv(db, { file, mapping, actor: 'test', now })).rejects.toThrow(
       /broken\.csv, line 2, column "character 6": a quoted field is never closed/,
     );
     const mappingFile = write(

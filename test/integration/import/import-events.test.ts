@@ -36,7 +36,7 @@ afterEach(() => {
 });
 
 describe('import-events: a flat outcome table', () => {
-  it('creates placeholder clients and products, merges attributes into known ones and keeps market columns per outcome', () => {
+  it('creates placeholder clients and products, merges attributes into known ones and keeps market columns per outcome', async () => {
     insertClient(
       db,
       {
@@ -55,7 +55,7 @@ describe('import-events: a flat outcome table', () => {
         'K1,P-绿色,2026-02-01,yes,gold,41,"green, low carbon",1.5,02\n' +
         'N7,P-绿色,2026-02-02T09:30:00+08:00,0,,35,,1.6,02\n',
     );
-    const summary = importEventsCsv(db, {
+    const summary = await importEventsCsv(db, {
       file,
       mapping: EventsMappingSchema.parse({ types: { 'market.month': 'categorical' } }),
       actor: 'test',
@@ -123,19 +123,19 @@ describe('import-events: a flat outcome table', () => {
     });
   });
 
-  it('refuses the same file twice instead of doubling the history', () => {
+  it('refuses the same file twice instead of doubling the history', async () => {
     const file = write(
       'events.csv',
       'client_id,product_id,occurred_at,outcome\nC1,P1,2026-01-01,1\nC1,P1,2026-01-01,1\n',
     );
-    expect(importEventsCsv(db, { file, actor: 'test', now }).imported).toBe(2);
-    expect(() => importEventsCsv(db, { file, actor: 'test', now })).toThrow(
+    expect((await importEventsCsv(db, { file, actor: 'test', now })).imported).toBe(2);
+    await expect(importEventsCsv(db, { file, actor: 'test', now })).rejects.toThrow(
       /events\.csv, line 2, column "client_id": client C1, product P1 at 2026-01-01T00:00:00.000Z is already stored/,
     );
     expect(countInteractions(db)).toBe(2);
   });
 
-  it('imports nothing from a large file with one bad row in the middle, and names file, line, column and reason', () => {
+  it('imports nothing from a large file with one bad row in the middle, and names file, line, column and reason', async () => {
     const lines = ['client_id;product_id;occurred_at;outcome;client.age;market.rate'];
     for (let i = 0; i < 20_000; i++)
       lines.push(
@@ -145,7 +145,7 @@ describe('import-events: a flat outcome table', () => {
     const file = write('big.csv', `${lines.join('\n')}\n`);
     let error: unknown;
     try {
-      importEventsCsv(db, { file, actor: 'test', now });
+      await importEventsCsv(db, { file, actor: 'test', now });
     } catch (e) {
       error = e;
     }
@@ -156,12 +156,12 @@ describe('import-events: a flat outcome table', () => {
     expect([countInteractions(db), countClients(db), countProducts(db)]).toEqual([0, 0, 0]);
   });
 
-  it('refuses a broken quoted field with the line and character', () => {
+  it('refuses a broken quoted field with the line and character', async () => {
     const file = write(
       'broken.csv',
       'client_id,product_id,occurred_at,outcome,client.note\nC1,P1,2026-01-01,1,"unclosed\n',
     );
-    expect(() => importEventsCsv(db, { file, actor: 'test', now })).toThrow(
+    await expect(importEventsCsv(db, { file, actor: 'test', now })).rejects.toThrow(
       /broken\.csv, line 2, column "character 20": a quoted field is never closed/,
     );
   });

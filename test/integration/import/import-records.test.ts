@@ -25,9 +25,9 @@ function write(name: string, text: string): string {
   return file;
 }
 
-function refusal(run: () => unknown): ImportRefusedError {
+async function refusal(run: () => Promise<unknown>): Promise<ImportRefusedError> {
   try {
-    run();
+    await run();
   } catch (error) {
     if (error instanceof ImportRefusedError) return error;
     throw error;
@@ -75,8 +75,8 @@ function importProducts(text: string) {
 }
 
 describe('product CSV import', () => {
-  it('fills a valid product from the columns given and cautious defaults, quoting and all', () => {
-    const result = importProducts(
+  it('fills a valid product from the columns given and cautious defaults, quoting and all', async () => {
+    const result = await importProducts(
       'DP-01,三个月定期存款,"3-Month Time Deposit, CNY",存款,time_deposit,R1,1.35,50,3,at_maturity,手机银行\nFD-09,"稳健""债基""",,基金,bond_fund,R2,3.5%,"1,000",,,柜台\n',
     );
     expect(result).toEqual({ entity: 'products', imported: 2, created: 2, updated: 0 });
@@ -106,14 +106,14 @@ describe('product CSV import', () => {
     expect(listAuditEntries(db, { entity: 'product' }).map((e) => e.action)).toEqual(['create', 'create']);
   });
 
-  it('replaces a known product and refuses a file with an unknown family, grade or category', () => {
-    importProducts('DP-01,定期,,存款,time_deposit,R1,1.35,50,3,at_maturity,\n');
-    expect(importProducts('DP-01,定期存款,,存款,time_deposit,R1,1.5,50,3,at_maturity,\n')).toMatchObject({
+  it('replaces a known product and refuses a file with an unknown family, grade or category', async () => {
+    await importProducts('DP-01,定期,,存款,time_deposit,R1,1.35,50,3,at_maturity,\n');
+    expect(await importProducts('DP-01,定期存款,,存款,time_deposit,R1,1.5,50,3,at_maturity,\n')).toMatchObject({
       created: 0,
       updated: 1,
     });
     expect(getProduct(db, 'DP-01')).toMatchObject({ nameZh: '定期存款', rateMin: 1.5 });
-    const error = refusal(() =>
+    const error = await refusal(() =>
       importProducts('X1,甲,,股票,equity,R3,,,,,\nX2,乙,,基金,bond_fund,R9,,,,,\nX3,丙,,基金,crypto,R5,,,,,\n'),
     );
     expect(error.issues).toEqual([
@@ -171,7 +171,7 @@ const history = {
   }),
 };
 
-function seedBook(): void {
+async function seedBook(): Promise<void> {
   insertClient(
     db,
     {
@@ -184,14 +184,16 @@ function seedBook(): void {
     },
     'test',
   );
-  importProducts('P1,定期,,存款,time_deposit,R1,1.35,50,3,at_maturity,\n');
+  await importProducts('P1,定期,,存款,time_deposit,R1,1.35,50,3,at_maturity,\n');
 }
 
 describe('holdings, market and interaction CSV import', () => {
-  it('imports holdings that name stored clients and products, and names the ones that do not exist', () => {
-    seedBook();
+  it('imports holdings that name stored clients and products, and names the ones that do not exist', async () => {
+    await seedBook();
     const ok = write('holdings.csv', 'client;product;amount;since\nK1;P1;"50,000";2025-03-01\n');
-    expect(importCsv(db, { file: ok, mapping: history.holdings, actor: 'test', now })).toMatchObject({ imported: 1 });
+    expect(await importCsv(db, { file: ok, mapping: history.holdings, actor: 'test', now })).toMatchObject({
+      imported: 1,
+    });
     expect(listHoldings(db)).toEqual([
       { id: 'K1/P1/2025-03-01', clientId: 'K1', productId: 'P1', amount: 50000, acquiredOn: '2025-03-01' },
     ]);
@@ -199,24 +201,26 @@ describe('holdings, market and interaction CSV import', () => {
       'holdings-bad.csv',
       'client;product;amount;since\nK1;P1;100;2025-04-01\nK9;P1;100;2025-04-01\nK1;P7;-5;2025-04-01\n',
     );
-    expect(refusal(() => importCsv(db, { file: bad, mapping: history.holdings, actor: 'test', now })).issues).toEqual([
+    expect(
+      (await refusal(() => importCsv(db, { file: bad, mapping: history.holdings, actor: 'test', now }))).issues,
+    ).toEqual([
       { line: 3, column: 'client', reason: 'no client with id K9 (import clients first)' },
       { line: 4, column: 'amount', reason: 'the amount -5 is not above zero' },
     ]);
     expect(listHoldings(db)).toHaveLength(1);
   });
 
-  it('imports market days with extra columns as indicators, replacing a stored day', () => {
+  it('imports market days with extra columns as indicators, replacing a stored day', async () => {
     const file = write(
       'market.csv',
       'date,policy,deposit1y,cpi,index,trend,bond10y,flags,pmi\n2026-01-02,1.5,1.3,0.8,3500,2.1,2.2,property_curbs|fx_watch,50.2\n2026-01-03,1.5,1.3,0.8,3510,2.3,2.2,,49.8\n',
     );
-    expect(importCsv(db, { file, mapping: history.market, actor: 'test', now })).toMatchObject({
+    expect(await importCsv(db, { file, mapping: history.market, actor: 'test', now })).toMatchObject({
       imported: 2,
       created: 2,
       updated: 0,
     });
-    expect(importCsv(db, { file, mapping: history.market, actor: 'test', now })).toMatchObject({
+    expect(await importCsv(db, { file, mapping: history.market, actor: 'test', now })).toMatchObject({
       imported: 2,
       created: 0,
       updated: 2,
@@ -231,26 +235,26 @@ describe('holdings, market and interaction CSV import', () => {
       'market-bad.csv',
       'date,policy,deposit1y,cpi,index,trend,bond10y,flags,pmi\n2026-01-04,1.5,,0.8,3500,2.1,2.2,,high\n',
     );
-    expect(refusal(() => importCsv(db, { file: missing, mapping: history.market, actor: 'test', now })).issues).toEqual(
-      [
-        { line: 2, column: 'deposit1y', reason: 'depositRate1y is required and must be a number' },
-        {
-          line: 2,
-          column: 'pmi',
-          reason:
-            '"high" is not a number: market indicators are numbers (or set "otherColumns": "ignore" in the mapping)',
-        },
-      ],
-    );
+    expect(
+      (await refusal(() => importCsv(db, { file: missing, mapping: history.market, actor: 'test', now }))).issues,
+    ).toEqual([
+      { line: 2, column: 'deposit1y', reason: 'depositRate1y is required and must be a number' },
+      {
+        line: 2,
+        column: 'pmi',
+        reason:
+          '"high" is not a number: market indicators are numbers (or set "otherColumns": "ignore" in the mapping)',
+      },
+    ]);
   });
 
-  it('imports tab-separated interactions with outcomes, channels, notes with line breaks and extra columns as context', () => {
-    seedBook();
+  it('imports tab-separated interactions with outcomes, channels, notes with line breaks and extra columns as context', async () => {
+    await seedBook();
     const file = write(
       'interactions.tsv',
       'client\tproduct\twhen\thow\tresult\tnote\tmarket_mood\nK1\tP1\t2026-01-02 10:30\t电话\tyes\t"客户说:\n下月再谈"\tcalm\nK1\tP1\t2026-01-05\t面谈\t\t\t\n',
     );
-    expect(importCsv(db, { file, mapping: history.interactions, actor: 'test', now })).toMatchObject({
+    expect(await importCsv(db, { file, mapping: history.interactions, actor: 'test', now })).toMatchObject({
       entity: 'interactions',
       imported: 2,
     });
@@ -265,7 +269,7 @@ describe('holdings, market and interaction CSV import', () => {
     });
     expect(second).toMatchObject({ channel: 'meeting', outcome: null });
     // The same file again would double the history: it is refused, naming the rows.
-    const again = refusal(() => importCsv(db, { file, mapping: history.interactions, actor: 'test', now }));
+    const again = await refusal(() => importCsv(db, { file, mapping: history.interactions, actor: 'test', now }));
     expect(again.issues[0]).toEqual({
       line: 2,
       column: 'id',
@@ -275,13 +279,15 @@ describe('holdings, market and interaction CSV import', () => {
     expect(listAuditEntries(db, { entity: 'import' })).toHaveLength(1);
   });
 
-  it('refuses interactions that name a client or product the store does not have', () => {
-    seedBook();
+  it('refuses interactions that name a client or product the store does not have', async () => {
+    await seedBook();
     const file = write(
       'interactions-bad.tsv',
       'client\tproduct\twhen\thow\tresult\tnote\nK1\tP1\t2026-01-02\t电话\tno\t\nK1\tNOPE\t2026-01-03\t电话\tmaybe\t\n',
     );
-    expect(refusal(() => importCsv(db, { file, mapping: history.interactions, actor: 'test', now })).issues).toEqual([
+    expect(
+      (await refusal(() => importCsv(db, { file, mapping: history.interactions, actor: 'test', now }))).issues,
+    ).toEqual([
       {
         line: 3,
         column: 'result',
@@ -293,7 +299,7 @@ describe('holdings, market and interaction CSV import', () => {
       'client\tproduct\twhen\thow\tresult\tnote\nK1\tNOPE\t2026-01-03\t电话\tno\t\n',
     );
     expect(
-      refusal(() => importCsv(db, { file: unknown, mapping: history.interactions, actor: 'test', now })).issues,
+      (await refusal(() => importCsv(db, { file: unknown, mapping: history.interactions, actor: 'test', now }))).issues,
     ).toEqual([{ line: 2, column: 'product', reason: 'no product with id NOPE (import products first)' }]);
     expect(countInteractions(db)).toBe(0);
   });
