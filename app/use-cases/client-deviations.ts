@@ -1,5 +1,6 @@
 import type { DeviationPreviewView, DeviationView } from '../contract/deviation-channels';
 import { DomainError } from '../domain/domain-error';
+import { message } from '../messages';
 import type { Client, Product } from '../domain';
 import type { Clock, EventSink, IdSource, Stores, SuitabilityDeviation } from '../ports';
 import { previewDeviation } from '../suitability';
@@ -87,11 +88,11 @@ export function createDeviationUseCases(deps: DeviationDeps) {
       const { client, product } = pair(clientId, productId);
       const p = previewFor(client, product);
       if (!p.allowed || p.refusal) {
-        const message = p.refusal?.message ?? { en: 'not allowed', zh: '不允许' };
+        const why = p.refusal?.message ?? { en: 'not allowed', zh: '不允许' };
         throw new DomainError(
           p.refusal?.code === 'already-recorded' ? 'conflict' : 'validation',
-          `No deviation can be recorded for ${product.id}: ${message.en}.`,
-          [{ field: 'productId', message }],
+          `No deviation can be recorded for ${product.id}: ${why.en}.`,
+          [{ field: 'productId', message: message('issue.text', { text: why.en }) }],
         );
       }
       const at = deps.clock.nowIso();
