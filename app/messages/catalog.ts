@@ -1,7 +1,13 @@
 import { enClient } from './en-client';
+import { enEngine } from './en-engine';
+import { enPitchJob } from './en-pitch-job';
+import { enSuitability } from './en-suitability';
 import { enUi } from './en-ui';
 import type { Language } from './language';
 import { zhCNClient } from './zh-CN-client';
+import { zhCNEngine } from './zh-CN-engine';
+import { zhCNPitchJob } from './zh-CN-pitch-job';
+import { zhCNSuitability } from './zh-CN-suitability';
 import { zhCNUi } from './zh-CN-ui';
 
 /**
@@ -12,6 +18,9 @@ import { zhCNUi } from './zh-CN-ui';
 export const en = {
   ...enUi,
   ...enClient,
+  ...enEngine,
+  ...enPitchJob,
+  ...enSuitability,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -20,6 +29,9 @@ export type Catalog = Record<MessageKey, string>;
 export const zhCN: Catalog = {
   ...zhCNUi,
   ...zhCNClient,
+  ...zhCNEngine,
+  ...zhCNPitchJob,
+  ...zhCNSuitability,
 };
 
 export const CATALOGS: Record<Language, Catalog> = { en, 'zh-CN': zhCN };

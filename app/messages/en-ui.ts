@@ -379,7 +379,7 @@ export const enUi = {
   'deviation.askHelp': 'Record the client’s own request for this product against their risk class',
   'deviation.title': 'Client-requested deviation: {product}',
   'deviation.figures':
-    'Client risk class {riskClass}, highest suitable grade {limit}; this product is {grade} ({above} grade(s) above; the rules allow at most {max}).',
+    'Client risk class {riskClass}, highest suitable grade {limit}; this product is {grade} ({above, plural, one {{above} grade} other {{above} grades}} above; the rules allow at most {max}).',
   'deviation.showWarning': 'Show the client this warning and let them read it:',
   'deviation.notAllowed': 'No deviation can be recorded',
   'deviation.acknowledge': 'The client has read this warning and acknowledges the risk',

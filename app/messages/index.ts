@@ -2,6 +2,7 @@ export { CATALOGS, en, isMessageKey, zhCN, type Catalog, type MessageKey } from 
 export { LANGUAGES, LanguageSchema, LOCALE_TAGS, type Language } from './language';
 export {
   isMessage,
+  list,
   message,
   MessageSchema,
   renderInEvery,
@@ -9,5 +10,7 @@ export {
   translate,
   type Message,
   type MessageParam,
+  type DataText,
+  type MessageList,
 } from './message';
 export { formatTemplate, templateArguments, TemplateSyntaxError, type TemplateValue } from './message-format';

@@ -3,8 +3,23 @@ import { CATALOGS, isMessageKey, type MessageKey } from './catalog';
 import { LOCALE_TAGS, type Language } from './language';
 import { formatTemplate, type TemplateValue } from './message-format';
 
-/** A value filled into a message: text and numbers as they are, or another message rendered in the same language. */
-export type MessageParam = string | number | Message;
+/**
+ * A value filled into a message: text and numbers as they are, another message rendered in the same language,
+ * data the records hold in both languages (a product's name), or a list of values joined the language's way.
+ */
+export type MessageParam = string | number | Message | DataText | MessageList;
+
+/** Text that is data, not catalog text: the records carry it in both languages (a product's name, its disclosure). */
+export interface DataText {
+  readonly en: string;
+  readonly zh: string;
+}
+
+/** Values joined as a list: `comma` (a, b / a、b), `semicolon` (a; b / a；b) or `and` (a and b / a和b). */
+export interface MessageList {
+  readonly items: readonly MessageParam[];
+  readonly join: 'comma' | 'semicolon' | 'and';
+}
 
 /**
  * Text for a person to read, not yet in any language: a catalog key and the values it fills in.
@@ -29,9 +44,23 @@ const MessageKeySchema = z.custom<MessageKey>(
 export const MessageSchema: z.ZodType<Message> = z.lazy(() =>
   z.object({
     key: MessageKeySchema,
-    params: z.record(z.string(), z.union([z.string(), z.number(), MessageSchema])).optional(),
+    params: z.record(z.string(), MessageParamSchema).optional(),
   }),
 );
+
+const MessageParamSchema: z.ZodType<MessageParam> = z.lazy(() =>
+  z.union([
+    z.string(),
+    z.number(),
+    MessageSchema,
+    z.object({ en: z.string(), zh: z.string() }),
+    z.object({ items: z.array(MessageParamSchema), join: z.enum(['comma', 'semicolon', 'and']) }),
+  ]),
+);
+
+export function list(items: readonly MessageParam[], join: MessageList['join'] = 'comma'): MessageList {
+  return { items, join };
+}
 
 export function isMessage(value: unknown): value is Message {
   return MessageSchema.safeParse(value).success;
@@ -42,11 +71,27 @@ export function translate(language: Language, key: MessageKey, values?: Record<s
   return formatTemplate(CATALOGS[language][key], LOCALE_TAGS[language], values);
 }
 
-/** A message in one language, the messages among its values rendered in that language first. */
+const SEPARATORS: Record<Language, Record<'comma' | 'semicolon', string>> = {
+  en: { comma: ', ', semicolon: '; ' },
+  'zh-CN': { comma: '、', semicolon: '；' },
+};
+
+function renderParam(value: MessageParam, language: Language): TemplateValue {
+  if (typeof value !== 'object') return value;
+  if ('key' in value) return renderMessage(value, language);
+  if ('items' in value) {
+    const items = value.items.map((item) => String(renderParam(item, language)));
+    return value.join === 'and'
+      ? new Intl.ListFormat(LOCALE_TAGS[language], { type: 'conjunction' }).format(items)
+      : items.join(SEPARATORS[language][value.join]);
+  }
+  return language === 'zh-CN' ? value.zh : value.en;
+}
+
+/** A message in one language, the messages and data among its values rendered in that language first. */
 export function renderMessage(msg: Message, language: Language): string {
   const values: Record<string, TemplateValue> = {};
-  for (const [name, value] of Object.entries(msg.params ?? {}))
-    values[name] = typeof value === 'object' ? renderMessage(value, language) : value;
+  for (const [name, value] of Object.entries(msg.params ?? {})) values[name] = renderParam(value, language);
   return translate(language, msg.key, values);
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { dispatch } from '../../app/contract/dispatch';
 import type { ClientRanking, ModelMetrics, ModelVersionSummary } from '../../app/contract/engine-channels';
 import type { LlmStatus } from '../../app/contract/llm-channels';
+import { renderMessage } from '../../app/messages';
 import type { Backend } from '../backend/backend-types';
 import { CliError, EXIT, type CliIo } from './cli-io';
 
@@ -191,7 +192,7 @@ export function printRanking(io: CliIo, r: ClientRanking, json: boolean): void {
   lines.push('', `Excluded (${r.excluded.length}):`);
   for (const p of r.excluded) {
     lines.push(`  ${p.nameEn} (${p.productId}, ${p.riskGrade})`);
-    for (const check of p.failed) lines.push(`      ${check.ruleId}: ${check.reason.en}`);
+    for (const check of p.failed) lines.push(`      ${check.ruleId}: ${renderMessage(check.reason, 'en')}`);
   }
   io.stdout(`${lines.join('\n')}\n`);
 }

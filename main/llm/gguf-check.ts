@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import { GgufFileType, GgufInsights, readGgufFileInfo, type GgufFileInfo } from 'node-llama-cpp';
-import type { LocalizedText } from '../../app/domain/localized-text';
+import { message, renderMessage, type Message, type MessageParam } from '../../app/messages';
 import { getLlamaForMachine } from './llama-instance';
 
 /**
@@ -14,7 +14,7 @@ export type GgufProblemKind = 'unreadable' | 'not-gguf' | 'truncated' | 'unsuppo
 
 export interface GgufProblem {
   kind: GgufProblemKind;
-  text: LocalizedText;
+  text: Message;
 }
 
 export interface GgufHeaderSummary {
@@ -70,35 +70,20 @@ const GGML_BLOCKS: Record<number, [elements: number, bytes: number]> = {
 
 export function problemText(
   kind: GgufProblemKind,
-  detail: { fileName: string; extra?: string; extraZh?: string },
-): LocalizedText {
-  const name = detail.fileName;
+  detail: { fileName: string; why?: MessageParam; architecture?: string; keys?: string },
+): Message {
+  const file = detail.fileName;
   switch (kind) {
     case 'unreadable':
-      return {
-        en: `${name} cannot be read${detail.extra ? ` (${detail.extra})` : ''}. Check that the file exists and that you may read it, then try again.`,
-        zh: `无法读取 ${name}${detail.extraZh ? `（${detail.extraZh}）` : ''}。请确认文件存在且有读取权限，然后重试。`,
-      };
+      return message('modelFile.unreadable', { file, why: detail.why ?? '?' });
     case 'not-gguf':
-      return {
-        en: `${name} is not a GGUF model file (it does not start with "GGUF"). Choose a .gguf file made for llama.cpp.`,
-        zh: `${name} 不是 GGUF 模型文件（文件开头不是 “GGUF”）。请选择为 llama.cpp 制作的 .gguf 文件。`,
-      };
+      return message('modelFile.notGguf', { file });
     case 'truncated':
-      return {
-        en: `${name} is incomplete: ${detail.extra ?? 'the file ends early'}. Download or copy it again.`,
-        zh: `${name} 不完整：${detail.extraZh ?? '文件提前结束'}。请重新下载或复制。`,
-      };
+      return message('modelFile.truncated', { file, why: detail.why ?? '?' });
     case 'unsupported-architecture':
-      return {
-        en: `${name} uses the "${detail.extra ?? '?'}" architecture, which this version of llama.cpp cannot run. Choose a model of a supported family (Llama, Qwen, Mistral, Gemma, Phi …).`,
-        zh: `${name} 使用 “${detail.extra ?? '?'}” 架构，当前版本的 llama.cpp 无法运行。请选择受支持的模型系列（Llama、Qwen、Mistral、Gemma、Phi 等）。`,
-      };
+      return message('modelFile.unsupportedArchitecture', { file, architecture: detail.architecture ?? '?' });
     case 'missing-keys':
-      return {
-        en: `${name} lacks header entries every model of its kind needs (${detail.extra ?? ''}); loading it would crash. The file was converted wrongly: get another copy.`,
-        zh: `${name} 缺少此类模型必需的头部信息（${detail.extra ?? ''}），加载会导致崩溃。该文件转换有误，请换一个文件。`,
-      };
+      return message('modelFile.missingKeys', { file, keys: detail.keys ?? '' });
   }
 }
 
@@ -127,7 +112,7 @@ export async function readGgufHeader(filePath: string, fileName: string): Promis
     if (!stat.isFile())
       return empty(0, {
         kind: 'unreadable',
-        text: problemText('unreadable', { fileName, extra: 'not a file', extraZh: '不是文件' }),
+        text: problemText('unreadable', { fileName, why: message('modelFile.notAFile') }),
       });
     sizeBytes = stat.size;
     const handle = await fs.open(filePath, 'r');
@@ -143,7 +128,7 @@ export async function readGgufHeader(filePath: string, fileName: string): Promis
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     return empty(sizeBytes, {
       kind: 'unreadable',
-      text: problemText('unreadable', { fileName, extra: code, extraZh: code }),
+      text: problemText('unreadable', { fileName, why: code }),
     });
   }
 
@@ -161,8 +146,7 @@ export async function readGgufHeader(filePath: string, fileName: string): Promis
       kind: 'truncated',
       text: problemText('truncated', {
         fileName,
-        extra: `its header cannot be read to the end (${mib(sizeBytes)} on disk)`,
-        extraZh: `头部无法完整读取（磁盘上 ${mib(sizeBytes)}）`,
+        why: message('modelFile.headerCut', { size: mib(sizeBytes) }),
       }),
     });
   }
@@ -174,8 +158,7 @@ export async function readGgufHeader(filePath: string, fileName: string): Promis
       kind: 'truncated',
       text: problemText('truncated', {
         fileName,
-        extra: `its header cannot be read to the end (${mib(sizeBytes)} on disk)`,
-        extraZh: `头部无法完整读取（磁盘上 ${mib(sizeBytes)}）`,
+        why: message('modelFile.headerCut', { size: mib(sizeBytes) }),
       }),
     });
   }
@@ -221,8 +204,7 @@ export async function readGgufHeader(filePath: string, fileName: string): Promis
         kind: 'truncated',
         text: problemText('truncated', {
           fileName,
-          extra: `its tensors need ${mib(dataEnd)} but the file has ${mib(sizeBytes)}`,
-          extraZh: `张量数据需要 ${mib(dataEnd)}，文件只有 ${mib(sizeBytes)}`,
+          why: message('modelFile.tensorsCut', { needed: mib(dataEnd), size: mib(sizeBytes) }),
         }),
       },
     };
@@ -231,7 +213,7 @@ export async function readGgufHeader(filePath: string, fileName: string): Promis
   if (!architecture) {
     return {
       ...base,
-      problem: { kind: 'missing-keys', text: problemText('missing-keys', { fileName, extra: 'general.architecture' }) },
+      problem: { kind: 'missing-keys', text: problemText('missing-keys', { fileName, keys: 'general.architecture' }) },
     };
   }
   // The supported list comes from the native binary; where it cannot start, the header is still described and the
@@ -243,7 +225,7 @@ export async function readGgufHeader(filePath: string, fileName: string): Promis
       ...base,
       problem: {
         kind: 'unsupported-architecture',
-        text: problemText('unsupported-architecture', { fileName, extra: architecture }),
+        text: problemText('unsupported-architecture', { fileName, architecture }),
       },
     };
   }
@@ -255,7 +237,7 @@ export async function readGgufHeader(filePath: string, fileName: string): Promis
   if (missing.length > 0)
     return {
       ...base,
-      problem: { kind: 'missing-keys', text: problemText('missing-keys', { fileName, extra: missing.join(', ') }) },
+      problem: { kind: 'missing-keys', text: problemText('missing-keys', { fileName, keys: missing.join(', ') }) },
     };
   return { ...base, problem: null };
 }
@@ -269,10 +251,10 @@ function hasPositiveValue(record: Record<string, unknown>, dottedKey: string): b
   return typeof value === 'number' && value > 0;
 }
 
-/** Thrown by assertLoadable: the problem, in both languages, for the load status and the error answer. */
+/** Thrown by assertLoadable: the problem, as a catalog message, for the load status and the error answer. */
 export class ModelFileProblemError extends Error {
   constructor(readonly problem: GgufProblem) {
-    super(problem.text.en);
+    super(renderMessage(problem.text, 'en'));
     this.name = 'ModelFileProblemError';
   }
 }

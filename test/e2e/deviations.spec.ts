@@ -155,7 +155,7 @@ test.describe('client-requested deviations on the client page', () => {
 
     // Excluded again, too far above the limit for any deviation, with the recorded one still shown and withdrawable.
     await expect(excludedRow).toHaveCount(1, { timeout: 30_000 });
-    await expect(excludedRow.getByTestId('excluded-reason')).toContainText('may go at most 1 grade(s) above the limit');
+    await expect(excludedRow.getByTestId('excluded-reason')).toContainText('may go at most 1 grade above the limit');
     await expect(excludedRow.getByTestId('deviation-ask')).toHaveCount(0);
     await excludedRow.getByTestId('deviation-withdraw').click();
     await page.getByTestId('deviation-withdraw-dialog').getByTestId('confirm-ok').click();

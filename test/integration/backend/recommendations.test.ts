@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordedText } from '../../../app/domain/localized-text';
 import { dispatch } from '../../../app/contract/dispatch';
 import type { ClientRanking, ModelVersionSummary } from '../../../app/contract/engine-channels';
 import type { Client, Holding, Interaction, Product } from '../../../app/domain';
@@ -77,8 +78,8 @@ describe('recommendations and model versions on the demo book', () => {
         expect(e.failed.length).toBeGreaterThan(0);
         for (const f of e.failed) {
           expect(f.passed).toBe(false);
-          expect(f.reason.en.length).toBeGreaterThan(10);
-          expect(f.reason.zh).toMatch(CJK);
+          expect(recordedText(f.reason).en.length).toBeGreaterThan(10);
+          expect(recordedText(f.reason).zh).toMatch(CJK);
         }
         if (e.failed.some((f) => f.ruleId === 'risk-class')) sawRiskExclusion = true;
       }

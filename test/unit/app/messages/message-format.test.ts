@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatTemplate, TemplateSyntaxError } from '../../../../app/messages';
+import {
+  formatTemplate,
+  list,
+  message,
+  MessageSchema,
+  renderMessage,
+  TemplateSyntaxError,
+} from '../../../../app/messages';
 
 const products = '{count, plural, =0 {no products} one {# product} other {# products}}';
 
@@ -37,5 +44,25 @@ describe('message templates', () => {
     expect(() => formatTemplate('{count, plural, one {x}}', 'en-GB', { count: 1 })).toThrow(/no "other" branch/);
     expect(() => formatTemplate('{oops', 'en-GB')).toThrow(TemplateSyntaxError);
     expect(() => formatTemplate('{n, plural, lots {x} other {y}}', 'en-GB', { n: 1 })).toThrow(/"lots"/);
+  });
+});
+
+describe('messages with values', () => {
+  it('renders nested messages, data held in both languages and lists in the reader language', () => {
+    const msg = message('issue.text', {
+      text: list([{ en: 'Savings', zh: '活期储蓄' }, message('client.issue.email')], 'comma'),
+    });
+    expect(renderMessage(msg, 'en')).toBe('Savings, Email address is not valid.');
+    expect(renderMessage(msg, 'zh-CN')).toBe('活期储蓄、电子邮箱格式不正确。');
+    const both = message('issue.text', { text: list(['A', 'B'], 'and') });
+    expect(renderMessage(both, 'en')).toBe('A and B');
+    expect(renderMessage(both, 'zh-CN')).toBe('A和B');
+  });
+
+  it('refuses on the wire a key the catalog does not have', () => {
+    expect(MessageSchema.safeParse({ key: 'client.issue.email' }).success).toBe(true);
+    const bad = MessageSchema.safeParse({ key: 'no.such.key' });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.message).toMatch(/not a key of the message catalog/);
   });
 });

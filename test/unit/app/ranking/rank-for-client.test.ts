@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { recordedText } from '../../../../app/domain/localized-text';
 import type { Product } from '../../../../app/domain';
 import { demoProducts } from '../../../../app/demo';
 import { diversify } from '../../../../app/ranking/diversity';
@@ -59,8 +60,8 @@ describe('rankForClient', () => {
     for (const e of r5) {
       const risk = e.failed.find((f) => f.ruleId === 'risk-class')!;
       expect(risk.passed).toBe(false);
-      expect(risk.reason.en).toMatch(/C1/);
-      expect(risk.reason.zh).toMatch(/C1/);
+      expect(recordedText(risk.reason).en).toMatch(/C1/);
+      expect(recordedText(risk.reason).zh).toMatch(/C1/);
     }
   });
 
