@@ -1,9 +1,11 @@
+import { enCategories } from './en-categories';
 import { enClient } from './en-client';
 import { enEngine } from './en-engine';
 import { enPitchJob } from './en-pitch-job';
 import { enSuitability } from './en-suitability';
 import { enUi } from './en-ui';
 import type { Language } from './language';
+import { zhCNCategories } from './zh-CN-categories';
 import { zhCNClient } from './zh-CN-client';
 import { zhCNEngine } from './zh-CN-engine';
 import { zhCNPitchJob } from './zh-CN-pitch-job';
@@ -18,6 +20,7 @@ import { zhCNUi } from './zh-CN-ui';
 export const en = {
   ...enUi,
   ...enClient,
+  ...enCategories,
   ...enEngine,
   ...enPitchJob,
   ...enSuitability,
@@ -29,6 +32,7 @@ export type Catalog = Record<MessageKey, string>;
 export const zhCN: Catalog = {
   ...zhCNUi,
   ...zhCNClient,
+  ...zhCNCategories,
   ...zhCNEngine,
   ...zhCNPitchJob,
   ...zhCNSuitability,

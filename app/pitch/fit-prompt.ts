@@ -1,3 +1,4 @@
+import { renderMessage } from '../messages';
 import { categoryName } from '../domain/category-names';
 import type { Language, LiquidityTerm, RateKind } from '../domain/enums';
 import type { Product } from '../domain/product';
@@ -123,7 +124,7 @@ export function fitPromptSuffix(product: Product, language: Language): string {
   const zh = language === 'zh-CN';
   const i = zh ? 1 : 0;
   const name = zh ? product.nameZh || product.nameEn : product.nameEn || product.nameZh;
-  const category = pick(categoryName(product.category), language);
+  const category = renderMessage(categoryName(product.category), language);
   const parts: string[] = [];
   if (!name.toLowerCase().includes(category.toLowerCase())) parts.push(zh ? category : category.toLowerCase());
   parts.push(product.riskGrade);

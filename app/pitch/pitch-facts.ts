@@ -1,7 +1,7 @@
 import { categoryName } from '../domain/category-names';
 import type { ClientProfile } from '../domain/client';
 import type { ClientKind, Objective, ProductFamily, RateKind, RiskGrade } from '../domain/enums';
-import type { LocalizedText } from '../domain/localized-text';
+import { recordedText, type LocalizedText } from '../domain/localized-text';
 import type { MarketSnapshot } from '../domain/market';
 import type { Product } from '../domain/product';
 import type { SuitabilityClient, SuitabilityResult } from '../suitability/suitability-types';
@@ -302,7 +302,7 @@ function rateFact(product: Product): PitchFact | null {
 /** Product facts: what the record says, nothing else, so every figure a pitch quotes can be traced here. */
 export function productPitchFacts(product: Product): PitchFact[] {
   const out: PitchFact[] = [];
-  const category = categoryName(product.category);
+  const category = recordedText(categoryName(product.category));
   out.push(fact('product.name', 'product', t('Product', '产品'), t(product.nameEn, product.nameZh), null));
   out.push(fact('product.category', 'product', t('Category', '类别'), category, null));
   out.push(
@@ -489,7 +489,7 @@ function productFactsOf(product: Product): PitchProductFacts {
     complex: product.complex,
     currency: product.currency,
     name: t(product.nameEn, product.nameZh),
-    categoryName: categoryName(product.category),
+    categoryName: recordedText(categoryName(product.category)),
     description: t(product.descriptionEn, product.descriptionZh),
     quotedTexts: [t(product.nameEn, product.nameZh), t(product.descriptionEn, product.descriptionZh), disclosure],
   };

@@ -1,3 +1,4 @@
+import { recordedText } from '../domain/localized-text';
 import { categoryName, type LocalizedText, type Objective } from '../domain';
 import type { ScoringContext } from '../scoring/scoring-context';
 
@@ -337,7 +338,7 @@ export function reasonText(concept: string, up: boolean, facts: ReasonFacts): Lo
           );
     }
     case 'category': {
-      const cat = categoryName(product.category);
+      const cat = recordedText(categoryName(product.category));
       return upDown(
         up,
         [

@@ -1,3 +1,4 @@
+import { recordedText } from '../domain/localized-text';
 import { categoryName } from '../domain/category-names';
 import { KNOWLEDGE_LEVELS } from '../domain/enums';
 import { message, type MessageKey, type MessageParam } from '../messages';
@@ -15,7 +16,7 @@ function check(
 
 /** A category's name inside a sentence: lower case in English ("the bond fund category"). */
 function categoryInSentence(category: string): MessageParam {
-  const name = categoryName(category);
+  const name = recordedText(categoryName(category));
   return { en: name.en.toLowerCase(), zh: name.zh };
 }
 
