@@ -1,6 +1,7 @@
 import { enCategories } from './en-categories';
 import { enClient } from './en-client';
 import { enEngine } from './en-engine';
+import { enPitch } from './en-pitch';
 import { enPitchJob } from './en-pitch-job';
 import { enSuitability } from './en-suitability';
 import { enUi } from './en-ui';
@@ -8,6 +9,7 @@ import type { Language } from './language';
 import { zhCNCategories } from './zh-CN-categories';
 import { zhCNClient } from './zh-CN-client';
 import { zhCNEngine } from './zh-CN-engine';
+import { zhCNPitch } from './zh-CN-pitch';
 import { zhCNPitchJob } from './zh-CN-pitch-job';
 import { zhCNSuitability } from './zh-CN-suitability';
 import { zhCNUi } from './zh-CN-ui';
@@ -22,6 +24,7 @@ export const en = {
   ...enClient,
   ...enCategories,
   ...enEngine,
+  ...enPitch,
   ...enPitchJob,
   ...enSuitability,
 } satisfies Record<string, string>;
@@ -34,6 +37,7 @@ export const zhCN: Catalog = {
   ...zhCNClient,
   ...zhCNCategories,
   ...zhCNEngine,
+  ...zhCNPitch,
   ...zhCNPitchJob,
   ...zhCNSuitability,
 };

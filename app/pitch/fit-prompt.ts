@@ -136,9 +136,9 @@ export function fitPromptSuffix(product: Product, language: Language): string {
     );
   }
   const term = product.termMonths !== null && product.termMonths > 0 ? product.termMonths : null;
-  if (term !== null) parts.push(`${zh ? '期限 ' : 'term '}${pick(formatMonths(term), language)}`);
+  if (term !== null) parts.push(`${zh ? '期限 ' : 'term '}${renderMessage(formatMonths(term), language)}`);
   if (product.lockupMonths > 0 && product.lockupMonths !== term)
-    parts.push(`${zh ? '锁定期 ' : 'lock-up '}${pick(formatMonths(product.lockupMonths), language)}`);
+    parts.push(`${zh ? '锁定期 ' : 'lock-up '}${renderMessage(formatMonths(product.lockupMonths), language)}`);
   parts.push(ACCESS[product.liquidity][i]);
   return zh ? ` ${name}（${parts.join('；')}）\n回答：` : ` ${name} (${parts.join('; ')})\nAnswer:`;
 }

@@ -207,14 +207,26 @@ export function clientPitchFacts(client: SuitabilityClient, options: PitchFactOp
     );
   }
   out.push(
-    fact('client.horizon', 'client', t('Horizon', '投资期限'), formatMonths(Math.round(p.horizonYears * 12)), 8),
+    fact(
+      'client.horizon',
+      'client',
+      t('Horizon', '投资期限'),
+      recordedText(formatMonths(Math.round(p.horizonYears * 12))),
+      8,
+    ),
   );
   out.push(
     fact('client.liquidityNeed', 'client', t('Need for access to money', '流动性需求'), NEED[p.liquidityNeed], 7),
   );
   if (!business && p.birthDate)
     out.push(
-      fact('client.ageBand', 'client', t('Age band', '年龄段'), ageBand(wholeYears(p.birthDate, options.today)), 7),
+      fact(
+        'client.ageBand',
+        'client',
+        t('Age band', '年龄段'),
+        recordedText(ageBand(wholeYears(p.birthDate, options.today))),
+        7,
+      ),
     );
   if (business && p.foundedDate)
     out.push(
@@ -222,7 +234,7 @@ export function clientPitchFacts(client: SuitabilityClient, options: PitchFactOp
         'client.yearsTrading',
         'client',
         t('Years trading', '经营年限'),
-        yearsBand(wholeYears(p.foundedDate, options.today)),
+        recordedText(yearsBand(wholeYears(p.foundedDate, options.today))),
         7,
       ),
     );
@@ -242,7 +254,7 @@ export function clientPitchFacts(client: SuitabilityClient, options: PitchFactOp
       business ? 'client.revenueBand' : 'client.investableBand',
       'client',
       business ? t('Annual revenue band', '年营业收入区间') : t('Investable assets band', '可投资资产区间'),
-      amountBand(business ? (p.annualRevenue ?? 0) : p.investableAssets),
+      recordedText(amountBand(business ? (p.annualRevenue ?? 0) : p.investableAssets)),
       6,
     ),
   );
@@ -329,9 +341,11 @@ export function productPitchFacts(product: Product): PitchFact[] {
     ),
   );
   if (product.termMonths !== null && product.termMonths > 0)
-    out.push(fact('product.term', 'product', t('Term', '期限'), formatMonths(product.termMonths), null));
+    out.push(fact('product.term', 'product', t('Term', '期限'), recordedText(formatMonths(product.termMonths)), null));
   if (product.lockupMonths > 0)
-    out.push(fact('product.lockup', 'product', t('Lock-up', '锁定期'), formatMonths(product.lockupMonths), null));
+    out.push(
+      fact('product.lockup', 'product', t('Lock-up', '锁定期'), recordedText(formatMonths(product.lockupMonths)), null),
+    );
   out.push(fact('product.liquidity', 'product', t('Access to money', '流动性'), LIQUIDITY[product.liquidity], null));
   if (product.minimumAmount > 0)
     out.push(
@@ -508,7 +522,7 @@ export function pitchFacts(
     salutation: options.salutation ?? GENERIC_SALUTATION,
     product: productFactsOf(product),
     disclosure: requiredDisclosure(product),
-    gradeStatement: gradeStatement(product.riskGrade),
+    gradeStatement: recordedText(gradeStatement(product.riskGrade)),
     suitability,
     facts: [
       ...clientPitchFacts(client, options),
