@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { LocalizedTextSchema } from './localized-text';
 import { MessageSchema } from '../messages';
 import { ProductFamilySchema, RiskGradeSchema } from './enums';
 
@@ -20,7 +19,7 @@ export type RuleCheckView = z.infer<typeof RuleCheckViewSchema>;
  */
 export const ScoreReasonSchema = z.object({
   group: z.string(),
-  text: LocalizedTextSchema,
+  text: MessageSchema,
   logOdds: z.number(),
 });
 export type ScoreReason = z.infer<typeof ScoreReasonSchema>;

@@ -3,6 +3,7 @@ import { enClient } from './en-client';
 import { enEngine } from './en-engine';
 import { enPitch } from './en-pitch';
 import { enPitchJob } from './en-pitch-job';
+import { enReasons } from './en-reasons';
 import { enSuitability } from './en-suitability';
 import { enUi } from './en-ui';
 import type { Language } from './language';
@@ -11,6 +12,7 @@ import { zhCNClient } from './zh-CN-client';
 import { zhCNEngine } from './zh-CN-engine';
 import { zhCNPitch } from './zh-CN-pitch';
 import { zhCNPitchJob } from './zh-CN-pitch-job';
+import { zhCNReasons } from './zh-CN-reasons';
 import { zhCNSuitability } from './zh-CN-suitability';
 import { zhCNUi } from './zh-CN-ui';
 
@@ -26,6 +28,7 @@ export const en = {
   ...enEngine,
   ...enPitch,
   ...enPitchJob,
+  ...enReasons,
   ...enSuitability,
 } satisfies Record<string, string>;
 
@@ -39,6 +42,7 @@ export const zhCN: Catalog = {
   ...zhCNEngine,
   ...zhCNPitch,
   ...zhCNPitchJob,
+  ...zhCNReasons,
   ...zhCNSuitability,
 };
 

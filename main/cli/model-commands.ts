@@ -187,7 +187,8 @@ export function printRanking(io: CliIo, r: ClientRanking, json: boolean): void {
     lines.push(
       `${pad(`${p.rank}.`, 4)}${pad(percent(p.probability), 9)}${p.nameEn} (${p.productId}, ${p.riskGrade})${flags.length > 0 ? `  [${flags.join('; ')}]` : ''}`,
     );
-    for (const reason of p.reasons.slice(0, 3)) lines.push(`      ${signed(reason.logOdds)}  ${reason.text.en}`);
+    for (const reason of p.reasons.slice(0, 3))
+      lines.push(`      ${signed(reason.logOdds)}  ${renderMessage(reason.text, 'en')}`);
   }
   lines.push('', `Excluded (${r.excluded.length}):`);
   for (const p of r.excluded) {

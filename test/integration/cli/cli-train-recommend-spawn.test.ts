@@ -49,7 +49,7 @@ describe('advisor-desk train and recommend as a separate process', () => {
     expect(text.status, text.stderr).toBe(0);
     expect(text.stdout).toContain('Recommendations for client CL-0001, model version 1');
     expect(text.stdout).toContain(`1.  ${(ranking.ranked[0]!.probability * 100).toFixed(1)} %`);
-    expect(text.stdout).toContain(ranking.ranked[0]!.reasons[0]!.text.en);
+    expect(text.stdout).toContain(recordedText(ranking.ranked[0]!.reasons[0]!.text).en);
     expect(text.stdout).toContain(`Excluded (${ranking.excluded.length}):`);
     expect(text.stdout).toContain(
       `${ranking.excluded[0]!.failed[0]!.ruleId}: ${recordedText(ranking.excluded[0]!.failed[0]!.reason).en}`,

@@ -72,7 +72,7 @@ describe('advisor-desk train and recommend on a seeded database', () => {
     const top = ranking.ranked[0]!;
     expect(text.out).toContain(`1.  ${(top.probability * 100).toFixed(1)} %`);
     expect(text.out).toContain(top.nameEn);
-    expect(text.out).toContain(top.reasons[0]!.text.en);
+    expect(text.out).toContain(recordedText(top.reasons[0]!.text).en);
     expect(text.out).toContain(`Excluded (${ranking.excluded.length}):`);
     if (ranking.excluded.length > 0)
       expect(text.out).toContain(recordedText(ranking.excluded[0]!.failed[0]!.reason).en);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { message } from '../../../../app/messages';
 import { recordedText } from '../../../../app/domain/localized-text';
 import type { Product } from '../../../../app/domain';
 import { demoProducts } from '../../../../app/demo';
@@ -18,7 +19,9 @@ function tableScorer(table: Record<string, number>, asked: string[] = []): Produ
       asked.push(p.id);
       return {
         probability: table[p.id] ?? 0.1,
-        explain: () => [{ group: 'test', logOdds: 0.5, text: { en: 'Because', zh: '因为' } }],
+        explain: () => [
+          { group: 'test', logOdds: 0.5, text: message('issue.text', { text: { en: 'Because', zh: '因为' } }) },
+        ],
       };
     });
 }
@@ -78,7 +81,7 @@ describe('rankForClient', () => {
     const { ranked } = rank(client, tableScorer(table), 5);
     expect(ranked).toHaveLength(5);
     expect(ranked.map((p) => p.rank)).toEqual([1, 2, 3, 4, 5]);
-    expect(ranked[0]!.reasons[0]!.text).toEqual({ en: 'Because', zh: '因为' });
+    expect(ranked[0]!.reasons[0]!.text).toEqual(message('issue.text', { text: { en: 'Because', zh: '因为' } }));
   });
 });
 
