@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LocalizedTextSchema, RiskClassSchema, RiskGradeSchema } from '../domain';
+import { MessageSchema } from '../messages';
 import { DEVIATION_REFUSALS } from '../suitability/deviation-preview';
 import { RuleCheckViewSchema } from './engine-channels';
 
@@ -33,15 +34,13 @@ export const DeviationPreviewSchema = z.object({
   productNameEn: z.string(),
   productNameZh: z.string(),
   allowed: z.boolean(),
-  refusal: z
-    .object({ code: z.enum([...DEVIATION_REFUSALS, 'already-recorded']), message: LocalizedTextSchema })
-    .nullable(),
+  refusal: z.object({ code: z.enum([...DEVIATION_REFUSALS, 'already-recorded']), message: MessageSchema }).nullable(),
   riskClass: RiskClassSchema.nullable(),
   limit: RiskGradeSchema.nullable(),
   grade: RiskGradeSchema,
   gradesAbove: z.number().int(),
   maxGradesAboveLimit: z.number().int(),
-  warning: LocalizedTextSchema,
+  warning: MessageSchema,
   /** Other rules the product fails: a deviation lifts only the risk-class rule. */
   otherFailures: z.array(RuleCheckViewSchema),
   ruleSet: z.object({ id: z.string(), version: z.number().int() }),

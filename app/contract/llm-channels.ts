@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LocalizedTextSchema } from '../domain/localized-text';
+import { MessageSchema } from '../messages';
 
 /**
  * Local language models: GGUF files on disk, the one loaded model, and the catalog of recommended
@@ -19,7 +20,7 @@ export const FitEstimateSchema = z.object({
   /** Whether the whole thing fits in free RAM + VRAM; false means loading will likely fail or swap. */
   fits: z.boolean(),
   /** One line an advisor can read: "Runs on the CPU: 0 of 25 layers on a GPU, needs about 1.1 GB of RAM". */
-  summary: LocalizedTextSchema,
+  summary: MessageSchema,
 });
 export type FitEstimate = z.infer<typeof FitEstimateSchema>;
 
@@ -44,7 +45,7 @@ export const ModelFileInfoSchema = z.object({
   sha256: z.string().nullable(),
   fit: FitEstimateSchema.nullable(),
   /** Why this file cannot be loaded (not a GGUF, truncated, unsupported architecture …), with what to do. */
-  problem: LocalizedTextSchema.nullable(),
+  problem: MessageSchema.nullable(),
 });
 export type ModelFileInfo = z.infer<typeof ModelFileInfoSchema>;
 
@@ -66,7 +67,7 @@ export const LlmStatusSchema = z.object({
   /** 0..1 while loading. */
   loadProgress: z.number().min(0).max(1),
   /** Why the last load failed, with what to do; null otherwise. */
-  error: LocalizedTextSchema.nullable(),
+  error: MessageSchema.nullable(),
 });
 export type LlmStatus = z.infer<typeof LlmStatusSchema>;
 
@@ -149,6 +150,6 @@ export const llmEvents = {
     state: DownloadStateSchema,
     downloadedBytes: z.number().min(0),
     totalBytes: z.number().min(0),
-    error: LocalizedTextSchema.nullable(),
+    error: MessageSchema.nullable(),
   }),
 } as const;

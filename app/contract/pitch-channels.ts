@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LanguageSchema } from '../domain/enums';
 import { LocalizedTextSchema } from '../domain/localized-text';
+import { MessageSchema } from '../messages';
 import { DRAFT_FIELDS, PITCH_LENGTHS, PITCH_TONES } from '../pitch/pitch-types';
 import { PITCH_RULE_IDS } from '../pitch/lint-draft';
 
@@ -156,6 +157,6 @@ export const pitchEvents = {
     outcome: z.enum(['completed', 'stopped', 'failed']),
     /** The version saved, or null when nothing usable was produced. */
     version: z.number().int().nullable(),
-    error: LocalizedTextSchema.nullable(),
+    error: MessageSchema.nullable(),
   }),
 } as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocalizedTextSchema } from './localized-text';
+import { MessageSchema } from '../messages';
 
 /**
  * What a use-case can refuse with. Transport concerns (a malformed payload, an unknown channel, a request from the
@@ -17,7 +17,7 @@ export const DOMAIN_ERROR_CODES = [
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
-export const FieldIssueSchema = z.object({ field: z.string(), message: LocalizedTextSchema });
+export const FieldIssueSchema = z.object({ field: z.string(), message: MessageSchema });
 export type FieldProblem = z.infer<typeof FieldIssueSchema>;
 
 /**

@@ -14,9 +14,7 @@ export const CLIENT_KINDS = ['individual', 'business'] as const;
 export const ClientKindSchema = z.enum(CLIENT_KINDS);
 export type ClientKind = z.infer<typeof ClientKindSchema>;
 
-export const LANGUAGES = ['en', 'zh-CN'] as const;
-export const LanguageSchema = z.enum(LANGUAGES);
-export type Language = z.infer<typeof LanguageSchema>;
+export { LANGUAGES, LanguageSchema, type Language } from '../messages/language';
 
 export const OBJECTIVES = [
   'capital_preservation',

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { LocalizedTextSchema } from './localized-text';
+import { MessageSchema } from '../messages';
 import { ProductFamilySchema, RiskGradeSchema } from './enums';
 
 /** One suitability rule's verdict as the renderer shows it (see app/suitability RuleCheck). */
 export const RuleCheckViewSchema = z.object({
   ruleId: z.string(),
   passed: z.boolean(),
-  reason: LocalizedTextSchema,
+  reason: MessageSchema,
   deviation: z.literal(true).optional(),
   /** A failed risk-class check that the client could still ask to override as a recorded deviation. */
   deviationPossible: z.literal(true).optional(),
@@ -19,7 +19,7 @@ export type RuleCheckView = z.infer<typeof RuleCheckViewSchema>;
  */
 export const ScoreReasonSchema = z.object({
   group: z.string(),
-  text: LocalizedTextSchema,
+  text: MessageSchema,
   logOdds: z.number(),
 });
 export type ScoreReason = z.infer<typeof ScoreReasonSchema>;

@@ -1,5 +1,6 @@
 import { validateClientProfile, type ClientProfile, type NewClient } from '../domain';
 import { RISK_CLASSES, type RiskClass } from '../domain/enums';
+import { renderMessage } from '../messages';
 import { readImportedId, type ImportIssue, type MappedRecord, type MappingFile } from './column-mapping';
 
 /** What an imported client gets for a field its file does not carry: the most conservative reading. */
@@ -106,7 +107,7 @@ export function buildImportedClient(
       issues: checked.issues.map((issue) => ({
         line: record.line,
         column: columnOf(issue.field),
-        reason: issue.message.en,
+        reason: renderMessage(issue.message, 'en'),
       })),
     };
   }

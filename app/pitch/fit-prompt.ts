@@ -1,3 +1,4 @@
+import { renderMessage } from '../messages';
 import { categoryName } from '../domain/category-names';
 import type { Language, LiquidityTerm, RateKind } from '../domain/enums';
 import type { Product } from '../domain/product';
@@ -123,7 +124,7 @@ export function fitPromptSuffix(product: Product, language: Language): string {
   const zh = language === 'zh-CN';
   const i = zh ? 1 : 0;
   const name = zh ? product.nameZh || product.nameEn : product.nameEn || product.nameZh;
-  const category = pick(categoryName(product.category), language);
+  const category = renderMessage(categoryName(product.category), language);
   const parts: string[] = [];
   if (!name.toLowerCase().includes(category.toLowerCase())) parts.push(zh ? category : category.toLowerCase());
   parts.push(product.riskGrade);
@@ -135,9 +136,9 @@ export function fitPromptSuffix(product: Product, language: Language): string {
     );
   }
   const term = product.termMonths !== null && product.termMonths > 0 ? product.termMonths : null;
-  if (term !== null) parts.push(`${zh ? '期限 ' : 'term '}${pick(formatMonths(term), language)}`);
+  if (term !== null) parts.push(`${zh ? '期限 ' : 'term '}${renderMessage(formatMonths(term), language)}`);
   if (product.lockupMonths > 0 && product.lockupMonths !== term)
-    parts.push(`${zh ? '锁定期 ' : 'lock-up '}${pick(formatMonths(product.lockupMonths), language)}`);
+    parts.push(`${zh ? '锁定期 ' : 'lock-up '}${renderMessage(formatMonths(product.lockupMonths), language)}`);
   parts.push(ACCESS[product.liquidity][i]);
   return zh ? ` ${name}（${parts.join('；')}）\n回答：` : ` ${name} (${parts.join('; ')})\nAnswer:`;
 }

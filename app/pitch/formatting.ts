@@ -1,5 +1,6 @@
 import type { Language } from '../domain/enums';
 import type { LocalizedText } from '../domain/localized-text';
+import { message, type Message, type MessageKey } from '../messages';
 
 /**
  * Figures are written by hand (not toLocaleString) so a prompt, a template and the lint read the same
@@ -38,12 +39,9 @@ export function formatAmount(value: number, currency: string): LocalizedText {
 }
 
 /** A term in the plainest words: 12 months reads "1 year", 18 months stays "18 months". */
-export function formatMonths(months: number): LocalizedText {
-  if (months >= 12 && months % 12 === 0) {
-    const years = months / 12;
-    return { en: `${years} year${years === 1 ? '' : 's'}`, zh: `${years} 年` };
-  }
-  return { en: `${months} month${months === 1 ? '' : 's'}`, zh: `${months} 个月` };
+export function formatMonths(months: number): Message {
+  if (months >= 12 && months % 12 === 0) return message('pitch.term.years', { n: months / 12 });
+  return message('pitch.term.months', { n: months });
 }
 
 export function formatRange(min: number, max: number): string {
@@ -59,29 +57,29 @@ export function pick(text: LocalizedText, language: Language): string {
 }
 
 /** Bands instead of exact figures: the prompt needs the order of magnitude, not the client's balance. */
-const AMOUNT_BANDS: readonly [number, LocalizedText][] = [
-  [100_000, { en: 'under 100,000', zh: '10 万以下' }],
-  [500_000, { en: '100,000 to 500,000', zh: '10 万至 50 万' }],
-  [1_000_000, { en: '500,000 to 1 million', zh: '50 万至 100 万' }],
-  [5_000_000, { en: '1 million to 5 million', zh: '100 万至 500 万' }],
-  [20_000_000, { en: '5 million to 20 million', zh: '500 万至 2000 万' }],
-  [Number.POSITIVE_INFINITY, { en: 'over 20 million', zh: '2000 万以上' }],
+const AMOUNT_BANDS: readonly [number, MessageKey][] = [
+  [100_000, 'pitch.amountBand.under100k'],
+  [500_000, 'pitch.amountBand.to500k'],
+  [1_000_000, 'pitch.amountBand.to1m'],
+  [5_000_000, 'pitch.amountBand.to5m'],
+  [20_000_000, 'pitch.amountBand.to20m'],
+  [Number.POSITIVE_INFINITY, 'pitch.amountBand.over20m'],
 ];
 
-export function amountBand(value: number): LocalizedText {
-  return AMOUNT_BANDS.find(([limit]) => value < limit)![1];
+export function amountBand(value: number): Message {
+  return message(AMOUNT_BANDS.find(([limit]) => value < limit)![1]);
 }
 
-export function ageBand(age: number): LocalizedText {
-  if (age < 25) return { en: 'under 25', zh: '25 岁以下' };
-  if (age >= 75) return { en: '75 or over', zh: '75 岁及以上' };
+export function ageBand(age: number): Message {
+  if (age < 25) return message('pitch.ageBand.under25');
+  if (age >= 75) return message('pitch.ageBand.over75');
   const low = Math.floor((age - 25) / 10) * 10 + 25;
-  return { en: `${low} to ${low + 9}`, zh: `${low} 至 ${low + 9} 岁` };
+  return message('pitch.ageBand.range', { low, high: low + 9 });
 }
 
-export function yearsBand(years: number): LocalizedText {
-  if (years < 2) return { en: 'under 2 years', zh: '不足 2 年' };
-  if (years < 5) return { en: '2 to 5 years', zh: '2 至 5 年' };
-  if (years < 10) return { en: '5 to 10 years', zh: '5 至 10 年' };
-  return { en: '10 years or more', zh: '10 年及以上' };
+export function yearsBand(years: number): Message {
+  if (years < 2) return message('pitch.yearsBand.under2');
+  if (years < 5) return message('pitch.yearsBand.to5');
+  if (years < 10) return message('pitch.yearsBand.to10');
+  return message('pitch.yearsBand.over10');
 }

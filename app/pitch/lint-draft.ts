@@ -1,5 +1,5 @@
 import type { Language } from '../domain/enums';
-import type { LocalizedText } from '../domain/localized-text';
+import { recordedText, type LocalizedText } from '../domain/localized-text';
 import type { SuitabilityResult } from '../suitability/suitability-types';
 import { normaliseForComparison } from './disclosure';
 import { CLAIM_MESSAGES, findClaims, type ClaimFamily } from './forbidden-claims';
@@ -280,7 +280,10 @@ function suitabilityIssues(result: SuitabilityResult): PitchIssue[] {
       ruleId: 'product-unsuitable',
       severity: 'blocking',
       spans: [],
-      message: t(`Not suitable for this client: ${check.reason.en}`, `不适合该客户：${check.reason.zh}`),
+      message: t(
+        `Not suitable for this client: ${recordedText(check.reason).en}`,
+        `不适合该客户：${recordedText(check.reason).zh}`,
+      ),
     });
   }
   if (!result.suitable && out.length === 0) {

@@ -1,7 +1,7 @@
 import { categoryName } from '../domain/category-names';
 import type { ClientProfile } from '../domain/client';
 import type { ClientKind, Objective, ProductFamily, RateKind, RiskGrade } from '../domain/enums';
-import type { LocalizedText } from '../domain/localized-text';
+import { recordedText, type LocalizedText } from '../domain/localized-text';
 import type { MarketSnapshot } from '../domain/market';
 import type { Product } from '../domain/product';
 import type { SuitabilityClient, SuitabilityResult } from '../suitability/suitability-types';
@@ -207,14 +207,26 @@ export function clientPitchFacts(client: SuitabilityClient, options: PitchFactOp
     );
   }
   out.push(
-    fact('client.horizon', 'client', t('Horizon', '投资期限'), formatMonths(Math.round(p.horizonYears * 12)), 8),
+    fact(
+      'client.horizon',
+      'client',
+      t('Horizon', '投资期限'),
+      recordedText(formatMonths(Math.round(p.horizonYears * 12))),
+      8,
+    ),
   );
   out.push(
     fact('client.liquidityNeed', 'client', t('Need for access to money', '流动性需求'), NEED[p.liquidityNeed], 7),
   );
   if (!business && p.birthDate)
     out.push(
-      fact('client.ageBand', 'client', t('Age band', '年龄段'), ageBand(wholeYears(p.birthDate, options.today)), 7),
+      fact(
+        'client.ageBand',
+        'client',
+        t('Age band', '年龄段'),
+        recordedText(ageBand(wholeYears(p.birthDate, options.today))),
+        7,
+      ),
     );
   if (business && p.foundedDate)
     out.push(
@@ -222,7 +234,7 @@ export function clientPitchFacts(client: SuitabilityClient, options: PitchFactOp
         'client.yearsTrading',
         'client',
         t('Years trading', '经营年限'),
-        yearsBand(wholeYears(p.foundedDate, options.today)),
+        recordedText(yearsBand(wholeYears(p.foundedDate, options.today))),
         7,
       ),
     );
@@ -242,7 +254,7 @@ export function clientPitchFacts(client: SuitabilityClient, options: PitchFactOp
       business ? 'client.revenueBand' : 'client.investableBand',
       'client',
       business ? t('Annual revenue band', '年营业收入区间') : t('Investable assets band', '可投资资产区间'),
-      amountBand(business ? (p.annualRevenue ?? 0) : p.investableAssets),
+      recordedText(amountBand(business ? (p.annualRevenue ?? 0) : p.investableAssets)),
       6,
     ),
   );
@@ -302,7 +314,7 @@ function rateFact(product: Product): PitchFact | null {
 /** Product facts: what the record says, nothing else, so every figure a pitch quotes can be traced here. */
 export function productPitchFacts(product: Product): PitchFact[] {
   const out: PitchFact[] = [];
-  const category = categoryName(product.category);
+  const category = recordedText(categoryName(product.category));
   out.push(fact('product.name', 'product', t('Product', '产品'), t(product.nameEn, product.nameZh), null));
   out.push(fact('product.category', 'product', t('Category', '类别'), category, null));
   out.push(
@@ -329,9 +341,11 @@ export function productPitchFacts(product: Product): PitchFact[] {
     ),
   );
   if (product.termMonths !== null && product.termMonths > 0)
-    out.push(fact('product.term', 'product', t('Term', '期限'), formatMonths(product.termMonths), null));
+    out.push(fact('product.term', 'product', t('Term', '期限'), recordedText(formatMonths(product.termMonths)), null));
   if (product.lockupMonths > 0)
-    out.push(fact('product.lockup', 'product', t('Lock-up', '锁定期'), formatMonths(product.lockupMonths), null));
+    out.push(
+      fact('product.lockup', 'product', t('Lock-up', '锁定期'), recordedText(formatMonths(product.lockupMonths)), null),
+    );
   out.push(fact('product.liquidity', 'product', t('Access to money', '流动性'), LIQUIDITY[product.liquidity], null));
   if (product.minimumAmount > 0)
     out.push(
@@ -489,7 +503,7 @@ function productFactsOf(product: Product): PitchProductFacts {
     complex: product.complex,
     currency: product.currency,
     name: t(product.nameEn, product.nameZh),
-    categoryName: categoryName(product.category),
+    categoryName: recordedText(categoryName(product.category)),
     description: t(product.descriptionEn, product.descriptionZh),
     quotedTexts: [t(product.nameEn, product.nameZh), t(product.descriptionEn, product.descriptionZh), disclosure],
   };
@@ -508,7 +522,7 @@ export function pitchFacts(
     salutation: options.salutation ?? GENERIC_SALUTATION,
     product: productFactsOf(product),
     disclosure: requiredDisclosure(product),
-    gradeStatement: gradeStatement(product.riskGrade),
+    gradeStatement: recordedText(gradeStatement(product.riskGrade)),
     suitability,
     facts: [
       ...clientPitchFacts(client, options),

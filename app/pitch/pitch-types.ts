@@ -1,5 +1,6 @@
 import type { Language } from '../domain/enums';
 import type { LocalizedText } from '../domain/localized-text';
+import type { Message } from '../messages';
 
 export const PITCH_TONES = ['formal', 'warm', 'concise'] as const;
 export type PitchTone = (typeof PITCH_TONES)[number];
@@ -33,7 +34,7 @@ export interface LabelledPitchDraft extends PitchDraft {
   source: DraftSource;
   language: Language;
   /** Shown above the draft, e.g. "Template draft: written without a language model". */
-  label: LocalizedText;
+  label: Message;
 }
 
 export const t = (en: string, zh: string): LocalizedText => ({ en, zh });

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../domain/localized-text';
+import { message, renderMessage, type Message } from '../messages';
 import type { PitchFact, PitchFacts } from './pitch-facts';
 import { renderPrompt, systemText, userText, type PitchPrompt, type PromptFormat } from './pitch-prompt';
 import type { PitchOptions } from './pitch-types';
@@ -16,20 +16,22 @@ export interface PromptBudget {
 
 /** Thrown when even the essential facts and the answer's room do not fit the model's context. */
 export class PromptBudgetError extends Error {
-  readonly text: LocalizedText;
+  readonly text: Message;
   constructor(
     readonly contextSize: number,
     readonly essentialTokens: number,
     readonly answerTokens: number,
   ) {
     const needed = essentialTokens + answerTokens;
-    const en = `The model's context of ${contextSize} tokens is too small for this pitch: the essential facts need ${essentialTokens} tokens and the answer ${answerTokens}, ${needed} in all. Load the model with a context of at least ${needed} tokens, or choose a model with a longer context.`;
-    super(en);
+    const text = message('pitchJob.contextTooSmall', {
+      context: contextSize,
+      essential: essentialTokens,
+      answer: answerTokens,
+      needed,
+    });
+    super(renderMessage(text, 'en'));
     this.name = 'PromptBudgetError';
-    this.text = {
-      en,
-      zh: `模型上下文只有 ${contextSize} 个 token，容纳不下这份推介：必要事实需要 ${essentialTokens} 个，回答需要 ${answerTokens} 个，共 ${needed} 个。请以至少 ${needed} 个 token 的上下文加载模型，或选择上下文更长的模型。`,
-    };
+    this.text = text;
   }
 
   get neededTokens(): number {

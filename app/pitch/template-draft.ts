@@ -1,14 +1,12 @@
 import type { Language } from '../domain/enums';
 import type { LocalizedText } from '../domain/localized-text';
+import { message } from '../messages';
 import { pick } from './formatting';
 import type { PitchFacts } from './pitch-facts';
 import { UnsuitableProductError } from './prompt-budget';
 import { t, type LabelledPitchDraft, type PitchOptions, type PitchTone } from './pitch-types';
 
-export const TEMPLATE_LABEL: LocalizedText = t(
-  'Template draft: written from the product facts without a language model',
-  '模板草稿：未使用语言模型，根据产品事实生成',
-);
+export const TEMPLATE_LABEL = message('pitchJob.templateLabel');
 
 const INVESTMENT_FAMILIES = new Set(['deposit', 'fund', 'security']);
 

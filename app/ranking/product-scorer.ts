@@ -1,4 +1,5 @@
 import type { ScoreReason } from '../domain/ranking';
+import { message } from '../messages';
 import type { MarketSnapshot, Product } from '../domain';
 import { popularityScore, type PopularityBaseline } from '../eval/popularity-baseline';
 import { createRanker } from '../scoring/fast-ranker';
@@ -117,10 +118,7 @@ export function popularityScorer(popularity: PopularityBaseline): ProductScorer 
         {
           group: 'popularity',
           logOdds: 0,
-          text: {
-            en: `No model is trained yet: ordered by how often clients took it up (${share})`,
-            zh: `尚未训练模型：按客户接受的频率排序（${share}）`,
-          },
+          text: message('reason.popularity', { share }),
         },
       ];
       return { probability, explain: () => reasons };

@@ -1,5 +1,5 @@
 import type { RiskClass, RiskGrade } from '../domain/enums';
-import type { LocalizedText } from '../domain/localized-text';
+import { list, message, type Message, type MessageKey, type MessageParam } from '../messages';
 import type { Product } from '../domain/product';
 import { checkSuitability } from './check-suitability';
 import { NO_DEVIATION_CLASS, riskGradeLimit } from './risk-class-rule';
@@ -20,8 +20,8 @@ export type DeviationRefusal = (typeof DEVIATION_REFUSALS)[number];
 /** What an advisor is told before recording a client-requested deviation, and whether one may be recorded at all. */
 export interface DeviationPreview {
   allowed: boolean;
-  /** Why not, in both languages with the figures; null when allowed. */
-  refusal: { code: DeviationRefusal; message: LocalizedText } | null;
+  /** Why not, with the figures; null when allowed. */
+  refusal: { code: DeviationRefusal; message: Message } | null;
   riskClass: RiskClass | null;
   /** The highest grade the client may be offered (the professional-investor limit where it applies); null without a class. */
   limit: RiskGrade | null;
@@ -29,30 +29,17 @@ export interface DeviationPreview {
   /** How many grades the product is above the limit (0 when within it). */
   gradesAbove: number;
   maxGradesAboveLimit: number;
-  /** The text the client is shown and acknowledges; the record keeps it word for word. */
-  warning: LocalizedText;
+  /** The text the client is shown and acknowledges; the record keeps it word for word, rendered in both languages. */
+  warning: Message;
   /** Rules other than the risk class that the product fails; a deviation lifts only the risk-class rule. */
   otherFailures: RuleCheck[];
 }
 
-function warningText(product: Product, cls: RiskClass | null, limit: RiskGrade | null, above: number): LocalizedText {
+function warningText(product: Product, cls: RiskClass | null, limit: RiskGrade | null, above: number): Message {
+  const name = { en: product.nameEn, zh: product.nameZh };
   const grade = product.riskGrade;
-  if (cls === null || limit === null) {
-    return {
-      en: `Risk warning: ${product.nameEn} has risk grade ${grade}. The client has no assessed risk class, so no investment product can be sold.`,
-      zh: `风险警示：${product.nameZh} 的风险等级为 ${grade}。客户尚无风险承受能力等级，不能购买任何投资产品。`,
-    };
-  }
-  return {
-    en:
-      `Risk warning: ${product.nameEn} has risk grade ${grade}, ${above} grade(s) above ${limit}, the highest grade suited to your risk class ${cls}. ` +
-      `It can lose more, and more often, than the products your risk assessment allows, and you may lose part or all of the money you invest. ` +
-      `You are asking to buy it on your own initiative, against the result of your risk assessment; it has not been recommended to you.`,
-    zh:
-      `风险警示：${product.nameZh} 的风险等级为 ${grade}，比您的风险承受能力等级 ${cls} 可承受的最高等级 ${limit} 高 ${above} 级。` +
-      `该产品的亏损幅度和频率可能高于与您风险测评结果相符的产品，您可能损失部分甚至全部投资本金。` +
-      `您是主动要求购买该产品，与您的风险测评结果不符，本产品并非向您推荐的产品。`,
-  };
+  if (cls === null || limit === null) return message('deviation.warning.noClass', { product: name, grade });
+  return message('deviation.warning', { product: name, grade, above, limit, cls });
 }
 
 /**
@@ -87,56 +74,40 @@ export function previewDeviation(
     warning: warningText(product, cls, limit, above),
     otherFailures,
   };
-  const refuse = (code: DeviationRefusal, en: string, zh: string): DeviationPreview => ({
+  const refuse = (
+    code: DeviationRefusal,
+    key: MessageKey,
+    params?: Record<string, MessageParam>,
+  ): DeviationPreview => ({
     ...base,
     allowed: false,
-    refusal: { code, message: { en, zh } },
+    refusal: { code, message: message(key, params) },
   });
 
   if (!riskCheck)
-    return refuse(
-      'not-investment',
-      `${product.nameEn} is not judged by risk class, so there is no risk-class rule to deviate from`,
-      `${product.nameZh} 不按风险等级判断，没有可申请例外的风险等级规则`,
-    );
-  if (cls === null || limit === null)
-    return refuse(
-      'no-risk-class',
-      'The client has no risk class yet: complete the risk questionnaire first',
-      '客户尚无风险承受能力等级：请先完成风险测评',
-    );
-  if (above === 0)
-    return refuse(
-      'within-limit',
-      `Risk grade ${grade} is already within ${limit} for class ${cls}: no deviation is needed`,
-      `产品风险等级 ${grade} 已在 ${cls} 类客户可承受的 ${limit} 以内，无需申请`,
-    );
+    return refuse('not-investment', 'deviation.refusal.notInvestment', {
+      product: { en: product.nameEn, zh: product.nameZh },
+    });
+  if (cls === null || limit === null) return refuse('no-risk-class', 'deviation.refusal.noClass');
+  if (above === 0) return refuse('within-limit', 'deviation.refusal.withinLimit', { grade, limit, cls });
   if (cls === NO_DEVIATION_CLASS) {
-    return refuse(
-      'lowest-class',
-      `Class ${cls} is the most conservative class: a client-requested deviation is never allowed, whatever the client acknowledges`,
-      `${cls} 类为最保守等级：无论客户如何确认，均不得超风险等级购买`,
-    );
+    return refuse('lowest-class', 'deviation.refusal.lowestClass', { cls });
   }
   if (!rules.deviation.enabled)
-    return refuse(
-      'disabled',
-      `Rule set ${context.ruleSet.id} version ${context.ruleSet.version} allows no client-requested deviation`,
-      `规则集 ${context.ruleSet.id} 第 ${context.ruleSet.version} 版不允许客户申请超风险等级购买`,
-    );
+    return refuse('disabled', 'deviation.refusal.disabled', {
+      ruleSet: context.ruleSet.id,
+      version: context.ruleSet.version,
+    });
   if (above > maxAbove) {
-    return refuse(
-      'too-far',
-      `Risk grade ${grade} is ${above} grades above the limit ${limit} for class ${cls}; a deviation may go at most ${maxAbove} grade(s) above it`,
-      `产品风险等级 ${grade} 比 ${cls} 类客户可承受的 ${limit} 高 ${above} 级；超风险等级购买最多只能高出 ${maxAbove} 级`,
-    );
+    return refuse('too-far', 'deviation.refusal.tooFar', { grade, above, limit, cls, maxAbove });
   }
   if (otherFailures.length > 0) {
-    return refuse(
-      'other-rules',
-      `A deviation lifts only the risk-class rule, and this product also fails: ${otherFailures.map((c) => c.reason.en).join('; ')}`,
-      `超风险等级申请只能豁免风险等级规则，而该产品还未通过：${otherFailures.map((c) => c.reason.zh).join('；')}`,
-    );
+    return refuse('other-rules', 'deviation.refusal.otherRules', {
+      reasons: list(
+        otherFailures.map((c) => c.reason),
+        'semicolon',
+      ),
+    });
   }
   return { ...base, allowed: true, refusal: null };
 }

@@ -1,13 +1,23 @@
+import { recordedText } from '../domain/localized-text';
 import { categoryName } from '../domain/category-names';
-import { KNOWLEDGE_LEVELS, type KnowledgeLevel, type LiquidityNeed } from '../domain/enums';
+import { KNOWLEDGE_LEVELS } from '../domain/enums';
+import { message, type MessageKey, type MessageParam } from '../messages';
 import { commitmentMonths, gradeIndex, money, monthsText, percent } from './suitability-facts';
 import type { RuleCheck, SuitabilityFacts, SuitabilityRuleId } from './suitability-types';
 
-const KNOWLEDGE_ZH: Record<KnowledgeLevel, string> = { none: '无', basic: '基础', informed: '较好', advanced: '丰富' };
-const NEED_ZH: Record<LiquidityNeed, string> = { low: '低', medium: '中', high: '高' };
+function check(
+  ruleId: SuitabilityRuleId,
+  passed: boolean,
+  key: MessageKey,
+  params?: Record<string, MessageParam>,
+): RuleCheck {
+  return { ruleId, passed, reason: message(key, params) };
+}
 
-function check(ruleId: SuitabilityRuleId, passed: boolean, en: string, zh: string): RuleCheck {
-  return { ruleId, passed, reason: { en, zh } };
+/** A category's name inside a sentence: lower case in English ("the bond fund category"). */
+function categoryInSentence(category: string): MessageParam {
+  const name = recordedText(categoryName(category));
+  return { en: name.en.toLowerCase(), zh: name.zh };
 }
 
 /** Complex products need knowledge and either prior complex-product experience or enough years investing. */
@@ -16,34 +26,30 @@ export function checkComplexProductKnowledge(f: SuitabilityFacts): RuleCheck | n
   if (!rule.enabled || !f.product.complex) return null;
   const p = f.profile;
   if (p.professionalInvestor && rule.professionalWaiver) {
-    return check(
-      'complex-product-knowledge',
-      true,
-      'Complex product: the knowledge test is waived for a professional investor',
-      '复杂产品：专业投资者免于知识经验要求',
-    );
+    return check('complex-product-knowledge', true, 'suit.complex.waived');
   }
   const knows = KNOWLEDGE_LEVELS.indexOf(p.knowledgeLevel) >= KNOWLEDGE_LEVELS.indexOf(rule.minKnowledge);
   const experienced = p.complexProductExperience || p.experienceYears >= rule.minExperienceYears;
-  const held = p.complexProductExperience ? 'has held complex products before' : 'has not held complex products before';
-  const heldZh = p.complexProductExperience ? '曾持有复杂产品' : '未曾持有复杂产品';
-  const en = `Complex product: knowledge "${p.knowledgeLevel}" (needs "${rule.minKnowledge}" or more), ${p.experienceYears} years of experience (needs ${rule.minExperienceYears} or prior complex products), ${held}`;
-  const zh = `复杂产品：客户投资知识"${KNOWLEDGE_ZH[p.knowledgeLevel]}"（要求"${KNOWLEDGE_ZH[rule.minKnowledge]}"及以上），投资经验 ${p.experienceYears} 年（要求 ${rule.minExperienceYears} 年或有复杂产品经验），${heldZh}`;
-  return check('complex-product-knowledge', knows && experienced, en, zh);
+  return check('complex-product-knowledge', knows && experienced, 'suit.complex.check', {
+    knowledge: message(`suit.knowledge.${p.knowledgeLevel}`),
+    minKnowledge: message(`suit.knowledge.${rule.minKnowledge}`),
+    years: p.experienceYears,
+    minYears: rule.minExperienceYears,
+    held: message(p.complexProductExperience ? 'suit.complex.held' : 'suit.complex.notHeld'),
+  });
 }
 
 export function checkHorizon(f: SuitabilityFacts): RuleCheck | null {
   if (!f.isInvestment || !f.ruleSet.rules.horizon.enabled) return null;
   const committed = commitmentMonths(f.product);
   const horizonMonths = f.profile.horizonYears * 12;
-  const c = monthsText(committed);
   const passed = committed <= horizonMonths;
-  return check(
-    'horizon-term',
-    passed,
-    `Money is committed for ${c.en}; the client's horizon is ${f.profile.horizonYears} years (${horizonMonths} months)${passed ? '' : ', which is shorter'}`,
-    `资金占用期限为 ${c.zh}；客户投资期限为 ${f.profile.horizonYears} 年（${horizonMonths} 个月）${passed ? '' : '，短于产品期限'}`,
-  );
+  return check('horizon-term', passed, 'suit.horizon', {
+    committed: monthsText(committed),
+    years: f.profile.horizonYears,
+    months: horizonMonths,
+    shorter: passed ? '' : message('suit.horizon.shorter'),
+  });
 }
 
 export function checkLiquidity(f: SuitabilityFacts): RuleCheck | null {
@@ -52,23 +58,13 @@ export function checkLiquidity(f: SuitabilityFacts): RuleCheck | null {
   const need = f.profile.liquidityNeed;
   const limit = rule.maxMonthsToCash[need];
   const committed = commitmentMonths(f.product);
-  const c = monthsText(committed);
-  const redemption = `${f.product.liquidity.replace('_', ' ')} redemption`;
-  if (limit === null) {
-    return check(
-      'liquidity-redemption',
-      true,
-      `Money back after ${c.en} (${redemption}); no limit for a client with ${need} liquidity needs`,
-      `资金约 ${c.zh}后可取回；流动性需求${NEED_ZH[need]}的客户无期限限制`,
-    );
-  }
-  const passed = committed <= limit;
-  return check(
-    'liquidity-redemption',
-    passed,
-    `Money back after ${c.en} (${redemption}); a client with ${need} liquidity needs accepts at most ${limit} months`,
-    `资金约 ${c.zh}后可取回；流动性需求${NEED_ZH[need]}的客户最多接受 ${limit} 个月`,
-  );
+  const facts = {
+    committed: monthsText(committed),
+    redemption: message(`suit.redemption.${f.product.liquidity}`),
+    need: message(`suit.need.${need}`),
+  };
+  if (limit === null) return check('liquidity-redemption', true, 'suit.liquidity.noLimit', facts);
+  return check('liquidity-redemption', committed <= limit, 'suit.liquidity.check', { ...facts, limit });
 }
 
 /**
@@ -85,44 +81,33 @@ export function checkEmergencyReserve(f: SuitabilityFacts): RuleCheck | null {
     p.lockupMonths === 0 &&
     gradeIndex(p.riskGrade) <= gradeIndex(rule.exemptUpToGrade)
   ) {
-    return check(
-      'emergency-reserve',
-      true,
-      `Instant-access ${p.riskGrade} product: it can hold the emergency reserve rather than spend it`,
-      `随时可取的 ${p.riskGrade} 产品：可作为应急资金存放，不占用应急储备`,
-    );
+    return check('emergency-reserve', true, 'suit.reserve.exempt', { grade: p.riskGrade });
   }
   const reserveMonths = f.profile.kind === 'business' ? rule.businessMonths : rule.individualMonths;
   const expenses = f.profile.monthlyExpenses;
   if (expenses === null) {
-    return check(
-      'emergency-reserve',
-      false,
-      `Monthly expenses are not recorded, so the ${reserveMonths}-month emergency reserve cannot be checked`,
-      `未记录月支出，无法核实 ${reserveMonths} 个月的应急储备`,
-    );
+    return check('emergency-reserve', false, 'suit.reserve.noExpenses', { months: reserveMonths });
   }
   const reserve = reserveMonths * expenses;
   const left = f.profile.investableAssets - p.minimumAmount;
   const passed = left >= reserve;
-  return check(
-    'emergency-reserve',
-    passed,
-    `Investable assets ${money(f.profile.investableAssets)} less the minimum ${money(p.minimumAmount)} leave ${money(left)}; the reserve of ${reserveMonths} months' expenses is ${money(reserve)}`,
-    `可投资资产 ${money(f.profile.investableAssets)} 扣除起投金额 ${money(p.minimumAmount)} 后剩余 ${money(left)}；${reserveMonths} 个月支出的应急储备为 ${money(reserve)}`,
-  );
+  return check('emergency-reserve', passed, 'suit.reserve.check', {
+    assets: money(f.profile.investableAssets),
+    minimum: money(p.minimumAmount),
+    left: money(left),
+    months: reserveMonths,
+    reserve: money(reserve),
+  });
 }
 
 export function checkMinimumInvestment(f: SuitabilityFacts): RuleCheck | null {
   if (!f.isInvestment || !f.ruleSet.rules.minimumInvestment.enabled) return null;
   const min = f.product.minimumAmount;
   const assets = f.profile.investableAssets;
-  return check(
-    'minimum-investment',
-    min <= assets,
-    `Minimum investment ${money(min)} ${min <= assets ? 'is within' : 'exceeds'} investable assets ${money(assets)}`,
-    `起投金额 ${money(min)} ${min <= assets ? '不超过' : '超过'}可投资资产 ${money(assets)}`,
-  );
+  return check('minimum-investment', min <= assets, min <= assets ? 'suit.minimum.within' : 'suit.minimum.exceeds', {
+    minimum: money(min),
+    assets: money(assets),
+  });
 }
 
 /**
@@ -133,14 +118,11 @@ export function checkConcentration(f: SuitabilityFacts): RuleCheck | null {
   const rule = f.ruleSet.rules.concentration;
   const p = f.product;
   if (!f.isInvestment || !rule.enabled) return null;
-  const cat = categoryName(p.category);
+  const category = categoryInSentence(p.category);
   if ((rule.exemptInsured && p.insured) || rule.exemptCategories.includes(p.category)) {
-    return check(
-      'concentration',
-      true,
-      `No concentration limit for ${p.insured ? 'insured deposits' : `the ${cat.en.toLowerCase()} category`}`,
-      `${p.insured ? '受存款保险保障的存款' : `${cat.zh}类产品`}不设集中度限制`,
-    );
+    return check('concentration', true, 'suit.concentration.exempt', {
+      what: p.insured ? message('suit.concentration.insured') : message('suit.concentration.category', { category }),
+    });
   }
   const own = f.holdings.filter((h) => h.clientId === f.clientId);
   const total = own.reduce((s, h) => s + h.amount, 0);
@@ -155,31 +137,24 @@ export function checkConcentration(f: SuitabilityFacts): RuleCheck | null {
   const categoryShare = shareOf(inCategory);
   const passed = productShare <= rule.maxSharePerProduct && categoryShare <= rule.maxSharePerCategory;
   const pct = (x: number) => (Number.isFinite(x) ? percent(x) : '∞');
-  return check(
-    'concentration',
-    passed,
-    `Holding ${money(inProduct)} plus the minimum ${money(p.minimumAmount)} makes this product ${pct(productShare)} of ${money(base)} (limit ${percent(rule.maxSharePerProduct)}); the ${cat.en.toLowerCase()} category would be ${pct(categoryShare)} (limit ${percent(rule.maxSharePerCategory)})`,
-    `已持有 ${money(inProduct)} 加起投金额 ${money(p.minimumAmount)}，本产品占 ${money(base)} 的 ${pct(productShare)}（上限 ${percent(rule.maxSharePerProduct)}）；${cat.zh}类合计占 ${pct(categoryShare)}（上限 ${percent(rule.maxSharePerCategory)}）`,
-  );
+  return check('concentration', passed, 'suit.concentration.check', {
+    held: money(inProduct),
+    minimum: money(p.minimumAmount),
+    productShare: pct(productShare),
+    base: money(base),
+    productLimit: percent(rule.maxSharePerProduct),
+    category,
+    categoryShare: pct(categoryShare),
+    categoryLimit: percent(rule.maxSharePerCategory),
+  });
 }
 
 export function checkAlreadyHeld(f: SuitabilityFacts): RuleCheck | null {
   const rule = f.ruleSet.rules.alreadyHeld;
   if (!rule.enabled || !rule.holdOnceCategories.includes(f.product.category)) return null;
   const held = f.holdings.filter((h) => h.clientId === f.clientId && h.productId === f.product.id);
-  if (held.length === 0) {
-    return check(
-      'already-held',
-      true,
-      `Not yet held; a ${categoryName(f.product.category).en.toLowerCase()} product is held at most once`,
-      `客户尚未持有；${categoryName(f.product.category).zh}类产品每位客户限持有一份`,
-    );
-  }
+  const category = categoryInSentence(f.product.category);
+  if (held.length === 0) return check('already-held', true, 'suit.alreadyHeld.no', { category });
   const since = held.map((h) => h.acquiredOn).sort()[0]!;
-  return check(
-    'already-held',
-    false,
-    `Already held since ${since}; a ${categoryName(f.product.category).en.toLowerCase()} product is held at most once`,
-    `客户自 ${since} 起已持有本产品；${categoryName(f.product.category).zh}类产品每位客户限持有一份`,
-  );
+  return check('already-held', false, 'suit.alreadyHeld.yes', { since, category });
 }

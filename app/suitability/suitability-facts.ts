@@ -1,6 +1,7 @@
 import type { ClientProfile } from '../domain/client';
 import { RISK_GRADES, type LiquidityTerm, type RiskGrade } from '../domain/enums';
 import type { Product } from '../domain/product';
+import { message, type Message } from '../messages';
 import type { ProductScope } from './rule-set';
 
 export function gradeIndex(grade: RiskGrade): number {
@@ -56,9 +57,9 @@ export function commitmentMonths(product: Product): number {
   return Math.max(product.lockupMonths, term, REDEMPTION_MONTHS[product.liquidity]);
 }
 
-export function monthsText(value: number): { en: string; zh: string } {
-  if (!Number.isFinite(value)) return { en: 'indefinitely', zh: '无固定期限' };
-  return { en: `${value} months`, zh: `${value} 个月` };
+export function monthsText(value: number): Message {
+  if (!Number.isFinite(value)) return message('suit.indefinitely');
+  return message('suit.months', { n: value });
 }
 
 /** Monthly repayment of an amortising loan; zero-rate and open-ended facilities are treated as repaid over a year. */

@@ -1,7 +1,7 @@
 import type { ClientProfile, NewClient } from '../domain/client';
 import type { RiskClass } from '../domain/enums';
 import type { Holding } from '../domain/holding';
-import type { LocalizedText } from '../domain/localized-text';
+import type { Message } from '../messages';
 import type { Product } from '../domain/product';
 import type { SuitabilityRuleSet } from './rule-set';
 
@@ -31,7 +31,7 @@ export type SuitabilityRuleId = (typeof RULE_IDS)[number];
 export interface RuleCheck {
   ruleId: SuitabilityRuleId;
   passed: boolean;
-  reason: LocalizedText;
+  reason: Message;
   /** Set when the check passed only because the client asked for a riskier product and acknowledged the warning. */
   deviation?: true;
   /** Set on a failed risk-class check that a recorded client-requested deviation would lift (never for C1). */

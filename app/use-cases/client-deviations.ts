@@ -1,5 +1,7 @@
 import type { DeviationPreviewView, DeviationView } from '../contract/deviation-channels';
 import { DomainError } from '../domain/domain-error';
+import { recordedText } from '../domain/localized-text';
+import { message, renderMessage } from '../messages';
 import type { Client, Product } from '../domain';
 import type { Clock, EventSink, IdSource, Stores, SuitabilityDeviation } from '../ports';
 import { previewDeviation } from '../suitability';
@@ -58,10 +60,10 @@ export function createDeviationUseCases(deps: DeviationDeps) {
         allowed: false,
         refusal: {
           code: 'already-recorded',
-          message: {
-            en: `Already recorded on ${existing.acknowledgedAt.slice(0, 10)}, acknowledged by ${existing.acknowledgedBy}`,
-            zh: `已于 ${existing.acknowledgedAt.slice(0, 10)} 记录，由 ${existing.acknowledgedBy} 确认`,
-          },
+          message: message('deviation.refusal.alreadyRecorded', {
+            date: existing.acknowledgedAt.slice(0, 10),
+            by: existing.acknowledgedBy,
+          }),
         },
       };
     }
@@ -87,11 +89,11 @@ export function createDeviationUseCases(deps: DeviationDeps) {
       const { client, product } = pair(clientId, productId);
       const p = previewFor(client, product);
       if (!p.allowed || p.refusal) {
-        const message = p.refusal?.message ?? { en: 'not allowed', zh: '不允许' };
+        const why = p.refusal?.message ?? message('deviation.refusal.notAllowed');
         throw new DomainError(
           p.refusal?.code === 'already-recorded' ? 'conflict' : 'validation',
-          `No deviation can be recorded for ${product.id}: ${message.en}.`,
-          [{ field: 'productId', message }],
+          `No deviation can be recorded for ${product.id}: ${renderMessage(why, 'en')}.`,
+          [{ field: 'productId', message: why }],
         );
       }
       const at = deps.clock.nowIso();
@@ -101,7 +103,8 @@ export function createDeviationUseCases(deps: DeviationDeps) {
           id: `DV-${deps.ids.randomId().slice(0, 16).toUpperCase()}`,
           clientId,
           productId,
-          warning: p.warning,
+          // The record keeps the warning word for word as the client was shown it, in both languages.
+          warning: recordedText(p.warning),
           acknowledgedBy: acknowledgedBy ?? client.displayName,
           acknowledgedAt: at,
           reason,

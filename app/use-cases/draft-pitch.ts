@@ -2,7 +2,8 @@ import type { ChannelOutput, ChannelParsedInput } from '../contract/channels';
 import type { EventPayload } from '../contract/events';
 import type { PitchProvenance } from '../contract/pitch-channels';
 import { DomainError } from '../domain/domain-error';
-import type { LocalizedText } from '../domain/localized-text';
+import { recordedText } from '../domain/localized-text';
+import { message, renderMessage, type Message } from '../messages';
 import {
   PromptBudgetError,
   pitchDraftJsonSchema,
@@ -28,11 +29,6 @@ const TEMPERATURE = 0.7;
 const TEMPLATE_MARKER_TOKENS = 64;
 /** Characters per streamed piece of a template draft, so the editor shows it the way it shows a model's text. */
 const TEMPLATE_PIECE = 48;
-
-const TEMPLATE_LABEL: LocalizedText = {
-  en: 'Template draft: written without a language model',
-  zh: '模板草稿：未使用语言模型生成',
-};
 
 export interface DraftPitchDeps {
   model: LanguageModel;
@@ -65,21 +61,13 @@ function answerBudget(contextSize: number, length: PitchLength, override?: numbe
   return Math.max(Math.min(MIN_ANSWER_TOKENS, wanted), Math.min(wanted, Math.floor(contextSize / 2)));
 }
 
-function failText(error: unknown): LocalizedText {
-  const message = error instanceof Error ? error.message : String(error);
-  return {
-    en: `Drafting failed: ${message}. The app is still running; try again.`,
-    zh: `起草失败：${message}。应用仍在运行，请重试。`,
-  };
+function failText(error: unknown): Message {
+  return message('pitchJob.failed', { detail: error instanceof Error ? error.message : String(error) });
 }
 
 /** The label of a template draft made because the model's generation failed: what failed, and that this is a template. */
-function fallbackLabel(file: string, error: unknown): LocalizedText {
-  const message = error instanceof Error ? error.message : String(error);
-  return {
-    en: `Template draft: ${file} failed while drafting (${message}), so this draft was written without it`,
-    zh: `模板草稿：${file} 在起草时出错（${message}），因此本草稿未使用语言模型生成`,
-  };
+function fallbackLabel(file: string, error: unknown): Message {
+  return message('pitchJob.fallbackLabel', { file, why: error instanceof Error ? error.message : String(error) });
 }
 
 const fileName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
@@ -99,7 +87,7 @@ export function createPitchDrafting(deps: DraftPitchDeps) {
     job: Job,
     outcome: 'completed' | 'stopped' | 'failed',
     version: number | null,
-    error: LocalizedText | null,
+    error: Message | null,
   ): Promise<void> {
     jobs.delete(job.requestId);
     if (version === null) await deps.store.dropIfEmpty(job.draftId);
@@ -112,7 +100,7 @@ export function createPitchDrafting(deps: DraftPitchDeps) {
     facts: PitchFacts,
     pitch: PitchOptions,
     verdict: SuitabilityResult,
-    label: LocalizedText,
+    label: Message,
     provenance: PitchProvenance,
   ): Promise<number> {
     const content = withRequiredDisclosure(draft, facts, pitch.language);
@@ -121,7 +109,8 @@ export function createPitchDrafting(deps: DraftPitchDeps) {
       author: deps.actor,
       at: deps.clock.nowIso(),
       content,
-      label,
+      // The version keeps its label as it was shown, in both languages.
+      label: recordedText(label),
       provenance,
       issues,
       approvable,
@@ -133,7 +122,7 @@ export function createPitchDrafting(deps: DraftPitchDeps) {
     facts: PitchFacts,
     pitch: PitchOptions,
     verdict: SuitabilityResult,
-    fallbackFrom: LocalizedText | null = null,
+    fallbackFrom: Message | null = null,
   ) {
     const started = deps.clock.millis();
     const { source: _source, language: _language, label: templateLabel, ...content } = templateDraft(facts, pitch);
@@ -148,7 +137,7 @@ export function createPitchDrafting(deps: DraftPitchDeps) {
       });
       await deps.clock.pause();
     }
-    const version = await save(job, content, facts, pitch, verdict, label ?? TEMPLATE_LABEL, {
+    const version = await save(job, content, facts, pitch, verdict, label, {
       source: 'template',
       modelSha256: null,
       modelFile: null,
@@ -258,7 +247,7 @@ export function createPitchDrafting(deps: DraftPitchDeps) {
     const subject = await deps.subjects.subjectOf(clientId, productId);
     const { verdict, product } = subject;
     if (!verdict.suitable) {
-      const reasons = verdict.checks.filter((c) => !c.passed).map((c) => c.reason.en);
+      const reasons = verdict.checks.filter((c) => !c.passed).map((c) => renderMessage(c.reason, 'en'));
       throw new DomainError(
         'validation',
         `${product.nameEn} is not suitable for this client, so no pitch is drafted for it: ${reasons.join('; ')}`,

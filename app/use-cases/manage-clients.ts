@@ -1,4 +1,5 @@
 import { DomainError, type FieldProblem } from '../domain/domain-error';
+import { message } from '../messages';
 import { validateClientProfile, type Client, type ClientProfile } from '../domain';
 import type { Clock, EventSink, IdSource, Stores } from '../ports';
 import { DEFAULT_QUESTIONNAIRE, scoreQuestionnaire } from '../risk/questionnaire';
@@ -68,11 +69,11 @@ export function createClientUseCases(deps: ManageClientsDeps) {
         const issues: FieldProblem[] = [
           ...scored.missing.map((q) => ({
             field: q,
-            message: { en: 'Please answer this question.', zh: '请回答此问题。' },
+            message: message('questionnaire.issue.unanswered'),
           })),
           ...scored.invalid.map((q) => ({
             field: q,
-            message: { en: 'This answer is not one of the options.', zh: '该答案不在选项中。' },
+            message: message('questionnaire.issue.unknownOption'),
           })),
         ];
         const fields = issues.map((i) => i.field).join(', ');

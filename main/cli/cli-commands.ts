@@ -197,6 +197,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
       rest,
       dataDir: path.dirname(dbPath),
       json,
+      lang: values.lang,
       out: values.out,
       preset: values.preset,
       type: values.type,

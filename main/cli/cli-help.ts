@@ -24,7 +24,7 @@ Usage:
   advisor-desk recommend --client ID [--top N]
                                               the client's suitable products by probability of interest (N: 10)
                                               with their reasons, then the excluded products and the rules why
-  advisor-desk models list                    GGUF files in the app's models/ folder and the data folder's models/,
+  advisor-desk models list [--lang en|zh-CN]  GGUF files in the app's models/ folder and the data folder's models/,
                                               with header facts, fit on this machine and any problem
   advisor-desk models inspect FILE            one file's header, sha256 and fit; exit 5 if it cannot be loaded
   advisor-desk models make-test-model --out FILE [--preset tiny|0.5b] [--type f16|q8_0] [--plain] [--context N]

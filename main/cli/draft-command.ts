@@ -4,6 +4,7 @@ import type { LlmStatus } from '../../app/contract/llm-channels';
 import type { PitchDraftView, PitchVersionView } from '../../app/contract/pitch-channels';
 import type { Result } from '../../app/contract/result';
 import { LANGUAGES, type Language } from '../../app/domain/enums';
+import { renderMessage, type Message } from '../../app/messages';
 import { PITCH_LENGTHS, PITCH_TONES, type PitchLength, type PitchTone } from '../../app/pitch/pitch-types';
 import type { BackendConnection } from '../host/backend-connection';
 import { CliError, EXIT, usageError, type CliIo } from './cli-io';
@@ -28,7 +29,7 @@ interface Done {
   draftId: string;
   outcome: 'completed' | 'stopped' | 'failed';
   version: number | null;
-  error: { en: string; zh: string } | null;
+  error: Message | null;
 }
 
 function oneOf<T extends string>(value: string | undefined, name: string, allowed: readonly T[], fallback: T): T {
@@ -149,7 +150,10 @@ export async function runDraft(io: CliIo, backend: BackendConnection, c: DraftCo
       finished.get(started.requestId) ??
       (await new Promise<Done>((resolve) => (waiting = { requestId: started.requestId, resolve })));
     if (done.outcome !== 'completed' || done.version === null) {
-      throw new CliError(EXIT.other, done.error ? done.error.en : `The draft ended ${done.outcome} without a version.`);
+      throw new CliError(
+        EXIT.other,
+        done.error ? renderMessage(done.error, language) : `The draft ended ${done.outcome} without a version.`,
+      );
     }
     const draft = await value<PitchDraftView>(backend, 'pitch:get', { draftId: done.draftId });
     const version =

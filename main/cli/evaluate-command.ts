@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ModelMetrics } from '../../app/contract/engine-channels';
+import { renderMessage } from '../../app/messages';
 import {
   EvaluationDataError,
   type BaselineName,
@@ -174,7 +175,7 @@ export async function runEvaluate(io: CliIo, request: EvaluateRequest): Promise<
                     });
                   } catch (error) {
                     if (error instanceof ModelFileProblemError)
-                      throw new CliError(EXIT.inputRefused, error.problem.text.en);
+                      throw new CliError(EXIT.inputRefused, renderMessage(error.problem.text, 'en'));
                     throw error;
                   }
                   return about.signals;

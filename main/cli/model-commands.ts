@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ClientRanking, ModelMetrics, ModelVersionSummary } from '../../app/contract/engine-channels';
 import type { LlmStatus } from '../../app/contract/llm-channels';
+import { renderMessage } from '../../app/messages';
 import type { BackendConnection } from '../host/backend-connection';
 import { CliError, EXIT, type CliIo } from './cli-io';
 
@@ -182,12 +183,13 @@ export function printRanking(io: CliIo, r: ClientRanking, json: boolean): void {
     lines.push(
       `${pad(`${p.rank}.`, 4)}${pad(percent(p.probability), 9)}${p.nameEn} (${p.productId}, ${p.riskGrade})${flags.length > 0 ? `  [${flags.join('; ')}]` : ''}`,
     );
-    for (const reason of p.reasons.slice(0, 3)) lines.push(`      ${signed(reason.logOdds)}  ${reason.text.en}`);
+    for (const reason of p.reasons.slice(0, 3))
+      lines.push(`      ${signed(reason.logOdds)}  ${renderMessage(reason.text, 'en')}`);
   }
   lines.push('', `Excluded (${r.excluded.length}):`);
   for (const p of r.excluded) {
     lines.push(`  ${p.nameEn} (${p.productId}, ${p.riskGrade})`);
-    for (const check of p.failed) lines.push(`      ${check.ruleId}: ${check.reason.en}`);
+    for (const check of p.failed) lines.push(`      ${check.ruleId}: ${renderMessage(check.reason, 'en')}`);
   }
   io.stdout(`${lines.join('\n')}\n`);
 }

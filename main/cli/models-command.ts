@@ -7,18 +7,22 @@ import { forkEngine } from '../engine/fork-engine';
 import { LanguageEngine } from '../engine/language-engine';
 import { EngineCrashes } from '../llm/engine-crashes';
 import { ModelLibrary } from '../llm/model-library';
+import { renderMessage, type Language } from '../../app/messages';
 import { CliError, EXIT, usageError, type CliIo } from './cli-io';
+import { cliLanguage } from './cli-language';
 
 /** `advisor-desk models list|inspect|make-test-model`. */
 
 export const MODELS_USAGE =
-  'advisor-desk models list [--json] | models inspect FILE [--json] | models make-test-model --out FILE [--preset tiny|0.5b] [--type f16|q8_0] [--plain] [--context N] [--seed N]';
+  'advisor-desk models list [--json] [--lang en|zh-CN] | models inspect FILE [--json] [--lang en|zh-CN] | models make-test-model --out FILE [--preset tiny|0.5b] [--type f16|q8_0] [--plain] [--context N] [--seed N]';
 
 export interface ModelsCommand {
   sub: string | undefined;
   rest: readonly string[];
   dataDir: string;
   json: boolean;
+  /** The language of the fit and problem texts (`--lang`). */
+  lang?: string | undefined;
   out?: string | undefined;
   preset?: string | undefined;
   type?: string | undefined;
@@ -36,7 +40,7 @@ const size = (bytes: number) =>
 const params = (n: number | null) =>
   n === null ? '-' : n >= 1e9 ? `${(n / 1e9).toFixed(1)}B` : `${Math.round(n / 1e6)}M`;
 
-function describeLines(f: ModelFileInfo): string[] {
+function describeLines(f: ModelFileInfo, language: Language): string[] {
   const lines = [
     `${f.fileName}  (${f.source})`,
     `  path           ${f.path}`,
@@ -48,8 +52,8 @@ function describeLines(f: ModelFileInfo): string[] {
     `  chat template  ${f.hasChatTemplate ? 'yes' : 'no (plain prompt format)'}`,
     `  sha256         ${f.sha256 ?? '(not computed yet; run models inspect)'}`,
   ];
-  if (f.fit) lines.push(`  fit            ${f.fit.summary.en}`);
-  if (f.problem) lines.push(`  PROBLEM        ${f.problem.en}`);
+  if (f.fit) lines.push(`  fit            ${renderMessage(f.fit.summary, language)}`);
+  if (f.problem) lines.push(`  PROBLEM        ${renderMessage(f.problem, language)}`);
   return lines;
 }
 
@@ -78,6 +82,7 @@ export async function runModels(io: CliIo, c: ModelsCommand): Promise<void> {
 }
 
 async function models(io: CliIo, c: ModelsCommand, library: ModelLibrary): Promise<void> {
+  const language = cliLanguage(c.lang);
   if (c.sub === 'list') {
     if (c.rest.length > 0)
       throw usageError(`Unexpected argument "${c.rest[0]}". Usage: advisor-desk models list [--json]`);
@@ -93,7 +98,7 @@ async function models(io: CliIo, c: ModelsCommand, library: ModelLibrary): Promi
       );
       return;
     }
-    io.stdout(`${[...header, ...files.flatMap((f) => [...describeLines(f), ''])].join('\n')}`);
+    io.stdout(`${[...header, ...files.flatMap((f) => [...describeLines(f, language), ''])].join('\n')}`);
     return;
   }
 
@@ -104,9 +109,9 @@ async function models(io: CliIo, c: ModelsCommand, library: ModelLibrary): Promi
       throw usageError(`Unexpected argument "${extra[0]}". Usage: advisor-desk models inspect FILE [--json]`);
     if (!fs.existsSync(file)) throw new CliError(EXIT.notFound, `No file at ${path.resolve(file)}.`);
     const info = await library.inspect(file);
-    io.stdout(c.json ? `${JSON.stringify(info, null, 2)}\n` : `${describeLines(info).join('\n')}\n`);
+    io.stdout(c.json ? `${JSON.stringify(info, null, 2)}\n` : `${describeLines(info, language).join('\n')}\n`);
     // The description is printed either way; the exit code lets a script tell a usable file from a broken one.
-    if (info.problem) throw new CliError(EXIT.inputRefused, info.problem.en);
+    if (info.problem) throw new CliError(EXIT.inputRefused, renderMessage(info.problem, language));
     return;
   }
 

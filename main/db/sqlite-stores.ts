@@ -1,4 +1,5 @@
 import { DomainError } from '../../app/domain/domain-error';
+import { message } from '../../app/messages';
 import type { Stores } from '../../app/ports';
 import { loadBookOfBusiness, loadBookOfClients } from './book-repository';
 import { auditImportBatch } from './import-audit';
@@ -151,7 +152,7 @@ export function sqliteStores(db: Db): Stores {
           const issues = error.issues.map((issue) => {
             const [field, ...rest] = issue.split(': ');
             const text = rest.join(': ');
-            return { field: field ?? '(rule set)', message: { en: text, zh: text } };
+            return { field: field ?? '(rule set)', message: message('issue.text', { text }) };
           });
           throw new DomainError('validation', error.message, issues);
         }

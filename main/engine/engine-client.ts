@@ -1,4 +1,5 @@
 import { DomainError } from '../../app/domain/domain-error';
+import { message } from '../../app/messages';
 import type {
   ChoiceMeasure,
   ChoiceRequest,
@@ -118,10 +119,7 @@ export class EngineClient implements LanguageModel, ModelFileProber {
         ...IDLE_STATUS,
         state: 'failed',
         path: was,
-        error: {
-          en: `The language engine stopped unexpectedly (${how}) and the model is no longer in memory. Load it again; nothing in your data was lost.`,
-          zh: `语言引擎意外停止（${how}），模型已不在内存中。请重新加载模型；您的数据没有丢失。`,
-        },
+        error: message('engine.crashed', { how }),
       },
       loaded: null,
     });

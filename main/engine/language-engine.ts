@@ -1,6 +1,7 @@
 import { IDLE_STATUS, type LlmStatus } from '../../app/contract/llm-channels';
 import type { EngineState, LanguageModel, LoadedModel } from '../../app/ports/language-model';
 import { DomainError } from '../../app/domain/domain-error';
+import { renderMessage } from '../../app/messages';
 import { problemText } from '../llm/gguf-check';
 import type { EngineCrashes } from '../llm/engine-crashes';
 import { EngineCrashedError } from './engine-client';
@@ -47,8 +48,8 @@ export class LanguageEngine {
   async load(path: string, options: { gpuLayers: 'auto' | number; contextSize: 'auto' | number }): Promise<LlmStatus> {
     const crash = await this.crashes?.of(path);
     if (crash) {
-      const text = problemText('crashed-engine', { fileName: basename(path), extra: crash.how });
-      throw new DomainError('validation', text.en);
+      const text = problemText('crashed-engine', { fileName: basename(path), how: crash.how });
+      throw new DomainError('validation', renderMessage(text, 'en'));
     }
     try {
       this.state = await this.model.load({ path, ...options });

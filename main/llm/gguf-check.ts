@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import { GgufFileType, readGgufFileInfo, type GgufFileInfo } from 'node-llama-cpp';
-import type { LocalizedText } from '../../app/domain/localized-text';
+import { message, renderMessage, type Message, type MessageParam } from '../../app/messages';
 
 /**
  * Reads a GGUF file's header without loading it and says whether llama.cpp can load it. Every check runs
@@ -20,7 +20,7 @@ export type GgufProblemKind =
 
 export interface GgufProblem {
   kind: GgufProblemKind;
-  text: LocalizedText;
+  text: Message;
 }
 
 export interface GgufHeaderSummary {
@@ -76,45 +76,24 @@ const GGML_BLOCKS: Record<number, [elements: number, bytes: number]> = {
 
 export function problemText(
   kind: GgufProblemKind,
-  detail: { fileName: string; extra?: string; extraZh?: string },
-): LocalizedText {
-  const name = detail.fileName;
+  detail: { fileName: string; why?: MessageParam; architecture?: string; keys?: string; how?: string },
+): Message {
+  const file = detail.fileName;
   switch (kind) {
     case 'unreadable':
-      return {
-        en: `${name} cannot be read${detail.extra ? ` (${detail.extra})` : ''}. Check that the file exists and that you may read it, then try again.`,
-        zh: `无法读取 ${name}${detail.extraZh ? `（${detail.extraZh}）` : ''}。请确认文件存在且有读取权限，然后重试。`,
-      };
+      return message('modelFile.unreadable', { file, why: detail.why ?? '?' });
     case 'not-gguf':
-      return {
-        en: `${name} is not a GGUF model file (it does not start with "GGUF"). Choose a .gguf file made for llama.cpp.`,
-        zh: `${name} 不是 GGUF 模型文件（文件开头不是 “GGUF”）。请选择为 llama.cpp 制作的 .gguf 文件。`,
-      };
+      return message('modelFile.notGguf', { file });
     case 'truncated':
-      return {
-        en: `${name} is incomplete: ${detail.extra ?? 'the file ends early'}. Download or copy it again.`,
-        zh: `${name} 不完整：${detail.extraZh ?? '文件提前结束'}。请重新下载或复制。`,
-      };
+      return message('modelFile.truncated', { file, why: detail.why ?? '?' });
     case 'unsupported-architecture':
-      return {
-        en: `${name} uses the "${detail.extra ?? '?'}" architecture, which this version of llama.cpp cannot run. Choose a model of a supported family (Llama, Qwen, Mistral, Gemma, Phi …).`,
-        zh: `${name} 使用 “${detail.extra ?? '?'}” 架构，当前版本的 llama.cpp 无法运行。请选择受支持的模型系列（Llama、Qwen、Mistral、Gemma、Phi 等）。`,
-      };
+      return message('modelFile.unsupportedArchitecture', { file, architecture: detail.architecture ?? '?' });
     case 'missing-keys':
-      return {
-        en: `${name} lacks header entries every model of its kind needs (${detail.extra ?? ''}); loading it would crash. The file was converted wrongly: get another copy.`,
-        zh: `${name} 缺少此类模型必需的头部信息（${detail.extra ?? ''}），加载会导致崩溃。该文件转换有误，请换一个文件。`,
-      };
+      return message('modelFile.missingKeys', { file, keys: detail.keys ?? '' });
     case 'inconsistent':
-      return {
-        en: `${name} contradicts itself: ${detail.extra ?? 'its header does not match its tensors'}. Loading it would crash; the file is damaged or was made wrongly: get another copy.`,
-        zh: `${name} 自相矛盾：${detail.extraZh ?? '头部信息与张量不符'}。加载会导致崩溃；文件已损坏或制作有误，请换一个文件。`,
-      };
+      return message('modelFile.inconsistent', { file, why: detail.why ?? '?' });
     case 'crashed-engine':
-      return {
-        en: `${name} stopped the language engine when it was last opened (${detail.extra ?? 'it crashed'}). It is not opened again until the file changes: get another copy.`,
-        zh: `上次打开 ${name} 时语言引擎停止运行（${detail.extraZh ?? detail.extra ?? '引擎崩溃'}）。在文件更换之前不会再打开它，请换一个文件。`,
-      };
+      return message('modelFile.crashedEngine', { file, how: detail.how ?? '?' });
   }
 }
 
@@ -143,7 +122,7 @@ export async function readGgufHeader(filePath: string, fileName: string): Promis
     if (!stat.isFile())
       return empty(0, {
         kind: 'unreadable',
-        text: problemText('unreadable', { fileName, extra: 'not a file', extraZh: '不是文件' }),
+        text: problemText('unreadable', { fileName, why: message('modelFile.notAFile') }),
       });
     sizeBytes = stat.size;
     const handle = await fs.open(filePath, 'r');
@@ -159,7 +138,7 @@ export async function readGgufHeader(filePath: string, fileName: string): Promis
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     return empty(sizeBytes, {
       kind: 'unreadable',
-      text: problemText('unreadable', { fileName, extra: code, extraZh: code }),
+      text: problemText('unreadable', { fileName, why: code }),
     });
   }
 
@@ -177,8 +156,7 @@ export async function readGgufHeader(filePath: string, fileName: string): Promis
       kind: 'truncated',
       text: problemText('truncated', {
         fileName,
-        extra: `its header cannot be read to the end (${mib(sizeBytes)} on disk)`,
-        extraZh: `头部无法完整读取（磁盘上 ${mib(sizeBytes)}）`,
+        why: message('modelFile.headerCut', { size: mib(sizeBytes) }),
       }),
     });
   }
@@ -190,8 +168,7 @@ export async function readGgufHeader(filePath: string, fileName: string): Promis
       kind: 'truncated',
       text: problemText('truncated', {
         fileName,
-        extra: `its header cannot be read to the end (${mib(sizeBytes)} on disk)`,
-        extraZh: `头部无法完整读取（磁盘上 ${mib(sizeBytes)}）`,
+        why: message('modelFile.headerCut', { size: mib(sizeBytes) }),
       }),
     });
   }
@@ -237,8 +214,7 @@ export async function readGgufHeader(filePath: string, fileName: string): Promis
         kind: 'truncated',
         text: problemText('truncated', {
           fileName,
-          extra: `its tensors need ${mib(dataEnd)} but the file has ${mib(sizeBytes)}`,
-          extraZh: `张量数据需要 ${mib(dataEnd)}，文件只有 ${mib(sizeBytes)}`,
+          why: message('modelFile.tensorsCut', { needed: mib(dataEnd), size: mib(sizeBytes) }),
         }),
       },
     };
@@ -247,7 +223,7 @@ export async function readGgufHeader(filePath: string, fileName: string): Promis
   if (!architecture) {
     return {
       ...base,
-      problem: { kind: 'missing-keys', text: problemText('missing-keys', { fileName, extra: 'general.architecture' }) },
+      problem: { kind: 'missing-keys', text: problemText('missing-keys', { fileName, keys: 'general.architecture' }) },
     };
   }
   const required = ['embedding_length', 'block_count'];
@@ -258,7 +234,7 @@ export async function readGgufHeader(filePath: string, fileName: string): Promis
   if (missing.length > 0)
     return {
       ...base,
-      problem: { kind: 'missing-keys', text: problemText('missing-keys', { fileName, extra: missing.join(', ') }) },
+      problem: { kind: 'missing-keys', text: problemText('missing-keys', { fileName, keys: missing.join(', ') }) },
     };
   const contradiction = contradictionIn(arch, tensors, info.metadata.tokenizer?.ggml?.tokens?.length ?? 0);
   if (contradiction)
@@ -266,7 +242,7 @@ export async function readGgufHeader(filePath: string, fileName: string): Promis
       ...base,
       problem: {
         kind: 'inconsistent',
-        text: problemText('inconsistent', { fileName, extra: contradiction.en, extraZh: contradiction.zh }),
+        text: problemText('inconsistent', { fileName, why: contradiction }),
       },
     };
   return { ...base, problem: null };
@@ -291,7 +267,7 @@ function contradictionIn(
   arch: Record<string, unknown>,
   tensors: readonly TensorShape[],
   vocabulary: number,
-): { en: string; zh: string } | null {
+): Message | null {
   const byName = new Map(tensors.map((t) => [t.name, t.dimensions.map(Number)]));
   const blocks = new Set<number>();
   for (const tensor of tensors) {
@@ -302,31 +278,18 @@ function contradictionIn(
   if (blockCount !== null && blocks.size > 0) {
     const held = Math.max(...blocks) + 1;
     if (blockCount !== held || blocks.size !== held)
-      return {
-        en: `its header says ${blockCount} layers but its tensors hold ${blocks.size}`,
-        zh: `头部声明 ${blockCount} 层，但张量只有 ${blocks.size} 层`,
-      };
+      return message('modelFile.layersMismatch', { stated: blockCount, held: blocks.size });
   }
   const embedding = positive(arch, 'embedding_length');
   const embeddings = byName.get('token_embd.weight');
   if (embedding !== null && embeddings && embeddings[0] !== embedding)
-    return {
-      en: `its header says an embedding length of ${embedding} but its token embeddings have ${embeddings[0]}`,
-      zh: `头部声明嵌入长度为 ${embedding}，但词元嵌入为 ${embeddings[0]}`,
-    };
+    return message('modelFile.embeddingMismatch', { stated: embedding, found: embeddings[0] ?? 0 });
   if (vocabulary > 0 && embeddings && embeddings[1] !== undefined && embeddings[1] < vocabulary)
-    return {
-      en: `its tokenizer has ${vocabulary} tokens but its token embeddings only ${embeddings[1]}`,
-      zh: `分词器有 ${vocabulary} 个词元，但词元嵌入只有 ${embeddings[1]} 个`,
-    };
+    return message('modelFile.vocabularyMismatch', { tokens: vocabulary, rows: embeddings[1] });
   const heads = positive(arch, 'attention.head_count');
   const kvHeads = positive(arch, 'attention.head_count_kv') ?? heads;
   if (heads !== null && kvHeads !== null) {
-    if (kvHeads > heads || heads % kvHeads !== 0)
-      return {
-        en: `${heads} attention heads cannot share ${kvHeads} key/value heads`,
-        zh: `${heads} 个注意力头无法对应 ${kvHeads} 个键值头`,
-      };
+    if (kvHeads > heads || heads % kvHeads !== 0) return message('modelFile.headsCannotShare', { heads, kvHeads });
     const keyLength = positive(arch, 'attention.key_length') ?? (embedding !== null ? embedding / heads : null);
     const valueLength = positive(arch, 'attention.value_length') ?? keyLength;
     const expected: [string, number | null, string][] = [
@@ -337,10 +300,14 @@ function contradictionIn(
     for (const [suffix, width, what] of expected) {
       const dims = byName.get(`blk.0.${suffix}`);
       if (width === null || !dims || dims[1] === undefined || dims[1] === width) continue;
-      return {
-        en: `its header implies ${what} weights ${width} wide (${what === 'query' ? heads : kvHeads} heads) but the first layer's are ${dims[1]}`,
-        zh: `头部意味着${what === 'query' ? '查询' : what === 'key' ? '键' : '值'}权重宽 ${width}（${what === 'query' ? heads : kvHeads} 个头），但第一层的宽度为 ${dims[1]}`,
-      };
+      const counted = what === 'query' ? heads : kvHeads;
+      const key =
+        what === 'query'
+          ? 'modelFile.queryWidthMismatch'
+          : what === 'key'
+            ? 'modelFile.keyWidthMismatch'
+            : 'modelFile.valueWidthMismatch';
+      return message(key, { width, heads: counted, found: dims[1] });
     }
   }
   return null;
@@ -355,10 +322,10 @@ function hasPositiveValue(record: Record<string, unknown>, dottedKey: string): b
   return typeof value === 'number' && value > 0;
 }
 
-/** Thrown by assertLoadable: the problem, in both languages, for the load status and the error answer. */
+/** Thrown by assertLoadable: the problem, as a catalog message, for the load status and the error answer. */
 export class ModelFileProblemError extends Error {
   constructor(readonly problem: GgufProblem) {
-    super(problem.text.en);
+    super(renderMessage(problem.text, 'en'));
     this.name = 'ModelFileProblemError';
   }
 }

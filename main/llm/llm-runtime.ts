@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Llama, LlamaContext, LlamaModel } from 'node-llama-cpp';
 import { IDLE_STATUS, type LlmStatus } from '../../app/contract/llm-channels';
-import type { LocalizedText } from '../../app/domain/localized-text';
+import { message, renderMessage, type Message } from '../../app/messages';
 import { assertLoadable, ModelFileProblemError } from './gguf-check';
 import { getLlamaForMachine, planThreads, threadCeiling, withThreadCeiling, type ThreadPlan } from './llama-instance';
 import { calibrateThreads, CalibrationSchedule, type ThreadDecision } from './thread-calibration';
@@ -43,8 +43,6 @@ export interface LlmRuntimeOptions {
 /** The default context: enough for a pitch prompt and its answer, far below the 32k–128k many files advertise (which fills RAM/VRAM). */
 export const DEFAULT_CONTEXT_TOKENS = 4096;
 const MIN_CONTEXT_TOKENS = 256;
-
-const t = (en: string, zh: string): LocalizedText => ({ en, zh });
 
 function isOutOfMemory(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
@@ -144,13 +142,7 @@ export class LlmRuntime {
       } catch (error) {
         await model.dispose();
         if (isOutOfMemory(error)) {
-          return this.fail(
-            t(
-              `There is not enough memory for a context with this model. Close other programs, choose a smaller context or a smaller (more quantised) model.`,
-              `内存不足，无法为该模型创建上下文。请关闭其他程序，或选择更小的上下文或更小（量化程度更高）的模型。`,
-            ),
-            'unavailable',
-          );
+          return this.fail(message('engine.contextOutOfMemory'), 'unavailable');
         }
         throw error;
       }
@@ -187,22 +179,10 @@ export class LlmRuntime {
     } catch (error) {
       if (error instanceof DomainError) throw error;
       if (isOutOfMemory(error)) {
-        return this.fail(
-          t(
-            `${path.basename(modelPath)} does not fit in this machine's memory. Close other programs or choose a smaller (more quantised) model.`,
-            `${path.basename(modelPath)} 超出本机可用内存。请关闭其他程序，或选择更小（量化程度更高）的模型。`,
-          ),
-          'unavailable',
-        );
+        return this.fail(message('engine.modelOutOfMemory', { file: path.basename(modelPath) }), 'unavailable');
       }
-      const message = error instanceof Error ? error.message : String(error);
-      return this.fail(
-        t(
-          `${path.basename(modelPath)} could not be loaded: ${message}. Check that it is a llama.cpp GGUF model and try again.`,
-          `无法加载 ${path.basename(modelPath)}：${message}。请确认它是 llama.cpp 可用的 GGUF 模型后重试。`,
-        ),
-        'unavailable',
-      );
+      const detail = error instanceof Error ? error.message : String(error);
+      return this.fail(message('engine.loadFailed', { file: path.basename(modelPath), detail }), 'unavailable');
     } finally {
       this.loading = null;
     }
@@ -287,9 +267,9 @@ export class LlmRuntime {
     }
   }
 
-  private fail(error: LocalizedText, code: 'validation' | 'unavailable'): never {
+  private fail(error: Message, code: 'validation' | 'unavailable'): never {
     this.set({ ...IDLE_STATUS, state: 'failed', path: this.state.path, error });
-    throw new DomainError(code, error.en);
+    throw new DomainError(code, renderMessage(error, 'en'));
   }
 
   private cancelled(): LlmStatus {

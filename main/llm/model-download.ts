@@ -2,7 +2,7 @@ import { lookup } from 'node:dns/promises';
 import fs from 'node:fs/promises';
 import { createModelDownloader, type ModelDownloader } from 'node-llama-cpp';
 import type { EventPayload } from '../../app/contract/events';
-import type { LocalizedText } from '../../app/domain/localized-text';
+import { isMessage, message, renderMessage, type Message } from '../../app/messages';
 import { readGgufHeader } from './gguf-check';
 import { readCatalog, type CatalogEntry } from './model-catalog';
 import type { ModelLibrary } from './model-library';
@@ -74,7 +74,7 @@ export class ModelDownloads {
     state: DownloadState,
     downloadedBytes: number,
     totalBytes: number,
-    error: LocalizedText | null = null,
+    error: Message | null = null,
   ): void {
     this.options.emit({ id, state, downloadedBytes, totalBytes, error });
   }
@@ -152,15 +152,13 @@ export class ModelDownloads {
     try {
       const file = await downloader.download({ signal: running.controller.signal });
       const header = await readGgufHeader(file, entry.fileName);
-      if (header.problem) throw Object.assign(new Error(header.problem.text.en), { text: header.problem.text });
+      if (header.problem)
+        throw Object.assign(new Error(renderMessage(header.problem.text, 'en')), { text: header.problem.text });
       const sha256 = await this.options.library.hashes.hash(file);
       if (entry.sha256 && sha256 !== entry.sha256) {
         await fs.rm(file, { force: true });
         throw Object.assign(new Error('checksum'), {
-          text: {
-            en: `${entry.fileName} downloaded, but its sha256 ${sha256} is not the published ${entry.sha256}; the file was deleted. Try again.`,
-            zh: `${entry.fileName} 已下载，但其 sha256 ${sha256} 与公布的 ${entry.sha256} 不符，文件已删除。请重试。`,
-          },
+          text: message('download.checksum', { file: entry.fileName, sha256, expected: entry.sha256 }),
         });
       }
       this.event(entry.id, 'completed', downloader.totalSize, downloader.totalSize);
@@ -168,10 +166,13 @@ export class ModelDownloads {
       if (running.cancelled) {
         this.event(entry.id, 'cancelled', downloader.downloadedSize, downloader.totalSize);
       } else {
-        const text = (error as { text?: LocalizedText }).text ?? {
-          en: `Downloading ${entry.fileName} stopped: ${error instanceof Error ? error.message : String(error)}. Start it again to resume.`,
-          zh: `下载 ${entry.fileName} 中断：${error instanceof Error ? error.message : String(error)}。再次开始即可继续下载。`,
-        };
+        const carried = (error as { text?: unknown }).text;
+        const text = isMessage(carried)
+          ? carried
+          : message('download.stopped', {
+              file: entry.fileName,
+              detail: error instanceof Error ? error.message : String(error),
+            });
         this.event(entry.id, 'failed', downloader.downloadedSize, downloader.totalSize, text);
       }
     } finally {

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { GgufInsights, type GgufFileInfo } from 'node-llama-cpp';
 import type { FitEstimate } from '../../app/contract/llm-channels';
+import { message } from '../../app/messages';
 import { getLlamaForMachine } from './llama-instance';
 
 /**
@@ -62,20 +63,24 @@ export function fitSummary(f: {
   contextSize: number;
 }): FitEstimate['summary'] {
   const gpu = f.gpu === false ? false : (GPU_NAMES[f.gpu] ?? f.gpu);
-  const warnEn = f.fits ? '' : ' — more than is free now: loading will likely fail or be very slow';
-  const warnZh = f.fits ? '' : '——超过当前可用内存：加载很可能失败或非常慢';
+  const warning = f.fits ? '' : message('modelFit.tooBig');
   if (gpu === false || f.gpuLayers === 0) {
-    const why = gpu === false ? 'no usable GPU' : `${gpu} GPU has no room`;
-    const whyZh = gpu === false ? '没有可用的 GPU' : `${gpu} GPU 显存不足`;
-    return {
-      en: `Runs on the CPU (${why}): 0 of ${f.totalLayers} layers on a GPU, needs about ${gb(f.ramBytes)} of RAM at a ${f.contextSize}-token context${warnEn}.`,
-      zh: `在 CPU 上运行（${whyZh}）：${f.totalLayers} 层中 0 层在 GPU 上，${f.contextSize} 词元上下文约需 ${gb(f.ramBytes)} 内存${warnZh}。`,
-    };
+    const why = gpu === false ? message('modelFit.noGpu') : message('modelFit.gpuFull', { gpu });
+    return message('modelFit.onCpu', {
+      why,
+      layers: f.totalLayers,
+      ram: gb(f.ramBytes),
+      context: f.contextSize,
+      warning,
+    });
   }
-  const where = f.gpuLayers >= f.totalLayers ? `Runs on the ${gpu} GPU` : `Runs partly on the ${gpu} GPU`;
-  const whereZh = f.gpuLayers >= f.totalLayers ? `在 ${gpu} GPU 上运行` : `部分在 ${gpu} GPU 上运行`;
-  return {
-    en: `${where}: ${f.gpuLayers} of ${f.totalLayers} layers on the GPU, needs about ${gb(f.vramBytes)} of VRAM and ${gb(f.ramBytes)} of RAM at a ${f.contextSize}-token context${warnEn}.`,
-    zh: `${whereZh}：${f.totalLayers} 层中 ${f.gpuLayers} 层在 GPU 上，${f.contextSize} 词元上下文约需 ${gb(f.vramBytes)} 显存和 ${gb(f.ramBytes)} 内存${warnZh}。`,
-  };
+  return message('modelFit.onGpu', {
+    where: message(f.gpuLayers >= f.totalLayers ? 'modelFit.allOnGpu' : 'modelFit.partlyOnGpu', { gpu }),
+    gpuLayers: f.gpuLayers,
+    layers: f.totalLayers,
+    vram: gb(f.vramBytes),
+    ram: gb(f.ramBytes),
+    context: f.contextSize,
+    warning,
+  });
 }

@@ -6,6 +6,7 @@ import { readGgufHeader } from './gguf-check';
 import { sha256OfFile } from './model-hash';
 import type { ModelLibrary } from './model-library';
 import { DomainError } from '../../app/domain/domain-error';
+import { renderMessage } from '../../app/messages';
 
 /**
  * Brings a GGUF file the user picked into their models folder: checked first (a broken file is refused
@@ -27,7 +28,11 @@ export async function importModelFile(
     );
   }
   const header = await readGgufHeader(source, fileName);
-  if (header.problem) throw new DomainError('validation', `${header.problem.text.en} / ${header.problem.text.zh}`);
+  if (header.problem)
+    throw new DomainError(
+      'validation',
+      `${renderMessage(header.problem.text, 'en')} / ${renderMessage(header.problem.text, 'zh-CN')}`,
+    );
 
   const sha256 = await sha256OfFile(source);
   await fs.mkdir(library.userDir, { recursive: true });

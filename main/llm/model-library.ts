@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ModelFileInfo } from '../../app/contract/llm-channels';
-import type { LocalizedText } from '../../app/domain/localized-text';
+import type { Message } from '../../app/messages';
 import { EngineCrashes } from './engine-crashes';
 import { probeModelFile, type NativeFileFacts, type ProbeOptions } from './file-probe';
 import { problemText, readGgufHeader } from './gguf-check';
@@ -49,21 +49,21 @@ export class ModelLibrary {
     filePath: string,
     fileName: string,
     architecture: string | null,
-  ): Promise<{ facts: NativeFileFacts | null; problem: LocalizedText | null }> {
+  ): Promise<{ facts: NativeFileFacts | null; problem: Message | null }> {
     const remembered = await this.crashes.of(filePath);
-    if (remembered) return { facts: null, problem: problemText('crashed-engine', { fileName, extra: remembered.how }) };
+    if (remembered) return { facts: null, problem: problemText('crashed-engine', { fileName, how: remembered.how }) };
     let facts: NativeFileFacts;
     try {
       facts = await this.probe(filePath);
     } catch {
       // The engine that probed records a crash it died of (LanguageEngine); any other failure leaves the fit unknown.
       const crash = await this.crashes.of(filePath);
-      return { facts: null, problem: crash ? problemText('crashed-engine', { fileName, extra: crash.how }) : null };
+      return { facts: null, problem: crash ? problemText('crashed-engine', { fileName, how: crash.how }) : null };
     }
     if (!facts.supported)
       return {
         facts,
-        problem: problemText('unsupported-architecture', { fileName, extra: architecture ?? '?' }),
+        problem: problemText('unsupported-architecture', { fileName, architecture: architecture ?? '?' }),
       };
     return { facts, problem: null };
   }
@@ -100,13 +100,13 @@ export class ModelLibrary {
     filePath: string,
     fileName: string,
     header: Awaited<ReturnType<typeof readGgufHeader>>,
-  ): Promise<LocalizedText> {
+  ): Promise<Message> {
     const problem = header.problem!;
     if (problem.kind !== 'missing-keys' || header.architecture === null) return problem.text;
     if (await this.crashes.of(filePath)) return problem.text;
     const facts = await this.probe(filePath, { fit: false }).catch(() => null);
     return facts && !facts.supported
-      ? problemText('unsupported-architecture', { fileName, extra: header.architecture })
+      ? problemText('unsupported-architecture', { fileName, architecture: header.architecture })
       : problem.text;
   }
 

@@ -85,10 +85,10 @@ test.describe('client-requested deviations on the client page', () => {
     const dialog = page.getByTestId('deviation-dialog');
     await expect(dialog).toBeVisible();
     await expect(dialog.getByTestId('deviation-figures')).toContainText(
-      /Client risk class C\d, highest suitable grade R\d; this product is R\d \(1 grade\(s\) above; the rules allow at most 1\)/,
+      /Client risk class C\d, highest suitable grade R\d; this product is R\d \(1 grade above; the rules allow at most 1\)/,
     );
     await expect(dialog.getByTestId('deviation-warning')).toContainText(
-      /^Risk warning: .+ has risk grade R\d, 1 grade\(s\) above R\d/,
+      /^Risk warning: .+ has risk grade R\d, 1 grade above R\d/,
     );
     await expect(dialog.getByTestId('deviation-warning')).toContainText('lose part or all of the money');
     // Nothing can be recorded until the acknowledgement is ticked and the client's reason written down.
@@ -155,7 +155,7 @@ test.describe('client-requested deviations on the client page', () => {
 
     // Excluded again, too far above the limit for any deviation, with the recorded one still shown and withdrawable.
     await expect(excludedRow).toHaveCount(1, { timeout: 30_000 });
-    await expect(excludedRow.getByTestId('excluded-reason')).toContainText('may go at most 1 grade(s) above the limit');
+    await expect(excludedRow.getByTestId('excluded-reason')).toContainText('may go at most 1 grade above the limit');
     await expect(excludedRow.getByTestId('deviation-ask')).toHaveCount(0);
     await excludedRow.getByTestId('deviation-withdraw').click();
     await page.getByTestId('deviation-withdraw-dialog').getByTestId('confirm-ok').click();

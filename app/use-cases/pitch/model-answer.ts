@@ -1,14 +1,10 @@
-import type { LocalizedText } from '../../domain/localized-text';
+import { message, type Message } from '../../messages';
 import { closeTruncatedJson, parseDraft, type PitchDraft, type PitchLength } from '../../pitch';
 
 export type ModelAnswer =
-  | { ok: true; draft: PitchDraft; label: LocalizedText }
-  | { ok: false; outcome: 'stopped' | 'failed'; error: LocalizedText | null };
+  { ok: true; draft: PitchDraft; label: Message } | { ok: false; outcome: 'stopped' | 'failed'; error: Message | null };
 
-export const modelLabel = (file: string): LocalizedText => ({
-  en: `Drafted by the local model ${file}: read every sentence before you use it`,
-  zh: `由本地模型 ${file} 起草：使用前请逐句核对`,
-});
+export const modelLabel = (file: string): Message => message('pitchJob.modelLabel', { file });
 
 /**
  * The model's text read as a pitch. A generation stopped or cut off part-way keeps what was written if, closed, it
@@ -33,27 +29,16 @@ export function readModelAnswer(
       return {
         ok: false,
         outcome: 'failed',
-        error: {
-          en: `The model used all ${how.maxTokens} answer tokens before the pitch was complete (${why}). Choose a shorter length, load the model with a larger context, or use the template draft.`,
-          zh: `模型用完了 ${how.maxTokens} 个回答 token，推介仍未完成（${why}）。请选择较短的篇幅、以更大的上下文加载模型，或使用模板草稿。`,
-        },
+        error: message('pitchJob.outOfTokens', { tokens: how.maxTokens, why }),
       };
     return {
       ok: false,
       outcome: 'failed',
-      error: {
-        en: `The model's answer is not a usable pitch (${why}). Draft again, or use the template draft.`,
-        zh: `模型的回答不是可用的推介（${why}）。请重新起草，或使用模板草稿。`,
-      },
+      error: message('pitchJob.unusable', { why }),
     };
   }
-  const label = modelLabel(how.file);
-  if (how.stopped || how.cutOff) {
-    const [en, zh] = how.stopped
-      ? ['stopped before it finished', '在完成前被停止']
-      : [`cut off at ${how.maxTokens} tokens`, `在 ${how.maxTokens} 个 token 处被截断`];
-    label.en += ` (${en}: check the end of each part)`;
-    label.zh += `（${zh}：请检查各部分的结尾）`;
-  }
-  return { ok: true, draft: parsed.draft, label };
+  const whole = modelLabel(how.file);
+  if (!how.stopped && !how.cutOff) return { ok: true, draft: parsed.draft, label: whole };
+  const why = how.stopped ? message('pitchJob.stoppedEarly') : message('pitchJob.cutOff', { tokens: how.maxTokens });
+  return { ok: true, draft: parsed.draft, label: message('pitchJob.partialLabel', { label: whole, why }) };
 }

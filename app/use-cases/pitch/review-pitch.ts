@@ -1,10 +1,11 @@
 import type { PitchDraftContent, PitchDraftView, PitchIssueView } from '../../contract/pitch-channels';
 import { DomainError } from '../../domain/domain-error';
-import type { LocalizedText } from '../../domain/localized-text';
+import { recordedText } from '../../domain/localized-text';
+import { message } from '../../messages';
 import type { PitchStore, PitchSubjects } from '../../ports/pitch-store';
 import { factsOf, lintPitch } from './pitch-checks';
 
-const EDIT_LABEL: LocalizedText = { en: 'Edited by the advisor', zh: '顾问编辑的版本' };
+const EDIT_LABEL = message('pitchJob.editLabel');
 
 export interface ReviewPitchDeps {
   store: PitchStore;
@@ -57,7 +58,7 @@ export function createPitchReview(deps: ReviewPitchDeps) {
         author: deps.actor,
         at: deps.clock.nowIso(),
         content,
-        label: EDIT_LABEL,
+        label: recordedText(EDIT_LABEL),
         provenance: {
           source: 'advisor',
           modelSha256: null,

@@ -1,13 +1,10 @@
-import type { Language } from '../../../app/domain';
+import { LOCALE_TAGS, type Language } from '../../../app/messages';
 
 /**
  * Client money is held in the institution's currency in whole units (see ClientProfile);
  * the contract does not carry it yet, so the renderer states it once here.
  */
 export const INSTITUTION_CURRENCY = 'CNY';
-
-/** en-GB writes dates day-month-year with a short month name, which no reader can misread as month-day. */
-const LOCALE_TAGS: Record<Language, string> = { en: 'en-GB', 'zh-CN': 'zh-CN' };
 
 export interface Formatters {
   number(value: number, fractionDigits?: number): string;

@@ -1,14 +1,26 @@
-import type { Language } from '../../../app/domain';
-import { en, type MessageKey, type Messages } from './en';
-import { zhCN } from './zh-CN';
-
-const catalogs: Record<Language, Messages> = { en, 'zh-CN': zhCN };
+import {
+  renderMessage,
+  translate as translateIn,
+  type Language,
+  type Message,
+  type MessageKey,
+} from '../../../app/messages';
 
 export type TranslateVars = Record<string, string | number>;
-export type Translate = (key: MessageKey, vars?: TranslateVars) => string;
+
+/** A catalog key with its values, or a message the backend sent, in the advisor's language. */
+export interface Translate {
+  (key: MessageKey, vars?: TranslateVars): string;
+  (message: Message): string;
+}
 
 export function translate(language: Language, key: MessageKey, vars?: TranslateVars): string {
-  const template = catalogs[language][key];
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return translateIn(language, key, vars);
+}
+
+export function translatorFor(language: Language): Translate {
+  return ((keyOrMessage: MessageKey | Message, vars?: TranslateVars) =>
+    typeof keyOrMessage === 'string'
+      ? translateIn(language, keyOrMessage, vars)
+      : renderMessage(keyOrMessage, language)) as Translate;
 }

@@ -2,10 +2,11 @@ import { useMemo } from 'react';
 import { pickText, type Language, type LocalizedText } from '../../../app/domain';
 import { useSettings } from '../settings/settings-context';
 import { formattersFor, type Formatters } from './format';
-import { translate, type Translate } from './translate';
+import { translatorFor, type Translate } from './translate';
 
 export interface I18n {
   language: Language;
+  /** A catalog key with its values, or a message from the backend, in the advisor's language. */
   t: Translate;
   fmt: Formatters;
   /** Picks the current language from text the backend carries in both. */
@@ -19,7 +20,7 @@ export function useI18n(): I18n {
   return useMemo(
     () => ({
       language,
-      t: (key, vars) => translate(language, key, vars),
+      t: translatorFor(language),
       fmt: formattersFor(language),
       pick: (text) => pickText(text, language),
       pickPair: (en, zh) => (language === 'zh-CN' ? zh : en),

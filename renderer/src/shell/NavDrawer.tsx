@@ -13,7 +13,7 @@ import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import MemoryOutlined from '@mui/icons-material/MemoryOutlined';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/use-i18n';
-import type { MessageKey } from '../i18n/en';
+import type { MessageKey } from '../../../app/messages';
 import type { Section } from '../routing/routes';
 
 export const NAV_WIDTH = 200;

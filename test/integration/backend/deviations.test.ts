@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordedText } from '../../../app/domain/localized-text';
 import type { DeviationPreviewView, DeviationView } from '../../../app/contract/deviation-channels';
 import type { ClientRanking, ExcludedProduct } from '../../../app/contract/engine-channels';
 import type { ClientPage } from '../../../app/domain';
@@ -60,8 +61,10 @@ describe('client-requested deviations', () => {
 
   it('says on the excluded product that a deviation is possible, and previews the warning with class, limit and grade', async () => {
     const excluded = (await rank(clientId)).excluded.find((e) => e.productId === productId)!;
-    expect(excluded.failed[0]!.reason.en).toContain('the client may still ask for it as a client-requested deviation');
-    expect(excluded.failed[0]!.reason.zh).toContain('超风险等级购买');
+    expect(recordedText(excluded.failed[0]!.reason).en).toContain(
+      'the client may still ask for it as a client-requested deviation',
+    );
+    expect(recordedText(excluded.failed[0]!.reason).zh).toContain('超风险等级购买');
     const preview = await value<DeviationPreviewView>('deviations:preview', { clientId, productId });
     expect(preview).toMatchObject({
       allowed: true,
@@ -71,10 +74,10 @@ describe('client-requested deviations', () => {
       otherFailures: [],
       ruleSet: { id: DEFAULT_RULE_SET.id },
     });
-    expect(preview.warning.en).toContain(
-      `risk grade ${preview.grade}, 1 grade(s) above ${preview.limit}, the highest grade suited to your risk class ${preview.riskClass}`,
+    expect(recordedText(preview.warning).en).toContain(
+      `risk grade ${preview.grade}, 1 grade above ${preview.limit}, the highest grade suited to your risk class ${preview.riskClass}`,
     );
-    expect(preview.warning.zh).toContain(`风险等级为 ${preview.grade}`);
+    expect(recordedText(preview.warning).zh).toContain(`风险等级为 ${preview.grade}`);
   });
 
   it('refuses a record without the acknowledgement or a reason, naming what is missing', async () => {
@@ -117,7 +120,7 @@ describe('client-requested deviations', () => {
       const product = getProduct(db, productId)!;
       const verdict = pairSuitability(db, client, product, '2026-11-28');
       expect(verdict).toMatchObject({ suitable: true, deviationApplied: true });
-      expect(verdict.checks.find((c) => c.ruleId === 'risk-class')!.reason.en).toContain(
+      expect(recordedText(verdict.checks.find((c) => c.ruleId === 'risk-class')!.reason).en).toContain(
         `allowed as a client-requested deviation: warning shown, acknowledged by ${client.displayName} on 2026-11-28`,
       );
       const facts = pitchFacts(client, product, null, verdict, { today: '2026-11-28' }).facts;
@@ -207,7 +210,7 @@ describe('client-requested deviations', () => {
       reason: 'insists',
     });
     expect(refusedFar).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(!refusedFar.ok && refusedFar.error.message).toContain('a deviation may go at most 1 grade(s) above it');
+    expect(!refusedFar.ok && refusedFar.error.message).toContain('a deviation may go at most 1 grade above it');
 
     const strict = structuredClone(DEFAULT_RULE_SET);
     strict.rules.riskClass.deviation.enabled = false;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordedText } from '../../../app/domain/localized-text';
 import { dispatch } from '../../../app/contract/dispatch';
 import type { ClientRanking, ModelVersionSummary } from '../../../app/contract/engine-channels';
 import type { Client, Holding, Interaction, Product } from '../../../app/domain';
@@ -77,8 +78,8 @@ describe('recommendations and model versions on the demo book', () => {
         expect(e.failed.length).toBeGreaterThan(0);
         for (const f of e.failed) {
           expect(f.passed).toBe(false);
-          expect(f.reason.en.length).toBeGreaterThan(10);
-          expect(f.reason.zh).toMatch(CJK);
+          expect(recordedText(f.reason).en.length).toBeGreaterThan(10);
+          expect(recordedText(f.reason).zh).toMatch(CJK);
         }
         if (e.failed.some((f) => f.ruleId === 'risk-class')) sawRiskExclusion = true;
       }
@@ -114,8 +115,8 @@ describe('recommendations and model versions on the demo book', () => {
       const sizes = p.reasons.map((r) => Math.abs(r.logOdds));
       expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
       for (const r of p.reasons) {
-        expect(r.text.en).not.toMatch(/\b(client|product|cross|market)\.[a-z]/);
-        expect(r.text.zh).toMatch(CJK);
+        expect(recordedText(r.text).en).not.toMatch(/\b(client|product|cross|market)\.[a-z]/);
+        expect(recordedText(r.text).zh).toMatch(CJK);
       }
     }
   });

@@ -75,6 +75,15 @@ describe('advisor-desk models, as a separate process', () => {
     expect(r.stdout).toMatch(/PROBLEM {8}not-a-model\.gguf is not a GGUF model file/);
     expect(r.stderr).toMatch(/^advisor-desk: not-a-model\.gguf is not a GGUF model file/);
 
+    // The problem is a catalog message: --lang writes it in Chinese, from the same catalog the window uses.
+    const zh = cli('models', 'inspect', broken, '--lang', 'zh-CN');
+    expect(zh.status).toBe(5);
+    expect(zh.stdout).toMatch(/PROBLEM {8}not-a-model\.gguf 不是 GGUF 模型文件/);
+    expect(zh.stderr).toMatch(/^advisor-desk: not-a-model\.gguf 不是 GGUF 模型文件/);
+    const badLang = cli('models', 'inspect', broken, '--lang', 'fr');
+    expect(badLang.status).toBe(2);
+    expect(badLang.stderr).toMatch(/--lang must be one of en, zh-CN, got "fr"/);
+
     expect(cli('models', 'inspect', path.join(dir, 'gone.gguf')).status).toBe(3);
     const badPreset = cli('models', 'make-test-model', '--out', path.join(dir, 'x.gguf'), '--preset', '7b');
     expect(badPreset.status).toBe(2);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordedText } from '../../../app/domain/localized-text';
 import type { ClientRanking, ModelVersionSummary } from '../../../app/contract/engine-channels';
 import { tempDir } from '../db/temp-db';
 import { buildCli, cliBundle as bundle, projectRoot as root } from './build-cli';
@@ -48,10 +49,10 @@ describe('advisor-desk train and recommend as a separate process', () => {
     expect(text.status, text.stderr).toBe(0);
     expect(text.stdout).toContain('Recommendations for client CL-0001, model version 1');
     expect(text.stdout).toContain(`1.  ${(ranking.ranked[0]!.probability * 100).toFixed(1)} %`);
-    expect(text.stdout).toContain(ranking.ranked[0]!.reasons[0]!.text.en);
+    expect(text.stdout).toContain(recordedText(ranking.ranked[0]!.reasons[0]!.text).en);
     expect(text.stdout).toContain(`Excluded (${ranking.excluded.length}):`);
     expect(text.stdout).toContain(
-      `${ranking.excluded[0]!.failed[0]!.ruleId}: ${ranking.excluded[0]!.failed[0]!.reason.en}`,
+      `${ranking.excluded[0]!.failed[0]!.ruleId}: ${recordedText(ranking.excluded[0]!.failed[0]!.reason).en}`,
     );
 
     const unknown = run('recommend', '--client', 'CL-9999');

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordedText } from '../../../app/domain/localized-text';
 import type { ClientRanking, ModelVersionSummary } from '../../../app/contract/engine-channels';
 import { runCli } from '../../../main/cli/cli-commands';
 import type { CliIo } from '../../../main/cli/cli-io';
@@ -71,9 +72,10 @@ describe('advisor-desk train and recommend on a seeded database', () => {
     const top = ranking.ranked[0]!;
     expect(text.out).toContain(`1.  ${(top.probability * 100).toFixed(1)} %`);
     expect(text.out).toContain(top.nameEn);
-    expect(text.out).toContain(top.reasons[0]!.text.en);
+    expect(text.out).toContain(recordedText(top.reasons[0]!.text).en);
     expect(text.out).toContain(`Excluded (${ranking.excluded.length}):`);
-    if (ranking.excluded.length > 0) expect(text.out).toContain(ranking.excluded[0]!.failed[0]!.reason.en);
+    if (ranking.excluded.length > 0)
+      expect(text.out).toContain(recordedText(ranking.excluded[0]!.failed[0]!.reason).en);
   });
 
   it('names what is wrong: an unknown client exits 3, a missing --client or a bad --top exits 2', async () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LlmStatus } from '../../../app/contract/llm-channels';
+import { recordedText } from '../../../app/domain/localized-text';
 import { EngineClient } from '../../../main/engine/engine-client';
 import { forkEngine } from '../../../main/engine/fork-engine';
 import { LanguageEngine } from '../../../main/engine/language-engine';
@@ -41,9 +42,10 @@ describe('a header that contradicts its tensors', () => {
       await writeTestModel(file, { preset: 'tiny', type: 'q8_0', headerLies });
       const header = await readGgufHeader(file, path.basename(file));
       expect(header.problem?.kind).toBe('inconsistent');
-      expect(header.problem?.text.en).toMatch(message);
-      expect(header.problem?.text.en).toMatch(/Loading it would crash/);
-      expect(header.problem?.text.zh).toMatch(/自相矛盾/);
+      const text = header.problem ? recordedText(header.problem.text) : null;
+      expect(text?.en).toMatch(message);
+      expect(text?.en).toMatch(/Loading it would crash/);
+      expect(text?.zh).toMatch(/自相矛盾/);
     });
   }
 
@@ -94,7 +96,7 @@ describe('a file that killed the engine', () => {
       crashes: llm.crashes!,
     });
     const [listed] = await library.list();
-    expect(listed?.problem?.en).toMatch(/stopped the language engine/);
+    expect(listed?.problem && recordedText(listed.problem).en).toMatch(/stopped the language engine/);
     expect(listed?.fit).toBeNull();
     expect(probed).toEqual([]);
     // What the data folder remembers names the file and how the engine died, nothing else.

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { recordedText } from '../../../app/domain/localized-text';
 import type { EngineState } from '../../../app/ports/language-model';
 import { EngineClient } from '../../../main/engine/engine-client';
 import { forkEngine } from '../../../main/engine/fork-engine';
@@ -44,7 +45,7 @@ describe('the engine process', () => {
     const after = await engine.status();
     expect(after.loaded).toBeNull();
     expect(after.status.state).toBe('failed');
-    expect(after.status.error?.en).toMatch(/Load it again/);
+    expect(recordedText(after.status.error!).en).toMatch(/Load it again/);
     expect(states.at(-1)?.status.state).toBe('failed');
 
     // A fresh process holds no model: it says so, and loading again works there.

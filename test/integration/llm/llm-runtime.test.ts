@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordedText } from '../../../app/domain/localized-text';
 import { dispatch } from '../../../app/contract/dispatch';
 import type { LlmStatus } from '../../../app/contract/llm-channels';
 import type { Backend } from '../../../main/backend/backend-types';
@@ -74,7 +75,7 @@ describe('loading a model through dispatch()', () => {
     });
     const failed = (await call('llm:status', {})) as { value: LlmStatus };
     expect(failed.value).toMatchObject({ state: 'failed', gpuLayers: 0 });
-    expect(failed.value.error?.zh).toBeTruthy();
+    expect(recordedText(failed.value.error!).zh).toMatch(/cut\.gguf 不完整/);
 
     const wrong = await call('llm:load', { path: notGguf });
     expect(wrong).toMatchObject({
@@ -101,8 +102,10 @@ describe('loading a model through dispatch()', () => {
     });
     expect(await call('llm:status', {})).toMatchObject({
       ok: true,
-      value: { state: 'failed', error: { zh: expect.stringMatching(/xyzzy/) } },
+      value: { state: 'failed', error: { key: 'modelFile.unsupportedArchitecture' } },
     });
+    const status = (await call('llm:status', {})) as { value: LlmStatus };
+    expect(recordedText(status.value.error!).zh).toMatch(/odd-family\.gguf 使用 “xyzzy” 架构/);
   });
 
   it('cancelling a load leaves no model, and unload frees a loaded one', async () => {

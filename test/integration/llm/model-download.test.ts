@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordedText } from '../../../app/domain/localized-text';
 import type { EventPayload } from '../../../app/contract/events';
 import { appModelsDir } from '../../../main/llm/model-folders';
 import { catalogView, readCatalog } from '../../../main/llm/model-catalog';
@@ -164,10 +165,10 @@ describe('downloading a catalog model from a server on this machine', () => {
     );
     const last = events.filter((e) => e.id === 'tampered-model').at(-1)!;
     expect(last.state).toBe('failed');
-    expect(last.error?.en).toMatch(
+    expect(recordedText(last.error!).en).toMatch(
       /tampered-model\.gguf downloaded, but its sha256 [0-9a-f]{64} is not the published f{64}; the file was deleted/,
     );
-    expect(last.error?.zh).toMatch(/不符/);
+    expect(recordedText(last.error!).zh).toMatch(/不符/);
     expect(fs.existsSync(path.join(library.userDir, 'tampered-model.gguf'))).toBe(false);
   });
 });

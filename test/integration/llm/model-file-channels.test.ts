@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordedText } from '../../../app/domain/localized-text';
 import { dispatch } from '../../../app/contract/dispatch';
 import type { CatalogEntryView, ModelFileInfo } from '../../../app/contract/llm-channels';
 import type { Backend } from '../../../main/backend/backend-types';
@@ -36,7 +37,7 @@ describe('llm file channels through dispatch()', () => {
       problem: null,
     });
     expect(info.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(info.fit?.summary.zh).toMatch(/层/);
+    expect(recordedText(info.fit!.summary).zh).toMatch(/层/);
 
     const broken = path.join(dir, 'picked', 'broken.gguf');
     fs.writeFileSync(broken, fs.readFileSync(picked).subarray(0, 300_000));

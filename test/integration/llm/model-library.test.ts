@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordedText } from '../../../app/domain/localized-text';
 import { writeTestModel } from '../../tooling/gguf-writer';
 import { getLlamaForMachine } from '../../../main/llm/llama-instance';
 import { ModelLibrary } from '../../../main/llm/model-library';
@@ -74,16 +75,18 @@ describe('model files: header checks, discovery and hashes', () => {
     });
     expect(ok.parameterCount).toBeGreaterThan(3_000_000);
     expect(ok.fit?.totalLayers).toBe(5);
-    expect(ok.fit?.summary.en).toMatch(/layers/);
+    expect(recordedText(ok.fit!.summary).en).toMatch(/layers/);
 
-    expect(byName['notes.gguf']!.problem?.en).toMatch(/not a GGUF model file/);
-    expect(byName['notes.gguf']!.problem?.zh).toMatch(/不是 GGUF/);
+    expect(recordedText(byName['notes.gguf']!.problem!).en).toMatch(/not a GGUF model file/);
+    expect(recordedText(byName['notes.gguf']!.problem!).zh).toMatch(/不是 GGUF/);
     expect(byName['notes.gguf']!.source).toBe('user-models-folder');
-    expect(byName['cut-data.gguf']!.problem?.en).toMatch(/incomplete: its tensors need .* MiB but the file has .* MiB/);
-    expect(byName['cut-header.gguf']!.problem?.en).toMatch(/incomplete: its header cannot be read/);
-    expect(byName['no-heads.gguf']!.problem?.en).toMatch(/llama\.attention\.head_count/);
-    expect(byName['no-ffn.gguf']!.problem?.en).toMatch(/llama\.feed_forward_length/);
-    expect(byName['alien.gguf']!.problem?.en).toMatch(/"zzzzz" architecture/);
+    expect(recordedText(byName['cut-data.gguf']!.problem!).en).toMatch(
+      /incomplete: its tensors need .* MiB but the file has .* MiB/,
+    );
+    expect(recordedText(byName['cut-header.gguf']!.problem!).en).toMatch(/incomplete: its header cannot be read/);
+    expect(recordedText(byName['no-heads.gguf']!.problem!).en).toMatch(/llama\.attention\.head_count/);
+    expect(recordedText(byName['no-ffn.gguf']!.problem!).en).toMatch(/llama\.feed_forward_length/);
+    expect(recordedText(byName['alien.gguf']!.problem!).en).toMatch(/"zzzzz" architecture/);
     for (const f of files) if (f.problem) expect(f.fit).toBeNull();
   });
 
@@ -111,6 +114,6 @@ describe('model files: header checks, discovery and hashes', () => {
 
   it('a missing file is reported as unreadable, not thrown', async () => {
     const info = await library.inspect(path.join(dataDir, 'models', 'gone.gguf'));
-    expect(info.problem?.en).toMatch(/cannot be read \(ENOENT\)/);
+    expect(recordedText(info.problem!).en).toMatch(/cannot be read \(ENOENT\)/);
   });
 });

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Message } from '../../../app/messages';
+import { recordedText } from '../../../app/domain/localized-text';
 import type { ClientRanking } from '../../../app/contract/engine-channels';
 import type { PitchDraftView } from '../../../app/contract/pitch-channels';
 import type { ClientPage } from '../../../app/domain';
@@ -22,7 +24,7 @@ interface Done {
   draftId: string;
   outcome: 'completed' | 'stopped' | 'failed';
   version: number | null;
-  error: { en: string; zh: string } | null;
+  error: Message | null;
 }
 
 /**
@@ -165,7 +167,7 @@ describe('pitch drafting', () => {
       const done = await doneOf(started.requestId);
       const pieces = deltas.get(started.requestId) ?? [];
       expect(pieces.length).toBeGreaterThan(3);
-      expect(done.outcome, done.error?.en).toBe('completed');
+      expect(done.outcome, done.error ? recordedText(done.error).en : '').toBe('completed');
       expect(parseDraft(streamed(pieces), 'short').ok).toBe(true);
       const draft = await value<PitchDraftView>('pitch:get', { draftId: started.draftId });
       const v = draft.versions.at(-1)!;
@@ -212,7 +214,7 @@ describe('pitch drafting', () => {
       await value('llm:load', { path: await testModelPath({ chatTemplate: false, contextLength: 8192 }) });
       const started = await start({ source: 'model' });
       const done = await doneOf(started.requestId);
-      expect(done.outcome, done.error?.en).toBe('completed');
+      expect(done.outcome, done.error ? recordedText(done.error).en : '').toBe('completed');
       const v = (await value<PitchDraftView>('pitch:get', { draftId: started.draftId })).versions.at(-1)!;
       expect(v.provenance.settings.format).toBe('plain');
       expect(v.provenance.prompt).not.toMatch(/<system>/);
@@ -224,8 +226,8 @@ describe('pitch drafting', () => {
       const started = await start({ source: 'model', settings: { language: 'en', tone: 'warm', length: 'long' } });
       const done = await doneOf(started.requestId);
       if (done.outcome === 'failed') {
-        expect(done.error?.en).toMatch(/context of 512 tokens is too small/);
-        expect(done.error?.zh).toMatch(/512/);
+        expect(recordedText(done.error!).en).toMatch(/context of 512 tokens is too small/);
+        expect(recordedText(done.error!).zh).toMatch(/512/);
       } else {
         const v = (await value<PitchDraftView>('pitch:get', { draftId: started.draftId })).versions.at(-1)!;
         expect(v.provenance.droppedFacts.length).toBeGreaterThan(0);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordedText } from '../../../app/domain/localized-text';
 import type { ClientRanking, ModelVersionSummary } from '../../../app/contract/engine-channels';
 import type { Interaction } from '../../../app/domain';
 import type { Backend } from '../../../main/backend/backend-types';
@@ -50,8 +51,8 @@ describe('model training refuses bad data and leaves the live model alone', () =
     const ranking = await value<ClientRanking>('recommendations:for-client', { clientId: 'CL-0001', top: 5 });
     expect(ranking.modelVersion).toBeNull();
     expect(ranking.ranked.length).toBeGreaterThan(0);
-    expect(ranking.ranked[0]!.reasons[0]!.text.en).toMatch(/No model is trained yet/);
-    expect(ranking.ranked[0]!.reasons[0]!.text.zh).toMatch(/尚未训练模型/);
+    expect(recordedText(ranking.ranked[0]!.reasons[0]!.text).en).toMatch(/No model is trained yet/);
+    expect(recordedText(ranking.ranked[0]!.reasons[0]!.text).zh).toMatch(/尚未训练模型/);
     expect(await refusal()).toMatch(/no recorded outcomes/);
     expect(await value<ModelVersionSummary[]>('model:versions', {})).toEqual([]);
   });

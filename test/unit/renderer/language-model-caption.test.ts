@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { enLlm } from '../../../renderer/src/i18n/en-llm';
-import { zhCNLlm } from '../../../renderer/src/i18n/zh-CN-llm';
+import { enLlm } from '../../../app/messages/en-llm';
+import { zhCNLlm } from '../../../app/messages/zh-CN-llm';
 import { languageModelCaptionKey } from '../../../renderer/src/pages/client/language-model-caption';
 
 const base = { file: 'qwen.gguf', sha256: 'a'.repeat(64) };

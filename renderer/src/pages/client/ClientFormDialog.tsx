@@ -33,7 +33,7 @@ const shownInForm = (error: unknown) =>
  * started from; if someone saved in between, the backend refuses and the advisor reloads.
  */
 export function ClientFormDialog(props: Props) {
-  const { t, pick, language } = useI18n();
+  const { t, language } = useI18n();
   const { notifyError, notifySuccess } = useNotify();
   const [base, setBase] = useState<Client | null>(props.mode === 'edit' ? props.client : null);
   const [draft, setDraft] = useState<ProfileDraft>(() =>
@@ -66,9 +66,9 @@ export function ClientFormDialog(props: Props) {
 
   const errors = useMemo(() => {
     const map = new Map<string, string>();
-    for (const [field, message] of issuesByField(issues)) map.set(field, pick(message));
+    for (const [field, message] of issuesByField(issues)) map.set(field, t(message));
     return map;
-  }, [issues, pick]);
+  }, [issues, t]);
   const otherIssues = issues.filter((i) => !SHOWN_FIELDS.has(i.field.split('.')[0] ?? ''));
 
   const save = () => {
@@ -144,7 +144,7 @@ export function ClientFormDialog(props: Props) {
           <Alert severity="error" sx={{ mb: 2 }} data-testid="client-form-errors">
             {t('form.hasErrors')}
             {otherIssues.map((i, index) => (
-              <div key={index}>{t('form.otherIssue', { field: i.field, message: pick(i.message) })}</div>
+              <div key={index}>{t('form.otherIssue', { field: i.field, message: t(i.message) })}</div>
             ))}
           </Alert>
         )}

@@ -1,6 +1,6 @@
 import Box from '@mui/material/Box';
 import { CREDIT_RATINGS, KNOWLEDGE_LEVELS, LANGUAGES, LIQUIDITY_NEEDS } from '../../../../app/domain';
-import type { MessageKey } from '../../i18n/en';
+import type { MessageKey } from '../../../../app/messages';
 import { useI18n } from '../../i18n/use-i18n';
 import { CustomAttributesEditor } from './CustomAttributesEditor';
 import { FormCheckbox } from './FormCheckbox';

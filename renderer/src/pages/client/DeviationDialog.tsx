@@ -31,7 +31,7 @@ interface Props {
  * it, ticks that the client acknowledged it, and writes down the client's reason. Nothing is recorded otherwise.
  */
 export function DeviationDialog({ clientId, product, onClose }: Props) {
-  const { t, pick, pickPair } = useI18n();
+  const { t, pickPair } = useI18n();
   const preview = useChannelQuery(
     'deviations:preview',
     { clientId, productId: product.productId },
@@ -88,14 +88,14 @@ export function DeviationDialog({ clientId, product, onClose }: Props) {
         {p && !p.allowed && p.refusal && (
           <Alert severity="error" data-testid="deviation-refusal" data-code={p.refusal.code}>
             <AlertTitle>{t('deviation.notAllowed')}</AlertTitle>
-            {pick(p.refusal.message)}
+            {t(p.refusal.message)}
           </Alert>
         )}
         {p && p.allowed && (
           <Box sx={{ display: 'grid', gap: 1.5 }}>
             <Typography variant="body2">{t('deviation.showWarning')}</Typography>
             <Alert severity="warning" icon={false} data-testid="deviation-warning" sx={{ typography: 'body1' }}>
-              {pick(p.warning)}
+              {t(p.warning)}
             </Alert>
             <Box>
               <FormControlLabel

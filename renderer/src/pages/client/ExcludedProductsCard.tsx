@@ -35,7 +35,7 @@ function ExcludedRow({
   product: ExcludedProduct;
   onAskDeviation: ((product: ExcludedProduct) => void) | undefined;
 }) {
-  const { t, pick, pickPair, language } = useI18n();
+  const { t, pickPair, language } = useI18n();
   // A recorded deviation that no longer makes the product suitable (another rule now fails): still withdrawable here.
   const recorded = useActiveDeviation(product.productId);
   return (
@@ -82,7 +82,7 @@ function ExcludedRow({
             data-rule-id={rule.ruleId}
           >
             <BlockOutlined sx={{ fontSize: 16, mt: '2px', color: 'error.main' }} aria-hidden />
-            <Typography variant="body2">{pick(rule.reason)}</Typography>
+            <Typography variant="body2">{t(rule.reason)}</Typography>
           </Box>
         ))}
         {onAskDeviation && deviationPossible(product) && (

@@ -10,7 +10,7 @@ import type { ScoreReason } from '../../../../app/contract';
 import { useI18n } from '../../i18n/use-i18n';
 
 function ReasonLine({ reason, largest }: { reason: ScoreReason; largest: number }) {
-  const { pick, fmt } = useI18n();
+  const { t, fmt } = useI18n();
   const raises = reason.logOdds >= 0;
   const share = largest > 0 ? Math.abs(reason.logOdds) / largest : 0;
   return (
@@ -20,7 +20,7 @@ function ReasonLine({ reason, largest }: { reason: ScoreReason; largest: number 
       data-testid="reason-line"
       data-sign={raises ? 'plus' : 'minus'}
     >
-      <Typography variant="body2">{pick(reason.text)}</Typography>
+      <Typography variant="body2">{t(reason.text)}</Typography>
       <Box
         sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}
         title={`${raises ? '+' : '−'}${fmt.number(Math.abs(reason.logOdds), 2)}`}

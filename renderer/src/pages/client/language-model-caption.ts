@@ -1,5 +1,5 @@
 import type { ClientRanking } from '../../../../app/contract';
-import type { LlmMessageKey } from '../../i18n/en-llm';
+import type { LlmMessageKey } from '../../../../app/messages/en-llm';
 
 /** The backend's reason for a ranking asked without the signals that could have been used (the page asks again). */
 export const NOT_REQUESTED = 'not requested';

@@ -10,6 +10,7 @@ import type {
   Objective,
 } from '../../../../app/domain';
 import type { z } from 'zod';
+import { message, type MessageKey } from '../../../../app/messages';
 
 type AttributeValue = z.infer<typeof AttributeValueSchema>;
 export type AttributeType = 'text' | 'number' | 'boolean' | 'empty';
@@ -154,8 +155,11 @@ function parseNumber(raw: string): number | null {
 const optionalText = (raw: string) => (raw.trim() === '' ? null : raw.trim());
 const requiredNumber = (raw: string) => parseNumber(raw) ?? Number.NaN;
 
-/** Issues a message the validator cannot produce, in both languages like its own. */
-const issue = (field: string, en: string, zh: string): FieldIssue => ({ field, message: { en, zh } });
+/** Issues a message the validator cannot produce, from the same catalog as its own. */
+const issue = (field: string, key: MessageKey, params?: Record<string, string | number>): FieldIssue => ({
+  field,
+  message: message(key, params),
+});
 
 /**
  * Turns the draft into a profile. Fields that belong to the other kind of client are cleared,
@@ -169,19 +173,13 @@ export function profileFromDraft(d: ProfileDraft): { profile: ClientProfile; iss
   for (const attr of d.customAttributes) {
     const key = attr.key.trim();
     if (key.length === 0 || key.length > 64 || key in customAttributes) {
-      issues.push(
-        issue(
-          'customAttributes',
-          'Attribute names must be 1–64 characters and unique.',
-          '属性名须为 1–64 个字符且不能重复。',
-        ),
-      );
+      issues.push(issue('customAttributes', 'client.issue.attributeName', { min: 1, max: 64 }));
       continue;
     }
     if (attr.type === 'number') {
       const n = parseNumber(attr.value);
       if (n === null || !Number.isFinite(n))
-        issues.push(issue('customAttributes', `Attribute ${key} must be a number.`, `属性 ${key} 必须是数字。`));
+        issues.push(issue('customAttributes', 'client.issue.attributeNumber', { name: key }));
       customAttributes[key] = n ?? 0;
     } else if (attr.type === 'boolean') customAttributes[key] = attr.value === 'true';
     else if (attr.type === 'empty') customAttributes[key] = null;

@@ -25,7 +25,7 @@ const ClientFormDialog = lazy(() =>
 type KindFilter = 'all' | ClientKind;
 
 export function ClientsPage() {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   const [searchText, setSearchText] = useState(clientListMemory.searchText);
   const search = useDebounced(searchText.trim(), 250);
   const [kindFilter, setKindFilter] = useState<KindFilter>(clientListMemory.kindFilter);
@@ -97,7 +97,7 @@ export function ClientsPage() {
             ? rows.error === undefined
               ? t('app.loading')
               : ''
-            : t('clients.count', { shown: fmt.number(rows.total), total: fmt.number(Math.max(overall, rows.total)) })}
+            : t('clients.count', { shown: rows.total, total: Math.max(overall, rows.total) })}
         </Typography>
       </Box>
       {rows.error !== undefined && <LoadError error={rows.error} onRetry={rows.retry} />}

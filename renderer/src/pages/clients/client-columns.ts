@@ -1,5 +1,5 @@
 import type { ClientSortField } from '../../../../app/domain';
-import type { MessageKey } from '../../i18n/en';
+import type { MessageKey } from '../../../../app/messages';
 
 export interface ClientColumn {
   id: 'name' | 'city' | 'riskClass' | 'investableAssets' | 'kycReviewedAt' | 'nextMeeting' | 'updatedAt';

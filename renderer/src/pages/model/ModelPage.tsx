@@ -26,7 +26,7 @@ import { ModelVersionsTable } from './ModelVersionsTable';
 
 /** Why a retrain was refused, with each named problem when the backend lists them. */
 function RetrainError({ error, onClose }: { error: unknown; onClose(): void }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const issues = isBackendError(error) ? error.issues : [];
   return (
     <Alert severity="error" onClose={onClose} sx={{ mb: 1.5 }} data-testid="model-retrain-error">
@@ -35,9 +35,9 @@ function RetrainError({ error, onClose }: { error: unknown; onClose(): void }) {
       {issues.length > 0 && (
         <Box component="ul" sx={{ m: 0, mt: 0.5, pl: 2.5 }}>
           {issues.map((issue) => (
-            <li key={`${issue.field}:${issue.message.en}`}>
+            <li key={`${issue.field}:${JSON.stringify(issue.message)}`}>
               {issue.field ? `${issue.field}: ` : ''}
-              {pick(issue.message)}
+              {t(issue.message)}
             </li>
           ))}
         </Box>

@@ -108,7 +108,7 @@ export function CatalogCard({ entries }: { entries: CatalogEntryView[] }) {
               )}
               {p?.state === 'failed' && (
                 <Alert severity="error" sx={{ mt: 0.75 }} data-testid="llm-catalog-failed">
-                  <strong>{t('llm.catalog.failed')}:</strong> {p.error ? pick(p.error) : ''}
+                  <strong>{t('llm.catalog.failed')}:</strong> {p.error ? t(p.error) : ''}
                 </Alert>
               )}
               {failure && (

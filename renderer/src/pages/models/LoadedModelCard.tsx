@@ -30,7 +30,7 @@ function Fact({ label, value, testId }: { label: string; value: string; testId: 
 
 /** The one loaded model: where it runs and with what, load progress with Cancel, or why the last load failed. */
 export function LoadedModelCard({ status, busy, onCancel, onUnload }: Props) {
-  const { t, pick, fmt } = useI18n();
+  const { t, fmt } = useI18n();
   const file = status.path ? modelFileName(status.path) : '';
   return (
     <SectionCard
@@ -57,7 +57,7 @@ export function LoadedModelCard({ status, busy, onCancel, onUnload }: Props) {
         )}
         {status.state === 'failed' && status.error && (
           <Alert severity="error" sx={{ mb: 1 }} data-testid="llm-load-error">
-            <strong>{t('llm.status.failed')}:</strong> {pick(status.error)}
+            <strong>{t('llm.status.failed')}:</strong> {t(status.error)}
           </Alert>
         )}
         {(status.state === 'none' || status.state === 'failed') && (

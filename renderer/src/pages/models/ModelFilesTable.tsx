@@ -24,7 +24,7 @@ interface Props {
 
 /** Every GGUF file the app knows: what its header says, whether it fits this computer, and why a broken one cannot load. */
 export function ModelFilesTable({ files, status, inspecting, busy, onLoad, onInspect }: Props) {
-  const { t, pick, fmt } = useI18n();
+  const { t, fmt } = useI18n();
   const loadedPath = status?.state === 'loaded' ? status.path : null;
   const loadingPath = status?.state === 'loading' ? status.path : null;
   return (
@@ -83,7 +83,7 @@ export function ModelFilesTable({ files, status, inspecting, busy, onLoad, onIns
                   </Box>
                   {file.problem && (
                     <Typography variant="body2" color="error" data-testid="llm-file-problem" sx={{ mt: 0.5 }}>
-                      {pick(file.problem)}
+                      {t(file.problem)}
                     </Typography>
                   )}
                 </TableCell>
@@ -103,7 +103,7 @@ export function ModelFilesTable({ files, status, inspecting, busy, onLoad, onIns
                   {file.fit ? (
                     <Box>
                       <Typography variant="body2" data-testid="llm-file-fit">
-                        {pick(file.fit.summary)}
+                        {t(file.fit.summary)}
                       </Typography>
                       {!file.fit.fits && <Chip size="small" color="warning" label={t('llm.mayNotFit')} sx={{ mt: 0.5 }} />}
                     </Box>

@@ -13,7 +13,7 @@ const STREAM_FONT = "ui-monospace, 'DejaVu Sans Mono', 'Noto Sans SC', monospace
 
 /** The raw text of a running draft as it arrives, kept scrolled to its end; and why it ended when nothing was kept. */
 export function PitchStreamView({ stream }: { stream: PitchStream }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const box = useRef<HTMLPreElement | null>(null);
   useEffect(() => {
     if (box.current) box.current.scrollTop = box.current.scrollHeight;
@@ -37,7 +37,7 @@ export function PitchStreamView({ stream }: { stream: PitchStream }) {
         )}
         {stream.phase === 'finished' && stream.outcome === 'failed' && (
           <Alert severity="error" data-testid="pitch-failed">
-            {stream.error ? pick(stream.error) : t('pitch.failed')}
+            {stream.error ? t(stream.error) : t('pitch.failed')}
           </Alert>
         )}
         {stream.text && (

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ChannelInput, EventPayload } from '../../../../app/contract';
-import type { LocalizedText } from '../../../../app/domain';
+import type { Message } from '../../../../app/messages';
 import { call } from '../../api/call';
 import { useBridgeEvent } from '../../api/use-bridge-event';
 
@@ -15,7 +15,7 @@ export interface PitchStream {
   text: string;
   outcome: Done['outcome'] | null;
   version: number | null;
-  error: LocalizedText | null;
+  error: Message | null;
 }
 
 const IDLE: PitchStream = {

@@ -63,11 +63,7 @@ export function ProductsPage() {
         </TextField>
         <Box sx={{ flexGrow: 1 }} />
         <Typography color="text.secondary" data-testid="product-count">
-          {products.data
-            ? t('products.count', { count: fmt.number(rows.length) })
-            : products.isFetching
-              ? t('app.loading')
-              : ''}
+          {products.data ? t('products.count', { count: rows.length }) : products.isFetching ? t('app.loading') : ''}
         </Typography>
       </Box>
       <TableContainer component={Paper} variant="outlined">

@@ -100,7 +100,7 @@ export function RuleSetEditorDialog({
         onSuccess: onSaved,
         onError: (error) => {
           if (isBackendError(error) && shownHere(error))
-            setProblems(error.issues.map((i) => `${i.field}: ${i.message.en}`));
+            setProblems(error.issues.map((i) => `${i.field}: ${t(i.message)}`));
         },
       },
     );

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { message } from '../../../../app/messages';
 import { dispatch, type HandlerTable } from '../../../../app/contract';
 import { channels } from '../../../../app/contract/channels';
 import { DomainError } from '../../../../app/domain/domain-error';
@@ -54,7 +55,7 @@ describe('dispatch: the one door every request goes through', () => {
   });
 
   it('turns an expected failure into its code, with field issues for forms', async () => {
-    const issues = [{ field: 'email', message: { en: 'Email address is not valid.', zh: '电子邮箱格式不正确。' } }];
+    const issues = [{ field: 'email', message: message('client.issue.email') }];
     const result = await dispatch(
       table({
         'clients:get': () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateClientProfile, type ClientProfile } from '../../../../app/domain';
+import { renderMessage } from '../../../../app/messages';
 import { profile } from '../../../fixtures/client-profile';
 
 const TODAY = '2026-11-28';
@@ -24,7 +25,11 @@ describe('validateClientProfile', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues.map((i) => i.field).sort()).toEqual(['birthDate', 'dependents', 'displayName', 'email', 'phone']);
-    for (const issue of r.issues) expect(issue.message.zh).toMatch(/[\u4e00-\u9fff]/);
+    for (const issue of r.issues) expect(renderMessage(issue.message, 'zh-CN')).toMatch(/[\u4e00-\u9fff]/);
+    const money = validateClientProfile(profile({ liabilities: -5 }), TODAY);
+    expect(
+      money.ok ? [] : money.issues.map((i) => [renderMessage(i.message, 'en'), renderMessage(i.message, 'zh-CN')]),
+    ).toEqual([['Liabilities cannot be negative.', '负债不能为负数。']]);
   });
 
   it('requires what each kind of client needs', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { message } from '../../../../app/messages';
 import {
   canApprove,
   findClaims,
@@ -272,7 +273,9 @@ describe('lint: disclosure, suitability and language', () => {
         {
           ruleId: 'risk-class' as const,
           passed: false,
-          reason: { en: 'Grade R4 is above class C2', zh: '产品等级 R4 高于客户等级 C2' },
+          reason: message('issue.text', {
+            text: { en: 'Grade R4 is above class C2', zh: '产品等级 R4 高于客户等级 C2' },
+          }),
         },
       ],
     };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { recordedText } from '../../../../app/domain/localized-text';
 import {
   DATA_CLOSE,
   DATA_OPEN,
@@ -214,7 +215,7 @@ describe('pitch prompt: fitting a small context', () => {
     expect(budgetError.message).toContain(`context of ${essentials.promptTokens! + 499} tokens`);
     expect(budgetError.message).toContain(`${essentials.promptTokens! + 500} in all`);
     expect(budgetError.neededTokens).toBe(essentials.promptTokens! + 500);
-    expect(budgetError.text.zh).toContain(String(essentials.promptTokens! + 500));
+    expect(recordedText(budgetError.text).zh).toContain(String(essentials.promptTokens! + 500));
   });
 
   it('counts the plain format with the same tokenizer', () => {

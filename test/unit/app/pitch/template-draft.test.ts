@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { recordedText } from '../../../../app/domain/localized-text';
 import { LANGUAGES } from '../../../../app/domain';
 import {
   PITCH_LENGTHS,
@@ -41,7 +42,7 @@ describe('template draft', () => {
     const b = templateDraft(facts, { language: 'zh-CN', tone: 'warm', length: 'long' });
     expect(a).toEqual(b);
     expect(a.source).toBe('template');
-    expect(a.label.en).toMatch(/template/i);
+    expect(recordedText(a.label).en).toMatch(/template/i);
     const { headline, body, keyPoints, risks, nextStep } = a;
     expect(parseDraft(JSON.stringify({ headline, body, keyPoints, risks, nextStep }), 'long').ok).toBe(true);
     expect(

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { message } from '../../../../app/messages';
+import { recordedText } from '../../../../app/domain/localized-text';
 import type { Product } from '../../../../app/domain';
 import { demoProducts } from '../../../../app/demo';
 import { diversify } from '../../../../app/ranking/diversity';
@@ -17,7 +19,9 @@ function tableScorer(table: Record<string, number>, asked: string[] = []): Produ
       asked.push(p.id);
       return {
         probability: table[p.id] ?? 0.1,
-        explain: () => [{ group: 'test', logOdds: 0.5, text: { en: 'Because', zh: '因为' } }],
+        explain: () => [
+          { group: 'test', logOdds: 0.5, text: message('issue.text', { text: { en: 'Because', zh: '因为' } }) },
+        ],
       };
     });
 }
@@ -59,8 +63,8 @@ describe('rankForClient', () => {
     for (const e of r5) {
       const risk = e.failed.find((f) => f.ruleId === 'risk-class')!;
       expect(risk.passed).toBe(false);
-      expect(risk.reason.en).toMatch(/C1/);
-      expect(risk.reason.zh).toMatch(/C1/);
+      expect(recordedText(risk.reason).en).toMatch(/C1/);
+      expect(recordedText(risk.reason).zh).toMatch(/C1/);
     }
   });
 
@@ -77,7 +81,7 @@ describe('rankForClient', () => {
     const { ranked } = rank(client, tableScorer(table), 5);
     expect(ranked).toHaveLength(5);
     expect(ranked.map((p) => p.rank)).toEqual([1, 2, 3, 4, 5]);
-    expect(ranked[0]!.reasons[0]!.text).toEqual({ en: 'Because', zh: '因为' });
+    expect(ranked[0]!.reasons[0]!.text).toEqual(message('issue.text', { text: { en: 'Because', zh: '因为' } }));
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { conceptOf, reasonText } from '../../../../app/ranking/reason-phrases';
+import { recordedText } from '../../../../app/domain/localized-text';
+import { conceptOf, reasonText as reasonMessage } from '../../../../app/ranking/reason-phrases';
 import { explainScore } from '../../../../app/ranking/score-reasons';
 import { encodeFeatures } from '../../../../app/scoring/feature-encoding';
 import { InterestModel } from '../../../../app/scoring/interest-model';
@@ -7,6 +8,9 @@ import { rawFeatures } from '../../../../app/scoring/raw-features';
 import type { ScoringContext } from '../../../../app/scoring/scoring-context';
 import { labelledRows } from '../../../../app/scoring/training-rows';
 import { demo, demoBook } from '../scoring/scoring-fixtures';
+
+/** A reason as the advisor reads it, in both languages. */
+const reasonText = (...args: Parameters<typeof reasonMessage>) => recordedText(reasonMessage(...args));
 
 const CJK = /[\u4e00-\u9fff]/;
 const CUSTOM = /^(client|product|market)\.custom\.|^llm\./;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { recordedText } from '../../../../app/domain/localized-text';
 import { RISK_GRADES } from '../../../../app/domain';
 import { generateDemoData } from '../../../../app/demo';
 import { DEFAULT_RULE_SET, checkSuitability, type SuitabilityRuleSet } from '../../../../app/suitability';
@@ -21,7 +22,9 @@ describe('no demo client is offered an investment product above their class limi
         const holdings = data.holdings.filter((h) => h.clientId === client.id);
         for (const product of data.products) {
           const r = checkSuitability(client, product, { holdings, today: TODAY, ruleSet, catalog: data.products });
-          expect(r.checks.every((c) => c.reason.en.length > 0 && c.reason.zh.length > 0)).toBe(true);
+          expect(
+            r.checks.every((c) => recordedText(c.reason).en.length > 0 && recordedText(c.reason).zh.length > 0),
+          ).toBe(true);
           if (!r.suitable) continue;
           suitablePairs++;
           const risk = r.checks.find((c) => c.ruleId === 'risk-class');

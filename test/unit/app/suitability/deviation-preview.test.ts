@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { recordedText } from '../../../../app/domain/localized-text';
 import {
   DEFAULT_RULE_SET,
   previewDeviation,
@@ -30,19 +31,21 @@ describe('deviation preview', () => {
       maxGradesAboveLimit: 1,
       otherFailures: [],
     });
-    expect(p.warning.en).toContain(
-      'risk grade R3, 1 grade(s) above R2, the highest grade suited to your risk class C2',
+    expect(recordedText(p.warning).en).toContain(
+      'risk grade R3, 1 grade above R2, the highest grade suited to your risk class C2',
     );
-    expect(p.warning.en).toContain('lose part or all of the money');
-    expect(p.warning.zh).toContain('风险等级为 R3，比您的风险承受能力等级 C2 可承受的最高等级 R2 高 1 级');
+    expect(recordedText(p.warning).en).toContain('lose part or all of the money');
+    expect(recordedText(p.warning).zh).toContain(
+      '风险等级为 R3，比您的风险承受能力等级 C2 可承受的最高等级 R2 高 1 级',
+    );
   });
 
   it('refuses for C1 whatever the grade, and says why', () => {
     const p = preview(individual({}, 'C1'), 'FD-BD-01');
     expect(p).toMatchObject({ allowed: false, riskClass: 'C1', limit: 'R1', grade: 'R2', gradesAbove: 1 });
     expect(p.refusal?.code).toBe('lowest-class');
-    expect(p.refusal?.message.en).toContain('never allowed');
-    expect(p.refusal?.message.zh).toContain('C1 类为最保守等级');
+    expect(recordedText(p.refusal!.message).en).toContain('never allowed');
+    expect(recordedText(p.refusal!.message).zh).toContain('C1 类为最保守等级');
   });
 
   it('refuses when the rule set disables deviations, or the grade is further above the limit than it allows', () => {
@@ -53,8 +56,8 @@ describe('deviation preview', () => {
     const far = preview(individual({}, 'C2'), 'FD-EQ-01');
     expect(far).toMatchObject({ allowed: false, gradesAbove: 2, maxGradesAboveLimit: 1 });
     expect(far.refusal?.code).toBe('too-far');
-    expect(far.refusal?.message.en).toBe(
-      'Risk grade R4 is 2 grades above the limit R2 for class C2; a deviation may go at most 1 grade(s) above it',
+    expect(recordedText(far.refusal!.message).en).toBe(
+      'Risk grade R4 is 2 grades above the limit R2 for class C2; a deviation may go at most 1 grade above it',
     );
     const two = ruleSetWith((s) => {
       s.rules.riskClass.deviation.maxGradesAboveLimit = 2;

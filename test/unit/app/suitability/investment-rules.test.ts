@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkOf, holding, individual, run, ruleSetWith } from './suitability-fixtures';
+import { recordedText } from '../../../../app/domain/localized-text';
+import { checkOf, holding, individual, run, ruleSetWith, shown } from './suitability-fixtures';
 
 describe('knowledge and experience for complex products', () => {
   it('refuses a structured deposit to a client with basic knowledge and no complex-product history, naming both figures', () => {
@@ -9,10 +10,10 @@ describe('knowledge and experience for complex products', () => {
     );
     const check = checkOf(r, 'complex-product-knowledge');
     expect(check.passed).toBe(false);
-    expect(check.reason.en).toBe(
+    expect(recordedText(check.reason).en).toBe(
       'Complex product: knowledge "basic" (needs "informed" or more), 1 years of experience (needs 3 or prior complex products), has not held complex products before',
     );
-    expect(check.reason.zh).toContain('投资经验 1 年（要求 3 年或有复杂产品经验）');
+    expect(recordedText(check.reason).zh).toContain('投资经验 1 年（要求 3 年或有复杂产品经验）');
   });
 
   it('accepts enough years of investing in place of prior complex products, and skips simple products', () => {
@@ -30,10 +31,10 @@ describe('horizon and liquidity', () => {
   it('refuses a 36-month certificate to a client with a 2-year horizon', () => {
     const check = checkOf(run(individual({ horizonYears: 2 }), 'DP-TD-36'), 'horizon-term');
     expect(check.passed).toBe(false);
-    expect(check.reason.en).toBe(
+    expect(recordedText(check.reason).en).toBe(
       "Money is committed for 36 months; the client's horizon is 2 years (24 months), which is shorter",
     );
-    expect(check.reason.zh).toBe('资金占用期限为 36 个月；客户投资期限为 2 年（24 个月），短于产品期限');
+    expect(recordedText(check.reason).zh).toBe('资金占用期限为 36 个月；客户投资期限为 2 年（24 个月），短于产品期限');
   });
 
   it('does not count the term of a bond that can be sold any day', () => {
@@ -43,10 +44,10 @@ describe('horizon and liquidity', () => {
   it('refuses a one-year deposit to a client with high liquidity needs, and allows it for low needs', () => {
     const check = checkOf(run(individual({ liquidityNeed: 'high' }), 'DP-TD-12'), 'liquidity-redemption');
     expect(check.passed).toBe(false);
-    expect(check.reason.en).toBe(
+    expect(recordedText(check.reason).en).toBe(
       'Money back after 12 months (at maturity redemption); a client with high liquidity needs accepts at most 1 months',
     );
-    expect(check.reason.zh).toBe('资金约 12 个月后可取回；流动性需求高的客户最多接受 1 个月');
+    expect(recordedText(check.reason).zh).toBe('资金约 12 个月后可取回（到期赎回）；流动性需求高的客户最多接受 1 个月');
     expect(checkOf(run(individual({ liquidityNeed: 'low' }), 'DP-TD-12'), 'liquidity-redemption').passed).toBe(true);
   });
 });
@@ -55,10 +56,10 @@ describe('emergency reserve and minimum investment', () => {
   it('refuses when the minimum would eat into six months of expenses', () => {
     const check = checkOf(run(individual({ investableAssets: 150_000 }), 'SC-CB-01'), 'emergency-reserve');
     expect(check.passed).toBe(false);
-    expect(check.reason.en).toBe(
+    expect(recordedText(check.reason).en).toBe(
       "Investable assets 150,000 less the minimum 100,000 leave 50,000; the reserve of 6 months' expenses is 60,000",
     );
-    expect(check.reason.zh).toBe(
+    expect(recordedText(check.reason).zh).toBe(
       '可投资资产 150,000 扣除起投金额 100,000 后剩余 50,000；6 个月支出的应急储备为 60,000',
     );
   });
@@ -70,7 +71,7 @@ describe('emergency reserve and minimum investment', () => {
 
   it('refuses a minimum above investable assets', () => {
     const check = checkOf(run(individual({ investableAssets: 80_000 }), 'SC-CB-01'), 'minimum-investment');
-    expect(check).toMatchObject({
+    expect(shown(check)).toMatchObject({
       passed: false,
       reason: {
         en: 'Minimum investment 100,000 exceeds investable assets 80,000',
@@ -90,10 +91,10 @@ describe('concentration and products already held', () => {
     expect(within.passed).toBe(true);
     const over = checkOf(run(individual(), 'FD-BD-01', { holdings: [holding('FD-BD-01', 450_000)] }), 'concentration');
     expect(over.passed).toBe(false);
-    expect(over.reason.en).toContain(
+    expect(recordedText(over.reason).en).toContain(
       'Holding 450,000 plus the minimum 1,000 makes this product 45.1% of 1,000,000 (limit 40%)',
     );
-    expect(over.reason.zh).toContain('本产品占 1,000,000 的 45.1%（上限 40%）');
+    expect(recordedText(over.reason).zh).toContain('本产品占 1,000,000 的 45.1%（上限 40%）');
   });
 
   it('counts other products of the same category against the category limit, and ignores other clients', () => {
@@ -104,9 +105,9 @@ describe('concentration and products already held', () => {
     ];
     const check = checkOf(run(individual(), 'FD-BD-01', { holdings }), 'concentration');
     expect(check.passed).toBe(false);
-    expect(check.reason.en).toContain('the bond fund category would be 65.1% (limit 60%)');
+    expect(recordedText(check.reason).en).toContain('the bond fund category would be 65.1% (limit 60%)');
     // Categories are named, never shown as internal codes, in both languages.
-    expect(check.reason.zh).toContain('债券基金类合计占');
+    expect(recordedText(check.reason).zh).toContain('债券基金类合计占');
   });
 
   it('exempts insured deposits', () => {
@@ -117,11 +118,11 @@ describe('concentration and products already held', () => {
 
   it('refuses a second policy of a product held once, with the date it was taken', () => {
     const check = checkOf(run(individual(), 'IN-TL-20', { holdings: [holding('IN-TL-20', 500_000)] }), 'already-held');
-    expect(check).toMatchObject({
+    expect(shown(check)).toMatchObject({
       passed: false,
       reason: { en: 'Already held since 2024-03-01; a term life product is held at most once' },
     });
-    expect(check.reason.zh).toContain('2024-03-01');
+    expect(recordedText(check.reason).zh).toContain('2024-03-01');
     expect(checkOf(run(individual(), 'IN-TL-20'), 'already-held').passed).toBe(true);
   });
 

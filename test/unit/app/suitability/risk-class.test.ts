@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { recordedText } from '../../../../app/domain/localized-text';
 import type { RequestedDeviation } from '../../../../app/suitability';
-import { checkOf, individual, run, ruleSetWith } from './suitability-fixtures';
+import { checkOf, individual, run, ruleSetWith, shown } from './suitability-fixtures';
 
 const acknowledged: RequestedDeviation = {
   warningShown: true,
@@ -12,7 +13,7 @@ describe('risk class vs risk grade', () => {
   it('refuses a grade above the class limit and names grade, class and limit in both languages', () => {
     const r = run(individual({}, 'C2'), 'FD-EQ-01');
     expect(r.suitable).toBe(false);
-    expect(checkOf(r, 'risk-class')).toEqual({
+    expect(shown(checkOf(r, 'risk-class'))).toEqual({
       ruleId: 'risk-class',
       passed: false,
       reason: { en: "Risk grade R4 exceeds class C2's limit R2", zh: '产品风险等级 R4 高于 C2 类客户可承受的 R2' },
@@ -22,15 +23,15 @@ describe('risk class vs risk grade', () => {
   it('passes a grade at the limit and says so', () => {
     const check = checkOf(run(individual({}, 'C4'), 'FD-EQ-01'), 'risk-class');
     expect(check.passed).toBe(true);
-    expect(check.reason.en).toBe("Risk grade R4 is within class C4's limit R4");
-    expect(check.reason.zh).toBe('产品风险等级 R4 在 C4 类客户可承受的 R4 以内');
+    expect(recordedText(check.reason).en).toBe("Risk grade R4 is within class C4's limit R4");
+    expect(recordedText(check.reason).zh).toBe('产品风险等级 R4 在 C4 类客户可承受的 R4 以内');
   });
 
   it('offers no investment product to a client without a risk class, even the lowest grade', () => {
     const r = run(individual({}, null), 'FD-MM-01');
     expect(r.suitable).toBe(false);
-    expect(checkOf(r, 'risk-class').reason.en).toContain('has not completed the risk questionnaire');
-    expect(checkOf(r, 'risk-class').reason.zh).toContain('尚未完成风险测评');
+    expect(recordedText(checkOf(r, 'risk-class').reason).en).toContain('has not completed the risk questionnaire');
+    expect(recordedText(checkOf(r, 'risk-class').reason).zh).toContain('尚未完成风险测评');
   });
 
   it('leaves credit products to affordability: no risk-class check on a loan', () => {
@@ -40,7 +41,7 @@ describe('risk class vs risk grade', () => {
 
   it('lets a professional investor go to the professional limit, and follows the rule set when it has none', () => {
     const pro = individual({ professionalInvestor: true }, 'C2');
-    expect(checkOf(run(pro, 'FD-SC-01'), 'risk-class')).toMatchObject({
+    expect(shown(checkOf(run(pro, 'FD-SC-01'), 'risk-class'))).toMatchObject({
       passed: true,
       reason: { en: 'Risk grade R5 is within the professional-investor limit R5 (class C2)' },
     });
@@ -55,7 +56,7 @@ describe('risk class vs risk grade', () => {
       s.rules.riskClass.maxGradeByClass.C3 = 'R2';
     });
     const check = checkOf(run(individual(), 'FD-BL-01', { ruleSet: strict }), 'risk-class');
-    expect(check.reason.en).toBe(
+    expect(recordedText(check.reason).en).toBe(
       "Risk grade R3 exceeds class C3's limit R2; the client may still ask for it as a client-requested deviation, with the risk warning shown and acknowledged",
     );
     expect(check.deviationPossible).toBe(true);
@@ -66,11 +67,11 @@ describe('client-requested deviation', () => {
   it('allows one grade above the limit with the warning shown and the acknowledgement recorded, and says so', () => {
     const r = run(individual({}, 'C2'), 'FD-BL-01', { requestedDeviation: acknowledged });
     const check = checkOf(r, 'risk-class');
-    expect(check).toMatchObject({ passed: true, deviation: true });
-    expect(check.reason.en).toBe(
+    expect(shown(check)).toMatchObject({ passed: true, deviation: true });
+    expect(recordedText(check.reason).en).toBe(
       "Risk grade R3 exceeds class C2's limit R2; allowed as a client-requested deviation: warning shown, acknowledged by Ada Test on 2025-12-30",
     );
-    expect(check.reason.zh).toContain('Ada Test 于 2025-12-30 书面确认');
+    expect(recordedText(check.reason).zh).toContain('Ada Test 于 2025-12-30 书面确认');
     expect(r.suitable).toBe(true);
     expect(r.deviationApplied).toBe(true);
   });
@@ -78,39 +79,45 @@ describe('client-requested deviation', () => {
   it('never allows a deviation for class C1, acknowledgement or not', () => {
     const r = run(individual({}, 'C1'), 'FD-BD-01', { requestedDeviation: acknowledged });
     expect(r.suitable).toBe(false);
-    expect(checkOf(r, 'risk-class').reason.en).toBe(
+    expect(recordedText(checkOf(r, 'risk-class').reason).en).toBe(
       "Risk grade R2 exceeds class C1's limit R1; a client-requested deviation is never allowed for class C1",
     );
-    expect(checkOf(r, 'risk-class').reason.zh).toContain('C1 类客户不得申请');
+    expect(recordedText(checkOf(r, 'risk-class').reason).zh).toContain('C1 类客户不得申请');
   });
 
   it('refuses without the warning shown or without a recorded acknowledgement', () => {
     const noWarning = run(individual({}, 'C2'), 'FD-BL-01', {
       requestedDeviation: { ...acknowledged, warningShown: false },
     });
-    expect(checkOf(noWarning, 'risk-class').reason.en).toContain('the risk warning has not been shown');
+    expect(recordedText(checkOf(noWarning, 'risk-class').reason).en).toContain('the risk warning has not been shown');
     const noAck = run(individual({}, 'C2'), 'FD-BL-01', {
       requestedDeviation: { warningShown: true, acknowledgedAt: null, acknowledgedBy: ' ' },
     });
-    expect(checkOf(noAck, 'risk-class')).toMatchObject({ passed: false });
-    expect(checkOf(noAck, 'risk-class').reason.en).toContain('acknowledgement of the warning is not recorded');
+    expect(shown(checkOf(noAck, 'risk-class'))).toMatchObject({ passed: false });
+    expect(recordedText(checkOf(noAck, 'risk-class').reason).en).toContain(
+      'acknowledgement of the warning is not recorded',
+    );
     const future = run(individual({}, 'C2'), 'FD-BL-01', {
       requestedDeviation: { ...acknowledged, acknowledgedAt: '2026-02-01' },
     });
-    expect(checkOf(future, 'risk-class').reason.en).toContain('dated 2026-02-01, after today 2026-01-01');
+    expect(recordedText(checkOf(future, 'risk-class').reason).en).toContain('dated 2026-02-01, after today 2026-01-01');
   });
 
   it('refuses a deviation further above the limit than the rule set allows, or when the rule set allows none', () => {
     const far = run(individual({}, 'C2'), 'FD-EQ-01', { requestedDeviation: acknowledged });
-    expect(checkOf(far, 'risk-class').reason.en).toBe(
-      "Risk grade R4 exceeds class C2's limit R2; a client-requested deviation may go at most 1 grade(s) above the limit, to R3",
+    expect(recordedText(checkOf(far, 'risk-class').reason).en).toBe(
+      "Risk grade R4 exceeds class C2's limit R2; a client-requested deviation may go at most 1 grade above the limit, to R3",
     );
     const none = ruleSetWith((s) => {
       s.rules.riskClass.deviation.enabled = false;
     });
     expect(
-      checkOf(run(individual({}, 'C2'), 'FD-BL-01', { requestedDeviation: acknowledged, ruleSet: none }), 'risk-class')
-        .reason.en,
+      recordedText(
+        checkOf(
+          run(individual({}, 'C2'), 'FD-BL-01', { requestedDeviation: acknowledged, ruleSet: none }),
+          'risk-class',
+        ).reason,
+      ).en,
     ).toContain('allows no client-requested deviation');
   });
 

@@ -1,3 +1,4 @@
+import { recordedText, type LocalizedText } from '../../../../app/domain/localized-text';
 import type { ClientProfile, Holding, Product, RiskClass } from '../../../../app/domain';
 import { demoProducts } from '../../../../app/demo';
 import {
@@ -101,6 +102,11 @@ export function run(client: SuitabilityClient, productId: string, options: Check
     catalog: PRODUCTS,
     ...(options.requestedDeviation ? { requestedDeviation: options.requestedDeviation } : {}),
   });
+}
+
+/** A check with its reason as the advisor reads it, in both languages. */
+export function shown(check: RuleCheck): Omit<RuleCheck, 'reason'> & { reason: LocalizedText } {
+  return { ...check, reason: recordedText(check.reason) };
 }
 
 export function checkOf(result: SuitabilityResult, ruleId: SuitabilityRuleId): RuleCheck {

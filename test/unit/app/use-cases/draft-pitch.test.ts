@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { recordedText } from '../../../../app/domain/localized-text';
 import type { EventPayload } from '../../../../app/contract/events';
 import { DomainError } from '../../../../app/domain/domain-error';
 import { buildPitchPrompt, countPromptTokens, templateDraft, type PitchOptions } from '../../../../app/pitch';
@@ -152,7 +153,7 @@ describe('drafting a pitch over the LanguageModel port', () => {
     const t = drafting({ loaded: { contextSize: 2 * (whole - 4) } });
     const started = await t.use.start(input(pair.product.id));
     const done = await t.done;
-    expect(done.outcome, done.error?.en).toBe('completed');
+    expect(done.outcome, done.error ? recordedText(done.error).en : '').toBe('completed');
     expect(t.drafts.get(started.draftId)!.versions[0]!.provenance.droppedFacts.length).toBeGreaterThan(0);
     expect(t.model.calls.some((c) => c.method === 'countTokens')).toBe(true);
   });
@@ -162,7 +163,7 @@ describe('drafting a pitch over the LanguageModel port', () => {
     const started = await t.use.start(input(pair.product.id));
     const done = await t.done;
     expect(done).toMatchObject({ outcome: 'failed', version: null });
-    expect(done.error?.en).toMatch(/context of 200 tokens is too small/);
+    expect(recordedText(done.error!).en).toMatch(/context of 200 tokens is too small/);
     expect(t.drafts.has(started.draftId)).toBe(false);
     expect(t.model.calls.some((c) => c.method === 'generate')).toBe(false);
   });
@@ -172,8 +173,8 @@ describe('drafting a pitch over the LanguageModel port', () => {
     const started = await t.use.start(input(pair.product.id));
     const done = await t.done;
     expect(done).toMatchObject({ outcome: 'failed', version: null });
-    expect(done.error?.en).toMatch(/not a usable pitch.*Draft again, or use the template draft/);
-    expect(done.error?.zh).toMatch(/模板草稿/);
+    expect(recordedText(done.error!).en).toMatch(/not a usable pitch.*Draft again, or use the template draft/);
+    expect(recordedText(done.error!).zh).toMatch(/模板草稿/);
     expect(t.drafts.has(started.draftId)).toBe(false);
   });
 

@@ -1,10 +1,7 @@
 import { enLlm } from './en-llm';
 
-/**
- * English UI text. This object defines the keys: zh-CN.ts must provide exactly the same ones,
- * so a missing or misspelled translation fails the type check. `{name}` marks a value filled in at run time.
- */
-export const en = {
+/** English text of the window's screens; catalog.ts joins it with the other parts of the catalog. */
+export const enUi = {
   'app.name': 'Advisor Desk',
   'app.loading': 'Loading…',
   'app.retry': 'Try again',
@@ -48,7 +45,7 @@ export const en = {
   'clients.title': 'Clients',
   'clients.new': 'New client',
   'clients.searchPlaceholder': 'Search by name, city, email or phone',
-  'clients.count': '{shown} of {total} clients',
+  'clients.count': '{shown, number} of {total, plural, one {# client} other {# clients}}',
   'clients.filter.all': 'All',
   'clients.filter.individual': 'Individuals',
   'clients.filter.business': 'Businesses',
@@ -232,7 +229,7 @@ export const en = {
   'products.title': 'Products',
   'products.searchPlaceholder': 'Search products',
   'products.family': 'Family',
-  'products.count': '{count} products',
+  'products.count': '{count, plural, one {# product} other {# products}}',
   'products.empty': 'No products match.',
   'products.col.name': 'Name',
   'products.col.family': 'Family / category',
@@ -330,7 +327,7 @@ export const en = {
   'rules.saved': 'Saved as rule set version {version} and made active.',
   'rules.maxGradeFor': 'Highest grade for {riskClass}',
   'rules.kycMaxAge': 'KYC review valid for (months)',
-  'rules.months': '{n} months',
+  'rules.months': '{n, plural, one {# month} other {# months}}',
   'rules.minCreditScore': 'Lowest credit score',
   'rules.maxDebtToIncome': 'Highest debt-to-income',
   'rules.maxDebtToIncomeRatio': 'Highest debt-to-income (0.5 = 50%)',
@@ -382,7 +379,7 @@ export const en = {
   'deviation.askHelp': 'Record the client’s own request for this product against their risk class',
   'deviation.title': 'Client-requested deviation: {product}',
   'deviation.figures':
-    'Client risk class {riskClass}, highest suitable grade {limit}; this product is {grade} ({above} grade(s) above; the rules allow at most {max}).',
+    'Client risk class {riskClass}, highest suitable grade {limit}; this product is {grade} ({above, plural, one {{above} grade} other {{above} grades}} above; the rules allow at most {max}).',
   'deviation.showWarning': 'Show the client this warning and let them read it:',
   'deviation.notAllowed': 'No deviation can be recorded',
   'deviation.acknowledge': 'The client has read this warning and acknowledges the risk',
@@ -519,5 +516,4 @@ export const en = {
     'Downloads need an internet connection. Without one, copy the model file onto this computer and import it above.',
 } satisfies Record<string, string>;
 
-export type MessageKey = keyof typeof en;
-export type Messages = Record<MessageKey, string>;
+export type UiMessageKey = keyof typeof enUi;

@@ -1,6 +1,6 @@
 import type { LlmMessageKey } from './en-llm';
 
-/** 模型状态标签与推介编辑器的简体中文文本；并入 zh-CN.ts。 */
+/** 模型状态标签与推介编辑器的简体中文文本；并入 zh-CN-ui.ts。 */
 export const zhCNLlm: Record<LlmMessageKey, string> = {
   'nav.models': '语言模型',
 

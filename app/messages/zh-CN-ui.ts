@@ -1,8 +1,8 @@
-import type { Messages } from './en';
+import type { UiMessageKey } from './en-ui';
 import { zhCNLlm } from './zh-CN-llm';
 
-/** 简体中文界面文本：键与 en.ts 完全一致，缺少或多出的键都会导致类型检查失败。 */
-export const zhCN: Messages = {
+/** 简体中文界面文本：键与 en-ui.ts 完全一致，缺少或多出的键都会导致类型检查失败。 */
+export const zhCNUi: Record<UiMessageKey, string> = {
   'app.name': '理财顾问工作台',
   'app.loading': '加载中…',
   'app.retry': '重试',
@@ -46,7 +46,7 @@ export const zhCN: Messages = {
   'clients.title': '客户',
   'clients.new': '新建客户',
   'clients.searchPlaceholder': '按姓名、城市、邮箱或电话搜索',
-  'clients.count': '{shown} / {total} 位客户',
+  'clients.count': '{shown, number} / {total, plural, other {# 位客户}}',
   'clients.filter.all': '全部',
   'clients.filter.individual': '个人',
   'clients.filter.business': '企业',
@@ -229,7 +229,7 @@ export const zhCN: Messages = {
   'products.title': '产品',
   'products.searchPlaceholder': '搜索产品',
   'products.family': '类别',
-  'products.count': '共 {count} 个产品',
+  'products.count': '{count, plural, other {共 # 个产品}}',
   'products.empty': '没有符合条件的产品。',
   'products.col.name': '名称',
   'products.col.family': '类别 / 子类',
@@ -324,7 +324,7 @@ export const zhCN: Messages = {
   'rules.saved': '已保存为规则版本 {version} 并设为生效。',
   'rules.maxGradeFor': '{riskClass} 可购买的最高等级',
   'rules.kycMaxAge': 'KYC 复核有效期（月）',
-  'rules.months': '{n} 个月',
+  'rules.months': '{n, plural, other {# 个月}}',
   'rules.minCreditScore': '最低信用评分',
   'rules.maxDebtToIncome': '最高负债收入比',
   'rules.maxDebtToIncomeRatio': '最高负债收入比（0.5 即 50%）',

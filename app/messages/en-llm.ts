@@ -1,4 +1,4 @@
-/** English text of the model chip and the pitch editor; spread into en.ts. The Models page keeps its own llm.* keys in en.ts. */
+/** English text of the model chip and the pitch editor; spread into en-ui.ts. The Models page keeps its own llm.* keys in en-ui.ts. */
 export const enLlm = {
   'nav.models': 'Language models',
 
@@ -76,7 +76,8 @@ export const enLlm = {
     'Adds llm.similarity and llm.fit from {file} for every recorded outcome; rankings use them while {file} is loaded',
   'model.retrainingWithLlm':
     'Working out the signals of {file} for every recorded outcome, then training. With a large book on a CPU this takes minutes.',
-  'model.signalsProgress': 'Signals worked out for {done} of {total} clients',
+  'model.signalsProgress':
+    'Signals worked out for {done} of {total, plural, one {{total} client} other {{total} clients}}',
   'model.cancelRetrainHint': 'Stops after the product being scored; no version is stored',
   'model.cancellingRetrain': 'Cancelling…',
   'model.retrainCancelled': 'Retrain cancelled. The active version is unchanged.',

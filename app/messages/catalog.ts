@@ -1,0 +1,53 @@
+import { enCategories } from './en-categories';
+import { enClient } from './en-client';
+import { enEngine } from './en-engine';
+import { enPitch } from './en-pitch';
+import { enPitchJob } from './en-pitch-job';
+import { enReasons } from './en-reasons';
+import { enSuitability } from './en-suitability';
+import { enUi } from './en-ui';
+import type { Language } from './language';
+import { zhCNCategories } from './zh-CN-categories';
+import { zhCNClient } from './zh-CN-client';
+import { zhCNEngine } from './zh-CN-engine';
+import { zhCNPitch } from './zh-CN-pitch';
+import { zhCNPitchJob } from './zh-CN-pitch-job';
+import { zhCNReasons } from './zh-CN-reasons';
+import { zhCNSuitability } from './zh-CN-suitability';
+import { zhCNUi } from './zh-CN-ui';
+
+/**
+ * The English catalog defines the keys: every other language must provide exactly the same ones,
+ * so a missing or misspelled translation fails the type check. The renderer, the CLI and the
+ * documents the app writes all look their text up here.
+ */
+export const en = {
+  ...enUi,
+  ...enClient,
+  ...enCategories,
+  ...enEngine,
+  ...enPitch,
+  ...enPitchJob,
+  ...enReasons,
+  ...enSuitability,
+} satisfies Record<string, string>;
+
+export type MessageKey = keyof typeof en;
+export type Catalog = Record<MessageKey, string>;
+
+export const zhCN: Catalog = {
+  ...zhCNUi,
+  ...zhCNClient,
+  ...zhCNCategories,
+  ...zhCNEngine,
+  ...zhCNPitch,
+  ...zhCNPitchJob,
+  ...zhCNReasons,
+  ...zhCNSuitability,
+};
+
+export const CATALOGS: Record<Language, Catalog> = { en, 'zh-CN': zhCN };
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}

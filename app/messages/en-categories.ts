@@ -1,0 +1,37 @@
+/** English names of the product categories the catalogue ships with (see app/domain/category-names.ts). */
+export const enCategories = {
+  'category.savings': 'Savings',
+  'category.time_deposit': 'Time deposit',
+  'category.structured_deposit': 'Structured deposit',
+  'category.money_market': 'Money market',
+  'category.bond_fund': 'Bond fund',
+  'category.balanced_fund': 'Balanced fund',
+  'category.equity_index_fund': 'Equity index fund',
+  'category.sector_fund': 'Sector fund',
+  'category.cross_border_fund': 'Cross-border fund',
+  'category.government_bond': 'Government bond',
+  'category.corporate_bond': 'Corporate bond',
+  'category.convertible_bond': 'Convertible bond',
+  'category.equity': 'Equity',
+  'category.term_life': 'Term life',
+  'category.critical_illness': 'Critical illness',
+  'category.medical': 'Medical',
+  'category.accident': 'Accident',
+  'category.annuity': 'Annuity',
+  'category.investment_linked': 'Investment-linked',
+  'category.credit_card': 'Credit card',
+  'category.personal_loan': 'Personal loan',
+  'category.car_loan': 'Car loan',
+  'category.mortgage': 'Mortgage',
+  'category.instalment_plan': 'Instalment plan',
+  'category.working_capital_loan': 'Working-capital loan',
+  'category.invoice_factoring': 'Invoice factoring',
+  'category.supply_chain_finance': 'Supply-chain finance',
+  'category.equipment_leasing': 'Equipment leasing',
+  'category.trade_finance': 'Trade finance',
+  'category.cash_management': 'Cash management',
+  /** A category the catalogue does not name, read as words ("green_bond" → "green bond"). */
+  'category.other': '{words}',
+} satisfies Record<string, string>;
+
+export type CategoryMessageKey = keyof typeof enCategories;

@@ -1,0 +1,32 @@
+import type { ClientMessageKey } from './en-client';
+
+/** 客户资料与问卷答案问题的简体中文文本。 */
+export const zhCNClient: Record<ClientMessageKey, string> = {
+  'client.issue.notANumber': '{field}必须是数字。',
+  'client.issue.negative': '{field}不能为负数。',
+  'client.issue.nameRequired': '请填写姓名或名称。',
+  'client.issue.nameTooLong': '名称超过 {max} 个字符。',
+  'client.issue.email': '电子邮箱格式不正确。',
+  'client.issue.phone': '电话号码只能包含数字、空格、+、- 和括号。',
+  'client.issue.birthDateRequired': '个人客户必须填写出生日期。',
+  'client.issue.birthDateInvalid': '出生日期须为有效日期（YYYY-MM-DD）。',
+  'client.issue.birthDateFuture': '出生日期不能晚于今天。',
+  'client.issue.birthDateTooEarly': '出生日期早于 {year} 年。',
+  'client.issue.foundedDateRequired': '企业客户必须填写成立日期。',
+  'client.issue.foundedDateInvalid': '成立日期须为有效日期（YYYY-MM-DD）。',
+  'client.issue.foundedDateFuture': '成立日期不能晚于今天。',
+  'client.issue.sectorRequired': '企业客户必须填写所属行业。',
+  'client.issue.investableOverTotal': '可投资资产不能超过总资产。',
+  'client.issue.dependents': '受抚养人数须为 {min} 到 {max} 的整数。',
+  'client.issue.creditScore': '信用评分须为 {min} 到 {max} 的整数。',
+  'client.issue.horizon': '投资期限须在 {min} 到 {max} 年之间。',
+  'client.issue.experience': '投资经验年限须为 {min} 到 {max} 的整数。',
+  'client.issue.kycInvalid': 'KYC 复核日期须为有效日期（YYYY-MM-DD）。',
+  'client.issue.kycFuture': 'KYC 复核日期不能晚于今天。',
+  'client.issue.schema': '{field}：{detail}',
+  'issue.text': '{text}',
+  'client.issue.attributeName': '属性名须为 {min}–{max} 个字符且不能重复。',
+  'client.issue.attributeNumber': '属性 {name} 必须是数字。',
+  'questionnaire.issue.unanswered': '请回答此问题。',
+  'questionnaire.issue.unknownOption': '该答案不在选项中。',
+};
