@@ -9,6 +9,8 @@ export const EVALUATION_SEED = 1;
 export interface EvaluateOutcomesRequest {
   trainShare: number;
   k: number;
+  /** Let the interest model choose its settings on the training share and recalibrate (see evaluate-model.ts). */
+  select?: boolean;
   /**
    * Language-model signals for the outcomes, computed by the caller's engine: the evaluation is then run a second
    * time with them as features, on the outcomes of the first `clients` clients by id (both runs on the same rows).
@@ -49,6 +51,7 @@ export async function evaluateOutcomes(
     k: request.k,
     seed: EVALUATION_SEED,
     ruleSet: deps.stores.ruleSets.active(),
+    ...(request.select ? { select: true } : {}),
   };
   const result = evaluateOnTimeSplit(interactions, book, options);
   let withSignals: TimeSplitEvaluation | null = null;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ModelMetrics } from '../../app/contract/engine-channels';
+import type { CalibrationBin } from '../../app/eval/metrics';
 import {
   EvaluationDataError,
   type BaselineName,
@@ -78,6 +79,7 @@ function printTable(io: CliIo, r: TimeSplitEvaluation): void {
   const k = r.model.k;
   const columns = ['', 'AUC', 'LOG LOSS', 'ECE', `P@${k}`, `NDCG@${k}`, `MAP@${k}`];
   const widths = [22, 8, 10, 8, 8, 9, 8];
+  const ranked = (v: number | null) => (r.rankingNotMeasured !== null ? 'n/a' : fixed(v));
   const line = (cells: string[]) =>
     cells
       .map((c, i) => c.padEnd(widths[i]!))
@@ -86,24 +88,51 @@ function printTable(io: CliIo, r: TimeSplitEvaluation): void {
   io.stdout(
     `Time split ${r.trainShare}: trained on ${count(r.trainRows)} outcomes (${day(r.trainedFrom)} to ${day(r.trainedTo)}), tested on ${count(r.testRows)} (${day(r.testFrom)} to ${day(r.testTo)}).\n`,
   );
+  for (const [side, x] of [
+    ['Training share', r.summary.train],
+    ['Test share', r.summary.test],
+  ] as const)
+    io.stdout(
+      `${side}: ${count(x.rows)} outcomes, ${count(x.clients)} clients, ${count(x.products)} products, ${percent(x.positiveRate)} positive.\n`,
+    );
   io.stdout(
-    `${percent(r.testPositiveRate)} of test outcomes were positive; ranking measures average over ${count(r.clientsRanked)} clients with a positive outcome.\n\n`,
+    r.rankingNotMeasured === null
+      ? `Ranking measures average over ${count(r.clientsRanked)} clients with two or more test outcomes, at least one positive.\n\n`
+      : `Ranking measures n/a: ${r.rankingNotMeasured}.\n\n`,
   );
   io.stdout(`${line(columns)}\n`);
   for (const [key, label] of LABELS) {
     const m: ModelMetrics = key === 'model' ? r.model : r.baselines[key as BaselineName];
     io.stdout(
-      `${line([label, fixed(m.auc), fixed(m.logLoss), fixed(m.ece), fixed(m.precisionAtK), fixed(m.ndcgAtK), fixed(m.mapAtK)])}\n`,
+      `${line([label, fixed(m.auc), fixed(m.logLoss), fixed(m.ece), ranked(m.precisionAtK), ranked(m.ndcgAtK), ranked(m.mapAtK)])}\n`,
     );
   }
-  io.stdout('\nCalibration of the interest model:\n');
+  if (r.selection) {
+    const sel = r.selection;
+    io.stdout(`\nSettings chosen on the training share: ${sel.chosen} (${sel.about}): ${sel.why}.\n`);
+    if (sel.candidates.length > 0)
+      io.stdout(
+        `  AUC on the latest ${count(sel.judgedRows)} training outcomes: ${sel.candidates.map((c) => `${c.name} ${fixed(c.auc)}`).join(', ')}.\n`,
+      );
+  }
+  printReliability(io, 'Calibration of the interest model (its own probabilities):', r.calibration);
+  if (r.recalibrated) {
+    io.stdout(
+      `\nRecalibrated with Platt scaling fitted on the latest ${count(r.recalibrated.rows)} training outcomes: ECE ${fixed(r.model.ece)} before, ${fixed(r.recalibrated.ece)} after; log loss ${fixed(r.model.logLoss)} before, ${fixed(r.recalibrated.logLoss)} after.\n`,
+    );
+    printReliability(io, 'Calibration after recalibration:', r.recalibrated.bins);
+  }
+}
+
+function printReliability(io: CliIo, title: string, bins: readonly CalibrationBin[]): void {
+  io.stdout(`\n${title}\n`);
   io.stdout(
     `${['  PREDICTED', 'OUTCOMES', 'MEAN PREDICTED', 'OBSERVED']
       .map((c, i) => c.padEnd([14, 10, 16, 0][i]!))
       .join('')
       .trimEnd()}\n`,
   );
-  for (const bin of r.calibration) {
+  for (const bin of bins) {
     if (bin.count === 0) continue;
     const range = `${Math.round(bin.lower * 100)}–${Math.round(bin.upper * 100)} %`;
     io.stdout(
@@ -167,6 +196,7 @@ export async function runEvaluate(io: CliIo, request: EvaluateRequest): Promise<
       {
         trainShare,
         k,
+        select: true,
         ...(modelPath !== undefined
           ? {
               languageModel: {
