@@ -253,3 +253,45 @@ export function evaluateOnTimeSplit(
     })),
   };
 }
+
+/**
+ * Rolling-origin evaluation: the outcomes in time order are cut into folds + 1 equal blocks, and fold i trains on
+ * blocks 1..i and tests on block i + 1, so every fold predicts a later stretch than it learned from and the
+ * figures show how steady the model is across time rather than on one cut. Rows are joined once for all folds.
+ */
+export function evaluateRolling(
+  interactions: readonly Interaction[],
+  book: BookOfBusiness,
+  options: Omit<TimeSplitEvaluationOptions, 'trainShare'> & { folds: number },
+): TimeSplitEvaluation[] {
+  const { folds } = options;
+  if (!(Number.isInteger(folds) && folds >= 1 && folds <= 20))
+    throw new RangeError(`rolling folds must be a whole number from 1 to 20, got ${folds}`);
+  const rows = [
+    ...(options.rows ?? labelledRows(interactions, book, options.signals ? { signals: options.signals } : {})),
+  ].sort((a, b) =>
+    a.interaction.occurredAt < b.interaction.occurredAt
+      ? -1
+      : a.interaction.occurredAt > b.interaction.occurredAt
+        ? 1
+        : a.interaction.id < b.interaction.id
+          ? -1
+          : a.interaction.id > b.interaction.id
+            ? 1
+            : 0,
+  );
+  const out: TimeSplitEvaluation[] = [];
+  for (let i = 1; i <= folds; i++) {
+    const end = Math.floor((rows.length * (i + 1)) / (folds + 1));
+    try {
+      out.push(
+        evaluateOnTimeSplit(interactions, book, { ...options, rows: rows.slice(0, end), trainShare: i / (i + 1) }),
+      );
+    } catch (error) {
+      if (error instanceof EvaluationDataError)
+        throw new EvaluationDataError(`Rolling fold ${i} of ${folds}: ${error.message}`);
+      throw error;
+    }
+  }
+  return out;
+}

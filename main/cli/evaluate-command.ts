@@ -16,17 +16,26 @@ import { ModelFileProblemError } from '../llm/gguf-check';
 import { CliError, EXIT, usageError, type CliIo } from './cli-io';
 
 export const EVALUATE_USAGE =
-  'advisor-desk evaluate [--split time:0.8] [--k 7] [--predictions-out FILE.csv] [--model FILE.gguf [--llm-clients 100]]';
+  'advisor-desk evaluate [--split time:0.8|rolling:K] [--k 7] [--predictions-out FILE.csv] [--model FILE.gguf [--llm-clients 100]]';
 export const PREDICTIONS_HEADER = 'client_id,product_id,occurred_at,outcome,score';
 
-/** `time:SHARE`, the only split there is today; the prefix leaves room for others without changing the flag. */
-export function parseSplit(value: string | undefined): number {
-  if (value === undefined) return 0.8;
+export type SplitChoice = { kind: 'time'; share: number } | { kind: 'rolling'; folds: number };
+
+const SPLIT_HELP = 'time:SHARE with SHARE between 0 and 1 (for example time:0.8) or rolling:K with K from 1 to 20';
+
+/** `time:SHARE` (one cut) or `rolling:K` (K rolling-origin folds). */
+export function parseSplitChoice(value: string | undefined): SplitChoice {
+  if (value === undefined) return { kind: 'time', share: 0.8 };
+  const rolling = /^rolling:(\d+)$/.exec(value.trim());
+  if (rolling) {
+    const folds = Number(rolling[1]);
+    if (folds >= 1 && folds <= 20) return { kind: 'rolling', folds };
+    throw usageError(`--split must be ${SPLIT_HELP}, got "${value}".`);
+  }
   const match = /^time:(\d*\.?\d+)$/.exec(value.trim());
   const share = match ? Number(match[1]) : NaN;
-  if (!(share > 0 && share < 1))
-    throw usageError(`--split must be time:SHARE with SHARE between 0 and 1 (for example time:0.8), got "${value}".`);
-  return share;
+  if (!(share > 0 && share < 1)) throw usageError(`--split must be ${SPLIT_HELP}, got "${value}".`);
+  return { kind: 'time', share };
 }
 
 export function parseK(value: string | undefined): number {
@@ -144,6 +153,53 @@ function printReliability(io: CliIo, title: string, bins: readonly CalibrationBi
   }
 }
 
+/** Rolling-origin folds: one line per fold for the model and logistic regression, then the means. */
+function printRolling(io: CliIo, request: EvaluateRequest, folds: readonly TimeSplitEvaluation[]): void {
+  const figures = folds.map((f) => {
+    const { predictions: _p, ...rest } = f;
+    return rest;
+  });
+  if (request.json) {
+    io.stdout(
+      `${JSON.stringify({ database: request.dbPath, seed: EVALUATION_SEED, split: `rolling:${folds.length}`, folds: figures, predictionsFile: request.predictionsOut ?? null }, null, 2)}\n`,
+    );
+    return;
+  }
+  io.stdout(`Rolling-origin evaluation, ${folds.length} folds: each trains on everything before its test block.\n\n`);
+  const widths = [6, 26, 26, 8, 10, 8, 8, 12];
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('')
+      .trimEnd();
+  io.stdout(`${line(['FOLD', 'TRAINED ON', 'TESTED ON', 'AUC', 'LOG LOSS', 'ECE', 'LR AUC', 'CHOSEN'])}\n`);
+  folds.forEach((f, i) =>
+    io.stdout(
+      `${line([
+        String(i + 1),
+        `${count(f.trainRows)} (to ${day(f.trainedTo)})`,
+        `${count(f.testRows)} (${day(f.testFrom)}…)`,
+        fixed(f.model.auc),
+        fixed(f.model.logLoss),
+        fixed(f.model.ece),
+        fixed(f.baselines['logistic-regression'].auc),
+        f.selection?.chosen ?? 'default',
+      ])}\n`,
+    ),
+  );
+  const mean = (pick: (f: TimeSplitEvaluation) => number | null) => {
+    const values = folds.map(pick).filter((v): v is number => v !== null);
+    return values.length > 0 ? values.reduce((s, v) => s + v, 0) / values.length : null;
+  };
+  io.stdout(
+    `${line(['mean', '', '', fixed(mean((f) => f.model.auc)), fixed(mean((f) => f.model.logLoss)), fixed(mean((f) => f.model.ece)), fixed(mean((f) => f.baselines['logistic-regression'].auc))])}\n`,
+  );
+  if (request.predictionsOut !== undefined)
+    io.stdout(
+      `\nWrote ${count(folds.reduce((s, f) => s + f.predictions.length, 0))} test predictions (every fold) to ${request.predictionsOut}.\n`,
+    );
+}
+
 export interface EvaluateRequest {
   dbPath: string;
   json: boolean;
@@ -174,7 +230,10 @@ export function parseLlmClients(value: string | undefined): number {
 }
 
 export async function runEvaluate(io: CliIo, request: EvaluateRequest): Promise<void> {
-  const trainShare = parseSplit(request.split);
+  const split = parseSplitChoice(request.split);
+  const trainShare = split.kind === 'time' ? split.share : 0.8;
+  if (split.kind === 'rolling' && request.model !== undefined)
+    throw usageError('--split rolling:K cannot be combined with --model; use time:SHARE.');
   const k = parseK(request.k);
   if (request.llmClients !== undefined && request.model === undefined)
     throw usageError('--llm-clients only applies with --model FILE.gguf.');
@@ -197,6 +256,7 @@ export async function runEvaluate(io: CliIo, request: EvaluateRequest): Promise<
         trainShare,
         k,
         select: true,
+        ...(split.kind === 'rolling' ? { rolling: split.folds } : {}),
         ...(modelPath !== undefined
           ? {
               languageModel: {
@@ -231,7 +291,13 @@ export async function runEvaluate(io: CliIo, request: EvaluateRequest): Promise<
     io.stdout(
       `Evaluating on the outcomes of ${count(evaluated.sampled.clients)} of ${count(evaluated.sampled.of)} clients (--llm-clients), with and without language-model signals.\n\n`,
     );
-  if (request.predictionsOut !== undefined) writePredictions(request.predictionsOut, result.predictions);
+  const folds = evaluated.folds;
+  if (request.predictionsOut !== undefined)
+    writePredictions(request.predictionsOut, folds ? folds.flatMap((f) => f.predictions) : result.predictions);
+  if (folds) {
+    printRolling(io, request, folds);
+    return;
+  }
   if (request.json) {
     const { predictions: _predictions, ...figures } = result;
     const llm = withLlm
