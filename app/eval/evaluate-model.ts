@@ -9,6 +9,8 @@ import { evaluatePredictions, type CalibrationBin, type RankedOutcome } from './
 import { fitPopularity, popularityScore } from './popularity-baseline';
 import { fitRulesOnly, rulesOnlyProbability, rulesOnlyScore } from './rules-only-baseline';
 import { timeSplit } from './time-split';
+import { trainSelectedModel, type ModelSelection } from '../scoring/model-selection';
+import { calibrate, logitOf } from '../ranking/platt-calibration';
 
 export interface TimeSplitEvaluationOptions {
   /** Share of the outcomes, earliest first, to train on; the rest is the test set. */
@@ -19,6 +21,11 @@ export interface TimeSplitEvaluationOptions {
   seed: number;
   /** The rule set the rules-only baseline judges under; the shipped default unless the store has another active. */
   ruleSet?: SuitabilityRuleSet;
+  /**
+   * Choose the interest model's settings by time-ordered validation inside the training share (model-selection.ts)
+   * and recalibrate on its latest window; costs about six trainings instead of one. Ignores `model`.
+   */
+  select?: boolean;
   /** Encoding and factorization machine options; the defaults are what the app trains with. */
   model?: InterestModelOptions;
   /** Language-model signals per client and product: they become the optional llm.* features. */
@@ -52,16 +59,51 @@ export interface TimeSplitEvaluation {
   testTo: string;
   /** Share of test outcomes that were positive: the rate any model's probabilities should average to. */
   testPositiveRate: number;
-  /** Test clients with at least one positive outcome, the ones the ranking measures average over. */
+  /** Test clients with two or more outcomes, at least one positive: the ones the ranking measures average over. */
   clientsRanked: number;
+  /** Why precision, NDCG and MAP are null (no client qualifies); null when they were measured. */
+  rankingNotMeasured: string | null;
+  /** What each side of the split holds. */
+  summary: { train: ShareSummary; test: ShareSummary };
   model: ModelMetrics;
   baselines: Record<BaselineName, ModelMetrics>;
   /** The interest model's calibration: ten equal-width probability bins, predicted against observed. */
   calibration: CalibrationBin[];
+  /** What the settings selection tried and chose (with `select`); null when the default settings were used. */
+  selection: ModelSelection | null;
+  /**
+   * The interest model's test probabilities after Platt scaling fitted on the latest window of the training share
+   * (with `select`): its calibration error, log loss and reliability bins, to set beside the raw ones.
+   */
+  recalibrated: {
+    a: number;
+    b: number;
+    rows: number;
+    ece: number | null;
+    logLoss: number | null;
+    bins: CalibrationBin[];
+  } | null;
   /** The L2 strength the logistic baseline chose on the latest training rows. */
   logisticL2: number;
   /** One per test outcome, in time order. */
   predictions: TestPrediction[];
+}
+
+/** Rows, distinct clients and products, and the share of positive outcomes on one side of a split. */
+export interface ShareSummary {
+  rows: number;
+  clients: number;
+  products: number;
+  positiveRate: number;
+}
+
+export function summarise(rows: readonly LabelledRow[]): ShareSummary {
+  return {
+    rows: rows.length,
+    clients: new Set(rows.map((r) => r.interaction.clientId)).size,
+    products: new Set(rows.map((r) => r.interaction.productId)).size,
+    positiveRate: rows.length > 0 ? rows.filter((r) => r.label === 1).length / rows.length : 0,
+  };
 }
 
 /** Too few outcomes, or outcomes of one kind only: nothing can be measured. */
@@ -76,7 +118,7 @@ function metricsOf(
   rows: readonly LabelledRow[],
   scores: readonly number[],
   k: number,
-): { metrics: ModelMetrics; calibration: CalibrationBin[]; clients: number } {
+): { metrics: ModelMetrics; calibration: CalibrationBin[]; clients: number; notMeasured: string | null } {
   const ranked: RankedOutcome[] = rows.map((r, i) => ({
     clientId: r.interaction.clientId,
     score: scores[i]!,
@@ -95,6 +137,7 @@ function metricsOf(
     },
     calibration: report.calibration.bins,
     clients: report.ranking.clientsEvaluated,
+    notMeasured: report.ranking.notMeasured,
   };
 }
 
@@ -139,7 +182,9 @@ export function evaluateOnTimeSplit(
   checkBothOutcomes(train, 'training');
   checkBothOutcomes(test, 'test');
 
-  const model = InterestModel.train(train, { ...options.model, model: { ...options.model?.model, seed } });
+  const selected = options.select ? trainSelectedModel(train, { seed }) : null;
+  const model =
+    selected?.model ?? InterestModel.train(train, { ...options.model, model: { ...options.model?.model, seed } });
   // Both models read the same encoded vectors: encoded once, in bulk (the rows' raw features are the contexts').
   const testVectors = encodeRows(
     model.encoding,
@@ -162,6 +207,21 @@ export function evaluateOnTimeSplit(
   const rulesScores = test.map((r) => rulesOnlyProbability(rules, rulesOnlyScore(r.context, ruleSet)));
 
   const measured = metricsOf(test, modelScores, k);
+  const recalibrated = selected?.calibration
+    ? (() => {
+        const cal = selected.calibration;
+        const scores = modelScores.map((p) => calibrate(cal, logitOf(p)));
+        const m = metricsOf(test, scores, k);
+        return {
+          a: cal.a,
+          b: cal.b,
+          rows: cal.rows,
+          ece: m.metrics.ece,
+          logLoss: m.metrics.logLoss,
+          bins: m.calibration,
+        };
+      })()
+    : null;
   return {
     trainShare,
     trainRows: train.length,
@@ -172,6 +232,8 @@ export function evaluateOnTimeSplit(
     testTo: test[test.length - 1]!.interaction.occurredAt,
     testPositiveRate: test.filter((r) => r.label === 1).length / test.length,
     clientsRanked: measured.clients,
+    rankingNotMeasured: measured.notMeasured,
+    summary: { train: summarise(train), test: summarise(test) },
     model: measured.metrics,
     baselines: {
       popularity: metricsOf(test, popularityScores, k).metrics,
@@ -179,6 +241,8 @@ export function evaluateOnTimeSplit(
       'logistic-regression': metricsOf(test, logisticScores, k).metrics,
     },
     calibration: measured.calibration,
+    selection: selected?.selection ?? null,
+    recalibrated,
     logisticL2: logistic.l2,
     predictions: test.map((r, i) => ({
       clientId: r.interaction.clientId,
@@ -188,4 +252,46 @@ export function evaluateOnTimeSplit(
       score: modelScores[i]!,
     })),
   };
+}
+
+/**
+ * Rolling-origin evaluation: the outcomes in time order are cut into folds + 1 equal blocks, and fold i trains on
+ * blocks 1..i and tests on block i + 1, so every fold predicts a later stretch than it learned from and the
+ * figures show how steady the model is across time rather than on one cut. Rows are joined once for all folds.
+ */
+export function evaluateRolling(
+  interactions: readonly Interaction[],
+  book: BookOfBusiness,
+  options: Omit<TimeSplitEvaluationOptions, 'trainShare'> & { folds: number },
+): TimeSplitEvaluation[] {
+  const { folds } = options;
+  if (!(Number.isInteger(folds) && folds >= 1 && folds <= 20))
+    throw new RangeError(`rolling folds must be a whole number from 1 to 20, got ${folds}`);
+  const rows = [
+    ...(options.rows ?? labelledRows(interactions, book, options.signals ? { signals: options.signals } : {})),
+  ].sort((a, b) =>
+    a.interaction.occurredAt < b.interaction.occurredAt
+      ? -1
+      : a.interaction.occurredAt > b.interaction.occurredAt
+        ? 1
+        : a.interaction.id < b.interaction.id
+          ? -1
+          : a.interaction.id > b.interaction.id
+            ? 1
+            : 0,
+  );
+  const out: TimeSplitEvaluation[] = [];
+  for (let i = 1; i <= folds; i++) {
+    const end = Math.floor((rows.length * (i + 1)) / (folds + 1));
+    try {
+      out.push(
+        evaluateOnTimeSplit(interactions, book, { ...options, rows: rows.slice(0, end), trainShare: i / (i + 1) }),
+      );
+    } catch (error) {
+      if (error instanceof EvaluationDataError)
+        throw new EvaluationDataError(`Rolling fold ${i} of ${folds}: ${error.message}`);
+      throw error;
+    }
+  }
+  return out;
 }

@@ -96,8 +96,13 @@ export interface RankingMetrics {
   precisionAtK: number | null;
   ndcgAtK: number | null;
   mapAtK: number | null;
-  /** Clients that count: those with at least one positive outcome, since a ranking with nothing to find says nothing. */
+  /**
+   * Clients that count: those with at least two test outcomes, one of them positive. A ranking with nothing to
+   * find says nothing, and neither does a "ranking" of one product, which is trivially perfect.
+   */
   clientsEvaluated: number;
+  /** Why the measures are null (no client qualifies), in words for the report; null when they were measured. */
+  notMeasured: string | null;
 }
 
 /** Labels of one client's rows, best score first; equal scores keep input order so results are reproducible. */
@@ -144,7 +149,7 @@ export function averagePrecisionAtK(ranked: readonly number[], k: number): numbe
   return sum / Math.min(relevant, n);
 }
 
-/** Per-client rankings, averaged over clients with at least one positive. */
+/** Per-client rankings, averaged over clients with at least two outcomes and at least one positive. */
 export function rankingMetrics(rows: readonly RankedOutcome[], k: number): RankingMetrics {
   if (!(k >= 1)) throw new Error(`k must be at least 1, got ${k}`);
   const byClient = new Map<string, RankedOutcome[]>();
@@ -157,21 +162,31 @@ export function rankingMetrics(rows: readonly RankedOutcome[], k: number): Ranki
   let ndcg = 0;
   let map = 0;
   let clients = 0;
+  let withPositive = 0;
   for (const list of byClient.values()) {
     const ranked = rankedLabels(list);
     if (!ranked.includes(1)) continue;
+    withPositive++;
+    if (ranked.length < 2) continue;
     clients++;
     precision += precisionAtK(ranked, k);
     ndcg += ndcgAtK(ranked, k) ?? 0;
     map += averagePrecisionAtK(ranked, k) ?? 0;
   }
-  if (clients === 0) return { k, precisionAtK: null, ndcgAtK: null, mapAtK: null, clientsEvaluated: 0 };
+  if (clients === 0) {
+    const notMeasured =
+      withPositive === 0
+        ? `no client has a positive test outcome (${byClient.size} clients)`
+        : `no client has two or more test outcomes with at least one positive (${withPositive} of ${byClient.size} clients have a positive, each with one outcome only), so there is no ranking to measure`;
+    return { k, precisionAtK: null, ndcgAtK: null, mapAtK: null, clientsEvaluated: 0, notMeasured };
+  }
   return {
     k,
     precisionAtK: precision / clients,
     ndcgAtK: ndcg / clients,
     mapAtK: map / clients,
     clientsEvaluated: clients,
+    notMeasured: null,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Interaction } from '../domain';
-import { evaluateOnTimeSplit, type TimeSplitEvaluation } from '../eval/evaluate-model';
+import { evaluateOnTimeSplit, evaluateRolling, type TimeSplitEvaluation } from '../eval/evaluate-model';
 import type { Stores } from '../ports';
 import type { BookOfBusiness, PairSignals } from '../scoring/training-rows';
 
@@ -9,6 +9,10 @@ export const EVALUATION_SEED = 1;
 export interface EvaluateOutcomesRequest {
   trainShare: number;
   k: number;
+  /** Let the interest model choose its settings on the training share and recalibrate (see evaluate-model.ts). */
+  select?: boolean;
+  /** Rolling-origin evaluation with this many folds instead of one split (see evaluateRolling); trainShare is then unused. */
+  rolling?: number;
   /**
    * Language-model signals for the outcomes, computed by the caller's engine: the evaluation is then run a second
    * time with them as features, on the outcomes of the first `clients` clients by id (both runs on the same rows).
@@ -24,6 +28,8 @@ export interface EvaluatedOutcomes {
   /** Set when the evaluation ran on a sample of clients: how many, of how many with outcomes. */
   sampled: { clients: number; of: number } | null;
   withSignals: TimeSplitEvaluation | null;
+  /** With `rolling`: every fold, earliest first; `result` is then the last fold. */
+  folds: TimeSplitEvaluation[] | null;
 }
 
 /**
@@ -49,12 +55,17 @@ export async function evaluateOutcomes(
     k: request.k,
     seed: EVALUATION_SEED,
     ruleSet: deps.stores.ruleSets.active(),
+    ...(request.select ? { select: true } : {}),
   };
+  if (request.rolling !== undefined) {
+    const folds = evaluateRolling(interactions, book, { ...options, folds: request.rolling });
+    return { result: folds[folds.length - 1]!, sampled, withSignals: null, folds };
+  }
   const result = evaluateOnTimeSplit(interactions, book, options);
   let withSignals: TimeSplitEvaluation | null = null;
   if (request.languageModel) {
     const signals = await request.languageModel.signals(interactions, book);
     withSignals = evaluateOnTimeSplit(interactions, book, { ...options, signals });
   }
-  return { result, sampled, withSignals };
+  return { result, sampled, withSignals, folds: null };
 }

@@ -13,9 +13,10 @@ Usage:
   advisor-desk import-events FILE.csv [--mapping MAPPING.json] [--delimiter D] [--encoding E] [--decimal .|,]
                                               outcomes from a flat table (client_id, product_id, occurred_at, outcome,
                                               client.*, product.*, market.*); unknown clients and products are created
-  advisor-desk evaluate [--split time:0.8] [--k 7] [--predictions-out FILE.csv] [--model FILE.gguf [--llm-clients 100]]
+  advisor-desk evaluate [--split time:0.8|rolling:K] [--k 7] [--predictions-out FILE.csv] [--model FILE.gguf [--llm-clients 100]]
                                               held-out AUC, log loss, calibration, P/NDCG/MAP@k of the interest
-                                              model and its baselines on a time split (trains nothing it keeps)
+                                              model and its baselines on a time split, or K rolling-origin folds
+                                              (trains nothing it keeps)
   advisor-desk train [--model FILE.gguf]      full retrain on every recorded outcome; the new version goes live
                                               (the previous one is kept and can be made active again in the app);
                                               --model loads the GGUF file and trains with its signals llm.similarity

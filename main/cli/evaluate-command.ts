@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ModelMetrics } from '../../app/contract/engine-channels';
+import type { CalibrationBin } from '../../app/eval/metrics';
 import { renderMessage } from '../../app/messages';
 import {
   EvaluationDataError,
@@ -17,17 +18,26 @@ import { ModelFileProblemError } from '../llm/gguf-check';
 import { CliError, EXIT, usageError, type CliIo } from './cli-io';
 
 export const EVALUATE_USAGE =
-  'advisor-desk evaluate [--split time:0.8] [--k 7] [--predictions-out FILE.csv] [--model FILE.gguf [--llm-clients 100]]';
+  'advisor-desk evaluate [--split time:0.8|rolling:K] [--k 7] [--predictions-out FILE.csv] [--model FILE.gguf [--llm-clients 100]]';
 export const PREDICTIONS_HEADER = 'client_id,product_id,occurred_at,outcome,score';
 
-/** `time:SHARE`, the only split there is today; the prefix leaves room for others without changing the flag. */
-export function parseSplit(value: string | undefined): number {
-  if (value === undefined) return 0.8;
+export type SplitChoice = { kind: 'time'; share: number } | { kind: 'rolling'; folds: number };
+
+const SPLIT_HELP = 'time:SHARE with SHARE between 0 and 1 (for example time:0.8) or rolling:K with K from 1 to 20';
+
+/** `time:SHARE` (one cut) or `rolling:K` (K rolling-origin folds). */
+export function parseSplitChoice(value: string | undefined): SplitChoice {
+  if (value === undefined) return { kind: 'time', share: 0.8 };
+  const rolling = /^rolling:(\d+)$/.exec(value.trim());
+  if (rolling) {
+    const folds = Number(rolling[1]);
+    if (folds >= 1 && folds <= 20) return { kind: 'rolling', folds };
+    throw usageError(`--split must be ${SPLIT_HELP}, got "${value}".`);
+  }
   const match = /^time:(\d*\.?\d+)$/.exec(value.trim());
   const share = match ? Number(match[1]) : NaN;
-  if (!(share > 0 && share < 1))
-    throw usageError(`--split must be time:SHARE with SHARE between 0 and 1 (for example time:0.8), got "${value}".`);
-  return share;
+  if (!(share > 0 && share < 1)) throw usageError(`--split must be ${SPLIT_HELP}, got "${value}".`);
+  return { kind: 'time', share };
 }
 
 export function parseK(value: string | undefined): number {
@@ -75,6 +85,7 @@ function printTable(io: CliIo, r: TimeSplitEvaluation): void {
   const k = r.model.k;
   const columns = ['', 'AUC', 'LOG LOSS', 'ECE', `P@${k}`, `NDCG@${k}`, `MAP@${k}`];
   const widths = [22, 8, 10, 8, 8, 9, 8];
+  const ranked = (v: number | null) => (r.rankingNotMeasured !== null ? 'n/a' : fixed(v));
   const line = (cells: string[]) =>
     cells
       .map((c, i) => c.padEnd(widths[i]!))
@@ -83,24 +94,51 @@ function printTable(io: CliIo, r: TimeSplitEvaluation): void {
   io.stdout(
     `Time split ${r.trainShare}: trained on ${count(r.trainRows)} outcomes (${day(r.trainedFrom)} to ${day(r.trainedTo)}), tested on ${count(r.testRows)} (${day(r.testFrom)} to ${day(r.testTo)}).\n`,
   );
+  for (const [side, x] of [
+    ['Training share', r.summary.train],
+    ['Test share', r.summary.test],
+  ] as const)
+    io.stdout(
+      `${side}: ${count(x.rows)} outcomes, ${count(x.clients)} clients, ${count(x.products)} products, ${percent(x.positiveRate)} positive.\n`,
+    );
   io.stdout(
-    `${percent(r.testPositiveRate)} of test outcomes were positive; ranking measures average over ${count(r.clientsRanked)} clients with a positive outcome.\n\n`,
+    r.rankingNotMeasured === null
+      ? `Ranking measures average over ${count(r.clientsRanked)} clients with two or more test outcomes, at least one positive.\n\n`
+      : `Ranking measures n/a: ${r.rankingNotMeasured}.\n\n`,
   );
   io.stdout(`${line(columns)}\n`);
   for (const [key, label] of LABELS) {
     const m: ModelMetrics = key === 'model' ? r.model : r.baselines[key as BaselineName];
     io.stdout(
-      `${line([label, fixed(m.auc), fixed(m.logLoss), fixed(m.ece), fixed(m.precisionAtK), fixed(m.ndcgAtK), fixed(m.mapAtK)])}\n`,
+      `${line([label, fixed(m.auc), fixed(m.logLoss), fixed(m.ece), ranked(m.precisionAtK), ranked(m.ndcgAtK), ranked(m.mapAtK)])}\n`,
     );
   }
-  io.stdout('\nCalibration of the interest model:\n');
+  if (r.selection) {
+    const sel = r.selection;
+    io.stdout(`\nSettings chosen on the training share: ${sel.chosen} (${sel.about}): ${sel.why}.\n`);
+    if (sel.candidates.length > 0)
+      io.stdout(
+        `  AUC on the latest ${count(sel.judgedRows)} training outcomes: ${sel.candidates.map((c) => `${c.name} ${fixed(c.auc)}`).join(', ')}.\n`,
+      );
+  }
+  printReliability(io, 'Calibration of the interest model (its own probabilities):', r.calibration);
+  if (r.recalibrated) {
+    io.stdout(
+      `\nRecalibrated with Platt scaling fitted on the latest ${count(r.recalibrated.rows)} training outcomes: ECE ${fixed(r.model.ece)} before, ${fixed(r.recalibrated.ece)} after; log loss ${fixed(r.model.logLoss)} before, ${fixed(r.recalibrated.logLoss)} after.\n`,
+    );
+    printReliability(io, 'Calibration after recalibration:', r.recalibrated.bins);
+  }
+}
+
+function printReliability(io: CliIo, title: string, bins: readonly CalibrationBin[]): void {
+  io.stdout(`\n${title}\n`);
   io.stdout(
     `${['  PREDICTED', 'OUTCOMES', 'MEAN PREDICTED', 'OBSERVED']
       .map((c, i) => c.padEnd([14, 10, 16, 0][i]!))
       .join('')
       .trimEnd()}\n`,
   );
-  for (const bin of r.calibration) {
+  for (const bin of bins) {
     if (bin.count === 0) continue;
     const range = `${Math.round(bin.lower * 100)}–${Math.round(bin.upper * 100)} %`;
     io.stdout(
@@ -110,6 +148,53 @@ function printTable(io: CliIo, r: TimeSplitEvaluation): void {
         .trimEnd()}\n`,
     );
   }
+}
+
+/** Rolling-origin folds: one line per fold for the model and logistic regression, then the means. */
+function printRolling(io: CliIo, request: EvaluateRequest, folds: readonly TimeSplitEvaluation[]): void {
+  const figures = folds.map((f) => {
+    const { predictions: _p, ...rest } = f;
+    return rest;
+  });
+  if (request.json) {
+    io.stdout(
+      `${JSON.stringify({ database: request.dbPath, seed: EVALUATION_SEED, split: `rolling:${folds.length}`, folds: figures, predictionsFile: request.predictionsOut ?? null }, null, 2)}\n`,
+    );
+    return;
+  }
+  io.stdout(`Rolling-origin evaluation, ${folds.length} folds: each trains on everything before its test block.\n\n`);
+  const widths = [6, 26, 26, 8, 10, 8, 8, 12];
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('')
+      .trimEnd();
+  io.stdout(`${line(['FOLD', 'TRAINED ON', 'TESTED ON', 'AUC', 'LOG LOSS', 'ECE', 'LR AUC', 'CHOSEN'])}\n`);
+  folds.forEach((f, i) =>
+    io.stdout(
+      `${line([
+        String(i + 1),
+        `${count(f.trainRows)} (to ${day(f.trainedTo)})`,
+        `${count(f.testRows)} (${day(f.testFrom)}…)`,
+        fixed(f.model.auc),
+        fixed(f.model.logLoss),
+        fixed(f.model.ece),
+        fixed(f.baselines['logistic-regression'].auc),
+        f.selection?.chosen ?? 'default',
+      ])}\n`,
+    ),
+  );
+  const mean = (pick: (f: TimeSplitEvaluation) => number | null) => {
+    const values = folds.map(pick).filter((v): v is number => v !== null);
+    return values.length > 0 ? values.reduce((s, v) => s + v, 0) / values.length : null;
+  };
+  io.stdout(
+    `${line(['mean', '', '', fixed(mean((f) => f.model.auc)), fixed(mean((f) => f.model.logLoss)), fixed(mean((f) => f.model.ece)), fixed(mean((f) => f.baselines['logistic-regression'].auc))])}\n`,
+  );
+  if (request.predictionsOut !== undefined)
+    io.stdout(
+      `\nWrote ${count(folds.reduce((s, f) => s + f.predictions.length, 0))} test predictions (every fold) to ${request.predictionsOut}.\n`,
+    );
 }
 
 export interface EvaluateRequest {
@@ -142,7 +227,10 @@ export function parseLlmClients(value: string | undefined): number {
 }
 
 export async function runEvaluate(io: CliIo, request: EvaluateRequest): Promise<void> {
-  const trainShare = parseSplit(request.split);
+  const split = parseSplitChoice(request.split);
+  const trainShare = split.kind === 'time' ? split.share : 0.8;
+  if (split.kind === 'rolling' && request.model !== undefined)
+    throw usageError('--split rolling:K cannot be combined with --model; use time:SHARE.');
   const k = parseK(request.k);
   if (request.llmClients !== undefined && request.model === undefined)
     throw usageError('--llm-clients only applies with --model FILE.gguf.');
@@ -164,6 +252,8 @@ export async function runEvaluate(io: CliIo, request: EvaluateRequest): Promise<
       {
         trainShare,
         k,
+        select: true,
+        ...(split.kind === 'rolling' ? { rolling: split.folds } : {}),
         ...(modelPath !== undefined
           ? {
               languageModel: {
@@ -198,7 +288,13 @@ export async function runEvaluate(io: CliIo, request: EvaluateRequest): Promise<
     io.stdout(
       `Evaluating on the outcomes of ${count(evaluated.sampled.clients)} of ${count(evaluated.sampled.of)} clients (--llm-clients), with and without language-model signals.\n\n`,
     );
-  if (request.predictionsOut !== undefined) writePredictions(request.predictionsOut, result.predictions);
+  const folds = evaluated.folds;
+  if (request.predictionsOut !== undefined)
+    writePredictions(request.predictionsOut, folds ? folds.flatMap((f) => f.predictions) : result.predictions);
+  if (folds) {
+    printRolling(io, request, folds);
+    return;
+  }
   if (request.json) {
     const { predictions: _predictions, ...figures } = result;
     const llm = withLlm

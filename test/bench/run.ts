@@ -8,6 +8,7 @@ import { benchImportClients, benchImportEvents } from './import-bench';
 import { benchFit, benchLlm } from './llm-bench';
 import { benchNativeComparison } from './native-llama-bench';
 import { benchRecommendations, summarizeRecommendations } from './recommendations-bench';
+import { benchQuality } from './quality-bench';
 import { benchRelayLoop } from './relay-loop-bench';
 import { fmt, median, percentile } from './stats';
 import { benchUiSearch } from './ui-search-bench';
@@ -32,6 +33,12 @@ async function importFigures(): Promise<string[]> {
     `import clients of ${clients.rows.toLocaleString('en-US')} CSV rows through a mapping file: ${fmt(clients.ms)} (${Math.round(clients.rowsPerSecond).toLocaleString('en-US')} rows/s)`,
     `full retrain (advisor-desk train: join, time split with the three baselines, the live model on all ${events.trainRows.toLocaleString('en-US')} outcomes, stored) on the imported outcomes: ${fmt(events.retrainMs)}`,
   ];
+}
+
+// BENCH_ONLY=quality: the interest model against scikit-learn on the real data sets and the demo book.
+if (only === 'quality') {
+  for (const line of benchQuality()) console.log(line);
+  process.exit(0);
 }
 
 // BENCH_ONLY=llm runs the language-model figures alone (generates a 0.5B-shaped test model once; minutes on 2 cores).

@@ -87,6 +87,27 @@ describe('advisor-desk evaluate on a seeded database', () => {
     expect(run.out()).toContain(`interest model        ${figures.model.auc!.toFixed(3)}`);
     for (const label of ['logistic regression', 'popularity', 'rules only', 'Calibration of the interest model'])
       expect(run.out()).toContain(label);
+    expect(run.out()).toMatch(/Training share: [\d,]+ outcomes, [\d,]+ clients, [\d,]+ products, [\d.]+ % positive/);
+    expect(run.out()).toMatch(/Test share: [\d,]+ outcomes/);
+    expect(run.out()).toMatch(/Ranking measures average over [\d,]+ clients with two or more test outcomes/);
+    expect(run.out()).toMatch(/Settings chosen on the training share: [a-z-]+ \(/);
+    expect(run.out()).toMatch(/Recalibrated with Platt scaling fitted on the latest [\d,]+ training outcomes: ECE/);
+  });
+
+  it('evaluates rolling-origin folds with --split rolling:K, each testing later than it trained', async () => {
+    const run = capture();
+    expect(await runCli(['evaluate', '--db', db, '--split', 'rolling:3', '--json'], run.io), run.err()).toBe(0);
+    const rolling = JSON.parse(run.out()) as { split: string; folds: EvaluateJson[] };
+    expect(rolling.split).toBe('rolling:3');
+    expect(rolling.folds).toHaveLength(3);
+    for (const [i, fold] of rolling.folds.entries()) {
+      expect(fold.trainedTo < fold.testFrom).toBe(true);
+      expect(fold.model.auc!).toBeGreaterThan(0.5);
+      if (i > 0) {
+        expect(fold.trainRows).toBeGreaterThan(rolling.folds[i - 1]!.trainRows);
+        expect(fold.testFrom > rolling.folds[i - 1]!.testFrom).toBe(true);
+      }
+    }
   });
 
   it('exits 2 naming the bad value for a malformed --split or --k, before touching the database', async () => {
@@ -94,6 +115,7 @@ describe('advisor-desk evaluate on a seeded database', () => {
       ['--split', 'time:1.5'],
       ['--split', 'random:0.8'],
       ['--split', '0.8'],
+      ['--split', 'rolling:0'],
       ['--k', '0'],
     ] as const) {
       const run = capture();

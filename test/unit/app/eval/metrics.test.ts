@@ -76,6 +76,27 @@ describe('ranking measures', () => {
     expect(m.ndcgAtK).toBe(0.5);
   });
 
+  it('leave out clients with a single outcome, and say why when no client is left', () => {
+    const rows = [
+      { clientId: 'a', score: 0.9, label: 1 },
+      { clientId: 'a', score: 0.1, label: 0 },
+      { clientId: 'b', score: 0.2, label: 1 },
+    ];
+    // b's one outcome would be a "perfect" ranking; only a counts, and a is ranked right.
+    expect(rankingMetrics(rows, 7)).toMatchObject({ clientsEvaluated: 1, precisionAtK: 0.5, ndcgAtK: 1, mapAtK: 1 });
+    const single = rankingMetrics(
+      [
+        { clientId: 'a', score: 0.1, label: 1 },
+        { clientId: 'b', score: 0.9, label: 0 },
+        { clientId: 'c', score: 0.5, label: 1 },
+      ],
+      7,
+    );
+    expect(single).toMatchObject({ clientsEvaluated: 0, precisionAtK: null, ndcgAtK: null, mapAtK: null });
+    expect(single.notMeasured).toMatch(/two or more test outcomes/);
+    expect(rankingMetrics(rows, 7).notMeasured).toBeNull();
+  });
+
   it('report every measure together, with nothing NaN', () => {
     const report = evaluatePredictions([{ clientId: 'a', score: 0.7, label: 1 }], 5);
     expect(report.auc).toBeNull();
