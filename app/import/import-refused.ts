@@ -20,7 +20,8 @@ export class ImportRefusedError extends Error {
 }
 
 export interface ImportProgress {
-  stage: 'reading' | 'checking' | 'writing' | 'done';
+  /** `waiting`: another import or writer holds the database; this one starts when it is done (or gives up). */
+  stage: 'reading' | 'checking' | 'waiting' | 'writing' | 'done';
   done: number;
   total: number;
 }

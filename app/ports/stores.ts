@@ -203,7 +203,12 @@ export interface Transactions {
    * not aborted by then. While it runs, other writes on the same store are refused as busy rather than joined to it.
    * Waits for another process's write as `write` does; when that wait runs out, `DomainError('busy')`.
    */
-  writeInSteps<T>(work: (step: () => Promise<void>) => Promise<T>, signal?: AbortSignal): Promise<T>;
+  writeInSteps<T>(
+    work: (step: () => Promise<void>) => Promise<T>,
+    signal?: AbortSignal,
+    /** Called once if the write has to wait for another writer, so the user hears why nothing moves. */
+    onWait?: () => void,
+  ): Promise<T>;
 }
 
 export interface Stores {

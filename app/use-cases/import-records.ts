@@ -204,7 +204,9 @@ export function createImportUseCases(deps: ImportDeps) {
 
   async function write<T>(run: ImportRun, work: (step: () => Promise<void>) => Promise<T>): Promise<T> {
     stopIfAborted(run.signal);
-    const result = await transactions.writeInSteps(work, run.signal);
+    const result = await transactions.writeInSteps(work, run.signal, () =>
+      run.onProgress?.({ stage: 'waiting', done: 0, total: 0 }),
+    );
     deps.events.emit('data:changed', { entity: 'all' });
     return result;
   }

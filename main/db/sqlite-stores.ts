@@ -82,9 +82,10 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * Begins a write transaction, waiting for another process's writer as long as the connection's busy timeout says,
  * without blocking the event loop: a Ctrl-C while waiting stops the wait.
  */
-async function beginWhenFree(db: Db, signal: AbortSignal | undefined): Promise<void> {
+async function beginWhenFree(db: Db, signal: AbortSignal | undefined, onWait?: () => void): Promise<void> {
   const timeout = Number(db.pragma('busy_timeout', { simple: true }));
   const deadline = Date.now() + timeout;
+  let waited = false;
   db.pragma('busy_timeout = 0');
   try {
     for (;;) {
@@ -94,6 +95,8 @@ async function beginWhenFree(db: Db, signal: AbortSignal | undefined): Promise<v
       } catch (error) {
         if (!isBusy(error)) throw error;
         if (Date.now() >= deadline) throw new DomainError('busy', BUSY_MESSAGE);
+        if (!waited) onWait?.();
+        waited = true;
       }
       await new Promise<void>((resolve) => setTimeout(resolve, 50));
       if (signal?.aborted) throw new DomainError('cancelled', 'The import was cancelled; nothing was imported.');
@@ -218,10 +221,10 @@ export function sqliteStores(db: Db): Stores {
           throw error;
         }
       },
-      writeInSteps: async (work, signal) => {
+      writeInSteps: async (work, signal, onWait) => {
         refuseWhileStepping();
         if (signal?.aborted) throw new DomainError('cancelled', 'The import was cancelled; nothing was imported.');
-        await beginWhenFree(db, signal);
+        await beginWhenFree(db, signal, onWait);
         stepping = true;
         try {
           const step = async () => {

@@ -30,6 +30,7 @@ export function throttleProgress(
 
 /** One progress line for a terminal: "writing 45,000 of 100,000 rows (45%)". */
 export function describeProgress(p: ImportProgress): string {
+  if (p.stage === 'waiting') return 'waiting for another import (or another writer) to finish…';
   if (p.total === 0) return `${p.stage}…`;
   return `${p.stage} ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} rows (${Math.floor((p.done / p.total) * 100)}%)`;
 }

@@ -1,3 +1,4 @@
+import { DomainError } from '../../app/domain/domain-error';
 import type { Client, Interaction, ModelVersionSummary, NewClient } from '../../app/domain';
 import type { DemoData } from '../../app/demo/demo-data';
 import type { NewModelVersion, StoredModelVersion, Stores } from '../../app/ports';
@@ -121,7 +122,7 @@ export function inMemoryBook(data: DemoData): ModelStores & { versionsStored: ()
       write: (work) => work(),
       writeInSteps: (work, signal) =>
         work(async () => {
-          if (signal?.aborted) throw new Error('cancelled');
+          if (signal?.aborted) throw new DomainError('cancelled', 'cancelled');
         }),
     },
   };

@@ -301,7 +301,9 @@ describe('cancelling and concurrency', () => {
       const started = Date.now();
       const r = await importEvents(csv);
       expect(r.code).toBe(6);
-      expect(r.err).toMatch(/the database is busy with another import/);
+      expect(r.err).toMatch(
+        /waiting for another import \(or another writer\) to finish…\n.*the database is busy with another import/s,
+      );
       expect(Date.now() - started).toBeGreaterThanOrEqual(4000);
     } finally {
       holder.exec('ROLLBACK');
