@@ -89,7 +89,7 @@ export class EngineClient implements LanguageModel, ModelFileProber {
 
   private receive(child: EngineProcess, message: FromEngine): void {
     if (message.kind === 'state') return this.take(message.state);
-    if (message.kind === 'retiring') return this.lost(child, message.reason);
+    if (message.kind === 'retiring') return this.lost(child, message.reason, fromWireError(message.error));
     const pending = this.pending.get(message.id);
     if (!pending) return;
     if (message.kind === 'text') return pending.onText?.(message.chunk);
@@ -104,10 +104,10 @@ export class EngineClient implements LanguageModel, ModelFileProber {
     if (this.pending.size === 0) this.child?.hold(false);
   }
 
-  private lost(child: EngineProcess, how: string): void {
+  private lost(child: EngineProcess, how: string, cause?: Error): void {
     if (this.child !== child) return;
     this.child = null;
-    const failure = new EngineCrashedError(how);
+    const failure = cause ?? new EngineCrashedError(how);
     for (const [id, pending] of [...this.pending]) {
       this.settle(id);
       pending.reject(failure);

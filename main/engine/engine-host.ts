@@ -59,8 +59,10 @@ const served = serveEngine(engine, parentChannel(), () => process.exit(0));
  */
 process.on('unhandledRejection', (reason) => {
   const message = reason instanceof Error ? reason.message : String(reason);
-  served.failAll(new Error(`The language model failed while generating (${message}).`));
-  served.retire('a native failure while generating');
+  served.retire(
+    'a native failure while generating',
+    new Error(`The language model failed while generating (${message}).`),
+  );
   // Let the answers leave before the process does.
   setTimeout(() => process.exit(70), 200);
 });

@@ -27,7 +27,7 @@ export type FromEngine =
   | { kind: 'text'; id: number; chunk: string }
   | { kind: 'state'; state: EngineState }
   /** The engine is ending on its own (its native state is broken): start a fresh process for the next request. */
-  | { kind: 'retiring'; reason: string };
+  | { kind: 'retiring'; reason: string; error: WireError };
 
 export interface WireError {
   name: string;
@@ -48,3 +48,12 @@ export function fromWireError(wire: WireError): Error {
   error.name = wire.name;
   return error;
 }
+
+/**
+ * In the desktop app the backend cannot start the language engine itself (utility processes are the main process's
+ * to start, and run-as-node is fused off): it asks the main process, which starts one and hands back a message port
+ * to it, and says when it has ended.
+ */
+export type EngineRelayRequest = { type: 'engine:start'; id: number } | { type: 'engine:kill'; id: number };
+/** 'engine:port' carries the port to the engine as the message's one transferred port. */
+export type EngineRelayNotice = { type: 'engine:port'; id: number } | { type: 'engine:exit'; id: number; how: string };

@@ -9,12 +9,11 @@ export interface EngineChannel {
 
 export interface ServedEngine {
   /**
-   * Answers every call in flight with this error (the engine is about to end: its native state can no longer be
-   * trusted), so the waiting callers learn what went wrong rather than only that the process went away.
+   * Tells the client this process is ending (its native state can no longer be trusted) and why, in one message: the
+   * client answers every call in flight with `error` and sends its next request to a fresh process. Nothing is
+   * answered from here afterwards.
    */
-  failAll(error: unknown): void;
-  /** Tells the client this process is ending, so that its next request starts a fresh one. */
-  retire(reason: string): void;
+  retire(reason: string, error: unknown): void;
 }
 
 /**
@@ -84,12 +83,9 @@ export function serveEngine(
   });
 
   return {
-    failAll(error) {
-      for (const id of running.keys()) channel.send({ kind: 'error', id, error: toWireError(error) });
+    retire(reason, error) {
       running.clear();
-    },
-    retire(reason) {
-      channel.send({ kind: 'retiring', reason });
+      channel.send({ kind: 'retiring', reason, error: toWireError(error) });
     },
   };
 }

@@ -1,6 +1,5 @@
-import type { EngineRelayNotice, EngineRelayRequest } from '../host/backend-messages';
 import type { EngineProcess, SpawnEngine } from './engine-client';
-import type { FromEngine, ToEngine } from './engine-protocol';
+import type { EngineRelayNotice, EngineRelayRequest, FromEngine, ToEngine } from './engine-protocol';
 
 /** A message port as Electron's MessagePortMain has it: messages arrive as events with the value in `data`. */
 export interface RelayPort {

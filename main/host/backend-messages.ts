@@ -1,5 +1,6 @@
 import type { Result } from '../../app/contract/result';
 import type { BackendOptions } from '../backend/backend-types';
+import type { EngineRelayNotice, EngineRelayRequest } from '../engine/engine-protocol';
 
 /**
  * Messages between a process that shows the app (the Electron main process, the browser-mode server, the CLI) and
@@ -16,15 +17,6 @@ export type HostedBackendOptions = Omit<BackendOptions, 'now'> & {
 
 /** Why the backend could not open, so a host can answer as it would have in-process (the CLI's exit codes). */
 export type OpenFailure = 'not-a-database' | 'database-too-new' | 'other';
-
-/**
- * In the desktop app the backend cannot start the language engine itself (utility processes are the main process's
- * to start, and run-as-node is fused off): it asks the main process, which starts one and hands back a message port
- * to it, and says when it has ended.
- */
-export type EngineRelayRequest = { type: 'engine:start'; id: number } | { type: 'engine:kill'; id: number };
-/** 'engine:port' carries the port to the engine as the message's one transferred port. */
-export type EngineRelayNotice = { type: 'engine:port'; id: number } | { type: 'engine:exit'; id: number; how: string };
 
 export type ToBackend =
   | EngineRelayNotice

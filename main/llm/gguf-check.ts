@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import { GgufFileType, readGgufFileInfo, type GgufFileInfo } from 'node-llama-cpp';
 import { message, renderMessage, type Message, type MessageParam } from '../../app/messages';
+import { probeModelFile } from './file-probe';
 
 /**
  * Reads a GGUF file's header without loading it and says whether llama.cpp can load it. Every check runs
@@ -335,7 +336,18 @@ export class ModelFileProblemError extends Error {
  * llama.cpp (a llama file without a head count or FFN length aborts the process with SIGABRT there).
  */
 export async function assertLoadable(filePath: string): Promise<GgufHeaderSummary> {
-  const header = await readGgufHeader(filePath, filePath.split(/[\\/]/).pop() ?? filePath);
+  const fileName = filePath.split(/[\\/]/).pop() ?? filePath;
+  const header = await readGgufHeader(filePath, fileName);
+  // Whoever asks is about to hand the file to llama.cpp in this process, so asking llama.cpp whether it runs the
+  // architecture costs nothing more; it is the truer message for a file whose keys are named after another family.
+  if ((header.problem === null || header.problem.kind === 'missing-keys') && header.architecture !== null) {
+    const facts = await probeModelFile(filePath, { fit: false }).catch(() => null);
+    if (facts && !facts.supported)
+      throw new ModelFileProblemError({
+        kind: 'unsupported-architecture',
+        text: problemText('unsupported-architecture', { fileName, architecture: header.architecture }),
+      });
+  }
   if (header.problem) throw new ModelFileProblemError(header.problem);
   return header;
 }

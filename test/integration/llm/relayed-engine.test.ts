@@ -5,7 +5,7 @@ import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EngineClient } from '../../../main/engine/engine-client';
 import { relayedEngine, type EngineRelayLink, type RelayPort } from '../../../main/engine/relayed-engine';
-import type { EngineRelayNotice, EngineRelayRequest } from '../../../main/host/backend-messages';
+import type { EngineRelayNotice, EngineRelayRequest } from '../../../main/engine/engine-protocol';
 import { testModelPath } from '../../fixtures/test-models';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
