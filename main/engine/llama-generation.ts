@@ -1,4 +1,4 @@
-import { LlamaChatSession, LlamaCompletion, type Llama, type LlamaGrammar } from 'node-llama-cpp';
+import type { Llama, LlamaGrammar } from 'node-llama-cpp';
 import type { GenerateOptions, GenerateRequest, GenerateResult } from '../../app/ports/language-model';
 import type { LoadedLlm } from '../llm/llm-runtime';
 
@@ -20,6 +20,7 @@ export async function generateOnModel(
   request: GenerateRequest,
   options: GenerateOptions = {},
 ): Promise<{ answer: GenerateResult; decodeRate: number | null }> {
+  const { LlamaChatSession, LlamaCompletion } = await import('node-llama-cpp');
   const grammar = await grammarFor(loaded.llama, request);
   const signal = options.signal;
   const sequence = loaded.context.getSequence();

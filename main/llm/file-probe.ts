@@ -1,4 +1,3 @@
-import { GgufInsights, readGgufFileInfo } from 'node-llama-cpp';
 import type { FitEstimate } from '../../app/contract/llm-channels';
 import { getLlamaForMachine } from './llama-instance';
 import { estimateFit } from './model-fit';
@@ -27,6 +26,7 @@ export interface ModelFileProber {
  * LanguageEngine records such a death (EngineCrashes), and the model library then lists the file as broken.
  */
 export async function probeModelFile(filePath: string, options: ProbeOptions = {}): Promise<NativeFileFacts> {
+  const { GgufInsights, readGgufFileInfo } = await import('node-llama-cpp');
   const info = await readGgufFileInfo(filePath, {
     sourceType: 'filesystem',
     readTensorInfo: true,

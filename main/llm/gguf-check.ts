@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import { GgufFileType, readGgufFileInfo, type GgufFileInfo } from 'node-llama-cpp';
+import type { GgufFileInfo } from 'node-llama-cpp';
 import { message, renderMessage, type Message, type MessageParam } from '../../app/messages';
 import { probeModelFile } from './file-probe';
 
@@ -143,6 +143,8 @@ export async function readGgufHeader(filePath: string, fileName: string): Promis
     });
   }
 
+  // Imported when first needed (about 0.8 s): a backend that never reads a model file never pays for it.
+  const { GgufFileType, readGgufFileInfo } = await import('node-llama-cpp');
   let info: GgufFileInfo;
   try {
     info = await readGgufFileInfo(filePath, {

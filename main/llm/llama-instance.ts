@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { getLlama, LlamaLogLevel, type Llama } from 'node-llama-cpp';
+import type { Llama } from 'node-llama-cpp';
 
 /**
  * The one node-llama-cpp instance of the process. Loading, inspection, fit estimates and benchmarks all
@@ -103,17 +103,21 @@ let shared: Promise<Llama> | null = null;
 export function getLlamaForMachine(): Promise<Llama> {
   if (!shared) {
     const { threads } = chooseThreads();
-    shared = getLlama({
-      gpu: 'auto',
-      build: 'never',
-      maxThreads: threads,
-      // Errors only, to stderr: llama.cpp's info lines are noise to an advisor, and prompts never pass through here.
-      logLevel: LlamaLogLevel.error,
-      logger: (level, message) => {
-        if (level === LlamaLogLevel.error || level === LlamaLogLevel.fatal)
-          process.stderr.write(`[llama.cpp] ${message.trimEnd()}\n`);
-      },
-    });
+    // Imported here, not at the top: loading node-llama-cpp costs about 0.8 s, which every CLI command and every
+    // start of the backend paid before, even those that never touch a model.
+    shared = import('node-llama-cpp').then(({ getLlama, LlamaLogLevel }) =>
+      getLlama({
+        gpu: 'auto',
+        build: 'never',
+        maxThreads: threads,
+        // Errors only, to stderr: llama.cpp's info lines are noise to an advisor, and prompts never pass through here.
+        logLevel: LlamaLogLevel.error,
+        logger: (level, message) => {
+          if (level === LlamaLogLevel.error || level === LlamaLogLevel.fatal)
+            process.stderr.write(`[llama.cpp] ${message.trimEnd()}\n`);
+        },
+      }),
+    );
     shared.catch(() => {
       shared = null;
     });

@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import fs from 'node:fs/promises';
-import { createModelDownloader, type ModelDownloader } from 'node-llama-cpp';
+import type { ModelDownloader } from 'node-llama-cpp';
 import type { EventPayload } from '../../app/contract/events';
 import { isMessage, message, renderMessage, type Message } from '../../app/messages';
 import { readGgufHeader } from './gguf-check';
@@ -118,6 +118,7 @@ export class ModelDownloads {
       );
     }
     let downloader: ModelDownloader;
+    const { createModelDownloader } = await import('node-llama-cpp');
     try {
       downloader = await withTimeout(
         createModelDownloader({

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { GgufInsights, type GgufFileInfo } from 'node-llama-cpp';
+import type { GgufFileInfo } from 'node-llama-cpp';
 import type { FitEstimate } from '../../app/contract/llm-channels';
 import { message } from '../../app/messages';
 import { getLlamaForMachine } from './llama-instance';
@@ -15,6 +15,7 @@ const DRAFTING_CONTEXT = 4096;
 
 export async function estimateFit(info: GgufFileInfo): Promise<FitEstimate> {
   const llama = await getLlamaForMachine();
+  const { GgufInsights } = await import('node-llama-cpp');
   const insights = await GgufInsights.from(info, llama);
   const contextTarget = Math.min(DRAFTING_CONTEXT, insights.trainContextSize ?? DRAFTING_CONTEXT);
   const { resolvedValues } = await insights.configurationResolver.resolveAndScoreConfig({
