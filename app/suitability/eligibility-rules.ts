@@ -8,17 +8,9 @@ import {
   percent,
   wholeYearsBetween,
 } from './suitability-facts';
-import { isMessageKey, list, message, type MessageKey, type MessageParam } from '../messages';
-import type { RuleCheck, SuitabilityFacts, SuitabilityRuleId } from './suitability-types';
-
-function check(
-  ruleId: SuitabilityRuleId,
-  passed: boolean,
-  key: MessageKey,
-  params?: Record<string, MessageParam>,
-): RuleCheck {
-  return { ruleId, passed, reason: message(key, params) };
-}
+import { ruleCheck as check } from './suitability-facts';
+import { isMessageKey, list, message, type MessageParam } from '../messages';
+import type { RuleCheck, SuitabilityFacts } from './suitability-types';
 
 /** A profile field by its form label; a field the catalog does not name (a rule set may list any) by its code. */
 function fieldName(field: string): MessageParam {

@@ -1,18 +1,10 @@
 import { recordedText } from '../domain/localized-text';
 import { categoryName } from '../domain/category-names';
 import { KNOWLEDGE_LEVELS } from '../domain/enums';
-import { message, type MessageKey, type MessageParam } from '../messages';
+import { message, type MessageParam } from '../messages';
 import { commitmentMonths, gradeIndex, money, monthsText, percent } from './suitability-facts';
-import type { RuleCheck, SuitabilityFacts, SuitabilityRuleId } from './suitability-types';
-
-function check(
-  ruleId: SuitabilityRuleId,
-  passed: boolean,
-  key: MessageKey,
-  params?: Record<string, MessageParam>,
-): RuleCheck {
-  return { ruleId, passed, reason: message(key, params) };
-}
+import { ruleCheck as check } from './suitability-facts';
+import type { RuleCheck, SuitabilityFacts } from './suitability-types';
 
 /** A category's name inside a sentence: lower case in English ("the bond fund category"). */
 function categoryInSentence(category: string): MessageParam {

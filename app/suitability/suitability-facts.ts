@@ -1,8 +1,19 @@
 import type { ClientProfile } from '../domain/client';
 import { RISK_GRADES, type LiquidityTerm, type RiskGrade } from '../domain/enums';
 import type { Product } from '../domain/product';
-import { message, type Message } from '../messages';
+import { message, type Message, type MessageKey, type MessageParam } from '../messages';
 import type { ProductScope } from './rule-set';
+import type { RuleCheck, SuitabilityRuleId } from './suitability-types';
+
+/** One rule's verdict with its reason as a catalog message: how every suitability rule reports. */
+export function ruleCheck(
+  ruleId: SuitabilityRuleId,
+  passed: boolean,
+  key: MessageKey,
+  params?: Record<string, MessageParam>,
+): RuleCheck {
+  return { ruleId, passed, reason: message(key, params) };
+}
 
 export function gradeIndex(grade: RiskGrade): number {
   return RISK_GRADES.indexOf(grade);

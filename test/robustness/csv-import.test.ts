@@ -1,8 +1,8 @@
 import fs from 'node:fs';
+import { captureCliIo } from '../integration/cli/run-cli';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/cli-commands';
-import type { CliIo } from '../../main/cli/cli-io';
 import { openDatabase } from '../../main/db/connection';
 import { migrate } from '../../main/db/migrate';
 import { importEventsCsv } from '../../main/import/import-events';
@@ -15,18 +15,7 @@ import { eventsCsv, writeHugeQuotedFieldCsv, writeWideEventsCsv } from './csv-sh
  * was written.
  */
 
-function capture(onInterrupt?: CliIo['onInterrupt']) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    env: {},
-    now: () => new Date('2026-11-28T09:00:00.000Z'),
-    ...(onInterrupt ? { onInterrupt } : {}),
-  };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
+const capture = captureCliIo;
 
 let dir: string;
 let dbFile: string;

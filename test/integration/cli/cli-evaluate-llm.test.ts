@@ -1,22 +1,12 @@
 import fs from 'node:fs';
+import { captureCliIo } from './run-cli';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/cli-commands';
-import type { CliIo } from '../../../main/cli/cli-io';
 import { testModelPath } from '../../fixtures/test-models';
 import { tempDir } from '../db/temp-db';
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    env: {},
-    now: () => new Date('2026-11-28T09:00:00.000Z'),
-  };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
+const capture = captureCliIo;
 
 type Metrics = Record<string, number | null>;
 interface EvaluateJson {

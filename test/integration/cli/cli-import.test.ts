@@ -1,21 +1,11 @@
 import fs from 'node:fs';
+import { captureCliIo } from './run-cli';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/cli-commands';
-import type { CliIo } from '../../../main/cli/cli-io';
 import { tempDir } from '../db/temp-db';
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    env: {},
-    now: () => new Date('2026-11-28T09:00:00.000Z'),
-  };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
+const capture = captureCliIo;
 
 describe('advisor-desk import clients', () => {
   let dir: string;

@@ -1,24 +1,14 @@
 import fs from 'node:fs';
+import { captureCliIo } from './run-cli';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordedText } from '../../../app/domain/localized-text';
 import type { ClientRanking, ModelVersionSummary } from '../../../app/contract/engine-channels';
 import { runCli } from '../../../main/cli/cli-commands';
-import type { CliIo } from '../../../main/cli/cli-io';
 import { openStore } from '../../../main/db/open-store';
 import { tempDir } from '../db/temp-db';
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    env: {},
-    now: () => new Date('2026-11-28T09:00:00.000Z'),
-  };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
+const capture = captureCliIo;
 
 async function run(args: string[]) {
   const c = capture();

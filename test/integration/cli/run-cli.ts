@@ -12,3 +12,17 @@ export async function runCliCaptured(args: string[]): Promise<{ code: number; ou
   const code = await runCli(args, io);
   return { code, out: out.join(''), err: err.join('') };
 }
+
+/** An in-process CLI io that keeps what the command writes, at the tests' clock; `onInterrupt` when a test plays Ctrl-C. */
+export function captureCliIo(onInterrupt?: CliIo['onInterrupt']) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    env: {},
+    now: () => CLI_TEST_NOW,
+    ...(onInterrupt ? { onInterrupt } : {}),
+  };
+  return { io, out: () => out.join(''), err: () => err.join('') };
+}
