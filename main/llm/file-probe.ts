@@ -1,3 +1,4 @@
+import type { GgufFileInfo } from 'node-llama-cpp';
 import type { FitEstimate } from '../../app/contract/llm-channels';
 import { getLlamaForMachine } from './llama-instance';
 import { estimateFit } from './model-fit';
@@ -14,6 +15,8 @@ export interface NativeFileFacts {
 export interface ProbeOptions {
   /** false: only whether the architecture is supported (for a file whose header already failed). Default true. */
   fit?: boolean;
+  /** The header already read by the caller in this process, so it is not parsed twice (never sent across). */
+  info?: GgufFileInfo;
 }
 
 export interface ModelFileProber {
@@ -27,12 +30,14 @@ export interface ModelFileProber {
  */
 export async function probeModelFile(filePath: string, options: ProbeOptions = {}): Promise<NativeFileFacts> {
   const { GgufInsights, readGgufFileInfo } = await import('node-llama-cpp');
-  const info = await readGgufFileInfo(filePath, {
-    sourceType: 'filesystem',
-    readTensorInfo: true,
-    logWarnings: false,
-    spliceSplitFiles: false,
-  });
+  const info =
+    options.info ??
+    (await readGgufFileInfo(filePath, {
+      sourceType: 'filesystem',
+      readTensorInfo: true,
+      logWarnings: false,
+      spliceSplitFiles: false,
+    }));
   const llama = await getLlamaForMachine();
   const insights = await GgufInsights.from(info, llama);
   if (!insights.isSupportedByLlamaCpp) return { supported: false, fit: null };

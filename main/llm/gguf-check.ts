@@ -343,7 +343,9 @@ export async function assertLoadable(filePath: string): Promise<GgufHeaderSummar
   // Whoever asks is about to hand the file to llama.cpp in this process, so asking llama.cpp whether it runs the
   // architecture costs nothing more; it is the truer message for a file whose keys are named after another family.
   if ((header.problem === null || header.problem.kind === 'missing-keys') && header.architecture !== null) {
-    const facts = await probeModelFile(filePath, { fit: false }).catch(() => null);
+    const facts = await probeModelFile(filePath, { fit: false, ...(header.info ? { info: header.info } : {}) }).catch(
+      () => null,
+    );
     if (facts && !facts.supported)
       throw new ModelFileProblemError({
         kind: 'unsupported-architecture',
