@@ -29,6 +29,13 @@ export const enClient = {
   'client.issue.attributeNumber': 'Attribute {name} must be a number.',
   'questionnaire.issue.unanswered': 'Please answer this question.',
   'questionnaire.issue.unknownOption': 'This answer is not one of the options.',
+  'store.busy':
+    'Another program is writing to the database (an import from the command line, perhaps) and did not finish within {seconds} seconds; nothing was saved. Try again when it is done.',
+  'store.full': 'The disk that holds the database is full; nothing was saved. Free some space and try again.',
+  'store.readOnly':
+    'The database file cannot be written (it or its folder is read-only); nothing was saved. Check the permissions of {file}.',
+  'store.ioError':
+    'The disk reported an error while reading or writing the database; nothing was saved. Try again, and check the disk if it repeats.',
 } satisfies Record<string, string>;
 
 export type ClientMessageKey = keyof typeof enClient;

@@ -29,4 +29,9 @@ export const zhCNClient: Record<ClientMessageKey, string> = {
   'client.issue.attributeNumber': '属性 {name} 必须是数字。',
   'questionnaire.issue.unanswered': '请回答此问题。',
   'questionnaire.issue.unknownOption': '该答案不在选项中。',
+  'store.busy':
+    '另一个程序正在写入数据库（可能是命令行导入），{seconds} 秒内未完成；本次未保存任何内容。请待其完成后重试。',
+  'store.full': '存放数据库的磁盘已满；本次未保存任何内容。请释放空间后重试。',
+  'store.readOnly': '数据库文件无法写入（文件或其所在文件夹为只读）；本次未保存任何内容。请检查 {file} 的权限。',
+  'store.ioError': '读写数据库时磁盘报告错误；本次未保存任何内容。请重试，如反复出现请检查磁盘。',
 };

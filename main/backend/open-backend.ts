@@ -5,6 +5,7 @@ import type { EventSink } from '../../app/ports';
 import { createBookDataUseCases } from '../../app/use-cases/book-data';
 import { openStore } from '../db/open-store';
 import { sqliteStores } from '../db/sqlite-stores';
+import { storeFailure } from '../db/store-failure';
 import { EngineClient } from '../engine/engine-client';
 import { forkEngine } from '../engine/fork-engine';
 import { LanguageEngine } from '../engine/language-engine';
@@ -77,7 +78,7 @@ export function openBackend(options: BackendOptions): Backend {
 
   if (created && (options.seedDemoIfEmpty ?? true)) createBookDataUseCases(ctx).seedIfEmpty();
 
-  const handlers: HandlerTable = {
+  const handlers: HandlerTable = withStoreFailures(databasePath, Number(db.pragma('busy_timeout', { simple: true })), {
     ...bookHandlers(ctx, { mode: options.mode, databasePath }),
     ...clientHandlers(ctx),
     ...engineHandlers(ctx),
@@ -85,7 +86,7 @@ export function openBackend(options: BackendOptions): Backend {
     ...llmHandlers(ctx),
     ...pitchHandlers(ctx),
     ...deviationHandlers(ctx),
-  };
+  });
 
   return {
     handlers,
@@ -101,4 +102,23 @@ export function openBackend(options: BackendOptions): Backend {
       if (db.open) db.close();
     },
   };
+}
+
+/**
+ * Every handler, with the store's driver failures (another process writing, a full disk, a read-only file) answered
+ * as the refusals they are rather than as internal faults: a request must not fail "unexpectedly" because a CLI
+ * import holds the file.
+ */
+function withStoreFailures(databasePath: string, busyWaitMs: number, table: HandlerTable): HandlerTable {
+  const wrapped: Record<string, (input: unknown) => unknown> = {};
+  for (const [channel, handler] of Object.entries(table) as [string, (input: unknown) => unknown][]) {
+    wrapped[channel] = async (input) => {
+      try {
+        return await handler(input);
+      } catch (error) {
+        throw storeFailure(error, databasePath, busyWaitMs) ?? error;
+      }
+    };
+  }
+  return wrapped as unknown as HandlerTable;
 }
