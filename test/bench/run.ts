@@ -10,6 +10,7 @@ import { benchNativeComparison } from './native-llama-bench';
 import { benchRecommendations, summarizeRecommendations } from './recommendations-bench';
 import { benchQuality } from './quality-bench';
 import { benchRelayLoop } from './relay-loop-bench';
+import { benchRobustness } from './robustness-bench';
 import { fmt, median, percentile } from './stats';
 import { benchUiSearch } from './ui-search-bench';
 
@@ -38,6 +39,12 @@ async function importFigures(): Promise<string[]> {
 // BENCH_ONLY=quality: the interest model against scikit-learn on the real data sets and the demo book.
 if (only === 'quality') {
   for (const line of benchQuality()) console.log(line);
+  process.exit(0);
+}
+
+// BENCH_ONLY=robustness: the malformed-input sweeps of test/robustness at bench size (minutes).
+if (only === 'robustness') {
+  for (const line of await benchRobustness()) console.log(line);
   process.exit(0);
 }
 
