@@ -2,6 +2,7 @@ import { enCategories } from './en-categories';
 import { enClient } from './en-client';
 import { enEngine } from './en-engine';
 import { enPitch } from './en-pitch';
+import { enPitchDocument } from './en-pitch-document';
 import { enPitchJob } from './en-pitch-job';
 import { enReasons } from './en-reasons';
 import { enSuitability } from './en-suitability';
@@ -11,6 +12,7 @@ import { zhCNCategories } from './zh-CN-categories';
 import { zhCNClient } from './zh-CN-client';
 import { zhCNEngine } from './zh-CN-engine';
 import { zhCNPitch } from './zh-CN-pitch';
+import { zhCNPitchDocument } from './zh-CN-pitch-document';
 import { zhCNPitchJob } from './zh-CN-pitch-job';
 import { zhCNReasons } from './zh-CN-reasons';
 import { zhCNSuitability } from './zh-CN-suitability';
@@ -27,6 +29,7 @@ export const en = {
   ...enCategories,
   ...enEngine,
   ...enPitch,
+  ...enPitchDocument,
   ...enPitchJob,
   ...enReasons,
   ...enSuitability,
@@ -41,6 +44,7 @@ export const zhCN: Catalog = {
   ...zhCNCategories,
   ...zhCNEngine,
   ...zhCNPitch,
+  ...zhCNPitchDocument,
   ...zhCNPitchJob,
   ...zhCNReasons,
   ...zhCNSuitability,

@@ -1,12 +1,12 @@
 import type { Language } from '../domain/enums';
-import { recordedText, type LocalizedText } from '../domain/localized-text';
+import type { LocalizedText } from '../domain/localized-text';
 import type { SuitabilityResult } from '../suitability/suitability-types';
 import { normaliseForComparison } from './disclosure';
 import { CLAIM_MESSAGES, findClaims, type ClaimFamily } from './forbidden-claims';
 import { formatPercent } from './formatting';
 import { extractNumbers, halfWidth, type NumberUnit, type QuotedNumber } from './number-extraction';
 import { quotableNumbers, type FactNumber, type PitchFacts } from './pitch-facts';
-import { t, type DraftField, type PitchDraft } from './pitch-types';
+import { doc, type DraftField, type PitchDraft } from './pitch-types';
 
 export const PITCH_RULE_IDS = [
   'forbidden-claim',
@@ -105,10 +105,7 @@ function claimIssues(f: FieldText, text: string, quoted: [number, number][], fac
         severity: 'warning',
         claimFamily: m.family,
         spans: [span],
-        message: t(
-          `"${span.text}": allowed only because this deposit is insured; say that protection is up to the deposit insurance limit.`,
-          `"${span.text}"：仅因该存款受存款保险保障才可使用，须说明以存款保险限额为限。`,
-        ),
+        message: doc('pitchLint.insuredGuarantee', { quoted: span.text }),
       });
       continue;
     }
@@ -118,7 +115,7 @@ function claimIssues(f: FieldText, text: string, quoted: [number, number][], fac
       severity: 'blocking',
       claimFamily: m.family,
       spans: [span],
-      message: t(`"${span.text}": ${why.en}`, `"${span.text}"：${why.zh}`),
+      message: doc('pitchLint.forbiddenClaim', { quoted: span.text, why }),
     });
   }
   return out;
@@ -159,12 +156,12 @@ export function supportingFact(n: QuotedNumber, allowed: readonly FactNumber[]):
 }
 
 const UNIT_WORDS: Record<NumberUnit, LocalizedText> = {
-  percent: t('a percentage', '百分比'),
-  money: t('an amount', '金额'),
-  months: t('a term', '期限'),
-  age: t('an age', '年龄'),
-  plain: t('a figure', '数字'),
-  date: t('a date', '日期'),
+  percent: doc('pitchLint.aPercentage'),
+  money: doc('pitchLint.anAmount'),
+  months: doc('pitchLint.aTerm'),
+  age: doc('pitchLint.anAge'),
+  plain: doc('pitchLint.aFigure'),
+  date: doc('pitchLint.aDate'),
 };
 
 /** A list item's own numbering ("1. ", "2) ") is layout, not a figure. */
@@ -184,13 +181,11 @@ function numberIssues(f: FieldText, text: string, allowed: readonly FactNumber[]
       end: n.end,
       text: f.text.slice(n.start, n.end),
     };
-    let en = `"${span.text}" is not a figure from the product or market facts; quote only figures from the product record.`;
-    let zh = `"${span.text}"不是产品或市场事实中的数字；只能引用产品记录中的数字。`;
+    let message = doc('pitchLint.numberNotAFact', { quoted: span.text });
     const lo = Math.min(rateMin ?? Number.NaN, rateMax ?? Number.NaN);
     const hi = Math.max(rateMin ?? Number.NaN, rateMax ?? Number.NaN);
     if (n.unit === 'percent' && n.value > lo && n.value < hi) {
-      en = `"${span.text}" lies inside the product's range of ${formatPercent(lo)} to ${formatPercent(hi)} but is not one of its figures; quote the range, not a point in it.`;
-      zh = `"${span.text}"位于产品区间 ${formatPercent(lo)} 至 ${formatPercent(hi)} 之内，但不是产品给出的数字；请引用区间本身。`;
+      message = doc('pitchLint.numberInsideRange', { quoted: span.text, lo: formatPercent(lo), hi: formatPercent(hi) });
     } else {
       const other = allowed.find(
         (a) =>
@@ -199,11 +194,14 @@ function numberIssues(f: FieldText, text: string, allowed: readonly FactNumber[]
             (a.unit === 'months' && Math.abs(a.value / 12 - Math.abs(n.value)) < 1e-9)),
       );
       if (other) {
-        en = `"${span.text}" is quoted as ${UNIT_WORDS[n.unit].en}, but the facts have this figure only as ${UNIT_WORDS[other.unit].en}.`;
-        zh = `"${span.text}"被写成${UNIT_WORDS[n.unit].zh}，但事实中该数字只作为${UNIT_WORDS[other.unit].zh}出现。`;
+        message = doc('pitchLint.numberWrongUnit', {
+          quoted: span.text,
+          quotedAs: UNIT_WORDS[n.unit],
+          factAs: UNIT_WORDS[other.unit],
+        });
       }
     }
-    out.push({ ruleId: 'number-not-a-fact', severity: 'blocking', spans: [span], message: t(en, zh) });
+    out.push({ ruleId: 'number-not-a-fact', severity: 'blocking', spans: [span], message });
   }
   return out;
 }
@@ -236,10 +234,7 @@ function languageIssue(f: FieldText, text: string, quoted: [number, number][], l
     ruleId: 'language-mismatch',
     severity: 'blocking',
     spans: [span],
-    message:
-      language === 'zh-CN'
-        ? t('This part is not in Simplified Chinese, the language asked for.', '此部分不是所要求的简体中文。')
-        : t('This part is not in English, the language asked for.', '此部分不是所要求的英文。'),
+    message: language === 'zh-CN' ? doc('pitchLint.notInChinese') : doc('pitchLint.notInEnglish'),
   };
 }
 
@@ -254,10 +249,7 @@ function disclosureIssues(draft: PitchDraft, facts: PitchFacts, language: Langua
       ruleId: 'disclosure-missing',
       severity: 'blocking',
       spans: [],
-      message: t(
-        `The required risk disclosure is missing; add it word for word: "${facts.disclosure.en}"`,
-        `缺少必需的风险揭示，请逐字加入："${facts.disclosure.zh}"`,
-      ),
+      message: doc('pitchLint.disclosureMissing', { disclosure: facts.disclosure }),
     });
   }
   const grade = facts.product.riskGrade;
@@ -266,7 +258,7 @@ function disclosureIssues(draft: PitchDraft, facts: PitchFacts, language: Langua
       ruleId: 'risk-grade-missing',
       severity: 'blocking',
       spans: [],
-      message: t(`The product's risk grade ${grade} is not stated.`, `未说明产品风险等级 ${grade}。`),
+      message: doc('pitchLint.riskGradeMissing', { grade }),
     });
   }
   return out;
@@ -280,10 +272,7 @@ function suitabilityIssues(result: SuitabilityResult): PitchIssue[] {
       ruleId: 'product-unsuitable',
       severity: 'blocking',
       spans: [],
-      message: t(
-        `Not suitable for this client: ${recordedText(check.reason).en}`,
-        `不适合该客户：${recordedText(check.reason).zh}`,
-      ),
+      message: doc('pitchLint.notSuitableBecause', { reason: check.reason }),
     });
   }
   if (!result.suitable && out.length === 0) {
@@ -291,7 +280,7 @@ function suitabilityIssues(result: SuitabilityResult): PitchIssue[] {
       ruleId: 'product-unsuitable',
       severity: 'blocking',
       spans: [],
-      message: t('Not suitable for this client.', '该产品不适合该客户。'),
+      message: doc('pitchLint.notSuitableForThisClient'),
     });
   }
   if (result.deviationApplied) {
@@ -299,10 +288,7 @@ function suitabilityIssues(result: SuitabilityResult): PitchIssue[] {
       ruleId: 'suitability-deviation',
       severity: 'warning',
       spans: [],
-      message: t(
-        "Suitable only through the client's requested deviation: the advice record must carry the warning and acknowledgement.",
-        '仅因客户主动要求超风险等级购买而适当：建议记录须附风险警示及客户确认。',
-      ),
+      message: doc('pitchLint.suitableOnlyThroughTheClient'),
     });
   }
   return out;

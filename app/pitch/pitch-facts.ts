@@ -18,7 +18,7 @@ import {
   yearsBand,
 } from './formatting';
 import { extractNumbers, type NumberUnit } from './number-extraction';
-import { t } from './pitch-types';
+import { doc, t } from './pitch-types';
 
 export type FactGroup = 'client' | 'product' | 'market' | 'suitability';
 
@@ -100,7 +100,7 @@ export interface PitchFactOptions {
   goalsText?: string;
 }
 
-export const GENERIC_SALUTATION: LocalizedText = { en: 'Dear client', zh: '尊敬的客户' };
+export const GENERIC_SALUTATION: LocalizedText = doc('pitchFact.dearClient');
 
 function numbersOf(key: string, ...texts: LocalizedText[]): FactNumber[] {
   const out: FactNumber[] = [];
@@ -132,31 +132,31 @@ function fact(
 }
 
 const OBJECTIVES: Record<Objective, LocalizedText> = {
-  capital_preservation: t('preserving capital', '资本保值'),
-  income: t('regular income', '稳定收入'),
-  growth: t('long-term growth', '长期增值'),
-  retirement: t('retirement', '养老'),
-  education: t("children's education", '子女教育'),
-  home_purchase: t('buying a home', '购房'),
-  protection: t('protecting the family', '家庭保障'),
-  liquidity: t('keeping money available', '资金灵活'),
-  business_expansion: t('expanding the business', '业务扩张'),
-  working_capital: t('working capital', '营运资金'),
+  capital_preservation: doc('pitchFact.preservingCapital'),
+  income: doc('pitchFact.regularIncome'),
+  growth: doc('pitchFact.longTermGrowth'),
+  retirement: doc('pitchFact.retirement'),
+  education: doc('pitchFact.childrenSEducation'),
+  home_purchase: doc('pitchFact.buyingAHome'),
+  protection: doc('pitchFact.protectingTheFamily'),
+  liquidity: doc('pitchFact.keepingMoneyAvailable'),
+  business_expansion: doc('pitchFact.expandingTheBusiness'),
+  working_capital: doc('pitchFact.workingCapital'),
 };
-const NEED = { low: t('low', '低'), medium: t('medium', '中'), high: t('high', '高') };
+const NEED = { low: doc('pitchFact.low'), medium: doc('pitchFact.medium'), high: doc('pitchFact.high') };
 const KNOWLEDGE = {
-  none: t('none', '无'),
-  basic: t('basic', '基础'),
-  informed: t('informed', '较好'),
-  advanced: t('advanced', '丰富'),
+  none: doc('pitchFact.none'),
+  basic: doc('pitchFact.basic'),
+  informed: doc('pitchFact.informed'),
+  advanced: doc('pitchFact.advanced'),
 };
 const LIQUIDITY = {
-  daily: t('can be redeemed on any business day', '可在任一工作日赎回'),
-  weekly: t('can be redeemed weekly', '每周可赎回'),
-  monthly: t('can be redeemed monthly', '每月可赎回'),
-  quarterly: t('can be redeemed quarterly', '每季度可赎回'),
-  at_maturity: t('paid back at maturity', '到期兑付'),
-  none: t('no early redemption', '不可提前赎回'),
+  daily: doc('pitchFact.canBeRedeemedOnAny'),
+  weekly: doc('pitchFact.canBeRedeemedWeekly'),
+  monthly: doc('pitchFact.canBeRedeemedMonthly'),
+  quarterly: doc('pitchFact.canBeRedeemedQuarterly'),
+  at_maturity: doc('pitchFact.paidBackAtMaturity'),
+  none: doc('pitchFact.noEarlyRedemption'),
 };
 
 function profileOf(client: SuitabilityClient): ClientProfile {
@@ -178,8 +178,8 @@ export function clientPitchFacts(client: SuitabilityClient, options: PitchFactOp
     fact(
       'client.kind',
       'client',
-      t('Client type', '客户类型'),
-      business ? t('small business', '小微企业') : t('individual', '个人'),
+      doc('pitchFact.clientType'),
+      business ? doc('pitchFact.smallBusiness') : doc('pitchFact.individual'),
       null,
     ),
   );
@@ -187,8 +187,8 @@ export function clientPitchFacts(client: SuitabilityClient, options: PitchFactOp
     fact(
       'client.riskClass',
       'client',
-      t('Risk class', '风险承受等级'),
-      client.riskClass ? t(client.riskClass, client.riskClass) : t('not assessed', '未评估'),
+      doc('pitchFact.riskClass'),
+      client.riskClass ? t(client.riskClass, client.riskClass) : doc('pitchFact.notAssessed'),
       null,
     ),
   );
@@ -197,7 +197,7 @@ export function clientPitchFacts(client: SuitabilityClient, options: PitchFactOp
       fact(
         'client.objectives',
         'client',
-        t('Objectives', '投资目标'),
+        doc('pitchFact.objectives'),
         {
           en: p.objectives.map((o) => OBJECTIVES[o].en).join(', '),
           zh: p.objectives.map((o) => OBJECTIVES[o].zh).join('、'),
@@ -210,20 +210,18 @@ export function clientPitchFacts(client: SuitabilityClient, options: PitchFactOp
     fact(
       'client.horizon',
       'client',
-      t('Horizon', '投资期限'),
+      doc('pitchFact.horizon'),
       recordedText(formatMonths(Math.round(p.horizonYears * 12))),
       8,
     ),
   );
-  out.push(
-    fact('client.liquidityNeed', 'client', t('Need for access to money', '流动性需求'), NEED[p.liquidityNeed], 7),
-  );
+  out.push(fact('client.liquidityNeed', 'client', doc('pitchFact.needForAccessToMoney'), NEED[p.liquidityNeed], 7));
   if (!business && p.birthDate)
     out.push(
       fact(
         'client.ageBand',
         'client',
-        t('Age band', '年龄段'),
+        doc('pitchFact.ageBand'),
         recordedText(ageBand(wholeYears(p.birthDate, options.today))),
         7,
       ),
@@ -233,7 +231,7 @@ export function clientPitchFacts(client: SuitabilityClient, options: PitchFactOp
       fact(
         'client.yearsTrading',
         'client',
-        t('Years trading', '经营年限'),
+        doc('pitchFact.yearsTrading'),
         recordedText(yearsBand(wholeYears(p.foundedDate, options.today))),
         7,
       ),
@@ -243,17 +241,17 @@ export function clientPitchFacts(client: SuitabilityClient, options: PitchFactOp
       fact(
         'client.sector',
         'client',
-        t('Sector', '所属行业'),
+        doc('pitchFact.sector'),
         t(p.sector.replace(/_/g, ' '), p.sector.replace(/_/g, ' ')),
         6,
       ),
     );
-  out.push(fact('client.knowledge', 'client', t('Investment knowledge', '投资知识'), KNOWLEDGE[p.knowledgeLevel], 6));
+  out.push(fact('client.knowledge', 'client', doc('pitchFact.investmentKnowledge'), KNOWLEDGE[p.knowledgeLevel], 6));
   out.push(
     fact(
       business ? 'client.revenueBand' : 'client.investableBand',
       'client',
-      business ? t('Annual revenue band', '年营业收入区间') : t('Investable assets band', '可投资资产区间'),
+      business ? doc('pitchFact.annualRevenueBand') : doc('pitchFact.investableAssetsBand'),
       recordedText(amountBand(business ? (p.annualRevenue ?? 0) : p.investableAssets)),
       6,
     ),
@@ -263,8 +261,8 @@ export function clientPitchFacts(client: SuitabilityClient, options: PitchFactOp
       fact(
         'client.sustainability',
         'client',
-        t('Sustainability preference', '可持续投资偏好'),
-        p.sustainabilityPreference ? t('yes', '有') : t('no', '无'),
+        doc('pitchFact.sustainabilityPreference'),
+        p.sustainabilityPreference ? doc('pitchFact.yes') : doc('pitchFact.no'),
         6,
       ),
     );
@@ -272,19 +270,10 @@ export function clientPitchFacts(client: SuitabilityClient, options: PitchFactOp
   const known = { displayName: p.displayName, email: p.email, phone: p.phone };
   const notes = redactPersonalData(p.notes, known).trim();
   if (notes)
-    out.push(fact('client.notes', 'client', t('Advisor notes about the client', '客户备注'), t(notes, notes), 3, true));
+    out.push(fact('client.notes', 'client', doc('pitchFact.advisorNotesAboutTheClient'), t(notes, notes), 3, true));
   const goals = redactPersonalData(options.goalsText ?? '', known).trim();
   if (goals)
-    out.push(
-      fact(
-        'client.goalsText',
-        'client',
-        t("Client's goals in their own words", '客户自述目标'),
-        t(goals, goals),
-        3,
-        true,
-      ),
-    );
+    out.push(fact('client.goalsText', 'client', doc('pitchFact.clientSGoalsInTheir'), t(goals, goals), 3, true));
   return out;
 }
 
@@ -293,19 +282,12 @@ function rateFact(product: Product): PitchFact | null {
   if (rateKind === 'none' || (rateMin === null && rateMax === null)) return null;
   const lo = rateMin ?? rateMax!;
   const hi = rateMax ?? rateMin!;
-  const en = formatRange(lo, hi);
-  const zh = formatRangeZh(lo, hi);
+  const range = { en: formatRange(lo, hi), zh: formatRangeZh(lo, hi) };
   const labels: Record<Exclude<RateKind, 'none'>, [LocalizedText, LocalizedText]> = {
-    expected_return: [
-      t('Expected return range (not guaranteed)', '预期收益区间（不构成保证）'),
-      t(`${en} a year`, `每年 ${zh}`),
-    ],
-    fixed_rate: [t('Fixed rate', '固定利率'), t(`${en} a year`, `每年 ${zh}`)],
-    borrowing_rate: [t('Borrowing rate', '贷款利率'), t(`${en} a year`, `每年 ${zh}`)],
-    premium_rate: [
-      t('Yearly premium as a share of cover', '年保费占保额比例'),
-      t(`${en} of the cover a year`, `每年保额的 ${zh}`),
-    ],
+    expected_return: [doc('pitchFact.expectedReturnRangeNotGuaranteed'), doc('pitchFact.rateAYear', { range })],
+    fixed_rate: [doc('pitchFact.fixedRate'), doc('pitchFact.rateAYear', { range })],
+    borrowing_rate: [doc('pitchFact.borrowingRate'), doc('pitchFact.rateAYear', { range })],
+    premium_rate: [doc('pitchFact.yearlyPremiumAsAShare'), doc('pitchFact.rateOfCoverAYear', { range })],
   };
   const [label, value] = labels[rateKind];
   return fact('product.rate', 'product', label, value, null);
@@ -315,68 +297,74 @@ function rateFact(product: Product): PitchFact | null {
 export function productPitchFacts(product: Product): PitchFact[] {
   const out: PitchFact[] = [];
   const category = recordedText(categoryName(product.category));
-  out.push(fact('product.name', 'product', t('Product', '产品'), t(product.nameEn, product.nameZh), null));
-  out.push(fact('product.category', 'product', t('Category', '类别'), category, null));
+  out.push(fact('product.name', 'product', doc('pitchFact.product'), t(product.nameEn, product.nameZh), null));
+  out.push(fact('product.category', 'product', doc('pitchFact.category'), category, null));
   out.push(
-    fact('product.riskGrade', 'product', t('Risk grade', '风险等级'), t(product.riskGrade, product.riskGrade), null),
+    fact('product.riskGrade', 'product', doc('pitchFact.riskGrade'), t(product.riskGrade, product.riskGrade), null),
   );
   const rate = rateFact(product);
   if (rate) out.push(rate);
   const fees: LocalizedText[] = [];
-  if (product.annualFeePct > 0)
-    fees.push(t(`annual fee ${formatPercent(product.annualFeePct)}`, `年费率 ${formatPercent(product.annualFeePct)}`));
-  if (product.upfrontFeePct > 0)
-    fees.push(
-      t(`upfront fee ${formatPercent(product.upfrontFeePct)}`, `认购费率 ${formatPercent(product.upfrontFeePct)}`),
-    );
+  if (product.annualFeePct > 0) fees.push(doc('pitchFact.annualFee', { rate: formatPercent(product.annualFeePct) }));
+  if (product.upfrontFeePct > 0) fees.push(doc('pitchFact.upfrontFee', { rate: formatPercent(product.upfrontFeePct) }));
   out.push(
     fact(
       'product.fees',
       'product',
-      t('Fees', '费用'),
+      doc('pitchFact.fees'),
       fees.length > 0
         ? { en: fees.map((f) => f.en).join(', '), zh: fees.map((f) => f.zh).join('，') }
-        : t('no annual or upfront fee', '无年费及认购费'),
+        : doc('pitchFact.noAnnualOrUpfrontFee'),
       null,
     ),
   );
   if (product.termMonths !== null && product.termMonths > 0)
-    out.push(fact('product.term', 'product', t('Term', '期限'), recordedText(formatMonths(product.termMonths)), null));
+    out.push(
+      fact('product.term', 'product', doc('pitchFact.term'), recordedText(formatMonths(product.termMonths)), null),
+    );
   if (product.lockupMonths > 0)
     out.push(
-      fact('product.lockup', 'product', t('Lock-up', '锁定期'), recordedText(formatMonths(product.lockupMonths)), null),
+      fact(
+        'product.lockup',
+        'product',
+        doc('pitchFact.lockUp'),
+        recordedText(formatMonths(product.lockupMonths)),
+        null,
+      ),
     );
-  out.push(fact('product.liquidity', 'product', t('Access to money', '流动性'), LIQUIDITY[product.liquidity], null));
+  out.push(fact('product.liquidity', 'product', doc('pitchFact.accessToMoney'), LIQUIDITY[product.liquidity], null));
   if (product.minimumAmount > 0)
     out.push(
       fact(
         'product.minimum',
         'product',
-        t('Minimum amount', '起购金额'),
+        doc('pitchFact.minimumAmount'),
         formatAmount(product.minimumAmount, product.currency),
         null,
       ),
     );
   if (product.currency !== 'CNY')
-    out.push(fact('product.currency', 'product', t('Currency', '币种'), t(product.currency, product.currency), null));
+    out.push(
+      fact('product.currency', 'product', doc('pitchFact.currency'), t(product.currency, product.currency), null),
+    );
   if (product.insured)
     out.push(
       fact(
         'product.insured',
         'product',
-        t('Deposit insurance', '存款保险'),
-        t('covered by deposit insurance up to its limit', '在存款保险限额内受保障'),
+        doc('pitchFact.depositInsurance'),
+        doc('pitchFact.coveredByDepositInsuranceUp'),
         null,
       ),
     );
   if (product.complex)
-    out.push(fact('product.complex', 'product', t('Complexity', '复杂程度'), t('complex product', '复杂产品'), null));
+    out.push(fact('product.complex', 'product', doc('pitchFact.complexity'), doc('pitchFact.complexProduct'), null));
   if (product.descriptionEn || product.descriptionZh) {
     out.push(
       fact(
         'product.description',
         'product',
-        t('Description', '产品说明'),
+        doc('pitchFact.description'),
         t(product.descriptionEn || product.descriptionZh, product.descriptionZh || product.descriptionEn),
         5,
       ),
@@ -389,39 +377,39 @@ export function productPitchFacts(product: Product): PitchFact[] {
 export function marketPitchFacts(market: MarketSnapshot | null): PitchFact[] {
   if (!market) return [];
   return [
-    fact('market.asOf', 'market', t('Market figures as of', '市场数据日期'), t(market.asOf, market.asOf), 4),
+    fact('market.asOf', 'market', doc('pitchFact.marketFiguresAsOf'), t(market.asOf, market.asOf), 4),
     fact(
       'market.depositRate1y',
       'market',
-      t('One-year deposit rate', '一年期存款利率'),
+      doc('pitchFact.oneYearDepositRate'),
       t(formatPercent(market.depositRate1y), formatPercent(market.depositRate1y)),
       4,
     ),
     fact(
       'market.policyRate',
       'market',
-      t('Policy rate', '政策利率'),
+      doc('pitchFact.policyRate'),
       t(formatPercent(market.policyRate), formatPercent(market.policyRate)),
       1,
     ),
     fact(
       'market.inflation',
       'market',
-      t('Inflation', '通胀率'),
+      doc('pitchFact.inflation'),
       t(formatPercent(market.inflation), formatPercent(market.inflation)),
       1,
     ),
     fact(
       'market.bondYield10y',
       'market',
-      t('10-year government bond yield', '10 年期国债收益率'),
+      doc('pitchFact.bondYield10y'),
       t(formatPercent(market.bondYield10y), formatPercent(market.bondYield10y)),
       1,
     ),
     fact(
       'market.equityTrend3m',
       'market',
-      t('Equity index change over 3 months', '股指近 3 个月涨跌幅'),
+      doc('pitchFact.equityTrend3m'),
       t(formatPercent(market.equityTrend3m), formatPercent(market.equityTrend3m)),
       1,
     ),
@@ -429,24 +417,24 @@ export function marketPitchFacts(market: MarketSnapshot | null): PitchFact[] {
 }
 
 const RULE_WORDS: Record<string, LocalizedText> = {
-  'kyc-current': t('KYC current', 'KYC 有效'),
-  'client-kind': t('client type', '客户类型'),
-  'risk-class': t('risk class', '风险等级匹配'),
-  'complex-product-knowledge': t('complex-product knowledge', '复杂产品知识'),
-  'horizon-term': t('horizon', '投资期限'),
-  'liquidity-redemption': t('liquidity', '流动性'),
-  'emergency-reserve': t('emergency reserve', '应急储备'),
-  'minimum-investment': t('minimum amount', '起购金额'),
-  concentration: t('concentration', '集中度'),
-  'already-held': t('not already held', '未重复持有'),
-  'product-age-limits': t('age limits', '年龄限制'),
-  'lockup-age-limit': t('age at end of lock-up', '锁定期结束年龄'),
-  'credit-debt-to-income': t('affordability', '还款能力'),
-  'credit-score': t('credit score', '信用评分'),
-  'business-years-trading': t('years trading', '经营年限'),
-  'business-revenue': t('revenue', '营业收入'),
-  'business-credit-rating': t('credit rating', '信用评级'),
-  'business-sector': t('sector', '行业'),
+  'kyc-current': doc('pitchFact.kycCurrent'),
+  'client-kind': doc('pitchFact.rule.clientType'),
+  'risk-class': doc('pitchFact.rule.riskClass'),
+  'complex-product-knowledge': doc('pitchFact.complexProductKnowledge'),
+  'horizon-term': doc('pitchFact.rule.horizon'),
+  'liquidity-redemption': doc('pitchFact.liquidity'),
+  'emergency-reserve': doc('pitchFact.emergencyReserve'),
+  'minimum-investment': doc('pitchFact.rule.minimumAmount'),
+  concentration: doc('pitchFact.concentration'),
+  'already-held': doc('pitchFact.notAlreadyHeld'),
+  'product-age-limits': doc('pitchFact.ageLimits'),
+  'lockup-age-limit': doc('pitchFact.ageAtEndOfLock'),
+  'credit-debt-to-income': doc('pitchFact.affordability'),
+  'credit-score': doc('pitchFact.creditScore'),
+  'business-years-trading': doc('pitchFact.rule.yearsTrading'),
+  'business-revenue': doc('pitchFact.revenue'),
+  'business-credit-rating': doc('pitchFact.creditRating'),
+  'business-sector': doc('pitchFact.rule.sector'),
 };
 
 /** The verdict without its figures: the reasons quote the client's exact age and income, which the prompt does not need. */
@@ -456,8 +444,8 @@ export function suitabilityPitchFacts(result: SuitabilityResult): PitchFact[] {
     fact(
       'suitability.verdict',
       'suitability',
-      t('Suitability', '适当性'),
-      result.suitable ? t('suitable for this client', '适合该客户') : t('NOT suitable for this client', '不适合该客户'),
+      doc('pitchFact.suitability'),
+      result.suitable ? doc('pitchFact.suitableForThisClient') : doc('pitchFact.notSuitableForThisClient'),
       null,
     ),
   ];
@@ -467,11 +455,8 @@ export function suitabilityPitchFacts(result: SuitabilityResult): PitchFact[] {
       fact(
         'suitability.deviation',
         'suitability',
-        t('Client-requested deviation', '客户申请超风险等级购买'),
-        t(
-          'the client asked for this product against their risk class; the risk warning was shown and acknowledged, so present it as their request, not a recommendation',
-          '客户主动要求购买高于其风险等级的产品，已出示风险警示并经客户确认；应表述为客户自己的要求，而不是推荐',
-        ),
+        doc('pitchFact.clientRequestedDeviation'),
+        doc('pitchFact.theClientAskedForThis'),
         null,
       ),
     );
@@ -481,7 +466,7 @@ export function suitabilityPitchFacts(result: SuitabilityResult): PitchFact[] {
       fact(
         'suitability.passed',
         'suitability',
-        t('Checks passed', '已通过的检查'),
+        doc('pitchFact.checksPassed'),
         { en: passed.map((p) => p.en).join(', '), zh: passed.map((p) => p.zh).join('、') },
         2,
       ),

@@ -1,6 +1,6 @@
 import type { Language } from '../domain/enums';
-import type { LocalizedText } from '../domain/localized-text';
-import type { Message } from '../messages';
+import { recordedText, type LocalizedText } from '../domain/localized-text';
+import { message, type Message, type MessageKey, type MessageParam } from '../messages';
 
 export const PITCH_TONES = ['formal', 'warm', 'concise'] as const;
 export type PitchTone = (typeof PITCH_TONES)[number];
@@ -37,4 +37,9 @@ export interface LabelledPitchDraft extends PitchDraft {
   label: Message;
 }
 
+/** The same text in both languages, for values that are not words of the app (a name, a figure, a date). */
 export const t = (en: string, zh: string): LocalizedText => ({ en, zh });
+
+/** A catalog entry rendered in both languages, as a pitch's facts and checks keep their text. */
+export const doc = (key: MessageKey, params?: Record<string, MessageParam>): LocalizedText =>
+  recordedText(message(key, params));

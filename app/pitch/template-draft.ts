@@ -4,7 +4,7 @@ import { message } from '../messages';
 import { pick } from './formatting';
 import type { PitchFacts } from './pitch-facts';
 import { UnsuitableProductError } from './prompt-budget';
-import { t, type LabelledPitchDraft, type PitchOptions, type PitchTone } from './pitch-types';
+import { doc, type LabelledPitchDraft, type PitchOptions, type PitchTone } from './pitch-types';
 
 export const TEMPLATE_LABEL = message('pitchJob.templateLabel');
 
@@ -15,30 +15,19 @@ function value(facts: PitchFacts, key: string, language: Language): string | nul
   return found ? pick(found.value, language) : null;
 }
 
+/** The category as a common noun in English ("a deposit product"); Chinese has no case to change. */
+const lowerInEnglish = (category: string) => ({ en: category.toLowerCase(), zh: category });
+
 const INTRO: Record<PitchTone, (name: string, category: string) => LocalizedText> = {
-  formal: (name, category) =>
-    t(
-      `We would like to present the ${name}, a ${category.toLowerCase()} product.`,
-      `我们谨向您介绍${name}，这是一款${category}产品。`,
-    ),
-  warm: (name, category) =>
-    t(
-      `I thought the ${name} could interest you: it is a ${category.toLowerCase()} product.`,
-      `我想${name}可能适合您，这是一款${category}产品。`,
-    ),
-  concise: (name, category) => t(`${name}: ${category.toLowerCase()}.`, `${name}：${category}。`),
+  formal: (name, category) => doc('pitchTemplate.introFormal', { name, category: lowerInEnglish(category) }),
+  warm: (name, category) => doc('pitchTemplate.introWarm', { name, category: lowerInEnglish(category) }),
+  concise: (name, category) => doc('pitchTemplate.introConcise', { name, category: lowerInEnglish(category) }),
 };
 
 const NEXT_STEP: Record<PitchTone, LocalizedText> = {
-  formal: t(
-    'If you wish, we can go through the product documents together at a time that suits you.',
-    '如您有意，我们可以在您方便的时候一起查阅产品文件。',
-  ),
-  warm: t(
-    'I would be glad to go through the details with you whenever it suits you; please take your time.',
-    '很乐意在您方便的时候与您一起了解细节，您可以慢慢考虑。',
-  ),
-  concise: t('Ask me for the product documents whenever you like.', '如需产品文件，随时告诉我。'),
+  formal: doc('pitchTemplate.ifYouWishWeCan'),
+  warm: doc('pitchTemplate.iWouldBeGladTo'),
+  concise: doc('pitchTemplate.askMeForTheProduct'),
 };
 
 function rateSentence(facts: PitchFacts, language: Language): string | null {
