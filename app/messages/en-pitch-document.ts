@@ -127,6 +127,10 @@ export const enPitchDocument = {
     '"{quoted}" lies inside the product\'s range of {lo} to {hi} but is not one of its figures; quote the range, not a point in it.',
   'pitchLint.numberWrongUnit': '"{quoted}" is quoted as {quotedAs}, but the facts have this figure only as {factAs}.',
   'pitchFact.dearClient': 'Dear client',
+  'pitchLint.emptyText': 'This part says nothing (no words or figures); write it out or remove it.',
+  'pitchLint.repeatedSentence': 'This sentence was already written above; say it once.',
+  'pitchLint.repeatedWords': 'These words repeat over and over, as a model stuck in a loop writes; rewrite this part.',
+  'pitchLint.repeatedItem': 'This item says the same as one above it; remove one of them.',
 } satisfies Record<string, string>;
 
 export type PitchDocumentMessageKey = keyof typeof enPitchDocument;

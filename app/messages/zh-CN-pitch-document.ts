@@ -122,4 +122,8 @@ export const zhCNPitchDocument: Record<PitchDocumentMessageKey, string> = {
   'pitchLint.numberInsideRange': '"{quoted}"位于产品区间 {lo} 至 {hi} 之内，但不是产品给出的数字；请引用区间本身。',
   'pitchLint.numberWrongUnit': '"{quoted}"被写成{quotedAs}，但事实中该数字只作为{factAs}出现。',
   'pitchFact.dearClient': '尊敬的客户',
+  'pitchLint.emptyText': '此部分没有任何文字或数字；请写完整或删除。',
+  'pitchLint.repeatedSentence': '这句话上文已经写过；只需说一次。',
+  'pitchLint.repeatedWords': '这些词语反复出现，像是模型陷入循环所写；请改写此部分。',
+  'pitchLint.repeatedItem': '此条与上面某条内容相同；请删除其中一条。',
 };

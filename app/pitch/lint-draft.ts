@@ -16,6 +16,8 @@ export const PITCH_RULE_IDS = [
   'product-unsuitable',
   'suitability-deviation',
   'language-mismatch',
+  'empty-text',
+  'repeated-text',
 ] as const;
 export type PitchRuleId = (typeof PITCH_RULE_IDS)[number];
 export type IssueSeverity = 'blocking' | 'warning';
@@ -238,6 +240,105 @@ function languageIssue(f: FieldText, text: string, quoted: [number, number][], l
   };
 }
 
+/** Letters or digits in any script: a part without one ("." or "—") says nothing. */
+const WORDISH = /[\p{L}\p{N}]/u;
+
+function emptyIssue(f: FieldText): PitchIssue | null {
+  if (WORDISH.test(f.text)) return null;
+  return {
+    ruleId: 'empty-text',
+    severity: 'blocking',
+    spans: [{ field: f.field, item: f.item, start: 0, end: f.text.length, text: f.text }],
+    message: doc('pitchLint.emptyText'),
+  };
+}
+
+/** Sentences as a reader compares them: case, spacing and punctuation aside. */
+const sentenceKey = (sentence: string) =>
+  sentence
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/** Where a sentence ends, in either language. */
+const SENTENCE = /[^.!?。！？；;\n]+[.!?。！？；;\n]*/gu;
+
+/**
+ * A model that loops writes the same sentence again, the same list item again, or the same short run of words
+ * over and over. Within a part, one repeat of a sentence of some length blocks; so do the same four words three times.
+ */
+function repetitionIssues(fields: readonly FieldText[]): PitchIssue[] {
+  const out: PitchIssue[] = [];
+  const items = new Set<string>();
+  for (const f of fields) {
+    // A key point or risk that says again what an earlier one of its list said. (Across parts a restatement is
+    // fine: the key points sum up the body.)
+    if (f.item !== null) {
+      const whole = `${f.field}:${sentenceKey(f.text)}`;
+      if (items.has(whole)) {
+        out.push({
+          ruleId: 'repeated-text',
+          severity: 'blocking',
+          spans: [{ field: f.field, item: f.item, start: 0, end: f.text.length, text: f.text }],
+          message: doc('pitchLint.repeatedItem'),
+        });
+        continue;
+      }
+      items.add(whole);
+    }
+    const seen = new Set<string>();
+    for (const m of f.text.matchAll(SENTENCE)) {
+      const key = sentenceKey(m[0]);
+      // Short sentences ("Yes." "R3.") may honestly recur; a sentence of several words should not.
+      if (key.length < 16) continue;
+      if (seen.has(key)) {
+        const start = m.index + (m[0].length - m[0].trimStart().length);
+        const end = m.index + m[0].trimEnd().length;
+        out.push({
+          ruleId: 'repeated-text',
+          severity: 'blocking',
+          spans: [{ field: f.field, item: f.item, start, end, text: f.text.slice(start, end) }],
+          message: doc('pitchLint.repeatedSentence'),
+        });
+      } else seen.add(key);
+    }
+    const loop = wordLoop(f.text);
+    if (loop)
+      out.push({
+        ruleId: 'repeated-text',
+        severity: 'blocking',
+        spans: [
+          { field: f.field, item: f.item, start: loop.start, end: loop.end, text: f.text.slice(loop.start, loop.end) },
+        ],
+        message: doc('pitchLint.repeatedWords'),
+      });
+  }
+  return out;
+}
+
+/**
+ * The first run of four words (or, in Chinese, six characters) that occurs three times in a field, as a looping
+ * model writes it; null when there is none. Figures are not words here: a range quoted twice in two forms is no loop.
+ */
+function wordLoop(text: string): { start: number; end: number } | null {
+  const units: { key: string; start: number; end: number }[] = [];
+  for (const m of text.matchAll(/[\p{Script=Han}]|[\p{L}]+/gu))
+    units.push({ key: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+  const chinese = units.filter((u) => /\p{Script=Han}/u.test(u.key)).length > units.length / 2;
+  const size = chinese ? 6 : 4;
+  const counts = new Map<string, number>();
+  for (let i = 0; i + size <= units.length; i++) {
+    const key = units
+      .slice(i, i + size)
+      .map((u) => u.key)
+      .join(' ');
+    const count = (counts.get(key) ?? 0) + 1;
+    counts.set(key, count);
+    if (count === 3) return { start: units[i]!.start, end: units[i + size - 1]!.end };
+  }
+  return null;
+}
+
 function disclosureIssues(draft: PitchDraft, facts: PitchFacts, language: Language): PitchIssue[] {
   const out: PitchIssue[] = [];
   const all = fieldsOf(draft)
@@ -296,12 +397,19 @@ function suitabilityIssues(result: SuitabilityResult): PitchIssue[] {
 
 /**
  * Every compliance problem in a draft, for every draft and every edit: forbidden claims, figures not in
- * the facts, the disclosure and grade, suitability, and the language. Issues come in reading order.
+ * the facts, the disclosure and grade, suitability, the language, parts that say nothing and text that repeats
+ * itself. Issues come in reading order, field by field, then repeats, then what is missing.
  */
 export function lintDraft(draft: PitchDraft, facts: PitchFacts, context: LintContext): PitchIssue[] {
   const issues: PitchIssue[] = [...suitabilityIssues(context.suitability ?? facts.suitability)];
   const allowed = quotableNumbers(facts);
-  for (const f of fieldsOf(draft)) {
+  const fields = fieldsOf(draft);
+  for (const f of fields) {
+    const empty = emptyIssue(f);
+    if (empty) {
+      issues.push(empty);
+      continue;
+    }
     const text = forMatching(f.text);
     const quoted = quotedRanges(text, facts);
     issues.push(...claimIssues(f, text, quoted, facts));
@@ -309,6 +417,7 @@ export function lintDraft(draft: PitchDraft, facts: PitchFacts, context: LintCon
     const language = languageIssue(f, text, quoted, context.language);
     if (language) issues.push(language);
   }
+  issues.push(...repetitionIssues(fields));
   issues.push(...disclosureIssues(draft, facts, context.language));
   return issues;
 }

@@ -285,6 +285,40 @@ describe('lint: disclosure, suitability and language', () => {
     expect(issues[0]!.message.zh).toContain('产品等级 R4');
   });
 
+  it('blocks parts that say nothing: a key point of one full stop, an empty next step', () => {
+    const d = base(bond, 'en');
+    const issues = lintDraft({ ...d, keyPoints: [...d.keyPoints.slice(0, 1), '.'], nextStep: ' — ' }, bond, {
+      language: 'en',
+    });
+    expect(blocking(issues).map((i) => [i.ruleId, i.spans[0]?.field, i.spans[0]?.item])).toEqual([
+      ['empty-text', 'keyPoints', 1],
+      ['empty-text', 'nextStep', null],
+    ]);
+    expect(issues[0]!.message.zh).toContain('没有任何文字');
+    expect(canApprove(issues)).toBe(false);
+  });
+
+  it('blocks text that repeats itself, as a looping model writes it, in either language', () => {
+    const loop = 'The fund pays regular income. The fund pays regular income.';
+    const en = lintDraft(withBody(bond, 'en', loop), bond, { language: 'en' });
+    expect(blocking(en).map((i) => [i.ruleId, i.spans[0]?.text])).toEqual([
+      ['repeated-text', 'The fund pays regular income.'],
+    ]);
+    const words = 'steady income and low cost, steady income and low cost, steady income and low cost';
+    expect(blocking(lintDraft(withBody(bond, 'en', words), bond, { language: 'en' })).map((i) => i.ruleId)).toEqual([
+      'repeated-text',
+    ]);
+    const zh = '稳健收益适合长期持有稳健收益适合长期持有稳健收益适合长期持有';
+    expect(blocking(lintDraft(withBody(bond, 'zh-CN', zh), bond, { language: 'zh-CN' })).map((i) => i.ruleId)).toEqual([
+      'repeated-text',
+    ]);
+    const d = base(bond, 'en');
+    const twice = lintDraft({ ...d, keyPoints: [d.keyPoints[0]!, d.keyPoints[0]!] }, bond, { language: 'en' });
+    expect(blocking(twice).map((i) => [i.ruleId, i.spans[0]?.item])).toEqual([['repeated-text', 1]]);
+    // A key point that sums up the body is not a repeat, nor is a figure quoted in two forms.
+    expect(lintDraft(base(bond, 'en'), bond, { language: 'en' })).toEqual([]);
+  });
+
   it('blocks a field written in the other language', () => {
     const d = base(bond, 'en');
     const issues = lintDraft({ ...d, nextStep: '如您有意，我们可以在您方便的时候一起查阅产品文件。' }, bond, {
