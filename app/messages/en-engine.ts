@@ -16,6 +16,12 @@ export const enEngine = {
     '{file} contradicts itself: {why}. Loading it would crash; the file is damaged or was made wrongly: get another copy.',
   'modelFile.crashedEngine':
     '{file} stopped the language engine when it was last opened ({how}). It is not opened again until the file changes: get another copy.',
+  'modelFile.layout.text': 'its header gives a text at byte {at} a length of {stated} bytes, more than any model has',
+  'modelFile.layout.array': 'its header gives a list at byte {at} {stated} entries, more than any model has',
+  'modelFile.layout.dimensions': 'its header gives a tensor at byte {at} {stated} dimensions (at most 8 exist)',
+  'modelFile.layout.count': 'its header counts {stated} entries at byte {at}, more than any model has',
+  'modelFile.layout.type': 'its header has a value of unknown type {stated} at byte {at}',
+  'modelFile.layout.version': 'its header is of GGUF version {stated}, which no llama.cpp reads',
   'modelFile.layersMismatch': 'its header says {stated} layers but its tensors hold {held}',
   'modelFile.embeddingMismatch':
     'its header says an embedding length of {stated} but its token embeddings have {found}',

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import type { GgufFileInfo } from 'node-llama-cpp';
+import { checkGgufLayout } from './gguf-layout';
 import { message, renderMessage, type Message, type MessageParam } from '../../app/messages';
 import { probeModelFile } from './file-probe';
 
@@ -142,6 +143,22 @@ export async function readGgufHeader(filePath: string, fileName: string): Promis
       text: problemText('unreadable', { fileName, why: code }),
     });
   }
+
+  // node-llama-cpp's reader trusts the header's lengths; a length no file could hold aborts the process in Node.
+  const layout = await checkGgufLayout(filePath).catch(() => 'cut' as const);
+  if (layout === 'cut')
+    return empty(sizeBytes, {
+      kind: 'truncated',
+      text: problemText('truncated', { fileName, why: message('modelFile.headerCut', { size: mib(sizeBytes) }) }),
+    });
+  if (layout)
+    return empty(sizeBytes, {
+      kind: 'inconsistent',
+      text: problemText('inconsistent', {
+        fileName,
+        why: message(`modelFile.layout.${layout.what}`, { at: layout.at, stated: layout.stated.toString() }),
+      }),
+    });
 
   // Imported when first needed (about 0.8 s): a backend that never reads a model file never pays for it.
   const { GgufFileType, readGgufFileInfo } = await import('node-llama-cpp');

@@ -5,7 +5,10 @@ import { forkEngine } from '../../main/engine/fork-engine';
 import { LanguageEngine } from '../../main/engine/language-engine';
 import { EngineCrashes } from '../../main/llm/engine-crashes';
 import { tempDir } from '../integration/db/temp-db';
-import { ggufSweep, type CaseOutcome } from './gguf-shapes';
+import path from 'node:path';
+import { recordedText } from '../../app/domain/localized-text';
+import { readGgufHeader } from '../../main/llm/gguf-check';
+import { ggufSweep, honestTinyModel, type CaseOutcome } from './gguf-shapes';
 
 /**
  * Twenty seeded mutations of an honest tiny model (cut short, header bytes changed, header values that contradict
@@ -41,4 +44,23 @@ describe('malformed model files', () => {
     for (const [name, outcome] of seen)
       if (outcome.kind === 'refused') expect(outcome.text, name).toMatch(/case-1-\d+\.gguf/);
   }, 600_000);
+
+  it('with a length no file could hold are refused before the GGUF reader sees them, which Node would abort on', async () => {
+    const model = await honestTinyModel(dir);
+    // After the magic, version, tensor count and key count: the first key's length, then (for a text value) more.
+    const lengths: [string, number, bigint, RegExp][] = [
+      ['a key of 8 GiB', 24, 2n ** 33n, /a text at byte 24 a length of 8589934592 bytes, more than any model has/],
+      ['2^40 tensors', 8, 2n ** 40n, /counts 1099511627776 entries at byte 8, more than any model has/],
+      ['2^40 keys', 16, 2n ** 40n, /counts 1099511627776 entries at byte 16/],
+    ];
+    for (const [what, at, value, text] of lengths) {
+      const bytes = Buffer.from(model.bytes);
+      bytes.writeBigUInt64LE(value, at);
+      const file = path.join(dir, `${what.replace(/\W+/g, '-')}.gguf`);
+      fs.writeFileSync(file, bytes);
+      const header = await readGgufHeader(file, path.basename(file));
+      expect(header.problem?.kind, what).toBe('inconsistent');
+      expect(recordedText(header.problem!.text).en, what).toMatch(text);
+    }
+  });
 });
