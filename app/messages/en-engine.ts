@@ -27,6 +27,8 @@ export const enEngine = {
     'its header says an embedding length of {stated} but its token embeddings have {found}',
   'modelFile.vocabularyMismatch': 'its tokenizer has {tokens} tokens but its token embeddings only {rows}',
   'modelFile.headsCannotShare': '{heads} attention heads cannot share {kvHeads} key/value heads',
+  'modelFile.feedForwardMismatch':
+    "its header says a feed-forward length of {stated} but the first layer's weights have {found}",
   'modelFile.queryWidthMismatch':
     "its header implies query weights {width} wide ({heads} heads) but the first layer's are {found}",
   'modelFile.keyWidthMismatch':

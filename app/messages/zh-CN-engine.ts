@@ -24,6 +24,7 @@ export const zhCNEngine: Record<EngineMessageKey, string> = {
   'modelFile.embeddingMismatch': '头部声明嵌入长度为 {stated}，但词元嵌入为 {found}',
   'modelFile.vocabularyMismatch': '分词器有 {tokens} 个词元，但词元嵌入只有 {rows} 个',
   'modelFile.headsCannotShare': '{heads} 个注意力头无法对应 {kvHeads} 个键值头',
+  'modelFile.feedForwardMismatch': '头部声明前馈层长度为 {stated}，但第一层权重为 {found}',
   'modelFile.queryWidthMismatch': '头部意味着查询权重宽 {width}（{heads} 个头），但第一层的宽度为 {found}',
   'modelFile.keyWidthMismatch': '头部意味着键权重宽 {width}（{heads} 个头），但第一层的宽度为 {found}',
   'modelFile.valueWidthMismatch': '头部意味着值权重宽 {width}（{heads} 个头），但第一层的宽度为 {found}',

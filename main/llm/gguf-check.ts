@@ -306,6 +306,12 @@ function contradictionIn(
     return message('modelFile.embeddingMismatch', { stated: embedding, found: embeddings[0] ?? 0 });
   if (vocabulary > 0 && embeddings && embeddings[1] !== undefined && embeddings[1] < vocabulary)
     return message('modelFile.vocabularyMismatch', { tokens: vocabulary, rows: embeddings[1] });
+  const feedForward = positive(arch, 'feed_forward_length');
+  for (const suffix of ['ffn_up.weight', 'ffn_gate.weight']) {
+    const dims = byName.get(`blk.0.${suffix}`);
+    if (feedForward !== null && dims && dims[1] !== undefined && dims[1] !== feedForward)
+      return message('modelFile.feedForwardMismatch', { stated: feedForward, found: dims[1] });
+  }
   const heads = positive(arch, 'attention.head_count');
   const kvHeads = positive(arch, 'attention.head_count_kv') ?? heads;
   if (heads !== null && kvHeads !== null) {

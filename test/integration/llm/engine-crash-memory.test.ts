@@ -35,6 +35,7 @@ describe('a header that contradicts its tensors', () => {
     ],
     ['heads that cannot share', { 'llama.attention.head_count_kv': 3 }, /4 attention heads cannot share 3/],
     ['a wrong embedding length', { 'llama.embedding_length': 512 }, /embedding length of 512 but its token/],
+    ['a wrong feed-forward length', { 'llama.feed_forward_length': 1000 }, /feed-forward length of 1000 but the first/],
   ];
   for (const [what, headerLies, message] of lies) {
     it(`is refused before anything native sees it: ${what}`, async () => {
