@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { startWorkerBackend } from '../host/worker-backend';
 import { startSessionLog } from '../log/session-log';
@@ -8,25 +9,32 @@ import { ensurePrivateFolder } from '../db/private-files';
 import { resolveDataDir } from '../paths';
 import { startWebServer } from './web-server';
 
-const HELP = `Usage: npm run web [-- --port N] [--data DIR]
+const HELP = `Usage: npm run web [-- --port N] [--data DIR] [--session-idle-minutes M]
 
-Serves Advisor Desk to a browser on this computer only (127.0.0.1), with a fresh access token.
-  --port N     port to listen on (default: a free one)
-  --data DIR   data folder (default: ADVISOR_DESK_DATA or the app's own folder)
+Serves Advisor Desk to a browser on this computer only (127.0.0.1). The printed address opens the app
+once; press Enter in this terminal for a new one (another browser, or after a session expired).
+  --port N                   port to listen on (default: a free one)
+  --data DIR                 data folder (default: ADVISOR_DESK_DATA or the app's own folder)
+  --session-idle-minutes M   a browser session with no page open for this long ends (default: 720, 12 hours)
 `;
 
-async function openAndServe(dataDir: string, rendererDir: string, port: number) {
+async function openAndServe(dataDir: string, rendererDir: string, port: number, sessionIdleMs: number) {
   // The store, the use-cases and model training run in a worker thread: this thread serves files and the socket only.
   const backend = await startWorkerBackend(new URL('./backend-worker.mjs', import.meta.url), {
     dataDir,
     mode: 'browser',
   });
-  return { backend, server: await startWebServer({ backend, rendererDir, port }) };
+  return { backend, server: await startWebServer({ backend, rendererDir, port, sessionIdleMs }) };
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string' }, data: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      port: { type: 'string' },
+      data: { type: 'string' },
+      'session-idle-minutes': { type: 'string' },
+      help: { type: 'boolean' },
+    },
     strict: true,
   });
   if (values.help) {
@@ -36,6 +44,11 @@ async function main(): Promise<void> {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be a whole number from 0 to 65535, got "${values.port}"`);
+  const idleMinutes = Number(values['session-idle-minutes'] ?? 720);
+  if (!Number.isInteger(idleMinutes) || idleMinutes < 1)
+    throw new Error(
+      `--session-idle-minutes must be a whole number of at least 1, got "${values['session-idle-minutes']}"`,
+    );
 
   const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
   if (!fs.existsSync(path.join(rendererDir, 'index.html')))
@@ -44,16 +57,23 @@ async function main(): Promise<void> {
   const dataDir = values.data ? path.resolve(values.data) : resolveDataDir();
   ensurePrivateFolder(dataDir);
   const session = startSessionLog({ dataDir, mode: 'browser' });
-  const { backend, server } = await openAndServe(dataDir, rendererDir, port).catch((error: unknown) => {
-    session.failed(error);
-    throw error;
-  });
+  const { backend, server } = await openAndServe(dataDir, rendererDir, port, idleMinutes * 60_000).catch(
+    (error: unknown) => {
+      session.failed(error);
+      throw error;
+    },
+  );
   session.ready();
+
+  // Each line typed in this terminal (just Enter) prints a new one-time address.
+  const lines = readline.createInterface({ input: process.stdin, terminal: false });
+  lines.on('line', () => process.stdout.write(`Advisor Desk (browser mode) new address: ${server.newAddress()}\n`));
 
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    lines.close();
     await server.close();
     await backend.close();
     session.stop();
@@ -64,6 +84,9 @@ async function main(): Promise<void> {
 
   process.stdout.write(`Advisor Desk (browser mode) data: ${dataDir}\n`);
   process.stdout.write(`Advisor Desk (browser mode) is ready: ${server.url}\n`);
+  process.stdout.write(
+    'This address opens the app once. For another browser, or after a session expired, press Enter here for a new one.\n',
+  );
 }
 
 main().catch((error: unknown) => {
