@@ -13,7 +13,7 @@ export const enUi = {
 
   'browserSession.spent.title': 'This address has already been used',
   'browserSession.spent.body':
-    'Each address that browser mode prints opens the app once, in one browser. This one was opened before, or a newer one replaced it.',
+    'Each address that browser mode prints opens the app once, in one browser. This one was opened before.',
   'browserSession.unknownToken.title': 'This address is not from the running browser mode',
   'browserSession.unknownToken.body':
     'Browser mode makes new addresses each time it starts. This one belongs to an earlier start, or was mistyped.',
@@ -27,7 +27,7 @@ export const enUi = {
   'browserSession.noAddress.body':
     'This page needs the one-time address that `npm run web` prints in its terminal (it ends in ?token=…).',
   'browserSession.newAddress':
-    'To get a new address, press Enter in the terminal where browser mode (`npm run web`) is running, then open the address it prints.',
+    'Open the newest address in the terminal where browser mode (`npm run web`) runs: each time an address is opened, it prints the next one.',
 
   'nav.clients': 'Clients',
   'nav.products': 'Products',

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { startWorkerBackend } from '../host/worker-backend';
 import { startSessionLog } from '../log/session-log';
@@ -11,12 +10,19 @@ import { startWebServer } from './web-server';
 
 const HELP = `Usage: npm run web [-- --port N] [--data DIR] [--session-idle-minutes M]
 
-Serves Advisor Desk to a browser on this computer only (127.0.0.1). The printed address opens the app
-once; press Enter in this terminal for a new one (another browser, or after a session expired).
+Serves Advisor Desk to a browser on this computer only (127.0.0.1). Each printed address opens the app
+once; when one is opened, the next one is printed (for another browser, or after a session ended).
   --port N                   port to listen on (default: a free one)
   --data DIR                 data folder (default: ADVISOR_DESK_DATA or the app's own folder)
   --session-idle-minutes M   a browser session with no page open for this long ends (default: 720, 12 hours)
 `;
+
+/** The next one-time address, printed each time one is opened. */
+function printNextAddress(next: string): void {
+  process.stdout.write(
+    `Advisor Desk (browser mode) opened in a browser. For another browser, or after a session ended, the next address: ${next}\n`,
+  );
+}
 
 async function openAndServe(dataDir: string, rendererDir: string, port: number, sessionIdleMs: number) {
   // The store, the use-cases and model training run in a worker thread: this thread serves files and the socket only.
@@ -24,7 +30,10 @@ async function openAndServe(dataDir: string, rendererDir: string, port: number, 
     dataDir,
     mode: 'browser',
   });
-  return { backend, server: await startWebServer({ backend, rendererDir, port, sessionIdleMs }) };
+  return {
+    backend,
+    server: await startWebServer({ backend, rendererDir, port, sessionIdleMs, onAddressUsed: printNextAddress }),
+  };
 }
 
 async function main(): Promise<void> {
@@ -65,15 +74,10 @@ async function main(): Promise<void> {
   );
   session.ready();
 
-  // Each line typed in this terminal (just Enter) prints a new one-time address.
-  const lines = readline.createInterface({ input: process.stdin, terminal: false });
-  lines.on('line', () => process.stdout.write(`Advisor Desk (browser mode) new address: ${server.newAddress()}\n`));
-
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    lines.close();
     await server.close();
     await backend.close();
     session.stop();
@@ -84,9 +88,7 @@ async function main(): Promise<void> {
 
   process.stdout.write(`Advisor Desk (browser mode) data: ${dataDir}\n`);
   process.stdout.write(`Advisor Desk (browser mode) is ready: ${server.url}\n`);
-  process.stdout.write(
-    'This address opens the app once. For another browser, or after a session expired, press Enter here for a new one.\n',
-  );
+  process.stdout.write('This address opens the app once; reloads and more tabs keep working after that.\n');
 }
 
 main().catch((error: unknown) => {

@@ -26,6 +26,11 @@ export interface WebServerOptions {
   helloDeadlineMs?: number;
   /** The sessions' clock; tests pass their own. */
   now?: () => number;
+  /**
+   * Told the next one-time address each time one is opened, so whoever runs browser mode always has an
+   * unused one at hand (for another browser, or after a session ended). Without it no next address is made.
+   */
+  onAddressUsed?: (next: string) => void;
 }
 
 /** A request's headers must arrive within this long (slow-header attacks hold sockets otherwise). */
@@ -128,7 +133,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!isOurOrigin(req)) return deny('403 Forbidden');
     // An open socket to the app may rightly stay quiet for hours; until its hello it gets a short deadline.
     (socket as Socket).setTimeout(0);
-    sockets.handleUpgrade(req, socket, head, (ws) => awaitHello(ws, sessions, options.backend, helloDeadlineMs));
+    sockets.handleUpgrade(req, socket, head, (ws) =>
+      awaitHello(ws, sessions, options.backend, helloDeadlineMs, () =>
+        options.onAddressUsed?.(address(sessions.issueLaunchToken())),
+      ),
+    );
   });
   const helloDeadlineMs = options.helloDeadlineMs ?? DEFAULT_HELLO_DEADLINE_MS;
 
@@ -167,7 +176,13 @@ function sendFrame(ws: WebSocket, frame: SocketServerFrame): void {
 }
 
 /** Nothing is answered or pushed until the first frame admits the socket; a wrong or missing one closes it. */
-function awaitHello(ws: WebSocket, sessions: BrowserSessions, backend: BackendConnection, deadlineMs: number): void {
+function awaitHello(
+  ws: WebSocket,
+  sessions: BrowserSessions,
+  backend: BackendConnection,
+  deadlineMs: number,
+  onLaunchTokenUsed: () => void,
+): void {
   const deadline = setTimeout(() => ws.close(CLOSE_REFUSED, 'no hello in time'), deadlineMs);
   ws.once('close', () => clearTimeout(deadline));
   // ws closes the connection itself on a malformed or oversized frame; the event must have a listener.
@@ -191,7 +206,12 @@ function awaitHello(ws: WebSocket, sessions: BrowserSessions, backend: BackendCo
       ws.close(CLOSE_REFUSED, admission.reason);
       return;
     }
-    sendFrame(ws, admission.session ? { type: 'welcome', session: admission.session } : { type: 'welcome' });
+    if (admission.session) {
+      sendFrame(ws, { type: 'welcome', session: admission.session });
+      onLaunchTokenUsed();
+    } else {
+      sendFrame(ws, { type: 'welcome' });
+    }
     serveSocket(ws, backend, admission.lease);
   });
 }

@@ -188,6 +188,33 @@ describe('browser-mode server', () => {
     opened.ws.close();
   });
 
+  it('hands over the next one-time address each time one is opened, and only then', async () => {
+    const printed: string[] = [];
+    const announcing = await startWebServer({
+      backend,
+      rendererDir: path.join(dataDir, 'renderer'),
+      onAddressUsed: (next) => printed.push(next),
+    });
+    try {
+      const wrong = await hello({ launchToken: 'guess' }, announcing);
+      expect(wrong.answer.type).toBe('refused');
+      expect(printed).toEqual([]);
+      const first = await hello({ launchToken: tokenOf(announcing.url) }, announcing);
+      expect(first.answer.type).toBe('welcome');
+      expect(printed).toHaveLength(1);
+      expect(printed[0]).not.toBe(announcing.url);
+      const next = await hello({ launchToken: tokenOf(printed[0] as string) }, announcing);
+      expect(next.answer.type).toBe('welcome');
+      // A page coming back with its session is not a new opening.
+      const back = await hello({ session: first.answer.session as string }, announcing);
+      expect(back.answer).toEqual({ type: 'welcome' });
+      expect(printed).toHaveLength(2);
+      for (const ws of [first.ws, next.ws, back.ws]) ws.close();
+    } finally {
+      await announcing.close();
+    }
+  });
+
   it('lets a page back in with its session, and refuses a wrong session or one from elsewhere', async () => {
     const { ws, session } = await newSession();
     ws.close();
