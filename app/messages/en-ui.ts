@@ -11,6 +11,24 @@ export const enUi = {
   'app.backToClients': 'Back to clients',
   'app.unavailable': 'The backend could not be reached: {message}',
 
+  'browserSession.spent.title': 'This address has already been used',
+  'browserSession.spent.body':
+    'Each address that browser mode prints opens the app once, in one browser. This one was opened before.',
+  'browserSession.unknownToken.title': 'This address is not from the running browser mode',
+  'browserSession.unknownToken.body':
+    'Browser mode makes new addresses each time it starts. This one belongs to an earlier start, or was mistyped.',
+  'browserSession.expired.title': 'This session has expired',
+  'browserSession.expired.body':
+    'No page of this session was open for longer than browser mode allows, so it was ended to keep your clients’ data safe.',
+  'browserSession.ended.title': 'Browser mode was restarted',
+  'browserSession.ended.body':
+    'The running browser mode does not know this page’s session: it was started again since.',
+  'browserSession.noAddress.title': 'Open the address browser mode printed',
+  'browserSession.noAddress.body':
+    'This page needs the one-time address that `npm run web` prints in its terminal (it ends in ?token=…).',
+  'browserSession.newAddress':
+    'Open the newest address in the terminal where browser mode (`npm run web`) runs: each time an address is opened, it prints the next one.',
+
   'nav.clients': 'Clients',
   'nav.products': 'Products',
   'nav.meetings': 'Meetings',

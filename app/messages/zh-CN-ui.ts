@@ -12,6 +12,19 @@ export const zhCNUi: Record<UiMessageKey, string> = {
   'app.backToClients': '返回客户列表',
   'app.unavailable': '无法连接后台服务：{message}',
 
+  'browserSession.spent.title': '此地址已被使用',
+  'browserSession.spent.body': '浏览器模式打印的每个地址只能在一个浏览器中打开一次。此地址已被打开过。',
+  'browserSession.unknownToken.title': '此地址不属于正在运行的浏览器模式',
+  'browserSession.unknownToken.body': '浏览器模式每次启动都会生成新地址。此地址属于之前的一次启动，或输入有误。',
+  'browserSession.expired.title': '此会话已过期',
+  'browserSession.expired.body': '此会话的页面关闭时间超过了浏览器模式允许的时长，为保护客户数据，会话已结束。',
+  'browserSession.ended.title': '浏览器模式已重新启动',
+  'browserSession.ended.body': '正在运行的浏览器模式不认识此页面的会话：它在此之后重新启动过。',
+  'browserSession.noAddress.title': '请打开浏览器模式打印的地址',
+  'browserSession.noAddress.body': '此页面需要 `npm run web` 在终端中打印的一次性地址（以 ?token=… 结尾）。',
+  'browserSession.newAddress':
+    '请打开运行浏览器模式（`npm run web`）的终端中最新的地址：每当一个地址被打开，它都会打印下一个地址。',
+
   'nav.clients': '客户',
   'nav.products': '产品',
   'nav.meetings': '会面',

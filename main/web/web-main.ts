@@ -8,25 +8,42 @@ import { ensurePrivateFolder } from '../db/private-files';
 import { resolveDataDir } from '../paths';
 import { startWebServer } from './web-server';
 
-const HELP = `Usage: npm run web [-- --port N] [--data DIR]
+const HELP = `Usage: npm run web [-- --port N] [--data DIR] [--session-idle-minutes M]
 
-Serves Advisor Desk to a browser on this computer only (127.0.0.1), with a fresh access token.
-  --port N     port to listen on (default: a free one)
-  --data DIR   data folder (default: ADVISOR_DESK_DATA or the app's own folder)
+Serves Advisor Desk to a browser on this computer only (127.0.0.1). Each printed address opens the app
+once; when one is opened, the next one is printed (for another browser, or after a session ended).
+  --port N                   port to listen on (default: a free one)
+  --data DIR                 data folder (default: ADVISOR_DESK_DATA or the app's own folder)
+  --session-idle-minutes M   a browser session with no page open for this long ends (default: 720, 12 hours)
 `;
 
-async function openAndServe(dataDir: string, rendererDir: string, port: number) {
+/** The next one-time address, printed each time one is opened. */
+function printNextAddress(next: string): void {
+  process.stdout.write(
+    `Advisor Desk (browser mode) opened in a browser. For another browser, or after a session ended, the next address: ${next}\n`,
+  );
+}
+
+async function openAndServe(dataDir: string, rendererDir: string, port: number, sessionIdleMs: number) {
   // The store, the use-cases and model training run in a worker thread: this thread serves files and the socket only.
   const backend = await startWorkerBackend(new URL('./backend-worker.mjs', import.meta.url), {
     dataDir,
     mode: 'browser',
   });
-  return { backend, server: await startWebServer({ backend, rendererDir, port }) };
+  return {
+    backend,
+    server: await startWebServer({ backend, rendererDir, port, sessionIdleMs, onAddressUsed: printNextAddress }),
+  };
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string' }, data: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      port: { type: 'string' },
+      data: { type: 'string' },
+      'session-idle-minutes': { type: 'string' },
+      help: { type: 'boolean' },
+    },
     strict: true,
   });
   if (values.help) {
@@ -36,6 +53,11 @@ async function main(): Promise<void> {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be a whole number from 0 to 65535, got "${values.port}"`);
+  const idleMinutes = Number(values['session-idle-minutes'] ?? 720);
+  if (!Number.isInteger(idleMinutes) || idleMinutes < 1)
+    throw new Error(
+      `--session-idle-minutes must be a whole number of at least 1, got "${values['session-idle-minutes']}"`,
+    );
 
   const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
   if (!fs.existsSync(path.join(rendererDir, 'index.html')))
@@ -44,10 +66,12 @@ async function main(): Promise<void> {
   const dataDir = values.data ? path.resolve(values.data) : resolveDataDir();
   ensurePrivateFolder(dataDir);
   const session = startSessionLog({ dataDir, mode: 'browser' });
-  const { backend, server } = await openAndServe(dataDir, rendererDir, port).catch((error: unknown) => {
-    session.failed(error);
-    throw error;
-  });
+  const { backend, server } = await openAndServe(dataDir, rendererDir, port, idleMinutes * 60_000).catch(
+    (error: unknown) => {
+      session.failed(error);
+      throw error;
+    },
+  );
   session.ready();
 
   let stopping = false;
@@ -64,6 +88,7 @@ async function main(): Promise<void> {
 
   process.stdout.write(`Advisor Desk (browser mode) data: ${dataDir}\n`);
   process.stdout.write(`Advisor Desk (browser mode) is ready: ${server.url}\n`);
+  process.stdout.write('This address opens the app once; reloads and more tabs keep working after that.\n');
 }
 
 main().catch((error: unknown) => {

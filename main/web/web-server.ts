@@ -1,9 +1,14 @@
-import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { MAX_SOCKET_FRAME_BYTES, SocketRequestSchema, type SocketServerFrame } from '../../app/contract';
+import {
+  MAX_SOCKET_FRAME_BYTES,
+  SocketHelloSchema,
+  SocketRequestSchema,
+  type SocketServerFrame,
+} from '../../app/contract';
 import type { BackendConnection } from '../host/backend-connection';
+import { BrowserSessions, type Admission, type SessionLease } from './browser-sessions';
 import { readStaticFile } from './static-files';
 
 export interface WebServerOptions {
@@ -13,15 +18,27 @@ export interface WebServerOptions {
   rendererDir: string;
   /** 0 picks a free port. */
   port?: number;
-  /** Fixed token for tests; normally a fresh random one per launch. */
-  token?: string;
   /** A connection that sends nothing for this long is closed (default 30 s; WebSockets are exempt). */
   idleSocketMs?: number;
+  /** A session with no page open for this long must be started again from a new address (default 12 h). */
+  sessionIdleMs?: number;
+  /** A socket must say who it is within this long (default 10 s). */
+  helloDeadlineMs?: number;
+  /** The sessions' clock; tests pass their own. */
+  now?: () => number;
+  /**
+   * Told the next one-time address each time one is opened, so whoever runs browser mode always has an
+   * unused one at hand (for another browser, or after a session ended). Without it no next address is made.
+   */
+  onAddressUsed?: (next: string) => void;
 }
 
 /** A request's headers must arrive within this long (slow-header attacks hold sockets otherwise). */
 const HEADERS_TIMEOUT_MS = 10_000;
 const DEFAULT_IDLE_SOCKET_MS = 30_000;
+const DEFAULT_HELLO_DEADLINE_MS = 10_000;
+/** The close code for a socket that was refused: policy violation. */
+const CLOSE_REFUSED = 1008;
 
 /** How many times a header appears in the raw list (Node keeps only the first Host of several). */
 function headerCount(req: http.IncomingMessage, name: string): number {
@@ -31,29 +48,16 @@ function headerCount(req: http.IncomingMessage, name: string): number {
 }
 
 export interface WebServer {
+  /** The address with the first one-time launch token. */
   readonly url: string;
   readonly port: number;
-  readonly token: string;
+  /** A fresh one-time address; any unused earlier one stops working. */
+  newAddress(): string;
   close(): Promise<void>;
 }
 
 /** Browser mode listens on loopback only; there is deliberately no option to change it. */
 const HOST = '127.0.0.1';
-
-function sameSecret(a: string, b: string): boolean {
-  const ab = Buffer.from(a);
-  const bb = Buffer.from(b);
-  return ab.length === bb.length && crypto.timingSafeEqual(ab, bb);
-}
-
-function readCookie(header: string | undefined, name: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return null;
-}
 
 function contentSecurityPolicy(port: number): string {
   return [
@@ -63,7 +67,7 @@ function contentSecurityPolicy(port: number): string {
     "style-src 'self' 'unsafe-inline'",
     "font-src 'self' data:",
     "img-src 'self' data:",
-    `connect-src 'self' ws://${HOST}:${port} ws://localhost:${port}`,
+    `connect-src 'self' ws://${HOST}:${port}`,
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
@@ -73,20 +77,18 @@ function contentSecurityPolicy(port: number): string {
 
 /**
  * Serves the built renderer and the backend contract over a WebSocket on 127.0.0.1.
- * Access needs the per-launch token: given once in the URL, it is swapped for an HttpOnly,
- * SameSite=Strict cookie, and the socket also checks Host and Origin so that other
- * sites in the same browser (or a DNS-rebinding page) cannot reach the backend.
+ * The files are the app's code and hold no client data, so they are served to any request for this host.
+ * The socket is the only way to the data: it accepts only the exact origin `http://127.0.0.1:<port>`, and
+ * its first frame must be the one-time launch token from the printed address (exchanged for a session the
+ * page keeps in its origin's storage) or such a session. No cookie is used: browsers send cookies to every
+ * port of a host, so a server on another port of 127.0.0.1 would receive it.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  const token = options.token ?? crypto.randomBytes(24).toString('base64url');
+  const sessions = new BrowserSessions({ idleMs: options.sessionIdleMs, now: options.now });
   let port = 0;
-  const cookieName = () => `advisor_desk_${port}`;
-  const allowedHosts = () => new Set([`${HOST}:${port}`, `localhost:${port}`]);
-  const allowedOrigins = () => new Set([`http://${HOST}:${port}`, `http://localhost:${port}`]);
-  const hasSessionCookie = (req: http.IncomingMessage) => {
-    const value = readCookie(req.headers.cookie, cookieName());
-    return value !== null && sameSecret(value, token);
-  };
+  const isOurHost = (req: http.IncomingMessage) => req.headers.host === `${HOST}:${port}`;
+  const isOurOrigin = (req: http.IncomingMessage) => req.headers.origin === `http://${HOST}:${port}`;
+  const address = (token: string) => `http://${HOST}:${port}/?token=${token}`;
 
   const refuse = (res: http.ServerResponse, status: number, message: string) => {
     res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -95,24 +97,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const server = http.createServer((req, res) => {
     if (headerCount(req, 'host') !== 1) return refuse(res, 400, 'a request needs exactly one Host header.');
-    if (!allowedHosts().has(req.headers.host ?? '')) return refuse(res, 403, 'unexpected Host header.');
+    if (!isOurHost(req))
+      return refuse(
+        res,
+        403,
+        `unexpected Host header. Open the address browser mode printed (http://${HOST}:${port}/…).`,
+      );
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'only GET is served here.');
+    // A launch token in the query is the page's to read; the files are the same with or without it.
     const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
-    const offered = url.searchParams.get('token');
-    if (offered !== null) {
-      if (!sameSecret(offered, token))
-        return refuse(res, 403, 'wrong token. Use the address printed when browser mode started.');
-      url.searchParams.delete('token');
-      // Swap the token for a cookie and drop it from the address bar and history.
-      res.writeHead(303, {
-        'Set-Cookie': `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: url.pathname + url.search,
-        'Cache-Control': 'no-store',
-      });
-      return res.end();
-    }
-    if (!hasSessionCookie(req))
-      return refuse(res, 403, 'this address needs the token printed when browser mode started.');
     const file = readStaticFile(options.rendererDir, url.pathname);
     if (!file) return refuse(res, 404, `no such file: ${url.pathname}`);
     res.writeHead(200, {
@@ -136,13 +129,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const path = (req.url ?? '').split('?')[0];
     if (path !== '/rpc') return deny('404 Not Found');
     if (headerCount(req, 'host') !== 1) return deny('400 Bad Request');
-    if (!allowedHosts().has(req.headers.host ?? '')) return deny('403 Forbidden');
-    if (!allowedOrigins().has(req.headers.origin ?? '')) return deny('403 Forbidden');
-    if (!hasSessionCookie(req)) return deny('403 Forbidden');
-    // An open socket to the app may rightly stay quiet for hours.
+    if (!isOurHost(req)) return deny('403 Forbidden');
+    if (!isOurOrigin(req)) return deny('403 Forbidden');
+    // An open socket to the app may rightly stay quiet for hours; until its hello it gets a short deadline.
     (socket as Socket).setTimeout(0);
-    sockets.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, options.backend));
+    sockets.handleUpgrade(req, socket, head, (ws) =>
+      awaitHello(ws, sessions, options.backend, helloDeadlineMs, () =>
+        options.onAddressUsed?.(address(sessions.issueLaunchToken())),
+      ),
+    );
   });
+  const helloDeadlineMs = options.helloDeadlineMs ?? DEFAULT_HELLO_DEADLINE_MS;
 
   // Idle and slow connections are closed rather than held: a page load finishes in well under a second.
   server.headersTimeout = HEADERS_TIMEOUT_MS;
@@ -161,9 +158,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   port = (server.address() as AddressInfo).port;
 
   return {
-    url: `http://${HOST}:${port}/?token=${token}`,
+    url: address(sessions.issueLaunchToken()),
     port,
-    token,
+    newAddress: () => address(sessions.issueLaunchToken()),
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of sockets.clients) client.terminate();
@@ -174,13 +171,60 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
 }
 
-function serveSocket(ws: WebSocket, backend: BackendConnection): void {
-  const send = (frame: SocketServerFrame) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
-  };
+function sendFrame(ws: WebSocket, frame: SocketServerFrame): void {
+  if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+}
+
+/** Nothing is answered or pushed until the first frame admits the socket; a wrong or missing one closes it. */
+function awaitHello(
+  ws: WebSocket,
+  sessions: BrowserSessions,
+  backend: BackendConnection,
+  deadlineMs: number,
+  onLaunchTokenUsed: () => void,
+): void {
+  const deadline = setTimeout(() => ws.close(CLOSE_REFUSED, 'no hello in time'), deadlineMs);
+  ws.once('close', () => clearTimeout(deadline));
+  // ws closes the connection itself on a malformed or oversized frame; the event must have a listener.
+  ws.on('error', () => clearTimeout(deadline));
+  ws.once('message', (data, isBinary) => {
+    clearTimeout(deadline);
+    let hello: ReturnType<typeof SocketHelloSchema.safeParse> | null = null;
+    if (!isBinary) {
+      try {
+        hello = SocketHelloSchema.safeParse(JSON.parse(data.toString()));
+      } catch {
+        hello = null;
+      }
+    }
+    let admission: Admission;
+    if (!hello?.success) admission = { ok: false, reason: 'hello-expected' };
+    else if ('launchToken' in hello.data) admission = sessions.admitLaunchToken(hello.data.launchToken);
+    else admission = sessions.admitSession(hello.data.session);
+    if (!admission.ok) {
+      sendFrame(ws, { type: 'refused', reason: admission.reason });
+      ws.close(CLOSE_REFUSED, admission.reason);
+      return;
+    }
+    if (admission.session) {
+      sendFrame(ws, { type: 'welcome', session: admission.session });
+      onLaunchTokenUsed();
+    } else {
+      sendFrame(ws, { type: 'welcome' });
+    }
+    serveSocket(ws, backend, admission.lease);
+  });
+}
+
+function serveSocket(ws: WebSocket, backend: BackendConnection, lease: SessionLease): void {
+  const send = (frame: SocketServerFrame) => sendFrame(ws, frame);
   const unsubscribe = backend.subscribe((event, payload) => send({ type: 'event', event, payload }));
-  ws.on('close', unsubscribe);
-  ws.on('error', unsubscribe);
+  const end = () => {
+    unsubscribe();
+    lease.release();
+  };
+  ws.on('close', end);
+  ws.on('error', end);
   ws.on('message', (data, isBinary) => {
     if (isBinary) return send({ type: 'protocol-error', message: 'Binary frames are not accepted.' });
     let parsed: unknown;

@@ -1,4 +1,5 @@
 import { test, expect } from './support/fixtures';
+import { startWebApp } from './support/web-app';
 
 test.describe('app frame', () => {
   test('switches to Simplified Chinese, renders it with the bundled font, and remembers the choice', async ({
@@ -55,10 +56,82 @@ test.describe('app frame', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('without the launch token nothing is served', async ({ request, webApp }) => {
-    const response = await request.get(`${webApp.origin}/`);
-    expect(response.status()).toBe(403);
-    const wrong = await request.get(`${webApp.origin}/?token=guess`);
-    expect(wrong.status()).toBe(403);
+  test('the address opens the app, leaves the address bar, and a reload or a second tab keeps working', async ({
+    page,
+    webApp,
+    consoleErrors,
+  }) => {
+    await page.goto(webApp.url);
+    await expect(page.getByTestId('client-row').first()).toBeVisible();
+    expect(page.url()).not.toContain('token');
+    await page.reload();
+    await expect(page.getByTestId('client-row').first()).toBeVisible();
+    const second = await page.context().newPage();
+    await second.goto(`${webApp.origin}/#/products`);
+    await expect(second.getByTestId('product-row').first()).toBeVisible();
+    await second.close();
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('a used address, opened in another browser, is refused and says how to get a new one', async ({
+    browser,
+    page,
+    webApp,
+  }) => {
+    await page.goto(webApp.url);
+    await expect(page.getByTestId('client-row').first()).toBeVisible();
+
+    const elsewhere = await browser.newContext();
+    try {
+      const other = await elsewhere.newPage();
+      const errors: string[] = [];
+      other.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+      other.on('pageerror', (error) => errors.push(error.message));
+      await other.goto(webApp.url);
+      const refused = other.getByTestId('browser-session-refused');
+      await expect(refused).toContainText('This address has already been used');
+      await expect(refused).toContainText('Open the newest address in the terminal');
+      await expect(other.getByTestId('client-row')).toHaveCount(0);
+      expect(other.url()).not.toContain('token');
+
+      // The way back it names: the address printed when the first one was opened opens the app here.
+      await other.goto(await webApp.nextAddress());
+      await expect(other.getByTestId('client-row').first()).toBeVisible();
+      expect(errors).toEqual([]);
+    } finally {
+      await elsewhere.close();
+    }
+    // The first browser's session is untouched.
+    await page.reload();
+    await expect(page.getByTestId('client-row').first()).toBeVisible();
+  });
+
+  test('a page left open while browser mode restarts says its session ended instead of staying blank', async ({
+    page,
+    webApp,
+    dataDir,
+  }) => {
+    await page.goto(webApp.url);
+    await expect(page.getByTestId('client-row').first()).toBeVisible();
+    // The same port, so the open page reconnects to the new launch with the session of the old one.
+    await webApp.stop();
+    const restarted = await startWebApp(dataDir, ['--port', String(webApp.port)]);
+    try {
+      const refused = page.getByTestId('browser-session-refused');
+      await expect(refused).toContainText('Browser mode was restarted', { timeout: 30_000 });
+      await expect(refused).toContainText('Open the newest address in the terminal');
+      await page.goto(restarted.url);
+      await expect(page.getByTestId('client-row').first()).toBeVisible();
+    } finally {
+      await page.goto('about:blank');
+      await restarted.stop();
+    }
+  });
+
+  test('the page without an address says where to find one', async ({ page, webApp, consoleErrors }) => {
+    await page.goto(`${webApp.origin}/`);
+    await expect(page.getByTestId('browser-session-refused')).toContainText('Open the address browser mode printed');
+    await expect(page.getByTestId('client-row')).toHaveCount(0);
+    expect(consoleErrors).toEqual([]);
   });
 });

@@ -4,10 +4,12 @@ import path from 'node:path';
 export const projectRoot = path.resolve(import.meta.dirname, '..', '..', '..');
 
 export interface RunningWebApp {
-  /** Address with the launch token, as printed by `npm run web`. */
+  /** Address with the one-time launch token, as printed by `npm run web`. */
   url: string;
   origin: string;
   port: number;
+  /** As a person would: reads the newest one-time address browser mode printed after one was opened. */
+  nextAddress(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -44,10 +46,27 @@ export async function startWebApp(dataDir: string, extraArgs: string[] = []): Pr
     });
   });
   const parsed = new URL(url);
+  let handedOut = 0;
+  const nextAddress = () =>
+    new Promise<string>((resolve, reject) => {
+      const printed = () => [...output.matchAll(/the next address: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/g)];
+      const timer = setTimeout(() => reject(new Error(`no next address printed. Output:\n${output}`)), 10_000);
+      const check = () => {
+        const all = printed();
+        if (all.length <= handedOut) return;
+        clearTimeout(timer);
+        child.stdout?.off('data', check);
+        handedOut = all.length;
+        resolve(all[all.length - 1]![1] as string);
+      };
+      child.stdout?.on('data', check);
+      check();
+    });
   return {
     url,
     origin: parsed.origin,
     port: Number(parsed.port),
+    nextAddress,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
