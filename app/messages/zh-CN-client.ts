@@ -41,6 +41,7 @@ export const zhCNClient: Record<ClientMessageKey, string> = {
   'store.keyEmpty': '空密钥起不到任何保护作用；请提供至少一个字符的密钥。',
   'store.alreadyEncrypted': '数据库 {file} 已经加密；如需更换密钥，请使用 `store rekey`。',
   'store.notEncrypted': '数据库 {file} 未加密；没有可移除或更换的密钥。',
-  'store.inUse': '数据库 {file} 正在被 Advisor Desk 使用（桌面应用、浏览器模式或其他命令）；请关闭后重试。未做任何更改。',
+  'store.inUse':
+    '数据库 {file} 正在被 Advisor Desk 使用（桌面应用、浏览器模式或其他命令）；请关闭后重试。未做任何更改。',
   'store.copyFailed': '{file} 转换后的副本未通过检查（{detail}）；数据库保持原样，副本已删除。',
 };
