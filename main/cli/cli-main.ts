@@ -1,5 +1,6 @@
 import { runCli } from './cli-commands';
 import { EXIT } from './cli-io';
+import { readSecret } from './secret-prompt';
 
 // The bundled entry (dist/main/cli.mjs): wire the real process to the testable command runner.
 
@@ -14,6 +15,10 @@ const code = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   env: process.env,
+  // A key is asked for only when someone is there to type it.
+  ...(process.stdin.isTTY && process.stderr.isTTY
+    ? { readSecret: (prompt: string) => readSecret(prompt, { input: process.stdin, output: process.stderr }) }
+    : {}),
   // Only while a command listens: otherwise Ctrl-C ends the process as it always does.
   onInterrupt: (stop) => {
     let asked = false;

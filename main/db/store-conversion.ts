@@ -93,8 +93,15 @@ function openSource(file: string, key: string | null, cipherBinding: string | un
 }
 
 /** Checks the copy as the app will open it, with the key it is to have. */
-function checkCopy(copy: string, key: string | null, expected: Map<string, number>, version: number, cb?: string) {
-  const refuse = (detail: string) => new DomainError('unavailable', text('store.copyFailed', { file: copy, detail }));
+function checkCopy(
+  file: string,
+  copy: string,
+  key: string | null,
+  expected: Map<string, number>,
+  version: number,
+  cb?: string,
+) {
+  const refuse = (detail: string) => new DomainError('unavailable', text('store.copyFailed', { file, detail }));
   if (looksEncrypted(copy) !== (key !== null)) throw refuse(key === null ? 'still encrypted' : 'not encrypted');
   const db = openCipherDatabase(copy, key, { cipherBinding: cb, readonly: true });
   try {
@@ -137,7 +144,7 @@ export function convertStore(file: string, conversion: StoreConversion): Convers
       target.close();
     }
     conversion.afterCopy?.(copy);
-    checkCopy(copy, to, expected, version, cipherBinding);
+    checkCopy(file, copy, to, expected, version, cipherBinding);
     fsyncPath(copy, 'r');
     // No journal of the old file may outlive it: it would be played back into the new one.
     for (const leftover of [`${file}-wal`, `${file}-journal`])
