@@ -1,9 +1,8 @@
 import fs from 'node:fs';
-import { isNewStoreFile, looksEncrypted } from '../db/store-cipher';
+import { DB_KEY_ENV, isNewStoreFile, looksEncrypted } from '../db/store-cipher';
 import { CliError, EXIT, type CliIo } from './cli-io';
 
-/** The store's key for the CLI and browser mode; the desktop app keeps its own in the system keychain. */
-export const DB_KEY_ENV = 'ADVISOR_DESK_DB_KEY';
+export { DB_KEY_ENV };
 /** The new key for `store rekey`. */
 export const DB_NEW_KEY_ENV = 'ADVISOR_DESK_DB_NEW_KEY';
 

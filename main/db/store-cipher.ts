@@ -10,6 +10,9 @@ import { message, renderMessage } from '../../app/messages';
  * cipher, whose defaults are SQLCipher 4's, so the sqlcipher tool opens the file with the same passphrase.
  */
 
+/** The store's key for the CLI and browser mode (the desktop app keeps its own wrapped by the system keychain). */
+export const DB_KEY_ENV = 'ADVISOR_DESK_DB_KEY';
+
 /** The first 16 bytes of every plain SQLite file; an encrypted file starts with its random salt instead. */
 const PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 

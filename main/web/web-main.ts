@@ -5,7 +5,9 @@ import { parseArgs } from 'node:util';
 import { startWorkerBackend } from '../host/worker-backend';
 import { startSessionLog } from '../log/session-log';
 import { ensurePrivateFolder } from '../db/private-files';
-import { resolveDataDir } from '../paths';
+import { DATABASE_FILE_NAME, resolveDataDir } from '../paths';
+import { readSecret } from '../cli/secret-prompt';
+import { DB_KEY_ENV, looksEncrypted } from '../db/store-cipher';
 import { startWebServer } from './web-server';
 
 const HELP = `Usage: npm run web [-- --port N] [--data DIR]
@@ -13,13 +15,32 @@ const HELP = `Usage: npm run web [-- --port N] [--data DIR]
 Serves Advisor Desk to a browser on this computer only (127.0.0.1), with a fresh access token.
   --port N     port to listen on (default: a free one)
   --data DIR   data folder (default: ADVISOR_DESK_DATA or the app's own folder)
+
+An encrypted database (advisor-desk store encrypt) opens with the key in ADVISOR_DESK_DB_KEY, else the key typed
+here when asked.
 `;
 
+/**
+ * The key of an encrypted store: $ADVISOR_DESK_DB_KEY, else typed on this terminal. Taken out of the environment once
+ * read, so the language engine's processes, which inherit it, never carry it.
+ */
+async function storeKey(dataDir: string): Promise<string | undefined> {
+  const fromEnv = process.env[DB_KEY_ENV];
+  delete process.env[DB_KEY_ENV];
+  if (fromEnv) return fromEnv;
+  const file = path.join(dataDir, DATABASE_FILE_NAME);
+  if (looksEncrypted(file) && process.stdin.isTTY)
+    return readSecret(`Key for ${file}: `, { input: process.stdin, output: process.stderr });
+  return undefined;
+}
+
 async function openAndServe(dataDir: string, rendererDir: string, port: number) {
+  const databaseKey = await storeKey(dataDir);
   // The store, the use-cases and model training run in a worker thread: this thread serves files and the socket only.
   const backend = await startWorkerBackend(new URL('./backend-worker.mjs', import.meta.url), {
     dataDir,
     mode: 'browser',
+    ...(databaseKey !== undefined ? { databaseKey } : {}),
   });
   return { backend, server: await startWebServer({ backend, rendererDir, port }) };
 }
