@@ -11,11 +11,34 @@ import { ensurePrivateFiles } from '../db/private-files';
  * alone, copied off the machine, opens nothing. Written here with a stand-in for safeStorage so it runs under Node.
  */
 
-/** The part of Electron's safeStorage used here. */
+/** What the key needs from the system keychain. */
 export interface KeyWrapper {
-  isEncryptionAvailable(): boolean;
-  encryptString(plain: string): Buffer;
-  decryptString(wrapped: Buffer): string;
+  /** False where nothing would protect the wrapped key (Linux without a keyring). */
+  isAvailable(): Promise<boolean>;
+  wrap(plain: string): Promise<Buffer>;
+  unwrap(wrapped: Buffer): Promise<string>;
+}
+
+/** The part of Electron's safeStorage used here (its asynchronous API: the synchronous one is deprecated in 45). */
+export interface SafeStorage {
+  isAsyncEncryptionAvailable(): Promise<boolean>;
+  encryptStringAsync(plain: string): Promise<Buffer>;
+  decryptStringAsync(wrapped: Buffer): Promise<{ result: string }>;
+  getSelectedStorageBackend(): string;
+}
+
+/**
+ * safeStorage as the key's wrapper. On Linux with no Secret Service or KWallet, safeStorage still "encrypts", with a
+ * password written into Chromium ('basic_text'): that protects nothing, so it counts as unavailable.
+ */
+export function systemKeychain(safeStorage: SafeStorage, platform: NodeJS.Platform = process.platform): KeyWrapper {
+  return {
+    isAvailable: async () =>
+      (await safeStorage.isAsyncEncryptionAvailable()) &&
+      !(platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text'),
+    wrap: (plain) => safeStorage.encryptStringAsync(plain),
+    unwrap: async (wrapped) => (await safeStorage.decryptStringAsync(wrapped)).result,
+  };
 }
 
 export const WRAPPED_KEY_FILE = 'store-key.bin';
@@ -23,10 +46,10 @@ export const ENCRYPT_STORE_SWITCH = '--encrypt-store';
 
 const wrappedKeyPath = (dataDir: string) => path.join(dataDir, WRAPPED_KEY_FILE);
 
-function writeWrappedKey(dataDir: string, wrapper: KeyWrapper, key: string): void {
+async function writeWrappedKey(dataDir: string, wrapper: KeyWrapper, key: string): Promise<void> {
   const file = wrappedKeyPath(dataDir);
-  // O_EXCL: an existing wrapped key is never overwritten; losing it would lock the store for good.
-  fs.writeFileSync(file, wrapper.encryptString(key), { mode: 0o600, flag: 'wx' });
+  // 'wx': an existing wrapped key is never overwritten; losing it would lock the store for good.
+  fs.writeFileSync(file, await wrapper.wrap(key), { mode: 0o600, flag: 'wx' });
   ensurePrivateFiles(file);
 }
 
@@ -40,13 +63,13 @@ export interface DesktopKey {
  * The key to open the store with: the wrapped one in the data folder, else $ADVISOR_DESK_DB_KEY (a store encrypted
  * from the command line), else none.
  */
-export function desktopStoreKey(
+export async function desktopStoreKey(
   dataDir: string,
   wrapper: KeyWrapper,
   env: NodeJS.ProcessEnv = process.env,
-): DesktopKey | undefined {
+): Promise<DesktopKey | undefined> {
   const file = wrappedKeyPath(dataDir);
-  if (fs.existsSync(file)) return { key: wrapper.decryptString(fs.readFileSync(file)), from: 'keychain' };
+  if (fs.existsSync(file)) return { key: await wrapper.unwrap(fs.readFileSync(file)), from: 'keychain' };
   const fromEnv = env[DB_KEY_ENV];
   return fromEnv ? { key: fromEnv, from: 'environment' } : undefined;
 }
@@ -55,10 +78,10 @@ export function desktopStoreKey(
  * After a key from the environment has opened the store: wraps and keeps it, so the next start needs no environment.
  * Returns whether it was kept (not where safeStorage cannot wrap).
  */
-export function keepDesktopKey(dataDir: string, wrapper: KeyWrapper, found: DesktopKey): boolean {
-  if (found.from !== 'environment' || !wrapper.isEncryptionAvailable() || fs.existsSync(wrappedKeyPath(dataDir)))
+export async function keepDesktopKey(dataDir: string, wrapper: KeyWrapper, found: DesktopKey): Promise<boolean> {
+  if (found.from !== 'environment' || fs.existsSync(wrappedKeyPath(dataDir)) || !(await wrapper.isAvailable()))
     return false;
-  writeWrappedKey(dataDir, wrapper, found.key);
+  await writeWrappedKey(dataDir, wrapper, found.key);
   return true;
 }
 
@@ -67,19 +90,19 @@ export function keepDesktopKey(dataDir: string, wrapper: KeyWrapper, found: Desk
  * it. A store not created yet is created encrypted with it. Refused where safeStorage cannot wrap a key (Linux with
  * no keyring), since the key would have to lie in the clear beside the store it protects.
  */
-export function encryptDesktopStore(
+export async function encryptDesktopStore(
   dataDir: string,
   databasePath: string,
   wrapper: KeyWrapper,
   cipherBinding?: string,
-): string {
+): Promise<string> {
   if (looksEncrypted(databasePath)) throw new Error(`${databasePath} is already encrypted.`);
-  if (!wrapper.isEncryptionAvailable())
+  if (!(await wrapper.isAvailable()))
     throw new Error(
       'The system keychain is not available to keep the key (on Linux: no Secret Service or KWallet), so the store was left unencrypted.',
     );
   const key = randomBytes(32).toString('hex');
-  writeWrappedKey(dataDir, wrapper, key);
+  await writeWrappedKey(dataDir, wrapper, key);
   if (!fs.existsSync(databasePath)) return key;
   try {
     convertStore(databasePath, { from: null, to: key, cipherBinding });

@@ -16,7 +16,13 @@ import { loadWindowState, saveWindowState } from './window-state';
 import { ensurePrivateFolder } from '../db/private-files';
 import { DB_KEY_ENV, looksEncrypted } from '../db/store-cipher';
 import { DATABASE_FILE_NAME } from '../paths';
-import { desktopStoreKey, encryptDesktopStore, ENCRYPT_STORE_SWITCH, keepDesktopKey } from './desktop-store-key';
+import {
+  desktopStoreKey,
+  encryptDesktopStore,
+  ENCRYPT_STORE_SWITCH,
+  keepDesktopKey,
+  systemKeychain,
+} from './desktop-store-key';
 
 // This file only wires Electron to modules that are tested without it; keep logic out of here.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -110,7 +116,8 @@ if (!app.requestSingleInstanceLock()) {
       sessionLog = startSessionLog({ dataDir, mode: 'electron' });
       const databasePath = path.join(dataDir, DATABASE_FILE_NAME);
       const encrypting = process.argv.includes(ENCRYPT_STORE_SWITCH);
-      let storeKey = desktopStoreKey(dataDir, safeStorage);
+      const keychain = systemKeychain(safeStorage);
+      let storeKey = await desktopStoreKey(dataDir, keychain);
       // Read once: the language engines this process starts inherit its environment.
       delete process.env[DB_KEY_ENV];
       const cipherBinding =
@@ -118,7 +125,7 @@ if (!app.requestSingleInstanceLock()) {
           ? electronNativeBinding('better-sqlite3-multiple-ciphers')
           : undefined;
       if (encrypting && !looksEncrypted(databasePath))
-        storeKey = { key: encryptDesktopStore(dataDir, databasePath, safeStorage, cipherBinding), from: 'keychain' };
+        storeKey = { key: await encryptDesktopStore(dataDir, databasePath, keychain, cipherBinding), from: 'keychain' };
       const opened = await startUtilityBackend(path.join(here, 'backend-utility.mjs'), {
         dataDir,
         mode: 'electron',
@@ -126,7 +133,7 @@ if (!app.requestSingleInstanceLock()) {
         cipherBinding,
         ...(storeKey ? { databaseKey: storeKey.key } : {}),
       });
-      if (storeKey) keepDesktopKey(dataDir, safeStorage, storeKey);
+      if (storeKey) await keepDesktopKey(dataDir, keychain, storeKey);
       backend = opened;
       mainWindow = createMainWindow(dataDir);
       mainWindow.once('ready-to-show', () => sessionLog?.ready());

@@ -10,20 +10,29 @@ import {
   desktopStoreKey,
   encryptDesktopStore,
   keepDesktopKey,
+  systemKeychain,
   WRAPPED_KEY_FILE,
   type KeyWrapper,
+  type SafeStorage,
 } from '../../../main/electron/desktop-store-key';
 import { tempDir } from '../db/temp-db';
 
 /** Stands in for safeStorage: reversible, and never the key's own bytes, as the keychain's wrapping is not. */
-function fakeKeychain(available = true): KeyWrapper {
+function fakeSafeStorage(backend = 'gnome_libsecret'): SafeStorage {
   const flip = (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a));
   return {
-    isEncryptionAvailable: () => available,
-    encryptString: (plain) => Buffer.concat([Buffer.from('wrapped:'), flip(Buffer.from(plain, 'utf8'))]),
-    decryptString: (wrapped) => flip(wrapped.subarray('wrapped:'.length)).toString('utf8'),
+    isAsyncEncryptionAvailable: () => Promise.resolve(true),
+    encryptStringAsync: (plain) =>
+      Promise.resolve(Buffer.concat([Buffer.from('wrapped:'), flip(Buffer.from(plain, 'utf8'))])),
+    decryptStringAsync: (wrapped) =>
+      Promise.resolve({ result: flip(wrapped.subarray('wrapped:'.length)).toString('utf8') }),
+    getSelectedStorageBackend: () => backend,
   };
 }
+
+/** safeStorage with a keyring, or (false) on Linux with none, where it would wrap with a password built into Chromium. */
+const fakeKeychain = (available = true): KeyWrapper =>
+  systemKeychain(fakeSafeStorage(available ? 'gnome_libsecret' : 'basic_text'), 'linux');
 
 const data = generateDemoData({ today: '2026-11-28', clientCount: 20, interactionCount: 100 });
 
@@ -39,49 +48,49 @@ describe("the desktop app's store key, wrapped by the system keychain", () => {
   let dir: string;
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('encrypts the store with a random key that only the keychain can unwrap', () => {
+  it('encrypts the store with a random key that only the keychain can unwrap', async () => {
     dir = tempDir();
     const file = demoStore(dir);
     const keychain = fakeKeychain();
-    const key = encryptDesktopStore(dir, file, keychain);
+    const key = await encryptDesktopStore(dir, file, keychain);
     expect(key).toMatch(/^[0-9a-f]{64}$/);
     expect(looksEncrypted(file)).toBe(true);
     const wrapped = path.join(dir, WRAPPED_KEY_FILE);
     expect(fs.readFileSync(wrapped).includes(key)).toBe(false);
     if (process.platform !== 'win32') expect(fs.statSync(wrapped).mode & 0o777).toBe(0o600);
 
-    expect(desktopStoreKey(dir, keychain, {})).toEqual({ key, from: 'keychain' });
-    const { db } = openStore(file, { key: desktopStoreKey(dir, keychain, {})!.key });
+    expect(await desktopStoreKey(dir, keychain, {})).toEqual({ key, from: 'keychain' });
+    const { db } = openStore(file, { key });
     expect(db.prepare('SELECT count(*) FROM clients').pluck().get()).toBe(20);
     db.close();
-    expect(() => encryptDesktopStore(dir, file, keychain)).toThrow(/already encrypted/);
+    await expect(encryptDesktopStore(dir, file, keychain)).rejects.toThrow(/already encrypted/);
   });
 
-  it('leaves the store plain and keeps no key where the keychain cannot wrap one, or the conversion fails', () => {
+  it('leaves the store plain and keeps no key where the keychain cannot wrap one, or the conversion fails', async () => {
     dir = tempDir();
     const file = demoStore(dir);
-    expect(() => encryptDesktopStore(dir, file, fakeKeychain(false))).toThrow(/keychain is not available/);
+    await expect(encryptDesktopStore(dir, file, fakeKeychain(false))).rejects.toThrow(/keychain is not available/);
     expect(looksEncrypted(file)).toBe(false);
     expect(fs.existsSync(path.join(dir, WRAPPED_KEY_FILE))).toBe(false);
 
     const notes = path.join(dir, 'notes.sqlite');
     fs.writeFileSync(notes, 'not a database\n'.repeat(100));
-    expect(() => encryptDesktopStore(dir, notes, fakeKeychain())).toThrow();
+    await expect(encryptDesktopStore(dir, notes, fakeKeychain())).rejects.toThrow();
     expect(fs.existsSync(path.join(dir, WRAPPED_KEY_FILE))).toBe(false);
     expect(fs.readFileSync(notes, 'utf8')).toContain('not a database');
   });
 
-  it('takes a key from the environment for a store encrypted elsewhere, and keeps it wrapped once it opened', () => {
+  it('takes a key from the environment for a store encrypted elsewhere, and keeps it wrapped once it opened', async () => {
     dir = tempDir();
     const file = demoStore(dir);
     convertStore(file, { from: null, to: 'from the shell' });
     const keychain = fakeKeychain();
-    expect(desktopStoreKey(dir, keychain, {})).toBeUndefined();
-    const found = desktopStoreKey(dir, keychain, { ADVISOR_DESK_DB_KEY: 'from the shell' })!;
+    expect(await desktopStoreKey(dir, keychain, {})).toBeUndefined();
+    const found = (await desktopStoreKey(dir, keychain, { ADVISOR_DESK_DB_KEY: 'from the shell' }))!;
     expect(found).toEqual({ key: 'from the shell', from: 'environment' });
-    expect(keepDesktopKey(dir, fakeKeychain(false), found)).toBe(false);
-    expect(keepDesktopKey(dir, keychain, found)).toBe(true);
-    const kept = desktopStoreKey(dir, keychain, {})!;
+    expect(await keepDesktopKey(dir, fakeKeychain(false), found)).toBe(false);
+    expect(await keepDesktopKey(dir, keychain, found)).toBe(true);
+    const kept = (await desktopStoreKey(dir, keychain, {}))!;
     expect(kept).toEqual({ key: 'from the shell', from: 'keychain' });
     openStore(file, { key: kept.key }).db.close();
     expect(() => openStore(file)).toThrow(StoreKeyError);
