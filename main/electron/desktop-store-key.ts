@@ -46,11 +46,14 @@ export const ENCRYPT_STORE_SWITCH = '--encrypt-store';
 
 const wrappedKeyPath = (dataDir: string) => path.join(dataDir, WRAPPED_KEY_FILE);
 
+/** Writes the wrapped key beside the store: to a new file first, renamed into place, so no crash leaves half a key. */
 async function writeWrappedKey(dataDir: string, wrapper: KeyWrapper, key: string): Promise<void> {
   const file = wrappedKeyPath(dataDir);
-  // 'wx': an existing wrapped key is never overwritten; losing it would lock the store for good.
-  fs.writeFileSync(file, await wrapper.wrap(key), { mode: 0o600, flag: 'wx' });
-  ensurePrivateFiles(file);
+  const partial = `${file}.${process.pid}.partial`;
+  fs.rmSync(partial, { force: true });
+  fs.writeFileSync(partial, await wrapper.wrap(key), { mode: 0o600, flag: 'wx' });
+  ensurePrivateFiles(partial);
+  fs.renameSync(partial, file);
 }
 
 export interface DesktopKey {
@@ -60,27 +63,33 @@ export interface DesktopKey {
 }
 
 /**
- * The key to open the store with: the wrapped one in the data folder, else $ADVISOR_DESK_DB_KEY (a store encrypted
- * from the command line), else none.
+ * The key to open the store with: $ADVISOR_DESK_DB_KEY when set (a store encrypted or re-keyed from the command
+ * line: the person starting the app says which key), else the wrapped one in the data folder, else none.
  */
 export async function desktopStoreKey(
   dataDir: string,
   wrapper: KeyWrapper,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<DesktopKey | undefined> {
+  const fromEnv = env[DB_KEY_ENV];
+  if (fromEnv) return { key: fromEnv, from: 'environment' };
   const file = wrappedKeyPath(dataDir);
   if (fs.existsSync(file)) return { key: await wrapper.unwrap(fs.readFileSync(file)), from: 'keychain' };
-  const fromEnv = env[DB_KEY_ENV];
-  return fromEnv ? { key: fromEnv, from: 'environment' } : undefined;
+  return undefined;
 }
 
 /**
- * After a key from the environment has opened the store: wraps and keeps it, so the next start needs no environment.
- * Returns whether it was kept (not where safeStorage cannot wrap).
+ * After a key from the environment has opened the encrypted store: wraps and keeps it (in place of a wrapped key that
+ * no longer opens it), so the next start needs no environment. Returns whether it was kept: not for a plain store,
+ * which the key did not open, nor where safeStorage cannot wrap.
  */
-export async function keepDesktopKey(dataDir: string, wrapper: KeyWrapper, found: DesktopKey): Promise<boolean> {
-  if (found.from !== 'environment' || fs.existsSync(wrappedKeyPath(dataDir)) || !(await wrapper.isAvailable()))
-    return false;
+export async function keepDesktopKey(
+  dataDir: string,
+  databasePath: string,
+  wrapper: KeyWrapper,
+  found: DesktopKey,
+): Promise<boolean> {
+  if (found.from !== 'environment' || !looksEncrypted(databasePath) || !(await wrapper.isAvailable())) return false;
   await writeWrappedKey(dataDir, wrapper, found.key);
   return true;
 }
@@ -101,6 +110,9 @@ export async function encryptDesktopStore(
     throw new Error(
       'The system keychain is not available to keep the key (on Linux: no Secret Service or KWallet), so the store was left unencrypted.',
     );
+  // Never in place of a wrapped key already there: the store may be plain now, but a copy of it may not be.
+  if (fs.existsSync(wrappedKeyPath(dataDir)))
+    throw new Error(`${wrappedKeyPath(dataDir)} already holds a key; move it aside to encrypt with a new one.`);
   const key = randomBytes(32).toString('hex');
   await writeWrappedKey(dataDir, wrapper, key);
   if (!fs.existsSync(databasePath)) return key;

@@ -133,7 +133,7 @@ if (!app.requestSingleInstanceLock()) {
         cipherBinding,
         ...(storeKey ? { databaseKey: storeKey.key } : {}),
       });
-      if (storeKey) await keepDesktopKey(dataDir, keychain, storeKey);
+      if (storeKey) await keepDesktopKey(dataDir, databasePath, keychain, storeKey);
       backend = opened;
       mainWindow = createMainWindow(dataDir);
       mainWindow.once('ready-to-show', () => sessionLog?.ready());

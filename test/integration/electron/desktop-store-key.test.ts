@@ -83,16 +83,29 @@ describe("the desktop app's store key, wrapped by the system keychain", () => {
   it('takes a key from the environment for a store encrypted elsewhere, and keeps it wrapped once it opened', async () => {
     dir = tempDir();
     const file = demoStore(dir);
-    convertStore(file, { from: null, to: 'from the shell' });
     const keychain = fakeKeychain();
-    expect(await desktopStoreKey(dir, keychain, {})).toBeUndefined();
+    const stale = await encryptDesktopStore(dir, file, keychain);
+    // Re-keyed from the command line: the wrapped key no longer opens the store.
+    convertStore(file, { from: stale, to: 'from the shell' });
+    const wrapped = (await desktopStoreKey(dir, keychain, {}))!;
+    expect(() => openStore(file, { key: wrapped.key })).toThrow(StoreKeyError);
+
     const found = (await desktopStoreKey(dir, keychain, { ADVISOR_DESK_DB_KEY: 'from the shell' }))!;
     expect(found).toEqual({ key: 'from the shell', from: 'environment' });
-    expect(await keepDesktopKey(dir, fakeKeychain(false), found)).toBe(false);
-    expect(await keepDesktopKey(dir, keychain, found)).toBe(true);
+    openStore(file, { key: found.key }).db.close();
+    expect(await keepDesktopKey(dir, file, fakeKeychain(false), found)).toBe(false);
+    expect(await keepDesktopKey(dir, file, keychain, found)).toBe(true);
     const kept = (await desktopStoreKey(dir, keychain, {}))!;
     expect(kept).toEqual({ key: 'from the shell', from: 'keychain' });
     openStore(file, { key: kept.key }).db.close();
-    expect(() => openStore(file)).toThrow(StoreKeyError);
+    expect(fs.readdirSync(dir).sort()).toEqual(['advisor-desk.sqlite', WRAPPED_KEY_FILE]);
+  });
+
+  it('keeps no key from the environment for a plain store, which it did not open', async () => {
+    dir = tempDir();
+    const file = demoStore(dir);
+    const found = (await desktopStoreKey(dir, fakeKeychain(), { ADVISOR_DESK_DB_KEY: 'set by habit' }))!;
+    expect(await keepDesktopKey(dir, file, fakeKeychain(), found)).toBe(false);
+    expect(fs.existsSync(path.join(dir, WRAPPED_KEY_FILE))).toBe(false);
   });
 });
