@@ -82,7 +82,8 @@ export function openCipherDatabase(file: string, key: string | null, options: Ci
   });
   try {
     db.pragma("cipher = 'sqlcipher'");
-    // Through the driver's key() rather than PRAGMA key, so no passphrase is ever spliced into SQL text.
+    // Through the driver's key() rather than PRAGMA key, so no passphrase is ever spliced into SQL text. A key written
+    // x'…64 hex digits…' is SQLCipher's raw key: used as the AES key as it is, with no PBKDF2 run at open.
     if (key !== null) db.key(Buffer.from(key, 'utf8'));
   } catch (error) {
     db.close();

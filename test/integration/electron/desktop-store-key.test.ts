@@ -53,7 +53,7 @@ describe("the desktop app's store key, wrapped by the system keychain", () => {
     const file = demoStore(dir);
     const keychain = fakeKeychain();
     const key = await encryptDesktopStore(dir, file, keychain);
-    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(key).toMatch(/^x'[0-9a-f]{64}'$/);
     expect(looksEncrypted(file)).toBe(true);
     const wrapped = path.join(dir, WRAPPED_KEY_FILE);
     expect(fs.readFileSync(wrapped).includes(key)).toBe(false);
