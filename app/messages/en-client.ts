@@ -36,6 +36,17 @@ export const enClient = {
     'The database file cannot be written (it or its folder is read-only); nothing was saved. Check the permissions of {file}.',
   'store.ioError':
     'The disk reported an error while reading or writing the database; nothing was saved. Try again, and check the disk if it repeats.',
+  'store.keyMissing':
+    'The database {file} is encrypted and no key was given. Set ADVISOR_DESK_DB_KEY to its key, or type the key when a terminal asks for it; the desktop app keeps its key in the system keychain.',
+  'store.keyWrong':
+    'The key does not open the encrypted database {file}: the key is wrong (or the file is not an Advisor Desk database). Set ADVISOR_DESK_DB_KEY to the right key.',
+  'store.keyEmpty': 'An empty key would not protect anything; give a key of at least one character.',
+  'store.alreadyEncrypted': 'The database {file} is already encrypted; use `store rekey` to change its key.',
+  'store.notEncrypted': 'The database {file} is not encrypted; there is no key to remove or change.',
+  'store.inUse':
+    'The database {file} is open in Advisor Desk (the app, browser mode or another command); close it and try again. Nothing was changed.',
+  'store.copyFailed':
+    'The converted copy of {file} did not check out ({detail}); the database was left as it was and the copy removed.',
 } satisfies Record<string, string>;
 
 export type ClientMessageKey = keyof typeof enClient;

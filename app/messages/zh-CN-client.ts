@@ -34,4 +34,14 @@ export const zhCNClient: Record<ClientMessageKey, string> = {
   'store.full': '存放数据库的磁盘已满；本次未保存任何内容。请释放空间后重试。',
   'store.readOnly': '数据库文件无法写入（文件或其所在文件夹为只读）；本次未保存任何内容。请检查 {file} 的权限。',
   'store.ioError': '读写数据库时磁盘报告错误；本次未保存任何内容。请重试，如反复出现请检查磁盘。',
+  'store.keyMissing':
+    '数据库 {file} 已加密，但未提供密钥。请将 ADVISOR_DESK_DB_KEY 设为其密钥，或在终端提示时输入密钥；桌面应用的密钥保存在系统钥匙串中。',
+  'store.keyWrong':
+    '该密钥无法打开加密数据库 {file}：密钥错误（或该文件不是 Advisor Desk 数据库）。请将 ADVISOR_DESK_DB_KEY 设为正确的密钥。',
+  'store.keyEmpty': '空密钥起不到任何保护作用；请提供至少一个字符的密钥。',
+  'store.alreadyEncrypted': '数据库 {file} 已经加密；如需更换密钥，请使用 `store rekey`。',
+  'store.notEncrypted': '数据库 {file} 未加密；没有可移除或更换的密钥。',
+  'store.inUse':
+    '数据库 {file} 正在被 Advisor Desk 使用（桌面应用、浏览器模式或其他命令）；请关闭后重试。未做任何更改。',
+  'store.copyFailed': '{file} 转换后的副本未通过检查（{detail}）；数据库保持原样，副本已删除。',
 };

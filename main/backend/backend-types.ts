@@ -14,6 +14,10 @@ export interface BackendOptions {
   now?: () => Date;
   /** better-sqlite3 native binding built for Electron's ABI (see README); Node uses the default. */
   nativeBinding?: string;
+  /** The passphrase of an encrypted store (see main/db/store-cipher.ts); never logged, never put on a command line. */
+  databaseKey?: string | undefined;
+  /** The cipher build's binding compiled for Electron's ABI; Node uses the default. */
+  cipherBinding?: string | undefined;
   /**
    * Where llama.cpp runs: 'process' (default) in an engine process of its own, started on the first load, or a
    * SpawnEngine that starts one (the Electron main passes utilityProcess); 'in-process' here, for the benchmark's

@@ -32,7 +32,11 @@ export const LOCAL_ACTOR = 'local-advisor';
  */
 export function openBackend(options: BackendOptions): Backend {
   const databasePath = path.resolve(options.databasePath ?? path.join(options.dataDir, DATABASE_FILE_NAME));
-  const { db, created } = openStore(databasePath, { nativeBinding: options.nativeBinding });
+  const { db, created } = openStore(databasePath, {
+    nativeBinding: options.nativeBinding,
+    cipherBinding: options.cipherBinding,
+    key: options.databaseKey,
+  });
   const now = options.now ?? (() => new Date());
   const listeners = new Set<EventListener>();
   const hashes = new ModelHashCache(options.dataDir);

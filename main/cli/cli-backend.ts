@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BackendConnection } from '../host/backend-connection';
 import { BackendOpenError, startWorkerBackend } from '../host/worker-backend';
 import { CliError, EXIT, type CliIo } from './cli-io';
+import { storeKeyFor } from './cli-store-key';
 
 /**
  * The backend's worker entry: beside this bundle (dist/main/cli.mjs and backend-worker.mjs), or, when the commands
@@ -24,13 +25,15 @@ function backendWorkerFile(): URL {
 /**
  * Opens the database in a worker thread, as browser mode does: SQL, training and ranking run there, so this thread
  * stays free to answer Ctrl-C and to print progress while a long command works. A database that is missing (when
- * it must exist), damaged or from a newer version ends the command with exit 4.
+ * it must exist), damaged or from a newer version ends the command with exit 4; an encrypted one without its key, exit 7.
  */
 export async function openCliBackend(io: CliIo, dbPath: string, mustExist: boolean): Promise<BackendConnection> {
   if (mustExist && !fs.existsSync(dbPath))
     throw new CliError(EXIT.database, `No database at ${dbPath}. Run \`advisor-desk seed --db ${dbPath}\` first.`);
+  const databaseKey = await storeKeyFor(io, dbPath);
   try {
     return await startWorkerBackend(backendWorkerFile(), {
+      ...(databaseKey !== undefined ? { databaseKey } : {}),
       dataDir: path.dirname(dbPath),
       databasePath: dbPath,
       mode: 'browser',
@@ -39,6 +42,7 @@ export async function openCliBackend(io: CliIo, dbPath: string, mustExist: boole
       ...(io.now ? { fixedNow: io.now().toISOString() } : {}),
     });
   } catch (error) {
+    if (error instanceof BackendOpenError && error.kind === 'database-key') throw new CliError(EXIT.key, error.message);
     if (error instanceof BackendOpenError && error.kind !== 'other') throw new CliError(EXIT.database, error.message);
     throw error;
   }

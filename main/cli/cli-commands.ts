@@ -18,6 +18,8 @@ import { EVALUATE_USAGE, runEvaluate } from './evaluate-command';
 import { printRanking, RECOMMEND_USAGE, runTrain, TRAIN_USAGE } from './model-commands';
 import { runModels } from './models-command';
 import { DRAFT_USAGE, runDraft } from './draft-command';
+import { runStore } from './store-command';
+import { StoreKeyError } from '../db/store-cipher';
 
 const OPTIONS = {
   db: { type: 'string' },
@@ -207,6 +209,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
     });
   }
 
+  if (command === 'store') {
+    await runStore(io, { sub, rest, dbPath, json });
+    return;
+  }
+
   if (command === 'train') {
     noExtra(positionals.slice(1), TRAIN_USAGE);
     const backend = await openFor(io, dbPath, true);
@@ -260,6 +267,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
 
 function exitCodeFor(error: unknown): number {
   if (error instanceof CliError) return error.exitCode;
+  if (error instanceof StoreKeyError) return EXIT.key;
   if (error instanceof ImportRefusedError) return EXIT.inputRefused;
   if (error instanceof DomainError && error.code === 'busy') return EXIT.busy;
   if (error instanceof DomainError && error.code === 'cancelled') return EXIT.cancelled;

@@ -38,6 +38,15 @@ Usage:
                                               problems and warnings) and the provenance (model sha256, prompt hash,
                                               seed, threads). The draft is kept as a version in the database.
                                               Exit 5 for an unsuitable product or a model file that cannot be loaded
+  advisor-desk store status                   whether the database is encrypted at rest
+  advisor-desk store encrypt                  encrypt the database in place (SQLCipher 4 format) with the key in
+                                              $ADVISOR_DESK_DB_KEY, else typed twice; every command then needs that
+                                              key ($ADVISOR_DESK_DB_KEY, else typed when asked on a terminal)
+  advisor-desk store decrypt                  remove the encryption (key: $ADVISOR_DESK_DB_KEY, else typed)
+  advisor-desk store rekey                    change the key: the current one as for decrypt, the new one from
+                                              $ADVISOR_DESK_DB_NEW_KEY, else typed twice
+                                              Each writes a checked copy and renames it over the database; on any
+                                              failure the database is left as it was. Close the app first (exit 6)
 
 Options:
   --db PATH    database file (default: $ADVISOR_DESK_DB, else the app's data folder)
@@ -57,7 +66,10 @@ Exit codes:
   5  input refused: the CSV file has problems (each listed with line and column); nothing was imported;
      or models inspect found a file that cannot be loaded (the problem is printed); or draft was asked for an
      unsuitable product or given a model file that cannot be loaded
-  6  busy: another import or writer held the database past the wait (5 s); nothing was imported; try again
+  6  busy: another import or writer held the database past the wait (5 s); nothing was imported; try again;
+     or store encrypt/decrypt/rekey found the database open in the app or another command
+  7  key: the database is encrypted and the key is missing ($ADVISOR_DESK_DB_KEY unset and no terminal to ask
+     on) or wrong
   130  cancelled: Ctrl-C (or SIGTERM) stopped train before it stored a version, or an import before it
      committed: nothing was stored (a second Ctrl-C quits at once)
 

@@ -4,6 +4,7 @@ import { DECIMAL_MARKS, IMPORT_ENTITIES, type DecimalMark, type MappingFile } fr
 import { CSV_DELIMITERS, type CsvDelimiter } from '../../app/import/csv-parser';
 import { EventsMappingSchema, type EventsMapping } from '../../app/import/event-table';
 import { openStore } from '../db/open-store';
+import { storeKeyFor } from './cli-store-key';
 import { checkEncodingLabel } from '../import/csv-file-source';
 import { readMappingFile } from '../import/import-csv';
 import { importEventsCsv, readEventsMappingFile } from '../import/import-events';
@@ -124,7 +125,7 @@ async function importFile(
       ...(delimiter ? { delimiter } : {}),
       ...(options.decimal ? { decimal: options.decimal } : {}),
     };
-    const { db } = openStore(args.dbPath);
+    const { db } = openStore(args.dbPath, { key: await storeKeyFor(io, args.dbPath) });
     try {
       const result = await importCsv(db, {
         file,
@@ -153,7 +154,7 @@ async function importFile(
   if (!fs.existsSync(file)) throw usageError(`No file at ${file}.`);
   const read: EventsMapping | undefined = args.mapping ? readMapping(args.mapping, readEventsMappingFile) : undefined;
   const mapping = options.decimal ? { ...(read ?? EventsMappingSchema.parse({})), decimal: options.decimal } : read;
-  const { db } = openStore(args.dbPath);
+  const { db } = openStore(args.dbPath, { key: await storeKeyFor(io, args.dbPath) });
   try {
     const r = await importEventsCsv(db, {
       ...extras,

@@ -9,6 +9,8 @@ export interface CliIo {
    * Ctrl-C ends the process at once. Returns the unregister. Absent where nothing can interrupt (tests' runs).
    */
   onInterrupt?: (stop: () => void) => () => void;
+  /** Asks for a secret (a database key) with echo off; absent where no terminal can be asked (pipes, scripts, tests). */
+  readSecret?: (prompt: string) => Promise<string>;
 }
 
 /** Exit codes a script can rely on; --help lists them. `cancelled` is the shell's 128 + SIGINT. */
@@ -20,6 +22,7 @@ export const EXIT = {
   database: 4,
   inputRefused: 5,
   busy: 6,
+  key: 7,
   cancelled: 130,
 } as const;
 

@@ -1,5 +1,8 @@
 import { runCli } from './cli-commands';
 import { EXIT } from './cli-io';
+import { DB_NEW_KEY_ENV } from './cli-store-key';
+import { readSecret } from './secret-prompt';
+import { DB_KEY_ENV } from '../db/store-cipher';
 
 // The bundled entry (dist/main/cli.mjs): wire the real process to the testable command runner.
 
@@ -10,10 +13,20 @@ for (const stream of [process.stdout, process.stderr])
     throw error;
   });
 
+// The commands read the store's keys from their own copy of the environment; the processes they start (the language
+// engine, the backend worker's children) inherit process.env, which no longer carries them.
+const env = { ...process.env };
+delete process.env[DB_KEY_ENV];
+delete process.env[DB_NEW_KEY_ENV];
+
 const code = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  env: process.env,
+  env,
+  // A key is asked for only when someone is there to type it.
+  ...(process.stdin.isTTY && process.stderr.isTTY
+    ? { readSecret: (prompt: string) => readSecret(prompt, { input: process.stdin, output: process.stderr }) }
+    : {}),
   // Only while a command listens: otherwise Ctrl-C ends the process as it always does.
   onInterrupt: (stop) => {
     let asked = false;

@@ -10,6 +10,7 @@ import {
   type TimeSplitEvaluation,
 } from '../../app/eval/evaluate-model';
 import { openStore } from '../db/open-store';
+import { storeKeyFor } from './cli-store-key';
 import { sqliteStores } from '../db/sqlite-stores';
 import { csvText } from '../../app/csv/csv-writer';
 import { EVALUATION_SEED, evaluateOutcomes, type EvaluatedOutcomes } from '../../app/use-cases/evaluate-outcomes';
@@ -242,7 +243,7 @@ export async function runEvaluate(io: CliIo, request: EvaluateRequest): Promise<
     );
   if (request.model !== undefined && !fs.existsSync(path.resolve(request.model)))
     throw new CliError(EXIT.notFound, `No model file at ${path.resolve(request.model)}.`);
-  const { db } = openStore(request.dbPath);
+  const { db } = openStore(request.dbPath, { key: await storeKeyFor(io, request.dbPath) });
   let evaluated: EvaluatedOutcomes;
   let about: EvaluationSignals | null = null;
   try {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createPrivateFile, ensurePrivateFiles } from './private-files';
+import { isNewStoreFile, looksEncrypted, openCipherDatabase, StoreKeyError } from './store-cipher';
 
 export type Db = Database.Database;
 
@@ -23,6 +24,13 @@ export interface OpenDatabaseOptions {
   /** better-sqlite3 binding built for Electron's ABI; plain Node uses the default one. */
   nativeBinding?: string | undefined;
   readonly?: boolean;
+  /**
+   * The passphrase of an encrypted store. An encrypted file is opened with it (and refused without it); a new file
+   * is created encrypted with it; a plain file is opened as it is (the key is not used).
+   */
+  key?: string | undefined;
+  /** The cipher build's binding compiled for Electron's ABI; plain Node uses the default one. */
+  cipherBinding?: string | undefined;
 }
 
 function isNotADatabase(error: unknown): boolean {
@@ -38,6 +46,10 @@ function isNotADatabase(error: unknown): boolean {
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
   const inMemory = file === ':memory:';
   const writable = !inMemory && !options.readonly;
+  const encrypted = !inMemory && looksEncrypted(file);
+  if (encrypted && !options.key) throw new StoreKeyError('missing', file);
+  const withCipher =
+    encrypted || (!inMemory && options.key !== undefined && options.key !== '' && isNewStoreFile(file));
   if (writable) {
     // A folder made here is the user's alone; an existing one (the user's own choice of --db) is left as it is.
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
@@ -46,10 +58,16 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   }
   let db: Db;
   try {
-    db = new Database(file, {
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-      readonly: options.readonly ?? false,
-    });
+    db = withCipher
+      ? // The same driver API built with SQLite3 Multiple Ciphers; the key is applied before any statement.
+        (openCipherDatabase(file, options.key ?? null, {
+          cipherBinding: options.cipherBinding,
+          readonly: options.readonly ?? false,
+        }) as unknown as Db)
+      : new Database(file, {
+          ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+          readonly: options.readonly ?? false,
+        });
   } catch (error) {
     if (isNotADatabase(error)) throw new NotADatabaseError(file, error);
     throw error;
@@ -66,6 +84,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (error) {
     db.close();
+    // With a key, SQLite cannot tell a wrong key from a foreign file: both read as "not a database".
+    if (withCipher && isNotADatabase(error)) throw new StoreKeyError('wrong', file);
     if (isNotADatabase(error)) throw new NotADatabaseError(file, error);
     throw error;
   }

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,15 @@ import { mainWindowOptions } from './window-options';
 import { hardenSession, hardenWebContents } from './window-security';
 import { loadWindowState, saveWindowState } from './window-state';
 import { ensurePrivateFolder } from '../db/private-files';
+import { DB_KEY_ENV, looksEncrypted } from '../db/store-cipher';
+import { DATABASE_FILE_NAME } from '../paths';
+import {
+  desktopStoreKey,
+  encryptDesktopStore,
+  ENCRYPT_STORE_SWITCH,
+  keepDesktopKey,
+  systemKeychain,
+} from './desktop-store-key';
 
 // This file only wires Electron to modules that are tested without it; keep logic out of here.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -30,22 +39,25 @@ let mainWindow: BrowserWindow | null = null;
 let backend: BackendConnection | null = null;
 let sessionLog: SessionLog | null = null;
 
-/** In development better-sqlite3 is built twice: for Node (tests, CLI) and for Electron, in build/electron-native. */
-function electronSqliteBinding(): string | undefined {
+/**
+ * In development better-sqlite3 (and its cipher build, for an encrypted store) is built twice: for Node (tests, CLI)
+ * and for Electron, in build/electron-native.
+ */
+function electronNativeBinding(moduleName: 'better-sqlite3' | 'better-sqlite3-multiple-ciphers'): string | undefined {
   if (app.isPackaged) return undefined;
   const binding = path.join(
     app.getAppPath(),
     'build',
     'electron-native',
     'node_modules',
-    'better-sqlite3',
+    moduleName,
     'build',
     'Release',
     'better_sqlite3.node',
   );
   if (!fs.existsSync(binding))
     throw new Error(
-      'better-sqlite3 is not built for Electron yet. Run `npm run build:electron-native`, then start again.',
+      `${moduleName} is not built for Electron yet. Run \`npm run build:electron-native\`, then start again.`,
     );
   return binding;
 }
@@ -102,11 +114,26 @@ if (!app.requestSingleInstanceLock()) {
       const dataDir = app.getPath('userData');
       ensurePrivateFolder(dataDir);
       sessionLog = startSessionLog({ dataDir, mode: 'electron' });
+      const databasePath = path.join(dataDir, DATABASE_FILE_NAME);
+      const encrypting = process.argv.includes(ENCRYPT_STORE_SWITCH);
+      const keychain = systemKeychain(safeStorage);
+      let storeKey = await desktopStoreKey(dataDir, keychain);
+      // Read once: the language engines this process starts inherit its environment.
+      delete process.env[DB_KEY_ENV];
+      const cipherBinding =
+        encrypting || storeKey || looksEncrypted(databasePath)
+          ? electronNativeBinding('better-sqlite3-multiple-ciphers')
+          : undefined;
+      if (encrypting && !looksEncrypted(databasePath))
+        storeKey = { key: await encryptDesktopStore(dataDir, databasePath, keychain, cipherBinding), from: 'keychain' };
       const opened = await startUtilityBackend(path.join(here, 'backend-utility.mjs'), {
         dataDir,
         mode: 'electron',
-        nativeBinding: electronSqliteBinding(),
+        nativeBinding: electronNativeBinding('better-sqlite3'),
+        cipherBinding,
+        ...(storeKey ? { databaseKey: storeKey.key } : {}),
       });
+      if (storeKey) await keepDesktopKey(dataDir, databasePath, keychain, storeKey);
       backend = opened;
       mainWindow = createMainWindow(dataDir);
       mainWindow.once('ready-to-show', () => sessionLog?.ready());

@@ -1,5 +1,6 @@
 import { MessageChannelMain, utilityProcess, type UtilityProcess } from 'electron';
 import path from 'node:path';
+import { DB_KEY_ENV } from '../db/store-cipher';
 import { ENGINE_DATA_DIR_ENV } from '../engine/engine-host-env';
 import type { BackendConnection } from '../host/backend-connection';
 import type { FromBackend, HostedBackendOptions } from '../host/backend-messages';
@@ -10,8 +11,13 @@ import { connectBackend } from '../host/worker-backend';
  * never hold up the main process that owns the window, and a crash there leaves the window standing.
  */
 export function startUtilityBackend(entry: string, options: HostedBackendOptions): Promise<BackendConnection> {
+  // The store's key goes by the child's environment, never its command line, which every account can list.
+  const { databaseKey, ...shown } = options;
   return connectBackend(() => {
-    const child = utilityProcess.fork(entry, [JSON.stringify(options)], { serviceName: 'Advisor Desk backend' });
+    const child = utilityProcess.fork(entry, [JSON.stringify(shown)], {
+      serviceName: 'Advisor Desk backend',
+      ...(databaseKey !== undefined ? { env: { ...process.env, [DB_KEY_ENV]: databaseKey } } : {}),
+    });
     startEnginesFor(child, path.join(path.dirname(entry), 'engine-host.mjs'), options.dataDir);
     return {
       post: (message) => child.postMessage(message),

@@ -2,6 +2,7 @@
 // the use-cases and model training here, so the main process that owns the window only relays. The options come
 // as the first argument, JSON, from electron-main.ts.
 import { openBackend } from '../backend/open-backend';
+import { DB_KEY_ENV } from '../db/store-cipher';
 import type { HostedBackendOptions, ToBackend } from './backend-messages';
 import { openAppLog, setCurrentAppLog } from '../log/app-log';
 import { relayedEngine } from '../engine/relayed-engine';
@@ -9,6 +10,9 @@ import { hostedOptions, serveBackend } from './serve-backend';
 
 const parent = process.parentPort;
 const options = JSON.parse(process.argv[2] ?? '{}') as HostedBackendOptions;
+// The store's key comes by the environment (utility-backend.ts); read once and dropped, so nothing started later inherits it.
+const databaseKey = process.env[DB_KEY_ENV];
+delete process.env[DB_KEY_ENV];
 // Internal errors of the use-cases land in the same support log as the rest of the app's.
 if (options.supportLog !== false) setCurrentAppLog(openAppLog({ dataDir: options.dataDir }));
 // The language engine is a utility process of the main process's (this one may not start one): asked for by id,
@@ -26,5 +30,5 @@ serveBackend(
     post: (message) => parent.postMessage(message),
     onMessage: (listener) => parent.on('message', (event) => listener(event.data as ToBackend)),
   },
-  () => openBackend({ ...hostedOptions(options), languageEngine: engines }),
+  () => openBackend({ ...hostedOptions(options), languageEngine: engines, databaseKey }),
 );

@@ -3,11 +3,13 @@ import type { Backend, BackendOptions } from '../backend/backend-types';
 import { reportInternalError } from '../log/internal-errors';
 import { NotADatabaseError } from '../db/connection';
 import { DatabaseTooNewError } from '../db/migrate';
+import { StoreKeyError } from '../db/store-cipher';
 import type { FromBackend, HostedBackendOptions, OpenFailure, ToBackend } from './backend-messages';
 
 function failureKind(error: unknown): OpenFailure {
   if (error instanceof NotADatabaseError) return 'not-a-database';
   if (error instanceof DatabaseTooNewError) return 'database-too-new';
+  if (error instanceof StoreKeyError) return 'database-key';
   return 'other';
 }
 

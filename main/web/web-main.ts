@@ -5,7 +5,9 @@ import { parseArgs } from 'node:util';
 import { startWorkerBackend } from '../host/worker-backend';
 import { startSessionLog } from '../log/session-log';
 import { ensurePrivateFolder } from '../db/private-files';
-import { resolveDataDir } from '../paths';
+import { DATABASE_FILE_NAME, resolveDataDir } from '../paths';
+import { readSecret } from '../cli/secret-prompt';
+import { DB_KEY_ENV, looksEncrypted } from '../db/store-cipher';
 import { startWebServer } from './web-server';
 
 const HELP = `Usage: npm run web [-- --port N] [--data DIR] [--session-idle-minutes M]
@@ -15,6 +17,9 @@ once; when one is opened, the next one is printed (for another browser, or after
   --port N                   port to listen on (default: a free one)
   --data DIR                 data folder (default: ADVISOR_DESK_DATA or the app's own folder)
   --session-idle-minutes M   a browser session with no page open for this long ends (default: 720, 12 hours)
+
+An encrypted database (advisor-desk store encrypt) opens with the key in ADVISOR_DESK_DB_KEY, else the key typed
+here when asked.
 `;
 
 /** The next one-time address, printed each time one is opened. */
@@ -24,11 +29,27 @@ function printNextAddress(next: string): void {
   );
 }
 
+/**
+ * The key of an encrypted store: $ADVISOR_DESK_DB_KEY, else typed on this terminal. Taken out of the environment once
+ * read, so the language engine's processes, which inherit it, never carry it.
+ */
+async function storeKey(dataDir: string): Promise<string | undefined> {
+  const fromEnv = process.env[DB_KEY_ENV];
+  delete process.env[DB_KEY_ENV];
+  if (fromEnv) return fromEnv;
+  const file = path.join(dataDir, DATABASE_FILE_NAME);
+  if (looksEncrypted(file) && process.stdin.isTTY)
+    return readSecret(`Key for ${file}: `, { input: process.stdin, output: process.stderr });
+  return undefined;
+}
+
 async function openAndServe(dataDir: string, rendererDir: string, port: number, sessionIdleMs: number) {
+  const databaseKey = await storeKey(dataDir);
   // The store, the use-cases and model training run in a worker thread: this thread serves files and the socket only.
   const backend = await startWorkerBackend(new URL('./backend-worker.mjs', import.meta.url), {
     dataDir,
     mode: 'browser',
+    ...(databaseKey !== undefined ? { databaseKey } : {}),
   });
   return {
     backend,

@@ -26,9 +26,11 @@ export interface RecommendationTiming {
 export async function benchRecommendations(
   calls = 200,
   clientIds = ['CL-0001', 'CL-0118'],
+  /** The demo book in an encrypted store with this key (the encryption bench); plain without. */
+  databaseKey?: string,
 ): Promise<{ firstMs: number; clients: RecommendationTiming[] }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ad-bench-rank-'));
-  const backend = openBackend({ dataDir: dir, mode: 'browser' });
+  const backend = openBackend({ dataDir: dir, mode: 'browser', databaseKey });
   try {
     const rank = async (clientId: string, top: number): Promise<ClientRanking> => {
       const r = await dispatch(backend.handlers, 'recommendations:for-client', { clientId, top });

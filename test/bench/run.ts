@@ -3,6 +3,7 @@
 import os from 'node:os';
 import { benchColdStart, summarizeColdStart } from './cold-start-bench';
 import { benchBulkInsert, benchClientSearch } from './db-bench';
+import { benchEncryption } from './encryption-bench';
 import { benchEngine } from './engine-bench';
 import { benchImportClients, benchImportEvents } from './import-bench';
 import { benchFit, benchLlm } from './llm-bench';
@@ -77,6 +78,12 @@ if (only === 'fit') {
 // BENCH_ONLY=recommend runs the client page's ranking call alone (demo book, no build needed).
 if (only === 'recommend') {
   for (const line of summarizeRecommendations(await benchRecommendations())) console.log(line);
+  process.exit(0);
+}
+
+// BENCH_ONLY=encryption: the plain and the encrypted store side by side on the same book (no build needed).
+if (only === 'encryption') {
+  for (const line of await benchEncryption(n)) console.log(line);
   process.exit(0);
 }
 

@@ -5,7 +5,13 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackendConnection } from '../../../main/host/backend-connection';
 import type { FromBackend, ToBackend } from '../../../main/host/backend-messages';
-import { connectBackend, startWorkerBackend, type BackendChannel } from '../../../main/host/worker-backend';
+import { looksEncrypted } from '../../../main/db/store-cipher';
+import {
+  BackendOpenError,
+  connectBackend,
+  startWorkerBackend,
+  type BackendChannel,
+} from '../../../main/host/worker-backend';
 import { buildCli, projectRoot } from '../cli/build-cli';
 
 const workerFile = pathToFileURL(path.join(projectRoot, 'dist', 'main', 'backend-worker.mjs'));
@@ -51,6 +57,22 @@ describe('the backend in a worker thread, as browser mode runs it', () => {
       await expect(startWorkerBackend(workerFile, { dataDir: broken, mode: 'browser' })).rejects.toThrow(/database/i);
     } finally {
       fs.rmSync(broken, { recursive: true, force: true });
+    }
+  });
+
+  it('opens an encrypted store with the key it is handed, and names a missing key as such', async () => {
+    const locked = fs.mkdtempSync(path.join(os.tmpdir(), 'ad-host-locked-'));
+    try {
+      const first = await startWorkerBackend(workerFile, { dataDir: locked, mode: 'browser', databaseKey: 'k' });
+      const info = await first.invoke('app:info', {});
+      expect((info as { value: { clientCount: number } }).value.clientCount).toBeGreaterThan(0);
+      await first.close();
+      expect(looksEncrypted(path.join(locked, 'advisor-desk.sqlite'))).toBe(true);
+      const refused = startWorkerBackend(workerFile, { dataDir: locked, mode: 'browser' });
+      await expect(refused).rejects.toBeInstanceOf(BackendOpenError);
+      await expect(refused).rejects.toMatchObject({ kind: 'database-key', message: /encrypted and no key was given/ });
+    } finally {
+      fs.rmSync(locked, { recursive: true, force: true });
     }
   });
 });

@@ -26,12 +26,18 @@ describe('what electron-builder would pack for linux-x64, from the installed dep
   it('unpacks the native modules from the asar', () => {
     const binding = files.find((f) => f.path === 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
     expect(binding?.placement).toBe('unpacked');
+    const cipher = files.find(
+      (f) => f.path === 'node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node',
+    );
+    expect(cipher?.placement).toBe('unpacked');
+    expect(files.filter((f) => f.path.startsWith('node_modules/better-sqlite3-multiple-ciphers/deps/'))).toEqual([]);
     expect(files.filter((f) => f.path.endsWith('.node') && f.placement !== 'unpacked')).toEqual([]);
   });
 
   it('follows dependencies, not peer dependencies, as electron-builder does', () => {
     const names = productionPackageDirs(root).map((dir) => path.relative(root, dir).split(path.sep).join('/'));
     expect(names).toContain('node_modules/better-sqlite3');
+    expect(names).toContain('node_modules/better-sqlite3-multiple-ciphers');
     expect(names).toContain('node_modules/node-llama-cpp');
     expect(names).not.toContain('node_modules/typescript');
   });

@@ -15,7 +15,7 @@ export function importsOf(source: string): string[] {
   return found;
 }
 
-const DRIVERS_AND_RUNTIMES = ['electron', 'better-sqlite3', 'node-llama-cpp', 'ws'];
+const DRIVERS_AND_RUNTIMES = ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'node-llama-cpp', 'ws'];
 const UI_LIBRARIES = ['react', 'react-dom', '@mui/', '@emotion/', '@tanstack/', '@fontsource/'];
 
 function isBuiltin(spec: string, builtins: readonly string[]): boolean {
@@ -45,7 +45,8 @@ export function findLayerViolations(file: string, source: string, builtins: read
     } else if (layer === 'main') {
       if (pointsInto('renderer')) bad('main/ must not import the renderer');
       const inDb = /^main[\\/]db[\\/]/.test(file);
-      if (!inDb && (spec === 'better-sqlite3' || spec.startsWith('better-sqlite3/'))) {
+      const driver = spec.split('/')[0];
+      if (!inDb && (driver === 'better-sqlite3' || driver === 'better-sqlite3-multiple-ciphers')) {
         // Type-only imports for handing a connection around are fine; SQL still lives in main/db.
         if (!new RegExp(`import\\s+type\\s+[^;]*['"]${spec}['"]`).test(source))
           bad('SQL and the driver live only in main/db/');

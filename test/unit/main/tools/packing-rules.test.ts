@@ -107,6 +107,10 @@ describe('electron-builder.yml ships the bundles and the native code of the targ
     expect(rules.placeOf('dist/main/scoring-worker.mjs')).toBe('asar');
     expect(rules.placeOf('dist/renderer/index.html')).toBe('asar');
     expect(rules.placeOf('node_modules/better-sqlite3/build/Release/better_sqlite3.node')).toBe('unpacked');
+    expect(rules.placeOf('node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node')).toBe(
+      'unpacked',
+    );
+    expect(rules.placeOf('node_modules/better-sqlite3-multiple-ciphers/lib/index.js')).toBe('unpacked');
     expect(rules.placeOf('node_modules/node-llama-cpp/dist/index.js')).toBe('unpacked');
     for (const file of [
       'dist/main/electron-main.mjs.map',
@@ -117,6 +121,8 @@ describe('electron-builder.yml ships the bundles and the native code of the targ
       'test/unit/main/tools/packing-rules.test.ts',
       'docs/house-style.md',
       'node_modules/better-sqlite3/deps/sqlite3/sqlite3.c',
+      'node_modules/better-sqlite3-multiple-ciphers/deps/sqlite3/sqlite3.c',
+      'node_modules/better-sqlite3-multiple-ciphers/build/Release/test_extension.node',
       'node_modules/node-llama-cpp/llama/gitRelease.bundle',
     ])
       expect(rules.placeOf(file), file).toBeNull();
