@@ -13,9 +13,21 @@ import { getLlamaForMachine } from './llama-instance';
 
 const DRAFTING_CONTEXT = 4096;
 
-export async function estimateFit(info: GgufFileInfo): Promise<FitEstimate> {
+/**
+ * node-llama-cpp's resolver takes time in proportion to the model's stated training context (about 10 s at 2^24
+ * tokens on a 2-core machine, many minutes at 2^31, which a damaged or crafted header states). The estimate is for a
+ * drafting context far below any real model's length, so the stated length is capped for it.
+ */
+const ESTIMATE_CONTEXT_CAP = 131_072;
+
+export async function estimateFit(stated: GgufFileInfo): Promise<FitEstimate> {
   const llama = await getLlamaForMachine();
   const { GgufInsights } = await import('node-llama-cpp');
+  const length = (stated.architectureMetadata as { context_length?: unknown } | undefined)?.context_length;
+  const info =
+    typeof length === 'number' && length > ESTIMATE_CONTEXT_CAP
+      ? { ...stated, architectureMetadata: { ...stated.architectureMetadata, context_length: ESTIMATE_CONTEXT_CAP } }
+      : stated;
   const insights = await GgufInsights.from(info, llama);
   const contextTarget = Math.min(DRAFTING_CONTEXT, insights.trainContextSize ?? DRAFTING_CONTEXT);
   const { resolvedValues } = await insights.configurationResolver.resolveAndScoreConfig({

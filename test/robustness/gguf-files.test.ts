@@ -8,6 +8,7 @@ import { tempDir } from '../integration/db/temp-db';
 import path from 'node:path';
 import { recordedText } from '../../app/domain/localized-text';
 import { readGgufHeader } from '../../main/llm/gguf-check';
+import { writeTestModel } from '../tooling/gguf-writer';
 import { ggufSweep, honestTinyModel, type CaseOutcome } from './gguf-shapes';
 
 /**
@@ -63,4 +64,13 @@ describe('malformed model files', () => {
       expect(recordedText(header.problem!.text).en, what).toMatch(text);
     }
   });
+
+  it('stating a training context of 2^31 tokens are listed with their fit, not left estimating for many minutes', async () => {
+    const file = path.join(dir, 'endless-context.gguf');
+    await writeTestModel(file, { preset: 'tiny', type: 'q8_0', headerLies: { 'llama.context_length': 2 ** 31 - 1 } });
+    // Before the cap, node-llama-cpp's resolver spent time in proportion to the stated length: minutes here.
+    const facts = await llm.probeFile(file);
+    expect(facts.supported).toBe(true);
+    expect(facts.fit?.contextSize).toBe(4096);
+  }, 60_000);
 });
