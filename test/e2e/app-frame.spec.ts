@@ -134,4 +134,22 @@ test.describe('app frame', () => {
     await expect(page.getByTestId('client-row')).toHaveCount(0);
     expect(consoleErrors).toEqual([]);
   });
+
+  test('a Chinese browser reads the refusal in Chinese, in the app’s own Chinese font', async ({ browser, webApp }) => {
+    const chinese = await browser.newContext({ locale: 'zh-CN' });
+    try {
+      const page = await chinese.newPage();
+      await page.goto(`${webApp.origin}/`);
+      const refused = page.getByTestId('browser-session-refused');
+      await expect(refused).toContainText('浏览器模式');
+      // Outside the settings' theme the page fell back to a font with no Chinese: every character was a box.
+      const family = await refused.evaluate((el) => getComputedStyle(el).fontFamily);
+      expect(family).toContain('Noto Sans SC');
+      await expect
+        .poll(() => page.evaluate(async () => (await document.fonts.load('14px "Noto Sans SC"', '浏览器')).length))
+        .toBeGreaterThan(0);
+    } finally {
+      await chinese.close();
+    }
+  });
 });
