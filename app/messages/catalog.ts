@@ -1,3 +1,4 @@
+import { enAudit } from './en-audit';
 import { enCategories } from './en-categories';
 import { enClient } from './en-client';
 import { enEngine } from './en-engine';
@@ -7,6 +8,7 @@ import { enReasons } from './en-reasons';
 import { enSuitability } from './en-suitability';
 import { enUi } from './en-ui';
 import type { Language } from './language';
+import { zhCNAudit } from './zh-CN-audit';
 import { zhCNCategories } from './zh-CN-categories';
 import { zhCNClient } from './zh-CN-client';
 import { zhCNEngine } from './zh-CN-engine';
@@ -30,6 +32,7 @@ export const en = {
   ...enPitchJob,
   ...enReasons,
   ...enSuitability,
+  ...enAudit,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -44,6 +47,7 @@ export const zhCN: Catalog = {
   ...zhCNPitchJob,
   ...zhCNReasons,
   ...zhCNSuitability,
+  ...zhCNAudit,
 };
 
 export const CATALOGS: Record<Language, Catalog> = { en, 'zh-CN': zhCN };

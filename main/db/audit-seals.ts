@@ -1,0 +1,159 @@
+import { seal, type AuditKey } from './audit-key';
+import { PROFILE_COLUMNS } from './client-rows';
+import type { Db } from './connection';
+import { cached } from './statement-cache';
+
+/**
+ * Row seals: for each client and catalogue product, a keyed digest of its current stored state and the seq of the
+ * audit entry that made it so. Every audited write re-seals its row, so a row edited, added or removed behind the
+ * app's back (no audit entry, no key) no longer matches its seal; an older row put back with its older seal is
+ * caught because a later entry for it exists. Only the columns listed here are sealed: a migration that adds a
+ * column to this list must re-seal every row (sealAllRows) in the same step.
+ */
+
+interface SealedTable {
+  entity: string;
+  idColumn: string;
+  /** One row per record: its id, then the sealed values in a fixed order. */
+  select: string;
+}
+
+const CLIENT_COLUMNS = [
+  ...PROFILE_COLUMNS.filter((c) => c !== 'id' && c !== 'search_text'),
+  'risk_class',
+  'questionnaire_response_id',
+  'revision',
+  'created_at',
+  'updated_at',
+];
+
+const PRODUCT_COLUMNS = [
+  'family',
+  'category',
+  'name_en',
+  'name_zh',
+  'risk_grade',
+  'rate_kind',
+  'rate_min',
+  'rate_max',
+  'annual_fee_pct',
+  'upfront_fee_pct',
+  'term_months',
+  'lockup_months',
+  'liquidity',
+  'minimum_amount',
+  'currency',
+  'complex',
+  'insured',
+  'eligibility_json',
+  'description_en',
+  'description_zh',
+  'risk_disclosure_en',
+  'risk_disclosure_zh',
+  'custom_attributes_json',
+  'active',
+  'updated_at',
+];
+
+export const SEALED_TABLES: Record<string, SealedTable> = {
+  // The client's current questionnaire answers count as part of the client: they set the risk class.
+  client: {
+    entity: 'client',
+    idColumn: 'c.id',
+    select: `SELECT c.id, ${CLIENT_COLUMNS.map((c) => `c.${c}`).join(', ')},
+      q.questionnaire_version, q.answers_json, q.score, q.risk_class AS q_risk_class, q.completed_at
+      FROM clients c LEFT JOIN questionnaire_responses q ON q.id = c.questionnaire_response_id`,
+  },
+  product: {
+    entity: 'product',
+    idColumn: 'p.id',
+    select: `SELECT p.id, ${PRODUCT_COLUMNS.map((c) => `p.${c}`).join(', ')} FROM products p`,
+  },
+};
+
+type Row = Record<string, unknown> & { id: string };
+
+export const rowSeal = (key: AuditKey, entity: string, seq: number, row: Row): string =>
+  seal(key, JSON.stringify(['audit-row', entity, seq, Object.values(row)]));
+
+const byIdSql = (t: SealedTable) => `${t.select} WHERE ${t.idColumn} = ?`;
+const pageSql = (t: SealedTable) => `${t.select} WHERE ${t.idColumn} > ? ORDER BY ${t.idColumn} LIMIT 1000`;
+
+const UPSERT_SEAL = `INSERT INTO audit_row_seals (entity, entity_id, seq, seal) VALUES (?, ?, ?, ?)
+  ON CONFLICT (entity, entity_id) DO UPDATE SET seq = excluded.seq, seal = excluded.seal`;
+
+/** Re-seals one record as it now stands (or drops its seal if it is gone), naming the entry that changed it. */
+export function sealRow(db: Db, key: AuditKey, entity: string, entityId: string, seq: number): void {
+  const table = SEALED_TABLES[entity];
+  if (!table) return;
+  const row = cached(db, byIdSql(table)).get(entityId) as Row | undefined;
+  if (row) cached(db, UPSERT_SEAL).run(entity, entityId, seq, rowSeal(key, entity, seq, row));
+  else cached(db, 'DELETE FROM audit_row_seals WHERE entity = ? AND entity_id = ?').run(entity, entityId);
+}
+
+/** Seals every row of one kind as of `seq`: the baseline when sealing starts, and the demo seed's unaudited catalogue. */
+export function sealAllRows(db: Db, key: AuditKey, entity: string, seq: number, ids?: readonly string[]): void {
+  const table = SEALED_TABLES[entity]!;
+  const upsert = cached(db, UPSERT_SEAL);
+  const seal = (row: Row) => upsert.run(entity, row.id, seq, rowSeal(key, entity, seq, row));
+  if (ids) {
+    for (const id of ids) {
+      const row = cached(db, byIdSql(table)).get(id) as Row | undefined;
+      if (row) seal(row);
+    }
+    return;
+  }
+  // In pages: the connection cannot write while it is still reading the rows.
+  const page = db.prepare(pageSql(table));
+  for (let after = ''; ;) {
+    const rows = page.all(after) as Row[];
+    rows.forEach(seal);
+    if (rows.length === 0) return;
+    after = rows.at(-1)!.id;
+  }
+}
+
+export interface RowFinding {
+  kind: 'row-unaudited' | 'row-removed';
+  entity: string;
+  entityId: string;
+}
+
+/**
+ * Compares every sealed record with its seal. `latestEntry` maps `entity\u0000id` to the seq of its newest audit entry
+ * after the last wipe; `headSeq` is the trail's last seq.
+ */
+export function checkRowSeals(
+  db: Db,
+  key: AuditKey,
+  latestEntry: ReadonlyMap<string, number>,
+  headSeq: number,
+  report: (finding: RowFinding) => void,
+): void {
+  const sealOf = db.prepare('SELECT seq, seal FROM audit_row_seals WHERE entity = ? AND entity_id = ?');
+  for (const table of Object.values(SEALED_TABLES)) {
+    const present = new Set<string>();
+    for (const row of db.prepare(table.select).iterate() as IterableIterator<Row>) {
+      present.add(row.id);
+      const stored = sealOf.get(table.entity, row.id) as { seq: number; seal: string } | undefined;
+      const newest = latestEntry.get(`${table.entity}\u0000${row.id}`) ?? 0;
+      const sound =
+        stored !== undefined &&
+        stored.seq >= newest &&
+        stored.seq <= headSeq &&
+        stored.seal === rowSeal(key, table.entity, stored.seq, row);
+      if (!sound) report({ kind: 'row-unaudited', entity: table.entity, entityId: row.id });
+    }
+    // A record the trail (or a seal) says exists, gone without a wipe or an entry saying so.
+    const expected = new Set<string>();
+    for (const id of db
+      .prepare('SELECT entity_id FROM audit_row_seals WHERE entity = ?')
+      .pluck()
+      .iterate(table.entity) as IterableIterator<string>)
+      expected.add(id);
+    const prefix = `${table.entity}\u0000`;
+    for (const k of latestEntry.keys()) if (k.startsWith(prefix)) expected.add(k.slice(prefix.length));
+    for (const id of expected)
+      if (!present.has(id)) report({ kind: 'row-removed', entity: table.entity, entityId: id });
+  }
+}
