@@ -15,6 +15,8 @@ export const enAudit = {
   'audit.anchorAltered': 'The audit anchor {file} was changed or does not belong to this database.',
   'audit.keyMissing':
     'The audit key {file} is missing, so the seals of the trail and of the records cannot be checked.',
+  'audit.keyLost':
+    'The audit key {file} is missing, so this change cannot be sealed in the audit trail; nothing was saved. Put the key file back from the backup that holds this database.',
   'audit.rowUnaudited': '{entity} {id} was changed without an audit entry.',
   'audit.rowRemoved': '{entity} {id} was removed without an audit entry.',
   'audit.moreProblems': '…and {count} more.',

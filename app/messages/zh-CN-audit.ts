@@ -10,6 +10,8 @@ export const zhCNAudit: Record<AuditMessageKey, string> = {
   'audit.anchorMissing': '审计锚点文件 {file} 缺失：被删除的记录或较旧的数据库副本可能无法察觉。',
   'audit.anchorAltered': '审计锚点文件 {file} 已被修改，或不属于此数据库。',
   'audit.keyMissing': '审计密钥文件 {file} 缺失，无法核对审计记录及各条数据的封印。',
+  'audit.keyLost':
+    '审计密钥文件 {file} 缺失，此项修改无法在审计记录中封印；未保存任何内容。请从保存此数据库的备份中恢复该密钥文件。',
   'audit.rowUnaudited': '{entity} {id} 在没有审计记录的情况下被修改。',
   'audit.rowRemoved': '{entity} {id} 在没有审计记录的情况下被删除。',
   'audit.moreProblems': '……另有 {count} 项。',

@@ -38,6 +38,9 @@ Usage:
                                               problems and warnings) and the provenance (model sha256, prompt hash,
                                               seed, threads). The draft is kept as a version in the database.
                                               Exit 5 for an unsuitable product or a model file that cannot be loaded
+  advisor-desk audit verify [--lang en|zh-CN] check the audit trail: every entry's keyed seal, the anchor kept beside
+                                              the database (removed entries, an older copy put back), and every client
+                                              and product against its seal (changes with no entry); lists each problem
 
 Options:
   --db PATH    database file (default: $ADVISOR_DESK_DB, else the app's data folder)
@@ -58,6 +61,7 @@ Exit codes:
      or models inspect found a file that cannot be loaded (the problem is printed); or draft was asked for an
      unsuitable product or given a model file that cannot be loaded
   6  busy: another import or writer held the database past the wait (5 s); nothing was imported; try again
+  7  tampered: audit verify found the audit trail or a record changed outside the app (each problem listed)
   130  cancelled: Ctrl-C (or SIGTERM) stopped train before it stored a version, or an import before it
      committed: nothing was stored (a second Ctrl-C quits at once)
 

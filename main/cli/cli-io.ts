@@ -20,6 +20,8 @@ export const EXIT = {
   database: 4,
   inputRefused: 5,
   busy: 6,
+  /** audit verify found the trail or a record changed outside the app. */
+  tampered: 7,
   cancelled: 130,
 } as const;
 

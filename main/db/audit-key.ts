@@ -1,5 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
+import { DomainError } from '../../app/domain/domain-error';
+import { message, renderMessage } from '../../app/messages';
 import type { Db } from './connection';
 
 /**
@@ -63,9 +66,8 @@ export function auditKey(db: Db, mayCreate: () => boolean, onCreated: (key: Audi
   const found = findAuditKey(db);
   if (found) return found;
   if (!mayCreate()) {
-    throw new Error(
-      `The audit key ${auditKeyFile(db.name)} is missing, so new audit entries cannot be sealed. Restore the file from the backup that holds this database.`,
-    );
+    const file = path.basename(auditKeyFile(db.name));
+    throw new DomainError('unavailable', renderMessage(message('audit.keyLost', { file }), 'en'));
   }
   const key = db.memory ? randomBytes(32) : createKeyFile(auditKeyFile(db.name));
   keys.set(db, key);
