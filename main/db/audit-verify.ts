@@ -163,8 +163,13 @@ export function verifyAuditChain(db: Db): AuditVerification {
     } else if (anchored.seq > 0 && walk.hashAt.get(anchored.seq) !== anchored.hash) {
       found.entries('head-replaced', anchored.seq);
     } else if (walk.headSeq > anchored.seq && chainSound && !db.readonly) {
-      // Behind by entries that all check out with the key: a crash before the anchor's write. Catch it up.
-      writeAnchor(db, key!, { ...trailHead(db), keyedFrom: anchored.keyedFrom });
+      // Behind by entries that all check out with the key: a crash before the anchor's write. Catch it up (a folder
+      // that refuses the write leaves it behind, which the next check accepts the same way).
+      try {
+        writeAnchor(db, key!, { ...trailHead(db), keyedFrom: anchored.keyedFrom });
+      } catch {
+        /* the verdict stands without the catch-up */
+      }
     }
   }
 

@@ -1,7 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditAnchorFile } from '../../main/db/audit-anchor';
-import { getClient, updateClient } from '../../main/db/client-repository';
+import { openDatabase } from '../../main/db/connection';
 import { wipeData } from '../../main/db/data-maintenance';
 import { openStore } from '../../main/db/open-store';
 import {
@@ -12,6 +15,9 @@ import {
   verifyStore,
   type AuditedStore,
 } from './audit-tampering';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const commitThenDie = path.join(root, 'test', 'fixtures', 'commit-then-die.mts');
 
 /**
  * The audit trail against someone with the sqlite3 shell and access to the data folder: every class of tampering,
@@ -38,30 +44,25 @@ describe('audit trail tampering', () => {
     expect(result.detected).toBe(result.tried);
   });
 
-  it('accepts an anchor left a step behind by a crash between the commit and the anchor write, and catches it up', () => {
+  it('accepts an anchor left a step behind by a process that died between the commit and the anchor write, and catches it up', () => {
     const copy = copyStore(store);
     try {
       const anchorFile = auditAnchorFile(copy.file);
-      const before = fs.readFileSync(anchorFile);
-      const { db } = openStore(copy.file);
-      const id = copy.clientIds[3]!;
-      const client = getClient(db, id)!;
-      updateClient(
-        db,
-        id,
-        client.revision,
-        { ...client, notes: 'called back' },
-        { at: '2026-03-02T09:00:00.000Z', actor: 'advisor' },
-      );
-      db.close();
-      fs.writeFileSync(anchorFile, before);
+      const before = fs.readFileSync(anchorFile, 'utf8');
+      const child = spawnSync(process.execPath, ['--import', 'tsx', commitThenDie, copy.file, copy.clientIds[3]!], {
+        cwd: root,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(child.status, child.stderr).toBe(0);
+      expect(fs.readFileSync(anchorFile, 'utf8')).toBe(before);
 
       expect(verifyStore(copy).problems).toEqual([]);
-      expect(fs.readFileSync(anchorFile)).not.toEqual(before);
-      // Caught up, the anchor now guards the newest entry too.
-      const raw = openStore(copy.file).db;
-      raw.exec('DROP TRIGGER audit_log_no_delete');
-      raw.exec('DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)');
+      const caughtUp = JSON.parse(fs.readFileSync(anchorFile, 'utf8')) as { seq: number };
+      expect(caughtUp.seq).toBe((JSON.parse(before) as { seq: number }).seq + 1);
+      // Caught up, the anchor now guards the entry the crash left unanchored.
+      const raw = openDatabase(copy.file);
+      raw.exec('DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log);');
       raw.close();
       expect(verifyStore(copy).problems.map((p) => p.kind)).toContain('entries-removed');
     } finally {
