@@ -2,10 +2,12 @@ import type { AuditMessageKey } from './en-audit';
 
 /** 审计记录核查结果的简体中文文本。 */
 export const zhCNAudit: Record<AuditMessageKey, string> = {
-  'audit.entriesMissing': '审计记录第 {seqs} 条在记录链中间缺失。',
-  'audit.entriesRemoved': '审计记录第 {seqs} 条已被删除，或数据库被还原为较旧的副本。',
-  'audit.entriesUnlinked': '审计记录第 {seqs} 条与前一条记录衔接不上。',
-  'audit.entriesAltered': '审计记录第 {seqs} 条与其封印不符：已被修改或在应用之外写入。',
+  'audit.entriesMissing': '审计记录第 {seqs} 条（{count, plural, other {共 # 条}}）在记录链中间缺失。',
+  'audit.entriesRemoved':
+    '审计记录第 {seqs} 条（{count, plural, other {共 # 条}}）已被删除，或数据库被还原为较旧的副本。',
+  'audit.entriesUnlinked': '审计记录第 {seqs} 条（{count, plural, other {共 # 条}}）与前一条记录衔接不上。',
+  'audit.entriesAltered':
+    '审计记录第 {seqs} 条（{count, plural, other {共 # 条}}）与其封印不符：已被修改或在应用之外写入。',
   'audit.headReplaced': '截至第 {seqs} 条的审计记录与数据库之外保存的记录不一致：历史已被改写或数据库已被替换。',
   'audit.anchorMissing': '审计锚点文件 {file} 缺失：被删除的记录或较旧的数据库副本可能无法察觉。',
   'audit.anchorAltered': '审计锚点文件 {file} 已被修改，或不属于此数据库。',
