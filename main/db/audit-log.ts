@@ -41,7 +41,7 @@ export interface AuditRow {
  * The entry's seal: HMAC-SHA256 with the database's key from the seq where keying began, plain SHA-256 before it
  * (entries written by versions that had no key; the first keyed entry chains to them, so they are covered too).
  */
-function entryHash(key: AuditKey | null, row: Omit<AuditRow, 'hash'>): string {
+export function auditEntryHash(key: AuditKey | null, row: Omit<AuditRow, 'hash'>): string {
   // Hash the stored JSON text, not re-serialised objects, so verification never depends on key order.
   const canonical = JSON.stringify([
     row.seq,
@@ -56,8 +56,6 @@ function entryHash(key: AuditKey | null, row: Omit<AuditRow, 'hash'>): string {
   ]);
   return key ? seal(key, canonical) : createHash('sha256').update(canonical).digest('hex');
 }
-
-export { entryHash as auditEntryHash };
 
 const toJson = (value: unknown): string | null =>
   value === undefined || value === null ? null : JSON.stringify(value);
@@ -117,7 +115,7 @@ export function appendAudit(db: Db, input: AuditEntryInput): AuditEntry {
     after_json: toJson(input.after),
     prev_hash: last?.hash ?? AUDIT_GENESIS_HASH,
   };
-  const hash = entryHash(key, row);
+  const hash = auditEntryHash(key, row);
   cached(
     db,
     `INSERT INTO audit_log (seq, at, actor, entity, entity_id, action, before_json, after_json, prev_hash, hash)
