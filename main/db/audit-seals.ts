@@ -71,10 +71,11 @@ export const SEALED_TABLES: Record<string, SealedTable> = {
   },
 };
 
-type Row = Record<string, unknown> & { id: string };
+/** A record's id and sealed values in column order (read raw: no object per row on the import's hot path). */
+type Row = [id: string, ...values: unknown[]];
 
 export const rowSeal = (key: AuditKey, entity: string, seq: number, row: Row): string =>
-  seal(key, JSON.stringify(['audit-row', entity, seq, Object.values(row)]));
+  seal(key, JSON.stringify(['audit-row', entity, seq, row]));
 
 const byIdSql = (t: SealedTable) => `${t.select} WHERE ${t.idColumn} = ?`;
 const pageSql = (t: SealedTable) => `${t.select} WHERE ${t.idColumn} > ? ORDER BY ${t.idColumn} LIMIT 1000`;
@@ -86,7 +87,7 @@ const UPSERT_SEAL = `INSERT INTO audit_row_seals (entity, entity_id, seq, seal) 
 export function sealRow(db: Db, key: AuditKey, entity: string, entityId: string, seq: number): void {
   const table = SEALED_TABLES[entity];
   if (!table) return;
-  const row = cached(db, byIdSql(table)).get(entityId) as Row | undefined;
+  const row = cached(db, byIdSql(table)).raw(true).get(entityId) as Row | undefined;
   if (row) cached(db, UPSERT_SEAL).run(entity, entityId, seq, rowSeal(key, entity, seq, row));
   else cached(db, 'DELETE FROM audit_row_seals WHERE entity = ? AND entity_id = ?').run(entity, entityId);
 }
@@ -95,21 +96,22 @@ export function sealRow(db: Db, key: AuditKey, entity: string, entityId: string,
 export function sealAllRows(db: Db, key: AuditKey, entity: string, seq: number, ids?: readonly string[]): void {
   const table = SEALED_TABLES[entity]!;
   const upsert = cached(db, UPSERT_SEAL);
-  const seal = (row: Row) => upsert.run(entity, row.id, seq, rowSeal(key, entity, seq, row));
+  const seal = (row: Row) => upsert.run(entity, row[0], seq, rowSeal(key, entity, seq, row));
   if (ids) {
+    const byId = cached(db, byIdSql(table)).raw(true);
     for (const id of ids) {
-      const row = cached(db, byIdSql(table)).get(id) as Row | undefined;
+      const row = byId.get(id) as Row | undefined;
       if (row) seal(row);
     }
     return;
   }
   // In pages: the connection cannot write while it is still reading the rows.
-  const page = db.prepare(pageSql(table));
+  const page = db.prepare(pageSql(table)).raw(true);
   for (let after = ''; ;) {
     const rows = page.all(after) as Row[];
     rows.forEach(seal);
     if (rows.length === 0) return;
-    after = rows.at(-1)!.id;
+    after = rows.at(-1)![0];
   }
 }
 
@@ -133,16 +135,17 @@ export function checkRowSeals(
   const sealOf = db.prepare('SELECT seq, seal FROM audit_row_seals WHERE entity = ? AND entity_id = ?');
   for (const table of Object.values(SEALED_TABLES)) {
     const present = new Set<string>();
-    for (const row of db.prepare(table.select).iterate() as IterableIterator<Row>) {
-      present.add(row.id);
-      const stored = sealOf.get(table.entity, row.id) as { seq: number; seal: string } | undefined;
-      const newest = latestEntry.get(`${table.entity}\u0000${row.id}`) ?? 0;
+    for (const row of db.prepare(table.select).raw(true).iterate() as IterableIterator<Row>) {
+      const id = row[0];
+      present.add(id);
+      const stored = sealOf.get(table.entity, id) as { seq: number; seal: string } | undefined;
+      const newest = latestEntry.get(`${table.entity}\u0000${id}`) ?? 0;
       const sound =
         stored !== undefined &&
         stored.seq >= newest &&
         stored.seq <= headSeq &&
         stored.seal === rowSeal(key, table.entity, stored.seq, row);
-      if (!sound) report({ kind: 'row-unaudited', entity: table.entity, entityId: row.id });
+      if (!sound) report({ kind: 'row-unaudited', entity: table.entity, entityId: id });
     }
     // A record the trail (or a seal) says exists, gone without a wipe or an entry saying so.
     const expected = new Set<string>();
