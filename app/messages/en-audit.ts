@@ -22,6 +22,8 @@ export const enAudit = {
   'audit.moreProblems': '…and {count} more.',
   'audit.entity.client': 'Client',
   'audit.entity.product': 'Product',
+  'audit.entity.deviation': 'Client-requested deviation',
+  'audit.entity.pitchDraft': 'Pitch draft',
 } satisfies Record<string, string>;
 
 export type AuditMessageKey = keyof typeof enAudit;

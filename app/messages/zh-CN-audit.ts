@@ -19,4 +19,6 @@ export const zhCNAudit: Record<AuditMessageKey, string> = {
   'audit.moreProblems': '……另有 {count} 项。',
   'audit.entity.client': '客户',
   'audit.entity.product': '产品',
+  'audit.entity.deviation': '客户申请的超风险等级购买',
+  'audit.entity.pitchDraft': '推介草稿',
 };

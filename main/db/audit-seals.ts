@@ -4,7 +4,7 @@ import type { Db } from './connection';
 import { cached } from './statement-cache';
 
 /**
- * Row seals: for each client and catalogue product, a keyed digest of its current stored state and the seq of the
+ * Record seals: for each record in SEALED_TABLES (clients, products, deviations, pitch drafts), a keyed digest of its current stored state and the seq of the
  * audit entry that made it so. Every audited write re-seals its row, so a row edited, added or removed behind the
  * app's back (no audit entry, no key) no longer matches its seal; an older row put back with its older seal is
  * caught because a later entry for it exists. Only the columns listed here are sealed: a migration that adds a
@@ -14,7 +14,7 @@ import { cached } from './statement-cache';
 interface SealedTable {
   entity: string;
   idColumn: string;
-  /** One row per record: its id, then the sealed values in a fixed order. */
+  /** The record's id, then the sealed values in a fixed order; ends in a WHERE clause (only covered rows). */
   select: string;
 }
 
@@ -55,19 +55,55 @@ const PRODUCT_COLUMNS = [
   'updated_at',
 ];
 
+const DEVIATION_COLUMNS = [
+  'client_id',
+  'product_id',
+  'warning_en',
+  'warning_zh',
+  'acknowledged_by',
+  'acknowledged_at',
+  'reason',
+  'rule_set_id',
+  'rule_set_version',
+  'recorded_by',
+  'withdrawn_at',
+  'withdrawn_by',
+];
+
+const list = (alias: string, columns: readonly string[]) => columns.map((c) => `${alias}.${c}`).join(', ');
+
+/**
+ * The records whose every change is audited, by the entity name their entries carry. Rule sets and model versions are
+ * not here: activating one changes the others' rows without an entry of their own, and a model's weights move with
+ * online updates by design.
+ */
 export const SEALED_TABLES: Record<string, SealedTable> = {
   // The client's current questionnaire answers count as part of the client: they set the risk class.
   client: {
     entity: 'client',
     idColumn: 'c.id',
-    select: `SELECT c.id, ${CLIENT_COLUMNS.map((c) => `c.${c}`).join(', ')},
-      q.questionnaire_version, q.answers_json, q.score, q.risk_class AS q_risk_class, q.completed_at
-      FROM clients c LEFT JOIN questionnaire_responses q ON q.id = c.questionnaire_response_id`,
+    select: `SELECT c.id, ${list('c', CLIENT_COLUMNS)},
+      q.questionnaire_version, q.answers_json, q.score, q.risk_class, q.completed_at
+      FROM clients c LEFT JOIN questionnaire_responses q ON q.id = c.questionnaire_response_id WHERE 1`,
   },
   product: {
     entity: 'product',
     idColumn: 'p.id',
-    select: `SELECT p.id, ${PRODUCT_COLUMNS.map((c) => `p.${c}`).join(', ')} FROM products p`,
+    select: `SELECT p.id, ${list('p', PRODUCT_COLUMNS)} FROM products p WHERE 1`,
+  },
+  suitability_deviation: {
+    entity: 'suitability_deviation',
+    idColumn: 'd.id',
+    select: `SELECT d.id, ${list('d', DEVIATION_COLUMNS)} FROM suitability_deviations d WHERE 1`,
+  },
+  // A draft is audited from its first version on; its current version's text is what an approval vouches for.
+  pitch_draft: {
+    entity: 'pitch_draft',
+    idColumn: 'd.id',
+    select: `SELECT d.id, d.client_id, d.product_id, d.recommendation_id, d.language, d.status, d.current_version,
+      d.created_at, d.updated_at, v.author, v.text, v.prompt_hash, v.generation_json, v.lint_json, v.created_at
+      FROM pitch_drafts d LEFT JOIN pitch_draft_versions v ON v.draft_id = d.id AND v.version = d.current_version
+      WHERE d.current_version > 0`,
   },
 };
 
@@ -77,8 +113,8 @@ type Row = [id: string, ...values: unknown[]];
 export const rowSeal = (key: AuditKey, entity: string, seq: number, row: Row): string =>
   seal(key, JSON.stringify(['audit-row', entity, seq, row]));
 
-const byIdSql = (t: SealedTable) => `${t.select} WHERE ${t.idColumn} = ?`;
-const pageSql = (t: SealedTable) => `${t.select} WHERE ${t.idColumn} > ? ORDER BY ${t.idColumn} LIMIT 1000`;
+const byIdSql = (t: SealedTable) => `${t.select} AND ${t.idColumn} = ?`;
+const pageSql = (t: SealedTable) => `${t.select} AND ${t.idColumn} > ? ORDER BY ${t.idColumn} LIMIT 1000`;
 
 const UPSERT_SEAL = `INSERT INTO audit_row_seals (entity, entity_id, seq, seal) VALUES (?, ?, ?, ?)
   ON CONFLICT (entity, entity_id) DO UPDATE SET seq = excluded.seq, seal = excluded.seal`;

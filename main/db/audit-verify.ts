@@ -46,6 +46,14 @@ const ENTRY_MESSAGES: Partial<Record<AuditProblemKind, MessageKey>> = {
   'head-replaced': 'audit.headReplaced',
 };
 
+/** How a sealed record's kind is named to a person (SEALED_TABLES' entity names). */
+const ENTITY_NAMES: Record<string, MessageKey> = {
+  client: 'audit.entity.client',
+  product: 'audit.entity.product',
+  suitability_deviation: 'audit.entity.deviation',
+  pitch_draft: 'audit.entity.pitchDraft',
+};
+
 class Findings {
   readonly problems: AuditProblem[] = [];
   private unlisted = 0;
@@ -180,7 +188,7 @@ export function verifyAuditChain(db: Db): AuditVerification {
         entity: f.entity,
         entityId: f.entityId,
         message: message(f.kind === 'row-unaudited' ? 'audit.rowUnaudited' : 'audit.rowRemoved', {
-          entity: message(f.entity === 'client' ? 'audit.entity.client' : 'audit.entity.product'),
+          entity: message(ENTITY_NAMES[f.entity] ?? 'audit.entity.client'),
           id: f.entityId,
         }),
       }),

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { generateDemoData } from '../../app/demo/demo-data';
 import type { Product } from '../../app/domain';
+import type { NewPitchVersion } from '../../app/ports/pitch-store';
 import { createPrng, type Prng } from '../../app/demo/prng';
 import { auditAnchorFile } from '../../main/db/audit-anchor';
 import { verifyAuditChain, type AuditProblemKind, type AuditVerification } from '../../main/db/audit-verify';
@@ -14,6 +15,8 @@ import {
 } from '../../main/db/client-repository';
 import { openDatabase, type Db } from '../../main/db/connection';
 import { seedDemoData } from '../../main/db/demo-seed';
+import { recordDeviation, withdrawDeviation } from '../../main/db/deviation-repository';
+import { addPitchVersion, approvePitchDraft, createPitchDraft } from '../../main/db/pitch-draft-repository';
 import { openStore } from '../../main/db/open-store';
 import { importProducts } from '../../main/db/product-repository';
 import { tempDir } from '../integration/db/temp-db';
@@ -71,6 +74,55 @@ function changeSomeRecords(db: Db, rng: Prng, clientIds: readonly string[], prod
   }
 }
 
+/** Deviations (one withdrawn) and pitch drafts (two versions each, one approved) through their repositories. */
+function recordAdviceTrail(db: Db, clientIds: readonly string[], productIds: readonly string[]): void {
+  const meta = { at: AT, actor: 'advisor' };
+  for (let i = 0; i < 3; i++) {
+    recordDeviation(
+      db,
+      {
+        id: `DV-${i}`,
+        clientId: clientIds[i]!,
+        productId: productIds[i]!,
+        warning: { en: 'Risk warning: one grade above the client', zh: '风险警示：高于客户一级' },
+        acknowledgedBy: 'the client',
+        acknowledgedAt: AT,
+        reason: 'wants the exposure',
+        ruleSet: { id: 'default', version: 1 },
+        recordedBy: 'advisor',
+      },
+      meta,
+    );
+  }
+  withdrawDeviation(db, 'DV-0', meta);
+  for (let i = 0; i < 3; i++) {
+    const id = `PD-${i}`;
+    createPitchDraft(db, { id, clientId: clientIds[i]!, productId: productIds[i]!, language: 'en', at: AT });
+    for (const headline of ['First take', 'Second take']) addPitchVersion(db, id, advisorVersion(headline));
+  }
+  approvePitchDraft(db, 'PD-1', 2, meta);
+}
+
+const advisorVersion = (headline: string): NewPitchVersion => ({
+  author: 'advisor',
+  at: AT,
+  content: { headline, body: 'A fixed deposit for the reserve.', keyPoints: [], risks: [], nextStep: 'Call back' },
+  label: { en: 'Written by the advisor', zh: '顾问撰写' },
+  provenance: {
+    source: 'advisor',
+    modelSha256: null,
+    modelFile: null,
+    promptHash: null,
+    prompt: null,
+    settings: {},
+    droppedFacts: [],
+    generatedTokens: null,
+    millis: null,
+  },
+  issues: [],
+  approvable: true,
+});
+
 /** Seeds a demo book through the repositories, changes records, copies the file half-way, and changes more. */
 export function buildAuditedStore(seed: number, options: { clients?: number; changes?: number } = {}): AuditedStore {
   const dir = tempDir('ad-audit-');
@@ -89,6 +141,7 @@ export function buildAuditedStore(seed: number, options: { clients?: number; cha
   let { db } = openStore(file);
   seedDemoData(db, data);
   changeSomeRecords(db, rng, clientIds, data.products, changes / 2);
+  recordAdviceTrail(db, clientIds, productIds);
   db.close();
   const earlierCopy = path.join(dir, 'earlier.sqlite');
   fs.copyFileSync(file, earlierCopy);
@@ -305,6 +358,35 @@ export const TAMPERING_CASES: readonly TamperingCase[] = [
            WHERE e.entity = 'client' AND e.entity_id = ?) WHERE entity = 'client' AND entity_id = ?`,
       ).run(id, id);
     }),
+  },
+  {
+    name: "change a deviation's recorded reason with no audit entry",
+    expect: 'row-unaudited',
+    apply: raw((db) => db.exec("UPDATE suitability_deviations SET reason = 'as advised' WHERE id = 'DV-1'")),
+  },
+  {
+    name: 'withdraw a deviation with no audit entry',
+    expect: 'row-unaudited',
+    apply: raw((db) =>
+      db.exec(
+        "UPDATE suitability_deviations SET withdrawn_at = '2026-03-03T00:00:00.000Z', withdrawn_by = 'advisor' WHERE id = 'DV-2'",
+      ),
+    ),
+  },
+  {
+    name: "rewrite an approved pitch's text with no audit entry",
+    expect: 'row-unaudited',
+    apply: raw((db) =>
+      db.exec(
+        `UPDATE pitch_draft_versions SET text = replace(text, 'fixed deposit', 'guaranteed winner')
+         WHERE draft_id = 'PD-1' AND version = 2`,
+      ),
+    ),
+  },
+  {
+    name: 'mark a pitch draft approved with no audit entry',
+    expect: 'row-unaudited',
+    apply: raw((db) => db.exec("UPDATE pitch_drafts SET status = 'approved' WHERE id = 'PD-2'")),
   },
   { name: 'delete the anchor file', expect: 'anchor-missing', apply: (s) => fs.rmSync(auditAnchorFile(s.file)) },
   {
