@@ -47,7 +47,7 @@ export function readAnchor(db: Db, key: AuditKey): AnchorReading {
   }
 }
 
-/** Replaces the anchor in one step (private temp file, flushed, renamed over), so a crash leaves the old or the new one. */
+/** Replaces the anchor in one step (private temp file, flushed, renamed over): a crash leaves the old or the new. */
 export function writeAnchor(db: Db, key: AuditKey, anchor: AuditAnchor): void {
   const file = auditAnchorFile(db.name);
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;

@@ -31,7 +31,7 @@ function readKeyFile(file: string): AuditKey | null {
   return Buffer.from(text, 'hex');
 }
 
-/** Writes a new key without ever exposing a half-written file: a private temp file linked into place (fails if one exists). */
+/** Writes a new key, never exposing half a file: a private temp file linked into place (fails if one exists). */
 function createKeyFile(file: string): AuditKey {
   const key = randomBytes(32);
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;

@@ -4,11 +4,11 @@ import type { Db } from './connection';
 import { cached } from './statement-cache';
 
 /**
- * Record seals: for each record in SEALED_TABLES (clients, products, deviations, pitch drafts), a keyed digest of its current stored state and the seq of the
- * audit entry that made it so. Every audited write re-seals its row, so a row edited, added or removed behind the
- * app's back (no audit entry, no key) no longer matches its seal; an older row put back with its older seal is
- * caught because a later entry for it exists. Only the columns listed here are sealed: a migration that adds a
- * column to this list must re-seal every row (sealAllRows) in the same step.
+ * Record seals: for each record in SEALED_TABLES (clients, products, deviations, pitch drafts), a keyed digest of
+ * its current stored state and the seq of the audit entry that made it so. Every audited write re-seals its row, so
+ * a row edited, added or removed behind the app's back (no audit entry, no key) no longer matches its seal; an older
+ * row put back with its older seal is caught because a later entry for it exists. Only the columns listed here are
+ * sealed: a migration that adds a column to this list must re-seal every row (sealAllRows) in the same step.
  */
 
 interface SealedTable {
@@ -128,7 +128,7 @@ export function sealRow(db: Db, key: AuditKey, entity: string, entityId: string,
   else cached(db, 'DELETE FROM audit_row_seals WHERE entity = ? AND entity_id = ?').run(entity, entityId);
 }
 
-/** Seals every row of one kind as of `seq`: the baseline when sealing starts, and the demo seed's unaudited catalogue. */
+/** Seals every row of one kind as of `seq`: the baseline when sealing starts; the demo seed's unaudited catalogue. */
 export function sealAllRows(db: Db, key: AuditKey, entity: string, seq: number, ids?: readonly string[]): void {
   const table = SEALED_TABLES[entity]!;
   const upsert = cached(db, UPSERT_SEAL);

@@ -177,7 +177,7 @@ function sealEntry(key: Buffer | null, r: Row, prev: string): string {
     : createHash('sha256').update(canonical).digest('hex');
 }
 
-/** Recomputes every link and hash from `fromSeq` (to `toSeq`), with plain SHA-256 or with a key the attacker guessed. */
+/** Recomputes every link and hash from `fromSeq` (to `toSeq`), plain or with a key the attacker guessed. */
 export function rechain(db: Db, fromSeq: number, key: Buffer | null, toSeq = Number.MAX_SAFE_INTEGER): void {
   db.exec('DROP TRIGGER IF EXISTS audit_log_no_update');
   const before = db.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck();
