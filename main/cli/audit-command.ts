@@ -8,7 +8,7 @@ import { cliLanguage } from './cli-language';
 export const AUDIT_USAGE = 'advisor-desk audit verify [--json] [--lang en|zh-CN]';
 
 /**
- * `audit verify`: checks every entry's seal, the anchor kept beside the database and every client and product against
+ * `audit verify`: checks every entry's seal, the anchor kept beside the database and every sealed record against
  * its seal, and lists each problem found. Exit 7 when anything was tampered with, so a scheduled check can alert.
  */
 export function runAuditVerify(
@@ -42,9 +42,7 @@ export function runAuditVerify(
   }));
   if (request.json) io.stdout(`${JSON.stringify({ ok: verdict.ok, entries: verdict.entries, problems })}\n`);
   else if (verdict.ok)
-    io.stdout(
-      `Audit trail: ${verdict.entries} entries, sealed and anchored; every client and product matches its seal.\n`,
-    );
+    io.stdout(`Audit trail: ${verdict.entries} entries, sealed and anchored; every sealed record matches its seal.\n`);
   else
     io.stdout(
       `Audit trail: ${verdict.entries} entries; ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems

@@ -39,8 +39,9 @@ Usage:
                                               seed, threads). The draft is kept as a version in the database.
                                               Exit 5 for an unsuitable product or a model file that cannot be loaded
   advisor-desk audit verify [--lang en|zh-CN] check the audit trail: every entry's keyed seal, the anchor kept beside
-                                              the database (removed entries, an older copy put back), and every client
-                                              and product against its seal (changes with no entry); lists each problem
+                                              the database (removed entries, an older copy put back), and every client,
+                                              product, deviation and pitch draft against its seal (changes with no
+                                              entry); lists each problem
 
 Options:
   --db PATH    database file (default: $ADVISOR_DESK_DB, else the app's data folder)

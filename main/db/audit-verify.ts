@@ -131,7 +131,8 @@ function hasTable(db: Db, name: string): boolean {
  *   entry before, so an edit, a forged entry or a rechained history fails without the key;
  * - the trail's head against the anchor kept outside the database, so removed newest entries, an emptied trail or an
  *   older copy of the file put back show up;
- * - every client and product against its seal, so a change, addition or removal with no audit entry shows up.
+ * - every sealed record (client, product, deviation, pitch draft) against its seal, so a change, addition or removal
+ *   with no audit entry shows up.
  * An anchor a step behind (a crash between the commit and the anchor's write) is sound when everything else is, and
  * is moved up.
  */
