@@ -1,3 +1,4 @@
+import { enAudit } from './en-audit';
 import { enCategories } from './en-categories';
 import { enClient } from './en-client';
 import { enEngine } from './en-engine';
@@ -8,6 +9,7 @@ import { enReasons } from './en-reasons';
 import { enSuitability } from './en-suitability';
 import { enUi } from './en-ui';
 import type { Language } from './language';
+import { zhCNAudit } from './zh-CN-audit';
 import { zhCNCategories } from './zh-CN-categories';
 import { zhCNClient } from './zh-CN-client';
 import { zhCNEngine } from './zh-CN-engine';
@@ -33,6 +35,7 @@ export const en = {
   ...enPitchJob,
   ...enReasons,
   ...enSuitability,
+  ...enAudit,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -48,6 +51,7 @@ export const zhCN: Catalog = {
   ...zhCNPitchJob,
   ...zhCNReasons,
   ...zhCNSuitability,
+  ...zhCNAudit,
 };
 
 export const CATALOGS: Record<Language, Catalog> = { en, 'zh-CN': zhCN };

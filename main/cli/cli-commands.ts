@@ -9,6 +9,7 @@ import { NotADatabaseError } from '../db/connection';
 import { DatabaseTooNewError } from '../db/migrate';
 import { resolveDatabasePath } from '../paths';
 import { ImportRefusedError } from '../import/import-csv';
+import { runAuditVerify } from './audit-command';
 import { openCliBackend } from './cli-backend';
 import { helpFor } from './cli-help';
 import { runImport } from './cli-import';
@@ -211,6 +212,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
 
   if (command === 'store') {
     await runStore(io, { sub, rest, dbPath, json });
+    return;
+  }
+
+  if (command === 'audit') {
+    runAuditVerify(io, { sub, rest, dbPath, json, lang: values.lang });
     return;
   }
 

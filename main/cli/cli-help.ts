@@ -47,6 +47,10 @@ Usage:
                                               $ADVISOR_DESK_DB_NEW_KEY, else typed twice
                                               Each writes a checked copy and renames it over the database; on any
                                               failure the database is left as it was. Close the app first (exit 6)
+  advisor-desk audit verify [--lang en|zh-CN] check the audit trail: every entry's keyed seal, the anchor kept beside
+                                              the database (removed entries, an older copy put back), and every client,
+                                              product, deviation and pitch draft against its seal (changes with no
+                                              entry); lists each problem
 
 Options:
   --db PATH    database file (default: $ADVISOR_DESK_DB, else the app's data folder)
@@ -70,6 +74,7 @@ Exit codes:
      or store encrypt/decrypt/rekey found the database open in the app or another command
   7  key: the database is encrypted and the key is missing ($ADVISOR_DESK_DB_KEY unset and no terminal to ask
      on) or wrong
+  8  tampered: audit verify found the audit trail or a record changed outside the app (each problem listed)
   130  cancelled: Ctrl-C (or SIGTERM) stopped train before it stored a version, or an import before it
      committed: nothing was stored (a second Ctrl-C quits at once)
 

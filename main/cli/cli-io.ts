@@ -23,6 +23,8 @@ export const EXIT = {
   inputRefused: 5,
   busy: 6,
   key: 7,
+  /** audit verify found the trail or a record changed outside the app. */
+  tampered: 8,
   cancelled: 130,
 } as const;
 

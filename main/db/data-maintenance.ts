@@ -1,5 +1,5 @@
 import type { DataSummary } from '../../app/contract/channels';
-import { appendAudit } from './audit-log';
+import { appendAudit, dropRecordSeals } from './audit-log';
 import { countClients } from './client-repository';
 import type { Db } from './connection';
 import { countInteractions } from './interaction-repository';
@@ -45,6 +45,7 @@ export function wipeData(db: Db, meta: { at: string; actor: string }): void {
   db.transaction(() => {
     const before = summarizeData(db);
     for (const table of WIPE_ORDER) db.exec(`DELETE FROM ${table}`);
+    dropRecordSeals(db);
     appendAudit(db, {
       at: meta.at,
       actor: meta.actor,

@@ -1,4 +1,5 @@
 import type { DemoData } from '../../app/demo/demo-data';
+import { sealRecordsWithoutEntry } from './audit-log';
 import { bulkInsertClients } from './client-repository';
 import type { Db } from './connection';
 import { insertHoldings } from './holding-repository';
@@ -13,6 +14,11 @@ export const DEMO_ACTOR = 'demo-seed';
 export function seedDemoData(db: Db, data: DemoData): void {
   db.transaction(() => {
     upsertProducts(db, data.products);
+    sealRecordsWithoutEntry(
+      db,
+      'product',
+      data.products.map((p) => p.id),
+    );
     bulkInsertClients(db, data.clients, DEMO_ACTOR);
     upsertMarketSnapshots(db, data.marketSnapshots);
     insertHoldings(db, data.holdings);

@@ -8,6 +8,7 @@ import { migration0060 } from './migrations/0060-interaction-context';
 import { migration0070 } from './migrations/0070-model-version-history';
 import { migration0080 } from './migrations/0080-suitability-deviations';
 import { migration0090 } from './migrations/0090-llm-embedding-cache';
+import { migration0100 } from './migrations/0100-audit-keyed-chain';
 
 export interface Migration {
   version: number;
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0070,
   migration0080,
   migration0090,
+  migration0100,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

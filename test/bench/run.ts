@@ -1,6 +1,7 @@
 // `npm run bench`: prints the figures the issues ask for. Timings are single-machine, single-run
 // medians; re-run before quoting them. BENCH_CLIENTS changes the book size (default 100,000).
 import os from 'node:os';
+import { benchAuditTampering } from './audit-bench';
 import { benchColdStart, summarizeColdStart } from './cold-start-bench';
 import { benchBulkInsert, benchClientSearch } from './db-bench';
 import { benchEncryption } from './encryption-bench';
@@ -93,6 +94,12 @@ if (only === 'import') {
   process.exit(0);
 }
 
+// BENCH_ONLY=audit runs the audit-trail tampering sweep alone (no build needed).
+if (only === 'audit') {
+  for (const line of benchAuditTampering()) console.log(line);
+  process.exit(0);
+}
+
 const cold = await benchColdStart(3);
 for (const line of summarizeColdStart(cold)) console.log(line);
 
@@ -116,6 +123,7 @@ for (const line of await benchEngine()) console.log(line);
 for (const line of summarizeRecommendations(await benchRecommendations())) console.log(line);
 
 for (const line of await importFigures()) console.log(line);
+for (const line of benchAuditTampering()) console.log(line);
 
 // The language-model figures last: they generate a 0.5B-shaped test model once and take minutes on 2 cores.
 await benchLlm();

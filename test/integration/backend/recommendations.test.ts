@@ -9,7 +9,7 @@ import type { Client, Holding, Interaction, Product } from '../../../app/domain'
 import { checkSuitability, DEFAULT_RULE_SET } from '../../../app/suitability';
 import type { Backend } from '../../../main/backend/backend-types';
 import { openBackend } from '../../../main/backend/open-backend';
-import { verifyAuditChain } from '../../../main/db/audit-log';
+import { verifyAuditChain } from '../../../main/db/audit-verify';
 import { openDatabase } from '../../../main/db/connection';
 import { backendCalls } from './backend-calls';
 

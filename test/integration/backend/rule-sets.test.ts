@@ -6,7 +6,7 @@ import type { RuleSetVersionView } from '../../../app/contract/rule-set-channels
 import { DEFAULT_RULE_SET, type SuitabilityRuleSet } from '../../../app/suitability';
 import type { Backend } from '../../../main/backend/backend-types';
 import { openBackend } from '../../../main/backend/open-backend';
-import { verifyAuditChain } from '../../../main/db/audit-log';
+import { verifyAuditChain } from '../../../main/db/audit-verify';
 import { activeRuleSet } from '../../../main/db/rule-set-repository';
 import { openDatabase } from '../../../main/db/connection';
 import { backendCalls } from './backend-calls';

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClientListQuerySchema, type ClientListQueryInput } from '../../../app/domain';
-import { listAuditEntries, verifyAuditChain } from '../../../main/db/audit-log';
+import { listAuditEntries } from '../../../main/db/audit-log';
+import { verifyAuditChain } from '../../../main/db/audit-verify';
 import {
   bulkInsertClients,
   countClients,
@@ -193,7 +194,7 @@ describe('client repository', () => {
       revision: 3,
       questionnaire: { score: 15, answers: { a: 'b' } },
     });
-    expect(verifyAuditChain(env.db)).toEqual({ ok: true, entries: 7 });
+    expect(verifyAuditChain(env.db)).toEqual({ ok: true, entries: 7, problems: [] });
     expect(() => env.db.prepare("UPDATE audit_log SET after_json = '{}' WHERE seq = 6").run()).toThrow(/append-only/);
     expect(() => env.db.prepare('DELETE FROM audit_log WHERE seq = 1').run()).toThrow(/append-only/);
   });
@@ -201,7 +202,10 @@ describe('client repository', () => {
   it('detects an audit entry altered behind the triggers’ back', () => {
     env.db.exec('DROP TRIGGER audit_log_no_update');
     env.db.prepare("UPDATE audit_log SET actor = 'intruder' WHERE seq = 2").run();
-    expect(verifyAuditChain(env.db)).toMatchObject({ ok: false, brokenAtSeq: 2 });
+    expect(verifyAuditChain(env.db)).toMatchObject({
+      ok: false,
+      problems: [{ kind: 'entries-altered', fromSeq: 2, toSeq: 2 }],
+    });
   });
 
   it('imports all clients of a bulk insert or none of them', () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDemoData } from '../../../app/demo/demo-data';
-import { listAuditEntries, verifyAuditChain } from '../../../main/db/audit-log';
+import { listAuditEntries } from '../../../main/db/audit-log';
+import { verifyAuditChain } from '../../../main/db/audit-verify';
 import { summarizeData, wipeData } from '../../../main/db/data-maintenance';
 import { seedDemoData } from '../../../main/db/demo-seed';
 import { listHoldingsForClient } from '../../../main/db/holding-repository';

@@ -11,6 +11,7 @@ import { parseDraft } from '../../../app/pitch';
 import type { Backend } from '../../../main/backend/backend-types';
 import { openBackend } from '../../../main/backend/open-backend';
 import { listAuditEntries } from '../../../main/db/audit-log';
+import { verifyAuditChain } from '../../../main/db/audit-verify';
 import { openDatabase } from '../../../main/db/connection';
 import { testModelPath } from '../../fixtures/test-models';
 import { backendCalls } from '../backend/backend-calls';
@@ -151,6 +152,8 @@ describe('pitch drafting', () => {
       expect(listAuditEntries(db, { entityId: draftId }).map((e) => e.action)).toContainEqual(
         expect.stringMatching(/approve/),
       );
+      // Every version and the approval were sealed as they were written: the check finds nothing.
+      expect(verifyAuditChain(db).problems).toEqual([]);
     } finally {
       db.close();
     }
