@@ -44,8 +44,9 @@ if (only === 'quality') {
   process.exit(0);
 }
 
-// BENCH_ONLY=robustness: the malformed-input sweeps of test/robustness at bench size (minutes).
+// BENCH_ONLY=robustness: the tampering and malformed-input sweeps of test/robustness at bench size (minutes).
 if (only === 'robustness') {
+  for (const line of benchAuditTampering()) console.log(line);
   for (const line of await benchRobustness()) console.log(line);
   process.exit(0);
 }
