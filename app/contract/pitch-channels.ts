@@ -72,6 +72,8 @@ export const PitchVersionSchema = z.object({
   provenance: PitchProvenanceSchema,
   issues: z.array(PitchIssueSchema),
   approvable: z.boolean(),
+  /** Who approved this version and when; an approval stays with its version whatever is drafted after it. */
+  approval: z.object({ by: z.string(), at: z.string() }).nullable(),
 });
 export type PitchVersionView = z.infer<typeof PitchVersionSchema>;
 
@@ -80,8 +82,9 @@ export const PitchDraftViewSchema = z.object({
   clientId: z.string(),
   productId: z.string(),
   language: LanguageSchema,
+  /** 'approved' once any version has been approved: that text stays approved when a later version is drafted. */
   status: z.enum(['draft', 'approved']),
-  /** The approved version, once approved. */
+  /** The most recently approved version, if any. */
   approvedVersion: z.number().int().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

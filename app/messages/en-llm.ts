@@ -63,6 +63,7 @@ export const enLlm = {
   'pitch.source.advisor': 'Advisor edit',
   'pitch.versionMeta': '{source} · {author} · {time}',
   'pitch.streamLabel': 'Text as it arrives',
+  'pitch.approvedBy': 'Approved by {by}, {time}',
   'pitch.approvedShort': 'Approved',
   'pitch.approveLatestOnly': 'Only the latest version can be approved. Save this one as a new version to approve it.',
   'pitch.drafts': 'Drafts',

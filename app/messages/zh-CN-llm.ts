@@ -64,6 +64,7 @@ export const zhCNLlm: Record<LlmMessageKey, string> = {
   'pitch.source.advisor': '顾问修改',
   'pitch.versionMeta': '{source} · {author} · {time}',
   'pitch.streamLabel': '实时输出的文本',
+  'pitch.approvedBy': '已由 {by} 于 {time} 批准',
   'pitch.approvedShort': '已批准',
   'pitch.approveLatestOnly': '只能批准最新版本。请将此版本另存为新版本后再批准。',
   'pitch.drafts': '草稿',

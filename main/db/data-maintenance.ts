@@ -10,6 +10,7 @@ import { countProducts } from './product-repository';
 /** Children before parents so foreign keys never block the delete. */
 const WIPE_ORDER = [
   'advice_records',
+  'pitch_approvals',
   'pitch_draft_versions',
   'pitch_drafts',
   'recommendations',

@@ -9,6 +9,7 @@ import { migration0070 } from './migrations/0070-model-version-history';
 import { migration0080 } from './migrations/0080-suitability-deviations';
 import { migration0090 } from './migrations/0090-llm-embedding-cache';
 import { migration0100 } from './migrations/0100-audit-keyed-chain';
+import { migration0110 } from './migrations/0110-pitch-approvals';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0080,
   migration0090,
   migration0100,
+  migration0110,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -15,8 +15,8 @@ import { cached } from './statement-cache';
 
 /**
  * Pitch drafts and their numbered versions (tables from migration 0030). A version is never changed once written:
- * an advisor's edit, a second model draft or a template draft each add one. A draft is approved at its latest
- * version; any later version returns it to 'draft', so an approval always names exactly the text approved.
+ * an advisor's edit, a second model draft or a template draft each add one. An approval names exactly one version
+ * (pitch_approvals, migration 0110) and stays with it: drafting again adds a version beside the approved one.
  */
 
 interface DraftRow {
@@ -113,8 +113,15 @@ export function addPitchVersion(db: Db, draftId: string, v: NewPitchVersion): nu
   })();
 }
 
-function versionView(row: VersionRow): PitchVersionView {
+interface ApprovalRow {
+  version: number;
+  approved_by: string;
+  approved_at: string;
+}
+
+function versionView(row: VersionRow, approvals: ReadonlyMap<number, ApprovalRow>): PitchVersionView {
   const generation = JSON.parse(row.generation_json) as StoredGeneration;
+  const approval = approvals.get(row.version);
   return {
     version: row.version,
     author: row.author,
@@ -124,6 +131,7 @@ function versionView(row: VersionRow): PitchVersionView {
     provenance: generation.provenance,
     issues: JSON.parse(row.lint_json) as PitchIssueView[],
     approvable: generation.approvable,
+    approval: approval ? { by: approval.approved_by, at: approval.approved_at } : null,
   };
 }
 
@@ -131,21 +139,30 @@ function versionView(row: VersionRow): PitchVersionView {
 export function getPitchDraft(db: Db, id: string): PitchDraftView | null {
   const row = cached(db, 'SELECT * FROM pitch_drafts WHERE id = ?').get(id) as DraftRow | undefined;
   if (!row) return null;
+  const approvals = new Map(
+    (
+      cached(
+        db,
+        'SELECT version, approved_by, approved_at FROM pitch_approvals WHERE draft_id = ? ORDER BY version',
+      ).all(id) as ApprovalRow[]
+    ).map((a) => [a.version, a]),
+  );
   const versions = (
     cached(
       db,
       'SELECT version, author, text, generation_json, lint_json, created_at FROM pitch_draft_versions WHERE draft_id = ? ORDER BY version',
     ).all(id) as VersionRow[]
-  ).map(versionView);
+  ).map((v) => versionView(v, approvals));
   if (versions.length === 0) return null;
-  const status = row.status === 'approved' ? 'approved' : 'draft';
+  const approvedVersion = approvals.size > 0 ? Math.max(...approvals.keys()) : null;
+  const status = approvedVersion !== null ? 'approved' : 'draft';
   return {
     id: row.id,
     clientId: row.client_id,
     productId: row.product_id,
     language: row.language as Language,
     status,
-    approvedVersion: status === 'approved' ? row.current_version : null,
+    approvedVersion,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     versions: versions as [PitchVersionView, ...PitchVersionView[]],
@@ -155,7 +172,8 @@ export function getPitchDraft(db: Db, id: string): PitchDraftView | null {
 export function listPitchDrafts(db: Db, clientId: string): PitchDraftSummary[] {
   const rows = cached(
     db,
-    `SELECT d.id, d.product_id, d.language, d.status, d.current_version, d.updated_at, p.name_en, p.name_zh
+    `SELECT d.id, d.product_id, d.language, d.current_version, d.updated_at, p.name_en, p.name_zh,
+            EXISTS (SELECT 1 FROM pitch_approvals a WHERE a.draft_id = d.id) AS approved
        FROM pitch_drafts d JOIN products p ON p.id = d.product_id
       WHERE d.client_id = ? AND d.current_version > 0
       ORDER BY d.updated_at DESC`,
@@ -163,26 +181,32 @@ export function listPitchDrafts(db: Db, clientId: string): PitchDraftSummary[] {
     id: string;
     product_id: string;
     language: string;
-    status: string;
     current_version: number;
     updated_at: string;
     name_en: string;
     name_zh: string;
+    approved: number;
   }[];
   return rows.map((r) => ({
     id: r.id,
     productId: r.product_id,
     productName: { en: r.name_en, zh: r.name_zh },
     language: r.language as Language,
-    status: r.status === 'approved' ? 'approved' : 'draft',
+    status: r.approved ? 'approved' : 'draft',
     latestVersion: r.current_version,
     updatedAt: r.updated_at,
   }));
 }
 
-/** Approves the latest version; the caller has checked that it has no blocking problem. */
+/** Approves the latest version; the caller has checked that it has no blocking problem and is not approved yet. */
 export function approvePitchDraft(db: Db, id: string, version: number, meta: { at: string; actor: string }): void {
   db.transaction(() => {
+    cached(db, 'INSERT INTO pitch_approvals (draft_id, version, approved_by, approved_at) VALUES (?, ?, ?, ?)').run(
+      id,
+      version,
+      meta.actor,
+      meta.at,
+    );
     cached(db, `UPDATE pitch_drafts SET status = 'approved', updated_at = ? WHERE id = ? AND current_version = ?`).run(
       meta.at,
       id,

@@ -107,6 +107,18 @@ test.describe('pitch editor', () => {
       { timeout: 30_000 },
     );
     await expect(page.getByTestId('pitch-version')).toHaveCount(4);
+    // Version 3 keeps its approval: the header still names it, its entry in the history keeps the badge, and
+    // opening it shows who approved it rather than a reason it cannot be approved.
+    await expect(page.getByTestId('pitch-approved')).toContainText('version 3');
+    await expect(
+      page.locator('[data-testid="pitch-version"][data-version="3"]').getByTestId('pitch-version-approved'),
+    ).toBeVisible();
+    await expect(
+      page.locator('[data-testid="pitch-version"][data-version="4"]').getByTestId('pitch-version-approved'),
+    ).toHaveCount(0);
+    await page.locator('[data-testid="pitch-version"][data-version="3"]').click();
+    await expect(page.getByTestId('pitch-version-is-approved')).toContainText('Approved by local-advisor');
+    await expect(page.getByTestId('pitch-approve-reason')).toHaveCount(0);
     expect(consoleErrors).toEqual([]);
   });
 

@@ -159,6 +159,30 @@ describe('pitch drafting', () => {
     }
   });
 
+  it('keeps an approval with its version when the pitch is drafted again, and never approves a version twice', async () => {
+    const [summary] = await value<{ id: string; latestVersion: number }[]>('pitch:list', { clientId });
+    const draftId = summary!.id;
+    const before = await value<PitchDraftView>('pitch:get', { draftId });
+    expect(before.approvedVersion).toBe(3);
+    expect(await call('pitch:approve', { draftId, version: 3 })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/already approved/) },
+    });
+
+    // Drafting again adds version 4 beside the approved text; version 3 stays approved, by whom and when.
+    const again = await start({ source: 'auto', draftId });
+    expect((await doneOf(again.requestId)).version).toBe(4);
+    const after = await value<PitchDraftView>('pitch:get', { draftId });
+    expect(after).toMatchObject({ status: 'approved', approvedVersion: 3 });
+    expect(after.versions.map((v) => v.approval?.by ?? null)).toEqual([null, null, 'local-advisor', null]);
+    expect((await value<{ status: string }[]>('pitch:list', { clientId }))[0]!.status).toBe('approved');
+
+    // The new version can be approved in its turn; both approvals are kept.
+    const both = await value<PitchDraftView>('pitch:approve', { draftId, version: 4 });
+    expect(both.approvedVersion).toBe(4);
+    expect(both.versions.filter((v) => v.approval !== null).map((v) => v.version)).toEqual([3, 4]);
+  });
+
   describe('with the generated model loaded', () => {
     beforeAll(async () => {
       await value('llm:load', { path: await testModelPath({ contextLength: 8192 }) });

@@ -10,15 +10,17 @@ import type { PitchEditor } from './use-pitch-editor';
 interface Props {
   editor: PitchEditor;
   busy: boolean;
-  approved: boolean;
+  /** The approval of the version shown, if it has one. */
+  approval: { by: string; at: string } | null;
   onSave(): void;
   onDiscard(): void;
   onApprove(): void;
 }
 
 /** Save the edit as a new version; approve the latest saved version, or say plainly why it cannot be approved. */
-export function PitchActions({ editor, busy, approved, onSave, onDiscard, onApprove }: Props) {
-  const { t, pick } = useI18n();
+export function PitchActions({ editor, busy, approval, onSave, onDiscard, onApprove }: Props) {
+  const { t, pick, fmt } = useI18n();
+  const approved = approval !== null;
   const blocking = editor.issues.find((i) => i.severity === 'blocking');
   const isLatest = editor.version?.version === editor.latest?.version;
   const reason = editor.dirty
@@ -55,7 +57,7 @@ export function PitchActions({ editor, busy, approved, onSave, onDiscard, onAppr
           <Chip
             color="success"
             icon={<TaskAltOutlined />}
-            label={t('pitch.approvedShort')}
+            label={t('pitch.approvedBy', { by: approval.by, time: fmt.compactDateTime(approval.at) })}
             data-testid="pitch-version-is-approved"
           />
         ) : (

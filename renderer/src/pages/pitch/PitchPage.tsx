@@ -138,7 +138,7 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
               <ArrowBackOutlined fontSize="inherit" />
               {t('pitch.for', { client: clientName })}
             </Link>
-            {draft.data?.status === 'approved' && draft.data.approvedVersion !== null && (
+            {draft.data && draft.data.approvedVersion !== null && (
               <Chip
                 size="small"
                 color="success"
@@ -212,7 +212,7 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
                 <PitchActions
                   editor={editor}
                   busy={busy}
-                  approved={draft.data.approvedVersion === version.version}
+                  approval={version.approval}
                   onSave={onSave}
                   onDiscard={editor.discard}
                   onApprove={onApprove}

@@ -39,7 +39,7 @@ export function PitchVersionsList({
                 time: fmt.compactDateTime(v.createdAt),
               })}
             />
-            {draft.approvedVersion === v.version && (
+            {v.approval !== null && (
               <Chip
                 size="small"
                 color="success"
@@ -48,7 +48,7 @@ export function PitchVersionsList({
                 data-testid="pitch-version-approved"
               />
             )}
-            {draft.approvedVersion !== v.version && !v.approvable && (
+            {v.approval === null && !v.approvable && (
               <Chip
                 size="small"
                 color="error"

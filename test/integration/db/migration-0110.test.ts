@@ -1,0 +1,73 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { appendAudit } from '../../../main/db/audit-log';
+import { migrate, schemaVersion } from '../../../main/db/migrate';
+import {
+  addPitchVersion,
+  approvePitchDraft,
+  createPitchDraft,
+  getPitchDraft,
+} from '../../../main/db/pitch-draft-repository';
+import { insertRawClient, insertRawProduct, tempDb } from './temp-db';
+
+const AT = '2026-03-01T10:00:00.000Z';
+const content = { headline: 'A fund', body: 'Body.', keyPoints: ['One.'], risks: ['Risk.'], nextStep: 'Call.' };
+const version = (author: string) => ({
+  author,
+  at: AT,
+  content,
+  label: { en: 'Template draft', zh: '模板草稿' },
+  provenance: {
+    source: 'template' as const,
+    modelSha256: null,
+    modelFile: null,
+    promptHash: null,
+    prompt: null,
+    settings: {},
+    droppedFacts: [],
+    generatedTokens: null,
+    millis: null,
+  },
+  issues: [],
+  approvable: true,
+});
+
+describe('migration 0110 pitch-approvals', () => {
+  let env: ReturnType<typeof tempDb>;
+  afterEach(() => env.cleanup());
+
+  it('keeps the approval of a draft approved before the upgrade, with its approver, and only that one', () => {
+    env = tempDb({ target: 100 });
+    const { db } = env;
+    insertRawClient(db, 'C-1', 'Ada Client');
+    insertRawProduct(db, 'P-1');
+    for (const id of ['D-approved', 'D-open']) {
+      createPitchDraft(db, { id, clientId: 'C-1', productId: 'P-1', language: 'en', at: AT });
+      addPitchVersion(db, id, version('ana'));
+      addPitchVersion(db, id, version('ana'));
+    }
+    // An approval as the app wrote it before: the draft's status, and an audit entry naming the approver.
+    db.prepare(`UPDATE pitch_drafts SET status = 'approved' WHERE id = 'D-approved'`).run();
+    appendAudit(db, {
+      at: AT,
+      actor: 'bo-reviewer',
+      entity: 'pitch_draft',
+      entityId: 'D-approved',
+      action: 'approve version 2',
+      before: null,
+      after: { version: 2 },
+    });
+
+    migrate(db, { target: 110 });
+    expect(schemaVersion(db)).toBe(110);
+    const approved = getPitchDraft(db, 'D-approved')!;
+    expect(approved).toMatchObject({ status: 'approved', approvedVersion: 2 });
+    expect(approved.versions.map((v) => v.approval)).toEqual([null, { by: 'bo-reviewer', at: AT }]);
+    expect(getPitchDraft(db, 'D-open')).toMatchObject({ status: 'draft', approvedVersion: null });
+
+    // After the upgrade an approval is a row of its own, which cannot be changed.
+    approvePitchDraft(db, 'D-open', 2, { at: AT, actor: 'bo-reviewer' });
+    expect(() => db.prepare(`UPDATE pitch_approvals SET approved_by = 'someone else'`).run()).toThrow(
+      /an approval cannot be changed/,
+    );
+  });
+});
