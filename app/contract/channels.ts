@@ -1,3 +1,4 @@
+import { auditChannels } from './audit-channels';
 import { z } from 'zod';
 import {
   ClientListQuerySchema,
@@ -106,6 +107,7 @@ export const channels = {
   ...llmChannels,
   ...pitchChannels,
   ...deviationChannels,
+  ...auditChannels,
 } as const;
 
 export type Channels = typeof channels;

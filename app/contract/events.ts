@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditEvents } from './audit-channels';
 import { RetrainStatusSchema } from './engine-channels';
 import { llmEvents } from './llm-channels';
 import { pitchEvents } from './pitch-channels';
@@ -39,6 +40,7 @@ export const events = {
   'app:navigate': z.object({ route: z.enum(['clients', 'clients/new', 'products', 'meetings', 'models', 'settings']) }),
   ...llmEvents,
   ...pitchEvents,
+  ...auditEvents,
 } as const;
 
 export type Events = typeof events;

@@ -9,3 +9,4 @@ export * from './rule-set-channels';
 export * from './llm-channels';
 export * from './pitch-channels';
 export * from './deviation-channels';
+export * from './audit-channels';

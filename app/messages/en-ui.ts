@@ -4,6 +4,12 @@ import { enLlm } from './en-llm';
 export const enUi = {
   'app.name': 'Advisor Desk',
   'app.loading': 'Loading…',
+  'audit.banner.title': 'The audit trail shows changes made outside Advisor Desk',
+  'audit.banner.body':
+    '{count, plural, one {# problem was} other {# problems were}} found by the check at {time}. Nothing is repaired automatically: compliance should run “advisor-desk audit verify” for the full list and keep this database as it is.',
+  'audit.banner.failed': 'The audit trail could not be checked: {error}',
+  'audit.banner.show': 'Show what was found',
+  'audit.banner.hide': 'Hide',
   'app.retry': 'Try again',
   'app.crashed.title': 'This screen ran into a problem',
   'app.crashed.body': 'The rest of the app still works. Try again, or go to another screen.',

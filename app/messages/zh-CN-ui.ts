@@ -5,6 +5,12 @@ import { zhCNLlm } from './zh-CN-llm';
 export const zhCNUi: Record<UiMessageKey, string> = {
   'app.name': '理财顾问工作台',
   'app.loading': '加载中…',
+  'audit.banner.title': '审计记录显示有在 Advisor Desk 之外所做的更改',
+  'audit.banner.body':
+    '{time} 的检查发现 {count} 个问题。系统不会自动修复：请合规人员运行“advisor-desk audit verify”查看完整列表，并保持此数据库原样。',
+  'audit.banner.failed': '无法检查审计记录：{error}',
+  'audit.banner.show': '查看发现的问题',
+  'audit.banner.hide': '收起',
   'app.retry': '重试',
   'app.crashed.title': '此页面出现问题',
   'app.crashed.body': '应用的其他部分仍可正常使用。请重试，或切换到其他页面。',

@@ -24,6 +24,11 @@ export interface BackendOptions {
    * comparison.
    */
   languageEngine?: 'process' | 'in-process' | SpawnEngine;
+  /**
+   * Check the audit trail in the background (at start, then every ten minutes) for the window's banner: the app's
+   * hosts turn it on; off by default, so a test or a CLI command does not start a check it never reads.
+   */
+  auditChecks?: boolean | { firstAfterMs?: number; everyMs?: number };
 }
 
 /** The process-independent backend: the same object serves Electron IPC, browser mode and tests. */

@@ -6,6 +6,7 @@ import { createBookDataUseCases } from '../../app/use-cases/book-data';
 import { openStore } from '../db/open-store';
 import { sqliteStores } from '../db/sqlite-stores';
 import { storeFailure } from '../db/store-failure';
+import { AuditMonitor } from './audit-monitor';
 import { EngineClient } from '../engine/engine-client';
 import { forkEngine } from '../engine/fork-engine';
 import { LanguageEngine } from '../engine/language-engine';
@@ -82,6 +83,15 @@ export function openBackend(options: BackendOptions): Backend {
 
   if (created && (options.seedDemoIfEmpty ?? true)) createBookDataUseCases(ctx).seedIfEmpty();
 
+  const audit = new AuditMonitor({
+    databasePath,
+    open: { nativeBinding: options.nativeBinding, cipherBinding: options.cipherBinding, key: options.databaseKey },
+    now,
+    onStatus: (status) => ctx.emit('audit:status', status),
+    ...(typeof options.auditChecks === 'object' ? options.auditChecks : {}),
+  });
+  if (options.auditChecks) audit.start();
+
   const handlers: HandlerTable = withStoreFailures(databasePath, Number(db.pragma('busy_timeout', { simple: true })), {
     ...bookHandlers(ctx, { mode: options.mode, databasePath }),
     ...clientHandlers(ctx),
@@ -90,6 +100,8 @@ export function openBackend(options: BackendOptions): Backend {
     ...llmHandlers(ctx),
     ...pitchHandlers(ctx),
     ...deviationHandlers(ctx),
+    'audit:status': () => audit.status(),
+    'audit:check': () => audit.check(),
   });
 
   return {
@@ -100,6 +112,7 @@ export function openBackend(options: BackendOptions): Backend {
       return () => listeners.delete(listener);
     },
     close() {
+      audit.dispose();
       listeners.clear();
       // Frees the model and its context; running drafts are stopped first (nothing is kept in memory after close).
       void llm.dispose().catch(() => undefined);

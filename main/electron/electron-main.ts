@@ -129,6 +129,7 @@ if (!app.requestSingleInstanceLock()) {
       const opened = await startUtilityBackend(path.join(here, 'backend-utility.mjs'), {
         dataDir,
         mode: 'electron',
+        auditChecks: true,
         nativeBinding: electronNativeBinding('better-sqlite3'),
         cipherBinding,
         ...(storeKey ? { databaseKey: storeKey.key } : {}),

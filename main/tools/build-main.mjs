@@ -45,7 +45,11 @@ await Promise.all([
   // model training run there, so the thread or process that shows the app only relays.
   esm({ 'backend-worker': 'main/host/backend-worker.ts', 'backend-utility': 'main/host/backend-utility.ts' }),
   // The threads parallel-scoring.ts and train-in-worker.ts start, beside the bundles that use them.
-  esm({ 'scoring-worker': 'main/model/scoring-worker.ts', 'training-worker': 'main/model/training-worker.ts' }),
+  esm({
+    'scoring-worker': 'main/model/scoring-worker.ts',
+    'training-worker': 'main/model/training-worker.ts',
+    'audit-worker': 'main/db/audit-worker.ts',
+  }),
   // The language engine's own process, started by fork-engine.ts (or utilityProcess) from beside the bundles.
   esm({ 'engine-host': 'main/engine/engine-host.ts' }),
   // A sandboxed preload must be a single CommonJS file that requires nothing but `electron`.

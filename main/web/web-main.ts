@@ -49,6 +49,7 @@ async function openAndServe(dataDir: string, rendererDir: string, port: number, 
   const backend = await startWorkerBackend(new URL('./backend-worker.mjs', import.meta.url), {
     dataDir,
     mode: 'browser',
+    auditChecks: true,
     ...(databaseKey !== undefined ? { databaseKey } : {}),
   });
   return {

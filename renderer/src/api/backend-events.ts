@@ -85,6 +85,9 @@ export function followBackendEvents(bridge: Pick<AdvisorDeskBridge, 'on'>, clien
     bridge.on('llm:status', (status) => {
       client.setQueryData(channelKey('llm:status', {}), status);
     }),
+    bridge.on('audit:status', (status) => {
+      client.setQueryData(channelKey('audit:status', {}), status);
+    }),
     bridge.on('model:retrain-state', (state) => {
       client.setQueryData(channelKey('model:retrain-status', {}), state);
     }),

@@ -4,6 +4,7 @@ import { useDocumentLanguage } from '../i18n/use-document-language';
 import { useMenuNavigation } from '../routing/menu-navigation';
 import { useRoute } from '../routing/use-route';
 import { sectionOf } from '../routing/routes';
+import { AuditBanner } from './AuditBanner';
 import { CrashNotice } from './CrashNotice';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NavDrawer } from './NavDrawer';
@@ -25,6 +26,7 @@ export function AppFrame() {
         sx={{ flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column', overflow: 'hidden' }}
       >
         <Toolbar variant="dense" />
+        <AuditBanner />
         <Box sx={{ flexGrow: 1, minHeight: 0, overflow: 'auto', display: 'flex', flexDirection: 'column' }}>
           <ErrorBoundary
             key={routeKey}
