@@ -37,6 +37,8 @@ export const engineChannels = {
          * can take seconds on a CPU or wait for a draft to finish.
          */
         languageModel: z.enum(['use', 'skip']).default('use'),
+        /** Where the ranking is shown to a person: it is then kept as an impression, and its id comes back. */
+        shownOn: z.enum(['app', 'cli', 'batch']).optional(),
       })
       .strict(),
     output: ClientRankingSchema,
@@ -50,6 +52,10 @@ export const engineChannels = {
         outcome: OutcomeSchema,
         channel: InteractionChannelSchema.default('meeting'),
         note: z.string().max(2000).default(''),
+        /** The ranking (impression) the reaction was recorded from, when it was. */
+        impressionId: z.string().min(1).max(64).optional(),
+        /** Record it even though the same reaction to the same product was recorded today (the advisor confirmed). */
+        confirmRepeat: z.boolean().default(false),
       })
       .strict(),
     output: z.object({

@@ -15,6 +15,8 @@ export const InteractionSchema = z.object({
   note: z.string(),
   /** Market state recorded with the interaction itself (an imported `market.<name>` column); absent means none. */
   context: CustomAttributesSchema.optional(),
+  /** The ranking the advisor recorded this reaction from, when it was recorded from one. */
+  impressionId: z.string().optional(),
 });
 export type Interaction = z.infer<typeof InteractionSchema>;
 

@@ -69,5 +69,7 @@ export const ClientRankingSchema = z.object({
     .nullable(),
   ranked: z.array(RankedProductSchema),
   excluded: z.array(ExcludedProductSchema),
+  /** The record of this ranking as shown (a reaction recorded from it points here); null when it was not shown. */
+  impressionId: z.string().nullable(),
 });
 export type ClientRanking = z.infer<typeof ClientRankingSchema>;

@@ -390,6 +390,10 @@ export const enUi = {
   'reco.lowers': 'Lowers interest',
   'reco.noReasons': 'No explanation yet: without a trained model the list is ordered by popularity.',
   'reco.reasonScale': 'Bar length shows how strongly each point moved the estimate.',
+  'reco.repeat.title': 'Record this reaction again?',
+  'reco.repeat.body':
+    '“{outcome}” for {product} was already recorded today. Record it again only if the client really reacted twice.',
+  'reco.repeat.confirm': 'Record again',
   'reco.recorded': 'Recorded “{outcome}” for {product}. The ranking is updated.',
   'reco.reactionFor': 'Client reaction to {product}',
   'reco.lastReaction': 'Last reaction: {outcome}, {date}',

@@ -15,6 +15,7 @@ import type {
   QuestionnaireResult,
   UserSettings,
 } from '../domain';
+import type { ClientRanking } from '../domain/ranking';
 import type { StoredModelMetrics } from '../domain/model-version';
 import type { DemoData } from '../demo/demo-data';
 import type { BookOfBusiness } from '../scoring/training-rows';
@@ -71,6 +72,24 @@ export interface InteractionStore {
   all(): Interaction[];
   count(): number;
   insert(interactions: readonly Interaction[]): void;
+}
+
+/** Where a ranking was shown: the client page, the CLI's recommend, a batch preparation. */
+export type ImpressionSurface = 'app' | 'cli' | 'batch';
+
+/** A ranking as it was shown to someone, kept so the reactions recorded from it can point back to it. */
+export interface RankingImpression {
+  id: string;
+  shownAt: string;
+  surface: ImpressionSurface;
+  shownTo: string;
+  ranking: ClientRanking;
+}
+
+export interface ImpressionStore {
+  record(impression: RankingImpression): void;
+  /** The client a stored impression was shown for and the products it ranked; null when there is none. */
+  find(id: string): { clientId: string; rankedProductIds: string[] } | null;
 }
 
 export interface MeetingStore {
@@ -216,6 +235,7 @@ export interface Stores {
   products: ProductStore;
   holdings: HoldingStore;
   interactions: InteractionStore;
+  impressions: ImpressionStore;
   meetings: MeetingStore;
   market: MarketStore;
   ruleSets: RuleSetStore;

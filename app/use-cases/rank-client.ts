@@ -2,7 +2,7 @@ import { DomainError } from '../domain/domain-error';
 import { isPositiveOutcome, type Product } from '../domain';
 import type { ClientRanking } from '../domain/ranking';
 import { fitPopularity } from '../eval/popularity-baseline';
-import type { Clock, LanguageModelSignals, RankingLanguageModel, Stores } from '../ports';
+import type { Clock, IdSource, ImpressionSurface, LanguageModelSignals, RankingLanguageModel, Stores } from '../ports';
 import { modelScorer, popularityScorer, type ProductScorer } from '../ranking/product-scorer';
 import { rankForClient } from '../ranking/rank-for-client';
 import type { CachedModel, LiveModelCache } from './live-model-cache';
@@ -14,8 +14,19 @@ export const NOT_REQUESTED = 'not requested';
 export interface RankClientDeps {
   stores: Pick<
     Stores,
-    'clients' | 'products' | 'holdings' | 'ruleSets' | 'market' | 'deviations' | 'interactions' | 'modelVersions'
+    | 'clients'
+    | 'products'
+    | 'holdings'
+    | 'ruleSets'
+    | 'market'
+    | 'deviations'
+    | 'interactions'
+    | 'modelVersions'
+    | 'impressions'
   >;
+  ids: IdSource;
+  /** Who the ranking is shown to, for its impression. */
+  actor: string;
   cache: LiveModelCache;
   retrainer: Retrainer;
   signals: LanguageModelSignals;
@@ -27,6 +38,8 @@ export interface RankClientInput {
   top: number;
   /** 'skip' ranks without the language model's signals (reason 'not requested') even where they could be used. */
   languageModel?: 'use' | 'skip';
+  /** Where the ranking is shown: it is then kept as an impression that reactions can point to. Absent: not shown. */
+  shownOn?: ImpressionSurface;
 }
 
 /**
@@ -70,7 +83,7 @@ export function createRankClient(deps: RankClientDeps): (input: RankClientInput)
     );
   }
 
-  return async ({ clientId, top, languageModel }) => {
+  return async ({ clientId, top, languageModel, shownOn }) => {
     if (!stores.clients.exists(clientId)) throw new DomainError('not_found', `No client with id ${clientId}.`);
     const live = await liveOrFirstTrained();
     // Read after any first training, which may have taken seconds.
@@ -119,7 +132,7 @@ export function createRankClient(deps: RankClientDeps): (input: RankClientInput)
         about = { ...about, used: false, reason: `the signals could not be computed (${why})` };
       }
     }
-    return {
+    const ranking: ClientRanking = {
       clientId,
       at,
       modelVersion: live?.version ?? null,
@@ -127,6 +140,11 @@ export function createRankClient(deps: RankClientDeps): (input: RankClientInput)
       languageModel: about,
       ranked: result.ranked,
       excluded: result.excluded,
+      impressionId: null,
     };
+    if (!shownOn) return ranking;
+    const id = `IM-${deps.ids.randomId().slice(0, 16).toUpperCase()}`;
+    deps.stores.impressions.record({ id, shownAt: at, surface: shownOn, shownTo: deps.actor, ranking });
+    return { ...ranking, impressionId: id };
   };
 }

@@ -6,7 +6,10 @@ import { modelScorer } from '../ranking/product-scorer';
 import type { LiveModelCache } from './live-model-cache';
 
 export interface RecordReactionDeps {
-  stores: Pick<Stores, 'clients' | 'products' | 'market' | 'interactions' | 'modelVersions' | 'transactions'>;
+  stores: Pick<
+    Stores,
+    'clients' | 'products' | 'market' | 'interactions' | 'modelVersions' | 'transactions' | 'impressions'
+  >;
   cache: LiveModelCache;
   signals: LanguageModelSignals;
   clock: Clock;
@@ -21,7 +24,13 @@ export interface ReactionInput {
   outcome: Outcome;
   channel: InteractionChannel;
   note: string;
+  impressionId?: string | undefined;
+  /** The same reaction to the same product was already recorded today, and the advisor confirmed it again. */
+  confirmRepeat?: boolean;
 }
+
+/** A second identical reaction on one day is usually a double click or a colleague recording it too. */
+export const REPEAT_REACTION = 'repeat-reaction';
 
 export interface RecordedReaction {
   interaction: Interaction;
@@ -35,14 +44,33 @@ export interface RecordedReaction {
  */
 export function createRecordReaction(deps: RecordReactionDeps): (input: ReactionInput) => RecordedReaction {
   const { stores } = deps;
-  return ({ clientId, productId, outcome, channel, note }) => {
+  return ({ clientId, productId, outcome, channel, note, impressionId, confirmRepeat }) => {
     const client = stores.clients.get(clientId);
     if (!client) throw new DomainError('not_found', `No client with id ${clientId}.`);
     const product = stores.products.get(productId);
     if (!product) throw new DomainError('not_found', `No product with id ${productId}.`);
+    if (impressionId !== undefined) {
+      const shown = stores.impressions.find(impressionId);
+      if (!shown) throw new DomainError('not_found', `No ranking ${impressionId} was shown.`);
+      if (shown.clientId !== clientId || !shown.rankedProductIds.includes(productId))
+        throw new DomainError(
+          'validation',
+          `Ranking ${impressionId} did not show ${productId} to client ${clientId}; record the reaction from the ranking that did.`,
+        );
+    }
     const live = deps.cache.current();
     const at = deps.clock.nowIso();
     const today = deps.clock.today();
+    if (!confirmRepeat) {
+      const earlier = stores.interactions
+        .forClient(clientId)
+        .find((i) => i.productId === productId && i.outcome === outcome && i.occurredAt.slice(0, 10) === today);
+      if (earlier)
+        throw new DomainError(
+          'conflict',
+          `${REPEAT_REACTION}: "${outcome}" to ${productId} was already recorded today (${earlier.occurredAt.slice(11, 16)} UTC). Record it again only if the client reacted twice.`,
+        );
+    }
     const market = stores.market.latest(today) ?? stores.market.latest();
     // A version trained with language-model signals learns the reaction with the signals the product was ranked with.
     const ref = live?.live.languageModel ?? null;
@@ -64,6 +92,7 @@ export function createRecordReaction(deps: RecordReactionDeps): (input: Reaction
       outcome,
       advisorId: deps.actor,
       note,
+      ...(impressionId !== undefined ? { impressionId } : {}),
     };
     let onlineUpdates = 0;
     try {

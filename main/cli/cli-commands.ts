@@ -240,7 +240,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
     try {
       printRanking(
         io,
-        await call(backend.invoke('recommendations:for-client', { clientId: values.client, top })),
+        await call(backend.invoke('recommendations:for-client', { clientId: values.client, top, shownOn: 'cli' })),
         json,
       );
     } finally {

@@ -15,6 +15,7 @@ const WIPE_ORDER = [
   'pitch_drafts',
   'recommendations',
   'interactions',
+  'ranking_impressions',
   'meetings',
   'holdings',
   'suitability_deviations',

@@ -6,18 +6,30 @@ import { existingKeys } from './existing-keys';
 export type { InteractionWithProduct };
 
 const COLUMNS = `i.id, i.client_id AS clientId, i.product_id AS productId, i.occurred_at AS occurredAt, i.channel, i.policy,
-  i.score, i.outcome, i.advisor_id AS advisorId, i.note, i.context_json AS contextJson`;
+  i.score, i.outcome, i.advisor_id AS advisorId, i.note, i.context_json AS contextJson, i.impression_id AS impressionId`;
 
-type InteractionRow = Omit<Interaction, 'context'> & { contextJson: string };
+type InteractionRow = Omit<Interaction, 'context' | 'impressionId'> & {
+  contextJson: string;
+  impressionId: string | null;
+};
 
-/** The stored context is '{}' for interactions that recorded none; they read back without the field, as they were written. */
-function fromRow<T extends InteractionRow>(row: T): Omit<T, 'contextJson'> & { context?: CustomAttributes } {
-  const { contextJson, ...rest } = row;
-  return contextJson === '{}' ? rest : { ...rest, context: JSON.parse(contextJson) as CustomAttributes };
+/**
+ * The stored context is '{}' for interactions that recorded none, and the impression NULL for those not recorded
+ * from a ranking: they read back without the fields, as they were written.
+ */
+function fromRow<T extends InteractionRow>(
+  row: T,
+): Omit<T, 'contextJson' | 'impressionId'> & { context?: CustomAttributes; impressionId?: string } {
+  const { contextJson, impressionId, ...rest } = row;
+  return {
+    ...rest,
+    ...(contextJson === '{}' ? {} : { context: JSON.parse(contextJson) as CustomAttributes }),
+    ...(impressionId === null ? {} : { impressionId }),
+  };
 }
 
-const INSERT = `INSERT INTO interactions (id, client_id, product_id, occurred_at, channel, policy, score, outcome, advisor_id, note, context_json)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT = `INSERT INTO interactions (id, client_id, product_id, occurred_at, channel, policy, score, outcome, advisor_id, note, context_json, impression_id)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /** Positional parameters and no intermediate objects: this is the inner loop of a 100,000-row import. */
 export function insertInteractions(db: Db, interactions: readonly Interaction[]): void {
@@ -36,6 +48,7 @@ export function insertInteractions(db: Db, interactions: readonly Interaction[])
         i.advisorId,
         i.note,
         i.context ? JSON.stringify(i.context) : '{}',
+        i.impressionId ?? null,
       );
     }
   })();

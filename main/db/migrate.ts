@@ -10,6 +10,7 @@ import { migration0080 } from './migrations/0080-suitability-deviations';
 import { migration0090 } from './migrations/0090-llm-embedding-cache';
 import { migration0100 } from './migrations/0100-audit-keyed-chain';
 import { migration0110 } from './migrations/0110-pitch-approvals';
+import { migration0120 } from './migrations/0120-ranking-impressions';
 
 export interface Migration {
   version: number;
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0090,
   migration0100,
   migration0110,
+  migration0120,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -1,3 +1,4 @@
+import { findImpression, recordImpression } from './impression-repository';
 import { DomainError } from '../../app/domain/domain-error';
 import { message } from '../../app/messages';
 import type { Stores } from '../../app/ports';
@@ -134,6 +135,10 @@ export function sqliteStores(db: Db): Stores {
       all: () => listInteractions(db),
       count: () => countInteractions(db),
       insert: (interactions) => insertInteractions(db, interactions),
+    },
+    impressions: {
+      record: (impression) => recordImpression(db, impression),
+      find: (id) => findImpression(db, id),
     },
     meetings: {
       upcoming: (now, limit) => listUpcomingMeetings(db, now, limit),

@@ -101,6 +101,14 @@ test.describe('recommendations on the client page', () => {
         timeout: 30_000,
       })
       .toBeGreaterThan(target.probability);
+
+    // The same reaction again on the same day is asked about, not stored silently; confirmed, it is stored.
+    await row.getByTestId('reaction-accepted').click();
+    const repeat = page.getByTestId('reaction-repeat');
+    await expect(repeat).toContainText('already recorded today');
+    await expect(interactions).toHaveCount(interactionsBefore + 1);
+    await repeat.getByTestId('confirm-ok').click();
+    await expect(interactions).toHaveCount(interactionsBefore + 2);
     expect(consoleErrors).toEqual([]);
   });
 

@@ -11,6 +11,7 @@ export type ModelStores = Pick<
   | 'products'
   | 'holdings'
   | 'interactions'
+  | 'impressions'
   | 'market'
   | 'ruleSets'
   | 'deviations'
@@ -39,6 +40,8 @@ function asClient(c: NewClient): Client {
 export function inMemoryBook(data: DemoData): ModelStores & { versionsStored: () => StoredModelVersion[] } {
   const clients = new Map(data.clients.map((c) => [c.id, asClient(c)]));
   const interactions: Interaction[] = [...data.interactions];
+  const impressions = new Map<string, { clientId: string; rankedProductIds: string[] }>();
+  const productNamed = (id: string) => data.products.find((p) => p.id === id);
   const versions: StoredModelVersion[] = [];
   const summaryOf = (v: NewModelVersion, version: number): ModelVersionSummary => ({
     version,
@@ -73,10 +76,25 @@ export function inMemoryBook(data: DemoData): ModelStores & { versionsStored: ()
     },
     holdings: { forClient: () => [] },
     interactions: {
-      forClient: notUsed('interactions.forClient'),
+      forClient: (clientId) =>
+        interactions
+          .filter((i) => i.clientId === clientId)
+          .map((i) => ({
+            ...i,
+            productNameEn: productNamed(i.productId)?.nameEn ?? '',
+            productNameZh: productNamed(i.productId)?.nameZh ?? '',
+          })),
       all: () => [...interactions],
       count: () => interactions.length,
       insert: (more) => void interactions.push(...more),
+    },
+    impressions: {
+      record: (impression) =>
+        void impressions.set(impression.id, {
+          clientId: impression.ranking.clientId,
+          rankedProductIds: impression.ranking.ranked.map((p) => p.productId),
+        }),
+      find: (id) => impressions.get(id) ?? null,
     },
     market: { latest: () => data.marketSnapshots.at(-1) ?? null, all: () => [...data.marketSnapshots] },
     ruleSets: {

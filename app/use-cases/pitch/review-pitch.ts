@@ -83,8 +83,7 @@ export function createPitchReview(deps: ReviewPitchDeps) {
           'conflict',
           `Only the latest version (${latest.version}) of a pitch can be approved, not version ${version}.`,
         );
-      if (latest.approval)
-        throw new DomainError('conflict', `Version ${version} of this pitch is already approved.`);
+      if (latest.approval) throw new DomainError('conflict', `Version ${version} of this pitch is already approved.`);
       // Linted again now: the client's profile or the rule set may have changed since the version was written.
       const fresh = await lint(draftId, latest.content);
       if (!fresh.approvable) {

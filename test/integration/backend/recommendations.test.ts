@@ -142,6 +142,8 @@ describe('recommendations and model versions on the demo book', () => {
         productId: target.productId,
         outcome: 'accepted',
         note: 'Keen after the meeting',
+        // Five acceptances in one day: each after the first is a repeat the advisor confirms.
+        confirmRepeat: i > 0,
       });
     expect(last!.modelVersion).toBe(1);
     expect(last!.onlineUpdates).toBe(5);
@@ -220,5 +222,63 @@ describe('recommendations and model versions on the demo book', () => {
     await value('data:reset-demo', {});
     expect(await value<ModelVersionSummary[]>('model:versions', {})).toEqual([]);
     expect((await rank('CL-0001', 5)).modelVersion).toBe(1);
+  });
+
+  it('keeps each ranking shown as an impression that a reaction points back to, and asks before a repeat', async () => {
+    const client = 'CL-0002';
+    const unshown = await rank(client);
+    expect(unshown.impressionId).toBeNull();
+    const shown = await value<ClientRanking>('recommendations:for-client', {
+      clientId: client,
+      top: 5,
+      shownOn: 'app',
+    });
+    expect(shown.impressionId).toMatch(/^IM-/);
+    const product = shown.ranked[0]!.productId;
+
+    const recorded = await value<{ interaction: Interaction }>('outcomes:record', {
+      clientId: client,
+      productId: product,
+      outcome: 'interested',
+      impressionId: shown.impressionId,
+    });
+    expect(recorded.interaction.impressionId).toBe(shown.impressionId);
+    const detail = await value<{ interactions: Interaction[] }>('clients:get', { id: client });
+    expect(detail.interactions.find((i) => i.id === recorded.interaction.id)?.impressionId).toBe(shown.impressionId);
+
+    // The same reaction to the same product on the same day is asked about, then stored when confirmed.
+    const again = { clientId: client, productId: product, outcome: 'interested', impressionId: shown.impressionId };
+    expect(await call('outcomes:record', again)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/^repeat-reaction: .*already recorded today/) },
+    });
+    expect((await call('outcomes:record', { ...again, confirmRepeat: true })).ok).toBe(true);
+
+    // A reaction cannot point at a ranking that did not show that product to that client, or at none.
+    const notShown = shown.excluded[0]?.productId ?? 'NOPE';
+    expect(
+      await call('outcomes:record', {
+        clientId: client,
+        productId: notShown,
+        outcome: 'declined',
+        impressionId: shown.impressionId,
+      }),
+    ).toMatchObject({ ok: false });
+    expect(
+      await call('outcomes:record', {
+        clientId: 'CL-0003',
+        productId: product,
+        outcome: 'declined',
+        impressionId: shown.impressionId,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(
+      await call('outcomes:record', {
+        clientId: client,
+        productId: product,
+        outcome: 'declined',
+        impressionId: 'IM-NONE',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });

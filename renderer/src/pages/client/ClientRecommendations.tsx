@@ -3,7 +3,9 @@ import Box from '@mui/material/Box';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ClientDetail, ClientRanking, ExcludedProduct, RankedProduct } from '../../../../app/contract';
 import type { Outcome } from '../../../../app/domain';
+import { BackendError } from '../../api/call';
 import { useChannelMutation } from '../../api/use-channel-mutation';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useChannelQuery } from '../../api/use-channel-query';
 import { useI18n } from '../../i18n/use-i18n';
 import { describeError } from '../../notify/notify-context';
@@ -78,13 +80,13 @@ export function ClientRecommendations({
   // trained with the loaded model, the same ranking with its signals follows (seconds on a CPU, or after a draft).
   const quick = useChannelQuery(
     'recommendations:for-client',
-    { clientId, top, languageModel: 'skip' },
+    { clientId, top, languageModel: 'skip', shownOn: 'app' },
     { reportErrors: false },
   );
   const sharpen = quick.data?.clientId === clientId && quick.data.languageModel?.reason === NOT_REQUESTED;
   const full = useChannelQuery(
     'recommendations:for-client',
-    { clientId, top, languageModel: 'use' },
+    { clientId, top, languageModel: 'use', shownOn: 'app' },
     { reportErrors: false, enabled: sharpen },
   );
   const ranking = shownRanking(sharpen, quick, full);
@@ -104,15 +106,27 @@ export function ClientRecommendations({
   if (ranking.data) lastShown.current = ranking.data;
   const shown = ranking.data ?? (lastShown.current?.clientId === clientId ? lastShown.current : undefined);
 
+  const [repeat, setRepeat] = useState<{ product: RankedProduct; outcome: Outcome } | null>(null);
   const recording = useChannelMutation('outcomes:record', {
     success: (_answer, input) => {
       const product = shown?.ranked.find((p) => p.productId === input.productId);
       const name = product ? pickPair(product.nameEn, product.nameZh) : input.productId;
       return t('reco.recorded', { outcome: t(`outcome.${input.outcome}`), product: name });
     },
+    // The same reaction already recorded today is a question for the advisor, not an error.
+    reportErrors: (error) => !isRepeat(error),
   });
-  const record = (product: RankedProduct, outcome: Outcome) =>
-    recording.mutate({ clientId, productId: product.productId, outcome });
+  const record = (product: RankedProduct, outcome: Outcome, confirmRepeat = false) =>
+    recording.mutate(
+      {
+        clientId,
+        productId: product.productId,
+        outcome,
+        confirmRepeat,
+        ...(shown?.impressionId ? { impressionId: shown.impressionId } : {}),
+      },
+      { onError: (error) => isRepeat(error) && setRepeat({ product, outcome }) },
+    );
 
   return (
     <ActiveDeviations.Provider value={activeDeviations}>
@@ -129,6 +143,25 @@ export function ClientRecommendations({
           onRecord={record}
         />
         {shown && <ExcludedProductsCard excluded={shown.excluded} onAskDeviation={setAsking} />}
+        <ConfirmDialog
+          open={repeat !== null}
+          title={t('reco.repeat.title')}
+          body={
+            repeat
+              ? t('reco.repeat.body', {
+                  outcome: t(`outcome.${repeat.outcome}`),
+                  product: pickPair(repeat.product.nameEn, repeat.product.nameZh),
+                })
+              : ''
+          }
+          confirmLabel={t('reco.repeat.confirm')}
+          onConfirm={() => {
+            if (repeat) record(repeat.product, repeat.outcome, true);
+            setRepeat(null);
+          }}
+          onClose={() => setRepeat(null)}
+          testId="reaction-repeat"
+        />
         {asking && (
           <DeviationDialog
             key={asking.productId}
@@ -140,4 +173,9 @@ export function ClientRecommendations({
       </Box>
     </ActiveDeviations.Provider>
   );
+}
+
+/** The backend's answer when the same reaction to the same product was already recorded today. */
+function isRepeat(error: unknown): boolean {
+  return error instanceof BackendError && error.code === 'conflict' && error.message.startsWith('repeat-reaction');
 }

@@ -1,0 +1,45 @@
+import type { RankingImpression } from '../../app/ports/stores';
+import type { Db } from './connection';
+import { cached } from './statement-cache';
+
+/**
+ * Rankings as shown (migration 0120): what was ranked, in which order, with what probability and reasons, and what
+ * was excluded by which rules, with the model and rule-set versions that produced them. Never changed once written.
+ */
+export function recordImpression(db: Db, impression: RankingImpression): void {
+  const r = impression.ranking;
+  cached(
+    db,
+    `INSERT INTO ranking_impressions (id, client_id, shown_at, surface, shown_to, model_version, rule_set_id,
+       rule_set_version, language_model_json, ranked_json, excluded_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    impression.id,
+    r.clientId,
+    impression.shownAt,
+    impression.surface,
+    impression.shownTo,
+    r.modelVersion,
+    r.ruleSet.id,
+    r.ruleSet.version,
+    JSON.stringify(r.languageModel),
+    JSON.stringify(
+      r.ranked.map((p) => ({
+        position: p.rank,
+        productId: p.productId,
+        probability: p.probability,
+        reasons: p.reasons,
+        movedForDiversity: p.movedForDiversity,
+        deviation: p.deviation,
+      })),
+    ),
+    JSON.stringify(r.excluded.map((p) => ({ productId: p.productId, failed: p.failed }))),
+  );
+}
+
+export function findImpression(db: Db, id: string): { clientId: string; rankedProductIds: string[] } | null {
+  const row = cached(db, 'SELECT client_id, ranked_json FROM ranking_impressions WHERE id = ?').get(id) as
+    { client_id: string; ranked_json: string } | undefined;
+  if (!row) return null;
+  const ranked = JSON.parse(row.ranked_json) as { productId: string }[];
+  return { clientId: row.client_id, rankedProductIds: ranked.map((p) => p.productId) };
+}
