@@ -18,6 +18,8 @@ describe('migration 0060 interaction-context', () => {
     migrate(db, { target: 60 });
     expect(schemaVersion(db)).toBe(60);
     expect(db.prepare("SELECT context_json FROM interactions WHERE id = 'I1'").pluck().get()).toBe('{}');
+    // Today's repository code reads and writes today's schema.
+    migrate(db);
 
     insertInteractions(db, [
       {

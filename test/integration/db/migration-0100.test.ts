@@ -31,7 +31,7 @@ describe('migration 0100 audit-keyed-chain', () => {
     insertRawProduct(db, 'P-1');
     expect(fs.existsSync(auditKeyFile(file))).toBe(false);
 
-    migrate(db);
+    migrate(db, { target: 100 });
     expect(schemaVersion(db)).toBe(100);
     const entries = listAuditEntries(db);
     expect(entries.map((e) => [e.seq, e.entity, e.action])).toEqual([

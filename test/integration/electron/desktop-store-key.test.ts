@@ -98,7 +98,13 @@ describe("the desktop app's store key, wrapped by the system keychain", () => {
     const kept = (await desktopStoreKey(dir, keychain, {}))!;
     expect(kept).toEqual({ key: 'from the shell', from: 'keychain' });
     openStore(file, { key: kept.key }).db.close();
-    expect(fs.readdirSync(dir).sort()).toEqual(['advisor-desk.sqlite', WRAPPED_KEY_FILE]);
+    // Beside the store: its wrapped key, and the audit trail's own key and anchor.
+    expect(
+      fs
+        .readdirSync(dir)
+        .filter((f) => !/\.audit-(key|anchor)$/.test(f))
+        .sort(),
+    ).toEqual(['advisor-desk.sqlite', WRAPPED_KEY_FILE]);
   });
 
   it('keeps no key from the environment for a plain store, which it did not open', async () => {
