@@ -71,6 +71,7 @@ export function rankForClient(request: RankingRequest): RankingResult {
           suitable.map((s) => s.product),
           request.market,
           request.at,
+          active,
         )
       : [];
   const scored = suitable
