@@ -1,6 +1,7 @@
 import { enCategories } from './en-categories';
 import { enClient } from './en-client';
 import { enEngine } from './en-engine';
+import { enModelSelection } from './en-model-selection';
 import { enPitch } from './en-pitch';
 import { enPitchJob } from './en-pitch-job';
 import { enReasons } from './en-reasons';
@@ -10,6 +11,7 @@ import type { Language } from './language';
 import { zhCNCategories } from './zh-CN-categories';
 import { zhCNClient } from './zh-CN-client';
 import { zhCNEngine } from './zh-CN-engine';
+import { zhCNModelSelection } from './zh-CN-model-selection';
 import { zhCNPitch } from './zh-CN-pitch';
 import { zhCNPitchJob } from './zh-CN-pitch-job';
 import { zhCNReasons } from './zh-CN-reasons';
@@ -26,6 +28,7 @@ export const en = {
   ...enClient,
   ...enCategories,
   ...enEngine,
+  ...enModelSelection,
   ...enPitch,
   ...enPitchJob,
   ...enReasons,
@@ -40,6 +43,7 @@ export const zhCN: Catalog = {
   ...zhCNClient,
   ...zhCNCategories,
   ...zhCNEngine,
+  ...zhCNModelSelection,
   ...zhCNPitch,
   ...zhCNPitchJob,
   ...zhCNReasons,

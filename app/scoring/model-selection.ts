@@ -3,12 +3,15 @@ import { calibrate, fitPlatt, logitOf, type PlattCalibration } from '../ranking/
 import { encodeRows } from './feature-encoding';
 import { InterestModel, type InterestModelOptions } from './interest-model';
 import type { LabelledRow } from './training-rows';
+import { message, type Message, type MessageKey } from '../messages';
 
 /** One setting of the interest model the selection may choose. */
 export interface CandidateSettings {
   name: string;
   /** What it is, for the version history and `evaluate`. */
   about: string;
+  /** The same in the advisor's language, for the Model page. */
+  aboutKey: MessageKey;
   options: InterestModelOptions;
 }
 
@@ -20,25 +23,34 @@ export interface CandidateSettings {
  * after one. So the data chooses, on its own latest outcomes.
  */
 export const CANDIDATES: readonly CandidateSettings[] = [
-  { name: 'default', about: 'factorization machine, quantile bins, early stopping', options: {} },
+  {
+    name: 'default',
+    about: 'factorization machine, quantile bins, early stopping',
+    aboutKey: 'selection.about.default',
+    options: {},
+  },
   {
     name: 'no-bins',
     about: 'factorization machine, numbers as standardised values only',
+    aboutKey: 'selection.about.no-bins',
     options: { encoding: { numericBins: 0 } },
   },
   {
     name: 'slow-shrunk',
     about: 'factorization machine, step size 0.02 and L2 ten times stronger',
+    aboutKey: 'selection.about.slow-shrunk',
     options: { model: { learningRate: 0.02, factorLearningRate: 0.004, l2Linear: 1e-3, l2Factors: 1e-2 } },
   },
   {
     name: 'five-epochs',
     about: 'factorization machine, five full epochs without early stopping',
+    aboutKey: 'selection.about.five-epochs',
     options: { model: { validationShare: 0, epochs: 5 } },
   },
   {
     name: 'linear',
     about: 'logistic regression (the factors switched off), quantile bins',
+    aboutKey: 'selection.about.linear',
     options: { model: { factorLearningRate: 0, initStd: 0 } },
   },
 ];
@@ -63,6 +75,9 @@ export interface ModelSelection {
   about: string;
   /** One sentence: why this candidate. */
   why: string;
+  /** The chosen settings and the reason, as the Model page shows them in the advisor's language. */
+  aboutText: Message;
+  reason: Message;
   /** Rows fitted on and judged on, and the time the judged window starts. */
   fitRows: number;
   judgedRows: number;
@@ -130,6 +145,14 @@ export function trainSelectedModel(
         chosen: first.name,
         about: first.about,
         why: `too few recent outcomes to choose (${held} in the latest ${SELECTION_SHARE * 100} %, ${positives} positive; at least ${MIN_SELECTION_ROWS} with ${MIN_SELECTION_CLASS} of each kind are needed), so the default and no recalibration`,
+        aboutText: message(first.aboutKey),
+        reason: message('selection.tooFew', {
+          judged: held,
+          share: `${SELECTION_SHARE * 100}%`,
+          positives,
+          minRows: MIN_SELECTION_ROWS,
+          minClass: MIN_SELECTION_CLASS,
+        }),
         fitRows: rows.length,
         judgedRows: 0,
         judgedFrom: null,
@@ -169,6 +192,16 @@ export function trainSelectedModel(
         best === 0
           ? `no candidate beat it by more than ${TIE} AUC on the latest ${held} training outcomes (best other: ${runnerUp?.name ?? '-'} ${f3(runnerUp?.auc ?? null)})`
           : `highest AUC on the latest ${held} training outcomes: ${f3(winner.auc)} against ${f3(results[0]!.auc)} for ${first.name}`,
+      aboutText: message(settings.aboutKey),
+      reason:
+        best === 0
+          ? message('selection.defaultHeld', {
+              tie: String(TIE),
+              judged: held,
+              runnerUp: runnerUp?.name ?? '-',
+              runnerUpAuc: f3(runnerUp?.auc ?? null),
+            })
+          : message('selection.beatDefault', { judged: held, auc: f3(winner.auc), defaultAuc: f3(results[0]!.auc) }),
       fitRows: fit.length,
       judgedRows: held,
       judgedFrom: judged[0]?.interaction.occurredAt ?? null,
