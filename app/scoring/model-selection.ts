@@ -65,6 +65,12 @@ export const CANDIDATES: readonly CandidateSettings[] = [
 
 /** Latest share of the (time-ordered) training rows that judges the candidates and fits the calibration. */
 export const SELECTION_SHARE = 0.2;
+/**
+ * The candidates are fitted on at most this many rows, the latest before the judged window: six fits on the whole
+ * earlier share made a retrain of 100,000 outcomes cost about five times the training itself, and which setting
+ * suits the data shows on a recent window as well as on all of it (the winner is then trained on every row).
+ */
+export const MAX_SELECTION_FIT_ROWS = 25_000;
 /** Below this many judged rows, or fewer than this many positives and negatives among them, the default is kept. */
 export const MIN_SELECTION_ROWS = 200;
 export const MIN_SELECTION_CLASS = 10;
@@ -123,18 +129,20 @@ function ece(scores: readonly number[], labels: readonly number[]): number | nul
 
 /**
  * Chooses the interest model's settings on the training rows alone, deterministic for a seed: each candidate is
- * fitted on the earlier 80 % of the rows (time order) and judged by AUC on the latest 20 %; the winner is
+ * fitted on the earlier 80 % of the rows (time order; at most the latest maxFitRows of them) and judged by AUC on
+ * the latest 20 %; the winner is
  * trained again on every row, and Platt scaling is fitted on its predictions for that latest window, so the
  * probabilities follow the most recent positive rate when it drifts. Rows must be in time order.
  */
 export function trainSelectedModel(
   rows: readonly LabelledRow[],
-  options: { seed: number; candidates?: readonly CandidateSettings[] },
+  options: { seed: number; candidates?: readonly CandidateSettings[]; maxFitRows?: number },
 ): SelectedModel {
   const candidates = options.candidates ?? CANDIDATES;
   const first = candidates[0]!;
   const held = Math.floor(rows.length * SELECTION_SHARE);
-  const fit = rows.slice(0, rows.length - held);
+  const fitFrom = Math.max(0, rows.length - held - (options.maxFitRows ?? MAX_SELECTION_FIT_ROWS));
+  const fit = rows.slice(fitFrom, rows.length - held);
   const judged = rows.slice(rows.length - held);
   const labels = judged.map((r) => r.label);
   const positives = labels.reduce<number>((s, y) => s + y, 0);
