@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MessageSchema, type Message } from '../messages';
 
 export const ModelMetricsSchema = z.object({
   k: z.number().int(),
@@ -11,6 +12,17 @@ export const ModelMetricsSchema = z.object({
   mapAtK: z.number().nullable(),
 });
 export type ModelMetrics = z.infer<typeof ModelMetricsSchema>;
+
+/** The settings a version's training chose by time-ordered validation, as the Model page shows them. */
+export const ModelSelectionViewSchema = z.object({
+  chosen: z.string(),
+  about: MessageSchema,
+  reason: MessageSchema,
+  /** Training outcomes the candidates were judged on (the latest share of those trained on). */
+  judgedRows: z.number().int(),
+  candidates: z.array(z.object({ name: z.string(), auc: z.number().nullable() })),
+});
+export type ModelSelectionView = z.infer<typeof ModelSelectionViewSchema>;
 
 export const ModelVersionSummarySchema = z.object({
   version: z.number().int().min(1),
@@ -29,6 +41,8 @@ export const ModelVersionSummarySchema = z.object({
   baselines: z.record(z.string(), ModelMetricsSchema),
   /** How it came to be: 'demo-seed', 'retrain', 'cli-train', 'rollback-of-N' … */
   note: z.string(),
+  /** What the training chose and why; null for versions trained before the choice was made. */
+  selection: ModelSelectionViewSchema.nullable(),
 });
 export type ModelVersionSummary = z.infer<typeof ModelVersionSummarySchema>;
 
@@ -48,4 +62,29 @@ export interface StoredModelMetrics {
   };
   testFrom?: string | null;
   testTo?: string | null;
+  /** The settings chosen by time-ordered validation inside the training share, and why. */
+  selection?: StoredSelection;
+}
+
+/** What a version stores of its settings choice (model-selection's ModelSelection, less what only `evaluate` prints). */
+export interface StoredSelection {
+  chosen: string;
+  aboutText: Message;
+  reason: Message;
+  judgedRows: number;
+  judgedFrom: string | null;
+  candidates: { name: string; auc: number | null; logLoss: number | null }[];
+}
+
+/** The choice as the Model page shows it; null when the stored metrics hold none. */
+export function selectionView(metrics: Partial<StoredModelMetrics>): ModelSelectionView | null {
+  const s = metrics.selection;
+  if (!s) return null;
+  return {
+    chosen: s.chosen,
+    about: s.aboutText,
+    reason: s.reason,
+    judgedRows: s.judgedRows,
+    candidates: s.candidates.map((c) => ({ name: c.name, auc: c.auc })),
+  };
 }

@@ -2,6 +2,7 @@ import { enAudit } from './en-audit';
 import { enCategories } from './en-categories';
 import { enClient } from './en-client';
 import { enEngine } from './en-engine';
+import { enModelSelection } from './en-model-selection';
 import { enPitch } from './en-pitch';
 import { enPitchDocument } from './en-pitch-document';
 import { enPitchJob } from './en-pitch-job';
@@ -13,6 +14,7 @@ import { zhCNAudit } from './zh-CN-audit';
 import { zhCNCategories } from './zh-CN-categories';
 import { zhCNClient } from './zh-CN-client';
 import { zhCNEngine } from './zh-CN-engine';
+import { zhCNModelSelection } from './zh-CN-model-selection';
 import { zhCNPitch } from './zh-CN-pitch';
 import { zhCNPitchDocument } from './zh-CN-pitch-document';
 import { zhCNPitchJob } from './zh-CN-pitch-job';
@@ -30,6 +32,7 @@ export const en = {
   ...enClient,
   ...enCategories,
   ...enEngine,
+  ...enModelSelection,
   ...enPitch,
   ...enPitchDocument,
   ...enPitchJob,
@@ -46,6 +49,7 @@ export const zhCN: Catalog = {
   ...zhCNClient,
   ...zhCNCategories,
   ...zhCNEngine,
+  ...zhCNModelSelection,
   ...zhCNPitch,
   ...zhCNPitchDocument,
   ...zhCNPitchJob,

@@ -2,7 +2,7 @@ import type { ScoreReason } from '../domain/ranking';
 import { message } from '../messages';
 import type { MarketSnapshot, Product } from '../domain';
 import { popularityScore, type PopularityBaseline } from '../eval/popularity-baseline';
-import { createRanker } from '../scoring/fast-ranker';
+import { createRanker, type InterestRanker } from '../scoring/fast-ranker';
 import { encodeFeatures } from '../scoring/feature-encoding';
 import { MAX_LOGIT } from '../scoring/logistic-loss';
 import { rawFeatures } from '../scoring/raw-features';
@@ -18,12 +18,17 @@ export interface ProductScore {
   explain(): ScoreReason[];
 }
 
-/** Scores one client against many products at one moment: the one seam a faster scorer can replace. */
+/**
+ * Scores one client against many products at one moment: the one seam a faster scorer can replace. `catalogue`,
+ * when given, is the whole catalogue the products were drawn from (the same for every client): a scorer may
+ * prepare for all of it at once, but answers only for `products`.
+ */
 export type ProductScorer = (
   client: ScoredClient,
   products: readonly Product[],
   market: MarketSnapshot | null,
   at: string,
+  catalogue?: readonly Product[],
 ) => ProductScore[];
 
 /** The logit a probability came from; the fast ranker answers probabilities, the calibration maps logits. */
@@ -45,20 +50,58 @@ const scoredProducts = new WeakMap<ScoringModel, Map<string, { json: string; pro
  * The products with each unchanged one replaced by the object this live model scored before. The fast ranker
  * keeps each product's share of the sums per object, and the store reads new objects on every request; a
  * product whose content is the same (compared whole, as JSON) is the same product, so the ranker can reuse
- * its work (about 25 µs a product) for the cost of a JSON string (about 6 µs). A changed product replaces the
- * kept one.
+ * its work (about 25 µs a product) for the cost of a JSON string (about 6 µs), and nothing at all when the
+ * caller hands the very object scored before. A changed product replaces the kept one.
  */
 function sameProducts(live: ScoringModel, products: readonly Product[]): Product[] {
   let seen = scoredProducts.get(live);
   if (!seen) scoredProducts.set(live, (seen = new Map()));
   const kept = seen;
   return products.map((product) => {
-    const json = JSON.stringify(product);
     const before = kept.get(product.id);
+    if (before?.product === product) return product;
+    const json = JSON.stringify(product);
     if (before && before.json === json) return before.product;
     kept.set(product.id, { json, product });
     return product;
   });
+}
+
+/** A ranker over one catalogue (its products in its order) for one market; see catalogueRanker. */
+interface CatalogueRanker {
+  marketKey: string;
+  products: readonly Product[];
+  ranker: InterestRanker;
+  scores: Float64Array;
+}
+const catalogueRankers = new WeakMap<ScoringModel, CatalogueRanker>();
+
+function sameList(a: readonly Product[], b: readonly Product[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * One ranker per live model over the catalogue, built again only when a product is added, removed or changed or
+ * the market moves. Each ranking asks for a different share of the catalogue (the products suitable for that
+ * client), and building a ranker costs far more than scoring a thousand products, so the whole catalogue is
+ * scored and only the products asked for are handed back. The ranker covers the catalogue as given, whatever
+ * was asked before, so the same model, catalogue and client give the same figures to the last digit.
+ */
+function catalogueRanker(
+  live: ScoringModel,
+  catalogue: readonly Product[],
+  market: MarketSnapshot | null,
+  at: string,
+): CatalogueRanker {
+  const marketKey = market === null ? 'none' : JSON.stringify(market);
+  const cached = catalogueRankers.get(live);
+  if (cached && cached.marketKey === marketKey && sameList(cached.products, catalogue)) return cached;
+  const ranker = createRanker(live.model, catalogue, market, at);
+  const built = { marketKey, products: catalogue, ranker, scores: new Float64Array(catalogue.length) };
+  catalogueRankers.set(live, built);
+  return built;
 }
 
 /**
@@ -77,12 +120,25 @@ export function modelScorer(
 ): ProductScorer {
   const { model, calibration } = live;
   const given = options.signals;
-  return (client, products, market, at) => {
+  return (client, products, market, at, catalogue) => {
     if (products.length === 0) return [];
-    const ranker = createRanker(model, sameProducts(live, products), market, at);
-    const raw = ranker.scoreClient(client, undefined, given ? { signals: signalColumns(given, products) } : {});
+    let raw: ArrayLike<number> | null = null;
+    if (catalogue && !given) {
+      const position = new Map(catalogue.map((p, i) => [p, i]));
+      if (products.every((p) => position.has(p))) {
+        const whole = catalogueRanker(live, sameProducts(live, catalogue), market, at);
+        const all = whole.ranker.scoreClient(client, whole.scores, { at });
+        raw = products.map((p) => all[position.get(p)!]!);
+      }
+    }
+    if (raw === null) {
+      // Signals are per request and per product asked; without the catalogue there are only these products.
+      const ranking = given ? { at, signals: signalColumns(given, products) } : { at };
+      raw = createRanker(model, sameProducts(live, products), market, at).scoreClient(client, undefined, ranking);
+    }
+    const scores = raw;
     return products.map((product, i) => ({
-      probability: calibrate(calibration, logitOf(raw[i]!)),
+      probability: calibrate(calibration, logitOf(scores[i]!)),
       explain: () => {
         const signals = given?.get(product.id);
         const context: ScoringContext = { client, product, market, at, channel: null, ...(signals ? { signals } : {}) };

@@ -1,7 +1,7 @@
 import type { ExcludedProduct, RankedProduct } from '../domain/ranking';
 import type { Holding, MarketSnapshot, Product } from '../domain';
 import type { ScoredClient } from '../scoring/scoring-context';
-import { checkSuitability, failedChecks, type RequestedDeviation, type SuitabilityRuleSet } from '../suitability';
+import { suitabilityScreen, type RequestedDeviation, type SuitabilityRuleSet } from '../suitability';
 import { DEFAULT_DIVERSITY, diversify, type DiversityRule } from './diversity';
 import type { ProductScorer } from './product-scorer';
 
@@ -51,26 +51,16 @@ export function rankForClient(request: RankingRequest): RankingResult {
   const active = request.products.filter((p) => p.active);
   const suitable: { product: Product; deviation: boolean }[] = [];
   const excluded: ExcludedProduct[] = [];
+  // The same verdicts as checkSuitability per product, with the client's side worked out once.
+  const screen = suitabilityScreen(client, { holdings, today, ruleSet, catalog: request.products });
   for (const product of active) {
-    const requestedDeviation = request.deviations?.get(product.id);
-    const verdict = checkSuitability(client, product, {
-      holdings,
-      today,
-      ruleSet,
-      catalog: request.products,
-      ...(requestedDeviation ? { requestedDeviation } : {}),
-    });
+    const verdict = screen(product, request.deviations?.get(product.id));
     if (verdict.suitable) suitable.push({ product, deviation: verdict.deviationApplied });
     else
       excluded.push({
         ...head(product),
-        failed: failedChecks(verdict).map((c) => ({
-          ruleId: c.ruleId,
-          passed: c.passed,
-          reason: c.reason,
-          ...(c.deviation ? { deviation: true as const } : {}),
-          ...(c.deviationPossible ? { deviationPossible: true as const } : {}),
-        })),
+        // RuleChecks carry only what a RuleCheckView holds: ruleId, passed, reason and the two flags.
+        failed: verdict.failed,
       });
   }
 
@@ -81,6 +71,7 @@ export function rankForClient(request: RankingRequest): RankingResult {
           suitable.map((s) => s.product),
           request.market,
           request.at,
+          active,
         )
       : [];
   const scored = suitable

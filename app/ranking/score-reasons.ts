@@ -24,10 +24,15 @@ export function featureOrigins(encoding: FeatureEncoding): FeatureOrigin[] {
   for (const col of encoding.numeric) starts.push({ index: Math.min(col.index, col.missingIndex), feature: col.name });
   for (const col of encoding.categorical) {
     for (const [value, index] of Object.entries(col.values)) out[index] = { feature: col.name, value };
-    out[col.unseenIndex] = { feature: col.name, value: null };
+    // An identity column has no unseen bucket (unseenIndex -1).
+    if (col.unseenIndex >= 0) out[col.unseenIndex] = { feature: col.name, value: null };
     out[col.missingIndex] = { feature: col.name, value: null };
     starts.push({
-      index: Math.min(col.unseenIndex, col.missingIndex, ...Object.values(col.values)),
+      index: Math.min(
+        ...(col.unseenIndex >= 0 ? [col.unseenIndex] : []),
+        col.missingIndex,
+        ...Object.values(col.values),
+      ),
       feature: col.name,
     });
   }

@@ -24,6 +24,8 @@ import {
 import type { ScoredClient } from './scoring-context';
 
 export interface RankingOptions {
+  /** The moment scored (ISO time), when not the one the ranker was built for: only the client's side reads it. */
+  at?: string;
   /** How the products will be presented, when known. */
   channel?: InteractionChannel | null;
   /** Market facts for this moment beyond the snapshot (`market.custom.<name>`). */
@@ -34,6 +36,7 @@ export interface RankingOptions {
 
 /** The same, for one client and one product: signals are single numbers. */
 export interface PairOptions {
+  at?: string;
   channel?: InteractionChannel | null;
   contextAttributes?: CustomAttributes;
   signals?: Readonly<Record<string, number | null>>;
@@ -280,7 +283,7 @@ class FastRanker implements InterestRanker {
     client: ScoredClient,
     options: PairOptions | RankingOptions,
   ): { facts: ClientFacts; vector: SparseVector } {
-    const facts = clientFacts(client, this.at);
+    const facts = clientFacts(client, options.at ?? this.at);
     const raw = emptyRawFeatures();
     addClientFeatures(raw, facts);
     addMomentFeatures(raw, this.market, options.channel, options.contextAttributes);

@@ -26,7 +26,10 @@ export interface NumericColumn {
 export interface CategoricalColumn {
   name: string;
   values: Record<string, number>;
-  /** Values not in the vocabulary (new at scoring time, or too rare in training) share this bucket. */
+  /**
+   * Values not in the vocabulary (new at scoring time, or too rare in training) share this bucket; -1 when such a
+   * value adds nothing (an identity column fitted with identityMinCount: a new client is scored by attributes alone).
+   */
   unseenIndex: number;
   missingIndex: number;
 }
@@ -61,7 +64,18 @@ export interface EncodingOptions {
    * years) gets a bin per value that has minBinRows rows, since neighbouring codes need not behave alike.
    */
   codeValues?: number;
+  /**
+   * Client and product identities (client.id, product.id) as features of their own only where seen at least this
+   * often in training, up to identityMaxValues each, with no shared bucket for the rest: an id seen less often, or
+   * never, adds nothing, so the score falls back to the attributes without a penalty. Unset: ids are categories
+   * like any other (minCount, maxValuesPerFeature, an "other" bucket).
+   */
+  identityMinCount?: number;
+  identityMaxValues?: number;
 }
+
+/** The identity columns identityMinCount applies to. */
+export const IDENTITY_COLUMNS: readonly string[] = ['client.id', 'product.id'];
 
 /** Sixteen bins of at least 30 rows, and a bin per value for whole-number codes: chosen on the synthetic sets in test/quality, not the demo. */
 export const DEFAULT_NUMERIC_BINS = 16;
@@ -264,16 +278,19 @@ export function fitEncoding(rows: readonly RawFeatures[], options: EncodingOptio
   const categoricalNames = [...countsByName.keys()].filter((name) => !numericCustom.has(name));
   const categorical: CategoricalColumn[] = categoricalNames.sort().map((name) => {
     const { slots, counts } = countsByName.get(name)!;
+    const identity = options.identityMinCount !== undefined && IDENTITY_COLUMNS.includes(name);
+    const least = identity ? options.identityMinCount! : minCount;
     const kept = [...slots.entries()]
       .map(([value, slot]): [string, number] => [value, counts[slot]!])
-      .filter(([, n]) => n >= minCount)
+      .filter(([, n]) => n >= least)
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, maxValues)
+      .slice(0, identity ? (options.identityMaxValues ?? 20_000) : maxValues)
       .map(([value]) => value)
       .sort();
     // fromEntries defines each word as an own property, so a value such as "__proto__" is a word like any other.
     const values: Record<string, number> = Object.fromEntries(kept.map((value) => [value, next(`${name}: ${value}`)]));
-    return { name, values, unseenIndex: next(`${name}: other`), missingIndex: next(`${name} missing`) };
+    const unseenIndex = identity ? -1 : next(`${name}: other`);
+    return { name, values, unseenIndex, missingIndex: next(`${name} missing`) };
   });
   return { version: 2, dimension: names.length, clipZ, numeric, categorical, names };
 }
@@ -402,6 +419,7 @@ function encodeToScratch(encoding: FeatureEncoding, raw: RawFeatures): number {
     const from = n;
     for (let j = 0; j < present.length; j++) {
       const index = vocabulary.get(present[j]!) ?? col.unseenIndex;
+      if (index < 0) continue;
       let repeated = false;
       for (let u = from; u < n; u++) if (indices[u] === index) repeated = true;
       if (repeated) continue;

@@ -3,48 +3,74 @@ import { calibrate, fitPlatt, logitOf, type PlattCalibration } from '../ranking/
 import { encodeRows } from './feature-encoding';
 import { InterestModel, type InterestModelOptions } from './interest-model';
 import type { LabelledRow } from './training-rows';
+import { message, type Message, type MessageKey } from '../messages';
 
 /** One setting of the interest model the selection may choose. */
 export interface CandidateSettings {
   name: string;
   /** What it is, for the version history and `evaluate`. */
   about: string;
+  /** The same in the advisor's language, for the Model page. */
+  aboutKey: MessageKey;
   options: InterestModelOptions;
 }
 
 /**
- * The settings tried, simplest-to-explain first. None of them wins on every data set measured (the quality bench:
+ * The settings tried, simplest-to-explain first. 'identities' keeps a client's or product's own factors only where
+ * it has at least three training outcomes, without the shared bucket rare ids otherwise fall in, so a new client
+ * or product is scored on its attributes alone rather than on what rare ids did on average. None of them wins on every data set measured (the quality bench:
  * three public offer sets and the demo book, time and random splits): bins help where a number acts by
  * thresholds and hurt where a trend shifts; a slower step and stronger shrinkage help where a few ids carry most
  * of the signal; a fixed five epochs helps where the latest tenth is unlike the rest and would stop training
  * after one. So the data chooses, on its own latest outcomes.
  */
 export const CANDIDATES: readonly CandidateSettings[] = [
-  { name: 'default', about: 'factorization machine, quantile bins, early stopping', options: {} },
+  {
+    name: 'default',
+    about: 'factorization machine, quantile bins, early stopping',
+    aboutKey: 'selection.about.default',
+    options: {},
+  },
   {
     name: 'no-bins',
     about: 'factorization machine, numbers as standardised values only',
+    aboutKey: 'selection.about.no-bins',
     options: { encoding: { numericBins: 0 } },
   },
   {
     name: 'slow-shrunk',
     about: 'factorization machine, step size 0.02 and L2 ten times stronger',
+    aboutKey: 'selection.about.slow-shrunk',
     options: { model: { learningRate: 0.02, factorLearningRate: 0.004, l2Linear: 1e-3, l2Factors: 1e-2 } },
   },
   {
     name: 'five-epochs',
     about: 'factorization machine, five full epochs without early stopping',
+    aboutKey: 'selection.about.five-epochs',
     options: { model: { validationShare: 0, epochs: 5 } },
+  },
+  {
+    name: 'identities',
+    about: 'factorization machine, client and product ids seen at least 3 times as factors; any other id adds nothing',
+    aboutKey: 'selection.about.identities',
+    options: { encoding: { identityMinCount: 3 } },
   },
   {
     name: 'linear',
     about: 'logistic regression (the factors switched off), quantile bins',
+    aboutKey: 'selection.about.linear',
     options: { model: { factorLearningRate: 0, initStd: 0 } },
   },
 ];
 
 /** Latest share of the (time-ordered) training rows that judges the candidates and fits the calibration. */
 export const SELECTION_SHARE = 0.2;
+/**
+ * The candidates are fitted on at most this many rows, the latest before the judged window: six fits on the whole
+ * earlier share made a retrain of 100,000 outcomes cost about five times the training itself, and which setting
+ * suits the data shows on a recent window as well as on all of it (the winner is then trained on every row).
+ */
+export const MAX_SELECTION_FIT_ROWS = 25_000;
 /** Below this many judged rows, or fewer than this many positives and negatives among them, the default is kept. */
 export const MIN_SELECTION_ROWS = 200;
 export const MIN_SELECTION_CLASS = 10;
@@ -63,6 +89,9 @@ export interface ModelSelection {
   about: string;
   /** One sentence: why this candidate. */
   why: string;
+  /** The chosen settings and the reason, as the Model page shows them in the advisor's language. */
+  aboutText: Message;
+  reason: Message;
   /** Rows fitted on and judged on, and the time the judged window starts. */
   fitRows: number;
   judgedRows: number;
@@ -100,18 +129,20 @@ function ece(scores: readonly number[], labels: readonly number[]): number | nul
 
 /**
  * Chooses the interest model's settings on the training rows alone, deterministic for a seed: each candidate is
- * fitted on the earlier 80 % of the rows (time order) and judged by AUC on the latest 20 %; the winner is
+ * fitted on the earlier 80 % of the rows (time order; at most the latest maxFitRows of them) and judged by AUC on
+ * the latest 20 %; the winner is
  * trained again on every row, and Platt scaling is fitted on its predictions for that latest window, so the
  * probabilities follow the most recent positive rate when it drifts. Rows must be in time order.
  */
 export function trainSelectedModel(
   rows: readonly LabelledRow[],
-  options: { seed: number; candidates?: readonly CandidateSettings[] },
+  options: { seed: number; candidates?: readonly CandidateSettings[]; maxFitRows?: number },
 ): SelectedModel {
   const candidates = options.candidates ?? CANDIDATES;
   const first = candidates[0]!;
   const held = Math.floor(rows.length * SELECTION_SHARE);
-  const fit = rows.slice(0, rows.length - held);
+  const fitFrom = Math.max(0, rows.length - held - (options.maxFitRows ?? MAX_SELECTION_FIT_ROWS));
+  const fit = rows.slice(fitFrom, rows.length - held);
   const judged = rows.slice(rows.length - held);
   const labels = judged.map((r) => r.label);
   const positives = labels.reduce<number>((s, y) => s + y, 0);
@@ -130,6 +161,14 @@ export function trainSelectedModel(
         chosen: first.name,
         about: first.about,
         why: `too few recent outcomes to choose (${held} in the latest ${SELECTION_SHARE * 100} %, ${positives} positive; at least ${MIN_SELECTION_ROWS} with ${MIN_SELECTION_CLASS} of each kind are needed), so the default and no recalibration`,
+        aboutText: message(first.aboutKey),
+        reason: message('selection.tooFew', {
+          judged: held,
+          share: `${SELECTION_SHARE * 100}%`,
+          positives,
+          minRows: MIN_SELECTION_ROWS,
+          minClass: MIN_SELECTION_CLASS,
+        }),
         fitRows: rows.length,
         judgedRows: 0,
         judgedFrom: null,
@@ -169,6 +208,16 @@ export function trainSelectedModel(
         best === 0
           ? `no candidate beat it by more than ${TIE} AUC on the latest ${held} training outcomes (best other: ${runnerUp?.name ?? '-'} ${f3(runnerUp?.auc ?? null)})`
           : `highest AUC on the latest ${held} training outcomes: ${f3(winner.auc)} against ${f3(results[0]!.auc)} for ${first.name}`,
+      aboutText: message(settings.aboutKey),
+      reason:
+        best === 0
+          ? message('selection.defaultHeld', {
+              tie: String(TIE),
+              judged: held,
+              runnerUp: runnerUp?.name ?? '-',
+              runnerUpAuc: f3(runnerUp?.auc ?? null),
+            })
+          : message('selection.beatDefault', { judged: held, auc: f3(winner.auc), defaultAuc: f3(results[0]!.auc) }),
       fitRows: fit.length,
       judgedRows: held,
       judgedFrom: judged[0]?.interaction.occurredAt ?? null,

@@ -1,6 +1,12 @@
 export * from './rule-set';
 export * from './suitability-types';
-export { checkSuitability, failedChecks } from './check-suitability';
+export {
+  checkSuitability,
+  failedChecks,
+  suitabilityScreen,
+  type ScreenVerdict,
+  type SuitabilityScreen,
+} from './check-suitability';
 export { commitmentMonths } from './suitability-facts';
 export {
   previewDeviation,

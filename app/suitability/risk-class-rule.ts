@@ -2,13 +2,21 @@ import { RISK_GRADES, type RiskClass, type RiskGrade } from '../domain/enums';
 import { message, type Message, type MessageKey, type MessageParam } from '../messages';
 import type { SuitabilityRuleSet } from './rule-set';
 import { gradeIndex } from './suitability-facts';
-import type { RuleCheck, SuitabilityFacts } from './suitability-types';
+import { QUIET_PASS, type RuleAnswer, type RuleCheck, type SuitabilityFacts } from './suitability-types';
 
 /** The domain forbids deviations for the most conservative class outright; no rule set may change that. */
 export const NO_DEVIATION_CLASS = 'C1';
 
 function fail(key: MessageKey, params?: Record<string, MessageParam>): RuleCheck {
   return { ruleId: 'risk-class', passed: false, reason: message(key, params) };
+}
+
+/** The highest grade a client of this class may be offered under the rule set. */
+function gradeLimit(cls: RiskClass, professionalInvestor: boolean, ruleSet: SuitabilityRuleSet): RiskGrade {
+  const rules = ruleSet.rules.riskClass;
+  const limit = rules.maxGradeByClass[cls];
+  const pro = rules.professionalMaxGrade;
+  return professionalInvestor && pro && gradeIndex(pro) > gradeIndex(limit) ? pro : limit;
 }
 
 /** The highest grade a client of this class may be offered under the rule set, with how to name it in a reason. */
@@ -35,7 +43,7 @@ export function riskGradeLimit(
  * rules, so this rule does not apply to them. A grade above the limit passes only as a client-requested
  * deviation with the warning shown and the acknowledgement recorded, and never for class C1.
  */
-export function checkRiskClass(f: SuitabilityFacts): RuleCheck | null {
+export function checkRiskClass(f: SuitabilityFacts): RuleAnswer {
   if (!f.isInvestment) return null;
   const grade = f.product.riskGrade;
   if (f.riskClass === null) {
@@ -43,10 +51,13 @@ export function checkRiskClass(f: SuitabilityFacts): RuleCheck | null {
   }
   const rules = f.ruleSet.rules.riskClass;
   const cls = f.riskClass;
-  const { limit, limitText } = riskGradeLimit(cls, f.profile.professionalInvestor, f.ruleSet);
+  const limit = gradeLimit(cls, f.profile.professionalInvestor, f.ruleSet);
   if (gradeIndex(grade) <= gradeIndex(limit)) {
+    if (f.failuresOnly) return QUIET_PASS;
+    const { limitText } = riskGradeLimit(cls, f.profile.professionalInvestor, f.ruleSet);
     return { ruleId: 'risk-class', passed: true, reason: message('suit.risk.within', { grade, limit: limitText }) };
   }
+  const { limitText } = riskGradeLimit(cls, f.profile.professionalInvestor, f.ruleSet);
 
   const exceeds = message('suit.risk.exceeds', { grade, limit: limitText });
   const d = f.deviation;

@@ -3,16 +3,38 @@ import { RISK_GRADES, type LiquidityTerm, type RiskGrade } from '../domain/enums
 import type { Product } from '../domain/product';
 import { message, type Message, type MessageKey, type MessageParam } from '../messages';
 import type { ProductScope } from './rule-set';
-import type { RuleCheck, SuitabilityRuleId } from './suitability-types';
+import {
+  QUIET_PASS,
+  type QuietPass,
+  type RuleCheck,
+  type SuitabilityFacts,
+  type SuitabilityRuleId,
+} from './suitability-types';
 
-/** One rule's verdict with its reason as a catalog message: how every suitability rule reports. */
+/**
+ * One rule's verdict with its reason as a catalog message: how every suitability rule reports. The reason's
+ * values come from `params` only when the reason is needed: a rule that passes while the ranking asks for
+ * failures only answers QUIET_PASS and formats nothing.
+ */
 export function ruleCheck(
+  f: Pick<SuitabilityFacts, 'failuresOnly'>,
   ruleId: SuitabilityRuleId,
   passed: boolean,
   key: MessageKey,
-  params?: Record<string, MessageParam>,
+  params?: () => Record<string, MessageParam>,
+): RuleCheck | QuietPass {
+  if (passed && f.failuresOnly) return QUIET_PASS;
+  return fullCheck(ruleId, passed, key, params);
+}
+
+/** A verdict with its reason always built. */
+export function fullCheck(
+  ruleId: SuitabilityRuleId,
+  passed: boolean,
+  key: MessageKey,
+  params?: () => Record<string, MessageParam>,
 ): RuleCheck {
-  return { ruleId, passed, reason: message(key, params) };
+  return { ruleId, passed, reason: message(key, params?.()) };
 }
 
 export function gradeIndex(grade: RiskGrade): number {
@@ -27,7 +49,14 @@ export function inScope(product: Product, scope: ProductScope): boolean {
 /** Whole units with thousands separators, written out by hand so the text is identical on every machine. */
 export function money(value: number): string {
   const rounded = Math.round(value);
-  const digits = String(Math.abs(rounded)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const plain = String(Math.abs(rounded));
+  let digits: string;
+  // Exponent notation (1e+21 and up) and Infinity keep the general pattern; plain digits are grouped by hand, faster.
+  if (plain.includes('e') || !Number.isFinite(rounded)) digits = plain.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  else {
+    digits = plain.slice(0, ((plain.length - 1) % 3) + 1);
+    for (let i = digits.length; i < plain.length; i += 3) digits += `,${plain.slice(i, i + 3)}`;
+  }
   return rounded < 0 ? `-${digits}` : digits;
 }
 

@@ -70,17 +70,51 @@ export interface SuitabilityContext {
 /** A stored client (profile fields at top level) or one being created (profile nested), as the callers have them. */
 export type SuitabilityClient = (ClientProfile & { id: string; riskClass: RiskClass | null }) | NewClient;
 
-/** The facts every rule reads, resolved once per check. */
-export interface SuitabilityFacts {
+/** What a rule answers when only failures were asked for and it passed: no reason is built for it. */
+export interface QuietPass {
+  readonly quiet: true;
+}
+export const QUIET_PASS: QuietPass = Object.freeze({ quiet: true });
+
+/** A rule's answer: a check, a quiet pass (failures only), or null when the rule does not apply. */
+export type RuleAnswer = RuleCheck | QuietPass | null;
+
+/** What the rules read about the client: worked out once per client, whatever the product. */
+export interface ClientFacts {
   clientId: string;
   profile: ClientProfile;
   riskClass: RiskClass | null;
-  product: Product;
+  /** The client's own holdings (other clients' ones left out), in the order given. */
   holdings: readonly Holding[];
   catalog: ReadonlyMap<string, Product>;
   today: string;
   ruleSet: SuitabilityRuleSet;
-  deviation: RequestedDeviation | undefined;
+  /** Whole years of age today; null without a birth date. */
+  age: number | null;
+  /** Whole years since a business was founded; null without a founding date. */
+  yearsTrading: number | null;
+  /** The KYC verdict, which no product changes. */
+  kyc: RuleCheck;
+  /** Sums of the own holdings, added in the order held: in all, per product id, per catalog category. */
+  heldTotal: number;
+  heldByProduct: ReadonlyMap<string, number>;
+  heldByCategory: ReadonlyMap<string, number>;
+  /** The earliest acquisition date per product id held. */
+  firstAcquired: ReadonlyMap<string, string>;
+}
+
+/** What the rules read about the product under a rule set: the same for every client. */
+export interface ProductFacts {
+  product: Product;
   isInvestment: boolean;
   isCredit: boolean;
+  /** commitmentMonths(product). */
+  commitment: number;
+}
+
+/** The facts every rule reads for one client and product. */
+export interface SuitabilityFacts extends ClientFacts, ProductFacts {
+  deviation: RequestedDeviation | undefined;
+  /** Set by the ranking's screen: a rule that passes answers QUIET_PASS instead of building its reason. */
+  failuresOnly: boolean;
 }

@@ -110,8 +110,8 @@ export function createRankClient(deps: RankClientDeps): (input: RankClientInput)
     // The suitable products as scored without signals, best first: the order fit is computed in.
     let candidates: { product: Product; probability: number }[] = [];
     const withoutSignals = live ? modelScorer(live.live) : popularity();
-    const capturing: ProductScorer = (c, products, market, when) => {
-      const scores = withoutSignals(c, products, market, when);
+    const capturing: ProductScorer = (c, products, market, when, catalogue) => {
+      const scores = withoutSignals(c, products, market, when, catalogue);
       candidates = products.map((product, i) => ({ product, probability: scores[i]!.probability }));
       return scores;
     };

@@ -1,4 +1,4 @@
-import type { ModelVersionSummary, StoredModelMetrics } from '../../app/domain/model-version';
+import { selectionView, type ModelVersionSummary, type StoredModelMetrics } from '../../app/domain/model-version';
 import type { NewModelVersion, StoredModelVersion } from '../../app/ports/stores';
 
 // The shapes are the store port's; re-exported for the callers that import them from here.
@@ -48,6 +48,7 @@ function summaryOf(row: Omit<ModelVersionRow, 'params_json'>): ModelVersionSumma
     metrics: metrics.model ?? null,
     baselines: metrics.baselines ?? {},
     note: row.note,
+    selection: selectionView(metrics),
   };
 }
 

@@ -19,7 +19,7 @@ import { demoBook, TODAY } from '../unit/app/scoring/scoring-fixtures';
  * scikit-learn's LR and HistGradientBoosting on the same rows. QUALITY_MAX_ROWS (default 40,000) caps a set by
  * keeping a fixed hash-chosen share of its clients; QUALITY_SETS=name,... narrows the run.
  */
-export function benchQuality(log: (line: string) => void = (l) => console.error(l)): string[] {
+export async function benchQuality(log: (line: string) => void = (l) => console.error(l)): Promise<string[]> {
   const seed = Number(process.env.QUALITY_SEED ?? 1);
   const maxRows = Number(process.env.QUALITY_MAX_ROWS ?? 40_000);
   const only =
@@ -32,7 +32,7 @@ export function benchQuality(log: (line: string) => void = (l) => console.error(
   ];
   const measured: QualityLine[] = [];
   const wanted = (name: string) => !only || only.includes(name);
-  const sets = loadEventDatasets(dir, log).filter((s) => wanted(s.name));
+  const sets = (await loadEventDatasets(dir, log)).filter((s) => wanted(s.name));
   const all = sets.map((s) => ({ set: subsample(s, maxRows), rows: () => rowsOf(subsample(s, maxRows)) }));
   if (wanted('demo')) {
     const data = generateDemoData({ today: TODAY });

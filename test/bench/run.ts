@@ -40,7 +40,7 @@ async function importFigures(): Promise<string[]> {
 
 // BENCH_ONLY=quality: the interest model against scikit-learn on the real data sets and the demo book.
 if (only === 'quality') {
-  for (const line of benchQuality()) console.log(line);
+  for (const line of await benchQuality()) console.log(line);
   process.exit(0);
 }
 

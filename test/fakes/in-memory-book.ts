@@ -1,5 +1,6 @@
 import { DomainError } from '../../app/domain/domain-error';
 import type { Client, Interaction, ModelVersionSummary, NewClient } from '../../app/domain';
+import { selectionView } from '../../app/domain/model-version';
 import type { DemoData } from '../../app/demo/demo-data';
 import type { NewModelVersion, StoredModelVersion, Stores } from '../../app/ports';
 import { DEFAULT_RULE_SET } from '../../app/suitability';
@@ -56,6 +57,7 @@ export function inMemoryBook(data: DemoData): ModelStores & { versionsStored: ()
     metrics: v.metrics.model,
     baselines: v.metrics.baselines,
     note: v.note,
+    selection: selectionView(v.metrics),
   });
   const active = () => versions.find((v) => v.summary.active) ?? null;
   return {

@@ -55,7 +55,7 @@ const CACHE = path.join(os.tmpdir(), 'advisor-desk-quality');
  * a SQLite file there with the app's `import-events` code, so the bench reads the outcomes exactly as a user's
  * import would store them. Both steps are cached by the source file's size and time.
  */
-export function loadEventDatasets(datasetsDir: string, log: (line: string) => void): QualitySet[] {
+export async function loadEventDatasets(datasetsDir: string, log: (line: string) => void): Promise<QualitySet[]> {
   const script = path.join(datasetsDir, 'make_events.py');
   if (!fs.existsSync(script)) {
     log(`no ${script}: the real data sets are skipped`);
@@ -82,7 +82,9 @@ export function loadEventDatasets(datasetsDir: string, log: (line: string) => vo
     const fresh = !fs.existsSync(dbFile);
     const { db } = openStore(dbFile);
     try {
-      if (fresh) importEventsCsv(db, { file: csv, actor: 'quality-bench', now: new Date('2026-01-01T00:00:00Z') });
+      // The import is asynchronous (it yields to the event loop between batches): without the wait the set was empty.
+      if (fresh)
+        await importEventsCsv(db, { file: csv, actor: 'quality-bench', now: new Date('2026-01-01T00:00:00Z') });
       const stores = sqliteStores(db);
       const interactions = stores.training.interactions();
       sets.push({ name, interactions, book: stores.training.book(), note: '' });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordedText } from '../../../app/domain/localized-text';
+import { renderMessage } from '../../../app/messages';
 import { dispatch } from '../../../app/contract/dispatch';
 import type { ClientRanking, ModelVersionSummary } from '../../../app/contract/engine-channels';
 import type { Client, Holding, Interaction, Product } from '../../../app/domain';
@@ -183,6 +184,10 @@ describe('recommendations and model versions on the demo book', () => {
     const v2 = await value<ModelVersionSummary>('model:retrain', {});
     expect(v2).toMatchObject({ version: 2, active: true, note: 'retrain', onlineUpdates: 0 });
     expect(v2.metrics!.auc!).toBeGreaterThan(v2.baselines.popularity!.auc!);
+    // The version says which settings its training chose and why, in the advisor's language.
+    expect(v2.selection!.candidates.length).toBeGreaterThan(0);
+    expect(renderMessage(v2.selection!.reason, 'en')).toMatch(/AUC on the latest [\d,]+ training outcomes/);
+    expect(renderMessage(v2.selection!.reason, 'zh-CN')).toContain('AUC');
     const underV2 = await rank('CL-0001');
     expect(underV2.modelVersion).toBe(2);
     expect(probabilities(underV2)).not.toEqual(probabilities(underV1));

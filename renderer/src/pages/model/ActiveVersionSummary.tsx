@@ -45,6 +45,19 @@ export function ActiveVersionSummary({ versions }: { versions: ModelVersionSumma
               label: t('model.col.ndcgAtK', { k: active.metrics?.k ?? 10 }),
               value: versus(active.metrics?.ndcgAtK, baseline?.ndcgAtK),
             },
+            ...(active.selection
+              ? [
+                  {
+                    label: t('model.summary.settings'),
+                    value: t('model.summary.settingsValue', {
+                      name: active.selection.chosen,
+                      about: t(active.selection.about),
+                    }),
+                    testId: 'model-summary-settings',
+                  },
+                  { label: t('model.summary.settingsWhy'), value: t(active.selection.reason) },
+                ]
+              : []),
           ]}
         />
       )}

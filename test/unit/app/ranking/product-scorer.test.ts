@@ -77,4 +77,49 @@ describe("the app's product scorer", () => {
     const restored = modelScorer(live)(client, read(), market, at).map((s) => s.probability);
     expect(Math.abs(restored[i]! - first[i]!)).toBeLessThan(1e-12);
   });
+
+  it('scores each client’s own share of the catalogue, at any moment and market, as each pair on its own', () => {
+    // The catalogue is handed with every share, as rankForClient does: the scorer may prepare for all of it.
+    const data = demo();
+    const book = demoBook(data);
+    const model = InterestModel.train(labelledRows(data.interactions.slice(0, 1500), book));
+    const live = { model, calibration: null };
+    const scorer = modelScorer(live);
+    const markets = data.marketSnapshots.slice(-2);
+    let asked = 0;
+    book.clients.slice(0, 12).forEach((client, c) => {
+      // Each ranking hands over only the products suitable for its client: a different share every time.
+      const share = data.products.filter((_, p) => (p + c) % (2 + (c % 3)) === 0);
+      // The market moves once, after eight rankings.
+      const market = markets[c < 8 ? 0 : 1]!;
+      // Years apart, so the clients' ages (read at the moment scored) differ between rankings.
+      const at = `${2026 + (c % 4) * 10}-11-20T09:00:00.000Z`;
+      const scores = scorer(client, share, market, at, data.products);
+      share.forEach((product, i) => {
+        const x = encodeFeatures(model.encoding, rawFeatures({ client, product, market, at, channel: null }));
+        const expected = calibrate(null, model.machine.predictLogit(x));
+        expect(Math.abs(scores[i]!.probability - expected)).toBeLessThan(1e-9);
+        asked++;
+      });
+    });
+    expect(asked).toBeGreaterThan(100);
+  });
+
+  it('gives the same figures for the same model, catalogue and client whatever was scored before', () => {
+    const data = demo();
+    const book = demoBook(data);
+    const model = InterestModel.train(labelledRows(data.interactions.slice(0, 1500), book));
+    const market = data.marketSnapshots.at(-1)!;
+    const at = '2026-11-28T09:00:00.000Z';
+    const client = book.clients[5]!;
+    const share = data.products.filter((_, p) => p % 3 === 0);
+    // A model used for other clients and other catalogues first, and the same model read afresh.
+    const used = modelScorer({ model, calibration: null });
+    used(book.clients[1]!, data.products.slice(0, 9), market, at, data.products.slice(0, 20));
+    used(book.clients[2]!, data.products.slice(4, 30), market, at, data.products);
+    const fresh = modelScorer({ model: InterestModel.fromJSON(model.toJSON()), calibration: null });
+    const a = used(client, share, market, at, data.products).map((s) => s.probability);
+    const b = fresh(client, share, market, at, data.products).map((s) => s.probability);
+    expect(a).toEqual(b);
+  });
 });

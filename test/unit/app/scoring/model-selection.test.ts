@@ -65,6 +65,15 @@ describe('trainSelectedModel', () => {
     expect(again.model.toJSON()).toEqual(selected.model.toJSON());
   });
 
+  it('fits the candidates on the latest rows before the judged window only, when told to keep fitting small', () => {
+    const capped = trainSelectedModel(train, { seed: 1, maxFitRows: 1000 });
+    expect(capped.selection.fitRows).toBe(1000);
+    expect(capped.selection.judgedRows).toBe(800);
+    expect(capped.selection.judgedFrom).toBe(train[3200]!.interaction.occurredAt);
+    // The live model is still trained on every row.
+    expect(capped.model.trainedFrom).toBe(selected.model.trainedFrom);
+  });
+
   it('keeps the default, uncalibrated, when the latest window is too small to judge', () => {
     const few = trainSelectedModel(train.slice(0, 300), { seed: 1 });
     expect(few.selection.chosen).toBe(CANDIDATES[0]!.name);

@@ -1,0 +1,20 @@
+/** English text of the interest model's settings choice: what each candidate is, and why one was chosen. */
+export const enModelSelection = {
+  'selection.about.default': 'factorization machine, quantile bins, early stopping',
+  'selection.about.no-bins': 'factorization machine, numbers as standardised values only',
+  'selection.about.slow-shrunk': 'factorization machine, step size 0.02 and L2 ten times stronger',
+  'selection.about.five-epochs': 'factorization machine, five full epochs without early stopping',
+  'selection.about.identities':
+    'factorization machine, client and product ids seen at least 3 times as factors; any other id adds nothing',
+  'selection.about.linear': 'logistic regression (the factors switched off), quantile bins',
+  'selection.tooFew':
+    'too few recent outcomes to choose ({judged} in the latest {share} of the training outcomes, {positives} positive; at least {minRows} with {minClass} of each kind are needed), so the default settings',
+  'selection.defaultHeld':
+    'no other setting beat the default by more than {tie} AUC on the latest {judged} training outcomes (best other: {runnerUp}, {runnerUpAuc})',
+  'selection.beatDefault':
+    'highest AUC on the latest {judged} training outcomes: {auc}, against {defaultAuc} for the default settings',
+  'model.summary.settings': 'Settings chosen',
+  'model.summary.settingsWhy': 'Why',
+  'model.summary.settingsValue': '{name}: {about}',
+} satisfies Record<string, string>;
+export type ModelSelectionMessageKey = keyof typeof enModelSelection;
