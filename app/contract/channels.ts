@@ -1,3 +1,4 @@
+import { recordChannels } from './record-channels';
 import { auditChannels } from './audit-channels';
 import { z } from 'zod';
 import {
@@ -108,6 +109,7 @@ export const channels = {
   ...pitchChannels,
   ...deviationChannels,
   ...auditChannels,
+  ...recordChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -10,3 +10,4 @@ export * from './llm-channels';
 export * from './pitch-channels';
 export * from './deviation-channels';
 export * from './audit-channels';
+export * from './record-channels';

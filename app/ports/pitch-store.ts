@@ -8,6 +8,7 @@ import type {
 import type { MarketSnapshot, Product } from '../domain';
 import type { Language } from '../domain/enums';
 import type { LocalizedText } from '../domain/localized-text';
+import type { AdviceRecord, DeviationOnRecord, RankingShown } from '../records/advice-record';
 import type { SuitabilityClient, SuitabilityResult } from '../suitability';
 
 export interface PitchDraftRecord {
@@ -44,7 +45,8 @@ export interface PitchStore {
   dropIfEmpty(draftId: string): Promise<void>;
   list(clientId: string): Promise<PitchDraftSummary[]>;
   view(draftId: string): Promise<PitchDraftView | null>;
-  approve(draftId: string, version: number, meta: { at: string; actor: string }): Promise<void>;
+  /** Approves the version and stores its advice record with it, in one transaction: never one without the other. */
+  approve(draftId: string, version: number, meta: { at: string; actor: string }, record: AdviceRecord): Promise<void>;
 }
 
 /** What a pitch is written from: the client, the product, the suitability verdict the ranking reaches, the market. */
@@ -53,6 +55,10 @@ export interface PitchSubject {
   product: Product;
   verdict: SuitabilityResult;
   market: MarketSnapshot | null;
+  /** The client-requested deviation recorded for this product, if any (the verdict says whether it applied). */
+  deviation?: DeviationOnRecord | null;
+  /** Where the product stood in the last ranking shown for the client, if it was shown in one. */
+  ranking?: RankingShown | null;
 }
 
 export interface PitchSubjects {

@@ -1,3 +1,5 @@
+import { DomainError } from '../../app/domain/domain-error';
+import { getAdviceRecord, listAdviceRecords } from '../db/advice-record-repository';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { HandlerTable } from '../../app/contract/dispatch';
@@ -100,6 +102,12 @@ export function openBackend(options: BackendOptions): Backend {
     ...llmHandlers(ctx),
     ...pitchHandlers(ctx),
     ...deviationHandlers(ctx),
+    'records:for-client': ({ clientId }) => listAdviceRecords(db, clientId),
+    'records:get': ({ id }) => {
+      const stored = getAdviceRecord(db, id);
+      if (!stored) throw new DomainError('not_found', `No advice record ${id}.`);
+      return stored;
+    },
     'audit:status': () => audit.status(),
     'audit:check': () => audit.check(),
   });

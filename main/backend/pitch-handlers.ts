@@ -6,6 +6,8 @@ import type { PitchStore, PitchSubjects } from '../../app/ports/pitch-store';
 import { createPitchDrafting, type PitchDrafting } from '../../app/use-cases/draft-pitch';
 import { createPitchReview } from '../../app/use-cases/pitch/review-pitch';
 import { getClient } from '../db/client-repository';
+import { listDeviationsForClient } from '../db/deviation-repository';
+import { latestShowing } from '../db/impression-repository';
 import { latestMarketSnapshot } from '../db/market-repository';
 import {
   addPitchVersion,
@@ -32,7 +34,7 @@ export function pitchStoreOf(ctx: BackendContext): PitchStore {
     dropIfEmpty: async (draftId) => dropEmptyPitchDraft(db, draftId),
     list: async (clientId) => listPitchDrafts(db, clientId),
     view: async (draftId) => getPitchDraft(db, draftId),
-    approve: async (draftId, version, meta) => approvePitchDraft(db, draftId, version, meta),
+    approve: async (draftId, version, meta, record) => approvePitchDraft(db, draftId, version, meta, record),
   };
 }
 
@@ -45,11 +47,24 @@ export function pitchSubjectsOf(ctx: BackendContext): PitchSubjects {
       const product = getProduct(db, productId);
       if (!product) throw new DomainError('not_found', `No product with id ${productId}.`);
       const today = ctx.today();
+      const deviation = listDeviationsForClient(db, clientId).find(
+        (d) => d.productId === productId && d.withdrawnAt === null,
+      );
       return {
         client,
         product,
         verdict: pairSuitability(db, client, product, today),
         market: latestMarketSnapshot(db, today) ?? latestMarketSnapshot(db),
+        deviation: deviation
+          ? {
+              id: deviation.id,
+              warning: deviation.warning,
+              acknowledgedBy: deviation.acknowledgedBy,
+              acknowledgedAt: deviation.acknowledgedAt,
+              reason: deviation.reason,
+            }
+          : null,
+        ranking: latestShowing(db, clientId, productId),
       };
     },
   };
@@ -89,6 +104,7 @@ export function pitchHandlers(ctx: BackendContext, drafting: PitchDrafting = pit
     store: pitchStoreOf(ctx),
     subjects: pitchSubjectsOf(ctx),
     clock: ctx,
+    ids: ctx.ids,
     actor: ctx.actor,
   });
   return {

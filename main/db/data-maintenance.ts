@@ -5,6 +5,7 @@ import type { Db } from './connection';
 import { countInteractions } from './interaction-repository';
 import { countMarketSnapshots } from './market-repository';
 import { countMeetings } from './meeting-repository';
+import { ADVICE_RECORDS_NO_DELETE } from './migrations/0130-advice-records-frozen';
 import { countProducts } from './product-repository';
 
 /** Children before parents so foreign keys never block the delete. */
@@ -46,7 +47,13 @@ export function summarizeData(db: Db): DataSummary {
 export function wipeData(db: Db, meta: { at: string; actor: string }): void {
   db.transaction(() => {
     const before = summarizeData(db);
+    // The one deletion of advice records there is: lifted for this transaction only, and recorded below.
+    const guarded = db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = 'advice_records_no_delete'")
+      .get();
+    if (guarded) db.exec('DROP TRIGGER advice_records_no_delete');
     for (const table of WIPE_ORDER) db.exec(`DELETE FROM ${table}`);
+    if (guarded) db.exec(ADVICE_RECORDS_NO_DELETE);
     dropRecordSeals(db);
     appendAudit(db, {
       at: meta.at,

@@ -1,4 +1,5 @@
 import type { RankingImpression } from '../../app/ports/stores';
+import type { RankingShown } from '../../app/records/advice-record';
 import type { Db } from './connection';
 import { cached } from './statement-cache';
 
@@ -42,4 +43,32 @@ export function findImpression(db: Db, id: string): { clientId: string; rankedPr
   if (!row) return null;
   const ranked = JSON.parse(row.ranked_json) as { productId: string }[];
   return { clientId: row.client_id, rankedProductIds: ranked.map((p) => p.productId) };
+}
+
+/** Where a product stood in the latest of the client's last 50 impressions that ranked it; null when none did. */
+export function latestShowing(db: Db, clientId: string, productId: string): RankingShown | null {
+  const rows = cached(
+    db,
+    `SELECT id, shown_at, model_version, ranked_json FROM ranking_impressions
+      WHERE client_id = ? ORDER BY shown_at DESC, rowid DESC LIMIT 50`,
+  ).all(clientId) as { id: string; shown_at: string; model_version: number | null; ranked_json: string }[];
+  for (const row of rows) {
+    const ranked = JSON.parse(row.ranked_json) as {
+      position: number;
+      productId: string;
+      probability: number;
+      reasons: RankingShown['reasons'];
+    }[];
+    const hit = ranked.find((p) => p.productId === productId);
+    if (hit)
+      return {
+        impressionId: row.id,
+        shownAt: row.shown_at,
+        position: hit.position,
+        probability: hit.probability,
+        modelVersion: row.model_version,
+        reasons: hit.reasons,
+      };
+  }
+  return null;
 }

@@ -11,6 +11,7 @@ import { migration0090 } from './migrations/0090-llm-embedding-cache';
 import { migration0100 } from './migrations/0100-audit-keyed-chain';
 import { migration0110 } from './migrations/0110-pitch-approvals';
 import { migration0120 } from './migrations/0120-ranking-impressions';
+import { migration0130 } from './migrations/0130-advice-records-frozen';
 
 export interface Migration {
   version: number;
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0100,
   migration0110,
   migration0120,
+  migration0130,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -8,6 +8,8 @@ import type {
 } from '../../app/contract/pitch-channels';
 import type { Language } from '../../app/domain/enums';
 import type { LocalizedText } from '../../app/domain/localized-text';
+import type { AdviceRecord } from '../../app/records/advice-record';
+import { insertAdviceRecord } from './advice-record-repository';
 import { appendAudit } from './audit-log';
 import type { Db } from './connection';
 import type { NewPitchVersion } from '../../app/ports/pitch-store';
@@ -198,9 +200,19 @@ export function listPitchDrafts(db: Db, clientId: string): PitchDraftSummary[] {
   }));
 }
 
-/** Approves the latest version; the caller has checked that it has no blocking problem and is not approved yet. */
-export function approvePitchDraft(db: Db, id: string, version: number, meta: { at: string; actor: string }): void {
+/**
+ * Approves the latest version and stores the advice record of that approval, together or not at all; the caller
+ * has checked that it has no blocking problem and is not approved yet.
+ */
+export function approvePitchDraft(
+  db: Db,
+  id: string,
+  version: number,
+  meta: { at: string; actor: string },
+  record?: AdviceRecord,
+): void {
   db.transaction(() => {
+    const recordHash = record ? insertAdviceRecord(db, record) : null;
     cached(db, 'INSERT INTO pitch_approvals (draft_id, version, approved_by, approved_at) VALUES (?, ?, ?, ?)').run(
       id,
       version,
@@ -219,7 +231,7 @@ export function approvePitchDraft(db: Db, id: string, version: number, meta: { a
       entityId: id,
       action: `approve version ${version}`,
       before: null,
-      after: { version },
+      after: record ? { version, adviceRecord: record.id, contentHash: recordHash } : { version },
     });
   })();
 }

@@ -3,6 +3,7 @@ import { DomainError } from '../../domain/domain-error';
 import { recordedText } from '../../domain/localized-text';
 import { message } from '../../messages';
 import type { PitchStore, PitchSubjects } from '../../ports/pitch-store';
+import { pitchAdviceRecord } from '../../records/advice-record';
 import { factsOf, lintPitch } from './pitch-checks';
 
 const EDIT_LABEL = message('pitchJob.editLabel');
@@ -11,6 +12,7 @@ export interface ReviewPitchDeps {
   store: PitchStore;
   subjects: PitchSubjects;
   clock: { nowIso(): string; today(): string };
+  ids: { randomId(): string };
   actor: string;
 }
 
@@ -85,7 +87,9 @@ export function createPitchReview(deps: ReviewPitchDeps) {
         );
       if (latest.approval) throw new DomainError('conflict', `Version ${version} of this pitch is already approved.`);
       // Linted again now: the client's profile or the rule set may have changed since the version was written.
-      const fresh = await lint(draftId, latest.content);
+      const subject = await deps.subjects.subjectOf(view.clientId, view.productId);
+      const facts = factsOf(subject, deps.clock.today());
+      const fresh = lintPitch(latest.content, facts, view.language, subject.verdict);
       if (!fresh.approvable) {
         const blocking = fresh.issues.filter((i) => i.severity === 'blocking').map((i) => i.message.en);
         throw new DomainError(
@@ -93,7 +97,23 @@ export function createPitchReview(deps: ReviewPitchDeps) {
           `Version ${version} cannot be approved while it has a blocking problem: ${blocking.join('; ')}`,
         );
       }
-      await deps.store.approve(draftId, version, { at: deps.clock.nowIso(), actor: deps.actor });
+      const at = deps.clock.nowIso();
+      const record = pitchAdviceRecord({
+        id: `AR-${deps.ids.randomId().slice(0, 16).toUpperCase()}`,
+        at,
+        approver: deps.actor,
+        draft: view,
+        version,
+        client: subject.client,
+        product: subject.product,
+        facts,
+        verdict: subject.verdict,
+        market: subject.market,
+        deviation: subject.deviation ?? null,
+        ranking: subject.ranking ?? null,
+        issues: fresh.issues,
+      });
+      await deps.store.approve(draftId, version, { at, actor: deps.actor }, record);
       return get(draftId);
     },
   };

@@ -1,3 +1,4 @@
+import type { AdviceRecordSummary, StoredAdviceRecordView } from '../../../app/contract/record-channels';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -181,6 +182,48 @@ describe('pitch drafting', () => {
     const both = await value<PitchDraftView>('pitch:approve', { draftId, version: 4 });
     expect(both.approvedVersion).toBe(4);
     expect(both.versions.filter((v) => v.approval !== null).map((v) => v.version)).toEqual([3, 4]);
+  });
+
+  it('leaves a frozen advice record for each approval: client, product, suitability, texts, disclosures, hash', async () => {
+    const records = await value<AdviceRecordSummary[]>('records:for-client', { clientId });
+    expect(records).toHaveLength(2);
+    expect(records.every((r) => r.approver === 'local-advisor' && r.productId === productId)).toBe(true);
+    const [draft] = await value<{ id: string }[]>('pitch:list', { clientId });
+    const stored = await value<StoredAdviceRecordView>('records:get', { id: records.at(-1)!.id });
+    expect(stored.intact).toBe(true);
+    expect(stored.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    const record = stored.record;
+    expect(record).toMatchObject({
+      schema: 'advisor-desk/advice-record@1',
+      kind: 'pitch-approved',
+      approver: 'local-advisor',
+      client: { id: clientId },
+      product: { id: productId },
+      suitability: { suitable: true },
+      pitch: {
+        draftId: draft!.id,
+        approvedVersion: 3,
+        language: 'en',
+        machineDraft: { version: 1, source: 'template' },
+      },
+    });
+    // Version 3 put the template's words back: nothing differs from the machine's draft. The disclosure is carried.
+    expect(record.pitch.changes).toEqual([]);
+    expect(record.pitch.disclosures[0]!.en.length).toBeGreaterThan(20);
+    expect(record.suitability.reasons.length).toBeGreaterThan(3);
+    expect(record.suitability.reasons.every((r) => r.passed && r.text.en.length > 0 && r.text.zh.length > 0)).toBe(
+      true,
+    );
+    expect(record.pitch.generation).toMatchObject({ source: 'template', modelSha256: null });
+
+    // Frozen in the file itself: another SQLite client can neither change nor delete it.
+    const db = openDatabase(backend.databasePath);
+    try {
+      expect(() => db.prepare("UPDATE advice_records SET approver_id = 'someone'").run()).toThrow(/cannot be changed/);
+      expect(() => db.prepare('DELETE FROM advice_records').run()).toThrow(/cannot be deleted/);
+    } finally {
+      db.close();
+    }
   });
 
   describe('with the generated model loaded', () => {
