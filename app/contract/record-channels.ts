@@ -10,6 +10,8 @@ export const AdviceRecordSummarySchema = z.object({
   advisor: z.string(),
   approver: z.string().nullable(),
   productId: z.string(),
+  productNameEn: z.string(),
+  productNameZh: z.string(),
   pitchDraftId: z.string().nullable(),
   /** sha256 of the record as stored. */
   contentHash: z.string(),

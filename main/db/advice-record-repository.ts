@@ -17,6 +17,8 @@ export interface AdviceRecordSummary {
   advisor: string;
   approver: string | null;
   productId: string;
+  productNameEn: string;
+  productNameZh: string;
   pitchDraftId: string | null;
   contentHash: string;
 }
@@ -61,7 +63,9 @@ export function listAdviceRecords(db: Db, clientId: string): AdviceRecordSummary
   const rows = cached(
     db,
     `SELECT id, kind, created_at, advisor_id, approver_id, pitch_draft_id, content_hash,
-            json_extract(record_json, '$.product.id') AS product_id
+            json_extract(record_json, '$.product.id') AS product_id,
+            json_extract(record_json, '$.product.nameEn') AS name_en,
+            json_extract(record_json, '$.product.nameZh') AS name_zh
        FROM advice_records WHERE client_id = ? ORDER BY created_at DESC, id`,
   ).all(clientId) as {
     id: string;
@@ -72,6 +76,8 @@ export function listAdviceRecords(db: Db, clientId: string): AdviceRecordSummary
     pitch_draft_id: string | null;
     content_hash: string;
     product_id: string;
+    name_en: string | null;
+    name_zh: string | null;
   }[];
   return rows.map((r) => ({
     id: r.id,
@@ -80,6 +86,8 @@ export function listAdviceRecords(db: Db, clientId: string): AdviceRecordSummary
     advisor: r.advisor_id,
     approver: r.approver_id,
     productId: r.product_id,
+    productNameEn: r.name_en ?? r.product_id,
+    productNameZh: r.name_zh ?? r.product_id,
     pitchDraftId: r.pitch_draft_id,
     contentHash: r.content_hash,
   }));

@@ -119,6 +119,12 @@ test.describe('pitch editor', () => {
     await page.locator('[data-testid="pitch-version"][data-version="3"]').click();
     await expect(page.getByTestId('pitch-version-is-approved')).toContainText('Approved by local-advisor');
     await expect(page.getByTestId('pitch-approve-reason')).toHaveCount(0);
+
+    // The approval left an advice record, listed on the client's page with its hash.
+    await page.getByTestId('pitch-back').click();
+    const records = page.getByTestId('card-records').getByTestId('advice-record-row');
+    await expect(records).toHaveCount(1);
+    await expect(records.first()).toContainText('local-advisor');
     expect(consoleErrors).toEqual([]);
   });
 

@@ -16,6 +16,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { RiskClassChip } from '../../components/RiskClassChip';
 import { describeError } from '../../notify/notify-context';
 import { useI18n } from '../../i18n/use-i18n';
+import { AdviceRecordsTable } from './AdviceRecordsTable';
 import { ClientFormDialog } from './ClientFormDialog';
 import { ClientMeetingsTable } from './ClientMeetingsTable';
 import { ClientProfileCards } from './ClientProfileCards';
@@ -125,6 +126,9 @@ export function ClientPage({ id }: { id: string }) {
       </Box>
       <Box sx={{ mt: 1.5 }}>
         <InteractionsTable interactions={interactions} />
+      </Box>
+      <Box sx={{ mt: 1.5 }}>
+        <AdviceRecordsTable clientId={client.id} />
       </Box>
       {editing && <ClientFormDialog mode="edit" client={client} onClose={() => setEditing(false)} />}
       {questionnaire && <QuestionnaireDialog client={client} onClose={() => setQuestionnaire(false)} />}
