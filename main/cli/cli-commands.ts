@@ -1,3 +1,4 @@
+import { storeFailure } from '../db/store-failure';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DomainError } from '../../app/domain/domain-error';
@@ -289,9 +290,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     await run(argv, io);
     return EXIT.ok;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // A full disk or a read-only file is said as such (nothing was saved), not in SQLite's own words.
+    const store = storeFailure(error, 'the database file', 5000);
+    const message = store ? store.message : error instanceof Error ? error.message : String(error);
     // An import refusal lists each problem on its own line; everything else is one line.
     io.stderr(`advisor-desk: ${error instanceof ImportRefusedError ? message : message.split('\n')[0]}\n`);
-    return exitCodeFor(error);
+    return store?.code === 'busy' ? EXIT.busy : exitCodeFor(error);
   }
 }
