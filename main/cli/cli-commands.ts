@@ -1,3 +1,4 @@
+import { runRecords } from './records-command';
 import { storeFailure } from '../db/store-failure';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -39,6 +40,10 @@ const OPTIONS = {
   encoding: { type: 'string' },
   decimal: { type: 'string' },
   client: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  advisor: { type: 'string' },
+  format: { type: 'string' },
   top: { type: 'string' },
   out: { type: 'string' },
   preset: { type: 'string' },
@@ -213,6 +218,22 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
 
   if (command === 'store') {
     await runStore(io, { sub, rest, dbPath, json });
+    return;
+  }
+
+  if (command === 'records') {
+    runRecords(io, {
+      sub,
+      rest,
+      dbPath,
+      json,
+      from: values.from,
+      to: values.to,
+      client: values.client,
+      advisor: values.advisor,
+      format: values.format,
+      out: values.out,
+    });
     return;
   }
 

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { ADVICE_RECORD_SCHEMA } from './advice-record';
+
+const Text = z.object({ en: z.string(), zh: z.string() });
+const Obj = z.record(z.string(), z.unknown());
+const PitchText = z.object({
+  headline: z.string(),
+  body: z.string(),
+  keyPoints: z.array(z.string()),
+  risks: z.array(z.string()),
+  nextStep: z.string(),
+});
+
+/**
+ * The layout an export promises for each record (advisor-desk/advice-record@1): every field the domain notes ask a
+ * record to carry is required; the client, product and market inside are the app's own records as they stood.
+ * docs/schemas/advice-record.schema.json is generated from this and checked by a test.
+ */
+export const AdviceRecordSchema = z.object({
+  schema: z.literal(ADVICE_RECORD_SCHEMA),
+  id: z.string().min(1),
+  kind: z.literal('pitch-approved'),
+  createdAt: z.string(),
+  advisor: z.string().min(1),
+  approver: z.string().min(1),
+  client: Obj.and(z.object({ id: z.string() })),
+  product: Obj.and(z.object({ id: z.string(), riskGrade: z.string() })),
+  suitability: z.object({
+    suitable: z.boolean(),
+    ruleSet: z.object({ id: z.string(), version: z.number().int() }),
+    deviationApplied: z.boolean(),
+    checks: z.array(Obj),
+    reasons: z.array(z.object({ ruleId: z.string(), passed: z.boolean(), text: Text })),
+  }),
+  deviation: z
+    .object({
+      id: z.string(),
+      warning: Text,
+      acknowledgedBy: z.string(),
+      acknowledgedAt: z.string(),
+      reason: z.string(),
+    })
+    .nullable(),
+  market: Obj.nullable(),
+  ranking: z
+    .object({
+      impressionId: z.string(),
+      shownAt: z.string(),
+      position: z.number().int().min(1),
+      probability: z.number().min(0).max(1),
+      modelVersion: z.number().int().nullable(),
+      reasons: z.array(Obj),
+    })
+    .nullable(),
+  pitch: z.object({
+    draftId: z.string(),
+    language: z.enum(['en', 'zh-CN']),
+    approvedVersion: z.number().int().min(1),
+    finalText: PitchText,
+    machineDraft: z
+      .object({ version: z.number().int().min(1), source: z.enum(['model', 'template', 'advisor']), text: PitchText })
+      .nullable(),
+    changes: z.array(
+      z.object({
+        field: z.string(),
+        machine: z.union([z.string(), z.array(z.string())]),
+        final: z.union([z.string(), z.array(z.string())]),
+      }),
+    ),
+    generation: Obj.nullable(),
+    disclosures: z.array(Text).min(1),
+    issuesAtApproval: z.array(Obj),
+  }),
+});
+
+/** One record in an export: the record as stored and the sha256 of its stored text. */
+export const ExportedRecordSchema = z.object({
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  record: AdviceRecordSchema,
+});
+
+export const ADVICE_EXPORT_SCHEMA = 'advisor-desk/advice-records-export@1';
+
+export const AdviceExportSchema = z.object({
+  schema: z.literal(ADVICE_EXPORT_SCHEMA),
+  generatedAt: z.string(),
+  period: z.object({ from: z.string(), to: z.string() }),
+  filters: z.object({ client: z.string().nullable(), advisor: z.string().nullable() }),
+  records: z.array(ExportedRecordSchema),
+});

@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { openStore } from '../db/open-store';
+import { APP_VERSION } from '../app-version';
+import { exportAdviceRecords, ExportRefusedError, verifyExport } from '../records/export-records';
+import { CliError, EXIT, usageError, type CliIo } from './cli-io';
+
+export const RECORDS_USAGE =
+  'advisor-desk records export --from YYYY-MM-DD --to YYYY-MM-DD [--client ID] [--advisor ID] --format json|csv --out DIR | records verify-export DIR';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface RecordsRequest {
+  sub: string | undefined;
+  rest: readonly string[];
+  dbPath: string;
+  json: boolean;
+  from?: string | undefined;
+  to?: string | undefined;
+  client?: string | undefined;
+  advisor?: string | undefined;
+  format?: string | undefined;
+  out?: string | undefined;
+}
+
+/**
+ * `records export`: a period's advice records as JSON or CSV with a manifest (file hashes, count, audit trail head);
+ * `records verify-export DIR`: re-checks such a folder. Exit 8 when a record or a file was altered.
+ */
+export function runRecords(io: CliIo, request: RecordsRequest): void {
+  if (request.sub === 'verify-export') {
+    const [dir, ...extra] = request.rest;
+    if (!dir || extra.length > 0) throw usageError(`Usage: ${RECORDS_USAGE}`);
+    const result = verifyExport(dir);
+    if (request.json) io.stdout(`${JSON.stringify(result)}\n`);
+    else if (result.ok) io.stdout(`The export in ${dir} is complete and unaltered: ${result.recordCount} records.\n`);
+    else for (const p of result.problems) io.stdout(`${p}\n`);
+    if (!result.ok) throw new CliError(EXIT.tampered, `the export in ${dir} does not check out (listed above).`);
+    return;
+  }
+  if (request.sub !== 'export') throw usageError(`Usage: ${RECORDS_USAGE}`);
+  if (request.rest.length > 0) throw usageError(`Unexpected argument "${request.rest[0]}". Usage: ${RECORDS_USAGE}`);
+  const { from, to, format, out } = request;
+  if (!from || !DAY.test(from) || !to || !DAY.test(to) || from > to)
+    throw usageError(`--from and --to must be days (YYYY-MM-DD), from no later than to. Usage: ${RECORDS_USAGE}`);
+  if (format !== 'json' && format !== 'csv')
+    throw usageError(`--format must be json or csv (PDF reports come later). Usage: ${RECORDS_USAGE}`);
+  if (!out) throw usageError(`--out DIR is required. Usage: ${RECORDS_USAGE}`);
+  if (!fs.existsSync(request.dbPath)) throw new CliError(EXIT.database, `No database at ${request.dbPath}.`);
+  const { db } = openStore(request.dbPath);
+  try {
+    const manifest = exportAdviceRecords(db, {
+      from,
+      to,
+      client: request.client ?? null,
+      advisor: request.advisor ?? null,
+      format,
+      outDir: path.resolve(out),
+      now: io.now?.() ?? new Date(),
+      appVersion: APP_VERSION,
+    });
+    if (request.json) io.stdout(`${JSON.stringify(manifest)}\n`);
+    else
+      io.stdout(
+        `Exported ${manifest.recordCount} advice records (${from} to ${to}) to ${out}: ${manifest.files.map((f) => f.name).join(', ')} and manifest.json.\n`,
+      );
+  } catch (error) {
+    if (error instanceof ExportRefusedError) throw new CliError(EXIT.tampered, error.message);
+    throw error;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,201 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { csvLine } from '../../app/csv/csv-writer';
+import type { AdviceRecord } from '../../app/records/advice-record';
+import { ADVICE_EXPORT_SCHEMA, AdviceExportSchema, AdviceRecordSchema } from '../../app/records/advice-record-schema';
+import { trailHead } from '../db/audit-anchor';
+import type { Db } from '../db/connection';
+
+export const MANIFEST_FILE = 'manifest.json';
+export const MANIFEST_SCHEMA = 'advisor-desk/export-manifest@1';
+
+export interface ExportRequest {
+  from: string;
+  to: string;
+  client: string | null;
+  advisor: string | null;
+  format: 'json' | 'csv';
+  outDir: string;
+  now: Date;
+  appVersion: string;
+}
+
+export interface ExportManifest {
+  schema: typeof MANIFEST_SCHEMA;
+  generatedAt: string;
+  appVersion: string;
+  format: 'json' | 'csv';
+  period: { from: string; to: string };
+  filters: { client: string | null; advisor: string | null };
+  recordCount: number;
+  /** The audit trail's head when the export was made: the records are those the trail vouched for then. */
+  auditChain: { seq: number; hash: string; entries: number };
+  files: { name: string; bytes: number; sha256: string }[];
+}
+
+/** An export refused: a record failed its own hash or the layout it promises. Nothing is left in the folder. */
+export class ExportRefusedError extends Error {}
+
+const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+
+const CSV_HEADER = [
+  'record_id',
+  'created_at',
+  'client_id',
+  'client_name',
+  'risk_class',
+  'product_id',
+  'product_name_en',
+  'product_name_zh',
+  'risk_grade',
+  'suitable',
+  'deviation',
+  'ranking_position',
+  'probability',
+  'advisor',
+  'approver',
+  'language',
+  'approved_version',
+  'changed_fields',
+  'content_hash',
+];
+
+function csvRow(hash: string, r: AdviceRecord): (string | number | boolean | null)[] {
+  const client = r.client as unknown as { id: string; displayName?: string; riskClass?: string | null };
+  return [
+    r.id,
+    r.createdAt,
+    client.id,
+    client.displayName ?? '',
+    client.riskClass ?? '',
+    r.product.id,
+    r.product.nameEn,
+    r.product.nameZh,
+    r.product.riskGrade,
+    r.suitability.suitable,
+    r.deviation !== null,
+    r.ranking?.position ?? null,
+    r.ranking?.probability ?? null,
+    r.advisor,
+    r.approver,
+    r.pitch.language,
+    r.pitch.approvedVersion,
+    r.pitch.changes.map((c) => c.field).join(' '),
+    hash,
+  ];
+}
+
+/**
+ * Writes the advice records of a period (by the day they were made, both ends included) as one JSON or CSV file
+ * and a manifest with each file's sha256, the record count and the audit trail's head. Every record is checked
+ * against its stored hash and the published layout first; one that fails stops the export, naming it.
+ */
+export function exportAdviceRecords(db: Db, request: ExportRequest): ExportManifest {
+  if (fs.existsSync(request.outDir) && fs.readdirSync(request.outDir).length > 0)
+    throw new ExportRefusedError(`${request.outDir} is not empty; export into a new folder.`);
+  const where = ['substr(created_at, 1, 10) BETWEEN ? AND ?'];
+  const params: string[] = [request.from, request.to];
+  if (request.client) {
+    where.push('client_id = ?');
+    params.push(request.client);
+  }
+  if (request.advisor) {
+    where.push('advisor_id = ?');
+    params.push(request.advisor);
+  }
+  const rows = db
+    .prepare(
+      `SELECT id, record_json, content_hash FROM advice_records WHERE ${where.join(' AND ')} ORDER BY created_at, id`,
+    )
+    .all(...params) as { id: string; record_json: string; content_hash: string }[];
+  const records = rows.map((row) => {
+    if (sha256(row.record_json) !== row.content_hash)
+      throw new ExportRefusedError(
+        `advice record ${row.id} no longer matches its hash: it was changed outside the app. Nothing was exported; run advisor-desk audit verify.`,
+      );
+    const parsed = AdviceRecordSchema.safeParse(JSON.parse(row.record_json));
+    if (!parsed.success)
+      throw new ExportRefusedError(
+        `advice record ${row.id} does not have the published layout (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}).`,
+      );
+    return { contentHash: row.content_hash, record: JSON.parse(row.record_json) as AdviceRecord };
+  });
+
+  const generatedAt = request.now.toISOString();
+  const period = { from: request.from, to: request.to };
+  const filters = { client: request.client, advisor: request.advisor };
+  let name: string;
+  let body: string;
+  if (request.format === 'json') {
+    const document = { schema: ADVICE_EXPORT_SCHEMA, generatedAt, period, filters, records };
+    AdviceExportSchema.parse(document);
+    name = 'advice-records.json';
+    body = `${JSON.stringify(document, null, 2)}\n`;
+  } else {
+    name = 'advice-records.csv';
+    body = [csvLine(CSV_HEADER), ...records.map((r) => csvLine(csvRow(r.contentHash, r.record)))].join('\r\n') + '\r\n';
+  }
+  fs.mkdirSync(request.outDir, { recursive: true });
+  const file = path.join(request.outDir, name);
+  fs.writeFileSync(file, body);
+  const manifest: ExportManifest = {
+    schema: MANIFEST_SCHEMA,
+    generatedAt,
+    appVersion: request.appVersion,
+    format: request.format,
+    period,
+    filters,
+    recordCount: records.length,
+    auditChain: trailHead(db),
+    files: [{ name, bytes: Buffer.byteLength(body), sha256: sha256(body) }],
+  };
+  // The manifest last: a folder without one is an export that did not finish.
+  fs.writeFileSync(path.join(request.outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}
+
+/** Re-checks an export folder against its manifest: each file's size and hash, and the records inside. */
+export function verifyExport(dir: string): { ok: boolean; recordCount: number; problems: string[] } {
+  const problems: string[] = [];
+  const manifestPath = path.join(dir, MANIFEST_FILE);
+  if (!fs.existsSync(manifestPath))
+    return { ok: false, recordCount: 0, problems: [`${MANIFEST_FILE} is missing: this is not a finished export.`] };
+  let manifest: ExportManifest;
+  try {
+    manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as ExportManifest;
+  } catch {
+    return { ok: false, recordCount: 0, problems: [`${MANIFEST_FILE} cannot be read as JSON.`] };
+  }
+  if (manifest.schema !== MANIFEST_SCHEMA) problems.push(`${MANIFEST_FILE} is not an Advisor Desk export manifest.`);
+  for (const f of manifest.files ?? []) {
+    const p = path.join(dir, path.basename(f.name));
+    if (!fs.existsSync(p)) {
+      problems.push(`${f.name} is missing.`);
+      continue;
+    }
+    const data = fs.readFileSync(p);
+    if (data.length !== f.bytes || sha256(data) !== f.sha256) {
+      problems.push(`${f.name} was changed after the export: its sha256 is not the manifest's.`);
+      continue;
+    }
+    const text = data.toString('utf8');
+    if (f.name.endsWith('.json')) {
+      // Hashes are checked on the text as read, not on the schema's parse of it (which may reorder or drop keys).
+      const raw = JSON.parse(text) as { records: { contentHash: string; record: { id: string } }[] };
+      if (!AdviceExportSchema.safeParse(raw).success) problems.push(`${f.name} does not have the published layout.`);
+      else {
+        if (raw.records.length !== manifest.recordCount)
+          problems.push(`${f.name} holds ${raw.records.length} records; the manifest says ${manifest.recordCount}.`);
+        for (const r of raw.records)
+          if (sha256(JSON.stringify(r.record)) !== r.contentHash)
+            problems.push(`record ${r.record.id} does not match its content hash.`);
+      }
+    } else {
+      const lines = text.split('\r\n').filter((l) => l.length > 0).length - 1;
+      if (lines !== manifest.recordCount)
+        problems.push(`${f.name} holds ${lines} rows; the manifest says ${manifest.recordCount}.`);
+    }
+  }
+  return { ok: problems.length === 0, recordCount: manifest.recordCount ?? 0, problems };
+}

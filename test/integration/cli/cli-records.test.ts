@@ -1,0 +1,172 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ClientRanking, PitchDraftView } from '../../../app/contract';
+import type { ClientPage } from '../../../app/domain';
+import type { Backend } from '../../../main/backend/backend-types';
+import { openBackend } from '../../../main/backend/open-backend';
+import { runCli } from '../../../main/cli/cli-commands';
+import { openDatabase } from '../../../main/db/connection';
+import { backendCalls } from '../backend/backend-calls';
+import { tempDir } from '../db/temp-db';
+import { captureCliIo } from './run-cli';
+
+const NOW = new Date('2026-11-28T09:00:00.000Z');
+
+/**
+ * A compliance officer's export: two approved pitches become advice records; `records export` writes them as JSON
+ * and as CSV with a manifest, `records verify-export` checks a folder, and any change, to an exported file or to a
+ * record in the database, is named with exit 8.
+ */
+describe('advisor-desk records', () => {
+  let dir: string;
+  let db: string;
+  let backend: Backend;
+  const { value } = backendCalls(() => backend.handlers);
+  const cli = async (...args: string[]) => {
+    const run = captureCliIo();
+    const code = await runCli([...args, '--db', db], run.io);
+    return { code, out: run.out(), err: run.err() };
+  };
+
+  beforeAll(async () => {
+    dir = tempDir('ad-cli-records-');
+    backend = openBackend({ dataDir: dir, mode: 'browser', now: () => NOW, languageEngine: 'in-process' });
+    db = backend.databasePath;
+    const done = new Map<string, () => void>();
+    backend.subscribe((event, payload) => {
+      if (event === 'pitch:done') done.get((payload as { requestId: string }).requestId)?.();
+    });
+    const page = await value<ClientPage>('clients:list', { limit: 20 });
+    let approved = 0;
+    for (const c of page.rows) {
+      const ranking = await value<ClientRanking>('recommendations:for-client', {
+        clientId: c.id,
+        top: 3,
+        shownOn: 'app',
+      });
+      const product = ranking.ranked[0];
+      if (!product) continue;
+      const started = await value<{ requestId: string; draftId: string }>('pitch:start', {
+        clientId: c.id,
+        productId: product.productId,
+        source: 'template',
+        settings: { language: approved === 0 ? 'en' : 'zh-CN' },
+      });
+      await new Promise<void>((resolve) => done.set(started.requestId, resolve));
+      const draft = await value<PitchDraftView>('pitch:get', { draftId: started.draftId });
+      await value('pitch:approve', { draftId: started.draftId, version: draft.versions.at(-1)!.version });
+      if (++approved === 2) break;
+    }
+    expect(approved).toBe(2);
+    backend.close();
+  }, 180_000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('exports the period as JSON and CSV with a manifest that verifies, and names a changed file', async () => {
+    const jsonDir = path.join(dir, 'export-json');
+    const exported = await cli(
+      'records',
+      'export',
+      '--from',
+      '2026-11-01',
+      '--to',
+      '2026-11-30',
+      '--format',
+      'json',
+      '--out',
+      jsonDir,
+    );
+    expect(exported.code, exported.err).toBe(0);
+    expect(exported.out).toContain('Exported 2 advice records');
+    const manifest = JSON.parse(fs.readFileSync(path.join(jsonDir, 'manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({
+      recordCount: 2,
+      format: 'json',
+      period: { from: '2026-11-01', to: '2026-11-30' },
+    });
+    expect(manifest.auditChain.hash).toMatch(/^[0-9a-f]{64}$/);
+    const document = JSON.parse(fs.readFileSync(path.join(jsonDir, 'advice-records.json'), 'utf8'));
+    const languages = document.records.map((r: { record: { pitch: { language: string } } }) => r.record.pitch.language);
+    expect(languages.sort()).toEqual(['en', 'zh-CN']);
+    expect((await cli('records', 'verify-export', jsonDir)).code).toBe(0);
+
+    const csvDir = path.join(dir, 'export-csv');
+    expect(
+      (await cli('records', 'export', '--from', '2026-11-28', '--to', '2026-11-28', '--format', 'csv', '--out', csvDir))
+        .code,
+    ).toBe(0);
+    const csv = fs.readFileSync(path.join(csvDir, 'advice-records.csv'), 'utf8').trim().split('\r\n');
+    expect(csv).toHaveLength(3);
+    expect(csv[0]).toMatch(/^record_id,created_at,client_id/);
+    expect((await cli('records', 'verify-export', csvDir)).code).toBe(0);
+
+    // A period with nothing in it exports an empty, verifiable set; a changed file is named.
+    const emptyDir = path.join(dir, 'export-empty');
+    expect(
+      (
+        await cli(
+          'records',
+          'export',
+          '--from',
+          '2025-01-01',
+          '--to',
+          '2025-01-31',
+          '--format',
+          'json',
+          '--out',
+          emptyDir,
+        )
+      ).code,
+    ).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(emptyDir, 'manifest.json'), 'utf8')).recordCount).toBe(0);
+    fs.appendFileSync(path.join(csvDir, 'advice-records.csv'), 'forged,row\r\n');
+    const tampered = await cli('records', 'verify-export', csvDir);
+    expect(tampered.code).toBe(8);
+    expect(tampered.out).toContain('advice-records.csv was changed after the export');
+  });
+
+  it('refuses to export a record changed in the database, and a folder that is not empty', async () => {
+    const other = openDatabase(db);
+    try {
+      other.exec('DROP TRIGGER advice_records_no_update');
+      other
+        .prepare(`UPDATE advice_records SET record_json = replace(record_json, 'local-advisor', 'someone-else')`)
+        .run();
+    } finally {
+      other.close();
+    }
+    const refused = await cli(
+      'records',
+      'export',
+      '--from',
+      '2026-11-01',
+      '--to',
+      '2026-11-30',
+      '--format',
+      'json',
+      '--out',
+      path.join(dir, 'after'),
+    );
+    expect(refused.code).toBe(8);
+    expect(refused.err).toMatch(/advice record AR-\w+ no longer matches its hash/);
+    expect(fs.existsSync(path.join(dir, 'after', 'manifest.json'))).toBe(false);
+
+    fs.mkdirSync(path.join(dir, 'busy-folder'));
+    fs.writeFileSync(path.join(dir, 'busy-folder', 'x.txt'), 'x');
+    const full = await cli(
+      'records',
+      'export',
+      '--from',
+      '2026-11-01',
+      '--to',
+      '2026-11-30',
+      '--format',
+      'csv',
+      '--out',
+      path.join(dir, 'busy-folder'),
+    );
+    expect(full.code).toBe(8);
+    expect(full.err).toContain('is not empty');
+  });
+});
