@@ -66,7 +66,7 @@ export function listAdviceRecords(db: Db, clientId: string): AdviceRecordSummary
             json_extract(record_json, '$.product.id') AS product_id,
             json_extract(record_json, '$.product.nameEn') AS name_en,
             json_extract(record_json, '$.product.nameZh') AS name_zh
-       FROM advice_records WHERE client_id = ? ORDER BY created_at DESC, id`,
+       FROM advice_records WHERE client_id = ? ORDER BY created_at DESC, rowid DESC`,
   ).all(clientId) as {
     id: string;
     kind: string;

@@ -15,6 +15,7 @@ serveBackend(
   {
     post: (message) => port.postMessage(message),
     onMessage: (listener) => port.on('message', (m: ToBackend) => listener(m)),
+    finish: () => port.close(),
   },
   () => openBackend(hostedOptions(options)),
 );

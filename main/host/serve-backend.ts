@@ -24,6 +24,11 @@ export function hostedOptions(hosted: HostedBackendOptions): BackendOptions {
 export interface HostEndpoint {
   post(message: FromBackend): void;
   onMessage(listener: (message: ToBackend) => void): void;
+  /**
+   * Nothing more will be said: a worker thread lets go of its port so it ends by itself, with its native modules
+   * torn down in order, rather than being cut off mid-call by the host's terminate.
+   */
+  finish?(): void;
 }
 
 /**
@@ -41,6 +46,7 @@ export function serveBackend(endpoint: HostEndpoint, open: () => Backend): void 
       message: error instanceof Error ? error.message : String(error),
       kind: failureKind(error),
     });
+    endpoint.finish?.();
     return;
   }
   backend.subscribe((event, payload) => endpoint.post({ type: 'event', event, payload }));
@@ -48,6 +54,7 @@ export function serveBackend(endpoint: HostEndpoint, open: () => Backend): void 
     if (message.type === 'close') {
       backend.close();
       endpoint.post({ type: 'closed' });
+      endpoint.finish?.();
       return;
     }
     if (message.type !== 'invoke') return;

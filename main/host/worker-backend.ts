@@ -45,6 +45,14 @@ export function connectBackend(start: () => BackendChannel): Promise<BackendConn
   let gone = false;
   let closed: (() => void) | null = null;
 
+  /** A backend that said its last word ends by itself; one that has not within two seconds is ended. */
+  const endSoon = () => {
+    if (gone) return;
+    setTimeout(() => {
+      if (!gone) channel.terminate();
+    }, 2_000).unref();
+  };
+
   return new Promise((resolve, reject) => {
     channel.onExit((reason) => {
       gone = true;
@@ -59,7 +67,7 @@ export function connectBackend(start: () => BackendChannel): Promise<BackendConn
           resolve(connection(message.databasePath));
           return;
         case 'failed':
-          channel.terminate();
+          endSoon();
           reject(new BackendOpenError(message.message, message.kind));
           return;
         case 'result': {
@@ -107,7 +115,7 @@ export function connectBackend(start: () => BackendChannel): Promise<BackendConn
           closed = () => {
             clearTimeout(timer);
             closed = null;
-            channel.terminate();
+            endSoon();
             done();
           };
           channel.post({ type: 'close' });

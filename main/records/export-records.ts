@@ -106,7 +106,7 @@ export function exportAdviceRecords(db: Db, request: ExportRequest): ExportManif
   }
   const rows = db
     .prepare(
-      `SELECT id, record_json, content_hash FROM advice_records WHERE ${where.join(' AND ')} ORDER BY created_at, id`,
+      `SELECT id, record_json, content_hash FROM advice_records WHERE ${where.join(' AND ')} ORDER BY created_at, rowid`,
     )
     .all(...params) as { id: string; record_json: string; content_hash: string }[];
   const records = rows.map((row) => {

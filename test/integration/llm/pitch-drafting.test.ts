@@ -189,7 +189,8 @@ describe('pitch drafting', () => {
     expect(records).toHaveLength(2);
     expect(records.every((r) => r.approver === 'local-advisor' && r.productId === productId)).toBe(true);
     const [draft] = await value<{ id: string }[]>('pitch:list', { clientId });
-    const stored = await value<StoredAdviceRecordView>('records:get', { id: records.at(-1)!.id });
+    // Newest first: the approval of version 4, then that of version 3 (made at the same instant on this clock).
+    const stored = await value<StoredAdviceRecordView>('records:get', { id: records[1]!.id });
     expect(stored.intact).toBe(true);
     expect(stored.contentHash).toMatch(/^[0-9a-f]{64}$/);
     const record = stored.record;
