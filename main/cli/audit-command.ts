@@ -4,6 +4,7 @@ import { verifyAuditChain } from '../db/audit-verify';
 import { openStore } from '../db/open-store';
 import { CliError, EXIT, usageError, type CliIo } from './cli-io';
 import { cliLanguage } from './cli-language';
+import { storeKeyFor } from './cli-store-key';
 
 export const AUDIT_USAGE = 'advisor-desk audit verify [--json] [--lang en|zh-CN]';
 
@@ -11,7 +12,7 @@ export const AUDIT_USAGE = 'advisor-desk audit verify [--json] [--lang en|zh-CN]
  * `audit verify`: checks every entry's seal, the anchor kept beside the database and every sealed record against
  * its seal, and lists each problem found. Exit 8 when anything was tampered with, so a scheduled check can alert.
  */
-export function runAuditVerify(
+export async function runAuditVerify(
   io: CliIo,
   request: {
     sub: string | undefined;
@@ -20,7 +21,7 @@ export function runAuditVerify(
     json: boolean;
     lang?: string | undefined;
   },
-): void {
+): Promise<void> {
   if (request.sub !== 'verify') throw usageError(`Usage: ${AUDIT_USAGE}`);
   if (request.rest.length > 0) throw usageError(`Unexpected argument "${request.rest[0]}". Usage: ${AUDIT_USAGE}`);
   const language = cliLanguage(request.lang);
@@ -29,7 +30,7 @@ export function runAuditVerify(
       EXIT.database,
       `No database at ${request.dbPath}. Run \`advisor-desk seed --db ${request.dbPath}\` first.`,
     );
-  const { db } = openStore(request.dbPath);
+  const { db } = openStore(request.dbPath, { key: await storeKeyFor(io, request.dbPath) });
   let verdict;
   try {
     verdict = verifyAuditChain(db);

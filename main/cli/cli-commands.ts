@@ -222,7 +222,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
   }
 
   if (command === 'records') {
-    runRecords(io, {
+    await runRecords(io, {
       sub,
       rest,
       dbPath,
@@ -238,7 +238,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
   }
 
   if (command === 'audit') {
-    runAuditVerify(io, { sub, rest, dbPath, json, lang: values.lang });
+    await runAuditVerify(io, { sub, rest, dbPath, json, lang: values.lang });
     return;
   }
 

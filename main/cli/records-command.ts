@@ -4,6 +4,7 @@ import { openStore } from '../db/open-store';
 import { APP_VERSION } from '../app-version';
 import { exportAdviceRecords, ExportRefusedError, verifyExport } from '../records/export-records';
 import { CliError, EXIT, usageError, type CliIo } from './cli-io';
+import { storeKeyFor } from './cli-store-key';
 
 export const RECORDS_USAGE =
   'advisor-desk records export --from YYYY-MM-DD --to YYYY-MM-DD [--client ID] [--advisor ID] --format json|csv --out DIR | records verify-export DIR';
@@ -27,7 +28,7 @@ export interface RecordsRequest {
  * `records export`: a period's advice records as JSON or CSV with a manifest (file hashes, count, audit trail head);
  * `records verify-export DIR`: re-checks such a folder. Exit 8 when a record or a file was altered.
  */
-export function runRecords(io: CliIo, request: RecordsRequest): void {
+export async function runRecords(io: CliIo, request: RecordsRequest): Promise<void> {
   if (request.sub === 'verify-export') {
     const [dir, ...extra] = request.rest;
     if (!dir || extra.length > 0) throw usageError(`Usage: ${RECORDS_USAGE}`);
@@ -47,7 +48,7 @@ export function runRecords(io: CliIo, request: RecordsRequest): void {
     throw usageError(`--format must be json or csv (PDF reports come later). Usage: ${RECORDS_USAGE}`);
   if (!out) throw usageError(`--out DIR is required. Usage: ${RECORDS_USAGE}`);
   if (!fs.existsSync(request.dbPath)) throw new CliError(EXIT.database, `No database at ${request.dbPath}.`);
-  const { db } = openStore(request.dbPath);
+  const { db } = openStore(request.dbPath, { key: await storeKeyFor(io, request.dbPath) });
   try {
     const manifest = exportAdviceRecords(db, {
       from,

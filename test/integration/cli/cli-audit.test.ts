@@ -6,7 +6,8 @@ import { openDatabase } from '../../../main/db/connection';
 import { seedDemoData } from '../../../main/db/demo-seed';
 import { openStore } from '../../../main/db/open-store';
 import { tempDir } from '../db/temp-db';
-import { runCliCaptured } from './run-cli';
+import { runCli } from '../../../main/cli/cli-commands';
+import { captureCliIo, runCliCaptured } from './run-cli';
 
 describe('advisor-desk audit verify', () => {
   let dir: string;
@@ -26,7 +27,7 @@ describe('advisor-desk audit verify', () => {
     expect(r.out).toMatch(/^Audit trail: 12 entries, sealed and anchored/);
   });
 
-  it('lists each problem and exits 7 after a client was changed and the newest entry removed behind the app', async () => {
+  it('lists each problem and exits 8 after a client was changed and the newest entry removed behind the app', async () => {
     const raw = openDatabase(db);
     const id = raw.prepare('SELECT id FROM clients ORDER BY id LIMIT 1').pluck().get() as string;
     raw.prepare('UPDATE clients SET investable_assets = 1 WHERE id = ?').run(id);
@@ -48,5 +49,22 @@ describe('advisor-desk audit verify', () => {
     expect(report.problems.find((p) => p.kind === 'row-unaudited')!.message).toBe(
       `客户 ${id} 在没有审计记录的情况下被修改。`,
     );
+  });
+
+  it('checks an encrypted store with the key from the environment, and asks for the key when there is none', async () => {
+    const env = { ADVISOR_DESK_DB_KEY: 'correct horse battery' };
+    const run = async (args: string[], withEnv: Record<string, string>) => {
+      const c = captureCliIo();
+      c.io.env = withEnv;
+      const code = await runCli(args, c.io);
+      return { code, out: c.out(), err: c.err() };
+    };
+    expect((await run(['store', 'encrypt', '--db', db], env)).code).toBe(0);
+    const verified = await run(['audit', 'verify', '--db', db], env);
+    expect(verified.code, verified.err).toBe(0);
+    expect(verified.out).toMatch(/^Audit trail: \d+ entries, sealed and anchored/);
+    const keyless = await run(['audit', 'verify', '--db', db], {});
+    expect(keyless.code).toBe(7);
+    expect(keyless.err).toMatch(/ADVISOR_DESK_DB_KEY/);
   });
 });
