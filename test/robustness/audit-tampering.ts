@@ -1,3 +1,4 @@
+import { pitchVersion } from '../fixtures/pitch-version';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -103,25 +104,7 @@ function recordAdviceTrail(db: Db, clientIds: readonly string[], productIds: rea
   approvePitchDraft(db, 'PD-1', 2, meta);
 }
 
-const advisorVersion = (headline: string): NewPitchVersion => ({
-  author: 'advisor',
-  at: AT,
-  content: { headline, body: 'A fixed deposit for the reserve.', keyPoints: [], risks: [], nextStep: 'Call back' },
-  label: { en: 'Written by the advisor', zh: '顾问撰写' },
-  provenance: {
-    source: 'advisor',
-    modelSha256: null,
-    modelFile: null,
-    promptHash: null,
-    prompt: null,
-    settings: {},
-    droppedFacts: [],
-    generatedTokens: null,
-    millis: null,
-  },
-  issues: [],
-  approvable: true,
-});
+const advisorVersion = (headline: string): NewPitchVersion => pitchVersion('advisor', AT, { headline });
 
 /** Seeds a demo book through the repositories, changes records, copies the file half-way, and changes more. */
 export function buildAuditedStore(seed: number, options: { clients?: number; changes?: number } = {}): AuditedStore {

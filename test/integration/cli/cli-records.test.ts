@@ -23,6 +23,9 @@ describe('advisor-desk records', () => {
   let db: string;
   let backend: Backend;
   const { value } = backendCalls(() => backend.handlers);
+  /** `records export` of November 2026, when the pitches were approved. */
+  const exportNovember = (format: 'json' | 'csv', out: string) =>
+    cli('records', 'export', '--from', '2026-11-01', '--to', '2026-11-30', '--format', format, '--out', out);
   const cli = async (...args: string[]) => {
     const run = captureCliIo();
     const code = await runCli([...args, '--db', db], run.io);
@@ -65,18 +68,7 @@ describe('advisor-desk records', () => {
 
   it('exports the period as JSON and CSV with a manifest that verifies, and names a changed file', async () => {
     const jsonDir = path.join(dir, 'export-json');
-    const exported = await cli(
-      'records',
-      'export',
-      '--from',
-      '2026-11-01',
-      '--to',
-      '2026-11-30',
-      '--format',
-      'json',
-      '--out',
-      jsonDir,
-    );
+    const exported = await exportNovember('json', jsonDir);
     expect(exported.code, exported.err).toBe(0);
     expect(exported.out).toContain('Exported 2 advice records');
     const manifest = JSON.parse(fs.readFileSync(path.join(jsonDir, 'manifest.json'), 'utf8'));
@@ -136,36 +128,14 @@ describe('advisor-desk records', () => {
     } finally {
       other.close();
     }
-    const refused = await cli(
-      'records',
-      'export',
-      '--from',
-      '2026-11-01',
-      '--to',
-      '2026-11-30',
-      '--format',
-      'json',
-      '--out',
-      path.join(dir, 'after'),
-    );
+    const refused = await exportNovember('json', path.join(dir, 'after'));
     expect(refused.code).toBe(8);
     expect(refused.err).toMatch(/advice record AR-\w+ no longer matches its hash/);
     expect(fs.existsSync(path.join(dir, 'after', 'manifest.json'))).toBe(false);
 
     fs.mkdirSync(path.join(dir, 'busy-folder'));
     fs.writeFileSync(path.join(dir, 'busy-folder', 'x.txt'), 'x');
-    const full = await cli(
-      'records',
-      'export',
-      '--from',
-      '2026-11-01',
-      '--to',
-      '2026-11-30',
-      '--format',
-      'csv',
-      '--out',
-      path.join(dir, 'busy-folder'),
-    );
+    const full = await exportNovember('csv', path.join(dir, 'busy-folder'));
     expect(full.code).toBe(8);
     expect(full.err).toContain('is not empty');
   });

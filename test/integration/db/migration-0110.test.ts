@@ -1,3 +1,4 @@
+import { pitchVersion } from '../../fixtures/pitch-version';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendAudit } from '../../../main/db/audit-log';
 import { migrate, schemaVersion } from '../../../main/db/migrate';
@@ -10,27 +11,6 @@ import {
 import { insertRawClient, insertRawProduct, tempDb } from './temp-db';
 
 const AT = '2026-03-01T10:00:00.000Z';
-const content = { headline: 'A fund', body: 'Body.', keyPoints: ['One.'], risks: ['Risk.'], nextStep: 'Call.' };
-const version = (author: string) => ({
-  author,
-  at: AT,
-  content,
-  label: { en: 'Template draft', zh: '模板草稿' },
-  provenance: {
-    source: 'template' as const,
-    modelSha256: null,
-    modelFile: null,
-    promptHash: null,
-    prompt: null,
-    settings: {},
-    droppedFacts: [],
-    generatedTokens: null,
-    millis: null,
-  },
-  issues: [],
-  approvable: true,
-});
-
 describe('migration 0110 pitch-approvals', () => {
   let env: ReturnType<typeof tempDb>;
   afterEach(() => env.cleanup());
@@ -42,8 +22,8 @@ describe('migration 0110 pitch-approvals', () => {
     insertRawProduct(db, 'P-1');
     for (const id of ['D-approved', 'D-open']) {
       createPitchDraft(db, { id, clientId: 'C-1', productId: 'P-1', language: 'en', at: AT });
-      addPitchVersion(db, id, version('ana'));
-      addPitchVersion(db, id, version('ana'));
+      addPitchVersion(db, id, pitchVersion('ana', AT, { source: 'template' }));
+      addPitchVersion(db, id, pitchVersion('ana', AT, { source: 'template' }));
     }
     // An approval as the app wrote it before: the draft's status, and an audit entry naming the approver.
     db.prepare(`UPDATE pitch_drafts SET status = 'approved' WHERE id = 'D-approved'`).run();
