@@ -55,13 +55,19 @@ export interface PitchSubject {
   product: Product;
   verdict: SuitabilityResult;
   market: MarketSnapshot | null;
+}
+
+/** What an advice record adds to the subject: read once, at approval, never on a lint while the advisor types. */
+export interface AdviceContext {
   /** The client-requested deviation recorded for this product, if any (the verdict says whether it applied). */
-  deviation?: DeviationOnRecord | null;
+  deviation: DeviationOnRecord | null;
   /** Where the product stood in the last ranking shown for the client, if it was shown in one. */
-  ranking?: RankingShown | null;
+  ranking: RankingShown | null;
 }
 
 export interface PitchSubjects {
   /** Throws a not_found DomainError when the client or the product does not exist. */
   subjectOf(clientId: string, productId: string): Promise<PitchSubject>;
+  /** Absent where no records are kept (a test of drafting alone): the record then carries neither. */
+  adviceContextOf?(clientId: string, productId: string): Promise<AdviceContext>;
 }

@@ -47,14 +47,18 @@ export function pitchSubjectsOf(ctx: BackendContext): PitchSubjects {
       const product = getProduct(db, productId);
       if (!product) throw new DomainError('not_found', `No product with id ${productId}.`);
       const today = ctx.today();
-      const deviation = listDeviationsForClient(db, clientId).find(
-        (d) => d.productId === productId && d.withdrawnAt === null,
-      );
       return {
         client,
         product,
         verdict: pairSuitability(db, client, product, today),
         market: latestMarketSnapshot(db, today) ?? latestMarketSnapshot(db),
+      };
+    },
+    async adviceContextOf(clientId, productId) {
+      const deviation = listDeviationsForClient(db, clientId).find(
+        (d) => d.productId === productId && d.withdrawnAt === null,
+      );
+      return {
         deviation: deviation
           ? {
               id: deviation.id,

@@ -21,11 +21,12 @@ function fromRow<T extends InteractionRow>(
   row: T,
 ): Omit<T, 'contextJson' | 'impressionId'> & { context?: CustomAttributes; impressionId?: string } {
   const { contextJson, impressionId, ...rest } = row;
-  return {
-    ...rest,
-    ...(contextJson === '{}' ? {} : { context: JSON.parse(contextJson) as CustomAttributes }),
-    ...(impressionId === null ? {} : { impressionId }),
-  };
+  // Most rows carry neither (training reads every one): no further object for them.
+  if (contextJson === '{}' && impressionId === null) return rest;
+  const out: typeof rest & { context?: CustomAttributes; impressionId?: string } = rest;
+  if (contextJson !== '{}') out.context = JSON.parse(contextJson) as CustomAttributes;
+  if (impressionId !== null) out.impressionId = impressionId;
+  return out;
 }
 
 const INSERT = `INSERT INTO interactions (id, client_id, product_id, occurred_at, channel, policy, score, outcome, advisor_id, note, context_json, impression_id)

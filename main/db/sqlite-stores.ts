@@ -1,3 +1,4 @@
+import { isBusyError } from './store-failure';
 import { findImpression, recordImpression } from './impression-repository';
 import { DomainError } from '../../app/domain/domain-error';
 import { message } from '../../app/messages';
@@ -71,11 +72,6 @@ import { getSettings, updateSettings } from './settings-repository';
 const BUSY_MESSAGE =
   'the database is busy with another import (or another write) that did not finish in time; nothing was imported. Try again when it is done.';
 
-const isBusy = (error: unknown) => {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
-};
-
 /** Lets the event loop run (a signal, a request) before the next step of a long write. */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -94,7 +90,7 @@ async function beginWhenFree(db: Db, signal: AbortSignal | undefined, onWait?: (
         db.exec('BEGIN IMMEDIATE');
         return;
       } catch (error) {
-        if (!isBusy(error)) throw error;
+        if (!isBusyError(error)) throw error;
         if (Date.now() >= deadline) throw new DomainError('busy', BUSY_MESSAGE);
         if (!waited) onWait?.();
         waited = true;
@@ -222,7 +218,7 @@ export function sqliteStores(db: Db): Stores {
         try {
           return db.transaction(work).immediate();
         } catch (error) {
-          if (isBusy(error)) throw new DomainError('busy', BUSY_MESSAGE);
+          if (isBusyError(error)) throw new DomainError('busy', BUSY_MESSAGE);
           throw error;
         }
       },

@@ -106,10 +106,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'only GET is served here.');
     // A launch token in the query is the page's to read; the files are the same with or without it.
     // A path such as "///x" is no URL at all: a refusal, not an exception that would end the server.
-    const url = URL.canParse(req.url ?? '/', `http://${HOST}:${port}`)
-      ? new URL(req.url ?? '/', `http://${HOST}:${port}`)
-      : null;
-    if (!url) return refuse(res, 400, 'that address cannot be read.');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
+    } catch {
+      return refuse(res, 400, 'that address cannot be read.');
+    }
     const file = readStaticFile(options.rendererDir, url.pathname);
     if (!file) return refuse(res, 404, `no such file: ${url.pathname}`);
     res.writeHead(200, {

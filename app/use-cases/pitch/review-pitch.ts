@@ -98,6 +98,7 @@ export function createPitchReview(deps: ReviewPitchDeps) {
         );
       }
       const at = deps.clock.nowIso();
+      const context = (await deps.subjects.adviceContextOf?.(view.clientId, view.productId)) ?? null;
       const record = pitchAdviceRecord({
         id: `AR-${deps.ids.randomId().slice(0, 16).toUpperCase()}`,
         at,
@@ -109,8 +110,8 @@ export function createPitchReview(deps: ReviewPitchDeps) {
         facts,
         verdict: subject.verdict,
         market: subject.market,
-        deviation: subject.deviation ?? null,
-        ranking: subject.ranking ?? null,
+        deviation: context?.deviation ?? null,
+        ranking: context?.ranking ?? null,
         issues: fresh.issues,
       });
       await deps.store.approve(draftId, version, { at, actor: deps.actor }, record);
