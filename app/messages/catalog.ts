@@ -5,6 +5,7 @@ import { enEngine } from './en-engine';
 import { enModelSelection } from './en-model-selection';
 import { enPitch } from './en-pitch';
 import { enPitchDocument } from './en-pitch-document';
+import { enPdf } from './en-pdf';
 import { enPitchJob } from './en-pitch-job';
 import { enReasons } from './en-reasons';
 import { enSuitability } from './en-suitability';
@@ -17,6 +18,7 @@ import { zhCNEngine } from './zh-CN-engine';
 import { zhCNModelSelection } from './zh-CN-model-selection';
 import { zhCNPitch } from './zh-CN-pitch';
 import { zhCNPitchDocument } from './zh-CN-pitch-document';
+import { zhCNPdf } from './zh-CN-pdf';
 import { zhCNPitchJob } from './zh-CN-pitch-job';
 import { zhCNReasons } from './zh-CN-reasons';
 import { zhCNSuitability } from './zh-CN-suitability';
@@ -39,6 +41,7 @@ export const en = {
   ...enReasons,
   ...enSuitability,
   ...enAudit,
+  ...enPdf,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -56,6 +59,7 @@ export const zhCN: Catalog = {
   ...zhCNReasons,
   ...zhCNSuitability,
   ...zhCNAudit,
+  ...zhCNPdf,
 };
 
 export const CATALOGS: Record<Language, Catalog> = { en, 'zh-CN': zhCN };
