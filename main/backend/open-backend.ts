@@ -23,6 +23,7 @@ import { clientHandlers } from './client-handlers';
 import { deviationHandlers } from './deviation-handlers';
 import { engineHandlers } from './engine-handlers';
 import { llmHandlers } from './llm-handlers';
+import { pdfHandlers } from './pdf-handlers';
 import { pitchHandlers } from './pitch-handlers';
 import { ruleSetHandlers } from './rule-set-handlers';
 
@@ -94,14 +95,18 @@ export function openBackend(options: BackendOptions): Backend {
   });
   if (options.auditChecks) audit.start();
 
+  const engineTable = engineHandlers(ctx);
   const handlers: HandlerTable = withStoreFailures(databasePath, Number(db.pragma('busy_timeout', { simple: true })), {
     ...bookHandlers(ctx, { mode: options.mode, databasePath }),
     ...clientHandlers(ctx),
-    ...engineHandlers(ctx),
+    ...engineTable,
     ...ruleSetHandlers(ctx),
     ...llmHandlers(ctx),
     ...pitchHandlers(ctx),
     ...deviationHandlers(ctx),
+    ...pdfHandlers(ctx, async (clientId) =>
+      engineTable['recommendations:for-client']({ clientId, top: 20, languageModel: 'use' }),
+    ),
     'records:for-client': ({ clientId }) => listAdviceRecords(db, clientId),
     'records:get': ({ id }) => {
       const stored = getAdviceRecord(db, id);

@@ -47,7 +47,7 @@ Usage:
                                               $ADVISOR_DESK_DB_NEW_KEY, else typed twice
                                               Each writes a checked copy and renames it over the database; on any
                                               failure the database is left as it was. Close the app first (exit 6)
-  advisor-desk records export --from DAY --to DAY [--client ID] [--advisor ID] --format json|csv --out DIR
+  advisor-desk records export --from DAY --to DAY [--client ID] [--advisor ID] --format json|csv|pdf --out DIR
                                               the advice records made in the period, checked against their hashes,
                                               as one file with manifest.json (file sha256s, count, audit trail head)
   advisor-desk records verify-export DIR      re-check an export folder against its manifest (exit 8 if altered)

@@ -7,7 +7,7 @@ import { CliError, EXIT, usageError, type CliIo } from './cli-io';
 import { storeKeyFor } from './cli-store-key';
 
 export const RECORDS_USAGE =
-  'advisor-desk records export --from YYYY-MM-DD --to YYYY-MM-DD [--client ID] [--advisor ID] --format json|csv --out DIR | records verify-export DIR';
+  'advisor-desk records export --from YYYY-MM-DD --to YYYY-MM-DD [--client ID] [--advisor ID] --format json|csv|pdf --out DIR | records verify-export DIR';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -25,7 +25,7 @@ export interface RecordsRequest {
 }
 
 /**
- * `records export`: a period's advice records as JSON or CSV with a manifest (file hashes, count, audit trail head);
+ * `records export`: a period's advice records as JSON, CSV or one PDF report per record, with a manifest (file hashes, count, audit trail head);
  * `records verify-export DIR`: re-checks such a folder. Exit 8 when a record or a file was altered.
  */
 export async function runRecords(io: CliIo, request: RecordsRequest): Promise<void> {
@@ -44,8 +44,8 @@ export async function runRecords(io: CliIo, request: RecordsRequest): Promise<vo
   const { from, to, format, out } = request;
   if (!from || !DAY.test(from) || !to || !DAY.test(to) || from > to)
     throw usageError(`--from and --to must be days (YYYY-MM-DD), from no later than to. Usage: ${RECORDS_USAGE}`);
-  if (format !== 'json' && format !== 'csv')
-    throw usageError(`--format must be json or csv (PDF reports come later). Usage: ${RECORDS_USAGE}`);
+  if (format !== 'json' && format !== 'csv' && format !== 'pdf')
+    throw usageError(`--format must be json, csv or pdf. Usage: ${RECORDS_USAGE}`);
   if (!out) throw usageError(`--out DIR is required. Usage: ${RECORDS_USAGE}`);
   if (!fs.existsSync(request.dbPath)) throw new CliError(EXIT.database, `No database at ${request.dbPath}.`);
   const { db } = openStore(request.dbPath, { key: await storeKeyFor(io, request.dbPath) });
@@ -63,7 +63,7 @@ export async function runRecords(io: CliIo, request: RecordsRequest): Promise<vo
     if (request.json) io.stdout(`${JSON.stringify(manifest)}\n`);
     else
       io.stdout(
-        `Exported ${manifest.recordCount} advice records (${from} to ${to}) to ${out}: ${manifest.files.map((f) => f.name).join(', ')} and manifest.json.\n`,
+        `Exported ${manifest.recordCount} advice records (${from} to ${to}) to ${out}: ${filesSaid(manifest.files)} and manifest.json.\n`,
       );
   } catch (error) {
     if (error instanceof ExportRefusedError) throw new CliError(EXIT.tampered, error.message);
@@ -71,4 +71,10 @@ export async function runRecords(io: CliIo, request: RecordsRequest): Promise<vo
   } finally {
     db.close();
   }
+}
+
+/** The files an export wrote, named; a PDF export's reports (one per record) counted instead. */
+function filesSaid(files: { name: string }[]): string {
+  const reports = files.filter((f) => f.name.endsWith('.pdf')).length;
+  return reports > 0 ? `${reports} PDF reports` : files.map((f) => f.name).join(', ');
 }

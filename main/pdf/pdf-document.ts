@@ -58,8 +58,6 @@ interface Style {
 
 export class PdfReport {
   private readonly doc: PDFKit.PDFDocument;
-  private readonly chunks: Buffer[] = [];
-  private readonly done: Promise<Buffer>;
   private readonly registered = new Set<string>();
   private y = MARGIN.top;
   private readonly left = MARGIN.left;
@@ -87,11 +85,6 @@ export class PdfReport {
         CreationDate: meta.at,
         ModDate: meta.at,
       },
-    });
-    this.done = new Promise((resolve, reject) => {
-      this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk));
-      this.doc.on('end', () => resolve(Buffer.concat(this.chunks)));
-      this.doc.on('error', reject);
     });
   }
 
@@ -203,8 +196,11 @@ export class PdfReport {
     this.y += points;
   }
 
-  /** Writes the footers (now that the page count is known) and ends the document. */
-  async finish(): Promise<Buffer> {
+  /**
+   * Writes the footers (now that the page count is known) and ends the document. pdfkit writes everything while
+   * ending, into the stream's buffer, so the bytes are read back at once: no event loop turn, no listener.
+   */
+  finish(): Buffer {
     const range = this.doc.bufferedPageRange();
     const style: Style = { size: 7.5, weight: 400, color: MUTED };
     for (let i = range.start; i < range.start + range.count; i++) {
@@ -225,7 +221,12 @@ export class PdfReport {
     }
     this.doc.flushPages();
     this.doc.end();
-    return this.done;
+    const chunks: Buffer[] = [];
+    for (let chunk = this.doc.read() as Buffer | null; chunk !== null; chunk = this.doc.read() as Buffer | null)
+      chunks.push(chunk);
+    const pdf = Buffer.concat(chunks);
+    if (!pdf.subarray(-8).toString('latin1').includes('%%EOF')) throw new Error('The PDF did not end.');
+    return pdf;
   }
 
   private lineHeight(style: Style): number {

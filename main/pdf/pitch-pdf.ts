@@ -2,6 +2,7 @@ import type { PitchDraftView } from '../../app/contract/pitch-channels';
 import type { Client } from '../../app/domain/client';
 import { DomainError } from '../../app/domain/domain-error';
 import type { Product } from '../../app/domain/product';
+import { translate } from '../../app/messages';
 import type { AdviceRecord } from '../../app/records/advice-record';
 import { PdfReport } from './pdf-document';
 import type { FontBook } from './pdf-fonts';
@@ -21,11 +22,13 @@ export interface ApprovedPitchInput {
  * One approved pitch as the client receives it, in the pitch's language: the approved text, the product's key
  * facts and the disclosures. A version nobody approved is refused: only reviewed text may leave the app.
  */
-export async function approvedPitchPdf(input: ApprovedPitchInput, fonts?: FontBook): Promise<Buffer> {
+export function approvedPitchPdf(input: ApprovedPitchInput, fonts?: FontBook): Buffer {
   const x = new PdfText(input.draft.language);
   const version = input.draft.versions.find((v) => v.version === input.version);
-  if (!version) throw new DomainError('not_found', x.t('pdf.pitch.noVersion', { version: input.version }));
-  if (!version.approval) throw new DomainError('validation', x.t('pdf.pitch.notApproved', { version: input.version }));
+  // Refusals are read by the advisor in the window, as the app's other refusals are: in English.
+  if (!version) throw new DomainError('not_found', translate('en', 'pdf.pitch.noVersion', { version: input.version }));
+  if (!version.approval)
+    throw new DomainError('validation', translate('en', 'pdf.pitch.notApproved', { version: input.version }));
   const at = version.approval.at;
   const record = input.record;
   const footer = record

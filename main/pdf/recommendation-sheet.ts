@@ -12,11 +12,7 @@ const REASONS_PER_PRODUCT = 3;
  * A client's recommendation sheet in the client's language: the products that suit them in ranked order with the
  * score and the main reasons, then every product excluded with the rule that excluded it.
  */
-export async function recommendationSheetPdf(
-  client: Client,
-  ranking: ClientRanking,
-  fonts?: FontBook,
-): Promise<Buffer> {
+export function recommendationSheetPdf(client: Client, ranking: ClientRanking, fonts?: FontBook): Buffer {
   const x = new PdfText(client.language);
   const title = x.t('pdf.sheet.title');
   const footer = x.t('pdf.footer.sheet', {

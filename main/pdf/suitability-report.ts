@@ -12,11 +12,7 @@ import { PdfText, profileOf } from './pdf-text';
  * the machine draft against the final text, the disclosures, who advised and approved and when. Every page carries
  * the record's id and stored sha256, so a printed page can be matched to the record it came from.
  */
-export async function suitabilityReportPdf(
-  record: AdviceRecord,
-  contentHash: string,
-  fonts?: FontBook,
-): Promise<Buffer> {
+export function suitabilityReportPdf(record: AdviceRecord, contentHash: string, fonts?: FontBook): Buffer {
   const x = new PdfText(record.pitch.language);
   const language = x.language === 'zh-CN' ? 'zh' : 'en';
   const client = profileOf(record.client);

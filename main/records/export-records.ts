@@ -6,16 +6,20 @@ import type { AdviceRecord } from '../../app/records/advice-record';
 import { ADVICE_EXPORT_SCHEMA, AdviceExportSchema, AdviceRecordSchema } from '../../app/records/advice-record-schema';
 import { trailHead } from '../db/audit-anchor';
 import type { Db } from '../db/connection';
+import { recordReportFiles } from '../pdf/record-reports';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const MANIFEST_SCHEMA = 'advisor-desk/export-manifest@1';
+
+/** One JSON file, one CSV file, or one PDF suitability report per record. */
+export type ExportFormat = 'json' | 'csv' | 'pdf';
 
 export interface ExportRequest {
   from: string;
   to: string;
   client: string | null;
   advisor: string | null;
-  format: 'json' | 'csv';
+  format: ExportFormat;
   outDir: string;
   now: Date;
   appVersion: string;
@@ -25,7 +29,7 @@ export interface ExportManifest {
   schema: typeof MANIFEST_SCHEMA;
   generatedAt: string;
   appVersion: string;
-  format: 'json' | 'csv';
+  format: ExportFormat;
   period: { from: string; to: string };
   filters: { client: string | null; advisor: string | null };
   recordCount: number;
@@ -125,20 +129,22 @@ export function exportAdviceRecords(db: Db, request: ExportRequest): ExportManif
   const generatedAt = request.now.toISOString();
   const period = { from: request.from, to: request.to };
   const filters = { client: request.client, advisor: request.advisor };
-  let name: string;
-  let body: string;
+  let files: Iterable<{ name: string; body: string | Buffer }>;
   if (request.format === 'json') {
     const document = { schema: ADVICE_EXPORT_SCHEMA, generatedAt, period, filters, records };
     AdviceExportSchema.parse(document);
-    name = 'advice-records.json';
-    body = `${JSON.stringify(document, null, 2)}\n`;
-  } else {
-    name = 'advice-records.csv';
-    body = [csvLine(CSV_HEADER), ...records.map((r) => csvLine(csvRow(r.contentHash, r.record)))].join('\r\n') + '\r\n';
-  }
+    files = [{ name: 'advice-records.json', body: `${JSON.stringify(document, null, 2)}\n` }];
+  } else if (request.format === 'csv') {
+    const body =
+      [csvLine(CSV_HEADER), ...records.map((r) => csvLine(csvRow(r.contentHash, r.record)))].join('\r\n') + '\r\n';
+    files = [{ name: 'advice-records.csv', body }];
+  } else files = recordReportFiles(records);
   fs.mkdirSync(request.outDir, { recursive: true });
-  const file = path.join(request.outDir, name);
-  fs.writeFileSync(file, body);
+  const written: ExportManifest['files'] = [];
+  for (const { name, body } of files) {
+    fs.writeFileSync(path.join(request.outDir, name), body);
+    written.push({ name, bytes: Buffer.byteLength(body), sha256: sha256(body) });
+  }
   const manifest: ExportManifest = {
     schema: MANIFEST_SCHEMA,
     generatedAt,
@@ -148,7 +154,7 @@ export function exportAdviceRecords(db: Db, request: ExportRequest): ExportManif
     filters,
     recordCount: records.length,
     auditChain: trailHead(db),
-    files: [{ name, bytes: Buffer.byteLength(body), sha256: sha256(body) }],
+    files: written,
   };
   // The manifest last: a folder without one is an export that did not finish.
   fs.writeFileSync(path.join(request.outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -179,6 +185,10 @@ export function verifyExport(dir: string): { ok: boolean; recordCount: number; p
       problems.push(`${f.name} was changed after the export: its sha256 is not the manifest's.`);
       continue;
     }
+    if (f.name.endsWith('.pdf')) {
+      if (!data.subarray(0, 5).equals(Buffer.from('%PDF-'))) problems.push(`${f.name} is not a PDF.`);
+      continue;
+    }
     const text = data.toString('utf8');
     if (f.name.endsWith('.json')) {
       // Hashes are checked on the text as read, not on the schema's parse of it (which may reorder or drop keys).
@@ -197,5 +207,8 @@ export function verifyExport(dir: string): { ok: boolean; recordCount: number; p
         problems.push(`${f.name} holds ${lines} rows; the manifest says ${manifest.recordCount}.`);
     }
   }
+  const reports = (manifest.files ?? []).filter((f) => f.name.endsWith('.pdf')).length;
+  if (manifest.format === 'pdf' && reports !== manifest.recordCount)
+    problems.push(`The manifest lists ${reports} reports for ${manifest.recordCount} records.`);
   return { ok: problems.length === 0, recordCount: manifest.recordCount ?? 0, problems };
 }
