@@ -1,5 +1,10 @@
 /** English text of the PDF documents: the suitability report, the client-facing pitch and the recommendation sheet. */
 export const enPdf = {
+  'pdf.ui.exportPitch': 'Export PDF',
+  'pdf.ui.approveFirst': 'Approve this version to export it as a PDF',
+  'pdf.ui.recommendationSheet': 'Recommendation sheet (PDF)',
+  'pdf.ui.saved': 'Saved {file}.',
+
   'pdf.page': 'Page {page} / {pages}',
   'pdf.footer.record': 'Advice record {id} · sha256 {hash}',
   'pdf.footer.pitch': 'Approved pitch, version {version} · advice record {id} · sha256 {hash}',

@@ -1,6 +1,11 @@
 import type { PdfMessageKey } from './en-pdf';
 
 export const zhCNPdf: Record<PdfMessageKey, string> = {
+  'pdf.ui.exportPitch': '导出 PDF',
+  'pdf.ui.approveFirst': '批准此版本后才能导出为 PDF',
+  'pdf.ui.recommendationSheet': '产品推荐单（PDF）',
+  'pdf.ui.saved': '已保存 {file}。',
+
   'pdf.page': '第 {page} / {pages} 页',
   'pdf.footer.record': '建议记录 {id} · sha256 {hash}',
   'pdf.footer.pitch': '已批准的推介（第 {version} 版）· 建议记录 {id} · sha256 {hash}',
