@@ -96,13 +96,18 @@ export class FontBook {
     }
   }
 
-  /** The face that draws a character: the first whose range holds it, else the first face (a missing-glyph box). */
+  /**
+   * The face that draws a character: the first whose CSS range holds it and whose file has a glyph for it (the
+   * ranges are fontsource's slicing, a little wider than some files), else the first whose range holds it, else the
+   * first face (a missing-glyph box rather than a lost character).
+   */
   faceFor(codePoint: number, weight: FontWeight): FontFace {
     const key = codePoint * 2 + (weight === 700 ? 1 : 0);
     const known = this.chosen.get(key);
     if (known) return known;
     const faces = this.faces.get(weight)!;
-    const face = faces.find((f) => covers(f, codePoint)) ?? faces[0]!;
+    const inRange = faces.filter((f) => covers(f, codePoint));
+    const face = inRange.find((f) => this.font(f).hasGlyphForCodePoint(codePoint)) ?? inRange[0] ?? faces[0]!;
     this.chosen.set(key, face);
     return face;
   }
