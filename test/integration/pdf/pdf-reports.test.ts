@@ -144,7 +144,8 @@ describe('PDF documents', () => {
 
     const file = path.join(out, `${zh.record.id}.pdf`);
     const bytes = fs.readFileSync(file);
-    bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+    const middle = Math.floor(bytes.length / 2);
+    bytes[middle] = bytes[middle]! ^ 0x01;
     fs.writeFileSync(file, bytes);
     const tampered = await cli('records', 'verify-export', out);
     expect(tampered.code).toBe(8);
