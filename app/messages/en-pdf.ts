@@ -131,6 +131,7 @@ export const enPdf = {
   'pdf.sheet.excluded': 'Products that do not suit you, and why',
   'pdf.sheet.noneExcluded': 'Every product in the catalogue suits this profile.',
   'pdf.sheet.rank': '#',
+  'pdf.sheet.score': 'Match',
   'pdf.sheet.reasons': 'Main reasons',
   'pdf.sheet.whyNot': 'Why not',
   'pdf.sheet.deviation': 'only with your recorded request',

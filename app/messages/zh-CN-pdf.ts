@@ -131,6 +131,7 @@ export const zhCNPdf: Record<PdfMessageKey, string> = {
   'pdf.sheet.excluded': '不适合您的产品及原因',
   'pdf.sheet.noneExcluded': '产品目录中的所有产品均适合该情况。',
   'pdf.sheet.rank': '序号',
+  'pdf.sheet.score': '匹配度',
   'pdf.sheet.reasons': '主要原因',
   'pdf.sheet.whyNot': '不适合的原因',
   'pdf.sheet.deviation': '仅在您已记录的主动要求下',

@@ -5,7 +5,7 @@ import { PdfReport } from './pdf-document';
 import type { FontBook } from './pdf-fonts';
 import { PdfText } from './pdf-text';
 
-/** How many reasons per product the sheet lists: the ones that moved the score most. */
+/** How many reasons per product the sheet lists: those that raised the score most (the client reads why, not why not). */
 const REASONS_PER_PRODUCT = 3;
 
 /**
@@ -36,11 +36,11 @@ export function recommendationSheetPdf(client: Client, ranking: ClientRanking, f
   else
     doc.table(
       [
-        { header: x.t('pdf.sheet.rank'), width: 0.07 },
-        { header: x.t('pdf.product.name'), width: 0.33 },
+        { header: x.t('pdf.sheet.rank'), width: 0.06 },
+        { header: x.t('pdf.product.name'), width: 0.3 },
         { header: x.t('product.riskGrade'), width: 0.1 },
-        { header: x.t('pdf.ranking.score'), width: 0.14 },
-        { header: x.t('pdf.sheet.reasons'), width: 0.36 },
+        { header: x.t('pdf.sheet.score'), width: 0.1 },
+        { header: x.t('pdf.sheet.reasons'), width: 0.44 },
       ],
       ranking.ranked.map((p) => [
         x.number(p.rank),
@@ -48,6 +48,7 @@ export function recommendationSheetPdf(client: Client, ranking: ClientRanking, f
         p.riskGrade,
         x.t('pdf.percent', { value: x.number(p.probability * 100, 1) }),
         p.reasons
+          .filter((r) => r.logOdds > 0)
           .slice(0, REASONS_PER_PRODUCT)
           .map((r) => `• ${renderMessage(r.text, x.language)}`)
           .join('\n'),
@@ -66,7 +67,9 @@ export function recommendationSheetPdf(client: Client, ranking: ClientRanking, f
       ranking.excluded.map((p) => [
         x.productName(p),
         p.riskGrade,
-        p.failed.map((f) => renderMessage(f.reason, x.language)).join('\n'),
+        p.failed.length === 1
+          ? renderMessage(p.failed[0]!.reason, x.language)
+          : p.failed.map((f) => `• ${renderMessage(f.reason, x.language)}`).join('\n'),
       ]),
     );
   return doc.finish();
