@@ -7,6 +7,9 @@ import type { TemplateValue } from '../../app/messages/message-format';
 import type { SuitabilityClient } from '../../app/suitability';
 import type { PdfMeta } from './pdf-document';
 
+// Making a number format costs more than the rest of a table row: one per language and precision, kept.
+const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
+
 /** The catalog in one document's language, and the formats every document shares. */
 export class PdfText {
   constructor(readonly language: Language) {}
@@ -21,7 +24,13 @@ export class PdfText {
   }
 
   number(value: number, digits = 0): string {
-    return new Intl.NumberFormat(LOCALE_TAGS[this.language], { maximumFractionDigits: digits }).format(value);
+    const key = `${this.language}/${digits}`;
+    let format = NUMBER_FORMATS.get(key);
+    if (!format) {
+      format = new Intl.NumberFormat(LOCALE_TAGS[this.language], { maximumFractionDigits: digits });
+      NUMBER_FORMATS.set(key, format);
+    }
+    return format.format(value);
   }
 
   money(value: number, currency?: string): string {
