@@ -35,6 +35,11 @@ const LEADING = 1.45;
 const INK = '#1a1a1a';
 const MUTED = '#5f6368';
 const RULE = '#c4c7cc';
+const CELL_PAD = 4;
+const FIELD_COLUMNS: TableColumn[] = [
+  { header: '', width: 0.32 },
+  { header: '', width: 0.68 },
+];
 
 // Han, kana, CJK symbols and full-width forms: a line may break before any of these.
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]|[\u{20000}-\u{3134f}]/u;
@@ -94,9 +99,13 @@ export class PdfReport {
     this.rule(6, 10);
   }
 
-  heading(text: string): void {
-    // A heading with no room for a line under it goes to the next page with its text.
-    this.ensure(80);
+  /**
+   * A heading goes to the next page when no line of what follows would fit under it, or, given the height of a short
+   * block that follows (see fieldsHeight), when that block would not fit whole but would on a fresh page.
+   */
+  heading(text: string, keepWith = 0): void {
+    const page = this.bottom - MARGIN.top;
+    this.ensure(keepWith > 0 && keepWith + 40 < page ? keepWith + 40 : 80);
     this.y += 8;
     this.block(text, { size: 12.5, weight: 700, color: INK });
     this.y += 2;
@@ -133,14 +142,23 @@ export class PdfReport {
 
   /** Label and value pairs in two columns. */
   fields(rows: readonly (readonly [string, string])[]): void {
-    this.table(
-      [
-        { header: '', width: 0.32 },
-        { header: '', width: 0.68 },
-      ],
-      rows.map(([label, value]) => [label, value]),
-      { header: false, labelColumn: true },
-    );
+    this.table(FIELD_COLUMNS, rows, { header: false, labelColumn: true });
+  }
+
+  /** The height fields() will take for these rows, to keep a short block with its heading. */
+  fieldsHeight(rows: readonly (readonly [string, string])[]): number {
+    const pad = CELL_PAD;
+    return rows.reduce((sum, row) => {
+      const lines = FIELD_COLUMNS.map(
+        (c, i) =>
+          this.lines(row[i] ?? '', c.width * this.width - 2 * pad, {
+            size: BODY,
+            weight: i === 0 ? 700 : 400,
+            color: INK,
+          }).length,
+      );
+      return sum + Math.max(...lines) * BODY * LEADING + 2 * pad;
+    }, 8);
   }
 
   table(
@@ -148,7 +166,7 @@ export class PdfReport {
     rows: readonly (readonly string[])[],
     options: { header?: boolean; labelColumn?: boolean } = {},
   ): void {
-    const pad = 4;
+    const pad = CELL_PAD;
     const xs: number[] = [];
     let x = this.left;
     for (const c of columns) {

@@ -87,28 +87,12 @@ export function suitabilityReportPdf(record: AdviceRecord, contentHash: string, 
     }
   }
 
-  doc.heading(x.t('pdf.report.generation'));
   const g = record.pitch.generation;
   const machine = record.pitch.machineDraft;
-  if (!g || !machine) doc.paragraph(x.t('pdf.generation.none'));
-  else {
-    const rows: [string, string][] = [[x.t('pdf.generation.source'), x.t(`pdf.generation.${machine.source}`)]];
-    if (g.modelFile) rows.push([x.t('pdf.generation.modelFile'), g.modelFile]);
-    if (g.modelSha256) rows.push([x.t('pdf.generation.modelHash'), g.modelSha256]);
-    if (g.promptHash) rows.push([x.t('pdf.generation.promptHash'), g.promptHash]);
-    const settings = Object.entries(g.settings)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([k, v]) => `${k}: ${String(v)}`);
-    if (settings.length > 0) rows.push([x.t('pdf.generation.settings'), settings.join('; ')]);
-    if (g.generatedTokens !== null) rows.push([x.t('pdf.generation.tokens'), x.number(g.generatedTokens)]);
-    if (g.millis !== null)
-      rows.push([
-        x.t('pdf.generation.millis'),
-        x.t('pdf.generation.millisValue', { seconds: x.number(g.millis / 1000, 1) }),
-      ]);
-    if (g.droppedFacts.length > 0) rows.push([x.t('pdf.generation.dropped'), g.droppedFacts.join(x.separator())]);
-    doc.fields(rows);
-  }
+  const generation = g && machine ? generationRows(x, g, machine.source) : null;
+  doc.heading(x.t('pdf.report.generation'), generation ? doc.fieldsHeight(generation) : 0);
+  if (generation) doc.fields(generation);
+  else doc.paragraph(x.t('pdf.generation.none'));
 
   doc.heading(x.t('pdf.report.finalText'));
   pitchText(doc, x, record.pitch.finalText);
@@ -134,8 +118,7 @@ export function suitabilityReportPdf(record: AdviceRecord, contentHash: string, 
   doc.heading(x.t('pdf.report.disclosures'));
   for (const d of record.pitch.disclosures) doc.paragraph(d[language]);
 
-  doc.heading(x.t('pdf.report.approval'));
-  doc.fields([
+  const approval: [string, string][] = [
     [x.t('pdf.approval.advisor'), record.advisor],
     [x.t('pdf.approval.approver'), record.approver],
     [x.t('pdf.approval.at'), x.time(record.createdAt)],
@@ -144,8 +127,34 @@ export function suitabilityReportPdf(record: AdviceRecord, contentHash: string, 
     [x.t('pdf.approval.recordId'), record.id],
     [x.t('pdf.approval.hash'), contentHash],
     [x.t('pdf.approval.schema'), record.schema],
-  ]);
+  ];
+  doc.heading(x.t('pdf.report.approval'), doc.fieldsHeight(approval));
+  doc.fields(approval);
   return doc.finish();
+}
+
+/** Model file and prompt hashes, settings and timing of the machine draft. */
+function generationRows(
+  x: PdfText,
+  g: NonNullable<AdviceRecord['pitch']['generation']>,
+  source: 'model' | 'template' | 'advisor',
+): [string, string][] {
+  const rows: [string, string][] = [[x.t('pdf.generation.source'), x.t(`pdf.generation.${source}`)]];
+  if (g.modelFile) rows.push([x.t('pdf.generation.modelFile'), g.modelFile]);
+  if (g.modelSha256) rows.push([x.t('pdf.generation.modelHash'), g.modelSha256]);
+  if (g.promptHash) rows.push([x.t('pdf.generation.promptHash'), g.promptHash]);
+  const settings = Object.entries(g.settings)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => `${k}: ${String(v)}`);
+  if (settings.length > 0) rows.push([x.t('pdf.generation.settings'), settings.join('; ')]);
+  if (g.generatedTokens !== null) rows.push([x.t('pdf.generation.tokens'), x.number(g.generatedTokens)]);
+  if (g.millis !== null)
+    rows.push([
+      x.t('pdf.generation.millis'),
+      x.t('pdf.generation.millisValue', { seconds: x.number(g.millis / 1000, 1) }),
+    ]);
+  if (g.droppedFacts.length > 0) rows.push([x.t('pdf.generation.dropped'), g.droppedFacts.join(x.separator())]);
+  return rows;
 }
 
 /** The pitch as the client reads it: headline, body, key points, risks and next step. */
