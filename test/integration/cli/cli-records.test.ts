@@ -90,7 +90,9 @@ describe('advisor-desk records', () => {
     ).toBe(0);
     const csv = fs.readFileSync(path.join(csvDir, 'advice-records.csv'), 'utf8').trim().split('\r\n');
     expect(csv).toHaveLength(3);
-    expect(csv[0]).toMatch(/^record_id,created_at,client_id/);
+    // One row per product a record speaks of: an approval's row is its pitched product.
+    expect(csv[0]).toMatch(/^record_id,kind,created_at,client_id,client_name,risk_class,role,product_id/);
+    expect(csv.slice(1).every((line) => line.includes(',pitch-approved,') && line.includes(',pitched,'))).toBe(true);
     expect((await cli('records', 'verify-export', csvDir)).code).toBe(0);
 
     // A period with nothing in it exports an empty, verifiable set; a changed file is named.
