@@ -17,6 +17,7 @@ export const events = {
       'model',
       'rules',
       'deviations',
+      'records',
       'all',
     ]),
     id: z.string().optional(),

@@ -8,6 +8,7 @@ import { enPitchDocument } from './en-pitch-document';
 import { enPdf } from './en-pdf';
 import { enPitchJob } from './en-pitch-job';
 import { enReasons } from './en-reasons';
+import { enRecords } from './en-records';
 import { enSuitability } from './en-suitability';
 import { enUi } from './en-ui';
 import type { Language } from './language';
@@ -21,6 +22,7 @@ import { zhCNPitchDocument } from './zh-CN-pitch-document';
 import { zhCNPdf } from './zh-CN-pdf';
 import { zhCNPitchJob } from './zh-CN-pitch-job';
 import { zhCNReasons } from './zh-CN-reasons';
+import { zhCNRecords } from './zh-CN-records';
 import { zhCNSuitability } from './zh-CN-suitability';
 import { zhCNUi } from './zh-CN-ui';
 
@@ -41,6 +43,7 @@ export const en = {
   ...enReasons,
   ...enSuitability,
   ...enAudit,
+  ...enRecords,
   ...enPdf,
 } satisfies Record<string, string>;
 
@@ -59,6 +62,7 @@ export const zhCN: Catalog = {
   ...zhCNReasons,
   ...zhCNSuitability,
   ...zhCNAudit,
+  ...zhCNRecords,
   ...zhCNPdf,
 };
 

@@ -1,5 +1,3 @@
-import { DomainError } from '../../app/domain/domain-error';
-import { getAdviceRecord, listAdviceRecords } from '../db/advice-record-repository';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { HandlerTable } from '../../app/contract/dispatch';
@@ -25,6 +23,7 @@ import { engineHandlers } from './engine-handlers';
 import { llmHandlers } from './llm-handlers';
 import { pdfHandlers } from './pdf-handlers';
 import { pitchHandlers } from './pitch-handlers';
+import { recordHandlers } from './record-handlers';
 import { ruleSetHandlers } from './rule-set-handlers';
 
 /** The one person at this desk; the audit trail names them. Sign-in arrives with multi-user support. */
@@ -107,12 +106,7 @@ export function openBackend(options: BackendOptions): Backend {
     ...pdfHandlers(ctx, async (clientId) =>
       engineTable['recommendations:for-client']({ clientId, top: 20, languageModel: 'use' }),
     ),
-    'records:for-client': ({ clientId }) => listAdviceRecords(db, clientId),
-    'records:get': ({ id }) => {
-      const stored = getAdviceRecord(db, id);
-      if (!stored) throw new DomainError('not_found', `No advice record ${id}.`);
-      return stored;
-    },
+    ...recordHandlers(ctx),
     'audit:status': () => audit.status(),
     'audit:check': () => audit.check(),
   });

@@ -1,6 +1,7 @@
 import type { HandlerTable } from '../../app/contract/dispatch';
 import type { ClientRanking } from '../../app/domain/ranking';
 import { DomainError } from '../../app/domain/domain-error';
+import type { PitchAdviceRecord } from '../../app/records/advice-record';
 import { translate } from '../../app/messages';
 import { getAdviceRecord, listAdviceRecords } from '../db/advice-record-repository';
 import { getClient } from '../db/client-repository';
@@ -31,16 +32,18 @@ export function pdfHandlers(ctx: BackendContext, rank: (clientId: string) => Pro
       if (!draft) throw new DomainError('not_found', `No pitch draft with id ${draftId}.`);
       const client = clientOf(draft.clientId);
       // The record the approval made carries the product and the disclosures as they were approved.
-      const record =
-        listAdviceRecords(db, draft.clientId)
-          .filter((r) => r.pitchDraftId === draftId)
-          .map((r) => getAdviceRecord(db, r.id))
-          .find((r) => r?.record.pitch.approvedVersion === version) ?? null;
-      if (record && !record.intact)
-        throw new DomainError(
-          'conflict',
-          `The advice record ${record.record.id} no longer matches its hash; run advisor-desk audit verify.`,
-        );
+      let record: { record: PitchAdviceRecord; contentHash: string } | null = null;
+      for (const summary of listAdviceRecords(db, draft.clientId)) {
+        if (summary.pitchDraftId !== draftId) continue;
+        const stored = getAdviceRecord(db, summary.id);
+        if (stored?.record.kind !== 'pitch-approved' || stored.record.pitch.approvedVersion !== version) continue;
+        if (!stored.intact)
+          throw new DomainError(
+            'conflict',
+            `The advice record ${summary.id} no longer matches its hash; run advisor-desk audit verify.`,
+          );
+        record = { record: stored.record, contentHash: stored.contentHash };
+      }
       const product = record?.record.product ?? getProduct(db, draft.productId);
       if (!product) throw new DomainError('not_found', `No product with id ${draft.productId}.`);
       const pdf = approvedPitchPdf({ draft, version, client, product, record });

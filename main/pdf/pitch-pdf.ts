@@ -3,7 +3,7 @@ import type { Client } from '../../app/domain/client';
 import { DomainError } from '../../app/domain/domain-error';
 import type { Product } from '../../app/domain/product';
 import { translate } from '../../app/messages';
-import type { AdviceRecord } from '../../app/records/advice-record';
+import type { PitchAdviceRecord } from '../../app/records/advice-record';
 import { PdfReport } from './pdf-document';
 import type { FontBook } from './pdf-fonts';
 import { PdfText } from './pdf-text';
@@ -15,7 +15,7 @@ export interface ApprovedPitchInput {
   client: Client;
   product: Product;
   /** The advice record the approval made (with its stored hash), when there is one. */
-  record: { record: AdviceRecord; contentHash: string } | null;
+  record: { record: PitchAdviceRecord; contentHash: string } | null;
 }
 
 /**

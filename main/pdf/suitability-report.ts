@@ -1,7 +1,7 @@
 import type { PitchDraftContent } from '../../app/contract/pitch-channels';
 import { pickText } from '../../app/domain/localized-text';
 import { isMessageKey, renderMessage } from '../../app/messages';
-import type { AdviceRecord } from '../../app/records/advice-record';
+import type { PitchAdviceRecord } from '../../app/records/advice-record';
 import { PdfReport } from './pdf-document';
 import type { FontBook } from './pdf-fonts';
 import { PdfText, profileOf } from './pdf-text';
@@ -12,7 +12,7 @@ import { PdfText, profileOf } from './pdf-text';
  * the machine draft against the final text, the disclosures, who advised and approved and when. Every page carries
  * the record's id and stored sha256, so a printed page can be matched to the record it came from.
  */
-export function suitabilityReportPdf(record: AdviceRecord, contentHash: string, fonts?: FontBook): Buffer {
+export function suitabilityReportPdf(record: PitchAdviceRecord, contentHash: string, fonts?: FontBook): Buffer {
   const x = new PdfText(record.pitch.language);
   const language = x.language === 'zh-CN' ? 'zh' : 'en';
   const client = profileOf(record.client);
@@ -136,7 +136,7 @@ export function suitabilityReportPdf(record: AdviceRecord, contentHash: string, 
 /** Model file and prompt hashes, settings and timing of the machine draft. */
 function generationRows(
   x: PdfText,
-  g: NonNullable<AdviceRecord['pitch']['generation']>,
+  g: NonNullable<PitchAdviceRecord['pitch']['generation']>,
   source: 'model' | 'template' | 'advisor',
 ): [string, string][] {
   const rows: [string, string][] = [[x.t('pdf.generation.source'), x.t(`pdf.generation.${source}`)]];

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PdfFile, PitchDraftView } from '../../../app/contract';
+import type { AdviceRecord } from '../../../app/records/advice-record';
 import { translate } from '../../../app/messages';
 import type { Language } from '../../../app/messages/language';
 import type { Backend } from '../../../main/backend/backend-types';
@@ -35,7 +36,9 @@ describe('PDF documents', () => {
     const db = openDatabase(backend.databasePath);
     try {
       const summary = listAdviceRecords(db, pitch.clientId).find((r) => r.pitchDraftId === pitch.draftId)!;
-      return getAdviceRecord(db, summary.id)!;
+      const { record, contentHash } = getAdviceRecord(db, summary.id)!;
+      if (record.kind !== 'pitch-approved') throw new Error(`${summary.id} is a ${record.kind} record`);
+      return { record, contentHash };
     } finally {
       db.close();
     }
@@ -109,7 +112,24 @@ describe('PDF documents', () => {
     expect(first.toString('latin1')).toContain(`(D:${zh.record.createdAt.replace(/\D/g, '').slice(0, 14)}Z)`);
   });
 
-  it('exports a period as one report per record with a manifest that verifies, and names a flipped byte', async () => {
+  it('exports a period as one report per record (pitches, a presented ranking, a correction) with a manifest that verifies, and names a flipped byte', async () => {
+    const zh = stored('zh-CN');
+    const en = stored('en');
+    const shown = await value<{ impressionId: string }>('recommendations:for-client', {
+      clientId: zh.record.client.id,
+      top: 5,
+      shownOn: 'app',
+    });
+    const presented = await value<{ id: string; contentHash: string }>('records:present-ranking', {
+      impressionId: shown.impressionId,
+      note: 'Went through the list at the branch',
+    });
+    const correction = await value<{ id: string }>('records:correct', {
+      id: en.record.id,
+      reason: 'The client’s horizon was misheard',
+      changes: [{ field: 'horizon', was: '2 years', now: '5 years' }],
+    });
+
     const db = backend.databasePath;
     const cli = async (...args: string[]) => {
       const run = captureCliIo();
@@ -131,15 +151,27 @@ describe('PDF documents', () => {
     );
     expect(exported.code, exported.err).toBe(0);
     const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
-    expect(manifest).toMatchObject({ format: 'pdf', recordCount: 2 });
-    const zh = stored('zh-CN');
+    expect(manifest).toMatchObject({ format: 'pdf', recordCount: 4 });
     expect(manifest.files.map((f: { name: string }) => f.name).sort()).toEqual(
-      [`${stored('en').record.id}.pdf`, `${zh.record.id}.pdf`].sort(),
+      [en.record.id, zh.record.id, presented.id, correction.id].map((id) => `${id}.pdf`).sort(),
     );
     // The exported report is the report of the record, byte for byte.
     expect(
       fs.readFileSync(path.join(out, `${zh.record.id}.pdf`)).equals(suitabilityReportPdf(zh.record, zh.contentHash)),
     ).toBe(true);
+    const { record: ranking } = await value<{ record: AdviceRecord }>('records:get', { id: presented.id });
+    if (ranking.kind !== 'ranking-presented') throw new Error('not a presented ranking');
+    const language = 'profile' in ranking.client ? ranking.client.profile.language : ranking.client.language;
+    const rankingText = squeezed((await pageTexts(fs.readFileSync(path.join(out, `${presented.id}.pdf`)))).join(''));
+    expect(rankingText).toContain('Wentthroughthelistatthebranch');
+    expect(rankingText).toContain(presented.contentHash);
+    for (const p of ranking.products)
+      expect(rankingText).toContain(squeezed(language === 'zh-CN' ? p.product.nameZh : p.product.nameEn));
+    const correctionText = squeezed(
+      (await pageTexts(fs.readFileSync(path.join(out, `${correction.id}.pdf`)))).join(''),
+    );
+    expect(correctionText).toContain(squeezed('The client’s horizon was misheard'));
+    expect(correctionText).toContain(en.record.id);
     expect((await cli('records', 'verify-export', out)).code).toBe(0);
 
     const file = path.join(out, `${zh.record.id}.pdf`);
