@@ -151,16 +151,24 @@ export class LlmRuntime {
           options.contextSize === 'auto'
             ? { min: Math.min(MIN_CONTEXT_TOKENS, trained), max: Math.min(trained, DEFAULT_CONTEXT_TOKENS) }
             : Math.min(options.contextSize, trained);
-        context = await withThreadCeiling(llama, ceiling, () =>
-          model.createContext({
-            contextSize: wanted,
-            threads: ceiling,
-            sequences: 1,
-            ...(loraPath && options.lora
-              ? { lora: { adapters: [{ filePath: loraPath, scale: options.lora.scale }] } }
-              : {}),
-          }),
-        );
+        const lora =
+          loraPath && options.lora ? { adapters: [{ filePath: loraPath, scale: options.lora.scale }] } : null;
+        const create = (remedy: boolean) =>
+          withThreadCeiling(llama, ceiling, () =>
+            model.createContext({
+              contextSize: wanted,
+              threads: ceiling,
+              sequences: 1,
+              ...(lora ? { lora } : {}),
+              ...(remedy ? {} : { failedCreationRemedy: false as const }),
+            }),
+          );
+        // node-llama-cpp retries a failed context with smaller sizes, a dozen times or more, which helps when memory
+        // ran out but not when llama.cpp refused the adapter: with an adapter the first try is made without retries,
+        // and only running out of memory earns the retries.
+        context = lora
+          ? await create(false).catch((error: unknown) => (isOutOfMemory(error) ? create(true) : Promise.reject(error)))
+          : await create(true);
       } catch (error) {
         await model.dispose();
         if (isOutOfMemory(error)) {
