@@ -76,6 +76,8 @@ export const LlmStatusSchema = z.object({
   /** The file loaded or being loaded. */
   path: z.string().nullable(),
   sha256: z.string().nullable(),
+  /** The loaded model's architecture ("llama"): which LoRA adapters can be applied to it. */
+  architecture: z.string().nullable(),
   /** Which compute backend node-llama-cpp chose on this machine; 'cpu' when there is no usable GPU. */
   backend: LlmBackendSchema,
   gpuName: z.string().nullable(),
@@ -97,6 +99,7 @@ export const IDLE_STATUS: Readonly<LlmStatus> = {
   state: 'none',
   path: null,
   sha256: null,
+  architecture: null,
   backend: 'cpu',
   gpuName: null,
   gpuLayers: 0,

@@ -216,6 +216,7 @@ export class LlmRuntime {
       this.set({
         state: 'loaded',
         sha256,
+        architecture: header.architecture,
         gpuLayers: model.gpuLayers,
         totalLayers: header.totalLayers || this.state.totalLayers,
         contextSize: context.contextSize,
