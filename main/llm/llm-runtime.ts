@@ -151,7 +151,7 @@ export class LlmRuntime {
           options.contextSize === 'auto'
             ? { min: Math.min(MIN_CONTEXT_TOKENS, trained), max: Math.min(trained, DEFAULT_CONTEXT_TOKENS) }
             : Math.min(options.contextSize, trained);
-        const lora =
+        const adapters =
           loraPath && options.lora ? { adapters: [{ filePath: loraPath, scale: options.lora.scale }] } : null;
         const create = (remedy: boolean) =>
           withThreadCeiling(llama, ceiling, () =>
@@ -159,14 +159,14 @@ export class LlmRuntime {
               contextSize: wanted,
               threads: ceiling,
               sequences: 1,
-              ...(lora ? { lora } : {}),
+              ...(adapters ? { lora: adapters } : {}),
               ...(remedy ? {} : { failedCreationRemedy: false as const }),
             }),
           );
         // node-llama-cpp retries a failed context with smaller sizes, a dozen times or more, which helps when memory
         // ran out but not when llama.cpp refused the adapter: with an adapter the first try is made without retries,
         // and only running out of memory earns the retries.
-        context = lora
+        context = adapters
           ? await create(false).catch((error: unknown) => (isOutOfMemory(error) ? create(true) : Promise.reject(error)))
           : await create(true);
       } catch (error) {
