@@ -13,6 +13,7 @@ import { openBackend } from '../../../main/backend/open-backend';
 import { LlamaEngine } from '../../../main/engine/llama-engine';
 import { sha256OfFile } from '../../../main/llm/model-hash';
 import { testLoraPath, testModelPath } from '../../fixtures/test-models';
+import { writeTestLora } from '../../tooling/gguf-writer';
 import { backendCalls } from '../backend/backend-calls';
 
 const NOW = new Date('2026-11-28T09:00:00.000Z');
@@ -122,6 +123,16 @@ describe('LoRA adapters', () => {
     const status = await value<LlmStatus>('llm:status', {});
     expect(status.state).toBe('failed');
     expect(renderMessage(status.error!, 'zh-CN')).toMatch(/不是 LoRA 适配器/);
+  }, 60_000);
+
+  it('refuses an adapter made for another architecture, naming both', async () => {
+    const qwen = path.join(dir, 'qwen-adapter.gguf');
+    await writeTestLora(qwen, { preset: 'tiny', rank: 4, architecture: 'qwen2' });
+    const error = await refusal({ path: modelPath, lora: { path: qwen } });
+    expect(error.code).toBe('validation');
+    expect(error.message).toContain(
+      `qwen-adapter.gguf is a LoRA adapter for "qwen2" models, but ${path.basename(modelPath)} is a "llama" model`,
+    );
   }, 60_000);
 
   it('refuses an adapter cut short with the incompleteness named', async () => {
