@@ -2,6 +2,7 @@ import { enAudit } from './en-audit';
 import { enCategories } from './en-categories';
 import { enClient } from './en-client';
 import { enEngine } from './en-engine';
+import { enLora } from './en-lora';
 import { enModelSelection } from './en-model-selection';
 import { enPitch } from './en-pitch';
 import { enPitchDocument } from './en-pitch-document';
@@ -16,6 +17,7 @@ import { zhCNAudit } from './zh-CN-audit';
 import { zhCNCategories } from './zh-CN-categories';
 import { zhCNClient } from './zh-CN-client';
 import { zhCNEngine } from './zh-CN-engine';
+import { zhCNLora } from './zh-CN-lora';
 import { zhCNModelSelection } from './zh-CN-model-selection';
 import { zhCNPitch } from './zh-CN-pitch';
 import { zhCNPitchDocument } from './zh-CN-pitch-document';
@@ -36,6 +38,7 @@ export const en = {
   ...enClient,
   ...enCategories,
   ...enEngine,
+  ...enLora,
   ...enModelSelection,
   ...enPitch,
   ...enPitchDocument,
@@ -55,6 +58,7 @@ export const zhCN: Catalog = {
   ...zhCNClient,
   ...zhCNCategories,
   ...zhCNEngine,
+  ...zhCNLora,
   ...zhCNModelSelection,
   ...zhCNPitch,
   ...zhCNPitchDocument,

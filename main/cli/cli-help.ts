@@ -31,13 +31,16 @@ Usage:
   advisor-desk models make-test-model --out FILE [--preset tiny|0.5b] [--type f16|q8_0] [--plain] [--context N]
                                               write a random-weight llama GGUF of a real shape for tests and
                                               benchmarks (--plain: no chat template)
-  advisor-desk draft --client ID --product ID [--model FILE] [--lang en|zh-CN] [--tone formal|warm|concise]
-                     [--length short|medium|long]
+  advisor-desk draft --client ID --product ID [--model FILE [--lora FILE] [--lora-scale X]] [--lang en|zh-CN]
+                     [--tone formal|warm|concise] [--length short|medium|long]
                                               a pitch for a suitable product: drafted by the GGUF model when --model
                                               is given, else the template draft; prints the text, the lint (blocking
                                               problems and warnings) and the provenance (model sha256, prompt hash,
-                                              seed, threads). The draft is kept as a version in the database.
-                                              Exit 5 for an unsuitable product or a model file that cannot be loaded
+                                              seed, threads). --lora applies a LoRA adapter GGUF made for that model
+                                              (--lora-scale 0 to 4, default 1); the provenance then names the
+                                              adapter, its sha256 and scale. The draft is kept as a version.
+                                              Exit 5 for an unsuitable product, or a model or adapter file that
+                                              cannot be used
   advisor-desk store status                   whether the database is encrypted at rest
   advisor-desk store encrypt                  encrypt the database in place (SQLCipher 4 format) with the key in
                                               $ADVISOR_DESK_DB_KEY, else typed twice; every command then needs that
@@ -76,7 +79,7 @@ Exit codes:
   4  database error: file missing (for reads), newer than this app, or not an Advisor Desk database
   5  input refused: the CSV file has problems (each listed with line and column); nothing was imported;
      or models inspect found a file that cannot be loaded (the problem is printed); or draft was asked for an
-     unsuitable product or given a model file that cannot be loaded
+     unsuitable product or given a model file that cannot be loaded or a LoRA adapter that does not fit it
   6  busy: another import or writer held the database past the wait (5 s); nothing was imported; try again;
      or store encrypt/decrypt/rekey found the database open in the app or another command
   7  key: the database is encrypted and the key is missing ($ADVISOR_DESK_DB_KEY unset and no terminal to ask
