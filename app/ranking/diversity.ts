@@ -17,18 +17,22 @@ export interface Diversified<T> {
   moved: boolean;
 }
 
-/** `items` must be sorted best first; returns them all, reordered within the window. */
+/**
+ * `items` must be sorted best first; returns them reordered within the window, all of them or the first `limit`
+ * (the same first places either way: a ranking shows ten of a few hundred suitable products).
+ */
 export function diversify<T>(
   items: readonly T[],
   category: (item: T) => string,
   score: (item: T) => number,
   rule: DiversityRule = DEFAULT_DIVERSITY,
+  limit = Number.POSITIVE_INFINITY,
 ): Diversified<T>[] {
   const remaining = [...items];
   const placed: Diversified<T>[] = [];
   const counts = new Map<string, number>();
   let lowestPlaced = Infinity;
-  while (remaining.length > 0) {
+  while (remaining.length > 0 && placed.length < limit) {
     let pick = 0;
     if (placed.length < rule.window) {
       const allowed = remaining.findIndex((item) => (counts.get(category(item)) ?? 0) < rule.maxPerCategory);

@@ -73,6 +73,8 @@ interface CatalogueRanker {
   products: readonly Product[];
   ranker: InterestRanker;
   scores: Float64Array;
+  /** Each product id's place in `products`, made once per ranker rather than once per ranking. */
+  placeOf: Map<string, number>;
 }
 const catalogueRankers = new WeakMap<ScoringModel, CatalogueRanker>();
 
@@ -99,7 +101,9 @@ function catalogueRanker(
   const cached = catalogueRankers.get(live);
   if (cached && cached.marketKey === marketKey && sameList(cached.products, catalogue)) return cached;
   const ranker = createRanker(live.model, catalogue, market, at);
-  const built = { marketKey, products: catalogue, ranker, scores: new Float64Array(catalogue.length) };
+  const placeOf = new Map<string, number>();
+  catalogue.forEach((p, i) => placeOf.set(p.id, i));
+  const built = { marketKey, products: catalogue, ranker, scores: new Float64Array(catalogue.length), placeOf };
   catalogueRankers.set(live, built);
   return built;
 }
@@ -124,11 +128,18 @@ export function modelScorer(
     if (products.length === 0) return [];
     let raw: ArrayLike<number> | null = null;
     if (catalogue && !given) {
-      const position = new Map(catalogue.map((p, i) => [p, i]));
-      if (products.every((p) => position.has(p))) {
-        const whole = catalogueRanker(live, sameProducts(live, catalogue), market, at);
+      const whole = catalogueRanker(live, sameProducts(live, catalogue), market, at);
+      // A product asked for must be the very object at its id's place in the catalogue handed in (ids repeated,
+      // or a product from elsewhere, take the path below).
+      const places: number[] = [];
+      for (const p of products) {
+        const place = whole.placeOf.get(p.id);
+        if (place === undefined || catalogue[place] !== p) break;
+        places.push(place);
+      }
+      if (places.length === products.length) {
         const all = whole.ranker.scoreClient(client, whole.scores, { at });
-        raw = products.map((p) => all[position.get(p)!]!);
+        raw = places.map((place) => all[place]!);
       }
     }
     if (raw === null) {

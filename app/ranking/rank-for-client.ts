@@ -58,7 +58,14 @@ export function rankForClient(request: RankingRequest): RankingResult {
     if (verdict.suitable) suitable.push({ product, deviation: verdict.deviationApplied });
     else
       excluded.push({
-        ...head(product),
+        // Written out rather than spread from head(): most of a catalogue is excluded for most clients, and the
+        // spread's second object per product was a good share of the call's garbage.
+        productId: product.id,
+        nameEn: product.nameEn,
+        nameZh: product.nameZh,
+        family: product.family,
+        category: product.category,
+        riskGrade: product.riskGrade,
         // RuleChecks carry only what a RuleCheckView holds: ruleId, passed, reason and the two flags.
         failed: verdict.failed,
       });
@@ -75,11 +82,11 @@ export function rankForClient(request: RankingRequest): RankingResult {
         )
       : [];
   const scored = suitable
-    .map((s, i) => ({ ...s, score: scores[i]! }))
-    .map((s) => ({
-      ...s,
-      probability: Number.isFinite(s.score.probability) ? Math.min(1, Math.max(0, s.score.probability)) : 0,
-    }))
+    .map((s, i) => {
+      const score = scores[i]!;
+      const p = score.probability;
+      return { ...s, score, probability: Number.isFinite(p) ? Math.min(1, Math.max(0, p)) : 0 };
+    })
     // Ties keep a stable, reproducible order: by product id.
     .sort(
       (a, b) =>
@@ -91,8 +98,9 @@ export function rankForClient(request: RankingRequest): RankingResult {
     (s) => s.product.category,
     (s) => s.probability,
     { ...rule, window: Math.min(rule.window, request.top) },
+    request.top,
   );
-  const ranked: RankedProduct[] = ordered.slice(0, request.top).map(({ item, moved }, i) => ({
+  const ranked: RankedProduct[] = ordered.map(({ item, moved }, i) => ({
     ...head(item.product),
     rank: i + 1,
     probability: item.probability,

@@ -105,6 +105,23 @@ describe("the app's product scorer", () => {
     expect(asked).toBeGreaterThan(100);
   });
 
+  it('scores a product by its own content when the catalogue handed in holds another one under its id', () => {
+    const data = demo();
+    const book = demoBook(data);
+    const model = InterestModel.train(labelledRows(data.interactions.slice(0, 1500), book));
+    const scorer = modelScorer({ model, calibration: null });
+    const market = data.marketSnapshots.at(-1)!;
+    const at = '2026-11-28T09:00:00.000Z';
+    const client = book.clients[5]!;
+    const i = data.products.findIndex((p) => p.family === 'fund');
+    // The catalogue ranked before, and a share whose fund was edited since (same id, other content).
+    scorer(client, data.products, market, at, data.products);
+    const edited: Product = { ...data.products[i]!, riskGrade: 'R5', lockupMonths: 60, minimumAmount: 1 };
+    const [score] = scorer(client, [edited], market, at, data.products);
+    const x = encodeFeatures(model.encoding, rawFeatures({ client, product: edited, market, at, channel: null }));
+    expect(Math.abs(score!.probability - calibrate(null, model.machine.predictLogit(x)))).toBeLessThan(1e-9);
+  });
+
   it('gives the same figures for the same model, catalogue and client whatever was scored before', () => {
     const data = demo();
     const book = demoBook(data);

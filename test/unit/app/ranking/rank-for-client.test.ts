@@ -122,4 +122,15 @@ describe('the diversity rule', () => {
   it('keeps plain score order below the window', () => {
     expect(run(2).map((o) => o.item.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
+
+  it('asked for the first places only, gives exactly those places with the same flags', () => {
+    const first = diversify(
+      items,
+      (i) => i.cat,
+      (i) => i.p,
+      { maxPerCategory: 2, window: 10 },
+      4,
+    );
+    expect(first).toEqual(run(10).slice(0, 4));
+  });
 });
