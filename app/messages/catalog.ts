@@ -9,6 +9,7 @@ import { enPitchJob } from './en-pitch-job';
 import { enReasons } from './en-reasons';
 import { enSuitability } from './en-suitability';
 import { enUi } from './en-ui';
+import { enUsers } from './en-users';
 import type { Language } from './language';
 import { zhCNAudit } from './zh-CN-audit';
 import { zhCNCategories } from './zh-CN-categories';
@@ -21,6 +22,7 @@ import { zhCNPitchJob } from './zh-CN-pitch-job';
 import { zhCNReasons } from './zh-CN-reasons';
 import { zhCNSuitability } from './zh-CN-suitability';
 import { zhCNUi } from './zh-CN-ui';
+import { zhCNUsers } from './zh-CN-users';
 
 /**
  * The English catalog defines the keys: every other language must provide exactly the same ones,
@@ -39,6 +41,7 @@ export const en = {
   ...enReasons,
   ...enSuitability,
   ...enAudit,
+  ...enUsers,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -56,6 +59,7 @@ export const zhCN: Catalog = {
   ...zhCNReasons,
   ...zhCNSuitability,
   ...zhCNAudit,
+  ...zhCNUsers,
 };
 
 export const CATALOGS: Record<Language, Catalog> = { en, 'zh-CN': zhCN };

@@ -8,7 +8,7 @@ import { createRetrainer } from '../../app/use-cases/retrain';
 import { createRetrainRequests } from '../../app/use-cases/retrain-requests';
 import { ModelSignals } from '../model/model-signals';
 import { trainInWorker } from '../model/train-in-worker';
-import type { BackendContext } from './backend-context';
+import { withDeps, type BackendContext } from './backend-context';
 
 type EngineHandlers = Pick<
   HandlerTable,
@@ -25,17 +25,16 @@ type EngineHandlers = Pick<
 export function engineHandlers(ctx: BackendContext): EngineHandlers {
   const signals = new ModelSignals(ctx);
   const cache = new LiveModelCache(ctx.stores.modelVersions);
-  const retrainer = createRetrainer({ ...ctx, trainer: { train: trainInWorker }, signals });
-  const rank = createRankClient({ ...ctx, cache, retrainer, signals });
-  const recordReaction = createRecordReaction({ ...ctx, cache, signals });
-  const retrains = createRetrainRequests({
-    ...ctx,
+  const retrainer = createRetrainer(withDeps(ctx, { trainer: { train: trainInWorker }, signals }));
+  const rank = createRankClient(withDeps(ctx, { cache, retrainer, signals }));
+  const recordReaction = createRecordReaction(withDeps(ctx, { cache, signals }));
+  const retrains = createRetrainRequests(withDeps(ctx, {
     retrainer,
     loadedModelFile: () => {
       const loaded = ctx.llm.current();
       return loaded ? path.basename(loaded.path) : null;
     },
-  });
+  }));
   return {
     'recommendations:for-client': (input) => rank(input),
     'outcomes:record': (input) => recordReaction(input),

@@ -34,7 +34,13 @@ describe('advisor-desk records', () => {
 
   beforeAll(async () => {
     dir = tempDir('ad-cli-records-');
-    backend = openBackend({ dataDir: dir, mode: 'browser', now: () => NOW, languageEngine: 'in-process' });
+    backend = openBackend({
+      user: { firstActiveAdministrator: true },
+      dataDir: dir,
+      mode: 'browser',
+      now: () => NOW,
+      languageEngine: 'in-process',
+    });
     db = backend.databasePath;
     const done = new Map<string, () => void>();
     backend.subscribe((event, payload) => {

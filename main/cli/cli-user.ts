@@ -1,0 +1,22 @@
+import type { Db } from '../db/connection';
+import { ensureFirstUser, firstActiveAdministrator, getUser } from '../db/user-repository';
+import { CliError, EXIT } from './cli-io';
+
+/**
+ * Who a command that writes to the store directly (the imports) records its changes under: the user named with
+ * --user or $ADVISOR_DESK_USER, else the store's first active administrator. Only advisors and administrators
+ * load data.
+ */
+export function cliUser(db: Db, requested: string | undefined, at: Date): string {
+  ensureFirstUser(db, at.toISOString());
+  const user = requested !== undefined ? getUser(db, requested) : firstActiveAdministrator(db);
+  if (!user)
+    throw new CliError(
+      EXIT.notFound,
+      requested !== undefined ? `No user ${requested}.` : 'There is no active administrator in this store.',
+    );
+  if (!user.active) throw new CliError(EXIT.notFound, `${user.displayName} is deactivated and cannot act.`);
+  if (!user.roles.includes('advisor') && !user.roles.includes('administrator'))
+    throw new CliError(EXIT.other, 'Importing records is for advisors and administrators.');
+  return user.id;
+}
