@@ -36,7 +36,7 @@ export const enUsers = {
 
   'review.policy.title': 'Review required for',
   'review.policy.hint':
-    "A pitch that needs review cannot be approved by its author: it goes to a reviewer, whose approval makes the advice record.",
+    'A pitch that needs review cannot be approved by its author: it goes to a reviewer, whose approval makes the advice record.',
   'review.policy.model-text': 'Text a language model wrote (default)',
   'review.policy.all-drafts': 'All drafts',
   'review.policy.none': 'No drafts',

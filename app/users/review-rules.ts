@@ -3,7 +3,10 @@ import { DomainError } from '../domain/domain-error';
 import { RUBRIC_CRITERIA, type ReviewPolicy, type ReviewRubric } from '../domain/desk-users';
 
 /** Whether the policy asks a reviewer to approve a draft with these versions before it can be used. */
-export function reviewRequired(policy: ReviewPolicy, versions: readonly Pick<PitchVersionView, 'provenance'>[]): boolean {
+export function reviewRequired(
+  policy: ReviewPolicy,
+  versions: readonly Pick<PitchVersionView, 'provenance'>[],
+): boolean {
   if (policy === 'all-drafts') return true;
   if (policy === 'none') return false;
   return versions.some((v) => v.provenance.source === 'model');
@@ -32,7 +35,10 @@ export function assertReviewComplete(decision: 'approve' | 'send-back', rubric: 
   const low = RUBRIC_CRITERIA.filter((c) => rubric[c] < 3);
   if (comment.trim() !== '') return;
   if (decision === 'send-back')
-    throw new DomainError('validation', 'Say in a comment why the pitch goes back, so its author knows what to change.');
+    throw new DomainError(
+      'validation',
+      'Say in a comment why the pitch goes back, so its author knows what to change.',
+    );
   if (low.length > 0)
     throw new DomainError(
       'validation',

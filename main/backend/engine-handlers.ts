@@ -28,13 +28,15 @@ export function engineHandlers(ctx: BackendContext): EngineHandlers {
   const retrainer = createRetrainer(withDeps(ctx, { trainer: { train: trainInWorker }, signals }));
   const rank = createRankClient(withDeps(ctx, { cache, retrainer, signals }));
   const recordReaction = createRecordReaction(withDeps(ctx, { cache, signals }));
-  const retrains = createRetrainRequests(withDeps(ctx, {
-    retrainer,
-    loadedModelFile: () => {
-      const loaded = ctx.llm.current();
-      return loaded ? path.basename(loaded.path) : null;
-    },
-  }));
+  const retrains = createRetrainRequests(
+    withDeps(ctx, {
+      retrainer,
+      loadedModelFile: () => {
+        const loaded = ctx.llm.current();
+        return loaded ? path.basename(loaded.path) : null;
+      },
+    }),
+  );
   return {
     'recommendations:for-client': (input) => rank(input),
     'outcomes:record': (input) => recordReaction(input),

@@ -46,7 +46,13 @@ export function userHandlers(ctx: BackendContext): Pick<HandlerTable, UserChanne
     'users:create': ({ displayName, roles }) => {
       const user = insertUser(
         db,
-        { id: `U-${ctx.randomId().slice(0, 10).toUpperCase()}`, displayName, roles, active: true, createdAt: ctx.nowIso() },
+        {
+          id: `U-${ctx.randomId().slice(0, 10).toUpperCase()}`,
+          displayName,
+          roles,
+          active: true,
+          createdAt: ctx.nowIso(),
+        },
         ctx.actor,
       );
       changed();

@@ -27,7 +27,9 @@ export function seedDemoData(db: Db, data: DemoData): void {
     insertMeetings(db, data.meetings);
     insertInteractions(db, data.interactions);
     // The demo branch's people, each added once (users outlive a reset of the book), audited like any new user.
-    const createdAt = data.marketSnapshots[0] ? `${data.marketSnapshots[0].asOf}T08:00:00.000Z` : new Date().toISOString();
+    const createdAt = data.marketSnapshots[0]
+      ? `${data.marketSnapshots[0].asOf}T08:00:00.000Z`
+      : new Date().toISOString();
     for (const user of demoUsers(createdAt)) if (!getUser(db, user.id)) insertUser(db, user, DEMO_ACTOR);
   }).immediate();
 }

@@ -29,9 +29,7 @@ const snapshot = ({ id: _id, ...rest }: DeskUser) => rest;
 
 /** Everyone, active first, in the order they were added. */
 export function listUsers(db: Db): DeskUser[] {
-  return (
-    cached(db, 'SELECT * FROM users ORDER BY active DESC, created_at, rowid').all() as UserRow[]
-  ).map(fromRow);
+  return (cached(db, 'SELECT * FROM users ORDER BY active DESC, created_at, rowid').all() as UserRow[]).map(fromRow);
 }
 
 export function getUser(db: Db, id: string): DeskUser | null {
@@ -142,7 +140,13 @@ export function ensureFirstUser(db: Db, at: string): void {
   if (cached(db, 'SELECT 1 FROM users LIMIT 1').get() !== undefined) return;
   insertUser(
     db,
-    { id: FIRST_USER_ID, displayName: 'Local advisor', roles: ['advisor', 'administrator'], active: true, createdAt: at },
+    {
+      id: FIRST_USER_ID,
+      displayName: 'Local advisor',
+      roles: ['advisor', 'administrator'],
+      active: true,
+      createdAt: at,
+    },
     'advisor-desk',
   );
 }

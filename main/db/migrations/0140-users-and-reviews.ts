@@ -56,9 +56,12 @@ export const migration0140 = {
     if (!hasData) return;
     const at = new Date().toISOString();
     const user = { displayName: 'Local advisor', roles: ['advisor', 'administrator'], active: true, createdAt: at };
-    db.prepare(
-      'INSERT INTO users (id, display_name, roles_json, active, created_at) VALUES (?, ?, ?, 1, ?)',
-    ).run(UPGRADE_USER_ID, user.displayName, JSON.stringify(user.roles), at);
+    db.prepare('INSERT INTO users (id, display_name, roles_json, active, created_at) VALUES (?, ?, ?, 1, ?)').run(
+      UPGRADE_USER_ID,
+      user.displayName,
+      JSON.stringify(user.roles),
+      at,
+    );
     appendAudit(db, {
       at,
       actor: 'advisor-desk',
