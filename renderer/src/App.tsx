@@ -5,6 +5,7 @@ import { SettingsProvider } from './settings/SettingsProvider';
 import { AppFrame } from './shell/AppFrame';
 import { BrowserSessionGate } from './shell/BrowserSessionGate';
 import { SettingsThemeProvider } from './theme/SettingsThemeProvider';
+import { SignInGate } from './users/SignInGate';
 
 export function App() {
   return (
@@ -13,7 +14,9 @@ export function App() {
         <BackendQueryProvider>
           <SettingsProvider>
             <SettingsThemeProvider>
-              <AppFrame />
+              <SignInGate>
+                <AppFrame />
+              </SignInGate>
               <NoticeSnackbar />
             </SettingsThemeProvider>
           </SettingsProvider>

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { isBackendError } from '../api/call';
 import {
   describeError,
   NoticeQueueContext,
@@ -24,7 +25,7 @@ export function NotifierProvider({ children }: { children: ReactNode }) {
 
   const notifier = useMemo<Notifier>(
     () => ({
-      notifyError: (error) => push('error', describeError(error)),
+      notifyError: (error) => push(isBackendError(error, 'forbidden') ? 'forbidden' : 'error', describeError(error)),
       notifySuccess: (message) => push('success', message),
     }),
     [push],

@@ -8,11 +8,13 @@ import Typography from '@mui/material/Typography';
 import { useChannelQuery } from '../../api/use-channel-query';
 import { SectionCard } from '../../components/SectionCard';
 import { useI18n } from '../../i18n/use-i18n';
+import { useCurrentUser } from '../../users/current-user-context';
 
 /** The client's advice records, newest first: each approval of a pitch, frozen with its hash. */
 export function AdviceRecordsTable({ clientId }: { clientId: string }) {
   const { t, fmt, pickPair } = useI18n();
   const records = useChannelQuery('records:for-client', { clientId }).data ?? [];
+  const { nameOf } = useCurrentUser();
   return (
     <SectionCard title={`${t('client.card.records')} (${records.length})`} flush testId="card-records">
       {records.length === 0 ? (
@@ -35,8 +37,8 @@ export function AdviceRecordsTable({ clientId }: { clientId: string }) {
               <TableRow key={r.id} hover data-testid="advice-record-row" data-record-id={r.id}>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(r.createdAt)}</TableCell>
                 <TableCell>{pickPair(r.productNameEn, r.productNameZh)}</TableCell>
-                <TableCell>{r.advisor}</TableCell>
-                <TableCell>{r.approver ?? '—'}</TableCell>
+                <TableCell>{nameOf(r.advisor)}</TableCell>
+                <TableCell data-testid="advice-record-approver">{r.approver ? nameOf(r.approver) : '—'}</TableCell>
                 <TableCell>
                   <Tooltip title={r.contentHash}>
                     <Typography variant="caption" sx={{ fontFamily: 'monospace' }}>

@@ -24,6 +24,9 @@ import { PitchIssuesList } from './PitchIssuesList';
 import { PitchSettingsBar, type PitchChoice } from './PitchSettingsBar';
 import { PitchStreamView } from './PitchStreamView';
 import { PitchVersionsList } from './PitchVersionsList';
+import { PitchReviewsList } from './PitchReviewsList';
+import { ReviewPanel } from './ReviewPanel';
+import { useCurrentUser } from '../../users/current-user-context';
 import { usePitchEditor } from './use-pitch-editor';
 import { usePitchStream } from './use-pitch-stream';
 
@@ -34,6 +37,7 @@ import { usePitchStream } from './use-pitch-stream';
 export function PitchPage({ clientId, productId }: { clientId: string; productId: string }) {
   const { t, pick, pickPair } = useI18n();
   const { notifyError } = useNotify();
+  const { has } = useCurrentUser();
   const client = useChannelQuery(
     'clients:get',
     { id: clientId },
@@ -72,7 +76,11 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
     success: (_approved, { version }) => t('pitch.approved', { version }),
     invalidates: ['pitch:get', 'pitch:list'],
   });
-  const busy = saving.isPending || approving.isPending;
+  const submitting = useChannelMutation('pitch:submit-review', {
+    success: () => t('review.submitted'),
+    invalidates: ['pitch:get', 'pitch:list', 'reviews:waiting'],
+  });
+  const busy = saving.isPending || approving.isPending || submitting.isPending;
 
   const { stream, start, stop } = usePitchStream((done) => {
     if (done.version !== null) {
@@ -113,6 +121,9 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
   const onApprove = () => {
     if (draft.data && editor.version) approving.mutate({ draftId: draft.data.id, version: editor.version.version });
   };
+  const onSubmitForReview = () => {
+    if (draft.data && editor.version) submitting.mutate({ draftId: draft.data.id, version: editor.version.version });
+  };
 
   if (client.error !== null && !client.data)
     return <LoadError error={client.error} onRetry={() => void client.refetch()} />;
@@ -145,6 +156,9 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
                 label={t('pitch.approvedChip', { version: draft.data.approvedVersion })}
                 data-testid="pitch-approved"
               />
+            )}
+            {draft.data && draft.data.awaitingReview !== null && (
+              <Chip size="small" color="info" label={t('review.awaitingChip')} data-testid="pitch-awaiting-chip" />
             )}
           </>
         }
@@ -212,16 +226,18 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
                 <PitchActions
                   editor={editor}
                   busy={busy}
+                  draft={draft.data}
                   approval={version.approval}
                   onSave={onSave}
                   onDiscard={editor.discard}
                   onApprove={onApprove}
+                  onSubmitForReview={onSubmitForReview}
                 />
                 <Box lang={draft.data.language}>
                   <PitchFieldsEditor
                     content={editor.content}
                     issues={editor.issues}
-                    readOnly={busy}
+                    readOnly={busy || !has('advisor')}
                     onChange={editor.edit}
                   />
                 </Box>
@@ -230,6 +246,13 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
           )}
         </Box>
         <Box sx={{ display: 'grid', gap: 1.5, minWidth: 0 }}>
+          {!running &&
+            draft.data &&
+            draft.data.awaitingReview !== null &&
+            has('reviewer') &&
+            version?.version === draft.data.awaitingReview.version && (
+              <ReviewPanel draft={draft.data} issues={editor.issues} />
+            )}
           {!running && draft.data && version && <PitchIssuesList issues={editor.issues} checking={editor.checking} />}
           {productDrafts.length > 1 && (
             <Box sx={{ display: 'flex', gap: 0.75, flexWrap: 'wrap', alignItems: 'center' }} data-testid="pitch-drafts">
@@ -240,10 +263,10 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
                 <Chip
                   key={d.id}
                   size="small"
-                  label={t('pitch.draftChoice', {
+                  label={`${t('pitch.draftChoice', {
                     language: t(`pitch.language.${d.language}`),
                     version: d.latestVersion,
-                  })}
+                  })}${d.awaitingReview ? ` · ${t('review.awaitingChip')}` : ''}`}
                   color={d.id === draftId ? 'primary' : 'default'}
                   variant={d.id === draftId ? 'filled' : 'outlined'}
                   onClick={() => {
@@ -259,6 +282,7 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
           {draft.data && version && (
             <PitchVersionsList draft={draft.data} selected={version.version} onSelect={editor.select} />
           )}
+          {draft.data && <PitchReviewsList reviews={draft.data.reviews} />}
         </Box>
       </Box>
     </Box>
