@@ -129,7 +129,7 @@ describe('advisor-desk records', () => {
     try {
       other.exec('DROP TRIGGER advice_records_no_update');
       other
-        .prepare(`UPDATE advice_records SET record_json = replace(record_json, 'local-advisor', 'someone-else')`)
+        .prepare(`UPDATE advice_records SET record_json = replace(record_json, 'ADV-03', 'someone-else')`)
         .run();
     } finally {
       other.close();
