@@ -1,8 +1,8 @@
 import { BackendQueryProvider } from './api/BackendQueryProvider';
-import { NoticeSnackbar } from './notify/NoticeSnackbar';
 import { NotifierProvider } from './notify/NotifierProvider';
 import { SettingsProvider } from './settings/SettingsProvider';
 import { AppFrame } from './shell/AppFrame';
+import { NoticeArea } from './shell/NoticeArea';
 import { BrowserSessionGate } from './shell/BrowserSessionGate';
 import { SettingsThemeProvider } from './theme/SettingsThemeProvider';
 import { SignInGate } from './users/SignInGate';
@@ -17,7 +17,7 @@ export function App() {
               <SignInGate>
                 <AppFrame />
               </SignInGate>
-              <NoticeSnackbar />
+              <NoticeArea />
             </SettingsThemeProvider>
           </SettingsProvider>
         </BackendQueryProvider>

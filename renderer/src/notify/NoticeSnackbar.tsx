@@ -2,13 +2,14 @@ import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Snackbar from '@mui/material/Snackbar';
-import { useI18n } from '../i18n/use-i18n';
 import { useNoticeQueue } from './notify-context';
 
-/** The app's single snackbar: errors stay long enough to read, successes go quickly. */
-export function NoticeSnackbar() {
+/**
+ * The app's single snackbar: errors stay long enough to read, successes go quickly; a refusal carries the title it
+ * is given, in the advisor's language.
+ */
+export function NoticeSnackbar({ forbiddenTitle }: { forbiddenTitle: string }) {
   const { current, dismiss } = useNoticeQueue();
-  const { t } = useI18n();
   const [closingId, setClosingId] = useState<number | null>(null);
   if (!current) return null;
 
@@ -31,7 +32,7 @@ export function NoticeSnackbar() {
         data-testid={`snackbar-${current.severity}`}
         sx={{ minWidth: 320, maxWidth: 640 }}
       >
-        {current.severity === 'forbidden' && <AlertTitle>{t('errors.forbidden')}</AlertTitle>}
+        {current.severity === 'forbidden' && <AlertTitle>{forbiddenTitle}</AlertTitle>}
         {current.message}
       </Alert>
     </Snackbar>

@@ -1,5 +1,4 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
-import { isBackendError } from '../api/call';
 import {
   describeError,
   NoticeQueueContext,
@@ -10,6 +9,10 @@ import {
 } from './notify-context';
 
 let nextNoticeId = 1;
+
+/** A backend answer that the signed-in user may not do this (its contract code), as opposed to a failure. */
+const isRefusal = (error: unknown) =>
+  error instanceof Error && (error as Error & { code?: unknown }).code === 'forbidden';
 
 /** Collects notices from anywhere in the app; NoticeSnackbar shows them one at a time. */
 export function NotifierProvider({ children }: { children: ReactNode }) {
@@ -25,7 +28,7 @@ export function NotifierProvider({ children }: { children: ReactNode }) {
 
   const notifier = useMemo<Notifier>(
     () => ({
-      notifyError: (error) => push(isBackendError(error, 'forbidden') ? 'forbidden' : 'error', describeError(error)),
+      notifyError: (error) => push(isRefusal(error) ? 'forbidden' : 'error', describeError(error)),
       notifySuccess: (message) => push('success', message),
     }),
     [push],
