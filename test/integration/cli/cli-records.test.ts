@@ -128,9 +128,7 @@ describe('advisor-desk records', () => {
     const other = openDatabase(db);
     try {
       other.exec('DROP TRIGGER advice_records_no_update');
-      other
-        .prepare(`UPDATE advice_records SET record_json = replace(record_json, 'ADV-03', 'someone-else')`)
-        .run();
+      other.prepare(`UPDATE advice_records SET record_json = replace(record_json, 'ADV-03', 'someone-else')`).run();
     } finally {
       other.close();
     }
