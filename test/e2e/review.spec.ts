@@ -49,6 +49,9 @@ test.describe('four-eyes review', () => {
     await expect(page.getByTestId('pitch-awaiting-chip')).toBeVisible();
     // The advisor is no reviewer: no review panel for them.
     await expect(page.getByTestId('review-panel')).toHaveCount(0);
+    // The client page says the pitch waits for review beside its product.
+    await page.getByTestId('pitch-back').click();
+    await expect(page.getByTestId('recommendation-awaiting-review')).toHaveCount(1);
 
     // The reviewer finds it in the waiting list and reviews it beside the facts and the checks.
     await switchUser(page, DEMO_REVIEWER);
