@@ -133,7 +133,7 @@ async function importFile(
       const result = await importCsv(db, {
         file,
         mapping,
-        actor: cliUser(db, args.user, now),
+        actor: cliUser(db, args.user),
         now,
         onProgress: progressTo(io),
         ...extras,
@@ -164,7 +164,7 @@ async function importFile(
       file,
       ...(mapping ? { mapping } : {}),
       ...(delimiter ? { delimiter } : {}),
-      actor: cliUser(db, args.user, now),
+      actor: cliUser(db, args.user),
       now,
       onProgress: progressTo(io),
     });

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { ensureFirstUser, firstActiveAdministrator, getUser } from '../db/user-repository';
+import { FIRST_USER_ID, firstActiveAdministrator, getUser, listUsers } from '../db/user-repository';
 import { CliError, EXIT } from './cli-io';
 
 /**
@@ -7,8 +7,10 @@ import { CliError, EXIT } from './cli-io';
  * --user or $ADVISOR_DESK_USER, else the store's first active administrator. Only advisors and administrators
  * load data.
  */
-export function cliUser(db: Db, requested: string | undefined, at: Date): string {
-  ensureFirstUser(db, at.toISOString());
+export function cliUser(db: Db, requested: string | undefined): string {
+  // A store nobody has opened in the app has no users yet: its first user is the one the app will make. Nothing is
+  // written here, so the import's own wait for another writer stays the only one.
+  if (requested === undefined && listUsers(db).length === 0) return FIRST_USER_ID;
   const user = requested !== undefined ? getUser(db, requested) : firstActiveAdministrator(db);
   if (!user)
     throw new CliError(
