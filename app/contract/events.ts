@@ -19,6 +19,7 @@ export const events = {
       'deviations',
       /** Users, the signed-in user, pitch reviews and the review policy. */
       'users',
+      'records',
       'all',
     ]),
     id: z.string().optional(),

@@ -7,6 +7,7 @@ import { enPitch } from './en-pitch';
 import { enPitchDocument } from './en-pitch-document';
 import { enPitchJob } from './en-pitch-job';
 import { enReasons } from './en-reasons';
+import { enRecords } from './en-records';
 import { enSuitability } from './en-suitability';
 import { enUi } from './en-ui';
 import { enUsers } from './en-users';
@@ -20,6 +21,7 @@ import { zhCNPitch } from './zh-CN-pitch';
 import { zhCNPitchDocument } from './zh-CN-pitch-document';
 import { zhCNPitchJob } from './zh-CN-pitch-job';
 import { zhCNReasons } from './zh-CN-reasons';
+import { zhCNRecords } from './zh-CN-records';
 import { zhCNSuitability } from './zh-CN-suitability';
 import { zhCNUi } from './zh-CN-ui';
 import { zhCNUsers } from './zh-CN-users';
@@ -42,6 +44,7 @@ export const en = {
   ...enSuitability,
   ...enAudit,
   ...enUsers,
+  ...enRecords,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -60,6 +63,7 @@ export const zhCN: Catalog = {
   ...zhCNSuitability,
   ...zhCNAudit,
   ...zhCNUsers,
+  ...zhCNRecords,
 };
 
 export const CATALOGS: Record<Language, Catalog> = { en, 'zh-CN': zhCN };

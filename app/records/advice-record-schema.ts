@@ -11,6 +11,8 @@ const PitchText = z.object({
   nextStep: z.string(),
 });
 
+/** Records made before @2 keep the layout they were made with, and are read as they are. */
+const Layout = z.enum([ADVICE_RECORD_SCHEMA, ADVICE_RECORD_SCHEMA_V1]);
 const Score = z.number().int().min(1).max(5);
 
 /** The reviewer's approval carried by an @2 record (null when the text needed no review). */
@@ -29,8 +31,23 @@ const ReviewOnRecordSchema = z.object({
  * record to carry is required; the client, product and market inside are the app's own records as they stood.
  * docs/schemas/advice-record.schema.json is generated from this and checked by a test.
  */
-export const AdviceRecordSchema = z.object({
-  schema: z.enum([ADVICE_RECORD_SCHEMA, ADVICE_RECORD_SCHEMA_V1]),
+const Suitability = z.object({
+  suitable: z.boolean(),
+  ruleSet: z.object({ id: z.string(), version: z.number().int() }),
+  deviationApplied: z.boolean(),
+  checks: z.array(Obj),
+  reasons: z.array(z.object({ ruleId: z.string(), passed: z.boolean(), text: Text })),
+});
+const Deviation = z.object({
+  id: z.string(),
+  warning: Text,
+  acknowledgedBy: z.string(),
+  acknowledgedAt: z.string(),
+  reason: z.string(),
+});
+
+export const PitchRecordSchema = z.object({
+  schema: Layout,
   id: z.string().min(1),
   kind: z.literal('pitch-approved'),
   createdAt: z.string(),
@@ -39,22 +56,8 @@ export const AdviceRecordSchema = z.object({
   review: ReviewOnRecordSchema.nullable().optional(),
   client: Obj.and(z.object({ id: z.string() })),
   product: Obj.and(z.object({ id: z.string(), riskGrade: z.string() })),
-  suitability: z.object({
-    suitable: z.boolean(),
-    ruleSet: z.object({ id: z.string(), version: z.number().int() }),
-    deviationApplied: z.boolean(),
-    checks: z.array(Obj),
-    reasons: z.array(z.object({ ruleId: z.string(), passed: z.boolean(), text: Text })),
-  }),
-  deviation: z
-    .object({
-      id: z.string(),
-      warning: Text,
-      acknowledgedBy: z.string(),
-      acknowledgedAt: z.string(),
-      reason: z.string(),
-    })
-    .nullable(),
+  suitability: Suitability,
+  deviation: Deviation.nullable(),
   market: Obj.nullable(),
   ranking: z
     .object({
@@ -86,6 +89,65 @@ export const AdviceRecordSchema = z.object({
     issuesAtApproval: z.array(Obj),
   }),
 });
+
+/** A ranking presented without a pitch: every product shown or rejected, with its suitability in words. */
+export const PresentedRecordSchema = z.object({
+  schema: Layout,
+  id: z.string().min(1),
+  kind: z.literal('ranking-presented'),
+  createdAt: z.string(),
+  advisor: z.string().min(1),
+  approver: z.null(),
+  client: Obj.and(z.object({ id: z.string() })),
+  market: Obj.nullable(),
+  presentation: z.object({
+    impressionId: z.string(),
+    shownAt: z.string(),
+    shownTo: z.string(),
+    surface: z.string(),
+    modelVersion: z.number().int().nullable(),
+    ruleSet: z.object({ id: z.string(), version: z.number().int() }),
+    languageModel: Obj.nullable(),
+    note: z.string(),
+    changedSinceShown: z.array(z.string()),
+  }),
+  products: z.array(
+    z.object({
+      product: Obj.and(z.object({ id: z.string(), riskGrade: z.string() })),
+      role: z.enum(['recommended', 'rejected']),
+      position: z.number().int().min(1).nullable(),
+      probability: z.number().min(0).max(1).nullable(),
+      reasons: z.array(Obj),
+      movedForDiversity: z.boolean(),
+      suitability: Suitability,
+    }),
+  ),
+  deviations: z.array(Deviation),
+});
+
+/** A correction: a new record naming the one it corrects, why, and each statement it puts right. */
+export const CorrectionRecordSchema = z.object({
+  schema: Layout,
+  id: z.string().min(1),
+  kind: z.literal('correction'),
+  createdAt: z.string(),
+  advisor: z.string().min(1),
+  approver: z.null(),
+  client: z.object({ id: z.string() }),
+  corrects: z.object({
+    id: z.string(),
+    kind: z.enum(['pitch-approved', 'ranking-presented']),
+    contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
+  reason: z.string().min(1),
+  changes: z.array(z.object({ field: z.string(), was: z.string(), now: z.string() })).min(1),
+});
+
+export const AdviceRecordSchema = z.discriminatedUnion('kind', [
+  PitchRecordSchema,
+  PresentedRecordSchema,
+  CorrectionRecordSchema,
+]);
 
 /** One record in an export: the record as stored and the sha256 of its stored text. */
 export const ExportedRecordSchema = z.object({

@@ -1,5 +1,3 @@
-import { DomainError } from '../../app/domain/domain-error';
-import { getAdviceRecord, listAdviceRecords } from '../db/advice-record-repository';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Channel } from '../../app/contract/channels';
@@ -27,6 +25,7 @@ import { deviationHandlers } from './deviation-handlers';
 import { engineHandlers } from './engine-handlers';
 import { llmHandlers } from './llm-handlers';
 import { pitchHandlers } from './pitch-handlers';
+import { recordHandlers } from './record-handlers';
 import { ruleSetHandlers } from './rule-set-handlers';
 import { DeskSession } from './desk-session';
 import { userHandlers } from './user-handlers';
@@ -119,12 +118,7 @@ export function openBackend(options: BackendOptions): Backend {
     ...llmHandlers(ctx),
     ...pitchHandlers(ctx),
     ...deviationHandlers(ctx),
-    'records:for-client': ({ clientId }) => listAdviceRecords(db, clientId),
-    'records:get': ({ id }) => {
-      const stored = getAdviceRecord(db, id);
-      if (!stored) throw new DomainError('not_found', `No advice record ${id}.`);
-      return stored;
-    },
+    ...recordHandlers(ctx),
     'audit:status': () => audit.status(),
     'audit:check': () => audit.check(),
     ...userHandlers(ctx),

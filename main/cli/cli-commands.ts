@@ -46,6 +46,7 @@ const OPTIONS = {
   format: { type: 'string' },
   top: { type: 'string' },
   out: { type: 'string' },
+  'include-unreviewed': { type: 'boolean', default: false },
   preset: { type: 'string' },
   type: { type: 'string' },
   plain: { type: 'boolean', default: false },
@@ -239,6 +240,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
       advisor: values.advisor,
       format: values.format,
       out: values.out,
+      includeUnreviewed: values['include-unreviewed'],
     });
     return;
   }

@@ -51,6 +51,9 @@ Usage:
                                               the advice records made in the period, checked against their hashes,
                                               as one file with manifest.json (file sha256s, count, audit trail head)
   advisor-desk records verify-export DIR      re-check an export folder against its manifest (exit 8 if altered)
+  advisor-desk records export-training --out FILE.jsonl [--from DAY] [--to DAY] [--include-unreviewed]
+                                              approved pitches reviewed by a second person as prompt/response pairs
+                                              for fine-tuning, without names, ids, contact details or exact amounts
   advisor-desk audit verify [--lang en|zh-CN] check the audit trail: every entry's keyed seal, the anchor kept beside
                                               the database (removed entries, an older copy put back), and every client,
                                               product, deviation and pitch draft against its seal (changes with no

@@ -3,11 +3,12 @@ import path from 'node:path';
 import { openStore } from '../db/open-store';
 import { APP_VERSION } from '../app-version';
 import { exportAdviceRecords, ExportRefusedError, verifyExport } from '../records/export-records';
+import { exportTrainingPairs } from '../records/export-training';
 import { CliError, EXIT, usageError, type CliIo } from './cli-io';
 import { storeKeyFor } from './cli-store-key';
 
 export const RECORDS_USAGE =
-  'advisor-desk records export --from YYYY-MM-DD --to YYYY-MM-DD [--client ID] [--advisor ID] --format json|csv --out DIR | records verify-export DIR';
+  'advisor-desk records export --from YYYY-MM-DD --to YYYY-MM-DD [--client ID] [--advisor ID] --format json|csv --out DIR | records verify-export DIR | records export-training --out FILE.jsonl [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--include-unreviewed]';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -22,6 +23,7 @@ export interface RecordsRequest {
   advisor?: string | undefined;
   format?: string | undefined;
   out?: string | undefined;
+  includeUnreviewed?: boolean;
 }
 
 /**
@@ -39,6 +41,7 @@ export async function runRecords(io: CliIo, request: RecordsRequest): Promise<vo
     if (!result.ok) throw new CliError(EXIT.tampered, `the export in ${dir} does not check out (listed above).`);
     return;
   }
+  if (request.sub === 'export-training') return exportTraining(io, request);
   if (request.sub !== 'export') throw usageError(`Usage: ${RECORDS_USAGE}`);
   if (request.rest.length > 0) throw usageError(`Unexpected argument "${request.rest[0]}". Usage: ${RECORDS_USAGE}`);
   const { from, to, format, out } = request;
@@ -68,6 +71,34 @@ export async function runRecords(io: CliIo, request: RecordsRequest): Promise<vo
   } catch (error) {
     if (error instanceof ExportRefusedError) throw new CliError(EXIT.tampered, error.message);
     throw error;
+  } finally {
+    db.close();
+  }
+}
+
+/** `records export-training`: approved pitches as prompt/response pairs without personal data, one JSON per line. */
+async function exportTraining(io: CliIo, request: RecordsRequest): Promise<void> {
+  if (request.rest.length > 0) throw usageError(`Unexpected argument "${request.rest[0]}". Usage: ${RECORDS_USAGE}`);
+  const { from, to, out } = request;
+  if ((from && !DAY.test(from)) || (to && !DAY.test(to)) || (from && to && from > to))
+    throw usageError(`--from and --to must be days (YYYY-MM-DD), from no later than to. Usage: ${RECORDS_USAGE}`);
+  if (!out) throw usageError(`--out FILE.jsonl is required. Usage: ${RECORDS_USAGE}`);
+  if (!fs.existsSync(request.dbPath)) throw new CliError(EXIT.database, `No database at ${request.dbPath}.`);
+  const { db } = openStore(request.dbPath, { key: await storeKeyFor(io, request.dbPath) });
+  try {
+    const result = exportTrainingPairs(db, {
+      out,
+      from: from ?? null,
+      to: to ?? null,
+      reviewedOnly: request.includeUnreviewed !== true,
+    });
+    if (request.json) io.stdout(`${JSON.stringify(result)}\n`);
+    else {
+      const s = result.skipped;
+      io.stdout(
+        `Wrote ${result.written} prompt/response pairs to ${out} (left out: ${s.notReviewed} not reviewed by a second person, ${s.corrected} corrected later, ${s.noText} without text).\n`,
+      );
+    }
   } finally {
     db.close();
   }

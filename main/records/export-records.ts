@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { csvLine } from '../../app/csv/csv-writer';
-import type { AdviceRecord } from '../../app/records/advice-record';
+import { parseCsv } from '../../app/import/csv-parser';
+import type { AdviceRecord, RecordedSuitability } from '../../app/records/advice-record';
 import { ADVICE_EXPORT_SCHEMA, AdviceExportSchema, AdviceRecordSchema } from '../../app/records/advice-record-schema';
 import { trailHead } from '../db/audit-anchor';
 import type { Db } from '../db/connection';
@@ -41,15 +42,18 @@ const sha256 = (data: string | Buffer) => createHash('sha256').update(data).dige
 
 const CSV_HEADER = [
   'record_id',
+  'kind',
   'created_at',
   'client_id',
   'client_name',
   'risk_class',
+  'role',
   'product_id',
   'product_name_en',
   'product_name_zh',
   'risk_grade',
   'suitable',
+  'failed_rules',
   'deviation',
   'ranking_position',
   'probability',
@@ -58,32 +62,99 @@ const CSV_HEADER = [
   'language',
   'approved_version',
   'changed_fields',
+  'corrects',
   'content_hash',
 ];
 
-function csvRow(hash: string, r: AdviceRecord): (string | number | boolean | null)[] {
-  const client = r.client as unknown as { id: string; displayName?: string; riskClass?: string | null };
-  return [
+type Cell = string | number | boolean | null;
+
+/**
+ * One CSV row per product a record speaks of: the pitched product of an approval; every recommended and every
+ * rejected product of a presented ranking; a correction has one row naming the record it corrects.
+ */
+export function csvRowsOf(hash: string, r: AdviceRecord): Cell[][] {
+  const client = r.client as { id: string; displayName?: string; riskClass?: string | null };
+  const head = (role: string): Cell[] => [
     r.id,
+    r.kind,
     r.createdAt,
     client.id,
     client.displayName ?? '',
     client.riskClass ?? '',
-    r.product.id,
-    r.product.nameEn,
-    r.product.nameZh,
-    r.product.riskGrade,
-    r.suitability.suitable,
-    r.deviation !== null,
-    r.ranking?.position ?? null,
-    r.ranking?.probability ?? null,
+    role,
+  ];
+  const tail = (language: string | null, version: number | null, changed: string, corrects: string | null): Cell[] => [
     r.advisor,
     r.approver,
-    r.pitch.language,
-    r.pitch.approvedVersion,
-    r.pitch.changes.map((c) => c.field).join(' '),
+    language,
+    version,
+    changed,
+    corrects,
     hash,
   ];
+  const failed = (s: RecordedSuitability) =>
+    s.reasons
+      .filter((x) => !x.passed)
+      .map((x) => x.ruleId)
+      .join(' ');
+  switch (r.kind) {
+    case 'pitch-approved':
+      return [
+        [
+          ...head('pitched'),
+          r.product.id,
+          r.product.nameEn,
+          r.product.nameZh,
+          r.product.riskGrade,
+          r.suitability.suitable,
+          failed(r.suitability),
+          r.deviation !== null,
+          r.ranking?.position ?? null,
+          r.ranking?.probability ?? null,
+          ...tail(r.pitch.language, r.pitch.approvedVersion, r.pitch.changes.map((c) => c.field).join(' '), null),
+        ],
+      ];
+    case 'ranking-presented':
+      return r.products.map((p) => [
+        ...head(p.role),
+        p.product.id,
+        p.product.nameEn,
+        p.product.nameZh,
+        p.product.riskGrade,
+        p.suitability.suitable,
+        failed(p.suitability),
+        p.suitability.deviationApplied,
+        p.position,
+        p.probability,
+        ...tail(null, null, '', null),
+      ]);
+    case 'correction':
+      return [
+        [
+          ...head('correction'),
+          null,
+          null,
+          null,
+          null,
+          null,
+          '',
+          null,
+          null,
+          null,
+          ...tail(null, null, '', r.corrects.id),
+        ],
+      ];
+    default: {
+      const unknown: never = r;
+      throw new Error(`No CSV layout for advice records of kind ${(unknown as { kind: string }).kind}.`);
+    }
+  }
+}
+
+/** The distinct record ids in an export's CSV text (first column), read with the app's own CSV reader. */
+function csvRecordIds(text: string): Set<string> {
+  const table = parseCsv(text, ',');
+  return new Set(table.records.map((record) => record.fields[0]!));
 }
 
 /**
@@ -134,7 +205,9 @@ export function exportAdviceRecords(db: Db, request: ExportRequest): ExportManif
     body = `${JSON.stringify(document, null, 2)}\n`;
   } else {
     name = 'advice-records.csv';
-    body = [csvLine(CSV_HEADER), ...records.map((r) => csvLine(csvRow(r.contentHash, r.record)))].join('\r\n') + '\r\n';
+    const lines = [csvLine(CSV_HEADER)];
+    for (const r of records) for (const row of csvRowsOf(r.contentHash, r.record)) lines.push(csvLine(row));
+    body = `${lines.join('\r\n')}\r\n`;
   }
   fs.mkdirSync(request.outDir, { recursive: true });
   const file = path.join(request.outDir, name);
@@ -192,9 +265,14 @@ export function verifyExport(dir: string): { ok: boolean; recordCount: number; p
             problems.push(`record ${r.record.id} does not match its content hash.`);
       }
     } else {
-      const lines = text.split('\r\n').filter((l) => l.length > 0).length - 1;
-      if (lines !== manifest.recordCount)
-        problems.push(`${f.name} holds ${lines} rows; the manifest says ${manifest.recordCount}.`);
+      let ids: Set<string> | null = null;
+      try {
+        ids = csvRecordIds(text);
+      } catch (error) {
+        problems.push(`${f.name} cannot be read as CSV (${error instanceof Error ? error.message : String(error)}).`);
+      }
+      if (ids && ids.size !== manifest.recordCount)
+        problems.push(`${f.name} holds ${ids.size} records; the manifest says ${manifest.recordCount}.`);
     }
   }
   return { ok: problems.length === 0, recordCount: manifest.recordCount ?? 0, problems };

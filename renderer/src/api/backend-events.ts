@@ -64,6 +64,7 @@ const SHOWN_BY: Record<Entity, readonly Shows[]> = {
     everyAnswer('pitch:get'),
     everyAnswer('pitch:list'),
   ],
+  records: [perClient('records:for-client'), everyAnswer('records:get')],
 };
 
 /** Whether the answer cached under `key` may be out of date after `change`. */

@@ -4,7 +4,7 @@ import type { PitchReview, ReviewPolicy } from '../../../../app/domain/desk-user
 import { recordedText } from '../../../../app/domain/localized-text';
 import { templateDraft } from '../../../../app/pitch';
 import type { NewPitchReview, PitchStore, PitchSubjects, StoredPitchDraft } from '../../../../app/ports/pitch-store';
-import type { AdviceRecord } from '../../../../app/records/advice-record';
+import type { AdviceRecord, PitchAdviceRecord } from '../../../../app/records/advice-record';
 import { AdviceRecordSchema } from '../../../../app/records/advice-record-schema';
 import { createPitchReview } from '../../../../app/use-cases/pitch/review-pitch';
 import { TODAY, latestMarket, suitabilityOf, suitablePairs } from '../pitch/pitch-fixtures';
@@ -170,7 +170,7 @@ describe('advice records of the first layout', () => {
   it('are still read: an @1 record without a review parses', async () => {
     const d = desk('none');
     await d.review.approve('D-1', 1);
-    const { review: _review, ...rest } = JSON.parse(JSON.stringify(d.records[0])) as AdviceRecord;
+    const { review: _review, ...rest } = JSON.parse(JSON.stringify(d.records[0])) as PitchAdviceRecord;
     const v1 = { ...rest, schema: 'advisor-desk/advice-record@1' };
     expect(AdviceRecordSchema.safeParse(v1).success).toBe(true);
     expect(AdviceRecordSchema.safeParse({ ...v1, schema: 'advisor-desk/advice-record@3' }).success).toBe(false);
