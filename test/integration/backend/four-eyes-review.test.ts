@@ -13,6 +13,7 @@ import { openBackend } from '../../../main/backend/open-backend';
 import { listAuditEntries } from '../../../main/db/audit-log';
 import { verifyAuditChain } from '../../../main/db/audit-verify';
 import { openDatabase } from '../../../main/db/connection';
+import { exportTrainingPairs } from '../../../main/records/export-training';
 import { backendCalls } from './backend-calls';
 
 const NOW = new Date('2026-11-28T09:00:00.000Z');
@@ -246,6 +247,12 @@ describe('four-eyes review', () => {
         true,
       );
       expect(verifyAuditChain(db).problems).toEqual([]);
+      // The reviewer's approval is what the fine-tuning export counts as reviewed by a second person.
+      const out = path.join(dir, 'pairs.jsonl');
+      expect(exportTrainingPairs(db, { out, from: null, to: null, reviewedOnly: true })).toMatchObject({
+        written: 1,
+        skipped: { notReviewed: 0 },
+      });
     } finally {
       db.close();
     }

@@ -23,7 +23,7 @@ describe('migration 0140 users-and-reviews', () => {
         after: null,
       }),
     )();
-    migrate(db);
+    migrate(db, { target: 140 });
     expect(schemaVersion(db)).toBe(140);
     expect(listUsers(db)).toMatchObject([{ id: 'local-advisor', roles: ['advisor', 'administrator'], active: true }]);
     expect(listAuditEntries(db, { entity: 'user' })).toMatchObject([{ actor: 'advisor-desk', action: 'create' }]);
