@@ -28,7 +28,9 @@ test.describe('four-eyes review', () => {
     await openApp(page, `${webApp.url}#/settings`);
     const users = page.getByTestId('settings-users');
     await expect(users.getByTestId('user-row')).toHaveCount(6);
-    await users.getByTestId('review-policy').getByLabel('All drafts').check();
+    const allDrafts = users.getByTestId('review-policy').getByLabel('All drafts');
+    await allDrafts.click();
+    await expect(allDrafts).toBeChecked();
     await expect(page.getByTestId('snackbar-success')).toContainText('Review policy saved');
 
     // The advisor takes over the desk, drafts and submits.
