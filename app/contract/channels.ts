@@ -22,6 +22,7 @@ import { llmChannels } from './llm-channels';
 import { pitchChannels } from './pitch-channels';
 import { deviationChannels } from './deviation-channels';
 import { pdfChannels } from './pdf-channels';
+import { userChannels } from './user-channels';
 
 const Empty = z.object({}).strict();
 const ById = z.object({ id: z.string().min(1).max(64) }).strict();
@@ -112,6 +113,7 @@ export const channels = {
   ...auditChannels,
   ...recordChannels,
   ...pdfChannels,
+  ...userChannels,
 } as const;
 
 export type Channels = typeof channels;

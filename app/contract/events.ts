@@ -17,6 +17,8 @@ export const events = {
       'model',
       'rules',
       'deviations',
+      /** Users, the signed-in user, pitch reviews and the review policy. */
+      'users',
       'records',
       'all',
     ]),

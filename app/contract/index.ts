@@ -12,3 +12,4 @@ export * from './deviation-channels';
 export * from './audit-channels';
 export * from './record-channels';
 export * from './pdf-channels';
+export * from './user-channels';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LanguageSchema } from '../domain/enums';
+import { PitchReviewSchema } from '../domain/desk-users';
 import { LocalizedTextSchema } from '../domain/localized-text';
 import { MessageSchema } from '../messages';
 import { DRAFT_FIELDS, PITCH_LENGTHS, PITCH_TONES } from '../pitch/pitch-types';
@@ -89,6 +90,12 @@ export const PitchDraftViewSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   versions: z.array(PitchVersionSchema).min(1),
+  /** Whether the institution's review policy requires a reviewer's approval for this draft. */
+  reviewRequired: z.boolean(),
+  /** The version handed to a reviewer and not decided yet, if any. */
+  awaitingReview: z.object({ version: z.number().int(), by: z.string(), at: z.string() }).nullable(),
+  /** Every review of this draft, oldest first. */
+  reviews: z.array(PitchReviewSchema),
 });
 export type PitchDraftView = z.infer<typeof PitchDraftViewSchema>;
 
@@ -100,6 +107,8 @@ export const PitchDraftSummarySchema = z.object({
   status: z.enum(['draft', 'approved']),
   latestVersion: z.number().int().min(1),
   updatedAt: z.string(),
+  /** The latest version waits for a reviewer. */
+  awaitingReview: z.boolean(),
 });
 export type PitchDraftSummary = z.infer<typeof PitchDraftSummarySchema>;
 
@@ -138,7 +147,10 @@ export const pitchChannels = {
     input: z.object({ draftId: Id, baseVersion: z.number().int().min(1), content: PitchDraftContentSchema }).strict(),
     output: PitchDraftViewSchema,
   },
-  /** Refused with 'validation' while the version has a blocking problem. */
+  /**
+   * Refused with 'validation' while the version has a blocking problem, and with 'forbidden' when the review policy
+   * requires a reviewer (submit it for review instead).
+   */
   'pitch:approve': {
     input: z.object({ draftId: Id, version: z.number().int().min(1) }).strict(),
     output: PitchDraftViewSchema,

@@ -14,6 +14,8 @@ export const DOMAIN_ERROR_CODES = [
   'cancelled',
   /** Another writer (another import, another process) held the store longer than the wait allows; nothing changed. */
   'busy',
+  /** The signed-in user's roles do not allow the act, or nobody is signed in; the message names the rule. */
+  'forbidden',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

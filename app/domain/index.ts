@@ -12,3 +12,4 @@ export * from './category-names';
 export * from './domain-error';
 export * from './ranking';
 export * from './model-version';
+export * from './desk-users';

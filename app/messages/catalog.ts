@@ -12,6 +12,7 @@ import { enReasons } from './en-reasons';
 import { enRecords } from './en-records';
 import { enSuitability } from './en-suitability';
 import { enUi } from './en-ui';
+import { enUsers } from './en-users';
 import type { Language } from './language';
 import { zhCNAudit } from './zh-CN-audit';
 import { zhCNCategories } from './zh-CN-categories';
@@ -27,6 +28,7 @@ import { zhCNReasons } from './zh-CN-reasons';
 import { zhCNRecords } from './zh-CN-records';
 import { zhCNSuitability } from './zh-CN-suitability';
 import { zhCNUi } from './zh-CN-ui';
+import { zhCNUsers } from './zh-CN-users';
 
 /**
  * The English catalog defines the keys: every other language must provide exactly the same ones,
@@ -46,6 +48,7 @@ export const en = {
   ...enReasons,
   ...enSuitability,
   ...enAudit,
+  ...enUsers,
   ...enRecords,
   ...enPdf,
 } satisfies Record<string, string>;
@@ -66,6 +69,7 @@ export const zhCN: Catalog = {
   ...zhCNReasons,
   ...zhCNSuitability,
   ...zhCNAudit,
+  ...zhCNUsers,
   ...zhCNRecords,
   ...zhCNPdf,
 };

@@ -6,6 +6,7 @@ import type {
   PitchProvenance,
 } from '../contract/pitch-channels';
 import type { MarketSnapshot, Product } from '../domain';
+import type { ReviewDecision, ReviewPolicy, ReviewRubric } from '../domain/desk-users';
 import type { Language } from '../domain/enums';
 import type { LocalizedText } from '../domain/localized-text';
 import type { AdviceRecord, DeviationOnRecord, RankingShown } from '../records/advice-record';
@@ -44,9 +45,44 @@ export interface PitchStore {
   /** Removes a draft that never got a version (a generation that produced nothing usable). */
   dropIfEmpty(draftId: string): Promise<void>;
   list(clientId: string): Promise<PitchDraftSummary[]>;
-  view(draftId: string): Promise<PitchDraftView | null>;
-  /** Approves the version and stores its advice record with it, in one transaction: never one without the other. */
-  approve(draftId: string, version: number, meta: { at: string; actor: string }, record: AdviceRecord): Promise<void>;
+  view(draftId: string): Promise<StoredPitchDraft | null>;
+  /**
+   * Approves the version and stores its advice record with it (and the reviewer's review, when a reviewer approved
+   * it), in one transaction: never one without the other.
+   */
+  approve(
+    draftId: string,
+    version: number,
+    meta: { at: string; actor: string },
+    record: AdviceRecord,
+    review?: NewPitchReview,
+  ): Promise<void>;
+}
+
+/** A draft as stored: whether review is required depends on the policy in force, which the use-case applies. */
+export type StoredPitchDraft = Omit<PitchDraftView, 'reviewRequired'>;
+
+export interface NewPitchReview {
+  id: string;
+  draftId: string;
+  version: number;
+  reviewerId: string;
+  decision: ReviewDecision;
+  rubric: ReviewRubric;
+  comment: string;
+  submittedBy: string;
+  submittedAt: string;
+  reviewedAt: string;
+}
+
+/** Four-eyes review: the institution's policy, submissions for review and reviews sent back. */
+export interface PitchReviewStore {
+  policy(): Promise<ReviewPolicy>;
+  submit(submission: { draftId: string; version: number; by: string; at: string }): Promise<void>;
+  /** Stores a review that sends the version back; the version stays unapproved. */
+  sendBack(review: NewPitchReview): Promise<void>;
+  /** A user's display name, for the record; null for an id that names no user. */
+  userName(id: string): Promise<string | null>;
 }
 
 /** What a pitch is written from: the client, the product, the suitability verdict the ranking reaches, the market. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ADVICE_RECORD_SCHEMA } from './advice-record';
+import { ADVICE_RECORD_SCHEMA, ADVICE_RECORD_SCHEMA_V1 } from './advice-record';
 
 const Text = z.object({ en: z.string(), zh: z.string() });
 const Obj = z.record(z.string(), z.unknown());
@@ -11,8 +11,23 @@ const PitchText = z.object({
   nextStep: z.string(),
 });
 
+/** Records made before @2 keep the layout they were made with, and are read as they are. */
+const Layout = z.enum([ADVICE_RECORD_SCHEMA, ADVICE_RECORD_SCHEMA_V1]);
+const Score = z.number().int().min(1).max(5);
+
+/** The reviewer's approval carried by an @2 record (null when the text needed no review). */
+const ReviewOnRecordSchema = z.object({
+  reviewer: z.object({ id: z.string().min(1), name: z.string() }),
+  rubric: z.object({ accuracy: Score, suitability: Score, clarity: Score, compliance: Score }),
+  comment: z.string(),
+  submittedBy: z.string().min(1),
+  submittedAt: z.string(),
+  reviewedAt: z.string(),
+});
+
 /**
- * The layout an export promises for each record (advisor-desk/advice-record@1): every field the domain notes ask a
+ * The layout an export promises for each record (advisor-desk/advice-record@2, which adds `review`; @1 records,
+ * made before it, are read and exported as they were made): every field the domain notes ask a
  * record to carry is required; the client, product and market inside are the app's own records as they stood.
  * docs/schemas/advice-record.schema.json is generated from this and checked by a test.
  */
@@ -32,12 +47,13 @@ const Deviation = z.object({
 });
 
 export const PitchRecordSchema = z.object({
-  schema: z.literal(ADVICE_RECORD_SCHEMA),
+  schema: Layout,
   id: z.string().min(1),
   kind: z.literal('pitch-approved'),
   createdAt: z.string(),
   advisor: z.string().min(1),
   approver: z.string().min(1),
+  review: ReviewOnRecordSchema.nullable().optional(),
   client: Obj.and(z.object({ id: z.string() })),
   product: Obj.and(z.object({ id: z.string(), riskGrade: z.string() })),
   suitability: Suitability,
@@ -76,7 +92,7 @@ export const PitchRecordSchema = z.object({
 
 /** A ranking presented without a pitch: every product shown or rejected, with its suitability in words. */
 export const PresentedRecordSchema = z.object({
-  schema: z.literal(ADVICE_RECORD_SCHEMA),
+  schema: Layout,
   id: z.string().min(1),
   kind: z.literal('ranking-presented'),
   createdAt: z.string(),
@@ -111,7 +127,7 @@ export const PresentedRecordSchema = z.object({
 
 /** A correction: a new record naming the one it corrects, why, and each statement it puts right. */
 export const CorrectionRecordSchema = z.object({
-  schema: z.literal(ADVICE_RECORD_SCHEMA),
+  schema: Layout,
   id: z.string().min(1),
   kind: z.literal('correction'),
   createdAt: z.string(),

@@ -1,13 +1,29 @@
 import type { PitchDraftContent, PitchDraftView, PitchIssueView, PitchProvenance } from '../contract/pitch-channels';
 import type { MarketSnapshot, Product } from '../domain';
+import type { ReviewRubric } from '../domain/desk-users';
 import type { Language } from '../domain/enums';
 import { recordedText, type LocalizedText } from '../domain/localized-text';
 import type { ScoreReason } from '../domain/ranking';
 import type { PitchFacts } from '../pitch/pitch-facts';
 import type { SuitabilityClient, SuitabilityResult } from '../suitability';
 
-/** The version of the record's layout: an export names it, and a reader refuses a layout it does not know. */
-export const ADVICE_RECORD_SCHEMA = 'advisor-desk/advice-record@1';
+/**
+ * The version of the record's layout: an export names it, and a reader refuses a layout it does not know. @2 added
+ * `review`; records made as @1 stay as they were made and are still read.
+ */
+export const ADVICE_RECORD_SCHEMA = 'advisor-desk/advice-record@2';
+export const ADVICE_RECORD_SCHEMA_V1 = 'advisor-desk/advice-record@1';
+export type AdviceRecordLayout = typeof ADVICE_RECORD_SCHEMA | typeof ADVICE_RECORD_SCHEMA_V1;
+
+/** The four-eyes review that approved the text: the reviewer, their scores and comment, and the hand-over. */
+export interface ReviewOnRecord {
+  reviewer: { id: string; name: string };
+  rubric: ReviewRubric;
+  comment: string;
+  submittedBy: string;
+  submittedAt: string;
+  reviewedAt: string;
+}
 
 /** Where the advised product stood in the last ranking shown for the client before the advice. */
 export interface RankingShown {
@@ -41,12 +57,14 @@ export interface FieldChange {
  * machine's draft and the final text with what changed, the disclosures, who wrote and who approved it, and when.
  */
 export interface PitchAdviceRecord {
-  schema: typeof ADVICE_RECORD_SCHEMA;
+  schema: AdviceRecordLayout;
   id: string;
   kind: 'pitch-approved';
   createdAt: string;
   advisor: string;
   approver: string;
+  /** The reviewer's approval when review was required (the reviewer is then the approver); null when none; absent in @1. */
+  review?: ReviewOnRecord | null;
   client: SuitabilityClient;
   product: Product;
   suitability: RecordedSuitability;
@@ -94,7 +112,7 @@ export type RecordedSuitability = SuitabilityResult & {
  * and reasons, every product suitability rejected with the rules that rejected it, and what produced the ranking.
  */
 export interface RankingPresentedRecord {
-  schema: typeof ADVICE_RECORD_SCHEMA;
+  schema: AdviceRecordLayout;
   id: string;
   kind: 'ranking-presented';
   createdAt: string;
@@ -131,7 +149,7 @@ export interface CorrectedField {
  * changed; a reader shows it together with its corrections.
  */
 export interface CorrectionRecord {
-  schema: typeof ADVICE_RECORD_SCHEMA;
+  schema: AdviceRecordLayout;
   id: string;
   kind: 'correction';
   createdAt: string;
@@ -181,6 +199,7 @@ export interface PitchAdviceInput {
   deviation: DeviationOnRecord | null;
   ranking: RankingShown | null;
   issues: PitchIssueView[];
+  review?: ReviewOnRecord | null;
 }
 
 /** The record of an approval: everything needed to show later why this text went to this client. */
@@ -197,6 +216,7 @@ export function pitchAdviceRecord(input: PitchAdviceInput): PitchAdviceRecord {
     createdAt: input.at,
     advisor: input.draft.versions[0]!.author,
     approver: input.approver,
+    review: input.review ?? null,
     client: input.client,
     product: input.product,
     suitability: recordedSuitability(input.verdict),

@@ -1,4 +1,5 @@
 import type { SpawnEngine } from '../engine/engine-client';
+import type { ActAs } from './desk-session';
 import type { EventName, EventPayload, HandlerTable } from '../../app/contract';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -29,6 +30,11 @@ export interface BackendOptions {
    * hosts turn it on; off by default, so a test or a CLI command does not start a check it never reads.
    */
   auditChecks?: boolean | { firstAfterMs?: number; everyMs?: number };
+  /**
+   * Act as this user from the start, without a sign-in (the command line, tests): a user id, or the store's first
+   * active administrator. The app's windows leave it out: the person at the desk signs in.
+   */
+  user?: ActAs;
 }
 
 /** The process-independent backend: the same object serves Electron IPC, browser mode and tests. */

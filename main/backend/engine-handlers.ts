@@ -9,7 +9,7 @@ import { createUndoReaction, RecentLearning } from '../../app/use-cases/undo-rea
 import { createRetrainRequests } from '../../app/use-cases/retrain-requests';
 import { ModelSignals } from '../model/model-signals';
 import { trainInWorker } from '../model/train-in-worker';
-import type { BackendContext } from './backend-context';
+import { withDeps, type BackendContext } from './backend-context';
 
 type EngineHandlers = Pick<
   HandlerTable,
@@ -27,19 +27,20 @@ type EngineHandlers = Pick<
 export function engineHandlers(ctx: BackendContext): EngineHandlers {
   const signals = new ModelSignals(ctx);
   const cache = new LiveModelCache(ctx.stores.modelVersions);
-  const retrainer = createRetrainer({ ...ctx, trainer: { train: trainInWorker }, signals });
-  const rank = createRankClient({ ...ctx, cache, retrainer, signals });
+  const retrainer = createRetrainer(withDeps(ctx, { trainer: { train: trainInWorker }, signals }));
+  const rank = createRankClient(withDeps(ctx, { cache, retrainer, signals }));
   const learning = new RecentLearning();
-  const recordReaction = createRecordReaction({ ...ctx, cache, signals, learning });
-  const undoReaction = createUndoReaction({ ...ctx, cache, learning });
-  const retrains = createRetrainRequests({
-    ...ctx,
-    retrainer,
-    loadedModelFile: () => {
-      const loaded = ctx.llm.current();
-      return loaded ? path.basename(loaded.path) : null;
-    },
-  });
+  const recordReaction = createRecordReaction(withDeps(ctx, { cache, signals, learning }));
+  const undoReaction = createUndoReaction(withDeps(ctx, { cache, learning }));
+  const retrains = createRetrainRequests(
+    withDeps(ctx, {
+      retrainer,
+      loadedModelFile: () => {
+        const loaded = ctx.llm.current();
+        return loaded ? path.basename(loaded.path) : null;
+      },
+    }),
+  );
   return {
     'recommendations:for-client': (input) => rank(input),
     'outcomes:record': (input) => recordReaction(input),

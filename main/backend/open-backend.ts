@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import type { Channel } from '../../app/contract/channels';
 import type { HandlerTable } from '../../app/contract/dispatch';
+import { assertAllowed } from '../../app/users/permissions';
 import type { EventSink } from '../../app/ports';
 import { createBookDataUseCases } from '../../app/use-cases/book-data';
 import { openStore } from '../db/open-store';
 import { sqliteStores } from '../db/sqlite-stores';
 import { storeFailure } from '../db/store-failure';
+import { ensureFirstUser } from '../db/user-repository';
 import { AuditMonitor } from './audit-monitor';
 import { EngineClient } from '../engine/engine-client';
 import { forkEngine } from '../engine/fork-engine';
@@ -25,9 +28,8 @@ import { pdfHandlers } from './pdf-handlers';
 import { pitchHandlers } from './pitch-handlers';
 import { recordHandlers } from './record-handlers';
 import { ruleSetHandlers } from './rule-set-handlers';
-
-/** The one person at this desk; the audit trail names them. Sign-in arrives with multi-user support. */
-export const LOCAL_ACTOR = 'local-advisor';
+import { DeskSession } from './desk-session';
+import { userHandlers } from './user-handlers';
 
 /**
  * Opens the store (creating and migrating it), seeds the demo book on a brand-new empty file,
@@ -68,6 +70,7 @@ export function openBackend(options: BackendOptions): Backend {
       }
     },
   };
+  const session = new DeskSession(db);
   const ctx: BackendContext = {
     stores,
     clock,
@@ -75,7 +78,10 @@ export function openBackend(options: BackendOptions): Backend {
     events,
     db,
     dataDir: options.dataDir,
-    actor: LOCAL_ACTOR,
+    get actor() {
+      return session.actorId();
+    },
+    session,
     nowIso: clock.nowIso,
     today: clock.today,
     randomId: ids.randomId,
@@ -84,6 +90,17 @@ export function openBackend(options: BackendOptions): Backend {
   };
 
   if (created && (options.seedDemoIfEmpty ?? true)) createBookDataUseCases(ctx).seedIfEmpty();
+  ensureFirstUser(db, clock.nowIso());
+  if (options.user !== undefined) {
+    try {
+      session.actAs(options.user);
+    } catch (error) {
+      // Nobody to act as: nothing opened stays open.
+      void llm.dispose().catch(() => undefined);
+      db.close();
+      throw error;
+    }
+  }
 
   const audit = new AuditMonitor({
     databasePath,
@@ -95,7 +112,7 @@ export function openBackend(options: BackendOptions): Backend {
   if (options.auditChecks) audit.start();
 
   const engineTable = engineHandlers(ctx);
-  const handlers: HandlerTable = withStoreFailures(databasePath, Number(db.pragma('busy_timeout', { simple: true })), {
+  const table: HandlerTable = {
     ...bookHandlers(ctx, { mode: options.mode, databasePath }),
     ...clientHandlers(ctx),
     ...engineTable,
@@ -109,7 +126,13 @@ export function openBackend(options: BackendOptions): Backend {
     ...recordHandlers(ctx),
     'audit:status': () => audit.status(),
     'audit:check': () => audit.check(),
-  });
+    ...userHandlers(ctx),
+  };
+  const handlers = withStoreFailures(
+    databasePath,
+    Number(db.pragma('busy_timeout', { simple: true })),
+    withPermissions(table, session),
+  );
 
   return {
     handlers,
@@ -126,6 +149,21 @@ export function openBackend(options: BackendOptions): Backend {
       if (db.open) db.close();
     },
   };
+}
+
+/**
+ * Every channel that changes records checks the signed-in user's roles first (permissions.ts has the one table), so
+ * a refusal does not depend on which buttons a page shows.
+ */
+function withPermissions(table: HandlerTable, session: DeskSession): HandlerTable {
+  const wrapped: Record<string, (input: unknown) => unknown> = {};
+  for (const [channel, handler] of Object.entries(table) as [Channel, (input: unknown) => unknown][]) {
+    wrapped[channel] = (input) => {
+      assertAllowed(channel, session.user());
+      return handler(input);
+    };
+  }
+  return wrapped as unknown as HandlerTable;
 }
 
 /**

@@ -18,7 +18,9 @@ import {
   getPitchDraftRow,
   listPitchDrafts,
 } from '../db/pitch-draft-repository';
+import { getReviewPolicy, insertReview, submitForReview } from '../db/pitch-review-repository';
 import { getProduct } from '../db/product-repository';
+import { getUser } from '../db/user-repository';
 import { pairSuitability } from '../model/pair-suitability';
 import type { BackendContext } from './backend-context';
 
@@ -35,7 +37,8 @@ export function pitchStoreOf(ctx: BackendContext): PitchStore {
     dropIfEmpty: async (draftId) => dropEmptyPitchDraft(db, draftId),
     list: async (clientId) => listPitchDrafts(db, clientId),
     view: async (draftId) => getPitchDraft(db, draftId),
-    approve: async (draftId, version, meta, record) => approvePitchDraft(db, draftId, version, meta, record),
+    approve: async (draftId, version, meta, record, review) =>
+      approvePitchDraft(db, draftId, version, meta, record, review),
   };
 }
 
@@ -93,7 +96,9 @@ export function pitchDraftingOf(ctx: BackendContext): PitchDrafting {
       seed: () => randomInt(1, 2 ** 31 - 1),
       sha256: (text) => createHash('sha256').update(text).digest('hex'),
     },
-    actor: ctx.actor,
+    get actor() {
+      return ctx.actor;
+    },
   });
   // The backend closing stops running drafts, so the model can be freed.
   ctx.llm.disposeSignal.addEventListener('abort', () => drafting.stopAll(), { once: true });
@@ -110,8 +115,17 @@ export function pitchHandlers(ctx: BackendContext, drafting: PitchDrafting = pit
     subjects: pitchSubjectsOf(ctx),
     clock: ctx,
     ids: ctx.ids,
-    actor: ctx.actor,
+    get actor() {
+      return ctx.actor;
+    },
+    reviews: {
+      policy: async () => getReviewPolicy(ctx.db),
+      submit: async (submission) => submitForReview(ctx.db, submission),
+      sendBack: async (row) => insertReview(ctx.db, row),
+      userName: async (id) => getUser(ctx.db, id)?.displayName ?? null,
+    },
   });
+  const changed = (clientId: string) => ctx.events.emit('data:changed', { entity: 'users', id: clientId });
   return {
     'pitch:start': (input) => drafting.start(input),
     'pitch:stop': ({ requestId }) => drafting.stop(requestId),
@@ -120,5 +134,16 @@ export function pitchHandlers(ctx: BackendContext, drafting: PitchDrafting = pit
     'pitch:lint': ({ draftId, content }) => review.lint(draftId, content),
     'pitch:save': ({ draftId, baseVersion, content }) => review.save(draftId, baseVersion, content),
     'pitch:approve': ({ draftId, version }) => review.approve(draftId, version),
+    'pitch:facts': ({ draftId }) => review.facts(draftId),
+    'pitch:submit-review': async ({ draftId, version }) => {
+      const view = await review.submitForReview(draftId, version);
+      changed(view.clientId);
+      return view;
+    },
+    'pitch:review': async ({ draftId, version, decision, rubric, comment }) => {
+      const view = await review.review(draftId, version, decision, rubric, comment);
+      changed(view.clientId);
+      return view;
+    },
   };
 }

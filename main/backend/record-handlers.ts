@@ -48,7 +48,9 @@ export function recordHandlers(ctx: BackendContext): RecordHandlers {
     verdicts: (client, products) => verdictsFor(db, client, products, ctx.today()),
     clock: ctx,
     ids: ctx.ids,
-    actor: ctx.actor,
+    get actor() {
+      return ctx.actor;
+    },
   });
   const changed = (clientId: string) => ctx.emit('data:changed', { entity: 'records', id: clientId });
   return {

@@ -27,7 +27,12 @@ function backendWorkerFile(): URL {
  * stays free to answer Ctrl-C and to print progress while a long command works. A database that is missing (when
  * it must exist), damaged or from a newer version ends the command with exit 4; an encrypted one without its key, exit 7.
  */
-export async function openCliBackend(io: CliIo, dbPath: string, mustExist: boolean): Promise<BackendConnection> {
+export async function openCliBackend(
+  io: CliIo,
+  dbPath: string,
+  mustExist: boolean,
+  user?: string,
+): Promise<BackendConnection> {
   if (mustExist && !fs.existsSync(dbPath))
     throw new CliError(EXIT.database, `No database at ${dbPath}. Run \`advisor-desk seed --db ${dbPath}\` first.`);
   const databaseKey = await storeKeyFor(io, dbPath);
@@ -39,10 +44,14 @@ export async function openCliBackend(io: CliIo, dbPath: string, mustExist: boole
       mode: 'browser',
       seedDemoIfEmpty: false,
       supportLog: false,
+      // Every change a command makes is recorded under this user: the one named, else the first active administrator.
+      user: user ?? { firstActiveAdministrator: true },
       ...(io.now ? { fixedNow: io.now().toISOString() } : {}),
     });
   } catch (error) {
     if (error instanceof BackendOpenError && error.kind === 'database-key') throw new CliError(EXIT.key, error.message);
+    if (error instanceof BackendOpenError && error.kind === 'unknown-user')
+      throw new CliError(EXIT.notFound, error.message);
     if (error instanceof BackendOpenError && error.kind !== 'other') throw new CliError(EXIT.database, error.message);
     throw error;
   }

@@ -57,6 +57,7 @@ const OPTIONS = {
   lora: { type: 'string' },
   'lora-scale': { type: 'string' },
   lang: { type: 'string' },
+  user: { type: 'string' },
   tone: { type: 'string' },
   length: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
@@ -72,8 +73,11 @@ function parse(argv: readonly string[]): Parsed {
   }
 }
 
+/** The user named with --user, else in $ADVISOR_DESK_USER; undefined: the store's first active administrator. */
+let actingUser: string | undefined;
+
 function openFor(io: CliIo, dbPath: string, mustExist: boolean): Promise<BackendConnection> {
-  return openCliBackend(io, dbPath, mustExist);
+  return openCliBackend(io, dbPath, mustExist, actingUser);
 }
 
 async function call<T>(result: Promise<Result<unknown>>): Promise<T> {
@@ -106,6 +110,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
     return;
   }
   const dbPath = resolveDatabasePath({ explicit: values.db, env: io.env as NodeJS.ProcessEnv });
+  actingUser = values.user ?? (io.env.ADVISOR_DESK_USER || undefined);
   const [command, sub, ...rest] = positionals;
   const json = values.json;
 
@@ -183,6 +188,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
         decimal: values.decimal,
         json,
         dbPath,
+        user: actingUser,
       },
       io,
     );

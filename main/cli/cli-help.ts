@@ -64,6 +64,8 @@ Usage:
 
 Options:
   --db PATH    database file (default: $ADVISOR_DESK_DB, else the app's data folder)
+  --user ID    the user every change is recorded under (default: $ADVISOR_DESK_USER, else the store's first active
+               administrator); the command may do only what that user's roles allow
   --json       machine-readable output on stdout (import progress goes to stderr)
   --delimiter  , ; | or tab (default: the mapping's, else detected from the header)
   --encoding   the CSV's text encoding: utf-8 (default), gb18030, big5, windows-1252 or another WHATWG label;

@@ -4,6 +4,7 @@ import { DECIMAL_MARKS, IMPORT_ENTITIES, type DecimalMark, type MappingFile } fr
 import { CSV_DELIMITERS, type CsvDelimiter } from '../../app/import/csv-parser';
 import { EventsMappingSchema, type EventsMapping } from '../../app/import/event-table';
 import { openStore } from '../db/open-store';
+import { cliUser } from './cli-user';
 import { storeKeyFor } from './cli-store-key';
 import { checkEncodingLabel } from '../import/csv-file-source';
 import { readMappingFile } from '../import/import-csv';
@@ -21,6 +22,8 @@ export interface ImportArgs {
   decimal: string | undefined;
   json: boolean;
   dbPath: string;
+  /** --user or $ADVISOR_DESK_USER; undefined: the store's first active administrator. */
+  user?: string | undefined;
 }
 
 const IMPORT_USAGE = `advisor-desk import ${IMPORT_ENTITIES.join('|')} FILE.csv --mapping MAPPING.json [--delimiter D] [--encoding E] [--decimal .|,]`;
@@ -130,7 +133,7 @@ async function importFile(
       const result = await importCsv(db, {
         file,
         mapping,
-        actor: 'cli-import',
+        actor: cliUser(db, args.user),
         now,
         onProgress: progressTo(io),
         ...extras,
@@ -161,7 +164,7 @@ async function importFile(
       file,
       ...(mapping ? { mapping } : {}),
       ...(delimiter ? { delimiter } : {}),
-      actor: 'cli-import',
+      actor: cliUser(db, args.user),
       now,
       onProgress: progressTo(io),
     });

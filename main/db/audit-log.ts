@@ -169,7 +169,10 @@ export function sealRecordsWithoutEntry(db: Db, entity: string, ids: readonly st
   sealAllRows(db, sealingKey(db, keyedFrom), entity, head, ids);
 }
 
-/** A wipe empties the sealed tables: their seals go with them (the wipe's own entry is the record of it). */
+/**
+ * A wipe empties the sealed tables: their seals go with them (the wipe's own entry is the record of it). Users are
+ * not book data and stay, sealed as they were.
+ */
 export function dropRecordSeals(db: Db): void {
-  if (keyedFromSeq(db) !== null) db.exec('DELETE FROM audit_row_seals');
+  if (keyedFromSeq(db) !== null) db.exec("DELETE FROM audit_row_seals WHERE entity <> 'user'");
 }

@@ -4,7 +4,7 @@ import type { Db } from './connection';
 import { cached } from './statement-cache';
 
 /**
- * Record seals: for each record in SEALED_TABLES (clients, products, deviations, pitch drafts), a keyed digest of
+ * Record seals: for each record in SEALED_TABLES (clients, products, deviations, pitch drafts, users, reviews), a keyed digest of
  * its current stored state and the seq of the audit entry that made it so. Every audited write re-seals its row, so
  * a row edited, added or removed behind the app's back (no audit entry, no key) no longer matches its seal; an older
  * row put back with its older seal is caught because a later entry for it exists. Only the columns listed here are
@@ -16,6 +16,8 @@ interface SealedTable {
   idColumn: string;
   /** The record's id, then the sealed values in a fixed order; ends in a WHERE clause (only covered rows). */
   select: string;
+  /** The migration that made the table, where later than the one that started sealing (0100). */
+  since?: number;
 }
 
 const CLIENT_COLUMNS = [
@@ -105,7 +107,27 @@ export const SEALED_TABLES: Record<string, SealedTable> = {
       FROM pitch_drafts d LEFT JOIN pitch_draft_versions v ON v.draft_id = d.id AND v.version = d.current_version
       WHERE d.current_version > 0`,
   },
+  // Who may do what: a role granted behind the app's back would let someone approve what they may not.
+  user: {
+    entity: 'user',
+    idColumn: 'u.id',
+    select: `SELECT u.id, u.display_name, u.roles_json, u.active, u.created_at FROM users u WHERE 1`,
+    since: 140,
+  },
+  pitch_review: {
+    entity: 'pitch_review',
+    idColumn: 'r.id',
+    select: `SELECT r.id, r.draft_id, r.version, r.reviewer_id, r.decision, r.rubric_json, r.comment, r.submitted_by,
+      r.submitted_at, r.reviewed_at FROM pitch_reviews r WHERE 1`,
+    since: 140,
+  },
 };
+
+/** The sealed kinds whose tables exist once migration `version` has run. */
+export const sealedEntitiesAt = (version: number): string[] =>
+  Object.values(SEALED_TABLES)
+    .filter((t) => (t.since ?? 0) <= version)
+    .map((t) => t.entity);
 
 /** A record's id and sealed values in column order (read raw: no object per row on the import's hot path). */
 type Row = [id: string, ...values: unknown[]];
@@ -169,7 +191,8 @@ export function checkRowSeals(
   report: (finding: RowFinding) => void,
 ): void {
   const sealOf = db.prepare('SELECT seq, seal FROM audit_row_seals WHERE entity = ? AND entity_id = ?');
-  for (const table of Object.values(SEALED_TABLES)) {
+  const kinds = sealedEntitiesAt(db.pragma('user_version', { simple: true }) as number);
+  for (const table of Object.values(SEALED_TABLES).filter((t) => kinds.includes(t.entity))) {
     const present = new Set<string>();
     for (const row of db.prepare(table.select).raw(true).iterate() as IterableIterator<Row>) {
       const id = row[0];

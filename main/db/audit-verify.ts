@@ -52,6 +52,8 @@ const ENTITY_NAMES: Record<string, MessageKey> = {
   product: 'audit.entity.product',
   suitability_deviation: 'audit.entity.deviation',
   pitch_draft: 'audit.entity.pitchDraft',
+  user: 'audit.entity.user',
+  pitch_review: 'audit.entity.pitchReview',
 };
 
 class Findings {

@@ -11,6 +11,8 @@ import { countProducts } from './product-repository';
 /** Children before parents so foreign keys never block the delete. */
 const WIPE_ORDER = [
   'advice_records',
+  'pitch_reviews',
+  'pitch_review_requests',
   'pitch_approvals',
   'pitch_draft_versions',
   'pitch_drafts',

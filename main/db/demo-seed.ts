@@ -1,4 +1,5 @@
 import type { DemoData } from '../../app/demo/demo-data';
+import { demoUsers } from '../../app/demo/demo-users';
 import { sealRecordsWithoutEntry } from './audit-log';
 import { bulkInsertClients } from './client-repository';
 import type { Db } from './connection';
@@ -7,6 +8,7 @@ import { insertInteractions } from './interaction-repository';
 import { upsertMarketSnapshots } from './market-repository';
 import { insertMeetings } from './meeting-repository';
 import { upsertProducts } from './product-repository';
+import { getUser, insertUser } from './user-repository';
 
 export const DEMO_ACTOR = 'demo-seed';
 
@@ -24,6 +26,11 @@ export function seedDemoData(db: Db, data: DemoData): void {
     insertHoldings(db, data.holdings);
     insertMeetings(db, data.meetings);
     insertInteractions(db, data.interactions);
+    // The demo branch's people, each added once (users outlive a reset of the book), audited like any new user.
+    const createdAt = data.marketSnapshots[0]
+      ? `${data.marketSnapshots[0].asOf}T08:00:00.000Z`
+      : new Date().toISOString();
+    for (const user of demoUsers(createdAt)) if (!getUser(db, user.id)) insertUser(db, user, DEMO_ACTOR);
   }).immediate();
 }
 

@@ -13,6 +13,7 @@ import { migration0110 } from './migrations/0110-pitch-approvals';
 import { migration0120 } from './migrations/0120-ranking-impressions';
 import { migration0130 } from './migrations/0130-advice-records-frozen';
 import { migration0150 } from './migrations/0150-presented-rankings-and-undo';
+import { migration0160 } from './migrations/0160-users-and-reviews';
 
 export interface Migration {
   version: number;
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0120,
   migration0130,
   migration0150,
+  migration0160,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

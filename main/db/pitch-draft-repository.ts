@@ -1,7 +1,6 @@
 import type {
   PitchDraftContent,
   PitchDraftSummary,
-  PitchDraftView,
   PitchIssueView,
   PitchProvenance,
   PitchVersionView,
@@ -12,7 +11,8 @@ import type { AdviceRecord } from '../../app/records/advice-record';
 import { insertAdviceRecord } from './advice-record-repository';
 import { appendAudit } from './audit-log';
 import type { Db } from './connection';
-import type { NewPitchVersion } from '../../app/ports/pitch-store';
+import type { NewPitchReview, NewPitchVersion, StoredPitchDraft } from '../../app/ports/pitch-store';
+import { awaitingReviewOf, insertReview, listReviewsOfDraft } from './pitch-review-repository';
 import { cached } from './statement-cache';
 
 /**
@@ -138,7 +138,7 @@ function versionView(row: VersionRow, approvals: ReadonlyMap<number, ApprovalRow
 }
 
 /** The draft with every version, oldest first; null when there is none or it has no version yet. */
-export function getPitchDraft(db: Db, id: string): PitchDraftView | null {
+export function getPitchDraft(db: Db, id: string): StoredPitchDraft | null {
   const row = cached(db, 'SELECT * FROM pitch_drafts WHERE id = ?').get(id) as DraftRow | undefined;
   if (!row) return null;
   const approvals = new Map(
@@ -168,6 +168,8 @@ export function getPitchDraft(db: Db, id: string): PitchDraftView | null {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     versions: versions as [PitchVersionView, ...PitchVersionView[]],
+    awaitingReview: awaitingReviewOf(db, id),
+    reviews: listReviewsOfDraft(db, id),
   };
 }
 
@@ -175,7 +177,11 @@ export function listPitchDrafts(db: Db, clientId: string): PitchDraftSummary[] {
   const rows = cached(
     db,
     `SELECT d.id, d.product_id, d.language, d.current_version, d.updated_at, p.name_en, p.name_zh,
-            EXISTS (SELECT 1 FROM pitch_approvals a WHERE a.draft_id = d.id) AS approved
+            EXISTS (SELECT 1 FROM pitch_approvals a WHERE a.draft_id = d.id) AS approved,
+            EXISTS (SELECT 1 FROM pitch_review_requests q WHERE q.draft_id = d.id AND q.version = d.current_version
+              AND NOT EXISTS (SELECT 1 FROM pitch_reviews r WHERE r.draft_id = q.draft_id AND r.version = q.version)
+              AND NOT EXISTS (SELECT 1 FROM pitch_approvals a WHERE a.draft_id = q.draft_id AND a.version = q.version)
+            ) AS awaiting
        FROM pitch_drafts d JOIN products p ON p.id = d.product_id
       WHERE d.client_id = ? AND d.current_version > 0
       ORDER BY d.updated_at DESC`,
@@ -188,6 +194,7 @@ export function listPitchDrafts(db: Db, clientId: string): PitchDraftSummary[] {
     name_en: string;
     name_zh: string;
     approved: number;
+    awaiting: number;
   }[];
   return rows.map((r) => ({
     id: r.id,
@@ -197,12 +204,14 @@ export function listPitchDrafts(db: Db, clientId: string): PitchDraftSummary[] {
     status: r.approved ? 'approved' : 'draft',
     latestVersion: r.current_version,
     updatedAt: r.updated_at,
+    awaitingReview: r.awaiting === 1,
   }));
 }
 
 /**
- * Approves the latest version and stores the advice record of that approval, together or not at all; the caller
- * has checked that it has no blocking problem and is not approved yet.
+ * Approves the latest version and stores the advice record of that approval (and the reviewer's review that made
+ * it, if a reviewer approved it), together or not at all; the caller has checked that it has no blocking problem and
+ * is not approved yet.
  */
 export function approvePitchDraft(
   db: Db,
@@ -210,8 +219,10 @@ export function approvePitchDraft(
   version: number,
   meta: { at: string; actor: string },
   record?: AdviceRecord,
+  review?: NewPitchReview,
 ): void {
   db.transaction(() => {
+    if (review) insertReview(db, review);
     const recordHash = record ? insertAdviceRecord(db, record) : null;
     cached(db, 'INSERT INTO pitch_approvals (draft_id, version, approved_by, approved_at) VALUES (?, ?, ?, ?)').run(
       id,

@@ -16,7 +16,7 @@ export type HostedBackendOptions = Omit<BackendOptions, 'now'> & {
 };
 
 /** Why the backend could not open, so a host can answer as it would have in-process (the CLI's exit codes). */
-export type OpenFailure = 'not-a-database' | 'database-too-new' | 'database-key' | 'other';
+export type OpenFailure = 'not-a-database' | 'database-too-new' | 'database-key' | 'unknown-user' | 'other';
 
 export type ToBackend =
   | EngineRelayNotice

@@ -1,4 +1,5 @@
 import { dispatch } from '../../app/contract/dispatch';
+import { DomainError } from '../../app/domain/domain-error';
 import type { Backend, BackendOptions } from '../backend/backend-types';
 import { reportInternalError } from '../log/internal-errors';
 import { NotADatabaseError } from '../db/connection';
@@ -10,6 +11,8 @@ function failureKind(error: unknown): OpenFailure {
   if (error instanceof NotADatabaseError) return 'not-a-database';
   if (error instanceof DatabaseTooNewError) return 'database-too-new';
   if (error instanceof StoreKeyError) return 'database-key';
+  // The user to act as (the command line's --user) is not in the store or cannot act.
+  if (error instanceof DomainError) return 'unknown-user';
   return 'other';
 }
 

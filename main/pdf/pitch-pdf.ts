@@ -10,7 +10,7 @@ import { PdfText } from './pdf-text';
 import { pitchText } from './suitability-report';
 
 export interface ApprovedPitchInput {
-  draft: PitchDraftView;
+  draft: Pick<PitchDraftView, 'id' | 'language' | 'versions'>;
   version: number;
   client: Client;
   product: Product;

@@ -22,8 +22,8 @@ export interface TrainingExportResult {
 
 /** Whether a reviewer other than the author approved it (records made before review existed carry none). */
 function reviewedOf(record: PitchAdviceRecord): boolean {
-  const review = (record as { review?: { reviewer?: unknown } | null }).review;
-  return typeof review?.reviewer === 'string' && review.reviewer !== record.advisor;
+  const reviewer = record.review?.reviewer.id;
+  return reviewer !== undefined && reviewer !== record.advisor;
 }
 
 /**

@@ -1,10 +1,11 @@
 import { BackendQueryProvider } from './api/BackendQueryProvider';
-import { NoticeSnackbar } from './notify/NoticeSnackbar';
 import { NotifierProvider } from './notify/NotifierProvider';
 import { SettingsProvider } from './settings/SettingsProvider';
 import { AppFrame } from './shell/AppFrame';
+import { NoticeArea } from './shell/NoticeArea';
 import { BrowserSessionGate } from './shell/BrowserSessionGate';
 import { SettingsThemeProvider } from './theme/SettingsThemeProvider';
+import { SignInGate } from './users/SignInGate';
 
 export function App() {
   return (
@@ -13,8 +14,10 @@ export function App() {
         <BackendQueryProvider>
           <SettingsProvider>
             <SettingsThemeProvider>
-              <AppFrame />
-              <NoticeSnackbar />
+              <SignInGate>
+                <AppFrame />
+              </SignInGate>
+              <NoticeArea />
             </SettingsThemeProvider>
           </SettingsProvider>
         </BackendQueryProvider>

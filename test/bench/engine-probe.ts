@@ -165,7 +165,12 @@ interface Done {
 /** The editor's "Draft" button: pitch:start on a suitable demo pair, timed to pitch:done. */
 async function appDraft(req: ProbeRequest): Promise<ProbeResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ad-gen-bench-'));
-  const backend = openBackend({ dataDir: dir, mode: 'browser', now: () => new Date('2026-11-28T09:00:00.000Z') });
+  const backend = openBackend({
+    user: { firstActiveAdministrator: true },
+    dataDir: dir,
+    mode: 'browser',
+    now: () => new Date('2026-11-28T09:00:00.000Z'),
+  });
   const value = async <T>(channel: string, input: unknown): Promise<T> => {
     const r = await dispatch(backend.handlers, channel, input);
     if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);

@@ -30,7 +30,7 @@ export async function benchRecommendations(
   databaseKey?: string,
 ): Promise<{ firstMs: number; clients: RecommendationTiming[] }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ad-bench-rank-'));
-  const backend = openBackend({ dataDir: dir, mode: 'browser', databaseKey });
+  const backend = openBackend({ user: { firstActiveAdministrator: true }, dataDir: dir, mode: 'browser', databaseKey });
   try {
     const rank = async (clientId: string, top: number): Promise<ClientRanking> => {
       const r = await dispatch(backend.handlers, 'recommendations:for-client', { clientId, top });

@@ -25,7 +25,7 @@ export interface UiSearchFigures {
  */
 export async function benchUiSearch(n = 100_000): Promise<UiSearchFigures> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ad-bench-ui-'));
-  const seeded = openBackend({ dataDir, mode: 'browser' });
+  const seeded = openBackend({ user: { firstActiveAdministrator: true }, dataDir, mode: 'browser' });
   const dbPath = seeded.databasePath;
   seeded.close();
   const db = openDatabase(dbPath);

@@ -1,4 +1,5 @@
 import { test, expect } from './support/fixtures';
+import { openApp } from './support/sign-in';
 
 /** The first ranking of a new book trains version 1 of the model, so the first answer takes a while. */
 const FIRST_RANKING_MS = 90_000;
@@ -15,7 +16,7 @@ test.describe('advice records on the client page', () => {
     webApp,
     consoleErrors,
   }) => {
-    await page.goto(webApp.url);
+    await openApp(page, webApp.url);
     await page.getByTestId('client-row').first().click();
     await expect(page.getByTestId('recommendation-row').first()).toBeVisible({ timeout: FIRST_RANKING_MS });
     const interactions = page.getByTestId('card-interactions').getByTestId('interaction-row');

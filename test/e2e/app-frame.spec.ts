@@ -1,4 +1,5 @@
 import { test, expect } from './support/fixtures';
+import { openApp } from './support/sign-in';
 import { startWebApp } from './support/web-app';
 
 test.describe('app frame', () => {
@@ -7,7 +8,7 @@ test.describe('app frame', () => {
     webApp,
     consoleErrors,
   }) => {
-    await page.goto(webApp.url);
+    await openApp(page, webApp.url);
     await expect(page.getByTestId('client-row').first()).toBeVisible();
     await expect(page.getByTestId('nav-clients')).toContainText('Clients');
 
@@ -42,7 +43,7 @@ test.describe('app frame', () => {
       )
         foreign.push(url);
     });
-    await page.goto(webApp.url);
+    await openApp(page, webApp.url);
     await expect(page.getByTestId('client-row').first()).toBeVisible();
     await page.getByTestId('nav-products').click();
     await expect(page.getByTestId('product-row').first()).toBeVisible();
@@ -61,13 +62,13 @@ test.describe('app frame', () => {
     webApp,
     consoleErrors,
   }) => {
-    await page.goto(webApp.url);
+    await openApp(page, webApp.url);
     await expect(page.getByTestId('client-row').first()).toBeVisible();
     expect(page.url()).not.toContain('token');
     await page.reload();
     await expect(page.getByTestId('client-row').first()).toBeVisible();
     const second = await page.context().newPage();
-    await second.goto(`${webApp.origin}/#/products`);
+    await openApp(second, `${webApp.origin}/#/products`);
     await expect(second.getByTestId('product-row').first()).toBeVisible();
     await second.close();
     expect(consoleErrors).toEqual([]);
@@ -78,7 +79,7 @@ test.describe('app frame', () => {
     page,
     webApp,
   }) => {
-    await page.goto(webApp.url);
+    await openApp(page, webApp.url);
     await expect(page.getByTestId('client-row').first()).toBeVisible();
 
     const elsewhere = await browser.newContext();
@@ -95,7 +96,7 @@ test.describe('app frame', () => {
       expect(other.url()).not.toContain('token');
 
       // The way back it names: the address printed when the first one was opened opens the app here.
-      await other.goto(await webApp.nextAddress());
+      await openApp(other, await webApp.nextAddress());
       await expect(other.getByTestId('client-row').first()).toBeVisible();
       expect(errors).toEqual([]);
     } finally {
@@ -111,7 +112,7 @@ test.describe('app frame', () => {
     webApp,
     dataDir,
   }) => {
-    await page.goto(webApp.url);
+    await openApp(page, webApp.url);
     await expect(page.getByTestId('client-row').first()).toBeVisible();
     // The same port, so the open page reconnects to the new launch with the session of the old one.
     await webApp.stop();
@@ -120,7 +121,7 @@ test.describe('app frame', () => {
       const refused = page.getByTestId('browser-session-refused');
       await expect(refused).toContainText('Browser mode was restarted', { timeout: 30_000 });
       await expect(refused).toContainText('Open the newest address in the terminal');
-      await page.goto(restarted.url);
+      await openApp(page, restarted.url);
       await expect(page.getByTestId('client-row').first()).toBeVisible();
     } finally {
       await page.goto('about:blank');

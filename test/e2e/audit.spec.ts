@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from './support/fixtures';
+import { openApp } from './support/sign-in';
 import { projectRoot } from './support/web-app';
 
 /**
@@ -16,7 +17,7 @@ test.describe('audit trail', () => {
     dataDir,
     consoleErrors,
   }) => {
-    await page.goto(webApp.url);
+    await openApp(page, webApp.url);
     await expect(page.getByTestId('client-row').first()).toBeVisible();
     await expect(page.getByTestId('audit-banner')).toHaveCount(0);
 

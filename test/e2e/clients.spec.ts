@@ -1,9 +1,10 @@
 import { test, expect } from './support/fixtures';
+import { openApp } from './support/sign-in';
 import { startWebApp } from './support/web-app';
 
 test.describe('clients in browser mode', () => {
   test('opens on the demo data and finds a client by searching', async ({ page, webApp, consoleErrors }) => {
-    await page.goto(webApp.url);
+    await openApp(page, webApp.url);
     const rows = page.getByTestId('client-row');
     await expect(rows.first()).toBeVisible();
     await expect(page.getByTestId('client-count')).toContainText(/\d+/);
@@ -20,7 +21,7 @@ test.describe('clients in browser mode', () => {
   });
 
   test('an edited field persists across a restart of the backend', async ({ page, webApp, dataDir, consoleErrors }) => {
-    await page.goto(webApp.url);
+    await openApp(page, webApp.url);
     const first = page.getByTestId('client-row').first();
     await expect(first).toBeVisible();
     const clientId = await first.getAttribute('data-client-id');
@@ -38,9 +39,9 @@ test.describe('clients in browser mode', () => {
     await webApp.stop();
     const restarted = await startWebApp(dataDir);
     try {
-      await page.goto(restarted.url);
+      await openApp(page, restarted.url);
       await expect(page.getByTestId('client-row').first()).toBeVisible();
-      await page.goto(`${restarted.origin}/#/clients/${clientId}`);
+      await openApp(page, `${restarted.origin}/#/clients/${clientId}`);
       await expect(page.getByTestId('client-name')).toBeVisible();
       await expect(page.getByTestId('card-identity').getByText('Lüderitz 7')).toBeVisible();
     } finally {
@@ -55,7 +56,7 @@ test.describe('clients in browser mode', () => {
     webApp,
     consoleErrors,
   }) => {
-    await page.goto(webApp.url);
+    await openApp(page, webApp.url);
     await page.getByTestId('client-row').first().click();
     await page.getByTestId('client-edit').click();
     const email = page.getByTestId('field-email');

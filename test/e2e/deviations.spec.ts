@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
+import { openApp } from './support/sign-in';
 
 /** The first ranking of a new book trains version 1 of the model, so the first answer takes a while. */
 const FIRST_RANKING_MS = 90_000;
@@ -9,7 +10,7 @@ const SCREENS = '/tmp/advisor-desk-screens';
 const CANDIDATES = ['CL-0007', 'CL-0010', 'CL-0015', 'CL-0019', 'CL-0021', 'CL-0025'];
 
 async function openClient(page: Page, url: string, id: string): Promise<void> {
-  await page.goto(`${url}#/clients/${id}`);
+  await openApp(page, `${url}#/clients/${id}`);
   await expect(page.getByTestId('client-name')).toBeVisible();
   await expect(page.getByTestId('recommendation-row').first()).toBeVisible({ timeout: FIRST_RANKING_MS });
 }
@@ -141,7 +142,7 @@ test.describe('client-requested deviations on the client page', () => {
 
     // Another window lowers this class's limit by one grade: the product is now two grades above it.
     const settings = await page.context().newPage();
-    await settings.goto(`${webApp.url}#/settings`);
+    await openApp(settings, `${webApp.url}#/settings`);
     await settings.getByTestId('rules-section').getByTestId('rules-edit').click();
     const editor = settings.getByTestId('rules-editor');
     const select = editor.getByRole('combobox', { name: `Highest grade for ${riskClass}` });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, test, expect } from '@playwright/test';
 import { electronBinary, electronSkipReason } from './support/electron-availability';
+import { signInIfAsked } from './support/sign-in';
 import { projectRoot } from './support/web-app';
 
 // The same app through Playwright's Electron launcher. Electron's binary is downloaded on demand
@@ -22,6 +23,7 @@ test.describe('Electron app', () => {
     });
     try {
       const window = await app.firstWindow();
+      await signInIfAsked(window);
       await expect(window.getByTestId('client-row').first()).toBeVisible();
       const exposed = await window.evaluate(() => ({
         bridge: Object.keys((window as unknown as { advisorDesk: object }).advisorDesk).sort(),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { testModelPath } from '../fixtures/test-models';
 import { test, expect } from './support/fixtures';
+import { openApp } from './support/sign-in';
 import { advisorDesk, importAndLoadModel } from './support/language-model-steps';
 import { startWebApp } from './support/web-app';
 
@@ -29,7 +30,7 @@ test.describe('recommendations of a version trained with a language model', () =
 
     const app = await startWebApp(dataDir);
     try {
-      await page.goto(app.url);
+      await openApp(page, app.url);
       await page.getByTestId('client-row').first().click();
       await expect(page.getByTestId('recommendation-row').first()).toBeVisible({ timeout: 60_000 });
       const line = page.getByTestId('card-recommendations').getByTestId('recommendation-language-model');
@@ -56,7 +57,7 @@ test.describe('recommendations of a version trained with a language model', () =
       await expect(page.getByTestId('model-version-row')).toHaveCount(versions + 1, { timeout: 120_000 });
       await expect(withSignals).toBeEnabled({ timeout: 60_000 });
 
-      await page.goto(clientPage);
+      await openApp(page, clientPage);
       // The ranking without signals shows first, saying the signals are being worked out; then the one with them.
       await expect(page.getByTestId('recommendation-row').first()).toBeVisible({ timeout: 60_000 });
       await expect(line).toHaveAttribute('data-used', 'true', { timeout: 60_000 });

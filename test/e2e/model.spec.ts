@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
+import { openApp } from './support/sign-in';
 
 /** Training on the demo book's outcomes takes seconds, more on a busy machine. */
 const TRAINING_MS = 120_000;
@@ -25,7 +26,7 @@ test.describe('model page', () => {
     webApp,
     consoleErrors,
   }) => {
-    await page.goto(webApp.url);
+    await openApp(page, webApp.url);
     await page.getByTestId('nav-model').click();
     await expect(page).toHaveURL(/#\/model$/);
     await expect(page.getByTestId('model-title')).toHaveText('Interest model');
@@ -60,7 +61,7 @@ test.describe('model page', () => {
   });
 
   test('the Chinese interface names the page and its actions in Chinese', async ({ page, webApp, consoleErrors }) => {
-    await page.goto(`${webApp.url}#/model`);
+    await openApp(page, `${webApp.url}#/model`);
     await page.getByTestId('language-switch').click();
     await expect(page.getByTestId('model-title')).toHaveText('意向模型');
     await expect(page.getByTestId('model-retrain')).toHaveText('立即重新训练');

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { testLoraPath, testModelPath } from '../fixtures/test-models';
 import { test, expect } from './support/fixtures';
+import { openApp } from './support/sign-in';
 
 const SCREENS = '/tmp/advisor-desk-screens';
 
@@ -21,7 +22,7 @@ test.describe('language models page', () => {
     const plain = await testModelPath({ chatTemplate: false });
     fs.copyFileSync(plain, path.join(folder, 'plain-test.gguf'));
     fs.writeFileSync(path.join(folder, 'cut-off.gguf'), fs.readFileSync(plain).subarray(0, 4096));
-    await page.goto(webApp.url);
+    await openApp(page, webApp.url);
     const chip = page.getByTestId('llm-status-chip');
     await expect(chip).toHaveAttribute('data-state', 'none');
     await expect(chip).toHaveText('No language model');
@@ -89,7 +90,7 @@ test.describe('language models page', () => {
   }) => {
     const notAModel = path.join(dataDir, 'notes.gguf');
     fs.writeFileSync(notAModel, 'these are meeting notes, not a model');
-    await page.goto(`${webApp.url}#/models`);
+    await openApp(page, `${webApp.url}#/models`);
     await page.getByTestId('llm-import-path').fill(notAModel);
     await page.getByTestId('llm-import-submit').click();
     await expect(page.getByTestId('llm-import-error')).toContainText('notes.gguf is not a GGUF model file');
@@ -122,7 +123,7 @@ test.describe('language models page', () => {
   }) => {
     // A 0.5B-shaped file (about 440 MB) takes long enough to load that Cancel can be pressed while it loads.
     const big = await testModelPath({ preset: '0.5b' });
-    await page.goto(`${webApp.url}#/models`);
+    await openApp(page, `${webApp.url}#/models`);
     await page.getByTestId('llm-import-path').fill(big);
     await page.getByRole('checkbox').check();
     await page.getByTestId('llm-import-submit').click();

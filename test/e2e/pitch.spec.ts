@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { testModelPath } from '../fixtures/test-models';
 import { test, expect } from './support/fixtures';
+import { openApp } from './support/sign-in';
 
 /** The first ranking of a new book trains version 1 of the model, so the first answer takes a while. */
 const FIRST_RANKING_MS = 90_000;
@@ -10,7 +11,7 @@ const SCREENS = '/tmp/advisor-desk-screens';
 
 /** Opens the first client and the pitch editor of its best-ranked product; answers the product's id. */
 async function openPitchEditor(page: Page, url: string): Promise<string> {
-  await page.goto(url);
+  await openApp(page, url);
   await page.getByTestId('client-row').first().click();
   const row = page.getByTestId('recommendation-row').first();
   await expect(row).toBeVisible({ timeout: FIRST_RANKING_MS });
@@ -117,14 +118,14 @@ test.describe('pitch editor', () => {
       page.locator('[data-testid="pitch-version"][data-version="4"]').getByTestId('pitch-version-approved'),
     ).toHaveCount(0);
     await page.locator('[data-testid="pitch-version"][data-version="3"]').click();
-    await expect(page.getByTestId('pitch-version-is-approved')).toContainText('Approved by local-advisor');
+    await expect(page.getByTestId('pitch-version-is-approved')).toContainText('Approved by 陈静 Chen Jing');
     await expect(page.getByTestId('pitch-approve-reason')).toHaveCount(0);
 
     // The approval left an advice record, listed on the client's page with its hash.
     await page.getByTestId('pitch-back').click();
     const records = page.getByTestId('card-records').getByTestId('advice-record-row');
     await expect(records).toHaveCount(1);
-    await expect(records.first()).toContainText('local-advisor');
+    await expect(records.first()).toContainText('陈静 Chen Jing');
     expect(consoleErrors).toEqual([]);
   });
 
@@ -168,7 +169,7 @@ test.describe('pitch editor', () => {
     const folder = path.join(dataDir, 'models');
     fs.mkdirSync(folder, { recursive: true });
     fs.copyFileSync(await testModelPath(), path.join(folder, 'tiny-chat.gguf'));
-    await page.goto(`${webApp.url}#/models`);
+    await openApp(page, `${webApp.url}#/models`);
     const row = page.locator('[data-testid="llm-file-row"][data-file="tiny-chat.gguf"]');
     await row.getByTestId('llm-file-load').click();
     await expect(page.getByTestId('llm-status-chip')).toHaveAttribute('data-state', 'loaded', { timeout: 90_000 });

@@ -1,11 +1,12 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
+import { openApp } from './support/sign-in';
 
 /** The first ranking of a new book trains version 1 of the model, so the first answer takes a while. */
 const FIRST_RANKING_MS = 90_000;
 
 async function openFirstClient(page: Page, url: string): Promise<void> {
-  await page.goto(url);
+  await openApp(page, url);
   await page.getByTestId('client-row').first().click();
   await expect(page.getByTestId('client-name')).toBeVisible();
   await expect(page.getByTestId('recommendation-row').first()).toBeVisible({ timeout: FIRST_RANKING_MS });
@@ -137,7 +138,7 @@ test.describe('recommendations on the client page', () => {
 
     // Another window (as a second advisor would) saves rules allowing R1 only, for every risk class.
     const settings = await page.context().newPage();
-    await settings.goto(`${webApp.url}#/settings`);
+    await openApp(settings, `${webApp.url}#/settings`);
     const section = settings.getByTestId('rules-section');
     await section.getByTestId('rules-edit').click();
     const editor = settings.getByTestId('rules-editor');
@@ -189,7 +190,7 @@ test.describe('recommendations on the client page', () => {
     await expect(provenance).toHaveAttribute('data-model-version', '1');
 
     const modelPage = await page.context().newPage();
-    await modelPage.goto(`${webApp.url}#/model`);
+    await openApp(modelPage, `${webApp.url}#/model`);
     await expect(modelPage.getByTestId('model-version-row')).toHaveCount(1, { timeout: FIRST_RANKING_MS });
     await modelPage.getByTestId('model-retrain').click();
     await expect(modelPage.getByTestId('model-version-row')).toHaveCount(2, { timeout: FIRST_RANKING_MS });
@@ -225,7 +226,7 @@ test.describe('recommendations on the client page', () => {
       });
       server.onMessage((message) => ws.send(message));
     });
-    await page.goto(webApp.url);
+    await openApp(page, webApp.url);
     await page.getByTestId('client-row').first().click();
     await expect(page.getByTestId('recommendations-error')).toContainText('The engine is resting.');
     await expect(page.getByTestId('recommendation-row')).toHaveCount(0);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { testModelPath } from '../fixtures/test-models';
 import { test, expect } from './support/fixtures';
+import { openApp } from './support/sign-in';
 import { advisorDesk, importAndLoadModel } from './support/language-model-steps';
 import { startWebApp } from './support/web-app';
 
@@ -24,7 +25,7 @@ test.describe('cancelling a retrain with language-model signals', () => {
 
     const app = await startWebApp(dataDir);
     try {
-      await page.goto(app.url);
+      await openApp(page, app.url);
       await importAndLoadModel(page, model);
 
       await page.getByTestId('nav-model').click();

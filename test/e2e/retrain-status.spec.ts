@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { testModelPath } from '../fixtures/test-models';
 import { test, expect } from './support/fixtures';
+import { openApp } from './support/sign-in';
 import { advisorDesk, importAndLoadModel } from './support/language-model-steps';
 import { startWebApp } from './support/web-app';
 
@@ -46,7 +47,7 @@ test.describe('a retrain with language-model signals outlives the page that star
     second.on('console', (message) => message.type() === 'error' && secondErrors.push(message.text()));
     second.on('pageerror', (error) => secondErrors.push(error.message));
     try {
-      await page.goto(app.url);
+      await openApp(page, app.url);
       await importAndLoadModel(page, model);
 
       await page.getByTestId('nav-model').click();
@@ -66,7 +67,7 @@ test.describe('a retrain with language-model signals outlives the page that star
       await page.screenshot({ path: path.join(SCREENS, 'model-retrain-status-back.png') });
 
       // A second window opened now shows the same retrain.
-      await second.goto(app.url);
+      await openApp(second, app.url);
       await second.getByTestId('nav-model').click();
       await expectRetrainShown(second);
       await second.screenshot({ path: path.join(SCREENS, 'model-retrain-status-second-window.png') });

@@ -1,4 +1,5 @@
 import { test, expect } from './support/fixtures';
+import { openApp } from './support/sign-in';
 
 test.describe('suitability rules in Settings', () => {
   test('an edit is saved as a new active version, a bad one names its fields, and an old version can be made active again', async ({
@@ -6,7 +7,7 @@ test.describe('suitability rules in Settings', () => {
     webApp,
     consoleErrors,
   }) => {
-    await page.goto(`${webApp.url}#/settings`);
+    await openApp(page, `${webApp.url}#/settings`);
     const section = page.getByTestId('rules-section');
     await expect(section.getByTestId('rules-version-row')).toHaveCount(1);
     await expect(section.getByTestId('rules-key-limits')).toContainText('Highest grade for C3');

@@ -27,7 +27,12 @@ describe('an advisor saving while a CLI import writes the same database', () => 
   beforeAll(async () => {
     await buildCli();
     dir = tempDir('ad-robust-concurrency-');
-    backend = openBackend({ dataDir: dir, mode: 'browser', languageEngine: 'in-process' });
+    backend = openBackend({
+      user: { firstActiveAdministrator: true },
+      dataDir: dir,
+      mode: 'browser',
+      languageEngine: 'in-process',
+    });
     csv = path.join(dir, 'outcomes.csv');
     const lines = ['client_id,product_id,occurred_at,outcome'];
     for (let i = 0; i < ROWS; i++)

@@ -10,7 +10,12 @@ import { openBackend } from '../../main/backend/open-backend';
 const [dataDir, firstClient] = process.argv.slice(2);
 if (!dataDir || !firstClient) throw new Error('usage: advice-writer DATA_DIR FIRST_CLIENT');
 
-const backend = openBackend({ dataDir, mode: 'browser', languageEngine: 'in-process' });
+const backend = openBackend({
+  user: { firstActiveAdministrator: true },
+  dataDir,
+  mode: 'browser',
+  languageEngine: 'in-process',
+});
 const done = new Map<string, () => void>();
 backend.subscribe((event, payload) => {
   if (event === 'pitch:done') done.get((payload as { requestId: string }).requestId)?.();

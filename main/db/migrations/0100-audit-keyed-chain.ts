@@ -1,5 +1,5 @@
 import { appendAudit, sealingKey } from '../audit-log';
-import { sealAllRows, SEALED_TABLES } from '../audit-seals';
+import { sealAllRows, SEALED_TABLES, sealedEntitiesAt } from '../audit-seals';
 import type { Db } from '../connection';
 
 /**
@@ -30,7 +30,9 @@ export const migration0100 = {
       { seq: number; hash: string } | undefined;
     const keyedFrom = (last?.seq ?? 0) + 1;
     db.prepare('INSERT INTO audit_chain (id, keyed_from_seq) VALUES (1, ?)').run(keyedFrom);
-    const records = Object.values(SEALED_TABLES).some((t) => db.prepare(`${t.select} LIMIT 1`).get() !== undefined);
+    // Only the kinds whose tables exist at this step: later migrations seal the records they add themselves.
+    const entities = sealedEntitiesAt(100);
+    const records = entities.some((e) => db.prepare(`${SEALED_TABLES[e]!.select} LIMIT 1`).get() !== undefined);
     if (!last && !records) return;
     let sealedAt = 0;
     if (last) {
@@ -45,6 +47,6 @@ export const migration0100 = {
       }).seq;
     }
     const key = sealingKey(db, keyedFrom);
-    for (const entity of Object.keys(SEALED_TABLES)) sealAllRows(db, key, entity, sealedAt);
+    for (const entity of entities) sealAllRows(db, key, entity, sealedAt);
   },
 };

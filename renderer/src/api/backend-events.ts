@@ -55,6 +55,15 @@ const SHOWN_BY: Record<Entity, readonly Shows[]> = {
   model: [everyAnswer('model:versions'), everyAnswer('recommendations:for-client')],
   rules: [everyAnswer('rules:versions'), everyAnswer('recommendations:for-client'), everyAnswer('deviations:preview')],
   deviations: [perClient('deviations:list'), perClient('deviations:preview'), perClient('recommendations:for-client')],
+  users: [
+    everyAnswer('users:list'),
+    everyAnswer('users:current'),
+    everyAnswer('review:policy'),
+    everyAnswer('reviews:waiting'),
+    everyAnswer('reviews:list'),
+    everyAnswer('pitch:get'),
+    everyAnswer('pitch:list'),
+  ],
   records: [perClient('records:for-client'), everyAnswer('records:get')],
 };
 

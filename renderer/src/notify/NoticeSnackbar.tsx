@@ -1,10 +1,14 @@
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
 import Snackbar from '@mui/material/Snackbar';
 import { useNoticeQueue } from './notify-context';
 
-/** The app's single snackbar: errors stay long enough to read, successes go quickly. */
-export function NoticeSnackbar() {
+/**
+ * The app's single snackbar: errors stay long enough to read, successes go quickly; a refusal carries the title it
+ * is given, in the advisor's language.
+ */
+export function NoticeSnackbar({ forbiddenTitle }: { forbiddenTitle: string }) {
   const { current, dismiss } = useNoticeQueue();
   const [closingId, setClosingId] = useState<number | null>(null);
   if (!current) return null;
@@ -14,7 +18,7 @@ export function NoticeSnackbar() {
     <Snackbar
       key={current.id}
       open={closingId !== current.id}
-      autoHideDuration={current.severity === 'error' ? 8000 : 3000}
+      autoHideDuration={current.severity === 'success' ? 3000 : 8000}
       onClose={(_event, reason) => {
         if (reason !== 'clickaway') close();
       }}
@@ -22,12 +26,13 @@ export function NoticeSnackbar() {
       anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
     >
       <Alert
-        severity={current.severity}
+        severity={current.severity === 'forbidden' ? 'warning' : current.severity}
         variant="filled"
         onClose={close}
-        data-testid={current.severity === 'error' ? 'snackbar-error' : 'snackbar-success'}
+        data-testid={`snackbar-${current.severity}`}
         sx={{ minWidth: 320, maxWidth: 640 }}
       >
+        {current.severity === 'forbidden' && <AlertTitle>{forbiddenTitle}</AlertTitle>}
         {current.message}
       </Alert>
     </Snackbar>

@@ -10,6 +10,10 @@ import {
 
 let nextNoticeId = 1;
 
+/** A backend answer that the signed-in user may not do this (its contract code), as opposed to a failure. */
+const isRefusal = (error: unknown) =>
+  error instanceof Error && (error as Error & { code?: unknown }).code === 'forbidden';
+
 /** Collects notices from anywhere in the app; NoticeSnackbar shows them one at a time. */
 export function NotifierProvider({ children }: { children: ReactNode }) {
   const [queue, setQueue] = useState<Notice[]>([]);
@@ -24,7 +28,7 @@ export function NotifierProvider({ children }: { children: ReactNode }) {
 
   const notifier = useMemo<Notifier>(
     () => ({
-      notifyError: (error) => push('error', describeError(error)),
+      notifyError: (error) => push(isRefusal(error) ? 'forbidden' : 'error', describeError(error)),
       notifySuccess: (message) => push('success', message),
     }),
     [push],

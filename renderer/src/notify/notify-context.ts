@@ -8,7 +8,8 @@ export interface Notifier {
 
 export interface Notice {
   id: number;
-  severity: 'error' | 'success';
+  /** 'forbidden': the signed-in user may not do that; shown as a refusal naming the rule, not as a failure. */
+  severity: 'error' | 'forbidden' | 'success';
   message: string;
 }
 

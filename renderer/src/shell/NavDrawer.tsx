@@ -11,6 +11,7 @@ import EventOutlined from '@mui/icons-material/EventOutlined';
 import InsightsOutlined from '@mui/icons-material/InsightsOutlined';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import MemoryOutlined from '@mui/icons-material/MemoryOutlined';
+import RateReviewOutlined from '@mui/icons-material/RateReviewOutlined';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/use-i18n';
 import type { MessageKey } from '../../../app/messages';
@@ -22,6 +23,7 @@ const ITEMS: { section: Section; label: MessageKey; icon: ReactNode }[] = [
   { section: 'clients', label: 'nav.clients', icon: <PeopleOutlined fontSize="small" /> },
   { section: 'products', label: 'nav.products', icon: <Inventory2Outlined fontSize="small" /> },
   { section: 'meetings', label: 'nav.meetings', icon: <EventOutlined fontSize="small" /> },
+  { section: 'reviews', label: 'review.waiting.title', icon: <RateReviewOutlined fontSize="small" /> },
   { section: 'model', label: 'nav.model', icon: <InsightsOutlined fontSize="small" /> },
   { section: 'models', label: 'nav.models', icon: <MemoryOutlined fontSize="small" /> },
   { section: 'settings', label: 'nav.settings', icon: <SettingsOutlined fontSize="small" /> },

@@ -15,6 +15,7 @@ const ProductsPage = lazy(() => import('../pages/products/ProductsPage').then((m
 const ModelPage = lazy(() => import('../pages/model/ModelPage').then((m) => ({ default: m.ModelPage })));
 const ModelsPage = lazy(() => import('../pages/models/ModelsPage').then((m) => ({ default: m.ModelsPage })));
 const PitchPage = lazy(() => import('../pages/pitch/PitchPage').then((m) => ({ default: m.PitchPage })));
+const ReviewsPage = lazy(() => import('../pages/reviews/ReviewsPage').then((m) => ({ default: m.ReviewsPage })));
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 export function PageView({ route }: { route: Route }) {
@@ -48,6 +49,8 @@ function RoutedPage({ route }: { route: Route }) {
       );
     case 'settings':
       return <SettingsPage />;
+    case 'reviews':
+      return <ReviewsPage />;
     case 'not-found':
       return (
         <Alert severity="warning" sx={{ m: 2 }} action={<Button href="#/clients">{t('app.backToClients')}</Button>}>

@@ -11,6 +11,7 @@ import LightModeOutlined from '@mui/icons-material/LightModeOutlined';
 import TranslateOutlined from '@mui/icons-material/TranslateOutlined';
 import { useI18n } from '../i18n/use-i18n';
 import { useSettings } from '../settings/settings-context';
+import { UserMenu } from '../users/UserMenu';
 import { LlmStatusChip } from './LlmStatusChip';
 
 export function TopBar() {
@@ -50,6 +51,7 @@ export function TopBar() {
             {dark ? <LightModeOutlined fontSize="small" /> : <DarkModeOutlined fontSize="small" />}
           </IconButton>
         </Tooltip>
+        <UserMenu />
       </Toolbar>
     </AppBar>
   );

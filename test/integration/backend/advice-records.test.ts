@@ -33,7 +33,7 @@ describe('presented rankings, corrections and undone reactions', () => {
 
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ad-records-'));
-    backend = openBackend({ dataDir: dir, mode: 'browser', now: () => now });
+    backend = openBackend({ user: { firstActiveAdministrator: true }, dataDir: dir, mode: 'browser', now: () => now });
   });
   afterAll(() => {
     backend.close();

@@ -22,7 +22,7 @@ describe('backend through dispatch()', () => {
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ad-backend-'));
-    backend = openBackend({ dataDir: dir, mode: 'browser', now: () => NOW });
+    backend = openBackend({ user: { firstActiveAdministrator: true }, dataDir: dir, mode: 'browser', now: () => NOW });
     events.length = 0;
     backend.subscribe((event, payload) => events.push({ event, payload }));
   });
@@ -129,7 +129,7 @@ describe('backend through dispatch()', () => {
   it('does not re-seed a database the user wiped when it is opened again', async () => {
     await value('data:wipe', {});
     backend.close();
-    backend = openBackend({ dataDir: dir, mode: 'browser', now: () => NOW });
+    backend = openBackend({ user: { firstActiveAdministrator: true }, dataDir: dir, mode: 'browser', now: () => NOW });
     expect((await value<{ clients: number }>('data:summary', {})).clients).toBe(0);
   });
 

@@ -41,7 +41,7 @@ describe('client-requested deviations', () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ad-deviation-'));
-    backend = openBackend({ dataDir: dir, mode: 'browser', now: () => NOW });
+    backend = openBackend({ user: { firstActiveAdministrator: true }, dataDir: dir, mode: 'browser', now: () => NOW });
     backend.subscribe((event, payload) => events.push({ event, payload }));
     const page = await value<ClientPage>('clients:list', { limit: 200 });
     c1ClientId = page.rows.find((c) => c.riskClass === 'C1')!.id;

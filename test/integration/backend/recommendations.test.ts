@@ -32,7 +32,7 @@ describe('recommendations and model versions on the demo book', () => {
 
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ad-engine-'));
-    backend = openBackend({ dataDir: dir, mode: 'browser', now: () => NOW });
+    backend = openBackend({ user: { firstActiveAdministrator: true }, dataDir: dir, mode: 'browser', now: () => NOW });
     backend.subscribe((event, payload) => events.push({ event, payload }));
   });
   afterAll(() => {
@@ -167,7 +167,12 @@ describe('recommendations and model versions on the demo book', () => {
     expect(detail.interactions.filter((i) => i.policy === 'advisor-recorded')).toHaveLength(5);
 
     // A second backend on the same file (another window, the CLI) sees what was learned.
-    const other = openBackend({ dataDir: dir, mode: 'browser', now: () => NOW });
+    const other = openBackend({
+      user: { firstActiveAdministrator: true },
+      dataDir: dir,
+      mode: 'browser',
+      now: () => NOW,
+    });
     try {
       const seen = await dispatch(other.handlers, 'recommendations:for-client', { clientId: b.id, top: 500 });
       expect(seen.ok && probabilities(seen.value as ClientRanking)[target.productId]).toBe(

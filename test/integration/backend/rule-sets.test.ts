@@ -26,7 +26,13 @@ describe('stored suitability rule sets', () => {
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ad-rules-'));
-    backend = openBackend({ dataDir: dir, mode: 'browser', now: () => NOW, seedDemoIfEmpty: false });
+    backend = openBackend({
+      user: { firstActiveAdministrator: true },
+      dataDir: dir,
+      mode: 'browser',
+      now: () => NOW,
+      seedDemoIfEmpty: false,
+    });
   });
   afterEach(() => {
     backend.close();

@@ -19,7 +19,13 @@ describe('a request while another process writes the store', () => {
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ad-store-failure-'));
-    backend = openBackend({ dataDir: dir, mode: 'browser', now: () => NOW, languageEngine: 'in-process' });
+    backend = openBackend({
+      user: { firstActiveAdministrator: true },
+      dataDir: dir,
+      mode: 'browser',
+      now: () => NOW,
+      languageEngine: 'in-process',
+    });
   });
   afterEach(() => {
     backend.close();

@@ -24,19 +24,20 @@ describe('advisor-desk audit verify', () => {
   it('says the trail checks out and exits 0 on an untouched database', async () => {
     const r = await runCliCaptured(['audit', 'verify', '--db', db]);
     expect(r).toMatchObject({ code: 0, err: '' });
-    expect(r.out).toMatch(/^Audit trail: 12 entries, sealed and anchored/);
+    // Twelve clients and the demo branch's six people.
+    expect(r.out).toMatch(/^Audit trail: 18 entries, sealed and anchored/);
   });
 
   it('lists each problem and exits 8 after a client was changed and the newest entry removed behind the app', async () => {
     const raw = openDatabase(db);
     const id = raw.prepare('SELECT id FROM clients ORDER BY id LIMIT 1').pluck().get() as string;
     raw.prepare('UPDATE clients SET investable_assets = 1 WHERE id = ?').run(id);
-    raw.exec('DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = 12;');
+    raw.exec('DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = 18;');
     raw.close();
 
     const r = await runCliCaptured(['audit', 'verify', '--db', db]);
     expect(r.code).toBe(8);
-    expect(r.out).toContain('Audit entry 12 was removed, or the database was put back to an older copy.');
+    expect(r.out).toContain('Audit entry 18 was removed, or the database was put back to an older copy.');
     expect(r.out).toContain(`Client ${id} was changed without an audit entry.`);
     expect(r.err).toMatch(/shows tampering/);
 
@@ -44,7 +45,7 @@ describe('advisor-desk audit verify', () => {
     expect(zh.code).toBe(8);
     const report = JSON.parse(zh.out) as { ok: boolean; problems: { kind: string; message: string }[] };
     expect(report.ok).toBe(false);
-    // The client whose entry was removed no longer matches a seal that names an existing entry: it shows too.
+    // The user whose entry was removed no longer matches a seal that names an existing entry: it shows too.
     expect(report.problems.map((p) => p.kind)).toEqual(['entries-removed', 'row-unaudited', 'row-unaudited']);
     expect(report.problems.find((p) => p.kind === 'row-unaudited')!.message).toBe(
       `客户 ${id} 在没有审计记录的情况下被修改。`,

@@ -153,3 +153,45 @@ describe('advisor-desk draft', () => {
     expect(typeof draft.content.headline).toBe('string');
   }, 120_000);
 });
+
+/** The command line acts as a named user (--user or $ADVISOR_DESK_USER), else the store's first active administrator. */
+describe('advisor-desk --user', () => {
+  let dir: string;
+  let db: string;
+  beforeAll(async () => {
+    dir = tempDir('ad-cli-user-');
+    db = path.join(dir, 'desk.sqlite');
+    expect((await run(['seed', '--db', db])).code).toBe(0);
+  }, 120_000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('records the user named, refuses what their roles do not allow with the rule named, and an unknown user', async () => {
+    const listed = await run(['clients', 'list', '--db', db, '--limit', '1', '--json']);
+    const client = (JSON.parse(listed.out) as { rows: { id: string }[] }).rows[0]!.id;
+    const r = await run(['recommend', '--db', db, '--client', client, '--top', '1', '--json']);
+    const product = (JSON.parse(r.out) as ClientRanking).ranked[0]!.productId;
+
+    const drafted = await run([
+      'draft',
+      '--db',
+      db,
+      '--client',
+      client,
+      '--product',
+      product,
+      '--user',
+      'ADV-02',
+      '--json',
+    ]);
+    expect(drafted.code, drafted.err).toBe(0);
+    expect((JSON.parse(drafted.out) as DraftJson).author).toBe('ADV-02');
+
+    const refused = await run(['draft', '--db', db, '--client', client, '--product', product, '--user', 'CMP-01']);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('Compliance users can read and export advice but not change it.');
+
+    const unknown = await run(['clients', 'list', '--db', db, '--user', 'NOBODY']);
+    expect(unknown.code).toBe(3);
+    expect(unknown.err).toContain('No user NOBODY');
+  });
+});

@@ -34,7 +34,13 @@ describe('advisor-desk records', () => {
 
   beforeAll(async () => {
     dir = tempDir('ad-cli-records-');
-    backend = openBackend({ dataDir: dir, mode: 'browser', now: () => NOW, languageEngine: 'in-process' });
+    backend = openBackend({
+      user: { firstActiveAdministrator: true },
+      dataDir: dir,
+      mode: 'browser',
+      now: () => NOW,
+      languageEngine: 'in-process',
+    });
     db = backend.databasePath;
     const done = new Map<string, () => void>();
     backend.subscribe((event, payload) => {
@@ -165,9 +171,7 @@ describe('advisor-desk records', () => {
     const other = openDatabase(db);
     try {
       other.exec('DROP TRIGGER advice_records_no_update');
-      other
-        .prepare(`UPDATE advice_records SET record_json = replace(record_json, 'local-advisor', 'someone-else')`)
-        .run();
+      other.prepare(`UPDATE advice_records SET record_json = replace(record_json, 'ADV-03', 'someone-else')`).run();
     } finally {
       other.close();
     }

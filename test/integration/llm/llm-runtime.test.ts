@@ -18,7 +18,12 @@ describe('loading a model through dispatch()', () => {
 
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ad-llm-runtime-'));
-    backend = openBackend({ dataDir: dir, mode: 'browser', seedDemoIfEmpty: false });
+    backend = openBackend({
+      user: { firstActiveAdministrator: true },
+      dataDir: dir,
+      mode: 'browser',
+      seedDemoIfEmpty: false,
+    });
     backend.subscribe((event, payload) => {
       if (event === 'llm:status') events.push(payload as LlmStatus);
     });

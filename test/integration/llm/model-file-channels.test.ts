@@ -16,7 +16,12 @@ describe('llm file channels through dispatch()', () => {
 
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ad-llm-channels-'));
-    backend = openBackend({ dataDir: dir, mode: 'browser', seedDemoIfEmpty: false });
+    backend = openBackend({
+      user: { firstActiveAdministrator: true },
+      dataDir: dir,
+      mode: 'browser',
+      seedDemoIfEmpty: false,
+    });
   });
   afterAll(() => {
     backend.close();

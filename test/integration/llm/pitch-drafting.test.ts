@@ -61,7 +61,7 @@ describe('pitch drafting', () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ad-pitch-'));
-    backend = openBackend({ dataDir: dir, mode: 'browser', now: () => NOW });
+    backend = openBackend({ user: { firstActiveAdministrator: true }, dataDir: dir, mode: 'browser', now: () => NOW });
     backend.subscribe((event, payload) => {
       if (event === 'pitch:delta') {
         const p = payload as { requestId: string; delta: string };
@@ -176,7 +176,7 @@ describe('pitch drafting', () => {
     expect((await doneOf(again.requestId)).version).toBe(4);
     const after = await value<PitchDraftView>('pitch:get', { draftId });
     expect(after).toMatchObject({ status: 'approved', approvedVersion: 3 });
-    expect(after.versions.map((v) => v.approval?.by ?? null)).toEqual([null, null, 'local-advisor', null]);
+    expect(after.versions.map((v) => v.approval?.by ?? null)).toEqual([null, null, 'ADV-03', null]);
     expect((await value<{ status: string }[]>('pitch:list', { clientId }))[0]!.status).toBe('approved');
 
     // The new version can be approved in its turn; both approvals are kept.
@@ -188,7 +188,7 @@ describe('pitch drafting', () => {
   it('leaves a frozen advice record for each approval: client, product, suitability, texts, disclosures, hash', async () => {
     const records = await value<AdviceRecordSummary[]>('records:for-client', { clientId });
     expect(records).toHaveLength(2);
-    expect(records.every((r) => r.approver === 'local-advisor' && r.productId === productId)).toBe(true);
+    expect(records.every((r) => r.approver === 'ADV-03' && r.productId === productId)).toBe(true);
     const [draft] = await value<{ id: string }[]>('pitch:list', { clientId });
     // Newest first: the approval of version 4, then that of version 3 (made at the same instant on this clock).
     const stored = await value<StoredAdviceRecordView>('records:get', { id: records[1]!.id });
@@ -196,9 +196,11 @@ describe('pitch drafting', () => {
     expect(stored.contentHash).toMatch(/^[0-9a-f]{64}$/);
     const record = stored.record as PitchAdviceRecord;
     expect(record).toMatchObject({
-      schema: 'advisor-desk/advice-record@1',
+      schema: 'advisor-desk/advice-record@2',
       kind: 'pitch-approved',
-      approver: 'local-advisor',
+      approver: 'ADV-03',
+      // A template draft needs no reviewer under the default policy: the author's approval carries no review.
+      review: null,
       client: { id: clientId },
       product: { id: productId },
       suitability: { suitable: true },

@@ -32,7 +32,7 @@ describe('training and ranking with language-model signals', () => {
 
   beforeAll(async () => {
     dir = tempDir('ad-llm-ranking-');
-    backend = openBackend({ dataDir: dir, mode: 'browser', now: () => NOW });
+    backend = openBackend({ user: { firstActiveAdministrator: true }, dataDir: dir, mode: 'browser', now: () => NOW });
     db = openDatabase(backend.databasePath);
     // The demo book has about 4,000 client–product pairs with outcomes; the first clients' are plenty here.
     db.prepare(

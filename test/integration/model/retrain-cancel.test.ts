@@ -30,7 +30,7 @@ describe('cancelling a retrain with language-model signals', () => {
 
   beforeAll(async () => {
     dir = tempDir('ad-retrain-cancel-');
-    backend = openBackend({ dataDir: dir, mode: 'browser', now: () => NOW });
+    backend = openBackend({ user: { firstActiveAdministrator: true }, dataDir: dir, mode: 'browser', now: () => NOW });
     db = openDatabase(backend.databasePath);
     db.prepare(
       `DELETE FROM interactions WHERE client_id NOT IN (SELECT id FROM clients ORDER BY id LIMIT ${CLIENTS_KEPT})`,

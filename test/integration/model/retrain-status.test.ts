@@ -55,7 +55,7 @@ describe('the state of a retrain asked through the channel', () => {
 
   beforeAll(async () => {
     dir = tempDir('ad-retrain-status-');
-    backend = openBackend({ dataDir: dir, mode: 'browser', now: () => NOW });
+    backend = openBackend({ user: { firstActiveAdministrator: true }, dataDir: dir, mode: 'browser', now: () => NOW });
     db = openDatabase(backend.databasePath);
     db.prepare(
       `DELETE FROM interactions WHERE client_id NOT IN (SELECT id FROM clients ORDER BY id LIMIT ${CLIENTS_KEPT})`,

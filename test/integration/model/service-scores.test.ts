@@ -56,7 +56,7 @@ describe('the ranking service scores like the straightforward model', () => {
 
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ad-service-scores-'));
-    backend = openBackend({ dataDir: dir, mode: 'browser', now: () => NOW });
+    backend = openBackend({ user: { firstActiveAdministrator: true }, dataDir: dir, mode: 'browser', now: () => NOW });
     db = openDatabase(backend.databasePath);
   });
   afterAll(() => {

@@ -35,7 +35,7 @@ describe('model training refuses bad data and leaves the live model alone', () =
 
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ad-train-'));
-    backend = openBackend({ dataDir: dir, mode: 'browser', now: () => NOW });
+    backend = openBackend({ user: { firstActiveAdministrator: true }, dataDir: dir, mode: 'browser', now: () => NOW });
     // A second connection plays the part of an import that left the outcome table in a state no model can learn from.
     db = openDatabase(backend.databasePath);
     demoOutcomes = listInteractions(db);

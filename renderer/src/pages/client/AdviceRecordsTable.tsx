@@ -12,12 +12,14 @@ import type { AdviceRecordSummary } from '../../../../app/contract/record-channe
 import { useChannelQuery } from '../../api/use-channel-query';
 import { SectionCard } from '../../components/SectionCard';
 import { useI18n } from '../../i18n/use-i18n';
+import { useCurrentUser } from '../../users/current-user-context';
 import { CorrectionDialog } from './CorrectionDialog';
 
 /** The client's advice records, newest first: approvals, presented rankings and corrections, frozen with a hash. */
 export function AdviceRecordsTable({ clientId }: { clientId: string }) {
   const { t, fmt, pickPair } = useI18n();
   const records = useChannelQuery('records:for-client', { clientId }).data ?? [];
+  const { nameOf } = useCurrentUser();
   const [correcting, setCorrecting] = useState<AdviceRecordSummary | null>(null);
   const subject = (r: AdviceRecordSummary) => {
     if (r.kind === 'correction') return t('records.corrects', { id: r.correctsId ?? '' });
@@ -61,8 +63,8 @@ export function AdviceRecordsTable({ clientId }: { clientId: string }) {
                   )}
                 </TableCell>
                 <TableCell>{subject(r)}</TableCell>
-                <TableCell>{r.advisor}</TableCell>
-                <TableCell>{r.approver ?? '—'}</TableCell>
+                <TableCell>{nameOf(r.advisor)}</TableCell>
+                <TableCell data-testid="advice-record-approver">{r.approver ? nameOf(r.approver) : '—'}</TableCell>
                 <TableCell>
                   <Tooltip title={r.contentHash}>
                     <Typography variant="caption" sx={{ fontFamily: 'monospace' }}>

@@ -26,10 +26,12 @@ interface Props {
   product: RankedProduct;
   busy: boolean;
   lastReaction: LastReaction | undefined;
+  /** A pitch of this product waits for a reviewer. */
+  awaitingReview?: boolean;
   onRecord(product: RankedProduct, outcome: Outcome): void;
 }
 
-export function RecommendationRow({ clientId, product, busy, lastReaction, onRecord }: Props) {
+export function RecommendationRow({ clientId, product, busy, lastReaction, awaitingReview, onRecord }: Props) {
   const { t, fmt, pickPair, language } = useI18n();
   const name = pickPair(product.nameEn, product.nameZh);
   return (
@@ -88,6 +90,16 @@ export function RecommendationRow({ clientId, product, busy, lastReaction, onRec
         </Box>
       </TableCell>
       <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+        {awaitingReview && (
+          <Chip
+            size="small"
+            color="info"
+            variant="outlined"
+            label={t('review.awaitingChip')}
+            sx={{ mr: 0.5 }}
+            data-testid="recommendation-awaiting-review"
+          />
+        )}
         <Tooltip title={t('pitch.actionHelp', { product: name })}>
           <Button
             size="small"

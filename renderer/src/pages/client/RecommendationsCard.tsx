@@ -14,6 +14,7 @@ import Typography from '@mui/material/Typography';
 import ExpandMoreOutlined from '@mui/icons-material/ExpandMoreOutlined';
 import type { ClientRanking, RankedProduct } from '../../../../app/contract';
 import type { Outcome } from '../../../../app/domain';
+import { useChannelQuery } from '../../api/use-channel-query';
 import { SectionCard } from '../../components/SectionCard';
 import { useI18n } from '../../i18n/use-i18n';
 import { describeError } from '../../notify/notify-context';
@@ -100,6 +101,9 @@ export function RecommendationsCard({
   toolbar,
 }: Props) {
   const { t } = useI18n();
+  // Products whose pitch waits for a reviewer: said beside the pitch button, so the advisor does not draft it again.
+  const drafts = useChannelQuery('pitch:list', { clientId: ranking?.clientId ?? '-' }, { enabled: Boolean(ranking) });
+  const awaiting = new Set((drafts.data ?? []).filter((d) => d.awaitingReview).map((d) => d.productId));
   return (
     <SectionCard
       title={t('reco.title')}
@@ -161,6 +165,7 @@ export function RecommendationsCard({
                   product={product}
                   busy={recordingProductId === product.productId}
                   lastReaction={lastReactions.get(product.productId)}
+                  awaitingReview={awaiting.has(product.productId)}
                   onRecord={onRecord}
                 />
               ))}

@@ -25,6 +25,9 @@ import { PitchIssuesList } from './PitchIssuesList';
 import { PitchSettingsBar, type PitchChoice } from './PitchSettingsBar';
 import { PitchStreamView } from './PitchStreamView';
 import { PitchVersionsList } from './PitchVersionsList';
+import { PitchReviewsList } from './PitchReviewsList';
+import { ReviewPanel } from './ReviewPanel';
+import { useCurrentUser } from '../../users/current-user-context';
 import { usePitchEditor } from './use-pitch-editor';
 import { usePitchStream } from './use-pitch-stream';
 
@@ -35,6 +38,7 @@ import { usePitchStream } from './use-pitch-stream';
 export function PitchPage({ clientId, productId }: { clientId: string; productId: string }) {
   const { t, pick, pickPair } = useI18n();
   const { notifyError } = useNotify();
+  const { has } = useCurrentUser();
   const client = useChannelQuery(
     'clients:get',
     { id: clientId },
@@ -76,7 +80,11 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
   const exporting = useChannelMutation('pitch:export-pdf', {
     success: (file) => t('pdf.ui.saved', { file: file.fileName }),
   });
-  const busy = saving.isPending || approving.isPending;
+  const submitting = useChannelMutation('pitch:submit-review', {
+    success: () => t('review.submitted'),
+    invalidates: ['pitch:get', 'pitch:list', 'reviews:waiting'],
+  });
+  const busy = saving.isPending || approving.isPending || submitting.isPending;
 
   const { stream, start, stop } = usePitchStream((done) => {
     if (done.version !== null) {
@@ -117,6 +125,9 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
   const onApprove = () => {
     if (draft.data && editor.version) approving.mutate({ draftId: draft.data.id, version: editor.version.version });
   };
+  const onSubmitForReview = () => {
+    if (draft.data && editor.version) submitting.mutate({ draftId: draft.data.id, version: editor.version.version });
+  };
 
   const onExportPdf = () => {
     if (draft.data && editor.version)
@@ -154,6 +165,9 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
                 label={t('pitch.approvedChip', { version: draft.data.approvedVersion })}
                 data-testid="pitch-approved"
               />
+            )}
+            {draft.data && draft.data.awaitingReview !== null && (
+              <Chip size="small" color="info" label={t('review.awaitingChip')} data-testid="pitch-awaiting-chip" />
             )}
           </>
         }
@@ -221,10 +235,12 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
                 <PitchActions
                   editor={editor}
                   busy={busy}
+                  draft={draft.data}
                   approval={version.approval}
                   onSave={onSave}
                   onDiscard={editor.discard}
                   onApprove={onApprove}
+                  onSubmitForReview={onSubmitForReview}
                   onExportPdf={onExportPdf}
                   exporting={exporting.isPending}
                 />
@@ -232,7 +248,7 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
                   <PitchFieldsEditor
                     content={editor.content}
                     issues={editor.issues}
-                    readOnly={busy}
+                    readOnly={busy || !has('advisor')}
                     onChange={editor.edit}
                   />
                 </Box>
@@ -241,6 +257,13 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
           )}
         </Box>
         <Box sx={{ display: 'grid', gap: 1.5, minWidth: 0 }}>
+          {!running &&
+            draft.data &&
+            draft.data.awaitingReview !== null &&
+            has('reviewer') &&
+            version?.version === draft.data.awaitingReview.version && (
+              <ReviewPanel draft={draft.data} issues={editor.issues} />
+            )}
           {!running && draft.data && version && <PitchIssuesList issues={editor.issues} checking={editor.checking} />}
           {productDrafts.length > 1 && (
             <Box sx={{ display: 'flex', gap: 0.75, flexWrap: 'wrap', alignItems: 'center' }} data-testid="pitch-drafts">
@@ -251,10 +274,10 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
                 <Chip
                   key={d.id}
                   size="small"
-                  label={t('pitch.draftChoice', {
+                  label={`${t('pitch.draftChoice', {
                     language: t(`pitch.language.${d.language}`),
                     version: d.latestVersion,
-                  })}
+                  })}${d.awaitingReview ? ` · ${t('review.awaitingChip')}` : ''}`}
                   color={d.id === draftId ? 'primary' : 'default'}
                   variant={d.id === draftId ? 'filled' : 'outlined'}
                   onClick={() => {
@@ -270,6 +293,7 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
           {draft.data && version && (
             <PitchVersionsList draft={draft.data} selected={version.version} onSelect={editor.select} />
           )}
+          {draft.data && <PitchReviewsList reviews={draft.data.reviews} />}
         </Box>
       </Box>
     </Box>

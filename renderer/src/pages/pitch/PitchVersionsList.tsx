@@ -5,6 +5,7 @@ import ListItemText from '@mui/material/ListItemText';
 import type { PitchDraftView } from '../../../../app/contract';
 import { SectionCard } from '../../components/SectionCard';
 import { useI18n } from '../../i18n/use-i18n';
+import { useCurrentUser } from '../../users/current-user-context';
 
 /** Every saved version of the draft, newest first; choosing one shows it in the editor. */
 export function PitchVersionsList({
@@ -17,6 +18,7 @@ export function PitchVersionsList({
   onSelect(version: number): void;
 }) {
   const { t, fmt } = useI18n();
+  const { nameOf } = useCurrentUser();
   const versions = [...draft.versions].reverse();
   return (
     <SectionCard title={t('pitch.versions.title')} flush testId="pitch-versions">
@@ -35,7 +37,7 @@ export function PitchVersionsList({
               primary={t('pitch.version', { version: v.version })}
               secondary={t('pitch.versionMeta', {
                 source: t(`pitch.source.${v.provenance.source}`),
-                author: v.author,
+                author: nameOf(v.author),
                 time: fmt.compactDateTime(v.createdAt),
               })}
             />

@@ -16,6 +16,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { SectionCard } from '../../components/SectionCard';
 import { useI18n } from '../../i18n/use-i18n';
 import { RuleSetSection } from './RuleSetSection';
+import { UsersSection } from './UsersSection';
 import { useSettings } from '../../settings/settings-context';
 
 type DataAction = 'reset' | 'wipe';
@@ -133,6 +134,9 @@ export function SettingsPage() {
               ]}
             />
           </SectionCard>
+        </Box>
+        <Box sx={{ gridColumn: '1 / -1' }}>
+          <UsersSection />
         </Box>
         <Box sx={{ gridColumn: '1 / -1' }}>
           <RuleSetSection />

@@ -319,6 +319,25 @@ describe('lint: disclosure, suitability and language', () => {
     expect(lintDraft(base(bond, 'en'), bond, { language: 'en' })).toEqual([]);
   });
 
+  it('blocks prose mostly in the wrong script even with a few words of the right one, in both languages', () => {
+    const zh = base(bond, 'zh-CN');
+    const latin = lintDraft(
+      { ...zh, body: '您好，this bond fund pays regular income and suits a steady, long-term plan for your savings.' },
+      bond,
+      { language: 'zh-CN' },
+    );
+    expect(blocking(latin).map((i) => [i.ruleId, i.spans[0]?.field])).toEqual([['language-mismatch', 'body']]);
+    expect(latin[0]!.message.en).toContain('not in Simplified Chinese');
+    expect(latin[0]!.message.zh.length).toBeGreaterThan(5);
+    const en = base(bond, 'en');
+    const cjk = lintDraft({ ...en, body: 'Hello, 这只债券基金定期派息，适合稳健的长期储蓄计划。' }, bond, {
+      language: 'en',
+    });
+    expect(blocking(cjk).map((i) => [i.ruleId, i.spans[0]?.field])).toEqual([['language-mismatch', 'body']]);
+    expect(cjk[0]!.message.en).toContain('not in English');
+    expect(canApprove(cjk)).toBe(false);
+  });
+
   it('blocks a field written in the other language', () => {
     const d = base(bond, 'en');
     const issues = lintDraft({ ...d, nextStep: '如您有意，我们可以在您方便的时候一起查阅产品文件。' }, bond, {
