@@ -70,7 +70,7 @@ describe('LoRA adapters', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ad-lora-'));
     modelPath = await testModelPath({ contextLength: 4096 });
     adapterPath = await testLoraPath({ preset: 'tiny', rank: 4 });
-    backend = openBackend({ dataDir: dir, mode: 'browser', now: () => NOW });
+    backend = openBackend({ user: { firstActiveAdministrator: true }, dataDir: dir, mode: 'browser', now: () => NOW });
     backend.subscribe((event, payload) => {
       if (event !== 'pitch:done') return;
       const p = payload as Done;

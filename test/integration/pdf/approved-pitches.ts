@@ -20,7 +20,13 @@ export async function approvePitches(
   now: Date,
   languages: readonly ('en' | 'zh-CN')[],
 ): Promise<{ backend: Backend; approved: ApprovedPitch[] }> {
-  const backend = openBackend({ dataDir: dir, mode: 'browser', now: () => now, languageEngine: 'in-process' });
+  const backend = openBackend({
+    user: { firstActiveAdministrator: true },
+    dataDir: dir,
+    mode: 'browser',
+    now: () => now,
+    languageEngine: 'in-process',
+  });
   const { value } = backendCalls(() => backend.handlers);
   const done = new Map<string, () => void>();
   backend.subscribe((event, payload) => {
