@@ -149,7 +149,7 @@ test.describe('language models page', () => {
     fs.copyFileSync(await testModelPath(), path.join(folder, 'base.gguf'));
     fs.copyFileSync(await testLoraPath({ preset: 'tiny', rank: 4 }), path.join(folder, 'house-style.gguf'));
     fs.copyFileSync(await testLoraPath({ preset: '0.5b', rank: 4 }), path.join(folder, 'other-shape.gguf'));
-    await page.goto(`${webApp.url}#/models`);
+    await openApp(page, `${webApp.url}#/models`);
     const base = page.locator('[data-testid="llm-file-row"][data-file="base.gguf"]');
     const adapter = page.locator('[data-testid="llm-file-row"][data-file="house-style.gguf"]');
     const other = page.locator('[data-testid="llm-file-row"][data-file="other-shape.gguf"]');

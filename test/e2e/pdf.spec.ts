@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { pageTexts, squeezed } from '../integration/pdf/pdf-reading';
 import { test, expect } from './support/fixtures';
+import { openApp } from './support/sign-in';
 
 /** The first ranking of a new book trains version 1 of the model, so the first answer takes a while. */
 const FIRST_RANKING_MS = 90_000;
@@ -13,7 +14,7 @@ test.describe('PDF downloads', () => {
     webApp,
     consoleErrors,
   }) => {
-    await page.goto(webApp.url);
+    await openApp(page, webApp.url);
     await page.getByTestId('client-row').first().click();
     const row = page.getByTestId('recommendation-row').first();
     await expect(row).toBeVisible({ timeout: FIRST_RANKING_MS });
@@ -46,7 +47,7 @@ test.describe('PDF downloads', () => {
     webApp,
     consoleErrors,
   }) => {
-    await page.goto(webApp.url);
+    await openApp(page, webApp.url);
     await page.getByTestId('client-row').first().click();
     const row = page.getByTestId('recommendation-row').first();
     await expect(row).toBeVisible({ timeout: FIRST_RANKING_MS });
