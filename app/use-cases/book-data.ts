@@ -14,8 +14,11 @@ export function createBookDataUseCases(deps: BookDataDeps) {
   const seed = (): void => book.seed(generateDemoData({ today: deps.clock.today() }));
   return {
     /** Seeds the demo book into a brand-new, empty store; a store the advisor wiped stays empty. */
-    seedIfEmpty(): void {
-      if (book.isEmpty()) seed();
+    /** Seeds the demo book into an empty store; says whether it did. */
+    seedIfEmpty(): boolean {
+      if (!book.isEmpty()) return false;
+      seed();
+      return true;
     },
 
     resetDemo(): BookSummary {

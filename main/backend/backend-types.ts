@@ -11,6 +11,8 @@ export interface BackendOptions {
   mode: 'electron' | 'browser';
   /** Seed the built-in demo data when the database is new and empty. Default true. */
   seedDemoIfEmpty?: boolean;
+  /** With the demo book, a few months of advice made through the use-cases (the app's stores; default false). */
+  demoHistory?: boolean;
   /** Injected clock so tests and the demo generator are reproducible. */
   now?: () => Date;
   /** better-sqlite3 native binding built for Electron's ABI (see README); Node uses the default. */

@@ -3,6 +3,7 @@ import { DomainError } from '../../app/domain/domain-error';
 import { createBookDataUseCases } from '../../app/use-cases/book-data';
 import { APP_VERSION } from '../app-version';
 import type { BackendContext } from './backend-context';
+import { seedDemoHistory } from './demo-history';
 
 type BookChannel =
   | 'app:info'
@@ -19,7 +20,7 @@ type BookChannel =
 /** The catalogue, market, meetings, settings and whole-book requests: reads from the store and small use-cases. */
 export function bookHandlers(
   ctx: BackendContext,
-  about: { mode: 'electron' | 'browser'; databasePath: string },
+  about: { mode: 'electron' | 'browser'; databasePath: string; demoHistory?: boolean },
 ): Pick<HandlerTable, BookChannel> {
   const { stores, clock } = ctx;
   const book = createBookDataUseCases(ctx);
@@ -47,7 +48,13 @@ export function bookHandlers(
     'market:latest': () => stores.market.latest(clock.today()) ?? stores.market.latest(),
     'meetings:upcoming': ({ limit }) => stores.meetings.upcoming(clock.nowIso(), limit),
     'data:summary': () => stores.book.summary(),
-    'data:reset-demo': () => book.resetDemo(),
+    'data:reset-demo': async () => {
+      book.resetDemo();
+      // The fresh demo book gets its history too, as a new store does; the summary counts it.
+      if (about.demoHistory) await seedDemoHistory(ctx);
+      ctx.emit('data:changed', { entity: 'all' });
+      return stores.book.summary();
+    },
     'data:wipe': () => book.wipe(),
   };
 }

@@ -27,6 +27,7 @@ import { llmHandlers } from './llm-handlers';
 import { pdfHandlers } from './pdf-handlers';
 import { pitchHandlers } from './pitch-handlers';
 import { recordHandlers } from './record-handlers';
+import { seedDemoHistory } from './demo-history';
 import { ruleSetHandlers } from './rule-set-handlers';
 import { DeskSession } from './desk-session';
 import { userHandlers } from './user-handlers';
@@ -89,7 +90,7 @@ export function openBackend(options: BackendOptions): Backend {
     emit: (event, payload) => events.emit(event, payload),
   };
 
-  if (created && (options.seedDemoIfEmpty ?? true)) createBookDataUseCases(ctx).seedIfEmpty();
+  const seeded = created && (options.seedDemoIfEmpty ?? true) && createBookDataUseCases(ctx).seedIfEmpty();
   ensureFirstUser(db, clock.nowIso());
   if (options.user !== undefined) {
     try {
@@ -113,7 +114,7 @@ export function openBackend(options: BackendOptions): Backend {
 
   const engineTable = engineHandlers(ctx);
   const table: HandlerTable = {
-    ...bookHandlers(ctx, { mode: options.mode, databasePath }),
+    ...bookHandlers(ctx, { mode: options.mode, databasePath, demoHistory: options.demoHistory === true }),
     ...clientHandlers(ctx),
     ...engineTable,
     ...ruleSetHandlers(ctx),
@@ -128,10 +129,12 @@ export function openBackend(options: BackendOptions): Backend {
     'audit:check': () => audit.check(),
     ...userHandlers(ctx),
   };
+  // A new demo book gets its months of advice history before the first call is answered (a second or two).
+  const history = seeded && options.demoHistory === true ? seedDemoHistory(ctx).catch(() => undefined) : null;
   const handlers = withStoreFailures(
     databasePath,
     Number(db.pragma('busy_timeout', { simple: true })),
-    withPermissions(table, session),
+    afterHistory(withPermissions(table, session), history),
   );
 
   return {
@@ -149,6 +152,20 @@ export function openBackend(options: BackendOptions): Backend {
       if (db.open) db.close();
     },
   };
+}
+
+/** Every call waits for the demo history being written, so nobody sees a book half made. */
+function afterHistory(table: HandlerTable, history: Promise<void> | null): HandlerTable {
+  if (!history) return table;
+  let written = false;
+  void history.then(() => (written = true));
+  const wrapped: Record<string, (input: unknown) => unknown> = {};
+  for (const [channel, handler] of Object.entries(table) as [string, (input: unknown) => unknown][])
+    wrapped[channel] = async (input) => {
+      if (!written) await history;
+      return handler(input);
+    };
+  return wrapped as unknown as HandlerTable;
 }
 
 /**

@@ -18,8 +18,10 @@ function failureKind(error: unknown): OpenFailure {
 
 /** The options openBackend takes, from what crossed the thread or process boundary. */
 export function hostedOptions(hosted: HostedBackendOptions): BackendOptions {
-  const { fixedNow, supportLog, ...options } = hosted;
+  const { fixedNow, supportLog, ...rest } = hosted;
   void supportLog;
+  // The app's own stores get the demo's months of advice history; a test that opens a backend directly does not.
+  const options = { demoHistory: true, ...rest };
   return fixedNow === undefined ? options : { ...options, now: () => new Date(fixedNow) };
 }
 
