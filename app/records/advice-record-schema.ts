@@ -12,6 +12,37 @@ const PitchText = z.object({
 });
 
 /**
+ * The client in a pseudonymized export (app/records/pseudonymize.ts): no name, contact details, notes or birth date;
+ * the id is a keyed pseudonym, age and money are ranges. Strict, so a record that still carries any of them fails.
+ */
+export const PseudonymousClientSchema = z
+  .object({
+    id: z.string().regex(/^PS-[0-9a-f]{16}$/),
+    pseudonymized: z.literal(true),
+    kind: z.string(),
+    language: z.string().nullable(),
+    riskClass: z.string().nullable(),
+    ageBand: z.string().nullable(),
+    foundedYear: z.number().int().nullable(),
+    sector: z.string().nullable(),
+    creditRating: z.string().nullable(),
+    creditScoreBand: z.string().nullable(),
+    amounts: z.record(z.string(), z.string().nullable()),
+    dependents: z.number().int().nullable(),
+    objectives: z.array(z.unknown()),
+    horizonYears: z.number().nullable(),
+    liquidityNeed: z.string().nullable(),
+    knowledgeLevel: z.string().nullable(),
+    experienceYears: z.number().nullable(),
+    complexProductExperience: z.boolean().nullable(),
+    professionalInvestor: z.boolean().nullable(),
+    sustainabilityPreference: z.boolean().nullable(),
+    kycReviewedAt: z.string().nullable(),
+    questionnaire: z.unknown(),
+  })
+  .strict();
+
+/**
  * The layout an export promises for each record (advisor-desk/advice-record@1): every field the domain notes ask a
  * record to carry is required; the client, product and market inside are the app's own records as they stood.
  * docs/schemas/advice-record.schema.json is generated from this and checked by a test.
@@ -23,7 +54,7 @@ export const AdviceRecordSchema = z.object({
   createdAt: z.string(),
   advisor: z.string().min(1),
   approver: z.string().min(1),
-  client: Obj.and(z.object({ id: z.string() })),
+  client: z.union([PseudonymousClientSchema, Obj.and(z.object({ id: z.string(), displayName: z.string() }))]),
   product: Obj.and(z.object({ id: z.string(), riskGrade: z.string() })),
   suitability: z.object({
     suitable: z.boolean(),
@@ -73,11 +104,19 @@ export const AdviceRecordSchema = z.object({
   }),
 });
 
-/** One record in an export: the record as stored and the sha256 of its stored text. */
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/**
+ * One record in an export: the record and the sha256 of its text as written. In a pseudonymized export the record is
+ * the pseudonymized one and `storedHash` is the hash of the record as stored, which ties it to the store without
+ * saying anything about the client.
+ */
 export const ExportedRecordSchema = z.object({
-  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  contentHash: Sha256,
+  storedHash: Sha256.optional(),
   record: AdviceRecordSchema,
 });
+export type ExportedRecord = z.infer<typeof ExportedRecordSchema>;
 
 export const ADVICE_EXPORT_SCHEMA = 'advisor-desk/advice-records-export@1';
 
@@ -85,6 +124,16 @@ export const AdviceExportSchema = z.object({
   schema: z.literal(ADVICE_EXPORT_SCHEMA),
   generatedAt: z.string(),
   period: z.object({ from: z.string(), to: z.string() }),
-  filters: z.object({ client: z.string().nullable(), advisor: z.string().nullable() }),
+  filters: z.object({
+    client: z.string().nullable(),
+    advisor: z.string().nullable(),
+    kind: z.string().nullable().optional(),
+  }),
+  /** Clients pseudonymized (see PseudonymousClientSchema); absent in exports made before pseudonymization existed. */
+  pseudonymized: z.boolean().optional(),
   records: z.array(ExportedRecordSchema),
 });
+
+/** Everything of the export document but its records: what a writer puts before the first record. */
+export const AdviceExportHeadSchema = AdviceExportSchema.omit({ records: true });
+export type AdviceExportHead = z.infer<typeof AdviceExportHeadSchema>;

@@ -1,5 +1,3 @@
-import { DomainError } from '../../app/domain/domain-error';
-import { getAdviceRecord, listAdviceRecords } from '../db/advice-record-repository';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { HandlerTable } from '../../app/contract/dispatch';
@@ -24,6 +22,7 @@ import { deviationHandlers } from './deviation-handlers';
 import { engineHandlers } from './engine-handlers';
 import { llmHandlers } from './llm-handlers';
 import { pitchHandlers } from './pitch-handlers';
+import { recordHandlers } from './record-handlers';
 import { ruleSetHandlers } from './rule-set-handlers';
 
 /** The one person at this desk; the audit trail names them. Sign-in arrives with multi-user support. */
@@ -94,6 +93,7 @@ export function openBackend(options: BackendOptions): Backend {
   });
   if (options.auditChecks) audit.start();
 
+  const records = recordHandlers(ctx);
   const handlers: HandlerTable = withStoreFailures(databasePath, Number(db.pragma('busy_timeout', { simple: true })), {
     ...bookHandlers(ctx, { mode: options.mode, databasePath }),
     ...clientHandlers(ctx),
@@ -102,12 +102,7 @@ export function openBackend(options: BackendOptions): Backend {
     ...llmHandlers(ctx),
     ...pitchHandlers(ctx),
     ...deviationHandlers(ctx),
-    'records:for-client': ({ clientId }) => listAdviceRecords(db, clientId),
-    'records:get': ({ id }) => {
-      const stored = getAdviceRecord(db, id);
-      if (!stored) throw new DomainError('not_found', `No advice record ${id}.`);
-      return stored;
-    },
+    ...records.handlers,
     'audit:status': () => audit.status(),
     'audit:check': () => audit.check(),
   });
@@ -121,6 +116,7 @@ export function openBackend(options: BackendOptions): Backend {
     },
     close() {
       audit.dispose();
+      records.close();
       listeners.clear();
       // Frees the model and its context; running drafts are stopped first (nothing is kept in memory after close).
       void llm.dispose().catch(() => undefined);

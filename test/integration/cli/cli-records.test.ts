@@ -90,7 +90,9 @@ describe('advisor-desk records', () => {
     ).toBe(0);
     const csv = fs.readFileSync(path.join(csvDir, 'advice-records.csv'), 'utf8').trim().split('\r\n');
     expect(csv).toHaveLength(3);
-    expect(csv[0]).toMatch(/^record_id,created_at,client_id/);
+    expect(csv[0]).toMatch(/^record_id,record_kind,created_at,client_id,client_name,risk_class,product_role,/);
+    // A pitch approval is one row: its pitched product, with the suitability result and reasons.
+    for (const row of csv.slice(1)) expect(row).toMatch(/^AR-\w+,pitch-approved,[^,]+,[^,]+,[^,]+,C\d,pitched,/);
     expect((await cli('records', 'verify-export', csvDir)).code).toBe(0);
 
     // A period with nothing in it exports an empty, verifiable set; a changed file is named.
@@ -131,7 +133,9 @@ describe('advisor-desk records', () => {
     const refused = await exportNovember('json', path.join(dir, 'after'));
     expect(refused.code).toBe(8);
     expect(refused.err).toMatch(/advice record AR-\w+ no longer matches its hash/);
-    expect(fs.existsSync(path.join(dir, 'after', 'manifest.json'))).toBe(false);
+    // Nothing half-written stays: no folder, and no hidden partial one beside it.
+    expect(fs.existsSync(path.join(dir, 'after'))).toBe(false);
+    expect(fs.readdirSync(dir).filter((name) => name.includes('partial'))).toEqual([]);
 
     fs.mkdirSync(path.join(dir, 'busy-folder'));
     fs.writeFileSync(path.join(dir, 'busy-folder', 'x.txt'), 'x');
