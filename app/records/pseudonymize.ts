@@ -67,6 +67,8 @@ const MONEY_PARAMS = new Set([
   'holding',
   'total',
 ]);
+/** The reasons whose `age` (and `atEnd`) is the client's age in years; elsewhere `age` can be a count of months. */
+const AGE_MESSAGES = new Set(['suit.age.check', 'suit.lockupAge.check', 'reason.age.up', 'reason.age.down']);
 const AGE_PARAMS = new Set(['age', 'atEnd']);
 
 const EDGES = [0, 10e3, 50e3, 100e3, 250e3, 500e3, 1e6, 2.5e6, 5e6, 10e6, 25e6, 50e6, 100e6];
@@ -171,12 +173,13 @@ class Scrubber {
   }
 
   /** A reason's parameters with money and ages as ranges (their own text is rendered again from them). */
-  params(params: JsonObject): JsonObject {
+  params(messageKey: string, params: JsonObject): JsonObject {
     const out: JsonObject = {};
+    const ages = AGE_MESSAGES.has(messageKey);
     for (const [key, value] of Object.entries(params)) {
       const money = MONEY_PARAMS.has(key) ? moneyValue(value as MessageParam) : null;
       if (money !== null) out[key] = this.amount(money);
-      else if (AGE_PARAMS.has(key) && typeof value === 'number') out[key] = this.age(value);
+      else if (ages && AGE_PARAMS.has(key) && typeof value === 'number') out[key] = this.age(value);
       else out[key] = this.walk(value, false);
     }
     return out;
@@ -189,7 +192,7 @@ class Scrubber {
     if (!isObject(value)) return value;
     if (isMessage(value))
       return value.params && isObject(value.params)
-        ? { key: value.key, params: this.params(value.params) }
+        ? { key: value.key, params: this.params(value.key, value.params) }
         : { key: value.key };
     const out: JsonObject = {};
     for (const [k, v] of Object.entries(value)) out[k] = this.walk(v, strings);
@@ -214,12 +217,13 @@ export function pseudonymizeRecord<R extends { client: unknown; createdAt: strin
   const day = record.createdAt.slice(0, 10);
   const birthDate = typeof profile.birthDate === 'string' ? profile.birthDate : null;
   const scrub = new Scrubber(pseudonym, day, birthDate);
-  // A business's name is hidden whole; an individual's also by each part (a letter says "Dear Ms Gordon").
+  // Contact details first (an email address holds the name), then the name: a business's whole, an individual's
+  // also by each part (a letter says "Dear Ms Gordon").
+  for (const field of ['email', 'phone', 'nationalId', 'idNumber', 'address'])
+    if (typeof profile[field] === 'string') scrub.hide(profile[field] as string);
   if (typeof profile.displayName === 'string')
     if (profile.kind === 'business') scrub.hide(profile.displayName);
     else scrub.hideName(profile.displayName);
-  for (const field of ['email', 'phone', 'nationalId', 'idNumber', 'address'])
-    if (typeof profile[field] === 'string') scrub.hide(profile[field] as string);
   if (typeof client.id === 'string') scrub.hide(client.id);
 
   const amounts: Record<string, string | null> = {};
