@@ -1,6 +1,7 @@
 import { enAudit } from './en-audit';
 import { enCategories } from './en-categories';
 import { enClient } from './en-client';
+import { enCompliance } from './en-compliance';
 import { enEngine } from './en-engine';
 import { enModelSelection } from './en-model-selection';
 import { enPitch } from './en-pitch';
@@ -13,6 +14,7 @@ import type { Language } from './language';
 import { zhCNAudit } from './zh-CN-audit';
 import { zhCNCategories } from './zh-CN-categories';
 import { zhCNClient } from './zh-CN-client';
+import { zhCNCompliance } from './zh-CN-compliance';
 import { zhCNEngine } from './zh-CN-engine';
 import { zhCNModelSelection } from './zh-CN-model-selection';
 import { zhCNPitch } from './zh-CN-pitch';
@@ -39,6 +41,7 @@ export const en = {
   ...enReasons,
   ...enSuitability,
   ...enAudit,
+  ...enCompliance,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -56,6 +59,7 @@ export const zhCN: Catalog = {
   ...zhCNReasons,
   ...zhCNSuitability,
   ...zhCNAudit,
+  ...zhCNCompliance,
 };
 
 export const CATALOGS: Record<Language, Catalog> = { en, 'zh-CN': zhCN };

@@ -9,9 +9,10 @@ export type Route =
   | { name: 'models' }
   | { name: 'pitch'; clientId: string; productId: string }
   | { name: 'settings' }
+  | { name: 'compliance' }
   | { name: 'not-found'; hash: string };
 
-export type Section = 'clients' | 'products' | 'meetings' | 'model' | 'models' | 'settings';
+export type Section = 'clients' | 'products' | 'meetings' | 'model' | 'models' | 'compliance' | 'settings';
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/clients';
@@ -36,6 +37,7 @@ export function parseHash(hash: string): Route {
   if (head === 'model' && !id) return { name: 'model' };
   if (head === 'models' && !id) return { name: 'models' };
   if (head === 'settings' && !id) return { name: 'settings' };
+  if (head === 'compliance' && !id) return { name: 'compliance' };
   return { name: 'not-found', hash };
 }
 
@@ -69,6 +71,8 @@ export function sectionOf(route: Route): Section | null {
       return 'models';
     case 'settings':
       return 'settings';
+    case 'compliance':
+      return 'compliance';
     default:
       return null;
   }

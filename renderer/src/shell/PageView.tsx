@@ -15,6 +15,9 @@ const ProductsPage = lazy(() => import('../pages/products/ProductsPage').then((m
 const ModelPage = lazy(() => import('../pages/model/ModelPage').then((m) => ({ default: m.ModelPage })));
 const ModelsPage = lazy(() => import('../pages/models/ModelsPage').then((m) => ({ default: m.ModelsPage })));
 const PitchPage = lazy(() => import('../pages/pitch/PitchPage').then((m) => ({ default: m.PitchPage })));
+const CompliancePage = lazy(() =>
+  import('../pages/compliance/CompliancePage').then((m) => ({ default: m.CompliancePage })),
+);
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 export function PageView({ route }: { route: Route }) {
@@ -48,6 +51,8 @@ function RoutedPage({ route }: { route: Route }) {
       );
     case 'settings':
       return <SettingsPage />;
+    case 'compliance':
+      return <CompliancePage />;
     case 'not-found':
       return (
         <Alert severity="warning" sx={{ m: 2 }} action={<Button href="#/clients">{t('app.backToClients')}</Button>}>
