@@ -20,7 +20,7 @@ export const enCompliance = {
   'compliance.col.client': 'Client',
   'compliance.col.product': 'Product',
   'compliance.col.kind': 'Kind',
-  'compliance.col.people': 'Advisor → approver',
+  'compliance.col.people': 'Advisor',
   'compliance.col.hash': 'Hash',
   'compliance.preview.title': 'Advice record {id}',
   'compliance.preview.close': 'Close',

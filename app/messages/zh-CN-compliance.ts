@@ -21,7 +21,7 @@ export const zhCNCompliance: Record<ComplianceMessageKey, string> = {
   'compliance.col.client': '客户',
   'compliance.col.product': '产品',
   'compliance.col.kind': '类型',
-  'compliance.col.people': '顾问 → 批准人',
+  'compliance.col.people': '顾问',
   'compliance.col.hash': '哈希值',
   'compliance.preview.title': '咨询记录 {id}',
   'compliance.preview.close': '关闭',

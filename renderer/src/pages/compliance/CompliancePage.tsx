@@ -54,7 +54,7 @@ export function CompliancePage() {
           <RecordsTable rows={rows} selectedId={openId} onOpen={setOpenId} resetKey={JSON.stringify(query)} />
         </Box>
         {/* Roles: the export panel is where "may export" will be checked (compliance and administrators). */}
-        <Box sx={{ width: { xs: '100%', lg: 320 }, flexShrink: 0, overflowY: 'auto' }}>
+        <Box sx={{ width: { xs: '100%', lg: 300 }, flexShrink: 0, overflowY: 'auto' }}>
           <ExportPanel request={exportRequest} count={rows.total} />
         </Box>
       </Box>

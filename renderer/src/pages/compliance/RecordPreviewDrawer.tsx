@@ -51,8 +51,9 @@ export function RecordPreviewDrawer({ id, onClose }: { id: string | null; onClos
       anchor="right"
       open={id !== null}
       onClose={onClose}
-      // Above the app bar, so the record's title and Close are never under it; only the record scrolls.
-      sx={{ zIndex: (theme) => theme.zIndex.appBar + 1 }}
+      // Above the app bar (which sits above the navigation drawer), so the title and Close are never under it; only
+      // the record scrolls.
+      sx={{ zIndex: (theme) => theme.zIndex.drawer + 2 }}
       slotProps={{
         paper: {
           sx: { width: { xs: '100%', md: 620 }, display: 'flex', flexDirection: 'column', overflow: 'hidden' },

@@ -10,7 +10,7 @@ import { kindLabel } from './record-filter';
 import type { RecordRows } from './use-record-rows';
 
 const ROW_HEIGHT = 38;
-const GRID = '120px minmax(100px, 1fr) minmax(120px, 1.4fr) 100px minmax(120px, 1fr) 96px';
+const GRID = '134px minmax(100px, 1fr) minmax(120px, 1.4fr) 112px minmax(96px, 0.8fr) 76px';
 const COLUMNS: MessageKey[] = [
   'compliance.col.when',
   'compliance.col.client',
@@ -177,10 +177,10 @@ const RecordRow = memo(function RecordRow({
       <Box role="gridcell" sx={cellSx}>
         {fmt.compactDateTime(row.createdAt)}
       </Box>
-      <Box role="gridcell" sx={{ ...cellSx, fontWeight: 500 }} title={row.clientId}>
+      <Box role="gridcell" sx={{ ...cellSx, fontWeight: 500 }} title={`${row.clientName} (${row.clientId})`}>
         {row.clientName}
       </Box>
-      <Box role="gridcell" sx={cellSx}>
+      <Box role="gridcell" sx={cellSx} title={pickPair(row.productNameEn, row.productNameZh)}>
         {pickPair(row.productNameEn, row.productNameZh)}
       </Box>
       <Box role="gridcell" sx={cellSx}>
@@ -194,7 +194,7 @@ const RecordRow = memo(function RecordRow({
         {row.approver && row.approver !== row.advisor ? `${row.advisor} → ${row.approver}` : row.advisor}
       </Box>
       <Box role="gridcell" sx={{ ...cellSx, fontFamily: 'monospace', fontSize: '0.75rem' }} title={row.contentHash}>
-        {row.contentHash.slice(0, 12)}
+        {row.contentHash.slice(0, 8)}
       </Box>
     </Box>
   );
