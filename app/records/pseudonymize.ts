@@ -122,25 +122,30 @@ const isMessage = (value: Json): value is JsonObject & { key: string } =>
 /** What identifies the client in free text, and the exact amounts to hide there, found while the record is walked. */
 class Scrubber {
   private readonly amounts = new Map<number, string>();
-  private readonly words: [RegExp, string][] = [];
+  /** Each name part or contact detail: its lower-case text (a cheap test first) and the pattern that replaces it. */
+  private readonly words: [string, RegExp][] = [];
+
+  private readonly birthBand: string;
 
   constructor(
     private readonly pseudonym: string,
-    private readonly day: string,
+    day: string,
     private readonly birthDate: string | null,
-  ) {}
+  ) {
+    this.birthBand = birthDate ? ageBand(ageOn(birthDate, day)) : '';
+  }
 
   /** The client's name (whole, and each longer part of it), contact details and ids, replaced by the pseudonym. */
   hide(text: string | null | undefined): void {
     if (!text || text.trim().length < 2) return;
-    this.words.push([new RegExp(escapeRegExp(text.trim()), 'giu'), this.pseudonym]);
+    this.words.push([text.trim().toLowerCase(), new RegExp(escapeRegExp(text.trim()), 'giu')]);
   }
 
   hideName(name: string): void {
     this.hide(name);
     const parts = name.split(/[\s,.]+/u).filter((p) => p.length >= 3);
     for (const p of parts)
-      this.words.push([new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(p)}(?![\\p{L}\\p{N}])`, 'giu'), this.pseudonym]);
+      this.words.push([p.toLowerCase(), new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(p)}(?![\\p{L}\\p{N}])`, 'giu')]);
     // A Chinese name: the given name alone (after a one-character surname) is how a letter addresses the client.
     if (/^\p{Script=Han}{3,4}$/u.test(name)) this.hide(name.slice(1));
   }
@@ -155,20 +160,35 @@ class Scrubber {
     return ageBand(value);
   }
 
+  /** The amounts as one pattern, rebuilt only when an amount was added since the last text. */
+  private amountPattern: RegExp | null = null;
+  private amountForms = new Map<string, string>();
+  private patternSize = -1;
+
+  private amountsMatcher(): RegExp | null {
+    if (this.patternSize === this.amounts.size) return this.amountPattern;
+    this.patternSize = this.amounts.size;
+    this.amountForms = new Map();
+    for (const [value, band] of this.amounts) {
+      this.amountForms.set(value.toLocaleString('en-US', { maximumFractionDigits: 2 }), band);
+      this.amountForms.set(String(value), band);
+    }
+    // Longest first, so "1,561,000" is not read as "1,561" followed by more.
+    const forms = [...this.amountForms.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+    this.amountPattern =
+      forms.length > 0 ? new RegExp(`(?<![\\d.,])(?:${forms.join('|')})(?![\\d]|[.,]\\d)`, 'g') : null;
+    return this.amountPattern;
+  }
+
   /** Text with the client's name, contact details, birth date and exact amounts replaced. */
   text(input: string): string {
     let out = input;
-    for (const [pattern, replacement] of this.words) out = out.replace(pattern, replacement);
-    if (this.birthDate) {
-      const age = ageOn(this.birthDate, this.day);
-      out = out.split(this.birthDate).join(ageBand(age));
-    }
-    for (const [value, band] of this.amounts) {
-      const grouped = value.toLocaleString('en-US', { maximumFractionDigits: 2 });
-      const plain = String(value);
-      for (const form of new Set([grouped, plain]))
-        out = out.replace(new RegExp(`(?<![\\d.,])${escapeRegExp(form)}(?![\\d]|[.,]\\d)`, 'g'), band);
-    }
+    const lower = out.toLowerCase();
+    for (const [literal, pattern] of this.words)
+      if (lower.includes(literal)) out = out.replace(pattern, this.pseudonym);
+    if (this.birthDate) out = out.split(this.birthDate).join(this.birthBand);
+    const amounts = /\d{3}/.test(out) ? this.amountsMatcher() : null;
+    if (amounts) out = out.replace(amounts, (form) => this.amountForms.get(form) ?? form);
     return out;
   }
 
@@ -262,10 +282,17 @@ export function pseudonymizeRecord<R extends { client: unknown; createdAt: strin
   // Reasons first, so the money they name is known before the free text is scrubbed of it.
   const banded = scrub.walk(rest as Json, false) as JsonObject;
   const suitability = banded.suitability;
+  const stored = (record as unknown as { suitability?: { checks?: JsonObject[]; reasons?: JsonObject[] } }).suitability;
   if (isObject(suitability) && Array.isArray(suitability.checks))
-    suitability.reasons = suitability.checks.map((check) => {
+    suitability.reasons = suitability.checks.map((check, i) => {
       const c = check as JsonObject;
-      const text: LocalizedText = recordedText(c.reason as unknown as Message);
+      // Rendered again only where banding changed the reason; otherwise the stored text is kept (and scrubbed).
+      const before = stored?.reasons?.[i];
+      const same = JSON.stringify(stored?.checks?.[i]?.reason) === JSON.stringify(c.reason);
+      const text: LocalizedText =
+        same && before && isObject(before.text)
+          ? (before.text as unknown as LocalizedText)
+          : recordedText(c.reason as unknown as Message);
       return { ruleId: c.ruleId as string, passed: c.passed as boolean, text: { en: text.en, zh: text.zh } };
     }) as unknown as Json;
   const scrubbed = scrub.walk(banded as Json) as JsonObject;

@@ -24,6 +24,8 @@ export interface ExportedFile {
  * A writer throws to refuse a record (one that does not have the layout it promises).
  */
 export interface RecordFileWriter {
+  /** The writer checks each entry against the published layout itself (so the export need not check it twice). */
+  readonly checksLayout: boolean;
   add(entry: ExportedRecord): void;
   finish(): ExportedFile[];
   /** Closes what is open after a failure; the caller removes the folder. */
@@ -74,6 +76,7 @@ const jsonWriter: RecordWriterFactory = (dir, head) => {
   file.write(`${opening.slice(0, -2)},\n  "records": [`);
   let first = true;
   return {
+    checksLayout: true,
     add(entry) {
       const parsed = ExportedRecordSchema.safeParse(entry);
       if (!parsed.success) {
@@ -96,6 +99,7 @@ const csvWriter: RecordWriterFactory = (dir) => {
   const file = new HashedFile(dir, 'advice-records.csv');
   file.write(`${csvLine(ADVICE_CSV_HEADER)}\r\n`);
   return {
+    checksLayout: false,
     add(entry) {
       for (const row of csvRowsOf(entry.record as unknown as AdviceRecord, entry.contentHash))
         file.write(`${csvLine(row)}\r\n`);
