@@ -21,6 +21,7 @@ import { ruleSetChannels } from './rule-set-channels';
 import { llmChannels } from './llm-channels';
 import { pitchChannels } from './pitch-channels';
 import { deviationChannels } from './deviation-channels';
+import { pdfChannels } from './pdf-channels';
 
 const Empty = z.object({}).strict();
 const ById = z.object({ id: z.string().min(1).max(64) }).strict();
@@ -110,6 +111,7 @@ export const channels = {
   ...deviationChannels,
   ...auditChannels,
   ...recordChannels,
+  ...pdfChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -64,6 +64,14 @@ export const engineChannels = {
       onlineUpdates: z.number().int(),
     }),
   },
+  /**
+   * Takes back a reaction recorded by mistake: within minutes, by whoever recorded it. The row stays, marked undone;
+   * the live model forgets it when it has learned nothing since.
+   */
+  'outcomes:undo': {
+    input: z.object({ interactionId: z.string().min(1).max(64) }).strict(),
+    output: z.object({ interactionId: z.string(), modelReverted: z.boolean(), note: z.string().nullable() }),
+  },
   'model:versions': { input: z.object({}).strict(), output: z.array(ModelVersionSummarySchema) },
   /** Full retrain on all outcomes; the new version becomes active only if training succeeds. */
   'model:retrain': {

@@ -18,6 +18,7 @@ export const events = {
       'model',
       'rules',
       'deviations',
+      'records',
       'all',
     ]),
     id: z.string().optional(),

@@ -11,3 +11,4 @@ export * from './pitch-channels';
 export * from './deviation-channels';
 export * from './audit-channels';
 export * from './record-channels';
+export * from './pdf-channels';

@@ -46,10 +46,29 @@ export const ModelFileInfoSchema = z.object({
   fit: FitEstimateSchema.nullable(),
   /** Why this file cannot be loaded (not a GGUF, truncated, unsupported architecture …), with what to do. */
   problem: MessageSchema.nullable(),
+  /**
+   * The architecture a LoRA adapter file is made for ("llama"): such a file is applied to a loaded base model of that
+   * architecture rather than loaded on its own. Null for a model (or a file whose header could not be read).
+   */
+  adapterFor: z.string().nullable(),
 });
 export type ModelFileInfo = z.infer<typeof ModelFileInfoSchema>;
 
 export const LlmBackendSchema = z.enum(['cuda', 'vulkan', 'metal', 'cpu']);
+
+/** LoRA scales llama.cpp is asked to apply: 0 (no effect) up to 4 (four times what the adapter was trained to add). */
+export const LoraScaleSchema = z.number().min(0).max(4);
+
+/** The LoRA adapter applied to the loaded model: what a draft's provenance records of it. */
+export const AppliedLoraSchema = z.object({
+  /** Absolute path of the adapter file. */
+  path: z.string(),
+  /** The file's name without its folder: what a draft's provenance keeps. */
+  file: z.string(),
+  sha256: z.string(),
+  scale: LoraScaleSchema,
+});
+export type AppliedLora = z.infer<typeof AppliedLoraSchema>;
 
 /** The one loaded model (or none), as the title bar and Models page show it. */
 export const LlmStatusSchema = z.object({
@@ -57,6 +76,8 @@ export const LlmStatusSchema = z.object({
   /** The file loaded or being loaded. */
   path: z.string().nullable(),
   sha256: z.string().nullable(),
+  /** The loaded model's architecture ("llama"): which LoRA adapters can be applied to it. */
+  architecture: z.string().nullable(),
   /** Which compute backend node-llama-cpp chose on this machine; 'cpu' when there is no usable GPU. */
   backend: LlmBackendSchema,
   gpuName: z.string().nullable(),
@@ -68,6 +89,8 @@ export const LlmStatusSchema = z.object({
   loadProgress: z.number().min(0).max(1),
   /** Why the last load failed, with what to do; null otherwise. */
   error: MessageSchema.nullable(),
+  /** The LoRA adapter applied to the model (asked for while loading); null without one. */
+  lora: AppliedLoraSchema.nullable(),
 });
 export type LlmStatus = z.infer<typeof LlmStatusSchema>;
 
@@ -76,6 +99,7 @@ export const IDLE_STATUS: Readonly<LlmStatus> = {
   state: 'none',
   path: null,
   sha256: null,
+  architecture: null,
   backend: 'cpu',
   gpuName: null,
   gpuLayers: 0,
@@ -84,6 +108,7 @@ export const IDLE_STATUS: Readonly<LlmStatus> = {
   threads: 0,
   loadProgress: 0,
   error: null,
+  lora: null,
 };
 
 export const CatalogEntryViewSchema = z.object({
@@ -124,6 +149,11 @@ export const llmChannels = {
         path: ModelPath,
         gpuLayers: z.union([z.literal('auto'), z.number().int().min(0)]).default('auto'),
         contextSize: z.union([z.literal('auto'), z.number().int().min(256)]).default('auto'),
+        /** A LoRA adapter GGUF applied to the model as it loads; refused by name when it is not one for this model. */
+        lora: z
+          .object({ path: ModelPath, scale: LoraScaleSchema.default(1) })
+          .strict()
+          .optional(),
       })
       .strict(),
     output: LlmStatusSchema,

@@ -3,6 +3,8 @@ import type { AdviceRecord } from '../records/advice-record';
 import { ExportFormatSchema } from '../records/export-formats';
 
 const ClientId = z.string().min(1).max(64);
+const RecordId = z.string().min(1).max(64);
+const MadeRecordSchema = z.object({ id: z.string(), contentHash: z.string() });
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const AdviceRecordSummarySchema = z.object({
@@ -11,10 +13,13 @@ export const AdviceRecordSummarySchema = z.object({
   createdAt: z.string(),
   advisor: z.string(),
   approver: z.string().nullable(),
-  productId: z.string(),
-  productNameEn: z.string(),
-  productNameZh: z.string(),
+  productId: z.string().nullable(),
+  productNameEn: z.string().nullable(),
+  productNameZh: z.string().nullable(),
+  recommendedCount: z.number().int().min(0),
   pitchDraftId: z.string().nullable(),
+  correctsId: z.string().nullable(),
+  correctedBy: z.array(z.string()),
   /** sha256 of the record as stored. */
   contentHash: z.string(),
 });
@@ -67,8 +72,29 @@ export const recordChannels = {
     output: z.array(AdviceRecordSummarySchema),
   },
   'records:get': {
-    input: z.object({ id: z.string().min(1).max(64) }).strict(),
+    input: z.object({ id: RecordId }).strict(),
     output: StoredAdviceRecordSchema,
+  },
+  /** The advisor presented a ranking shown to them (its impression) to the client without a pitch: an advice record. */
+  'records:present-ranking': {
+    input: z.object({ impressionId: z.string().min(1).max(64), note: z.string().max(2000).default('') }).strict(),
+    output: MadeRecordSchema,
+  },
+  /** A correction of an earlier record: a new record naming it; the earlier one is never changed. */
+  'records:correct': {
+    input: z
+      .object({
+        id: RecordId,
+        reason: z.string().max(2000),
+        changes: z
+          .array(
+            z.object({ field: z.string().max(200), was: z.string().max(4000), now: z.string().max(4000) }).strict(),
+          )
+          .min(1)
+          .max(20),
+      })
+      .strict(),
+    output: MadeRecordSchema,
   },
   /** The records matching a filter, newest first, a page at a time, with how many match in all. */
   'records:search': {

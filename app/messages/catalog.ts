@@ -3,11 +3,14 @@ import { enCategories } from './en-categories';
 import { enClient } from './en-client';
 import { enCompliance } from './en-compliance';
 import { enEngine } from './en-engine';
+import { enLora } from './en-lora';
 import { enModelSelection } from './en-model-selection';
 import { enPitch } from './en-pitch';
 import { enPitchDocument } from './en-pitch-document';
+import { enPdf } from './en-pdf';
 import { enPitchJob } from './en-pitch-job';
 import { enReasons } from './en-reasons';
+import { enRecords } from './en-records';
 import { enSuitability } from './en-suitability';
 import { enUi } from './en-ui';
 import type { Language } from './language';
@@ -16,11 +19,14 @@ import { zhCNCategories } from './zh-CN-categories';
 import { zhCNClient } from './zh-CN-client';
 import { zhCNCompliance } from './zh-CN-compliance';
 import { zhCNEngine } from './zh-CN-engine';
+import { zhCNLora } from './zh-CN-lora';
 import { zhCNModelSelection } from './zh-CN-model-selection';
 import { zhCNPitch } from './zh-CN-pitch';
 import { zhCNPitchDocument } from './zh-CN-pitch-document';
+import { zhCNPdf } from './zh-CN-pdf';
 import { zhCNPitchJob } from './zh-CN-pitch-job';
 import { zhCNReasons } from './zh-CN-reasons';
+import { zhCNRecords } from './zh-CN-records';
 import { zhCNSuitability } from './zh-CN-suitability';
 import { zhCNUi } from './zh-CN-ui';
 
@@ -34,6 +40,7 @@ export const en = {
   ...enClient,
   ...enCategories,
   ...enEngine,
+  ...enLora,
   ...enModelSelection,
   ...enPitch,
   ...enPitchDocument,
@@ -42,6 +49,8 @@ export const en = {
   ...enSuitability,
   ...enAudit,
   ...enCompliance,
+  ...enRecords,
+  ...enPdf,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -52,6 +61,7 @@ export const zhCN: Catalog = {
   ...zhCNClient,
   ...zhCNCategories,
   ...zhCNEngine,
+  ...zhCNLora,
   ...zhCNModelSelection,
   ...zhCNPitch,
   ...zhCNPitchDocument,
@@ -60,6 +70,8 @@ export const zhCN: Catalog = {
   ...zhCNSuitability,
   ...zhCNAudit,
   ...zhCNCompliance,
+  ...zhCNRecords,
+  ...zhCNPdf,
 };
 
 export const CATALOGS: Record<Language, Catalog> = { en, 'zh-CN': zhCN };

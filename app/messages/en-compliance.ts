@@ -14,6 +14,8 @@ export const enCompliance = {
   'compliance.filter.periodInvalid': 'The period ends before it starts.',
   'compliance.kind.pitch-approved': 'Pitch approved',
   'compliance.kind.ranking-presented': 'Ranking presented',
+  'compliance.kind.correction': 'Correction',
+  'compliance.productsRecommended': '{count, plural, one {# product} other {# products}} recommended',
   'compliance.count': '{count, plural, =0 {No records} one {# record} other {# records}} match',
   'compliance.empty': 'No advice records match these filters. Widen the period or clear the client and advisor.',
   'compliance.col.when': 'Made',
@@ -62,6 +64,8 @@ export const enCompliance = {
   'compliance.preview.source.advisor': 'advisor',
   'compliance.preview.advisorWritten': 'Written by the advisor; no machine draft.',
   'compliance.preview.disclosures': 'Disclosures given',
+  'compliance.preview.otherKind':
+    'A {kind} record for client {client}: its full content is in the JSON export and the PDF report.',
   'compliance.preview.hash': 'Content hash (sha256)',
   'compliance.export.title': 'Export',
   'compliance.export.scope':

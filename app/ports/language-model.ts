@@ -1,4 +1,4 @@
-import type { LlmStatus } from '../contract/llm-channels';
+import type { AppliedLora, LlmStatus } from '../contract/llm-channels';
 
 /**
  * The local language engine as the use-cases see it. Everything that crosses it is plain data (strings, numbers,
@@ -51,12 +51,16 @@ export interface LoadedModel {
   /** Tokens of the context generation runs in. */
   contextSize: number;
   threads: number;
+  /** The LoRA adapter drafting runs with; null without one. */
+  lora: AppliedLora | null;
 }
 
 export interface LoadRequest {
   path: string;
   gpuLayers: 'auto' | number;
   contextSize: 'auto' | number;
+  /** A LoRA adapter file to apply to the model, at this scale. */
+  lora?: { path: string; scale: number } | null;
 }
 
 export type GeneratePrompt = { format: 'chat'; system: string; user: string } | { format: 'plain'; text: string };

@@ -15,7 +15,7 @@ import type {
   QuestionnaireResult,
   UserSettings,
 } from '../domain';
-import type { ClientRanking } from '../domain/ranking';
+import type { ClientRanking, RuleCheckView, ScoreReason } from '../domain/ranking';
 import type { StoredModelMetrics } from '../domain/model-version';
 import type { DemoData } from '../demo/demo-data';
 import type { BookOfBusiness } from '../scoring/training-rows';
@@ -72,6 +72,10 @@ export interface InteractionStore {
   all(): Interaction[];
   count(): number;
   insert(interactions: readonly Interaction[]): void;
+  /** One interaction, including one already undone (undoneAt set). */
+  get(id: string): (Interaction & { undoneAt: string | null }) | null;
+  /** Withdraws a recorded reaction and writes its audit entry; readers leave it out from then on. */
+  undo(id: string, meta: ChangeMeta): void;
 }
 
 /** Where a ranking was shown: the client page, the CLI's recommend, a batch preparation. */
@@ -86,8 +90,30 @@ export interface RankingImpression {
   ranking: ClientRanking;
 }
 
+/** An impression as stored: what the ranking showed, in the order shown, and what it excluded by which rules. */
+export interface StoredImpression {
+  id: string;
+  clientId: string;
+  shownAt: string;
+  surface: ImpressionSurface;
+  shownTo: string;
+  modelVersion: number | null;
+  ruleSet: { id: string; version: number };
+  languageModel: ClientRanking['languageModel'];
+  ranked: {
+    position: number;
+    productId: string;
+    probability: number;
+    reasons: ScoreReason[];
+    movedForDiversity: boolean;
+    deviation: boolean;
+  }[];
+  excluded: { productId: string; failed: RuleCheckView[] }[];
+}
+
 export interface ImpressionStore {
   record(impression: RankingImpression): void;
+  get(id: string): StoredImpression | null;
   /** The client a stored impression was shown for and the products it ranked; null when there is none. */
   find(id: string): { clientId: string; rankedProductIds: string[] } | null;
 }
@@ -152,6 +178,11 @@ export interface ModelVersionStore {
   activate(version: number, meta: ChangeMeta): ModelVersionSummary | null;
   /** Saves what the live version learned from one more outcome; returns the new count. Call inside a write. */
   saveOnlineUpdate(version: number, params: unknown, at: string): number;
+  /**
+   * Puts back the parameters a version had before its latest online update, if it still has exactly
+   * `updatesAfter` updates (none since); returns whether it did.
+   */
+  revertOnlineUpdate(version: number, paramsJson: string, updatesAfter: number, at: string): boolean;
 }
 
 export interface SettingsStore {

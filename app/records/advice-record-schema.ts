@@ -47,31 +47,38 @@ export const PseudonymousClientSchema = z
  * record to carry is required; the client, product and market inside are the app's own records as they stood.
  * docs/schemas/advice-record.schema.json is generated from this and checked by a test.
  */
-export const AdviceRecordSchema = z.object({
+/** The client as they stood, or in a pseudonymized export their pseudonymous form. */
+const ClientOnRecord = z.union([
+  PseudonymousClientSchema,
+  Obj.and(z.object({ id: z.string(), displayName: z.string() })),
+]);
+
+const Suitability = z.object({
+  suitable: z.boolean(),
+  ruleSet: z.object({ id: z.string(), version: z.number().int() }),
+  deviationApplied: z.boolean(),
+  checks: z.array(Obj),
+  reasons: z.array(z.object({ ruleId: z.string(), passed: z.boolean(), text: Text })),
+});
+const Deviation = z.object({
+  id: z.string(),
+  warning: Text,
+  acknowledgedBy: z.string(),
+  acknowledgedAt: z.string(),
+  reason: z.string(),
+});
+
+export const PitchRecordSchema = z.object({
   schema: z.literal(ADVICE_RECORD_SCHEMA),
   id: z.string().min(1),
   kind: z.literal('pitch-approved'),
   createdAt: z.string(),
   advisor: z.string().min(1),
   approver: z.string().min(1),
-  client: z.union([PseudonymousClientSchema, Obj.and(z.object({ id: z.string(), displayName: z.string() }))]),
+  client: ClientOnRecord,
   product: Obj.and(z.object({ id: z.string(), riskGrade: z.string() })),
-  suitability: z.object({
-    suitable: z.boolean(),
-    ruleSet: z.object({ id: z.string(), version: z.number().int() }),
-    deviationApplied: z.boolean(),
-    checks: z.array(Obj),
-    reasons: z.array(z.object({ ruleId: z.string(), passed: z.boolean(), text: Text })),
-  }),
-  deviation: z
-    .object({
-      id: z.string(),
-      warning: Text,
-      acknowledgedBy: z.string(),
-      acknowledgedAt: z.string(),
-      reason: z.string(),
-    })
-    .nullable(),
+  suitability: Suitability,
+  deviation: Deviation.nullable(),
   market: Obj.nullable(),
   ranking: z
     .object({
@@ -103,6 +110,65 @@ export const AdviceRecordSchema = z.object({
     issuesAtApproval: z.array(Obj),
   }),
 });
+
+/** A ranking presented without a pitch: every product shown or rejected, with its suitability in words. */
+export const PresentedRecordSchema = z.object({
+  schema: z.literal(ADVICE_RECORD_SCHEMA),
+  id: z.string().min(1),
+  kind: z.literal('ranking-presented'),
+  createdAt: z.string(),
+  advisor: z.string().min(1),
+  approver: z.null(),
+  client: ClientOnRecord,
+  market: Obj.nullable(),
+  presentation: z.object({
+    impressionId: z.string(),
+    shownAt: z.string(),
+    shownTo: z.string(),
+    surface: z.string(),
+    modelVersion: z.number().int().nullable(),
+    ruleSet: z.object({ id: z.string(), version: z.number().int() }),
+    languageModel: Obj.nullable(),
+    note: z.string(),
+    changedSinceShown: z.array(z.string()),
+  }),
+  products: z.array(
+    z.object({
+      product: Obj.and(z.object({ id: z.string(), riskGrade: z.string() })),
+      role: z.enum(['recommended', 'rejected']),
+      position: z.number().int().min(1).nullable(),
+      probability: z.number().min(0).max(1).nullable(),
+      reasons: z.array(Obj),
+      movedForDiversity: z.boolean(),
+      suitability: Suitability,
+    }),
+  ),
+  deviations: z.array(Deviation),
+});
+
+/** A correction: a new record naming the one it corrects, why, and each statement it puts right. */
+export const CorrectionRecordSchema = z.object({
+  schema: z.literal(ADVICE_RECORD_SCHEMA),
+  id: z.string().min(1),
+  kind: z.literal('correction'),
+  createdAt: z.string(),
+  advisor: z.string().min(1),
+  approver: z.null(),
+  client: z.object({ id: z.string() }),
+  corrects: z.object({
+    id: z.string(),
+    kind: z.enum(['pitch-approved', 'ranking-presented']),
+    contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
+  reason: z.string().min(1),
+  changes: z.array(z.object({ field: z.string(), was: z.string(), now: z.string() })).min(1),
+});
+
+export const AdviceRecordSchema = z.discriminatedUnion('kind', [
+  PitchRecordSchema,
+  PresentedRecordSchema,
+  CorrectionRecordSchema,
+]);
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 

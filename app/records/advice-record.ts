@@ -40,7 +40,7 @@ export interface FieldChange {
  * product and its suitability with reasons, any deviation, how the recommendation and the text were produced, the
  * machine's draft and the final text with what changed, the disclosures, who wrote and who approved it, and when.
  */
-export interface AdviceRecord {
+export interface PitchAdviceRecord {
   schema: typeof ADVICE_RECORD_SCHEMA;
   id: string;
   kind: 'pitch-approved';
@@ -49,7 +49,7 @@ export interface AdviceRecord {
   approver: string;
   client: SuitabilityClient;
   product: Product;
-  suitability: SuitabilityResult & { reasons: { ruleId: string; passed: boolean; text: LocalizedText }[] };
+  suitability: RecordedSuitability;
   deviation: DeviationOnRecord | null;
   market: MarketSnapshot | null;
   ranking: RankingShown | null;
@@ -65,6 +65,94 @@ export interface AdviceRecord {
     disclosures: LocalizedText[];
     /** What the check still said at approval (warnings only: a blocking problem prevents approval). */
     issuesAtApproval: PitchIssueView[];
+  };
+}
+
+/** Every kind of advice record: a pitch approved, a ranking presented without a pitch, a correction of either. */
+export type AdviceRecord = PitchAdviceRecord | RankingPresentedRecord | CorrectionRecord;
+export type AdviceRecordKind = AdviceRecord['kind'];
+
+/** How a product stood in a presented ranking: recommended (with its place) or rejected by suitability. */
+export interface PresentedProduct {
+  product: Product;
+  role: 'recommended' | 'rejected';
+  /** Place in the ranking as shown; null for a rejected product. */
+  position: number | null;
+  probability: number | null;
+  reasons: ScoreReason[];
+  movedForDiversity: boolean;
+  suitability: RecordedSuitability;
+}
+
+/** A suitability verdict as a record keeps it: the rules' own words in both languages, not message keys. */
+export type RecordedSuitability = SuitabilityResult & {
+  reasons: { ruleId: string; passed: boolean; text: LocalizedText }[];
+};
+
+/**
+ * A ranking the advisor marked as presented to the client without a pitch: every product shown with its place, score
+ * and reasons, every product suitability rejected with the rules that rejected it, and what produced the ranking.
+ */
+export interface RankingPresentedRecord {
+  schema: typeof ADVICE_RECORD_SCHEMA;
+  id: string;
+  kind: 'ranking-presented';
+  createdAt: string;
+  advisor: string;
+  approver: null;
+  client: SuitabilityClient;
+  market: MarketSnapshot | null;
+  presentation: {
+    impressionId: string;
+    shownAt: string;
+    shownTo: string;
+    surface: string;
+    modelVersion: number | null;
+    ruleSet: { id: string; version: number };
+    languageModel: { file: string; sha256: string; used: boolean; reason: string | null } | null;
+    /** The advisor's note on how it was presented (may be empty). */
+    note: string;
+    /** Products whose suitability now differs from what the ranking showed (the client or rules changed since). */
+    changedSinceShown: string[];
+  };
+  products: PresentedProduct[];
+  deviations: DeviationOnRecord[];
+}
+
+/** One statement of an earlier record that a correction puts right. */
+export interface CorrectedField {
+  field: string;
+  was: string;
+  now: string;
+}
+
+/**
+ * A correction: a new record naming the one it corrects, why, and what it puts right. The corrected record is never
+ * changed; a reader shows it together with its corrections.
+ */
+export interface CorrectionRecord {
+  schema: typeof ADVICE_RECORD_SCHEMA;
+  id: string;
+  kind: 'correction';
+  createdAt: string;
+  advisor: string;
+  approver: null;
+  client: { id: string };
+  corrects: { id: string; kind: 'pitch-approved' | 'ranking-presented'; contentHash: string };
+  reason: string;
+  changes: CorrectedField[];
+}
+
+/** The product an advice record is about, where it is about one. */
+export function recordProduct(record: AdviceRecord): Product | null {
+  return record.kind === 'pitch-approved' ? record.product : null;
+}
+
+/** Keeps a verdict with each rule's words in both languages, as a record must (message keys may change later). */
+export function recordedSuitability(verdict: SuitabilityResult): RecordedSuitability {
+  return {
+    ...verdict,
+    reasons: verdict.checks.map((c) => ({ ruleId: c.ruleId, passed: c.passed, text: recordedText(c.reason) })),
   };
 }
 
@@ -96,7 +184,7 @@ export interface PitchAdviceInput {
 }
 
 /** The record of an approval: everything needed to show later why this text went to this client. */
-export function pitchAdviceRecord(input: PitchAdviceInput): AdviceRecord {
+export function pitchAdviceRecord(input: PitchAdviceInput): PitchAdviceRecord {
   const approved = input.draft.versions.find((v) => v.version === input.version);
   if (!approved) throw new Error(`Pitch draft ${input.draft.id} has no version ${input.version}.`);
   // The first text a machine wrote (model or template); an advisor's edits come after it.
@@ -111,10 +199,7 @@ export function pitchAdviceRecord(input: PitchAdviceInput): AdviceRecord {
     approver: input.approver,
     client: input.client,
     product: input.product,
-    suitability: {
-      ...input.verdict,
-      reasons: input.verdict.checks.map((c) => ({ ruleId: c.ruleId, passed: c.passed, text: recordedText(c.reason) })),
-    },
+    suitability: recordedSuitability(input.verdict),
     deviation: input.deviation,
     market: input.market,
     ranking: input.ranking,

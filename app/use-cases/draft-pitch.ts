@@ -235,6 +235,10 @@ export function createPitchDrafting(deps: DraftPitchDeps) {
         format,
         // The prompt's length as the engine counted it (chat template markers aside): what generation started from.
         promptTokens: built.promptTokens ?? null,
+        // The LoRA adapter that shaped the text, when one was applied: an advice record names it next to the model.
+        ...(loaded.lora
+          ? { loraFile: loaded.lora.file, loraSha256: loaded.lora.sha256, loraScale: loaded.lora.scale }
+          : {}),
       },
       droppedFacts: built.droppedFacts,
       generatedTokens: result.tokens,

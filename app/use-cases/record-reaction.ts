@@ -4,6 +4,7 @@ import type { Clock, EventSink, IdSource, LanguageModelSignals, Stores } from '.
 import { liveModelParams } from '../ranking/live-model';
 import { modelScorer } from '../ranking/product-scorer';
 import type { LiveModelCache } from './live-model-cache';
+import type { RecentLearning } from './undo-reaction';
 
 export interface RecordReactionDeps {
   stores: Pick<
@@ -16,6 +17,8 @@ export interface RecordReactionDeps {
   ids: IdSource;
   events: EventSink;
   actor: string;
+  /** Where the model's state before each reaction is kept for an undo; absent: reactions cannot revert the model. */
+  learning?: RecentLearning;
 }
 
 export interface ReactionInput {
@@ -95,6 +98,8 @@ export function createRecordReaction(deps: RecordReactionDeps): (input: Reaction
       ...(impressionId !== undefined ? { impressionId } : {}),
     };
     let onlineUpdates = 0;
+    // What the model was before learning this, so an undo within minutes can put it back exactly.
+    const paramsBefore = live && deps.learning ? JSON.stringify(liveModelParams(live.live)) : null;
     try {
       stores.transactions.write(() => {
         stores.interactions.insert([interaction]);
@@ -108,6 +113,12 @@ export function createRecordReaction(deps: RecordReactionDeps): (input: Reaction
       throw error;
     }
     if (live) deps.cache.learned(onlineUpdates);
+    if (live && paramsBefore !== null)
+      deps.learning?.remember(interaction.id, {
+        version: live.version,
+        paramsBefore,
+        updatesAfter: onlineUpdates,
+      });
     deps.events.emit('data:changed', { entity: 'interactions', id: clientId });
     if (live) deps.events.emit('data:changed', { entity: 'model' });
     return { interaction, modelVersion: live?.version ?? null, onlineUpdates };

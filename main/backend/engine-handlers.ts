@@ -5,6 +5,7 @@ import { activateModelVersion } from '../../app/use-cases/model-versions';
 import { createRankClient } from '../../app/use-cases/rank-client';
 import { createRecordReaction } from '../../app/use-cases/record-reaction';
 import { createRetrainer } from '../../app/use-cases/retrain';
+import { createUndoReaction, RecentLearning } from '../../app/use-cases/undo-reaction';
 import { createRetrainRequests } from '../../app/use-cases/retrain-requests';
 import { ModelSignals } from '../model/model-signals';
 import { trainInWorker } from '../model/train-in-worker';
@@ -14,6 +15,7 @@ type EngineHandlers = Pick<
   HandlerTable,
   | 'recommendations:for-client'
   | 'outcomes:record'
+  | 'outcomes:undo'
   | 'model:versions'
   | 'model:retrain'
   | 'model:retrain-cancel'
@@ -27,7 +29,9 @@ export function engineHandlers(ctx: BackendContext): EngineHandlers {
   const cache = new LiveModelCache(ctx.stores.modelVersions);
   const retrainer = createRetrainer({ ...ctx, trainer: { train: trainInWorker }, signals });
   const rank = createRankClient({ ...ctx, cache, retrainer, signals });
-  const recordReaction = createRecordReaction({ ...ctx, cache, signals });
+  const learning = new RecentLearning();
+  const recordReaction = createRecordReaction({ ...ctx, cache, signals, learning });
+  const undoReaction = createUndoReaction({ ...ctx, cache, learning });
   const retrains = createRetrainRequests({
     ...ctx,
     retrainer,
@@ -39,6 +43,7 @@ export function engineHandlers(ctx: BackendContext): EngineHandlers {
   return {
     'recommendations:for-client': (input) => rank(input),
     'outcomes:record': (input) => recordReaction(input),
+    'outcomes:undo': (input) => undoReaction(input),
     'model:versions': () => ctx.stores.modelVersions.list(),
     'model:retrain': (input) => retrains.retrain(input),
     'model:retrain-cancel': () => retrains.cancel(),

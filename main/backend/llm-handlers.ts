@@ -14,7 +14,7 @@ type RuntimeChannel = 'llm:status' | 'llm:load' | 'llm:cancel-load' | 'llm:unloa
 export function llmRuntimeHandlers(ctx: BackendContext): Pick<HandlerTable, RuntimeChannel> {
   return {
     'llm:status': () => ctx.llm.status(),
-    'llm:load': ({ path, gpuLayers, contextSize }) => ctx.llm.load(path, { gpuLayers, contextSize }),
+    'llm:load': ({ path, gpuLayers, contextSize, lora }) => ctx.llm.load(path, { gpuLayers, contextSize, lora }),
     'llm:cancel-load': () => ctx.llm.cancelLoad(),
     'llm:unload': () => ctx.llm.unload(),
   };

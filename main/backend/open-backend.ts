@@ -21,8 +21,10 @@ import { clientHandlers } from './client-handlers';
 import { deviationHandlers } from './deviation-handlers';
 import { engineHandlers } from './engine-handlers';
 import { llmHandlers } from './llm-handlers';
+import { pdfHandlers } from './pdf-handlers';
 import { pitchHandlers } from './pitch-handlers';
 import { recordHandlers } from './record-handlers';
+import { recordExportHandlers } from './record-export-handlers';
 import { ruleSetHandlers } from './rule-set-handlers';
 
 /** The one person at this desk; the audit trail names them. Sign-in arrives with multi-user support. */
@@ -93,16 +95,21 @@ export function openBackend(options: BackendOptions): Backend {
   });
   if (options.auditChecks) audit.start();
 
-  const records = recordHandlers(ctx);
+  const recordExports = recordExportHandlers(ctx);
+  const engineTable = engineHandlers(ctx);
   const handlers: HandlerTable = withStoreFailures(databasePath, Number(db.pragma('busy_timeout', { simple: true })), {
     ...bookHandlers(ctx, { mode: options.mode, databasePath }),
     ...clientHandlers(ctx),
-    ...engineHandlers(ctx),
+    ...engineTable,
     ...ruleSetHandlers(ctx),
     ...llmHandlers(ctx),
     ...pitchHandlers(ctx),
     ...deviationHandlers(ctx),
-    ...records.handlers,
+    ...recordExports.handlers,
+    ...pdfHandlers(ctx, async (clientId) =>
+      engineTable['recommendations:for-client']({ clientId, top: 20, languageModel: 'use' }),
+    ),
+    ...recordHandlers(ctx),
     'audit:status': () => audit.status(),
     'audit:check': () => audit.check(),
   });
@@ -116,7 +123,7 @@ export function openBackend(options: BackendOptions): Backend {
     },
     close() {
       audit.dispose();
-      records.close();
+      recordExports.close();
       listeners.clear();
       // Frees the model and its context; running drafts are stopped first (nothing is kept in memory after close).
       void llm.dispose().catch(() => undefined);

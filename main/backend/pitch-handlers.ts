@@ -22,7 +22,8 @@ import { getProduct } from '../db/product-repository';
 import { pairSuitability } from '../model/pair-suitability';
 import type { BackendContext } from './backend-context';
 
-type PitchChannel = Extract<keyof HandlerTable, `pitch:${string}`>;
+// The pitch PDF is written in pdf-handlers.ts with the other documents.
+type PitchChannel = Exclude<Extract<keyof HandlerTable, `pitch:${string}`>, 'pitch:export-pdf'>;
 export type PitchHandlers = Pick<HandlerTable, PitchChannel>;
 
 export function pitchStoreOf(ctx: BackendContext): PitchStore {

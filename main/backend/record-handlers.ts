@@ -1,54 +1,74 @@
 import type { HandlerTable } from '../../app/contract/dispatch';
 import { DomainError } from '../../app/domain/domain-error';
-import { APP_VERSION } from '../app-version';
+import type { AdviceRecordStore } from '../../app/ports/advice-records';
+import { createAdviceRecords } from '../../app/use-cases/advice-records';
 import {
-  adviceRecordPeople,
   getAdviceRecord,
+  insertAdviceRecord,
   listAdviceRecords,
-  searchAdviceRecords,
+  recordForImpression,
 } from '../db/advice-record-repository';
-import { ExportJobs } from '../records/export-jobs';
-import { exportsDirOf } from '../records/exports-dir';
+import { appendAudit } from '../db/audit-log';
+import { verdictsFor } from '../model/pair-suitability';
 import type { BackendContext } from './backend-context';
+import type { RecordExportChannel } from './record-export-handlers';
 
-type RecordChannel =
-  | 'records:for-client'
-  | 'records:get'
-  | 'records:search'
-  | 'records:advisors'
-  | 'records:export-start'
-  | 'records:export-cancel'
-  | 'records:show-export';
+/** The export and search channels are answered by record-export-handlers.ts. */
+type RecordChannel = Exclude<Extract<keyof HandlerTable, `records:${string}`>, RecordExportChannel>;
+export type RecordHandlers = Pick<HandlerTable, RecordChannel>;
 
-/**
- * Advice records for the client page and the Compliance page: reading them, and exporting a period as a job.
- * Who may export is decided before these run (roles come with named users); nothing here changes a record.
- */
-export function recordHandlers(ctx: BackendContext): { handlers: Pick<HandlerTable, RecordChannel>; close(): void } {
+/** The store side of advice records: each record is added with its audit entry in one transaction. */
+export function adviceRecordStoreOf(ctx: BackendContext): AdviceRecordStore {
   const { db } = ctx;
-  const jobs = new ExportJobs({
-    db,
-    exportsDir: exportsDirOf(ctx.dataDir),
-    now: () => new Date(ctx.nowIso()),
-    appVersion: APP_VERSION,
-    randomId: ctx.randomId,
-    emit: (event, payload) => ctx.emit(event, payload),
-  });
   return {
-    handlers: {
-      'records:for-client': ({ clientId }) => listAdviceRecords(db, clientId),
-      'records:get': ({ id }) => {
-        const stored = getAdviceRecord(db, id);
-        if (!stored) throw new DomainError('not_found', `No advice record ${id}.`);
-        return stored;
-      },
-      'records:search': ({ offset, limit, ...filter }) => searchAdviceRecords(db, filter, { offset, limit }),
-      'records:advisors': () => adviceRecordPeople(db),
-      'records:export-start': (request) => jobs.start(request),
-      'records:export-cancel': ({ jobId }) => jobs.cancel(jobId),
-      // Only the desktop app can open a file manager; its main process answers this channel before it gets here.
-      'records:show-export': () => ({ shown: false }),
+    add(record, audit) {
+      return db.transaction(() => {
+        const contentHash = insertAdviceRecord(db, record);
+        appendAudit(db, {
+          at: record.createdAt,
+          actor: audit.actor,
+          entity: 'advice_record',
+          entityId: record.id,
+          action: audit.action,
+          before: null,
+          after: { kind: record.kind, client: record.client.id, contentHash },
+        });
+        return contentHash;
+      })();
     },
-    close: () => jobs.cancelAll(),
+    get: (id) => getAdviceRecord(db, id),
+    forImpression: (impressionId) => recordForImpression(db, impressionId),
+  };
+}
+
+/** Reading advice records, and the two made by hand: a ranking presented without a pitch, and a correction. */
+export function recordHandlers(ctx: BackendContext): RecordHandlers {
+  const { db } = ctx;
+  const records = createAdviceRecords({
+    stores: ctx.stores,
+    records: adviceRecordStoreOf(ctx),
+    verdicts: (client, products) => verdictsFor(db, client, products, ctx.today()),
+    clock: ctx,
+    ids: ctx.ids,
+    actor: ctx.actor,
+  });
+  const changed = (clientId: string) => ctx.emit('data:changed', { entity: 'records', id: clientId });
+  return {
+    'records:for-client': ({ clientId }) => listAdviceRecords(db, clientId),
+    'records:get': ({ id }) => {
+      const stored = getAdviceRecord(db, id);
+      if (!stored) throw new DomainError('not_found', `No advice record ${id}.`);
+      return stored;
+    },
+    'records:present-ranking': (input) => {
+      const made = records.presentRanking(input);
+      changed(getAdviceRecord(db, made.id)!.record.client.id);
+      return made;
+    },
+    'records:correct': (input) => {
+      const made = records.correct(input);
+      changed(getAdviceRecord(db, made.id)!.record.client.id);
+      return made;
+    },
   };
 }

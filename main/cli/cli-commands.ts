@@ -46,6 +46,7 @@ const OPTIONS = {
   format: { type: 'string' },
   top: { type: 'string' },
   out: { type: 'string' },
+  'include-unreviewed': { type: 'boolean', default: false },
   preset: { type: 'string' },
   type: { type: 'string' },
   plain: { type: 'boolean', default: false },
@@ -54,6 +55,8 @@ const OPTIONS = {
   seed: { type: 'string' },
   product: { type: 'string' },
   model: { type: 'string' },
+  lora: { type: 'string' },
+  'lora-scale': { type: 'string' },
   lang: { type: 'string' },
   tone: { type: 'string' },
   length: { type: 'string' },
@@ -235,6 +238,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
       format: values.format,
       out: values.out,
       pseudonymize: values.pseudonymize,
+      includeUnreviewed: values['include-unreviewed'],
     });
     return;
   }
@@ -281,6 +285,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
         client: values.client,
         product: values.product,
         model: values.model,
+        lora: values.lora,
+        loraScale: values['lora-scale'],
         lang: values.lang,
         tone: values.tone,
         length: values.length,

@@ -31,13 +31,16 @@ Usage:
   advisor-desk models make-test-model --out FILE [--preset tiny|0.5b] [--type f16|q8_0] [--plain] [--context N]
                                               write a random-weight llama GGUF of a real shape for tests and
                                               benchmarks (--plain: no chat template)
-  advisor-desk draft --client ID --product ID [--model FILE] [--lang en|zh-CN] [--tone formal|warm|concise]
-                     [--length short|medium|long]
+  advisor-desk draft --client ID --product ID [--model FILE [--lora FILE] [--lora-scale X]] [--lang en|zh-CN]
+                     [--tone formal|warm|concise] [--length short|medium|long]
                                               a pitch for a suitable product: drafted by the GGUF model when --model
                                               is given, else the template draft; prints the text, the lint (blocking
                                               problems and warnings) and the provenance (model sha256, prompt hash,
-                                              seed, threads). The draft is kept as a version in the database.
-                                              Exit 5 for an unsuitable product or a model file that cannot be loaded
+                                              seed, threads). --lora applies a LoRA adapter GGUF made for that model
+                                              (--lora-scale 0 to 4, default 1); the provenance then names the
+                                              adapter, its sha256 and scale. The draft is kept as a version.
+                                              Exit 5 for an unsuitable product, or a model or adapter file that
+                                              cannot be used
   advisor-desk store status                   whether the database is encrypted at rest
   advisor-desk store encrypt                  encrypt the database in place (SQLCipher 4 format) with the key in
                                               $ADVISOR_DESK_DB_KEY, else typed twice; every command then needs that
@@ -47,13 +50,16 @@ Usage:
                                               $ADVISOR_DESK_DB_NEW_KEY, else typed twice
                                               Each writes a checked copy and renames it over the database; on any
                                               failure the database is left as it was. Close the app first (exit 6)
-  advisor-desk records export --from DAY --to DAY [--client ID] [--advisor ID] --format json|csv --out DIR
+  advisor-desk records export --from DAY --to DAY [--client ID] [--advisor ID] --format json|csv|pdf --out DIR
                               [--pseudonymize]
                                               the advice records made in the period, checked against their hashes,
                                               as one file with manifest.json (file sha256s, count, audit trail head);
                                               CSV has a row per product a record names. --pseudonymize: clients as
                                               keyed pseudonyms, no names, contacts or birth dates, amounts as ranges
   advisor-desk records verify-export DIR      re-check an export folder against its manifest (exit 8 if altered)
+  advisor-desk records export-training --out FILE.jsonl [--from DAY] [--to DAY] [--include-unreviewed]
+                                              approved pitches reviewed by a second person as prompt/response pairs
+                                              for fine-tuning, without names, ids, contact details or exact amounts
   advisor-desk audit verify [--lang en|zh-CN] check the audit trail: every entry's keyed seal, the anchor kept beside
                                               the database (removed entries, an older copy put back), and every client,
                                               product, deviation and pitch draft against its seal (changes with no
@@ -76,7 +82,7 @@ Exit codes:
   4  database error: file missing (for reads), newer than this app, or not an Advisor Desk database
   5  input refused: the CSV file has problems (each listed with line and column); nothing was imported;
      or models inspect found a file that cannot be loaded (the problem is printed); or draft was asked for an
-     unsuitable product or given a model file that cannot be loaded
+     unsuitable product or given a model file that cannot be loaded or a LoRA adapter that does not fit it
   6  busy: another import or writer held the database past the wait (5 s); nothing was imported; try again;
      or store encrypt/decrypt/rekey found the database open in the app or another command
   7  key: the database is encrypted and the key is missing ($ADVISOR_DESK_DB_KEY unset and no terminal to ask

@@ -12,12 +12,14 @@ import { CliError, EXIT, usageError, type CliIo } from './cli-io';
 /** `advisor-desk draft`: one pitch for a client and a suitable product, from a model file or the template. */
 
 export const DRAFT_USAGE =
-  'advisor-desk draft --client ID --product ID [--model FILE] [--lang en|zh-CN] [--tone formal|warm|concise] [--length short|medium|long] [--json]';
+  'advisor-desk draft --client ID --product ID [--model FILE [--lora FILE] [--lora-scale X]] [--lang en|zh-CN] [--tone formal|warm|concise] [--length short|medium|long] [--json]';
 
 export interface DraftCommand {
   client?: string | undefined;
   product?: string | undefined;
   model?: string | undefined;
+  lora?: string | undefined;
+  loraScale?: string | undefined;
   lang?: string | undefined;
   tone?: string | undefined;
   length?: string | undefined;
@@ -83,6 +85,11 @@ function versionLines(draft: PitchDraftView, v: PitchVersionView, language: Lang
     lines.push(
       `  model file      ${p.modelFile ?? '-'}`,
       `  model sha256    ${p.modelSha256 ?? '-'}`,
+      ...(typeof p.settings.loraFile === 'string'
+        ? [
+            `  LoRA adapter    ${p.settings.loraFile} sha256 ${String(p.settings.loraSha256)} scale ${String(p.settings.loraScale)}`,
+          ]
+        : []),
       `  prompt sha256   ${p.promptHash ?? '-'}`,
       `  settings        ${Object.entries(p.settings)
         .map(([k, x]) => `${k}=${String(x)}`)
@@ -100,6 +107,22 @@ function versionLines(draft: PitchDraftView, v: PitchVersionView, language: Lang
   return lines;
 }
 
+/** --lora FILE [--lora-scale X]: only with --model (the adapter is applied to the model as it loads). */
+function loraOption(c: DraftCommand): { path: string; scale: number } | null {
+  if (c.lora === undefined) {
+    if (c.loraScale !== undefined) throw usageError('--lora-scale needs --lora FILE.');
+    return null;
+  }
+  if (c.model === undefined)
+    throw usageError(`--lora applies an adapter to the model named by --model; give both. Usage: ${DRAFT_USAGE}`);
+  const scale = c.loraScale === undefined ? 1 : Number(c.loraScale);
+  if (c.loraScale !== undefined && (c.loraScale.trim() === '' || !Number.isFinite(scale) || scale < 0 || scale > 4))
+    throw usageError(`--lora-scale must be a number from 0 to 4, got "${c.loraScale}".`);
+  const loraPath = path.resolve(c.lora);
+  if (!fs.existsSync(loraPath)) throw new CliError(EXIT.notFound, `No LoRA adapter file at ${loraPath}.`);
+  return { path: loraPath, scale };
+}
+
 /**
  * Loads the model if one is named (its specific problem is printed and the exit is 5 when the file cannot be
  * loaded), drafts, waits for the end of the stream and prints the version, its lint and where it came from.
@@ -110,11 +133,12 @@ export async function runDraft(io: CliIo, backend: BackendConnection, c: DraftCo
   const language = oneOf<Language>(c.lang, 'lang', LANGUAGES, 'en');
   const tone = oneOf<PitchTone>(c.tone, 'tone', PITCH_TONES, 'warm');
   const length = oneOf<PitchLength>(c.length, 'length', PITCH_LENGTHS, 'medium');
+  const lora = loraOption(c);
 
   if (c.model !== undefined) {
     const modelPath = path.resolve(c.model);
     if (!fs.existsSync(modelPath)) throw new CliError(EXIT.notFound, `No model file at ${modelPath}.`);
-    const loaded = await backend.invoke('llm:load', { path: modelPath });
+    const loaded = await backend.invoke('llm:load', { path: modelPath, ...(lora ? { lora } : {}) });
     // Whatever stops the file from loading (its header, memory, llama.cpp refusing or dying on it) is exit 5.
     if (!loaded.ok) throw new CliError(EXIT.inputRefused, loaded.error.message);
     const status = loaded.value as LlmStatus;
@@ -122,7 +146,7 @@ export async function runDraft(io: CliIo, backend: BackendConnection, c: DraftCo
       throw new CliError(EXIT.inputRefused, `${path.basename(modelPath)} was not loaded (${status.state}).`);
     if (!c.json)
       io.stderr(
-        `Loaded ${path.basename(modelPath)} on ${status.backend === 'cpu' ? 'the CPU' : `${status.backend} (${status.gpuLayers}/${status.totalLayers} layers on ${status.gpuName ?? 'the GPU'})`}, context ${status.contextSize} tokens, ${status.threads} threads.\n`,
+        `Loaded ${path.basename(modelPath)}${status.lora ? ` with the LoRA adapter ${status.lora.file} (scale ${status.lora.scale})` : ''} on ${status.backend === 'cpu' ? 'the CPU' : `${status.backend} (${status.gpuLayers}/${status.totalLayers} layers on ${status.gpuName ?? 'the GPU'})`}, context ${status.contextSize} tokens, ${status.threads} threads.\n`,
       );
   }
 

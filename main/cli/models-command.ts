@@ -7,7 +7,7 @@ import { forkEngine } from '../engine/fork-engine';
 import { LanguageEngine } from '../engine/language-engine';
 import { EngineCrashes } from '../llm/engine-crashes';
 import { ModelLibrary } from '../llm/model-library';
-import { renderMessage, type Language } from '../../app/messages';
+import { message, renderMessage, type Language } from '../../app/messages';
 import { CliError, EXIT, usageError, type CliIo } from './cli-io';
 import { cliLanguage } from './cli-language';
 
@@ -45,7 +45,9 @@ function describeLines(f: ModelFileInfo, language: Language): string[] {
     `${f.fileName}  (${f.source})`,
     `  path           ${f.path}`,
     `  size           ${size(f.sizeBytes)}`,
-    `  architecture   ${f.architecture ?? '-'}`,
+    f.adapterFor !== null
+      ? `  architecture   ${renderMessage(message('llm.adapterFor', { architecture: f.adapterFor }), language)} (draft --lora)`
+      : `  architecture   ${f.architecture ?? '-'}`,
     `  parameters     ${params(f.parameterCount)}`,
     `  quantization   ${f.quantization ?? '-'}`,
     `  context length ${f.contextLength ?? '-'}`,

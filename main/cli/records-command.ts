@@ -11,9 +11,10 @@ import {
   type ExportProgress,
 } from '../records/export-records';
 import { CliError, EXIT, usageError, type CliIo } from './cli-io';
+import { exportTrainingPairs } from '../records/export-training';
 import { storeKeyFor } from './cli-store-key';
 
-export const RECORDS_USAGE = `advisor-desk records export --from YYYY-MM-DD --to YYYY-MM-DD [--client ID] [--advisor ID] --format ${EXPORT_FORMATS.join('|')} --out DIR [--pseudonymize] | records verify-export DIR`;
+export const RECORDS_USAGE = `advisor-desk records export --from YYYY-MM-DD --to YYYY-MM-DD [--client ID] [--advisor ID] --format ${EXPORT_FORMATS.join('|')} --out DIR [--pseudonymize] | records verify-export DIR | records export-training --out FILE.jsonl [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--include-unreviewed]`;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -29,6 +30,7 @@ export interface RecordsRequest {
   format?: string | undefined;
   out?: string | undefined;
   pseudonymize?: boolean | undefined;
+  includeUnreviewed?: boolean;
 }
 
 /** "writing 4,000 of 10,000 records (40%)", rewritten in place on a terminal. */
@@ -52,6 +54,7 @@ export async function runRecords(io: CliIo, request: RecordsRequest): Promise<vo
     if (!result.ok) throw new CliError(EXIT.tampered, `the export in ${dir} does not check out (listed above).`);
     return;
   }
+  if (request.sub === 'export-training') return exportTraining(io, request);
   if (request.sub !== 'export') throw usageError(`Usage: ${RECORDS_USAGE}`);
   if (request.rest.length > 0) throw usageError(`Unexpected argument "${request.rest[0]}". Usage: ${RECORDS_USAGE}`);
   const { from, to, format, out } = request;
@@ -88,7 +91,7 @@ export async function runRecords(io: CliIo, request: RecordsRequest): Promise<vo
     if (request.json) io.stdout(`${JSON.stringify(manifest)}\n`);
     else
       io.stdout(
-        `Exported ${manifest.recordCount} advice records (${from} to ${to}${manifest.pseudonymized ? ', clients pseudonymized' : ''}) to ${out}: ${manifest.files.map((f) => f.name).join(', ')} and manifest.json.\n`,
+        `Exported ${manifest.recordCount} advice records (${from} to ${to}${manifest.pseudonymized ? ', clients pseudonymized' : ''}) to ${out}: ${filesSaid(manifest.files)} and manifest.json.\n`,
       );
   } catch (error) {
     if (error instanceof ExportRefusedError) throw new CliError(EXIT.tampered, error.message);
@@ -96,6 +99,40 @@ export async function runRecords(io: CliIo, request: RecordsRequest): Promise<vo
     throw error;
   } finally {
     unlisten?.();
+    db.close();
+  }
+}
+
+/** The files an export wrote, named; a PDF export's reports (one per record) counted instead. */
+function filesSaid(files: { name: string }[]): string {
+  const reports = files.filter((f) => f.name.endsWith('.pdf')).length;
+  return reports > 0 ? `${reports} PDF reports` : files.map((f) => f.name).join(', ');
+}
+
+/** `records export-training`: approved pitches as prompt/response pairs without personal data, one JSON per line. */
+async function exportTraining(io: CliIo, request: RecordsRequest): Promise<void> {
+  if (request.rest.length > 0) throw usageError(`Unexpected argument "${request.rest[0]}". Usage: ${RECORDS_USAGE}`);
+  const { from, to, out } = request;
+  if ((from && !DAY.test(from)) || (to && !DAY.test(to)) || (from && to && from > to))
+    throw usageError(`--from and --to must be days (YYYY-MM-DD), from no later than to. Usage: ${RECORDS_USAGE}`);
+  if (!out) throw usageError(`--out FILE.jsonl is required. Usage: ${RECORDS_USAGE}`);
+  if (!fs.existsSync(request.dbPath)) throw new CliError(EXIT.database, `No database at ${request.dbPath}.`);
+  const { db } = openStore(request.dbPath, { key: await storeKeyFor(io, request.dbPath) });
+  try {
+    const result = exportTrainingPairs(db, {
+      out,
+      from: from ?? null,
+      to: to ?? null,
+      reviewedOnly: request.includeUnreviewed !== true,
+    });
+    if (request.json) io.stdout(`${JSON.stringify(result)}\n`);
+    else {
+      const s = result.skipped;
+      io.stdout(
+        `Wrote ${result.written} prompt/response pairs to ${out} (left out: ${s.notReviewed} not reviewed by a second person, ${s.corrected} corrected later, ${s.noText} without text).\n`,
+      );
+    }
+  } finally {
     db.close();
   }
 }

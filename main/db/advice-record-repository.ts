@@ -16,10 +16,17 @@ export interface AdviceRecordSummary {
   createdAt: string;
   advisor: string;
   approver: string | null;
-  productId: string;
-  productNameEn: string;
-  productNameZh: string;
+  /** The product a pitch record is about; null for a presented ranking (many products) or a correction. */
+  productId: string | null;
+  productNameEn: string | null;
+  productNameZh: string | null;
+  /** Products a presented ranking recommended; 0 for other kinds. */
+  recommendedCount: number;
   pitchDraftId: string | null;
+  /** The record a correction corrects. */
+  correctsId: string | null;
+  /** Corrections made to this record, oldest first. */
+  correctedBy: string[];
   contentHash: string;
 }
 
@@ -32,19 +39,29 @@ export function insertAdviceRecord(db: Db, record: AdviceRecord): string {
   cached(
     db,
     `INSERT INTO advice_records (id, client_id, created_at, advisor_id, approver_id, status, pitch_draft_id, record_json,
-       content_hash, kind) VALUES (?, ?, ?, ?, ?, 'final', ?, ?, ?, ?)`,
+       content_hash, kind, impression_id, corrects_id) VALUES (?, ?, ?, ?, ?, 'final', ?, ?, ?, ?, ?, ?)`,
   ).run(
     record.id,
     record.client.id,
     record.createdAt,
     record.advisor,
     record.approver,
-    record.pitch.draftId,
+    record.kind === 'pitch-approved' ? record.pitch.draftId : null,
     json,
     contentHash,
     record.kind,
+    record.kind === 'ranking-presented' ? record.presentation.impressionId : null,
+    record.kind === 'correction' ? record.corrects.id : null,
   );
   return contentHash;
+}
+
+/** The presented-ranking record already made for an impression, if any. */
+export function recordForImpression(db: Db, impressionId: string): string | null {
+  const row = cached(db, `SELECT id FROM advice_records WHERE impression_id = ? AND kind = 'ranking-presented'`).get(
+    impressionId,
+  ) as { id: string } | undefined;
+  return row?.id ?? null;
 }
 
 export function getAdviceRecord(db: Db, id: string): StoredAdviceRecord | null {
@@ -62,11 +79,15 @@ export function getAdviceRecord(db: Db, id: string): StoredAdviceRecord | null {
 export function listAdviceRecords(db: Db, clientId: string): AdviceRecordSummary[] {
   const rows = cached(
     db,
-    `SELECT id, kind, created_at, advisor_id, approver_id, pitch_draft_id, content_hash,
-            json_extract(record_json, '$.product.id') AS product_id,
-            json_extract(record_json, '$.product.nameEn') AS name_en,
-            json_extract(record_json, '$.product.nameZh') AS name_zh
-       FROM advice_records WHERE client_id = ? ORDER BY created_at DESC, rowid DESC`,
+    `SELECT r.id, r.kind, r.created_at, r.advisor_id, r.approver_id, r.pitch_draft_id, r.content_hash, r.corrects_id,
+            json_extract(r.record_json, '$.product.id') AS product_id,
+            json_extract(r.record_json, '$.product.nameEn') AS name_en,
+            json_extract(r.record_json, '$.product.nameZh') AS name_zh,
+            (SELECT count(*) FROM json_each(r.record_json, '$.products') p
+              WHERE json_extract(p.value, '$.role') = 'recommended') AS recommended,
+            (SELECT group_concat(c.id, ' ') FROM (SELECT id FROM advice_records
+              WHERE corrects_id = r.id ORDER BY created_at, rowid) c) AS corrected_by
+       FROM advice_records r WHERE r.client_id = ? ORDER BY r.created_at DESC, r.rowid DESC`,
   ).all(clientId) as {
     id: string;
     kind: string;
@@ -75,9 +96,12 @@ export function listAdviceRecords(db: Db, clientId: string): AdviceRecordSummary
     approver_id: string | null;
     pitch_draft_id: string | null;
     content_hash: string;
-    product_id: string;
+    corrects_id: string | null;
+    product_id: string | null;
     name_en: string | null;
     name_zh: string | null;
+    recommended: number;
+    corrected_by: string | null;
   }[];
   return rows.map((r) => ({
     id: r.id,
@@ -88,7 +112,10 @@ export function listAdviceRecords(db: Db, clientId: string): AdviceRecordSummary
     productId: r.product_id,
     productNameEn: r.name_en ?? r.product_id,
     productNameZh: r.name_zh ?? r.product_id,
+    recommendedCount: r.recommended,
     pitchDraftId: r.pitch_draft_id,
+    correctsId: r.corrects_id,
+    correctedBy: r.corrected_by ? r.corrected_by.split(' ') : [],
     contentHash: r.content_hash,
   }));
 }
@@ -151,12 +178,17 @@ export function searchAdviceRecords(
   const { sql, params } = whereOf(filter);
   const rows = db
     .prepare(
-      `SELECT id, kind, created_at, advisor_id, approver_id, pitch_draft_id, content_hash, client_id,
-              json_extract(record_json, '$.client.displayName') AS client_name,
-              json_extract(record_json, '$.product.id') AS product_id,
-              json_extract(record_json, '$.product.nameEn') AS name_en,
-              json_extract(record_json, '$.product.nameZh') AS name_zh
-         FROM advice_records ${sql} ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?`,
+      `SELECT r.id, r.kind, r.created_at, r.advisor_id, r.approver_id, r.pitch_draft_id, r.content_hash, r.client_id,
+              r.corrects_id,
+              json_extract(r.record_json, '$.client.displayName') AS client_name,
+              json_extract(r.record_json, '$.product.id') AS product_id,
+              json_extract(r.record_json, '$.product.nameEn') AS name_en,
+              json_extract(r.record_json, '$.product.nameZh') AS name_zh,
+              (SELECT count(*) FROM json_each(r.record_json, '$.products') p
+                WHERE json_extract(p.value, '$.role') = 'recommended') AS recommended,
+              (SELECT group_concat(c.id, ' ') FROM (SELECT id FROM advice_records
+                WHERE corrects_id = r.id ORDER BY created_at, rowid) c) AS corrected_by
+         FROM (SELECT rowid AS rid, * FROM advice_records ${sql}) r ORDER BY r.created_at DESC, r.rid DESC LIMIT ? OFFSET ?`,
     )
     .all(...params, page.limit, page.offset) as {
     id: string;
@@ -167,10 +199,13 @@ export function searchAdviceRecords(
     pitch_draft_id: string | null;
     content_hash: string;
     client_id: string;
+    corrects_id: string | null;
     client_name: string | null;
     product_id: string | null;
     name_en: string | null;
     name_zh: string | null;
+    recommended: number;
+    corrected_by: string | null;
   }[];
   return {
     total: countAdviceRecords(db, filter),
@@ -180,10 +215,13 @@ export function searchAdviceRecords(
       createdAt: r.created_at,
       advisor: r.advisor_id,
       approver: r.approver_id,
-      productId: r.product_id ?? '',
-      productNameEn: r.name_en ?? r.product_id ?? '',
-      productNameZh: r.name_zh ?? r.product_id ?? '',
+      productId: r.product_id,
+      productNameEn: r.name_en ?? r.product_id,
+      productNameZh: r.name_zh ?? r.product_id,
+      recommendedCount: r.recommended,
       pitchDraftId: r.pitch_draft_id,
+      correctsId: r.corrects_id,
+      correctedBy: r.corrected_by ? r.corrected_by.split(' ') : [],
       contentHash: r.content_hash,
       clientId: r.client_id,
       clientName: r.client_name ?? r.client_id,

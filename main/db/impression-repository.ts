@@ -1,4 +1,4 @@
-import type { RankingImpression } from '../../app/ports/stores';
+import type { RankingImpression, StoredImpression } from '../../app/ports/stores';
 import type { RankingShown } from '../../app/records/advice-record';
 import type { Db } from './connection';
 import { cached } from './statement-cache';
@@ -35,6 +35,38 @@ export function recordImpression(db: Db, impression: RankingImpression): void {
     ),
     JSON.stringify(r.excluded.map((p) => ({ productId: p.productId, failed: p.failed }))),
   );
+}
+
+interface ImpressionRow {
+  id: string;
+  client_id: string;
+  shown_at: string;
+  surface: StoredImpression['surface'];
+  shown_to: string;
+  model_version: number | null;
+  rule_set_id: string;
+  rule_set_version: number;
+  language_model_json: string;
+  ranked_json: string;
+  excluded_json: string;
+}
+
+/** The whole impression as it was shown; null when there is none with that id. */
+export function getImpression(db: Db, id: string): StoredImpression | null {
+  const row = cached(db, 'SELECT * FROM ranking_impressions WHERE id = ?').get(id) as ImpressionRow | undefined;
+  if (!row) return null;
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    shownAt: row.shown_at,
+    surface: row.surface,
+    shownTo: row.shown_to,
+    modelVersion: row.model_version,
+    ruleSet: { id: row.rule_set_id, version: row.rule_set_version },
+    languageModel: JSON.parse(row.language_model_json) as StoredImpression['languageModel'],
+    ranked: JSON.parse(row.ranked_json) as StoredImpression['ranked'],
+    excluded: JSON.parse(row.excluded_json) as StoredImpression['excluded'],
+  };
 }
 
 export function findImpression(db: Db, id: string): { clientId: string; rankedProductIds: string[] } | null {

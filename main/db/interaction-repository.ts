@@ -66,7 +66,7 @@ export function listInteractionsForClient(db: Db, clientId: string, limit = 200)
     .prepare(
       `SELECT ${COLUMNS}, p.name_en AS productNameEn, p.name_zh AS productNameZh
        FROM interactions i JOIN products p ON p.id = i.product_id
-       WHERE i.client_id = ? ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?`,
+       WHERE i.client_id = ? AND i.undone_at IS NULL ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?`,
     )
     .all(clientId, limit) as (InteractionRow & { productNameEn: string; productNameZh: string })[];
   return rows.map(fromRow);
@@ -77,7 +77,7 @@ export function listInteractions(db: Db, filter: { since?: string; until?: strin
   const rows = db
     .prepare(
       `SELECT ${COLUMNS} FROM interactions i
-       WHERE (@since IS NULL OR i.occurred_at >= @since) AND (@until IS NULL OR i.occurred_at < @until)
+       WHERE i.undone_at IS NULL AND (@since IS NULL OR i.occurred_at >= @since) AND (@until IS NULL OR i.occurred_at < @until)
        ORDER BY i.occurred_at, i.id`,
     )
     .all({ since: filter.since ?? null, until: filter.until ?? null }) as InteractionRow[];
@@ -85,5 +85,21 @@ export function listInteractions(db: Db, filter: { since?: string; until?: strin
 }
 
 export function countInteractions(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM interactions').get() as { n: number }).n;
+  return (db.prepare('SELECT count(*) AS n FROM interactions WHERE undone_at IS NULL').get() as { n: number }).n;
+}
+
+/** One interaction, undone or not, with when and by whom it was undone. */
+export function getInteraction(db: Db, id: string): (Interaction & { undoneAt: string | null }) | null {
+  const row = db.prepare(`SELECT ${COLUMNS}, i.undone_at AS undoneAt FROM interactions i WHERE i.id = ?`).get(id) as
+    (InteractionRow & { undoneAt: string | null }) | undefined;
+  return row ? { ...fromRow(row), undoneAt: row.undoneAt } : null;
+}
+
+/** Marks a reaction as withdrawn (a wrong click): it stays in the table, and every reader leaves it out. */
+export function markInteractionUndone(db: Db, id: string, at: string, actor: string): void {
+  db.prepare('UPDATE interactions SET undone_at = ?, undone_by = ? WHERE id = ? AND undone_at IS NULL').run(
+    at,
+    actor,
+    id,
+  );
 }

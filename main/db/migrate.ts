@@ -12,6 +12,7 @@ import { migration0100 } from './migrations/0100-audit-keyed-chain';
 import { migration0110 } from './migrations/0110-pitch-approvals';
 import { migration0120 } from './migrations/0120-ranking-impressions';
 import { migration0130 } from './migrations/0130-advice-records-frozen';
+import { migration0150 } from './migrations/0150-presented-rankings-and-undo';
 
 export interface Migration {
   version: number;
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0110,
   migration0120,
   migration0130,
+  migration0150,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -174,6 +174,23 @@ export function activateModelVersion(
  * transaction that records the outcome, so the outcome and what the model learned from it commit together.
  * Not audited per call: the interaction itself is the record, and the counter says how many were learned.
  */
+/** Restores the parameters from before the latest online update, only if no other update came after it. */
+export function revertOnlineUpdate(
+  db: Db,
+  version: number,
+  paramsJson: string,
+  updatesAfter: number,
+  at: string,
+  kind = INTEREST_MODEL_KIND,
+): boolean {
+  const changed = cached(
+    db,
+    `UPDATE model_versions SET params_json = ?, online_updates = online_updates - 1, updated_at = ?
+      WHERE kind = ? AND version = ? AND online_updates = ?`,
+  ).run(paramsJson, at, kind, version, updatesAfter).changes;
+  return changed === 1;
+}
+
 export function saveOnlineUpdate(
   db: Db,
   version: number,

@@ -1,5 +1,5 @@
 import { isBusyError } from './store-failure';
-import { findImpression, recordImpression } from './impression-repository';
+import { findImpression, getImpression, recordImpression } from './impression-repository';
 import { DomainError } from '../../app/domain/domain-error';
 import { message } from '../../app/messages';
 import type { Stores } from '../../app/ports';
@@ -29,11 +29,14 @@ import {
   recordDeviation,
   withdrawDeviation,
 } from './deviation-repository';
+import { appendAudit } from './audit-log';
 import { existingHoldingIds, insertHoldings, listHoldingsForClient } from './holding-repository';
 import {
   countInteractions,
   existingInteractionIds,
+  getInteraction,
   insertInteractions,
+  markInteractionUndone,
   listInteractions,
   listInteractionsForClient,
 } from './interaction-repository';
@@ -50,6 +53,7 @@ import {
   getActiveModelVersion,
   insertModelVersion,
   listModelVersions,
+  revertOnlineUpdate,
   saveOnlineUpdate,
 } from './model-version-repository';
 import {
@@ -131,10 +135,26 @@ export function sqliteStores(db: Db): Stores {
       all: () => listInteractions(db),
       count: () => countInteractions(db),
       insert: (interactions) => insertInteractions(db, interactions),
+      get: (id) => getInteraction(db, id),
+      undo: (id, meta) =>
+        db.transaction(() => {
+          const before = getInteraction(db, id);
+          markInteractionUndone(db, id, meta.at, meta.actor);
+          appendAudit(db, {
+            at: meta.at,
+            actor: meta.actor,
+            entity: 'interaction',
+            entityId: id,
+            action: 'undo reaction',
+            before: before ? { clientId: before.clientId, productId: before.productId, outcome: before.outcome } : null,
+            after: { undoneAt: meta.at },
+          });
+        })(),
     },
     impressions: {
       record: (impression) => recordImpression(db, impression),
       find: (id) => findImpression(db, id),
+      get: (id) => getImpression(db, id),
     },
     meetings: {
       upcoming: (now, limit) => listUpcomingMeetings(db, now, limit),
@@ -185,6 +205,8 @@ export function sqliteStores(db: Db): Stores {
       insert: (version) => insertModelVersion(db, version),
       activate: (version, meta) => activateModelVersion(db, version, meta),
       saveOnlineUpdate: (version, params, at) => saveOnlineUpdate(db, version, params, at),
+      revertOnlineUpdate: (version, paramsJson, updatesAfter, at) =>
+        revertOnlineUpdate(db, version, paramsJson, updatesAfter, at),
     },
     settings: { get: () => getSettings(db), update: (patch, at) => updateSettings(db, patch, at) },
     training: {

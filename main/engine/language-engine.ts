@@ -45,16 +45,32 @@ export class LanguageEngine {
     return this.state.loaded;
   }
 
-  async load(path: string, options: { gpuLayers: 'auto' | number; contextSize: 'auto' | number }): Promise<LlmStatus> {
-    const crash = await this.crashes?.of(path);
-    if (crash) {
-      const text = problemText('crashed-engine', { fileName: basename(path), how: crash.how });
-      throw new DomainError('validation', renderMessage(text, 'en'));
+  async load(
+    path: string,
+    options: {
+      gpuLayers: 'auto' | number;
+      contextSize: 'auto' | number;
+      lora?: { path: string; scale: number } | null | undefined;
+    },
+  ): Promise<LlmStatus> {
+    for (const file of options.lora ? [path, options.lora.path] : [path]) {
+      const crash = await this.crashes?.of(file);
+      if (crash) {
+        const text = problemText('crashed-engine', { fileName: basename(file), how: crash.how });
+        throw new DomainError('validation', renderMessage(text, 'en'));
+      }
     }
     try {
-      this.state = await this.model.load({ path, ...options });
+      this.state = await this.model.load({
+        path,
+        gpuLayers: options.gpuLayers,
+        contextSize: options.contextSize,
+        lora: options.lora ?? null,
+      });
     } catch (error) {
-      if (error instanceof EngineCrashedError) await this.crashes?.record(path, { how: error.how, during: 'load' });
+      // With an adapter, the adapter is what was new to the engine: it is remembered, not the base model.
+      if (error instanceof EngineCrashedError)
+        await this.crashes?.record(options.lora?.path ?? path, { how: error.how, during: 'load' });
       throw error;
     }
     return this.status();

@@ -56,6 +56,7 @@ export class LlamaEngine implements LanguageModel, ModelFileProber {
           hasChatTemplate: loaded.hasChatTemplate,
           contextSize: loaded.contextSize,
           threads: loaded.threads,
+          lora: loaded.lora,
         }
       : null;
     return { status: this.runtime.status(), loaded: model };
@@ -77,7 +78,11 @@ export class LlamaEngine implements LanguageModel, ModelFileProber {
 
   async load(request: LoadRequest): Promise<EngineState> {
     await this.runtime.exclusive(() => this.dropChoices());
-    await this.runtime.load(request.path, { gpuLayers: request.gpuLayers, contextSize: request.contextSize });
+    await this.runtime.load(request.path, {
+      gpuLayers: request.gpuLayers,
+      contextSize: request.contextSize,
+      lora: request.lora ?? null,
+    });
     return this.state();
   }
 

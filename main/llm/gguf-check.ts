@@ -18,7 +18,9 @@ export type GgufProblemKind =
   | 'unsupported-architecture'
   | 'missing-keys'
   | 'inconsistent'
-  | 'crashed-engine';
+  | 'crashed-engine'
+  /** A LoRA adapter offered where a whole model is needed. */
+  | 'adapter-not-model';
 
 export interface GgufProblem {
   kind: GgufProblemKind;
@@ -33,6 +35,11 @@ export interface GgufHeaderSummary {
   contextLength: number | null;
   hasChatTemplate: boolean;
   totalLayers: number;
+  /**
+   * Set when the header says general.type "adapter": the file changes a base model rather than being one, so the
+   * base-model checks (block count, heads, tokenizer) do not apply to it. `type` is adapter.type ("lora").
+   */
+  adapter: { type: string | null } | null;
   /** Present only when the header was read; the fit estimate needs it. */
   info: GgufFileInfo | null;
   problem: GgufProblem | null;
@@ -96,6 +103,8 @@ export function problemText(
       return message('modelFile.inconsistent', { file, why: detail.why ?? '?' });
     case 'crashed-engine':
       return message('modelFile.crashedEngine', { file, how: detail.how ?? '?' });
+    case 'adapter-not-model':
+      return message('lora.isAdapterNotModel', { file, architecture: detail.architecture ?? '?' });
   }
 }
 
@@ -114,6 +123,7 @@ export async function readGgufHeader(filePath: string, fileName: string): Promis
     contextLength: null,
     hasChatTemplate: false,
     totalLayers: 0,
+    adapter: null,
     info: null,
     problem,
   });
@@ -216,6 +226,7 @@ export async function readGgufHeader(filePath: string, fileName: string): Promis
     contextLength,
     hasChatTemplate,
     totalLayers: blockCount > 0 ? blockCount + 1 : 0,
+    adapter: null,
     info,
   };
 
@@ -237,6 +248,19 @@ export async function readGgufHeader(filePath: string, fileName: string): Promis
           why: message('modelFile.tensorsCut', { needed: mib(dataEnd), size: mib(sizeBytes) }),
         }),
       },
+    };
+  }
+
+  const general = info.metadata.general as Record<string, unknown> | undefined;
+  if (general?.type === 'adapter') {
+    const adapterMeta = (info.metadata as Record<string, unknown>).adapter as Record<string, unknown> | undefined;
+    const adapter = { type: typeof adapterMeta?.type === 'string' ? adapterMeta.type : null };
+    return {
+      ...base,
+      adapter,
+      problem: architecture
+        ? null
+        : { kind: 'missing-keys', text: problemText('missing-keys', { fileName, keys: 'general.architecture' }) },
     };
   }
 
@@ -363,6 +387,11 @@ export class ModelFileProblemError extends Error {
 export async function assertLoadable(filePath: string): Promise<GgufHeaderSummary> {
   const fileName = filePath.split(/[\\/]/).pop() ?? filePath;
   const header = await readGgufHeader(filePath, fileName);
+  if (header.adapter && !header.problem)
+    throw new ModelFileProblemError({
+      kind: 'adapter-not-model',
+      text: problemText('adapter-not-model', { fileName, architecture: header.architecture ?? '?' }),
+    });
   // Whoever asks is about to hand the file to llama.cpp in this process, so asking llama.cpp whether it runs the
   // architecture costs nothing more; it is the truer message for a file whose keys are named after another family.
   if ((header.problem === null || header.problem.kind === 'missing-keys') && header.architecture !== null) {

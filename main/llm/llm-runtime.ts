@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { Llama, LlamaContext, LlamaModel } from 'node-llama-cpp';
-import { IDLE_STATUS, type LlmStatus } from '../../app/contract/llm-channels';
+import { IDLE_STATUS, type AppliedLora, type LlmStatus } from '../../app/contract/llm-channels';
 import { message, renderMessage, type Message } from '../../app/messages';
 import { assertLoadable, ModelFileProblemError } from './gguf-check';
+import { assertLoraAdapter, LoraAdapterError } from './lora-check';
 import { getLlamaForMachine, planThreads, threadCeiling, withThreadCeiling, type ThreadPlan } from './llama-instance';
 import { calibrateThreads, CalibrationSchedule, type ThreadDecision } from './thread-calibration';
 import { DomainError } from '../../app/domain/domain-error';
@@ -20,11 +21,15 @@ export interface LoadedLlm {
   threads: number;
   /** The most threads a context of this model may be switched to (contexts are made able to use this many). */
   threadCeiling: number;
+  /** The LoRA adapter applied to the drafting context; null without one. */
+  lora: AppliedLora | null;
 }
 
 export interface LoadOptions {
   gpuLayers: 'auto' | number;
   contextSize: 'auto' | number;
+  /** A LoRA adapter GGUF applied to the drafting context, at this scale (llama.cpp multiplies it by alpha / rank). */
+  lora?: { path: string; scale: number } | null;
 }
 
 export interface LlmRuntimeOptions {
@@ -119,6 +124,16 @@ export class LlmRuntime {
         if (error instanceof ModelFileProblemError) return this.fail(error.problem.text, 'validation');
         throw error;
       }
+      // The adapter's header is checked before the model is read into memory: a wrong file costs no load.
+      const loraPath = options.lora ? path.resolve(options.lora.path) : null;
+      if (loraPath) {
+        try {
+          await assertLoraAdapter(loraPath, { path: modelPath, architecture: header.architecture });
+        } catch (error) {
+          if (error instanceof LoraAdapterError) return this.fail(error.text, 'validation');
+          throw error;
+        }
+      }
 
       const llama = await (this.options.getLlama ?? getLlamaForMachine)();
       const backend = llama.gpu === false ? 'cpu' : llama.gpu;
@@ -136,13 +151,36 @@ export class LlmRuntime {
           options.contextSize === 'auto'
             ? { min: Math.min(MIN_CONTEXT_TOKENS, trained), max: Math.min(trained, DEFAULT_CONTEXT_TOKENS) }
             : Math.min(options.contextSize, trained);
-        context = await withThreadCeiling(llama, ceiling, () =>
-          model.createContext({ contextSize: wanted, threads: ceiling, sequences: 1 }),
-        );
+        const adapters =
+          loraPath && options.lora ? { adapters: [{ filePath: loraPath, scale: options.lora.scale }] } : null;
+        const create = (remedy: boolean) =>
+          withThreadCeiling(llama, ceiling, () =>
+            model.createContext({
+              contextSize: wanted,
+              threads: ceiling,
+              sequences: 1,
+              ...(adapters ? { lora: adapters } : {}),
+              ...(remedy ? {} : { failedCreationRemedy: false as const }),
+            }),
+          );
+        // node-llama-cpp retries a failed context with smaller sizes, a dozen times or more, which helps when memory
+        // ran out but not when llama.cpp refused the adapter: with an adapter the first try is made without retries,
+        // and only running out of memory earns the retries.
+        context = adapters
+          ? await create(false).catch((error: unknown) => (isOutOfMemory(error) ? create(true) : Promise.reject(error)))
+          : await create(true);
       } catch (error) {
         await model.dispose();
         if (isOutOfMemory(error)) {
           return this.fail(message('engine.contextOutOfMemory'), 'unavailable');
+        }
+        // llama.cpp refuses an adapter whose tensors do not match the model (names or shapes) by returning no
+        // adapter, which node-llama-cpp throws as "Failed to initialize LoRA adapter": say which file, in the catalog.
+        if (loraPath && /LoRA adapter/i.test(error instanceof Error ? error.message : String(error))) {
+          return this.fail(
+            message('lora.rejected', { file: path.basename(loraPath), model: path.basename(modelPath) }),
+            'validation',
+          );
         }
         throw error;
       }
@@ -154,6 +192,15 @@ export class LlmRuntime {
 
       const threads = await this.settleThreads(llama, context);
       const sha256 = await this.options.hashOf(modelPath);
+      const lora: AppliedLora | null =
+        loraPath && options.lora
+          ? {
+              path: loraPath,
+              file: path.basename(loraPath),
+              sha256: await this.options.hashOf(loraPath),
+              scale: options.lora.scale,
+            }
+          : null;
       this.loaded = {
         llama,
         model,
@@ -164,16 +211,19 @@ export class LlmRuntime {
         contextSize: context.contextSize,
         threads,
         threadCeiling: ceiling,
+        lora,
       };
       this.set({
         state: 'loaded',
         sha256,
+        architecture: header.architecture,
         gpuLayers: model.gpuLayers,
         totalLayers: header.totalLayers || this.state.totalLayers,
         contextSize: context.contextSize,
         threads,
         loadProgress: 1,
         error: null,
+        lora,
       });
       return this.status();
     } catch (error) {

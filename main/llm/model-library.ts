@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ModelFileInfo } from '../../app/contract/llm-channels';
-import type { Message } from '../../app/messages';
+import { message, type Message } from '../../app/messages';
 import { EngineCrashes } from './engine-crashes';
 import { probeModelFile, type NativeFileFacts, type ProbeOptions } from './file-probe';
 import { problemText, readGgufHeader } from './gguf-check';
@@ -113,9 +113,19 @@ export class ModelLibrary {
   async describe(file: FoundModelFile, options: { hash: boolean }): Promise<ModelFileInfo> {
     const fileName = path.basename(file.path);
     const header = await readGgufHeader(file.path, fileName);
+    // A LoRA adapter is not a model: nothing to probe or fit on its own; it is applied to a loaded base model.
+    const adapterFor = header.adapter && !header.problem ? header.architecture : null;
     const native = header.problem
       ? { facts: null, problem: await this.headerProblem(file.path, fileName, header) }
-      : await this.native(file.path, fileName, header.architecture);
+      : header.adapter
+        ? {
+            facts: null,
+            problem:
+              header.adapter.type === 'lora'
+                ? null
+                : message('lora.notLora', { file: fileName, type: header.adapter.type ?? '?' }),
+          }
+        : await this.native(file.path, fileName, header.architecture);
     let sha256: string | null = null;
     if (header.problem?.kind !== 'unreadable') {
       try {
@@ -139,6 +149,7 @@ export class ModelLibrary {
       sha256,
       fit,
       problem: native.problem,
+      adapterFor: native.problem ? null : adapterFor,
     };
   }
 }

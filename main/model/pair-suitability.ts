@@ -12,12 +12,34 @@ import { activeRuleSet } from '../db/rule-set-repository';
  * built on it carries `deviationApplied` when only the deviation made the product suitable.
  */
 export function pairSuitability(db: Db, client: Client, product: Product, today: string): SuitabilityResult {
-  const d = activeDeviation(db, client.id, product.id);
-  return checkSuitability(client, product, {
+  return verdictsFor(db, client, [product], today).get(product.id)!;
+}
+
+/** pairSuitability for several products of one client, reading the client's holdings, rules and catalogue once. */
+export function verdictsFor(
+  db: Db,
+  client: Client,
+  products: readonly Product[],
+  today: string,
+): Map<string, SuitabilityResult> {
+  const shared = {
     holdings: listHoldingsForClient(db, client.id),
     today,
     ruleSet: activeRuleSet(db),
     catalog: listProducts(db, { search: '', family: null }),
+  };
+  return new Map(products.map((product) => [product.id, verdictWith(db, client, product, shared)]));
+}
+
+function verdictWith(
+  db: Db,
+  client: Client,
+  product: Product,
+  shared: Omit<Parameters<typeof checkSuitability>[2], 'requestedDeviation'>,
+): SuitabilityResult {
+  const d = activeDeviation(db, client.id, product.id);
+  return checkSuitability(client, product, {
+    ...shared,
     ...(d
       ? {
           requestedDeviation: {

@@ -8,7 +8,7 @@ import {
   type AdviceExportHead,
   type ExportedRecord,
 } from '../../app/records/advice-record-schema';
-import type { ExportFormat } from '../../app/records/export-formats';
+import { NAMED_ONLY_FORMATS, type ExportFormat } from '../../app/records/export-formats';
 import { pseudonymizeRecord } from '../../app/records/pseudonymize';
 import { adviceRecordBatch, countAdviceRecords, type AdviceRecordFilter } from '../db/advice-record-repository';
 import { trailHead } from '../db/audit-anchor';
@@ -17,6 +17,7 @@ import { EXPORT_WRITERS, LayoutError, type ExportedFile, type RecordFileWriter }
 import { pseudonymFor, pseudonymKey } from './pseudonym-key';
 
 export { verifyExport } from './verify-export';
+export type { ExportFormat } from '../../app/records/export-formats';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const MANIFEST_SCHEMA = 'advisor-desk/export-manifest@1';
@@ -136,6 +137,10 @@ export async function exportAdviceRecords(
     if (run.signal?.aborted) throw new ExportCancelledError();
   };
 
+  if (pseudonymized && NAMED_ONLY_FORMATS.includes(request.format))
+    throw new ExportRefusedError(
+      `${request.format.toUpperCase()} reports are written for the client and name them; pseudonymize a JSON or CSV export instead.`,
+    );
   run.onProgress?.({ phase: 'counting', done: 0, total: 0 });
   const total = countAdviceRecords(db, filter);
   const auditChain = trailHead(db);

@@ -11,6 +11,7 @@ import {
 } from '../../app/records/advice-record-schema';
 import { ADVICE_CSV_HEADER, csvRowsOf } from '../../app/records/csv-rows';
 import type { ExportFormat } from '../../app/records/export-formats';
+import { recordReportFiles } from '../pdf/record-reports';
 
 export interface ExportedFile {
   name: string;
@@ -48,8 +49,8 @@ class HashedFile {
     this.fd = fs.openSync(path.join(dir, name), 'wx');
   }
 
-  write(text: string): void {
-    const data = Buffer.from(text, 'utf8');
+  write(text: string | Buffer): void {
+    const data = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     fs.writeSync(this.fd, data);
     this.hash.update(data);
     this.bytes += data.length;
@@ -101,11 +102,30 @@ const csvWriter: RecordWriterFactory = (dir) => {
   return {
     checksLayout: false,
     add(entry) {
-      for (const row of csvRowsOf(entry.record as unknown as AdviceRecord, entry.contentHash))
+      for (const row of csvRowsOf(entry.contentHash, entry.record as unknown as AdviceRecord))
         file.write(`${csvLine(row)}\r\n`);
     },
     finish: () => [file.close()],
     abort: () => file.abort(),
+  };
+};
+
+/** `AR-….pdf`: one suitability report per record (main/pdf), written as each record comes. */
+const pdfWriter: RecordWriterFactory = (dir) => {
+  const files: ExportedFile[] = [];
+  return {
+    checksLayout: false,
+    add(entry) {
+      for (const { name, body } of recordReportFiles([
+        { contentHash: entry.contentHash, record: entry.record as unknown as AdviceRecord },
+      ])) {
+        const file = new HashedFile(dir, name);
+        file.write(body);
+        files.push(file.close());
+      }
+    },
+    finish: () => files,
+    abort: () => undefined,
   };
 };
 
@@ -123,4 +143,5 @@ export class LayoutError extends Error {
 export const EXPORT_WRITERS: Record<ExportFormat, RecordWriterFactory> = {
   json: jsonWriter,
   csv: csvWriter,
+  pdf: pdfWriter,
 };

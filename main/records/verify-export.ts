@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseCsv } from '../../app/import/csv-parser';
 import { AdviceExportSchema, PseudonymousClientSchema } from '../../app/records/advice-record-schema';
 import type { ExportManifest } from './export-records';
 
@@ -37,21 +38,22 @@ function checkJson(name: string, text: string, manifest: ExportManifest, problem
 
 /** The rows of a CSV export: as many different records as the manifest counts (a record may have several rows). */
 function checkCsv(name: string, text: string, manifest: ExportManifest, problems: string[]): void {
-  const lines = text.split('\r\n').filter((l) => l.length > 0);
-  const ids = new Set(lines.slice(1).map((l) => l.slice(0, l.indexOf(','))));
+  let rows: string[][];
+  try {
+    rows = parseCsv(text, ',').records.map((record) => record.fields);
+  } catch (error) {
+    problems.push(`${name} cannot be read as CSV (${error instanceof Error ? error.message : String(error)}).`);
+    return;
+  }
+  const ids = new Set(rows.map((fields) => fields[0]!));
   if (ids.size !== manifest.recordCount)
     problems.push(`${name} holds rows of ${ids.size} records; the manifest says ${manifest.recordCount}.`);
   if (manifest.pseudonymized) {
-    const header = (lines[0] ?? '').split(',');
+    const header = text.slice(0, text.indexOf('\r\n')).split(',');
     const idColumn = header.indexOf('client_id');
     const nameColumn = header.indexOf('client_name');
-    for (const line of lines.slice(1)) {
-      const cells = line.split(',');
-      if (!/^PS-[0-9a-f]{16}$/.test(cells[idColumn] ?? '') || (cells[nameColumn] ?? '') !== '') {
-        problems.push(`${name} names a client in an export that says clients are pseudonymized.`);
-        break;
-      }
-    }
+    if (rows.some((fields) => !/^PS-[0-9a-f]{16}$/.test(fields[idColumn] ?? '') || (fields[nameColumn] ?? '') !== ''))
+      problems.push(`${name} names a client in an export that says clients are pseudonymized.`);
   }
 }
 
@@ -82,8 +84,13 @@ export function verifyExport(dir: string): { ok: boolean; recordCount: number; p
       problems.push(`${f.name} was changed after the export: its sha256 is not the manifest's.`);
       continue;
     }
-    if (f.name.endsWith('.json')) checkJson(f.name, data.toString('utf8'), manifest, problems);
+    if (f.name.endsWith('.pdf')) {
+      if (!data.subarray(0, 5).equals(Buffer.from('%PDF-'))) problems.push(`${f.name} is not a PDF.`);
+    } else if (f.name.endsWith('.json')) checkJson(f.name, data.toString('utf8'), manifest, problems);
     else if (f.name.endsWith('.csv')) checkCsv(f.name, data.toString('utf8'), manifest, problems);
   }
+  const reports = (manifest.files ?? []).filter((f) => f.name.endsWith('.pdf')).length;
+  if (manifest.format === 'pdf' && reports !== manifest.recordCount)
+    problems.push(`The manifest lists ${reports} reports for ${manifest.recordCount} records.`);
   return { ok: problems.length === 0, recordCount: manifest.recordCount ?? 0, problems };
 }

@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import fs from 'node:fs';
 import { BUNDLE_EXTERNALS } from './bundle-externals.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -61,4 +62,26 @@ await Promise.all([
     outExtension: { '.js': '.cjs' },
   }),
 ]);
+copyPdfFonts();
 if (!quiet) console.log(`main, preload, web and cli bundled in ${Date.now() - started} ms`);
+
+/**
+ * The fonts the PDF documents embed (main/pdf/pdf-fonts.ts), beside the bundles that read them: the same fontsource
+ * packages the window uses, regular and bold, as the CSS that maps unicode ranges to files and the WOFF files. They go
+ * into the asar with dist/, so the packaged app, browser mode and the CLI find them the same way.
+ */
+function copyPdfFonts() {
+  for (const pkg of ['roboto', 'noto-sans-sc']) {
+    const from = path.join(root, 'node_modules', '@fontsource', pkg);
+    const to = path.join(root, 'dist', 'main', 'fonts', pkg);
+    fs.rmSync(to, { recursive: true, force: true });
+    fs.mkdirSync(path.join(to, 'files'), { recursive: true });
+    for (const css of ['400.css', '700.css']) {
+      const text = fs.readFileSync(path.join(from, css), 'utf8');
+      fs.writeFileSync(path.join(to, css), text);
+      // Only the WOFF files the CSS names: the package also holds whole-script files nothing reads.
+      for (const [, file] of text.matchAll(/url\(\.\/files\/([^)]+\.woff)\)/g))
+        fs.copyFileSync(path.join(from, 'files', file), path.join(to, 'files', file));
+    }
+  }
+}

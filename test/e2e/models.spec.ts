@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { testModelPath } from '../fixtures/test-models';
+import { testLoraPath, testModelPath } from '../fixtures/test-models';
 import { test, expect } from './support/fixtures';
 
 const SCREENS = '/tmp/advisor-desk-screens';
@@ -134,6 +134,56 @@ test.describe('language models page', () => {
     await expect(page.getByTestId('llm-status-chip')).toHaveAttribute('data-state', 'none', { timeout: 60_000 });
     await expect(page.getByTestId('llm-status-none')).toBeVisible();
     await expect(row.getByTestId('llm-file-load')).toBeEnabled();
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('a LoRA adapter in the models folder is listed as one, applied to the loaded model and removed again; one for another shape is refused by name', async ({
+    page,
+    webApp,
+    dataDir,
+    consoleErrors,
+  }) => {
+    const folder = path.join(dataDir, 'models');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.copyFileSync(await testModelPath(), path.join(folder, 'base.gguf'));
+    fs.copyFileSync(await testLoraPath({ preset: 'tiny', rank: 4 }), path.join(folder, 'house-style.gguf'));
+    fs.copyFileSync(await testLoraPath({ preset: '0.5b', rank: 4 }), path.join(folder, 'other-shape.gguf'));
+    await page.goto(`${webApp.url}#/models`);
+    const base = page.locator('[data-testid="llm-file-row"][data-file="base.gguf"]');
+    const adapter = page.locator('[data-testid="llm-file-row"][data-file="house-style.gguf"]');
+    const other = page.locator('[data-testid="llm-file-row"][data-file="other-shape.gguf"]');
+    await expect(adapter.getByTestId('llm-file-architecture')).toHaveText('LoRA adapter (llama)');
+    await expect(adapter.getByTestId('llm-file-problem')).toHaveCount(0);
+    // Nothing to apply it to yet.
+    await expect(adapter.getByTestId('llm-file-apply')).toBeDisabled();
+
+    await base.getByTestId('llm-file-load').click();
+    await expect(page.getByTestId('llm-status-chip')).toHaveAttribute('data-state', 'loaded', { timeout: 60_000 });
+    await expect(page.getByTestId('llm-status-adapter')).toHaveCount(0);
+    await adapter.getByTestId('llm-file-apply').click();
+    await expect(page.getByTestId('llm-status-adapter')).toHaveText(/^house-style\.gguf · [0-9a-f]{12}… · scale 1$/, {
+      timeout: 60_000,
+    });
+    await expect(page.getByTestId('llm-status-file')).toHaveText('base.gguf');
+    await expect(adapter.getByTestId('llm-file-applied')).toBeVisible();
+    await page.screenshot({ path: `${SCREENS}/models-lora.png`, fullPage: true });
+
+    await page.getByTestId('llm-remove-adapter').click();
+    await expect(page.getByTestId('llm-status-adapter')).toHaveCount(0, { timeout: 60_000 });
+    await expect(page.getByTestId('llm-status-chip')).toHaveAttribute('data-state', 'loaded', { timeout: 60_000 });
+    await expect(adapter.getByTestId('llm-file-apply')).toBeEnabled();
+
+    await other.getByTestId('llm-file-apply').click();
+    await expect(page.getByTestId('llm-load-error')).toContainText('refused the LoRA adapter other-shape.gguf', {
+      timeout: 60_000,
+    });
+    // The engine goes on: the base model loads again.
+    await base.getByTestId('llm-file-load').click();
+    await expect(page.getByTestId('llm-status-chip')).toHaveAttribute('data-state', 'loaded', { timeout: 60_000 });
+    await page.getByTestId('language-switch').click();
+    await expect(adapter.getByTestId('llm-file-architecture')).toHaveText('LoRA 适配器（llama）');
+    await expect(adapter.getByTestId('llm-file-apply')).toHaveText('应用到已加载模型');
+    await page.getByTestId('language-switch').click();
     expect(consoleErrors).toEqual([]);
   });
 });

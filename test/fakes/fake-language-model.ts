@@ -58,6 +58,7 @@ export class FakeLanguageModel implements LanguageModel {
       hasChatTemplate: true,
       contextSize: 4096,
       threads: 1,
+      lora: null,
       ...partial,
     };
   }

@@ -2,7 +2,7 @@ import { DomainError } from '../../app/domain/domain-error';
 import type { Client, Interaction, ModelVersionSummary, NewClient } from '../../app/domain';
 import { selectionView } from '../../app/domain/model-version';
 import type { DemoData } from '../../app/demo/demo-data';
-import type { NewModelVersion, StoredModelVersion, Stores } from '../../app/ports';
+import type { NewModelVersion, RankingImpression, StoredModelVersion, Stores } from '../../app/ports';
 import { DEFAULT_RULE_SET } from '../../app/suitability';
 
 /** The parts of the store the interest model's use-cases use, held in memory: no SQLite anywhere in the test. */
@@ -41,7 +41,8 @@ function asClient(c: NewClient): Client {
 export function inMemoryBook(data: DemoData): ModelStores & { versionsStored: () => StoredModelVersion[] } {
   const clients = new Map(data.clients.map((c) => [c.id, asClient(c)]));
   const interactions: Interaction[] = [...data.interactions];
-  const impressions = new Map<string, { clientId: string; rankedProductIds: string[] }>();
+  const impressions = new Map<string, RankingImpression>();
+  const undone = new Map<string, string>();
   const productNamed = (id: string) => data.products.find((p) => p.id === id);
   const versions: StoredModelVersion[] = [];
   const summaryOf = (v: NewModelVersion, version: number): ModelVersionSummary => ({
@@ -89,14 +90,48 @@ export function inMemoryBook(data: DemoData): ModelStores & { versionsStored: ()
       all: () => [...interactions],
       count: () => interactions.length,
       insert: (more) => void interactions.push(...more),
+      get: (id) => {
+        const found = interactions.find((i) => i.id === id) ?? data.interactions.find((i) => i.id === id);
+        return found ? { ...found, undoneAt: undone.get(id) ?? null } : null;
+      },
+      undo: (id, meta) => {
+        const at = interactions.findIndex((i) => i.id === id);
+        if (at >= 0) interactions.splice(at, 1);
+        undone.set(id, meta.at);
+      },
     },
     impressions: {
-      record: (impression) =>
-        void impressions.set(impression.id, {
-          clientId: impression.ranking.clientId,
-          rankedProductIds: impression.ranking.ranked.map((p) => p.productId),
-        }),
-      find: (id) => impressions.get(id) ?? null,
+      record: (impression) => void impressions.set(impression.id, impression),
+      find: (id) => {
+        const shown = impressions.get(id);
+        return shown
+          ? { clientId: shown.ranking.clientId, rankedProductIds: shown.ranking.ranked.map((p) => p.productId) }
+          : null;
+      },
+      get: (id) => {
+        const shown = impressions.get(id);
+        if (!shown) return null;
+        const r = shown.ranking;
+        return {
+          id,
+          clientId: r.clientId,
+          shownAt: shown.shownAt,
+          surface: shown.surface,
+          shownTo: shown.shownTo,
+          modelVersion: r.modelVersion,
+          ruleSet: r.ruleSet,
+          languageModel: r.languageModel,
+          ranked: r.ranked.map((p) => ({
+            position: p.rank,
+            productId: p.productId,
+            probability: p.probability,
+            reasons: p.reasons,
+            movedForDiversity: p.movedForDiversity,
+            deviation: p.deviation,
+          })),
+          excluded: r.excluded.map((p) => ({ productId: p.productId, failed: p.failed })),
+        };
+      },
     },
     market: { latest: () => data.marketSnapshots.at(-1) ?? null, all: () => [...data.marketSnapshots] },
     ruleSets: {
@@ -132,6 +167,13 @@ export function inMemoryBook(data: DemoData): ModelStores & { versionsStored: ()
         v.params = JSON.parse(JSON.stringify(params));
         v.summary = { ...v.summary, onlineUpdates: v.summary.onlineUpdates + 1 };
         return v.summary.onlineUpdates;
+      },
+      revertOnlineUpdate: (version, paramsJson, updatesAfter) => {
+        const v = versions.find((x) => x.summary.version === version);
+        if (!v || v.summary.onlineUpdates !== updatesAfter) return false;
+        v.params = JSON.parse(paramsJson);
+        v.summary = { ...v.summary, onlineUpdates: v.summary.onlineUpdates - 1 };
+        return true;
       },
     },
     training: {

@@ -80,6 +80,8 @@ interface TensorSpec {
   ggmlType: number;
   bytes: number;
   offset: number;
+  /** 'ones' writes every element as 1.0 (norm weights); otherwise random weights. */
+  fill?: 'ones';
 }
 
 /** Random weights uniform in ±AMPLITUDE: about the 0.02 spread trained small models start from. */
@@ -99,9 +101,71 @@ export async function writeTestModel(
     throw new Error(`contextLength must be a whole number of at least 16, got ${contextLength}.`);
   const shape: TestModelShape = { ...base, contextLength };
   const vocabulary = buildTestVocabulary(shape.vocabulary);
-  const header = encodeHeader(shape, vocabulary, options);
-  const tensors = header.tensors;
+  const header = encodeGguf(modelKv(shape, vocabulary, options), tensorList(shape, options.type));
+  const written = await writeGguf(outPath, header, options.seed ?? 1);
+  return { ...written, shape };
+}
 
+export interface TestLoraOptions {
+  /** The base model shape the adapter is made for. */
+  preset: TestModelPreset;
+  /** Rank of the low-rank pair (the inner dimension of lora_a · lora_b). */
+  rank: number;
+  /** adapter.lora.alpha; llama.cpp scales the product by alpha / rank. Default: the rank (a scale of one). */
+  alpha?: number;
+  /** Tensor type of lora_a and lora_b; default f16. */
+  type?: 'f16' | 'f32';
+  seed?: number;
+  /** general.architecture; default llama (another value makes an adapter for another family). */
+  architecture?: string;
+}
+
+/**
+ * Writes a random-weight LoRA adapter GGUF for a test model shape, as llama.cpp's convert_lora_to_gguf writes one:
+ * general.type "adapter", adapter.type "lora", adapter.lora.alpha, and for the query and value weights of every
+ * layer a pair `<base>.lora_a` [ne0 of the base, rank] and `<base>.lora_b` [rank, ne1 of the base] (ggml order), the
+ * shapes llama_adapter_lora_init checks against the base model.
+ */
+export async function writeTestLora(
+  outPath: string,
+  options: TestLoraOptions,
+): Promise<{ path: string; sizeBytes: number }> {
+  const shape = TEST_MODEL_SHAPES[options.preset];
+  if (!shape) throw new Error(`Unknown test model preset "${String(options.preset)}"; use tiny or 0.5b.`);
+  if (!Number.isInteger(options.rank) || options.rank < 1)
+    throw new Error(`rank must be a whole number of at least 1, got ${options.rank}.`);
+  const type = options.type ?? 'f16';
+  if (type !== 'f16' && type !== 'f32')
+    throw new Error(`Unknown adapter tensor type "${String(type)}"; use f16 or f32.`);
+  const kv: [string, KvValue][] = [
+    ['general.architecture', { type: 'string', value: options.architecture ?? 'llama' }],
+    ['general.type', { type: 'string', value: 'adapter' }],
+    ['general.name', { type: 'string', value: `advisor-desk-test-lora-${options.preset}-r${options.rank}` }],
+    ['general.alignment', { type: 'u32', value: ALIGNMENT }],
+    ['adapter.type', { type: 'string', value: 'lora' }],
+    ['adapter.lora.alpha', { type: 'f32', value: options.alpha ?? options.rank }],
+  ];
+  const kvDim = shape.kvHeads * (shape.embedding / shape.heads);
+  const tensors: Omit<TensorSpec, 'offset'>[] = [];
+  for (let layer = 0; layer < shape.layers; layer++) {
+    for (const [target, outWidth] of [
+      ['attn_q', shape.embedding],
+      ['attn_v', kvDim],
+    ] as const) {
+      const name = `blk.${layer}.${target}.weight`;
+      tensors.push(tensorSpec(`${name}.lora_a`, [shape.embedding, options.rank], GGML[type]));
+      tensors.push(tensorSpec(`${name}.lora_b`, [options.rank, outWidth], GGML[type]));
+    }
+  }
+  return writeGguf(outPath, encodeGguf(kv, tensors), options.seed ?? 1);
+}
+
+/** Streams header and tensor data into a temporary file, renamed into place only when complete. */
+async function writeGguf(
+  outPath: string,
+  header: EncodedGguf,
+  seed: number,
+): Promise<{ path: string; sizeBytes: number }> {
   const target = path.resolve(outPath);
   await fs.mkdir(path.dirname(target), { recursive: true });
   const temporary = `${target}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -110,9 +174,9 @@ export async function writeTestModel(
   try {
     await file.write(header.bytes);
     written = header.bytes.length;
-    const random = seededRandom(options.seed ?? 1);
+    const random = seededRandom(seed);
     const halfTable = uniformHalfTable();
-    for (const tensor of tensors) {
+    for (const tensor of header.tensors) {
       const pad = header.dataStart + tensor.offset - written;
       if (pad > 0) {
         await file.write(Buffer.alloc(pad));
@@ -128,7 +192,13 @@ export async function writeTestModel(
   }
   await file.close();
   await fs.rename(temporary, target);
-  return { path: target, sizeBytes: written, shape };
+  return { path: target, sizeBytes: written };
+}
+
+function tensorSpec(name: string, dims: number[], ggmlType: number, fill?: 'ones'): Omit<TensorSpec, 'offset'> {
+  const count = dims.reduce((a, b) => a * b, 1);
+  const bytes = ggmlType === GGML.f32 ? count * 4 : ggmlType === GGML.f16 ? count * 2 : (count / 32) * 34;
+  return { name, dims, ggmlType, bytes, ...(fill ? { fill } : {}) };
 }
 
 function tensorList(shape: TestModelShape, type: TestModelType): Omit<TensorSpec, 'offset'>[] {
@@ -136,11 +206,9 @@ function tensorList(shape: TestModelShape, type: TestModelType): Omit<TensorSpec
   const kvDim = shape.kvHeads * headDim;
   const weightType = GGML[type];
   const list: Omit<TensorSpec, 'offset'>[] = [];
-  const add = (name: string, dims: number[], ggmlType: number): void => {
-    const count = dims.reduce((a, b) => a * b, 1);
-    const bytes = ggmlType === GGML.f32 ? count * 4 : ggmlType === GGML.f16 ? count * 2 : (count / 32) * 34;
-    list.push({ name, dims, ggmlType, bytes });
-  };
+  // F32 tensors of a model are its norm weights: RMS norm scales of one, as a freshly initialised model has.
+  const add = (name: string, dims: number[], ggmlType: number): void =>
+    void list.push(tensorSpec(name, dims, ggmlType, ggmlType === GGML.f32 ? 'ones' : undefined));
   add('token_embd.weight', [shape.embedding, shape.vocabulary], weightType);
   for (let layer = 0; layer < shape.layers; layer++) {
     const blk = `blk.${layer}`;
@@ -159,11 +227,7 @@ function tensorList(shape: TestModelShape, type: TestModelType): Omit<TensorSpec
   return list;
 }
 
-function encodeHeader(
-  shape: TestModelShape,
-  vocabulary: TestVocabulary,
-  options: TestModelOptions,
-): { bytes: Buffer; tensors: TensorSpec[]; dataStart: number } {
+function modelKv(shape: TestModelShape, vocabulary: TestVocabulary, options: TestModelOptions): [string, KvValue][] {
   const withChat = options.chatTemplate !== false;
   const kv: [string, KvValue][] = [
     ['general.architecture', { type: 'string', value: 'llama' }],
@@ -197,9 +261,17 @@ function encodeHeader(
     entry[1] = { type: 'u32', value };
   }
   const omitted = new Set(options.omitKeys ?? []);
-  const keptKv = kv.filter(([key]) => !omitted.has(key));
+  return kv.filter(([key]) => !omitted.has(key));
+}
 
-  const specs = tensorList(shape, options.type);
+interface EncodedGguf {
+  bytes: Buffer;
+  tensors: TensorSpec[];
+  dataStart: number;
+}
+
+/** The GGUF v3 header of a key/value list and a tensor list, padded to where the aligned tensor data starts. */
+function encodeGguf(keptKv: readonly [string, KvValue][], specs: readonly Omit<TensorSpec, 'offset'>[]): EncodedGguf {
   const tensors: TensorSpec[] = [];
   let offset = 0;
   for (const spec of specs) {
@@ -294,9 +366,9 @@ async function writeTensorData(
   halfTable: Uint16Array,
 ): Promise<number> {
   if (tensor.ggmlType === GGML.f32) {
-    // Norm weights: RMS norm scales of one, as a freshly initialised model has.
     const b = Buffer.alloc(tensor.bytes);
-    for (let i = 0; i < tensor.bytes; i += 4) b.writeFloatLE(1, i);
+    for (let i = 0; i < tensor.bytes; i += 4)
+      b.writeFloatLE(tensor.fill === 'ones' ? 1 : ((random() / 0x100000000) * 2 - 1) * AMPLITUDE, i);
     await file.write(b);
     return b.length;
   }

@@ -55,6 +55,7 @@ const SHOWN_BY: Record<Entity, readonly Shows[]> = {
   model: [everyAnswer('model:versions'), everyAnswer('recommendations:for-client')],
   rules: [everyAnswer('rules:versions'), everyAnswer('recommendations:for-client'), everyAnswer('deviations:preview')],
   deviations: [perClient('deviations:list'), perClient('deviations:preview'), perClient('recommendations:for-client')],
+  records: [perClient('records:for-client'), everyAnswer('records:get')],
 };
 
 /** Whether the answer cached under `key` may be out of date after `change`. */

@@ -90,9 +90,9 @@ describe('advisor-desk records', () => {
     ).toBe(0);
     const csv = fs.readFileSync(path.join(csvDir, 'advice-records.csv'), 'utf8').trim().split('\r\n');
     expect(csv).toHaveLength(3);
-    expect(csv[0]).toMatch(/^record_id,record_kind,created_at,client_id,client_name,risk_class,product_role,/);
-    // A pitch approval is one row: its pitched product, with the suitability result and reasons.
-    for (const row of csv.slice(1)) expect(row).toMatch(/^AR-\w+,pitch-approved,[^,]+,[^,]+,[^,]+,C\d,pitched,/);
+    // One row per product a record speaks of: an approval's row is its pitched product.
+    expect(csv[0]).toMatch(/^record_id,kind,created_at,client_id,client_name,risk_class,role,product_id/);
+    expect(csv.slice(1).every((line) => line.includes(',pitch-approved,') && line.includes(',pitched,'))).toBe(true);
     expect((await cli('records', 'verify-export', csvDir)).code).toBe(0);
 
     // A period with nothing in it exports an empty, verifiable set; a changed file is named.
@@ -151,6 +151,47 @@ describe('advisor-desk records', () => {
     // Not a terminal (a script): no progress lines on stderr.
     const quiet = await exportNovember('json', path.join(dir, 'export-quiet'));
     expect(quiet.err).toBe('');
+  });
+
+  it('exports approved pitches as fine-tuning pairs with no name, id or record id of the client in them', async () => {
+    const out = path.join(dir, 'training', 'pairs.jsonl');
+    const reviewedOnly = await cli('records', 'export-training', '--out', out);
+    expect(reviewedOnly.code, reviewedOnly.err).toBe(0);
+    // Neither approval was reviewed by a second person: by default nothing is written, and the line says why.
+    expect(reviewedOnly.out).toContain('Wrote 0 prompt/response pairs');
+    expect(reviewedOnly.out).toContain('2 not reviewed by a second person');
+    expect(fs.readFileSync(out, 'utf8')).toBe('');
+
+    const all = await cli('records', 'export-training', '--out', out, '--include-unreviewed');
+    expect(all.out).toContain('Wrote 2 prompt/response pairs');
+    const text = fs.readFileSync(out, 'utf8');
+    const pairs = text
+      .trim()
+      .split('\n')
+      .map(
+        (line) => JSON.parse(line) as { ref: string; language: string; messages: { role: string; content: string }[] },
+      );
+    expect(pairs.map((p) => p.language).sort()).toEqual(['en', 'zh-CN']);
+    for (const pair of pairs) {
+      expect(pair.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant']);
+      expect(JSON.parse(pair.messages[2]!.content).body.length).toBeGreaterThan(20);
+    }
+    const stored = openDatabase(db, { readonly: true });
+    try {
+      const rows = stored.prepare('SELECT id, client_id, record_json FROM advice_records').all() as {
+        id: string;
+        client_id: string;
+        record_json: string;
+      }[];
+      for (const row of rows) {
+        const client = (JSON.parse(row.record_json) as { client: { displayName: string } }).client;
+        expect(text).not.toContain(client.displayName);
+        expect(text).not.toContain(row.client_id);
+        expect(text).not.toContain(row.id);
+      }
+    } finally {
+      stored.close();
+    }
   });
 
   it('refuses to export a record changed in the database, and a folder that is not empty', async () => {

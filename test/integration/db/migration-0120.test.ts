@@ -32,8 +32,9 @@ describe('migration 0120 ranking-impressions', () => {
       `INSERT INTO interactions (id, client_id, product_id, occurred_at, channel, policy, score, outcome, advisor_id, note)
        VALUES ('IA-OLD', 'C-1', 'P-1', ?, 'meeting', 'advisor-recorded', 0.3, 'declined', 'ana', '')`,
     ).run(AT);
-    migrate(db, { target: 120 });
-    expect(schemaVersion(db)).toBe(120);
+    // Through the latest schema: the repositories read and write the columns later migrations add.
+    migrate(db);
+    expect(schemaVersion(db)).toBeGreaterThanOrEqual(120);
 
     recordImpression(db, {
       id: 'IM-1',

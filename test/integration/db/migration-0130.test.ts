@@ -28,8 +28,9 @@ describe('migration 0130 advice-records-frozen', () => {
     env = tempDb({ target: 120 });
     const { db } = env;
     insertRawClient(db, 'C-1', 'Ada Client');
-    migrate(db, { target: 130 });
-    expect(schemaVersion(db)).toBe(130);
+    // Through the latest schema: the repositories read and write the columns later migrations add.
+    migrate(db);
+    expect(schemaVersion(db)).toBeGreaterThanOrEqual(130);
 
     const hash = insertAdviceRecord(db, record('AR-1'));
     expect(getAdviceRecord(db, 'AR-1')).toMatchObject({ contentHash: hash, intact: true });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { readGgufFileInfo } from 'node-llama-cpp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_MODEL_SHAPES, writeTestModel } from '../../tooling/gguf-writer';
+import { TEST_MODEL_SHAPES, writeTestLora, writeTestModel } from '../../tooling/gguf-writer';
 import { sha256OfFile } from '../../../main/llm/model-hash';
 import { tempDir } from '../db/temp-db';
 
@@ -64,5 +64,32 @@ describe('the random-weight GGUF writer', () => {
       writeTestModel(path.join(dir, 'x.gguf'), { preset: 'tiny', type: 'q8_0', contextLength: 3 }),
     ).rejects.toThrow(/contextLength must be a whole number of at least 16, got 3/);
     expect(fs.existsSync(path.join(dir, 'x.gguf'))).toBe(false);
+  });
+
+  it("writes a LoRA adapter whose pairs have the shapes llama.cpp checks against the base model's weights", async () => {
+    const file = path.join(dir, 'adapter.gguf');
+    const model = path.join(dir, 'base.gguf');
+    await writeTestLora(file, { preset: 'tiny', rank: 8, alpha: 16, type: 'f32' });
+    await writeTestModel(model, { preset: 'tiny', type: 'f16' });
+    const info = await readGgufFileInfo(file);
+    const meta = info.metadata as unknown as Record<string, Record<string, unknown>>;
+    expect(meta.general).toMatchObject({ architecture: 'llama', type: 'adapter' });
+    expect(meta.adapter).toMatchObject({ type: 'lora', lora: { alpha: 16 } });
+    const base = new Map(
+      ((await readGgufFileInfo(model)).tensorInfo ?? []).map((t) => [t.name, t.dimensions.map(Number)]),
+    );
+    const tensors = info.tensorInfo ?? [];
+    expect(tensors).toHaveLength(TEST_MODEL_SHAPES.tiny.layers * 4);
+    for (const a of tensors.filter((t) => t.name.endsWith('.lora_a'))) {
+      const weight = a.name.replace(/\.lora_a$/, '');
+      const b = tensors.find((t) => t.name === `${weight}.lora_b`)!;
+      const [ne0, ne1] = base.get(weight)!;
+      // a: [ne0 of the weight, rank]; b: [rank, ne1 of the weight].
+      expect(a.dimensions.map(Number)).toEqual([ne0, 8]);
+      expect(b.dimensions.map(Number)).toEqual([8, ne1]);
+    }
+    await expect(writeTestLora(path.join(dir, 'y.gguf'), { preset: 'tiny', rank: 0 })).rejects.toThrow(
+      /rank must be a whole number of at least 1, got 0/,
+    );
   });
 });

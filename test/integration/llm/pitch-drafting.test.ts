@@ -1,4 +1,5 @@
 import type { AdviceRecordSummary, StoredAdviceRecordView } from '../../../app/contract/record-channels';
+import type { PitchAdviceRecord } from '../../../app/records/advice-record';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -193,7 +194,7 @@ describe('pitch drafting', () => {
     const stored = await value<StoredAdviceRecordView>('records:get', { id: records[1]!.id });
     expect(stored.intact).toBe(true);
     expect(stored.contentHash).toMatch(/^[0-9a-f]{64}$/);
-    const record = stored.record;
+    const record = stored.record as PitchAdviceRecord;
     expect(record).toMatchObject({
       schema: 'advisor-desk/advice-record@1',
       kind: 'pitch-approved',

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { EngineClient } from '../../../main/engine/engine-client';
 import { relayedEngine, type EngineRelayLink, type RelayPort } from '../../../main/engine/relayed-engine';
 import type { EngineRelayNotice, EngineRelayRequest } from '../../../main/engine/engine-protocol';
-import { testModelPath } from '../../fixtures/test-models';
+import { testLoraPath, testModelPath } from '../../fixtures/test-models';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const host = path.join(root, 'main', 'engine', 'engine-host.ts');
@@ -77,6 +77,18 @@ describe('an engine started by another process and reached through a port (the d
     expect(result.tokens).toBeGreaterThan(0);
     expect(chunks.join('')).toBe(result.text);
     expect(main.starts).toEqual([1]);
+  }, 120_000);
+
+  it('a LoRA adapter asked for through the port is applied, and the loaded model names it', async () => {
+    const adapter = await testLoraPath();
+    const loaded = await engine.load({
+      path: await testModelPath(),
+      gpuLayers: 0,
+      contextSize: 'auto',
+      lora: { path: adapter, scale: 2 },
+    });
+    expect(loaded.status.lora).toMatchObject({ path: adapter, scale: 2 });
+    expect(loaded.loaded?.lora).toMatchObject({ file: path.basename(adapter), scale: 2 });
   }, 120_000);
 
   it('an engine that dies is reported to what waited, and the next request asks for a new one', async () => {

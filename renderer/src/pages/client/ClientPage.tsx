@@ -8,8 +8,11 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
+import PictureAsPdfOutlined from '@mui/icons-material/PictureAsPdfOutlined';
 import QuizOutlined from '@mui/icons-material/QuizOutlined';
 import { isBackendError } from '../../api/call';
+import { savePdf } from '../../api/save-pdf';
+import { useChannelMutation } from '../../api/use-channel-mutation';
 import { useChannelQuery } from '../../api/use-channel-query';
 import { KycChip } from '../../components/KycChip';
 import { PageHeader } from '../../components/PageHeader';
@@ -34,6 +37,9 @@ export function ClientPage({ id }: { id: string }) {
   );
   const [editing, setEditing] = useState(false);
   const [questionnaire, setQuestionnaire] = useState(false);
+  const sheet = useChannelMutation('clients:recommendation-sheet-pdf', {
+    success: (file) => t('pdf.ui.saved', { file: file.fileName }),
+  });
 
   const back = (
     <Tooltip title={t('common.back')}>
@@ -99,6 +105,15 @@ export function ClientPage({ id }: { id: string }) {
         }
         actions={
           <>
+            <Button
+              variant="outlined"
+              startIcon={<PictureAsPdfOutlined />}
+              disabled={sheet.isPending}
+              onClick={() => sheet.mutate({ clientId: client.id }, { onSuccess: savePdf })}
+              data-testid="client-recommendation-sheet"
+            >
+              {t('pdf.ui.recommendationSheet')}
+            </Button>
             <Button
               variant="outlined"
               startIcon={<QuizOutlined />}

@@ -13,6 +13,7 @@ import { ActiveDeviations } from './active-deviations';
 import { DeviationDialog } from './DeviationDialog';
 import { ExcludedProductsCard } from './ExcludedProductsCard';
 import { NOT_REQUESTED } from './language-model-caption';
+import { RankingRecordBar, type UndoableReaction } from './RankingRecordBar';
 import { RecommendationsCard, type LastReaction } from './RecommendationsCard';
 
 const PAGE = 10;
@@ -107,10 +108,12 @@ export function ClientRecommendations({
   const shown = ranking.data ?? (lastShown.current?.clientId === clientId ? lastShown.current : undefined);
 
   const [repeat, setRepeat] = useState<{ product: RankedProduct; outcome: Outcome } | null>(null);
+  const [undoable, setUndoable] = useState<UndoableReaction | null>(null);
   const recording = useChannelMutation('outcomes:record', {
-    success: (_answer, input) => {
+    success: (answer, input) => {
       const product = shown?.ranked.find((p) => p.productId === input.productId);
       const name = product ? pickPair(product.nameEn, product.nameZh) : input.productId;
+      setUndoable({ interactionId: answer.interaction.id, outcome: t(`outcome.${input.outcome}`), product: name });
       return t('reco.recorded', { outcome: t(`outcome.${input.outcome}`), product: name });
     },
     // The same reaction already recorded today is a question for the advisor, not an error.
@@ -141,6 +144,7 @@ export function ClientRecommendations({
           onShowMore={() => setTop((n) => n + PAGE)}
           onRetry={reloadRanking}
           onRecord={record}
+          toolbar={<RankingRecordBar ranking={shown} undoable={undoable} onUndone={() => setUndoable(null)} />}
         />
         {shown && <ExcludedProductsCard excluded={shown.excluded} onAskDeviation={setAsking} />}
         <ConfirmDialog

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -35,6 +36,8 @@ interface Props {
   onShowMore(): void;
   onRetry(): void;
   onRecord(product: RankedProduct, outcome: Outcome): void;
+  /** Actions on the ranking as a whole, under its title (mark as presented, undo the last reaction). */
+  toolbar?: ReactNode;
 }
 
 /** Which model and rule set produced the list: small print an advisor can quote when asked. */
@@ -94,6 +97,7 @@ export function RecommendationsCard({
   onShowMore,
   onRetry,
   onRecord,
+  toolbar,
 }: Props) {
   const { t } = useI18n();
   return (
@@ -126,6 +130,7 @@ export function RecommendationsCard({
         </Box>
       )}
       {ranking?.languageModel && <LanguageModelLine languageModel={ranking.languageModel} />}
+      {ranking && toolbar}
       {ranking && ranking.modelVersion === null && (
         <Alert severity="info" sx={{ mx: 2, mb: 1 }} data-testid="recommendations-no-model">
           {t('reco.noModel')}

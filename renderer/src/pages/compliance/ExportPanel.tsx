@@ -10,7 +10,7 @@ import Typography from '@mui/material/Typography';
 import ContentCopyOutlined from '@mui/icons-material/ContentCopyOutlined';
 import FolderOpenOutlined from '@mui/icons-material/FolderOpenOutlined';
 import { useState } from 'react';
-import { EXPORT_FORMATS, type ExportFormat } from '../../../../app/records/export-formats';
+import { EXPORT_FORMATS, NAMED_ONLY_FORMATS, type ExportFormat } from '../../../../app/records/export-formats';
 import { call } from '../../api/call';
 import { getBridge } from '../../bridge/bridge';
 import { SectionCard } from '../../components/SectionCard';
@@ -34,6 +34,8 @@ export function ExportPanel({ request, count }: Props) {
   const [pseudonymize, setPseudonymize] = useState(false);
   const { job, start, cancel } = useExportJob();
   const running = job.state === 'running';
+  // A PDF report is written for the client and names them: such formats are never pseudonymized.
+  const canPseudonymize = !NAMED_ONLY_FORMATS.includes(format);
   const desktop = (() => {
     try {
       return getBridge().mode === 'electron';
@@ -68,16 +70,16 @@ export function ExportPanel({ request, count }: Props) {
           <FormControlLabel
             control={
               <Switch
-                checked={pseudonymize}
+                checked={pseudonymize && canPseudonymize}
                 onChange={(event) => setPseudonymize(event.target.checked)}
-                disabled={running}
+                disabled={running || !canPseudonymize}
                 slotProps={{ input: { 'data-testid': 'export-pseudonymize' } as object }}
               />
             }
             label={t('compliance.export.pseudonymize')}
           />
         </Box>
-        {pseudonymize && (
+        {pseudonymize && canPseudonymize && (
           <Typography variant="caption" color="text.secondary">
             {t('compliance.export.pseudonymizeHelp')}
           </Typography>
@@ -86,7 +88,7 @@ export function ExportPanel({ request, count }: Props) {
           <Button
             variant="contained"
             disabled={!request || running}
-            onClick={() => request && void start({ ...request, format, pseudonymize })}
+            onClick={() => request && void start({ ...request, format, pseudonymize: pseudonymize && canPseudonymize })}
             data-testid="export-start"
           >
             {t('compliance.export.start')}

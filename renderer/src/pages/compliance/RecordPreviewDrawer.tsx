@@ -10,7 +10,7 @@ import CloseOutlined from '@mui/icons-material/CloseOutlined';
 import CheckCircleOutline from '@mui/icons-material/CheckCircleOutlineOutlined';
 import HighlightOff from '@mui/icons-material/CancelOutlined';
 import type { ReactNode } from 'react';
-import type { AdviceRecord } from '../../../../app/records/advice-record';
+import type { AdviceRecord, PitchAdviceRecord } from '../../../../app/records/advice-record';
 import type { MessageKey } from '../../../../app/messages';
 import { useChannelQuery } from '../../api/use-channel-query';
 import { FactList } from '../../components/FactList';
@@ -19,6 +19,8 @@ import { RiskClassChip } from '../../components/RiskClassChip';
 import { RiskGradeChip } from '../../components/RiskGradeChip';
 import { useI18n } from '../../i18n/use-i18n';
 import { PitchTextView } from './PitchTextView';
+import { kindLabel } from './record-filter';
+import type { RiskClass } from '../../../../app/domain';
 
 function Section({ title, children, testId }: { title: ReactNode; children: ReactNode; testId?: string }) {
   return (
@@ -72,13 +74,47 @@ export function RecordPreviewDrawer({ id, onClose }: { id: string | null; onClos
       {stored.isFetching && !stored.data && <LinearProgress />}
       {stored.error && !stored.data && <LoadError error={stored.error} onRetry={() => void stored.refetch()} />}
       {stored.data && id !== null && stored.data.record.id === id && (
-        <RecordBody record={stored.data.record} hash={stored.data.contentHash} intact={stored.data.intact} />
+        <RecordView record={stored.data.record} hash={stored.data.contentHash} intact={stored.data.intact} />
       )}
     </Drawer>
   );
 }
 
-function RecordBody({ record, hash, intact }: { record: AdviceRecord; hash: string; intact: boolean }) {
+function RecordView({ record, hash, intact }: { record: AdviceRecord; hash: string; intact: boolean }) {
+  const { t, fmt } = useI18n();
+  if (record.kind === 'pitch-approved') return <RecordBody record={record} hash={hash} intact={intact} />;
+  // Other kinds (a ranking presented, a correction) are shown by their exports; here: who, when, and the hash.
+  const kind = kindLabel(record.kind);
+  return (
+    <Box sx={{ px: 2, pb: 3, overflowY: 'auto', flexGrow: 1, minHeight: 0 }}>
+      <Typography variant="body2" color="text.secondary">
+        {t('compliance.preview.made', { when: fmt.dateTime(record.createdAt) })} · {record.advisor}
+      </Typography>
+      <Alert
+        severity={intact ? 'success' : 'error'}
+        sx={{ mt: 1 }}
+        data-testid="record-preview-integrity"
+        data-intact={intact}
+      >
+        {t(intact ? 'compliance.preview.intact' : 'compliance.preview.broken')}
+      </Alert>
+      <Typography variant="body2" sx={{ mt: 1.5 }}>
+        {t('compliance.preview.otherKind', { kind: kind ? t(kind) : record.kind, client: record.client.id })}
+      </Typography>
+      <Section title={t('compliance.preview.hash')}>
+        <Typography
+          variant="body2"
+          sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}
+          data-testid="record-preview-hash"
+        >
+          {hash}
+        </Typography>
+      </Section>
+    </Box>
+  );
+}
+
+function RecordBody({ record, hash, intact }: { record: PitchAdviceRecord; hash: string; intact: boolean }) {
   const { t, fmt, pick, pickPair } = useI18n();
   const client = record.client as AdviceRecord['client'] & Record<string, unknown>;
   const profile = ('profile' in client ? client.profile : client) as Record<string, unknown> & {
@@ -93,7 +129,7 @@ function RecordBody({ record, hash, intact }: { record: AdviceRecord; hash: stri
     <Box sx={{ px: 2, pb: 3, overflowY: 'auto', flexGrow: 1, minHeight: 0 }}>
       <Typography variant="body2" color="text.secondary">
         {t('compliance.preview.made', { when: fmt.dateTime(record.createdAt) })} ·{' '}
-        {t('compliance.preview.people', { advisor: record.advisor, approver: record.approver })}
+        {t('compliance.preview.people', { advisor: record.advisor, approver: record.approver ?? '—' })}
       </Typography>
       <Alert
         severity={intact ? 'success' : 'error'}
@@ -115,7 +151,7 @@ function RecordBody({ record, hash, intact }: { record: AdviceRecord; hash: stri
           facts={[
             {
               label: t('compliance.preview.riskClass'),
-              value: <RiskClassChip riskClass={client.riskClass} long />,
+              value: <RiskClassChip riskClass={client.riskClass as RiskClass | null} long />,
             },
             ...(typeof profile.birthDate === 'string'
               ? [{ label: t('compliance.preview.age'), value: String(ageOn(profile.birthDate, day)) }]

@@ -154,6 +154,12 @@ const RecordRow = memo(function RecordRow({
       </Box>
     );
   const kind = kindLabel(row.kind);
+  const product =
+    row.productNameEn !== null
+      ? pickPair(row.productNameEn, row.productNameZh ?? row.productNameEn)
+      : row.kind === 'ranking-presented'
+        ? t('compliance.productsRecommended', { count: row.recommendedCount })
+        : '—';
   return (
     <Box
       role="row"
@@ -180,8 +186,8 @@ const RecordRow = memo(function RecordRow({
       <Box role="gridcell" sx={{ ...cellSx, fontWeight: 500 }} title={`${row.clientName} (${row.clientId})`}>
         {row.clientName}
       </Box>
-      <Box role="gridcell" sx={cellSx} title={pickPair(row.productNameEn, row.productNameZh)}>
-        {pickPair(row.productNameEn, row.productNameZh)}
+      <Box role="gridcell" sx={cellSx} title={product}>
+        {product}
       </Box>
       <Box role="gridcell" sx={cellSx}>
         {kind ? t(kind) : row.kind}

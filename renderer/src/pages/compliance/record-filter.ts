@@ -17,7 +17,7 @@ export function currentMonth(now: Date = new Date()): { from: string; to: string
   return { from: `${today.slice(0, 8)}01`, to: `${today.slice(0, 8)}${String(last).padStart(2, '0')}` };
 }
 
-export const RECORD_KINDS = ['pitch-approved', 'ranking-presented'] as const;
+export const RECORD_KINDS = ['pitch-approved', 'ranking-presented', 'correction'] as const;
 
 export function kindLabel(kind: string): MessageKey | null {
   return (RECORD_KINDS as readonly string[]).includes(kind) ? (`compliance.kind.${kind}` as MessageKey) : null;

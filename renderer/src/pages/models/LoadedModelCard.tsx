@@ -13,6 +13,8 @@ interface Props {
   busy: boolean;
   onCancel(): void;
   onUnload(): void;
+  /** Loads the model again without its LoRA adapter. */
+  onRemoveAdapter(): void;
 }
 
 function Fact({ label, value, testId }: { label: string; value: string; testId: string }) {
@@ -29,7 +31,7 @@ function Fact({ label, value, testId }: { label: string; value: string; testId: 
 }
 
 /** The one loaded model: where it runs and with what, load progress with Cancel, or why the last load failed. */
-export function LoadedModelCard({ status, busy, onCancel, onUnload }: Props) {
+export function LoadedModelCard({ status, busy, onCancel, onUnload, onRemoveAdapter }: Props) {
   const { t, fmt } = useI18n();
   const file = status.path ? modelFileName(status.path) : '';
   return (
@@ -75,6 +77,22 @@ export function LoadedModelCard({ status, busy, onCancel, onUnload }: Props) {
             <Fact label={t('llm.status.layers')} value={t('llm.status.layersValue', { gpu: status.gpuLayers, total: status.totalLayers })} testId="llm-status-layers" />
             <Fact label={t('llm.status.context')} value={t('llm.status.contextValue', { n: fmt.number(status.contextSize) })} testId="llm-status-context" />
             <Fact label={t('llm.status.threads')} value={String(status.threads)} testId="llm-status-threads" />
+            {status.lora && (
+              <Box sx={{ gridColumn: '1 / -1', display: 'flex', alignItems: 'flex-end', gap: 1, flexWrap: 'wrap' }}>
+                <Fact
+                  label={t('llm.status.adapter')}
+                  value={t('llm.status.adapterValue', {
+                    file: status.lora.file,
+                    hash: status.lora.sha256.slice(0, 12),
+                    scale: fmt.number(status.lora.scale),
+                  })}
+                  testId="llm-status-adapter"
+                />
+                <Button size="small" onClick={onRemoveAdapter} disabled={busy} data-testid="llm-remove-adapter">
+                  {t('llm.removeAdapter')}
+                </Button>
+              </Box>
+            )}
           </Box>
         )}
       </Box>

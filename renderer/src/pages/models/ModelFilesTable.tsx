@@ -19,14 +19,18 @@ interface Props {
   inspecting: ReadonlySet<string>;
   busy: boolean;
   onLoad(path: string): void;
+  /** Loads the loaded model again with this LoRA adapter applied. */
+  onApply(path: string): void;
   onInspect(path: string): void;
 }
 
 /** Every GGUF file the app knows: what its header says, whether it fits this computer, and why a broken one cannot load. */
-export function ModelFilesTable({ files, status, inspecting, busy, onLoad, onInspect }: Props) {
+export function ModelFilesTable({ files, status, inspecting, busy, onLoad, onApply, onInspect }: Props) {
   const { t, fmt } = useI18n();
   const loadedPath = status?.state === 'loaded' ? status.path : null;
   const loadingPath = status?.state === 'loading' ? status.path : null;
+  const appliedPath = status?.state === 'loaded' ? (status.lora?.path ?? null) : null;
+  const loadedArchitecture = status?.state === 'loaded' ? status.architecture : null;
   return (
     <Box sx={{ overflowX: 'auto' }}>
       <Table size="small" data-testid="llm-files">
@@ -45,9 +49,17 @@ export function ModelFilesTable({ files, status, inspecting, busy, onLoad, onIns
         </TableHead>
         <TableBody>
           {files.map((file) => {
-            const loaded = file.path === loadedPath;
+            const adapter = file.adapterFor;
+            const loaded = file.path === loadedPath || (adapter !== null && file.path === appliedPath);
             return (
-              <TableRow key={file.path} data-testid="llm-file-row" data-file={file.fileName} data-loaded={loaded ? 'true' : 'false'} selected={loaded}>
+              <TableRow
+                key={file.path}
+                data-testid="llm-file-row"
+                data-file={file.fileName}
+                data-loaded={loaded ? 'true' : 'false'}
+                data-adapter={adapter ?? undefined}
+                selected={loaded}
+              >
                 <TableCell sx={{ minWidth: 200, maxWidth: 320 }}>
                   <Tooltip title={file.path}>
                     <Typography variant="body2" sx={{ fontWeight: 500, overflowWrap: 'anywhere' }} data-testid="llm-file-name">
@@ -87,7 +99,9 @@ export function ModelFilesTable({ files, status, inspecting, busy, onLoad, onIns
                     </Typography>
                   )}
                 </TableCell>
-                <TableCell data-testid="llm-file-architecture">{file.architecture ?? '—'}</TableCell>
+                <TableCell data-testid="llm-file-architecture">
+                  {adapter !== null ? t('llm.adapterFor', { architecture: adapter }) : (file.architecture ?? '—')}
+                </TableCell>
                 <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }} data-testid="llm-file-parameters">
                   {formatParameters(file.parameterCount)}
                 </TableCell>
@@ -98,7 +112,7 @@ export function ModelFilesTable({ files, status, inspecting, busy, onLoad, onIns
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
                   {formatBytes(file.sizeBytes)}
                 </TableCell>
-                <TableCell data-testid="llm-file-chat-template">{file.architecture === null ? '—' : file.hasChatTemplate ? t('common.yes') : t('common.no')}</TableCell>
+                <TableCell data-testid="llm-file-chat-template">{file.architecture === null || adapter !== null ? '—' : file.hasChatTemplate ? t('common.yes') : t('common.no')}</TableCell>
                 <TableCell>
                   {file.fit ? (
                     <Box>
@@ -112,7 +126,31 @@ export function ModelFilesTable({ files, status, inspecting, busy, onLoad, onIns
                   )}
                 </TableCell>
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                  {loaded ? (
+                  {adapter !== null ? (
+                    loaded ? (
+                      <Chip size="small" color="success" label={t('llm.adapterApplied')} data-testid="llm-file-applied" />
+                    ) : (
+                      <Tooltip
+                        title={
+                          loadedArchitecture === adapter
+                            ? t('llm.applyAdapterHelp')
+                            : t('llm.applyAdapterNeedsModel', { architecture: adapter })
+                        }
+                      >
+                        <span>
+                          <Button
+                            size="small"
+                            variant="outlined"
+                            disabled={busy || loadedArchitecture !== adapter || loadingPath !== null}
+                            onClick={() => onApply(file.path)}
+                            data-testid="llm-file-apply"
+                          >
+                            {t('llm.applyAdapter')}
+                          </Button>
+                        </span>
+                      </Tooltip>
+                    )
+                  ) : loaded ? (
                     <Chip size="small" color="success" label={t('llm.fileLoaded')} data-testid="llm-file-loaded" />
                   ) : (
                     <Button

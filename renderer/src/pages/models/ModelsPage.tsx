@@ -35,9 +35,23 @@ export function ModelsPage() {
     success: (answer, { path }) => (answer.state === 'loaded' ? t('llm.loaded', { file: modelFileName(path) }) : null),
     invalidates: ['llm:status'],
   });
+  // Applying or removing an adapter loads the same model again, with or without it.
+  const adapting = useChannelMutation('llm:load', {
+    success: (answer, { path, lora }) =>
+      answer.state !== 'loaded'
+        ? null
+        : lora
+          ? t('llm.adapterAppliedNotice', { file: modelFileName(lora.path), model: modelFileName(path) })
+          : t('llm.adapterRemoved', { model: modelFileName(path) }),
+    invalidates: ['llm:status'],
+  });
   const cancelling = useChannelMutation('llm:cancel-load', { invalidates: ['llm:status'] });
   const unloading = useChannelMutation('llm:unload', { success: () => t('llm.unloaded'), invalidates: ['llm:status'] });
-  const busy = loading.isPending || unloading.isPending;
+  const busy = loading.isPending || unloading.isPending || adapting.isPending;
+  const reload = (lora: { path: string; scale: number } | null) => {
+    if (status?.state !== 'loaded' || !status.path) return;
+    adapting.mutate({ path: status.path, gpuLayers: 'auto', contextSize: 'auto', ...(lora ? { lora } : {}) });
+  };
   const [inspecting, setInspecting] = useState<ReadonlySet<string>>(new Set());
   const [inspected, setInspected] = useState<Record<string, NonNullable<typeof files.data>[number]>>({});
 
@@ -73,6 +87,7 @@ export function ModelsPage() {
             busy={busy}
             onCancel={() => cancelling.mutate({})}
             onUnload={() => unloading.mutate({})}
+            onRemoveAdapter={() => reload(null)}
           />
         )}
         <SectionCard title={t('llm.files.title')} flush testId="llm-files-card">
@@ -90,6 +105,7 @@ export function ModelsPage() {
               inspecting={inspecting}
               busy={busy}
               onLoad={(path) => loading.mutate({ path, gpuLayers: 'auto', contextSize: 'auto' })}
+              onApply={(path) => reload({ path, scale: 1 })}
               onInspect={(path) => void inspect(path)}
             />
           )}

@@ -2,6 +2,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
+import PictureAsPdfOutlined from '@mui/icons-material/PictureAsPdfOutlined';
 import SaveOutlined from '@mui/icons-material/SaveOutlined';
 import TaskAltOutlined from '@mui/icons-material/TaskAltOutlined';
 import { useI18n } from '../../i18n/use-i18n';
@@ -15,10 +16,13 @@ interface Props {
   onSave(): void;
   onDiscard(): void;
   onApprove(): void;
+  /** Downloads the version shown as a client-facing PDF; offered for an approved version only. */
+  onExportPdf(): void;
+  exporting: boolean;
 }
 
 /** Save the edit as a new version; approve the latest saved version, or say plainly why it cannot be approved. */
-export function PitchActions({ editor, busy, approval, onSave, onDiscard, onApprove }: Props) {
+export function PitchActions({ editor, busy, approval, onSave, onDiscard, onApprove, onExportPdf, exporting }: Props) {
   const { t, pick, fmt } = useI18n();
   const approved = approval !== null;
   const blocking = editor.issues.find((i) => i.severity === 'blocking');
@@ -53,6 +57,16 @@ export function PitchActions({ editor, busy, approval, onSave, onDiscard, onAppr
           </>
         )}
         <Box sx={{ flexGrow: 1 }} />
+        <Button
+          variant="outlined"
+          startIcon={<PictureAsPdfOutlined />}
+          disabled={!approved || editor.dirty || exporting}
+          onClick={onExportPdf}
+          title={approved ? undefined : t('pdf.ui.approveFirst')}
+          data-testid="pitch-export-pdf"
+        >
+          {t('pdf.ui.exportPitch')}
+        </Button>
         {approved && !editor.dirty ? (
           <Chip
             color="success"

@@ -10,6 +10,7 @@ import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
 import { isBackendError } from '../../api/call';
+import { savePdf } from '../../api/save-pdf';
 import { useChannelMutation } from '../../api/use-channel-mutation';
 import { useChannelQuery } from '../../api/use-channel-query';
 import { useLlmStatus } from '../../api/use-llm-status';
@@ -72,6 +73,9 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
     success: (_approved, { version }) => t('pitch.approved', { version }),
     invalidates: ['pitch:get', 'pitch:list'],
   });
+  const exporting = useChannelMutation('pitch:export-pdf', {
+    success: (file) => t('pdf.ui.saved', { file: file.fileName }),
+  });
   const busy = saving.isPending || approving.isPending;
 
   const { stream, start, stop } = usePitchStream((done) => {
@@ -112,6 +116,11 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
 
   const onApprove = () => {
     if (draft.data && editor.version) approving.mutate({ draftId: draft.data.id, version: editor.version.version });
+  };
+
+  const onExportPdf = () => {
+    if (draft.data && editor.version)
+      exporting.mutate({ draftId: draft.data.id, version: editor.version.version }, { onSuccess: savePdf });
   };
 
   if (client.error !== null && !client.data)
@@ -216,6 +225,8 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
                   onSave={onSave}
                   onDiscard={editor.discard}
                   onApprove={onApprove}
+                  onExportPdf={onExportPdf}
+                  exporting={exporting.isPending}
                 />
                 <Box lang={draft.data.language}>
                   <PitchFieldsEditor

@@ -1,0 +1,35 @@
+/** The client page's advice records, presenting a ranking, corrections and taking back a reaction. */
+export const enRecords = {
+  'records.kind.pitch-approved': 'Pitch approved',
+  'records.kind.ranking-presented': 'Ranking presented',
+  'records.kind.correction': 'Correction',
+  'records.col.kind': 'Record',
+  'records.col.subject': 'About',
+  'records.products': '{count, plural, one {# product recommended} other {# products recommended}}',
+  'records.corrects': 'Corrects {id}',
+  'records.correctedBy': 'Corrected by {ids}',
+  'records.correct': 'Correct…',
+  'records.correct.title': 'Correct advice record {id}',
+  'records.correct.intro':
+    'The record stays exactly as it was made. The correction is a new record that names it, says why, and states what was wrong and what is right.',
+  'records.correct.reason': 'Why the record is corrected',
+  'records.correct.field': 'Statement',
+  'records.correct.was': 'The record says',
+  'records.correct.now': 'Correct is',
+  'records.correct.addChange': 'Add another statement',
+  'records.correct.save': 'Record correction',
+  'records.correct.saved': 'Correction {id} recorded.',
+  'records.present': 'Mark as presented',
+  'records.present.done': 'Presented',
+  'records.present.title': 'Record this ranking as presented',
+  'records.present.body':
+    'An advice record keeps this ranking as shown: {recommended, plural, one {# recommended product} other {# recommended products}} with their places and reasons, and {rejected, plural, one {# product} other {# products}} excluded by suitability with the rules that excluded them.',
+  'records.present.note': 'How it was presented (optional)',
+  'records.present.save': 'Record as presented',
+  'records.present.saved': 'Recorded as presented: advice record {id}.',
+  'reco.undo': 'Undo',
+  'reco.undo.recorded': 'Recorded “{outcome}” for {product}.',
+  'reco.undo.done': 'Reaction taken back.',
+  'reco.undo.doneKept':
+    'Reaction taken back. The live model had learned more since, so it keeps what it learned until the next retrain.',
+} satisfies Record<string, string>;

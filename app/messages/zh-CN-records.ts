@@ -1,0 +1,35 @@
+import type { enRecords } from './en-records';
+
+export const zhCNRecords: Record<keyof typeof enRecords, string> = {
+  'records.kind.pitch-approved': '推介已批准',
+  'records.kind.ranking-presented': '已展示推荐排名',
+  'records.kind.correction': '更正',
+  'records.col.kind': '记录',
+  'records.col.subject': '内容',
+  'records.products': '推荐了 {count} 个产品',
+  'records.corrects': '更正 {id}',
+  'records.correctedBy': '已由 {ids} 更正',
+  'records.correct': '更正…',
+  'records.correct.title': '更正建议记录 {id}',
+  'records.correct.intro':
+    '原记录保持不变。更正是一条新记录：指明被更正的记录、更正原因，以及哪里有误、正确内容是什么。',
+  'records.correct.reason': '更正原因',
+  'records.correct.field': '陈述项',
+  'records.correct.was': '记录中写的是',
+  'records.correct.now': '正确内容',
+  'records.correct.addChange': '再添加一项',
+  'records.correct.save': '记录更正',
+  'records.correct.saved': '已记录更正 {id}。',
+  'records.present': '标记为已展示',
+  'records.present.done': '已展示',
+  'records.present.title': '将此排名记录为已向客户展示',
+  'records.present.body':
+    '建议记录将按所示保存此排名：{recommended} 个推荐产品及其名次和理由，以及 {rejected} 个因适当性被排除的产品及排除规则。',
+  'records.present.note': '展示方式（可选）',
+  'records.present.save': '记录为已展示',
+  'records.present.saved': '已记录为已展示：建议记录 {id}。',
+  'reco.undo': '撤销',
+  'reco.undo.recorded': '已记录“{outcome}”：{product}。',
+  'reco.undo.done': '已撤销该反馈。',
+  'reco.undo.doneKept': '已撤销该反馈。实时模型之后又学习了其他反馈，因此在下次重新训练前仍保留其所学内容。',
+};
