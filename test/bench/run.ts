@@ -98,7 +98,7 @@ if (only === 'import') {
 
 // BENCH_ONLY=records: advice-record exports of 10,000 records (BENCH_RECORDS) in every format (no build needed).
 if (only === 'records') {
-  for (const line of await benchRecordsExport()) console.log(line);
+  await benchRecordsExport();
   process.exit(0);
 }
 
@@ -132,7 +132,7 @@ for (const line of summarizeRecommendations(await benchRecommendations())) conso
 
 for (const line of await importFigures()) console.log(line);
 for (const line of benchAuditTampering()) console.log(line);
-for (const line of await benchRecordsExport()) console.log(line);
+await benchRecordsExport();
 
 // The language-model figures last: they generate a 0.5B-shaped test model once and take minutes on 2 cores.
 await benchLlm();
