@@ -3,6 +3,7 @@ import { auditEvents } from './audit-channels';
 import { RetrainStatusSchema } from './engine-channels';
 import { llmEvents } from './llm-channels';
 import { pitchEvents } from './pitch-channels';
+import { recordEvents } from './record-channels';
 
 /** Events the backend pushes to the renderer without being asked. */
 export const events = {
@@ -44,6 +45,7 @@ export const events = {
   ...llmEvents,
   ...pitchEvents,
   ...auditEvents,
+  ...recordEvents,
 } as const;
 
 export type Events = typeof events;

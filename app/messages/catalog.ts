@@ -1,6 +1,7 @@
 import { enAudit } from './en-audit';
 import { enCategories } from './en-categories';
 import { enClient } from './en-client';
+import { enCompliance } from './en-compliance';
 import { enEngine } from './en-engine';
 import { enLora } from './en-lora';
 import { enModelSelection } from './en-model-selection';
@@ -17,6 +18,7 @@ import type { Language } from './language';
 import { zhCNAudit } from './zh-CN-audit';
 import { zhCNCategories } from './zh-CN-categories';
 import { zhCNClient } from './zh-CN-client';
+import { zhCNCompliance } from './zh-CN-compliance';
 import { zhCNEngine } from './zh-CN-engine';
 import { zhCNLora } from './zh-CN-lora';
 import { zhCNModelSelection } from './zh-CN-model-selection';
@@ -49,6 +51,7 @@ export const en = {
   ...enSuitability,
   ...enAudit,
   ...enUsers,
+  ...enCompliance,
   ...enRecords,
   ...enPdf,
 } satisfies Record<string, string>;
@@ -70,6 +73,7 @@ export const zhCN: Catalog = {
   ...zhCNSuitability,
   ...zhCNAudit,
   ...zhCNUsers,
+  ...zhCNCompliance,
   ...zhCNRecords,
   ...zhCNPdf,
 };

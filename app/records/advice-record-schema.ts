@@ -26,11 +26,42 @@ const ReviewOnRecordSchema = z.object({
 });
 
 /**
- * The layout an export promises for each record (advisor-desk/advice-record@2, which adds `review`; @1 records,
- * made before it, are read and exported as they were made): every field the domain notes ask a
- * record to carry is required; the client, product and market inside are the app's own records as they stood.
- * docs/schemas/advice-record.schema.json is generated from this and checked by a test.
+ * The client in a pseudonymized export (app/records/pseudonymize.ts): no name, contact details, notes or birth date;
+ * the id is a keyed pseudonym, age and money are ranges. Strict, so a record that still carries any of them fails.
  */
+export const PseudonymousClientSchema = z
+  .object({
+    id: z.string().regex(/^PS-[0-9a-f]{16}$/),
+    pseudonymized: z.literal(true),
+    kind: z.string(),
+    language: z.string().nullable(),
+    riskClass: z.string().nullable(),
+    ageBand: z.string().nullable(),
+    foundedYear: z.number().int().nullable(),
+    sector: z.string().nullable(),
+    creditRating: z.string().nullable(),
+    creditScoreBand: z.string().nullable(),
+    amounts: z.record(z.string(), z.string().nullable()),
+    dependents: z.number().int().nullable(),
+    objectives: z.array(z.unknown()),
+    horizonYears: z.number().nullable(),
+    liquidityNeed: z.string().nullable(),
+    knowledgeLevel: z.string().nullable(),
+    experienceYears: z.number().nullable(),
+    complexProductExperience: z.boolean().nullable(),
+    professionalInvestor: z.boolean().nullable(),
+    sustainabilityPreference: z.boolean().nullable(),
+    kycReviewedAt: z.string().nullable(),
+    questionnaire: z.unknown(),
+  })
+  .strict();
+
+/** The client as they stood, or in a pseudonymized export their pseudonymous form. */
+const ClientOnRecord = z.union([
+  PseudonymousClientSchema,
+  Obj.and(z.object({ id: z.string(), displayName: z.string() })),
+]);
+
 const Suitability = z.object({
   suitable: z.boolean(),
   ruleSet: z.object({ id: z.string(), version: z.number().int() }),
@@ -46,6 +77,12 @@ const Deviation = z.object({
   reason: z.string(),
 });
 
+/**
+ * The layout an export promises for each record (advisor-desk/advice-record@2, which adds `review`; @1 records,
+ * made before it, are read and exported as they were made): every field the domain notes ask a record to carry is
+ * required; the client, product and market inside are the app's own records as they stood.
+ * docs/schemas/advice-records-export.schema.json is generated from this and checked by a test.
+ */
 export const PitchRecordSchema = z.object({
   schema: Layout,
   id: z.string().min(1),
@@ -54,7 +91,7 @@ export const PitchRecordSchema = z.object({
   advisor: z.string().min(1),
   approver: z.string().min(1),
   review: ReviewOnRecordSchema.nullable().optional(),
-  client: Obj.and(z.object({ id: z.string() })),
+  client: ClientOnRecord,
   product: Obj.and(z.object({ id: z.string(), riskGrade: z.string() })),
   suitability: Suitability,
   deviation: Deviation.nullable(),
@@ -98,7 +135,7 @@ export const PresentedRecordSchema = z.object({
   createdAt: z.string(),
   advisor: z.string().min(1),
   approver: z.null(),
-  client: Obj.and(z.object({ id: z.string() })),
+  client: ClientOnRecord,
   market: Obj.nullable(),
   presentation: z.object({
     impressionId: z.string(),
@@ -149,11 +186,19 @@ export const AdviceRecordSchema = z.discriminatedUnion('kind', [
   CorrectionRecordSchema,
 ]);
 
-/** One record in an export: the record as stored and the sha256 of its stored text. */
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/**
+ * One record in an export: the record and the sha256 of its text as written. In a pseudonymized export the record is
+ * the pseudonymized one and `storedHash` is the hash of the record as stored, which ties it to the store without
+ * saying anything about the client.
+ */
 export const ExportedRecordSchema = z.object({
-  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  contentHash: Sha256,
+  storedHash: Sha256.optional(),
   record: AdviceRecordSchema,
 });
+export type ExportedRecord = z.infer<typeof ExportedRecordSchema>;
 
 export const ADVICE_EXPORT_SCHEMA = 'advisor-desk/advice-records-export@1';
 
@@ -161,6 +206,16 @@ export const AdviceExportSchema = z.object({
   schema: z.literal(ADVICE_EXPORT_SCHEMA),
   generatedAt: z.string(),
   period: z.object({ from: z.string(), to: z.string() }),
-  filters: z.object({ client: z.string().nullable(), advisor: z.string().nullable() }),
+  filters: z.object({
+    client: z.string().nullable(),
+    advisor: z.string().nullable(),
+    kind: z.string().nullable().optional(),
+  }),
+  /** Clients pseudonymized (see PseudonymousClientSchema); absent in exports made before pseudonymization existed. */
+  pseudonymized: z.boolean().optional(),
   records: z.array(ExportedRecordSchema),
 });
+
+/** Everything of the export document but its records: what a writer puts before the first record. */
+export const AdviceExportHeadSchema = AdviceExportSchema.omit({ records: true });
+export type AdviceExportHead = z.infer<typeof AdviceExportHeadSchema>;

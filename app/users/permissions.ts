@@ -20,6 +20,10 @@ const MODEL: Rule = {
   roles: ['advisor', 'administrator'],
   refusal: 'Training and choosing the interest model is for advisors and administrators.',
 };
+const EXPORT: Rule = {
+  roles: ['compliance', 'administrator'],
+  refusal: 'Exporting the advice records of a period is for compliance officers and administrators.',
+};
 const REVIEW: Rule = {
   roles: ['reviewer'],
   refusal: 'Reviewing pitches is for reviewers.',
@@ -39,6 +43,8 @@ export const CHANNEL_RULES: Partial<Record<Channel, Rule>> = {
   'outcomes:undo': ADVICE,
   'records:present-ranking': ADVICE,
   'records:correct': ADVICE,
+  'records:export-start': EXPORT,
+  'records:export-cancel': EXPORT,
   'pitch:start': ADVICE,
   'pitch:stop': ADVICE,
   'pitch:save': ADVICE,

@@ -28,6 +28,7 @@ import { pdfHandlers } from './pdf-handlers';
 import { pitchHandlers } from './pitch-handlers';
 import { recordHandlers } from './record-handlers';
 import { seedDemoHistory } from './demo-history';
+import { recordExportHandlers } from './record-export-handlers';
 import { ruleSetHandlers } from './rule-set-handlers';
 import { DeskSession } from './desk-session';
 import { userHandlers } from './user-handlers';
@@ -112,6 +113,7 @@ export function openBackend(options: BackendOptions): Backend {
   });
   if (options.auditChecks) audit.start();
 
+  const recordExports = recordExportHandlers(ctx);
   const engineTable = engineHandlers(ctx);
   const table: HandlerTable = {
     ...bookHandlers(ctx, { mode: options.mode, databasePath, demoHistory: options.demoHistory === true }),
@@ -121,6 +123,7 @@ export function openBackend(options: BackendOptions): Backend {
     ...llmHandlers(ctx),
     ...pitchHandlers(ctx),
     ...deviationHandlers(ctx),
+    ...recordExports.handlers,
     ...pdfHandlers(ctx, async (clientId) =>
       engineTable['recommendations:for-client']({ clientId, top: 20, languageModel: 'use' }),
     ),
@@ -146,6 +149,7 @@ export function openBackend(options: BackendOptions): Backend {
     },
     close() {
       audit.dispose();
+      recordExports.close();
       listeners.clear();
       // Frees the model and its context; running drafts are stopped first (nothing is kept in memory after close).
       void llm.dispose().catch(() => undefined);

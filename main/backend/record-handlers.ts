@@ -11,8 +11,10 @@ import {
 import { appendAudit } from '../db/audit-log';
 import { verdictsFor } from '../model/pair-suitability';
 import type { BackendContext } from './backend-context';
+import type { RecordExportChannel } from './record-export-handlers';
 
-type RecordChannel = Extract<keyof HandlerTable, `records:${string}`>;
+/** The export and search channels are answered by record-export-handlers.ts. */
+type RecordChannel = Exclude<Extract<keyof HandlerTable, `records:${string}`>, RecordExportChannel>;
 export type RecordHandlers = Pick<HandlerTable, RecordChannel>;
 
 /** The store side of advice records: each record is added with its audit entry in one transaction. */

@@ -50,6 +50,7 @@ const OPTIONS = {
   preset: { type: 'string' },
   type: { type: 'string' },
   plain: { type: 'boolean', default: false },
+  pseudonymize: { type: 'boolean', default: false },
   context: { type: 'string' },
   seed: { type: 'string' },
   product: { type: 'string' },
@@ -242,6 +243,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
       advisor: values.advisor,
       format: values.format,
       out: values.out,
+      pseudonymize: values.pseudonymize,
       includeUnreviewed: values['include-unreviewed'],
     });
     return;

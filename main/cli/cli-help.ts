@@ -51,8 +51,11 @@ Usage:
                                               Each writes a checked copy and renames it over the database; on any
                                               failure the database is left as it was. Close the app first (exit 6)
   advisor-desk records export --from DAY --to DAY [--client ID] [--advisor ID] --format json|csv|pdf --out DIR
+                              [--pseudonymize]
                                               the advice records made in the period, checked against their hashes,
-                                              as one file with manifest.json (file sha256s, count, audit trail head)
+                                              as one file with manifest.json (file sha256s, count, audit trail head);
+                                              CSV has a row per product a record names. --pseudonymize: clients as
+                                              keyed pseudonyms, no names, contacts or birth dates, amounts as ranges
   advisor-desk records verify-export DIR      re-check an export folder against its manifest (exit 8 if altered)
   advisor-desk records export-training --out FILE.jsonl [--from DAY] [--to DAY] [--include-unreviewed]
                                               approved pitches reviewed by a second person as prompt/response pairs

@@ -11,6 +11,8 @@ export interface CliIo {
   onInterrupt?: (stop: () => void) => () => void;
   /** Asks for a secret (a database key) with echo off; absent where no terminal can be asked (pipes, scripts, tests). */
   readSecret?: (prompt: string) => Promise<string>;
+  /** stderr is a terminal: progress lines that rewrite themselves are shown there, and nowhere else. */
+  stderrIsTerminal?: boolean;
 }
 
 /** Exit codes a script can rely on; --help lists them. `cancelled` is the shell's 128 + SIGINT. */

@@ -23,6 +23,7 @@ const code = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   env,
+  stderrIsTerminal: process.stderr.isTTY === true,
   // A key is asked for only when someone is there to type it.
   ...(process.stdin.isTTY && process.stderr.isTTY
     ? { readSecret: (prompt: string) => readSecret(prompt, { input: process.stdin, output: process.stderr }) }

@@ -2,13 +2,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openStore } from '../db/open-store';
 import { APP_VERSION } from '../app-version';
-import { exportAdviceRecords, ExportRefusedError, verifyExport } from '../records/export-records';
-import { exportTrainingPairs } from '../records/export-training';
+import { EXPORT_FORMATS, ExportFormatSchema } from '../../app/records/export-formats';
+import {
+  exportAdviceRecords,
+  ExportCancelledError,
+  ExportRefusedError,
+  verifyExport,
+  type ExportProgress,
+} from '../records/export-records';
 import { CliError, EXIT, usageError, type CliIo } from './cli-io';
+import { exportTrainingPairs } from '../records/export-training';
 import { storeKeyFor } from './cli-store-key';
 
-export const RECORDS_USAGE =
-  'advisor-desk records export --from YYYY-MM-DD --to YYYY-MM-DD [--client ID] [--advisor ID] --format json|csv|pdf --out DIR | records verify-export DIR | records export-training --out FILE.jsonl [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--include-unreviewed]';
+export const RECORDS_USAGE = `advisor-desk records export --from YYYY-MM-DD --to YYYY-MM-DD [--client ID] [--advisor ID] --format ${EXPORT_FORMATS.join('|')} --out DIR [--pseudonymize] | records verify-export DIR | records export-training --out FILE.jsonl [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--include-unreviewed]`;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -23,11 +29,18 @@ export interface RecordsRequest {
   advisor?: string | undefined;
   format?: string | undefined;
   out?: string | undefined;
+  pseudonymize?: boolean | undefined;
   includeUnreviewed?: boolean;
 }
 
+/** "writing 4,000 of 10,000 records (40%)", rewritten in place on a terminal. */
+function progressLine(p: ExportProgress): string {
+  if (p.phase !== 'writing' || p.total === 0) return `${p.phase}…`;
+  return `writing ${p.done.toLocaleString('en-US')} of ${p.total.toLocaleString('en-US')} records (${Math.floor((p.done / p.total) * 100)}%)`;
+}
+
 /**
- * `records export`: a period's advice records as JSON, CSV or one PDF report per record, with a manifest (file hashes, count, audit trail head);
+ * `records export`: a period's advice records as JSON or CSV with a manifest (file hashes, count, audit trail head);
  * `records verify-export DIR`: re-checks such a folder. Exit 8 when a record or a file was altered.
  */
 export async function runRecords(io: CliIo, request: RecordsRequest): Promise<void> {
@@ -47,31 +60,45 @@ export async function runRecords(io: CliIo, request: RecordsRequest): Promise<vo
   const { from, to, format, out } = request;
   if (!from || !DAY.test(from) || !to || !DAY.test(to) || from > to)
     throw usageError(`--from and --to must be days (YYYY-MM-DD), from no later than to. Usage: ${RECORDS_USAGE}`);
-  if (format !== 'json' && format !== 'csv' && format !== 'pdf')
-    throw usageError(`--format must be json, csv or pdf. Usage: ${RECORDS_USAGE}`);
+  const parsedFormat = ExportFormatSchema.safeParse(format);
+  if (!parsedFormat.success)
+    throw usageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}. Usage: ${RECORDS_USAGE}`);
   if (!out) throw usageError(`--out DIR is required. Usage: ${RECORDS_USAGE}`);
   if (!fs.existsSync(request.dbPath)) throw new CliError(EXIT.database, `No database at ${request.dbPath}.`);
   const { db } = openStore(request.dbPath, { key: await storeKeyFor(io, request.dbPath) });
+  const stop = new AbortController();
+  const unlisten = io.onInterrupt?.(() => stop.abort());
+  // Progress only where someone watches a terminal: a script reading stderr gets errors alone.
+  const onProgress = io.stderrIsTerminal
+    ? (p: ExportProgress) => io.stderr(`\r${progressLine(p)}\x1b[K${p.phase === 'finishing' ? '\n' : ''}`)
+    : undefined;
   try {
-    const manifest = exportAdviceRecords(db, {
-      from,
-      to,
-      client: request.client ?? null,
-      advisor: request.advisor ?? null,
-      format,
-      outDir: path.resolve(out),
-      now: io.now?.() ?? new Date(),
-      appVersion: APP_VERSION,
-    });
+    const manifest = await exportAdviceRecords(
+      db,
+      {
+        from,
+        to,
+        client: request.client ?? null,
+        advisor: request.advisor ?? null,
+        format: parsedFormat.data,
+        pseudonymize: request.pseudonymize ?? false,
+        outDir: path.resolve(out),
+        now: io.now?.() ?? new Date(),
+        appVersion: APP_VERSION,
+      },
+      { signal: stop.signal, ...(onProgress ? { onProgress } : {}) },
+    );
     if (request.json) io.stdout(`${JSON.stringify(manifest)}\n`);
     else
       io.stdout(
-        `Exported ${manifest.recordCount} advice records (${from} to ${to}) to ${out}: ${filesSaid(manifest.files)} and manifest.json.\n`,
+        `Exported ${manifest.recordCount} advice records (${from} to ${to}${manifest.pseudonymized ? ', clients pseudonymized' : ''}) to ${out}: ${filesSaid(manifest.files)} and manifest.json.\n`,
       );
   } catch (error) {
     if (error instanceof ExportRefusedError) throw new CliError(EXIT.tampered, error.message);
+    if (error instanceof ExportCancelledError) throw new CliError(EXIT.cancelled, error.message);
     throw error;
   } finally {
+    unlisten?.();
     db.close();
   }
 }

@@ -119,3 +119,165 @@ export function listAdviceRecords(db: Db, clientId: string): AdviceRecordSummary
     contentHash: r.content_hash,
   }));
 }
+
+/** Which records (see RecordFilterSchema): each part optional, the period by the day a record was made (UTC). */
+export interface AdviceRecordFilter {
+  from: string | null;
+  to: string | null;
+  /** A client id, or part of the client's name as the record names them. */
+  client: string | null;
+  advisor: string | null;
+  kind: string | null;
+}
+
+function whereOf(filter: AdviceRecordFilter): { sql: string; params: (string | number)[] } {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  // created_at is an ISO time: a range on it uses the index, and covers whole days.
+  if (filter.from) {
+    where.push('created_at >= ?');
+    params.push(filter.from);
+  }
+  if (filter.to) {
+    where.push('created_at < ?');
+    params.push(`${filter.to}T99`);
+  }
+  if (filter.client) {
+    where.push(
+      `(client_id = ? OR instr(lower(coalesce(json_extract(record_json, '$.client.displayName'), '')), lower(?)) > 0)`,
+    );
+    params.push(filter.client, filter.client);
+  }
+  if (filter.advisor) {
+    where.push('(advisor_id = ? OR approver_id = ?)');
+    params.push(filter.advisor, filter.advisor);
+  }
+  if (filter.kind) {
+    where.push('kind = ?');
+    params.push(filter.kind);
+  }
+  return { sql: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+export function countAdviceRecords(db: Db, filter: AdviceRecordFilter): number {
+  const { sql, params } = whereOf(filter);
+  return (db.prepare(`SELECT count(*) AS n FROM advice_records ${sql}`).get(...params) as { n: number }).n;
+}
+
+export interface ComplianceRow extends AdviceRecordSummary {
+  clientId: string;
+  clientName: string;
+}
+
+/** A page of the records matching a filter, newest first (by time, then by insertion). */
+export function searchAdviceRecords(
+  db: Db,
+  filter: AdviceRecordFilter,
+  page: { offset: number; limit: number },
+): { total: number; rows: ComplianceRow[] } {
+  const { sql, params } = whereOf(filter);
+  const rows = db
+    .prepare(
+      `SELECT r.id, r.kind, r.created_at, r.advisor_id, r.approver_id, r.pitch_draft_id, r.content_hash, r.client_id,
+              r.corrects_id,
+              json_extract(r.record_json, '$.client.displayName') AS client_name,
+              json_extract(r.record_json, '$.product.id') AS product_id,
+              json_extract(r.record_json, '$.product.nameEn') AS name_en,
+              json_extract(r.record_json, '$.product.nameZh') AS name_zh,
+              (SELECT count(*) FROM json_each(r.record_json, '$.products') p
+                WHERE json_extract(p.value, '$.role') = 'recommended') AS recommended,
+              (SELECT group_concat(c.id, ' ') FROM (SELECT id FROM advice_records
+                WHERE corrects_id = r.id ORDER BY created_at, rowid) c) AS corrected_by
+         FROM (SELECT rowid AS rid, * FROM advice_records ${sql}) r ORDER BY r.created_at DESC, r.rid DESC LIMIT ? OFFSET ?`,
+    )
+    .all(...params, page.limit, page.offset) as {
+    id: string;
+    kind: string;
+    created_at: string;
+    advisor_id: string;
+    approver_id: string | null;
+    pitch_draft_id: string | null;
+    content_hash: string;
+    client_id: string;
+    corrects_id: string | null;
+    client_name: string | null;
+    product_id: string | null;
+    name_en: string | null;
+    name_zh: string | null;
+    recommended: number;
+    corrected_by: string | null;
+  }[];
+  return {
+    total: countAdviceRecords(db, filter),
+    rows: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      createdAt: r.created_at,
+      advisor: r.advisor_id,
+      approver: r.approver_id,
+      productId: r.product_id,
+      productNameEn: r.name_en ?? r.product_id,
+      productNameZh: r.name_zh ?? r.product_id,
+      recommendedCount: r.recommended,
+      pitchDraftId: r.pitch_draft_id,
+      correctsId: r.corrects_id,
+      correctedBy: r.corrected_by ? r.corrected_by.split(' ') : [],
+      contentHash: r.content_hash,
+      clientId: r.client_id,
+      clientName: r.client_name ?? r.client_id,
+    })),
+  };
+}
+
+/** Everyone named as advisor or approver on a record, in order. */
+export function adviceRecordPeople(db: Db): string[] {
+  const rows = db
+    .prepare(
+      `SELECT advisor_id AS who FROM advice_records UNION SELECT approver_id FROM advice_records
+        WHERE approver_id IS NOT NULL ORDER BY 1`,
+    )
+    .all() as { who: string }[];
+  return rows.map((r) => r.who);
+}
+
+/** A record as stored, for an export to check and write. */
+export interface StoredRecordRow {
+  id: string;
+  json: string;
+  contentHash: string;
+  createdAt: string;
+  rowid: number;
+}
+
+/**
+ * The next `limit` records of a filter in the order they were made (oldest first), after the one given: an export
+ * reads a period this way in batches, never holding all of it in memory.
+ */
+export function adviceRecordBatch(
+  db: Db,
+  filter: AdviceRecordFilter,
+  after: { createdAt: string; rowid: number } | null,
+  limit: number,
+): StoredRecordRow[] {
+  const { sql, params } = whereOf(filter);
+  const cursor = after ? `${sql ? `${sql} AND` : 'WHERE'} (created_at, rowid) > (?, ?)` : sql;
+  const rows = db
+    .prepare(
+      `SELECT rowid, id, record_json, content_hash, created_at FROM advice_records ${cursor}
+        ORDER BY created_at, rowid LIMIT ?`,
+    )
+    .all(...params, ...(after ? [after.createdAt, after.rowid] : []), limit) as {
+    rowid: number;
+    id: string;
+    record_json: string;
+    content_hash: string;
+    created_at: string;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    json: r.record_json,
+    contentHash: r.content_hash,
+    createdAt: r.created_at,
+    rowid: r.rowid,
+  }));
+}

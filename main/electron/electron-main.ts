@@ -1,9 +1,11 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BackendConnection } from '../host/backend-connection';
 import { registerIpcHandlers } from './ipc-handlers';
+import { showExportHandler } from './show-export';
+import { exportsDirOf } from '../records/exports-dir';
 import { startUtilityBackend } from './utility-backend';
 import { EVENT_CHANNEL } from '../ipc/ipc-channels';
 import { startSessionLog, type SessionLog } from '../log/session-log';
@@ -138,7 +140,9 @@ if (!app.requestSingleInstanceLock()) {
       backend = opened;
       mainWindow = createMainWindow(dataDir);
       mainWindow.once('ready-to-show', () => sessionLog?.ready());
-      registerIpcHandlers(ipcMain, opened, () => mainWindow?.webContents ?? null);
+      registerIpcHandlers(ipcMain, opened, () => mainWindow?.webContents ?? null, {
+        'records:show-export': showExportHandler(exportsDirOf(dataDir), (file) => shell.showItemInFolder(file)),
+      });
       const navigate = (route: 'clients' | 'clients/new' | 'products' | 'meetings' | 'models' | 'settings') =>
         mainWindow?.webContents.send(EVENT_CHANNEL, 'app:navigate', { route });
       Menu.setApplicationMenu(

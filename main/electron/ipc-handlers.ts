@@ -13,6 +13,8 @@ export function registerIpcHandlers(
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
   backend: BackendConnection,
   getWindowContents: () => WebContents | null,
+  /** Channels the desktop shell answers itself (showing a folder in the file manager); the rest go to the backend. */
+  local: Record<string, (input: unknown) => Promise<Result<unknown>>> = {},
 ): () => void {
   ipcMain.handle(
     INVOKE_CHANNEL,
@@ -24,7 +26,8 @@ export function registerIpcHandlers(
           error: { code: 'forbidden', message: 'Requests are accepted only from the Advisor Desk window.' },
         };
       }
-      return backend.invoke(channel, input);
+      const own = typeof channel === 'string' && Object.hasOwn(local, channel) ? local[channel] : undefined;
+      return own ? own(input) : backend.invoke(channel, input);
     },
   );
   const unsubscribe = backend.subscribe((name, payload) => {

@@ -1,26 +1,37 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { csvLine } from '../../app/csv/csv-writer';
-import { parseCsv } from '../../app/import/csv-parser';
-import type { AdviceRecord, RecordedSuitability } from '../../app/records/advice-record';
-import { ADVICE_EXPORT_SCHEMA, AdviceExportSchema, AdviceRecordSchema } from '../../app/records/advice-record-schema';
+import type { AdviceRecord } from '../../app/records/advice-record';
+import {
+  ADVICE_EXPORT_SCHEMA,
+  AdviceRecordSchema,
+  type AdviceExportHead,
+  type ExportedRecord,
+} from '../../app/records/advice-record-schema';
+import { NAMED_ONLY_FORMATS, type ExportFormat } from '../../app/records/export-formats';
+import { pseudonymizeRecord } from '../../app/records/pseudonymize';
+import { adviceRecordBatch, countAdviceRecords, type AdviceRecordFilter } from '../db/advice-record-repository';
 import { trailHead } from '../db/audit-anchor';
 import type { Db } from '../db/connection';
-import { recordReportFiles } from '../pdf/record-reports';
+import { EXPORT_WRITERS, LayoutError, type ExportedFile, type RecordFileWriter } from './export-writers';
+import { pseudonymFor, pseudonymKey } from './pseudonym-key';
+
+export { verifyExport } from './verify-export';
+export type { ExportFormat } from '../../app/records/export-formats';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const MANIFEST_SCHEMA = 'advisor-desk/export-manifest@1';
 
-/** One JSON file, one CSV file, or one PDF suitability report per record. */
-export type ExportFormat = 'json' | 'csv' | 'pdf';
-
 export interface ExportRequest {
   from: string;
   to: string;
+  /** A client id, or part of a client's name. */
   client: string | null;
   advisor: string | null;
+  kind?: string | null;
   format: ExportFormat;
+  /** Clients pseudonymized (see app/records/pseudonymize.ts). */
+  pseudonymize?: boolean;
   outDir: string;
   now: Date;
   appVersion: string;
@@ -32,259 +43,188 @@ export interface ExportManifest {
   appVersion: string;
   format: ExportFormat;
   period: { from: string; to: string };
-  filters: { client: string | null; advisor: string | null };
+  filters: { client: string | null; advisor: string | null; kind: string | null };
+  pseudonymized: boolean;
   recordCount: number;
   /** The audit trail's head when the export was made: the records are those the trail vouched for then. */
   auditChain: { seq: number; hash: string; entries: number };
-  files: { name: string; bytes: number; sha256: string }[];
+  files: ExportedFile[];
+}
+
+/** How far an export is: records written of those the filter found. */
+export interface ExportProgress {
+  phase: 'counting' | 'writing' | 'finishing';
+  done: number;
+  total: number;
+}
+
+export interface ExportRun {
+  onProgress?: (progress: ExportProgress) => void;
+  /** Checked between batches: once aborted, the export stops and removes what it wrote. */
+  signal?: AbortSignal;
+  /** Records read and written per batch. */
+  batchSize?: number;
 }
 
 /** An export refused: a record failed its own hash or the layout it promises. Nothing is left in the folder. */
 export class ExportRefusedError extends Error {}
 
+/** An export stopped on request; nothing is left in the folder. */
+export class ExportCancelledError extends Error {
+  constructor() {
+    super('The export was cancelled; nothing was kept.');
+  }
+}
+
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-const CSV_HEADER = [
-  'record_id',
-  'kind',
-  'created_at',
-  'client_id',
-  'client_name',
-  'risk_class',
-  'role',
-  'product_id',
-  'product_name_en',
-  'product_name_zh',
-  'risk_grade',
-  'suitable',
-  'failed_rules',
-  'deviation',
-  'ranking_position',
-  'probability',
-  'advisor',
-  'approver',
-  'language',
-  'approved_version',
-  'changed_fields',
-  'corrects',
-  'content_hash',
-];
-
-type Cell = string | number | boolean | null;
-
-/**
- * One CSV row per product a record speaks of: the pitched product of an approval; every recommended and every
- * rejected product of a presented ranking; a correction has one row naming the record it corrects.
- */
-export function csvRowsOf(hash: string, r: AdviceRecord): Cell[][] {
-  const client = r.client as { id: string; displayName?: string; riskClass?: string | null };
-  const head = (role: string): Cell[] => [
-    r.id,
-    r.kind,
-    r.createdAt,
-    client.id,
-    client.displayName ?? '',
-    client.riskClass ?? '',
-    role,
-  ];
-  const tail = (language: string | null, version: number | null, changed: string, corrects: string | null): Cell[] => [
-    r.advisor,
-    r.approver,
-    language,
-    version,
-    changed,
-    corrects,
-    hash,
-  ];
-  const failed = (s: RecordedSuitability) =>
-    s.reasons
-      .filter((x) => !x.passed)
-      .map((x) => x.ruleId)
-      .join(' ');
-  switch (r.kind) {
-    case 'pitch-approved':
-      return [
-        [
-          ...head('pitched'),
-          r.product.id,
-          r.product.nameEn,
-          r.product.nameZh,
-          r.product.riskGrade,
-          r.suitability.suitable,
-          failed(r.suitability),
-          r.deviation !== null,
-          r.ranking?.position ?? null,
-          r.ranking?.probability ?? null,
-          ...tail(r.pitch.language, r.pitch.approvedVersion, r.pitch.changes.map((c) => c.field).join(' '), null),
-        ],
-      ];
-    case 'ranking-presented':
-      return r.products.map((p) => [
-        ...head(p.role),
-        p.product.id,
-        p.product.nameEn,
-        p.product.nameZh,
-        p.product.riskGrade,
-        p.suitability.suitable,
-        failed(p.suitability),
-        p.suitability.deviationApplied,
-        p.position,
-        p.probability,
-        ...tail(null, null, '', null),
-      ]);
-    case 'correction':
-      return [
-        [
-          ...head('correction'),
-          null,
-          null,
-          null,
-          null,
-          null,
-          '',
-          null,
-          null,
-          null,
-          ...tail(null, null, '', r.corrects.id),
-        ],
-      ];
-    default: {
-      const unknown: never = r;
-      throw new Error(`No CSV layout for advice records of kind ${(unknown as { kind: string }).kind}.`);
-    }
-  }
+/** A fresh sibling folder the export is written in, renamed to its place only once the manifest is in it. */
+function stagingFolder(outDir: string): string {
+  if (fs.existsSync(outDir) && fs.readdirSync(outDir).length > 0)
+    throw new ExportRefusedError(`${outDir} is not empty; export into a new folder.`);
+  const parent = path.dirname(outDir);
+  fs.mkdirSync(parent, { recursive: true });
+  const staging = path.join(parent, `.${path.basename(outDir)}.partial-${randomBytes(4).toString('hex')}`);
+  fs.mkdirSync(staging);
+  return staging;
 }
 
-/** The distinct record ids in an export's CSV text (first column), read with the app's own CSV reader. */
-function csvRecordIds(text: string): Set<string> {
-  const table = parseCsv(text, ',');
-  return new Set(table.records.map((record) => record.fields[0]!));
+/** The stored record, checked against its stored hash and the published layout; a failure names the record. */
+function checkedRecord(row: { id: string; json: string; contentHash: string }, checkLayout: boolean): AdviceRecord {
+  if (sha256(row.json) !== row.contentHash)
+    throw new ExportRefusedError(
+      `advice record ${row.id} no longer matches its hash: it was changed outside the app. Nothing was exported; run advisor-desk audit verify.`,
+    );
+  const record = JSON.parse(row.json) as AdviceRecord;
+  if (!checkLayout) return record;
+  const parsed = AdviceRecordSchema.safeParse(record);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ExportRefusedError(
+      `advice record ${row.id} does not have the published layout (${issue?.path.join('.')}: ${issue?.message}). Nothing was exported.`,
+    );
+  }
+  return record;
 }
 
 /**
- * Writes the advice records of a period (by the day they were made, both ends included) as one JSON or CSV file
- * and a manifest with each file's sha256, the record count and the audit trail's head. Every record is checked
- * against its stored hash and the published layout first; one that fails stops the export, naming it.
+ * Writes the advice records of a period (by the day they were made, both ends included) in one format, then a
+ * manifest with each file's sha256, the record count and the audit trail's head. Records are read, checked (against
+ * their stored hash and the published layout) and written in batches, oldest first; progress is reported after each
+ * batch and the signal is checked between them. The export is written in a hidden sibling folder and moved to
+ * `outDir` only when complete: a refused, failed or cancelled export leaves nothing, and a process killed half-way
+ * leaves only a `.NAME.partial-…` folder without a manifest.
  */
-export function exportAdviceRecords(db: Db, request: ExportRequest): ExportManifest {
-  if (fs.existsSync(request.outDir) && fs.readdirSync(request.outDir).length > 0)
-    throw new ExportRefusedError(`${request.outDir} is not empty; export into a new folder.`);
-  const where = ['substr(created_at, 1, 10) BETWEEN ? AND ?'];
-  const params: string[] = [request.from, request.to];
-  if (request.client) {
-    where.push('client_id = ?');
-    params.push(request.client);
-  }
-  if (request.advisor) {
-    where.push('advisor_id = ?');
-    params.push(request.advisor);
-  }
-  const rows = db
-    .prepare(
-      `SELECT id, record_json, content_hash FROM advice_records WHERE ${where.join(' AND ')} ORDER BY created_at, rowid`,
-    )
-    .all(...params) as { id: string; record_json: string; content_hash: string }[];
-  const records = rows.map((row) => {
-    if (sha256(row.record_json) !== row.content_hash)
-      throw new ExportRefusedError(
-        `advice record ${row.id} no longer matches its hash: it was changed outside the app. Nothing was exported; run advisor-desk audit verify.`,
-      );
-    const parsed = AdviceRecordSchema.safeParse(JSON.parse(row.record_json));
-    if (!parsed.success)
-      throw new ExportRefusedError(
-        `advice record ${row.id} does not have the published layout (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}).`,
-      );
-    return { contentHash: row.content_hash, record: JSON.parse(row.record_json) as AdviceRecord };
-  });
-
+export async function exportAdviceRecords(
+  db: Db,
+  request: ExportRequest,
+  run: ExportRun = {},
+): Promise<ExportManifest> {
+  const batchSize = run.batchSize ?? 250;
+  const pseudonymized = request.pseudonymize ?? false;
+  const filter: AdviceRecordFilter = {
+    from: request.from,
+    to: request.to,
+    client: request.client,
+    advisor: request.advisor,
+    kind: request.kind ?? null,
+  };
   const generatedAt = request.now.toISOString();
   const period = { from: request.from, to: request.to };
-  const filters = { client: request.client, advisor: request.advisor };
-  let files: Iterable<{ name: string; body: string | Buffer }>;
-  if (request.format === 'json') {
-    const document = { schema: ADVICE_EXPORT_SCHEMA, generatedAt, period, filters, records };
-    AdviceExportSchema.parse(document);
-    files = [{ name: 'advice-records.json', body: `${JSON.stringify(document, null, 2)}\n` }];
-  } else if (request.format === 'csv') {
-    const lines = [csvLine(CSV_HEADER)];
-    for (const r of records) for (const row of csvRowsOf(r.contentHash, r.record)) lines.push(csvLine(row));
-    files = [{ name: 'advice-records.csv', body: `${lines.join('\r\n')}\r\n` }];
-  } else files = recordReportFiles(records);
-  fs.mkdirSync(request.outDir, { recursive: true });
-  const written: ExportManifest['files'] = [];
-  for (const { name, body } of files) {
-    fs.writeFileSync(path.join(request.outDir, name), body);
-    written.push({ name, bytes: Buffer.byteLength(body), sha256: sha256(body) });
-  }
-  const manifest: ExportManifest = {
-    schema: MANIFEST_SCHEMA,
-    generatedAt,
-    appVersion: request.appVersion,
-    format: request.format,
-    period,
-    filters,
-    recordCount: records.length,
-    auditChain: trailHead(db),
-    files: written,
+  const filters = { client: request.client, advisor: request.advisor, kind: request.kind ?? null };
+  const stop = () => {
+    if (run.signal?.aborted) throw new ExportCancelledError();
   };
-  // The manifest last: a folder without one is an export that did not finish.
-  fs.writeFileSync(path.join(request.outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-  return manifest;
+
+  if (pseudonymized && NAMED_ONLY_FORMATS.includes(request.format))
+    throw new ExportRefusedError(
+      `${request.format.toUpperCase()} reports are written for the client and name them; pseudonymize a JSON or CSV export instead.`,
+    );
+  run.onProgress?.({ phase: 'counting', done: 0, total: 0 });
+  const total = countAdviceRecords(db, filter);
+  const auditChain = trailHead(db);
+  const key = pseudonymized ? pseudonymKey(db) : null;
+  const staging = stagingFolder(request.outDir);
+  let writer: RecordFileWriter | null = null;
+  try {
+    const head: AdviceExportHead = {
+      schema: ADVICE_EXPORT_SCHEMA,
+      generatedAt,
+      period,
+      filters,
+      pseudonymized,
+    };
+    writer = EXPORT_WRITERS[request.format](staging, head);
+    let done = 0;
+    let after: { createdAt: string; rowid: number } | null = null;
+    run.onProgress?.({ phase: 'writing', done, total });
+    // Up to the count taken with the trail's head: a record approved while the export runs belongs to the next one.
+    while (done < total) {
+      stop();
+      const batch = adviceRecordBatch(db, filter, after, Math.min(batchSize, total - done));
+      if (batch.length === 0) break;
+      for (const row of batch) {
+        // The stored layout is checked here unless the writer checks what it writes (a pseudonymized record is new).
+        const record = checkedRecord(row, !writer.checksLayout);
+        let entry: ExportedRecord;
+        if (key) {
+          const pseudonymous = pseudonymizeRecord(record, pseudonymFor(key, record.client.id));
+          entry = {
+            contentHash: sha256(JSON.stringify(pseudonymous)),
+            storedHash: row.contentHash,
+            record: pseudonymous as unknown as ExportedRecord['record'],
+          };
+        } else entry = { contentHash: row.contentHash, record: record as unknown as ExportedRecord['record'] };
+        try {
+          writer.add(entry);
+        } catch (error) {
+          if (error instanceof LayoutError) throw new ExportRefusedError(`${error.message} Nothing was exported.`);
+          throw error;
+        }
+      }
+      done += batch.length;
+      const last = batch[batch.length - 1]!;
+      after = { createdAt: last.createdAt, rowid: last.rowid };
+      run.onProgress?.({ phase: 'writing', done, total });
+      // Let a cancel request (or any other request to this backend) in between two batches.
+      await nextTurn();
+    }
+    stop();
+    run.onProgress?.({ phase: 'finishing', done, total });
+    const files = writer.finish();
+    writer = null;
+    const manifest: ExportManifest = {
+      schema: MANIFEST_SCHEMA,
+      generatedAt,
+      appVersion: request.appVersion,
+      format: request.format,
+      period,
+      filters,
+      pseudonymized,
+      recordCount: done,
+      auditChain,
+      files,
+    };
+    // The manifest last: a folder without one is an export that did not finish.
+    writeDurably(path.join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+    stop();
+    if (fs.existsSync(request.outDir)) fs.rmdirSync(request.outDir);
+    fs.renameSync(staging, request.outDir);
+    return manifest;
+  } catch (error) {
+    writer?.abort();
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
 }
 
-/** Re-checks an export folder against its manifest: each file's size and hash, and the records inside. */
-export function verifyExport(dir: string): { ok: boolean; recordCount: number; problems: string[] } {
-  const problems: string[] = [];
-  const manifestPath = path.join(dir, MANIFEST_FILE);
-  if (!fs.existsSync(manifestPath))
-    return { ok: false, recordCount: 0, problems: [`${MANIFEST_FILE} is missing: this is not a finished export.`] };
-  let manifest: ExportManifest;
+function writeDurably(file: string, text: string): void {
+  const fd = fs.openSync(file, 'wx');
   try {
-    manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as ExportManifest;
-  } catch {
-    return { ok: false, recordCount: 0, problems: [`${MANIFEST_FILE} cannot be read as JSON.`] };
+    fs.writeSync(fd, text);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
   }
-  if (manifest.schema !== MANIFEST_SCHEMA) problems.push(`${MANIFEST_FILE} is not an Advisor Desk export manifest.`);
-  for (const f of manifest.files ?? []) {
-    const p = path.join(dir, path.basename(f.name));
-    if (!fs.existsSync(p)) {
-      problems.push(`${f.name} is missing.`);
-      continue;
-    }
-    const data = fs.readFileSync(p);
-    if (data.length !== f.bytes || sha256(data) !== f.sha256) {
-      problems.push(`${f.name} was changed after the export: its sha256 is not the manifest's.`);
-      continue;
-    }
-    if (f.name.endsWith('.pdf')) {
-      if (!data.subarray(0, 5).equals(Buffer.from('%PDF-'))) problems.push(`${f.name} is not a PDF.`);
-      continue;
-    }
-    const text = data.toString('utf8');
-    if (f.name.endsWith('.json')) {
-      // Hashes are checked on the text as read, not on the schema's parse of it (which may reorder or drop keys).
-      const raw = JSON.parse(text) as { records: { contentHash: string; record: { id: string } }[] };
-      if (!AdviceExportSchema.safeParse(raw).success) problems.push(`${f.name} does not have the published layout.`);
-      else {
-        if (raw.records.length !== manifest.recordCount)
-          problems.push(`${f.name} holds ${raw.records.length} records; the manifest says ${manifest.recordCount}.`);
-        for (const r of raw.records)
-          if (sha256(JSON.stringify(r.record)) !== r.contentHash)
-            problems.push(`record ${r.record.id} does not match its content hash.`);
-      }
-    } else {
-      let ids: Set<string> | null = null;
-      try {
-        ids = csvRecordIds(text);
-      } catch (error) {
-        problems.push(`${f.name} cannot be read as CSV (${error instanceof Error ? error.message : String(error)}).`);
-      }
-      if (ids && ids.size !== manifest.recordCount)
-        problems.push(`${f.name} holds ${ids.size} records; the manifest says ${manifest.recordCount}.`);
-    }
-  }
-  const reports = (manifest.files ?? []).filter((f) => f.name.endsWith('.pdf')).length;
-  if (manifest.format === 'pdf' && reports !== manifest.recordCount)
-    problems.push(`The manifest lists ${reports} reports for ${manifest.recordCount} records.`);
-  return { ok: problems.length === 0, recordCount: manifest.recordCount ?? 0, problems };
 }

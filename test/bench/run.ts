@@ -10,6 +10,7 @@ import { benchImportClients, benchImportEvents } from './import-bench';
 import { benchFit, benchLlm } from './llm-bench';
 import { benchNativeComparison } from './native-llama-bench';
 import { benchRecommendations, summarizeRecommendations } from './recommendations-bench';
+import { benchRecordsExport } from './records-bench';
 import { benchQuality } from './quality-bench';
 import { benchRelayLoop } from './relay-loop-bench';
 import { benchRobustness } from './robustness-bench';
@@ -95,6 +96,12 @@ if (only === 'import') {
   process.exit(0);
 }
 
+// BENCH_ONLY=records: advice-record exports of 10,000 records (BENCH_RECORDS) in every format (no build needed).
+if (only === 'records') {
+  await benchRecordsExport();
+  process.exit(0);
+}
+
 // BENCH_ONLY=audit runs the audit-trail tampering sweep alone (no build needed).
 if (only === 'audit') {
   for (const line of benchAuditTampering()) console.log(line);
@@ -125,6 +132,7 @@ for (const line of summarizeRecommendations(await benchRecommendations())) conso
 
 for (const line of await importFigures()) console.log(line);
 for (const line of benchAuditTampering()) console.log(line);
+await benchRecordsExport();
 
 // The language-model figures last: they generate a 0.5B-shaped test model once and take minutes on 2 cores.
 await benchLlm();

@@ -89,7 +89,7 @@ describe('SIGKILL during approvals, presented rankings and corrections', () => {
     try {
       const today = new Date().toISOString().slice(0, 10);
       const out = path.join(dir, 'export');
-      const manifest = exportAdviceRecords(db, {
+      const manifest = await exportAdviceRecords(db, {
         from: '2000-01-01',
         to: today,
         client: null,

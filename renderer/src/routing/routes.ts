@@ -10,9 +10,10 @@ export type Route =
   | { name: 'pitch'; clientId: string; productId: string }
   | { name: 'settings' }
   | { name: 'reviews' }
+  | { name: 'compliance' }
   | { name: 'not-found'; hash: string };
 
-export type Section = 'clients' | 'products' | 'meetings' | 'reviews' | 'model' | 'models' | 'settings';
+export type Section = 'clients' | 'products' | 'meetings' | 'reviews' | 'model' | 'models' | 'compliance' | 'settings';
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/clients';
@@ -38,6 +39,7 @@ export function parseHash(hash: string): Route {
   if (head === 'models' && !id) return { name: 'models' };
   if (head === 'settings' && !id) return { name: 'settings' };
   if (head === 'reviews' && !id) return { name: 'reviews' };
+  if (head === 'compliance' && !id) return { name: 'compliance' };
   return { name: 'not-found', hash };
 }
 
@@ -73,6 +75,8 @@ export function sectionOf(route: Route): Section | null {
       return 'settings';
     case 'reviews':
       return 'reviews';
+    case 'compliance':
+      return 'compliance';
     default:
       return null;
   }

@@ -16,6 +16,9 @@ const ModelPage = lazy(() => import('../pages/model/ModelPage').then((m) => ({ d
 const ModelsPage = lazy(() => import('../pages/models/ModelsPage').then((m) => ({ default: m.ModelsPage })));
 const PitchPage = lazy(() => import('../pages/pitch/PitchPage').then((m) => ({ default: m.PitchPage })));
 const ReviewsPage = lazy(() => import('../pages/reviews/ReviewsPage').then((m) => ({ default: m.ReviewsPage })));
+const CompliancePage = lazy(() =>
+  import('../pages/compliance/CompliancePage').then((m) => ({ default: m.CompliancePage })),
+);
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 export function PageView({ route }: { route: Route }) {
@@ -51,6 +54,8 @@ function RoutedPage({ route }: { route: Route }) {
       return <SettingsPage />;
     case 'reviews':
       return <ReviewsPage />;
+    case 'compliance':
+      return <CompliancePage />;
     case 'not-found':
       return (
         <Alert severity="warning" sx={{ m: 2 }} action={<Button href="#/clients">{t('app.backToClients')}</Button>}>

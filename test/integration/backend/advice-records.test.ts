@@ -135,11 +135,11 @@ describe('presented rankings, corrections and undone reactions', () => {
     expect(!ofCorrection.ok && ofCorrection.error.message).toContain(original!.id);
   });
 
-  it('exports one CSV row per product a record speaks of, and the export verifies', () => {
+  it('exports one CSV row per product a record speaks of, and the export verifies', async () => {
     const db = openDatabase(backend.databasePath, { readonly: true });
     const out = path.join(dir, 'export-csv');
     try {
-      const manifest = exportAdviceRecords(db, {
+      const manifest = await exportAdviceRecords(db, {
         from: '2026-11-28',
         to: '2026-11-28',
         client: 'CL-0002',

@@ -126,6 +126,39 @@ describe('advisor-desk records', () => {
     expect(tampered.out).toContain('advice-records.csv was changed after the export');
   });
 
+  it('pseudonymizes on request, shows progress only on a terminal, and the pseudonymized export verifies', async () => {
+    const out = path.join(dir, 'export-pseudonymized');
+    const run = captureCliIo();
+    const code = await runCli(
+      [
+        'records',
+        'export',
+        '--from',
+        '2026-11-01',
+        '--to',
+        '2026-11-30',
+        '--format',
+        'csv',
+        '--out',
+        out,
+        '--pseudonymize',
+        '--db',
+        db,
+      ],
+      { ...run.io, stderrIsTerminal: true },
+    );
+    expect(code, run.err()).toBe(0);
+    expect(run.out()).toContain('clients pseudonymized');
+    expect(run.err()).toContain('writing 2 of 2 records (100%)');
+    const rows = fs.readFileSync(path.join(out, 'advice-records.csv'), 'utf8').trim().split('\r\n').slice(1);
+    for (const row of rows) expect(row).toMatch(/^AR-\w+,pitch-approved,[^,]+,PS-[0-9a-f]{16},,/);
+    const verified = await cli('records', 'verify-export', out);
+    expect(verified.code, verified.out).toBe(0);
+    // Not a terminal (a script): no progress lines on stderr.
+    const quiet = await exportNovember('json', path.join(dir, 'export-quiet'));
+    expect(quiet.err).toBe('');
+  });
+
   it('exports approved pitches as fine-tuning pairs with no name, id or record id of the client in them', async () => {
     const out = path.join(dir, 'training', 'pairs.jsonl');
     const reviewedOnly = await cli('records', 'export-training', '--out', out);
@@ -178,7 +211,9 @@ describe('advisor-desk records', () => {
     const refused = await exportNovember('json', path.join(dir, 'after'));
     expect(refused.code).toBe(8);
     expect(refused.err).toMatch(/advice record AR-\w+ no longer matches its hash/);
-    expect(fs.existsSync(path.join(dir, 'after', 'manifest.json'))).toBe(false);
+    // Nothing half-written stays: no folder, and no hidden partial one beside it.
+    expect(fs.existsSync(path.join(dir, 'after'))).toBe(false);
+    expect(fs.readdirSync(dir).filter((name) => name.includes('partial'))).toEqual([]);
 
     fs.mkdirSync(path.join(dir, 'busy-folder'));
     fs.writeFileSync(path.join(dir, 'busy-folder', 'x.txt'), 'x');
