@@ -59,7 +59,7 @@ export const PseudonymousClientSchema = z
 /** The client as they stood, or in a pseudonymized export their pseudonymous form. */
 const ClientOnRecord = z.union([
   PseudonymousClientSchema,
-  Obj.and(z.object({ id: z.string(), displayName: z.string() })),
+  Obj.and(z.object({ id: z.string() })),
 ]);
 
 const Suitability = z.object({

@@ -55,7 +55,13 @@ describe('records export job', () => {
 
   beforeAll(async () => {
     dir = tempDir('ad-export-job-');
-    backend = openBackend({ dataDir: dir, mode: 'browser', now: () => NOW, languageEngine: 'in-process' });
+    backend = openBackend({
+      user: { firstActiveAdministrator: true },
+      dataDir: dir,
+      mode: 'browser',
+      now: () => NOW,
+      languageEngine: 'in-process',
+    });
     clients = await approvePitches(backend, 2);
     // 600 more like them earlier in November: enough for several batches.
     const db = openDatabase(backend.databasePath);
@@ -91,7 +97,7 @@ describe('records export job', () => {
     const oneDay = await value<{ total: number }>('records:search', { from: '2026-11-28', to: '2026-11-28' });
     expect(oneDay.total).toBe(2);
     expect((await value<{ total: number }>('records:search', { advisor: 'nobody' })).total).toBe(0);
-    expect(await value('records:advisors', {})).toEqual(['local-advisor']);
+    expect(await value('records:advisors', {})).toEqual(['ADV-03']);
   });
 
   it('reports progress that only grows and ends at the total, and the manifest verifies', async () => {
@@ -174,7 +180,7 @@ describe('records export job', () => {
         row.advisor_id,
         row.approver_id,
         row.pitch_draft_id,
-        String(row.record_json).replace('"local-advisor"', '"someone-else"'),
+        String(row.record_json).replace('"ADV-03"', '"someone-else"'),
         row.content_hash,
       );
     } finally {
