@@ -79,7 +79,8 @@ test.describe('four-eyes review', () => {
     // The client's advice record names the advisor and the reviewer who approved it.
     await page.getByTestId('pitch-back').click();
     const records = page.getByTestId('card-records').getByTestId('advice-record-row');
-    await expect(records).toHaveCount(1);
+    // Newest first: the demo's months of history are below it.
+    await expect(records.first()).toHaveAttribute('data-kind', 'pitch-approved');
     await expect(records.first()).toContainText('李伟 Li Wei');
     await expect(records.first().getByTestId('advice-record-approver')).toHaveText('张敏 Zhang Min');
 
