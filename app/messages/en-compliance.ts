@@ -3,7 +3,7 @@ export const enCompliance = {
   'nav.compliance': 'Compliance',
   'compliance.title': 'Compliance: advice records',
   'compliance.subtitle':
-    'Each approved pitch is kept as a frozen record with its hash. Find records, check them and export a period.',
+    'Every approved pitch, ranking presented to a client and correction is kept as a frozen record with its hash. Find records, check them and export a period.',
   'compliance.filter.from': 'Made from',
   'compliance.filter.to': 'Made to',
   'compliance.filter.client': 'Client name or id',

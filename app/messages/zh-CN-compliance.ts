@@ -4,7 +4,8 @@ import type { ComplianceMessageKey } from './en-compliance';
 export const zhCNCompliance: Record<ComplianceMessageKey, string> = {
   'nav.compliance': '合规',
   'compliance.title': '合规：咨询记录',
-  'compliance.subtitle': '每次批准的推介都会保存为带哈希值、不可更改的记录。可在此查找、核对并按期间导出。',
+  'compliance.subtitle':
+    '每次批准的推介、向客户展示的推荐排名和更正都会保存为带哈希值、不可更改的记录。可在此查找、核对并按期间导出。',
   'compliance.filter.from': '起始日期',
   'compliance.filter.to': '截止日期',
   'compliance.filter.client': '客户姓名或编号',

@@ -10,7 +10,7 @@ import { ComplianceFilters } from './ComplianceFilters';
 import { ExportPanel } from './ExportPanel';
 import { RecordPreviewDrawer } from './RecordPreviewDrawer';
 import { RecordsTable } from './RecordsTable';
-import { backendFilter, currentMonth, type ComplianceFilter } from './record-filter';
+import { backendFilter, lastQuarter, type ComplianceFilter } from './record-filter';
 import { useRecordRows } from './use-record-rows';
 
 /**
@@ -21,7 +21,7 @@ import { useRecordRows } from './use-record-rows';
 export function CompliancePage() {
   const { t } = useI18n();
   const [filter, setFilter] = useState<ComplianceFilter>(() => ({
-    ...currentMonth(),
+    ...lastQuarter(),
     client: '',
     advisor: '',
     kind: '',

@@ -10,11 +10,13 @@ export interface ComplianceFilter {
   kind: string;
 }
 
-/** The current month, first to last day, in the advisor's time zone. */
-export function currentMonth(now: Date = new Date()): { from: string; to: string } {
-  const today = localToday(now);
-  const last = new Date(now.getFullYear(), now.getMonth() + 1, 0).getDate();
-  return { from: `${today.slice(0, 8)}01`, to: `${today.slice(0, 8)}${String(last).padStart(2, '0')}` };
+/**
+ * The last quarter up to today, in the advisor's time zone: what a compliance officer opens the page to look at (the
+ * calendar month would show nothing on the first days of a month).
+ */
+export function lastQuarter(now: Date = new Date()): { from: string; to: string } {
+  const start = new Date(now.getFullYear(), now.getMonth(), now.getDate() - 89);
+  return { from: localToday(start), to: localToday(now) };
 }
 
 export const RECORD_KINDS = ['pitch-approved', 'ranking-presented', 'correction'] as const;
