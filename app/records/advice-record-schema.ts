@@ -57,10 +57,7 @@ export const PseudonymousClientSchema = z
   .strict();
 
 /** The client as they stood, or in a pseudonymized export their pseudonymous form. */
-const ClientOnRecord = z.union([
-  PseudonymousClientSchema,
-  Obj.and(z.object({ id: z.string() })),
-]);
+const ClientOnRecord = z.union([PseudonymousClientSchema, Obj.and(z.object({ id: z.string() }))]);
 
 const Suitability = z.object({
   suitable: z.boolean(),
