@@ -1,6 +1,7 @@
 /**
  * Writes advice without pause until it is killed: for one client after another it shows a ranking, records it as
- * presented, drafts a template pitch, approves it and corrects the record. The kill test runs it as a child process
+ * presented, drafts a template pitch and either approves it or submits it for review, which the reviewer signs in to
+ * approve (every other cycle), and corrects the presented record. The kill test runs it as a child process
  * and cuts it off with SIGKILL at random moments. Usage: tsx test/tooling/advice-writer.ts DATA_DIR FIRST_CLIENT
  */
 import type { ClientRanking, PitchDraftView } from '../../app/contract';
@@ -45,7 +46,21 @@ for (;;) {
   });
   await new Promise<void>((resolve) => done.set(started.requestId, resolve));
   const draft = await value<PitchDraftView>('pitch:get', { draftId: started.draftId });
-  await value('pitch:approve', { draftId: started.draftId, version: draft.versions.at(-1)!.version });
+  const version = draft.versions.at(-1)!.version;
+  if (n % 2 === 0) await value('pitch:approve', { draftId: started.draftId, version });
+  else {
+    // Four eyes: the author hands it over, the reviewer signs in, scores and approves it, the author signs back in.
+    await value('pitch:submit-review', { draftId: started.draftId, version });
+    await value('users:sign-in', { id: 'REV-01' });
+    await value('pitch:review', {
+      draftId: started.draftId,
+      version,
+      decision: 'approve',
+      rubric: { accuracy: 5, suitability: 5, clarity: 4, compliance: 5 },
+      comment: '',
+    });
+    await value('users:sign-in', { id: 'ADV-03' });
+  }
   await value('records:correct', {
     id: presented.id,
     reason: 'The kill test corrects every record it presents.',
