@@ -80,4 +80,27 @@ describe('trainSelectedModel', () => {
     expect(few.calibration).toBeNull();
     expect(few.selection.why).toMatch(/too few recent outcomes/);
   });
+
+  it('keeps the default when another setting is ahead on the window by less than the luck of that window', () => {
+    const twin = { ...CANDIDATES[0]!, name: 'twin', options: { model: { l2Linear: 2e-4 } } };
+    const s = trainSelectedModel(train, { seed: 1, candidates: [CANDIDATES[0]!, twin] }).selection;
+    expect(s.chosen).toBe(CANDIDATES[0]!.name);
+    expect(s.reason.key).toBe('selection.defaultWithinNoise');
+    const gain = s.candidates[1]!.gain!;
+    expect(gain.difference).toBeLessThanOrEqual(2 * gain.standardError);
+  });
+
+  it('takes another setting where it beats the default by more than twice the standard error, and says by how much', () => {
+    const crippled = {
+      ...CANDIDATES[0]!,
+      name: 'crippled',
+      options: { model: { learningRate: 1e-6, factorLearningRate: 0, epochs: 1, validationShare: 0 } },
+    };
+    const s = trainSelectedModel(train, { seed: 1, candidates: [crippled, CANDIDATES[0]!] }).selection;
+    expect(s.chosen).toBe(CANDIDATES[0]!.name);
+    expect(s.reason.key).toBe('selection.beatDefaultClearly');
+    const gain = s.candidates[1]!.gain!;
+    expect(gain.difference).toBeGreaterThan(2 * gain.standardError);
+    expect(s.why).toContain('±');
+  });
 });
