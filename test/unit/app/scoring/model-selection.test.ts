@@ -65,7 +65,7 @@ describe('trainSelectedModel', () => {
     expect(again.model.toJSON()).toEqual(selected.model.toJSON());
   });
 
-  it('fits the candidates on the latest rows before the judged window only, when told to keep fitting small', () => {
+  it('fits the candidates on an even share of the rows before the judged window, when told to keep fitting small', () => {
     const capped = trainSelectedModel(train, { seed: 1, maxFitRows: 1000 });
     expect(capped.selection.fitRows).toBe(1000);
     expect(capped.selection.judgedRows).toBe(800);
