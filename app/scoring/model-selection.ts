@@ -242,8 +242,8 @@ export function trainSelectedModel(
       about: settings.about,
       why:
         best === 0
-          ? `no candidate beat it by more than ${TIE} AUC on the latest ${held} training outcomes (best other: ${runnerUp?.r.name ?? '-'} ${f3(runnerUp?.r.auc ?? null)}, ${gainText(otherGain)} ± its standard error)`
-          : `highest AUC on the latest ${held} training outcomes: ${f3(winner.auc)} against ${f3(results[0]!.auc)} for ${first.name}, ${gainText(otherGain)} ± its standard error`,
+          ? `no candidate beat it by more than ${TIE} AUC on the latest ${held} training outcomes (best other: ${runnerUp?.r.name ?? '-'} ${f3(runnerUp?.r.auc ?? null)}; gain over the default ${gainText(otherGain)}, ± one standard error)`
+          : `highest AUC on the latest ${held} training outcomes: ${f3(winner.auc)} against ${f3(results[0]!.auc)} for ${first.name} (gain ${gainText(otherGain)}, ± one standard error)`,
       aboutText: message(settings.aboutKey),
       reason:
         best === 0
