@@ -73,7 +73,13 @@ export interface StoredSelection {
   reason: Message;
   judgedRows: number;
   judgedFrom: string | null;
-  candidates: { name: string; auc: number | null; logLoss: number | null }[];
+  /** With each challenger's AUC gain over the default and its standard error (versions trained since that rule). */
+  candidates: {
+    name: string;
+    auc: number | null;
+    logLoss: number | null;
+    gain?: { difference: number; standardError: number } | null;
+  }[];
 }
 
 /** The choice as the Model page shows it; null when the stored metrics hold none. */

@@ -213,3 +213,80 @@ export function evaluatePredictions(rows: readonly RankedOutcome[], k: number): 
     ranking: rankingMetrics(rows, k),
   };
 }
+
+/** Average ranks (1-based, ties sharing their mean rank) of the values, in their own order. */
+function midranks(values: readonly number[]): Float64Array {
+  const order = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]!);
+  const ranks = new Float64Array(values.length);
+  for (let start = 0; start < order.length;) {
+    let end = start;
+    while (end + 1 < order.length && values[order[end + 1]!] === values[order[start]!]) end++;
+    for (let j = start; j <= end; j++) ranks[order[j]!] = (start + end) / 2 + 1;
+    start = end + 1;
+  }
+  return ranks;
+}
+
+/**
+ * DeLong's placement values of one scorer: for each positive, the share of negatives it outranks (a tie counts
+ * half), and for each negative, the share of positives that outrank it. Their means are both the AUC.
+ */
+function placements(scores: readonly number[], labels: readonly number[]): { pos: Float64Array; neg: Float64Array } {
+  const posScores: number[] = [];
+  const negScores: number[] = [];
+  labels.forEach((y, i) => (y === 1 ? posScores : negScores).push(scores[i]!));
+  const all = midranks(scores);
+  const withinPos = midranks(posScores);
+  const withinNeg = midranks(negScores);
+  const m = posScores.length;
+  const n = negScores.length;
+  const pos = new Float64Array(m);
+  const neg = new Float64Array(n);
+  let p = 0;
+  let q = 0;
+  labels.forEach((y, i) => {
+    if (y === 1) {
+      pos[p] = (all[i]! - withinPos[p]!) / n;
+      p++;
+    } else {
+      neg[q] = 1 - (all[i]! - withinNeg[q]!) / m;
+      q++;
+    }
+  });
+  return { pos, neg };
+}
+
+function varianceOfDifference(a: Float64Array, b: Float64Array): number {
+  const k = a.length;
+  if (k < 2) return 0;
+  let mean = 0;
+  for (let i = 0; i < k; i++) mean += a[i]! - b[i]!;
+  mean /= k;
+  let sum = 0;
+  for (let i = 0; i < k; i++) sum += (a[i]! - b[i]! - mean) ** 2;
+  return sum / (k - 1);
+}
+
+/**
+ * How much higher scorer B's AUC is than scorer A's on the same rows, and the standard error of that difference
+ * (DeLong, DeLong & Clarke-Pearson 1988, paired: both scorers judged on the same outcomes, so what they share in
+ * luck cancels). Exact and deterministic; null when the labels hold one class only.
+ */
+export function pairedAucDifference(
+  scoresA: readonly number[],
+  scoresB: readonly number[],
+  labels: readonly number[],
+): { difference: number; standardError: number } | null {
+  checkLengths(scoresA, labels);
+  checkLengths(scoresB, labels);
+  const a = placements(scoresA, labels);
+  const b = placements(scoresB, labels);
+  const m = a.pos.length;
+  const n = a.neg.length;
+  if (m === 0 || n === 0) return null;
+  let difference = 0;
+  for (let i = 0; i < m; i++) difference += b.pos[i]! - a.pos[i]!;
+  difference /= m;
+  const variance = varianceOfDifference(b.pos, a.pos) / m + varianceOfDifference(b.neg, a.neg) / n;
+  return { difference, standardError: Math.sqrt(Math.max(0, variance)) };
+}

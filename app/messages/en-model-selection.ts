@@ -13,6 +13,10 @@ export const enModelSelection = {
     'no other setting beat the default by more than {tie} AUC on the latest {judged} training outcomes (best other: {runnerUp}, {runnerUpAuc})',
   'selection.beatDefault':
     'highest AUC on the latest {judged} training outcomes: {auc}, against {defaultAuc} for the default settings',
+  'selection.defaultHeldWithGain':
+    'no other setting beat the default by more than {tie} AUC on the latest {judged} training outcomes (best other: {runnerUp}, {runnerUpAuc}; against the default {gain}, the second figure being the standard error of the difference)',
+  'selection.beatDefaultWithGain':
+    'highest AUC on the latest {judged} training outcomes: {auc}, against {defaultAuc} for the default settings ({gain}, the second figure being the standard error of the difference)',
   'model.summary.settings': 'Settings chosen',
   'model.summary.settingsWhy': 'Why',
   'model.summary.settingsValue': '{name}: {about}',

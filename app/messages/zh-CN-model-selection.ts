@@ -13,6 +13,10 @@ export const zhCNModelSelection: Record<ModelSelectionMessageKey, string> = {
   'selection.defaultHeld':
     '在最近 {judged} 条训练结果上，没有其他设置的 AUC 比默认设置高出 {tie} 以上（其余最佳：{runnerUp}，{runnerUpAuc}）',
   'selection.beatDefault': '在最近 {judged} 条训练结果上 AUC 最高：{auc}，默认设置为 {defaultAuc}',
+  'selection.defaultHeldWithGain':
+    '在最近 {judged} 条训练结果上，没有其他设置的 AUC 比默认设置高出 {tie} 以上（其余最佳：{runnerUp}，{runnerUpAuc}；相对默认设置 {gain}，后一数字为差值的标准误）',
+  'selection.beatDefaultWithGain':
+    '在最近 {judged} 条训练结果上 AUC 最高：{auc}，默认设置为 {defaultAuc}（{gain}，后一数字为差值的标准误）',
   'model.summary.settings': '所选设置',
   'model.summary.settingsWhy': '原因',
   'model.summary.settingsValue': '{name}：{about}',

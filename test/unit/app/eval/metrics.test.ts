@@ -6,6 +6,7 @@ import {
   evaluatePredictions,
   logLoss,
   ndcgAtK,
+  pairedAucDifference,
   precisionAtK,
   rankingMetrics,
 } from '../../../../app/eval/metrics';
@@ -101,5 +102,43 @@ describe('ranking measures', () => {
     const report = evaluatePredictions([{ clientId: 'a', score: 0.7, label: 1 }], 5);
     expect(report.auc).toBeNull();
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+  });
+});
+
+describe('pairedAucDifference', () => {
+  // Brute force over every positive-negative pair, as DeLong defines the placements, to check the rank shortcut.
+  function byPairs(a: number[], b: number[], y: number[]): { difference: number; standardError: number } {
+    const pos = y.flatMap((v, i) => (v === 1 ? [i] : []));
+    const neg = y.flatMap((v, i) => (v === 0 ? [i] : []));
+    const psi = (s: number[], i: number, j: number) => (s[i]! > s[j]! ? 1 : s[i] === s[j] ? 0.5 : 0);
+    const d10 = pos.map((i) => neg.reduce((t, j) => t + psi(b, i, j) - psi(a, i, j), 0) / neg.length);
+    const d01 = neg.map((j) => pos.reduce((t, i) => t + psi(b, i, j) - psi(a, i, j), 0) / pos.length);
+    const variance = (v: number[]) => {
+      const mean = v.reduce((t, x) => t + x, 0) / v.length;
+      return v.reduce((t, x) => t + (x - mean) ** 2, 0) / (v.length - 1);
+    };
+    return {
+      difference: d10.reduce((t, x) => t + x, 0) / pos.length,
+      standardError: Math.sqrt(variance(d10) / pos.length + variance(d01) / neg.length),
+    };
+  }
+
+  it('gives the difference of the two AUCs and the same standard error as counting every pair, ties included', () => {
+    const labels = [0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 1, 0];
+    const a = [0.1, 0.4, 0.35, 0.8, 0.7, 0.4, 0.2, 0.9, 0.5, 0.3, 0.3, 0.6];
+    const b = [0.2, 0.6, 0.1, 0.5, 0.9, 0.6, 0.3, 0.7, 0.5, 0.2, 0.5, 0.4];
+    const r = pairedAucDifference(a, b, labels)!;
+    const expected = byPairs(a, b, labels);
+    expect(r.difference).toBeCloseTo(auc(b, labels)! - auc(a, labels)!, 12);
+    expect(r.difference).toBeCloseTo(expected.difference, 12);
+    expect(r.standardError).toBeCloseTo(expected.standardError, 12);
+    expect(r.standardError).toBeGreaterThan(0);
+  });
+
+  it('finds no difference and no uncertainty between a scorer and itself, and none at all with one class', () => {
+    const labels = [0, 1, 0, 1, 1];
+    const s = [0.3, 0.2, 0.1, 0.9, 0.5];
+    expect(pairedAucDifference(s, s, labels)).toEqual({ difference: 0, standardError: 0 });
+    expect(pairedAucDifference(s, s, [1, 1, 1, 1, 1])).toBeNull();
   });
 });

@@ -65,7 +65,7 @@ describe('trainSelectedModel', () => {
     expect(again.model.toJSON()).toEqual(selected.model.toJSON());
   });
 
-  it('fits the candidates on the latest rows before the judged window only, when told to keep fitting small', () => {
+  it('fits the candidates on an even share of the rows before the judged window, when told to keep fitting small', () => {
     const capped = trainSelectedModel(train, { seed: 1, maxFitRows: 1000 });
     expect(capped.selection.fitRows).toBe(1000);
     expect(capped.selection.judgedRows).toBe(800);
@@ -79,5 +79,28 @@ describe('trainSelectedModel', () => {
     expect(few.selection.chosen).toBe(CANDIDATES[0]!.name);
     expect(few.calibration).toBeNull();
     expect(few.selection.why).toMatch(/too few recent outcomes/);
+  });
+
+  it('keeps the default against a setting that scores the window the same, and records a gain of zero', () => {
+    const twin = { ...CANDIDATES[0]!, name: 'twin' };
+    const s = trainSelectedModel(train, { seed: 1, candidates: [CANDIDATES[0]!, twin] }).selection;
+    expect(s.chosen).toBe(CANDIDATES[0]!.name);
+    expect(s.reason.key).toBe('selection.defaultHeldWithGain');
+    expect(s.candidates[1]!.gain).toEqual({ difference: 0, standardError: 0 });
+  });
+
+  it('takes a setting that beats the default on the window, with the gain and its standard error in the reason', () => {
+    const crippled = {
+      ...CANDIDATES[0]!,
+      name: 'crippled',
+      options: { model: { learningRate: 1e-6, factorLearningRate: 0, epochs: 1, validationShare: 0 } },
+    };
+    const s = trainSelectedModel(train, { seed: 1, candidates: [crippled, CANDIDATES[0]!] }).selection;
+    expect(s.chosen).toBe(CANDIDATES[0]!.name);
+    expect(s.reason.key).toBe('selection.beatDefaultWithGain');
+    const gain = s.candidates[1]!.gain!;
+    expect(gain.difference).toBeGreaterThan(gain.standardError);
+    expect(gain.standardError).toBeGreaterThan(0);
+    expect(String(s.reason.params?.gain)).toContain('±');
   });
 });

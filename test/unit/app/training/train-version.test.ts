@@ -38,7 +38,7 @@ describe('a retrain chooses its own settings and says which and why', () => {
       expect(text.length).toBeGreaterThan(10);
       expect(text).not.toMatch(/[{}]/);
     }
-    expect(['selection.defaultHeld', 'selection.beatDefault']).toContain(view.reason.key);
+    expect(['selection.defaultHeldWithGain', 'selection.beatDefaultWithGain']).toContain(view.reason.key);
     // Deterministic for the seed: the choice and the live model's weights come out the same again.
     const again = trainVersion(input);
     expect(selectionView(again.metrics)).toEqual(view);
