@@ -75,35 +75,46 @@ export function getAdviceRecord(db: Db, id: string): StoredAdviceRecord | null {
   };
 }
 
+/** The columns a summary shows beyond the table's own: the product, how many were recommended, the corrections. */
+const SUMMARY_COLUMNS = `r.id, r.kind, r.created_at, r.advisor_id, r.approver_id, r.pitch_draft_id, r.content_hash, r.corrects_id,
+  json_extract(r.record_json, '$.product.id') AS product_id,
+  json_extract(r.record_json, '$.product.nameEn') AS name_en,
+  json_extract(r.record_json, '$.product.nameZh') AS name_zh,
+  (SELECT count(*) FROM json_each(r.record_json, '$.products') p
+    WHERE json_extract(p.value, '$.role') = 'recommended') AS recommended,
+  (SELECT group_concat(c.id, ' ') FROM (SELECT id FROM advice_records
+    WHERE corrects_id = r.id ORDER BY created_at, rowid) c) AS corrected_by`;
+
+/** What the summary queries select. */
+interface SummaryRow {
+  id: string;
+  kind: string;
+  created_at: string;
+  advisor_id: string;
+  approver_id: string | null;
+  pitch_draft_id: string | null;
+  content_hash: string;
+  corrects_id: string | null;
+  product_id: string | null;
+  name_en: string | null;
+  name_zh: string | null;
+  recommended: number;
+  corrected_by: string | null;
+}
+
 /** A client's records, newest first. */
 export function listAdviceRecords(db: Db, clientId: string): AdviceRecordSummary[] {
   const rows = cached(
     db,
-    `SELECT r.id, r.kind, r.created_at, r.advisor_id, r.approver_id, r.pitch_draft_id, r.content_hash, r.corrects_id,
-            json_extract(r.record_json, '$.product.id') AS product_id,
-            json_extract(r.record_json, '$.product.nameEn') AS name_en,
-            json_extract(r.record_json, '$.product.nameZh') AS name_zh,
-            (SELECT count(*) FROM json_each(r.record_json, '$.products') p
-              WHERE json_extract(p.value, '$.role') = 'recommended') AS recommended,
-            (SELECT group_concat(c.id, ' ') FROM (SELECT id FROM advice_records
-              WHERE corrects_id = r.id ORDER BY created_at, rowid) c) AS corrected_by
+    `SELECT ${SUMMARY_COLUMNS}
        FROM advice_records r WHERE r.client_id = ? ORDER BY r.created_at DESC, r.rowid DESC`,
-  ).all(clientId) as {
-    id: string;
-    kind: string;
-    created_at: string;
-    advisor_id: string;
-    approver_id: string | null;
-    pitch_draft_id: string | null;
-    content_hash: string;
-    corrects_id: string | null;
-    product_id: string | null;
-    name_en: string | null;
-    name_zh: string | null;
-    recommended: number;
-    corrected_by: string | null;
-  }[];
-  return rows.map((r) => ({
+  ).all(clientId) as SummaryRow[];
+  return rows.map(summaryOf);
+}
+
+/** A summary row as the client page and the Compliance page show it. */
+function summaryOf(r: SummaryRow): AdviceRecordSummary {
+  return {
     id: r.id,
     kind: r.kind,
     createdAt: r.created_at,
@@ -117,7 +128,7 @@ export function listAdviceRecords(db: Db, clientId: string): AdviceRecordSummary
     correctsId: r.corrects_id,
     correctedBy: r.corrected_by ? r.corrected_by.split(' ') : [],
     contentHash: r.content_hash,
-  }));
+  };
 }
 
 /** Which records (see RecordFilterSchema): each part optional, the period by the day a record was made (UTC). */
@@ -178,51 +189,15 @@ export function searchAdviceRecords(
   const { sql, params } = whereOf(filter);
   const rows = db
     .prepare(
-      `SELECT r.id, r.kind, r.created_at, r.advisor_id, r.approver_id, r.pitch_draft_id, r.content_hash, r.client_id,
-              r.corrects_id,
-              json_extract(r.record_json, '$.client.displayName') AS client_name,
-              json_extract(r.record_json, '$.product.id') AS product_id,
-              json_extract(r.record_json, '$.product.nameEn') AS name_en,
-              json_extract(r.record_json, '$.product.nameZh') AS name_zh,
-              (SELECT count(*) FROM json_each(r.record_json, '$.products') p
-                WHERE json_extract(p.value, '$.role') = 'recommended') AS recommended,
-              (SELECT group_concat(c.id, ' ') FROM (SELECT id FROM advice_records
-                WHERE corrects_id = r.id ORDER BY created_at, rowid) c) AS corrected_by
+      `SELECT ${SUMMARY_COLUMNS}, r.client_id,
+              json_extract(r.record_json, '$.client.displayName') AS client_name
          FROM (SELECT rowid AS rid, * FROM advice_records ${sql}) r ORDER BY r.created_at DESC, r.rid DESC LIMIT ? OFFSET ?`,
     )
-    .all(...params, page.limit, page.offset) as {
-    id: string;
-    kind: string;
-    created_at: string;
-    advisor_id: string;
-    approver_id: string | null;
-    pitch_draft_id: string | null;
-    content_hash: string;
-    client_id: string;
-    corrects_id: string | null;
-    client_name: string | null;
-    product_id: string | null;
-    name_en: string | null;
-    name_zh: string | null;
-    recommended: number;
-    corrected_by: string | null;
-  }[];
+    .all(...params, page.limit, page.offset) as (SummaryRow & { client_id: string; client_name: string | null })[];
   return {
     total: countAdviceRecords(db, filter),
     rows: rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      createdAt: r.created_at,
-      advisor: r.advisor_id,
-      approver: r.approver_id,
-      productId: r.product_id,
-      productNameEn: r.name_en ?? r.product_id,
-      productNameZh: r.name_zh ?? r.product_id,
-      recommendedCount: r.recommended,
-      pitchDraftId: r.pitch_draft_id,
-      correctsId: r.corrects_id,
-      correctedBy: r.corrected_by ? r.corrected_by.split(' ') : [],
-      contentHash: r.content_hash,
+      ...summaryOf(r),
       clientId: r.client_id,
       clientName: r.client_name ?? r.client_id,
     })),

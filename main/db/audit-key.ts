@@ -19,7 +19,8 @@ export type AuditKey = Buffer;
 
 const keys = new WeakMap<Db, AuditKey>();
 
-function readKeyFile(file: string): AuditKey | null {
+/** A 32-byte key kept in a file as hex; null when the file is not there. `what` names it in an error. */
+export function readKeyFile(file: string, what = 'audit key'): AuditKey | null {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8').trim();
@@ -27,12 +28,15 @@ function readKeyFile(file: string): AuditKey | null {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
-  if (!/^[0-9a-f]{64}$/.test(text)) throw new Error(`${file} is not an Advisor Desk audit key.`);
+  if (!/^[0-9a-f]{64}$/.test(text)) throw new Error(`${file} is not an Advisor Desk ${what}.`);
   return Buffer.from(text, 'hex');
 }
 
-/** Writes a new key, never exposing half a file: a private temp file linked into place (fails if one exists). */
-function createKeyFile(file: string): AuditKey {
+/**
+ * Writes a new key, never exposing half a file: a private temp file linked into place. When another process made
+ * one at the same moment, theirs is read and used.
+ */
+export function createKeyFile(file: string, what = 'audit key'): AuditKey {
   const key = randomBytes(32);
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   fs.writeFileSync(temp, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
@@ -41,7 +45,7 @@ function createKeyFile(file: string): AuditKey {
     return key;
   } catch (error) {
     // Another process (the CLI beside the app) made it first: use theirs.
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readKeyFile(file)!;
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readKeyFile(file, what)!;
     throw error;
   } finally {
     fs.rmSync(temp, { force: true });

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import fs from 'node:fs';
+import { createKeyFile, readKeyFile } from '../db/audit-key';
 import type { Db } from '../db/connection';
 
 /**
@@ -11,18 +11,6 @@ export const pseudonymKeyFile = (dbFile: string): string => `${dbFile}.pseudonym
 
 const memoryKeys = new WeakMap<Db, Buffer>();
 
-function readKey(file: string): Buffer | null {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8').trim();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-  if (!/^[0-9a-f]{64}$/.test(text)) throw new Error(`${file} is not an Advisor Desk pseudonym key.`);
-  return Buffer.from(text, 'hex');
-}
-
 /** The store's key, made on first use: written privately under a temporary name, then linked into place. */
 export function pseudonymKey(db: Db): Buffer {
   if (db.memory) {
@@ -31,22 +19,11 @@ export function pseudonymKey(db: Db): Buffer {
     return known;
   }
   const file = pseudonymKeyFile(db.name);
-  const found = readKey(file);
-  if (found) return found;
-  const key = randomBytes(32);
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  fs.writeFileSync(temp, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
-  try {
-    fs.linkSync(temp, file);
-    return key;
-  } catch (error) {
-    // The app and the CLI made one at the same moment: both use the one that landed.
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readKey(file)!;
-    throw error;
-  } finally {
-    fs.rmSync(temp, { force: true });
-  }
+  // Kept and made like the audit key (if the app and the CLI make one at the same moment, both use the one that landed).
+  return readKeyFile(file, WHAT) ?? createKeyFile(file, WHAT);
 }
+
+const WHAT = 'pseudonym key';
 
 /** A client's pseudonym in this store: "PS-" and 16 hex digits of HMAC-SHA256(key, client id). */
 export function pseudonymFor(key: Buffer, clientId: string): string {
