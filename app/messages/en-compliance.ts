@@ -16,7 +16,7 @@ export const enCompliance = {
   'compliance.kind.ranking-presented': 'Ranking presented',
   'compliance.kind.correction': 'Correction',
   'compliance.productsRecommended': '{count, plural, one {# product} other {# products}} recommended',
-  'compliance.count': '{count, plural, =0 {No records} one {# record} other {# records}} match',
+  'compliance.count': '{count, plural, =0 {No records match} one {# record matches} other {# records match}}',
   'compliance.empty': 'No advice records match these filters. Widen the period or clear the client and advisor.',
   'compliance.col.when': 'Made',
   'compliance.col.client': 'Client',

@@ -111,6 +111,11 @@ export const enPdf = {
 
   'pdf.approval.advisor': 'Advisor',
   'pdf.approval.approver': 'Approved by',
+  'pdf.approval.rubric': 'Review (1–5)',
+  'pdf.approval.rubricScores':
+    'accuracy {accuracy} · suitability {suitability} · clarity {clarity} · compliance {compliance}',
+  'pdf.approval.submitted': 'Submitted for review by',
+  'pdf.approval.comment': 'Reviewer’s comment',
   'pdf.approval.at': 'Approved at',
   'pdf.approval.language': 'Language of the text',
   'pdf.approval.version': 'Approved version',

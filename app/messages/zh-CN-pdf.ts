@@ -112,6 +112,10 @@ export const zhCNPdf: Record<PdfMessageKey, string> = {
 
   'pdf.approval.advisor': '顾问',
   'pdf.approval.approver': '批准人',
+  'pdf.approval.rubric': '审核评分（1–5）',
+  'pdf.approval.rubricScores': '准确性 {accuracy} · 适当性 {suitability} · 清晰度 {clarity} · 合规性 {compliance}',
+  'pdf.approval.submitted': '提交审核人',
+  'pdf.approval.comment': '审核意见',
   'pdf.approval.at': '批准时间',
   'pdf.approval.language': '文本语言',
   'pdf.approval.version': '批准的版本',

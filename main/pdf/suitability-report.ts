@@ -118,9 +118,25 @@ export function suitabilityReportPdf(record: PitchAdviceRecord, contentHash: str
   doc.heading(x.t('pdf.report.disclosures'));
   for (const d of record.pitch.disclosures) doc.paragraph(d[language]);
 
+  const review = record.review ?? null;
   const approval: [string, string][] = [
     [x.t('pdf.approval.advisor'), record.advisor],
-    [x.t('pdf.approval.approver'), record.approver],
+    [x.t('pdf.approval.approver'), review ? `${review.reviewer.name} (${review.reviewer.id})` : record.approver],
+    ...(review
+      ? ([
+          [
+            x.t('pdf.approval.rubric'),
+            x.t('pdf.approval.rubricScores', {
+              accuracy: review.rubric.accuracy,
+              suitability: review.rubric.suitability,
+              clarity: review.rubric.clarity,
+              compliance: review.rubric.compliance,
+            }),
+          ],
+          [x.t('pdf.approval.submitted'), `${review.submittedBy} · ${x.time(review.submittedAt)}`],
+          ...(review.comment ? ([[x.t('pdf.approval.comment'), review.comment]] as [string, string][]) : []),
+        ] as [string, string][])
+      : []),
     [x.t('pdf.approval.at'), x.time(record.createdAt)],
     [x.t('pdf.approval.version'), x.number(record.pitch.approvedVersion)],
     [x.t('pdf.approval.language'), x.t(`language.${record.pitch.language}`)],
