@@ -134,7 +134,28 @@ export function sqliteStores(db: Db): Stores {
       forClient: (clientId) => listInteractionsForClient(db, clientId),
       all: () => listInteractions(db),
       count: () => countInteractions(db),
-      insert: (interactions) => insertInteractions(db, interactions),
+      // A reaction an advisor records is an audited change, linked to the ranking it came from (imports are audited
+      // as one entry per file by the import itself and do not come this way).
+      insert: (interactions) =>
+        db.transaction(() => {
+          insertInteractions(db, interactions);
+          for (const i of interactions)
+            appendAudit(db, {
+              at: i.occurredAt,
+              actor: i.advisorId,
+              entity: 'interaction',
+              entityId: i.id,
+              action: 'record reaction',
+              before: null,
+              after: {
+                clientId: i.clientId,
+                productId: i.productId,
+                outcome: i.outcome,
+                channel: i.channel,
+                impressionId: i.impressionId ?? null,
+              },
+            });
+        })(),
       get: (id) => getInteraction(db, id),
       undo: (id, meta) =>
         db.transaction(() => {

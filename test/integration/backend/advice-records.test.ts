@@ -221,6 +221,14 @@ describe('presented rankings, corrections and undone reactions', () => {
         .prepare(`SELECT count(*) AS n FROM audit_log WHERE entity = 'interaction' AND action = 'undo reaction'`)
         .get() as { n: number };
       expect(trail.n).toBe(2);
+      // Each recorded reaction is an audit entry too, naming the ranking it was recorded from when it was.
+      const recorded = db
+        .prepare(`SELECT after_json FROM audit_log WHERE entity = 'interaction' AND action = 'record reaction'`)
+        .all() as { after_json: string }[];
+      expect(recorded.length).toBe(4);
+      expect(
+        recorded.filter((r) => (JSON.parse(r.after_json) as { impressionId: string | null }).impressionId),
+      ).toHaveLength(1);
     } finally {
       db.close();
     }
