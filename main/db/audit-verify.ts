@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { message, type Message, type MessageKey } from '../../app/messages';
 import { auditAnchorFile, readAnchor, trailHead, writeAnchor, type AnchorReading } from './audit-anchor';
-import { auditKeyFile, findAuditKey } from './audit-key';
+import { auditKeyFile, findAuditKey, type AuditKey } from './audit-key';
 import { AUDIT_GENESIS_HASH, auditEntryHash, keyedFromSeq, type AuditRow } from './audit-log';
 import { checkRowSeals } from './audit-seals';
 import type { Db } from './connection';
@@ -139,11 +139,19 @@ function hasTable(db: Db, name: string): boolean {
  * is moved up.
  */
 export function verifyAuditChain(db: Db): AuditVerification {
+  // The app keeps writing while a check runs (in its own thread, on its own connection). The anchor is read first and
+  // every table after it in one read transaction: the trail then reaches at least as far as the anchor, and the rows
+  // and their seals are read as of the same moment as the trail, so a change committed mid-check is not a finding.
+  const key = findAuditKey(db);
+  const anchor: AnchorReading | null = key && !db.memory ? readAnchor(db, key) : null;
+  const check = () => verifyAgainst(db, key, anchor);
+  return db.inTransaction ? check() : db.transaction(check)();
+}
+
+function verifyAgainst(db: Db, key: AuditKey | null, anchor: AnchorReading | null): AuditVerification {
   const found = new Findings();
   const keyedFromInDb = keyedFromSeq(db);
-  const key = findAuditKey(db);
   const fileName = (file: string) => path.basename(file);
-  const anchor: AnchorReading | null = key && !db.memory ? readAnchor(db, key) : null;
   // The anchor's own record of where keying began wins: moving the start in the database would unseal entries.
   const keyedFrom = anchor?.state === 'ok' ? anchor.anchor.keyedFrom : (keyedFromInDb ?? Number.POSITIVE_INFINITY);
   const sealsExist = hasTable(db, 'audit_row_seals') && db.prepare('SELECT 1 FROM audit_row_seals LIMIT 1').get();
@@ -177,7 +185,10 @@ export function verifyAuditChain(db: Db): AuditVerification {
       // Behind by entries that all check out with the key: a crash before the anchor's write. Catch it up (a folder
       // that refuses the write leaves it behind, which the next check accepts the same way).
       try {
-        writeAnchor(db, key!, { ...trailHead(db), keyedFrom: anchored.keyedFrom });
+        // Only over the anchor this check read: one the app wrote meanwhile is newer than this check's snapshot.
+        const now = readAnchor(db, key!);
+        if (now.state === 'ok' && now.anchor.seq === anchored.seq && now.anchor.hash === anchored.hash)
+          writeAnchor(db, key!, { ...trailHead(db), keyedFrom: anchored.keyedFrom });
       } catch {
         /* the verdict stands without the catch-up */
       }

@@ -105,4 +105,36 @@ describe('SIGKILL during approvals, presented rankings and corrections', () => {
       db.close();
     }
   }, 300_000);
+
+  it('finds nothing wrong when the trail is checked while another process keeps writing', async () => {
+    const busy = tempDir('ad-check-while-writing-');
+    const child = spawn(process.execPath, ['--import', 'tsx', writer, busy, '0'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    try {
+      let cycles = 0;
+      child.stdout.on('data', (chunk: Buffer) => (cycles += chunk.toString().split('cycle ').length - 1));
+      await expect.poll(() => cycles, { timeout: 120_000 }).toBeGreaterThan(0);
+      // As the app's background check does: its own read-only connection, over and over, while commits land.
+      const findings: string[] = [];
+      let checks = 0;
+      const until = cycles + 6;
+      while (cycles < until) {
+        const db = openDatabase(path.join(busy, 'advisor-desk.sqlite'), { readonly: true });
+        try {
+          findings.push(...verifyAuditChain(db).problems.map((p) => p.message.key));
+        } finally {
+          db.close();
+        }
+        checks++;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(checks).toBeGreaterThan(1);
+      expect(findings).toEqual([]);
+    } finally {
+      child.kill('SIGKILL');
+      fs.rmSync(busy, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
