@@ -43,6 +43,8 @@ export async function openCliBackend(
       databasePath: dbPath,
       mode: 'browser',
       seedDemoIfEmpty: false,
+      // `seed` and `reset` give the plain demo book: the months of advice history are the app's (a second or more).
+      demoHistory: false,
       supportLog: false,
       // Every change a command makes is recorded under this user: the one named, else the first active administrator.
       user: user ?? { firstActiveAdministrator: true },
