@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AdviceRecord } from '../records/advice-record';
-import { ExportFormatSchema } from '../records/export-formats';
+import { ExportFormatSchema, type ExportFormat } from '../records/export-formats';
 
 const ClientId = z.string().min(1).max(64);
 const RecordId = z.string().min(1).max(64);
@@ -64,6 +64,17 @@ export const ExportResultSchema = z.object({
   files: z.array(z.object({ name: z.string(), bytes: z.number().int(), sha256: z.string() })),
 });
 export type ExportResult = z.infer<typeof ExportResultSchema>;
+
+/** What an export job is asked for (the 'records:export-start' input, defaults filled in). */
+export interface ExportJobRequest {
+  from: string;
+  to: string;
+  client: string | null;
+  advisor: string | null;
+  kind: string | null;
+  format: ExportFormat;
+  pseudonymize: boolean;
+}
 
 /** Advice records: made when a pitch is approved, never changed; read by the client page and compliance. */
 export const recordChannels = {

@@ -106,15 +106,7 @@ export function presentedRankingPdf(record: RankingPresentedRecord, contentHash:
       [x.t('pdf.deviation.reason'), d.reason],
     ]);
 
-  const made: [string, string][] = [
-    [x.t('pdf.approval.advisor'), record.advisor],
-    [x.t('pdf.presented.recorded'), x.time(record.createdAt)],
-    [x.t('pdf.approval.recordId'), record.id],
-    [x.t('pdf.approval.hash'), contentHash],
-    [x.t('pdf.approval.schema'), record.schema],
-  ];
-  doc.heading(x.t('pdf.report.recorded'), doc.fieldsHeight(made));
-  doc.fields(made);
+  recordedBy(doc, x, record, contentHash);
   return doc.finish();
 }
 
@@ -149,6 +141,17 @@ export function correctionPdf(record: CorrectionRecord, contentHash: string, fon
     ],
     record.changes.map((c) => [c.field, c.was, c.now]),
   );
+  recordedBy(doc, x, record, contentHash);
+  return doc.finish();
+}
+
+/** The closing block of a hand-made record: who made it, when, its id, hash and layout, kept together on one page. */
+function recordedBy(
+  doc: PdfReport,
+  x: PdfText,
+  record: { advisor: string; createdAt: string; id: string; schema: string },
+  contentHash: string,
+): void {
   const made: [string, string][] = [
     [x.t('pdf.approval.advisor'), record.advisor],
     [x.t('pdf.presented.recorded'), x.time(record.createdAt)],
@@ -158,5 +161,4 @@ export function correctionPdf(record: CorrectionRecord, contentHash: string, fon
   ];
   doc.heading(x.t('pdf.report.recorded'), doc.fieldsHeight(made));
   doc.fields(made);
-  return doc.finish();
 }

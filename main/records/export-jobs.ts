@@ -1,20 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ExportResult } from '../../app/contract/record-channels';
+import type { ExportJobRequest, ExportResult } from '../../app/contract/record-channels';
 import type { EventName, EventPayload } from '../../app/contract/events';
-import type { ExportFormat } from '../../app/records/export-formats';
 import type { Db } from '../db/connection';
 import { exportAdviceRecords, ExportCancelledError, type ExportProgress } from './export-records';
-
-export interface ExportJobRequest {
-  from: string;
-  to: string;
-  client: string | null;
-  advisor: string | null;
-  kind: string | null;
-  format: ExportFormat;
-  pseudonymize: boolean;
-}
 
 interface ExportJobsOptions {
   db: Db;

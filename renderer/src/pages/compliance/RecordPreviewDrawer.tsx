@@ -101,15 +101,7 @@ function RecordView({ record, hash, intact }: { record: AdviceRecord; hash: stri
       <Typography variant="body2" sx={{ mt: 1.5 }}>
         {t('compliance.preview.otherKind', { kind: kind ? t(kind) : record.kind, client: record.client.id })}
       </Typography>
-      <Section title={t('compliance.preview.hash')}>
-        <Typography
-          variant="body2"
-          sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}
-          data-testid="record-preview-hash"
-        >
-          {hash}
-        </Typography>
-      </Section>
+      <HashSection hash={hash} />
     </Box>
   );
 }
@@ -314,15 +306,23 @@ function RecordBody({ record, hash, intact }: { record: PitchAdviceRecord; hash:
       </Section>
       <Divider />
 
-      <Section title={t('compliance.preview.hash')}>
-        <Typography
-          variant="body2"
-          sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}
-          data-testid="record-preview-hash"
-        >
-          {hash}
-        </Typography>
-      </Section>
+      <HashSection hash={hash} />
     </Box>
+  );
+}
+
+/** The record's stored sha256, in full: what an export's manifest and a report's footer quote. */
+function HashSection({ hash }: { hash: string }) {
+  const { t } = useI18n();
+  return (
+    <Section title={t('compliance.preview.hash')}>
+      <Typography
+        variant="body2"
+        sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}
+        data-testid="record-preview-hash"
+      >
+        {hash}
+      </Typography>
+    </Section>
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
-import type { EventPayload, ExportResult } from '../../../../app/contract';
-import type { ExportFormat } from '../../../../app/records/export-formats';
+import type { EventPayload, ExportJobRequest, ExportResult } from '../../../../app/contract';
+
+export type { ExportJobRequest };
 import { call } from '../../api/call';
 import { useBridgeEvent } from '../../api/use-bridge-event';
 
@@ -10,16 +11,6 @@ export type ExportJobState =
   | { state: 'completed'; result: ExportResult }
   | { state: 'cancelled' }
   | { state: 'failed'; error: string };
-
-export interface ExportJobRequest {
-  from: string;
-  to: string;
-  client: string | null;
-  advisor: string | null;
-  kind: string | null;
-  format: ExportFormat;
-  pseudonymize: boolean;
-}
 
 /** One export started from this page: its progress and how it ended, from the backend's events. */
 export function useExportJob(): {
