@@ -92,9 +92,19 @@ describe('an engine started by another process and reached through a port (the d
   }, 120_000);
 
   it('an engine that dies is reported to what waited, and the next request asks for a new one', async () => {
-    const running = engine.generate({ prompt: { format: 'plain', text: 'Once' }, maxTokens: 4000, temperature: 0.7 });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    main.children.get(1)!.kill('SIGKILL');
+    // Killed as the first text arrives, so the engine is mid-generation whatever the CPU's speed (a fixed wait let
+    // a fast machine finish: a random-weights model can reach its end-of-text token within a few hundred tokens).
+    let killed = false;
+    const running = engine.generate(
+      { prompt: { format: 'plain', text: 'Once' }, maxTokens: 4000, temperature: 0.7 },
+      {
+        onText: () => {
+          if (killed) return;
+          killed = true;
+          main.children.get(1)!.kill('SIGKILL');
+        },
+      },
+    );
     await expect(running).rejects.toThrow(/language engine stopped unexpectedly \(killed by SIGKILL\)/);
     await expect(engine.countTokens(['hello'])).rejects.toThrow(/No language model is loaded/);
     expect(main.starts).toEqual([1, 2]);
