@@ -1,3 +1,4 @@
+import { enAgenda } from './en-agenda';
 import { enAudit } from './en-audit';
 import { enCategories } from './en-categories';
 import { enClient } from './en-client';
@@ -15,6 +16,7 @@ import { enSuitability } from './en-suitability';
 import { enUi } from './en-ui';
 import { enUsers } from './en-users';
 import type { Language } from './language';
+import { zhCNAgenda } from './zh-CN-agenda';
 import { zhCNAudit } from './zh-CN-audit';
 import { zhCNCategories } from './zh-CN-categories';
 import { zhCNClient } from './zh-CN-client';
@@ -54,6 +56,7 @@ export const en = {
   ...enCompliance,
   ...enRecords,
   ...enPdf,
+  ...enAgenda,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -76,6 +79,7 @@ export const zhCN: Catalog = {
   ...zhCNCompliance,
   ...zhCNRecords,
   ...zhCNPdf,
+  ...zhCNAgenda,
 };
 
 export const CATALOGS: Record<Language, Catalog> = { en, 'zh-CN': zhCN };
