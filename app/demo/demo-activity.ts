@@ -110,7 +110,7 @@ export function generateMeetings(
     const taken = booked.get(`${advisorId} ${day}`) ?? [];
     let start = OPENS_AT;
     for (let attempt = 0; attempt < 40; attempt++) {
-      start = OPENS_AT + 30 * rng.int(0, (CLOSES_AT - OPENS_AT - durationMinutes) / 30);
+      start = OPENS_AT + 30 * rng.int(0, Math.floor((CLOSES_AT - OPENS_AT - durationMinutes) / 30));
       if (!taken.some(([from, to]) => start < to && from < start + durationMinutes)) break;
     }
     taken.push([start, start + durationMinutes]);
