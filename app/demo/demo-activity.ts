@@ -77,7 +77,7 @@ const CLOSES_AT = 17 * 60 + 30;
 /** The first meetings are pinned to the seed day and the two after it, so "today" and "tomorrow" in the branch's
  * zone (a day ahead of UTC from 16:00 UTC) always have some. */
 const PINNED_DAYS = 3;
-const PINNED_PER_DAY = 4;
+const PINNED_PER_DAY = 2 * DEMO_ADVISORS.length;
 
 /**
  * Meetings in the coming weeks plus a few in the past month, on weekdays (the pinned first days excepted) and in
@@ -87,7 +87,7 @@ export function generateMeetings(
   rng: Prng,
   clients: readonly DemoClient[],
   today: string,
-  upcoming = 45,
+  upcoming = 60,
   past = 20,
   timeZone = DEMO_BRANCH_TIME_ZONE,
 ): Omit<Meeting, 'clientName'>[] {
@@ -104,8 +104,9 @@ export function generateMeetings(
     const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
     if (!pinned && weekday === 0) day = addDays(day, 1);
     if (!pinned && weekday === 6) day = addDays(day, 2);
-    // Pinned days give every advisor one meeting each, the first advisor (the demo's default sign-in) included.
-    const advisorId = pinned ? DEMO_ADVISORS[i % PINNED_PER_DAY]! : rng.pick(DEMO_ADVISORS);
+    // Pinned days give every advisor two meetings, the first advisor (the demo's default sign-in) included: a day
+    // of eight or more to prepare in one go.
+    const advisorId = pinned ? DEMO_ADVISORS[i % DEMO_ADVISORS.length]! : rng.pick(DEMO_ADVISORS);
     const durationMinutes = rng.pick([30, 45, 60, 90]);
     const taken = booked.get(`${advisorId} ${day}`) ?? [];
     let start = OPENS_AT;
