@@ -1,4 +1,6 @@
+import { DEMO_BRANCH_TIME_ZONE } from '../../../app/demo/demo-activity';
 import type { Db } from '../connection';
+import { DEMO_ACTOR } from '../demo-seed';
 
 /** The demo's and earlier versions' English place and purpose words, and the codes they become. */
 const PLACE_CODES: Record<string, string> = {
@@ -23,8 +25,8 @@ const PURPOSE_CODES: Record<string, string> = {
 /**
  * The agenda: a meeting can be cancelled (kept, with its status) and its place and purpose are codes both languages
  * can name. Words written before are mapped to their code; a word with no code becomes "other" and is kept as the
- * note beside it, so nothing the advisor typed is lost. Meetings are not sealed records, so nothing here touches the
- * audit trail; changes made from now on are audited by the agenda itself.
+ * note beside it, so nothing the advisor typed is lost. Meetings are not sealed records and settings are not audited,
+ * so nothing here touches the audit trail; changes made from now on are audited by the agenda itself.
  */
 export const migration0170 = {
   version: 170,
@@ -55,5 +57,13 @@ export const migration0170 = {
       const [purpose, purposeNote] = toCode(PURPOSE_CODES, row.purpose);
       update.run(location, locationNote, purpose, purposeNote, row.id);
     }
+    // A store the demo seeded holds the demo branch's meetings, set in its office hours: it gets the branch's clock,
+    // as a newly seeded demo store does, unless someone already chose a zone.
+    const seededByDemo = db.prepare('SELECT 1 FROM audit_log WHERE actor = ? LIMIT 1').get(DEMO_ACTOR) !== undefined;
+    if (seededByDemo)
+      db.prepare(`INSERT OR IGNORE INTO settings (key, value_json, updated_at) VALUES ('timeZone', ?, ?)`).run(
+        JSON.stringify(DEMO_BRANCH_TIME_ZONE),
+        new Date().toISOString(),
+      );
   },
 };

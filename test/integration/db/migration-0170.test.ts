@@ -2,6 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { appendAudit } from '../../../main/db/audit-log';
 import { verifyAuditChain } from '../../../main/db/audit-verify';
 import { listMeetingsInRange } from '../../../main/db/meeting-repository';
+import { DEMO_ACTOR } from '../../../main/db/demo-seed';
+import { getSettings } from '../../../main/db/settings-repository';
+import { systemTimeZone } from '../../../app/meetings/day-range';
 import { migrate, schemaVersion } from '../../../main/db/migrate';
 import { insertRawClient, tempDb } from './temp-db';
 
@@ -49,5 +52,32 @@ describe('migration 0170 meeting-agenda', () => {
     expect(verifyAuditChain(db).problems).toEqual(before);
     expect(before.every((p) => p.kind === 'row-unaudited' && p.entity === 'client')).toBe(true);
     expect(() => db.prepare("UPDATE meetings SET status = 'postponed' WHERE id = 'M-1'").run()).toThrow(/CHECK/);
+  });
+
+  it("puts a store the demo seeded on the branch's clock, and leaves a chosen zone and other stores alone", () => {
+    const note = (actor: string) =>
+      appendAudit(env.db, {
+        at: '2026-12-01T10:00:00.000Z',
+        actor,
+        entity: 'data',
+        entityId: '*',
+        action: 'note',
+        before: null,
+        after: null,
+      });
+    const zoneAfterUpgrade = (actor: string, chosen?: string) => {
+      env?.cleanup();
+      env = tempDb({ target: 160 });
+      env.db.transaction(() => note(actor))();
+      if (chosen)
+        env.db
+          .prepare("INSERT INTO settings (key, value_json, updated_at) VALUES ('timeZone', ?, '2026-12-01')")
+          .run(JSON.stringify(chosen));
+      migrate(env.db, { target: 170 });
+      return getSettings(env.db).timeZone;
+    };
+    expect(zoneAfterUpgrade(DEMO_ACTOR)).toBe('Asia/Shanghai');
+    expect(zoneAfterUpgrade(DEMO_ACTOR, 'Europe/London')).toBe('Europe/London');
+    expect(zoneAfterUpgrade('local-advisor')).toBe(systemTimeZone());
   });
 });
