@@ -71,6 +71,7 @@ test.describe('agenda', () => {
     await page.getByTestId('agenda-this-week').click();
     await expect(page.getByTestId('agenda-day-heading')).toHaveCount(7);
     await expect(page.locator(`[data-testid="agenda-day-heading"][data-day="${today}"]`)).toContainText('Today');
+    await page.screenshot({ path: path.join(SCREENS, 'agenda-week-all-en.png'), fullPage: true });
     await page.getByTestId('agenda-next').click();
     await expect(page.locator(`[data-testid="agenda-day-heading"][data-day="${today}"]`)).toHaveCount(0);
     expect(consoleErrors).toEqual([]);
