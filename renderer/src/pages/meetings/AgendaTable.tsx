@@ -161,7 +161,7 @@ export function AgendaTable(props: Props) {
                   <TableCell data-testid="agenda-row-preparation">
                     {cancelled ? '' : t(`agenda.preparation.${m.preparation?.status ?? 'not-prepared'}`)}
                   </TableCell>
-                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap', py: 0 }}>
                     {!cancelled && props.rowActions?.(m)}
                     {!cancelled && props.canChange(m) && (
                       <>

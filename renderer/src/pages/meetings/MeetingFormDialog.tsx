@@ -20,11 +20,19 @@ import { isBackendError } from '../../api/call';
 import { useChannelMutation } from '../../api/use-channel-mutation';
 import { useI18n } from '../../i18n/use-i18n';
 import { ClientPicker, type PickedClient } from './ClientPicker';
-import { minutesOf, wallClockTime } from './agenda-period';
+import { minutesOf, todayIn, wallClockTime } from './agenda-period';
 
 const DURATIONS = [15, 30, 45, 60, 90, 120];
 /** The fields whose refusals the form shows in place. */
 const SHOWN_AT = ['startsAt', 'durationMinutes', 'clientId', 'advisorId'];
+
+/** A new meeting starts at 10:00, or today at the next half hour still to come. */
+function firstFreeTime(isToday: boolean, timeZone: string): string {
+  if (!isToday) return '10:00';
+  const [hours, minutes] = wallClockTime(new Date().toISOString(), timeZone).split(':').map(Number);
+  const next = Math.min(23 * 60 + 30, Math.ceil((hours! * 60 + minutes! + 1) / 30) * 30);
+  return `${String(Math.floor(next / 60)).padStart(2, '0')}:${String(next % 60).padStart(2, '0')}`;
+}
 
 interface Props {
   /** The meeting to move; a new meeting without one. */
@@ -40,7 +48,10 @@ export function MeetingFormDialog({ moving, day, timeZone, onClose }: Props) {
   const { t } = useI18n();
   const [client, setClient] = useState<PickedClient | null>(null);
   const [date, setDate] = useState(moving ? localDate(moving.startsAt, timeZone) : day);
-  const [time, setTime] = useState(moving ? wallClockTime(moving.startsAt, timeZone) : '10:00');
+  const today = todayIn(timeZone);
+  const [time, setTime] = useState(() =>
+    moving ? wallClockTime(moving.startsAt, timeZone) : firstFreeTime(day === today, timeZone),
+  );
   const [duration, setDuration] = useState(moving?.durationMinutes ?? 60);
   const [place, setPlace] = useState<MeetingPlace>('branch');
   const [placeNote, setPlaceNote] = useState('');
@@ -115,7 +126,7 @@ export function MeetingFormDialog({ moving, day, timeZone, onClose }: Props) {
             value={date}
             onChange={(e) => setDate(e.target.value)}
             required
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'meeting-form-date' } }}
+            slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'meeting-form-date', min: today } }}
             error={fieldErrors.startsAt !== undefined}
           />
           <TextField
