@@ -33,7 +33,8 @@ async function chooseOption(page: Page, field: string, option: string | RegExp):
 }
 
 test.describe('agenda', () => {
-  test.use({ viewport: { width: 1440, height: 900 } });
+  // The browser's clock is UTC: what the agenda shows must come from the time-zone setting, not the machine.
+  test.use({ viewport: { width: 1440, height: 900 }, timezoneId: 'UTC' });
 
   test("shows the advisor's own meetings today in the branch's office hours, and tomorrow's and the week's", async ({
     page,
@@ -165,6 +166,8 @@ test.describe('agenda', () => {
     await zone.fill('london');
     await page.getByRole('option', { name: 'Europe/London' }).click();
     await expect(zone).toHaveValue('Europe/London');
+    fs.mkdirSync(SCREENS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENS, 'settings-time-zone-en.png') });
 
     await page.getByTestId('nav-meetings').click();
     await expect(page.getByTestId('agenda-time-zone')).toContainText('Europe/London');

@@ -34,10 +34,13 @@ export function TimeZoneField() {
         renderInput={(params) => (
           <TextField
             {...params}
-            label={t('settings.timeZone')}
             slotProps={{
               ...params.slotProps,
-              htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'settings-time-zone' },
+              htmlInput: {
+                ...params.slotProps.htmlInput,
+                'aria-label': t('settings.timeZone'),
+                'data-testid': 'settings-time-zone',
+              },
             }}
           />
         )}
