@@ -53,8 +53,10 @@ export function packQuestions(x: PackText, f: QuestionFacts): string[] {
     // A product for the other kind of client (a business loan for a person) is nothing to talk about.
     if (excluded?.failed.some((r) => r.ruleId === 'client-kind')) continue;
     const date = i.occurredAt.slice(0, 10);
+    // Under an expired KYC every product is excluded; the KYC question already says why.
+    const blocking = excluded && excluded.failed[0]!.ruleId !== 'kyc-current';
     questions.push(
-      excluded
+      blocking
         ? x.t('pack.q.interestExcluded', { product: x.name(i), date, rule: x.rule(excluded.failed[0]!.ruleId) })
         : x.t('pack.q.interest', { product: x.name(i), date }),
     );

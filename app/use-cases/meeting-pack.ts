@@ -133,7 +133,11 @@ export class PackText {
   name = (p: { nameEn?: string; nameZh?: string; productNameEn?: string; productNameZh?: string }): string =>
     this.language === 'zh-CN' ? (p.nameZh ?? p.productNameZh ?? '') : (p.nameEn ?? p.productNameEn ?? '');
   list = (items: readonly string[]): string => items.join(this.language === 'zh-CN' ? '、' : ', ');
-  rule = (ruleId: string): string => this.t(`pdf.rule.${ruleId}` as MessageKey);
+  /** Why a rule excluded a product, in a few words (the rule's failure, not its name). */
+  rule = (ruleId: string): string => {
+    const key = `pack.rule.${ruleId}`;
+    return isMessageKey(key) ? this.t(key) : ruleId;
+  };
 }
 
 /** Adds whole calendar months to a date, keeping the day where the month has it (else its last day). */

@@ -117,7 +117,7 @@ describe('meeting pack PDF', () => {
     expect(expected.profile.kycState).toBe('stale');
     const text = squeezed((await pageTexts((await pack(stale.id, 'en')).pdf)).join(''));
     expect(text).toContain(squeezed(translate('en', 'pack.products.kycBlocked')));
-    expect(text).toContain(squeezed(translate('en', 'pdf.rule.kyc-current')));
+    expect(text).toContain(squeezed(translate('en', 'pack.rule.kyc-current')));
     expect(expected.questions[0]).toMatch(/^The KYC expired on \d{4}-\d{2}-\d{2}/);
   });
 

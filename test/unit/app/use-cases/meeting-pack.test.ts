@@ -173,7 +173,7 @@ describe('meeting pack assembly', () => {
       ['risk-class', 2],
     ]);
     expect(pack.excluded.groups[0]!.text).toContain(
-      translate('en', 'pack.excluded.group', { rule: translate('en', 'pdf.rule.client-kind'), count: business }),
+      translate('en', 'pack.excluded.group', { rule: translate('en', 'pack.rule.client-kind'), count: business }),
     );
     // A few names stand for the rest of the group.
     expect(pack.excluded.groups[0]!.examples).toContain(`and ${business - 3} more`);
@@ -224,6 +224,8 @@ describe('meeting pack assembly', () => {
     const deposit = byFamily('deposit').find((p) => p.termMonths === 12)!;
     const fund = byFamily('fund')[5]!;
     const loan = byFamily('business_finance')[0]!;
+    // Excluded by the risk class in input()'s ranking.
+    const risky = byFamily('fund')[3]!;
     const holding: PackHolding = {
       id: 'H1',
       clientId: 'CL-0001',
@@ -253,12 +255,21 @@ describe('meeting pack assembly', () => {
     const pack = assembleMeetingPack(
       input({
         holdings: [holding],
-        interactions: [reaction(fund, '2026-10-01T10:00:00.000Z'), reaction(loan, '2026-09-01T10:00:00.000Z')],
+        interactions: [
+          reaction(fund, '2026-10-01T10:00:00.000Z'),
+          reaction(loan, '2026-09-01T10:00:00.000Z'),
+          reaction(risky, '2026-08-01T10:00:00.000Z'),
+        ],
       }),
     );
     expect(pack.questions).toEqual([
       translate('en', 'pack.q.maturity', { product: deposit.nameEn, date: '2026-12-20', amount: 'CNY 250,000' }),
       translate('en', 'pack.q.interest', { product: fund.nameEn, date: '2026-10-01' }),
+      translate('en', 'pack.q.interestExcluded', {
+        product: risky.nameEn,
+        date: '2026-08-01',
+        rule: translate('en', 'pack.rule.risk-class'),
+      }),
     ]);
     expect(pack.holdings.rows[0]).toEqual([deposit.nameEn, 'Deposits', 'CNY 250,000', '2025-12-20', '2026-12-20']);
   });
