@@ -110,9 +110,12 @@ export function meetingPackPdfSync(data: MeetingPackData, fonts?: FontBook): Buf
       doc.paragraph(p.pitch.statusText, { size: SMALL, weight: 700 });
       const c = p.pitch.content;
       if (c.headline.trim()) doc.paragraph(c.headline, { size: SMALL, weight: 700 });
-      if (c.body.trim()) doc.paragraph(c.body, { size: SMALL });
-      if (c.keyPoints.length > 0) doc.bullets(c.keyPoints, { size: SMALL });
-      if (c.nextStep.trim()) doc.paragraph(c.nextStep, { size: SMALL });
+      // The body and the next step read as one paragraph, the key points as one line of points: three pitches
+      // must leave room on two pages for the exclusions and the questions.
+      const body = [c.body.trim(), c.nextStep.trim()].filter(Boolean).join(data.language === 'zh-CN' ? '' : ' ');
+      if (body) doc.paragraph(body, { size: SMALL });
+      const points = c.keyPoints.map((k) => k.trim()).filter(Boolean);
+      if (points.length > 0) doc.paragraph(`• ${points.join('  • ')}`, { size: SMALL });
     } else if (p.noPitch) doc.paragraph(p.noPitch, { size: SMALL, muted: true });
     doc.paragraph(p.disclosure, { size: 8, muted: true });
   }
