@@ -98,6 +98,7 @@ describe('meeting pack PDF', () => {
         const text = squeezed((await pageTexts(pdf)).join(''));
         for (const heading of Object.values(expected.headings)) expect(text).toContain(squeezed(heading));
         expect(text).toContain(squeezed(c.displayName));
+        expect(text).toContain(squeezed(expected.subtitle));
         for (const [label, v] of expected.profile.rows) expect(text).toContain(squeezed(label + v));
         for (const p of expected.products.items) {
           expect(text).toContain(squeezed(p.heading));
