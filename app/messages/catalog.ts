@@ -9,6 +9,7 @@ import { enModelSelection } from './en-model-selection';
 import { enPitch } from './en-pitch';
 import { enPitchDocument } from './en-pitch-document';
 import { enPdf } from './en-pdf';
+import { enMeetingPack } from './en-meeting-pack';
 import { enPitchJob } from './en-pitch-job';
 import { enReasons } from './en-reasons';
 import { enRecords } from './en-records';
@@ -27,6 +28,7 @@ import { zhCNModelSelection } from './zh-CN-model-selection';
 import { zhCNPitch } from './zh-CN-pitch';
 import { zhCNPitchDocument } from './zh-CN-pitch-document';
 import { zhCNPdf } from './zh-CN-pdf';
+import { zhCNMeetingPack } from './zh-CN-meeting-pack';
 import { zhCNPitchJob } from './zh-CN-pitch-job';
 import { zhCNReasons } from './zh-CN-reasons';
 import { zhCNRecords } from './zh-CN-records';
@@ -57,6 +59,7 @@ export const en = {
   ...enRecords,
   ...enPdf,
   ...enAgenda,
+  ...enMeetingPack,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -80,6 +83,7 @@ export const zhCN: Catalog = {
   ...zhCNRecords,
   ...zhCNPdf,
   ...zhCNAgenda,
+  ...zhCNMeetingPack,
 };
 
 export const CATALOGS: Record<Language, Catalog> = { en, 'zh-CN': zhCN };
