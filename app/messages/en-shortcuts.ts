@@ -15,4 +15,6 @@ export const enShortcuts = {
   'shortcuts.approve': 'Approve the pitch shown, or submit it for review (pitch page)',
   'shortcuts.help': 'Show this list',
   'a11y.skipToMain': 'Skip to main content',
+  /** A reaction button as a screen reader names it: its visible word first, then the product it is about. */
+  'a11y.reactionButton': '{outcome}: {product}',
 } satisfies Record<string, string>;

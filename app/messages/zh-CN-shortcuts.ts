@@ -17,4 +17,5 @@ export const zhCNShortcuts: Record<keyof typeof enShortcuts, string> = {
   'shortcuts.approve': '批准当前推介，或提交审核（推介页面）',
   'shortcuts.help': '显示此列表',
   'a11y.skipToMain': '跳到主要内容',
+  'a11y.reactionButton': '{outcome}：{product}',
 };

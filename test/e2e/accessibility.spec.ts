@@ -6,6 +6,8 @@ import { openApp } from './support/sign-in';
 /** The first ranking of a new book trains version 1 of the model, so the first answer takes a while. */
 const FIRST_RANKING_MS = 90_000;
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Opens a screen by its address (routes, not layout), signed in as the branch manager who sees every page. */
 async function openScreen(page: Page, url: string, hash: string): Promise<void> {
   await openApp(page, `${url}${hash}`);
@@ -61,6 +63,15 @@ test.describe('accessibility (axe, WCAG 2.1 AA): no serious or critical violatio
 
   test('client page, in the light and the dark theme', async ({ page, webApp, consoleErrors }) => {
     await openFirstClient(page, webApp.url);
+    // Every reaction button names its product, not just "Interested" four times over.
+    const rows = page.getByTestId('recommendation-row');
+    for (let i = 0; i < Math.min(3, await rows.count()); i++) {
+      const name = (await rows.nth(i).getByTestId('recommendation-name').textContent()) ?? '';
+      const reactions = rows.nth(i).locator('button[data-testid^="reaction-"]');
+      expect(await reactions.count()).toBeGreaterThan(0);
+      for (const button of await reactions.all())
+        await expect(button).toHaveAccessibleName(new RegExp(escape(name.trim())));
+    }
     await expectNoSeriousViolations(page, 'the client page');
     await switchToDark(page);
     await expectNoSeriousViolations(page, 'the client page (dark theme)');
