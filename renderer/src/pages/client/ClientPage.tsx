@@ -27,7 +27,7 @@ import { ClientRecommendations } from './ClientRecommendations';
 import { HoldingsTable } from './HoldingsTable';
 import { InteractionsTable } from './InteractionsTable';
 import { QuestionnaireDialog } from './QuestionnaireDialog';
-import { useClientShortcuts } from '../../shortcuts/use-client-shortcuts';
+import { useClientShortcuts } from './use-client-shortcuts';
 
 export function ClientPage({ id }: { id: string }) {
   const { t } = useI18n();

@@ -6,8 +6,6 @@ export interface ClientListMemory {
   sortBy: ClientSortField;
   sortDir: 'asc' | 'desc';
   scrollTop: number;
-  /** Ids of the rows the list has loaded, by position, for the query they answered (next/previous client). */
-  seenRows: { queryKey: string; idAt: Map<number, string> };
 }
 
 /**
@@ -20,11 +18,4 @@ export const clientListMemory: ClientListMemory = {
   sortBy: 'displayName',
   sortDir: 'asc',
   scrollTop: 0,
-  seenRows: { queryKey: '', idAt: new Map() },
 };
-
-/** Notes the ids of a page of rows the list showed, so a client page can step to the next or previous one. */
-export function rememberSeenRows(queryKey: string, offset: number, ids: readonly string[]): void {
-  if (clientListMemory.seenRows.queryKey !== queryKey) clientListMemory.seenRows = { queryKey, idAt: new Map() };
-  ids.forEach((id, i) => clientListMemory.seenRows.idAt.set(offset + i, id));
-}

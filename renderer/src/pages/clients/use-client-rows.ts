@@ -3,7 +3,7 @@ import type { ClientKind, ClientSortField, ClientSummary } from '../../../../app
 import { useQueryClient } from '@tanstack/react-query';
 import { channelOfKey } from '../../api/query-keys';
 import { fetchChannel } from '../../api/use-channel-query';
-import { rememberSeenRows } from './list-memory';
+import { rememberSeenRows } from '../../shortcuts/client-list-order';
 
 export const CLIENT_PAGE_SIZE = 100;
 /** Requests in flight at once: a fast scroll asks only for where it lands, not for every page it passed. */
@@ -79,7 +79,7 @@ export function useClientRows(query: ClientRowsQuery): ClientRows {
           c.inFlight.delete(page);
           c.pages.set(page, result.rows);
           rememberSeenRows(
-            key,
+            q,
             page * CLIENT_PAGE_SIZE,
             result.rows.map((r) => r.id),
           );

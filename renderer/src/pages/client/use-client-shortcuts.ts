@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
-import { neighbourClient } from '../pages/clients/neighbour-client';
-import { navigate } from '../routing/use-route';
-import { useShortcut } from './use-shortcut';
+import { navigate } from '../../routing/use-route';
+import { neighbourClient } from '../../shortcuts/client-list-order';
+import { useShortcut } from '../../shortcuts/use-shortcut';
 
 /**
  * A client page's shortcuts: next and previous client in the order of the list the advisor last saw, and draft a
