@@ -46,15 +46,36 @@ interface TargetLike {
   tagName?: unknown;
   isContentEditable?: unknown;
   type?: unknown;
+  getAttribute?: (name: string) => string | null;
+  closest?: (selector: string) => unknown;
 }
 
 const NON_TEXT_INPUTS = new Set(['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color', 'file', 'image']);
+/** Widgets that take letters themselves: a select's type-ahead, a menu's, a slider's or a spin button's keys. */
+const KEY_TAKING_ROLES = new Set([
+  'textbox',
+  'searchbox',
+  'combobox',
+  'listbox',
+  'option',
+  'menu',
+  'menuitem',
+  'slider',
+  'spinbutton',
+]);
+/** Inside these, the page underneath must not react: a dialog is modal, an open menu or list owns the keys. */
+const KEY_OWNING_CONTAINERS = '[role="dialog"], [role="alertdialog"], [role="menu"], [role="listbox"]';
 
-/** True when a key press goes into text the advisor is typing: a text field, a text area, a select, an editable. */
+/**
+ * True when a key press belongs to what has focus: a text field, a text area, a select or menu (type-ahead), an
+ * editable, or anything inside an open dialog.
+ */
 export function isTypingTarget(target: unknown): boolean {
   if (target === null || typeof target !== 'object') return false;
   const t = target as TargetLike;
   if (t.isContentEditable === true) return true;
+  if (KEY_TAKING_ROLES.has(t.getAttribute?.('role') ?? '')) return true;
+  if (t.closest?.(KEY_OWNING_CONTAINERS)) return true;
   const tag = typeof t.tagName === 'string' ? t.tagName.toUpperCase() : '';
   if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
   if (tag === 'INPUT') return !NON_TEXT_INPUTS.has(String(t.type ?? 'text').toLowerCase());

@@ -64,6 +64,12 @@ describe('keyboard shortcuts', () => {
       for (const key of ['/', 'j', 'k', 'p', 'd', 'a', '?']) expect(shortcutFor(press(key, field))).toBeNull();
       expect(shortcutFor(press('k', field, { ctrlKey: true }))).toBe('search');
     }
+    // A select's or menu's type-ahead, and anything inside an open dialog, keep their letters.
+    const withRole = (role: string) => ({ tagName: 'DIV', getAttribute: (n: string) => (n === 'role' ? role : null) });
+    for (const role of ['combobox', 'option', 'menuitem']) expect(shortcutFor(press('a', withRole(role)))).toBeNull();
+    const inDialog = { tagName: 'BUTTON', closest: (selector: string) => (selector.includes('dialog') ? {} : null) };
+    expect(shortcutFor(press('a', inDialog))).toBeNull();
+    expect(shortcutFor(press('a', { tagName: 'BUTTON', closest: () => null }))).toBe('approve');
     for (const notTyping of [{ tagName: 'BUTTON' }, { tagName: 'INPUT', type: 'checkbox' }, { tagName: 'A' }, null])
       expect(isTypingTarget(notTyping)).toBe(false);
   });
