@@ -16,6 +16,7 @@ import { enRecords } from './en-records';
 import { enSuitability } from './en-suitability';
 import { enUi } from './en-ui';
 import { enUsers } from './en-users';
+import { enShortcuts } from './en-shortcuts';
 import type { Language } from './language';
 import { zhCNAgenda } from './zh-CN-agenda';
 import { zhCNAudit } from './zh-CN-audit';
@@ -35,6 +36,7 @@ import { zhCNRecords } from './zh-CN-records';
 import { zhCNSuitability } from './zh-CN-suitability';
 import { zhCNUi } from './zh-CN-ui';
 import { zhCNUsers } from './zh-CN-users';
+import { zhCNShortcuts } from './zh-CN-shortcuts';
 
 /**
  * The English catalog defines the keys: every other language must provide exactly the same ones,
@@ -60,6 +62,7 @@ export const en = {
   ...enPdf,
   ...enAgenda,
   ...enMeetingPack,
+  ...enShortcuts,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -84,6 +87,7 @@ export const zhCN: Catalog = {
   ...zhCNPdf,
   ...zhCNAgenda,
   ...zhCNMeetingPack,
+  ...zhCNShortcuts,
 };
 
 export const CATALOGS: Record<Language, Catalog> = { en, 'zh-CN': zhCN };
