@@ -8,8 +8,11 @@ export type HandlerTable = { [C in Channel]: Handler<C> };
 /** Where the dispatcher reports an unexpected failure. Only the channel and error class go there: never payloads, which carry client data. */
 export type InternalErrorSink = (channel: string, error: unknown) => void;
 
-function describe(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
-  return issues
+function describe(issues: readonly { code?: string; path: readonly PropertyKey[]; message: string }[]): string {
+  // A field the channel does not know is named first: it is the likeliest mistake, and a long form's missing fields
+  // must not push it out of the five shown.
+  return [...issues]
+    .sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'))
     .slice(0, 5)
     .map((i) => `${i.path.length > 0 ? i.path.map(String).join('.') : 'input'}: ${i.message}`)
     .join('; ');
