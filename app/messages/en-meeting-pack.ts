@@ -54,7 +54,7 @@ export const enMeetingPack = {
   'pack.market.policyRate': 'Policy rate',
   'pack.market.depositRate': '1-year deposit rate',
   'pack.market.inflation': 'Inflation',
-  'pack.market.bondYield': '10-year government bond yield',
+  'pack.market.bondYield': '10-year bond yield',
   'pack.market.equity': 'Equity index',
   'pack.market.equityValue': '{level}, {trend} over 3 months',
   'pack.market.flags': 'Regulatory notes',

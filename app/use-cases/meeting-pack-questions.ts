@@ -67,7 +67,10 @@ export function packQuestions(x: PackText, f: QuestionFacts): string[] {
   return questions;
 }
 
-/** The latest "interested" reaction per product in the last year, for products the client does not hold. */
+/**
+ * Products whose latest reaction in the last year was "interested" (a later "declined" or "accepted" answers it), and
+ * that the client does not hold, newest first.
+ */
 function interestShown(
   interactions: readonly InteractionWithProduct[],
   f: QuestionFacts,
@@ -77,13 +80,13 @@ function interestShown(
   const held = new Set(f.holdings.map((h) => h.productId));
   const latest = new Map<string, InteractionWithProduct>();
   for (const i of interactions) {
-    if (i.outcome !== 'interested' || held.has(i.productId)) continue;
     const day = i.occurredAt.slice(0, 10);
-    if (day < since || day > today) continue;
+    if (i.outcome === null || i.outcome === 'no_response' || day < since || day > today) continue;
     const known = latest.get(i.productId);
     if (!known || known.occurredAt < i.occurredAt) latest.set(i.productId, i);
   }
   return [...latest.values()]
+    .filter((i) => i.outcome === 'interested' && !held.has(i.productId))
     .sort((a, b) => b.occurredAt.localeCompare(a.occurredAt) || a.productId.localeCompare(b.productId))
     .slice(0, INTEREST_QUESTIONS);
 }

@@ -7,6 +7,7 @@ import { getAdviceRecord, listAdviceRecords } from '../db/advice-record-reposito
 import { getClient } from '../db/client-repository';
 import { getPitchDraft } from '../db/pitch-draft-repository';
 import { getProduct } from '../db/product-repository';
+import { getSettings } from '../db/settings-repository';
 import { meetingPackPdf } from '../pdf/meeting-pack-pdf';
 import { approvedPitchPdf } from '../pdf/pitch-pdf';
 import { recommendationSheetPdf } from '../pdf/recommendation-sheet';
@@ -71,7 +72,8 @@ export function pdfHandlers(ctx: BackendContext, rank: (clientId: string) => Pro
       const data = await loadMeetingPack(
         db,
         { clientId, ...(language ? { language } : {}), ...(meetingId ? { meetingId } : {}) },
-        { now: ctx.nowIso(), rank },
+        // The meeting's time reads in the advisor's zone, as the agenda shows it.
+        { now: ctx.nowIso(), rank, timeZone: getSettings(db).timeZone },
       );
       const pdf = await meetingPackPdf(data);
       return {

@@ -9,6 +9,7 @@ import type { Backend } from '../../../main/backend/backend-types';
 import { loadMeetingPack } from '../../../main/backend/meeting-pack-loader';
 import { openBackend } from '../../../main/backend/open-backend';
 import { openDatabase } from '../../../main/db/connection';
+import { getSettings } from '../../../main/db/settings-repository';
 import { meetingPackPdf } from '../../../main/pdf/meeting-pack-pdf';
 import { backendCalls } from '../backend/backend-calls';
 import { tempDir } from '../db/temp-db';
@@ -40,6 +41,7 @@ describe('meeting pack PDF', () => {
         { clientId, language },
         {
           now: NOW.toISOString(),
+          timeZone: getSettings(db).timeZone,
           rank: (id) => value<ClientRanking>('recommendations:for-client', { clientId: id, top: 20 }),
         },
       );

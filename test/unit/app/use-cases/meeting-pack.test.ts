@@ -226,6 +226,7 @@ describe('meeting pack assembly', () => {
     const loan = byFamily('business_finance')[0]!;
     // Excluded by the risk class in input()'s ranking.
     const risky = byFamily('fund')[3]!;
+    const declined = byFamily('fund')[6]!;
     const holding: PackHolding = {
       id: 'H1',
       clientId: 'CL-0001',
@@ -259,6 +260,9 @@ describe('meeting pack assembly', () => {
           reaction(fund, '2026-10-01T10:00:00.000Z'),
           reaction(loan, '2026-09-01T10:00:00.000Z'),
           reaction(risky, '2026-08-01T10:00:00.000Z'),
+          // Interested once, declined later: nothing left to ask.
+          { ...reaction(declined, '2026-11-01T10:00:00.000Z'), id: 'later', outcome: 'declined' },
+          reaction(declined, '2026-07-01T10:00:00.000Z'),
         ],
       }),
     );
