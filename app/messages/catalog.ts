@@ -1,6 +1,7 @@
 import { enAudit } from './en-audit';
 import { enCategories } from './en-categories';
 import { enClient } from './en-client';
+import { enClientPage } from './en-client-page';
 import { enCompliance } from './en-compliance';
 import { enEngine } from './en-engine';
 import { enLora } from './en-lora';
@@ -18,6 +19,7 @@ import type { Language } from './language';
 import { zhCNAudit } from './zh-CN-audit';
 import { zhCNCategories } from './zh-CN-categories';
 import { zhCNClient } from './zh-CN-client';
+import { zhCNClientPage } from './zh-CN-client-page';
 import { zhCNCompliance } from './zh-CN-compliance';
 import { zhCNEngine } from './zh-CN-engine';
 import { zhCNLora } from './zh-CN-lora';
@@ -54,6 +56,7 @@ export const en = {
   ...enCompliance,
   ...enRecords,
   ...enPdf,
+  ...enClientPage,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -76,6 +79,7 @@ export const zhCN: Catalog = {
   ...zhCNCompliance,
   ...zhCNRecords,
   ...zhCNPdf,
+  ...zhCNClientPage,
 };
 
 export const CATALOGS: Record<Language, Catalog> = { en, 'zh-CN': zhCN };
