@@ -139,7 +139,12 @@ export function ClientPage({ id }: { id: string }) {
           <ClientProfileCards client={client} />
         </Box>
       </Collapse>
-      <ClientRecommendations clientId={client.id} clientKind={client.kind} interactions={interactions} />
+      <ClientRecommendations
+        key={client.id}
+        clientId={client.id}
+        clientKind={client.kind}
+        interactions={interactions}
+      />
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 1.5, mt: 1.5 }}>
         <HoldingsTable holdings={holdings} />
         <ClientMeetingsTable meetings={meetings} />

@@ -85,14 +85,7 @@ export function ReactionButtons({
         onClose={close}
         anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
         transformOrigin={{ vertical: 'top', horizontal: 'right' }}
-        slotProps={{
-          paper: {
-            role: 'dialog',
-            'aria-label': outcome
-              ? t('clientPage.reaction.title', { outcome: t(`outcome.${outcome}`), product: productName })
-              : undefined,
-          } as object,
-        }}
+        slotProps={{ paper: { role: 'dialog', 'aria-labelledby': 'reaction-confirm-title' } }}
       >
         {outcome && (
           <Box
@@ -105,7 +98,7 @@ export function ReactionButtons({
               confirm();
             }}
           >
-            <Typography variant="subtitle2">
+            <Typography variant="subtitle2" id="reaction-confirm-title">
               {t('clientPage.reaction.title', { outcome: t(`outcome.${outcome}`), product: productName })}
             </Typography>
             <Box>
