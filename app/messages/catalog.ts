@@ -1,3 +1,4 @@
+import { enAgenda } from './en-agenda';
 import { enAudit } from './en-audit';
 import { enCategories } from './en-categories';
 import { enClient } from './en-client';
@@ -9,13 +10,16 @@ import { enModelSelection } from './en-model-selection';
 import { enPitch } from './en-pitch';
 import { enPitchDocument } from './en-pitch-document';
 import { enPdf } from './en-pdf';
+import { enMeetingPack } from './en-meeting-pack';
 import { enPitchJob } from './en-pitch-job';
 import { enReasons } from './en-reasons';
 import { enRecords } from './en-records';
 import { enSuitability } from './en-suitability';
 import { enUi } from './en-ui';
 import { enUsers } from './en-users';
+import { enShortcuts } from './en-shortcuts';
 import type { Language } from './language';
+import { zhCNAgenda } from './zh-CN-agenda';
 import { zhCNAudit } from './zh-CN-audit';
 import { zhCNCategories } from './zh-CN-categories';
 import { zhCNClient } from './zh-CN-client';
@@ -27,12 +31,14 @@ import { zhCNModelSelection } from './zh-CN-model-selection';
 import { zhCNPitch } from './zh-CN-pitch';
 import { zhCNPitchDocument } from './zh-CN-pitch-document';
 import { zhCNPdf } from './zh-CN-pdf';
+import { zhCNMeetingPack } from './zh-CN-meeting-pack';
 import { zhCNPitchJob } from './zh-CN-pitch-job';
 import { zhCNReasons } from './zh-CN-reasons';
 import { zhCNRecords } from './zh-CN-records';
 import { zhCNSuitability } from './zh-CN-suitability';
 import { zhCNUi } from './zh-CN-ui';
 import { zhCNUsers } from './zh-CN-users';
+import { zhCNShortcuts } from './zh-CN-shortcuts';
 
 /**
  * The English catalog defines the keys: every other language must provide exactly the same ones,
@@ -56,6 +62,9 @@ export const en = {
   ...enCompliance,
   ...enRecords,
   ...enPdf,
+  ...enAgenda,
+  ...enMeetingPack,
+  ...enShortcuts,
   ...enClientPage,
 } satisfies Record<string, string>;
 
@@ -79,6 +88,9 @@ export const zhCN: Catalog = {
   ...zhCNCompliance,
   ...zhCNRecords,
   ...zhCNPdf,
+  ...zhCNAgenda,
+  ...zhCNMeetingPack,
+  ...zhCNShortcuts,
   ...zhCNClientPage,
 };
 

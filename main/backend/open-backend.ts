@@ -32,6 +32,7 @@ import { recordExportHandlers } from './record-export-handlers';
 import { ruleSetHandlers } from './rule-set-handlers';
 import { DeskSession } from './desk-session';
 import { userHandlers } from './user-handlers';
+import { meetingHandlers } from './meeting-handlers';
 
 /**
  * Opens the store (creating and migrating it), seeds the demo book on a brand-new empty file,
@@ -131,6 +132,7 @@ export function openBackend(options: BackendOptions): Backend {
     'audit:status': () => audit.status(),
     'audit:check': () => audit.check(),
     ...userHandlers(ctx),
+    ...meetingHandlers(ctx),
   };
   // A new demo book gets its months of advice history before the first call is answered (a second or two).
   const history = seeded && options.demoHistory === true ? seedDemoHistory(ctx).catch(() => undefined) : null;

@@ -26,9 +26,11 @@ import { ClientIdTag, ClientSummary } from './ClientSummary';
 import { HoldingsTable } from './HoldingsTable';
 import { InteractionsTable } from './InteractionsTable';
 import { QuestionnaireDialog } from './QuestionnaireDialog';
+import { useClientShortcuts } from './use-client-shortcuts';
 
 export function ClientPage({ id }: { id: string }) {
   const { t } = useI18n();
+  useClientShortcuts(id);
   const detail = useChannelQuery(
     'clients:get',
     { id },
@@ -39,6 +41,9 @@ export function ClientPage({ id }: { id: string }) {
   const [questionnaire, setQuestionnaire] = useState(false);
   const sheet = useChannelMutation('clients:recommendation-sheet-pdf', {
     success: (file) => t('pdf.ui.saved', { file: file.fileName }),
+  });
+  const pack = useChannelMutation('clients:meeting-pack-pdf', {
+    success: (file) => t('pack.ui.saved', { file: file.fileName }),
   });
 
   const back = (
@@ -114,6 +119,15 @@ export function ClientPage({ id }: { id: string }) {
               data-testid="client-recommendation-sheet"
             >
               {t('pdf.ui.recommendationSheet')}
+            </Button>
+            <Button
+              variant="outlined"
+              startIcon={<PictureAsPdfOutlined />}
+              disabled={pack.isPending}
+              onClick={() => pack.mutate({ clientId: client.id }, { onSuccess: savePdf })}
+              data-testid="client-meeting-pack"
+            >
+              {t('pack.ui.export')}
             </Button>
             <Button
               variant="outlined"
