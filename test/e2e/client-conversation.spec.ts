@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './support/axe';
 import { test, expect } from './support/fixtures';
 import { openApp } from './support/sign-in';
 
@@ -101,6 +102,7 @@ test.describe('the client page during a conversation', () => {
     // Opened, it lists each product.
     await business.getByTestId('excluded-group-toggle').click();
     await expect(business.getByTestId('excluded-row')).toHaveCount(businessCount);
+    await expectNoSeriousViolations(page, 'the grouped unsuitable products');
 
     // Groups whose reason is about this client are open from the start, their products listed.
     const open = card.locator(
@@ -143,6 +145,7 @@ test.describe('the client page during a conversation', () => {
     await dialog.getByTestId('reaction-note').fill('Wants the factsheet by email.');
     await dialog.getByTestId('reaction-channel-call').click();
     await shoot(page, 'client-reaction-confirm-en');
+    await expectNoSeriousViolations(page, 'the reaction confirmation');
     await dialog.getByTestId('reaction-confirm').click();
     await expect(interactions).toHaveCount(before + 1);
     const recorded = interactions.first();

@@ -109,7 +109,7 @@ export function RecommendationRow({
             data-testid="recommendation-awaiting-review"
           />
         )}
-        <Tooltip title={t('pitch.actionHelp', { product: name })}>
+        <Tooltip title={t('pitch.actionHelp', { product: name })} describeChild>
           <Button
             size="small"
             startIcon={<EditNoteOutlined fontSize="small" />}
