@@ -2,6 +2,7 @@ import { enAgenda } from './en-agenda';
 import { enAudit } from './en-audit';
 import { enCategories } from './en-categories';
 import { enClient } from './en-client';
+import { enClientPage } from './en-client-page';
 import { enCompliance } from './en-compliance';
 import { enEngine } from './en-engine';
 import { enLora } from './en-lora';
@@ -22,6 +23,7 @@ import { zhCNAgenda } from './zh-CN-agenda';
 import { zhCNAudit } from './zh-CN-audit';
 import { zhCNCategories } from './zh-CN-categories';
 import { zhCNClient } from './zh-CN-client';
+import { zhCNClientPage } from './zh-CN-client-page';
 import { zhCNCompliance } from './zh-CN-compliance';
 import { zhCNEngine } from './zh-CN-engine';
 import { zhCNLora } from './zh-CN-lora';
@@ -63,6 +65,7 @@ export const en = {
   ...enAgenda,
   ...enMeetingPack,
   ...enShortcuts,
+  ...enClientPage,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -88,6 +91,7 @@ export const zhCN: Catalog = {
   ...zhCNAgenda,
   ...zhCNMeetingPack,
   ...zhCNShortcuts,
+  ...zhCNClientPage,
 };
 
 export const CATALOGS: Record<Language, Catalog> = { en, 'zh-CN': zhCN };

@@ -1,4 +1,5 @@
 import { test, expect } from './support/fixtures';
+import { recordReaction } from './support/client-page';
 import { openApp } from './support/sign-in';
 
 /** The first ranking of a new book trains version 1 of the model, so the first answer takes a while. */
@@ -23,7 +24,7 @@ test.describe('advice records on the client page', () => {
     const before = await interactions.count();
 
     // A wrong click, taken back: the interaction goes, the undo bar with it.
-    await page.getByTestId('recommendation-row').first().getByTestId('reaction-declined').click();
+    await recordReaction(page.getByTestId('recommendation-row').first(), 'declined');
     await expect(interactions).toHaveCount(before + 1);
     const undoBar = page.getByTestId('reaction-undo-bar');
     await expect(undoBar).toBeVisible();

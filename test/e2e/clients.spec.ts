@@ -32,6 +32,8 @@ test.describe('clients in browser mode', () => {
     await page.getByTestId('field-city').fill('Lüderitz 7');
     await page.getByTestId('client-form-save').click();
     await expect(page.getByTestId('client-form-save')).toBeHidden();
+    await expect(page.getByTestId('client-summary')).toContainText('Lüderitz 7');
+    await page.getByTestId('client-details-toggle').click();
     await expect(page.getByTestId('card-identity').getByText('Lüderitz 7')).toBeVisible();
 
     // Leave the page first: a page left open would (rightly) log its failed reconnects while the backend is down.
@@ -43,6 +45,7 @@ test.describe('clients in browser mode', () => {
       await expect(page.getByTestId('client-row').first()).toBeVisible();
       await openApp(page, `${restarted.origin}/#/clients/${clientId}`);
       await expect(page.getByTestId('client-name')).toBeVisible();
+      await page.getByTestId('client-details-toggle').click();
       await expect(page.getByTestId('card-identity').getByText('Lüderitz 7')).toBeVisible();
     } finally {
       await page.goto('about:blank');

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
+import { openAllExcluded } from './support/client-page';
 import { openApp } from './support/sign-in';
 
 /** The first ranking of a new book trains version 1 of the model, so the first answer takes a while. */
@@ -17,7 +18,7 @@ async function openClient(page: Page, url: string, id: string): Promise<void> {
 
 async function openExcluded(page: Page) {
   const card = page.getByTestId('card-excluded');
-  await card.getByTestId('excluded-toggle').click();
+  await openAllExcluded(card);
   await expect(card.getByTestId('excluded-row').first()).toBeVisible();
   return card;
 }

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
+import { openAllExcluded, recordReaction } from './support/client-page';
 import { openApp } from './support/sign-in';
 
 /** The first ranking of a new book trains version 1 of the model, so the first answer takes a while. */
@@ -58,12 +59,11 @@ test.describe('recommendations on the client page', () => {
       await expect.poll(async () => card.getByTestId('recommendation-row').count()).toBeGreaterThan(10);
     }
 
-    // Unsuitable products: collapsed with a count, each with the failed rules' reasons, never a reaction button.
+    // Unsuitable products: grouped by reason with a count, each with the failed rules' reasons, never a reaction button.
     const excludedCard = page.getByTestId('card-excluded');
     const count = Number(await excludedCard.getByTestId('excluded-count').getAttribute('data-count'));
     expect(count).toBeGreaterThan(0);
-    await expect(excludedCard.getByTestId('excluded-row')).toHaveCount(0);
-    await excludedCard.getByTestId('excluded-toggle').click();
+    await openAllExcluded(excludedCard);
     await expect(excludedCard.getByTestId('excluded-row')).toHaveCount(count);
     const firstExcluded = excludedCard.getByTestId('excluded-row').first();
     await expect(firstExcluded.getByTestId('excluded-reason').first()).toHaveText(/\w{4,}/);
@@ -91,12 +91,14 @@ test.describe('recommendations on the client page', () => {
     const target = ranked[Math.min(2, ranked.length - 1)];
     if (!target) throw new Error('no ranked product');
     const row = page.locator(`[data-testid="recommendation-row"][data-product-id="${target.id}"]`);
-    await row.getByTestId('reaction-accepted').click();
+    await recordReaction(row, 'accepted');
 
     await expect(page.getByTestId('snackbar-success')).toBeVisible();
     await expect(interactions).toHaveCount(interactionsBefore + 1);
     await expect(interactions.first().getByTestId('outcome-chip')).toHaveAttribute('data-outcome', 'accepted');
     await expect(row.getByTestId('recommendation-last-reaction')).toHaveAttribute('data-outcome', 'accepted');
+    // The list keeps its order until the advisor refreshes it; then the model's new score shows.
+    await page.getByTestId('recommendations-refresh').click();
     await expect
       .poll(async () => Number(await row.getByTestId('recommendation-score').getAttribute('data-probability')), {
         timeout: 30_000,
@@ -104,7 +106,7 @@ test.describe('recommendations on the client page', () => {
       .toBeGreaterThan(target.probability);
 
     // The same reaction again on the same day is asked about, not stored silently; confirmed, it is stored.
-    await row.getByTestId('reaction-accepted').click();
+    await recordReaction(row, 'accepted');
     const repeat = page.getByTestId('reaction-repeat');
     await expect(repeat).toContainText('already recorded today');
     await expect(interactions).toHaveCount(interactionsBefore + 1);
@@ -161,7 +163,7 @@ test.describe('recommendations on the client page', () => {
     await expect
       .poll(async () => Number(await excludedCard.getByTestId('excluded-count').getAttribute('data-count')))
       .toBeGreaterThan(excludedBefore);
-    await excludedCard.getByTestId('excluded-toggle').click();
+    await openAllExcluded(excludedCard);
     const moved = excludedCard.locator(`[data-testid="excluded-row"][data-product-id="${target.id}"]`);
     await expect(moved.locator('[data-testid="excluded-reason"][data-rule-id="risk-class"]')).toBeVisible();
     await expect(moved.locator('[data-testid="excluded-reason"][data-rule-id="risk-class"]')).toContainText(

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Collapse from '@mui/material/Collapse';
 import IconButton from '@mui/material/IconButton';
 import Skeleton from '@mui/material/Skeleton';
 import Tooltip from '@mui/material/Tooltip';
-import Typography from '@mui/material/Typography';
 import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
 import PictureAsPdfOutlined from '@mui/icons-material/PictureAsPdfOutlined';
@@ -14,9 +14,7 @@ import { isBackendError } from '../../api/call';
 import { savePdf } from '../../api/save-pdf';
 import { useChannelMutation } from '../../api/use-channel-mutation';
 import { useChannelQuery } from '../../api/use-channel-query';
-import { KycChip } from '../../components/KycChip';
 import { PageHeader } from '../../components/PageHeader';
-import { RiskClassChip } from '../../components/RiskClassChip';
 import { describeError } from '../../notify/notify-context';
 import { useI18n } from '../../i18n/use-i18n';
 import { AdviceRecordsTable } from './AdviceRecordsTable';
@@ -24,6 +22,7 @@ import { ClientFormDialog } from './ClientFormDialog';
 import { ClientMeetingsTable } from './ClientMeetingsTable';
 import { ClientProfileCards } from './ClientProfileCards';
 import { ClientRecommendations } from './ClientRecommendations';
+import { ClientIdTag, ClientSummary } from './ClientSummary';
 import { HoldingsTable } from './HoldingsTable';
 import { InteractionsTable } from './InteractionsTable';
 import { QuestionnaireDialog } from './QuestionnaireDialog';
@@ -38,6 +37,7 @@ export function ClientPage({ id }: { id: string }) {
     { reportErrors: (error) => !isBackendError(error, 'not_found') },
   );
   const [editing, setEditing] = useState(false);
+  const [detailsOpen, setDetailsOpen] = useState(false);
   const [questionnaire, setQuestionnaire] = useState(false);
   const sheet = useChannelMutation('clients:recommendation-sheet-pdf', {
     success: (file) => t('pdf.ui.saved', { file: file.fileName }),
@@ -97,16 +97,17 @@ export function ClientPage({ id }: { id: string }) {
           <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center' }}>
             {back}
             <span data-testid="client-name">{client.displayName}</span>
+            <Box component="span" sx={{ ml: 1.5 }}>
+              <ClientIdTag id={client.id} testId="client-id" />
+            </Box>
           </Box>
         }
         subtitle={
-          <>
-            <Typography variant="body2">
-              {client.city ? `${t(`kind.${client.kind}`)} · ${client.city}` : t(`kind.${client.kind}`)}
-            </Typography>
-            <RiskClassChip riskClass={client.riskClass} testId="risk-class" />
-            <KycChip reviewedAt={client.kycReviewedAt} />
-          </>
+          <ClientSummary
+            client={client}
+            detailsOpen={detailsOpen}
+            onToggleDetails={() => setDetailsOpen((open) => !open)}
+          />
         }
         actions={
           <>
@@ -147,8 +148,17 @@ export function ClientPage({ id }: { id: string }) {
           </>
         }
       />
-      <ClientProfileCards client={client} />
-      <ClientRecommendations clientId={client.id} interactions={interactions} />
+      <Collapse in={detailsOpen} unmountOnExit>
+        <Box id="client-profile-details" data-testid="client-profile-details" sx={{ mb: 1.5 }}>
+          <ClientProfileCards client={client} />
+        </Box>
+      </Collapse>
+      <ClientRecommendations
+        key={client.id}
+        clientId={client.id}
+        clientKind={client.kind}
+        interactions={interactions}
+      />
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 1.5, mt: 1.5 }}>
         <HoldingsTable holdings={holdings} />
         <ClientMeetingsTable meetings={meetings} />

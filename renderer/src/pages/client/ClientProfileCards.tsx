@@ -8,11 +8,7 @@ import { RiskClassChip } from '../../components/RiskClassChip';
 import { SectionCard } from '../../components/SectionCard';
 import { localToday } from '../../i18n/format';
 import { useI18n } from '../../i18n/use-i18n';
-
-function ageOn(birthDate: string, today: string): number {
-  const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return today.slice(5) < birthDate.slice(5) ? years - 1 : years;
-}
+import { ageOn } from './client-age';
 
 /** The client file at a glance: what KYC and suitability rules look at, one card per topic. */
 export function ClientProfileCards({ client }: { client: Client }) {

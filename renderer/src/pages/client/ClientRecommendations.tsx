@@ -1,8 +1,11 @@
 import { useMemo, useRef, useState } from 'react';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import RefreshOutlined from '@mui/icons-material/RefreshOutlined';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ClientDetail, ClientRanking, ExcludedProduct, RankedProduct } from '../../../../app/contract';
-import type { Outcome } from '../../../../app/domain';
+import type { ClientKind } from '../../../../app/domain';
 import { BackendError } from '../../api/call';
 import { useChannelMutation } from '../../api/use-channel-mutation';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -13,6 +16,7 @@ import { ActiveDeviations } from './active-deviations';
 import { DeviationDialog } from './DeviationDialog';
 import { ExcludedProductsCard } from './ExcludedProductsCard';
 import { NOT_REQUESTED } from './language-model-caption';
+import type { ReactionChoice } from './ReactionButtons';
 import { RankingRecordBar, type UndoableReaction } from './RankingRecordBar';
 import { RecommendationsCard, type LastReaction } from './RecommendationsCard';
 
@@ -54,14 +58,16 @@ function shownRanking(
 
 /**
  * The client's ranking and the products excluded from it, from one call so both always come from the same
- * rule set. A recorded reaction refreshes the ranking (the live model has learned it) and the client's interactions
- * through the backend's change events.
+ * rule set. A reaction is chosen, then confirmed with its channel and note; the client's interactions follow through
+ * the backend's change events, while the list on screen keeps its order until the advisor refreshes.
  */
 export function ClientRecommendations({
   clientId,
+  clientKind,
   interactions,
 }: {
   clientId: string;
+  clientKind: ClientKind;
   interactions: ClientDetail['interactions'];
 }) {
   const { t, pickPair } = useI18n();
@@ -107,60 +113,104 @@ export function ClientRecommendations({
   if (ranking.data) lastShown.current = ranking.data;
   const shown = ranking.data ?? (lastShown.current?.clientId === clientId ? lastShown.current : undefined);
 
-  const [repeat, setRepeat] = useState<{ product: RankedProduct; outcome: Outcome } | null>(null);
+  // After a reaction the list on screen is held as it was, so no row moves under the pointer; the model's new order
+  // shows when the advisor presses Refresh or comes back to the page. Suitability still comes from the live answer.
+  const [held, setHeld] = useState<ClientRanking | null>(null);
+  const heldHere = held?.clientId === clientId ? held : null;
+  const display = heldHere ?? shown;
+  const noLongerSuitable = useMemo(
+    () => (heldHere && shown ? new Set(shown.excluded.map((p) => p.productId)) : undefined),
+    [heldHere, shown],
+  );
+  const refresh = () => {
+    setHeld(null);
+    reloadRanking();
+  };
+
+  const [repeat, setRepeat] = useState<{ product: RankedProduct; choice: ReactionChoice } | null>(null);
   const [undoable, setUndoable] = useState<UndoableReaction | null>(null);
   const recording = useChannelMutation('outcomes:record', {
     success: (answer, input) => {
-      const product = shown?.ranked.find((p) => p.productId === input.productId);
+      const product = display?.ranked.find((p) => p.productId === input.productId);
       const name = product ? pickPair(product.nameEn, product.nameZh) : input.productId;
       setUndoable({ interactionId: answer.interaction.id, outcome: t(`outcome.${input.outcome}`), product: name });
-      return t('reco.recorded', { outcome: t(`outcome.${input.outcome}`), product: name });
+      return t('clientPage.reaction.recorded', { outcome: t(`outcome.${input.outcome}`), product: name });
     },
     // The same reaction already recorded today is a question for the advisor, not an error.
     reportErrors: (error) => !isRepeat(error),
   });
-  const record = (product: RankedProduct, outcome: Outcome, confirmRepeat = false) =>
+  const record = (product: RankedProduct, choice: ReactionChoice, confirmRepeat = false) => {
+    if (display) setHeld((h) => (h?.clientId === clientId ? h : display));
     recording.mutate(
       {
         clientId,
         productId: product.productId,
-        outcome,
+        outcome: choice.outcome,
+        channel: choice.channel,
+        note: choice.note,
         confirmRepeat,
-        ...(shown?.impressionId ? { impressionId: shown.impressionId } : {}),
+        ...(display?.impressionId ? { impressionId: display.impressionId } : {}),
       },
-      { onError: (error) => isRepeat(error) && setRepeat({ product, outcome }) },
+      { onError: (error) => isRepeat(error) && setRepeat({ product, choice }) },
     );
+  };
 
   return (
     <ActiveDeviations.Provider value={activeDeviations}>
       <Box sx={{ display: 'grid', gap: 1.5, mt: 1.5 }}>
         <RecommendationsCard
-          ranking={shown}
+          ranking={display}
           error={ranking.error}
-          loading={ranking.loading}
-          canShowMore={shown !== undefined && shown.ranked.length >= top}
+          loading={ranking.loading && !heldHere}
+          canShowMore={!heldHere && shown !== undefined && shown.ranked.length >= top}
           recordingProductId={recording.isPending ? (recording.variables?.productId ?? null) : null}
           lastReactions={lastReactions}
           onShowMore={() => setTop((n) => n + PAGE)}
           onRetry={reloadRanking}
+          noLongerSuitable={noLongerSuitable}
           onRecord={record}
-          toolbar={<RankingRecordBar ranking={shown} undoable={undoable} onUndone={() => setUndoable(null)} />}
+          toolbar={
+            <>
+              {heldHere && (
+                <Alert
+                  severity="info"
+                  variant="outlined"
+                  sx={{ mx: 2, mb: 1, py: 0 }}
+                  data-testid="recommendations-held"
+                  action={
+                    <Button
+                      color="inherit"
+                      size="small"
+                      startIcon={<RefreshOutlined />}
+                      onClick={refresh}
+                      data-testid="recommendations-refresh"
+                    >
+                      {t('clientPage.refresh')}
+                    </Button>
+                  }
+                >
+                  {t('clientPage.refresh.help')}
+                </Alert>
+              )}
+              <RankingRecordBar ranking={display} undoable={undoable} onUndone={() => setUndoable(null)} />
+            </>
+          }
         />
-        {shown && <ExcludedProductsCard excluded={shown.excluded} onAskDeviation={setAsking} />}
+        {shown && <ExcludedProductsCard excluded={shown.excluded} clientKind={clientKind} onAskDeviation={setAsking} />}
         <ConfirmDialog
           open={repeat !== null}
           title={t('reco.repeat.title')}
           body={
             repeat
               ? t('reco.repeat.body', {
-                  outcome: t(`outcome.${repeat.outcome}`),
+                  outcome: t(`outcome.${repeat.choice.outcome}`),
                   product: pickPair(repeat.product.nameEn, repeat.product.nameZh),
                 })
               : ''
           }
           confirmLabel={t('reco.repeat.confirm')}
           onConfirm={() => {
-            if (repeat) record(repeat.product, repeat.outcome, true);
+            if (repeat) record(repeat.product, repeat.choice, true);
             setRepeat(null);
           }}
           onClose={() => setRepeat(null)}

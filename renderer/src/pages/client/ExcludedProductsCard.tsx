@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Collapse from '@mui/material/Collapse';
@@ -10,6 +10,8 @@ import GppMaybeOutlined from '@mui/icons-material/GppMaybeOutlined';
 import ExpandLessOutlined from '@mui/icons-material/ExpandLessOutlined';
 import ExpandMoreOutlined from '@mui/icons-material/ExpandMoreOutlined';
 import type { ExcludedProduct } from '../../../../app/contract';
+import type { ClientKind } from '../../../../app/domain';
+import { isMessageKey, type MessageKey } from '../../../../app/messages';
 import { RiskGradeChip } from '../../components/RiskGradeChip';
 import { SectionCard } from '../../components/SectionCard';
 import { categoryLabel } from '../../i18n/category-label';
@@ -18,6 +20,7 @@ import { useI18n } from '../../i18n/use-i18n';
 import { hrefFor } from '../../routing/routes';
 import { useActiveDeviation } from './active-deviations';
 import { DeviationChip } from './DeviationChip';
+import { groupExcluded, type ExcludedGroup } from './excluded-groups';
 
 /** Excluded by the risk-class rule alone, and a recorded client-requested deviation could lift it (never for C1). */
 function deviationPossible(product: ExcludedProduct): boolean {
@@ -105,19 +108,86 @@ function ExcludedRow({
   );
 }
 
+/** The line an advisor reads for a group; a business product for an individual is named as such. */
+function groupTitleKey(ruleId: string, clientKind: ClientKind): MessageKey {
+  if (ruleId === 'client-kind') return `clientPage.excluded.group.client-kind.${clientKind}`;
+  const key = `clientPage.excluded.group.${ruleId}`;
+  return isMessageKey(key) ? key : 'clientPage.excluded.group.other';
+}
+
+function ExcludedGroupLine({
+  group,
+  clientKind,
+  open,
+  onToggle,
+  onAskDeviation,
+}: {
+  group: ExcludedGroup;
+  clientKind: ClientKind;
+  open: boolean;
+  onToggle(): void;
+  onAskDeviation: ((product: ExcludedProduct) => void) | undefined;
+}) {
+  const { t } = useI18n();
+  const listId = `excluded-group-${group.ruleId}`;
+  return (
+    <Box
+      component="li"
+      data-testid="excluded-group"
+      data-rule-id={group.ruleId}
+      data-count={group.products.length}
+      data-open={open ? 'true' : 'false'}
+      sx={{ borderTop: 1, borderColor: 'divider' }}
+    >
+      <Button
+        fullWidth
+        color="inherit"
+        onClick={onToggle}
+        aria-expanded={open}
+        aria-controls={listId}
+        startIcon={open ? <ExpandLessOutlined /> : <ExpandMoreOutlined />}
+        data-testid="excluded-group-toggle"
+        sx={{ justifyContent: 'flex-start', textAlign: 'left', textTransform: 'none', py: 0.75, fontWeight: 400 }}
+      >
+        <Box component="span" sx={{ flexGrow: 1 }} data-testid="excluded-group-title">
+          {t(groupTitleKey(group.ruleId, clientKind))}
+        </Box>
+        <Box component="span" sx={{ color: 'text.secondary', ml: 1, whiteSpace: 'nowrap' }}>
+          {t('clientPage.excluded.groupCount', { count: group.products.length })}
+        </Box>
+      </Button>
+      <Collapse in={open} unmountOnExit>
+        <Box component="ul" id={listId} sx={{ m: 0, px: 0, pb: 1, listStyle: 'none' }}>
+          {group.products.map((product) => (
+            <ExcludedRow key={product.productId} product={product} onAskDeviation={onAskDeviation} />
+          ))}
+        </Box>
+      </Collapse>
+    </Box>
+  );
+}
+
 /**
  * Products the suitability rules exclude for this client, kept apart from the ranking and without any
- * reaction buttons: they are never pitched, only shown with the rules' reasons so the advisor can explain why.
+ * reaction buttons: they are never pitched. Grouped by the first rule they fail, with counts; only groups that say
+ * something about this client are open, so "for business clients only" is one line rather than twenty.
  */
 export function ExcludedProductsCard({
   excluded,
+  clientKind,
   onAskDeviation,
 }: {
   excluded: ExcludedProduct[];
+  clientKind: ClientKind;
   onAskDeviation?(product: ExcludedProduct): void;
 }) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
+  const groups = useMemo(() => groupExcluded(excluded), [excluded]);
+  // Only what the advisor opened or closed is kept; a group that appears later takes its default.
+  const [toggled, setToggled] = useState<ReadonlyMap<string, boolean>>(new Map());
+  const isOpen = (group: ExcludedGroup) => toggled.get(group.ruleId) ?? group.openAtFirst;
+  const allOpen = groups.length > 0 && groups.every(isOpen);
+  const setAll = (open: boolean) => setToggled(new Map(groups.map((g) => [g.ruleId, open])));
   return (
     <SectionCard
       title={
@@ -131,15 +201,15 @@ export function ExcludedProductsCard({
       testId="card-excluded"
       flush
       action={
-        excluded.length > 0 && (
+        groups.length > 1 && (
           <Button
-            onClick={() => setOpen((o) => !o)}
-            endIcon={open ? <ExpandLessOutlined /> : <ExpandMoreOutlined />}
-            aria-expanded={open}
+            size="small"
+            onClick={() => setAll(!allOpen)}
+            aria-expanded={allOpen}
             aria-controls="excluded-products"
             data-testid="excluded-toggle"
           >
-            {open ? t('excluded.hide') : t('excluded.show')}
+            {allOpen ? t('clientPage.excluded.collapseAll') : t('clientPage.excluded.expandAll')}
           </Button>
         )
       }
@@ -149,18 +219,23 @@ export function ExcludedProductsCard({
           {t('excluded.none')}
         </Typography>
       ) : (
-        <Collapse in={open} unmountOnExit>
-          <Box id="excluded-products" sx={{ px: 2, pb: 1 }}>
-            <Typography variant="body2" color="text.secondary" sx={{ pb: 1 }}>
-              {t('excluded.help')}
-            </Typography>
-            <Box component="ul" sx={{ m: 0, p: 0, listStyle: 'none' }}>
-              {excluded.map((product) => (
-                <ExcludedRow key={product.productId} product={product} onAskDeviation={onAskDeviation} />
-              ))}
-            </Box>
+        <Box id="excluded-products" sx={{ px: 2, pb: 1 }}>
+          <Typography variant="body2" color="text.secondary" sx={{ pb: 1 }}>
+            {t('excluded.help')}
+          </Typography>
+          <Box component="ul" sx={{ m: 0, p: 0, listStyle: 'none' }}>
+            {groups.map((group) => (
+              <ExcludedGroupLine
+                key={group.ruleId}
+                group={group}
+                clientKind={clientKind}
+                open={isOpen(group)}
+                onToggle={() => setToggled((m) => new Map(m).set(group.ruleId, !isOpen(group)))}
+                onAskDeviation={onAskDeviation}
+              />
+            ))}
           </Box>
-        </Collapse>
+        </Box>
       )}
     </SectionCard>
   );

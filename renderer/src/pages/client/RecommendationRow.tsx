@@ -9,14 +9,13 @@ import Typography from '@mui/material/Typography';
 import ShuffleOutlined from '@mui/icons-material/ShuffleOutlined';
 import EditNoteOutlined from '@mui/icons-material/EditNoteOutlined';
 import type { RankedProduct } from '../../../../app/contract';
-import type { Outcome } from '../../../../app/domain';
 import { RiskGradeChip } from '../../components/RiskGradeChip';
 import { categoryLabel } from '../../i18n/category-label';
 import { familyLabel } from '../../i18n/family-label';
 import { useI18n } from '../../i18n/use-i18n';
 import { hrefFor } from '../../routing/routes';
 import { DeviationChip } from './DeviationChip';
-import { ReactionButtons } from './ReactionButtons';
+import { ReactionButtons, type ReactionChoice } from './ReactionButtons';
 import { ReasonPopover } from './ReasonPopover';
 import type { LastReaction } from './RecommendationsCard';
 import { ScoreBar } from './ScoreBar';
@@ -28,10 +27,20 @@ interface Props {
   lastReaction: LastReaction | undefined;
   /** A pitch of this product waits for a reviewer. */
   awaitingReview?: boolean;
-  onRecord(product: RankedProduct, outcome: Outcome): void;
+  /** The list is held in place after a reaction and this product has since become unsuitable: no more reactions. */
+  noLongerSuitable?: boolean;
+  onRecord(product: RankedProduct, choice: ReactionChoice): void;
 }
 
-export function RecommendationRow({ clientId, product, busy, lastReaction, awaitingReview, onRecord }: Props) {
+export function RecommendationRow({
+  clientId,
+  product,
+  busy,
+  lastReaction,
+  awaitingReview,
+  noLongerSuitable,
+  onRecord,
+}: Props) {
   const { t, fmt, pickPair, language } = useI18n();
   const name = pickPair(product.nameEn, product.nameZh);
   return (
@@ -100,7 +109,7 @@ export function RecommendationRow({ clientId, product, busy, lastReaction, await
             data-testid="recommendation-awaiting-review"
           />
         )}
-        <Tooltip title={t('pitch.actionHelp', { product: name })}>
+        <Tooltip title={t('pitch.actionHelp', { product: name })} describeChild>
           <Button
             size="small"
             startIcon={<EditNoteOutlined fontSize="small" />}
@@ -111,7 +120,13 @@ export function RecommendationRow({ clientId, product, busy, lastReaction, await
             {t('pitch.action')}
           </Button>
         </Tooltip>
-        <ReactionButtons productName={name} busy={busy} onRecord={(outcome) => onRecord(product, outcome)} />
+        {noLongerSuitable ? (
+          <Typography variant="caption" color="warning.main" data-testid="recommendation-no-longer-suitable">
+            {t('clientPage.reaction.noLongerSuitable')}
+          </Typography>
+        ) : (
+          <ReactionButtons productName={name} busy={busy} onRecord={(choice) => onRecord(product, choice)} />
+        )}
       </TableCell>
     </TableRow>
   );

@@ -19,6 +19,7 @@ import { SectionCard } from '../../components/SectionCard';
 import { useI18n } from '../../i18n/use-i18n';
 import { describeError } from '../../notify/notify-context';
 import { languageModelCaptionKey } from './language-model-caption';
+import type { ReactionChoice } from './ReactionButtons';
 import { RecommendationRow } from './RecommendationRow';
 
 export interface LastReaction {
@@ -36,7 +37,9 @@ interface Props {
   lastReactions: ReadonlyMap<string, LastReaction>;
   onShowMore(): void;
   onRetry(): void;
-  onRecord(product: RankedProduct, outcome: Outcome): void;
+  /** Products of a held list that have since become unsuitable. */
+  noLongerSuitable?: ReadonlySet<string>;
+  onRecord(product: RankedProduct, choice: ReactionChoice): void;
   /** Actions on the ranking as a whole, under its title (mark as presented, undo the last reaction). */
   toolbar?: ReactNode;
 }
@@ -97,6 +100,7 @@ export function RecommendationsCard({
   lastReactions,
   onShowMore,
   onRetry,
+  noLongerSuitable,
   onRecord,
   toolbar,
 }: Props) {
@@ -166,6 +170,7 @@ export function RecommendationsCard({
                   busy={recordingProductId === product.productId}
                   lastReaction={lastReactions.get(product.productId)}
                   awaitingReview={awaiting.has(product.productId)}
+                  noLongerSuitable={noLongerSuitable?.has(product.productId) ?? false}
                   onRecord={onRecord}
                 />
               ))}

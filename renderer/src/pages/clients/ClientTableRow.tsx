@@ -84,6 +84,13 @@ export const ClientTableRow = memo(function ClientTableRow({ index, top, client,
         >
           {client.displayName}
         </Box>
+        <Box
+          component="span"
+          data-testid="client-row-id"
+          sx={{ flexShrink: 0, color: 'text.secondary', fontFamily: 'monospace', fontSize: '0.8rem' }}
+        >
+          {client.id}
+        </Box>
       </Box>
       <Box role="gridcell" sx={cellSx}>
         {client.city ?? t('common.notSet')}

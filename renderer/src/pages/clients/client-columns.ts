@@ -18,6 +18,7 @@ export const CLIENT_COLUMNS: ClientColumn[] = [
   { id: 'updatedAt', label: 'clients.col.updatedAt', sortField: 'updatedAt' },
 ];
 
-/** One grid template shared by the header and every row, so columns line up without a <table>. */
-export const CLIENT_GRID_COLUMNS = 'minmax(200px, 2fr) minmax(90px, 1fr) 100px minmax(150px, 1fr) 128px 150px 112px';
+/** One grid template shared by the header and every row, so columns line up without a <table>; the name column
+ * leaves room for the client id beside the name. */
+export const CLIENT_GRID_COLUMNS = 'minmax(240px, 2fr) minmax(90px, 1fr) 100px minmax(150px, 1fr) 128px 150px 112px';
 export const CLIENT_ROW_HEIGHT = 36;
