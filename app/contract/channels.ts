@@ -23,6 +23,7 @@ import { pitchChannels } from './pitch-channels';
 import { deviationChannels } from './deviation-channels';
 import { pdfChannels } from './pdf-channels';
 import { userChannels } from './user-channels';
+import { preparationChannels } from './preparation-channels';
 
 const Empty = z.object({}).strict();
 const ById = z.object({ id: z.string().min(1).max(64) }).strict();
@@ -114,6 +115,7 @@ export const channels = {
   ...recordChannels,
   ...pdfChannels,
   ...userChannels,
+  ...preparationChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -13,3 +13,4 @@ export * from './audit-channels';
 export * from './record-channels';
 export * from './pdf-channels';
 export * from './user-channels';
+export * from './preparation-channels';

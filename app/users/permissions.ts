@@ -24,6 +24,10 @@ const EXPORT: Rule = {
   roles: ['compliance', 'administrator'],
   refusal: 'Exporting the advice records of a period is for compliance officers and administrators.',
 };
+const PREPARE: Rule = {
+  roles: ['advisor', 'administrator'],
+  refusal: 'Preparing meetings (rankings, drafts and packs in a batch) is for advisors and administrators.',
+};
 const REVIEW: Rule = {
   roles: ['reviewer'],
   refusal: 'Reviewing pitches is for reviewers.',
@@ -61,6 +65,10 @@ export const CHANNEL_RULES: Partial<Record<Channel, Rule>> = {
   'model:retrain': MODEL,
   'model:retrain-cancel': MODEL,
   'model:activate': MODEL,
+  'prepare:start': PREPARE,
+  'prepare:pause': PREPARE,
+  'prepare:resume': PREPARE,
+  'prepare:cancel': PREPARE,
 };
 
 export const SIGN_IN_FIRST =

@@ -1,0 +1,166 @@
+import { createHash, randomInt } from 'node:crypto';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { HandlerTable } from '../../app/contract/dispatch';
+import type { EventPayload } from '../../app/contract/events';
+import { DomainError } from '../../app/domain/domain-error';
+import { systemTimeZone, zonedDayRange } from '../../app/meetings/day-range';
+import { renderMessage } from '../../app/messages';
+import { createPitchDrafting } from '../../app/use-cases/draft-pitch';
+import { createPrepareMeetings, type DraftMade } from '../../app/use-cases/prepare-meetings';
+import { getClient } from '../db/client-repository';
+import { meetingsBetween, meetingsById, preparationStore } from '../db/preparation-repository';
+import type { BackendContext } from './backend-context';
+import { pitchStoreOf, pitchSubjectsOf } from './pitch-handlers';
+import { writeMeetingPack } from './preparation-pack';
+
+type PreparationChannel = Extract<keyof HandlerTable, `prepare:${string}`>;
+type RankChannel = HandlerTable['recommendations:for-client'];
+type PitchDone = EventPayload<'pitch:done'>;
+
+export interface PreparationOptions {
+  /** Caps each draft's answer (tests and benchmarks keep generations short). */
+  maxAnswerTokens?: number;
+}
+
+/** Rankings are asked for this many products, as the client page shows them; the job drafts its top few. */
+const RANKING_TOP = 20;
+
+/** The folder a job's packs go in when none is given: the data folder's meeting-packs, one folder a job. */
+export const meetingPacksDirOf = (dataDir: string): string => path.join(dataDir, 'meeting-packs');
+
+/**
+ * Batch preparation wired to this backend: the client page's ranking (logged as a batch impression), drafting on
+ * the backend's language engine (the loaded model, else the template), and the pack written into the job's folder.
+ */
+export function preparationHandlers(
+  ctx: BackendContext,
+  rankChannel: RankChannel,
+  options: PreparationOptions = {},
+): { handlers: Pick<HandlerTable, PreparationChannel>; close(): void } {
+  const { db } = ctx;
+  const waiting = new Map<string, (done: PitchDone) => void>();
+  const early = new Map<string, PitchDone>();
+  const drafting = createPitchDrafting({
+    model: ctx.llm.model,
+    store: pitchStoreOf(ctx),
+    subjects: pitchSubjectsOf(ctx),
+    // A batch's text is not streamed to the windows: they follow the job's progress instead.
+    emit: (event: 'pitch:delta' | 'pitch:done', payload: unknown) => {
+      if (event !== 'pitch:done') return;
+      const done = payload as PitchDone;
+      const resolve = waiting.get(done.requestId);
+      if (resolve) resolve(done);
+      else early.set(done.requestId, done);
+    },
+    clock: {
+      nowIso: ctx.nowIso,
+      today: ctx.today,
+      millis: () => performance.now(),
+      pause: () => new Promise((resolve) => setImmediate(resolve)),
+    },
+    ids: {
+      randomId: ctx.randomId,
+      seed: () => randomInt(1, 2 ** 31 - 1),
+      sha256: (text) => createHash('sha256').update(text).digest('hex'),
+    },
+    get actor() {
+      return ctx.actor;
+    },
+    ...(options.maxAnswerTokens !== undefined ? { maxAnswerTokens: options.maxAnswerTokens } : {}),
+  });
+  ctx.llm.disposeSignal.addEventListener('abort', () => drafting.stopAll(), { once: true });
+
+  function clientOf(clientId: string) {
+    const client = getClient(db, clientId);
+    if (!client) throw new DomainError('not_found', `No client with id ${clientId}.`);
+    return client;
+  }
+
+  async function draft(clientId: string, productId: string, signal: AbortSignal): Promise<DraftMade> {
+    const client = clientOf(clientId);
+    const loaded = ctx.llm.current();
+    const started = await drafting.start({
+      clientId,
+      productId,
+      settings: { language: client.language, tone: 'warm', length: 'medium' },
+      source: 'auto',
+    });
+    const stop = () => drafting.stop(started.requestId);
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+      const done =
+        early.get(started.requestId) ??
+        (await new Promise<PitchDone>((resolve) => waiting.set(started.requestId, resolve)));
+      return {
+        draftId: done.version === null ? null : done.draftId,
+        version: done.version,
+        source: done.version === null ? null : started.source,
+        file: started.source === 'model' && loaded ? path.basename(loaded.path) : null,
+        error: done.error ? renderMessage(done.error, 'en') : done.outcome === 'failed' ? 'drafting failed' : null,
+        stopped: done.outcome === 'stopped' && done.version === null,
+      };
+    } finally {
+      signal.removeEventListener('abort', stop);
+      waiting.delete(started.requestId);
+      early.delete(started.requestId);
+    }
+  }
+
+  const preparation = createPrepareMeetings({
+    store: preparationStore(db),
+    meetingsOf: (ids) => meetingsById(db, ids),
+    async rank(clientId, top) {
+      const ranking = await rankChannel({ clientId, top: RANKING_TOP, languageModel: 'use', shownOn: 'batch' });
+      return { impressionId: ranking.impressionId, productIds: ranking.ranked.slice(0, top).map((p) => p.productId) };
+    },
+    draft,
+    async writePack(job, item) {
+      const client = clientOf(item.clientId);
+      // The ranking as the pack shows it; asked again without being logged (the job's impression is the one shown).
+      const ranking = await rankChannel({ clientId: item.clientId, top: RANKING_TOP, languageModel: 'use' });
+      return writeMeetingPack(job, item, client, ranking);
+    },
+    emit: (view) => ctx.emit('prepare:progress', view),
+    pause: () => new Promise((resolve) => setImmediate(resolve)),
+    clock: ctx.clock,
+    ids: ctx.ids,
+    get actor() {
+      return ctx.actor;
+    },
+  });
+  preparation.recoverInterrupted();
+
+  return {
+    handlers: {
+      'prepare:start': ({ meetingIds, date, timeZone, advisorId, top, outDir }) => {
+        let meetings;
+        let label;
+        if (date !== undefined) {
+          const range = zonedDayRange(date, timeZone ?? systemTimeZone());
+          meetings = meetingsBetween(db, range.from, range.to, advisorId);
+          label = date;
+        } else {
+          meetings = meetingsById(db, meetingIds ?? []);
+          if (meetings.length !== (meetingIds ?? []).length)
+            throw new DomainError('not_found', 'One of the meetings to prepare does not exist.');
+          label = meetings[0]!.startsAt.slice(0, 10);
+        }
+        if (meetings.length === 0)
+          throw new DomainError('validation', `There are no meetings to prepare on ${date ?? 'the days asked'}.`);
+        return preparation.start({
+          meetings,
+          label,
+          top,
+          outDir: (jobId) =>
+            outDir !== undefined ? path.resolve(outDir) : path.join(meetingPacksDirOf(ctx.dataDir), `${label}-${jobId}`),
+        });
+      },
+      'prepare:pause': ({ jobId }) => preparation.pause(jobId),
+      'prepare:resume': ({ jobId }) => preparation.resume(jobId),
+      'prepare:cancel': ({ jobId }) => preparation.cancel(jobId),
+      'prepare:jobs': ({ limit }) => preparation.list(limit),
+    },
+    close: () => preparation.close(),
+  };
+}
