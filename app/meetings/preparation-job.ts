@@ -56,10 +56,7 @@ export interface PreparationJob {
 }
 
 export type PreparationStep =
-  | { kind: 'rank' }
-  | { kind: 'draft'; productId: string }
-  | { kind: 'pack' }
-  | { kind: 'done' };
+  { kind: 'rank' } | { kind: 'draft'; productId: string } | { kind: 'pack' } | { kind: 'done' };
 
 /** What an item needs next, from what it already has. */
 export function nextStep(item: PreparationItem): PreparationStep {

@@ -153,7 +153,9 @@ export function preparationHandlers(
           label,
           top,
           outDir: (jobId) =>
-            outDir !== undefined ? path.resolve(outDir) : path.join(meetingPacksDirOf(ctx.dataDir), `${label}-${jobId}`),
+            outDir !== undefined
+              ? path.resolve(outDir)
+              : path.join(meetingPacksDirOf(ctx.dataDir), `${label}-${jobId}`),
         });
       },
       'prepare:pause': ({ jobId }) => preparation.pause(jobId),
