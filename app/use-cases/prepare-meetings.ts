@@ -145,6 +145,7 @@ export function createPrepareMeetings(deps: PrepareMeetingsDeps) {
     const at = () => deps.clock.nowIso();
     if (step.kind === 'rank') {
       const ranking = await deps.rank(item.clientId, job.top);
+      if (closed) return false;
       store.saveItem(job.id, { ...item, impressionId: ranking.impressionId, products: ranking.productIds }, at());
     } else if (step.kind === 'draft') {
       const made = await deps.draft(item.clientId, step.productId, signal);
