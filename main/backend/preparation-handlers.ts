@@ -147,7 +147,7 @@ export function preparationHandlers(
           label = meetings[0]!.startsAt.slice(0, 10);
         }
         if (meetings.length === 0)
-          throw new DomainError('validation', `There are no meetings to prepare on ${date ?? 'the days asked'}.`);
+          throw new DomainError('not_found', `There are no meetings to prepare on ${date ?? 'the days asked'}.`);
         return preparation.start({
           meetings,
           label,
