@@ -95,7 +95,7 @@ export function preparationHandlers(
       return {
         draftId: done.version === null ? null : done.draftId,
         version: done.version,
-        source: done.version === null ? null : started.source,
+        source: started.source,
         file: started.source === 'model' && loaded ? path.basename(loaded.path) : null,
         error: done.error ? renderMessage(done.error, 'en') : done.outcome === 'failed' ? 'drafting failed' : null,
         stopped: done.outcome === 'stopped' && done.version === null,
