@@ -16,6 +16,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { localToday } from '../../i18n/format';
 import { useI18n } from '../../i18n/use-i18n';
 import { hrefFor } from '../../routing/routes';
+import { PrepareControls } from './preparation/PrepareControls';
+import { PreparationProgress } from './preparation/PreparationProgress';
 
 const MEETING_LIMIT = 200;
 
@@ -27,7 +29,16 @@ export function MeetingsPage() {
 
   return (
     <Box sx={{ p: 2 }}>
-      <PageHeader title={t('meetings.title')} />
+      <PageHeader
+        title={t('meetings.title')}
+        actions={
+          <PrepareControls
+            dayMeetingIds={rows.filter((m) => localToday(new Date(m.startsAt)) === today).map((m) => m.id)}
+            selectedIds={[]}
+          />
+        }
+      />
+      <PreparationProgress />
       <TableContainer component={Paper} variant="outlined">
         {meetings.isFetching && <LinearProgress />}
         {!meetings.data && !meetings.isFetching && meetings.error !== null && (
