@@ -24,7 +24,12 @@ export interface PreparationStore {
   setState(jobId: string, state: PreparationState, interrupted: boolean, at: string): void;
   setEngine(jobId: string, engine: PreparationEngine, at: string): void;
   saveItem(jobId: string, item: PreparationItem, at: string): void;
+  /** The items naming these meetings, with their job's id and state, newest job first. */
+  itemsOfMeetings(meetingIds: readonly string[]): { jobId: string; state: PreparationState; item: PreparationItem }[];
 }
+
+/** How far a meeting's preparation has got, as the agenda shows it. */
+export type MeetingPreparationStatus = 'queued' | 'preparing' | 'prepared' | 'failed';
 
 export interface MeetingToPrepare {
   id: string;
@@ -262,6 +267,22 @@ export function createPrepareMeetings(deps: PrepareMeetingsDeps) {
     /** Resolves when the job is no longer running its steps here (finished, paused, cancelled). */
     settled: (jobId: string): Promise<void> => runs.get(jobId) ?? Promise.resolve(),
     isFinished: (jobId: string) => isFinished(mustGet(jobId).state),
+    /**
+     * Each meeting's preparation in the newest job that holds it: prepared or failed once its item is finished,
+     * preparing while its step runs, queued while its job waits (running or paused); a cancelled job's unfinished
+     * item leaves the meeting as not prepared (absent), unless an older job prepared it.
+     */
+    statusByMeeting(meetingIds: readonly string[]): Map<string, MeetingPreparationStatus> {
+      const found = new Map<string, MeetingPreparationStatus>();
+      for (const { jobId, state, item } of store.itemsOfMeetings(meetingIds)) {
+        if (found.has(item.meetingId)) continue;
+        const status = itemStatus(item, active.get(jobId)?.working === item.position && state === 'running');
+        if (status === 'done') found.set(item.meetingId, 'prepared');
+        else if (status === 'failed') found.set(item.meetingId, 'failed');
+        else if (!isFinished(state)) found.set(item.meetingId, status === 'working' ? 'preparing' : 'queued');
+      }
+      return found;
+    },
     /** The backend is closing: stop at once and write nothing more; running jobs stay running in the store. */
     close(): void {
       closed = true;

@@ -158,6 +158,17 @@ export function preparationStore(db: Db): PreparationStore {
         db.prepare('UPDATE preparation_jobs SET updated_at = ? WHERE id = ?').run(at, jobId);
       })();
     },
+    itemsOfMeetings(meetingIds) {
+      if (meetingIds.length === 0) return [];
+      const marks = meetingIds.map(() => '?').join(', ');
+      const rows = db
+        .prepare(
+          `SELECT i.*, j.state AS job_state FROM preparation_items i JOIN preparation_jobs j ON j.id = i.job_id
+           WHERE i.meeting_id IN (${marks}) ORDER BY j.created_at DESC, j.rowid DESC`,
+        )
+        .all(...meetingIds) as (ItemRow & { job_id: string; job_state: PreparationState })[];
+      return rows.map((row) => ({ jobId: row.job_id, state: row.job_state, item: itemOf(row) }));
+    },
   };
 }
 

@@ -21,6 +21,12 @@ function memoryStore(): PreparationStore & { jobs: Map<string, PreparationJob> }
     saveItem: (id, item) => {
       jobs.get(id)!.items[item.position] = copy(item);
     },
+    itemsOfMeetings: (ids) =>
+      [...jobs.values()]
+        .reverse()
+        .flatMap((job) =>
+          job.items.filter((i) => ids.includes(i.meetingId)).map((item) => ({ jobId: job.id, state: job.state, item })),
+        ),
   };
 }
 
@@ -127,6 +133,24 @@ describe('preparing meetings', () => {
     await second.preparation.settled(started.id);
     expect(second.calls).toEqual(['rank C-2', 'draft C-2 P-1', 'draft C-2 P-2', 'pack C-2']);
     expect(second.views.at(-1)!.done).toBe(2);
+  });
+
+  it("tells the agenda each meeting's preparation: prepared, failed, or queued while its job waits", async () => {
+    const { preparation } = setUp();
+    const started = preparation.start({ meetings: MEETINGS, label: 'x', top: 1, outDir: () => '/o' });
+    expect(preparation.statusByMeeting(['MT-0', 'MT-1'])).toEqual(
+      new Map([
+        ['MT-0', 'queued'],
+        ['MT-1', 'queued'],
+      ]),
+    );
+    await preparation.settled(started.id);
+    expect(preparation.statusByMeeting(['MT-0', 'MT-2', 'MT-9'])).toEqual(
+      new Map([
+        ['MT-0', 'prepared'],
+        ['MT-2', 'failed'],
+      ]),
+    );
   });
 
   it('refuses an empty batch', () => {
