@@ -86,6 +86,14 @@ export const preparationChannels = {
     input: z.object({ limit: z.number().int().min(1).max(50).default(10) }).strict(),
     output: z.array(PreparationJobViewSchema),
   },
+  /**
+   * Opens a job's folder of packs in the system's file manager. Only the desktop app can: it answers there;
+   * elsewhere the answer is `shown: false` and the panel offers the path to copy.
+   */
+  'prepare:show-folder': {
+    input: z.object({ folder: z.string().min(1).max(4096) }).strict(),
+    output: z.object({ shown: z.boolean() }),
+  },
 } as const;
 
 export const preparationEvents = {

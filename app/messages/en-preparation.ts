@@ -35,6 +35,7 @@ export const enPreparation = {
   'prepare.item.drafts': '{done} of {wanted}',
   'prepare.item.noSuitable': 'No suitable product',
   'prepare.folder': 'Meeting packs are written to this folder:',
+  'prepare.openFolder': 'Open folder',
   'prepare.copyPath': 'Copy path',
   'prepare.copied': 'Path copied.',
   'prepare.started': 'Preparing {count, plural, one {# client} other {# clients}} in the background.',

@@ -36,6 +36,7 @@ export const zhCNPreparation: Record<PreparationMessageKey, string> = {
   'prepare.item.drafts': '{done} / {wanted}',
   'prepare.item.noSuitable': '没有合适的产品',
   'prepare.folder': '会议资料包保存在此文件夹：',
+  'prepare.openFolder': '打开文件夹',
   'prepare.copyPath': '复制路径',
   'prepare.copied': '路径已复制。',
   'prepare.started': '正在后台为 {count, plural, other {# 位客户}}做准备。',

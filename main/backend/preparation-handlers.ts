@@ -12,6 +12,7 @@ import { getClient } from '../db/client-repository';
 import { meetingsBetween, meetingsById, preparationStore } from '../db/preparation-repository';
 import type { BackendContext } from './backend-context';
 import { pitchStoreOf, pitchSubjectsOf } from './pitch-handlers';
+import { meetingPacksDirOf } from './meeting-packs-dir';
 import { writeMeetingPack } from './preparation-pack';
 
 type PreparationChannel = Extract<keyof HandlerTable, `prepare:${string}`>;
@@ -25,9 +26,6 @@ export interface PreparationOptions {
 
 /** Rankings are asked for this many products, as the client page shows them; the job drafts its top few. */
 const RANKING_TOP = 20;
-
-/** The folder a job's packs go in when none is given: the data folder's meeting-packs, one folder a job. */
-export const meetingPacksDirOf = (dataDir: string): string => path.join(dataDir, 'meeting-packs');
 
 /**
  * Batch preparation wired to this backend: the client page's ranking (logged as a batch impression), drafting on
@@ -162,6 +160,8 @@ export function preparationHandlers(
       'prepare:resume': ({ jobId }) => preparation.resume(jobId),
       'prepare:cancel': ({ jobId }) => preparation.cancel(jobId),
       'prepare:jobs': ({ limit }) => preparation.list(limit),
+      // Only the desktop app can open a file manager; its main process answers this channel before it gets here.
+      'prepare:show-folder': () => ({ shown: false }),
     },
     close: () => preparation.close(),
   };

@@ -11,8 +11,11 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import ContentCopyOutlined from '@mui/icons-material/ContentCopyOutlined';
+import FolderOpenOutlined from '@mui/icons-material/FolderOpenOutlined';
 import type { PreparationItemView, PreparationJobView } from '../../../../../app/contract';
+import { call } from '../../../api/call';
 import { useLlmStatus } from '../../../api/use-llm-status';
+import { getBridge } from '../../../bridge/bridge';
 import { SectionCard } from '../../../components/SectionCard';
 import { useI18n } from '../../../i18n/use-i18n';
 import { useNotify } from '../../../notify/notify-context';
@@ -100,6 +103,13 @@ export function PreparationPanel({ job, onAct, onDismiss }: Props) {
   const { t } = useI18n();
   const { notifySuccess } = useNotify();
   const finished = job.state === 'completed' || job.state === 'cancelled';
+  const desktop = (() => {
+    try {
+      return getBridge().mode === 'electron';
+    } catch {
+      return false;
+    }
+  })();
   const share = job.total === 0 ? 0 : ((job.done + job.failed) / job.total) * 100;
   return (
     <SectionCard title={t('prepare.title')} testId="prepare-panel">
@@ -174,6 +184,16 @@ export function PreparationPanel({ job, onAct, onDismiss }: Props) {
           >
             {job.outDir}
           </Typography>
+          {desktop && (
+            <Button
+              size="small"
+              startIcon={<FolderOpenOutlined />}
+              onClick={() => void call('prepare:show-folder', { folder: job.outDir })}
+              data-testid="prepare-open-folder"
+            >
+              {t('prepare.openFolder')}
+            </Button>
+          )}
           <Button
             size="small"
             startIcon={<ContentCopyOutlined />}
