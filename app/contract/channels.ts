@@ -23,6 +23,7 @@ import { pitchChannels } from './pitch-channels';
 import { deviationChannels } from './deviation-channels';
 import { pdfChannels } from './pdf-channels';
 import { userChannels } from './user-channels';
+import { meetingChannels } from './meeting-channels';
 import { preparationChannels } from './preparation-channels';
 
 const Empty = z.object({}).strict();
@@ -115,6 +116,7 @@ export const channels = {
   ...recordChannels,
   ...pdfChannels,
   ...userChannels,
+  ...meetingChannels,
   ...preparationChannels,
 } as const;
 

@@ -13,4 +13,5 @@ export * from './audit-channels';
 export * from './record-channels';
 export * from './pdf-channels';
 export * from './user-channels';
+export * from './meeting-channels';
 export * from './preparation-channels';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LanguageSchema } from '../domain/enums';
 
 const Id = z.string().min(1).max(64);
 
@@ -19,6 +20,14 @@ export const pdfChannels = {
   /** The client's current ranking as a sheet: suitable products with score and reasons, excluded ones with why. */
   'clients:recommendation-sheet-pdf': {
     input: z.object({ clientId: Id }).strict(),
+    output: PdfFileSchema,
+  },
+  /**
+   * The meeting pack for one client: profile and KYC, holdings, market, products to discuss with their pitches,
+   * exclusions and questions, in the client's language unless another is asked; for a meeting when one is named.
+   */
+  'clients:meeting-pack-pdf': {
+    input: z.object({ clientId: Id, language: LanguageSchema.optional(), meetingId: Id.optional() }).strict(),
     output: PdfFileSchema,
   },
 } as const;

@@ -1,4 +1,15 @@
-import type { Holding, Interaction, InteractionChannel, MarketSnapshot, Meeting, Outcome, Product } from '../domain';
+import type {
+  Holding,
+  Interaction,
+  InteractionChannel,
+  MarketSnapshot,
+  Meeting,
+  MeetingPlace,
+  MeetingPurpose,
+  Outcome,
+  Product,
+} from '../domain';
+import { zonedInstant } from '../meetings/day-range';
 import { clientAge, type DemoClient } from './demo-clients';
 import { plantedProbability } from './planted-interest';
 import { addDays, round, type Prng } from './prng';
@@ -44,40 +55,78 @@ export function generateHoldings(
   return holdings;
 }
 
-const PURPOSES = [
-  'Annual review',
-  'Questionnaire refresh',
-  'Retirement planning',
-  'Protection review',
-  'Financing needs',
-  'Portfolio rebalance',
+const PURPOSES: readonly MeetingPurpose[] = [
+  'annual-review',
+  'questionnaire-refresh',
+  'retirement-planning',
+  'protection-review',
+  'financing-needs',
+  'portfolio-rebalance',
 ];
-const LOCATIONS = ['Branch office', 'Client office', 'Video call', 'Phone'];
+const PLACES: readonly MeetingPlace[] = ['branch', 'client-office', 'video', 'phone'];
 
-/** Meetings in the coming weeks (working days, office hours, UTC) plus a few in the past month. */
+/**
+ * The demo branch's time zone. The book is a mainland-China branch's (CNY money, mostly Chinese clients), so its
+ * office hours are Shanghai's; a demo store starts with this as the advisor's time-zone setting.
+ */
+export const DEMO_BRANCH_TIME_ZONE = 'Asia/Shanghai';
+
+/** Office hours of the branch: meetings start from 09:00 and end by 17:30 local time. */
+const OPENS_AT = 9 * 60;
+const CLOSES_AT = 17 * 60 + 30;
+/** The first meetings are pinned to the seed day and the two after it, so "today" and "tomorrow" in the branch's
+ * zone (a day ahead of UTC from 16:00 UTC) always have some. */
+const PINNED_DAYS = 3;
+const PINNED_PER_DAY = 2 * DEMO_ADVISORS.length;
+
+/**
+ * Meetings in the coming weeks plus a few in the past month, on weekdays (the pinned first days excepted) and in
+ * the branch's office hours. An advisor's meetings on a day never overlap.
+ */
 export function generateMeetings(
   rng: Prng,
   clients: readonly DemoClient[],
   today: string,
-  upcoming = 45,
+  upcoming = 60,
   past = 20,
+  timeZone = DEMO_BRANCH_TIME_ZONE,
 ): Omit<Meeting, 'clientName'>[] {
   const meetings: Omit<Meeting, 'clientName'>[] = [];
+  const booked = new Map<string, [number, number][]>();
   for (let i = 0; i < upcoming + past; i++) {
     const client = rng.pick(clients);
-    let day = i < upcoming ? addDays(today, rng.int(0, 35)) : addDays(today, -rng.int(1, 30));
+    const pinned = i < PINNED_DAYS * PINNED_PER_DAY;
+    let day = pinned
+      ? addDays(today, Math.floor(i / PINNED_PER_DAY))
+      : i < upcoming
+        ? addDays(today, rng.int(0, 35))
+        : addDays(today, -rng.int(1, 30));
     const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-    if (weekday === 0) day = addDays(day, 1);
-    if (weekday === 6) day = addDays(day, 2);
-    const hour = rng.int(1, 9);
+    if (!pinned && weekday === 0) day = addDays(day, 1);
+    if (!pinned && weekday === 6) day = addDays(day, 2);
+    // Pinned days give every advisor two meetings, the first advisor (the demo's default sign-in) included: a day
+    // of eight or more to prepare in one go.
+    const advisorId = pinned ? DEMO_ADVISORS[i % DEMO_ADVISORS.length]! : rng.pick(DEMO_ADVISORS);
+    const durationMinutes = rng.pick([30, 45, 60, 90]);
+    const taken = booked.get(`${advisorId} ${day}`) ?? [];
+    let start = OPENS_AT;
+    for (let attempt = 0; attempt < 40; attempt++) {
+      start = OPENS_AT + 30 * rng.int(0, Math.floor((CLOSES_AT - OPENS_AT - durationMinutes) / 30));
+      if (!taken.some(([from, to]) => start < to && from < start + durationMinutes)) break;
+    }
+    taken.push([start, start + durationMinutes]);
+    booked.set(`${advisorId} ${day}`, taken);
     meetings.push({
       id: `MT-${String(i + 1).padStart(4, '0')}`,
       clientId: client.id,
-      startsAt: `${day}T${String(hour).padStart(2, '0')}:${rng.pick(['00', '30'])}:00.000Z`,
-      durationMinutes: rng.pick([30, 45, 60, 90]),
-      location: rng.pick(LOCATIONS),
+      startsAt: zonedInstant(day, start, timeZone).toISOString(),
+      durationMinutes,
+      location: rng.pick(PLACES),
+      locationNote: '',
       purpose: rng.pick(PURPOSES),
-      advisorId: rng.pick(DEMO_ADVISORS),
+      purposeNote: '',
+      advisorId,
+      status: 'scheduled',
     });
   }
   return meetings;

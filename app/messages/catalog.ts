@@ -1,3 +1,4 @@
+import { enAgenda } from './en-agenda';
 import { enAudit } from './en-audit';
 import { enCategories } from './en-categories';
 import { enClient } from './en-client';
@@ -8,6 +9,7 @@ import { enModelSelection } from './en-model-selection';
 import { enPitch } from './en-pitch';
 import { enPitchDocument } from './en-pitch-document';
 import { enPdf } from './en-pdf';
+import { enMeetingPack } from './en-meeting-pack';
 import { enPitchJob } from './en-pitch-job';
 import { enReasons } from './en-reasons';
 import { enRecords } from './en-records';
@@ -16,6 +18,7 @@ import { enUi } from './en-ui';
 import { enUsers } from './en-users';
 import { enPreparation } from './en-preparation';
 import type { Language } from './language';
+import { zhCNAgenda } from './zh-CN-agenda';
 import { zhCNAudit } from './zh-CN-audit';
 import { zhCNCategories } from './zh-CN-categories';
 import { zhCNClient } from './zh-CN-client';
@@ -26,6 +29,7 @@ import { zhCNModelSelection } from './zh-CN-model-selection';
 import { zhCNPitch } from './zh-CN-pitch';
 import { zhCNPitchDocument } from './zh-CN-pitch-document';
 import { zhCNPdf } from './zh-CN-pdf';
+import { zhCNMeetingPack } from './zh-CN-meeting-pack';
 import { zhCNPitchJob } from './zh-CN-pitch-job';
 import { zhCNReasons } from './zh-CN-reasons';
 import { zhCNRecords } from './zh-CN-records';
@@ -56,6 +60,8 @@ export const en = {
   ...enCompliance,
   ...enRecords,
   ...enPdf,
+  ...enAgenda,
+  ...enMeetingPack,
   ...enPreparation,
 } satisfies Record<string, string>;
 
@@ -79,6 +85,8 @@ export const zhCN: Catalog = {
   ...zhCNCompliance,
   ...zhCNRecords,
   ...zhCNPdf,
+  ...zhCNAgenda,
+  ...zhCNMeetingPack,
   ...zhCNPreparation,
 };
 

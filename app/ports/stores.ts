@@ -118,9 +118,20 @@ export interface ImpressionStore {
   find(id: string): { clientId: string; rankedProductIds: string[] } | null;
 }
 
+/** A meeting as booked: who, when, where and why; the client's name and the status are the store's to fill. */
+export type MeetingBooking = Omit<Meeting, 'clientName' | 'status'>;
+
 export interface MeetingStore {
+  /** Scheduled meetings from now on, soonest first. */
   upcoming(now: string, limit: number): Meeting[];
   forClient(clientId: string): Meeting[];
+  get(id: string): Meeting | null;
+  /** Meetings starting in [from, to) (UTC ISO), cancelled ones included; one advisor's, or all without one. */
+  inRange(from: string, to: string, advisorId?: string): Meeting[];
+  /** Each write appends its audit entry in the same transaction. */
+  create(meeting: MeetingBooking, meta: ChangeMeta): Meeting;
+  move(id: string, change: { startsAt: string; durationMinutes: number }, meta: ChangeMeta): Meeting;
+  cancel(id: string, meta: ChangeMeta): Meeting;
 }
 
 export interface MarketStore {

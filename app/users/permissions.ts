@@ -24,6 +24,10 @@ const EXPORT: Rule = {
   roles: ['compliance', 'administrator'],
   refusal: 'Exporting the advice records of a period is for compliance officers and administrators.',
 };
+const MEETINGS: Rule = {
+  roles: ['advisor', 'administrator'],
+  refusal: 'Arranging meetings is for advisors and administrators.',
+};
 const PREPARE: Rule = {
   roles: ['advisor', 'administrator'],
   refusal: 'Preparing meetings (rankings, drafts and packs in a batch) is for advisors and administrators.',
@@ -65,6 +69,9 @@ export const CHANNEL_RULES: Partial<Record<Channel, Rule>> = {
   'model:retrain': MODEL,
   'model:retrain-cancel': MODEL,
   'model:activate': MODEL,
+  'meetings:create': MEETINGS,
+  'meetings:move': MEETINGS,
+  'meetings:cancel': MEETINGS,
   'prepare:start': PREPARE,
   'prepare:pause': PREPARE,
   'prepare:resume': PREPARE,

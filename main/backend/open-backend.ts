@@ -33,6 +33,7 @@ import { recordExportHandlers } from './record-export-handlers';
 import { ruleSetHandlers } from './rule-set-handlers';
 import { DeskSession } from './desk-session';
 import { userHandlers } from './user-handlers';
+import { meetingHandlers } from './meeting-handlers';
 
 /**
  * Opens the store (creating and migrating it), seeds the demo book on a brand-new empty file,
@@ -133,8 +134,12 @@ export function openBackend(options: BackendOptions): Backend {
     'audit:status': () => audit.status(),
     'audit:check': () => audit.check(),
     ...userHandlers(ctx),
+    ...meetingHandlers(ctx),
     ...preparation.handlers,
   };
+  // The agenda's rows say how far each meeting's preparation has got.
+  const meetingsInRange = table['meetings:range'];
+  table['meetings:range'] = async (query) => preparation.withStatus(await meetingsInRange(query));
   // A new demo book gets its months of advice history before the first call is answered (a second or two).
   const history = seeded && options.demoHistory === true ? seedDemoHistory(ctx).catch(() => undefined) : null;
   const handlers = withStoreFailures(

@@ -7,11 +7,16 @@ import { getAdviceRecord, listAdviceRecords } from '../db/advice-record-reposito
 import { getClient } from '../db/client-repository';
 import { getPitchDraft } from '../db/pitch-draft-repository';
 import { getProduct } from '../db/product-repository';
+import { meetingPackPdf } from '../pdf/meeting-pack-pdf';
 import { approvedPitchPdf } from '../pdf/pitch-pdf';
 import { recommendationSheetPdf } from '../pdf/recommendation-sheet';
 import type { BackendContext } from './backend-context';
+import { loadMeetingPack } from './meeting-pack-loader';
 
-export type PdfHandlers = Pick<HandlerTable, 'pitch:export-pdf' | 'clients:recommendation-sheet-pdf'>;
+export type PdfHandlers = Pick<
+  HandlerTable,
+  'pitch:export-pdf' | 'clients:recommendation-sheet-pdf' | 'clients:meeting-pack-pdf'
+>;
 
 const fileSafe = (text: string) => text.replace(/[^A-Za-z0-9._-]/g, '_');
 
@@ -58,6 +63,19 @@ export function pdfHandlers(ctx: BackendContext, rank: (clientId: string) => Pro
       const pdf = recommendationSheetPdf(client, ranking);
       return {
         fileName: `recommendations-${fileSafe(client.id)}-${ranking.at.slice(0, 10)}.pdf`,
+        base64: pdf.toString('base64'),
+      };
+    },
+    'clients:meeting-pack-pdf': async ({ clientId, language, meetingId }) => {
+      const client = clientOf(clientId);
+      const data = await loadMeetingPack(
+        db,
+        { clientId, ...(language ? { language } : {}), ...(meetingId ? { meetingId } : {}) },
+        { now: ctx.nowIso(), rank },
+      );
+      const pdf = await meetingPackPdf(data);
+      return {
+        fileName: `meeting-pack-${fileSafe(client.id)}-${data.language}-${data.preparedAt.slice(0, 10)}.pdf`,
         base64: pdf.toString('base64'),
       };
     },

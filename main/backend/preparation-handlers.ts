@@ -3,6 +3,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { HandlerTable } from '../../app/contract/dispatch';
 import type { EventPayload } from '../../app/contract/events';
+import type { AgendaMeeting } from '../../app/contract/meeting-channels';
 import { DomainError } from '../../app/domain/domain-error';
 import { systemTimeZone, zonedDayRange } from '../../app/meetings/day-range';
 import { renderMessage } from '../../app/messages';
@@ -12,6 +13,8 @@ import { getClient } from '../db/client-repository';
 import { meetingsBetween, meetingsById, preparationStore } from '../db/preparation-repository';
 import type { BackendContext } from './backend-context';
 import { pitchStoreOf, pitchSubjectsOf } from './pitch-handlers';
+import { getSettings } from '../db/settings-repository';
+import { loadMeetingPack } from './meeting-pack-loader';
 import { meetingPacksDirOf } from './meeting-packs-dir';
 import { writeMeetingPack } from './preparation-pack';
 
@@ -35,7 +38,12 @@ export function preparationHandlers(
   ctx: BackendContext,
   rankChannel: RankChannel,
   options: PreparationOptions = {},
-): { handlers: Pick<HandlerTable, PreparationChannel>; close(): void } {
+): {
+  handlers: Pick<HandlerTable, PreparationChannel>;
+  /** The agenda's meetings with how far each one's preparation has got. */
+  withStatus(meetings: AgendaMeeting[]): AgendaMeeting[];
+  close(): void;
+} {
   const { db } = ctx;
   const waiting = new Map<string, (done: PitchDone) => void>();
   const early = new Map<string, PitchDone>();
@@ -114,10 +122,14 @@ export function preparationHandlers(
     },
     draft,
     async writePack(job, item) {
-      const client = clientOf(item.clientId);
       // The ranking as the pack shows it; asked again without being logged (the job's impression is the one shown).
       const ranking = await rankChannel({ clientId: item.clientId, top: RANKING_TOP, languageModel: 'use' });
-      return writeMeetingPack(job, item, client, ranking);
+      const data = await loadMeetingPack(
+        db,
+        { clientId: item.clientId, meetingId: item.meetingId },
+        { now: ctx.nowIso(), ranking, timeZone: getSettings(db).timeZone },
+      );
+      return writeMeetingPack(job, item, data);
     },
     emit: (view) => ctx.emit('prepare:progress', view),
     pause: () => new Promise((resolve) => setImmediate(resolve)),
@@ -139,9 +151,9 @@ export function preparationHandlers(
           meetings = meetingsBetween(db, range.from, range.to, advisorId);
           label = date;
         } else {
-          meetings = meetingsById(db, meetingIds ?? []);
-          if (meetings.length !== (meetingIds ?? []).length)
-            throw new DomainError('not_found', 'One of the meetings to prepare does not exist.');
+          meetings = meetingsById(db, meetingIds ?? [], { scheduled: true });
+          if (meetings.length !== new Set(meetingIds).size)
+            throw new DomainError('not_found', 'One of the meetings to prepare does not exist or was cancelled.');
           label = meetings[0]!.startsAt.slice(0, 10);
         }
         if (meetings.length === 0)
@@ -162,6 +174,13 @@ export function preparationHandlers(
       'prepare:jobs': ({ limit }) => preparation.list(limit),
       // Only the desktop app can open a file manager; its main process answers this channel before it gets here.
       'prepare:show-folder': () => ({ shown: false }),
+    },
+    withStatus(meetings) {
+      const status = preparation.statusByMeeting(meetings.map((m) => m.id));
+      return meetings.map((m) => {
+        const found = status.get(m.id);
+        return found ? { ...m, preparation: { status: found } } : m;
+      });
     },
     close: () => preparation.close(),
   };

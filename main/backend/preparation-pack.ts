@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Client } from '../../app/domain';
-import type { ClientRanking } from '../../app/domain/ranking';
 import type { PreparationItem, PreparationJob } from '../../app/meetings/preparation-job';
+import type { MeetingPackData } from '../../app/use-cases/meeting-pack';
 import { startWorker } from '../model/start-worker';
 import type { PackJob, PackReply } from './pack-worker';
 
@@ -14,18 +13,13 @@ export function packFileName(item: PreparationItem): string {
 }
 
 /**
- * Writes the client's meeting pack into the job's folder on a worker thread (see pack-worker.ts, where the document
- * is chosen) and answers the file's name there.
+ * Writes the client's meeting pack (its data assembled by the caller, see meeting-pack-loader.ts) into the job's
+ * folder, laid out on a worker thread, and answers the file's name there.
  */
-export function writeMeetingPack(
-  job: PreparationJob,
-  item: PreparationItem,
-  client: Client,
-  ranking: ClientRanking,
-): Promise<string> {
+export function writeMeetingPack(job: PreparationJob, item: PreparationItem, data: MeetingPackData): Promise<string> {
   fs.mkdirSync(job.outDir, { recursive: true });
   const name = packFileName(item);
-  const request: PackJob = { client, ranking, target: path.join(job.outDir, name) };
+  const request: PackJob = { data, target: path.join(job.outDir, name) };
   return new Promise((resolve, reject) => {
     const worker = startWorker('pack-worker', request);
     let settled = false;

@@ -254,7 +254,8 @@ interface SummaryRow {
 }
 
 const SUMMARY_COLUMNS = `c.id, c.kind, c.display_name, c.city, c.risk_class, c.investable_assets, c.kyc_reviewed_at, c.updated_at,
-  (SELECT min(m.starts_at) FROM meetings m WHERE m.client_id = c.id AND m.starts_at >= @now) AS next_meeting_at`;
+  (SELECT min(m.starts_at) FROM meetings m WHERE m.client_id = c.id AND m.starts_at >= @now
+    AND m.status = 'scheduled') AS next_meeting_at`;
 
 /**
  * One page of the client list. Search is a case-insensitive substring match over name, id, email, phone and city

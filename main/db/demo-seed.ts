@@ -1,3 +1,4 @@
+import { DEMO_BRANCH_TIME_ZONE } from '../../app/demo/demo-activity';
 import type { DemoData } from '../../app/demo/demo-data';
 import { demoUsers } from '../../app/demo/demo-users';
 import { sealRecordsWithoutEntry } from './audit-log';
@@ -31,6 +32,11 @@ export function seedDemoData(db: Db, data: DemoData): void {
       ? `${data.marketSnapshots[0].asOf}T08:00:00.000Z`
       : new Date().toISOString();
     for (const user of demoUsers(createdAt)) if (!getUser(db, user.id)) insertUser(db, user, DEMO_ACTOR);
+    // The demo branch's meetings are in its office hours: its clock is the desk's until the advisor picks another.
+    db.prepare(`INSERT OR IGNORE INTO settings (key, value_json, updated_at) VALUES ('timeZone', ?, ?)`).run(
+      JSON.stringify(DEMO_BRANCH_TIME_ZONE),
+      createdAt,
+    );
   }).immediate();
 }
 

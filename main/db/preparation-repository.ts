@@ -182,17 +182,27 @@ interface MeetingRow {
 const MEETINGS = `SELECT m.id, m.client_id AS clientId, c.display_name AS clientName, m.starts_at AS startsAt
   FROM meetings m JOIN clients c ON c.id = m.client_id`;
 
-/** Meetings starting in [from, to) (UTC instants), optionally one advisor's, in time order. */
+/** Scheduled meetings starting in [from, to) (UTC instants), optionally one advisor's, in time order. */
 export function meetingsBetween(db: Db, from: string, to: string, advisorId?: string): MeetingToPrepare[] {
   const byAdvisor = advisorId === undefined ? '' : ' AND m.advisor_id = @advisorId';
   return db
-    .prepare(`${MEETINGS} WHERE m.starts_at >= @from AND m.starts_at < @to${byAdvisor} ORDER BY m.starts_at, m.id`)
+    .prepare(
+      `${MEETINGS} WHERE m.starts_at >= @from AND m.starts_at < @to AND m.status = 'scheduled'${byAdvisor}
+       ORDER BY m.starts_at, m.id`,
+    )
     .all({ from, to, ...(advisorId === undefined ? {} : { advisorId }) }) as MeetingRow[];
 }
 
-/** The meetings with these ids, in time order (unknown ids are left out). */
-export function meetingsById(db: Db, ids: readonly string[]): MeetingToPrepare[] {
+/** The meetings with these ids, in time order (unknown ids are left out; cancelled ones too, with `scheduled`). */
+export function meetingsById(
+  db: Db,
+  ids: readonly string[],
+  options: { scheduled?: boolean } = {},
+): MeetingToPrepare[] {
   if (ids.length === 0) return [];
   const marks = ids.map(() => '?').join(', ');
-  return db.prepare(`${MEETINGS} WHERE m.id IN (${marks}) ORDER BY m.starts_at, m.id`).all(...ids) as MeetingRow[];
+  const scheduled = options.scheduled ? ` AND m.status = 'scheduled'` : '';
+  return db
+    .prepare(`${MEETINGS} WHERE m.id IN (${marks})${scheduled} ORDER BY m.starts_at, m.id`)
+    .all(...ids) as MeetingRow[];
 }

@@ -46,7 +46,15 @@ import {
   listMarketSnapshots,
   upsertMarketSnapshots,
 } from './market-repository';
-import { listMeetingsForClient, listUpcomingMeetings } from './meeting-repository';
+import {
+  cancelMeeting,
+  createMeeting,
+  getMeeting,
+  listMeetingsForClient,
+  listMeetingsInRange,
+  listUpcomingMeetings,
+  moveMeeting,
+} from './meeting-repository';
 import {
   activateModelVersion,
   activeModelStamp,
@@ -180,6 +188,11 @@ export function sqliteStores(db: Db): Stores {
     meetings: {
       upcoming: (now, limit) => listUpcomingMeetings(db, now, limit),
       forClient: (clientId) => listMeetingsForClient(db, clientId),
+      get: (id) => getMeeting(db, id),
+      inRange: (from, to, advisorId) => listMeetingsInRange(db, from, to, advisorId),
+      create: (meeting, meta) => createMeeting(db, meeting, meta),
+      move: (id, change, meta) => moveMeeting(db, id, change, meta),
+      cancel: (id, meta) => cancelMeeting(db, id, meta),
     },
     market: {
       latest: (onOrBefore) => latestMarketSnapshot(db, onOrBefore),

@@ -128,8 +128,8 @@ export class PdfReport {
     this.y += 2;
   }
 
-  bullets(items: readonly string[]): void {
-    const style: Style = { size: BODY, weight: 400, color: INK };
+  bullets(items: readonly string[], options: { size?: number } = {}): void {
+    const style: Style = { size: options.size ?? BODY, weight: 400, color: INK };
     for (const item of items) {
       const lines = this.lines(item, this.width - 14, style);
       this.ensure(this.lineHeight(style));
@@ -164,9 +164,12 @@ export class PdfReport {
   table(
     columns: readonly TableColumn[],
     rows: readonly (readonly string[])[],
-    options: { header?: boolean; labelColumn?: boolean } = {},
+    options: { header?: boolean; labelColumn?: boolean; labelColumns?: readonly number[]; size?: number } = {},
   ): void {
     const pad = CELL_PAD;
+    const size = options.size ?? BODY;
+    const isLabel = (column: number) =>
+      (options.labelColumn === true && column === 0) || (options.labelColumns?.includes(column) ?? false);
     const xs: number[] = [];
     let x = this.left;
     for (const c of columns) {
@@ -174,9 +177,9 @@ export class PdfReport {
       x += c.width * this.width;
     }
     const cellStyle = (column: number, head: boolean): Style => ({
-      size: head ? BODY - 1 : BODY,
-      weight: head || (options.labelColumn && column === 0) ? 700 : 400,
-      color: head || (options.labelColumn && column === 0) ? MUTED : INK,
+      size: head ? size - 1 : size,
+      weight: head || isLabel(column) ? 700 : 400,
+      color: head || isLabel(column) ? MUTED : INK,
     });
     const drawRow = (cells: readonly string[], head: boolean) => {
       const laid = columns.map((c, i) =>

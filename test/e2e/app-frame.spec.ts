@@ -48,7 +48,7 @@ test.describe('app frame', () => {
     await page.getByTestId('nav-products').click();
     await expect(page.getByTestId('product-row').first()).toBeVisible();
     await page.getByTestId('nav-meetings').click();
-    await expect(page.getByTestId('meeting-row').first()).toBeVisible();
+    await expect(page.getByTestId('agenda-row').first()).toBeVisible();
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('theme-toggle').click();
     await page.getByTestId('nav-clients').click();

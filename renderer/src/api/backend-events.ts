@@ -30,6 +30,7 @@ const SHOWN_BY: Record<Entity, readonly Shows[]> = {
     perClient('deviations:preview'),
     perClient('pitch:list'),
     everyAnswer('meetings:upcoming'),
+    everyAnswer('meetings:range'),
     everyAnswer('data:summary'),
     everyAnswer('app:info'),
   ],
@@ -44,7 +45,13 @@ const SHOWN_BY: Record<Entity, readonly Shows[]> = {
     everyAnswer('data:summary'),
     everyAnswer('app:info'),
   ],
-  meetings: [everyAnswer('meetings:upcoming'), everyAnswer('clients:get'), everyAnswer('data:summary')],
+  meetings: [
+    everyAnswer('meetings:upcoming'),
+    everyAnswer('meetings:range'),
+    everyAnswer('clients:get'),
+    everyAnswer('clients:list'),
+    everyAnswer('data:summary'),
+  ],
   settings: [everyAnswer('settings:get')],
   interactions: [
     perClient('clients:get', 'id'),

@@ -20,11 +20,17 @@ export interface Formatters {
   time(isoDateTime: string): string;
 }
 
-const cache = new Map<Language, Formatters>();
+const cache = new Map<string, Formatters>();
 
-export function formattersFor(language: Language): Formatters {
-  const cached = cache.get(language);
+/**
+ * Formatters for a language. Times of day are shown in `timeZone` (the advisor's setting), or the machine's zone
+ * without one; calendar dates written YYYY-MM-DD are never shifted.
+ */
+export function formattersFor(language: Language, timeZone?: string): Formatters {
+  const cacheKey = `${language} ${timeZone ?? ''}`;
+  const cached = cache.get(cacheKey);
   if (cached) return cached;
+  const zone: Intl.DateTimeFormatOptions = timeZone ? { timeZone } : {};
   const tag = LOCALE_TAGS[language];
   const moneyFormats = new Map<string, Intl.NumberFormat>();
   const dateFormat = new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
@@ -34,14 +40,20 @@ export function formattersFor(language: Language): Formatters {
     day: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
+    ...zone,
   });
   const compact: Intl.DateTimeFormatOptions =
     language === 'zh-CN'
       ? { year: 'numeric', month: '2-digit', day: '2-digit' }
       : { year: 'numeric', month: 'short', day: 'numeric' };
   const compactDateFormat = new Intl.DateTimeFormat(tag, { ...compact, timeZone: 'UTC' });
-  const compactDateTimeFormat = new Intl.DateTimeFormat(tag, { ...compact, hour: '2-digit', minute: '2-digit' });
-  const timeFormat = new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit' });
+  const compactDateTimeFormat = new Intl.DateTimeFormat(tag, {
+    ...compact,
+    hour: '2-digit',
+    minute: '2-digit',
+    ...zone,
+  });
+  const timeFormat = new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...zone });
   const percentFormat = new Intl.NumberFormat(tag, {
     style: 'percent',
     minimumFractionDigits: 2,
@@ -83,7 +95,7 @@ export function formattersFor(language: Language): Formatters {
       return Number.isNaN(d.getTime()) ? iso : timeFormat.format(d);
     },
   };
-  cache.set(language, formatters);
+  cache.set(cacheKey, formatters);
   return formatters;
 }
 

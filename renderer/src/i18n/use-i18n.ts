@@ -16,15 +16,15 @@ export interface I18n {
 }
 
 export function useI18n(): I18n {
-  const { language } = useSettings().settings;
+  const { language, timeZone } = useSettings().settings;
   return useMemo(
     () => ({
       language,
       t: translatorFor(language),
-      fmt: formattersFor(language),
+      fmt: formattersFor(language, timeZone),
       pick: (text) => pickText(text, language),
       pickPair: (en, zh) => (language === 'zh-CN' ? zh : en),
     }),
-    [language],
+    [language, timeZone],
   );
 }

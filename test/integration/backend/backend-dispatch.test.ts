@@ -119,7 +119,7 @@ describe('backend through dispatch()', () => {
     await value('settings:update', { theme: 'dark' });
     const wiped = await value<{ clients: number; products: number }>('data:wipe', {});
     expect(wiped).toMatchObject({ clients: 0, products: 0 });
-    expect(await value('settings:get', {})).toEqual({ theme: 'dark', language: 'en' });
+    expect(await value('settings:get', {})).toEqual({ theme: 'dark', language: 'en', timeZone: 'Asia/Shanghai' });
     expect(events).toContainEqual({ event: 'data:changed', payload: { entity: 'all' } });
     const reset = await value<{ clients: number; interactions: number }>('data:reset-demo', {});
     expect(reset.clients).toBe(200);

@@ -123,15 +123,15 @@ describe('client repository', () => {
     expect(list(env.db, { offset: 50 }).rows).toEqual([]);
   });
 
-  it('shows the next upcoming meeting, not a past one', () => {
+  it('shows the next upcoming meeting, not a past or cancelled one', () => {
     insertMeetings(env.db, [
       {
         id: 'M1',
         clientId: 'CL-0004',
         startsAt: '2026-02-01T09:00:00.000Z',
         durationMinutes: 30,
-        location: '',
-        purpose: '',
+        location: 'branch',
+        purpose: 'annual-review',
         advisorId: 'A',
       },
       {
@@ -139,8 +139,8 @@ describe('client repository', () => {
         clientId: 'CL-0004',
         startsAt: '2026-03-09T09:00:00.000Z',
         durationMinutes: 30,
-        location: '',
-        purpose: '',
+        location: 'branch',
+        purpose: 'annual-review',
         advisorId: 'A',
       },
       {
@@ -148,9 +148,19 @@ describe('client repository', () => {
         clientId: 'CL-0004',
         startsAt: '2026-03-05T09:00:00.000Z',
         durationMinutes: 30,
-        location: '',
-        purpose: '',
+        location: 'branch',
+        purpose: 'annual-review',
         advisorId: 'A',
+      },
+      {
+        id: 'M4',
+        clientId: 'CL-0004',
+        startsAt: '2026-03-02T09:00:00.000Z',
+        durationMinutes: 30,
+        location: 'phone',
+        purpose: 'annual-review',
+        advisorId: 'A',
+        status: 'cancelled',
       },
     ]);
     const row = list(env.db, { search: 'bob' }).rows[0]!;

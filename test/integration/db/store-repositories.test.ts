@@ -8,6 +8,7 @@ import { listHoldingsForClient } from '../../../main/db/holding-repository';
 import { listInteractions, listInteractionsForClient } from '../../../main/db/interaction-repository';
 import { latestMarketSnapshot, listMarketSnapshots } from '../../../main/db/market-repository';
 import { listUpcomingMeetings } from '../../../main/db/meeting-repository';
+import { systemTimeZone } from '../../../app/meetings/day-range';
 import { getProduct, listProducts } from '../../../main/db/product-repository';
 import { getSettings, updateSettings } from '../../../main/db/settings-repository';
 import { tempDb } from './temp-db';
@@ -52,13 +53,17 @@ describe('catalog, market, meetings, interactions, settings and wipe', () => {
   });
 
   it('keeps settings across reopen and falls back to defaults for a damaged value', () => {
-    expect(getSettings(env.db)).toEqual({ theme: 'light', language: 'en' });
+    // The demo book is a Shanghai branch's: its store starts on the branch's clock.
+    expect(getSettings(env.db)).toEqual({ theme: 'light', language: 'en', timeZone: 'Asia/Shanghai' });
     expect(updateSettings(env.db, { language: 'zh-CN' }, '2026-01-01T00:00:00Z')).toEqual({
       theme: 'light',
       language: 'zh-CN',
+      timeZone: 'Asia/Shanghai',
     });
     env.db.prepare("UPDATE settings SET value_json = '\"klingon\"' WHERE key = 'language'").run();
     expect(getSettings(env.db).language).toBe('en');
+    env.db.prepare("UPDATE settings SET value_json = '\"Mars/Olympus_Mons\"' WHERE key = 'timeZone'").run();
+    expect(getSettings(env.db).timeZone).toBe(systemTimeZone());
   });
 
   it('wipes every business table but keeps settings and the audit trail, recording the wipe', () => {

@@ -7,11 +7,14 @@ import Typography from '@mui/material/Typography';
 import type { Meeting } from '../../../../app/domain';
 import { SectionCard } from '../../components/SectionCard';
 import { useI18n } from '../../i18n/use-i18n';
+import { placeLabel, purposeLabel } from '../meetings/meeting-labels';
 
 export function ClientMeetingsTable({ meetings }: { meetings: Meeting[] }) {
   const { t, fmt } = useI18n();
   const now = new Date().toISOString();
-  const upcoming = meetings.filter((m) => m.startsAt >= now).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const upcoming = meetings
+    .filter((m) => m.startsAt >= now && m.status === 'scheduled')
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   return (
     <SectionCard title={`${t('client.card.meetings')} (${upcoming.length})`} flush testId="card-meetings">
       {upcoming.length === 0 ? (
@@ -33,8 +36,8 @@ export function ClientMeetingsTable({ meetings }: { meetings: Meeting[] }) {
               <TableRow key={m.id} hover data-testid="client-meeting-row">
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(m.startsAt)}</TableCell>
                 <TableCell>{t('common.minutes', { n: m.durationMinutes })}</TableCell>
-                <TableCell>{m.location}</TableCell>
-                <TableCell>{m.purpose}</TableCell>
+                <TableCell>{placeLabel(t, m)}</TableCell>
+                <TableCell>{purposeLabel(t, m)}</TableCell>
               </TableRow>
             ))}
           </TableBody>

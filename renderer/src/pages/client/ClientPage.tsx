@@ -40,6 +40,9 @@ export function ClientPage({ id }: { id: string }) {
   const sheet = useChannelMutation('clients:recommendation-sheet-pdf', {
     success: (file) => t('pdf.ui.saved', { file: file.fileName }),
   });
+  const pack = useChannelMutation('clients:meeting-pack-pdf', {
+    success: (file) => t('pack.ui.saved', { file: file.fileName }),
+  });
 
   const back = (
     <Tooltip title={t('common.back')}>
@@ -113,6 +116,15 @@ export function ClientPage({ id }: { id: string }) {
               data-testid="client-recommendation-sheet"
             >
               {t('pdf.ui.recommendationSheet')}
+            </Button>
+            <Button
+              variant="outlined"
+              startIcon={<PictureAsPdfOutlined />}
+              disabled={pack.isPending}
+              onClick={() => pack.mutate({ clientId: client.id }, { onSuccess: savePdf })}
+              data-testid="client-meeting-pack"
+            >
+              {t('pack.ui.export')}
             </Button>
             <Button
               variant="outlined"

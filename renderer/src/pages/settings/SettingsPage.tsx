@@ -17,6 +17,7 @@ import { SectionCard } from '../../components/SectionCard';
 import { useI18n } from '../../i18n/use-i18n';
 import { RuleSetSection } from './RuleSetSection';
 import { UsersSection } from './UsersSection';
+import { TimeZoneField } from './TimeZoneField';
 import { useSettings } from '../../settings/settings-context';
 
 type DataAction = 'reset' | 'wipe';
@@ -85,6 +86,7 @@ export function SettingsPage() {
                   </ToggleButtonGroup>
                 ),
               },
+              { label: t('settings.timeZone'), value: <TimeZoneField /> },
             ]}
           />
         </SectionCard>

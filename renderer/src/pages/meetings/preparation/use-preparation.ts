@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 import type { ChannelInput, PreparationJobView } from '../../../../../app/contract';
 import { call } from '../../../api/call';
 import { channelKey } from '../../../api/query-keys';
@@ -31,7 +31,15 @@ export function usePreparation(): {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [client],
   );
-  useBridgeEvent('prepare:progress', put);
+  // The agenda's rows show each meeting's preparation: asked again as a client finishes or the job changes state.
+  const seen = useRef(new Map<string, string>());
+  useBridgeEvent('prepare:progress', (view) => {
+    put(view);
+    const mark = `${view.state} ${view.done} ${view.failed} ${view.items.findIndex((i) => i.status === 'working')}`;
+    if (seen.current.get(view.id) === mark) return;
+    seen.current.set(view.id, mark);
+    void client.invalidateQueries({ queryKey: ['meetings:range'] });
+  });
   const jobs = query.data ?? [];
   const current = jobs.find((j) => j.state === 'running' || j.state === 'paused') ?? jobs[0] ?? null;
   const start = useCallback(
@@ -39,13 +47,14 @@ export function usePreparation(): {
       try {
         const view = await call('prepare:start', input);
         put(view);
+        void client.invalidateQueries({ queryKey: ['meetings:range'] });
         return view;
       } catch (error) {
         notifyError(error);
         return null;
       }
     },
-    [put, notifyError],
+    [put, notifyError, client],
   );
   const act = useCallback(
     async (action: 'pause' | 'resume' | 'cancel', jobId: string) => {
@@ -58,21 +67,4 @@ export function usePreparation(): {
     [put, notifyError],
   );
   return { jobs, current, start, act };
-}
-
-export type MeetingPreparationStatus = 'queued' | 'preparing' | 'prepared' | 'failed';
-
-/** How far each meeting's preparation has got in the latest job that holds it (for the agenda's rows). */
-export function preparationByMeeting(jobs: readonly PreparationJobView[]): Map<string, MeetingPreparationStatus> {
-  const found = new Map<string, MeetingPreparationStatus>();
-  // Newest first: the first job naming a meeting decides.
-  for (const job of jobs)
-    for (const item of job.items) {
-      if (found.has(item.meetingId)) continue;
-      if (item.status === 'done') found.set(item.meetingId, 'prepared');
-      else if (item.status === 'failed') found.set(item.meetingId, 'failed');
-      else if (job.state === 'cancelled') continue;
-      else found.set(item.meetingId, item.status === 'working' ? 'preparing' : 'queued');
-    }
-  return found;
 }
