@@ -133,6 +133,13 @@ describe('meeting preparation (template engine)', () => {
     }
     const listed = await value<PreparationJobView[]>('prepare:jobs', {});
     expect(listed[0]!.id).toBe(jobId);
+    // The agenda's rows say so.
+    const agenda = await value<{ id: string; preparation?: { status: string } }[]>('meetings:range', {
+      from: `${PREPARATION_DAY}T00:00:00.000Z`,
+      to: `${PREPARATION_DAY}T23:59:59.999Z`,
+      advisorId: 'ADV-TEST',
+    });
+    expect(agenda.map((m) => m.preparation?.status)).toEqual(Array(CLIENTS).fill('prepared'));
   });
 
   it('pauses after the step under way and resumes to the end', async () => {
@@ -193,6 +200,26 @@ describe('meeting preparation (template engine)', () => {
     expect(after.done).toBeLessThan(CLIENTS);
     expect((await call('prepare:resume', { jobId })).ok).toBe(false);
     expect(clients.length).toBe(CLIENTS);
+  });
+
+  it('leaves cancelled meetings out', async () => {
+    const db = openDatabase(backend.databasePath);
+    try {
+      db.prepare(`UPDATE meetings SET status = 'cancelled' WHERE id = ?`).run(`MT-PREP-${PREPARATION_DAY}-1`);
+    } finally {
+      db.close();
+    }
+    const started = await value<PreparationJobView>('prepare:start', {
+      date: PREPARATION_DAY,
+      timeZone: 'UTC',
+      advisorId: 'ADV-TEST',
+      top: 1,
+    });
+    expect(started.total).toBe(CLIENTS - 1);
+    expect(started.items.map((i) => i.meetingId)).not.toContain(`MT-PREP-${PREPARATION_DAY}-1`);
+    await value('prepare:cancel', { jobId: started.id });
+    const refused = await call('prepare:start', { meetingIds: [`MT-PREP-${PREPARATION_DAY}-1`] });
+    expect(refused.ok).toBe(false);
   });
 });
 
