@@ -16,6 +16,7 @@ import { enRecords } from './en-records';
 import { enSuitability } from './en-suitability';
 import { enUi } from './en-ui';
 import { enUsers } from './en-users';
+import { enShortcuts } from './en-shortcuts';
 import { enPreparation } from './en-preparation';
 import type { Language } from './language';
 import { zhCNAgenda } from './zh-CN-agenda';
@@ -36,6 +37,7 @@ import { zhCNRecords } from './zh-CN-records';
 import { zhCNSuitability } from './zh-CN-suitability';
 import { zhCNUi } from './zh-CN-ui';
 import { zhCNUsers } from './zh-CN-users';
+import { zhCNShortcuts } from './zh-CN-shortcuts';
 import { zhCNPreparation } from './zh-CN-preparation';
 
 /**
@@ -62,6 +64,7 @@ export const en = {
   ...enPdf,
   ...enAgenda,
   ...enMeetingPack,
+  ...enShortcuts,
   ...enPreparation,
 } satisfies Record<string, string>;
 
@@ -87,6 +90,7 @@ export const zhCN: Catalog = {
   ...zhCNPdf,
   ...zhCNAgenda,
   ...zhCNMeetingPack,
+  ...zhCNShortcuts,
   ...zhCNPreparation,
 };
 

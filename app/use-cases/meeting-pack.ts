@@ -183,6 +183,13 @@ export function zonedTime(iso: string, timeZone: string): string {
   return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
 }
 
+/** A meeting's place or purpose in the pack's language, with the advisor's own words beside it when given. */
+function meetingLabel(x: PackText, prefix: 'agenda.place' | 'agenda.purpose', code: string, note: string): string {
+  const key = `${prefix}.${code}`;
+  const label = isMessageKey(key) ? x.t(key) : code;
+  return note.trim() ? `${label} (${note.trim()})` : label;
+}
+
 export function assembleMeetingPack(input: MeetingPackInput): MeetingPackData {
   const { client, language } = input;
   const x = new PackText(language);
@@ -196,8 +203,8 @@ export function assembleMeetingPack(input: MeetingPackInput): MeetingPackData {
     ? x.t('pack.subtitleMeeting', {
         id: client.id,
         when: `${zonedTime(input.meeting.startsAt, input.timeZone ?? 'UTC')}${input.timeZone ? '' : ' UTC'}`,
-        location: input.meeting.location,
-        purpose: input.meeting.purpose,
+        location: meetingLabel(x, 'agenda.place', input.meeting.location, input.meeting.locationNote),
+        purpose: meetingLabel(x, 'agenda.purpose', input.meeting.purpose, input.meeting.purposeNote),
       })
     : x.t('pack.subtitle', { id: client.id, at: prepared });
 

@@ -1,6 +1,7 @@
 import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
 import SearchOutlined from '@mui/icons-material/SearchOutlined';
+import type { Ref } from 'react';
 import { useI18n } from '../i18n/use-i18n';
 
 interface Props {
@@ -9,10 +10,12 @@ interface Props {
   placeholder: string;
   width: number;
   testId: string;
+  /** The input itself, for a page that focuses its search from a keyboard shortcut. */
+  inputRef?: Ref<HTMLInputElement>;
 }
 
 /** The search box of a list page: magnifier icon, native search semantics, test id on the input itself. */
-export function SearchField({ value, onChange, placeholder, width, testId }: Props) {
+export function SearchField({ value, onChange, placeholder, width, testId, inputRef }: Props) {
   const { t } = useI18n();
   return (
     <TextField
@@ -20,6 +23,7 @@ export function SearchField({ value, onChange, placeholder, width, testId }: Pro
       onChange={(event) => onChange(event.target.value)}
       placeholder={placeholder}
       sx={{ width }}
+      inputRef={inputRef}
       slotProps={{
         input: {
           startAdornment: (

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import Box from '@mui/material/Box';
 import Toolbar from '@mui/material/Toolbar';
 import { useDocumentLanguage } from '../i18n/use-document-language';
@@ -10,6 +11,8 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { NavDrawer } from './NavDrawer';
 import { PageView } from './PageView';
 import { TopBar } from './TopBar';
+import { AppShortcuts } from '../shortcuts/AppShortcuts';
+import { MAIN_CONTENT_ID, SkipLink } from '../shortcuts/SkipLink';
 
 /** Top bar, navigation on the left, the current screen in the rest; a crash stays inside the screen. */
 export function AppFrame() {
@@ -17,13 +20,25 @@ export function AppFrame() {
   useMenuNavigation();
   useDocumentLanguage();
   const routeKey = JSON.stringify(route);
+  const [helpOpen, setHelpOpen] = useState(false);
   return (
     <Box sx={{ display: 'flex', height: '100vh', overflow: 'hidden' }}>
-      <TopBar />
+      <SkipLink />
+      <AppShortcuts helpOpen={helpOpen} onHelp={setHelpOpen} />
+      <TopBar onShortcutHelp={() => setHelpOpen(true)} />
       <NavDrawer active={sectionOf(route)} />
       <Box
         component="main"
-        sx={{ flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column', overflow: 'hidden' }}
+        id={MAIN_CONTENT_ID}
+        tabIndex={-1}
+        sx={{
+          '&:focus': { outline: 'none' },
+          flexGrow: 1,
+          minWidth: 0,
+          display: 'flex',
+          flexDirection: 'column',
+          overflow: 'hidden',
+        }}
       >
         <Toolbar variant="dense" />
         <AuditBanner />

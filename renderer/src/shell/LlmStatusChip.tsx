@@ -21,7 +21,7 @@ export function LlmStatusChip() {
           ? t('llm.chip.failed')
           : t('llm.chip.none');
   return (
-    <Tooltip title={t('llm.chip.help')}>
+    <Tooltip title={t('llm.chip.help')} describeChild>
       <Chip
         component="a"
         href={hrefFor({ name: 'models' })}

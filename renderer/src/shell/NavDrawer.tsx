@@ -1,6 +1,7 @@
 import Box from '@mui/material/Box';
 import Drawer from '@mui/material/Drawer';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
@@ -42,18 +43,19 @@ export function NavDrawer({ active }: { active: Section | null }) {
       <Box component="nav" aria-label={t('app.name')}>
         <List dense>
           {ITEMS.map((item) => (
-            <ListItemButton
-              key={item.section}
-              component="a"
-              href={`#/${item.section}`}
-              selected={active === item.section}
-              aria-current={active === item.section ? 'page' : undefined}
-              data-testid={`nav-${item.section}`}
-              sx={{ mx: 1, borderRadius: 1 }}
-            >
-              <ListItemIcon sx={{ minWidth: 34 }}>{item.icon}</ListItemIcon>
-              <ListItemText primary={t(item.label)} />
-            </ListItemButton>
+            <ListItem key={item.section} disablePadding>
+              <ListItemButton
+                component="a"
+                href={`#/${item.section}`}
+                selected={active === item.section}
+                aria-current={active === item.section ? 'page' : undefined}
+                data-testid={`nav-${item.section}`}
+                sx={{ mx: 1, borderRadius: 1 }}
+              >
+                <ListItemIcon sx={{ minWidth: 34 }}>{item.icon}</ListItemIcon>
+                <ListItemText primary={t(item.label)} />
+              </ListItemButton>
+            </ListItem>
           ))}
         </List>
       </Box>

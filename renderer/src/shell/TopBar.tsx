@@ -9,12 +9,13 @@ import AccountBalanceOutlined from '@mui/icons-material/AccountBalanceOutlined';
 import DarkModeOutlined from '@mui/icons-material/DarkModeOutlined';
 import LightModeOutlined from '@mui/icons-material/LightModeOutlined';
 import TranslateOutlined from '@mui/icons-material/TranslateOutlined';
+import KeyboardOutlined from '@mui/icons-material/KeyboardOutlined';
 import { useI18n } from '../i18n/use-i18n';
 import { useSettings } from '../settings/settings-context';
 import { UserMenu } from '../users/UserMenu';
 import { LlmStatusChip } from './LlmStatusChip';
 
-export function TopBar() {
+export function TopBar({ onShortcutHelp }: { onShortcutHelp: () => void }) {
   const { t, language } = useI18n();
   const { settings, updateSettings } = useSettings();
   const dark = settings.theme === 'dark';
@@ -30,7 +31,7 @@ export function TopBar() {
         </Typography>
         <Box sx={{ flexGrow: 1 }} />
         <LlmStatusChip />
-        <Tooltip title={t('topbar.language')}>
+        <Tooltip title={t('topbar.language')} describeChild>
           <Button
             color="inherit"
             startIcon={<TranslateOutlined fontSize="small" />}
@@ -49,6 +50,17 @@ export function TopBar() {
             data-testid="theme-toggle"
           >
             {dark ? <LightModeOutlined fontSize="small" /> : <DarkModeOutlined fontSize="small" />}
+          </IconButton>
+        </Tooltip>
+        <Tooltip title={`${t('shortcuts.open')} (?)`}>
+          <IconButton
+            color="inherit"
+            onClick={onShortcutHelp}
+            aria-label={t('shortcuts.open')}
+            aria-keyshortcuts="?"
+            data-testid="shortcut-help-open"
+          >
+            <KeyboardOutlined fontSize="small" />
           </IconButton>
         </Tooltip>
         <UserMenu />

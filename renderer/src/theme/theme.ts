@@ -9,13 +9,17 @@ const FONT_FAMILY = "Roboto, 'Noto Sans SC', sans-serif";
  */
 export function buildTheme(mode: ThemeMode): Theme {
   const light = mode === 'light';
+  // A keyboard user must always see where focus is: a solid ring, at least 3:1 against both the page and the
+  // paper of each theme, drawn outside the control so it does not hide the control's own border or fill.
+  const focusRing = { outline: `2px solid ${light ? '#0b5cad' : '#9fd0ff'}`, outlineOffset: 2 };
   return createTheme({
     palette: {
       mode,
       primary: { main: light ? '#1d4f73' : '#7fb0d8' },
       secondary: { main: light ? '#55697d' : '#9fb3c6' },
       success: { main: light ? '#2e7d4f' : '#6fbf8e' },
-      warning: { main: light ? '#b26a00' : '#e0a458' },
+      // Amber dark enough for 4.5:1 as small text on white (chip labels, risk classes).
+      warning: { main: light ? '#9a5b00' : '#e0a458' },
       error: { main: light ? '#b3261e' : '#f2857d' },
       info: { main: light ? '#2f6f9f' : '#8cc0e6' },
       background: light ? { default: '#f3f5f8', paper: '#ffffff' } : { default: '#0f1419', paper: '#171e26' },
@@ -36,8 +40,10 @@ export function buildTheme(mode: ThemeMode): Theme {
       MuiCssBaseline: {
         styleOverrides: {
           body: { fontVariantNumeric: 'tabular-nums' },
+          ':focus-visible': focusRing,
         },
       },
+      MuiButtonBase: { styleOverrides: { root: { '&.Mui-focusVisible': focusRing } } },
       MuiAppBar: { defaultProps: { elevation: 0, color: 'default' } },
       MuiPaper: { defaultProps: { elevation: 0 }, styleOverrides: { root: { backgroundImage: 'none' } } },
       MuiCard: { defaultProps: { variant: 'outlined' } },
@@ -55,7 +61,15 @@ export function buildTheme(mode: ThemeMode): Theme {
       },
       MuiToggleButton: {
         defaultProps: { size: 'small' },
-        styleOverrides: { root: { textTransform: 'none', paddingTop: 3, paddingBottom: 3 } },
+        styleOverrides: {
+          // MUI's default (action.active) falls just under 4.5:1 on the page background.
+          root: ({ theme }) => ({
+            textTransform: 'none',
+            paddingTop: 3,
+            paddingBottom: 3,
+            color: theme.palette.text.secondary,
+          }),
+        },
       },
       MuiTooltip: { defaultProps: { arrow: true } },
     },

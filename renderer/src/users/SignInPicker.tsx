@@ -6,6 +6,7 @@ import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Chip from '@mui/material/Chip';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
@@ -44,22 +45,23 @@ export function SignInPicker({ users, lastUserId }: { users: readonly DeskUser[]
           ) : (
             <List dense disablePadding sx={{ border: 1, borderColor: 'divider', borderRadius: 1 }}>
               {active.map((u) => (
-                <ListItemButton
-                  key={u.id}
-                  selected={u.id === chosen}
-                  onClick={() => setChosen(u.id)}
-                  onDoubleClick={() => signIn(u.id)}
-                  data-testid="sign-in-user"
-                  data-user-id={u.id}
-                  aria-pressed={u.id === chosen}
-                >
-                  <ListItemText
-                    primary={u.displayName}
-                    secondary={<RoleChips roles={u.roles} />}
-                    slotProps={{ secondary: { component: 'div' } }}
-                  />
-                  {u.id === lastUserId && <Chip size="small" variant="outlined" label={t('users.signIn.last')} />}
-                </ListItemButton>
+                <ListItem key={u.id} disablePadding>
+                  <ListItemButton
+                    selected={u.id === chosen}
+                    onClick={() => setChosen(u.id)}
+                    onDoubleClick={() => signIn(u.id)}
+                    data-testid="sign-in-user"
+                    data-user-id={u.id}
+                    aria-pressed={u.id === chosen}
+                  >
+                    <ListItemText
+                      primary={u.displayName}
+                      secondary={<RoleChips roles={u.roles} />}
+                      slotProps={{ secondary: { component: 'div' } }}
+                    />
+                    {u.id === lastUserId && <Chip size="small" variant="outlined" label={t('users.signIn.last')} />}
+                  </ListItemButton>
+                </ListItem>
               ))}
             </List>
           )}

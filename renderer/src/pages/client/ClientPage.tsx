@@ -27,9 +27,11 @@ import { ClientRecommendations } from './ClientRecommendations';
 import { HoldingsTable } from './HoldingsTable';
 import { InteractionsTable } from './InteractionsTable';
 import { QuestionnaireDialog } from './QuestionnaireDialog';
+import { useClientShortcuts } from './use-client-shortcuts';
 
 export function ClientPage({ id }: { id: string }) {
   const { t } = useI18n();
+  useClientShortcuts(id);
   const detail = useChannelQuery(
     'clients:get',
     { id },

@@ -31,6 +31,7 @@ export function ReactionButtons({
           key={outcome}
           onClick={() => onRecord(outcome)}
           data-testid={`reaction-${outcome}`}
+          aria-label={t('a11y.reactionButton', { outcome: t(`outcome.${outcome}`), product: productName })}
           sx={{
             whiteSpace: 'nowrap',
             px: 1,

@@ -17,6 +17,7 @@ export function ScoreBar({ probability }: { probability: number }) {
         aria-valuemax={100}
         aria-valuenow={Math.round(probability * 1000) / 10}
         aria-valuetext={percent}
+        aria-label={t('reco.scoreHelp', { percent })}
         sx={{ flexGrow: 1, height: 8, borderRadius: 4, bgcolor: 'action.hover', overflow: 'hidden' }}
       >
         <Box

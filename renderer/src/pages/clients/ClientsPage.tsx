@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useNewClientRequests } from '../../routing/menu-navigation';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -16,6 +16,7 @@ import { useI18n } from '../../i18n/use-i18n';
 import { ClientTable } from './ClientTable';
 import { clientListMemory } from './list-memory';
 import { useClientRows } from './use-client-rows';
+import { takeSearchFocusRequest, useShortcut } from '../../shortcuts/use-shortcut';
 
 // The form (and its validation) loads when an advisor first creates a client, not at start-up.
 const ClientFormDialog = lazy(() =>
@@ -33,6 +34,12 @@ export function ClientsPage() {
   const [sortDir, setSortDir] = useState<'asc' | 'desc'>(clientListMemory.sortDir);
   const [creating, setCreating] = useState(false);
   useNewClientRequests(useCallback(() => setCreating(true), []));
+  const searchInput = useRef<HTMLInputElement>(null);
+  const focusSearch = () => searchInput.current?.select();
+  useShortcut('search', focusSearch);
+  useEffect(() => {
+    if (takeSearchFocusRequest()) searchInput.current?.select();
+  }, []);
 
   useEffect(() => {
     Object.assign(clientListMemory, { searchText, kindFilter, sortBy, sortDir });
@@ -74,6 +81,7 @@ export function ClientsPage() {
           placeholder={t('clients.searchPlaceholder')}
           width={360}
           testId="client-search"
+          inputRef={searchInput}
         />
         <ToggleButtonGroup
           exclusive

@@ -3,6 +3,7 @@ import type { ClientKind, ClientSortField, ClientSummary } from '../../../../app
 import { useQueryClient } from '@tanstack/react-query';
 import { channelOfKey } from '../../api/query-keys';
 import { fetchChannel } from '../../api/use-channel-query';
+import { rememberSeenRows } from '../../shortcuts/client-list-order';
 
 export const CLIENT_PAGE_SIZE = 100;
 /** Requests in flight at once: a fast scroll asks only for where it lands, not for every page it passed. */
@@ -77,6 +78,11 @@ export function useClientRows(query: ClientRowsQuery): ClientRows {
           if (cache.current.queryKey !== key) return;
           c.inFlight.delete(page);
           c.pages.set(page, result.rows);
+          rememberSeenRows(
+            q,
+            page * CLIENT_PAGE_SIZE,
+            result.rows.map((r) => r.id),
+          );
           c.stale.delete(page);
           evictFarPages(c);
           setTotal(result.total);

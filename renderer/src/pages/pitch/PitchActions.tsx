@@ -10,6 +10,7 @@ import HourglassEmptyOutlined from '@mui/icons-material/HourglassEmptyOutlined';
 import type { PitchDraftView } from '../../../../app/contract';
 import { useI18n } from '../../i18n/use-i18n';
 import { useCurrentUser } from '../../users/current-user-context';
+import { useShortcut } from '../../shortcuts/use-shortcut';
 import type { PitchEditor } from './use-pitch-editor';
 
 interface Props {
@@ -59,6 +60,12 @@ export function PitchActions({
       : !isLatest
         ? t('pitch.approveLatestOnly')
         : null;
+  // The approve shortcut does what the button shown does (approve, or submit for review) and only when it may.
+  useShortcut(
+    'approve',
+    draft.reviewRequired ? onSubmitForReview : onApprove,
+    reason === null && !busy && !(approved && !editor.dirty) && !(awaiting && !editor.dirty),
+  );
   return (
     <Box>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>

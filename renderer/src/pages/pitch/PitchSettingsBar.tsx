@@ -9,6 +9,7 @@ import StopCircleOutlined from '@mui/icons-material/StopCircleOutlined';
 import { PITCH_LENGTHS, PITCH_TONES, type PitchLength, type PitchTone } from '../../../../app/pitch/pitch-types';
 import type { Language } from '../../../../app/domain';
 import { useI18n } from '../../i18n/use-i18n';
+import { useShortcut } from '../../shortcuts/use-shortcut';
 
 export interface PitchChoice {
   language: Language;
@@ -41,6 +42,7 @@ export function PitchSettingsBar({
   onStop,
 }: Props) {
   const { t } = useI18n();
+  useShortcut('draft', onDraft, !running && !starting);
   return (
     <Box>
       <Box sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'center' }}>

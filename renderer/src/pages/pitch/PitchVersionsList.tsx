@@ -22,7 +22,8 @@ export function PitchVersionsList({
   const versions = [...draft.versions].reverse();
   return (
     <SectionCard title={t('pitch.versions.title')} flush testId="pitch-versions">
-      <List dense disablePadding>
+      {/* A column of buttons, not a <ul>: a list may hold only list items (axe "list"). */}
+      <List dense disablePadding component="div">
         {versions.map((v) => (
           <ListItemButton
             key={v.version}

@@ -323,15 +323,18 @@ describe('meeting pack assembly', () => {
           clientName: 'Alice Gordon',
           startsAt: '2026-11-30T02:00:00.000Z',
           durationMinutes: 60,
-          location: 'Branch',
-          purpose: 'Annual review',
+          location: 'branch',
+          locationNote: 'Room 3',
+          purpose: 'annual-review',
+          purposeNote: '',
+          status: 'scheduled',
           advisorId: 'a',
         },
         timeZone: 'Asia/Shanghai',
       }),
     );
     expect(pack.subtitle).toContain('2026-11-30 10:00');
-    expect(pack.subtitle).toContain('Branch');
+    expect(pack.subtitle).toContain('Branch office (Room 3)');
     expect(pack.subtitle).toContain('Annual review');
   });
 });

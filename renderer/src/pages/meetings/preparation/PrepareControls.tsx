@@ -1,6 +1,7 @@
 import Button from '@mui/material/Button';
 import { useI18n } from '../../../i18n/use-i18n';
 import { useNotify } from '../../../notify/notify-context';
+import { useShortcut } from '../../../shortcuts/use-shortcut';
 import { useCurrentUser } from '../../../users/current-user-context';
 import { PrepareActions } from './PrepareActions';
 import { usePreparation } from './use-preparation';
@@ -18,21 +19,18 @@ export function PrepareControls({ dayMeetingIds, selectedIds, onStarted }: Props
   const { current, start } = usePreparation();
   const { has } = useCurrentUser();
   const busy = current?.state === 'running' || current?.state === 'paused';
-  if (!has('advisor') && !has('administrator')) return null;
-  return (
-    <PrepareActions
-      dayMeetingIds={dayMeetingIds}
-      selectedIds={selectedIds}
-      busy={busy}
-      onPrepare={(meetingIds, top) =>
-        void start({ meetingIds: [...meetingIds], top }).then((view) => {
-          if (!view) return;
-          notifySuccess(t('prepare.started', { count: view.total }));
-          onStarted?.();
-        })
-      }
-    />
-  );
+  const allowed = has('advisor') || has('administrator');
+  const prepare = (meetingIds: readonly string[], top: number) =>
+    void start({ meetingIds: [...meetingIds], top }).then((view) => {
+      if (!view) return;
+      notifySuccess(t('prepare.started', { count: view.total }));
+      onStarted?.();
+    });
+  // P: the selection if there is one, else the day shown (three drafts per client).
+  const shortcutTargets = selectedIds.length > 0 ? selectedIds : dayMeetingIds;
+  useShortcut('prepare', () => prepare(shortcutTargets, 3), allowed && !busy && shortcutTargets.length > 0);
+  if (!allowed) return null;
+  return <PrepareActions dayMeetingIds={dayMeetingIds} selectedIds={selectedIds} busy={busy} onPrepare={prepare} />;
 }
 
 /** "Prepare" on one meeting's row. */

@@ -1,0 +1,30 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+/** The WCAG 2.1 A and AA rules: what an accessibility audit of a bank's desktop tool would hold it to. */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * Waits until the screen has finished loading (its heading is there and nothing is still spinning in the page)
+ * so axe judges what the advisor will look at, not a loading state.
+ */
+export async function waitForSettledPage(page: Page): Promise<void> {
+  await expect(page.locator('h1').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('main [role="progressbar"]')).toHaveCount(0, { timeout: 90_000 });
+}
+
+/**
+ * Runs axe on the whole document and fails with every serious or critical violation, each with its rule id,
+ * what it is about and the elements it found, so a failure says what to fix without opening a report.
+ */
+export async function expectNoSeriousViolations(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = serious.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n` +
+      v.nodes.map((n) => `    ${n.target.join(' ')}  ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`).join('\n'),
+  );
+  expect(serious.length, `serious or critical accessibility violations on ${what}:\n${report.join('\n')}`).toBe(0);
+}
