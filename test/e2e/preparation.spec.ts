@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { addMeetingDay, PREPARATION_DAY } from '../fixtures/preparation-day';
 import { test, expect } from './support/fixtures';
+import { expectNoSeriousViolations } from './support/axe';
 import { advisorDesk } from './support/language-model-steps';
 import { DESK_USER, openApp } from './support/sign-in';
 import { startWebApp } from './support/web-app';
@@ -56,6 +57,7 @@ test.describe('preparing a day of meetings from the agenda', () => {
       const folder = (await page.getByTestId('prepare-folder').textContent()) ?? '';
       expect(fs.readdirSync(folder).filter((f) => f.endsWith('.pdf'))).toHaveLength(MEETINGS);
       await page.screenshot({ path: path.join(SCREENS, 'preparation-done.png'), fullPage: true });
+      await expectNoSeriousViolations(page, 'the agenda with a finished preparation');
     } finally {
       await app.stop();
     }
