@@ -24,6 +24,7 @@ import { deviationChannels } from './deviation-channels';
 import { pdfChannels } from './pdf-channels';
 import { userChannels } from './user-channels';
 import { meetingChannels } from './meeting-channels';
+import { preparationChannels } from './preparation-channels';
 
 const Empty = z.object({}).strict();
 const ById = z.object({ id: z.string().min(1).max(64) }).strict();
@@ -116,6 +117,7 @@ export const channels = {
   ...pdfChannels,
   ...userChannels,
   ...meetingChannels,
+  ...preparationChannels,
 } as const;
 
 export type Channels = typeof channels;

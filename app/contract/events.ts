@@ -4,6 +4,7 @@ import { RetrainStatusSchema } from './engine-channels';
 import { llmEvents } from './llm-channels';
 import { pitchEvents } from './pitch-channels';
 import { recordEvents } from './record-channels';
+import { preparationEvents } from './preparation-channels';
 
 /** Events the backend pushes to the renderer without being asked. */
 export const events = {
@@ -46,6 +47,7 @@ export const events = {
   ...pitchEvents,
   ...auditEvents,
   ...recordEvents,
+  ...preparationEvents,
 } as const;
 
 export type Events = typeof events;

@@ -14,3 +14,4 @@ export * from './record-channels';
 export * from './pdf-channels';
 export * from './user-channels';
 export * from './meeting-channels';
+export * from './preparation-channels';

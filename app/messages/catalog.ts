@@ -18,6 +18,7 @@ import { enSuitability } from './en-suitability';
 import { enUi } from './en-ui';
 import { enUsers } from './en-users';
 import { enShortcuts } from './en-shortcuts';
+import { enPreparation } from './en-preparation';
 import type { Language } from './language';
 import { zhCNAgenda } from './zh-CN-agenda';
 import { zhCNAudit } from './zh-CN-audit';
@@ -39,6 +40,7 @@ import { zhCNSuitability } from './zh-CN-suitability';
 import { zhCNUi } from './zh-CN-ui';
 import { zhCNUsers } from './zh-CN-users';
 import { zhCNShortcuts } from './zh-CN-shortcuts';
+import { zhCNPreparation } from './zh-CN-preparation';
 
 /**
  * The English catalog defines the keys: every other language must provide exactly the same ones,
@@ -66,6 +68,7 @@ export const en = {
   ...enMeetingPack,
   ...enShortcuts,
   ...enClientPage,
+  ...enPreparation,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -92,6 +95,7 @@ export const zhCN: Catalog = {
   ...zhCNMeetingPack,
   ...zhCNShortcuts,
   ...zhCNClientPage,
+  ...zhCNPreparation,
 };
 
 export const CATALOGS: Record<Language, Catalog> = { en, 'zh-CN': zhCN };

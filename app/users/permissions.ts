@@ -28,6 +28,10 @@ const MEETINGS: Rule = {
   roles: ['advisor', 'administrator'],
   refusal: 'Arranging meetings is for advisors and administrators.',
 };
+const PREPARE: Rule = {
+  roles: ['advisor', 'administrator'],
+  refusal: 'Preparing meetings (rankings, drafts and packs in a batch) is for advisors and administrators.',
+};
 const REVIEW: Rule = {
   roles: ['reviewer'],
   refusal: 'Reviewing pitches is for reviewers.',
@@ -68,6 +72,10 @@ export const CHANNEL_RULES: Partial<Record<Channel, Rule>> = {
   'meetings:create': MEETINGS,
   'meetings:move': MEETINGS,
   'meetings:cancel': MEETINGS,
+  'prepare:start': PREPARE,
+  'prepare:pause': PREPARE,
+  'prepare:resume': PREPARE,
+  'prepare:cancel': PREPARE,
 };
 
 export const SIGN_IN_FIRST =

@@ -37,6 +37,8 @@ export interface BackendOptions {
    * active administrator. The app's windows leave it out: the person at the desk signs in.
    */
   user?: ActAs;
+  /** Batch preparation of meetings: each draft's answer capped (tests and benchmarks keep generations short). */
+  preparation?: { maxAnswerTokens?: number };
 }
 
 /** The process-independent backend: the same object serves Electron IPC, browser mode and tests. */

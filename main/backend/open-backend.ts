@@ -26,6 +26,7 @@ import { engineHandlers } from './engine-handlers';
 import { llmHandlers } from './llm-handlers';
 import { pdfHandlers } from './pdf-handlers';
 import { pitchHandlers } from './pitch-handlers';
+import { preparationHandlers } from './preparation-handlers';
 import { recordHandlers } from './record-handlers';
 import { seedDemoHistory } from './demo-history';
 import { recordExportHandlers } from './record-export-handlers';
@@ -116,6 +117,7 @@ export function openBackend(options: BackendOptions): Backend {
 
   const recordExports = recordExportHandlers(ctx);
   const engineTable = engineHandlers(ctx);
+  const preparation = preparationHandlers(ctx, engineTable['recommendations:for-client'], options.preparation);
   const table: HandlerTable = {
     ...bookHandlers(ctx, { mode: options.mode, databasePath, demoHistory: options.demoHistory === true }),
     ...clientHandlers(ctx),
@@ -133,7 +135,11 @@ export function openBackend(options: BackendOptions): Backend {
     'audit:check': () => audit.check(),
     ...userHandlers(ctx),
     ...meetingHandlers(ctx),
+    ...preparation.handlers,
   };
+  // The agenda's rows say how far each meeting's preparation has got.
+  const meetingsInRange = table['meetings:range'];
+  table['meetings:range'] = async (query) => preparation.withStatus(await meetingsInRange(query));
   // A new demo book gets its months of advice history before the first call is answered (a second or two).
   const history = seeded && options.demoHistory === true ? seedDemoHistory(ctx).catch(() => undefined) : null;
   const handlers = withStoreFailures(
@@ -152,6 +158,7 @@ export function openBackend(options: BackendOptions): Backend {
     close() {
       audit.dispose();
       recordExports.close();
+      preparation.close();
       listeners.clear();
       // Frees the model and its context; running drafts are stopped first (nothing is kept in memory after close).
       void llm.dispose().catch(() => undefined);

@@ -21,6 +21,7 @@ import { EVALUATE_USAGE, runEvaluate } from './evaluate-command';
 import { printRanking, RECOMMEND_USAGE, runTrain, TRAIN_USAGE } from './model-commands';
 import { runModels } from './models-command';
 import { DRAFT_USAGE, runDraft } from './draft-command';
+import { PREPARE_USAGE, runPrepare } from './prepare-command';
 import { runStore } from './store-command';
 import { StoreKeyError } from '../db/store-cipher';
 
@@ -61,6 +62,7 @@ const OPTIONS = {
   user: { type: 'string' },
   tone: { type: 'string' },
   length: { type: 'string' },
+  date: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -296,6 +298,24 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
         lang: values.lang,
         tone: values.tone,
         length: values.length,
+        json,
+      });
+    } finally {
+      await backend.close();
+    }
+    return;
+  }
+
+  if (command === 'prepare') {
+    noExtra(positionals.slice(1), PREPARE_USAGE);
+    const backend = await openFor(io, dbPath, true);
+    try {
+      await runPrepare(io, backend, {
+        date: values.date,
+        advisor: values.advisor,
+        model: values.model,
+        top: values.top,
+        out: values.out,
         json,
       });
     } finally {

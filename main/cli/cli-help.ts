@@ -41,6 +41,14 @@ Usage:
                                               adapter, its sha256 and scale. The draft is kept as a version.
                                               Exit 5 for an unsuitable product, or a model or adapter file that
                                               cannot be used
+  advisor-desk prepare --date YYYY-MM-DD [--advisor ID] [--model FILE] [--top N] --out DIR
+                                              prepare the day's meetings (a calendar day in the advisor's time zone:
+                                              the app's setting, else the machine's) as the agenda's "Prepare the
+                                              day" does: per client the ranking (kept as shown), drafts for the top N
+                                              suitable products (default 3) in the client's language, by the GGUF
+                                              model when --model is given, else from templates, and a meeting pack
+                                              PDF in DIR; a progress line on stderr. Exit 1 if a client could not be
+                                              prepared, 3 if the day has no meetings, 130 on Ctrl-C (packs kept)
   advisor-desk store status                   whether the database is encrypted at rest
   advisor-desk store encrypt                  encrypt the database in place (SQLCipher 4 format) with the key in
                                               $ADVISOR_DESK_DB_KEY, else typed twice; every command then needs that

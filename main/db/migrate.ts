@@ -15,6 +15,7 @@ import { migration0130 } from './migrations/0130-advice-records-frozen';
 import { migration0150 } from './migrations/0150-presented-rankings-and-undo';
 import { migration0160 } from './migrations/0160-users-and-reviews';
 import { migration0170 } from './migrations/0170-meeting-agenda';
+import { migration0180 } from './migrations/0180-meeting-preparation';
 
 export interface Migration {
   version: number;
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0150,
   migration0160,
   migration0170,
+  migration0180,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

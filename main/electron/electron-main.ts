@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { BackendConnection } from '../host/backend-connection';
 import { registerIpcHandlers } from './ipc-handlers';
 import { showExportHandler } from './show-export';
+import { showPacksHandler } from './show-packs';
+import { meetingPacksDirOf } from '../backend/meeting-packs-dir';
 import { exportsDirOf } from '../records/exports-dir';
 import { startUtilityBackend } from './utility-backend';
 import { EVENT_CHANNEL } from '../ipc/ipc-channels';
@@ -142,6 +144,7 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow.once('ready-to-show', () => sessionLog?.ready());
       registerIpcHandlers(ipcMain, opened, () => mainWindow?.webContents ?? null, {
         'records:show-export': showExportHandler(exportsDirOf(dataDir), (file) => shell.showItemInFolder(file)),
+        'prepare:show-folder': showPacksHandler(meetingPacksDirOf(dataDir), (folder) => void shell.openPath(folder)),
       });
       const navigate = (route: 'clients' | 'clients/new' | 'products' | 'meetings' | 'models' | 'settings') =>
         mainWindow?.webContents.send(EVENT_CHANNEL, 'app:navigate', { route });

@@ -13,6 +13,7 @@ const SOURCES = {
   'scoring-worker': './scoring-worker.ts',
   'training-worker': './training-worker.ts',
   'audit-worker': '../db/audit-worker.ts',
+  'pack-worker': '../backend/pack-worker.ts',
 } as const;
 
 export function startWorker(name: keyof typeof SOURCES, workerData: unknown): Worker {

@@ -50,6 +50,7 @@ await Promise.all([
     'scoring-worker': 'main/model/scoring-worker.ts',
     'training-worker': 'main/model/training-worker.ts',
     'audit-worker': 'main/db/audit-worker.ts',
+    'pack-worker': 'main/backend/pack-worker.ts',
   }),
   // The language engine's own process, started by fork-engine.ts (or utilityProcess) from beside the bundles.
   esm({ 'engine-host': 'main/engine/engine-host.ts' }),

@@ -11,6 +11,7 @@ import { benchFit, benchLlm } from './llm-bench';
 import { benchNativeComparison } from './native-llama-bench';
 import { benchRecommendations, summarizeRecommendations } from './recommendations-bench';
 import { benchRecordsExport } from './records-bench';
+import { benchPreparation } from './preparation-bench';
 import { benchQuality } from './quality-bench';
 import { benchRelayLoop } from './relay-loop-bench';
 import { benchRobustness } from './robustness-bench';
@@ -99,6 +100,12 @@ if (only === 'import') {
 // BENCH_ONLY=records: advice-record exports of 10,000 records (BENCH_RECORDS) in every format (no build needed).
 if (only === 'records') {
   await benchRecordsExport();
+  process.exit(0);
+}
+
+// BENCH_ONLY=prepare: a day of 10 meetings prepared with templates, then with a 0.5B-shaped GGUF (minutes on 2 cores).
+if (only === 'prepare') {
+  await benchPreparation();
   process.exit(0);
 }
 

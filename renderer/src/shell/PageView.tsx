@@ -9,7 +9,9 @@ import { ClientsPage } from '../pages/clients/ClientsPage';
 // The client list is what opens first; every other page loads on first visit so that start-up
 // parses and runs only what the first screen needs.
 const ClientPage = lazy(() => import('../pages/client/ClientPage').then((m) => ({ default: m.ClientPage })));
-const AgendaPage = lazy(() => import('../pages/meetings/AgendaPage').then((m) => ({ default: m.AgendaPage })));
+const AgendaPage = lazy(() =>
+  import('../pages/meetings/preparation/PreparedAgendaPage').then((m) => ({ default: m.PreparedAgendaPage })),
+);
 const ProductPage = lazy(() => import('../pages/products/ProductPage').then((m) => ({ default: m.ProductPage })));
 const ProductsPage = lazy(() => import('../pages/products/ProductsPage').then((m) => ({ default: m.ProductsPage })));
 const ModelPage = lazy(() => import('../pages/model/ModelPage').then((m) => ({ default: m.ModelPage })));

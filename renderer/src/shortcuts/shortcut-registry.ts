@@ -19,8 +19,7 @@ export const SHORTCUTS: readonly ShortcutDefinition[] = [
   { id: 'search', chords: [{ key: '/' }, { key: 'k', ctrl: true }], label: 'shortcuts.search' },
   { id: 'nextClient', chords: [{ key: 'j' }], label: 'shortcuts.nextClient' },
   { id: 'previousClient', chords: [{ key: 'k' }], label: 'shortcuts.previousClient' },
-  // Prepare is listed and dispatched, but no page answers it yet: the meetings page registers it with
-  // useShortcut('prepare', …) once batch preparation lands (issue 14); until then the key does nothing.
+  // Prepare: the agenda's selection, else the day shown (PrepareControls registers it).
   { id: 'prepare', chords: [{ key: 'p' }], label: 'shortcuts.prepare' },
   { id: 'draft', chords: [{ key: 'd' }], label: 'shortcuts.draft' },
   { id: 'approve', chords: [{ key: 'a' }], label: 'shortcuts.approve' },
