@@ -8,6 +8,7 @@ import { enModelSelection } from './en-model-selection';
 import { enPitch } from './en-pitch';
 import { enPitchDocument } from './en-pitch-document';
 import { enPdf } from './en-pdf';
+import { enReasonChecks } from './en-reason-checks';
 import { enPitchJob } from './en-pitch-job';
 import { enReasons } from './en-reasons';
 import { enRecords } from './en-records';
@@ -25,6 +26,7 @@ import { zhCNModelSelection } from './zh-CN-model-selection';
 import { zhCNPitch } from './zh-CN-pitch';
 import { zhCNPitchDocument } from './zh-CN-pitch-document';
 import { zhCNPdf } from './zh-CN-pdf';
+import { zhCNReasonChecks } from './zh-CN-reason-checks';
 import { zhCNPitchJob } from './zh-CN-pitch-job';
 import { zhCNReasons } from './zh-CN-reasons';
 import { zhCNRecords } from './zh-CN-records';
@@ -54,6 +56,7 @@ export const en = {
   ...enCompliance,
   ...enRecords,
   ...enPdf,
+  ...enReasonChecks,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -76,6 +79,7 @@ export const zhCN: Catalog = {
   ...zhCNCompliance,
   ...zhCNRecords,
   ...zhCNPdf,
+  ...zhCNReasonChecks,
 };
 
 export const CATALOGS: Record<Language, Catalog> = { en, 'zh-CN': zhCN };
