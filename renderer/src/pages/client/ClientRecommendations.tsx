@@ -66,6 +66,8 @@ export function ClientRecommendations({
 }) {
   const { t, pickPair } = useI18n();
   const [top, setTop] = useState(PAGE);
+  // Credit products for a client without a borrowing need only when the advisor asks (the card's switch).
+  const [includeCredit, setIncludeCredit] = useState(false);
   // The latest recorded reaction per product, so a row says what the client already answered.
   const lastReactions = useMemo(() => {
     const latest = new Map<string, LastReaction>();
@@ -81,13 +83,13 @@ export function ClientRecommendations({
   // trained with the loaded model, the same ranking with its signals follows (seconds on a CPU, or after a draft).
   const quick = useChannelQuery(
     'recommendations:for-client',
-    { clientId, top, languageModel: 'skip', shownOn: 'app' },
+    { clientId, top, languageModel: 'skip', shownOn: 'app', includeCredit },
     { reportErrors: false },
   );
   const sharpen = quick.data?.clientId === clientId && quick.data.languageModel?.reason === NOT_REQUESTED;
   const full = useChannelQuery(
     'recommendations:for-client',
-    { clientId, top, languageModel: 'use', shownOn: 'app' },
+    { clientId, top, languageModel: 'use', shownOn: 'app', includeCredit },
     { reportErrors: false, enabled: sharpen },
   );
   const ranking = shownRanking(sharpen, quick, full);
@@ -136,6 +138,8 @@ export function ClientRecommendations({
       <Box sx={{ display: 'grid', gap: 1.5, mt: 1.5 }}>
         <RecommendationsCard
           ranking={shown}
+          includeCredit={includeCredit}
+          onIncludeCredit={setIncludeCredit}
           error={ranking.error}
           loading={ranking.loading}
           canShowMore={shown !== undefined && shown.ranked.length >= top}
