@@ -12,6 +12,8 @@ export const enReasonChecks = {
     'Client is {age}; the commitment is open-ended, so it would run past the age limit of {limit}',
   'reasonCheck.concentration.holding':
     'Holding {held} makes this product {productShare} of {base} (limit {productLimit}); the {category} category is {categoryShare} (limit {categoryLimit})',
+  'reasonCheck.kind.up': 'The kind of client counts for it',
+  'reasonCheck.kind.down': 'The kind of client counts against it',
   'reasonCheck.fees.up': 'Its fees count for it',
   'reasonCheck.fees.down': 'Its fees count against it',
   'reasonCheck.liquidity.up': 'How soon money can be taken out counts for it',

@@ -9,6 +9,8 @@ export const zhCNReasonChecks: Record<ReasonCheckMessageKey, string> = {
   'reasonCheck.lockupAge.open': '客户 {age} 岁；产品资金占用无固定期限，将超过 {limit} 岁的年龄上限',
   'reasonCheck.concentration.holding':
     '已持有 {held}，本产品占 {base} 的 {productShare}（上限 {productLimit}）；{category}类合计占 {categoryShare}（上限 {categoryLimit}）',
+  'reasonCheck.kind.up': '客户类型对其有利',
+  'reasonCheck.kind.down': '客户类型对其不利',
   'reasonCheck.fees.up': '其费用水平对其有利',
   'reasonCheck.fees.down': '其费用水平对其不利',
   'reasonCheck.liquidity.up': '资金可取回的时间对其有利',

@@ -187,9 +187,13 @@ export function reasonText(concept: string, up: boolean, facts: ReasonFacts): Me
   switch (concept) {
     case 'risk': {
       if (!cls) return upDown(up, 'reason.risk.noClass', { grade });
-      if (up) return message('reason.risk.fits', { grade, cls });
       const gradeNo = Number(grade.slice(1));
       const classNo = Number(cls.slice(1));
+      // A grade above the class (a client-requested deviation) does not "sit well" with it, whatever the model says.
+      if (up)
+        return gradeNo <= classNo
+          ? message('reason.risk.fits', { grade, cls })
+          : upDown(up, 'reason.risk.noClass', { grade });
       if (gradeNo > classNo) return message('reason.risk.above', { grade });
       // "Lower than this C3 client looks for" is true only of a grade below the class; at the class, just the grade.
       return gradeNo < classNo
@@ -270,11 +274,13 @@ export function reasonText(concept: string, up: boolean, facts: ReasonFacts): Me
     }
     case 'kind-fit': {
       const businessProduct = product.family === 'business_finance';
-      if (client.kind === 'business')
-        return businessProduct || up
-          ? message('reason.kind.businessForBusiness')
-          : message('reason.kind.personalForBusiness');
-      return businessProduct && !up ? message('reason.kind.businessOnly') : upDown(up, 'reason.kind.individual');
+      // Each sentence names the client's kind and the product's: said only where both are as it says.
+      if (client.kind === 'business') {
+        if (businessProduct) return up ? message('reason.kind.businessForBusiness') : upDown(up, 'reasonCheck.kind');
+        return up ? upDown(up, 'reasonCheck.kind') : message('reason.kind.personalForBusiness');
+      }
+      if (businessProduct) return up ? upDown(up, 'reasonCheck.kind') : message('reason.kind.businessOnly');
+      return upDown(up, 'reason.kind.individual');
     }
     case 'category': {
       // Lower case in an English sentence ("often take up bond fund products").
