@@ -103,6 +103,16 @@ const pct = (v: number): string => `${num(v)}%`;
  */
 export const LARGE_MINIMUM_SHARE = 0.1;
 
+/**
+ * The longest lock-up that "suits" a client's need for cash, as the default rule set's liquidity limits have it: a
+ * 24-month lock-up never "suits the client's high need for cash", and locking money up does not hurt a low need.
+ */
+export const LOCKUP_SUITS_MONTHS: Readonly<Record<'low' | 'medium' | 'high', number>> = {
+  low: Number.POSITIVE_INFINITY,
+  medium: 12,
+  high: 1,
+};
+
 /** How far a return may sit above the one-year deposit rate and still be "little above" it, in percentage points. */
 export const LITTLE_ABOVE_DEPOSIT_POINTS = 1;
 
@@ -246,13 +256,20 @@ export function reasonText(concept: string, up: boolean, facts: ReasonFacts): Me
       // Money that cannot come out before the end does not "suit" anyone by its redemption, and redemption any day
       // cannot be what hurts a client who needs cash: those cases get the plain words.
       const redeemable = product.liquidity !== 'none';
+      const lockupSuits = months <= LOCKUP_SUITS_MONTHS[client.liquidityNeed];
       if (up) {
-        if (months > 0) return message('reason.liquidity.lockupFits', { months, need });
+        if (months > 0)
+          return lockupSuits
+            ? message('reason.liquidity.lockupFits', { months, need })
+            : upDown(up, 'reasonCheck.liquidity');
         return redeemable
           ? message('reason.liquidity.redemptionFits', { redemption })
           : upDown(up, 'reasonCheck.liquidity');
       }
-      if (months > 0) return message('reason.liquidity.lockupHurts', { months, need });
+      if (months > 0)
+        return client.liquidityNeed === 'low'
+          ? upDown(up, 'reasonCheck.liquidity')
+          : message('reason.liquidity.lockupHurts', { months, need });
       return product.liquidity === 'daily' || client.liquidityNeed === 'low'
         ? upDown(up, 'reasonCheck.liquidity')
         : message('reason.liquidity.redemptionHurts', { redemption, need });

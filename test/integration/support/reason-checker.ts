@@ -2,7 +2,11 @@ import { CATALOGS, renderMessage, type Message, type MessageParam } from '../../
 import { LANGUAGES, type Language } from '../../../app/messages/language';
 import type { Product } from '../../../app/domain';
 import type { ScoredClient } from '../../../app/scoring/scoring-context';
-import { LARGE_MINIMUM_SHARE, LITTLE_ABOVE_DEPOSIT_POINTS } from '../../../app/ranking/reason-phrases';
+import {
+  LARGE_MINIMUM_SHARE,
+  LITTLE_ABOVE_DEPOSIT_POINTS,
+  LOCKUP_SUITS_MONTHS,
+} from '../../../app/ranking/reason-phrases';
 import type { MarketSnapshot } from '../../../app/domain';
 
 /** What a reason was said about: the figures its claims are checked against. */
@@ -110,6 +114,8 @@ const PREMISES: Record<string, (s: ReasonSubject) => boolean> = {
   'reason.rate.belowDeposit': (s) => s.market !== null && (rateMid(s.product) ?? Infinity) < s.market.depositRate1y,
   'reason.horizon.term.up': (s) => s.product.termMonths !== null && s.product.termMonths <= s.client.horizonYears * 12,
   'reason.horizon.term.down': (s) => s.product.termMonths !== null && s.product.termMonths > s.client.horizonYears * 12,
+  'reason.liquidity.lockupFits': (s) => s.product.lockupMonths <= LOCKUP_SUITS_MONTHS[s.client.liquidityNeed],
+  'reason.liquidity.lockupHurts': (s) => s.client.liquidityNeed !== 'low',
   'reason.liquidity.redemptionHurts': (s) => s.product.liquidity !== 'daily' && s.client.liquidityNeed !== 'low',
   'reason.liquidity.redemptionFits': (s) => s.product.liquidity !== 'none',
   'reason.fees.upfront.down': (s) => (s.product.upfrontFeePct ?? 0) > 0,
