@@ -39,6 +39,8 @@ export const engineChannels = {
         languageModel: z.enum(['use', 'skip']).default('use'),
         /** Where the ranking is shown to a person: it is then kept as an impression, and its id comes back. */
         shownOn: z.enum(['app', 'cli', 'batch']).optional(),
+        /** Rank suitable credit products even where the profile shows no need to borrow; absent or false: held back. */
+        includeCredit: z.boolean().optional(),
       })
       .strict(),
     output: ClientRankingSchema,

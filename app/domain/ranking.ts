@@ -52,6 +52,19 @@ export const ExcludedProductSchema = ProductHeadSchema.extend({
 });
 export type ExcludedProduct = z.infer<typeof ExcludedProductSchema>;
 
+/**
+ * The ranking's credit filter: suitable credit products are ranked when the profile shows a need to borrow
+ * (`borrowingNeed` names the signals: an objective met by borrowing, credit already held, a liquidity gap) or when
+ * the advisor asked for them (`requested`); otherwise `hidden` of them were held back, and the page says so.
+ */
+export const CreditFilterSchema = z.object({
+  requested: z.boolean(),
+  borrowingNeed: z.array(z.enum(['objective', 'holds-credit', 'liquidity-gap'])),
+  included: z.boolean(),
+  hidden: z.number().int().min(0),
+});
+export type CreditFilter = z.infer<typeof CreditFilterSchema>;
+
 export const ClientRankingSchema = z.object({
   clientId: z.string(),
   /** ISO time the ranking was computed for. */
@@ -69,6 +82,8 @@ export const ClientRankingSchema = z.object({
     .nullable(),
   ranked: z.array(RankedProductSchema),
   excluded: z.array(ExcludedProductSchema),
+  /** Absent only on rankings made before the credit filter existed. */
+  credit: CreditFilterSchema.optional(),
   /** The record of this ranking as shown (a reaction recorded from it points here); null when it was not shown. */
   impressionId: z.string().nullable(),
 });

@@ -11,6 +11,7 @@ import { enPitch } from './en-pitch';
 import { enPitchDocument } from './en-pitch-document';
 import { enPdf } from './en-pdf';
 import { enMeetingPack } from './en-meeting-pack';
+import { enReasonChecks } from './en-reason-checks';
 import { enPitchJob } from './en-pitch-job';
 import { enReasons } from './en-reasons';
 import { enRecords } from './en-records';
@@ -33,6 +34,7 @@ import { zhCNPitch } from './zh-CN-pitch';
 import { zhCNPitchDocument } from './zh-CN-pitch-document';
 import { zhCNPdf } from './zh-CN-pdf';
 import { zhCNMeetingPack } from './zh-CN-meeting-pack';
+import { zhCNReasonChecks } from './zh-CN-reason-checks';
 import { zhCNPitchJob } from './zh-CN-pitch-job';
 import { zhCNReasons } from './zh-CN-reasons';
 import { zhCNRecords } from './zh-CN-records';
@@ -69,6 +71,7 @@ export const en = {
   ...enShortcuts,
   ...enClientPage,
   ...enPreparation,
+  ...enReasonChecks,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -96,6 +99,7 @@ export const zhCN: Catalog = {
   ...zhCNShortcuts,
   ...zhCNClientPage,
   ...zhCNPreparation,
+  ...zhCNReasonChecks,
 };
 
 export const CATALOGS: Record<Language, Catalog> = { en, 'zh-CN': zhCN };

@@ -24,7 +24,7 @@ export const enReasons = {
   'reason.knowledgeWord.informed': 'informed',
   'reason.knowledgeWord.advanced': 'advanced',
   'reason.term.years': '{n, plural, one {{n} year} other {{n} years}}',
-  'reason.term.months': '{n} months',
+  'reason.term.months': '{n, plural, one {{n} month} other {{n} months}}',
   'reason.popularity': 'No model is trained yet: ordered by how often clients took it up ({share})',
   'reason.custom.shown': ' ({value})',
   'reason.custom.llm.up': 'The language model\'s reading of the client\'s notes, "{name}"{shown}, counts for it',
@@ -59,7 +59,8 @@ export const enReasons = {
   'reason.rate.other.down': 'Its rate of {range} counts against it',
   'reason.liquidity.redemptionFits': 'Money can be taken out {redemption}, which suits the client',
   'reason.liquidity.lockupFits': "A {months}-month lock-up suits the client's {need} need for cash",
-  'reason.liquidity.lockupHurts': "Locks money up for {months} months while the client's need for cash is {need}",
+  'reason.liquidity.lockupHurts':
+    "Locks money up for {months, plural, one {{months} month} other {{months} months}} while the client's need for cash is {need}",
   'reason.liquidity.redemptionHurts': "Redemption {redemption} does not suit the client's {need} need for cash",
   'reason.horizon.open.up': "The client's {years}-year horizon counts for it",
   'reason.horizon.open.down': "The client's {years}-year horizon counts against it",

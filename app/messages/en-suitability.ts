@@ -1,7 +1,7 @@
 /** English text of the suitability rules' reasons and of the client-requested deviation. */
 export const enSuitability = {
   'suit.months': '{n, plural, one {{n} month} other {{n} months}}',
-  'suit.indefinitely': 'indefinitely',
+  'suit.indefinitely': 'an indefinite period',
   'suit.none': 'none',
   'suit.notRecorded': 'not recorded',
   'suit.zero': '0',
@@ -11,7 +11,7 @@ export const enSuitability = {
   'suit.kyc.missing': '; missing {fields}',
   'suit.kyc.future': 'KYC review date {reviewed} is after today {today}; the record must be corrected',
   'suit.kyc.reviewed':
-    'KYC reviewed {reviewed}, {age, plural, one {{age} month} other {{age} months}} ago (limit {limit} months){missing}{verdict}',
+    'KYC reviewed {reviewed}, {age, plural, one {{age} month} other {{age} months}} ago (limit {limit, plural, one {{limit} month} other {{limit} months}}){missing}{verdict}',
   'suit.kyc.blocked': '; no product can be recommended until KYC is refreshed',
 
   'suit.kind.individual': 'individual',
@@ -23,7 +23,7 @@ export const enSuitability = {
   'suit.ageRange': '{min}–{max}',
   'suit.age.noBirthDate': "Product is for ages {range}; the client's date of birth is not recorded",
   'suit.age.check': 'Client is {age}; the product is for ages {range}',
-  'suit.lockupAge.noBirthDate': "Long commitment of {months} months; the client's date of birth is not recorded",
+  'suit.lockupAge.noBirthDate': "Long commitment ({months}); the client's date of birth is not recorded",
   'suit.lockupAge.check': 'Client is {age}; after the {commitment} commitment they would be {atEnd} (limit {limit})',
   'suit.commitment.months': '{n}-month',
   'suit.commitment.open': 'open-ended',
@@ -33,11 +33,12 @@ export const enSuitability = {
   'suit.dti.added': ' plus {repayment} for the minimum loan of {minimum}',
   'suit.creditScore.missing': 'Credit score is not recorded; the product needs {min}',
   'suit.creditScore.check': 'Credit score {score} (needs {min} or more)',
-  'suit.trading.missing': 'Founding date is not recorded; the product needs {min} years trading',
+  'suit.trading.missing':
+    'Founding date is not recorded; the product needs {min, plural, one {{min} year} other {{min} years}} of trading',
   'suit.trading.check':
     'Trading for {years, plural, one {{years} year} other {{years} years}} since {founded} (needs {min})',
-  'suit.revenue.missing': 'Annual revenue is not recorded; the product needs {min}',
-  'suit.revenue.check': 'Annual revenue {revenue} (needs {min})',
+  'suit.revenue.missing': 'Annual revenue is not recorded; the product needs {minRevenue}',
+  'suit.revenue.check': 'Annual revenue {revenue} (needs {minRevenue})',
   'suit.rating.missing': 'Credit rating is not recorded; business credit needs {min} or better',
   'suit.rating.check': 'Credit rating {rating} (needs {min} or better)',
   'suit.sector.missing': 'Sector is not recorded, so sector exclusions cannot be checked',
@@ -55,25 +56,25 @@ export const enSuitability = {
   'suit.redemption.weekly': 'weekly redemption',
   'suit.redemption.monthly': 'monthly redemption',
   'suit.redemption.quarterly': 'quarterly redemption',
-  'suit.redemption.at_maturity': 'at maturity redemption',
-  'suit.redemption.none': 'none redemption',
+  'suit.redemption.at_maturity': 'redemption at maturity',
+  'suit.redemption.none': 'no redemption',
   'suit.complex.waived': 'Complex product: the knowledge test is waived for a professional investor',
   'suit.complex.check':
-    'Complex product: knowledge "{knowledge}" (needs "{minKnowledge}" or more), {years} years of experience (needs {minYears} or prior complex products), {held}',
+    'Complex product: knowledge "{knowledge}" (needs "{minKnowledge}" or more), {years, plural, one {{years} year} other {{years} years}} of experience (needs {minYears} or prior complex products), {held}',
   'suit.complex.held': 'has held complex products before',
   'suit.complex.notHeld': 'has not held complex products before',
   'suit.horizon':
-    "Money is committed for {committed}; the client's horizon is {years} years ({months} months){shorter}",
+    "Money is committed for {committed}; the client's horizon is {years, plural, one {{years} year} other {{years} years}} ({months, plural, one {{months} month} other {{months} months}}){shorter}",
   'suit.horizon.shorter': ', which is shorter',
   'suit.liquidity.noLimit':
     'Money back after {committed} ({redemption}); no limit for a client with {need} liquidity needs',
   'suit.liquidity.check':
-    'Money back after {committed} ({redemption}); a client with {need} liquidity needs accepts at most {limit} months',
+    'Money back after {committed} ({redemption}); a client with {need} liquidity needs accepts at most {limit, plural, one {{limit} month} other {{limit} months}}',
   'suit.reserve.exempt': 'Instant-access {grade} product: it can hold the emergency reserve rather than spend it',
   'suit.reserve.noExpenses':
-    'Monthly expenses are not recorded, so the {months}-month emergency reserve cannot be checked',
+    "Monthly expenses are not recorded, so the emergency reserve of {months, plural, one {{months} month's} other {{months} months'}} expenses cannot be checked",
   'suit.reserve.check':
-    "Investable assets {assets} less the minimum {minimum} leave {left}; the reserve of {months} months' expenses is {reserve}",
+    "Investable assets {assets} less the minimum {minimum} leave {left}; the reserve of {months, plural, one {{months} month's} other {{months} months'}} expenses is {reserve}",
   'suit.minimum.within': 'Minimum investment {minimum} is within investable assets {assets}',
   'suit.minimum.exceeds': 'Minimum investment {minimum} exceeds investable assets {assets}',
   'suit.concentration.exempt': 'No concentration limit for {what}',

@@ -100,6 +100,8 @@ export interface StoredImpression {
   modelVersion: number | null;
   ruleSet: { id: string; version: number };
   languageModel: ClientRanking['languageModel'];
+  /** The credit filter the ranking was shown under (part of its policy); null for impressions kept before it existed. */
+  credit: NonNullable<ClientRanking['credit']> | null;
   ranked: {
     position: number;
     productId: string;

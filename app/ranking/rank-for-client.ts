@@ -1,9 +1,11 @@
-import type { ExcludedProduct, RankedProduct } from '../domain/ranking';
+import type { CreditFilter, ExcludedProduct, RankedProduct } from '../domain/ranking';
 import type { Holding, MarketSnapshot, Product } from '../domain';
 import type { ScoredClient } from '../scoring/scoring-context';
 import { suitabilityScreen, type RequestedDeviation, type SuitabilityRuleSet } from '../suitability';
 import { DEFAULT_DIVERSITY, diversify, type DiversityRule } from './diversity';
 import type { ProductScorer } from './product-scorer';
+import { borrowingNeed } from './borrowing-need';
+import { inScope } from '../suitability/suitability-facts';
 
 export interface RankingRequest {
   client: ScoredClient;
@@ -22,11 +24,18 @@ export interface RankingRequest {
   /** Recorded client-requested deviations by product id (warning shown and acknowledged). */
   deviations?: ReadonlyMap<string, RequestedDeviation>;
   diversity?: DiversityRule;
+  /**
+   * Rank suitable credit products even when the profile shows no need to borrow (the advisor asked for them).
+   * Absent or false: they are held back for a client without a borrowing need (see borrowing-need.ts).
+   */
+  includeCredit?: boolean;
 }
 
 export interface RankingResult {
   ranked: RankedProduct[];
   excluded: ExcludedProduct[];
+  /** Whether suitable credit products were ranked, and how many were held back for want of a borrowing need. */
+  credit: CreditFilter;
 }
 
 function head(p: Product) {
@@ -71,6 +80,18 @@ export function rankForClient(request: RankingRequest): RankingResult {
       });
   }
 
+  // Objectives shape the list after suitability: suitable credit products wait for a borrowing need or the advisor's
+  // request, and are not "not suitable" (they are counted, not listed among the excluded).
+  const need = borrowingNeed(client, holdings, request.products, ruleSet);
+  const included = request.includeCredit === true || need.length > 0;
+  let hidden = 0;
+  if (!included) {
+    const kept = suitable.filter((s) => !inScope(s.product, ruleSet.scopes.credit));
+    hidden = suitable.length - kept.length;
+    suitable.splice(0, suitable.length, ...kept);
+  }
+  const credit: CreditFilter = { requested: request.includeCredit === true, borrowingNeed: need, included, hidden };
+
   const scores =
     suitable.length > 0
       ? request.scorer(
@@ -108,5 +129,5 @@ export function rankForClient(request: RankingRequest): RankingResult {
     movedForDiversity: moved,
     deviation: item.deviation,
   }));
-  return { ranked, excluded };
+  return { ranked, excluded, credit };
 }

@@ -1,6 +1,6 @@
 import { CREDIT_RATINGS } from '../domain/enums';
 import type { ClientProfile } from '../domain/client';
-import { isMissing, money, monthlyRepayment, monthsBetween, percent } from './suitability-facts';
+import { isMissing, money, monthlyRepayment, monthsBetween, monthsText, percent } from './suitability-facts';
 import { fullCheck, ruleCheck as check } from './suitability-facts';
 import { isMessageKey, list, message, type Message, type MessageParam } from '../messages';
 import type { SuitabilityRuleSet } from './rule-set';
@@ -73,7 +73,13 @@ export function checkLockupAge(f: SuitabilityFacts): RuleAnswer {
   if (committed < rule.longLockupMonths) return null;
   const age = f.age;
   if (age === null)
-    return check(f, 'lockup-age-limit', false, 'suit.lockupAge.noBirthDate', () => ({ months: String(committed) }));
+    return check(f, 'lockup-age-limit', false, 'suit.lockupAge.noBirthDate', () => ({ months: monthsText(committed) }));
+  // An open-ended commitment has no age at its end to quote ("they would be ∞"): it runs past any limit.
+  if (!Number.isFinite(committed))
+    return check(f, 'lockup-age-limit', false, 'reasonCheck.lockupAge.open', () => ({
+      age,
+      limit: rule.maxAgeAtLockupEnd,
+    }));
   const atEnd = age + committed / 12;
   return check(f, 'lockup-age-limit', atEnd <= rule.maxAgeAtLockupEnd, 'suit.lockupAge.check', () => ({
     age,
@@ -105,7 +111,12 @@ export function checkDebtToIncome(f: SuitabilityFacts): RuleAnswer {
   return check(f, 'credit-debt-to-income', ratio <= limit, 'suit.dti.check', () => ({
     current: money(current),
     added:
-      added > 0 ? message('suit.dti.added', { repayment: money(added), minimum: money(f.product.minimumAmount) }) : '',
+      added > 0
+        ? message('suit.dti.added', {
+            repayment: money(added, f.product.currency),
+            minimum: money(f.product.minimumAmount, f.product.currency),
+          })
+        : '',
     ratio: percent(ratio),
     income: money(income),
     limit: percent(limit),
@@ -137,10 +148,11 @@ export function checkRevenue(f: SuitabilityFacts): RuleAnswer {
   const min = f.product.eligibility.minAnnualRevenue;
   if (!f.ruleSet.rules.business.enabled || f.profile.kind !== 'business' || min === null) return null;
   const revenue = f.profile.annualRevenue;
-  if (revenue === null) return check(f, 'business-revenue', false, 'suit.revenue.missing', () => ({ min: money(min) }));
+  if (revenue === null)
+    return check(f, 'business-revenue', false, 'suit.revenue.missing', () => ({ minRevenue: money(min) }));
   return check(f, 'business-revenue', revenue >= min, 'suit.revenue.check', () => ({
     revenue: money(revenue),
-    min: money(min),
+    minRevenue: money(min),
   }));
 }
 

@@ -90,9 +90,17 @@ export function checkEmergencyReserve(f: SuitabilityFacts): RuleAnswer {
   const reserve = reserveMonths * expenses;
   const left = f.profile.investableAssets - p.minimumAmount;
   const passed = left >= reserve;
+  // A minimum above the assets leaves a negative remainder: say so rather than quote "leave CNY -40,000".
+  if (left < 0)
+    return check(f, 'emergency-reserve', passed, 'reasonCheck.reserve.short', () => ({
+      assets: money(f.profile.investableAssets),
+      minimum: money(p.minimumAmount, p.currency),
+      months: reserveMonths,
+      reserve: money(reserve),
+    }));
   return check(f, 'emergency-reserve', passed, 'suit.reserve.check', () => ({
     assets: money(f.profile.investableAssets),
-    minimum: money(p.minimumAmount),
+    minimum: money(p.minimumAmount, p.currency),
     left: money(left),
     months: reserveMonths,
     reserve: money(reserve),
@@ -102,10 +110,12 @@ export function checkEmergencyReserve(f: SuitabilityFacts): RuleAnswer {
 export function checkMinimumInvestment(f: SuitabilityFacts): RuleAnswer {
   if (!f.isInvestment || !f.ruleSet.rules.minimumInvestment.enabled) return null;
   const min = f.product.minimumAmount;
+  // No minimum, nothing to weigh against the assets ("Minimum investment CNY 0 is within …" told nobody anything).
+  if (min <= 0) return null;
   const assets = f.profile.investableAssets;
   const within = min <= assets;
   return check(f, 'minimum-investment', within, within ? 'suit.minimum.within' : 'suit.minimum.exceeds', () => ({
-    minimum: money(min),
+    minimum: money(min, f.product.currency),
     assets: money(assets),
   }));
 }
@@ -154,17 +164,25 @@ export function checkConcentration(f: SuitabilityFacts): RuleAnswer {
   const base = Math.max(f.profile.investableAssets, f.heldTotal);
   const productShare = shareAfter(inProduct, p.minimumAmount, base);
   const categoryShare = shareAfter(inCategory, p.minimumAmount, base);
+  // Nothing held and no minimum to buy: there is nothing to concentrate, and "CNY 0 plus CNY 0" says nothing.
+  if (inProduct === 0 && inCategory === 0 && p.minimumAmount <= 0) return null;
   const passed = productShare <= rule.maxSharePerProduct && categoryShare <= rule.maxSharePerCategory;
-  return check(f, 'concentration', passed, 'suit.concentration.check', () => ({
-    held: money(inProduct),
-    minimum: money(p.minimumAmount),
-    productShare: shareText(productShare),
-    base: money(base),
-    productLimit: percent(rule.maxSharePerProduct),
-    category: categoryInSentence(p.category),
-    categoryShare: shareText(categoryShare),
-    categoryLimit: percent(rule.maxSharePerCategory),
-  }));
+  return check(
+    f,
+    'concentration',
+    passed,
+    p.minimumAmount > 0 ? 'suit.concentration.check' : 'reasonCheck.concentration.holding',
+    () => ({
+      held: money(inProduct),
+      ...(p.minimumAmount > 0 ? { minimum: money(p.minimumAmount, p.currency) } : {}),
+      productShare: shareText(productShare),
+      base: money(base),
+      productLimit: percent(rule.maxSharePerProduct),
+      category: categoryInSentence(p.category),
+      categoryShare: shareText(categoryShare),
+      categoryLimit: percent(rule.maxSharePerCategory),
+    }),
+  );
 }
 
 export function checkAlreadyHeld(f: SuitabilityFacts): RuleAnswer {

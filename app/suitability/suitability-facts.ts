@@ -1,7 +1,8 @@
 import type { ClientProfile } from '../domain/client';
 import { RISK_GRADES, type LiquidityTerm, type RiskGrade } from '../domain/enums';
 import type { Product } from '../domain/product';
-import { message, type Message, type MessageKey, type MessageParam } from '../messages';
+import { INSTITUTION_CURRENCY, amountText } from '../domain/money-text';
+import { message, type DataText, type Message, type MessageKey, type MessageParam } from '../messages';
 import type { ProductScope } from './rule-set';
 import {
   QUIET_PASS,
@@ -46,18 +47,12 @@ export function inScope(product: Product, scope: ProductScope): boolean {
   return scope.families.includes(product.family) || scope.categories.includes(product.category);
 }
 
-/** Whole units with thousands separators, written out by hand so the text is identical on every machine. */
-export function money(value: number): string {
-  const rounded = Math.round(value);
-  const plain = String(Math.abs(rounded));
-  let digits: string;
-  // Exponent notation (1e+21 and up) and Infinity keep the general pattern; plain digits are grouped by hand, faster.
-  if (plain.includes('e') || !Number.isFinite(rounded)) digits = plain.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  else {
-    digits = plain.slice(0, ((plain.length - 1) % 3) + 1);
-    for (let i = digits.length; i < plain.length; i += 3) digits += `,${plain.slice(i, i + 3)}`;
-  }
-  return rounded < 0 ? `-${digits}` : digits;
+/**
+ * An amount with its currency for a reason: client money is in the institution's currency, a product's minimum in
+ * the product's own. A bare figure ("minimum of 50") left the advisor to guess which money was meant.
+ */
+export function money(value: number, currency: string = INSTITUTION_CURRENCY): DataText {
+  return amountText(value, currency);
 }
 
 export function percent(ratio: number): string {

@@ -40,6 +40,8 @@ export interface RankClientInput {
   languageModel?: 'use' | 'skip';
   /** Where the ranking is shown: it is then kept as an impression that reactions can point to. Absent: not shown. */
   shownOn?: ImpressionSurface;
+  /** Rank suitable credit products even without a borrowing need in the profile (the advisor asked for them). */
+  includeCredit?: boolean;
 }
 
 /**
@@ -83,7 +85,7 @@ export function createRankClient(deps: RankClientDeps): (input: RankClientInput)
     );
   }
 
-  return async ({ clientId, top, languageModel, shownOn }) => {
+  return async ({ clientId, top, languageModel, shownOn, includeCredit }) => {
     if (!stores.clients.exists(clientId)) throw new DomainError('not_found', `No client with id ${clientId}.`);
     const live = await liveOrFirstTrained();
     // Read after any first training, which may have taken seconds.
@@ -103,6 +105,7 @@ export function createRankClient(deps: RankClientDeps): (input: RankClientInput)
       top,
       // Recorded, unwithdrawn client-requested deviations; the risk-class rule still decides whether each applies.
       deviations: stores.deviations.activeForRanking(clientId),
+      includeCredit: includeCredit === true,
     };
     const ref = live?.live.languageModel ?? null;
     let about: RankingLanguageModel | null = ref ? deps.signals.availability(ref) : null;
@@ -140,6 +143,7 @@ export function createRankClient(deps: RankClientDeps): (input: RankClientInput)
       languageModel: about,
       ranked: result.ranked,
       excluded: result.excluded,
+      credit: result.credit,
       impressionId: null,
     };
     if (!shownOn) return ranking;

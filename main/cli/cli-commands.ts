@@ -48,6 +48,7 @@ const OPTIONS = {
   top: { type: 'string' },
   out: { type: 'string' },
   'include-unreviewed': { type: 'boolean', default: false },
+  'include-credit': { type: 'boolean', default: false },
   preset: { type: 'string' },
   type: { type: 'string' },
   plain: { type: 'boolean', default: false },
@@ -276,7 +277,14 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
     try {
       printRanking(
         io,
-        await call(backend.invoke('recommendations:for-client', { clientId: values.client, top, shownOn: 'cli' })),
+        await call(
+          backend.invoke('recommendations:for-client', {
+            clientId: values.client,
+            top,
+            shownOn: 'cli',
+            includeCredit: values['include-credit'],
+          }),
+        ),
         json,
       );
     } finally {

@@ -22,9 +22,12 @@ Usage:
                                               --model loads the GGUF file and trains with its signals llm.similarity
                                               and llm.fit as features (rankings use them while it is loaded);
                                               Ctrl-C stops it after the current product, storing nothing (exit 130)
-  advisor-desk recommend --client ID [--top N]
+  advisor-desk recommend --client ID [--top N] [--include-credit]
                                               the client's suitable products by probability of interest (N: 10)
-                                              with their reasons, then the excluded products and the rules why
+                                              with their reasons, then the excluded products and the rules why;
+                                              credit products are ranked only for a borrowing need in the profile
+                                              (a home purchase, business objectives, credit held, a cash shortfall)
+                                              unless --include-credit asks for them
   advisor-desk models list [--lang en|zh-CN]  GGUF files in the app's models/ folder and the data folder's models/,
                                               with header facts, fit on this machine and any problem
   advisor-desk models inspect FILE            one file's header, sha256 and fit; exit 5 if it cannot be loaded

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ClientRanking, ModelMetrics, ModelVersionSummary } from '../../app/contract/engine-channels';
 import type { LlmStatus } from '../../app/contract/llm-channels';
-import { renderMessage } from '../../app/messages';
+import { message, renderMessage } from '../../app/messages';
 import type { BackendConnection } from '../host/backend-connection';
 import { CliError, EXIT, type CliIo } from './cli-io';
 
 export const TRAIN_USAGE = 'advisor-desk train [--model FILE.gguf] [--json]';
-export const RECOMMEND_USAGE = 'advisor-desk recommend --client ID [--top N] [--json]';
+export const RECOMMEND_USAGE = 'advisor-desk recommend --client ID [--top N] [--include-credit] [--json]';
 
 const fixed = (v: number | null, digits = 3) => (v === null ? '-' : v.toFixed(digits));
 const day = (iso: string | null) => (iso === null ? '-' : iso.slice(0, 10));
@@ -174,6 +174,12 @@ export function printRanking(io: CliIo, r: ClientRanking, json: boolean): void {
         ? `Language-model signals from ${lm.file}: used.`
         : `Language-model signals from ${lm.file}: not used (${lm.reason ?? 'unavailable'}); scored without them.`,
     );
+  const credit = r.credit;
+  if (credit && !credit.included && credit.hidden > 0)
+    lines.push(
+      `${renderMessage(message('reasonCheck.credit.hidden', { n: credit.hidden }), 'en')} (--include-credit shows them).`,
+    );
+  if (credit?.requested) lines.push(`${renderMessage(message('reasonCheck.credit.included'), 'en')}.`);
   if (r.ranked.length === 0) lines.push('  No suitable product.');
   for (const p of r.ranked) {
     const flags = [

@@ -1,5 +1,6 @@
 import type { RankingImpression, StoredImpression } from '../../app/ports/stores';
 import type { RankingShown } from '../../app/records/advice-record';
+import type { ClientRanking } from '../../app/domain/ranking';
 import type { Db } from './connection';
 import { cached } from './statement-cache';
 
@@ -22,7 +23,7 @@ export function recordImpression(db: Db, impression: RankingImpression): void {
     r.modelVersion,
     r.ruleSet.id,
     r.ruleSet.version,
-    JSON.stringify(r.languageModel),
+    languageModelColumn(r.languageModel, r.credit),
     JSON.stringify(
       r.ranked.map((p) => ({
         position: p.rank,
@@ -35,6 +36,25 @@ export function recordImpression(db: Db, impression: RankingImpression): void {
     ),
     JSON.stringify(r.excluded.map((p) => ({ productId: p.productId, failed: p.failed }))),
   );
+}
+
+/**
+ * The ranking's policy beyond its model and rule set travels in the language-model column: the signals used and the
+ * credit filter (whether credit products were ranked, and why). Written as `{languageModel, credit}`; rows kept before
+ * the credit filter hold the language model alone and read back with `credit: null`. No migration was needed for one
+ * more policy field, and the row stays unchangeable as before.
+ */
+function languageModelColumn(languageModel: ClientRanking['languageModel'], credit: ClientRanking['credit']): string {
+  return JSON.stringify(credit ? { languageModel, credit } : languageModel);
+}
+
+function readLanguageModelColumn(json: string): Pick<StoredImpression, 'languageModel' | 'credit'> {
+  const value = JSON.parse(json) as unknown;
+  if (value && typeof value === 'object' && 'credit' in value && 'languageModel' in value) {
+    const policy = value as { languageModel: StoredImpression['languageModel']; credit: StoredImpression['credit'] };
+    return { languageModel: policy.languageModel, credit: policy.credit };
+  }
+  return { languageModel: value as StoredImpression['languageModel'], credit: null };
 }
 
 interface ImpressionRow {
@@ -63,7 +83,7 @@ export function getImpression(db: Db, id: string): StoredImpression | null {
     shownTo: row.shown_to,
     modelVersion: row.model_version,
     ruleSet: { id: row.rule_set_id, version: row.rule_set_version },
-    languageModel: JSON.parse(row.language_model_json) as StoredImpression['languageModel'],
+    ...readLanguageModelColumn(row.language_model_json),
     ranked: JSON.parse(row.ranked_json) as StoredImpression['ranked'],
     excluded: JSON.parse(row.excluded_json) as StoredImpression['excluded'],
   };

@@ -118,6 +118,7 @@ export function inMemoryBook(data: DemoData): ModelStores & { versionsStored: ()
           shownAt: shown.shownAt,
           surface: shown.surface,
           shownTo: shown.shownTo,
+          credit: r.credit ?? null,
           modelVersion: r.modelVersion,
           ruleSet: r.ruleSet,
           languageModel: r.languageModel,

@@ -64,7 +64,8 @@ describe('recommendations and model versions on the demo book', () => {
       const ranked = new Set(ranking.ranked.map((p) => p.productId));
       const excluded = new Set(ranking.excluded.map((p) => p.productId));
       expect([...ranked].filter((p) => excluded.has(p))).toEqual([]);
-      expect(ranked.size + excluded.size).toBe(products.filter((p) => p.active).length);
+      // Every active product is ranked, excluded with its rules, or counted among the credit products held back.
+      expect(ranked.size + excluded.size + (ranking.credit?.hidden ?? 0)).toBe(products.filter((p) => p.active).length);
       for (const p of products.filter((q) => ranked.has(q.id))) {
         expect(
           checkSuitability(detail.client, p, {

@@ -6,6 +6,7 @@ import { recordedText } from '../../../app/domain/localized-text';
 import type { ClientRanking, ModelVersionSummary } from '../../../app/contract/engine-channels';
 import { runCli } from '../../../main/cli/cli-commands';
 import { openStore } from '../../../main/db/open-store';
+import { sqliteStores } from '../../../main/db/sqlite-stores';
 import { tempDir } from '../db/temp-db';
 
 const capture = captureCliIo;
@@ -23,7 +24,8 @@ describe('advisor-desk train and recommend on a seeded database', () => {
   beforeAll(async () => {
     dir = tempDir('ad-cli-train-');
     db = path.join(dir, 'desk.sqlite');
-    expect((await run(['seed', '--db', db])).code).toBe(0);
+    const seeded = await run(['seed', '--db', db]);
+    expect(seeded.code, seeded.err).toBe(0);
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -66,6 +68,58 @@ describe('advisor-desk train and recommend on a seeded database', () => {
     expect(text.out).toContain(`Excluded (${ranking.excluded.length}):`);
     if (ranking.excluded.length > 0)
       expect(text.out).toContain(recordedText(ranking.excluded[0]!.failed[0]!.reason).en);
+  });
+
+  it('holds credit products back for a client with no borrowing need, shows them with --include-credit, and keeps the choice in the impression', async () => {
+    const store = openStore(db);
+    const ids = (store.db.prepare('SELECT id FROM clients ORDER BY id LIMIT 40').all() as { id: string }[]).map(
+      (r) => r.id,
+    );
+    store.db.close();
+    let held: ClientRanking | null = null;
+    for (const id of ids) {
+      const r = JSON.parse(
+        (await run(['recommend', '--db', db, '--client', id, '--top', '50', '--json'])).out,
+      ) as ClientRanking;
+      if (r.credit && !r.credit.included && r.credit.hidden > 0) {
+        held = r;
+        break;
+      }
+    }
+    expect(held, 'a demo client without a borrowing need').not.toBeNull();
+    const credit = (r: ClientRanking) =>
+      r.ranked.filter((p) => p.family === 'consumer_credit' || p.family === 'business_finance');
+    expect(credit(held!)).toEqual([]);
+    const text = await run(['recommend', '--db', db, '--client', held!.clientId, '--top', '50']);
+    expect(text.out).toContain(`hidden: no borrowing need in the profile (--include-credit shows them)`);
+
+    const asked = await run([
+      'recommend',
+      '--db',
+      db,
+      '--client',
+      held!.clientId,
+      '--top',
+      '50',
+      '--include-credit',
+      '--json',
+    ]);
+    expect(asked.code, asked.err).toBe(0);
+    const withCredit = JSON.parse(asked.out) as ClientRanking;
+    expect(credit(withCredit).length).toBe(held!.credit!.hidden);
+    expect(withCredit.credit).toMatchObject({ requested: true, included: true, hidden: 0 });
+
+    const opened = openStore(db);
+    try {
+      const stores = sqliteStores(opened.db);
+      expect(stores.impressions.get(held!.impressionId!)?.credit).toMatchObject({ included: false, requested: false });
+      expect(stores.impressions.get(withCredit.impressionId!)?.credit).toMatchObject({
+        included: true,
+        requested: true,
+      });
+    } finally {
+      opened.db.close();
+    }
   });
 
   it('names what is wrong: an unknown client exits 3, a missing --client or a bad --top exits 2', async () => {

@@ -72,6 +72,8 @@ export function ClientRecommendations({
 }) {
   const { t, pickPair } = useI18n();
   const [top, setTop] = useState(PAGE);
+  // Credit products for a client without a borrowing need only when the advisor asks (the card's switch).
+  const [includeCredit, setIncludeCredit] = useState(false);
   // The latest recorded reaction per product, so a row says what the client already answered.
   const lastReactions = useMemo(() => {
     const latest = new Map<string, LastReaction>();
@@ -87,13 +89,13 @@ export function ClientRecommendations({
   // trained with the loaded model, the same ranking with its signals follows (seconds on a CPU, or after a draft).
   const quick = useChannelQuery(
     'recommendations:for-client',
-    { clientId, top, languageModel: 'skip', shownOn: 'app' },
+    { clientId, top, languageModel: 'skip', shownOn: 'app', includeCredit },
     { reportErrors: false },
   );
   const sharpen = quick.data?.clientId === clientId && quick.data.languageModel?.reason === NOT_REQUESTED;
   const full = useChannelQuery(
     'recommendations:for-client',
-    { clientId, top, languageModel: 'use', shownOn: 'app' },
+    { clientId, top, languageModel: 'use', shownOn: 'app', includeCredit },
     { reportErrors: false, enabled: sharpen },
   );
   const ranking = shownRanking(sharpen, quick, full);
@@ -160,6 +162,12 @@ export function ClientRecommendations({
       <Box sx={{ display: 'grid', gap: 1.5, mt: 1.5 }}>
         <RecommendationsCard
           ranking={display}
+          includeCredit={includeCredit}
+          onIncludeCredit={(include) => {
+            // Asking for credit products is asking for a new list: the held one would hide them.
+            setHeld(null);
+            setIncludeCredit(include);
+          }}
           error={ranking.error}
           loading={ranking.loading && !heldHere}
           canShowMore={!heldHere && shown !== undefined && shown.ranked.length >= top}

@@ -4,7 +4,9 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import LinearProgress from '@mui/material/LinearProgress';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import Skeleton from '@mui/material/Skeleton';
+import Switch from '@mui/material/Switch';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -40,6 +42,9 @@ interface Props {
   /** Products of a held list that have since become unsuitable. */
   noLongerSuitable?: ReadonlySet<string>;
   onRecord(product: RankedProduct, choice: ReactionChoice): void;
+  /** Whether the advisor asked for credit products the profile gives no borrowing need for (the header switch). */
+  includeCredit?: boolean;
+  onIncludeCredit?(include: boolean): void;
   /** Actions on the ranking as a whole, under its title (mark as presented, undo the last reaction). */
   toolbar?: ReactNode;
 }
@@ -61,6 +66,44 @@ function Provenance({ ranking }: { ranking: ClientRanking }) {
     >
       {parts.join(' · ')}
     </Typography>
+  );
+}
+
+/**
+ * The credit filter in the header: a switch to include credit products, with a caption saying how many were held
+ * back for want of a borrowing need. Shown only where it matters: credit was held back, or the advisor asked for it.
+ */
+function CreditSwitch({
+  ranking,
+  includeCredit,
+  onIncludeCredit,
+}: {
+  ranking: ClientRanking;
+  includeCredit: boolean;
+  onIncludeCredit(include: boolean): void;
+}) {
+  const { t } = useI18n();
+  const credit = ranking.credit;
+  if (!credit || (!includeCredit && (credit.included || credit.hidden === 0))) return null;
+  return (
+    <Box sx={{ px: 2, pb: 0.5, display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+      <FormControlLabel
+        control={
+          <Switch
+            size="small"
+            checked={includeCredit}
+            onChange={(event) => onIncludeCredit(event.target.checked)}
+            data-testid="recommendations-include-credit"
+          />
+        }
+        label={<Typography variant="caption">{t('reasonCheck.credit.switch')}</Typography>}
+      />
+      {!credit.included && (
+        <Typography variant="caption" color="text.secondary" data-testid="recommendations-credit-hidden">
+          {t('reasonCheck.credit.hidden', { n: credit.hidden })}
+        </Typography>
+      )}
+    </Box>
   );
 }
 
@@ -103,6 +146,8 @@ export function RecommendationsCard({
   noLongerSuitable,
   onRecord,
   toolbar,
+  includeCredit = false,
+  onIncludeCredit,
 }: Props) {
   const { t } = useI18n();
   // Products whose pitch waits for a reviewer: said beside the pitch button, so the advisor does not draft it again.
@@ -138,6 +183,9 @@ export function RecommendationsCard({
         </Box>
       )}
       {ranking?.languageModel && <LanguageModelLine languageModel={ranking.languageModel} />}
+      {ranking && onIncludeCredit && (
+        <CreditSwitch ranking={ranking} includeCredit={includeCredit} onIncludeCredit={onIncludeCredit} />
+      )}
       {ranking && toolbar}
       {ranking && ranking.modelVersion === null && (
         <Alert severity="info" sx={{ mx: 2, mb: 1 }} data-testid="recommendations-no-model">

@@ -64,9 +64,10 @@ describe('score reasons', () => {
         context: ctx,
       }).en,
     ).toBe("The client's segment (mass) counts for it");
-    expect(reasonText(conceptOf('llm.fit'), false, { feature: 'llm.fit', value: null, context: ctx }).zh).toContain(
-      'fit',
-    );
+    // A signal's name is the app's own word, so it reads in the reader's language, not as the code "fit".
+    const signal = reasonText(conceptOf('llm.fit'), false, { feature: 'llm.fit', value: null, context: ctx });
+    expect(signal.en).toContain('"fit with the stated needs" (0.8)');
+    expect(signal.zh).toContain('"与所述需求的契合度"（0.8）');
   });
 
   it('gives words with the figures: objective, risk above the class, fees', () => {

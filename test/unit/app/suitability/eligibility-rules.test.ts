@@ -85,10 +85,10 @@ describe('credit: affordability and credit score, not risk class', () => {
     );
     expect(over.passed).toBe(false);
     expect(recordedText(over.reason).en).toBe(
-      'Debt payments 5,000 a month plus 322 for the minimum loan of 10,000 are 53.2% of income 120,000 a year (limit 45%)',
+      'Debt payments CNY 5,000 a month plus CNY 322 for the minimum loan of CNY 10,000 are 53.2% of income CNY 120,000 a year (limit 45%)',
     );
     expect(recordedText(over.reason).zh).toBe(
-      '每月还款 5,000 加上起贷金额 10,000 的月供 322，占年收入 120,000 的 53.2%（上限 45%）',
+      '每月还款 5,000 元 加上起贷金额 10,000 元 的月供 322 元，占年收入 120,000 元 的 53.2%（上限 45%）',
     );
   });
 
@@ -122,8 +122,8 @@ describe('small businesses', () => {
       'Trading for 1 year since 2024-09-01 (needs 2)',
     );
     expect(recordedText(checkOf(r, 'business-revenue').reason)).toEqual({
-      en: 'Annual revenue 1,500,000 (needs 2,000,000)',
-      zh: '年营业收入 1,500,000（要求 2,000,000）',
+      en: 'Annual revenue CNY 1,500,000 (needs CNY 2,000,000)',
+      zh: '年营业收入 1,500,000 元（要求 2,000,000 元）',
     });
     expect(recordedText(checkOf(r, 'business-credit-rating').reason).en).toBe('Credit rating B (needs BB or better)');
     expect(shown(checkOf(r, 'business-sector'))).toMatchObject({

@@ -11,7 +11,7 @@ describe('knowledge and experience for complex products', () => {
     const check = checkOf(r, 'complex-product-knowledge');
     expect(check.passed).toBe(false);
     expect(recordedText(check.reason).en).toBe(
-      'Complex product: knowledge "basic" (needs "informed" or more), 1 years of experience (needs 3 or prior complex products), has not held complex products before',
+      'Complex product: knowledge "basic" (needs "informed" or more), 1 year of experience (needs 3 or prior complex products), has not held complex products before',
     );
     expect(recordedText(check.reason).zh).toContain('投资经验 1 年（要求 3 年或有复杂产品经验）');
   });
@@ -45,7 +45,7 @@ describe('horizon and liquidity', () => {
     const check = checkOf(run(individual({ liquidityNeed: 'high' }), 'DP-TD-12'), 'liquidity-redemption');
     expect(check.passed).toBe(false);
     expect(recordedText(check.reason).en).toBe(
-      'Money back after 12 months (at maturity redemption); a client with high liquidity needs accepts at most 1 months',
+      'Money back after 12 months (redemption at maturity); a client with high liquidity needs accepts at most 1 month',
     );
     expect(recordedText(check.reason).zh).toBe('资金约 12 个月后可取回（到期赎回）；流动性需求高的客户最多接受 1 个月');
     expect(checkOf(run(individual({ liquidityNeed: 'low' }), 'DP-TD-12'), 'liquidity-redemption').passed).toBe(true);
@@ -57,10 +57,10 @@ describe('emergency reserve and minimum investment', () => {
     const check = checkOf(run(individual({ investableAssets: 150_000 }), 'SC-CB-01'), 'emergency-reserve');
     expect(check.passed).toBe(false);
     expect(recordedText(check.reason).en).toBe(
-      "Investable assets 150,000 less the minimum 100,000 leave 50,000; the reserve of 6 months' expenses is 60,000",
+      "Investable assets CNY 150,000 less the minimum CNY 100,000 leave CNY 50,000; the reserve of 6 months' expenses is CNY 60,000",
     );
     expect(recordedText(check.reason).zh).toBe(
-      '可投资资产 150,000 扣除起投金额 100,000 后剩余 50,000；6 个月支出的应急储备为 60,000',
+      '可投资资产 150,000 元 扣除起投金额 100,000 元 后剩余 50,000 元；6 个月支出的应急储备为 60,000 元',
     );
   });
 
@@ -74,8 +74,8 @@ describe('emergency reserve and minimum investment', () => {
     expect(shown(check)).toMatchObject({
       passed: false,
       reason: {
-        en: 'Minimum investment 100,000 exceeds investable assets 80,000',
-        zh: '起投金额 100,000 超过可投资资产 80,000',
+        en: 'Minimum investment CNY 100,000 exceeds investable assets CNY 80,000',
+        zh: '起投金额 100,000 元 超过可投资资产 80,000 元',
       },
     });
     expect(checkOf(run(individual({ investableAssets: 100_000 }), 'SC-CB-01'), 'minimum-investment').passed).toBe(true);
@@ -92,9 +92,9 @@ describe('concentration and products already held', () => {
     const over = checkOf(run(individual(), 'FD-BD-01', { holdings: [holding('FD-BD-01', 450_000)] }), 'concentration');
     expect(over.passed).toBe(false);
     expect(recordedText(over.reason).en).toContain(
-      'Holding 450,000 plus the minimum 1,000 makes this product 45.1% of 1,000,000 (limit 40%)',
+      'Holding CNY 450,000 plus the minimum CNY 1,000 makes this product 45.1% of CNY 1,000,000 (limit 40%)',
     );
-    expect(recordedText(over.reason).zh).toContain('本产品占 1,000,000 的 45.1%（上限 40%）');
+    expect(recordedText(over.reason).zh).toContain('本产品占 1,000,000 元 的 45.1%（上限 40%）');
   });
 
   it('counts other products of the same category against the category limit, and ignores other clients', () => {
