@@ -14,6 +14,7 @@ import { enRecords } from './en-records';
 import { enSuitability } from './en-suitability';
 import { enUi } from './en-ui';
 import { enUsers } from './en-users';
+import { enRetrainSafety } from './en-retrain-safety';
 import type { Language } from './language';
 import { zhCNAudit } from './zh-CN-audit';
 import { zhCNCategories } from './zh-CN-categories';
@@ -31,6 +32,7 @@ import { zhCNRecords } from './zh-CN-records';
 import { zhCNSuitability } from './zh-CN-suitability';
 import { zhCNUi } from './zh-CN-ui';
 import { zhCNUsers } from './zh-CN-users';
+import { zhCNRetrainSafety } from './zh-CN-retrain-safety';
 
 /**
  * The English catalog defines the keys: every other language must provide exactly the same ones,
@@ -54,6 +56,7 @@ export const en = {
   ...enCompliance,
   ...enRecords,
   ...enPdf,
+  ...enRetrainSafety,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -76,6 +79,7 @@ export const zhCN: Catalog = {
   ...zhCNCompliance,
   ...zhCNRecords,
   ...zhCNPdf,
+  ...zhCNRetrainSafety,
 };
 
 export const CATALOGS: Record<Language, Catalog> = { en, 'zh-CN': zhCN };
