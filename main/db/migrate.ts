@@ -14,6 +14,7 @@ import { migration0120 } from './migrations/0120-ranking-impressions';
 import { migration0130 } from './migrations/0130-advice-records-frozen';
 import { migration0150 } from './migrations/0150-presented-rankings-and-undo';
 import { migration0160 } from './migrations/0160-users-and-reviews';
+import { migration0190 } from './migrations/0190-pitch-draft-per-language';
 
 export interface Migration {
   version: number;
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0130,
   migration0150,
   migration0160,
+  migration0190,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
