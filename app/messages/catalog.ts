@@ -15,6 +15,7 @@ import { enSuitability } from './en-suitability';
 import { enUi } from './en-ui';
 import { enUsers } from './en-users';
 import { enRetrainSafety } from './en-retrain-safety';
+import { enPitchEditor } from './en-pitch-editor';
 import type { Language } from './language';
 import { zhCNAudit } from './zh-CN-audit';
 import { zhCNCategories } from './zh-CN-categories';
@@ -33,6 +34,7 @@ import { zhCNSuitability } from './zh-CN-suitability';
 import { zhCNUi } from './zh-CN-ui';
 import { zhCNUsers } from './zh-CN-users';
 import { zhCNRetrainSafety } from './zh-CN-retrain-safety';
+import { zhCNPitchEditor } from './zh-CN-pitch-editor';
 
 /**
  * The English catalog defines the keys: every other language must provide exactly the same ones,
@@ -57,6 +59,7 @@ export const en = {
   ...enRecords,
   ...enPdf,
   ...enRetrainSafety,
+  ...enPitchEditor,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -80,6 +83,7 @@ export const zhCN: Catalog = {
   ...zhCNRecords,
   ...zhCNPdf,
   ...zhCNRetrainSafety,
+  ...zhCNPitchEditor,
 };
 
 export const CATALOGS: Record<Language, Catalog> = { en, 'zh-CN': zhCN };
