@@ -16,7 +16,7 @@ export const enRetrainSafety = {
   'retrainSafety.confirmBody':
     'Version {version} scored worse than the live version {liveVersion} on the same held-out outcomes ({candidate} AUC against {live}). Rankings will use version {version} from now on; the change is recorded in the audit log.',
   'retrainSafety.confirm': 'Make it live',
-  'retrainSafety.notLive': 'Stored, not live',
+  'retrainSafety.notLive': 'Version {version} is stored but not live: it predicted worse than the live version.',
   'retrainSafety.cliForced': 'Made version {version} live anyway (--force-live).',
   'retrainSafety.cliHint': 'Run again with --force-live to make a worse version live, or make it live on the Model page.',
 } satisfies Record<string, string>;

@@ -16,7 +16,7 @@ export const zhCNRetrainSafety: Record<RetrainSafetyMessageKey, string> = {
   'retrainSafety.confirmBody':
     '版本 {version} 在同样的留出结果上比当前生效版本 {liveVersion} 差（AUC {candidate} 对 {live}）。此后排序将使用版本 {version}；此项更改会记入审计日志。',
   'retrainSafety.confirm': '使其生效',
-  'retrainSafety.notLive': '已保存，未生效',
+  'retrainSafety.notLive': '版本 {version} 已保存但未生效：其预测不如当前生效版本。',
   'retrainSafety.cliForced': '已按 --force-live 使版本 {version} 生效。',
   'retrainSafety.cliHint': '如要使较差的版本生效，请加上 --force-live 重新运行，或在模型页面上使其生效。',
 };

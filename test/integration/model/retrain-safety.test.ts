@@ -1,17 +1,15 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModelVersionSummary } from '../../../app/contract/engine-channels';
-import { isPositiveOutcome, type Interaction } from '../../../app/domain';
 import type { Backend } from '../../../main/backend/backend-types';
 import { openBackend } from '../../../main/backend/open-backend';
 import { openDatabase, type Db } from '../../../main/db/connection';
-import { insertInteractions, listInteractions } from '../../../main/db/interaction-repository';
+import { addContradictingOutcomes } from './contradicting-outcomes';
 import { backendCalls } from '../backend/backend-calls';
 import { tempDir } from '../db/temp-db';
 
 const NOW = new Date('2026-11-28T09:00:00.000Z');
 const CLIENTS_KEPT = 120;
-const MINUTE = 60_000;
 
 /**
  * A retrain is weighed against the live version on the same held-out outcomes, on a real store: after a stretch of
@@ -47,25 +45,7 @@ describe('retrain safety', () => {
 
     // The same reactions again after the live version's training: first a stretch recorded the wrong way round, then
     // as they were. The new version's held-out share is the latest, recorded as they were.
-    const outcomes = listInteractions(db)
-      .filter((i) => i.outcome !== null)
-      .sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : 1));
-    let at = Date.parse(first.trainedTo!);
-    const copy = (i: Interaction, n: number, flip: boolean): Interaction => {
-      at += MINUTE;
-      const positive = isPositiveOutcome(i.outcome);
-      return {
-        ...i,
-        id: `${i.id}-again-${n}`,
-        occurredAt: new Date(at).toISOString(),
-        outcome: flip ? (positive ? 'declined' : 'interested') : i.outcome,
-        impressionId: undefined,
-      };
-    };
-    insertInteractions(db, [
-      ...outcomes.map((i) => copy(i, 1, true)),
-      ...outcomes.map((i) => copy(i, 2, false)),
-    ]);
+    addContradictingOutcomes(db, first.trainedTo!);
 
     const second = await value<ModelVersionSummary>('model:retrain', { origin: 'app' });
     expect(second.version).toBe(first.version + 1);
