@@ -18,7 +18,8 @@ export const enRetrainSafety = {
   'retrainSafety.confirm': 'Make it live',
   'retrainSafety.notLive': 'Version {version} is stored but not live: it predicted worse than the live version.',
   'retrainSafety.cliForced': 'Made version {version} live anyway (--force-live).',
-  'retrainSafety.cliHint': 'Run again with --force-live to make a worse version live, or make it live on the Model page.',
+  'retrainSafety.cliHint':
+    'Run again with --force-live to make a worse version live, or make it live on the Model page.',
 } satisfies Record<string, string>;
 
 export type RetrainSafetyMessageKey = keyof typeof enRetrainSafety;

@@ -8,7 +8,8 @@ export const zhCNPitchEditor: Record<PitchEditorMessageKey, string> = {
   'pitchEditor.removed': '删除',
   'pitchEditor.restored': '已从本机恢复未保存的修改。请将其保存为新版本，或放弃修改。',
   'pitchEditor.leaveTitle': '带着未保存的修改离开？',
-  'pitchEditor.leaveBody': '您对版本 {version} 的修改尚未保存为版本。修改会作为本地草稿保留在本机，再次打开此推介时会恢复。',
+  'pitchEditor.leaveBody':
+    '您对版本 {version} 的修改尚未保存为版本。修改会作为本地草稿保留在本机，再次打开此推介时会恢复。',
   'pitchEditor.leave': '离开',
   'pitchEditor.unloadMessage': '带着未保存的推介修改离开？',
   'pitchEditor.unloadDetail': '修改会作为本地草稿保留在本机，再次打开此推介时会恢复。',

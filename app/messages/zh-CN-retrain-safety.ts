@@ -4,7 +4,8 @@ import type { RetrainSafetyMessageKey } from './en-retrain-safety';
 export const zhCNRetrainSafety: Record<RetrainSafetyMessageKey, string> = {
   'retrainSafety.kept':
     '在同样的 {rows, number} 条留出结果上，新版本 AUC 为 {candidate}，当前生效版本为 {live}——已保留当前生效版本（版本 {liveVersion}）。',
-  'retrainSafety.madeLive': '在同样的 {rows, number} 条留出结果上，新版本 AUC 为 {candidate}，当前生效版本为 {live}——新版本已生效。',
+  'retrainSafety.madeLive':
+    '在同样的 {rows, number} 条留出结果上，新版本 AUC 为 {candidate}，当前生效版本为 {live}——新版本已生效。',
   'retrainSafety.logLoss': '对数损失：新版本 {candidate}，当前生效版本 {live}（越低越好）。',
   'retrainSafety.notCompared.too-few-new-outcomes':
     '未与当前生效版本比较：晚于其训练数据的留出结果只有 {rows, number} 条（至少需要 {min} 条）；新版本照常生效。',

@@ -44,7 +44,20 @@ const ZH_TITLE: Record<ClientTitle, string> = {
 };
 
 /** Two-character surnames: 欧阳娜 is Ms 欧阳, not Ms 欧. */
-const COMPOUND_SURNAMES = new Set(['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '慕容', '令狐', '尉迟', '长孙', '夏侯', '司徒']);
+const COMPOUND_SURNAMES = new Set([
+  '欧阳',
+  '司马',
+  '诸葛',
+  '上官',
+  '东方',
+  '皇甫',
+  '慕容',
+  '令狐',
+  '尉迟',
+  '长孙',
+  '夏侯',
+  '司徒',
+]);
 const HAN = /^\p{Script=Han}+$/u;
 
 export function clientTitle(profile: Pick<ClientProfile, 'customAttributes'>): ClientTitle | null {

@@ -2,7 +2,6 @@ import { auc, logLoss } from '../eval/metrics';
 import { calibrate, logitOf } from '../ranking/platt-calibration';
 import { liveModelFromParams } from '../ranking/live-model';
 import type { LabelledRow } from '../scoring/training-rows';
-import type { LiveComparisonView } from '../domain/model-version';
 
 import { MIN_COMPARED_OUTCOMES } from './comparison-text';
 

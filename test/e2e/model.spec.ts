@@ -126,7 +126,9 @@ test.describe('model page', () => {
     await retrain(page, count + 2);
     const result = page.getByTestId('model-retrain-comparison');
     await expect(result).toHaveAttribute('data-kept', 'true');
-    await expect(result).toContainText(/New version \d\.\d{3} AUC vs live \d\.\d{3} on the same [\d,]+ held-out outcomes/);
+    await expect(result).toContainText(
+      /New version \d\.\d{3} AUC vs live \d\.\d{3} on the same [\d,]+ held-out outcomes/,
+    );
     await expect(result).toContainText(`kept the live version (version ${liveVersion})`);
     await expect(result).toContainText(/Log loss: new version \d\.\d{3}, live \d\.\d{3}/);
     await expect(live).toHaveAttribute('data-version', String(liveVersion));

@@ -26,7 +26,9 @@ describe('advisor-desk train against the live version', () => {
     expect((await run(['seed', '--db', db])).code).toBe(0);
     const store = openStore(db);
     store.db
-      .prepare(`DELETE FROM interactions WHERE client_id NOT IN (SELECT id FROM clients ORDER BY id LIMIT ${CLIENTS_KEPT})`)
+      .prepare(
+        `DELETE FROM interactions WHERE client_id NOT IN (SELECT id FROM clients ORDER BY id LIMIT ${CLIENTS_KEPT})`,
+      )
       .run();
     store.db.close();
   });

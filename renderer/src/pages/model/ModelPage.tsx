@@ -64,7 +64,9 @@ export function ModelPage() {
   // shown in place with each named problem; a cancel is no failure.
   const retraining = useChannelMutation('model:retrain', {
     success: (trained) =>
-      trained.active ? t('model.retrained', { version: trained.version }) : t('retrainSafety.notLive', { version: trained.version }),
+      trained.active
+        ? t('model.retrained', { version: trained.version })
+        : t('retrainSafety.notLive', { version: trained.version }),
     reportErrors: false,
   });
   const asked = retraining.isPending ? (retraining.variables.languageModel ?? false) : null;

@@ -54,9 +54,10 @@ export function PitchDiffView({
   const { t } = useI18n();
   const fields = useMemo(
     () =>
-      FIELDS.map((field) => ({ field, parts: diffText(textOf(machine, field), textOf(current, field), language) })).filter(
-        (f) => changed(f.parts),
-      ),
+      FIELDS.map((field) => ({
+        field,
+        parts: diffText(textOf(machine, field), textOf(current, field), language),
+      })).filter((f) => changed(f.parts)),
     [machine, current, language],
   );
   if (fields.length === 0) return null;

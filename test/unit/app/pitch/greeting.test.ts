@@ -7,7 +7,7 @@ import { TODAY, latestMarket, suitablePairs } from './pitch-fixtures';
 const person = (displayName: string, title?: string) => ({
   kind: 'individual' as const,
   displayName,
-  customAttributes: title === undefined ? {} : { title },
+  customAttributes: (title === undefined ? {} : { title }) as Record<string, string>,
 });
 
 describe('the template greeting', () => {

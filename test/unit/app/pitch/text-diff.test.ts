@@ -29,8 +29,18 @@ describe('the diff between the machine draft and the advisor text', () => {
     const before = '尊敬的陈女士：这款存款产品期限为一年。请在决定前阅读风险提示。';
     const after = '尊敬的陈女士：这款定期存款期限为两年。请阅读风险提示。';
     const parts = diffText(before, after, 'zh-CN');
-    expect(parts.filter((p) => p.kind !== 'added').map((p) => p.text).join('')).toBe(before);
-    expect(parts.filter((p) => p.kind !== 'removed').map((p) => p.text).join('')).toBe(after);
+    expect(
+      parts
+        .filter((p) => p.kind !== 'added')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(before);
+    expect(
+      parts
+        .filter((p) => p.kind !== 'removed')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(after);
     expect(changed(parts)).toBe(true);
     expect(changed(diffText(before, before, 'zh-CN'))).toBe(false);
   });
