@@ -11,6 +11,7 @@ export const enRetrainSafety = {
     'Not compared with the live version: the {rows, plural, one {# held-out outcome} other {# held-out outcomes}} newer than its training are all of one kind; the new version is live, as before.',
   'retrainSafety.notCompared.unreadable-live-version':
     'Not compared with the live version: its stored parameters could not be read; the new version is live, as before.',
+  'retrainSafety.keptChip': 'Not made live: worse than v{version}',
   'retrainSafety.makeLive': 'Make this version live',
   'retrainSafety.confirmTitle': 'Make version {version} live?',
   'retrainSafety.confirmBody':

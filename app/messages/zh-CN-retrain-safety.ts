@@ -12,6 +12,7 @@ export const zhCNRetrainSafety: Record<RetrainSafetyMessageKey, string> = {
   'retrainSafety.notCompared.one-kind-of-outcome':
     '未与当前生效版本比较：晚于其训练数据的 {rows, number} 条留出结果全是同一种；新版本照常生效。',
   'retrainSafety.notCompared.unreadable-live-version': '未与当前生效版本比较：无法读取其保存的参数；新版本照常生效。',
+  'retrainSafety.keptChip': '未生效：不如 v{version}',
   'retrainSafety.makeLive': '使此版本生效',
   'retrainSafety.confirmTitle': '使版本 {version} 生效？',
   'retrainSafety.confirmBody':

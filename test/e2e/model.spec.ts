@@ -132,6 +132,8 @@ test.describe('model page', () => {
     await expect(result).toContainText(`kept the live version (version ${liveVersion})`);
     await expect(result).toContainText(/Log loss: new version \d\.\d{3}, live \d\.\d{3}/);
     await expect(live).toHaveAttribute('data-version', String(liveVersion));
+    const kept = page.locator(`[data-testid="model-version-row"][data-version="${liveVersion + 1}"]`);
+    await expect(kept.getByTestId('model-kept')).toContainText(`worse than v${liveVersion}`);
     await page.screenshot({ path: '/tmp/advisor-desk-screens/model-retrain-kept.png', fullPage: true });
 
     // Making it live asks first, then the new version is the live one.
@@ -141,6 +143,7 @@ test.describe('model page', () => {
     await confirm.getByTestId('confirm-ok').click();
     await expect(live).toHaveAttribute('data-version', String(liveVersion + 1));
     await expect(result).toHaveCount(0);
+    await expect(kept.getByTestId('model-active')).toBeVisible();
     expect(consoleErrors).toEqual([]);
   });
 });
