@@ -24,6 +24,17 @@ export const ModelSelectionViewSchema = z.object({
 });
 export type ModelSelectionView = z.infer<typeof ModelSelectionViewSchema>;
 
+/** How a retrained version did against the version live at the time, on the same held-out outcomes. */
+export const LiveComparisonViewSchema = z.object({
+  liveVersion: z.number().int(),
+  rows: z.number().int(),
+  candidate: z.object({ auc: z.number().nullable(), logLoss: z.number().nullable() }),
+  live: z.object({ auc: z.number().nullable(), logLoss: z.number().nullable() }),
+  notCompared: z.enum(['too-few-new-outcomes', 'one-kind-of-outcome', 'unreadable-live-version']).nullable(),
+  madeLive: z.boolean(),
+});
+export type LiveComparisonView = z.infer<typeof LiveComparisonViewSchema>;
+
 export const ModelVersionSummarySchema = z.object({
   version: z.number().int().min(1),
   kind: z.string(),
@@ -43,6 +54,8 @@ export const ModelVersionSummarySchema = z.object({
   note: z.string(),
   /** What the training chose and why; null for versions trained before the choice was made. */
   selection: ModelSelectionViewSchema.nullable(),
+  /** Against the version live when it was trained; null for versions trained before the comparison was made. */
+  comparison: LiveComparisonViewSchema.nullable().default(null),
 });
 export type ModelVersionSummary = z.infer<typeof ModelVersionSummarySchema>;
 
@@ -64,6 +77,8 @@ export interface StoredModelMetrics {
   testTo?: string | null;
   /** The settings chosen by time-ordered validation inside the training share, and why. */
   selection?: StoredSelection;
+  /** Against the version live when it was trained, on the same held-out outcomes. */
+  comparison?: LiveComparisonView;
 }
 
 /** What a version stores of its settings choice (model-selection's ModelSelection, less what only `evaluate` prints). */

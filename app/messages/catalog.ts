@@ -20,6 +20,8 @@ import { enUi } from './en-ui';
 import { enUsers } from './en-users';
 import { enShortcuts } from './en-shortcuts';
 import { enPreparation } from './en-preparation';
+import { enRetrainSafety } from './en-retrain-safety';
+import { enPitchEditor } from './en-pitch-editor';
 import type { Language } from './language';
 import { zhCNAgenda } from './zh-CN-agenda';
 import { zhCNAudit } from './zh-CN-audit';
@@ -43,6 +45,8 @@ import { zhCNUi } from './zh-CN-ui';
 import { zhCNUsers } from './zh-CN-users';
 import { zhCNShortcuts } from './zh-CN-shortcuts';
 import { zhCNPreparation } from './zh-CN-preparation';
+import { zhCNRetrainSafety } from './zh-CN-retrain-safety';
+import { zhCNPitchEditor } from './zh-CN-pitch-editor';
 
 /**
  * The English catalog defines the keys: every other language must provide exactly the same ones,
@@ -72,6 +76,8 @@ export const en = {
   ...enClientPage,
   ...enPreparation,
   ...enReasonChecks,
+  ...enRetrainSafety,
+  ...enPitchEditor,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -100,6 +106,8 @@ export const zhCN: Catalog = {
   ...zhCNClientPage,
   ...zhCNPreparation,
   ...zhCNReasonChecks,
+  ...zhCNRetrainSafety,
+  ...zhCNPitchEditor,
 };
 
 export const CATALOGS: Record<Language, Catalog> = { en, 'zh-CN': zhCN };

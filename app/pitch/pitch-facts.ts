@@ -6,6 +6,7 @@ import type { MarketSnapshot } from '../domain/market';
 import type { Product } from '../domain/product';
 import type { SuitabilityClient, SuitabilityResult } from '../suitability/suitability-types';
 import { redactPersonalData } from './client-text';
+import { greetingFor } from './greeting';
 import { gradeStatement, requiredDisclosure } from './disclosure';
 import {
   ageBand,
@@ -81,7 +82,10 @@ export interface PitchProductFacts {
 
 export interface PitchFacts {
   clientKind: ClientKind;
+  /** How a language model is told to address the client: it is given no name. */
   salutation: LocalizedText;
+  /** How the template greets the client, by name (the template is written here, nothing leaves the machine). */
+  greeting: LocalizedText;
   product: PitchProductFacts;
   /** The product's risk disclosure, to be carried word for word. */
   disclosure: LocalizedText;
@@ -505,6 +509,7 @@ export function pitchFacts(
   return {
     clientKind: profileOf(client).kind,
     salutation: options.salutation ?? GENERIC_SALUTATION,
+    greeting: greetingFor(profileOf(client)),
     product: productFactsOf(product),
     disclosure: requiredDisclosure(product),
     gradeStatement: recordedText(gradeStatement(product.riskGrade)),

@@ -95,7 +95,7 @@ export function templateDraft(facts: PitchFacts, options: PitchOptions): Labelle
       : `${name}: ${category.toLowerCase()}`;
 
   const body: string[] = [
-    `${pick(facts.salutation, language)}${zh ? '：' : ','}`,
+    `${pick(facts.greeting, language)}${zh ? '：' : ','}`,
     pick(INTRO[tone](name, category), language),
   ];
   if (objectives)

@@ -32,13 +32,17 @@ export interface NewPitchVersion {
 
 /** Pitch drafts and their numbered versions; a version is never changed once written. */
 export interface PitchStore {
+  /**
+   * The draft for the client, product and language: the one stored, else a new one with this id. Returns its id; one
+   * draft per language keeps the version numbers one sequence.
+   */
   createDraft(draft: {
     id: string;
     clientId: string;
     productId: string;
     language: Language;
     at: string;
-  }): Promise<void>;
+  }): Promise<string>;
   draft(id: string): Promise<PitchDraftRecord | null>;
   /** Adds the next version and returns its number. */
   addVersion(draftId: string, version: NewPitchVersion): Promise<number>;

@@ -16,7 +16,7 @@ import type {
   UserSettings,
 } from '../domain';
 import type { ClientRanking, RuleCheckView, ScoreReason } from '../domain/ranking';
-import type { StoredModelMetrics } from '../domain/model-version';
+import type { LiveComparisonView, StoredModelMetrics } from '../domain/model-version';
 import type { DemoData } from '../demo/demo-data';
 import type { BookOfBusiness } from '../scoring/training-rows';
 import type { RequestedDeviation, SuitabilityRuleSet } from '../suitability';
@@ -175,6 +175,8 @@ export interface NewModelVersion {
   trainedTo: string | null;
   trainRows: number;
   testRows: number;
+  /** Against the live version on the same held-out outcomes; when it says not made live, the version is only stored. */
+  comparison?: LiveComparisonView;
   note: string;
   at: string;
   actor: string;
@@ -186,7 +188,7 @@ export interface ModelVersionStore {
   /** Which version is live and how many outcomes it has learned: cheap, for checking a cached model. */
   activeStamp(): { version: number; onlineUpdates: number } | null;
   active(): StoredModelVersion | null;
-  /** Stores a version and makes it the active one. */
+  /** Stores a version and makes it the active one, unless its comparison with the live one says it is worse. */
   insert(version: NewModelVersion): ModelVersionSummary;
   activate(version: number, meta: ChangeMeta): ModelVersionSummary | null;
   /** Saves what the live version learned from one more outcome; returns the new count. Call inside a write. */

@@ -9,6 +9,8 @@ import { labelledRows, type BookOfBusiness, type LabelledRow, type PairSignals }
 import type { SuitabilityRuleSet } from '../suitability';
 import type { StoredModelMetrics } from '../domain/model-version';
 import { DomainError } from '../domain/domain-error';
+import { timeSplit } from '../eval/time-split';
+import { compareWithLive, type LiveComparison, type LiveVersionForComparison } from './live-comparison';
 
 /** Fewer outcomes than this say nothing a model could learn; the time split would test on a handful. */
 export const MIN_TRAINING_OUTCOMES = 20;
@@ -57,17 +59,20 @@ function isFiniteModel(model: InterestModel): boolean {
 function fitCalibration(evaluation: TimeSplitEvaluation): {
   calibration: PlattCalibration | null;
   diagnostics: StoredModelMetrics['calibration'];
+  /** The held-out probabilities as the version's figures are measured (cross-fitted calibrated, else raw). */
+  heldOut: number[];
 } {
   const logits = evaluation.predictions.map((p) => logitOf(p.score));
   const labels = evaluation.predictions.map((p) => p.outcome);
   const platt = fitPlatt(logits, labels);
-  if (platt.rows === 0) return { calibration: null, diagnostics: undefined };
+  const raw = evaluation.predictions.map((p) => p.score);
+  if (platt.rows === 0) return { calibration: null, diagnostics: undefined, heldOut: raw };
   const half = Math.floor(logits.length / 2);
   const first = fitPlatt(logits.slice(0, half), labels.slice(0, half));
   const second = fitPlatt(logits.slice(half), labels.slice(half));
   const crossFitted = logits.map((z, i) => calibrate(i < half ? second : first, z));
-  const raw = evaluation.predictions.map((p) => p.score);
   return {
+    heldOut: crossFitted,
     calibration: platt,
     diagnostics: {
       a: platt.a,
@@ -108,6 +113,8 @@ export interface TrainingData {
   signals?: Record<string, PairSignalValues>;
   /** The language model that computed `signals`; stored with the version so a ranking knows which one to use. */
   languageModel?: LanguageModelRef | null;
+  /** The version live when the retrain started: scored on the new version's held-out outcomes in the same run. */
+  live?: LiveVersionForComparison | null;
 }
 
 /** What a training run produces for the store: everything a version row holds but the note, time and actor. */
@@ -118,6 +125,8 @@ export interface TrainedVersion {
   trainedTo: string | null;
   trainRows: number;
   testRows: number;
+  /** How the new version did against the live one on the same held-out outcomes; absent when none was live. */
+  comparison?: LiveComparison;
 }
 
 /**
@@ -125,7 +134,14 @@ export interface TrainedVersion {
  * trained on, the later 20 % scored, with the baselines on the same rows), then the live model trained on
  * every outcome. Refusals are DomainErrors with code 'validation' that name the problem.
  */
-export function trainVersion({ interactions, book, ruleSet, signals, languageModel }: TrainingData): TrainedVersion {
+export function trainVersion({
+  interactions,
+  book,
+  ruleSet,
+  signals,
+  languageModel,
+  live: liveVersion,
+}: TrainingData): TrainedVersion {
   if (signals && !languageModel)
     throw new Error('trainVersion: signals were given without the language model that computed them');
   const bySignal = signals ? pairSignalsOf(signals) : undefined;
@@ -149,7 +165,18 @@ export function trainVersion({ interactions, book, ruleSet, signals, languageMod
     if (error instanceof EvaluationDataError) refuse(error.message);
     throw error;
   }
-  const { calibration, diagnostics } = fitCalibration(evaluation);
+  const { calibration, diagnostics, heldOut } = fitCalibration(evaluation);
+  // The same split as the evaluation's, so the rows line up with its predictions one for one.
+  const comparison = liveVersion
+    ? compareWithLive(
+        timeSplit(
+          rows.map((row) => ({ id: row.interaction.id, occurredAt: row.interaction.occurredAt, row })),
+          TRAIN_SHARE,
+        ).test.map((t) => t.row),
+        heldOut,
+        liveVersion,
+      )
+    : undefined;
 
   // The live model is trained on every outcome with the settings chosen, not chosen again: a second choice on the
   // latest fifth of all outcomes would cost five more trainings for a window that overlaps the test share.
@@ -194,5 +221,6 @@ export function trainVersion({ interactions, book, ruleSet, signals, languageMod
     trainedTo: model.trainedTo,
     trainRows: rows.length,
     testRows: evaluation.testRows,
+    ...(comparison ? { comparison } : {}),
   };
 }

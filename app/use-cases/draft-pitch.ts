@@ -266,17 +266,17 @@ export function createPitchDrafting(deps: DraftPitchDeps) {
       if (!row) throw new DomainError('not_found', `No pitch draft ${input.draftId}.`);
       if (row.clientId !== input.clientId || row.productId !== input.productId)
         throw new DomainError('validation', `Pitch draft ${input.draftId} is for another client or product.`);
-      return input.draftId;
+      // A draft in another language than asked is not the one to add to: that language has its own.
+      if (row.language === input.settings.language) return input.draftId;
     }
-    const draftId = `PD-${deps.ids.randomId().slice(0, 16).toUpperCase()}`;
-    await deps.store.createDraft({
-      id: draftId,
+    // The language's own draft when there is one, so drafting again never starts a second "version 1".
+    return deps.store.createDraft({
+      id: `PD-${deps.ids.randomId().slice(0, 16).toUpperCase()}`,
       clientId: input.clientId,
       productId: input.productId,
       language: input.settings.language,
       at: deps.clock.nowIso(),
     });
-    return draftId;
   }
 
   return {

@@ -2,6 +2,8 @@ import { DomainError } from '../domain/domain-error';
 import type { ModelVersionSummary } from '../domain/model-version';
 import type { Clock, EventSink, LanguageModelSignals, SignalsProgress, Stores, Trainer } from '../ports';
 import type { TrainingData } from '../training/train-version';
+import type { LiveVersionForComparison } from '../training/live-comparison';
+import type { StoredModelVersion } from '../ports/stores';
 
 export const RETRAIN_CANCELLED = 'Retrain cancelled: no version was stored and the active version is unchanged.';
 
@@ -29,12 +31,19 @@ export interface RetrainDeps {
 export interface Retrainer {
   /**
    * Reads the store (a fraction of a second), trains through the trainer (seconds on a large book, on another
-   * thread) and stores the new version, active, in one transaction. One training runs at a time: a second request
+   * thread) and stores the new version in one transaction: made live unless it scored worse than the live version
+   * on the same held-out outcomes (then the result's comparison says so and the advisor chooses). One training runs at a time: a second request
    * waits for the first, then trains on the data as it is then.
    */
   retrain(note?: string, options?: RetrainOptions): Promise<ModelVersionSummary>;
   /** The training in flight, if any (settles, never rejects). */
   inFlight(): Promise<void> | null;
+}
+
+function liveForComparison(stored: StoredModelVersion | null): LiveVersionForComparison | null {
+  return stored
+    ? { version: stored.summary.version, params: stored.params, trainedTo: stored.summary.trainedTo }
+    : null;
 }
 
 export function createRetrainer(deps: RetrainDeps): Retrainer {
@@ -53,6 +62,7 @@ export function createRetrainer(deps: RetrainDeps): Retrainer {
           interactions: deps.stores.training.interactions(),
           book: deps.stores.training.book(),
           ruleSet: deps.stores.ruleSets.active(),
+          live: liveForComparison(deps.stores.modelVersions.active()),
         };
         if (options.languageModel) {
           const extra = await deps.signals.forTraining(data.interactions, data.book, {

@@ -53,6 +53,7 @@ const OPTIONS = {
   type: { type: 'string' },
   plain: { type: 'boolean', default: false },
   pseudonymize: { type: 'boolean', default: false },
+  'force-live': { type: 'boolean', default: false },
   context: { type: 'string' },
   seed: { type: 'string' },
   product: { type: 'string' },
@@ -262,7 +263,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
     const backend = await openFor(io, dbPath, true);
     try {
       // A refusal to train (no outcomes, one class only, non-finite values) is about the data, not the command line.
-      await runTrain(io, backend, { model: values.model, json });
+      await runTrain(io, backend, { model: values.model, json, forceLive: values['force-live'] });
     } finally {
       await backend.close();
     }

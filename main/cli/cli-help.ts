@@ -17,8 +17,11 @@ Usage:
                                               held-out AUC, log loss, calibration, P/NDCG/MAP@k of the interest
                                               model and its baselines on a time split, or K rolling-origin folds
                                               (trains nothing it keeps)
-  advisor-desk train [--model FILE.gguf]      full retrain on every recorded outcome; the new version goes live
-                                              (the previous one is kept and can be made active again in the app);
+  advisor-desk train [--model FILE.gguf] [--force-live]
+                                              full retrain on every recorded outcome; the new version goes live
+                                              unless it scores worse than the live one on the same held-out
+                                              outcomes (both figures are printed; --force-live makes it live anyway;
+                                              the previous one is kept and can be made active again in the app);
                                               --model loads the GGUF file and trains with its signals llm.similarity
                                               and llm.fit as features (rankings use them while it is loaded);
                                               Ctrl-C stops it after the current product, storing nothing (exit 130)

@@ -3,10 +3,11 @@ import path from 'node:path';
 import type { ClientRanking, ModelMetrics, ModelVersionSummary } from '../../app/contract/engine-channels';
 import type { LlmStatus } from '../../app/contract/llm-channels';
 import { message, renderMessage } from '../../app/messages';
+import { describeComparison } from '../../app/training/comparison-text';
 import type { BackendConnection } from '../host/backend-connection';
 import { CliError, EXIT, type CliIo } from './cli-io';
 
-export const TRAIN_USAGE = 'advisor-desk train [--model FILE.gguf] [--json]';
+export const TRAIN_USAGE = 'advisor-desk train [--model FILE.gguf] [--force-live] [--json]';
 export const RECOMMEND_USAGE = 'advisor-desk recommend --client ID [--top N] [--include-credit] [--json]';
 
 const fixed = (v: number | null, digits = 3) => (v === null ? '-' : v.toFixed(digits));
@@ -49,7 +50,7 @@ export const TRAIN_CANCELLED = 'Cancelled: no version stored; the live model is 
 export async function runTrain(
   io: CliIo,
   backend: BackendConnection,
-  c: { model?: string | undefined; json: boolean },
+  c: { model?: string | undefined; json: boolean; forceLive?: boolean },
 ): Promise<void> {
   let interrupted = false;
   const stopListening = io.onInterrupt?.(() => {
@@ -70,7 +71,7 @@ export async function runTrain(
 async function train(
   io: CliIo,
   backend: BackendConnection,
-  c: { model?: string | undefined; json: boolean },
+  c: { model?: string | undefined; json: boolean; forceLive?: boolean },
   interrupted: () => boolean,
 ): Promise<void> {
   let trainedWith: TrainedWith | null = null;
@@ -111,7 +112,15 @@ async function train(
     if (result.error.code === 'bad_request') throw new CliError(EXIT.usage, result.error.message);
     throw new CliError(EXIT.other, result.error.message);
   }
-  printTrained(io, result.value as ModelVersionSummary, c.json, trainedWith);
+  let trained = result.value as ModelVersionSummary;
+  let forced = false;
+  if (c.forceLive && !trained.active) {
+    const activated = await backend.invoke('model:activate', { version: trained.version });
+    if (!activated.ok) throw new CliError(EXIT.other, activated.error.message);
+    trained = activated.value as ModelVersionSummary;
+    forced = true;
+  }
+  printTrained(io, trained, c.json, trainedWith, forced);
 }
 
 /** What `train` prints: the version now live, what it learned from, and how it did on outcomes it did not see. */
@@ -120,15 +129,23 @@ export function printTrained(
   v: ModelVersionSummary,
   json: boolean,
   trainedWith: TrainedWith | null = null,
+  forced = false,
 ): void {
   if (json) {
     io.stdout(`${JSON.stringify(trainedWith ? { ...v, languageModel: trainedWith } : v, null, 2)}\n`);
     return;
   }
   const lines = [
-    `Model version ${v.version} (${v.kind}) is now live.`,
+    v.active
+      ? `Model version ${v.version} (${v.kind}) is now live.`
+      : `Model version ${v.version} (${v.kind}) is stored but not live.`,
     `Trained on ${count(v.trainRows)} outcomes from ${day(v.trainedFrom)} to ${day(v.trainedTo)}; held out the latest ${count(v.testRows)}.`,
   ];
+  if (v.comparison) {
+    for (const m of describeComparison(v.comparison)) lines.push(renderMessage(m, 'en'));
+    if (forced) lines.push(renderMessage(message('retrainSafety.cliForced', { version: v.version }), 'en'));
+    else if (!v.active) lines.push(renderMessage(message('retrainSafety.cliHint'), 'en'));
+  }
   if (trainedWith) {
     lines.push(
       `Language-model signals llm.similarity and llm.fit from ${trainedWith.file} (sha256 ${trainedWith.sha256.slice(0, 12)}…) were used as features; rankings use them while that model is loaded.`,

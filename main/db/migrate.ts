@@ -16,6 +16,7 @@ import { migration0150 } from './migrations/0150-presented-rankings-and-undo';
 import { migration0160 } from './migrations/0160-users-and-reviews';
 import { migration0170 } from './migrations/0170-meeting-agenda';
 import { migration0180 } from './migrations/0180-meeting-preparation';
+import { migration0190 } from './migrations/0190-pitch-draft-per-language';
 
 export interface Migration {
   version: number;
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0160,
   migration0170,
   migration0180,
+  migration0190,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

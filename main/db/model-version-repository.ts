@@ -49,6 +49,7 @@ function summaryOf(row: Omit<ModelVersionRow, 'params_json'>): ModelVersionSumma
     baselines: metrics.baselines ?? {},
     note: row.note,
     selection: selectionView(metrics),
+    comparison: metrics.comparison ?? null,
   };
 }
 
@@ -92,7 +93,8 @@ function markActive(db: Db, kind: string, version: number): void {
 
 /**
  * Stores a trained model as the next version and makes it the live one, with its audit entry, in one
- * transaction: either the new version is live with its metrics or nothing changed.
+ * transaction: either the new version is live with its metrics or nothing changed. A version that scored worse
+ * than the live one on the same held-out outcomes (its comparison says not made live) is stored but not made live.
  */
 export function insertModelVersion(db: Db, input: NewModelVersion, kind = INTEREST_MODEL_KIND): ModelVersionSummary {
   return db
@@ -110,7 +112,7 @@ export function insertModelVersion(db: Db, input: NewModelVersion, kind = INTERE
         kind,
         version,
         JSON.stringify(input.params),
-        JSON.stringify(input.metrics),
+        JSON.stringify(input.comparison ? { ...input.metrics, comparison: input.comparison } : input.metrics),
         input.trainedTo,
         input.trainedFrom,
         input.at,
@@ -119,7 +121,9 @@ export function insertModelVersion(db: Db, input: NewModelVersion, kind = INTERE
         input.trainRows,
         input.testRows,
       );
-      markActive(db, kind, version);
+      // With no live version there is nothing to keep: the first version always goes live.
+      const goesLive = !previous || input.comparison?.madeLive !== false;
+      if (goesLive) markActive(db, kind, version);
       appendAudit(db, {
         at: input.at,
         actor: input.actor,
@@ -128,7 +132,8 @@ export function insertModelVersion(db: Db, input: NewModelVersion, kind = INTERE
         action: 'train',
         before: { activeVersion: previous?.version ?? null },
         after: {
-          activeVersion: version,
+          activeVersion: goesLive ? version : (previous?.version ?? null),
+          ...(input.comparison ? { comparison: input.comparison } : {}),
           note: input.note,
           trainRows: input.trainRows,
           testRows: input.testRows,

@@ -50,14 +50,26 @@ interface StoredGeneration {
 
 export type { NewPitchVersion };
 
+/**
+ * The draft for this client, product and language: the one already stored, or a new one with this id. Versions are
+ * numbered per draft, so drafting again in a language adds to that language's draft instead of a second "version 1".
+ */
 export function createPitchDraft(
   db: Db,
   draft: { id: string; clientId: string; productId: string; language: Language; at: string },
-): void {
-  cached(
-    db,
-    `INSERT INTO pitch_drafts (id, client_id, product_id, language, status, current_version, created_at, updated_at) VALUES (?, ?, ?, ?, 'draft', 0, ?, ?)`,
-  ).run(draft.id, draft.clientId, draft.productId, draft.language, draft.at, draft.at);
+): string {
+  return db.transaction((): string => {
+    const existing = cached(
+      db,
+      'SELECT id FROM pitch_drafts WHERE client_id = ? AND product_id = ? AND language = ? ORDER BY updated_at DESC LIMIT 1',
+    ).get(draft.clientId, draft.productId, draft.language) as { id: string } | undefined;
+    if (existing) return existing.id;
+    cached(
+      db,
+      `INSERT INTO pitch_drafts (id, client_id, product_id, language, status, current_version, created_at, updated_at) VALUES (?, ?, ?, ?, 'draft', 0, ?, ?)`,
+    ).run(draft.id, draft.clientId, draft.productId, draft.language, draft.at, draft.at);
+    return draft.id;
+  })();
 }
 
 export function getPitchDraftRow(

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BackendConnection } from '../host/backend-connection';
 import { registerIpcHandlers } from './ipc-handlers';
+import { translate } from '../../app/messages';
 import { showExportHandler } from './show-export';
 import { showPacksHandler } from './show-packs';
 import { meetingPacksDirOf } from '../backend/meeting-packs-dir';
@@ -73,6 +74,19 @@ function createMainWindow(dataDir: string): BrowserWindow {
   );
   const window = new BrowserWindow(mainWindowOptions(preloadPath, state.bounds));
   hardenWebContents(window.webContents);
+  // The pitch editor holds a reload or close while edits are unsaved; Electron asks nobody of itself, so ask here.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const language = app.getLocale().startsWith('zh') ? 'zh-CN' : 'en';
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      buttons: [translate(language, 'pitchEditor.unloadLeave'), translate(language, 'pitchEditor.unloadStay')],
+      defaultId: 1,
+      cancelId: 1,
+      message: translate(language, 'pitchEditor.unloadMessage'),
+      detail: translate(language, 'pitchEditor.unloadDetail'),
+    });
+    if (choice === 0) event.preventDefault();
+  });
   if (state.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
   window.on('close', () =>

@@ -130,6 +130,78 @@ test.describe('pitch editor', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  test('opens in the language chosen, drafts again into that language without a second version 1, keeps unsaved edits through a reload and asks before leaving', async ({
+    page,
+    webApp,
+    consoleErrors,
+  }) => {
+    const productId = await openPitchEditor(page, webApp.url);
+    const versions = () =>
+      page.getByTestId('pitch-version').evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-version'))));
+    const label = page.getByTestId('pitch-label');
+
+    // A Chinese draft, then English chosen: the page shows English, not the Chinese draft updated last.
+    await chooseLanguage(page, 'zh-CN');
+    await page.getByTestId('pitch-draft').click();
+    await expect(label).toHaveAttribute('lang', 'zh-CN', { timeout: 30_000 });
+    await chooseLanguage(page, 'en');
+    await expect(label.or(page.getByTestId('pitch-empty')).first()).toBeVisible();
+    await expect(page.locator('[data-testid="pitch-label"][lang="zh-CN"]')).toHaveCount(0);
+    await page.getByTestId('pitch-draft').click();
+    await expect(label).toHaveAttribute('lang', 'en', { timeout: 30_000 });
+    const before = await versions();
+
+    // Reopened, it is in English as chosen; drafting again adds the next English version.
+    await page.reload();
+    await expect(label).toHaveAttribute('lang', 'en', { timeout: 30_000 });
+    await page.getByTestId('pitch-draft').click();
+    await expect(page.getByTestId('pitch-version')).toHaveCount(before.length + 1, { timeout: 30_000 });
+    const after = await versions();
+    expect(new Set(after).size).toBe(after.length);
+    expect(Math.max(...after)).toBe(Math.max(...before) + 1);
+    expect(after.filter((v) => v === 1)).toHaveLength(1);
+
+    // An edit shows as a change to the machine draft, and survives a reload (which asks first).
+    const body = page.getByTestId('pitch-field-body');
+    const added = 'We can meet at the branch on Friday.';
+    await body.fill(`${await body.inputValue()} ${added}`);
+    await expect(page.getByTestId('pitch-diff').locator('[data-diff="added"]')).toContainText(added);
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.type());
+      void dialog.accept();
+    });
+    await page.reload();
+    await expect(body).toHaveValue(new RegExp(`${added}$`), { timeout: 30_000 });
+    await expect(page.getByTestId('pitch-restored')).toBeVisible();
+    await expect(page.getByTestId('pitch-unsaved')).toBeVisible();
+
+    // Leaving asks; staying keeps the page and the edit, leaving goes, and coming back brings the edit back.
+    await page.getByTestId('pitch-back').click();
+    const leave = page.getByTestId('pitch-leave-confirm');
+    await expect(leave).toBeVisible();
+    await screenshot(page, 'pitch-leave-prompt.png');
+    await leave.getByTestId('confirm-cancel').click();
+    await expect(page).toHaveURL(new RegExp(`/pitch/${productId}$`));
+    await expect(body).toHaveValue(new RegExp(`${added}$`));
+    await page.getByTestId('pitch-back').click();
+    await leave.getByTestId('confirm-ok').click();
+    await expect(page).not.toHaveURL(/\/pitch\//);
+    await page.goBack();
+    await expect(body).toHaveValue(new RegExp(`${added}$`), { timeout: 30_000 });
+    await screenshot(page, 'pitch-en-diff.png');
+
+    // Saved, the local draft is gone: a reload shows the saved version with no restored edit.
+    await page.getByTestId('pitch-save').click();
+    await expect(page.getByTestId('pitch-version')).toHaveCount(after.length + 1);
+    await page.reload();
+    await expect(body).toHaveValue(new RegExp(`${added}$`), { timeout: 30_000 });
+    await expect(page.getByTestId('pitch-restored')).toHaveCount(0);
+    await expect(page.getByTestId('pitch-unsaved')).toHaveCount(0);
+    expect(dialogs).toContain('beforeunload');
+    expect(consoleErrors).toEqual([]);
+  });
+
   test('in the Chinese interface a Chinese template draft is labelled in Chinese and rendered with the bundled font', async ({
     page,
     webApp,

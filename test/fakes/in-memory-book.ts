@@ -59,6 +59,7 @@ export function inMemoryBook(data: DemoData): ModelStores & { versionsStored: ()
     baselines: v.metrics.baselines,
     note: v.note,
     selection: selectionView(v.metrics),
+    comparison: v.comparison ?? null,
   });
   const active = () => versions.find((v) => v.summary.active) ?? null;
   return {
@@ -157,8 +158,11 @@ export function inMemoryBook(data: DemoData): ModelStores & { versionsStored: ()
       },
       active,
       insert: (v) => {
-        for (const old of versions) old.summary = { ...old.summary, active: false };
-        const stored = { summary: summaryOf(v, versions.length + 1), params: JSON.parse(JSON.stringify(v.params)) };
+        // As the store does: a version that scored worse than the live one is kept, not made live.
+        const goesLive = active() === null || v.comparison?.madeLive !== false;
+        if (goesLive) for (const old of versions) old.summary = { ...old.summary, active: false };
+        const summary = { ...summaryOf(v, versions.length + 1), active: goesLive };
+        const stored = { summary, params: JSON.parse(JSON.stringify(v.params)) };
         versions.push(stored);
         return stored.summary;
       },

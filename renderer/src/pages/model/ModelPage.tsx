@@ -23,6 +23,8 @@ import { describeError } from '../../notify/notify-context';
 import { ActiveVersionSummary } from './ActiveVersionSummary';
 import { MetricsChart } from './MetricsChart';
 import { ModelVersionsTable } from './ModelVersionsTable';
+import { RetrainComparison } from './RetrainComparison';
+import type { ModelVersionSummary } from '../../../../app/contract';
 
 /** Why a retrain was refused, with each named problem when the backend lists them. */
 function RetrainError({ error, onClose }: { error: unknown; onClose(): void }) {
@@ -61,7 +63,10 @@ export function ModelPage() {
   // The retrain this page asked for: plain, or with the loaded language model's signals as features. A refusal is
   // shown in place with each named problem; a cancel is no failure.
   const retraining = useChannelMutation('model:retrain', {
-    success: (trained) => t('model.retrained', { version: trained.version }),
+    success: (trained) =>
+      trained.active
+        ? t('model.retrained', { version: trained.version })
+        : t('retrainSafety.notLive', { version: trained.version }),
     reportErrors: false,
   });
   const asked = retraining.isPending ? (retraining.variables.languageModel ?? false) : null;
@@ -90,6 +95,10 @@ export function ModelPage() {
   }, [running]);
   const cancellation = useChannelMutation('model:retrain-cancel');
   const [activating, setActivating] = useState<number | null>(null);
+  // The latest retrain this page asked for, with how it did against the live version on the same outcomes.
+  const [lastRetrain, setLastRetrain] = useState<ModelVersionSummary | null>(null);
+  // A version kept out of service for scoring worse, which the advisor chose to make live: confirmed first.
+  const [makingLive, setMakingLive] = useState<ModelVersionSummary | null>(null);
   const activation = useChannelMutation('model:activate', {
     success: (_answer, { version }) => t('model.activated', { version }),
   });
@@ -97,7 +106,9 @@ export function ModelPage() {
   const retrain = (languageModel: boolean) => {
     setRetrainError(undefined);
     setRetrainCancelled(false);
+    setLastRetrain(null);
     retraining.mutate(languageModel ? { languageModel: true } : {}, {
+      onSuccess: (trained) => setLastRetrain(trained),
       onError: (error) => {
         // Given up on purpose: nothing failed and nothing changed.
         if (isBackendError(error, 'cancelled')) setRetrainCancelled(true);
@@ -123,7 +134,17 @@ export function ModelPage() {
     );
   };
 
-  const activate = (version: number) => activation.mutate({ version }, { onSettled: () => setActivating(null) });
+  const activate = (version: number) =>
+    activation.mutate(
+      { version },
+      {
+        onSuccess: (made) => setLastRetrain((last) => (last?.version === made.version ? null : last)),
+        onSettled: () => {
+          setActivating(null);
+          setMakingLive(null);
+        },
+      },
+    );
 
   const list = versions.data;
   return (
@@ -220,6 +241,13 @@ export function ModelPage() {
           {t('model.retrainCancelled')}
         </Alert>
       )}
+      {lastRetrain && (
+        <RetrainComparison
+          trained={lastRetrain}
+          onMakeLive={() => setMakingLive(lastRetrain)}
+          onClose={() => setLastRetrain(null)}
+        />
+      )}
       {retrainError !== undefined && <RetrainError error={retrainError} onClose={() => setRetrainError(undefined)} />}
       {!list && versions.error !== null && <LoadError error={versions.error} onRetry={() => void versions.refetch()} />}
       {!list && versions.error === null && <Skeleton variant="rounded" height={280} />}
@@ -252,6 +280,21 @@ export function ModelPage() {
         onConfirm={() => activating !== null && activate(activating)}
         onClose={() => setActivating(null)}
         testId="model-confirm"
+      />
+      <ConfirmDialog
+        open={makingLive !== null}
+        title={t('retrainSafety.confirmTitle', { version: makingLive?.version ?? '' })}
+        body={t('retrainSafety.confirmBody', {
+          version: makingLive?.version ?? '',
+          liveVersion: makingLive?.comparison?.liveVersion ?? '',
+          candidate: makingLive?.comparison?.candidate.auc?.toFixed(3) ?? '–',
+          live: makingLive?.comparison?.live.auc?.toFixed(3) ?? '–',
+        })}
+        confirmLabel={t('retrainSafety.confirm')}
+        busy={activation.isPending}
+        onConfirm={() => makingLive !== null && activate(makingLive.version)}
+        onClose={() => setMakingLive(null)}
+        testId="model-make-live-confirm"
       />
     </Box>
   );

@@ -12,6 +12,7 @@ import Typography from '@mui/material/Typography';
 import RestoreOutlined from '@mui/icons-material/RestoreOutlined';
 import type { ReactNode } from 'react';
 import type { ModelVersionSummary } from '../../../../app/contract';
+import { describeComparison } from '../../../../app/training/comparison-text';
 import { useI18n } from '../../i18n/use-i18n';
 import { baselineLabel, baselineNames, metricText, originLabel, rankingK, type MetricName } from './model-labels';
 
@@ -113,6 +114,18 @@ export function ModelVersionsTable({
                   </Typography>
                   {v.active && (
                     <Chip color="primary" label={t('model.active')} data-testid="model-active" sx={{ height: 20 }} />
+                  )}
+                  {!v.active && v.comparison && !v.comparison.madeLive && (
+                    <Chip
+                      color="warning"
+                      variant="outlined"
+                      label={t('retrainSafety.keptChip', { version: v.comparison.liveVersion })}
+                      title={describeComparison(v.comparison)
+                        .map((m) => t(m))
+                        .join(' ')}
+                      data-testid="model-kept"
+                      sx={{ height: 20 }}
+                    />
                   )}
                 </Box>
                 <Typography variant="caption" color="text.secondary" component="div" data-testid="model-origin">

@@ -30,6 +30,31 @@ import { ReviewPanel } from './ReviewPanel';
 import { useCurrentUser } from '../../users/current-user-context';
 import { usePitchEditor } from './use-pitch-editor';
 import { usePitchStream } from './use-pitch-stream';
+import { useLeaveGuard } from './use-leave-guard';
+import { PitchDiffView } from './PitchDiffView';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import type { Language } from '../../../../app/domain/enums';
+
+/** The language last chosen in the language menu for this client's pitch of this product, kept on this computer. */
+const chosenLanguageKey = (clientId: string, productId: string) =>
+  `advisor-desk:pitch-language:${clientId}:${productId}`;
+
+function readChosenLanguage(clientId: string, productId: string): Language | null {
+  try {
+    const v = window.localStorage.getItem(chosenLanguageKey(clientId, productId));
+    return v === 'en' || v === 'zh-CN' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+function keepChosenLanguage(clientId: string, productId: string, language: Language): void {
+  try {
+    window.localStorage.setItem(chosenLanguageKey(clientId, productId), language);
+  } catch {
+    // Without storage the page opens in the client's language next time.
+  }
+}
 
 /**
  * A pitch of one product for one client: choose language, tone and length, draft (the text streams in as it is
@@ -56,15 +81,24 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
 
   const [choice, setChoice] = useState<PitchChoice | null>(null);
   const clientLanguage = client.data?.client.language;
+  // Opens in the language last chosen in the menu for this pitch, else the client's.
   useEffect(() => {
-    if (clientLanguage && !choice) setChoice({ language: clientLanguage, tone: 'warm', length: 'medium' });
-  }, [clientLanguage, choice]);
+    if (clientLanguage && !choice)
+      setChoice({
+        language: readChosenLanguage(clientId, productId) ?? clientLanguage,
+        tone: 'warm',
+        length: 'medium',
+      });
+  }, [clientLanguage, choice, clientId, productId]);
 
   const [chosenDraftId, setChosenDraftId] = useState<string | null>(null);
   const productDrafts = (drafts.data ?? [])
     .filter((d) => d.productId === productId)
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-  const draftId = chosenDraftId ?? productDrafts[0]?.id ?? null;
+  // The draft shown is the one in the language the menu says: never another language's.
+  const languageDraft = choice ? productDrafts.find((d) => d.language === choice.language) : undefined;
+  // Set with the language (a draft chosen below, or the one a drafting run wrote to), cleared when the menu changes.
+  const draftId = chosenDraftId ?? languageDraft?.id ?? null;
   const draft = useChannelQuery('pitch:get', { draftId: draftId ?? '-' }, { enabled: draftId !== null });
   const [selected, setSelected] = useState<number | null>(null);
   const editor = usePitchEditor(draft.data, selected, setSelected);
@@ -90,9 +124,23 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
     if (done.version !== null) {
       setChosenDraftId(done.draftId);
       setSelected(done.version);
-      editor.discard();
+      editor.setAside();
     }
   });
+  const leaving = useLeaveGuard(editor.dirty);
+  const onChoice = (next: PitchChoice) => {
+    if (choice && next.language !== choice.language) {
+      keepChosenLanguage(clientId, productId, next.language);
+      setChosenDraftId(null);
+      setSelected(null);
+      editor.setAside();
+    }
+    setChoice(next);
+  };
+  // The machine's draft the text shown descends from: the latest model or template version up to it.
+  const machineVersion = draft.data?.versions
+    .filter((v) => v.provenance.source !== 'advisor' && v.version <= (editor.version?.version ?? 0))
+    .at(-1);
   const running = stream.phase === 'starting' || stream.phase === 'streaming';
 
   const productName = product.data ? pickPair(product.data.nameEn, product.data.nameZh) : productId;
@@ -190,7 +238,7 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
                   starting={stream.phase === 'starting'}
                   hasDraft={Boolean(draft.data)}
                   modelLoaded={modelLoaded}
-                  onChange={setChoice}
+                  onChange={onChoice}
                   onDraft={() => void onDraft()}
                   onStop={() => void stop().catch(notifyError)}
                 />
@@ -244,6 +292,11 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
                   onExportPdf={onExportPdf}
                   exporting={exporting.isPending}
                 />
+                {editor.restored && (
+                  <Alert severity="info" data-testid="pitch-restored">
+                    {t('pitchEditor.restored')}
+                  </Alert>
+                )}
                 <Box lang={draft.data.language}>
                   <PitchFieldsEditor
                     content={editor.content}
@@ -281,14 +334,26 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
                   color={d.id === draftId ? 'primary' : 'default'}
                   variant={d.id === draftId ? 'filled' : 'outlined'}
                   onClick={() => {
+                    if (choice && d.language !== choice.language) {
+                      keepChosenLanguage(clientId, productId, d.language);
+                      setChoice({ ...choice, language: d.language });
+                    }
                     setChosenDraftId(d.id);
                     setSelected(null);
-                    editor.discard();
+                    editor.setAside();
                   }}
                   data-testid="pitch-draft-choice"
                 />
               ))}
             </Box>
+          )}
+          {!running && draft.data && editor.content && machineVersion && (
+            <PitchDiffView
+              machine={machineVersion.content}
+              machineVersion={machineVersion.version}
+              current={editor.content}
+              language={draft.data.language}
+            />
           )}
           {draft.data && version && (
             <PitchVersionsList draft={draft.data} selected={version.version} onSelect={editor.select} />
@@ -296,6 +361,15 @@ export function PitchPage({ clientId, productId }: { clientId: string; productId
           {draft.data && <PitchReviewsList reviews={draft.data.reviews} />}
         </Box>
       </Box>
+      <ConfirmDialog
+        open={leaving.pending}
+        title={t('pitchEditor.leaveTitle')}
+        body={t('pitchEditor.leaveBody', { version: version?.version ?? '' })}
+        confirmLabel={t('pitchEditor.leave')}
+        onConfirm={leaving.leave}
+        onClose={leaving.stay}
+        testId="pitch-leave-confirm"
+      />
     </Box>
   );
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { Language } from '../../../../app/domain/enums';
 import { recordedText } from '../../../../app/domain/localized-text';
 import type { EventPayload } from '../../../../app/contract/events';
 import { DomainError } from '../../../../app/domain/domain-error';
@@ -14,13 +15,24 @@ const SETTINGS: PitchOptions = { language: 'en', tone: 'warm', length: 'short' }
 
 /** Drafts and versions in memory, enough to see what drafting kept. */
 function memoryStore() {
-  const drafts = new Map<string, { clientId: string; productId: string; versions: NewPitchVersion[] }>();
+  const drafts = new Map<
+    string,
+    { clientId: string; productId: string; language: Language; versions: NewPitchVersion[] }
+  >();
+  let created = 0;
   const store: PitchStore = {
-    createDraft: async (d) => void drafts.set(d.id, { clientId: d.clientId, productId: d.productId, versions: [] }),
+    // As the store does: the language's own draft when there is one.
+    createDraft: async (d) => {
+      for (const [id, e] of drafts)
+        if (e.clientId === d.clientId && e.productId === d.productId && e.language === d.language) return id;
+      const id = created++ === 0 ? d.id : `${d.id}-${created}`;
+      drafts.set(id, { clientId: d.clientId, productId: d.productId, language: d.language, versions: [] });
+      return id;
+    },
     draft: async (id) => {
       const d = drafts.get(id);
       return d
-        ? { id, clientId: d.clientId, productId: d.productId, language: 'en', currentVersion: d.versions.length }
+        ? { id, clientId: d.clientId, productId: d.productId, language: d.language, currentVersion: d.versions.length }
         : null;
     },
     addVersion: async (id, v) => drafts.get(id)!.versions.push(v),
@@ -198,5 +210,25 @@ describe('drafting a pitch over the LanguageModel port', () => {
     const done = await t.done;
     expect(done.outcome).toBe('completed');
     expect(t.drafts.get(started.draftId)!.versions[0]!.provenance.source).toBe('template');
+  });
+
+  it("drafting again in a language adds a version to that language's draft, never a second version 1", async () => {
+    const t = drafting({ loaded: null });
+    const versionsOf = (id: string) => t.drafts.get(id)?.versions.length ?? 0;
+    const en = await t.use.start(input(pair.product.id, 'template'));
+    await vi.waitFor(() => expect(versionsOf(en.draftId)).toBe(1));
+    // Asked for Chinese while the English draft is shown: Chinese gets its own draft.
+    const zhSettings = { ...SETTINGS, language: 'zh-CN' as const };
+    const zh = await t.use.start({ ...input(pair.product.id, 'template'), settings: zhSettings, draftId: en.draftId });
+    expect(zh.draftId).not.toBe(en.draftId);
+    await vi.waitFor(() => expect(versionsOf(zh.draftId)).toBe(1));
+    // English again while the Chinese draft is shown, and with none shown: both add to the English draft.
+    const again = await t.use.start({ ...input(pair.product.id, 'template'), draftId: zh.draftId });
+    expect(again.draftId).toBe(en.draftId);
+    await vi.waitFor(() => expect(versionsOf(en.draftId)).toBe(2));
+    const third = await t.use.start(input(pair.product.id, 'template'));
+    expect(third.draftId).toBe(en.draftId);
+    await vi.waitFor(() => expect(versionsOf(en.draftId)).toBe(3));
+    expect(t.drafts.size).toBe(2);
   });
 });

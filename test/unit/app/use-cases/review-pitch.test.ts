@@ -47,7 +47,7 @@ function desk(policy: ReviewPolicy = 'model-text') {
   let awaiting: StoredPitchDraft['awaitingReview'] = null;
   const toReview = (r: NewPitchReview): PitchReview => ({ ...r, reviewerName: 'Zhang Min' });
   const store: PitchStore = {
-    createDraft: async () => undefined,
+    createDraft: async () => 'D-1',
     draft: async () => ({
       id: 'D-1',
       clientId: pair.client.id,
