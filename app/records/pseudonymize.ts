@@ -109,6 +109,16 @@ function moneyValue(value: MessageParam): number | null {
   return Number(value.replace(/,/g, ''));
 }
 
+/** A money parameter given in both languages with its currency, and the figure both spell. */
+function currencyAmount(value: unknown): { value: number; figure: string; en: string; zh: string } | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const { en, zh } = value as { en?: unknown; zh?: unknown };
+  if (typeof en !== 'string' || typeof zh !== 'string') return null;
+  const figure = /-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?/.exec(en)?.[0];
+  if (!figure || !zh.includes(figure)) return null;
+  return { value: Number(figure.replace(/,/g, '')), figure, en, zh };
+}
+
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -198,9 +208,19 @@ class Scrubber {
     const ages = AGE_MESSAGES.has(messageKey);
     for (const [key, value] of Object.entries(params)) {
       const money = MONEY_PARAMS.has(key) ? moneyValue(value as MessageParam) : null;
+      const withCurrency = MONEY_PARAMS.has(key) && money === null ? currencyAmount(value) : null;
       if (money !== null) out[key] = this.amount(money);
-      else if (ages && AGE_PARAMS.has(key) && typeof value === 'number') out[key] = this.age(value);
-      else out[key] = this.walk(value, false);
+      else if (withCurrency) {
+        // An amount written with its currency in each language ("CNY 1,561,000" / "1,561,000 元"): the figure
+        // becomes its range and the currency stays.
+        const band = this.amount(withCurrency.value);
+        out[key] = {
+          en: withCurrency.en.replace(withCurrency.figure, band),
+          zh: withCurrency.zh.replace(withCurrency.figure, band),
+        };
+      } else if (ages && AGE_PARAMS.has(key) && typeof value === 'number') out[key] = this.age(value);
+      // Any other parameter is the product's or the market's; the client's exact amounts are still taken out of it.
+      else out[key] = this.walk(value, true);
     }
     return out;
   }

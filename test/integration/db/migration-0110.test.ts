@@ -20,8 +20,13 @@ describe('migration 0110 pitch-approvals', () => {
     const { db } = env;
     insertRawClient(db, 'C-1', 'Ada Client');
     insertRawProduct(db, 'P-1');
-    for (const id of ['D-approved', 'D-open']) {
-      createPitchDraft(db, { id, clientId: 'C-1', productId: 'P-1', language: 'en', at: AT });
+    insertRawProduct(db, 'P-2');
+    // One draft per client, product and language (migration 0190), so the two drafts are for two products.
+    for (const [id, productId] of [
+      ['D-approved', 'P-1'],
+      ['D-open', 'P-2'],
+    ] as const) {
+      createPitchDraft(db, { id, clientId: 'C-1', productId, language: 'en', at: AT });
       addPitchVersion(db, id, pitchVersion('ana', AT, { source: 'template' }));
       addPitchVersion(db, id, pitchVersion('ana', AT, { source: 'template' }));
     }

@@ -272,13 +272,20 @@ describe('pitch drafting', () => {
       expect(done.outcome).toBe('stopped');
     }, 120_000);
 
-    it('a second draft started while the first runs waits its turn and both finish on their own drafts', async () => {
+    it('a second draft started while the first runs waits its turn, and both land as versions of the one draft', async () => {
+      const before = await start({ source: 'template' });
+      await doneOf(before.requestId);
+      const versionsBefore = (await value<PitchDraftView>('pitch:get', { draftId: before.draftId })).versions.length;
       const a = await start({ source: 'model' });
       const b = await start({ source: 'model' });
-      expect(a.draftId).not.toBe(b.draftId);
+      // One draft per client, product and language: a second start adds a version rather than a twin draft.
+      expect([a.draftId, b.draftId]).toEqual([before.draftId, before.draftId]);
       const [da, db] = await Promise.all([doneOf(a.requestId), doneOf(b.requestId)]);
-      expect([da.draftId, db.draftId]).toEqual([a.draftId, b.draftId]);
       expect([da.outcome, db.outcome]).toEqual(['completed', 'completed']);
+      const versions = (await value<PitchDraftView>('pitch:get', { draftId: a.draftId })).versions;
+      expect(versions).toHaveLength(versionsBefore + 2);
+      const numbers = versions.map((v) => v.version);
+      expect(new Set(numbers).size).toBe(numbers.length);
       // The streams did not interleave: each request's text is a whole pitch on its own.
       expect(parseDraft(streamed(deltas.get(a.requestId)), 'short').ok).toBe(true);
       expect(parseDraft(streamed(deltas.get(b.requestId)), 'short').ok).toBe(true);
