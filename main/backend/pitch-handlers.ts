@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { HandlerTable } from '../../app/contract/dispatch';
 import { DomainError } from '../../app/domain/domain-error';
 import type { PitchStore, PitchSubjects } from '../../app/ports/pitch-store';
-import { createPitchDrafting, type PitchDrafting } from '../../app/use-cases/draft-pitch';
+import { createPitchDrafting, type DraftPitchDeps, type PitchDrafting } from '../../app/use-cases/draft-pitch';
 import { createPitchReview } from '../../app/use-cases/pitch/review-pitch';
 import { getClient } from '../db/client-repository';
 import { listDeviationsForClient } from '../db/deviation-repository';
@@ -78,13 +78,19 @@ export function pitchSubjectsOf(ctx: BackendContext): PitchSubjects {
   };
 }
 
-/** Drafting on the backend's language engine, with the store, the clock and the events of this backend. */
-export function pitchDraftingOf(ctx: BackendContext): PitchDrafting {
+/**
+ * Drafting on the backend's language engine, with the store, the clock and the events of this backend. A caller that
+ * follows drafts itself (batch preparation) gives its own `emit` and may cap the answer's length.
+ */
+export function pitchDraftingOf(
+  ctx: BackendContext,
+  options: Pick<DraftPitchDeps, 'maxAnswerTokens'> & { emit?: DraftPitchDeps['emit'] } = {},
+): PitchDrafting {
   const drafting = createPitchDrafting({
     model: ctx.llm.model,
     store: pitchStoreOf(ctx),
     subjects: pitchSubjectsOf(ctx),
-    emit: (event: 'pitch:delta' | 'pitch:done', payload: never) => ctx.emit(event, payload),
+    emit: options.emit ?? ((event: 'pitch:delta' | 'pitch:done', payload: never) => ctx.emit(event, payload)),
     clock: {
       nowIso: ctx.nowIso,
       today: ctx.today,
@@ -99,6 +105,7 @@ export function pitchDraftingOf(ctx: BackendContext): PitchDrafting {
     get actor() {
       return ctx.actor;
     },
+    ...(options.maxAnswerTokens !== undefined ? { maxAnswerTokens: options.maxAnswerTokens } : {}),
   });
   // The backend closing stops running drafts, so the model can be freed.
   ctx.llm.disposeSignal.addEventListener('abort', () => drafting.stopAll(), { once: true });

@@ -1,18 +1,15 @@
-import { createHash, randomInt } from 'node:crypto';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { HandlerTable } from '../../app/contract/dispatch';
 import type { EventPayload } from '../../app/contract/events';
 import type { AgendaMeeting } from '../../app/contract/meeting-channels';
 import { DomainError } from '../../app/domain/domain-error';
 import { systemTimeZone, zonedDayRange } from '../../app/meetings/day-range';
 import { renderMessage } from '../../app/messages';
-import { createPitchDrafting } from '../../app/use-cases/draft-pitch';
 import { createPrepareMeetings, type DraftMade } from '../../app/use-cases/prepare-meetings';
 import { getClient } from '../db/client-repository';
 import { meetingsBetween, meetingsById, preparationStore } from '../db/preparation-repository';
 import type { BackendContext } from './backend-context';
-import { pitchStoreOf, pitchSubjectsOf } from './pitch-handlers';
+import { pitchDraftingOf } from './pitch-handlers';
 import { getSettings } from '../db/settings-repository';
 import { loadMeetingPack } from './meeting-pack-loader';
 import { meetingPacksDirOf } from './meeting-packs-dir';
@@ -47,10 +44,7 @@ export function preparationHandlers(
   const { db } = ctx;
   const waiting = new Map<string, (done: PitchDone) => void>();
   const early = new Map<string, PitchDone>();
-  const drafting = createPitchDrafting({
-    model: ctx.llm.model,
-    store: pitchStoreOf(ctx),
-    subjects: pitchSubjectsOf(ctx),
+  const drafting = pitchDraftingOf(ctx, {
     // A batch's text is not streamed to the windows: they follow the job's progress instead.
     emit: (event: 'pitch:delta' | 'pitch:done', payload: unknown) => {
       if (event !== 'pitch:done') return;
@@ -59,23 +53,8 @@ export function preparationHandlers(
       if (resolve) resolve(done);
       else early.set(done.requestId, done);
     },
-    clock: {
-      nowIso: ctx.nowIso,
-      today: ctx.today,
-      millis: () => performance.now(),
-      pause: () => new Promise((resolve) => setImmediate(resolve)),
-    },
-    ids: {
-      randomId: ctx.randomId,
-      seed: () => randomInt(1, 2 ** 31 - 1),
-      sha256: (text) => createHash('sha256').update(text).digest('hex'),
-    },
-    get actor() {
-      return ctx.actor;
-    },
     ...(options.maxAnswerTokens !== undefined ? { maxAnswerTokens: options.maxAnswerTokens } : {}),
   });
-  ctx.llm.disposeSignal.addEventListener('abort', () => drafting.stopAll(), { once: true });
 
   function clientOf(clientId: string) {
     const client = getClient(db, clientId);
