@@ -10,6 +10,7 @@ import type {
   Product,
 } from '../domain';
 import { zonedInstant } from '../meetings/day-range';
+import { MEETING_PLACES, MEETING_PURPOSES } from '../domain/meeting';
 import { clientAge, type DemoClient } from './demo-clients';
 import { plantedProbability } from './planted-interest';
 import { addDays, round, type Prng } from './prng';
@@ -55,15 +56,9 @@ export function generateHoldings(
   return holdings;
 }
 
-const PURPOSES: readonly MeetingPurpose[] = [
-  'annual-review',
-  'questionnaire-refresh',
-  'retirement-planning',
-  'protection-review',
-  'financing-needs',
-  'portfolio-rebalance',
-];
-const PLACES: readonly MeetingPlace[] = ['branch', 'client-office', 'video', 'phone'];
+// The demo's meetings are reviews of existing clients at a named place: no "new client", no "other".
+const PURPOSES: readonly MeetingPurpose[] = MEETING_PURPOSES.filter((p) => p !== 'new-client' && p !== 'other');
+const PLACES: readonly MeetingPlace[] = MEETING_PLACES.filter((p) => p !== 'other');
 
 /**
  * The demo branch's time zone. The book is a mainland-China branch's (CNY money, mostly Chinese clients), so its

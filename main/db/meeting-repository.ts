@@ -126,39 +126,32 @@ export function moveMeeting(
   change: { startsAt: string; durationMinutes: number },
   meta: ChangeMeta,
 ): Meeting {
-  return db.transaction(() => {
-    const before = getMeeting(db, id)!;
-    db.prepare('UPDATE meetings SET starts_at = ?, duration_minutes = ? WHERE id = ?').run(
-      change.startsAt,
-      change.durationMinutes,
-      id,
-    );
-    const after = getMeeting(db, id)!;
-    appendAudit(db, {
-      at: meta.at,
-      actor: meta.actor,
-      entity: 'meeting',
-      entityId: id,
-      action: 'move',
-      before: audited(before),
-      after: audited(after),
-    });
-    return after;
-  })();
+  return changeMeeting(db, id, 'move', meta, () =>
+    db
+      .prepare('UPDATE meetings SET starts_at = ?, duration_minutes = ? WHERE id = ?')
+      .run(change.startsAt, change.durationMinutes, id),
+  );
 }
 
 /** Marks a meeting cancelled (the row stays), with its audit entry. */
 export function cancelMeeting(db: Db, id: string, meta: ChangeMeta): Meeting {
+  return changeMeeting(db, id, 'cancel', meta, () =>
+    db.prepare("UPDATE meetings SET status = 'cancelled' WHERE id = ?").run(id),
+  );
+}
+
+/** One change to a stored meeting and its audit entry (the row before and after), in one transaction. */
+function changeMeeting(db: Db, id: string, action: 'move' | 'cancel', meta: ChangeMeta, apply: () => unknown): Meeting {
   return db.transaction(() => {
     const before = getMeeting(db, id)!;
-    db.prepare("UPDATE meetings SET status = 'cancelled' WHERE id = ?").run(id);
+    apply();
     const after = getMeeting(db, id)!;
     appendAudit(db, {
       at: meta.at,
       actor: meta.actor,
       entity: 'meeting',
       entityId: id,
-      action: 'cancel',
+      action,
       before: audited(before),
       after: audited(after),
     });
