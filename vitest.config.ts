@@ -9,6 +9,8 @@ export default defineConfig({
       'test/robustness/**/*.test.ts',
     ],
     environment: 'node',
+    // dist/main is built once here; no test file rebuilds it while others run from it.
+    globalSetup: ['test/support/build-main-once.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Two cores: integration tests open real SQLite files and spawn processes.
