@@ -88,6 +88,21 @@ export interface RankingImpression {
   surface: ImpressionSurface;
   shownTo: string;
   ranking: ClientRanking;
+  /**
+   * The policy that produced the ranking, as one label to group outcomes by (`model-v12`, `model-v12+lm`,
+   * `popularity`, `rules-only`, …). Absent: derived from the ranking's model version and language-model use.
+   */
+  policy?: string;
+  /** The experiment arm the client was assigned to, and the probability of that assignment. */
+  experiment?: { id: string; arm: string; propensity: number };
+  /** The probability with which this ranking explored instead of showing the policy's own order (0: none). */
+  explorationRate?: number;
+}
+
+/** The policy label of a ranking that names none: its model version (and whether language-model signals were used). */
+export function defaultPolicyLabel(ranking: Pick<ClientRanking, 'modelVersion' | 'languageModel'>): string {
+  if (ranking.modelVersion === null) return 'popularity';
+  return `model-v${ranking.modelVersion}${ranking.languageModel?.used ? '+lm' : ''}`;
 }
 
 /** An impression as stored: what the ranking showed, in the order shown, and what it excluded by which rules. */

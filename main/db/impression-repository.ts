@@ -1,4 +1,4 @@
-import type { RankingImpression, StoredImpression } from '../../app/ports/stores';
+import { defaultPolicyLabel, type RankingImpression, type StoredImpression } from '../../app/ports/stores';
 import type { RankingShown } from '../../app/records/advice-record';
 import type { ClientRanking } from '../../app/domain/ranking';
 import type { Db } from './connection';
@@ -13,7 +13,8 @@ export function recordImpression(db: Db, impression: RankingImpression): void {
   cached(
     db,
     `INSERT INTO ranking_impressions (id, client_id, shown_at, surface, shown_to, model_version, rule_set_id,
-       rule_set_version, language_model_json, ranked_json, excluded_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       rule_set_version, language_model_json, ranked_json, excluded_json, policy, experiment_id, arm,
+       assignment_propensity, exploration_rate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     impression.id,
     r.clientId,
@@ -35,6 +36,11 @@ export function recordImpression(db: Db, impression: RankingImpression): void {
       })),
     ),
     JSON.stringify(r.excluded.map((p) => ({ productId: p.productId, failed: p.failed }))),
+    impression.policy ?? defaultPolicyLabel(r),
+    impression.experiment?.id ?? null,
+    impression.experiment?.arm ?? null,
+    impression.experiment?.propensity ?? null,
+    impression.explorationRate ?? 0,
   );
 }
 

@@ -17,6 +17,7 @@ import { migration0160 } from './migrations/0160-users-and-reviews';
 import { migration0170 } from './migrations/0170-meeting-agenda';
 import { migration0180 } from './migrations/0180-meeting-preparation';
 import { migration0190 } from './migrations/0190-pitch-draft-per-language';
+import { migration0200 } from './migrations/0200-impression-policy';
 
 export interface Migration {
   version: number;
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0170,
   migration0180,
   migration0190,
+  migration0200,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
