@@ -33,6 +33,7 @@ import { recordExportHandlers } from './record-export-handlers';
 import { ruleSetHandlers } from './rule-set-handlers';
 import { DeskSession } from './desk-session';
 import { userHandlers } from './user-handlers';
+import { reviewScoreHandlers } from './review-score-handlers';
 import { meetingHandlers } from './meeting-handlers';
 
 /**
@@ -136,6 +137,7 @@ export function openBackend(options: BackendOptions): Backend {
     ...userHandlers(ctx),
     ...meetingHandlers(ctx),
     ...preparation.handlers,
+    ...reviewScoreHandlers(ctx),
   };
   // The agenda's rows say how far each meeting's preparation has got.
   const meetingsInRange = table['meetings:range'];
