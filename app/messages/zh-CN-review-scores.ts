@@ -26,7 +26,7 @@ export const zhCNReviewScores: Record<keyof typeof enReviewScores, string> = {
   'reviewScores.sentBackShare': '{count}（{share}）',
   'reviewScores.apartOfPairs': '{pairs} 对中 {apart} 对',
   'reviewScores.noPairs': '无成对复核',
-  'reviewScores.interval': '95% 置信区间 {low}–{high}',
+  'reviewScores.interval': '区间 {low}–{high}',
   'reviewScores.intervalLabel': '均值 {mean}，95% 置信区间 {low} 至 {high}，共 {n} 个评分',
   'reviewScores.noInterval': '均值 {mean}，仅一个评分，不足以计算区间',
   'reviewScores.apartTitle':
