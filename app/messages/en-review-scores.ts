@@ -42,10 +42,11 @@ export const enReviewScores = {
 
   'modelQuality.title': 'Model quality over versions',
   'modelQuality.label':
-    'Line chart of held-out AUC, precision at {k} and log loss for each interest-model version; the live version is marked.',
+    'Line chart of held-out AUC, precision at {k} and log loss for each interest-model version, with the popularity baseline’s AUC dashed; the live version is marked.',
   'modelQuality.auc': 'AUC',
   'modelQuality.precision': 'Precision@{k}',
   'modelQuality.logLoss': 'Log loss',
+  'modelQuality.aucBaseline': 'AUC of the popularity baseline',
   'modelQuality.scoreAxis': 'AUC, precision (higher is better)',
   'modelQuality.lossAxis': 'Log loss (lower is better)',
   'modelQuality.version': 'v{version}',

@@ -41,10 +41,12 @@ export const zhCNReviewScores: Record<keyof typeof enReviewScores, string> = {
   'reviewScores.label': '按{dimension}分组的复核评分',
 
   'modelQuality.title': '各版本模型质量',
-  'modelQuality.label': '各意向模型版本在留出数据上的 AUC、前 {k} 精确率和对数损失折线图；当前生效版本已标出。',
+  'modelQuality.label':
+    '各意向模型版本在留出数据上的 AUC、前 {k} 精确率和对数损失折线图，虚线为热门度基准的 AUC；当前生效版本已标出。',
   'modelQuality.auc': 'AUC',
   'modelQuality.precision': '前 {k} 精确率',
   'modelQuality.logLoss': '对数损失',
+  'modelQuality.aucBaseline': '热门度基准的 AUC',
   'modelQuality.scoreAxis': 'AUC、精确率（越高越好）',
   'modelQuality.lossAxis': '对数损失（越低越好）',
   'modelQuality.version': 'v{version}',

@@ -1,17 +1,17 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
-import { LineChart } from '@mui/x-charts/LineChart';
+import { LineChart, lineClasses } from '@mui/x-charts/LineChart';
 import { ChartsReferenceLine } from '@mui/x-charts/ChartsReferenceLine';
 import type { ModelVersionSummary } from '../../../../app/contract';
 import { useI18n } from '../../i18n/use-i18n';
-import { rankingK } from './model-labels';
+import { POPULARITY, rankingK } from './model-labels';
 
 const HEIGHT = 300;
 
 /**
- * Held-out AUC, precision@k and log loss of each interest-model version, oldest to newest, with the live version
- * marked by a line and in its axis label. AUC and precision share the 0–1 scale on the left; log loss, where lower is
+ * Held-out AUC, precision@k and log loss of each interest-model version, oldest to newest, with the popularity
+ * baseline's AUC on the same rows dashed and the live version marked by a line and in its axis label. AUC and precision share the 0–1 scale on the left; log loss, where lower is
  * better, has its own on the right. A version without a figure leaves a gap rather than an invented point.
  */
 export function ModelQualityChart({ versions }: { versions: ModelVersionSummary[] }) {
@@ -101,6 +101,17 @@ export function ModelQualityChart({ versions }: { versions: ModelVersionSummary[
             showMark: true,
           },
           {
+            // What a version has to beat, on the same held-out rows: grey and dashed, behind the version's own lines.
+            id: 'auc-popularity',
+            label: t('modelQuality.aucBaseline'),
+            yAxisId: 'score',
+            color: theme.palette.text.secondary,
+            data: ordered.map((v) => value(v.baselines[POPULARITY]?.auc)),
+            valueFormatter: three,
+            curve: 'linear',
+            showMark: false,
+          },
+          {
             id: 'log-loss',
             label: t('modelQuality.logLoss'),
             yAxisId: 'loss',
@@ -112,6 +123,7 @@ export function ModelQualityChart({ versions }: { versions: ModelVersionSummary[
           },
         ]}
         grid={{ horizontal: true }}
+        sx={{ [`& .${lineClasses.line}[data-series="auc-popularity"]`]: { strokeDasharray: '6 4', strokeWidth: 1.5 } }}
         slotProps={{ legend: { position: { vertical: 'top', horizontal: 'center' } } }}
       >
         {live !== null && (
