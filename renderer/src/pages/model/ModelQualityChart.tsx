@@ -11,8 +11,9 @@ const HEIGHT = 300;
 
 /**
  * Held-out AUC, precision@k and log loss of each interest-model version, oldest to newest, with the popularity
- * baseline's AUC on the same rows dashed and the live version marked by a line and in its axis label. AUC and precision share the 0–1 scale on the left; log loss, where lower is
- * better, has its own on the right. A version without a figure leaves a gap rather than an invented point.
+ * baseline's AUC on the same rows dashed and the live version marked by a line and in its axis label. AUC and
+ * precision share the 0–1 scale on the left; log loss, where lower is better, has its own on the right. A version
+ * without a figure leaves a gap rather than an invented point.
  */
 export function ModelQualityChart({ versions }: { versions: ModelVersionSummary[] }) {
   const { t, fmt } = useI18n();
