@@ -124,6 +124,8 @@ test.describe('accessibility (axe, WCAG 2.1 AA): no serious or critical violatio
     if ((await page.getByTestId('model-version-row').count()) === 0) {
       await page.getByTestId('model-retrain').click();
       await expect(page.getByTestId('model-version-row').first()).toBeVisible({ timeout: FIRST_RANKING_MS });
+      // The "trained" notice fades out on its own; axe would measure its colours half-faded.
+      await expect(page.getByTestId('snackbar-success')).toBeHidden({ timeout: 15_000 });
     }
     await expect(page.getByTestId('model-chart')).toBeVisible();
     await expect(page.getByTestId('review-scores-row').first()).toBeVisible();
