@@ -20,6 +20,24 @@ export interface ArmCounts {
   converted: number;
 }
 
+/**
+ * Each arm's clients and converted clients from single outcomes (a client in an arm, and whether that outcome was a
+ * conversion): a client counts once per arm, as converted when any of their outcomes was.
+ */
+export function armCountsOf(outcomes: Iterable<{ unit: string; arm: string; converted: boolean }>): ArmCounts[] {
+  const arms = new Map<string, Map<string, boolean>>();
+  for (const o of outcomes) {
+    let units = arms.get(o.arm);
+    if (!units) arms.set(o.arm, (units = new Map()));
+    units.set(o.unit, (units.get(o.unit) ?? false) || o.converted);
+  }
+  return [...arms].map(([arm, units]) => ({
+    arm,
+    clients: units.size,
+    converted: [...units.values()].filter(Boolean).length,
+  }));
+}
+
 export interface ArmResult extends RateEstimate {
   arm: string;
 }
