@@ -6,6 +6,7 @@ import {
   type ArmAssignment,
   type Experiment,
   type ExperimentKind,
+  type PitchVariant,
 } from '../experiments/experiment';
 import { experimentReport, type ExperimentReport } from '../experiments/report';
 import type { Clock, IdSource, Stores } from '../ports';
@@ -95,4 +96,34 @@ export function armForClient(
   const running = experiments.running(kind);
   if (!running) return null;
   return experiments.assign(running, clientId, () => drawArm(running, clientId, mulberry32), at);
+}
+
+/** What starting a pitch draft needs to know: the client, and the settings and source the arm may set. */
+interface PitchStart {
+  clientId: string;
+  settings: { tone: PitchVariant['tone']; length: PitchVariant['length'] };
+  source: 'auto' | 'model' | 'template';
+}
+
+/**
+ * Starts a pitch draft under the running pitch-variant experiment, if there is one: the client's sticky arm sets the
+ * tone, length and whether the template or the language model writes it, and the draft is recorded with the arm so
+ * the client's reaction can be attributed. The draft goes through the same suitability check as any other.
+ */
+export async function draftUnderExperiment<I extends PitchStart, O extends { draftId: string }>(
+  experiments: ExperimentStore,
+  start: (input: I) => Promise<O>,
+  input: I,
+  at: string,
+): Promise<O> {
+  const assignment = armForClient(experiments, 'pitch-variant', input.clientId, at);
+  const variant = assignment?.arm.pitch;
+  if (!assignment || !variant) return start(input);
+  const started = await start({
+    ...input,
+    settings: { ...input.settings, tone: variant.tone, length: variant.length },
+    source: variant.source,
+  });
+  experiments.recordPitchDraft(started.draftId, assignment, at);
+  return started;
 }

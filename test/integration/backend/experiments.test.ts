@@ -159,4 +159,45 @@ describe('ranking-policy experiments on the demo book', () => {
       db.close();
     }
   });
+
+  it('writes a pitch under the client’s pitch-variant arm and records the draft with the arm', async () => {
+    const pitch = await value<ExperimentView>('experiments:define', {
+      definition: {
+        ...definition,
+        name: 'Warm against concise',
+        kind: 'pitch-variant',
+        arms: [
+          { id: 'warm', share: 0.5, pitch: { tone: 'warm', length: 'medium', source: 'template' } },
+          { id: 'concise', share: 0.5, pitch: { tone: 'concise', length: 'short', source: 'template' } },
+        ],
+      },
+    });
+    await value('experiments:start', { id: pitch.id });
+    const ranking = await value<ClientRanking>('recommendations:for-client', { clientId: 'CL-0003', top: 3 });
+    const productId = ranking.ranked[0]!.productId;
+    const done = new Promise<void>((resolve) => {
+      const off = backend.subscribe((event) => {
+        if (event === 'pitch:done') {
+          off();
+          resolve();
+        }
+      });
+    });
+    // The advisor asked for formal and long; the arm decides.
+    const started = await value<{ draftId: string; source: string }>('pitch:start', {
+      clientId: 'CL-0003',
+      productId,
+      source: 'auto',
+      settings: { language: 'en', tone: 'formal', length: 'long' },
+    });
+    await done;
+    expect(started.source).toBe('template');
+    const results = await value<ExperimentResultsView>('experiments:results', { id: pitch.id });
+    const drafted = results.activity.filter((a) => a.shown > 0);
+    expect(drafted).toHaveLength(1);
+    expect(drafted[0]).toMatchObject({ clients: 1, shown: 1, converted: 0 });
+    await value('outcomes:record', { clientId: 'CL-0003', productId, outcome: 'accepted' });
+    const after = await value<ExperimentResultsView>('experiments:results', { id: pitch.id });
+    expect(after.activity.find((a) => a.arm === drafted[0]!.arm)!.converted).toBe(1);
+  });
 });
