@@ -119,11 +119,22 @@ export async function draftUnderExperiment<I extends PitchStart, O extends { dra
   const assignment = armForClient(experiments, 'pitch-variant', input.clientId, at);
   const variant = assignment?.arm.pitch;
   if (!assignment || !variant) return start(input);
-  const started = await start({
-    ...input,
-    settings: { ...input.settings, tone: variant.tone, length: variant.length },
-    source: variant.source,
-  });
+  let started: O;
+  try {
+    started = await start({
+      ...input,
+      settings: { ...input.settings, tone: variant.tone, length: variant.length },
+      source: variant.source,
+    });
+  } catch (error) {
+    // Falling back to the template would put a template pitch in the model's arm; say why instead.
+    if (error instanceof DomainError && error.code === 'unavailable' && variant.source === 'model')
+      throw new DomainError(
+        'unavailable',
+        `This client is in arm ${assignment.arm.id} of the experiment "${experiments.get(assignment.experimentId)?.name ?? assignment.experimentId}", whose pitches are written by the language model, and none is loaded. Load one on the Models page.`,
+      );
+    throw error;
+  }
   experiments.recordPitchDraft(started.draftId, assignment, at);
   return started;
 }
