@@ -33,6 +33,8 @@ test.describe('A/B tests on the Experiments page', () => {
     const dialog = page.getByTestId('experiment-dialog');
     await dialog.getByTestId('experiment-name').fill('Model against popularity');
     await expect(dialog.getByTestId('experiment-sample-size')).toContainText('clients in each arm');
+    fs.mkdirSync(SCREENS, { recursive: true });
+    await dialog.screenshot({ path: path.join(SCREENS, 'experiment-define-en.png') });
     await dialog.getByTestId('experiment-create').click();
     await expect(dialog).toBeHidden();
     const row = page.locator('[data-testid^="experiment-row-"]');
@@ -40,6 +42,7 @@ test.describe('A/B tests on the Experiments page', () => {
     await expect(row.getByTestId('experiment-status')).toHaveText('Draft');
     await row.getByTestId('experiment-start').click();
     await expect(row.getByTestId('experiment-status')).toHaveText('Running');
+    await page.screenshot({ path: path.join(SCREENS, 'experiments-list-en.png') });
 
     // Each client's ranking follows their arm, and the same arm on every visit.
     const first = new Map<string, string>();
@@ -70,7 +73,6 @@ test.describe('A/B tests on the Experiments page', () => {
     await expect(page.getByTestId('experiment-arms').locator('svg').first()).toBeVisible();
     await expect(page.getByTestId('experiment-progress')).toContainText('the plan asks for');
 
-    fs.mkdirSync(SCREENS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENS, 'experiment-result-en.png') });
     await page.getByTestId('experiment-arms').screenshot({ path: path.join(SCREENS, 'experiment-arms-en.png') });
     await page
