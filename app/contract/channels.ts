@@ -25,6 +25,7 @@ import { pdfChannels } from './pdf-channels';
 import { userChannels } from './user-channels';
 import { meetingChannels } from './meeting-channels';
 import { preparationChannels } from './preparation-channels';
+import { experimentChannels } from './experiment-channels';
 import { reviewScoreChannels } from './review-score-channels';
 
 const Empty = z.object({}).strict();
@@ -119,6 +120,7 @@ export const channels = {
   ...userChannels,
   ...meetingChannels,
   ...preparationChannels,
+  ...experimentChannels,
   ...reviewScoreChannels,
 } as const;
 

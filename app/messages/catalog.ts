@@ -22,6 +22,7 @@ import { enShortcuts } from './en-shortcuts';
 import { enPreparation } from './en-preparation';
 import { enRetrainSafety } from './en-retrain-safety';
 import { enPitchEditor } from './en-pitch-editor';
+import { enExperiments } from './en-experiments';
 import { enReviewScores } from './en-review-scores';
 import type { Language } from './language';
 import { zhCNAgenda } from './zh-CN-agenda';
@@ -48,6 +49,7 @@ import { zhCNShortcuts } from './zh-CN-shortcuts';
 import { zhCNPreparation } from './zh-CN-preparation';
 import { zhCNRetrainSafety } from './zh-CN-retrain-safety';
 import { zhCNPitchEditor } from './zh-CN-pitch-editor';
+import { zhCNExperiments } from './zh-CN-experiments';
 import { zhCNReviewScores } from './zh-CN-review-scores';
 
 /**
@@ -80,6 +82,7 @@ export const en = {
   ...enReasonChecks,
   ...enRetrainSafety,
   ...enPitchEditor,
+  ...enExperiments,
   ...enReviewScores,
 } satisfies Record<string, string>;
 
@@ -111,6 +114,7 @@ export const zhCN: Catalog = {
   ...zhCNReasonChecks,
   ...zhCNRetrainSafety,
   ...zhCNPitchEditor,
+  ...zhCNExperiments,
   ...zhCNReviewScores,
 };
 

@@ -12,6 +12,7 @@ import { DatabaseTooNewError } from '../db/migrate';
 import { resolveDatabasePath } from '../paths';
 import { ImportRefusedError } from '../import/import-csv';
 import { runAuditVerify } from './audit-command';
+import { runExperiments } from './experiments-command';
 import { openCliBackend } from './cli-backend';
 import { helpFor } from './cli-help';
 import { runImport } from './cli-import';
@@ -250,6 +251,16 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
       pseudonymize: values.pseudonymize,
       includeUnreviewed: values['include-unreviewed'],
     });
+    return;
+  }
+
+  if (command === 'experiments') {
+    const backend = await openFor(io, dbPath, true);
+    try {
+      await runExperiments(io, backend, { sub, rest, json });
+    } finally {
+      await backend.close();
+    }
     return;
   }
 

@@ -11,9 +11,12 @@ export type Route =
   | { name: 'settings' }
   | { name: 'reviews' }
   | { name: 'compliance' }
+  | { name: 'experiments' }
+  | { name: 'experiment'; id: string }
   | { name: 'not-found'; hash: string };
 
-export type Section = 'clients' | 'products' | 'meetings' | 'reviews' | 'model' | 'models' | 'compliance' | 'settings';
+export type Section =
+  'clients' | 'products' | 'meetings' | 'reviews' | 'model' | 'models' | 'compliance' | 'settings' | 'experiments';
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/clients';
@@ -40,6 +43,7 @@ export function parseHash(hash: string): Route {
   if (head === 'settings' && !id) return { name: 'settings' };
   if (head === 'reviews' && !id) return { name: 'reviews' };
   if (head === 'compliance' && !id) return { name: 'compliance' };
+  if (head === 'experiments') return id ? { name: 'experiment', id } : { name: 'experiments' };
   return { name: 'not-found', hash };
 }
 
@@ -51,6 +55,8 @@ export function hrefFor(route: Exclude<Route, { name: 'not-found' }>): string {
       return `#/products/${encodeURIComponent(route.id)}`;
     case 'pitch':
       return `#/clients/${encodeURIComponent(route.clientId)}/pitch/${encodeURIComponent(route.productId)}`;
+    case 'experiment':
+      return `#/experiments/${encodeURIComponent(route.id)}`;
     default:
       return `#/${route.name}`;
   }
@@ -77,6 +83,9 @@ export function sectionOf(route: Route): Section | null {
       return 'reviews';
     case 'compliance':
       return 'compliance';
+    case 'experiments':
+    case 'experiment':
+      return 'experiments';
     default:
       return null;
   }

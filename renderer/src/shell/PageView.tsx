@@ -21,6 +21,12 @@ const ReviewsPage = lazy(() => import('../pages/reviews/ReviewsPage').then((m) =
 const CompliancePage = lazy(() =>
   import('../pages/compliance/CompliancePage').then((m) => ({ default: m.CompliancePage })),
 );
+const ExperimentsPage = lazy(() =>
+  import('../pages/experiments/ExperimentsPage').then((m) => ({ default: m.ExperimentsPage })),
+);
+const ExperimentResultPage = lazy(() =>
+  import('../pages/experiments/ExperimentResultPage').then((m) => ({ default: m.ExperimentResultPage })),
+);
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 export function PageView({ route }: { route: Route }) {
@@ -58,6 +64,10 @@ function RoutedPage({ route }: { route: Route }) {
       return <ReviewsPage />;
     case 'compliance':
       return <CompliancePage />;
+    case 'experiments':
+      return <ExperimentsPage />;
+    case 'experiment':
+      return <ExperimentResultPage key={route.id} id={route.id} />;
     case 'not-found':
       return (
         <Alert severity="warning" sx={{ m: 2 }} action={<Button href="#/clients">{t('app.backToClients')}</Button>}>
