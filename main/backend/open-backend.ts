@@ -34,6 +34,7 @@ import { ruleSetHandlers } from './rule-set-handlers';
 import { experimentHandlers } from './experiment-handlers';
 import { DeskSession } from './desk-session';
 import { userHandlers } from './user-handlers';
+import { reviewScoreHandlers } from './review-score-handlers';
 import { meetingHandlers } from './meeting-handlers';
 
 /**
@@ -138,6 +139,7 @@ export function openBackend(options: BackendOptions): Backend {
     ...meetingHandlers(ctx),
     ...preparation.handlers,
     ...experimentHandlers(ctx),
+    ...reviewScoreHandlers(ctx),
   };
   // The agenda's rows say how far each meeting's preparation has got.
   const meetingsInRange = table['meetings:range'];
