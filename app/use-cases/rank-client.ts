@@ -5,6 +5,7 @@ import { fitPopularity } from '../eval/popularity-baseline';
 import type { Clock, IdSource, ImpressionSurface, LanguageModelSignals, RankingLanguageModel, Stores } from '../ports';
 import { modelScorer, popularityScorer, type ProductScorer } from '../ranking/product-scorer';
 import { rankForClient } from '../ranking/rank-for-client';
+import type { UniformSource } from '../ranking/exploration';
 import type { CachedModel, LiveModelCache } from './live-model-cache';
 import type { Retrainer } from './retrain';
 
@@ -31,6 +32,8 @@ export interface RankClientDeps {
   retrainer: Retrainer;
   signals: LanguageModelSignals;
   clock: Clock;
+  /** Exploration of the last place (app/ranking/exploration.ts): the rate as set now, and the source of chance. */
+  exploration?: { rate(): number; random: UniformSource };
 }
 
 export interface RankClientInput {
@@ -106,6 +109,7 @@ export function createRankClient(deps: RankClientDeps): (input: RankClientInput)
       // Recorded, unwithdrawn client-requested deviations; the risk-class rule still decides whether each applies.
       deviations: stores.deviations.activeForRanking(clientId),
       includeCredit: includeCredit === true,
+      ...(deps.exploration ? { exploration: { rate: deps.exploration.rate(), random: deps.exploration.random } } : {}),
     };
     const ref = live?.live.languageModel ?? null;
     let about: RankingLanguageModel | null = ref ? deps.signals.availability(ref) : null;
@@ -148,7 +152,15 @@ export function createRankClient(deps: RankClientDeps): (input: RankClientInput)
     };
     if (!shownOn) return ranking;
     const id = `IM-${deps.ids.randomId().slice(0, 16).toUpperCase()}`;
-    deps.stores.impressions.record({ id, shownAt: at, surface: shownOn, shownTo: deps.actor, ranking });
+    const explorationRate = request.exploration?.rate ?? 0;
+    deps.stores.impressions.record({
+      id,
+      shownAt: at,
+      surface: shownOn,
+      shownTo: deps.actor,
+      ranking,
+      explorationRate,
+    });
     return { ...ranking, impressionId: id };
   };
 }
