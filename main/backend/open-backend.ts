@@ -31,6 +31,7 @@ import { recordHandlers } from './record-handlers';
 import { seedDemoHistory } from './demo-history';
 import { recordExportHandlers } from './record-export-handlers';
 import { ruleSetHandlers } from './rule-set-handlers';
+import { offPolicyHandlers } from './off-policy-handlers';
 import { DeskSession } from './desk-session';
 import { userHandlers } from './user-handlers';
 import { meetingHandlers } from './meeting-handlers';
@@ -136,6 +137,7 @@ export function openBackend(options: BackendOptions): Backend {
     ...userHandlers(ctx),
     ...meetingHandlers(ctx),
     ...preparation.handlers,
+    ...offPolicyHandlers(ctx),
   };
   // The agenda's rows say how far each meeting's preparation has got.
   const meetingsInRange = table['meetings:range'];
