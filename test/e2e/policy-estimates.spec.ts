@@ -38,7 +38,16 @@ test.describe('policy estimates', () => {
     await expect(page.getByTestId('snackbar-success')).toContainText('Exploration rate saved.');
 
     // Rankings shown to the advisor, each kept with the propensities of what it showed.
-    for (let i = 1; i <= 50; i++) await showRanking(page, `CL-${String(i).padStart(4, '0')}`);
+    // Some reactions recorded from them: the client accepted the first product shown.
+    for (let i = 1; i <= 50; i++) {
+      await showRanking(page, `CL-${String(i).padStart(4, '0')}`);
+      const first = page.getByTestId('recommendation-row').first();
+      if (i % 3 === 0 && (await first.count()) > 0) {
+        await first.getByTestId('reaction-accepted').click();
+        await page.getByTestId('reaction-confirm').click();
+        await expect(page.getByTestId('reaction-confirm-dialog')).toBeHidden();
+      }
+    }
 
     await page.getByTestId('nav-policy-estimates').click();
     await expect(page).toHaveURL(/#\/policy-estimates$/);
@@ -49,14 +58,33 @@ test.describe('policy estimates', () => {
     await expect(live.getByTestId('policy-value')).toHaveText(/%/);
     await expect(live.getByTestId('policy-ess')).toHaveText(/\d+ rankings/);
     await expect(page.getByTestId('policy-estimates-chart')).toBeVisible();
-    // A candidate the log says too little about is named with the reason, in words.
-    await expect(page.getByTestId('policy-rules-only').getByTestId('policy-refusal')).toContainText('No estimate:');
-    await page.screenshot({ path: path.join(SCREENS, 'policy-estimates-en.png'), fullPage: true });
+    // Every candidate has its estimates or, where the log says too little about it, the reason in words.
+    for (const name of ['model-v1', 'popularity', 'rules-only'])
+      await expect(page.getByTestId(`policy-${name}`)).toContainText(/%|No estimate:/);
+    await page.screenshot({ path: path.join(SCREENS, 'policy-estimates-en.png') });
+    await page
+      .getByTestId('policy-estimates-table')
+      .screenshot({ path: path.join(SCREENS, 'policy-estimates-table-en.png') });
 
     await page.getByTestId('language-switch').click();
     await expect(page.getByTestId('policy-estimates-title')).toHaveText('策略评估');
-    await expect(page.getByTestId('policy-rules-only').getByTestId('policy-refusal')).toContainText('无法估计');
-    await page.screenshot({ path: path.join(SCREENS, 'policy-estimates-zh-CN.png'), fullPage: true });
+    await expect(page.getByTestId('policy-model-v1').getByTestId('policy-value').first()).toHaveText(/%/);
+    await page.screenshot({ path: path.join(SCREENS, 'policy-estimates-zh-CN.png') });
+    await page
+      .getByTestId('policy-estimates-table')
+      .screenshot({ path: path.join(SCREENS, 'policy-estimates-table-zh-CN.png') });
+
+    // A period with no ranking that recorded its propensities: nothing can be estimated, and each policy says why.
+    await page.getByTestId('policy-to').fill('2020-01-01');
+    await expect(page.getByTestId('policy-estimates-chart')).toBeHidden();
+    await expect(page.getByTestId('policy-rules-only').getByTestId('policy-refusal')).toHaveText(
+      '无法估计：本期间展示的排名均未记录其产品的展示概率。',
+    );
+    await page.getByTestId('language-switch').click();
+    await expect(page.getByTestId('policy-model-v1').getByTestId('policy-refusal')).toHaveText(
+      'No estimate: no ranking shown in this period recorded the probabilities its products were shown with.',
+    );
+    await page.screenshot({ path: path.join(SCREENS, 'policy-estimates-refused-en.png') });
     expect(consoleErrors).toEqual([]);
   });
 });

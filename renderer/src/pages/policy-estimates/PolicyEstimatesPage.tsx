@@ -101,7 +101,7 @@ export function PolicyEstimatesPage() {
           label={t('offPolicy.from')}
           value={from}
           onChange={(e) => setFrom(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'policy-from' } }}
         />
         <TextField
           size="small"
@@ -109,7 +109,7 @@ export function PolicyEstimatesPage() {
           label={t('offPolicy.to')}
           value={to}
           onChange={(e) => setTo(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'policy-to' } }}
         />
       </Box>
       {estimates.isLoading && <LinearProgress aria-label="loading" />}
@@ -122,9 +122,11 @@ export function PolicyEstimatesPage() {
               without: estimates.data.withoutPropensities,
             })}
           </Typography>
-          <SectionCard title={t('offPolicy.chartTitle')}>
-            <PolicyEstimatesChart policies={estimates.data.policies} />
-          </SectionCard>
+          {estimates.data.policies.some((p) => p.estimates.length > 0) && (
+            <SectionCard title={t('offPolicy.chartTitle')}>
+              <PolicyEstimatesChart policies={estimates.data.policies} />
+            </SectionCard>
+          )}
           <Box sx={{ mt: 2 }}>
             <Table size="small" aria-label={t('offPolicy.title')} data-testid="policy-estimates-table">
               <TableHead>
