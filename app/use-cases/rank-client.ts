@@ -109,7 +109,11 @@ export function createRankClient(deps: RankClientDeps): (input: RankClientInput)
       // Recorded, unwithdrawn client-requested deviations; the risk-class rule still decides whether each applies.
       deviations: stores.deviations.activeForRanking(clientId),
       includeCredit: includeCredit === true,
-      ...(deps.exploration ? { exploration: { rate: deps.exploration.rate(), random: deps.exploration.random } } : {}),
+      // Only a ranking shown (kept as an impression) explores: one not shown is never logged, so exploring it would
+      // change what the advisor sees and teach nothing.
+      ...(deps.exploration && shownOn
+        ? { exploration: { rate: deps.exploration.rate(), random: deps.exploration.random } }
+        : {}),
     };
     const ref = live?.live.languageModel ?? null;
     let about: RankingLanguageModel | null = ref ? deps.signals.availability(ref) : null;
