@@ -6,6 +6,7 @@ import type { ClientRanking } from '../../../app/contract/engine-channels';
 import type { PolicyEstimatesView } from '../../../app/contract/off-policy-channels';
 import type { Backend } from '../../../main/backend/backend-types';
 import { openBackend } from '../../../main/backend/open-backend';
+import { verifyAuditChain } from '../../../main/db/audit-verify';
 import { openDatabase } from '../../../main/db/connection';
 import { backendCalls } from './backend-calls';
 
@@ -38,6 +39,18 @@ describe('exploration and off-policy estimates', () => {
     if (!refused.ok) expect(refused.error.message).toMatch(/exploration rate must be between 0 and 0.5/);
     expect(await value('exploration:set', { rate: 0.5 })).toEqual({ rate: 0.5 });
     expect(await value('exploration:get', {})).toEqual({ rate: 0.5 });
+    // The change is in the audit trail, which still verifies.
+    const db = openDatabase(backend.databasePath, { readonly: true });
+    try {
+      const entry = db
+        .prepare("SELECT before_json, after_json FROM audit_log WHERE action = 'set exploration rate'")
+        .get() as { before_json: string; after_json: string };
+      expect(JSON.parse(entry.before_json)).toEqual({ explorationRate: 0.05 });
+      expect(JSON.parse(entry.after_json)).toEqual({ explorationRate: 0.5 });
+      expect(verifyAuditChain(db).ok).toBe(true);
+    } finally {
+      db.close();
+    }
   });
 
   it('keeps the rate and each shown product’s propensity on the impression; only suitable products are shown', async () => {
@@ -48,7 +61,7 @@ describe('exploration and off-policy estimates', () => {
     expect(last.propensity).toBeLessThan(1);
     const excluded = new Set(ranking.excluded.map((e) => e.productId));
     expect(ranking.ranked.some((p) => excluded.has(p.productId))).toBe(false);
-    const db = openDatabase(path.join(dir, 'advisor-desk.sqlite'), { readonly: true });
+    const db = openDatabase(backend.databasePath, { readonly: true });
     try {
       const row = db
         .prepare('SELECT exploration_rate, ranked_json FROM ranking_impressions WHERE id = ?')
