@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { openApp } from './support/sign-in';
+import { expectNoSeriousViolations, waitForSettledPage } from './support/axe';
+import { openApp, signInIfAsked } from './support/sign-in';
 
 const SCREENS = '/tmp/advisor-desk-screens';
 /** The first ranking trains the first model version: seconds, more on a busy machine. */
@@ -61,6 +62,13 @@ test.describe('policy estimates', () => {
     // Every candidate has its estimates or, where the log says too little about it, the reason in words.
     for (const name of ['model-v1', 'popularity', 'rules-only'])
       await expect(page.getByTestId(`policy-${name}`)).toContainText(/%|No estimate:/);
+    // The page opened afresh, without the reactions' notices from the client pages.
+    await page.reload();
+    await signInIfAsked(page);
+    await expect(page.getByTestId('policy-model-v1')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('snackbar-success')).toBeHidden();
+    await waitForSettledPage(page);
+    await expectNoSeriousViolations(page, 'the policy estimates page');
     await page.screenshot({ path: path.join(SCREENS, 'policy-estimates-en.png') });
     await page
       .getByTestId('policy-estimates-table')
