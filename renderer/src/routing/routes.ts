@@ -13,10 +13,20 @@ export type Route =
   | { name: 'compliance' }
   | { name: 'experiments' }
   | { name: 'experiment'; id: string }
+  | { name: 'policy-estimates' }
   | { name: 'not-found'; hash: string };
 
 export type Section =
-  'clients' | 'products' | 'meetings' | 'reviews' | 'model' | 'models' | 'compliance' | 'settings' | 'experiments';
+  | 'clients'
+  | 'products'
+  | 'meetings'
+  | 'reviews'
+  | 'model'
+  | 'models'
+  | 'compliance'
+  | 'settings'
+  | 'experiments'
+  | 'policy-estimates';
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/clients';
@@ -44,6 +54,7 @@ export function parseHash(hash: string): Route {
   if (head === 'reviews' && !id) return { name: 'reviews' };
   if (head === 'compliance' && !id) return { name: 'compliance' };
   if (head === 'experiments') return id ? { name: 'experiment', id } : { name: 'experiments' };
+  if (head === 'policy-estimates' && !id) return { name: 'policy-estimates' };
   return { name: 'not-found', hash };
 }
 
@@ -86,6 +97,8 @@ export function sectionOf(route: Route): Section | null {
     case 'experiments':
     case 'experiment':
       return 'experiments';
+    case 'policy-estimates':
+      return 'policy-estimates';
     default:
       return null;
   }
