@@ -1,4 +1,3 @@
-import type { ProductScorer } from '../ranking/product-scorer';
 import type { CandidateAction, LoggedRanking } from './off-policy';
 
 /**
@@ -64,7 +63,3 @@ export function replayLog(
   }
   return { log, withoutPropensities };
 }
-
-/** Rules only: every suitable product equal, in catalogue id order; no model, no popularity. */
-export const rulesOnlyScorer: ProductScorer = (_client, products) =>
-  products.map(() => ({ probability: 0.5, explain: () => [] }));

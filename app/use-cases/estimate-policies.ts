@@ -1,5 +1,6 @@
 import { estimateOffPolicy, type Diagnostics, type Estimate, type OffPolicyResult } from '../analytics/off-policy';
-import { replayLog, rulesOnlyScorer, type ConversionOutcome, type LoggedImpression } from '../analytics/policy-replay';
+import { replayLog, type ConversionOutcome, type LoggedImpression } from '../analytics/policy-replay';
+import { rulesOnlyScorer } from '../experiments/rules-only-scorer';
 import { isPositiveOutcome } from '../domain';
 import { fitPopularity } from '../eval/popularity-baseline';
 import type { Stores } from '../ports';
@@ -84,7 +85,8 @@ export function createEstimatePolicies(deps: EstimatePoliciesDeps): (input: Esti
       outcomes.map((i) => ({ productId: i.productId, label: isPositiveOutcome(i.outcome) ? 1 : 0 })),
     );
     list.push({ policy: 'popularity', scorer: popularityScorer(popularity) });
-    list.push({ policy: 'rules-only', scorer: rulesOnlyScorer });
+    // The same policy an experiment's rules-only arm ranks with: every suitable product equal.
+    list.push({ policy: 'rules-only', scorer: rulesOnlyScorer(0.5) });
     return list;
   }
 

@@ -22,6 +22,8 @@ export interface BackendContext {
   /** YYYY-MM-DD in UTC: the date validation and demo data are anchored to. */
   today(): string;
   randomId(): string;
+  /** Uniform draws in [0, 1): the chance a shown ranking explores with (Math.random unless a test seeds it). */
+  chance(): number;
   /** The one loaded language model, shared by the llm and pitch handlers; disposed on close. */
   llm: LanguageEngine;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;

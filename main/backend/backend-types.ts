@@ -15,6 +15,8 @@ export interface BackendOptions {
   demoHistory?: boolean;
   /** Injected clock so tests and the demo generator are reproducible. */
   now?: () => Date;
+  /** Uniform draws in [0, 1) for a ranking's exploration; default Math.random (tests pass a seeded source). */
+  chance?: () => number;
   /** better-sqlite3 native binding built for Electron's ABI (see README); Node uses the default. */
   nativeBinding?: string;
   /** The passphrase of an encrypted store (see main/db/store-cipher.ts); never logged, never put on a command line. */

@@ -30,7 +30,7 @@ export function engineHandlers(ctx: BackendContext): EngineHandlers {
   const signals = new ModelSignals(ctx);
   const cache = new LiveModelCache(ctx.stores.modelVersions);
   const retrainer = createRetrainer(withDeps(ctx, { trainer: { train: trainInWorker }, signals }));
-  const exploration = { rate: () => getExplorationRate(ctx.db), random: Math.random };
+  const exploration = { rate: () => getExplorationRate(ctx.db), random: () => ctx.chance() };
   const rank = createRankClient(
     withDeps(ctx, { cache, retrainer, signals, exploration, experiments: rankingExperiments(ctx) }),
   );

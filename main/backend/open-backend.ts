@@ -92,6 +92,7 @@ export function openBackend(options: BackendOptions): Backend {
     nowIso: clock.nowIso,
     today: clock.today,
     randomId: ids.randomId,
+    chance: options.chance ?? Math.random,
     llm,
     emit: (event, payload) => events.emit(event, payload),
   };
