@@ -1,6 +1,5 @@
 import { auc, logLoss, pairedAucDifference } from '../eval/metrics';
 import { calibrate, fitPlatt, logitOf, type PlattCalibration } from '../ranking/platt-calibration';
-import { encodeRows } from './feature-encoding';
 import { InterestModel, type InterestModelOptions } from './interest-model';
 import type { LabelledRow } from './training-rows';
 import { message, type Message, type MessageKey } from '../messages';
@@ -54,6 +53,13 @@ export const CANDIDATES: readonly CandidateSettings[] = [
     about: 'factorization machine, client and product ids seen at least 3 times as factors; any other id adds nothing',
     aboutKey: 'selection.about.identities',
     options: { encoding: { identityMinCount: 3 } },
+  },
+  {
+    name: 'boosted',
+    about:
+      'factorization machine with gradient-boosted trees on its residual (depth 4, step 0.1, stopped on the latest tenth)',
+    aboutKey: 'selection.about.boosted',
+    options: { trees: {} },
   },
   {
     name: 'linear',
@@ -119,6 +125,8 @@ export interface ModelSelection {
 
 export interface SelectedModel {
   model: InterestModel;
+  /** The chosen candidate as judged: fitted on the rows before the window (the model itself when none was held). */
+  windowModel: InterestModel;
   settings: CandidateSettings;
   /** Platt scaling fitted on the chosen candidate's predictions for the latest window; null when too few rows. */
   calibration: PlattCalibration | null;
@@ -173,8 +181,10 @@ export function trainSelectedModel(
     fitPositives > 0 &&
     fitPositives < fit.length;
   if (!enough) {
+    const model = InterestModel.train(rows, withSeed(first.options, options.seed));
     return {
-      model: InterestModel.train(rows, withSeed(first.options, options.seed)),
+      model,
+      windowModel: model,
       settings: first,
       calibration: null,
       selection: {
@@ -198,14 +208,11 @@ export function trainSelectedModel(
       },
     };
   }
-  const results: (CandidateResult & { scores: number[] })[] = [];
+  const results: (CandidateResult & { scores: number[]; model: InterestModel })[] = [];
   for (const candidate of candidates) {
     const model = InterestModel.train(fit, withSeed(candidate.options, options.seed));
-    const scores = encodeRows(
-      model.encoding,
-      judged.map((r) => r.raw),
-    ).map((x) => model.machine.predict(x));
-    results.push({ name: candidate.name, auc: auc(scores, labels), logLoss: logLoss(scores, labels), scores });
+    const scores = judged.map((r) => model.scoreRaw(r.raw));
+    results.push({ name: candidate.name, auc: auc(scores, labels), logLoss: logLoss(scores, labels), scores, model });
   }
   // Each challenger against the default on the same outcomes: a clear gain, beyond what the window's luck explains.
   const gains = results.map((r, c) => (c === 0 ? null : pairedAucDifference(results[0]!.scores, r.scores, labels)));
@@ -235,6 +242,7 @@ export function trainSelectedModel(
   const otherGain = best === 0 ? runnerUp?.c : best;
   return {
     model: InterestModel.train(rows, withSeed(settings.options, options.seed)),
+    windowModel: winner.model,
     settings,
     calibration: calibration.rows > 0 ? calibration : null,
     selection: {
