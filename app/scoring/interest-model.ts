@@ -58,16 +58,24 @@ export class InterestModel {
     const examples = encodeRows(encoding, raws).map((x, r) => ({ x, y: rows[r]!.label }));
     const machine = FactorizationMachine.train(examples, encoding.dimension, options.model);
     const times = rows.map((r) => r.interaction.occurredAt).sort();
-    const trees = options.trees
-      ? BoostedTrees.train(
-          { numeric: encoding.numeric.map((c) => c.name), categorical: encoding.categorical.map((c) => c.name) },
-          raws,
-          examples.map((e) => e.y),
-          options.trees,
-          Float64Array.from(examples, (e) => machine.predictLogit(e.x)),
-        )
-      : null;
-    return new InterestModel(encoding, machine, times[0] ?? null, times[times.length - 1] ?? null, trees);
+    const model = new InterestModel(encoding, machine, times[0] ?? null, times[times.length - 1] ?? null);
+    return options.trees ? model.withTrees(rows, options.trees) : model;
+  }
+
+  /**
+   * This model's encoding and machine with trees fitted on the machine's residual over `rows` (the rows it was
+   * trained on): the same as training with `trees` set, without fitting the machine again.
+   */
+  withTrees(rows: readonly LabelledRow[], options: BoostedTreesOptions): InterestModel {
+    const raws = rows.map((r) => r.raw);
+    const trees = BoostedTrees.train(
+      { numeric: this.encoding.numeric.map((c) => c.name), categorical: this.encoding.categorical.map((c) => c.name) },
+      raws,
+      rows.map((r) => r.label),
+      options,
+      Float64Array.from(encodeRows(this.encoding, raws), (x) => this.machine.predictLogit(x)),
+    );
+    return new InterestModel(this.encoding, this.machine, this.trainedFrom, this.trainedTo, trees);
   }
 
   /** Probability the client shows interest in the product in this context; finite for any input. */

@@ -210,7 +210,17 @@ export function trainSelectedModel(
   }
   const results: (CandidateResult & { scores: number[]; model: InterestModel })[] = [];
   for (const candidate of candidates) {
-    const model = InterestModel.train(fit, withSeed(candidate.options, options.seed));
+    // Trees on a machine another candidate has already fitted (same encoding and machine settings) reuse it.
+    const { trees, ...machineOptions } = candidate.options;
+    const sameMachine = trees
+      ? results.find((_, c) => {
+          const { trees: otherTrees, ...other } = candidates[c]!.options;
+          return !otherTrees && JSON.stringify(other) === JSON.stringify(machineOptions);
+        })
+      : undefined;
+    const model = sameMachine
+      ? sameMachine.model.withTrees(fit, trees!)
+      : InterestModel.train(fit, withSeed(candidate.options, options.seed));
     const scores = judged.map((r) => model.scoreRaw(r.raw));
     results.push({ name: candidate.name, auc: auc(scores, labels), logLoss: logLoss(scores, labels), scores, model });
   }

@@ -155,13 +155,7 @@ describe('the interest model with trees on its residual', () => {
       expect(Math.abs(bias + expected + total - Math.log(out[p]! / (1 - out[p]!)))).toBeLessThan(1e-6);
       expect(model.contributions(raw).length).toBeGreaterThan(model.treeContributions(raw).length);
     });
-    const scored = modelScorer({ model, calibration: null, languageModel: null })(
-      client,
-      book.products,
-      market,
-      TODAY,
-      book.products,
-    );
+    const scored = modelScorer({ model, calibration: null })(client, book.products, market, TODAY, book.products);
     expect(scored.some((s) => s.explain().length > 0)).toBe(true);
   });
 });
