@@ -56,10 +56,12 @@ export const CANDIDATES: readonly CandidateSettings[] = [
   },
   {
     name: 'boosted',
-    about:
-      'factorization machine with gradient-boosted trees on its residual (depth 4, step 0.1, stopped on the latest tenth)',
+    about: 'factorization machine with 200 gradient-boosted trees on its residual (depth 4, step 0.1)',
     aboutKey: 'selection.about.boosted',
-    options: { trees: {} },
+    // A fixed number of trees fitted on every row: stopped by the loss on the latest tenth, the boosting ended after a
+    // few dozen trees on the sets where trees help most (in-vehicle coupons, random order: 0.789 AUC against 0.826
+    // with 200); where 200 trees overfit, the judged window says so and another candidate is chosen.
+    options: { trees: { trees: 200, validationShare: 0 } },
   },
   {
     name: 'linear',
