@@ -397,6 +397,24 @@ export class BoostedTrees {
     return out;
   }
 
+  /** The columns tree t splits on. */
+  columnsOfTree(t: number): number[] {
+    return [...new Set(this.trees[t]!.feature.filter((f) => f >= 0))];
+  }
+
+  /** The sum of the trees listed, for a binned row. */
+  marginOfTrees(list: Int32Array, bins: ArrayLike<number>): number {
+    let z = 0;
+    const fast = this.fast;
+    for (let j = 0; j < list.length; j++) {
+      const t = fast[list[j]!]!;
+      let node = 0;
+      while (t.feature[node]! >= 0) node = t.left[node]![bins[t.feature[node]!]!] ? t.lo[node]! : t.hi[node]!;
+      z += t.value[node]!;
+    }
+    return z;
+  }
+
   /** The trees' sum for a binned row. */
   marginOfBins(bins: ArrayLike<number>): number {
     let z = 0;

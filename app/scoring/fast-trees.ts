@@ -35,10 +35,17 @@ function numericBin(column: TreeColumn, v: number | null | undefined): number {
 /**
  * The trees' part of every score of one catalogue: the columns the trees split on are binned once per product
  * (product side) and once per client (client, market and context), and only the crosses and signals they read are
- * worked out per pair. Gives exactly BoostedTrees.margin of the pair's raw features.
+ * worked out per pair. A tree that reads only product columns is summed once per product, one that reads only the
+ * client's once per client; only the others are walked per pair. Gives BoostedTrees.margin of the pair's raw
+ * features, to rounding (the sum is taken in another order).
  */
 export class FastTrees {
   private readonly productBins: Uint8Array;
+  private readonly productColumns: number[] = [];
+  /** Per product, the sum of the trees that read only product columns. */
+  private readonly productMargins: Float64Array;
+  private readonly clientTrees: Int32Array;
+  private readonly pairTrees: Int32Array;
   private readonly clientColumns: number[] = [];
   private readonly pairColumns: PairColumn[] = [];
   private readonly row: Uint8Array;
@@ -53,10 +60,11 @@ export class FastTrees {
     this.width = columns.length;
     this.row = new Uint8Array(this.width);
     const used = trees.usedColumns();
-    const productColumns: number[] = [];
+    const productColumns = this.productColumns;
+    const sides = columns.map((column) => featureSide(column.name));
     for (const c of used) {
       const column = columns[c]!;
-      const side = featureSide(column.name);
+      const side = sides[c];
       if (side === 'product') productColumns.push(c);
       else if (side === 'client') this.clientColumns.push(c);
       else if (side === 'pair') {
@@ -82,6 +90,24 @@ export class FastTrees {
       addProductFeatures(raw, pf);
       for (const c of productColumns) this.productBins[p * this.width + c] = binOfColumn(columns[c]!, raw);
     });
+    const productOnly: number[] = [];
+    const clientOnly: number[] = [];
+    const pair: number[] = [];
+    for (let t = 0; t < trees.size; t++) {
+      const read = new Set(trees.columnsOfTree(t).map((c) => sides[c]));
+      if (read.size === 0 || (read.size === 1 && read.has('product'))) productOnly.push(t);
+      else if (read.size === 1 && read.has('client')) clientOnly.push(t);
+      else pair.push(t);
+    }
+    this.clientTrees = Int32Array.from(clientOnly);
+    this.pairTrees = Int32Array.from(pair);
+    const only = Int32Array.from(productOnly);
+    this.productMargins = new Float64Array(facts.length);
+    for (let p = 0; p < facts.length; p++)
+      this.productMargins[p] = trees.marginOfTrees(
+        only,
+        this.productBins.subarray(p * this.width, (p + 1) * this.width),
+      );
   }
 
   /**
@@ -97,12 +123,16 @@ export class FastTrees {
     const columns = this.trees.columns;
     const row = this.row;
     const width = this.width;
-    const clientBins = new Uint8Array(width);
-    for (const c of this.clientColumns) clientBins[c] = binOfColumn(columns[c]!, clientRaw);
+    // Client columns stay put for every product; product and pair columns are rewritten per product.
+    for (const c of this.clientColumns) row[c] = binOfColumn(columns[c]!, clientRaw);
+    const clientPart = this.trees.marginOfTrees(this.clientTrees, row);
     const tokens = this.pairColumns.map((pc) => (pc.kind === 'categorical-cross' ? pc.cross.clientTokens(facts) : []));
+    const productColumns = this.productColumns;
+    const productBins = this.productBins;
+    const pairTrees = this.pairTrees;
     for (let p = 0; p < this.facts.length; p++) {
-      row.set(this.productBins.subarray(p * width, (p + 1) * width));
-      for (const c of this.clientColumns) row[c] = clientBins[c]!;
+      const from = p * width;
+      for (let j = 0; j < productColumns.length; j++) row[productColumns[j]!] = productBins[from + productColumns[j]!]!;
       for (let j = 0; j < this.pairColumns.length; j++) {
         const pc = this.pairColumns[j]!;
         const column = columns[pc.column]!;
@@ -119,7 +149,8 @@ export class FastTrees {
           row[pc.column] = column.codes[key] ?? column.bins - 1;
         }
       }
-      out[p] = this.trees.marginOfBins(row);
+      out[p] =
+        clientPart + this.productMargins[p]! + (pairTrees.length > 0 ? this.trees.marginOfTrees(pairTrees, row) : 0);
     }
   }
 }
