@@ -178,6 +178,20 @@ type Histogram = Float64Array;
 
 export class BoostedTrees {
   private readonly fast: FastTree[];
+  /**
+   * Every tree's nodes in one table (children as absolute node numbers, roots listed), with the left-going bins
+   * of all splits in one array from leftAt[node]: a walk reads flat typed arrays only, which is what a ranking
+   * of a thousand products times a few hundred trees costs.
+   */
+  private readonly flat: {
+    roots: Int32Array;
+    feature: Int32Array;
+    lo: Int32Array;
+    hi: Int32Array;
+    value: Float64Array;
+    leftAt: Int32Array;
+    left: Uint8Array;
+  };
 
   private constructor(
     readonly columns: readonly TreeColumn[],
@@ -185,6 +199,32 @@ export class BoostedTrees {
     readonly report: BoostedTreesState['report'],
   ) {
     this.fast = trees.map((t) => toFast(t, columns));
+    const nodes = trees.reduce((s, t) => s + t.feature.length, 0);
+    const flat = {
+      roots: new Int32Array(trees.length),
+      feature: new Int32Array(nodes),
+      lo: new Int32Array(nodes),
+      hi: new Int32Array(nodes),
+      value: new Float64Array(nodes),
+      leftAt: new Int32Array(nodes),
+      left: new Uint8Array(this.fast.reduce((s, t) => s + t.left.reduce((a, l) => a + l.length, 0), 0)),
+    };
+    let at = 0;
+    let flagsAt = 0;
+    this.fast.forEach((t, i) => {
+      flat.roots[i] = at;
+      for (let n = 0; n < t.feature.length; n++) {
+        flat.feature[at + n] = t.feature[n]!;
+        flat.lo[at + n] = t.lo[n]! + at;
+        flat.hi[at + n] = t.hi[n]! + at;
+        flat.value[at + n] = t.value[n]!;
+        flat.leftAt[at + n] = flagsAt;
+        flat.left.set(t.left[n]!, flagsAt);
+        flagsAt += t.left[n]!.length;
+      }
+      at += t.feature.length;
+    });
+    this.flat = flat;
   }
 
   get size(): number {
@@ -404,24 +444,32 @@ export class BoostedTrees {
 
   /** The sum of the trees listed, for a binned row. */
   marginOfTrees(list: Int32Array, bins: ArrayLike<number>): number {
+    const { roots, feature, lo, hi, value, leftAt, left } = this.flat;
     let z = 0;
-    const fast = this.fast;
     for (let j = 0; j < list.length; j++) {
-      const t = fast[list[j]!]!;
-      let node = 0;
-      while (t.feature[node]! >= 0) node = t.left[node]![bins[t.feature[node]!]!] ? t.lo[node]! : t.hi[node]!;
-      z += t.value[node]!;
+      let node = roots[list[j]!]!;
+      let f = feature[node]!;
+      while (f >= 0) {
+        node = left[leftAt[node]! + bins[f]!] ? lo[node]! : hi[node]!;
+        f = feature[node]!;
+      }
+      z += value[node]!;
     }
     return z;
   }
 
   /** The trees' sum for a binned row. */
   marginOfBins(bins: ArrayLike<number>): number {
+    const { roots, feature, lo, hi, value, leftAt, left } = this.flat;
     let z = 0;
-    for (const t of this.fast) {
-      let node = 0;
-      while (t.feature[node]! >= 0) node = t.left[node]![bins[t.feature[node]!]!] ? t.lo[node]! : t.hi[node]!;
-      z += t.value[node]!;
+    for (let t = 0; t < roots.length; t++) {
+      let node = roots[t]!;
+      let f = feature[node]!;
+      while (f >= 0) {
+        node = left[leftAt[node]! + bins[f]!] ? lo[node]! : hi[node]!;
+        f = feature[node]!;
+      }
+      z += value[node]!;
     }
     return z;
   }

@@ -5,6 +5,7 @@ import { createRanker, rankOrder } from '../../app/scoring/fast-ranker';
 import { FactorizationMachine } from '../../app/scoring/factorization-machine';
 import { encodeFeatures, encodeRows, fitEncoding } from '../../app/scoring/feature-encoding';
 import { InterestModel } from '../../app/scoring/interest-model';
+import { CANDIDATES } from '../../app/scoring/model-selection';
 import { marketAt, type ScoredClient } from '../../app/scoring/scoring-context';
 import { labelledRows } from '../../app/scoring/training-rows';
 import { trainVersion } from '../../app/training/train-version';
@@ -224,7 +225,8 @@ export async function benchEngine(): Promise<string[]> {
 
   // The 'boosted' candidate (trees on the machine's residual), where the selection chooses it: what the trees add to
   // training, to one client's ranking and to the bulk scoring.
-  const boostedTrain = time(() => InterestModel.train(rows, { trees: {} }));
+  const boostedOptions = CANDIDATES.find((c) => c.name === 'boosted')!.options;
+  const boostedTrain = time(() => InterestModel.train(rows, boostedOptions));
   const boosted = boostedTrain.value;
   const boostedRanker = createRanker(boosted, catalogue, market, TODAY);
   for (const client of sample) rankOrder(boostedRanker.scoreClient(client, out));
