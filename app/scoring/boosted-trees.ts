@@ -522,7 +522,23 @@ export class BoostedTrees {
     const columns = state.columns;
     if (!Array.isArray(columns) || !Array.isArray(state.trees))
       throw new Error('tree ensemble without columns or trees');
+    for (const c of columns) {
+      const shaped =
+        typeof c?.name === 'string' &&
+        (c.kind === 'numeric' || c.kind === 'categorical') &&
+        Array.isArray(c.edges) &&
+        c.edges.every((e) => Number.isFinite(e)) &&
+        typeof c.codes === 'object' &&
+        c.codes !== null &&
+        Number.isInteger(c.bins) &&
+        c.bins >= 2 &&
+        c.bins <= 256 &&
+        Object.values(c.codes).every((b) => Number.isInteger(b) && b > 0 && b < c.bins);
+      if (!shaped) throw new Error('a stored tree column is not one this version can read');
+    }
     for (const t of state.trees) {
+      if (!Array.isArray(t?.feature) || !Array.isArray(t.left) || !Array.isArray(t.lo) || !Array.isArray(t.hi))
+        throw new Error('a stored tree is not a table of nodes');
       const nodes = t.feature.length;
       if (t.lo.length !== nodes || t.hi.length !== nodes || t.value.length !== nodes || t.left.length !== nodes)
         throw new Error('a stored tree has arrays of different lengths');

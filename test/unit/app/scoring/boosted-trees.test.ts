@@ -76,6 +76,9 @@ describe('gradient-boosted trees', () => {
     const outside = JSON.parse(JSON.stringify(state)) as BoostedTreesState;
     outside.trees.find((x) => x.feature[0]! >= 0)!.feature[0] = 99;
     expect(() => BoostedTrees.fromJSON(outside)).toThrow(/column/);
+    const badColumn = JSON.parse(JSON.stringify(state)) as BoostedTreesState;
+    badColumn.columns[0]!.bins = 1000;
+    expect(() => BoostedTrees.fromJSON(badColumn)).toThrow(/column/);
   });
 
   it('splits each margin into per-column contributions that add up to it', () => {
