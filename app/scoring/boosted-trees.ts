@@ -1,4 +1,5 @@
 import type { RawFeatures } from './scoring-context';
+import { createSeededRandom } from './seeded-random';
 
 /**
  * Gradient-boosted decision trees written for this engine: histogram splits on binned raw features (quantile cut
@@ -29,6 +30,13 @@ export interface BoostedTreesOptions {
   minLeafRows?: number;
   /** Least summed hessian in a leaf, so a leaf of all-negative rows at a tiny rate cannot take an extreme value. */
   minLeafHessian?: number;
+  /**
+   * Each tree is grown on at most this many of the fitted rows, drawn afresh per tree with a seeded generator
+   * (stochastic gradient boosting, Friedman 2002): a tree's cost is its histograms, so on 100,000 rows this
+   * bounds the training time; below the cap every row is used.
+   */
+  maxRowsPerTree?: number;
+  seed?: number;
   /** Latest share of the rows that stops the boosting; 0 runs every tree. */
   validationShare?: number;
   patience?: number;
@@ -47,6 +55,8 @@ export const BOOSTED_TREES_DEFAULTS: Required<BoostedTreesOptions> = {
   minLeafHessian: 1e-3,
   validationShare: 0.1,
   patience: 20,
+  maxRowsPerTree: 20_000,
+  seed: 1,
 };
 
 /** One raw feature as the trees read it: bin 0 is missing, the last bin of a categorical column is 'other'. */
@@ -281,6 +291,19 @@ export class BoostedTrees {
     let bestCount = 0;
     const all = new Int32Array(fitN);
     for (let i = 0; i < fitN; i++) all[i] = i;
+    const perTree = Math.max(1, Math.min(fitN, o.maxRowsPerTree));
+    const random = createSeededRandom(o.seed);
+    /** The rows of the next tree: all of them, or a fresh sample without replacement, in row order. */
+    const sample = (): Int32Array => {
+      if (perTree >= fitN) return all;
+      for (let i = 0; i < perTree; i++) {
+        const j = i + Math.floor(random.next() * (fitN - i));
+        const t = all[i]!;
+        all[i] = all[j]!;
+        all[j] = t;
+      }
+      return all.slice(0, perTree).sort();
+    };
     const newHistogram = (): Histogram => new Float64Array(3 * totalBins);
     const fill = (hist: Histogram, members: Int32Array): void => {
       hist.fill(0);
@@ -305,8 +328,9 @@ export class BoostedTrees {
       }
       const tree: TreeState = { feature: [], left: [], lo: [], hi: [], value: [] };
       const rootHist = newHistogram();
-      fill(rootHist, all);
-      grow(tree, all, rootHist, o.depth);
+      const rowsOfTree = sample();
+      fill(rootHist, rowsOfTree);
+      grow(tree, rowsOfTree, rootHist, o.depth);
       trees.push(tree);
       const fast = toFast(tree, columns);
       for (let i = 0; i < n; i++) {
