@@ -190,7 +190,7 @@ export function evaluateOnTimeSplit(
     model.encoding,
     test.map((r) => r.raw),
   );
-  const modelScores = testVectors.map((x) => model.machine.predict(x));
+  const modelScores = test.map((r) => model.scoreRaw(r.raw));
 
   const trainExamples = encodeRows(
     model.encoding,

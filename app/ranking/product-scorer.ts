@@ -3,7 +3,6 @@ import { message } from '../messages';
 import type { MarketSnapshot, Product } from '../domain';
 import { popularityScore, type PopularityBaseline } from '../eval/popularity-baseline';
 import { createRanker, type InterestRanker } from '../scoring/fast-ranker';
-import { encodeFeatures } from '../scoring/feature-encoding';
 import { MAX_LOGIT } from '../scoring/logistic-loss';
 import { rawFeatures } from '../scoring/raw-features';
 import type { ScoredClient, ScoringContext } from '../scoring/scoring-context';
@@ -153,8 +152,7 @@ export function modelScorer(
       explain: () => {
         const signals = given?.get(product.id);
         const context: ScoringContext = { client, product, market, at, channel: null, ...(signals ? { signals } : {}) };
-        const x = encodeFeatures(model.encoding, rawFeatures(context));
-        return explainScore(model.encoding, model.machine.contributions(x), context, {
+        return explainScore(model.encoding, model.contributions(rawFeatures(context)), context, {
           limit: options.reasons ?? 4,
           scale: calibration?.a ?? 1,
         });

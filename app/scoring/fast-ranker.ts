@@ -11,6 +11,7 @@ import {
 import { eachApart, groupCrosses, partitionBy, representatives, type CrossGroup } from './cross-groups';
 import { CrossTable, featurePlan, productSide, type FeaturePlan } from './fast-feature-plan';
 import { readWeights, type FastWeights } from './fast-weights';
+import { FastTrees } from './fast-trees';
 import type { InterestModel } from './interest-model';
 import { MAX_LOGIT } from './logistic-loss';
 import {
@@ -18,10 +19,11 @@ import {
   addMomentFeatures,
   clientFacts,
   emptyRawFeatures,
+  rawFeatures,
   type ClientFacts,
   type ProductFacts,
 } from './raw-features';
-import type { ScoredClient } from './scoring-context';
+import type { RawFeatures, ScoredClient } from './scoring-context';
 
 export interface RankingOptions {
   /** The moment scored (ISO time), when not the one the ranker was built for: only the client's side reads it. */
@@ -71,6 +73,11 @@ const encodeNumeric = encodeNumericInto;
 const standardised = clippedZ;
 const binFor = binOf;
 const LOGIT_LIMIT = MAX_LOGIT;
+
+/** clampLogit from logistic-loss, written out: the machine's logit is clamped before the trees' part is added. */
+function clampTo(z: number): number {
+  return Number.isNaN(z) ? 0 : Math.max(-LOGIT_LIMIT, Math.min(LOGIT_LIMIT, z));
+}
 
 /** sigmoid(clampLogit(z)) from logistic-loss, written out so the per-pair loop makes no calls. */
 function probability(z: number): number {
@@ -190,6 +197,9 @@ class FastRanker implements InterestRanker {
   private productLinear: Float64Array;
   private productSquares: Float64Array;
   private productSums: Float64Array;
+  /** The trees' part of each score, when the model has trees; null otherwise. */
+  private readonly trees: FastTrees | null;
+  private readonly treeMargins: Float64Array;
   private readonly pairIndices: number[] = [];
   private readonly pairValues: number[] = [];
 
@@ -244,6 +254,8 @@ class FastRanker implements InterestRanker {
     this.productLinear = new Float64Array(products.length);
     this.productSquares = new Float64Array(products.length);
     this.productSums = new Float64Array(products.length * this.weights.k);
+    this.trees = model.trees ? new FastTrees(model.trees, this.facts, market) : null;
+    this.treeMargins = new Float64Array(model.trees ? n : 0);
     this.sumProducts();
   }
 
@@ -282,12 +294,12 @@ class FastRanker implements InterestRanker {
   private clientVector(
     client: ScoredClient,
     options: PairOptions | RankingOptions,
-  ): { facts: ClientFacts; vector: SparseVector } {
+  ): { facts: ClientFacts; vector: SparseVector; raw: RawFeatures } {
     const facts = clientFacts(client, options.at ?? this.at);
     const raw = emptyRawFeatures();
     addClientFeatures(raw, facts);
     addMomentFeatures(raw, this.market, options.channel, options.contextAttributes);
-    return { facts, vector: encodeFeatures(this.plan.clientEncoding, raw) };
+    return { facts, vector: encodeFeatures(this.plan.clientEncoding, raw), raw };
   }
 
   /** Row offsets per categorical cross for this client's tokens. */
@@ -350,7 +362,11 @@ class FastRanker implements InterestRanker {
     if (result.length < n)
       throw new Error(`scoreClient: out holds ${result.length} scores, the ranker has ${n} products`);
     const w = this.weights;
-    const { facts, vector } = this.clientVector(client, options);
+    const { facts, vector, raw } = this.clientVector(client, options);
+    // The trees' part first: the machine's loops below add it to each pair's logit.
+    const margins = this.trees ? this.treeMargins : null;
+    if (this.trees && margins)
+      this.trees.margins(facts, raw, (name, p) => options.signals?.[name]?.[p] ?? null, margins);
     const clientSums = new Float64Array(w.k);
     const clientPart = partialSums(w, vector, clientSums, 0);
     this.fillGroupBlocks(facts);
@@ -446,7 +462,8 @@ class FastRanker implements InterestRanker {
           }
         }
         const pair = s0 * s0 + s1 * s1 + s2 * s2 + s3 * s3 + s4 * s4 + s5 * s5 + s6 * s6 + s7 * s7;
-        result[p] = probability(bias + lin + 0.5 * (pair - squares));
+        const z = bias + lin + 0.5 * (pair - squares);
+        result[p] = probability(margins ? clampTo(z) + margins[p]! : z);
       }
       return result;
     }
@@ -462,7 +479,8 @@ class FastRanker implements InterestRanker {
       for (let d = 0; d < columns.length; d++) addNumberAt(w, encoding, columns[d]!, numbers[d * n + p]!, acc, 0);
       let pair = 0;
       for (let f = 0; f < k; f++) pair += acc[2 + f]! * acc[2 + f]!;
-      result[p] = probability(bias + acc[0]! + 0.5 * (pair - acc[1]!));
+      const z = bias + acc[0]! + 0.5 * (pair - acc[1]!);
+      result[p] = probability(margins ? clampTo(z) + margins[p]! : z);
     }
     return result;
   }
@@ -541,9 +559,25 @@ class FastRanker implements InterestRanker {
 
   contributions(client: ScoredClient, productIndex: number, options: PairOptions = {}): FeatureContribution[] {
     const names = this.model.encoding.names;
-    return this.model.machine
-      .contributions(this.vector(client, productIndex, options))
-      .map((c) => ({ index: c.index, name: names[c.index] ?? String(c.index), value: c.value }));
+    const own = this.model.machine.contributions(this.vector(client, productIndex, options));
+    // With trees, their path-based shares are added per column, read from the pair's raw features.
+    const all = this.model.trees
+      ? [
+          ...own,
+          ...this.model.treeContributions(
+            rawFeatures({
+              client,
+              product: this.products[productIndex]!,
+              market: this.market,
+              at: options.at ?? this.at,
+              channel: options.channel ?? null,
+              ...(options.contextAttributes ? { contextAttributes: options.contextAttributes } : {}),
+              ...(options.signals ? { signals: options.signals } : {}),
+            }),
+          ),
+        ]
+      : own;
+    return all.map((c) => ({ index: c.index, name: names[c.index] ?? String(c.index), value: c.value }));
   }
 }
 

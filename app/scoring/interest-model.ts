@@ -12,7 +12,9 @@ import {
   type FactorizationMachineState,
 } from './factorization-machine';
 import { rawFeatures } from './raw-features';
-import type { ScoringContext } from './scoring-context';
+import { BoostedTrees, type BoostedTreesOptions, type BoostedTreesState } from './boosted-trees';
+import { clampLogit, sigmoid } from './logistic-loss';
+import type { RawFeatures, ScoringContext } from './scoring-context';
 import type { LabelledRow } from './training-rows';
 
 /** What is stored per model version: the encoding travels with the weights so an old score can be reproduced. */
@@ -21,6 +23,8 @@ export interface InterestModelState {
   version: 1;
   encoding: FeatureEncoding;
   model: FactorizationMachineState;
+  /** Gradient-boosted trees fitted on the machine's residual, when the chosen settings have them. */
+  trees?: BoostedTreesState;
   /** The time range of the outcomes it was trained on (ISO), for the version history. */
   trainedFrom: string | null;
   trainedTo: string | null;
@@ -29,6 +33,11 @@ export interface InterestModelState {
 export interface InterestModelOptions {
   encoding?: EncodingOptions;
   model?: FactorizationMachineOptions;
+  /**
+   * Boosted trees on the raw features, starting from the machine's logit: they add what the machine's pairs and
+   * bins cannot draw (thresholds within thresholds, interactions of three). Unset: no trees.
+   */
+  trees?: BoostedTreesOptions;
 }
 
 /** The encoding and the factorization machine together: the unit the app scores with, updates and saves. */
@@ -38,6 +47,8 @@ export class InterestModel {
     readonly machine: FactorizationMachine,
     readonly trainedFrom: string | null,
     readonly trainedTo: string | null,
+    /** Null when the settings have no trees: the machine alone scores. */
+    readonly trees: BoostedTrees | null = null,
   ) {}
 
   /** Rows should be in time order: the latest share decides when training stops (see early-stopping.ts). */
@@ -47,12 +58,57 @@ export class InterestModel {
     const examples = encodeRows(encoding, raws).map((x, r) => ({ x, y: rows[r]!.label }));
     const machine = FactorizationMachine.train(examples, encoding.dimension, options.model);
     const times = rows.map((r) => r.interaction.occurredAt).sort();
-    return new InterestModel(encoding, machine, times[0] ?? null, times[times.length - 1] ?? null);
+    const model = new InterestModel(encoding, machine, times[0] ?? null, times[times.length - 1] ?? null);
+    return options.trees ? model.withTrees(rows, options.trees) : model;
+  }
+
+  /**
+   * This model's encoding and machine with trees fitted on the machine's residual over `rows` (the rows it was
+   * trained on): the same as training with `trees` set, without fitting the machine again.
+   */
+  withTrees(rows: readonly LabelledRow[], options: BoostedTreesOptions): InterestModel {
+    const raws = rows.map((r) => r.raw);
+    const trees = BoostedTrees.train(
+      { numeric: this.encoding.numeric.map((c) => c.name), categorical: this.encoding.categorical.map((c) => c.name) },
+      raws,
+      rows.map((r) => r.label),
+      options,
+      Float64Array.from(encodeRows(this.encoding, raws), (x) => this.machine.predictLogit(x)),
+    );
+    return new InterestModel(this.encoding, this.machine, this.trainedFrom, this.trainedTo, trees);
   }
 
   /** Probability the client shows interest in the product in this context; finite for any input. */
   score(context: ScoringContext): number {
-    return this.machine.predict(encodeFeatures(this.encoding, rawFeatures(context)));
+    return this.scoreRaw(rawFeatures(context));
+  }
+
+  /** The same from raw features already built. */
+  scoreRaw(raw: RawFeatures): number {
+    const z = this.machine.predictLogit(encodeFeatures(this.encoding, raw));
+    return this.trees ? sigmoid(clampLogit(z + this.trees.margin(raw))) : sigmoid(z);
+  }
+
+  /**
+   * Contributions to the logit per encoded feature, for explanations: the machine's, and each tree column's
+   * path-based share credited to the feature of that column the row has (its value's index, or its missing flag).
+   */
+  contributions(raw: RawFeatures): { index: number; value: number }[] {
+    return [...this.machine.contributions(encodeFeatures(this.encoding, raw)), ...this.treeContributions(raw)];
+  }
+
+  /** The trees' part of contributions(); empty without trees. */
+  treeContributions(raw: RawFeatures): { index: number; value: number }[] {
+    const out: { index: number; value: number }[] = [];
+    if (!this.trees) return out;
+    const { byColumn } = this.trees.contributions(raw);
+    this.trees.columns.forEach((column, c) => {
+      const value = byColumn[c]!;
+      if (value === 0) return;
+      const index = featureIndexOf(this.encoding, column.kind, column.name, raw);
+      if (index >= 0) out.push({ index, value });
+    });
+    return out;
   }
 
   /** One recorded outcome, learned at once. The encoding stays fixed until the next full retrain. */
@@ -66,6 +122,7 @@ export class InterestModel {
       version: 1,
       encoding: this.encoding,
       model: this.machine.toJSON(),
+      ...(this.trees ? { trees: this.trees.toJSON() } : {}),
       trainedFrom: this.trainedFrom,
       trainedTo: this.trainedTo,
     };
@@ -80,6 +137,31 @@ export class InterestModel {
       FactorizationMachine.fromJSON(state.model),
       state.trainedFrom,
       state.trainedTo,
+      state.trees ? BoostedTrees.fromJSON(state.trees) : null,
     );
   }
+}
+
+/** The encoded feature that stands for a raw column in an explanation: the row's value's own index where it has one. */
+function featureIndexOf(
+  encoding: FeatureEncoding,
+  kind: 'numeric' | 'categorical',
+  name: string,
+  raw: RawFeatures,
+): number {
+  if (kind === 'numeric') {
+    const column = encoding.numeric.find((c) => c.name === name);
+    if (!column) return -1;
+    const v = raw.numeric[name];
+    return v === null || v === undefined || !Number.isFinite(v) ? column.missingIndex : column.index;
+  }
+  const column = encoding.categorical.find((c) => c.name === name);
+  if (!column) return -1;
+  const values = raw.categorical[name] ?? [];
+  if (values.length === 0) return column.missingIndex;
+  for (const v of values) {
+    const index = column.values[v];
+    if (index !== undefined) return index;
+  }
+  return column.unseenIndex >= 0 ? column.unseenIndex : column.missingIndex;
 }

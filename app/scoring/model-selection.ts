@@ -1,6 +1,5 @@
 import { auc, logLoss, pairedAucDifference } from '../eval/metrics';
 import { calibrate, fitPlatt, logitOf, type PlattCalibration } from '../ranking/platt-calibration';
-import { encodeRows } from './feature-encoding';
 import { InterestModel, type InterestModelOptions } from './interest-model';
 import type { LabelledRow } from './training-rows';
 import { message, type Message, type MessageKey } from '../messages';
@@ -54,6 +53,15 @@ export const CANDIDATES: readonly CandidateSettings[] = [
     about: 'factorization machine, client and product ids seen at least 3 times as factors; any other id adds nothing',
     aboutKey: 'selection.about.identities',
     options: { encoding: { identityMinCount: 3 } },
+  },
+  {
+    name: 'boosted',
+    about: 'factorization machine with 200 gradient-boosted trees on its residual (depth 4, step 0.1)',
+    aboutKey: 'selection.about.boosted',
+    // A fixed number of trees fitted on every row: stopped by the loss on the latest tenth, the boosting ended after a
+    // few dozen trees on the sets where trees help most (in-vehicle coupons, random order: 0.789 AUC against 0.826
+    // with 200); where 200 trees overfit, the judged window says so and another candidate is chosen.
+    options: { trees: { trees: 200, validationShare: 0 } },
   },
   {
     name: 'linear',
@@ -119,6 +127,8 @@ export interface ModelSelection {
 
 export interface SelectedModel {
   model: InterestModel;
+  /** The chosen candidate as judged: fitted on the rows before the window (the model itself when none was held). */
+  windowModel: InterestModel;
   settings: CandidateSettings;
   /** Platt scaling fitted on the chosen candidate's predictions for the latest window; null when too few rows. */
   calibration: PlattCalibration | null;
@@ -173,8 +183,10 @@ export function trainSelectedModel(
     fitPositives > 0 &&
     fitPositives < fit.length;
   if (!enough) {
+    const model = InterestModel.train(rows, withSeed(first.options, options.seed));
     return {
-      model: InterestModel.train(rows, withSeed(first.options, options.seed)),
+      model,
+      windowModel: model,
       settings: first,
       calibration: null,
       selection: {
@@ -198,14 +210,21 @@ export function trainSelectedModel(
       },
     };
   }
-  const results: (CandidateResult & { scores: number[] })[] = [];
+  const results: (CandidateResult & { scores: number[]; model: InterestModel })[] = [];
   for (const candidate of candidates) {
-    const model = InterestModel.train(fit, withSeed(candidate.options, options.seed));
-    const scores = encodeRows(
-      model.encoding,
-      judged.map((r) => r.raw),
-    ).map((x) => model.machine.predict(x));
-    results.push({ name: candidate.name, auc: auc(scores, labels), logLoss: logLoss(scores, labels), scores });
+    // Trees on a machine another candidate has already fitted (same encoding and machine settings) reuse it.
+    const { trees, ...machineOptions } = candidate.options;
+    const sameMachine = trees
+      ? results.find((_, c) => {
+          const { trees: otherTrees, ...other } = candidates[c]!.options;
+          return !otherTrees && JSON.stringify(other) === JSON.stringify(machineOptions);
+        })
+      : undefined;
+    const model = sameMachine
+      ? sameMachine.model.withTrees(fit, trees!)
+      : InterestModel.train(fit, withSeed(candidate.options, options.seed));
+    const scores = judged.map((r) => model.scoreRaw(r.raw));
+    results.push({ name: candidate.name, auc: auc(scores, labels), logLoss: logLoss(scores, labels), scores, model });
   }
   // Each challenger against the default on the same outcomes: a clear gain, beyond what the window's luck explains.
   const gains = results.map((r, c) => (c === 0 ? null : pairedAucDifference(results[0]!.scores, r.scores, labels)));
@@ -235,6 +254,7 @@ export function trainSelectedModel(
   const otherGain = best === 0 ? runnerUp?.c : best;
   return {
     model: InterestModel.train(rows, withSeed(settings.options, options.seed)),
+    windowModel: winner.model,
     settings,
     calibration: calibration.rows > 0 ? calibration : null,
     selection: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibration } from '../../../../app/eval/metrics';
+import { auc, calibration } from '../../../../app/eval/metrics';
 import { calibrate, logitOf } from '../../../../app/ranking/platt-calibration';
 import { encodeFeatures } from '../../../../app/scoring/feature-encoding';
 import { CANDIDATES, trainSelectedModel } from '../../../../app/scoring/model-selection';
@@ -102,5 +102,49 @@ describe('trainSelectedModel', () => {
     expect(gain.difference).toBeGreaterThan(gain.standardError);
     expect(gain.standardError).toBeGreaterThan(0);
     expect(String(s.reason.params?.gain)).toContain('±');
+  });
+});
+
+/** Interest where three numbers' signs multiply to a plus: a three-way interaction no pairwise model can draw. */
+function parityRows(n: number, seed: number): LabelledRow[] {
+  const rng = createSeededRandom(seed);
+  return Array.from({ length: n }, (_, i) => {
+    const [x, y, z] = [rng.normal(), rng.normal(), rng.normal()];
+    const label = rng.next() < (x * y * z > 0 ? 0.7 : 0.2) ? 1 : 0;
+    const day = new Date(Date.UTC(2025, 0, 1) + Math.floor((i / n) * 300) * 86_400_000).toISOString().slice(0, 10);
+    return {
+      interaction: { id: `E${i}`, clientId: `C${i}`, productId: 'P1', occurredAt: day },
+      context: {},
+      raw: { numeric: { 'client.custom.x': x, 'client.custom.y': y, 'client.custom.z': z }, categorical: {} },
+      label,
+    } as unknown as LabelledRow;
+  });
+}
+
+describe('the tree candidate', () => {
+  it('is chosen where the outcome depends on three features at once, and scores the later outcomes better', () => {
+    const all = parityRows(5000, 3);
+    const [fit, later] = [all.slice(0, 4000), all.slice(4000)];
+    const candidates = CANDIDATES.filter((c) => c.name === 'default' || c.name === 'boosted');
+    const chosen = trainSelectedModel(fit, { seed: 1, candidates });
+    expect(chosen.selection.chosen).toBe('boosted');
+    expect(chosen.model.trees?.size ?? 0).toBeGreaterThan(0);
+    const judged = chosen.selection.candidates;
+    expect(judged.find((c) => c.name === 'boosted')!.auc!).toBeGreaterThan(
+      judged.find((c) => c.name === 'default')!.auc! + 0.05,
+    );
+    const laterLabels = later.map((r) => r.label);
+    const machineOnly = trainSelectedModel(fit, { seed: 1, candidates: candidates.slice(0, 1) });
+    expect(
+      auc(
+        later.map((r) => chosen.model.scoreRaw(r.raw)),
+        laterLabels,
+      )!,
+    ).toBeGreaterThan(
+      auc(
+        later.map((r) => machineOnly.model.scoreRaw(r.raw)),
+        laterLabels,
+      )! + 0.05,
+    );
   });
 });
