@@ -18,6 +18,7 @@ import { migration0170 } from './migrations/0170-meeting-agenda';
 import { migration0180 } from './migrations/0180-meeting-preparation';
 import { migration0190 } from './migrations/0190-pitch-draft-per-language';
 import { migration0200 } from './migrations/0200-impression-policy';
+import { migration0210 } from './migrations/0210-conversion-funnel';
 
 export interface Migration {
   version: number;
@@ -46,6 +47,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0180,
   migration0190,
   migration0200,
+  migration0210,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
