@@ -105,3 +105,58 @@ export function periodStart(day: string, period: FunnelPeriod): string {
   const weekday = (new Date(t).getUTCDay() + 6) % 7;
   return new Date(t - weekday * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** Buckets of the stored grains (their first days) that exactly cover a range of days. */
+export interface FunnelBuckets {
+  d: string[];
+  w: string[];
+  m: string[];
+}
+
+const DAY_MS = 86_400_000;
+
+function dayAfter(day: string, n = 1): string {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+function monthEnd(day: string): string {
+  const d = new Date(`${day.slice(0, 7)}-01T00:00:00.000Z`);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+}
+
+/** Whole weeks inside [a, b] as weeks, the days around them as days. */
+function weeksAndDays(a: string, b: string, into: FunnelBuckets): void {
+  let day = a;
+  while (day <= b) {
+    const weekEnd = dayAfter(day, 6);
+    if (periodStart(day, 'week') === day && weekEnd <= b) {
+      into.w.push(day);
+      day = dayAfter(day, 7);
+    } else {
+      into.d.push(day);
+      day = dayAfter(day);
+    }
+  }
+}
+
+/**
+ * The fewest stored buckets that cover [from, to] with none straddling two periods of the report, so each bucket
+ * folds into exactly one period: whole months as months (when the report is monthly), whole weeks as weeks (unless
+ * the report is daily), the rest as days.
+ */
+export function funnelBuckets(from: string, to: string, period: FunnelPeriod): FunnelBuckets {
+  const out: FunnelBuckets = { d: [], w: [], m: [] };
+  let start = from;
+  while (start <= to) {
+    const end =
+      period === 'month' ? monthEnd(start) : period === 'week' ? dayAfter(periodStart(start, 'week'), 6) : start;
+    const stop = end < to ? end : to;
+    if (period === 'day') out.d.push(start);
+    else if (period === 'month' && start.endsWith('-01') && stop === end) out.m.push(start);
+    else if (period === 'week' && periodStart(start, 'week') === start && stop === end) out.w.push(start);
+    else if (period === 'month') weeksAndDays(start, stop, out);
+    else for (let day = start; day <= stop; day = dayAfter(day)) out.d.push(day);
+    start = dayAfter(stop);
+  }
+  return out;
+}

@@ -25,6 +25,7 @@ import { pdfChannels } from './pdf-channels';
 import { userChannels } from './user-channels';
 import { meetingChannels } from './meeting-channels';
 import { preparationChannels } from './preparation-channels';
+import { analyticsChannels } from './analytics-channels';
 
 const Empty = z.object({}).strict();
 const ById = z.object({ id: z.string().min(1).max(64) }).strict();
@@ -118,6 +119,7 @@ export const channels = {
   ...userChannels,
   ...meetingChannels,
   ...preparationChannels,
+  ...analyticsChannels,
 } as const;
 
 export type Channels = typeof channels;

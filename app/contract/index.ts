@@ -15,3 +15,4 @@ export * from './pdf-channels';
 export * from './user-channels';
 export * from './meeting-channels';
 export * from './preparation-channels';
+export * from './analytics-channels';

@@ -34,6 +34,7 @@ import { ruleSetHandlers } from './rule-set-handlers';
 import { DeskSession } from './desk-session';
 import { userHandlers } from './user-handlers';
 import { meetingHandlers } from './meeting-handlers';
+import { analyticsHandlers } from './analytics-handlers';
 
 /**
  * Opens the store (creating and migrating it), seeds the demo book on a brand-new empty file,
@@ -135,6 +136,7 @@ export function openBackend(options: BackendOptions): Backend {
     'audit:check': () => audit.check(),
     ...userHandlers(ctx),
     ...meetingHandlers(ctx),
+    ...analyticsHandlers(ctx),
     ...preparation.handlers,
   };
   // The agenda's rows say how far each meeting's preparation has got.

@@ -1,4 +1,4 @@
-import type { FunnelCell, FunnelGroup } from '../../app/analytics/funnel';
+import { funnelBuckets, type FunnelCell, type FunnelGroup, type FunnelPeriod } from '../../app/analytics/funnel';
 import type { Db } from './connection';
 import { FUNNEL_REBUILD } from './funnel-sql';
 
@@ -7,6 +7,7 @@ export interface FunnelCellQuery {
   from: string;
   to: string;
   groupBy: FunnelGroup;
+  period: FunnelPeriod;
   family?: string | null;
   advisor?: string | null;
   policy?: string | null;
@@ -24,7 +25,7 @@ const GROUP_COLUMN: Record<FunnelGroup, string> = {
 
 interface CellRow {
   g: string;
-  d: string;
+  b: string;
   shown: number;
   pitched: number;
   interested: number;
@@ -33,32 +34,40 @@ interface CellRow {
 }
 
 /**
- * The rollup summed by group and day over a range of days (the caller folds days into weeks or months): one pass
- * over the range's rows of funnel_rollup, whose key starts with the day.
+ * The rollup summed by group and bucket over a range of days; each bucket lies inside one period of the report, so
+ * the caller folds buckets into periods. By segment the segment rollup answers (it has families, not products).
  */
 export function funnelCells(db: Db, q: FunnelCellQuery): FunnelCell[] {
-  const needsProduct = q.groupBy === 'category' || q.groupBy === 'family' || q.family != null;
+  const bySegment = q.groupBy === 'segment';
+  const table = bySegment ? 'funnel_segment_rollup' : 'funnel_rollup';
+  const needsProduct = !bySegment && (q.groupBy === 'category' || q.groupBy === 'family' || q.family != null);
+  const familyColumn = bySegment ? 'r.family' : 'p.family';
+  const buckets = funnelBuckets(q.from, q.to, q.period);
+  const grain = (g: 'd' | 'w' | 'm') =>
+    `SELECT * FROM ${table} WHERE grain = '${g}' AND bucket IN (SELECT value FROM json_each(@${g}))`;
   const rows = db
     .prepare(
-      `SELECT ${GROUP_COLUMN[q.groupBy]} AS g, r.day AS d, sum(r.shown) AS shown, sum(r.pitched) AS pitched,
+      `SELECT ${GROUP_COLUMN[q.groupBy]} AS g, r.bucket AS b, sum(r.shown) AS shown, sum(r.pitched) AS pitched,
          sum(r.interested) AS interested, sum(r.accepted) AS accepted, sum(r.pitched_accepted) AS pa
-       FROM funnel_rollup r ${needsProduct ? 'JOIN products p ON p.id = r.product_id' : ''}
-       WHERE r.day >= @from AND r.day <= @to
-         ${q.family != null ? 'AND p.family = @family' : ''}
+       FROM (${grain('m')} UNION ALL ${grain('w')} UNION ALL ${grain('d')}) r
+         ${needsProduct ? 'JOIN products p ON p.id = r.product_id' : ''}
+       WHERE true
+         ${q.family != null ? `AND ${familyColumn} = @family` : ''}
          ${q.advisor != null ? 'AND r.advisor_id = @advisor' : ''}
          ${q.policy != null ? 'AND r.policy = @policy' : ''}
-       GROUP BY g, d`,
+       GROUP BY g, b`,
     )
     .all({
-      from: q.from,
-      to: q.to,
+      m: JSON.stringify(buckets.m),
+      w: JSON.stringify(buckets.w),
+      d: JSON.stringify(buckets.d),
       ...(q.family != null ? { family: q.family } : {}),
       ...(q.advisor != null ? { advisor: q.advisor } : {}),
       ...(q.policy != null ? { policy: q.policy } : {}),
     }) as CellRow[];
   return rows.map((r) => ({
     group: r.g,
-    period: r.d,
+    period: r.b,
     counts: {
       shown: r.shown,
       pitched: r.pitched,
@@ -83,10 +92,9 @@ export function funnelChoices(db: Db): { advisors: string[]; policies: string[] 
 
 /** The first and last day with a ranking shown; null when none was. */
 export function funnelDays(db: Db): { first: string; last: string } | null {
-  const row = db.prepare('SELECT min(day) AS first, max(day) AS last FROM funnel_rollup').get() as {
-    first: string | null;
-    last: string | null;
-  };
+  const row = db
+    .prepare("SELECT min(bucket) AS first, max(bucket) AS last FROM funnel_rollup WHERE grain = 'd'")
+    .get() as { first: string | null; last: string | null };
   return row.first && row.last ? { first: row.first, last: row.last } : null;
 }
 

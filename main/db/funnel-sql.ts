@@ -46,16 +46,39 @@ function reactedExpr(i: string, p: string, outcomes: string): string {
     AND ri.undone_at IS NULL AND ri.outcome IN (${outcomes}))`;
 }
 
-/** Adds (sign 1) or takes away (sign -1) the stored stages of one showing from its rollup cell. */
+/** The grains the rollup keeps: a day, the week from its Monday, the month from its first (bucket = first day). */
+const GRAINS = `(SELECT 'd' AS grain UNION ALL SELECT 'w' UNION ALL SELECT 'm')`;
+const BUCKET = `CASE g.grain WHEN 'd' THEN x.day WHEN 'm' THEN substr(x.day, 1, 8) || '01'
+  ELSE date(x.day, '-' || ((CAST(strftime('%w', x.day) AS INTEGER) + 6) % 7) || ' days') END`;
+const SUMS = `sum(x.shown), sum(x.pitched), sum(x.interested), sum(x.accepted), sum(x.pitched_accepted)`;
+const ADD = `shown = shown + excluded.shown, pitched = pitched + excluded.pitched,
+  interested = interested + excluded.interested, accepted = accepted + excluded.accepted,
+  pitched_accepted = pitched_accepted + excluded.pitched_accepted`;
+
+/**
+ * Adds rows of counts (day, product_id, advisor_id, segment, policy, shown, pitched, interested, accepted,
+ * pitched_accepted; negative to take away) to both rollups at every grain: by product, advisor and policy, and by
+ * segment, family, advisor and policy. Two narrower tables instead of one with every key: a day's cells by product
+ * and segment together would be as many as its showings.
+ */
+export function applyDeltas(rows: string): string {
+  return `INSERT INTO funnel_rollup (grain, bucket, product_id, advisor_id, policy, shown, pitched, interested, accepted, pitched_accepted)
+      SELECT g.grain, ${BUCKET}, x.product_id, x.advisor_id, x.policy, ${SUMS} FROM (${rows}) x, ${GRAINS} g
+      GROUP BY 1, 2, 3, 4, 5 ON CONFLICT (grain, bucket, product_id, advisor_id, policy) DO UPDATE SET ${ADD};
+    INSERT INTO funnel_segment_rollup (grain, bucket, segment, family, advisor_id, policy, shown, pitched, interested, accepted, pitched_accepted)
+      SELECT g.grain, ${BUCKET}, x.segment, COALESCE(p.family, ''), x.advisor_id, x.policy, ${SUMS}
+      FROM (${rows}) x LEFT JOIN products p ON p.id = x.product_id, ${GRAINS} g
+      GROUP BY 1, 2, 3, 4, 5, 6 ON CONFLICT (grain, bucket, segment, family, advisor_id, policy) DO UPDATE SET ${ADD};`;
+}
+
+/** Adds (sign 1) or takes away (sign -1) the stored stages of one showing. */
 function applyPair(i: string, p: string, sign: 1 | -1): string {
   const s = sign === 1 ? '' : '-';
-  return `INSERT INTO funnel_rollup (day, product_id, advisor_id, segment, policy, shown, pitched, interested, accepted, pitched_accepted)
-    SELECT fi.day, fp.product_id, fi.advisor_id, fi.segment, fi.policy, 0, ${s}fp.pitched, ${s}fp.interested, ${s}fp.accepted, ${s}fp.pitched_accepted
+  return applyDeltas(`SELECT fi.day, fp.product_id, fi.advisor_id, fi.segment, fi.policy, 0 AS shown,
+      ${s}fp.pitched AS pitched, ${s}fp.interested AS interested, ${s}fp.accepted AS accepted,
+      ${s}fp.pitched_accepted AS pitched_accepted
     FROM funnel_pairs fp JOIN funnel_impressions fi ON fi.impression_id = fp.impression_id
-    WHERE fp.impression_id = ${i} AND fp.product_id = ${p}
-    ON CONFLICT (day, product_id, advisor_id, segment, policy) DO UPDATE SET
-      pitched = pitched + excluded.pitched, interested = interested + excluded.interested,
-      accepted = accepted + excluded.accepted, pitched_accepted = pitched_accepted + excluded.pitched_accepted;`;
+    WHERE fp.impression_id = ${i} AND fp.product_id = ${p}`);
 }
 
 /**
@@ -80,20 +103,29 @@ function creditedImpression(clientId: string, at: string): string {
     AND cr.shown_at > strftime(${ISO}, ${at}, '-${PITCH_WINDOW_DAYS} days') ORDER BY cr.shown_at DESC, cr.rowid DESC LIMIT 1)`;
 }
 
+/** The products an impression listed, one "shown" each, with the facts of its showing. */
+function showings(id: string, ranked: string, sign: 1 | -1): string {
+  return `SELECT fi.day, json_extract(j.value, '$.productId') AS product_id, fi.advisor_id, fi.segment, fi.policy,
+      ${sign} AS shown, 0 AS pitched, 0 AS interested, 0 AS accepted, 0 AS pitched_accepted
+    FROM funnel_impressions fi, json_each(${ranked}) j WHERE fi.impression_id = ${id}`;
+}
+
 /** Facts of one impression as shown, and one "shown" for each product it listed. */
 function recordShowing(id: string): string {
   return `INSERT INTO funnel_impressions (impression_id, day, advisor_id, segment, policy)
       SELECT r.id, substr(r.shown_at, 1, 10), r.shown_to, COALESCE(${SEGMENT_OF_CLIENT}, ''), ${POLICY_OF_ROW}
       FROM ranking_impressions r LEFT JOIN clients c ON c.id = r.client_id WHERE r.id = ${id};
-    INSERT INTO funnel_rollup (day, product_id, advisor_id, segment, policy, shown, pitched, interested, accepted, pitched_accepted)
-      SELECT fi.day, json_extract(j.value, '$.productId'), fi.advisor_id, fi.segment, fi.policy, count(*), 0, 0, 0, 0
-      FROM funnel_impressions fi, ranking_impressions r, json_each(r.ranked_json) j
-      WHERE fi.impression_id = ${id} AND r.id = ${id} GROUP BY 2
-      ON CONFLICT (day, product_id, advisor_id, segment, policy) DO UPDATE SET shown = shown + excluded.shown;
+    ${applyDeltas(showings(id, `(SELECT ranked_json FROM ranking_impressions WHERE id = ${id})`, 1))}
     INSERT OR IGNORE INTO funnel_choices (kind, value)
       SELECT 'advisor', advisor_id FROM funnel_impressions WHERE impression_id = ${id}
       UNION ALL SELECT 'policy', policy FROM funnel_impressions WHERE impression_id = ${id};`;
 }
+
+const COUNTS = `shown INTEGER NOT NULL,
+    pitched INTEGER NOT NULL,
+    interested INTEGER NOT NULL,
+    accepted INTEGER NOT NULL,
+    pitched_accepted INTEGER NOT NULL`;
 
 export const FUNNEL_TABLES = `
   CREATE TABLE funnel_choices (
@@ -118,17 +150,23 @@ export const FUNNEL_TABLES = `
     PRIMARY KEY (impression_id, product_id)
   ) WITHOUT ROWID;
   CREATE TABLE funnel_rollup (
-    day TEXT NOT NULL,
+    grain TEXT NOT NULL CHECK (grain IN ('d', 'w', 'm')),
+    bucket TEXT NOT NULL,
     product_id TEXT NOT NULL,
     advisor_id TEXT NOT NULL,
-    segment TEXT NOT NULL,
     policy TEXT NOT NULL,
-    shown INTEGER NOT NULL,
-    pitched INTEGER NOT NULL,
-    interested INTEGER NOT NULL,
-    accepted INTEGER NOT NULL,
-    pitched_accepted INTEGER NOT NULL,
-    PRIMARY KEY (day, product_id, advisor_id, segment, policy)
+    ${COUNTS},
+    PRIMARY KEY (grain, bucket, product_id, advisor_id, policy)
+  ) WITHOUT ROWID;
+  CREATE TABLE funnel_segment_rollup (
+    grain TEXT NOT NULL CHECK (grain IN ('d', 'w', 'm')),
+    bucket TEXT NOT NULL,
+    segment TEXT NOT NULL,
+    family TEXT NOT NULL,
+    advisor_id TEXT NOT NULL,
+    policy TEXT NOT NULL,
+    ${COUNTS},
+    PRIMARY KEY (grain, bucket, segment, family, advisor_id, policy)
   ) WITHOUT ROWID;
 `;
 
@@ -137,16 +175,10 @@ export const FUNNEL_TRIGGERS = `
     ${recordShowing('NEW.id')}
   END;
   CREATE TRIGGER funnel_impression_removed BEFORE DELETE ON ranking_impressions BEGIN
-    INSERT INTO funnel_rollup (day, product_id, advisor_id, segment, policy, shown, pitched, interested, accepted, pitched_accepted)
-      SELECT fi.day, json_extract(j.value, '$.productId'), fi.advisor_id, fi.segment, fi.policy, -count(*), 0, 0, 0, 0
-      FROM funnel_impressions fi, json_each(OLD.ranked_json) j WHERE fi.impression_id = OLD.id GROUP BY 2
-      ON CONFLICT (day, product_id, advisor_id, segment, policy) DO UPDATE SET shown = shown + excluded.shown;
-    INSERT INTO funnel_rollup (day, product_id, advisor_id, segment, policy, shown, pitched, interested, accepted, pitched_accepted)
-      SELECT fi.day, fp.product_id, fi.advisor_id, fi.segment, fi.policy, 0, -fp.pitched, -fp.interested, -fp.accepted, -fp.pitched_accepted
-      FROM funnel_pairs fp JOIN funnel_impressions fi ON fi.impression_id = fp.impression_id WHERE fp.impression_id = OLD.id
-      ON CONFLICT (day, product_id, advisor_id, segment, policy) DO UPDATE SET
-        pitched = pitched + excluded.pitched, interested = interested + excluded.interested,
-        accepted = accepted + excluded.accepted, pitched_accepted = pitched_accepted + excluded.pitched_accepted;
+    ${applyDeltas(showings('OLD.id', 'OLD.ranked_json', -1))}
+    ${applyDeltas(`SELECT fi.day, fp.product_id, fi.advisor_id, fi.segment, fi.policy, 0 AS shown,
+        -fp.pitched AS pitched, -fp.interested AS interested, -fp.accepted AS accepted, -fp.pitched_accepted AS pitched_accepted
+      FROM funnel_pairs fp JOIN funnel_impressions fi ON fi.impression_id = fp.impression_id WHERE fp.impression_id = OLD.id`)}
     DELETE FROM funnel_pairs WHERE impression_id = OLD.id;
     DELETE FROM funnel_impressions WHERE impression_id = OLD.id;
   END;
@@ -171,9 +203,11 @@ export const FUNNEL_TRIGGERS = `
 /**
  * Works the whole funnel out again from the raw tables: what migration 0210 does to the impressions already kept,
  * and what `rebuildFunnel` does on demand. The triggers must leave exactly what this leaves (a test checks it).
+ * Showings are summed by day first, then rolled into the grains.
  */
 export const FUNNEL_REBUILD = `
   DELETE FROM funnel_rollup;
+  DELETE FROM funnel_segment_rollup;
   DELETE FROM funnel_pairs;
   DELETE FROM funnel_impressions;
   DELETE FROM funnel_choices;
@@ -183,10 +217,6 @@ export const FUNNEL_REBUILD = `
   INSERT OR IGNORE INTO funnel_choices (kind, value)
     SELECT DISTINCT 'advisor', advisor_id FROM funnel_impressions
     UNION ALL SELECT DISTINCT 'policy', policy FROM funnel_impressions;
-  INSERT INTO funnel_rollup (day, product_id, advisor_id, segment, policy, shown, pitched, interested, accepted, pitched_accepted)
-    SELECT fi.day, json_extract(j.value, '$.productId') AS product, fi.advisor_id, fi.segment, fi.policy, count(*), 0, 0, 0, 0
-    FROM ranking_impressions r JOIN funnel_impressions fi ON fi.impression_id = r.id, json_each(r.ranked_json) j
-    GROUP BY fi.day, product, fi.advisor_id, fi.segment, fi.policy;
   CREATE TEMP TABLE funnel_candidates (impression_id TEXT NOT NULL, product_id TEXT NOT NULL, PRIMARY KEY (impression_id, product_id));
   INSERT OR IGNORE INTO funnel_candidates
     SELECT impression_id, product_id FROM interactions WHERE impression_id IS NOT NULL;
@@ -201,11 +231,16 @@ export const FUNNEL_REBUILD = `
       ${listed('k.impression_id', 'k.product_id')} AS listed
       FROM funnel_candidates k) WHERE (pitched OR interested) AND listed;
   DROP TABLE temp.funnel_candidates;
-  INSERT INTO funnel_rollup (day, product_id, advisor_id, segment, policy, shown, pitched, interested, accepted, pitched_accepted)
-    SELECT fi.day, fp.product_id, fi.advisor_id, fi.segment, fi.policy, 0, sum(fp.pitched), sum(fp.interested), sum(fp.accepted), sum(fp.pitched_accepted)
+  CREATE TEMP TABLE funnel_days AS
+    SELECT fi.day, json_extract(j.value, '$.productId') AS product_id, fi.advisor_id, fi.segment, fi.policy,
+      count(*) AS shown, 0 AS pitched, 0 AS interested, 0 AS accepted, 0 AS pitched_accepted
+    FROM ranking_impressions r JOIN funnel_impressions fi ON fi.impression_id = r.id, json_each(r.ranked_json) j
+    GROUP BY 1, 2, 3, 4, 5
+    UNION ALL
+    SELECT fi.day, fp.product_id, fi.advisor_id, fi.segment, fi.policy, 0, sum(fp.pitched), sum(fp.interested),
+      sum(fp.accepted), sum(fp.pitched_accepted)
     FROM funnel_pairs fp JOIN funnel_impressions fi ON fi.impression_id = fp.impression_id
-    GROUP BY fi.day, fp.product_id, fi.advisor_id, fi.segment, fi.policy
-    ON CONFLICT (day, product_id, advisor_id, segment, policy) DO UPDATE SET
-      pitched = pitched + excluded.pitched, interested = interested + excluded.interested,
-      accepted = accepted + excluded.accepted, pitched_accepted = pitched_accepted + excluded.pitched_accepted;
+    GROUP BY 1, 2, 3, 4, 5;
+  ${applyDeltas('SELECT * FROM temp.funnel_days')}
+  DROP TABLE temp.funnel_days;
 `;

@@ -1,0 +1,160 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createPrng } from '../../app/demo/prng';
+import { funnelReport } from '../../app/analytics/funnel-report';
+import type { FunnelQuery } from '../../app/contract/analytics-channels';
+import { openBackend } from '../../main/backend/open-backend';
+import { funnelStoreOf } from '../../main/backend/analytics-handlers';
+import { openDatabase, type Db } from '../../main/db/connection';
+import { fmt, median } from './stats';
+
+const DAY = 86_400_000;
+const POLICIES = ['popularity', 'model-v11', 'model-v12', 'model-v12+lm'] as const;
+const ADVISORS = Array.from({ length: 24 }, (_, i) => `ADV-${String(i + 1).padStart(2, '0')}`);
+
+/**
+ * Impressions of a year at a large bank's pace: each lists 10 products (the client page's first page), 6% get a
+ * reaction on one of them, 3% a pitch drafted. Written through the same triggers as the app's writes, in batches.
+ */
+function generate(db: Db, count: number, end: number): { ms: number } {
+  const random = createPrng(15);
+  const clients = (db.prepare('SELECT id FROM clients').all() as { id: string }[]).map((r) => r.id);
+  const products = (db.prepare('SELECT id FROM products').all() as { id: string }[]).map((r) => r.id);
+  const imp = db.prepare(
+    `INSERT INTO ranking_impressions (id, client_id, shown_at, surface, shown_to, model_version, rule_set_id, rule_set_version,
+       ranked_json, excluded_json, policy) VALUES (?, ?, ?, 'app', ?, NULL, 'bench', 1, ?, '[]', ?)`,
+  );
+  const reaction = db.prepare(
+    `INSERT INTO interactions (id, client_id, product_id, occurred_at, channel, policy, score, outcome, advisor_id, note, impression_id)
+     VALUES (?, ?, ?, ?, 'meeting', ?, NULL, ?, ?, '', ?)`,
+  );
+  const draft = db.prepare(
+    `INSERT INTO pitch_drafts (id, client_id, product_id, language, status, current_version, created_at, updated_at)
+     VALUES (?, ?, ?, 'en', 'draft', 1, ?, ?)`,
+  );
+  const version = db.prepare(
+    `INSERT INTO pitch_draft_versions (draft_id, version, author, text, created_at)
+     VALUES (?, (SELECT coalesce(max(version), 0) + 1 FROM pitch_draft_versions WHERE draft_id = ?), ?, '', ?)`,
+  );
+  const drafts = new Set<string>();
+  const start = end - 365 * DAY;
+  const started = performance.now();
+  const batch = 20_000;
+  for (let done = 0; done < count; done += batch) {
+    db.transaction(() => {
+      for (let i = done; i < Math.min(count, done + batch); i++) {
+        const at = start + Math.floor((i / count) * 365 * DAY);
+        const client = clients[random.int(0, clients.length - 1)]!;
+        const advisor = ADVISORS[random.int(0, ADVISORS.length - 1)]!;
+        const policy = POLICIES[random.int(0, POLICIES.length - 1)]!;
+        const first = random.int(0, products.length - 1);
+        const listed = Array.from({ length: 10 }, (_, k) => products[(first + k * 7) % products.length]!);
+        const id = `BI-${i}`;
+        imp.run(
+          id,
+          client,
+          new Date(at).toISOString(),
+          advisor,
+          JSON.stringify(listed.map((productId, k) => ({ position: k + 1, productId, probability: 0.3 }))),
+          policy,
+        );
+        const r = random.next();
+        if (r < 0.03) {
+          const product = listed[random.int(0, 2)]!;
+          const when = new Date(at + 3_600_000).toISOString();
+          if (!drafts.has(`BD-${client}-${product}`)) draft.run(`BD-${client}-${product}`, client, product, when, when);
+          drafts.add(`BD-${client}-${product}`);
+          version.run(`BD-${client}-${product}`, `BD-${client}-${product}`, advisor, when);
+        }
+        if (r < 0.06) {
+          const outcome = random.pick(['interested', 'accepted', 'declined', 'no_response'] as const);
+          const product = listed[random.int(0, 3)]!;
+          reaction.run(
+            `BR-${i}`,
+            client,
+            product,
+            new Date(at + 7_200_000).toISOString(),
+            policy,
+            outcome,
+            advisor,
+            id,
+          );
+        }
+      }
+    })();
+  }
+  return { ms: performance.now() - started };
+}
+
+function timed(fn: () => unknown, runs = 5): number {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    ms.push(performance.now() - t);
+  }
+  return median(ms);
+}
+
+/**
+ * `BENCH_ONLY=analytics`: BENCH_IMPRESSIONS (default 1,000,000) impressions on the demo book in a temp file, then the
+ * Analytics page's first answer (the last 90 days by product, weekly), a year's answer, filter changes, and the
+ * `analytics funnel` command's wall time (a process of its own, opening the store).
+ */
+export async function benchAnalytics(count = Number(process.env.BENCH_IMPRESSIONS ?? 1_000_000)): Promise<string[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ad-bench-analytics-'));
+  const lines: string[] = [];
+  try {
+    const now = new Date('2026-11-30T09:00:00.000Z');
+    const backend = openBackend({ dataDir: dir, mode: 'browser', now: () => now, languageEngine: 'in-process' });
+    await backend.handlers['app:info']({});
+    backend.close();
+    const file = path.join(dir, 'advisor-desk.sqlite');
+    const db = openDatabase(file);
+    const made = generate(db, count, now.getTime() - DAY);
+    const rows = (db.prepare('SELECT count(*) AS n FROM funnel_rollup').get() as { n: number }).n;
+    lines.push(
+      `analytics: ${count.toLocaleString('en-US')} impressions (10 products each) written with their rollup in ${fmt(made.ms)}; rollup ${rows.toLocaleString('en-US')} rows, file ${(fs.statSync(file).size / 1e6).toFixed(0)} MB`,
+    );
+    const store = funnelStoreOf(db);
+    const today = now.toISOString().slice(0, 10);
+    const report = (q: FunnelQuery) => funnelReport(store, q, today);
+    const year = { from: '2025-11-30', to: '2026-11-29' };
+    const cases: [string, FunnelQuery][] = [
+      ['page load (last 90 days, by product, weekly)', {}],
+      ['page load over the whole year (by product, weekly)', year],
+      ['filter change: advisor, whole year', { ...year, advisor: 'ADV-07' }],
+      ['filter change: family, whole year', { ...year, family: 'fund' }],
+      ['filter change: group by segment, whole year', { ...year, groupBy: 'segment' }],
+      [
+        'filter change: group by category, policy filter, whole year',
+        { ...year, groupBy: 'category', policy: 'model-v12' },
+      ],
+      ['filter change: daily series, whole year', { ...year, groupBy: 'period', period: 'day' }],
+    ];
+    const shown = report(year).total.counts.shown;
+    for (const [name, q] of cases) lines.push(`analytics ${name}: median ${fmt(timed(() => report(q)))} of 5`);
+    db.close();
+    const cli = path.resolve('dist/main/cli.mjs');
+    const cliMs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      execFileSync(
+        process.execPath,
+        [cli, 'analytics', 'funnel', '--by', 'product', '--from', year.from, '--to', year.to, '--db', file],
+        {
+          stdio: 'pipe',
+        },
+      );
+      cliMs.push(performance.now() - t);
+    }
+    lines.push(
+      `analytics funnel CLI (--by product over the year, ${shown.toLocaleString('en-US')} showings; process start to exit): median ${fmt(median(cliMs))} of 3`,
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return lines;
+}
