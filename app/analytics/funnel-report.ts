@@ -1,5 +1,6 @@
 import type { FunnelQuery, FunnelReport, FunnelLineView } from '../contract/analytics-channels';
 import { FunnelQuerySchema } from '../contract/analytics-channels';
+import { DomainError } from '../domain/domain-error';
 import type { LocalizedText } from '../domain/localized-text';
 import {
   periodStart,
@@ -27,8 +28,12 @@ export interface FunnelStore {
 }
 
 const DAY = 86_400_000;
-/** With no range given: the 90 days up to the last day a ranking was shown. */
-export const DEFAULT_RANGE_DAYS = 90;
+/** With no range given: the 13 weeks (Monday to Sunday) up to the last day a ranking was shown. */
+export const DEFAULT_RANGE_WEEKS = 13;
+/** A daily series is offered up to this many days; longer ranges are read by week or month. */
+export const MAX_DAILY_DAYS = 92;
+/** Without a period asked for, ranges longer than this are shown by month, shorter ones by week. */
+export const WEEKLY_UP_TO_DAYS = 183;
 
 function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00.000Z`) + n * DAY).toISOString().slice(0, 10);
@@ -44,12 +49,20 @@ export function funnelReport(
   const started = now();
   const days = store.days();
   const to = q.to ?? days?.last ?? today;
-  const from = q.from ?? addDays(q.to ?? to, -(DEFAULT_RANGE_DAYS - 1));
+  const from = q.from ?? addDays(periodStart(to, 'week'), -7 * (DEFAULT_RANGE_WEEKS - 1));
+  if (from > to) throw new DomainError('validation', `The range starts (${from}) after it ends (${to}).`);
+  const length = (Date.parse(to) - Date.parse(from)) / DAY + 1;
+  const period = q.period ?? (length > WEEKLY_UP_TO_DAYS ? 'month' : 'week');
+  if (period === 'day' && length > MAX_DAILY_DAYS)
+    throw new DomainError(
+      'validation',
+      `A daily series covers at most ${MAX_DAILY_DAYS} days; this range has ${length}. Choose weeks or months.`,
+    );
   const cells = store.cells({
     from,
     to,
     groupBy: q.groupBy,
-    period: q.period,
+    period,
     family: q.family,
     advisor: q.advisor,
     policy: q.policy,
@@ -58,7 +71,7 @@ export function funnelReport(
   const starts = new Map<string, string>();
   for (const cell of cells) {
     let start = starts.get(cell.period);
-    if (start === undefined) starts.set(cell.period, (start = periodStart(cell.period, q.period)));
+    if (start === undefined) starts.set(cell.period, (start = periodStart(cell.period, period)));
     cell.period = start;
     if (q.groupBy === 'period') cell.group = start;
   }
@@ -73,7 +86,7 @@ export function funnelReport(
     from,
     to,
     groupBy: q.groupBy,
-    period: q.period,
+    period,
     total: { ...summary.total, label: null },
     groups: groups.map(view),
     series: summary.series.map((l) => ({ ...l, label: null })),

@@ -8,11 +8,12 @@ export const FUNNEL_MAX_DAYS = 3660;
 
 export const FunnelQuerySchema = z
   .object({
-    /** Days, both included (UTC, by the day the ranking was shown). Omitted: the last 90 days with rankings. */
+    /** Days, both included (UTC, by the day the ranking was shown). Omitted: the 13 weeks up to the last ranking. */
     from: IsoDateSchema.nullable().default(null),
     to: IsoDateSchema.nullable().default(null),
     groupBy: z.enum(FUNNEL_GROUPS).default('product'),
-    period: z.enum(FUNNEL_PERIODS).default('week'),
+    /** Omitted: by week, or by month for a range over half a year. By day only up to 92 days. */
+    period: z.enum(FUNNEL_PERIODS).nullable().default(null),
     family: z.string().min(1).max(64).nullable().default(null),
     advisor: z.string().min(1).max(64).nullable().default(null),
     policy: z.string().min(1).max(64).nullable().default(null),

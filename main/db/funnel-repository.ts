@@ -92,10 +92,16 @@ export function funnelChoices(db: Db): { advisors: string[]; policies: string[] 
 
 /** The first and last day with a ranking shown; null when none was. */
 export function funnelDays(db: Db): { first: string; last: string } | null {
-  const row = db
-    .prepare("SELECT min(bucket) AS first, max(bucket) AS last FROM funnel_rollup WHERE grain = 'd'")
-    .get() as { first: string | null; last: string | null };
-  return row.first && row.last ? { first: row.first, last: row.last } : null;
+  // Two lookups at the ends of the key: min() and max() in one statement would scan every day.
+  const end = (order: 'ASC' | 'DESC') =>
+    (
+      db
+        .prepare(`SELECT bucket FROM funnel_rollup WHERE grain = 'd' AND shown > 0 ORDER BY bucket ${order} LIMIT 1`)
+        .get() as { bucket: string } | undefined
+    )?.bucket;
+  const first = end('ASC');
+  const last = end('DESC');
+  return first && last ? { first, last } : null;
 }
 
 /** Product names, families and categories for labelling the groups. */

@@ -171,7 +171,7 @@ describe('conversion funnel rollup', () => {
     migrate(db);
     expect(stored(db)).toEqual(recompute(db));
     const byPolicy = summarizeFunnel(
-      funnelCells(db, { from: '2026-01-01', to: '2026-12-31', groupBy: 'policy' }),
+      funnelCells(db, { from: '2026-01-01', to: '2026-12-31', groupBy: 'policy', period: 'week' }),
     ).groups;
     expect(byPolicy.map((g) => [g.key, g.counts.shown, g.counts.accepted])).toEqual([
       ['popularity', 2, 0],
