@@ -22,6 +22,7 @@ import { enShortcuts } from './en-shortcuts';
 import { enPreparation } from './en-preparation';
 import { enRetrainSafety } from './en-retrain-safety';
 import { enPitchEditor } from './en-pitch-editor';
+import { enAnalytics } from './en-analytics';
 import type { Language } from './language';
 import { zhCNAgenda } from './zh-CN-agenda';
 import { zhCNAudit } from './zh-CN-audit';
@@ -47,6 +48,7 @@ import { zhCNShortcuts } from './zh-CN-shortcuts';
 import { zhCNPreparation } from './zh-CN-preparation';
 import { zhCNRetrainSafety } from './zh-CN-retrain-safety';
 import { zhCNPitchEditor } from './zh-CN-pitch-editor';
+import { zhCNAnalytics } from './zh-CN-analytics';
 
 /**
  * The English catalog defines the keys: every other language must provide exactly the same ones,
@@ -78,6 +80,7 @@ export const en = {
   ...enReasonChecks,
   ...enRetrainSafety,
   ...enPitchEditor,
+  ...enAnalytics,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -108,6 +111,7 @@ export const zhCN: Catalog = {
   ...zhCNReasonChecks,
   ...zhCNRetrainSafety,
   ...zhCNPitchEditor,
+  ...zhCNAnalytics,
 };
 
 export const CATALOGS: Record<Language, Catalog> = { en, 'zh-CN': zhCN };

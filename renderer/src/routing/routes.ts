@@ -11,9 +11,11 @@ export type Route =
   | { name: 'settings' }
   | { name: 'reviews' }
   | { name: 'compliance' }
+  | { name: 'analytics' }
   | { name: 'not-found'; hash: string };
 
-export type Section = 'clients' | 'products' | 'meetings' | 'reviews' | 'model' | 'models' | 'compliance' | 'settings';
+export type Section =
+  'clients' | 'products' | 'meetings' | 'reviews' | 'model' | 'models' | 'compliance' | 'analytics' | 'settings';
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/clients';
@@ -40,6 +42,7 @@ export function parseHash(hash: string): Route {
   if (head === 'settings' && !id) return { name: 'settings' };
   if (head === 'reviews' && !id) return { name: 'reviews' };
   if (head === 'compliance' && !id) return { name: 'compliance' };
+  if (head === 'analytics' && !id) return { name: 'analytics' };
   return { name: 'not-found', hash };
 }
 
@@ -77,6 +80,8 @@ export function sectionOf(route: Route): Section | null {
       return 'reviews';
     case 'compliance':
       return 'compliance';
+    case 'analytics':
+      return 'analytics';
     default:
       return null;
   }

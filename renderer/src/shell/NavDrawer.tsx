@@ -14,6 +14,7 @@ import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import MemoryOutlined from '@mui/icons-material/MemoryOutlined';
 import RateReviewOutlined from '@mui/icons-material/RateReviewOutlined';
 import FactCheckOutlined from '@mui/icons-material/FactCheckOutlined';
+import QueryStatsOutlined from '@mui/icons-material/QueryStatsOutlined';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/use-i18n';
 import type { MessageKey } from '../../../app/messages';
@@ -29,6 +30,7 @@ const ITEMS: { section: Section; label: MessageKey; icon: ReactNode }[] = [
   { section: 'model', label: 'nav.model', icon: <InsightsOutlined fontSize="small" /> },
   { section: 'models', label: 'nav.models', icon: <MemoryOutlined fontSize="small" /> },
   { section: 'compliance', label: 'nav.compliance', icon: <FactCheckOutlined fontSize="small" /> },
+  { section: 'analytics', label: 'nav.analytics', icon: <QueryStatsOutlined fontSize="small" /> },
   { section: 'settings', label: 'nav.settings', icon: <SettingsOutlined fontSize="small" /> },
 ];
 

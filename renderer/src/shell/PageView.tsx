@@ -21,6 +21,9 @@ const ReviewsPage = lazy(() => import('../pages/reviews/ReviewsPage').then((m) =
 const CompliancePage = lazy(() =>
   import('../pages/compliance/CompliancePage').then((m) => ({ default: m.CompliancePage })),
 );
+const AnalyticsPage = lazy(() =>
+  import('../pages/analytics/AnalyticsPage').then((m) => ({ default: m.AnalyticsPage })),
+);
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 export function PageView({ route }: { route: Route }) {
@@ -58,6 +61,8 @@ function RoutedPage({ route }: { route: Route }) {
       return <ReviewsPage />;
     case 'compliance':
       return <CompliancePage />;
+    case 'analytics':
+      return <AnalyticsPage />;
     case 'not-found':
       return (
         <Alert severity="warning" sx={{ m: 2 }} action={<Button href="#/clients">{t('app.backToClients')}</Button>}>

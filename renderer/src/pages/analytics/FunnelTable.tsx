@@ -1,0 +1,109 @@
+import Button from '@mui/material/Button';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Tooltip from '@mui/material/Tooltip';
+import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
+import { FUNNEL_RATES, FUNNEL_STAGES, type FunnelGroup, type FunnelPeriod } from '../../../../app/analytics/funnel';
+import type { FunnelLineView } from '../../../../app/contract';
+import { saveCsv } from '../../api/save-csv';
+import { SectionCard } from '../../components/SectionCard';
+import { useI18n } from '../../i18n/use-i18n';
+import { funnelCsv, groupLabel, RATE_HELP, RATE_KEYS, rateText } from './funnel-labels';
+
+/**
+ * Counts and rates per line, the total last; each rate's tooltip gives its numerator and denominator. The CSV holds
+ * exactly the rows on screen (without the total, which a spreadsheet sums), with fractions instead of percentages.
+ */
+export function FunnelTable({
+  title,
+  lines,
+  total,
+  groupBy,
+  period,
+  fileName,
+  testId,
+}: {
+  title: string;
+  lines: FunnelLineView[];
+  total: FunnelLineView | null;
+  groupBy: FunnelGroup;
+  period: FunnelPeriod;
+  fileName: string;
+  testId: string;
+}) {
+  const i18n = useI18n();
+  const { t, fmt } = i18n;
+  const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
+  const row = (l: FunnelLineView, isTotal: boolean) => (
+    <TableRow key={isTotal ? '(total)' : l.key} hover sx={isTotal ? { '& td': { fontWeight: 600 } } : undefined}>
+      <TableCell component="th" scope="row" sx={{ fontWeight: isTotal ? 600 : undefined }}>
+        {isTotal ? t('analytics.table.total') : groupLabel(i18n, l, groupBy, period)}
+      </TableCell>
+      {FUNNEL_STAGES.map((s) => (
+        <TableCell key={s} align="right" sx={num}>
+          {fmt.number(l.counts[s])}
+        </TableCell>
+      ))}
+      {FUNNEL_RATES.map((r) => (
+        <Tooltip
+          key={r}
+          title={t('analytics.rate.ofCounts', {
+            successes: fmt.number(l.rates[r].successes),
+            trials: fmt.number(l.rates[r].trials),
+          })}
+          placement="top"
+        >
+          <TableCell align="right" sx={num}>
+            {rateText(i18n, l.rates[r])}
+          </TableCell>
+        </Tooltip>
+      ))}
+    </TableRow>
+  );
+  return (
+    <SectionCard
+      title={title}
+      flush
+      testId={testId}
+      action={
+        <Button
+          size="small"
+          startIcon={<FileDownloadOutlined fontSize="small" />}
+          onClick={() => saveCsv(fileName, funnelCsv(i18n, lines, groupBy, period))}
+          disabled={lines.length === 0}
+          data-testid={`${testId}-export`}
+        >
+          {t('analytics.export')}
+        </Button>
+      }
+    >
+      <TableContainer sx={{ maxHeight: 420 }}>
+        <Table size="small" stickyHeader>
+          <TableHead>
+            <TableRow>
+              <TableCell>{t(`analytics.group.${groupBy}`)}</TableCell>
+              {FUNNEL_STAGES.map((s) => (
+                <TableCell key={s} align="right">
+                  {t(`analytics.stage.${s}`)}
+                </TableCell>
+              ))}
+              {FUNNEL_RATES.map((r) => (
+                <Tooltip key={r} title={t(RATE_HELP[r])} placement="top">
+                  <TableCell align="right">{t(RATE_KEYS[r])}</TableCell>
+                </Tooltip>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {lines.map((l) => row(l, false))}
+            {total && row(total, true)}
+          </TableBody>
+        </Table>
+      </TableContainer>
+    </SectionCard>
+  );
+}
