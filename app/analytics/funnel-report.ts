@@ -31,7 +31,7 @@ const DAY = 86_400_000;
 /** With no range given: the 13 weeks (Monday to Sunday) up to the last day a ranking was shown. */
 export const DEFAULT_RANGE_WEEKS = 13;
 /** A daily series is offered up to this many days; longer ranges are read by week or month. */
-export const MAX_DAILY_DAYS = 92;
+export const MAX_DAILY_DAYS = 35;
 /** Without a period asked for, ranges longer than this are shown by month, shorter ones by week. */
 export const WEEKLY_UP_TO_DAYS = 183;
 

@@ -12,7 +12,7 @@ export const FunnelQuerySchema = z
     from: IsoDateSchema.nullable().default(null),
     to: IsoDateSchema.nullable().default(null),
     groupBy: z.enum(FUNNEL_GROUPS).default('product'),
-    /** Omitted: by week, or by month for a range over half a year. By day only up to 92 days. */
+    /** Omitted: by week, or by month for a range over half a year. By day only up to 35 days. */
     period: z.enum(FUNNEL_PERIODS).nullable().default(null),
     family: z.string().min(1).max(64).nullable().default(null),
     advisor: z.string().min(1).max(64).nullable().default(null),

@@ -144,8 +144,8 @@ export async function benchAnalytics(count = Number(process.env.BENCH_IMPRESSION
       ['filter change: group by segment', { groupBy: 'segment' }],
       ['filter change: group by category, one policy', { groupBy: 'category', policy: 'model-v12' }],
       [
-        'filter change: daily series over the last 92 days',
-        { from: '2026-08-30', to: '2026-11-29', groupBy: 'period', period: 'day' },
+        'filter change: daily series over the last 35 days',
+        { from: '2026-10-26', to: '2026-11-29', groupBy: 'period', period: 'day' },
       ],
       ['filter change: the whole year (by month)', year],
       ['filter change: the whole year by family, one advisor', { ...year, groupBy: 'family', advisor: 'ADV-07' }],

@@ -18,6 +18,8 @@ test.describe('analytics page', () => {
     consoleErrors,
   }) => {
     fs.mkdirSync(SCREENS, { recursive: true });
+    // Tall enough for the whole page in one screenshot (the page scrolls inside the frame).
+    await page.setViewportSize({ width: 1280, height: 2300 });
     await openApp(page, webApp.url);
     await page.getByTestId('nav-analytics').click();
     await expect(page.getByTestId('analytics-title')).toHaveText('Analytics');
@@ -69,6 +71,9 @@ test.describe('analytics page', () => {
     await page.getByTestId('theme-toggle').click();
     await expect(page.getByTestId('analytics-title')).toHaveText('转化分析');
     await expect(totalRow.locator('th')).toHaveText('合计');
+    // Away from the theme button's tooltip, and past the colours' transition.
+    await page.mouse.move(640, 1200);
+    await page.waitForTimeout(600);
     await page.screenshot({ path: path.join(SCREENS, 'analytics-zh-dark.png'), fullPage: true });
     expect(consoleErrors).toEqual([]);
   });

@@ -37,7 +37,11 @@ export function AnalyticsFilters({ filter, choices, onChange }: Props) {
       label={t(`analytics.filter.${field}`)}
       value={filter[field]}
       onChange={set(field)}
-      slotProps={{ htmlInput: { 'data-testid': `analytics-${field}` } }}
+      slotProps={{
+        htmlInput: { 'data-testid': `analytics-${field}` },
+        inputLabel: { shrink: true },
+        select: { displayEmpty: true },
+      }}
       sx={{ width }}
       size="small"
     >

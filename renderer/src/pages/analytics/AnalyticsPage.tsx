@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { MAX_DAILY_DAYS } from '../../../../app/analytics/funnel-report';
+import { MAX_DAILY_DAYS, WEEKLY_UP_TO_DAYS } from '../../../../app/analytics/funnel-report';
 import type { FunnelReport } from '../../../../app/contract';
 import { useChannelQuery } from '../../api/use-channel-query';
 import { LoadError } from '../../components/LoadError';
@@ -38,9 +38,14 @@ export function AnalyticsPage() {
       setFilter((f) => (!f.from && !f.to ? { ...f, from: answer.data.from, to: answer.data.to } : f));
   }, [answer.data, filter.from, filter.to]);
 
+  // A longer range than a period reads well in (and than the rollup answers quickly in) moves to a coarser one.
   const change = (next: AnalyticsFilter) => {
     const days = rangeDays(next);
-    setFilter(next.period === 'day' && days !== null && days > MAX_DAILY_DAYS ? { ...next, period: 'week' } : next);
+    const rangeChanged = next.from !== filter.from || next.to !== filter.to;
+    if (days !== null && next.period === 'day' && days > MAX_DAILY_DAYS) next = { ...next, period: 'week' };
+    if (days !== null && rangeChanged && next.period === 'week' && days > WEEKLY_UP_TO_DAYS)
+      next = { ...next, period: 'month' };
+    setFilter(next);
   };
 
   const rate = t(RATE_KEYS[filter.rate]);
@@ -49,7 +54,17 @@ export function AnalyticsPage() {
   const stamp = report ? `${report.from}_${report.to}` : '';
   return (
     <Box
-      sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 2, minHeight: 0, overflowY: 'auto', height: '100%' }}
+      // Each card keeps its own height; the page scrolls.
+      sx={{
+        p: 2,
+        display: 'flex',
+        flexDirection: 'column',
+        gap: 2,
+        minHeight: 0,
+        overflowY: 'auto',
+        height: '100%',
+        '& > *': { flexShrink: 0 },
+      }}
     >
       <PageHeader
         title={t('analytics.title')}

@@ -17,10 +17,12 @@ export function FunnelStagesChart({ total }: { total: FunnelLineView }) {
     <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
       <Box sx={{ flex: '1 1 360px', minWidth: 0 }} data-testid="analytics-funnel-chart">
         <BarChart
+          skipAnimation
           height={220}
           layout="horizontal"
           yAxis={[{ scaleType: 'band', data: labels, width: 90 }]}
-          xAxis={[{ valueFormatter: (v: number) => fmt.number(v) }]}
+          // Room beyond the longest bar for its count.
+          xAxis={[{ max: Math.max(1, total.counts.shown * 1.15), valueFormatter: (v: number) => fmt.number(v) }]}
           series={[
             {
               data: FUNNEL_STAGES.map((s) => total.counts[s]),

@@ -12,7 +12,23 @@ import type { FunnelLineView } from '../../../../app/contract';
 import { saveCsv } from '../../api/save-csv';
 import { SectionCard } from '../../components/SectionCard';
 import { useI18n } from '../../i18n/use-i18n';
-import { funnelCsv, groupLabel, RATE_HELP, RATE_KEYS, rateText } from './funnel-labels';
+import { funnelCsv, groupLabel, percent, RATE_HELP, RATE_KEYS } from './funnel-labels';
+import type { Proportion } from '../../../../app/analytics/wilson';
+import Typography from '@mui/material/Typography';
+
+/** The rate, and under it its 95% interval, small: two lines keep nine columns inside the card. */
+function RateCell({ p }: { p: Proportion }) {
+  const i18n = useI18n();
+  if (p.value === null || p.low === null || p.high === null) return <>{i18n.t('analytics.rate.none')}</>;
+  return (
+    <>
+      {percent(i18n, p.value)}
+      <Typography component="div" variant="caption" color="text.secondary" sx={{ lineHeight: 1.2 }}>
+        {percent(i18n, p.low)}–{percent(i18n, p.high)}
+      </Typography>
+    </>
+  );
+}
 
 /**
  * Counts and rates per line, the total last; each rate's tooltip gives its numerator and denominator. The CSV holds
@@ -40,7 +56,7 @@ export function FunnelTable({
   const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
   const row = (l: FunnelLineView, isTotal: boolean) => (
     <TableRow key={isTotal ? '(total)' : l.key} hover sx={isTotal ? { '& td': { fontWeight: 600 } } : undefined}>
-      <TableCell component="th" scope="row" sx={{ fontWeight: isTotal ? 600 : undefined }}>
+      <TableCell component="th" scope="row" sx={{ fontWeight: isTotal ? 600 : undefined, minWidth: 200 }}>
         {isTotal ? t('analytics.table.total') : groupLabel(i18n, l, groupBy, period)}
       </TableCell>
       {FUNNEL_STAGES.map((s) => (
@@ -58,7 +74,7 @@ export function FunnelTable({
           placement="top"
         >
           <TableCell align="right" sx={num}>
-            {rateText(i18n, l.rates[r])}
+            <RateCell p={l.rates[r]} />
           </TableCell>
         </Tooltip>
       ))}

@@ -31,6 +31,7 @@ export function RateByGroupChart({
   const pct = (v: number | null) => (v === null ? '' : percent(i18n, v));
   return (
     <BarChart
+      skipAnimation
       height={Math.max(180, 34 * shown.length + 70)}
       layout="horizontal"
       yAxis={[{ scaleType: 'band', data: names, width: 170 }]}
@@ -53,7 +54,7 @@ export function RateByGroupChart({
           label: t('analytics.rate.interval'),
           data: shown.map((l) => (l.rates[rate].high ?? 0) - (l.rates[rate].low ?? 0)),
           stack: 'interval',
-          color: alpha(theme.palette.secondary.main, 0.45),
+          color: alpha(theme.palette.text.secondary, 0.3),
           valueFormatter: (_v, { dataIndex }) =>
             `${pct(shown[dataIndex]!.rates[rate].low)} – ${pct(shown[dataIndex]!.rates[rate].high)}`,
         },

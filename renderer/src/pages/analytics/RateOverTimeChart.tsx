@@ -3,7 +3,7 @@ import { LineChart } from '@mui/x-charts/LineChart';
 import type { FunnelPeriod, FunnelRate } from '../../../../app/analytics/funnel';
 import type { FunnelLineView } from '../../../../app/contract';
 import { useI18n } from '../../i18n/use-i18n';
-import { percent, periodLabel, RATE_KEYS } from './funnel-labels';
+import { percent, periodLabel, periodTick, RATE_KEYS } from './funnel-labels';
 
 /** The chosen rate by period, with its 95% interval as a band around the line. */
 export function RateOverTimeChart({
@@ -22,8 +22,17 @@ export function RateOverTimeChart({
   const band = alpha(theme.palette.primary.main, 0.18);
   return (
     <LineChart
+      skipAnimation
+      margin={{ right: 28 }}
       height={260}
-      xAxis={[{ scaleType: 'point', data: series.map((l) => periodLabel(i18n, l.key, period)) }]}
+      xAxis={[
+        {
+          scaleType: 'point',
+          data: series.map((l) => l.key),
+          valueFormatter: (key: string, context) =>
+            context.location === 'tick' ? periodTick(i18n, key, period) : periodLabel(i18n, key, period),
+        },
+      ]}
       yAxis={[{ min: 0, valueFormatter: (v: number) => percent(i18n, v), width: 56 }]}
       series={[
         {
@@ -31,6 +40,7 @@ export function RateOverTimeChart({
           stack: 'interval',
           area: true,
           showMark: false,
+          curve: 'linear',
           color: 'transparent',
           valueFormatter: () => null,
         },
@@ -42,6 +52,7 @@ export function RateOverTimeChart({
           stack: 'interval',
           area: true,
           showMark: false,
+          curve: 'linear',
           color: band,
           valueFormatter: (_v, { dataIndex }) =>
             `${pct(series[dataIndex]!.rates[rate].low)} – ${pct(series[dataIndex]!.rates[rate].high)}`,
@@ -50,6 +61,7 @@ export function RateOverTimeChart({
           label: t(RATE_KEYS[rate]),
           data: series.map((l) => l.rates[rate].value),
           color: theme.palette.primary.main,
+          curve: 'linear',
           valueFormatter: pct,
         },
       ]}

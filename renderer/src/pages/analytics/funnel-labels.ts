@@ -24,6 +24,14 @@ export function rateText(i18n: I18n, p: Proportion): string {
   });
 }
 
+/** A period on a chart's axis: its first day (or its month), short; the chart's title says day, week or month. */
+export function periodTick(i18n: I18n, day: string, period: FunnelPeriod): string {
+  if (period === 'month') return periodLabel(i18n, day, period);
+  return new Intl.DateTimeFormat(i18n.language, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00.000Z`),
+  );
+}
+
 export function periodLabel(i18n: I18n, day: string, period: FunnelPeriod): string {
   if (period === 'day') return i18n.fmt.date(day);
   if (period === 'week') return i18n.t('analytics.weekOf', { date: i18n.fmt.date(day) });
