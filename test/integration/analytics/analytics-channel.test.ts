@@ -113,6 +113,12 @@ describe('analytics:funnel over the demo history', () => {
     expect(after.total.counts.interested - before.total.counts.interested).toBe(1);
   }, 120_000);
 
+  it('leaves the audit trail verifying: the rollup is beside the audited tables, not in them', async () => {
+    const status = await value<{ state: string; problemCount: number }>('audit:check', {});
+    expect(status.state).toBe('ok');
+    expect(status.problemCount).toBe(0);
+  });
+
   it('refuses a daily series over a long range, and a range that ends before it starts', async () => {
     const long = await call('analytics:funnel', { from: '2026-01-01', to: '2026-11-30', period: 'day' });
     expect(long.ok ? null : long.error.code).toBe('validation');
