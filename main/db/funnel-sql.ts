@@ -48,8 +48,11 @@ function reactedExpr(i: string, p: string, outcomes: string): string {
 
 /** The grains the rollup keeps: a day, the week from its Monday, the month from its first (bucket = first day). */
 const GRAINS = `(SELECT 'd' AS grain UNION ALL SELECT 'w' UNION ALL SELECT 'm')`;
-const BUCKET = `CASE g.grain WHEN 'd' THEN x.day WHEN 'm' THEN substr(x.day, 1, 8) || '01'
-  ELSE date(x.day, '-' || ((CAST(strftime('%w', x.day) AS INTEGER) + 6) % 7) || ' days') END`;
+function bucketOf(day: string): string {
+  return `CASE g.grain WHEN 'd' THEN ${day} WHEN 'm' THEN substr(${day}, 1, 8) || '01'
+    ELSE date(${day}, '-' || ((CAST(strftime('%w', ${day}) AS INTEGER) + 6) % 7) || ' days') END`;
+}
+const BUCKET = bucketOf('x.day');
 const SUMS = `sum(x.shown), sum(x.pitched), sum(x.interested), sum(x.accepted), sum(x.pitched_accepted)`;
 const ADD = `shown = shown + excluded.shown, pitched = pitched + excluded.pitched,
   interested = interested + excluded.interested, accepted = accepted + excluded.accepted,
@@ -203,7 +206,8 @@ export const FUNNEL_TRIGGERS = `
 /**
  * Works the whole funnel out again from the raw tables: what migration 0210 does to the impressions already kept,
  * and what `rebuildFunnel` does on demand. The triggers must leave exactly what this leaves (a test checks it).
- * Showings are summed by day first, then rolled into the grains.
+ * Showings are summed by day first; weeks and months are then summed from the days (a year of a million
+ * impressions: ten million showings read once, not six times).
  */
 export const FUNNEL_REBUILD = `
   DELETE FROM funnel_rollup;
@@ -241,6 +245,16 @@ export const FUNNEL_REBUILD = `
       sum(fp.accepted), sum(fp.pitched_accepted)
     FROM funnel_pairs fp JOIN funnel_impressions fi ON fi.impression_id = fp.impression_id
     GROUP BY 1, 2, 3, 4, 5;
-  ${applyDeltas('SELECT * FROM temp.funnel_days')}
+  INSERT INTO funnel_rollup (grain, bucket, product_id, advisor_id, policy, shown, pitched, interested, accepted, pitched_accepted)
+    SELECT 'd', x.day, x.product_id, x.advisor_id, x.policy, ${SUMS} FROM temp.funnel_days x GROUP BY 2, 3, 4, 5;
+  INSERT INTO funnel_segment_rollup (grain, bucket, segment, family, advisor_id, policy, shown, pitched, interested, accepted, pitched_accepted)
+    SELECT 'd', x.day, x.segment, COALESCE(p.family, ''), x.advisor_id, x.policy, ${SUMS}
+    FROM temp.funnel_days x LEFT JOIN products p ON p.id = x.product_id GROUP BY 2, 3, 4, 5, 6;
   DROP TABLE temp.funnel_days;
+  INSERT INTO funnel_rollup (grain, bucket, product_id, advisor_id, policy, shown, pitched, interested, accepted, pitched_accepted)
+    SELECT g.grain, ${bucketOf('x.bucket')}, x.product_id, x.advisor_id, x.policy, ${SUMS}
+    FROM funnel_rollup x, (SELECT 'w' AS grain UNION ALL SELECT 'm') g WHERE x.grain = 'd' GROUP BY 1, 2, 3, 4, 5;
+  INSERT INTO funnel_segment_rollup (grain, bucket, segment, family, advisor_id, policy, shown, pitched, interested, accepted, pitched_accepted)
+    SELECT g.grain, ${bucketOf('x.bucket')}, x.segment, x.family, x.advisor_id, x.policy, ${SUMS}
+    FROM funnel_segment_rollup x, (SELECT 'w' AS grain UNION ALL SELECT 'm') g WHERE x.grain = 'd' GROUP BY 1, 2, 3, 4, 5, 6;
 `;

@@ -157,8 +157,20 @@ describe('conversion funnel rollup', () => {
     const expected = recompute(db);
     expect(expected).toEqual({ shown: 6, pitched: 2, interested: 1, accepted: 1, pitchedAccepted: 1 });
     expect(stored(db)).toEqual(expected);
+    // Every cell at every grain, in both rollups, as the triggers left them and as a rebuild makes them.
+    const cells = () =>
+      ['funnel_rollup', 'funnel_segment_rollup'].map((table) =>
+        db
+          .prepare(
+            `SELECT * FROM ${table} WHERE shown + pitched + interested + accepted + pitched_accepted > 0 ORDER BY 1, 2, 3, 4, 5, 6`,
+          )
+          .all(),
+      );
+    const kept = cells();
+    expect(kept[0]!.length).toBeGreaterThan(9);
     rebuildFunnel(db);
     expect(stored(db)).toEqual(expected);
+    expect(cells()).toEqual(kept);
   });
 
   it('fills the rollup from impressions kept before the migration, and labels their policy from the model version', () => {
