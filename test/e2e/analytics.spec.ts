@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './support/fixtures';
+import { expectNoSeriousViolations } from './support/axe';
 import { openApp } from './support/sign-in';
 
 const SCREENS = '/tmp/advisor-desk-screens';
@@ -37,6 +38,7 @@ test.describe('analytics page', () => {
     await expect(page.getByTestId('analytics-rates')).toContainText('CTR');
     await expect(totalRow.locator('td').nth(2)).not.toHaveText('0');
     await page.screenshot({ path: path.join(SCREENS, 'analytics-en-light.png'), fullPage: true });
+    await expectNoSeriousViolations(page, 'the analytics page');
 
     // One advisor's rankings only: fewer showings than the whole branch's.
     await page.getByTestId('analytics-advisor').locator('..').click();
@@ -75,6 +77,7 @@ test.describe('analytics page', () => {
     await page.mouse.move(640, 1200);
     await page.waitForTimeout(600);
     await page.screenshot({ path: path.join(SCREENS, 'analytics-zh-dark.png'), fullPage: true });
+    await expectNoSeriousViolations(page, 'the analytics page in Chinese, dark');
     expect(consoleErrors).toEqual([]);
   });
 });

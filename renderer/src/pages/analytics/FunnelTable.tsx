@@ -72,6 +72,7 @@ export function FunnelTable({
             trials: fmt.number(l.rates[r].trials),
           })}
           placement="top"
+          describeChild
         >
           <TableCell align="right" sx={num}>
             <RateCell p={l.rates[r]} />
@@ -97,7 +98,8 @@ export function FunnelTable({
         </Button>
       }
     >
-      <TableContainer sx={{ maxHeight: 420 }}>
+      {/* It scrolls on its own: reachable by keyboard, and named for a screen reader. */}
+      <TableContainer sx={{ maxHeight: 420 }} tabIndex={0} role="region" aria-label={title}>
         <Table size="small" stickyHeader>
           <TableHead>
             <TableRow>
@@ -108,7 +110,7 @@ export function FunnelTable({
                 </TableCell>
               ))}
               {FUNNEL_RATES.map((r) => (
-                <Tooltip key={r} title={t(RATE_HELP[r])} placement="top">
+                <Tooltip key={r} title={t(RATE_HELP[r])} placement="top" describeChild>
                   <TableCell align="right">{t(RATE_KEYS[r])}</TableCell>
                 </Tooltip>
               ))}
