@@ -26,6 +26,7 @@ import { userChannels } from './user-channels';
 import { meetingChannels } from './meeting-channels';
 import { preparationChannels } from './preparation-channels';
 import { analyticsChannels } from './analytics-channels';
+import { experimentChannels } from './experiment-channels';
 
 const Empty = z.object({}).strict();
 const ById = z.object({ id: z.string().min(1).max(64) }).strict();
@@ -120,6 +121,7 @@ export const channels = {
   ...meetingChannels,
   ...preparationChannels,
   ...analyticsChannels,
+  ...experimentChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -23,6 +23,7 @@ import { enPreparation } from './en-preparation';
 import { enRetrainSafety } from './en-retrain-safety';
 import { enPitchEditor } from './en-pitch-editor';
 import { enAnalytics } from './en-analytics';
+import { enExperiments } from './en-experiments';
 import type { Language } from './language';
 import { zhCNAgenda } from './zh-CN-agenda';
 import { zhCNAudit } from './zh-CN-audit';
@@ -49,6 +50,7 @@ import { zhCNPreparation } from './zh-CN-preparation';
 import { zhCNRetrainSafety } from './zh-CN-retrain-safety';
 import { zhCNPitchEditor } from './zh-CN-pitch-editor';
 import { zhCNAnalytics } from './zh-CN-analytics';
+import { zhCNExperiments } from './zh-CN-experiments';
 
 /**
  * The English catalog defines the keys: every other language must provide exactly the same ones,
@@ -81,6 +83,7 @@ export const en = {
   ...enRetrainSafety,
   ...enPitchEditor,
   ...enAnalytics,
+  ...enExperiments,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -112,6 +115,7 @@ export const zhCN: Catalog = {
   ...zhCNRetrainSafety,
   ...zhCNPitchEditor,
   ...zhCNAnalytics,
+  ...zhCNExperiments,
 };
 
 export const CATALOGS: Record<Language, Catalog> = { en, 'zh-CN': zhCN };

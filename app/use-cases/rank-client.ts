@@ -6,6 +6,11 @@ import type { Clock, IdSource, ImpressionSurface, LanguageModelSignals, RankingL
 import { modelScorer, popularityScorer, type ProductScorer } from '../ranking/product-scorer';
 import { rankForClient } from '../ranking/rank-for-client';
 import type { CachedModel, LiveModelCache } from './live-model-cache';
+import { policyLabel, type RankingPolicy } from '../experiments/experiment';
+import { rulesOnlyScorer } from '../experiments/rules-only-scorer';
+import type { ExperimentStore } from '../ports/experiment-store';
+import type { LiveModel } from '../ranking/live-model';
+import { armForClient } from './experiments';
 import type { Retrainer } from './retrain';
 
 /** The reason a ranking asked with languageModel 'skip' gives, where the signals could have been used. */
@@ -31,6 +36,14 @@ export interface RankClientDeps {
   retrainer: Retrainer;
   signals: LanguageModelSignals;
   clock: Clock;
+  /** A/B tests of ranking policies; absent where none can run (the demo's made-up history). */
+  experiments?: RankingExperiments;
+}
+
+export interface RankingExperiments {
+  store: ExperimentStore;
+  /** A stored model version as a scorer's model, for an arm that names one; null when there is none. */
+  modelOfVersion(version: number): LiveModel | null;
 }
 
 export interface RankClientInput {
@@ -78,16 +91,37 @@ export function createRankClient(deps: RankClientDeps): (input: RankClientInput)
     return deps.cache.current();
   }
 
-  function popularity(): ProductScorer {
+  function labelledOutcomes(): { productId: string; label: 0 | 1 }[] {
     const outcomes = stores.interactions.all().filter((i) => i.outcome !== null);
-    return popularityScorer(
-      fitPopularity(outcomes.map((i) => ({ productId: i.productId, label: isPositiveOutcome(i.outcome) ? 1 : 0 }))),
-    );
+    return outcomes.map((i) => ({ productId: i.productId, label: isPositiveOutcome(i.outcome) ? 1 : 0 }));
+  }
+
+  function popularity(): ProductScorer {
+    return popularityScorer(fitPopularity(labelledOutcomes()));
+  }
+
+  function rulesOnly(): ProductScorer {
+    const rows = labelledOutcomes();
+    return rulesOnlyScorer(rows.length > 0 ? rows.reduce((sum, r) => sum + r.label, 0) / rows.length : 0);
+  }
+
+  /** The model an arm's policy ranks with: the live one, a stored version, or none (popularity, rules only). */
+  function modelOfPolicy(
+    policy: RankingPolicy,
+    live: CachedModel | null,
+  ): Pick<CachedModel, 'version' | 'live'> | null {
+    if (policy.kind === 'live-model') return live;
+    if (policy.kind !== 'model-version') return null;
+    if (live?.version === policy.version) return live;
+    const stored = deps.experiments?.modelOfVersion(policy.version);
+    if (!stored)
+      throw new DomainError('unavailable', `Model version ${policy.version} of the experiment cannot be read.`);
+    return { version: policy.version, live: stored };
   }
 
   return async ({ clientId, top, languageModel, shownOn, includeCredit }) => {
     if (!stores.clients.exists(clientId)) throw new DomainError('not_found', `No client with id ${clientId}.`);
-    const live = await liveOrFirstTrained();
+    const liveModel = await liveOrFirstTrained();
     // Read after any first training, which may have taken seconds.
     const client = stores.clients.get(clientId);
     if (!client) throw new DomainError('not_found', `No client with id ${clientId}.`);
@@ -107,12 +141,19 @@ export function createRankClient(deps: RankClientDeps): (input: RankClientInput)
       deviations: stores.deviations.activeForRanking(clientId),
       includeCredit: includeCredit === true,
     };
+    // A running ranking-policy experiment decides the policy of a ranking that is shown; suitability stays with
+    // rankForClient below, the same path for every arm, so no arm can show an unsuitable product.
+    const assignment =
+      shownOn && deps.experiments ? armForClient(deps.experiments.store, 'ranking-policy', clientId, at) : null;
+    const policy = assignment?.arm.policy ?? null;
+    const live = policy ? modelOfPolicy(policy, liveModel) : liveModel;
+    const wantsLanguageModel = policy && 'languageModel' in policy ? policy.languageModel : languageModel;
     const ref = live?.live.languageModel ?? null;
     let about: RankingLanguageModel | null = ref ? deps.signals.availability(ref) : null;
-    if (about?.used && languageModel === 'skip') about = { ...about, used: false, reason: NOT_REQUESTED };
+    if (about?.used && wantsLanguageModel === 'skip') about = { ...about, used: false, reason: NOT_REQUESTED };
     // The suitable products as scored without signals, best first: the order fit is computed in.
     let candidates: { product: Product; probability: number }[] = [];
-    const withoutSignals = live ? modelScorer(live.live) : popularity();
+    const withoutSignals = live ? modelScorer(live.live) : policy?.kind === 'rules-only' ? rulesOnly() : popularity();
     const capturing: ProductScorer = (c, products, market, when, catalogue) => {
       const scores = withoutSignals(c, products, market, when, catalogue);
       candidates = products.map((product, i) => ({ product, probability: scores[i]!.probability }));
@@ -148,7 +189,19 @@ export function createRankClient(deps: RankClientDeps): (input: RankClientInput)
     };
     if (!shownOn) return ranking;
     const id = `IM-${deps.ids.randomId().slice(0, 16).toUpperCase()}`;
-    deps.stores.impressions.record({ id, shownAt: at, surface: shownOn, shownTo: deps.actor, ranking });
+    deps.stores.impressions.record({
+      id,
+      shownAt: at,
+      surface: shownOn,
+      shownTo: deps.actor,
+      ranking,
+      ...(assignment && policy
+        ? {
+            policy: policyLabel(policy, live?.version ?? null, about?.used === true),
+            experiment: { id: assignment.experimentId, arm: assignment.arm.id, propensity: assignment.propensity },
+          }
+        : {}),
+    });
     return { ...ranking, impressionId: id };
   };
 }

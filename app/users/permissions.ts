@@ -32,6 +32,10 @@ const PREPARE: Rule = {
   roles: ['advisor', 'administrator'],
   refusal: 'Preparing meetings (rankings, drafts and packs in a batch) is for advisors and administrators.',
 };
+const EXPERIMENTS: Rule = {
+  roles: ['administrator'],
+  refusal: 'Defining, starting and stopping experiments is for administrators (team leads); everyone can read results.',
+};
 const REVIEW: Rule = {
   roles: ['reviewer'],
   refusal: 'Reviewing pitches is for reviewers.',
@@ -76,6 +80,9 @@ export const CHANNEL_RULES: Partial<Record<Channel, Rule>> = {
   'prepare:pause': PREPARE,
   'prepare:resume': PREPARE,
   'prepare:cancel': PREPARE,
+  'experiments:define': EXPERIMENTS,
+  'experiments:start': EXPERIMENTS,
+  'experiments:stop': EXPERIMENTS,
 };
 
 export const SIGN_IN_FIRST =

@@ -10,6 +10,7 @@ import { createRetrainRequests } from '../../app/use-cases/retrain-requests';
 import { ModelSignals } from '../model/model-signals';
 import { trainInWorker } from '../model/train-in-worker';
 import { withDeps, type BackendContext } from './backend-context';
+import { rankingExperiments } from './experiment-handlers';
 
 type EngineHandlers = Pick<
   HandlerTable,
@@ -28,7 +29,7 @@ export function engineHandlers(ctx: BackendContext): EngineHandlers {
   const signals = new ModelSignals(ctx);
   const cache = new LiveModelCache(ctx.stores.modelVersions);
   const retrainer = createRetrainer(withDeps(ctx, { trainer: { train: trainInWorker }, signals }));
-  const rank = createRankClient(withDeps(ctx, { cache, retrainer, signals }));
+  const rank = createRankClient(withDeps(ctx, { cache, retrainer, signals, experiments: rankingExperiments(ctx) }));
   const learning = new RecentLearning();
   const recordReaction = createRecordReaction(withDeps(ctx, { cache, signals, learning }));
   const undoReaction = createUndoReaction(withDeps(ctx, { cache, learning }));

@@ -31,6 +31,7 @@ import { recordHandlers } from './record-handlers';
 import { seedDemoHistory } from './demo-history';
 import { recordExportHandlers } from './record-export-handlers';
 import { ruleSetHandlers } from './rule-set-handlers';
+import { experimentHandlers } from './experiment-handlers';
 import { DeskSession } from './desk-session';
 import { userHandlers } from './user-handlers';
 import { meetingHandlers } from './meeting-handlers';
@@ -138,6 +139,7 @@ export function openBackend(options: BackendOptions): Backend {
     ...meetingHandlers(ctx),
     ...analyticsHandlers(ctx),
     ...preparation.handlers,
+    ...experimentHandlers(ctx),
   };
   // The agenda's rows say how far each meeting's preparation has got.
   const meetingsInRange = table['meetings:range'];

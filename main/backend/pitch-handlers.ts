@@ -5,6 +5,8 @@ import { DomainError } from '../../app/domain/domain-error';
 import type { PitchStore, PitchSubjects } from '../../app/ports/pitch-store';
 import { createPitchDrafting, type DraftPitchDeps, type PitchDrafting } from '../../app/use-cases/draft-pitch';
 import { createPitchReview } from '../../app/use-cases/pitch/review-pitch';
+import { draftUnderExperiment } from '../../app/use-cases/experiments';
+import { sqliteExperimentStore } from '../db/experiment-repository';
 import { getClient } from '../db/client-repository';
 import { listDeviationsForClient } from '../db/deviation-repository';
 import { latestShowing } from '../db/impression-repository';
@@ -134,7 +136,8 @@ export function pitchHandlers(ctx: BackendContext, drafting: PitchDrafting = pit
   });
   const changed = (clientId: string) => ctx.events.emit('data:changed', { entity: 'users', id: clientId });
   return {
-    'pitch:start': (input) => drafting.start(input),
+    'pitch:start': (input) =>
+      draftUnderExperiment(sqliteExperimentStore(ctx.db), (i: typeof input) => drafting.start(i), input, ctx.nowIso()),
     'pitch:stop': ({ requestId }) => drafting.stop(requestId),
     'pitch:list': ({ clientId }) => review.list(clientId),
     'pitch:get': ({ draftId }) => review.get(draftId),

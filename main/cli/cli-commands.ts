@@ -13,6 +13,7 @@ import { DatabaseTooNewError } from '../db/migrate';
 import { resolveDatabasePath } from '../paths';
 import { ImportRefusedError } from '../import/import-csv';
 import { runAuditVerify } from './audit-command';
+import { runExperiments } from './experiments-command';
 import { openCliBackend } from './cli-backend';
 import { helpFor } from './cli-help';
 import { runImport } from './cli-import';
@@ -257,6 +258,16 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
 
   if (command === 'analytics') {
     await runAnalytics(io, { sub, rest, dbPath, json, by: values.by, from: values.from, to: values.to });
+    return;
+  }
+
+  if (command === 'experiments') {
+    const backend = await openFor(io, dbPath, true);
+    try {
+      await runExperiments(io, backend, { sub, rest, json });
+    } finally {
+      await backend.close();
+    }
     return;
   }
 

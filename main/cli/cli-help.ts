@@ -74,6 +74,9 @@ Usage:
   advisor-desk records export-training --out FILE.jsonl [--from DAY] [--to DAY] [--include-unreviewed]
                                               approved pitches reviewed by a second person as prompt/response pairs
                                               for fine-tuning, without names, ids, contact details or exact amounts
+  advisor-desk experiments list|results ID [--json]
+                                              A/B tests and one test's report: arm conversion with Wilson intervals,
+                                              differences with p-values and always-valid intervals, the verdict
   advisor-desk audit verify [--lang en|zh-CN] check the audit trail: every entry's keyed seal, the anchor kept beside
                                               the database (removed entries, an older copy put back), and every client,
                                               product, deviation and pitch draft against its seal (changes with no

@@ -19,6 +19,7 @@ import { migration0180 } from './migrations/0180-meeting-preparation';
 import { migration0190 } from './migrations/0190-pitch-draft-per-language';
 import { migration0200 } from './migrations/0200-impression-policy';
 import { migration0210 } from './migrations/0210-conversion-funnel';
+import { migration0220 } from './migrations/0220-experiments';
 
 export interface Migration {
   version: number;
@@ -48,6 +49,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0190,
   migration0200,
   migration0210,
+  migration0220,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

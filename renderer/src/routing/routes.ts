@@ -12,10 +12,21 @@ export type Route =
   | { name: 'reviews' }
   | { name: 'compliance' }
   | { name: 'analytics' }
+  | { name: 'experiments' }
+  | { name: 'experiment'; id: string }
   | { name: 'not-found'; hash: string };
 
 export type Section =
-  'clients' | 'products' | 'meetings' | 'reviews' | 'model' | 'models' | 'compliance' | 'analytics' | 'settings';
+  | 'clients'
+  | 'products'
+  | 'meetings'
+  | 'reviews'
+  | 'model'
+  | 'models'
+  | 'compliance'
+  | 'analytics'
+  | 'settings'
+  | 'experiments';
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/clients';
@@ -43,6 +54,7 @@ export function parseHash(hash: string): Route {
   if (head === 'reviews' && !id) return { name: 'reviews' };
   if (head === 'compliance' && !id) return { name: 'compliance' };
   if (head === 'analytics' && !id) return { name: 'analytics' };
+  if (head === 'experiments') return id ? { name: 'experiment', id } : { name: 'experiments' };
   return { name: 'not-found', hash };
 }
 
@@ -54,6 +66,8 @@ export function hrefFor(route: Exclude<Route, { name: 'not-found' }>): string {
       return `#/products/${encodeURIComponent(route.id)}`;
     case 'pitch':
       return `#/clients/${encodeURIComponent(route.clientId)}/pitch/${encodeURIComponent(route.productId)}`;
+    case 'experiment':
+      return `#/experiments/${encodeURIComponent(route.id)}`;
     default:
       return `#/${route.name}`;
   }
@@ -82,6 +96,9 @@ export function sectionOf(route: Route): Section | null {
       return 'compliance';
     case 'analytics':
       return 'analytics';
+    case 'experiments':
+    case 'experiment':
+      return 'experiments';
     default:
       return null;
   }

@@ -15,6 +15,7 @@ import MemoryOutlined from '@mui/icons-material/MemoryOutlined';
 import RateReviewOutlined from '@mui/icons-material/RateReviewOutlined';
 import FactCheckOutlined from '@mui/icons-material/FactCheckOutlined';
 import QueryStatsOutlined from '@mui/icons-material/QueryStatsOutlined';
+import ScienceOutlined from '@mui/icons-material/ScienceOutlined';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/use-i18n';
 import type { MessageKey } from '../../../app/messages';
@@ -29,8 +30,9 @@ const ITEMS: { section: Section; label: MessageKey; icon: ReactNode }[] = [
   { section: 'reviews', label: 'review.waiting.title', icon: <RateReviewOutlined fontSize="small" /> },
   { section: 'model', label: 'nav.model', icon: <InsightsOutlined fontSize="small" /> },
   { section: 'models', label: 'nav.models', icon: <MemoryOutlined fontSize="small" /> },
-  { section: 'compliance', label: 'nav.compliance', icon: <FactCheckOutlined fontSize="small" /> },
   { section: 'analytics', label: 'nav.analytics', icon: <QueryStatsOutlined fontSize="small" /> },
+  { section: 'experiments', label: 'nav.experiments', icon: <ScienceOutlined fontSize="small" /> },
+  { section: 'compliance', label: 'nav.compliance', icon: <FactCheckOutlined fontSize="small" /> },
   { section: 'settings', label: 'nav.settings', icon: <SettingsOutlined fontSize="small" /> },
 ];
 

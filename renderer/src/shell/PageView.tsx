@@ -24,6 +24,12 @@ const CompliancePage = lazy(() =>
 const AnalyticsPage = lazy(() =>
   import('../pages/analytics/AnalyticsPage').then((m) => ({ default: m.AnalyticsPage })),
 );
+const ExperimentsPage = lazy(() =>
+  import('../pages/experiments/ExperimentsPage').then((m) => ({ default: m.ExperimentsPage })),
+);
+const ExperimentResultPage = lazy(() =>
+  import('../pages/experiments/ExperimentResultPage').then((m) => ({ default: m.ExperimentResultPage })),
+);
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 export function PageView({ route }: { route: Route }) {
@@ -63,6 +69,10 @@ function RoutedPage({ route }: { route: Route }) {
       return <CompliancePage />;
     case 'analytics':
       return <AnalyticsPage />;
+    case 'experiments':
+      return <ExperimentsPage />;
+    case 'experiment':
+      return <ExperimentResultPage key={route.id} id={route.id} />;
     case 'not-found':
       return (
         <Alert severity="warning" sx={{ m: 2 }} action={<Button href="#/clients">{t('app.backToClients')}</Button>}>
