@@ -35,7 +35,7 @@ interface CellRow {
 
 /**
  * The rollup summed by group and bucket over a range of days; each bucket lies inside one period of the report, so
- * the caller folds buckets into periods. By segment the segment rollup answers (it has families, not products).
+ * the caller folds buckets into periods (and sums a group's cells from different grains). By segment the segment rollup answers (it has families, not products).
  */
 export function funnelCells(db: Db, q: FunnelCellQuery): FunnelCell[] {
   const bySegment = q.groupBy === 'segment';
@@ -43,28 +43,27 @@ export function funnelCells(db: Db, q: FunnelCellQuery): FunnelCell[] {
   const needsProduct = !bySegment && (q.groupBy === 'category' || q.groupBy === 'family' || q.family != null);
   const familyColumn = bySegment ? 'r.family' : 'p.family';
   const buckets = funnelBuckets(q.from, q.to, q.period);
+  const filters = [
+    q.family != null ? `AND ${familyColumn} = @family` : '',
+    q.advisor != null ? 'AND r.advisor_id = @advisor' : '',
+    q.policy != null ? 'AND r.policy = @policy' : '',
+  ].join(' ');
+  // Summed within each grain first, in the key's own order (bucket, then product) where the group is the product, so
+  // SQLite groups as it reads instead of sorting every row; a bucket belongs to one grain only.
   const grain = (g: 'd' | 'w' | 'm') =>
-    `SELECT * FROM ${table} WHERE grain = '${g}' AND bucket IN (SELECT value FROM json_each(@${g}))`;
-  const rows = db
-    .prepare(
-      `SELECT ${GROUP_COLUMN[q.groupBy]} AS g, r.bucket AS b, sum(r.shown) AS shown, sum(r.pitched) AS pitched,
-         sum(r.interested) AS interested, sum(r.accepted) AS accepted, sum(r.pitched_accepted) AS pa
-       FROM (${grain('m')} UNION ALL ${grain('w')} UNION ALL ${grain('d')}) r
-         ${needsProduct ? 'JOIN products p ON p.id = r.product_id' : ''}
-       WHERE true
-         ${q.family != null ? `AND ${familyColumn} = @family` : ''}
-         ${q.advisor != null ? 'AND r.advisor_id = @advisor' : ''}
-         ${q.policy != null ? 'AND r.policy = @policy' : ''}
-       GROUP BY g, b`,
-    )
-    .all({
-      m: JSON.stringify(buckets.m),
-      w: JSON.stringify(buckets.w),
-      d: JSON.stringify(buckets.d),
-      ...(q.family != null ? { family: q.family } : {}),
-      ...(q.advisor != null ? { advisor: q.advisor } : {}),
-      ...(q.policy != null ? { policy: q.policy } : {}),
-    }) as CellRow[];
+    `SELECT ${GROUP_COLUMN[q.groupBy]} AS g, r.bucket AS b, sum(r.shown) AS shown, sum(r.pitched) AS pitched,
+       sum(r.interested) AS interested, sum(r.accepted) AS accepted, sum(r.pitched_accepted) AS pa
+     FROM ${table} r ${needsProduct ? 'JOIN products p ON p.id = r.product_id' : ''}
+     WHERE r.grain = '${g}' AND r.bucket IN (SELECT value FROM json_each(@${g})) ${filters}
+     GROUP BY r.bucket, g`;
+  const rows = db.prepare(`${grain('m')} UNION ALL ${grain('w')} UNION ALL ${grain('d')}`).all({
+    m: JSON.stringify(buckets.m),
+    w: JSON.stringify(buckets.w),
+    d: JSON.stringify(buckets.d),
+    ...(q.family != null ? { family: q.family } : {}),
+    ...(q.advisor != null ? { advisor: q.advisor } : {}),
+    ...(q.policy != null ? { policy: q.policy } : {}),
+  }) as CellRow[];
   return rows.map((r) => ({
     group: r.g,
     period: r.b,
