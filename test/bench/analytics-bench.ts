@@ -9,6 +9,10 @@ import { openBackend } from '../../main/backend/open-backend';
 import { funnelStoreOf } from '../../main/backend/analytics-handlers';
 import { openDatabase, type Db } from '../../main/db/connection';
 import { rebuildFunnel } from '../../main/db/funnel-repository';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from '../e2e/support/chromium';
+import { signInIfAsked } from '../e2e/support/sign-in';
+import { startWebApp } from '../e2e/support/web-app';
 import { fmt, median } from './stats';
 
 const DAY = 86_400_000;
@@ -90,6 +94,79 @@ function generate(db: Db, from: number, to: number, count: number, end: number):
   return { ms: performance.now() - started };
 }
 
+/** The demo book, then `count` impressions: the bulk raw and rebuilt, the last 20,000 through the triggers. */
+async function generateStore(dir: string, file: string, count: number, now: Date, lines: string[]): Promise<void> {
+  const backend = openBackend({ dataDir: dir, mode: 'browser', now: () => now, languageEngine: 'in-process' });
+  await backend.handlers['app:info']({});
+  backend.close();
+  const db = openDatabase(file);
+  // The bulk without the triggers, then the rollup rebuilt from the raw tables (what the migration does); the
+  // last 20,000 through the triggers, as the app writes them, to measure what the rollup adds to each write.
+  const live = Math.min(20_000, count);
+  const triggers = db
+    .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'funnel_%'")
+    .all() as { sql: string }[];
+  db.exec(triggers.map((t) => `DROP TRIGGER ${/TRIGGER (\w+)/.exec(t.sql)![1]};`).join('\n'));
+  const bulk = generate(db, 0, count - live, count, now.getTime() - DAY);
+  const rebuildStarted = performance.now();
+  rebuildFunnel(db);
+  const rebuildMs = performance.now() - rebuildStarted;
+  db.exec(triggers.map((t) => `${t.sql};`).join('\n'));
+  const withTriggers = generate(db, count - live, count, count, now.getTime() - DAY);
+  const rows = (db.prepare('SELECT count(*) AS n FROM funnel_rollup').get() as { n: number }).n;
+  const segmentRows = (db.prepare('SELECT count(*) AS n FROM funnel_segment_rollup').get() as { n: number }).n;
+  lines.push(
+    `analytics: ${count.toLocaleString('en-US')} impressions (10 products each, 24 advisors, 4 policies, a year); ${(count - live).toLocaleString('en-US')} written raw in ${fmt(bulk.ms)}, rollup rebuilt from them in ${fmt(rebuildMs)}; the last ${live.toLocaleString('en-US')} written through the triggers in ${fmt(withTriggers.ms)} (${((withTriggers.ms * 1000) / live).toFixed(0)} µs per impression with its reactions and drafts); rollup ${rows.toLocaleString('en-US')} + ${segmentRows.toLocaleString('en-US')} rows, file ${(fs.statSync(file).size / 1e6).toFixed(0)} MB`,
+  );
+  db.close();
+}
+
+/**
+ * The page as an analyst meets it, in browser mode on the same store: from the click on Analytics in the navigation
+ * to the table's total row on screen (the page's code, the answer and the charts), then from choosing an advisor
+ * in the filter to the new total on screen. Five of each, medians.
+ */
+async function browserFigures(dataDir: string): Promise<string[]> {
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  const app = await startWebApp(dataDir);
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(app.url);
+    await signInIfAsked(page);
+    const total = page.getByTestId('analytics-groups-table').locator('tbody tr').last().locator('td').first();
+    const loads: number[] = [];
+    const changes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await page.getByTestId('nav-clients').click();
+      await page.getByTestId('client-row').first().waitFor({ state: 'visible', timeout: 60_000 });
+      const t0 = performance.now();
+      await page.getByTestId('nav-analytics').click();
+      await total.waitFor({ state: 'visible', timeout: 60_000 });
+      loads.push(performance.now() - t0);
+      const before = await total.textContent();
+      await page.getByTestId('analytics-advisor').locator('..').click();
+      const option = page.getByRole('option', { name: ADVISORS[i]! });
+      await option.waitFor({ state: 'visible' });
+      const t1 = performance.now();
+      await option.click();
+      await page.waitForFunction(
+        ([was]) =>
+          document.querySelector('[data-testid="analytics-groups-table"] tbody tr:last-child td')?.textContent !== was,
+        [before],
+        { timeout: 60_000 },
+      );
+      changes.push(performance.now() - t1);
+    }
+    return [
+      `analytics page in browser mode, click on Analytics to the table's total on screen: median ${fmt(median(loads))} of 5 (first ${fmt(loads[0]!)})`,
+      `analytics page in browser mode, advisor chosen in the filter to the new total on screen: median ${fmt(median(changes))} of 5`,
+    ];
+  } finally {
+    await app.stop();
+    await browser.close();
+  }
+}
+
 function timed(fn: () => unknown, runs = 5): number {
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -106,33 +183,15 @@ function timed(fn: () => unknown, runs = 5): number {
  * `analytics funnel` command's wall time (a process of its own, opening the store).
  */
 export async function benchAnalytics(count = Number(process.env.BENCH_IMPRESSIONS ?? 1_000_000)): Promise<string[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ad-bench-analytics-'));
+  // BENCH_ANALYTICS_DIR: a folder kept by an earlier run (BENCH_KEEP=1), measured again without generating.
+  const reuse = process.env.BENCH_ANALYTICS_DIR;
+  const dir = reuse ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ad-bench-analytics-'));
   const lines: string[] = [];
   try {
     const now = new Date('2026-11-30T09:00:00.000Z');
-    const backend = openBackend({ dataDir: dir, mode: 'browser', now: () => now, languageEngine: 'in-process' });
-    await backend.handlers['app:info']({});
-    backend.close();
     const file = path.join(dir, 'advisor-desk.sqlite');
+    if (!reuse) await generateStore(dir, file, count, now, lines);
     const db = openDatabase(file);
-    // The bulk without the triggers, then the rollup rebuilt from the raw tables (what the migration does); the
-    // last 20,000 through the triggers, as the app writes them, to measure what the rollup adds to each write.
-    const live = Math.min(20_000, count);
-    const triggers = db
-      .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'funnel_%'")
-      .all() as { sql: string }[];
-    db.exec(triggers.map((t) => `DROP TRIGGER ${/TRIGGER (\w+)/.exec(t.sql)![1]};`).join('\n'));
-    const bulk = generate(db, 0, count - live, count, now.getTime() - DAY);
-    const rebuildStarted = performance.now();
-    rebuildFunnel(db);
-    const rebuildMs = performance.now() - rebuildStarted;
-    db.exec(triggers.map((t) => `${t.sql};`).join('\n'));
-    const withTriggers = generate(db, count - live, count, count, now.getTime() - DAY);
-    const rows = (db.prepare('SELECT count(*) AS n FROM funnel_rollup').get() as { n: number }).n;
-    const segmentRows = (db.prepare('SELECT count(*) AS n FROM funnel_segment_rollup').get() as { n: number }).n;
-    lines.push(
-      `analytics: ${count.toLocaleString('en-US')} impressions (10 products each, 24 advisors, 4 policies, a year); ${(count - live).toLocaleString('en-US')} written raw in ${fmt(bulk.ms)}, rollup rebuilt from them in ${fmt(rebuildMs)}; the last ${live.toLocaleString('en-US')} written through the triggers in ${fmt(withTriggers.ms)} (${((withTriggers.ms * 1000) / live).toFixed(0)} µs per impression with its reactions and drafts); rollup ${rows.toLocaleString('en-US')} + ${segmentRows.toLocaleString('en-US')} rows, file ${(fs.statSync(file).size / 1e6).toFixed(0)} MB`,
-    );
     const store = funnelStoreOf(db);
     const today = now.toISOString().slice(0, 10);
     const report = (q: FunnelQuery) => funnelReport(store, q, today);
@@ -170,8 +229,9 @@ export async function benchAnalytics(count = Number(process.env.BENCH_IMPRESSION
     lines.push(
       `analytics funnel CLI (--by product over the year, ${shown.toLocaleString('en-US')} showings; process start to exit): median ${fmt(median(cliMs))} of 3`,
     );
+    lines.push(...(await browserFigures(dir)));
   } finally {
-    if (process.env.BENCH_KEEP) lines.push(`kept ${dir}`);
+    if (process.env.BENCH_KEEP || reuse) lines.push(`kept ${dir}`);
     else fs.rmSync(dir, { recursive: true, force: true });
   }
   return lines;
