@@ -13,17 +13,27 @@ import { rangeDays } from './analytics-filter';
 
 interface Props {
   filter: AnalyticsFilter;
+  /** The range the last answer covers: what the date fields show while none was chosen (the default range). */
+  shownRange: { from: string; to: string } | null;
   choices: FunnelReport['choices'] | undefined;
   onChange(next: AnalyticsFilter): void;
 }
 
 /** Range, period, what to group by and which rate the charts show; then family, advisor and policy to narrow to. */
-export function AnalyticsFilters({ filter, choices, onChange }: Props) {
+export function AnalyticsFilters({ filter, shownRange, choices, onChange }: Props) {
   const { t } = useI18n();
   const set =
     <K extends keyof AnalyticsFilter>(field: K) =>
     (event: { target: { value: string } }) =>
       onChange({ ...filter, [field]: event.target.value as AnalyticsFilter[K] });
+  // Editing one end of the default range keeps the other end as shown.
+  const setDay = (field: 'from' | 'to') => (event: { target: { value: string } }) =>
+    onChange({
+      ...filter,
+      from: filter.from || shownRange?.from || '',
+      to: filter.to || shownRange?.to || '',
+      [field]: event.target.value,
+    });
   const rangeInvalid = Boolean(filter.from && filter.to && filter.from > filter.to);
   const days = rangeDays(filter);
   const select = (
@@ -59,8 +69,8 @@ export function AnalyticsFilters({ filter, choices, onChange }: Props) {
         type="date"
         size="small"
         label={t('analytics.filter.from')}
-        value={filter.from}
-        onChange={set('from')}
+        value={filter.from || shownRange?.from || ''}
+        onChange={setDay('from')}
         slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'analytics-from' } }}
         sx={{ width: 160 }}
       />
@@ -68,8 +78,8 @@ export function AnalyticsFilters({ filter, choices, onChange }: Props) {
         type="date"
         size="small"
         label={t('analytics.filter.to')}
-        value={filter.to}
-        onChange={set('to')}
+        value={filter.to || shownRange?.to || ''}
+        onChange={setDay('to')}
         error={rangeInvalid}
         helperText={rangeInvalid ? t('analytics.filter.rangeInvalid') : undefined}
         slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'analytics-to' } }}

@@ -65,19 +65,18 @@ export function FunnelTable({
         </TableCell>
       ))}
       {FUNNEL_RATES.map((r) => (
-        <Tooltip
+        // A plain title, not a Tooltip per cell: a table of a hundred products would mount four hundred of them.
+        <TableCell
           key={r}
+          align="right"
+          sx={num}
           title={t('analytics.rate.ofCounts', {
             successes: fmt.number(l.rates[r].successes),
             trials: fmt.number(l.rates[r].trials),
           })}
-          placement="top"
-          describeChild
         >
-          <TableCell align="right" sx={num}>
-            <RateCell p={l.rates[r]} />
-          </TableCell>
-        </Tooltip>
+          <RateCell p={l.rates[r]} />
+        </TableCell>
       ))}
     </TableRow>
   );
