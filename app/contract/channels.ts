@@ -27,6 +27,8 @@ import { meetingChannels } from './meeting-channels';
 import { preparationChannels } from './preparation-channels';
 import { analyticsChannels } from './analytics-channels';
 import { experimentChannels } from './experiment-channels';
+import { reviewScoreChannels } from './review-score-channels';
+import { offPolicyChannels } from './off-policy-channels';
 
 const Empty = z.object({}).strict();
 const ById = z.object({ id: z.string().min(1).max(64) }).strict();
@@ -122,6 +124,8 @@ export const channels = {
   ...preparationChannels,
   ...analyticsChannels,
   ...experimentChannels,
+  ...reviewScoreChannels,
+  ...offPolicyChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -16,3 +16,4 @@ export * from './user-channels';
 export * from './meeting-channels';
 export * from './preparation-channels';
 export * from './analytics-channels';
+export * from './review-score-channels';

@@ -19,9 +19,12 @@ export function demoUsers(createdAt: string): DeskUser[] {
     user('ADV-04', '王芳 Wang Fang', ['advisor']),
     user('REV-01', '张敏 Zhang Min', ['reviewer']),
     user('CMP-01', 'David Ho', ['compliance']),
+    user('REV-02', 'Priya Nair', ['reviewer']),
   ];
 }
 
 /** Who the demo signs in as by default: the first advisor. */
 export const DEMO_ADVISOR_ID = 'ADV-01';
 export const DEMO_REVIEWER_ID = 'REV-01';
+/** The branch's second reviewer: a revision is often decided by the other reviewer than the one who sent it back. */
+export const DEMO_SECOND_REVIEWER_ID = 'REV-02';

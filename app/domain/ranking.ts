@@ -43,6 +43,10 @@ export const RankedProductSchema = ProductHeadSchema.extend({
   movedForDiversity: z.boolean(),
   /** Set when the product is suitable only through a recorded client-requested deviation. */
   deviation: z.boolean(),
+  /** The probability that the ranking policy, exploring as set, put this product where it is (off-policy estimates). */
+  propensity: z.number().min(0).max(1).optional(),
+  /** Shown in the last place by exploration: a suitable product from below the policy's own top (see exploration.ts). */
+  explored: z.literal(true).optional(),
 });
 export type RankedProduct = z.infer<typeof RankedProductSchema>;
 

@@ -24,6 +24,8 @@ import { enRetrainSafety } from './en-retrain-safety';
 import { enPitchEditor } from './en-pitch-editor';
 import { enAnalytics } from './en-analytics';
 import { enExperiments } from './en-experiments';
+import { enReviewScores } from './en-review-scores';
+import { enOffPolicy } from './en-off-policy';
 import type { Language } from './language';
 import { zhCNAgenda } from './zh-CN-agenda';
 import { zhCNAudit } from './zh-CN-audit';
@@ -51,6 +53,8 @@ import { zhCNRetrainSafety } from './zh-CN-retrain-safety';
 import { zhCNPitchEditor } from './zh-CN-pitch-editor';
 import { zhCNAnalytics } from './zh-CN-analytics';
 import { zhCNExperiments } from './zh-CN-experiments';
+import { zhCNReviewScores } from './zh-CN-review-scores';
+import { zhCNOffPolicy } from './zh-CN-off-policy';
 
 /**
  * The English catalog defines the keys: every other language must provide exactly the same ones,
@@ -84,6 +88,8 @@ export const en = {
   ...enPitchEditor,
   ...enAnalytics,
   ...enExperiments,
+  ...enReviewScores,
+  ...enOffPolicy,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -116,6 +122,8 @@ export const zhCN: Catalog = {
   ...zhCNPitchEditor,
   ...zhCNAnalytics,
   ...zhCNExperiments,
+  ...zhCNReviewScores,
+  ...zhCNOffPolicy,
 };
 
 export const CATALOGS: Record<Language, Catalog> = { en, 'zh-CN': zhCN };

@@ -25,6 +25,12 @@ const LENGTH: Record<PitchLength, [string, string]> = {
   long: ['a body of about 200 words', '正文约 400 字'],
 };
 
+/**
+ * The version of the drafting instructions below, kept with each model draft so reviewers' scores can be compared
+ * across prompt changes: raise it whenever the rules, tone or length wording change.
+ */
+export const PITCH_PROMPT_VERSION = 'pitch-prompt-1';
+
 /** Free text beyond this many characters adds little to a pitch and costs context. */
 export const MAX_FREE_TEXT_CHARS = 800;
 

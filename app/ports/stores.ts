@@ -124,6 +124,9 @@ export interface StoredImpression {
     reasons: ScoreReason[];
     movedForDiversity: boolean;
     deviation: boolean;
+    /** The probability the logging policy put it where it was shown; absent on rows kept before it was recorded. */
+    propensity?: number;
+    explored?: true;
   }[];
   excluded: { productId: string; failed: RuleCheckView[] }[];
 }

@@ -5,6 +5,7 @@ import { suitabilityScreen, type RequestedDeviation, type SuitabilityRuleSet } f
 import { DEFAULT_DIVERSITY, diversify, type DiversityRule } from './diversity';
 import type { ProductScorer } from './product-scorer';
 import { borrowingNeed } from './borrowing-need';
+import { explore, type Exploration } from './exploration';
 import { inScope } from '../suitability/suitability-facts';
 
 export interface RankingRequest {
@@ -29,6 +30,11 @@ export interface RankingRequest {
    * Absent or false: they are held back for a client without a borrowing need (see borrowing-need.ts).
    */
   includeCredit?: boolean;
+  /**
+   * Explore the last place among the suitable products below the top (see exploration.ts). Given (even at rate 0),
+   * each ranked product carries its propensity; absent, the policy's own list is shown without them.
+   */
+  exploration?: Exploration;
 }
 
 export interface RankingResult {
@@ -121,13 +127,26 @@ export function rankForClient(request: RankingRequest): RankingResult {
     { ...rule, window: Math.min(rule.window, request.top) },
     request.top,
   );
-  const ranked: RankedProduct[] = ordered.map(({ item, moved }, i) => ({
+  const top = ordered.map(({ item, moved }) => ({ item, moved }));
+  let propensities: number[] | null = null;
+  let exploredAt: number | null = null;
+  if (request.exploration) {
+    const inTop = new Set(ordered.map(({ item }) => item));
+    const below = scored.filter((s) => !inTop.has(s)).map((item) => ({ item, moved: false }));
+    const explored = explore(top, below, request.exploration);
+    top.splice(0, top.length, ...explored.shown);
+    propensities = explored.propensities;
+    exploredAt = explored.exploredAt;
+  }
+  const ranked: RankedProduct[] = top.map(({ item, moved }, i) => ({
     ...head(item.product),
     rank: i + 1,
     probability: item.probability,
     reasons: item.score.explain(),
     movedForDiversity: moved,
     deviation: item.deviation,
+    ...(propensities ? { propensity: propensities[i]! } : {}),
+    ...(exploredAt === i ? { explored: true as const } : {}),
   }));
   return { ranked, excluded, credit };
 }

@@ -5,6 +5,7 @@ import { DomainError } from '../domain/domain-error';
 import { recordedText } from '../domain/localized-text';
 import { message, renderMessage, type Message } from '../messages';
 import {
+  PITCH_PROMPT_VERSION,
   PromptBudgetError,
   pitchDraftJsonSchema,
   templateDraft,
@@ -227,6 +228,7 @@ export function createPitchDrafting(deps: DraftPitchDeps) {
         language: pitch.language,
         tone: pitch.tone,
         length: pitch.length,
+        promptVersion: PITCH_PROMPT_VERSION,
         temperature: TEMPERATURE,
         seed,
         maxTokens,

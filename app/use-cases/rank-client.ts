@@ -5,6 +5,7 @@ import { fitPopularity } from '../eval/popularity-baseline';
 import type { Clock, IdSource, ImpressionSurface, LanguageModelSignals, RankingLanguageModel, Stores } from '../ports';
 import { modelScorer, popularityScorer, type ProductScorer } from '../ranking/product-scorer';
 import { rankForClient } from '../ranking/rank-for-client';
+import type { UniformSource } from '../ranking/exploration';
 import type { CachedModel, LiveModelCache } from './live-model-cache';
 import { policyLabel, type RankingPolicy } from '../experiments/experiment';
 import { rulesOnlyScorer } from '../experiments/rules-only-scorer';
@@ -36,6 +37,8 @@ export interface RankClientDeps {
   retrainer: Retrainer;
   signals: LanguageModelSignals;
   clock: Clock;
+  /** Exploration of the last place (app/ranking/exploration.ts): the rate as set now, and the source of chance. */
+  exploration?: { rate(): number; random: UniformSource };
   /** A/B tests of ranking policies; absent where none can run (the demo's made-up history). */
   experiments?: RankingExperiments;
 }
@@ -140,6 +143,11 @@ export function createRankClient(deps: RankClientDeps): (input: RankClientInput)
       // Recorded, unwithdrawn client-requested deviations; the risk-class rule still decides whether each applies.
       deviations: stores.deviations.activeForRanking(clientId),
       includeCredit: includeCredit === true,
+      // Only a ranking shown (kept as an impression) explores: one not shown is never logged, so exploring it would
+      // change what the advisor sees and teach nothing.
+      ...(deps.exploration && shownOn
+        ? { exploration: { rate: deps.exploration.rate(), random: deps.exploration.random } }
+        : {}),
     };
     // A running ranking-policy experiment decides the policy of a ranking that is shown; suitability stays with
     // rankForClient below, the same path for every arm, so no arm can show an unsuitable product.
@@ -189,12 +197,14 @@ export function createRankClient(deps: RankClientDeps): (input: RankClientInput)
     };
     if (!shownOn) return ranking;
     const id = `IM-${deps.ids.randomId().slice(0, 16).toUpperCase()}`;
+    const explorationRate = request.exploration?.rate ?? 0;
     deps.stores.impressions.record({
       id,
       shownAt: at,
       surface: shownOn,
       shownTo: deps.actor,
       ranking,
+      explorationRate,
       ...(assignment && policy
         ? {
             policy: policyLabel(policy, live?.version ?? null, about?.used === true),

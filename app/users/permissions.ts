@@ -66,6 +66,7 @@ export const CHANNEL_RULES: Partial<Record<Channel, Rule>> = {
   'rules:save': POLICY,
   'rules:activate': POLICY,
   'review:set-policy': POLICY,
+  'exploration:set': POLICY,
   'users:create': POLICY,
   'users:update': POLICY,
   'data:reset-demo': POLICY,

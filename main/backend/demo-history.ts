@@ -1,5 +1,16 @@
 import type { ClientRanking, PitchDraftView } from '../../app/contract';
-import { DEMO_REVIEWER_ID } from '../../app/demo/demo-users';
+import {
+  demoRevisionRubric,
+  demoRubric,
+  demoSendsBack,
+  weakestCriterion,
+  type DemoDraftKind,
+} from '../../app/demo/demo-review-scores';
+import { DEMO_REVIEWER_ID, DEMO_SECOND_REVIEWER_ID } from '../../app/demo/demo-users';
+import type { ReviewRubric } from '../../app/domain/desk-users';
+import type { Language } from '../../app/domain/enums';
+import { PITCH_LENGTHS, PITCH_TONES, templateDraft } from '../../app/pitch';
+import { factsOf } from '../../app/use-cases/pitch/pitch-checks';
 import { createPrng } from '../../app/demo/prng';
 import { DomainError } from '../../app/domain/domain-error';
 import type { Outcome } from '../../app/domain';
@@ -10,7 +21,8 @@ import { createRankClient } from '../../app/use-cases/rank-client';
 import { ModelSignals } from '../model/model-signals';
 import { withDeps, type BackendContext } from './backend-context';
 import { engineHandlers } from './engine-handlers';
-import { pitchHandlers } from './pitch-handlers';
+import { DEMO_MODEL_FILES, DemoDraftingModel } from './demo-language-model';
+import { pitchDraftingOf, pitchHandlers, pitchSubjectsOf } from './pitch-handlers';
 import { recordHandlers } from './record-handlers';
 
 const DAY = 86_400_000;
@@ -18,12 +30,23 @@ const ADVISORS = ['ADV-01', 'ADV-02', 'ADV-03', 'ADV-04'] as const;
 /** How far back the history reaches, and how many client meetings it holds. */
 const HISTORY_DAYS = 90;
 const MEETINGS = 36;
+const SEND_BACK_COMMENTS: Record<keyof ReviewRubric, string> = {
+  accuracy: 'A figure does not match the product sheet: quote it exactly.',
+  suitability: 'Say why this fits the client’s risk profile and horizon.',
+  clarity: 'The next step should name a date for the follow-up call.',
+  compliance: 'Put the risk disclosure first, word for word.',
+};
+const FOLLOW_UP: Record<Language, string> = {
+  en: '(follow-up call next week)',
+  'zh-CN': '（下周电话跟进）',
+};
 
 /**
  * A few months of advice on a new demo book, made through the same use-cases as the window: rankings shown to an
  * advisor (kept as impressions), some presented to the client (advice records), reactions recorded from them,
- * template pitches drafted, submitted and reviewed by the branch's reviewer (most approved, some sent back and
- * approved after an edit), and a correction. The clock is moved through the past for each step, so every record,
+ * pitches drafted from the template and by the catalog's two Qwen models (their wording replayed: no model runs),
+ * submitted and scored by the branch's two reviewers (most approved, weak ones sent back and approved after an edit,
+ * mostly by the other reviewer), and a correction. The clock is moved through the past for each step, so every record,
  * review and audit entry carries the day it stands for. The rankings are in popularity order: the history stands for
  * the months before the first model was trained, which the first ranking in the window still does.
  */
@@ -67,47 +90,109 @@ export async function seedDemoHistory(ctx: BackendContext): Promise<void> {
   const clients = hist.stores.clients.list(ClientListQuerySchema.parse({ limit: 200 }), nowIso()).rows.map((c) => c.id);
   const step = (HISTORY_DAYS * DAY) / MEETINGS;
 
-  async function draftAndReview(ranking: ClientRanking, index: number): Promise<void> {
-    const product = ranking.ranked[0]!;
-    const started = await pitches['pitch:start']({
-      clientId: ranking.clientId,
-      productId: product.productId,
-      source: 'template',
-      settings: { language: index % 3 === 0 ? 'zh-CN' : 'en', tone: 'formal', length: 'medium' },
+  // Model drafts go through the same drafting use-case, on a stand-in that replays the template's wording as the
+  // answer of one of the catalog's models; their reviews draw from their own stream, so the rest stays as it was.
+  const model = new DemoDraftingModel();
+  const modelHist: BackendContext = Object.create(hist) as BackendContext;
+  Object.defineProperty(modelHist, 'llm', { value: { model, disposeSignal: hist.llm.disposeSignal } });
+  const modelPitches = pitchHandlers(hist, pitchDraftingOf(modelHist));
+  const subjects = pitchSubjectsOf(hist);
+  const reviewing = random.fork('reviews');
+  const REVIEWERS = [DEMO_REVIEWER_ID, DEMO_SECOND_REVIEWER_ID] as const;
+
+  async function review(
+    draftId: string,
+    version: number,
+    reviewer: string,
+    decision: 'approve' | 'send-back',
+    rubric: ReviewRubric,
+  ): Promise<void> {
+    actor = reviewer;
+    await pitches['pitch:review']({
+      draftId,
+      version,
+      decision,
+      rubric,
+      comment: decision === 'send-back' ? SEND_BACK_COMMENTS[weakestCriterion(rubric)] : '',
+    });
+  }
+
+  /**
+   * A pitch drafted (from the template, or by one of the models), submitted and reviewed: sent back when a reviewer
+   * finds it weak, then edited by the advisor and decided by the branch's other reviewer (mostly), so pairs of
+   * reviewers' scores of the same draft exist to compare.
+   */
+  async function draftAndReview(clientId: string, productId: string, kind: DemoDraftKind, turn: number): Promise<void> {
+    const settings = { language: kind.language, tone: kind.tone, length: kind.length };
+    if (kind.model !== null) {
+      const subject = await subjects.subjectOf(clientId, productId);
+      const {
+        source: _s,
+        language: _l,
+        label: _label,
+        ...content
+      } = templateDraft(factsOf(subject, today()), settings);
+      model.answerWith(DEMO_MODEL_FILES[kind.model]!, content);
+    }
+    const drafting = kind.model === null ? pitches : modelPitches;
+    const started = await drafting['pitch:start']({
+      clientId,
+      productId,
+      source: kind.model === null ? 'template' : 'model',
+      settings,
     });
     await new Promise<void>((resolve) => done.set(started.requestId, resolve));
     let draft: PitchDraftView = await pitches['pitch:get']({ draftId: started.draftId });
-    let version = draft.versions.at(-1)!;
-    if (!version.approvable) return;
+    let version = draft.versions.at(-1);
+    if (!version?.approvable) return;
+    const author = actor;
     await pitches['pitch:submit-review']({ draftId: draft.id, version: version.version });
     at += 3 * 3_600_000;
-    actor = DEMO_REVIEWER_ID;
-    if (index % 4 === 2) {
-      // Sent back: the advisor tightens the next step and submits again.
-      await pitches['pitch:review']({
-        draftId: draft.id,
-        version: version.version,
-        decision: 'send-back',
-        rubric: { accuracy: 4, suitability: 4, clarity: 2, compliance: 4 },
-        comment: 'The next step should name a date for the follow-up call.',
-      });
-      at += 3_600_000;
-      actor = draft.versions[0]!.author;
-      const content = { ...version.content, nextStep: `${version.content.nextStep} (follow-up call next week)` };
-      draft = await pitches['pitch:save']({ draftId: draft.id, baseVersion: version.version, content });
-      version = draft.versions.at(-1)!;
-      if (!version.approvable) return;
-      await pitches['pitch:submit-review']({ draftId: draft.id, version: version.version });
-      at += 2 * 3_600_000;
-      actor = DEMO_REVIEWER_ID;
-    }
-    await pitches['pitch:review']({
-      draftId: draft.id,
-      version: version.version,
-      decision: 'approve',
-      rubric: { accuracy: 5, suitability: 5, clarity: index % 2 === 0 ? 4 : 5, compliance: 5 },
-      comment: '',
-    });
+    const first = REVIEWERS[turn % 2]!;
+    const rubric = demoRubric(kind, first, reviewing);
+    if (!demoSendsBack(rubric, reviewing)) return review(draft.id, version.version, first, 'approve', rubric);
+    await review(draft.id, version.version, first, 'send-back', rubric);
+    // The advisor tightens the next step and submits again; the other reviewer usually takes the revision.
+    at += 3_600_000;
+    actor = author;
+    const content = { ...version.content, nextStep: `${version.content.nextStep} ${FOLLOW_UP[kind.language]}` };
+    draft = await pitches['pitch:save']({ draftId: draft.id, baseVersion: version.version, content });
+    version = draft.versions.at(-1)!;
+    if (!version.approvable) return;
+    await pitches['pitch:submit-review']({ draftId: draft.id, version: version.version });
+    at += 2 * 3_600_000;
+    const second = reviewing.chance(0.8) ? REVIEWERS[(turn + 1) % 2]! : first;
+    await review(
+      draft.id,
+      version.version,
+      second,
+      'approve',
+      demoRevisionRubric(rubric, weakestCriterion(rubric), second, reviewing),
+    );
+  }
+
+  /** Each drafted meeting's pitches: its top product, and its second by a model in the other language. */
+  async function draftsOf(ranking: ClientRanking, index: number): Promise<void> {
+    const language: Language = index % 3 === 0 ? 'zh-CN' : 'en';
+    const other: Language = language === 'en' ? 'zh-CN' : 'en';
+    // The branch moved from the small model to the larger one a third of the way through the history.
+    const modelNow = index < MEETINGS / 3 ? 0 : reviewing.chance(0.2) ? 0 : 1;
+    const firstKind: DemoDraftKind =
+      index % 4 === 0
+        ? { model: null, language, tone: 'formal', length: 'medium' }
+        : { model: modelNow, language, tone: reviewing.pick(PITCH_TONES), length: reviewing.pick(PITCH_LENGTHS) };
+    await draftAndReview(ranking.clientId, ranking.ranked[0]!.productId, firstKind, index);
+    const second = ranking.ranked[1];
+    if (!second) return;
+    at += 40 * 60_000;
+    actor = ADVISORS[index % ADVISORS.length]!;
+    const secondKind: DemoDraftKind = {
+      model: modelNow,
+      language: other,
+      tone: reviewing.pick(PITCH_TONES),
+      length: reviewing.pick(PITCH_LENGTHS),
+    };
+    await draftAndReview(ranking.clientId, second.productId, secondKind, index + 1);
   }
 
   let presented: string | null = null;
@@ -137,7 +222,7 @@ export async function seedDemoHistory(ctx: BackendContext): Promise<void> {
       impressionId: ranking.impressionId!,
       confirmRepeat: true,
     });
-    if (i % 2 === 0) await draftAndReview(ranking, i);
+    if (i % 2 === 0) await draftsOf(ranking, i);
   }
   if (presented) {
     at = end - 10 * DAY + 10 * 3_600_000;

@@ -7,6 +7,7 @@ import { createRecordReaction } from '../../app/use-cases/record-reaction';
 import { createRetrainer } from '../../app/use-cases/retrain';
 import { createUndoReaction, RecentLearning } from '../../app/use-cases/undo-reaction';
 import { createRetrainRequests } from '../../app/use-cases/retrain-requests';
+import { getExplorationRate } from '../db/exploration-setting';
 import { ModelSignals } from '../model/model-signals';
 import { trainInWorker } from '../model/train-in-worker';
 import { withDeps, type BackendContext } from './backend-context';
@@ -29,7 +30,10 @@ export function engineHandlers(ctx: BackendContext): EngineHandlers {
   const signals = new ModelSignals(ctx);
   const cache = new LiveModelCache(ctx.stores.modelVersions);
   const retrainer = createRetrainer(withDeps(ctx, { trainer: { train: trainInWorker }, signals }));
-  const rank = createRankClient(withDeps(ctx, { cache, retrainer, signals, experiments: rankingExperiments(ctx) }));
+  const exploration = { rate: () => getExplorationRate(ctx.db), random: Math.random };
+  const rank = createRankClient(
+    withDeps(ctx, { cache, retrainer, signals, exploration, experiments: rankingExperiments(ctx) }),
+  );
   const learning = new RecentLearning();
   const recordReaction = createRecordReaction(withDeps(ctx, { cache, signals, learning }));
   const undoReaction = createUndoReaction(withDeps(ctx, { cache, learning }));

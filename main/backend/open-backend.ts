@@ -32,8 +32,10 @@ import { seedDemoHistory } from './demo-history';
 import { recordExportHandlers } from './record-export-handlers';
 import { ruleSetHandlers } from './rule-set-handlers';
 import { experimentHandlers } from './experiment-handlers';
+import { offPolicyHandlers } from './off-policy-handlers';
 import { DeskSession } from './desk-session';
 import { userHandlers } from './user-handlers';
+import { reviewScoreHandlers } from './review-score-handlers';
 import { meetingHandlers } from './meeting-handlers';
 import { analyticsHandlers } from './analytics-handlers';
 
@@ -140,6 +142,8 @@ export function openBackend(options: BackendOptions): Backend {
     ...analyticsHandlers(ctx),
     ...preparation.handlers,
     ...experimentHandlers(ctx),
+    ...reviewScoreHandlers(ctx),
+    ...offPolicyHandlers(ctx),
   };
   // The agenda's rows say how far each meeting's preparation has got.
   const meetingsInRange = table['meetings:range'];

@@ -62,7 +62,8 @@ function table(report: FunnelReport): string {
  * intervals, from the funnel's rollup (migration 0210). The range defaults to the 90 days up to the last ranking shown.
  */
 export async function runAnalytics(io: CliIo, request: AnalyticsRequest): Promise<void> {
-  if (request.sub !== 'funnel') throw usageError(`Usage: ${ANALYTICS_USAGE}`);
+  if (request.sub !== 'funnel')
+    throw usageError(`Usage: ${ANALYTICS_USAGE} (or analytics offpolicy; see advisor-desk analytics --help)`);
   if (request.rest.length > 0) throw usageError(`Unexpected argument "${request.rest[0]}". Usage: ${ANALYTICS_USAGE}`);
   if (!request.by || !(BY as readonly string[]).includes(request.by))
     throw usageError(`--by must be one of ${BY.join(', ')}. Usage: ${ANALYTICS_USAGE}`);

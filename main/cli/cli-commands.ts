@@ -25,6 +25,7 @@ import { runModels } from './models-command';
 import { DRAFT_USAGE, runDraft } from './draft-command';
 import { PREPARE_USAGE, runPrepare } from './prepare-command';
 import { runStore } from './store-command';
+import { runOffPolicy } from './offpolicy-command';
 import { StoreKeyError } from '../db/store-cipher';
 
 const OPTIONS = {
@@ -68,6 +69,8 @@ const OPTIONS = {
   length: { type: 'string' },
   date: { type: 'string' },
   by: { type: 'string' },
+  policy: { type: 'string' },
+  outcome: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -231,6 +234,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
       context: values.context,
       seed: values.seed,
     });
+  }
+
+  if (command === 'analytics' && sub === 'offpolicy') {
+    const { policy, from, to, outcome, lang } = values;
+    return runOffPolicy(io, { rest, json, policy, from, to, outcome, lang, open: () => openFor(io, dbPath, true) });
   }
 
   if (command === 'store') {

@@ -55,6 +55,13 @@ Usage:
                                               model when --model is given, else from templates, and a meeting pack
                                               PDF in DIR; a progress line on stderr. Exit 1 if a client could not be
                                               prepared, 3 if the day has no meetings, 130 on Ctrl-C (packs kept)
+  advisor-desk analytics offpolicy [--policy NAME] [--from DAY] [--to DAY] [--outcome accepted|interested]
+                                              estimate each candidate ranking policy's conversion per product shown
+                                              (model-vN, popularity, rules-only; or the one named) from the rankings
+                                              shown in [from, to) and the probability each product was shown with:
+                                              IPS, self-normalised IPS and doubly robust, with 95% bootstrap
+                                              intervals and the effective sample size, or the reason it cannot be
+                                              estimated (exit 5 when the one policy named is refused)
   advisor-desk store status                   whether the database is encrypted at rest
   advisor-desk store encrypt                  encrypt the database in place (SQLCipher 4 format) with the key in
                                               $ADVISOR_DESK_DB_KEY, else typed twice; every command then needs that

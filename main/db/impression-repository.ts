@@ -33,6 +33,9 @@ export function recordImpression(db: Db, impression: RankingImpression): void {
         reasons: p.reasons,
         movedForDiversity: p.movedForDiversity,
         deviation: p.deviation,
+        // The chance the logging policy put it here (off-policy estimates); older rows have none and read back so.
+        ...(p.propensity !== undefined ? { propensity: p.propensity } : {}),
+        ...(p.explored ? { explored: true } : {}),
       })),
     ),
     JSON.stringify(r.excluded.map((p) => ({ productId: p.productId, failed: p.failed }))),

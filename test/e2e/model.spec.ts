@@ -60,6 +60,8 @@ test.describe('model page', () => {
     await expect(page.locator('[data-testid="model-version-row"][data-active="true"]')).toHaveCount(1);
     await expect(page.getByTestId(`model-activate-${count}`)).toBeVisible();
     await expect(page.getByTestId('model-summary-version')).toContainText('v1');
+    // The quality chart marks the version live now.
+    await expect(page.getByTestId('model-chart')).toHaveAttribute('data-live', '1');
     expect(consoleErrors).toEqual([]);
   });
 

@@ -27,7 +27,7 @@ test.describe('four-eyes review', () => {
     // The administrator asks for review of every draft, so a template draft needs a reviewer too.
     await openApp(page, `${webApp.url}#/settings`);
     const users = page.getByTestId('settings-users');
-    await expect(users.getByTestId('user-row')).toHaveCount(6);
+    await expect(users.getByTestId('user-row')).toHaveCount(7);
     const allDrafts = users.getByTestId('review-policy').getByLabel('All drafts');
     await allDrafts.click();
     await expect(allDrafts).toBeChecked();

@@ -69,6 +69,7 @@ const SHOWN_BY: Record<Entity, readonly Shows[]> = {
     everyAnswer('review:policy'),
     everyAnswer('reviews:waiting'),
     everyAnswer('reviews:list'),
+    everyAnswer('reviews:scores'),
     everyAnswer('pitch:get'),
     everyAnswer('pitch:list'),
   ],

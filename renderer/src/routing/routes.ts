@@ -14,6 +14,7 @@ export type Route =
   | { name: 'analytics' }
   | { name: 'experiments' }
   | { name: 'experiment'; id: string }
+  | { name: 'policy-estimates' }
   | { name: 'not-found'; hash: string };
 
 export type Section =
@@ -26,7 +27,8 @@ export type Section =
   | 'compliance'
   | 'analytics'
   | 'settings'
-  | 'experiments';
+  | 'experiments'
+  | 'policy-estimates';
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/clients';
@@ -55,6 +57,7 @@ export function parseHash(hash: string): Route {
   if (head === 'compliance' && !id) return { name: 'compliance' };
   if (head === 'analytics' && !id) return { name: 'analytics' };
   if (head === 'experiments') return id ? { name: 'experiment', id } : { name: 'experiments' };
+  if (head === 'policy-estimates' && !id) return { name: 'policy-estimates' };
   return { name: 'not-found', hash };
 }
 
@@ -99,6 +102,8 @@ export function sectionOf(route: Route): Section | null {
     case 'experiments':
     case 'experiment':
       return 'experiments';
+    case 'policy-estimates':
+      return 'policy-estimates';
     default:
       return null;
   }

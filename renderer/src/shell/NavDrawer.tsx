@@ -14,8 +14,9 @@ import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import MemoryOutlined from '@mui/icons-material/MemoryOutlined';
 import RateReviewOutlined from '@mui/icons-material/RateReviewOutlined';
 import FactCheckOutlined from '@mui/icons-material/FactCheckOutlined';
-import QueryStatsOutlined from '@mui/icons-material/QueryStatsOutlined';
+import FilterAltOutlined from '@mui/icons-material/FilterAltOutlined';
 import ScienceOutlined from '@mui/icons-material/ScienceOutlined';
+import QueryStatsOutlined from '@mui/icons-material/QueryStatsOutlined';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/use-i18n';
 import type { MessageKey } from '../../../app/messages';
@@ -30,8 +31,9 @@ const ITEMS: { section: Section; label: MessageKey; icon: ReactNode }[] = [
   { section: 'reviews', label: 'review.waiting.title', icon: <RateReviewOutlined fontSize="small" /> },
   { section: 'model', label: 'nav.model', icon: <InsightsOutlined fontSize="small" /> },
   { section: 'models', label: 'nav.models', icon: <MemoryOutlined fontSize="small" /> },
-  { section: 'analytics', label: 'nav.analytics', icon: <QueryStatsOutlined fontSize="small" /> },
+  { section: 'analytics', label: 'nav.analytics', icon: <FilterAltOutlined fontSize="small" /> },
   { section: 'experiments', label: 'nav.experiments', icon: <ScienceOutlined fontSize="small" /> },
+  { section: 'policy-estimates', label: 'nav.policyEstimates', icon: <QueryStatsOutlined fontSize="small" /> },
   { section: 'compliance', label: 'nav.compliance', icon: <FactCheckOutlined fontSize="small" /> },
   { section: 'settings', label: 'nav.settings', icon: <SettingsOutlined fontSize="small" /> },
 ];

@@ -30,6 +30,9 @@ const ExperimentsPage = lazy(() =>
 const ExperimentResultPage = lazy(() =>
   import('../pages/experiments/ExperimentResultPage').then((m) => ({ default: m.ExperimentResultPage })),
 );
+const PolicyEstimatesPage = lazy(() =>
+  import('../pages/policy-estimates/PolicyEstimatesPage').then((m) => ({ default: m.PolicyEstimatesPage })),
+);
 const SettingsPage = lazy(() => import('../pages/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 export function PageView({ route }: { route: Route }) {
@@ -73,6 +76,8 @@ function RoutedPage({ route }: { route: Route }) {
       return <ExperimentsPage />;
     case 'experiment':
       return <ExperimentResultPage key={route.id} id={route.id} />;
+    case 'policy-estimates':
+      return <PolicyEstimatesPage />;
     case 'not-found':
       return (
         <Alert severity="warning" sx={{ m: 2 }} action={<Button href="#/clients">{t('app.backToClients')}</Button>}>

@@ -78,7 +78,7 @@ describe('four-eyes review', () => {
     }
   });
 
-  it('lists the demo branch: advisors, a reviewer, a compliance officer and an administrator', async () => {
+  it('lists the demo branch: advisors, two reviewers, a compliance officer and an administrator', async () => {
     const users = await value<DeskUser[]>('users:list', {});
     expect(users.map((u) => [u.id, u.roles.join('+')])).toEqual([
       ['ADV-01', 'advisor'],
@@ -87,6 +87,7 @@ describe('four-eyes review', () => {
       ['ADV-04', 'advisor'],
       ['REV-01', 'reviewer'],
       ['CMP-01', 'compliance'],
+      ['REV-02', 'reviewer'],
     ]);
   });
 

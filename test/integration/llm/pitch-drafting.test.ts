@@ -9,7 +9,7 @@ import { recordedText } from '../../../app/domain/localized-text';
 import type { ClientRanking } from '../../../app/contract/engine-channels';
 import type { PitchDraftView } from '../../../app/contract/pitch-channels';
 import type { ClientPage } from '../../../app/domain';
-import { parseDraft } from '../../../app/pitch';
+import { PITCH_PROMPT_VERSION, parseDraft } from '../../../app/pitch';
 import type { Backend } from '../../../main/backend/backend-types';
 import { openBackend } from '../../../main/backend/open-backend';
 import { listAuditEntries } from '../../../main/db/audit-log';
@@ -256,6 +256,8 @@ describe('pitch drafting', () => {
         seed: expect.any(Number),
         threads: expect.any(Number),
         promptTokens: expect.any(Number),
+        // Review scores group model drafts by the version of the drafting instructions.
+        promptVersion: PITCH_PROMPT_VERSION,
       });
       expect(v.provenance.settings.promptTokens as number).toBeGreaterThan(0);
       expect(v.provenance.generatedTokens).toBeGreaterThan(0);

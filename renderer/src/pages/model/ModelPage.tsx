@@ -18,10 +18,11 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { SectionCard } from '../../components/SectionCard';
+import { ReviewScoresCard } from '../../components/review-scores/ReviewScoresCard';
 import { useI18n } from '../../i18n/use-i18n';
 import { describeError } from '../../notify/notify-context';
 import { ActiveVersionSummary } from './ActiveVersionSummary';
-import { MetricsChart } from './MetricsChart';
+import { ModelQualityChart } from './ModelQualityChart';
 import { ModelVersionsTable } from './ModelVersionsTable';
 import { RetrainComparison } from './RetrainComparison';
 import type { ModelVersionSummary } from '../../../../app/contract';
@@ -261,8 +262,8 @@ export function ModelPage() {
           <Box
             sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '2fr 1fr' }, gap: 1.5, alignItems: 'start' }}
           >
-            <SectionCard title={t('model.chart.title')}>
-              <MetricsChart versions={list} />
+            <SectionCard title={t('modelQuality.title')} testId="model-quality">
+              <ModelQualityChart versions={list} />
             </SectionCard>
             <ActiveVersionSummary versions={list} />
           </Box>
@@ -271,6 +272,9 @@ export function ModelPage() {
           </SectionCard>
         </Box>
       )}
+      <Box sx={{ mt: 1.5 }}>
+        <ReviewScoresCard />
+      </Box>
       <ConfirmDialog
         open={activating !== null}
         title={t('model.activateTitle', { version: activating ?? '' })}

@@ -10,6 +10,7 @@ import { useLlmStatus } from '../../api/use-llm-status';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { SectionCard } from '../../components/SectionCard';
+import { ReviewScoresCard } from '../../components/review-scores/ReviewScoresCard';
 import { useI18n } from '../../i18n/use-i18n';
 import { useNotify } from '../../notify/notify-context';
 import { CatalogCard } from './CatalogCard';
@@ -110,6 +111,7 @@ export function ModelsPage() {
             />
           )}
         </SectionCard>
+        <ReviewScoresCard dimensions={['model']} highlightModel={status?.state === 'loaded' ? status.sha256 : null} />
         <ImportModelCard />
         {catalog.error !== null && !catalog.data && (
           <LoadError error={catalog.error} onRetry={() => void catalog.refetch()} />

@@ -20,6 +20,7 @@ import { useI18n } from '../../i18n/use-i18n';
 import { useCurrentUser } from '../../users/current-user-context';
 import { RoleChips } from '../../users/RoleChips';
 import { ReviewPolicyField } from './ReviewPolicyField';
+import { ExplorationRateField } from './ExplorationRateField';
 
 /** Role checkboxes; at least one stays ticked. */
 function RolesField({
@@ -116,6 +117,7 @@ export function UsersSection() {
           {admin ? t('users.section.hint') : t('users.section.readOnly')}
         </Typography>
         <ReviewPolicyField editable={admin} />
+        <ExplorationRateField editable={admin} />
         <Table size="small" aria-label={t('users.section.title')}>
           <TableHead>
             <TableRow>

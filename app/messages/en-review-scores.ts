@@ -1,0 +1,56 @@
+/** Expert review scores (Model and Language models pages) and the model-quality chart (Model page). */
+export const enReviewScores = {
+  'reviewScores.title': 'Expert review scores',
+  'reviewScores.titleByModel': 'Expert review scores by language model',
+  'reviewScores.groupBy': 'Group review scores by',
+  'reviewScores.dim.model': 'Language model',
+  'reviewScores.dim.prompt': 'Prompt version',
+  'reviewScores.dim.tone': 'Tone',
+  'reviewScores.dim.length': 'Length',
+  'reviewScores.dim.language': 'Language',
+  'reviewScores.group.template': 'Template drafts',
+  'reviewScores.group.advisor': "Advisor's own text",
+  'reviewScores.group.notRecorded': 'Not recorded',
+  'reviewScores.group.loaded': 'loaded',
+  'reviewScores.col.group': 'Written by',
+  'reviewScores.col.reviews': 'Reviews',
+  'reviewScores.col.sentBack': 'Sent back',
+  'reviewScores.col.apart': 'Reviewers apart',
+  'reviewScores.criterion.accuracy': 'Accuracy',
+  'reviewScores.criterion.suitability': 'Suitability',
+  'reviewScores.criterion.clarity': 'Clarity',
+  'reviewScores.criterion.compliance': 'Compliance',
+  'reviewScores.drafts': '{drafts, plural, one {# draft} other {# drafts}}',
+  'reviewScores.allSame': 'all {n} scored {mean}',
+  'reviewScores.sentBackShare': '{count} ({share})',
+  'reviewScores.apartOfPairs': '{apart} of {pairs}',
+  'reviewScores.noPairs': 'no pairs',
+  'reviewScores.interval': '95% CI {low}–{high}',
+  'reviewScores.intervalLabel': 'mean {mean}, 95% confidence interval {low} to {high}, from {n} scores',
+  'reviewScores.noInterval': 'mean {mean} from one score: too few for an interval',
+  'reviewScores.apartTitle':
+    'Pairs of reviews of the same draft by two different reviewers that differ by more than one point on some criterion. Per criterion: accuracy {accuracy}, suitability {suitability}, clarity {clarity}, compliance {compliance}.',
+  'reviewScores.summary':
+    '{reviews, plural, one {# review} other {# reviews}} of {drafts, plural, one {# draft} other {# drafts}}; {sentBack} sent back ({share}). Two reviewers of the same draft differed by more than one point in {apart} of {pairs, plural, one {# pair} other {# pairs}}.',
+  'reviewScores.summaryNoPairs':
+    '{reviews, plural, one {# review} other {# reviews}} of {drafts, plural, one {# draft} other {# drafts}}; {sentBack} sent back ({share}). No draft has been scored by two different reviewers yet.',
+  'reviewScores.method':
+    'Reviewers score each submitted pitch version from 1 (poor) to 5 (excellent). Means carry two-sided 95% Student-t intervals. An advisor’s edit counts for the draft it was edited from. A version is reviewed once, so reviewer agreement compares two different reviewers of the same draft: a version sent back and the revision the next reviewer scored.',
+  'reviewScores.empty':
+    'No pitch has been reviewed yet. Scores appear here once reviewers approve or send back drafts.',
+  'reviewScores.label': 'Review scores grouped by {dimension}',
+
+  'modelQuality.title': 'Model quality over versions',
+  'modelQuality.label':
+    'Line chart of held-out AUC, precision at {k} and log loss for each interest-model version, with the popularity baseline’s AUC dashed; the live version is marked.',
+  'modelQuality.auc': 'AUC',
+  'modelQuality.precision': 'Precision@{k}',
+  'modelQuality.logLoss': 'Log loss',
+  'modelQuality.aucBaseline': 'AUC of the popularity baseline',
+  'modelQuality.scoreAxis': 'AUC, precision (higher is better)',
+  'modelQuality.lossAxis': 'Log loss (lower is better)',
+  'modelQuality.version': 'v{version}',
+  'modelQuality.liveVersion': 'v{version} (live)',
+  'modelQuality.live': 'Live: v{version}',
+  'modelQuality.empty': 'The chart appears once a version has held-out figures.',
+} satisfies Record<string, string>;

@@ -1,0 +1,56 @@
+import type { enReviewScores } from './en-review-scores';
+
+export const zhCNReviewScores: Record<keyof typeof enReviewScores, string> = {
+  'reviewScores.title': '专家复核评分',
+  'reviewScores.titleByModel': '各语言模型的专家复核评分',
+  'reviewScores.groupBy': '复核评分分组方式',
+  'reviewScores.dim.model': '语言模型',
+  'reviewScores.dim.prompt': '提示词版本',
+  'reviewScores.dim.tone': '语气',
+  'reviewScores.dim.length': '篇幅',
+  'reviewScores.dim.language': '语言',
+  'reviewScores.group.template': '模板草稿',
+  'reviewScores.group.advisor': '顾问自拟文本',
+  'reviewScores.group.notRecorded': '未记录',
+  'reviewScores.group.loaded': '已加载',
+  'reviewScores.col.group': '撰写来源',
+  'reviewScores.col.reviews': '复核次数',
+  'reviewScores.col.sentBack': '退回',
+  'reviewScores.col.apart': '复核人分歧',
+  'reviewScores.criterion.accuracy': '准确性',
+  'reviewScores.criterion.suitability': '适当性',
+  'reviewScores.criterion.clarity': '清晰度',
+  'reviewScores.criterion.compliance': '合规性',
+  'reviewScores.drafts': '{drafts} 份草稿',
+  'reviewScores.allSame': '{n} 个评分均为 {mean}',
+  'reviewScores.sentBackShare': '{count}（{share}）',
+  'reviewScores.apartOfPairs': '{pairs} 对中 {apart} 对',
+  'reviewScores.noPairs': '无成对复核',
+  'reviewScores.interval': '区间 {low}–{high}',
+  'reviewScores.intervalLabel': '均值 {mean}，95% 置信区间 {low} 至 {high}，共 {n} 个评分',
+  'reviewScores.noInterval': '均值 {mean}，仅一个评分，不足以计算区间',
+  'reviewScores.apartTitle':
+    '同一草稿由两位不同复核人评分、且某项标准相差超过一分的对数。各项标准：准确性 {accuracy}，适当性 {suitability}，清晰度 {clarity}，合规性 {compliance}。',
+  'reviewScores.summary':
+    '共 {reviews} 次复核，涉及 {drafts} 份草稿；退回 {sentBack} 次（{share}）。同一草稿的两位复核人在 {pairs} 对评分中有 {apart} 对相差超过一分。',
+  'reviewScores.summaryNoPairs':
+    '共 {reviews} 次复核，涉及 {drafts} 份草稿；退回 {sentBack} 次（{share}）。尚无草稿由两位不同的复核人评分。',
+  'reviewScores.method':
+    '复核人对每个提交的推介版本按 1（差）至 5（优）评分。均值附双侧 95% Student-t 置信区间。顾问修改后的版本计入其所依据的草稿来源。每个版本只复核一次，因此复核人一致性比较的是同一草稿的两位不同复核人：被退回的版本与下一位复核人评分的修改版。',
+  'reviewScores.empty': '尚无推介经过复核。复核人批准或退回草稿后，评分将显示在这里。',
+  'reviewScores.label': '按{dimension}分组的复核评分',
+
+  'modelQuality.title': '各版本模型质量',
+  'modelQuality.label':
+    '各意向模型版本在留出数据上的 AUC、前 {k} 精确率和对数损失折线图，虚线为热门度基准的 AUC；当前生效版本已标出。',
+  'modelQuality.auc': 'AUC',
+  'modelQuality.precision': '前 {k} 精确率',
+  'modelQuality.logLoss': '对数损失',
+  'modelQuality.aucBaseline': '热门度基准的 AUC',
+  'modelQuality.scoreAxis': 'AUC、精确率（越高越好）',
+  'modelQuality.lossAxis': '对数损失（越低越好）',
+  'modelQuality.version': 'v{version}',
+  'modelQuality.liveVersion': 'v{version}（生效）',
+  'modelQuality.live': '生效：v{version}',
+  'modelQuality.empty': '有版本取得留出数据指标后，这里将显示图表。',
+};
