@@ -35,7 +35,8 @@ interface CellRow {
 
 /**
  * The rollup summed by group and bucket over a range of days; each bucket lies inside one period of the report, so
- * the caller folds buckets into periods (and sums a group's cells from different grains). By segment the segment rollup answers (it has families, not products).
+ * the caller folds buckets into periods (and sums a group's cells from different grains). By segment the segment
+ * rollup answers (it has families, not products).
  */
 export function funnelCells(db: Db, q: FunnelCellQuery): FunnelCell[] {
   const bySegment = q.groupBy === 'segment';
