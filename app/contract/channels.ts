@@ -25,6 +25,7 @@ import { pdfChannels } from './pdf-channels';
 import { userChannels } from './user-channels';
 import { meetingChannels } from './meeting-channels';
 import { preparationChannels } from './preparation-channels';
+import { analyticsChannels } from './analytics-channels';
 import { experimentChannels } from './experiment-channels';
 import { reviewScoreChannels } from './review-score-channels';
 import { offPolicyChannels } from './off-policy-channels';
@@ -121,6 +122,7 @@ export const channels = {
   ...userChannels,
   ...meetingChannels,
   ...preparationChannels,
+  ...analyticsChannels,
   ...experimentChannels,
   ...reviewScoreChannels,
   ...offPolicyChannels,

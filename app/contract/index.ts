@@ -15,4 +15,5 @@ export * from './pdf-channels';
 export * from './user-channels';
 export * from './meeting-channels';
 export * from './preparation-channels';
+export * from './analytics-channels';
 export * from './review-score-channels';

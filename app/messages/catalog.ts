@@ -22,6 +22,7 @@ import { enShortcuts } from './en-shortcuts';
 import { enPreparation } from './en-preparation';
 import { enRetrainSafety } from './en-retrain-safety';
 import { enPitchEditor } from './en-pitch-editor';
+import { enAnalytics } from './en-analytics';
 import { enExperiments } from './en-experiments';
 import { enReviewScores } from './en-review-scores';
 import { enOffPolicy } from './en-off-policy';
@@ -50,6 +51,7 @@ import { zhCNShortcuts } from './zh-CN-shortcuts';
 import { zhCNPreparation } from './zh-CN-preparation';
 import { zhCNRetrainSafety } from './zh-CN-retrain-safety';
 import { zhCNPitchEditor } from './zh-CN-pitch-editor';
+import { zhCNAnalytics } from './zh-CN-analytics';
 import { zhCNExperiments } from './zh-CN-experiments';
 import { zhCNReviewScores } from './zh-CN-review-scores';
 import { zhCNOffPolicy } from './zh-CN-off-policy';
@@ -84,6 +86,7 @@ export const en = {
   ...enReasonChecks,
   ...enRetrainSafety,
   ...enPitchEditor,
+  ...enAnalytics,
   ...enExperiments,
   ...enReviewScores,
   ...enOffPolicy,
@@ -117,6 +120,7 @@ export const zhCN: Catalog = {
   ...zhCNReasonChecks,
   ...zhCNRetrainSafety,
   ...zhCNPitchEditor,
+  ...zhCNAnalytics,
   ...zhCNExperiments,
   ...zhCNReviewScores,
   ...zhCNOffPolicy,

@@ -213,7 +213,9 @@ export async function seedDemoHistory(ctx: BackendContext): Promise<void> {
     const outcome: Outcome = pick(['interested', 'declined', 'no_response', 'accepted', 'interested']);
     await engine['outcomes:record']({
       clientId,
-      productId: ranking.ranked[Math.min(1, ranking.ranked.length - 1)]!.productId,
+      // Every other meeting the reaction is to the product pitched after it, so the funnel's conversion per pitch
+      // has something to show; otherwise to the second product, which was shown but not pitched.
+      productId: ranking.ranked[i % 2 === 0 ? 0 : Math.min(1, ranking.ranked.length - 1)]!.productId,
       outcome,
       channel: pick(['meeting', 'call', 'branch']),
       note: '',

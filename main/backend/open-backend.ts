@@ -37,6 +37,7 @@ import { DeskSession } from './desk-session';
 import { userHandlers } from './user-handlers';
 import { reviewScoreHandlers } from './review-score-handlers';
 import { meetingHandlers } from './meeting-handlers';
+import { analyticsHandlers } from './analytics-handlers';
 
 /**
  * Opens the store (creating and migrating it), seeds the demo book on a brand-new empty file,
@@ -139,6 +140,7 @@ export function openBackend(options: BackendOptions): Backend {
     'audit:check': () => audit.check(),
     ...userHandlers(ctx),
     ...meetingHandlers(ctx),
+    ...analyticsHandlers(ctx),
     ...preparation.handlers,
     ...experimentHandlers(ctx),
     ...reviewScoreHandlers(ctx),

@@ -1,4 +1,5 @@
 import { runRecords } from './records-command';
+import { runAnalytics } from './analytics-command';
 import { storeFailure } from '../db/store-failure';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -67,6 +68,7 @@ const OPTIONS = {
   tone: { type: 'string' },
   length: { type: 'string' },
   date: { type: 'string' },
+  by: { type: 'string' },
   policy: { type: 'string' },
   outcome: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
@@ -259,6 +261,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
       pseudonymize: values.pseudonymize,
       includeUnreviewed: values['include-unreviewed'],
     });
+    return;
+  }
+
+  if (command === 'analytics') {
+    await runAnalytics(io, { sub, rest, dbPath, json, by: values.by, from: values.from, to: values.to });
     return;
   }
 

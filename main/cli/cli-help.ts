@@ -88,6 +88,12 @@ Usage:
                                               the database (removed entries, an older copy put back), and every client,
                                               product, deviation and pitch draft against its seal (changes with no
                                               entry); lists each problem
+  advisor-desk analytics funnel --by product|category|segment|advisor|policy [--from DAY] [--to DAY] [--json]
+                                              shown, pitched, interested and accepted per group over the days (default:
+                                              the 90 days up to the last ranking shown), with pitch rate, CTR
+                                              (interested per shown), CVR (accepted per shown) and CVR per pitch, each
+                                              with its 95% Wilson interval; a product counts as shown once per ranking
+                                              that listed it (--by family also works)
 
 Options:
   --db PATH    database file (default: $ADVISOR_DESK_DB, else the app's data folder)

@@ -18,6 +18,7 @@ import { migration0170 } from './migrations/0170-meeting-agenda';
 import { migration0180 } from './migrations/0180-meeting-preparation';
 import { migration0190 } from './migrations/0190-pitch-draft-per-language';
 import { migration0200 } from './migrations/0200-impression-policy';
+import { migration0210 } from './migrations/0210-conversion-funnel';
 import { migration0220 } from './migrations/0220-experiments';
 
 export interface Migration {
@@ -47,6 +48,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0180,
   migration0190,
   migration0200,
+  migration0210,
   migration0220,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

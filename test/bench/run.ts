@@ -1,6 +1,7 @@
 // `npm run bench`: prints the figures the issues ask for. Timings are single-machine, single-run
 // medians; re-run before quoting them. BENCH_CLIENTS changes the book size (default 100,000).
 import os from 'node:os';
+import { benchAnalytics } from './analytics-bench';
 import { benchAuditTampering } from './audit-bench';
 import { benchColdStart, summarizeColdStart } from './cold-start-bench';
 import { benchBulkInsert, benchClientSearch } from './db-bench';
@@ -106,6 +107,12 @@ if (only === 'records') {
 // BENCH_ONLY=prepare: a day of 10 meetings prepared with templates, then with a 0.5B-shaped GGUF (minutes on 2 cores).
 if (only === 'prepare') {
   await benchPreparation();
+  process.exit(0);
+}
+
+// BENCH_ONLY=analytics: the funnel over 1,000,000 impressions (BENCH_IMPRESSIONS): page load, filter changes, CLI.
+if (only === 'analytics') {
+  for (const line of await benchAnalytics()) console.log(line);
   process.exit(0);
 }
 

@@ -58,6 +58,7 @@ const SHOWN_BY: Record<Entity, readonly Shows[]> = {
     perClient('recommendations:for-client'),
     everyAnswer('model:versions'),
     everyAnswer('data:summary'),
+    everyAnswer('analytics:funnel'),
   ],
   model: [everyAnswer('model:versions'), everyAnswer('recommendations:for-client')],
   rules: [everyAnswer('rules:versions'), everyAnswer('recommendations:for-client'), everyAnswer('deviations:preview')],

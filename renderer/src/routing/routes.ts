@@ -11,6 +11,7 @@ export type Route =
   | { name: 'settings' }
   | { name: 'reviews' }
   | { name: 'compliance' }
+  | { name: 'analytics' }
   | { name: 'experiments' }
   | { name: 'experiment'; id: string }
   | { name: 'policy-estimates' }
@@ -24,6 +25,7 @@ export type Section =
   | 'model'
   | 'models'
   | 'compliance'
+  | 'analytics'
   | 'settings'
   | 'experiments'
   | 'policy-estimates';
@@ -53,6 +55,7 @@ export function parseHash(hash: string): Route {
   if (head === 'settings' && !id) return { name: 'settings' };
   if (head === 'reviews' && !id) return { name: 'reviews' };
   if (head === 'compliance' && !id) return { name: 'compliance' };
+  if (head === 'analytics' && !id) return { name: 'analytics' };
   if (head === 'experiments') return id ? { name: 'experiment', id } : { name: 'experiments' };
   if (head === 'policy-estimates' && !id) return { name: 'policy-estimates' };
   return { name: 'not-found', hash };
@@ -94,6 +97,8 @@ export function sectionOf(route: Route): Section | null {
       return 'reviews';
     case 'compliance':
       return 'compliance';
+    case 'analytics':
+      return 'analytics';
     case 'experiments':
     case 'experiment':
       return 'experiments';

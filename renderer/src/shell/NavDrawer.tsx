@@ -14,6 +14,7 @@ import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import MemoryOutlined from '@mui/icons-material/MemoryOutlined';
 import RateReviewOutlined from '@mui/icons-material/RateReviewOutlined';
 import FactCheckOutlined from '@mui/icons-material/FactCheckOutlined';
+import FilterAltOutlined from '@mui/icons-material/FilterAltOutlined';
 import ScienceOutlined from '@mui/icons-material/ScienceOutlined';
 import QueryStatsOutlined from '@mui/icons-material/QueryStatsOutlined';
 import type { ReactNode } from 'react';
@@ -30,6 +31,7 @@ const ITEMS: { section: Section; label: MessageKey; icon: ReactNode }[] = [
   { section: 'reviews', label: 'review.waiting.title', icon: <RateReviewOutlined fontSize="small" /> },
   { section: 'model', label: 'nav.model', icon: <InsightsOutlined fontSize="small" /> },
   { section: 'models', label: 'nav.models', icon: <MemoryOutlined fontSize="small" /> },
+  { section: 'analytics', label: 'nav.analytics', icon: <FilterAltOutlined fontSize="small" /> },
   { section: 'experiments', label: 'nav.experiments', icon: <ScienceOutlined fontSize="small" /> },
   { section: 'policy-estimates', label: 'nav.policyEstimates', icon: <QueryStatsOutlined fontSize="small" /> },
   { section: 'compliance', label: 'nav.compliance', icon: <FactCheckOutlined fontSize="small" /> },

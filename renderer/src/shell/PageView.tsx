@@ -21,6 +21,9 @@ const ReviewsPage = lazy(() => import('../pages/reviews/ReviewsPage').then((m) =
 const CompliancePage = lazy(() =>
   import('../pages/compliance/CompliancePage').then((m) => ({ default: m.CompliancePage })),
 );
+const AnalyticsPage = lazy(() =>
+  import('../pages/analytics/AnalyticsPage').then((m) => ({ default: m.AnalyticsPage })),
+);
 const ExperimentsPage = lazy(() =>
   import('../pages/experiments/ExperimentsPage').then((m) => ({ default: m.ExperimentsPage })),
 );
@@ -67,6 +70,8 @@ function RoutedPage({ route }: { route: Route }) {
       return <ReviewsPage />;
     case 'compliance':
       return <CompliancePage />;
+    case 'analytics':
+      return <AnalyticsPage />;
     case 'experiments':
       return <ExperimentsPage />;
     case 'experiment':
