@@ -24,20 +24,20 @@ describe('advisor-desk audit verify', () => {
   it('says the trail checks out and exits 0 on an untouched database', async () => {
     const r = await runCliCaptured(['audit', 'verify', '--db', db]);
     expect(r).toMatchObject({ code: 0, err: '' });
-    // Twelve clients and the demo branch's six people.
-    expect(r.out).toMatch(/^Audit trail: 18 entries, sealed and anchored/);
+    // Twelve clients and the demo branch's seven people.
+    expect(r.out).toMatch(/^Audit trail: 19 entries, sealed and anchored/);
   });
 
   it('lists each problem and exits 8 after a client was changed and the newest entry removed behind the app', async () => {
     const raw = openDatabase(db);
     const id = raw.prepare('SELECT id FROM clients ORDER BY id LIMIT 1').pluck().get() as string;
     raw.prepare('UPDATE clients SET investable_assets = 1 WHERE id = ?').run(id);
-    raw.exec('DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = 18;');
+    raw.exec('DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = 19;');
     raw.close();
 
     const r = await runCliCaptured(['audit', 'verify', '--db', db]);
     expect(r.code).toBe(8);
-    expect(r.out).toContain('Audit entry 18 was removed, or the database was put back to an older copy.');
+    expect(r.out).toContain('Audit entry 19 was removed, or the database was put back to an older copy.');
     expect(r.out).toContain(`Client ${id} was changed without an audit entry.`);
     expect(r.err).toMatch(/shows tampering/);
 
