@@ -12,6 +12,8 @@ import type { Language } from '../../app/domain/enums';
 import { PITCH_LENGTHS, PITCH_TONES, templateDraft } from '../../app/pitch';
 import { factsOf } from '../../app/use-cases/pitch/pitch-checks';
 import { createPrng } from '../../app/demo/prng';
+import { mulberry32 } from '../../app/random/mulberry32';
+import { DEFAULT_EXPLORATION_RATE } from '../../app/ranking/exploration';
 import { DomainError } from '../../app/domain/domain-error';
 import type { Outcome } from '../../app/domain';
 import { ClientListQuerySchema } from '../../app/domain/client';
@@ -80,6 +82,9 @@ export async function seedDemoHistory(ctx: BackendContext): Promise<void> {
       cache: new LiveModelCache(hist.stores.modelVersions),
       retrainer: history,
       signals: new ModelSignals(hist),
+      // The history's rankings explore at the default rate, as the app's do, so the Policy estimates page has a
+      // log with propensities to work from on a new demo book; a chance of its own keeps the rest of the story fixed.
+      exploration: { rate: () => DEFAULT_EXPLORATION_RATE, random: mulberry32(20261204) },
     }),
   );
   const engine = engineHandlers(hist);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Box from '@mui/material/Box';
 import Toolbar from '@mui/material/Toolbar';
 import { useDocumentLanguage } from '../i18n/use-document-language';
@@ -9,7 +9,7 @@ import { AuditBanner } from './AuditBanner';
 import { CrashNotice } from './CrashNotice';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NavDrawer } from './NavDrawer';
-import { PageView } from './PageView';
+import { PageView, prefetchHeavyPages } from './PageView';
 import { TopBar } from './TopBar';
 import { AppShortcuts } from '../shortcuts/AppShortcuts';
 import { MAIN_CONTENT_ID, SkipLink } from '../shortcuts/SkipLink';
@@ -21,6 +21,7 @@ export function AppFrame() {
   useDocumentLanguage();
   const routeKey = JSON.stringify(route);
   const [helpOpen, setHelpOpen] = useState(false);
+  useEffect(prefetchHeavyPages, []);
   return (
     <Box sx={{ display: 'flex', height: '100vh', overflow: 'hidden' }}>
       <SkipLink />
