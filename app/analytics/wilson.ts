@@ -1,3 +1,5 @@
+import { normalSurvival, wilsonInterval as wilsonRate } from '../experiments/statistics';
+
 /** A proportion with its two-sided confidence interval; null where nothing was observed (no trials). */
 export interface Proportion {
   successes: number;
@@ -19,17 +21,15 @@ export function wilsonInterval(successes: number, trials: number, z = Z_95): Pro
   if (!Number.isInteger(successes) || !Number.isInteger(trials) || successes < 0 || trials < 0 || successes > trials)
     throw new RangeError(`A proportion needs 0 ≤ successes ≤ trials (whole numbers), got ${successes} of ${trials}.`);
   if (trials === 0) return { successes, trials, value: null, low: null, high: null };
-  const p = successes / trials;
-  const z2 = z * z;
-  const denominator = 1 + z2 / trials;
-  const centre = (p + z2 / (2 * trials)) / denominator;
-  const half = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
+  // The one Wilson interval of the app (app/experiments/statistics.ts), at the level this z stands for.
+  const { rate, low, high } = wilsonRate(successes, trials, 2 * normalSurvival(z));
+  const p = rate ?? successes / trials;
   // The bounds are exactly 0 and 1 at the ends; rounding must not push them outside.
   return {
     successes,
     trials,
     value: p,
-    low: successes === 0 ? 0 : Math.max(0, centre - half),
-    high: successes === trials ? 1 : Math.min(1, centre + half),
+    low: successes === 0 ? 0 : low,
+    high: successes === trials ? 1 : high,
   };
 }

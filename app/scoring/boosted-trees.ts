@@ -150,21 +150,23 @@ function fitColumns(
   return columns;
 }
 
+/** The bin of a number in a numeric column: 0 for a missing value, else 1 + the count of cut points at or below it. */
+export function numericBin(column: TreeColumn, v: number | null | undefined): number {
+  if (v === null || v === undefined || !Number.isFinite(v)) return 0;
+  const edges = column.edges;
+  let lo = 0;
+  let hi = edges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (edges[mid]! <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return 1 + lo;
+}
+
 /** The bin of one column's raw value. */
 export function binOfColumn(column: TreeColumn, raw: RawFeatures): number {
-  if (column.kind === 'numeric') {
-    const v = raw.numeric[column.name];
-    if (v === null || v === undefined || !Number.isFinite(v)) return 0;
-    const edges = column.edges;
-    let lo = 0;
-    let hi = edges.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (edges[mid]! <= v) lo = mid + 1;
-      else hi = mid;
-    }
-    return 1 + lo;
-  }
+  if (column.kind === 'numeric') return numericBin(column, raw.numeric[column.name]);
   const key = categoryKey(raw.categorical[column.name]);
   return key === null ? 0 : (column.codes[key] ?? column.bins - 1);
 }

@@ -1,5 +1,5 @@
 import type { MarketSnapshot } from '../domain';
-import { binOfColumn, type BoostedTrees, type TreeColumn } from './boosted-trees';
+import { binOfColumn, numericBin, type BoostedTrees } from './boosted-trees';
 import {
   addProductFeatures,
   CATEGORICAL_CROSSES,
@@ -17,20 +17,6 @@ type PairColumn =
   | { column: number; kind: 'numeric-cross'; value: (c: ClientFacts, p: ProductFacts) => number | null }
   | { column: number; kind: 'categorical-cross'; cross: CategoricalCross; product: string[] }
   | { column: number; kind: 'signal'; name: string };
-
-/** The bin of a number in a numeric tree column, as binOfColumn reads it. */
-function numericBin(column: TreeColumn, v: number | null | undefined): number {
-  if (v === null || v === undefined || !Number.isFinite(v)) return 0;
-  const edges = column.edges;
-  let lo = 0;
-  let hi = edges.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (edges[mid]! <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return 1 + lo;
-}
 
 /**
  * The trees' part of every score of one catalogue: the columns the trees split on are binned once per product

@@ -1,4 +1,5 @@
-import { estimateOffPolicy, wilsonInterval } from '../../app/analytics/off-policy';
+import { estimateOffPolicy } from '../../app/analytics/off-policy';
+import { wilsonInterval } from '../../app/experiments/statistics';
 import { HILLSTROM_CSV, readHillstromRows, uniformLog, type Arm, type Outcome } from '../quality/hillstrom';
 
 /**

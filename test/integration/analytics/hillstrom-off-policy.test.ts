@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { estimateOffPolicy, wilsonInterval, type Estimate } from '../../../app/analytics/off-policy';
+import { estimateOffPolicy, type Estimate } from '../../../app/analytics/off-policy';
+import { wilsonInterval } from '../../../app/experiments/statistics';
 import { mulberry32 } from '../../../app/random/mulberry32';
 import {
   HILLSTROM_CSV as FILE,
