@@ -9,6 +9,7 @@ import type { WaitingReview } from '../../app/contract/user-channels';
 import type { NewPitchReview } from '../../app/ports/pitch-store';
 import { appendAudit } from './audit-log';
 import type { Db } from './connection';
+import { readInstitutionSetting, writeInstitutionSetting } from './institution-setting';
 import { cached } from './statement-cache';
 
 /**
@@ -48,36 +49,30 @@ const SELECT_REVIEWS = `SELECT r.*, u.display_name AS reviewer_name FROM pitch_r
   LEFT JOIN users u ON u.id = r.reviewer_id`;
 
 export function getReviewPolicy(db: Db): ReviewPolicy {
-  const json = cached(db, "SELECT value_json FROM settings WHERE key = 'reviewRequiredFor'").pluck().get() as
-    string | undefined;
-  if (json === undefined) return DEFAULT_REVIEW_POLICY;
-  try {
-    const parsed = ReviewPolicySchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : DEFAULT_REVIEW_POLICY;
-  } catch {
-    return DEFAULT_REVIEW_POLICY;
-  }
+  return readInstitutionSetting(
+    db,
+    'reviewRequiredFor',
+    (value) => {
+      const parsed = ReviewPolicySchema.safeParse(value);
+      return parsed.success ? parsed.data : null;
+    },
+    DEFAULT_REVIEW_POLICY,
+  );
 }
 
 /** The institution's review policy, changed with an audit entry naming who changed it from what. */
 export function setReviewPolicy(db: Db, policy: ReviewPolicy, meta: { at: string; actor: string }): ReviewPolicy {
-  db.transaction(() => {
-    const before = getReviewPolicy(db);
-    cached(
-      db,
-      `INSERT INTO settings (key, value_json, updated_at) VALUES ('reviewRequiredFor', ?, ?)
-        ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
-    ).run(JSON.stringify(policy), meta.at);
-    appendAudit(db, {
-      at: meta.at,
-      actor: meta.actor,
-      entity: 'policy',
+  writeInstitutionSetting(
+    db,
+    {
+      key: 'reviewRequiredFor',
       entityId: 'review',
       action: 'set review policy',
-      before: { reviewRequiredFor: before },
-      after: { reviewRequiredFor: policy },
-    });
-  })();
+      before: () => getReviewPolicy(db),
+    },
+    policy,
+    meta,
+  );
   return policy;
 }
 
