@@ -57,7 +57,7 @@ function languageModelColumn(languageModel: ClientRanking['languageModel'], cred
   return JSON.stringify(credit ? { languageModel, credit } : languageModel);
 }
 
-function readLanguageModelColumn(json: string): Pick<StoredImpression, 'languageModel' | 'credit'> {
+export function readLanguageModelColumn(json: string): Pick<StoredImpression, 'languageModel' | 'credit'> {
   const value = JSON.parse(json) as unknown;
   if (value && typeof value === 'object' && 'credit' in value && 'languageModel' in value) {
     const policy = value as { languageModel: StoredImpression['languageModel']; credit: StoredImpression['credit'] };

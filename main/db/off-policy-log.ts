@@ -1,6 +1,7 @@
 import type { LoggedImpression } from '../../app/analytics/policy-replay';
 import type { OffPolicyLogSource } from '../../app/use-cases/estimate-policies';
 import type { Db } from './connection';
+import { readLanguageModelColumn } from './impression-repository';
 import { getModelVersion } from './model-version-repository';
 import { cached } from './statement-cache';
 
@@ -45,14 +46,16 @@ export function offPolicyLog(db: Db): OffPolicyLogSource {
       return rows.map((row): LoggedImpression => {
         const ranked = JSON.parse(row.ranked_json) as { productId: string; propensity?: number }[];
         const excluded = JSON.parse(row.excluded_json) as { productId: string }[];
-        const policy = JSON.parse(row.language_model_json) as { credit?: { requested?: boolean } } | null;
+        // The language-model column also holds the credit filter the ranking was shown under (see its writer).
+        const { credit } = readLanguageModelColumn(row.language_model_json);
         return {
           id: row.id,
           clientId: row.client_id,
           shownAt: row.shown_at,
+          // Rows kept before migration 0200 carry no label: their model version names them, as in the funnel.
           policy: row.policy ?? (row.model_version === null ? 'popularity' : `model-v${row.model_version}`),
           explorationRate: row.exploration_rate,
-          includeCredit: policy?.credit?.requested === true,
+          includeCredit: credit?.requested === true,
           shown: ranked.map((p) => ({
             productId: p.productId,
             propensity: p.propensity ?? null,
