@@ -1,3 +1,5 @@
+import { isPositiveOutcome, type Interaction } from '../domain';
+
 /** A labelled outcome for a product, as the popularity baseline needs it. */
 export interface ProductOutcome {
   productId: string;
@@ -34,4 +36,15 @@ export function fitPopularity(rows: readonly ProductOutcome[], priorWeight = 10)
 /** A product never seen in training scores the overall rate. */
 export function popularityScore(model: PopularityBaseline, productId: string): number {
   return Object.prototype.hasOwnProperty.call(model.rates, productId) ? model.rates[productId]! : model.globalRate;
+}
+
+/** The popularity baseline fitted on every recorded outcome (a reaction without one is left out). */
+export function fitPopularityOnOutcomes(
+  interactions: readonly Pick<Interaction, 'productId' | 'outcome'>[],
+): PopularityBaseline {
+  return fitPopularity(
+    interactions.flatMap((i) =>
+      i.outcome === null ? [] : [{ productId: i.productId, label: isPositiveOutcome(i.outcome) ? 1 : 0 } as const],
+    ),
+  );
 }

@@ -1,12 +1,11 @@
 import { estimateOffPolicy, type Diagnostics, type Estimate, type OffPolicyResult } from '../analytics/off-policy';
 import { replayLog, type ConversionOutcome, type LoggedImpression } from '../analytics/policy-replay';
 import { rulesOnlyScorer } from '../experiments/rules-only-scorer';
-import { isPositiveOutcome } from '../domain';
-import { fitPopularity } from '../eval/popularity-baseline';
+import { fitPopularityOnOutcomes } from '../eval/popularity-baseline';
 import type { Stores } from '../ports';
 import { liveModelFromParams } from '../ranking/live-model';
 import { modelScorer, popularityScorer, type ProductScorer } from '../ranking/product-scorer';
-import { rankForClient } from '../ranking/rank-for-client';
+import { rankForClient, type RankingRequest } from '../ranking/rank-for-client';
 
 /** Where the logged rankings come from: those shown in [from, to), and a stored model version's parameters. */
 export interface OffPolicyLogSource {
@@ -80,36 +79,49 @@ export function createEstimatePolicies(deps: EstimatePoliciesDeps): (input: Esti
       list.push({ policy: `model-v${summary.version}`, scorer: modelScorer(live) });
       if (live.languageModel) list.push({ policy: `model-v${summary.version}+lm`, scorer: null });
     }
-    const outcomes = stores.interactions.all().filter((i) => i.outcome !== null);
-    const popularity = fitPopularity(
-      outcomes.map((i) => ({ productId: i.productId, label: isPositiveOutcome(i.outcome) ? 1 : 0 })),
-    );
-    list.push({ policy: 'popularity', scorer: popularityScorer(popularity) });
+    list.push({ policy: 'popularity', scorer: popularityScorer(fitPopularityOnOutcomes(stores.interactions.all())) });
     // The same policy an experiment's rules-only arm ranks with: every suitable product equal.
     list.push({ policy: 'rules-only', scorer: rulesOnlyScorer(0.5) });
     return list;
   }
 
-  function ranker(scorer: ProductScorer) {
+  type ReplayInputs = Omit<RankingRequest, 'scorer' | 'top'>;
+
+  /**
+   * Each logged ranking's inputs (client, holdings, deviations, market), read from the store the first time a
+   * candidate replays it and shared by every candidate after; null for a client no longer in the book.
+   */
+  function replayInputs(): (impression: LoggedImpression) => ReplayInputs | null {
     const products = stores.products.list({ search: '', family: null });
     const ruleSet = stores.ruleSets.active();
-    return (impression: LoggedImpression, top: number): string[] => {
+    const read = new Map<string, ReplayInputs | null>();
+    return (impression) => {
+      const known = read.get(impression.id);
+      if (known !== undefined) return known;
       const client = stores.clients.get(impression.clientId);
-      if (!client) return [];
       const today = impression.shownAt.slice(0, 10);
-      return rankForClient({
-        client,
-        products,
-        holdings: stores.holdings.forClient(client.id),
-        ruleSet,
-        today,
-        at: impression.shownAt,
-        market: stores.market.latest(today) ?? stores.market.latest(),
-        top,
-        deviations: stores.deviations.activeForRanking(client.id),
-        includeCredit: impression.includeCredit,
-        scorer,
-      }).ranked.map((p) => p.productId);
+      const inputs: ReplayInputs | null = client
+        ? {
+            client,
+            products,
+            holdings: stores.holdings.forClient(client.id),
+            ruleSet,
+            today,
+            at: impression.shownAt,
+            market: stores.market.latest(today) ?? stores.market.latest(),
+            deviations: stores.deviations.activeForRanking(client.id),
+            includeCredit: impression.includeCredit,
+          }
+        : null;
+      read.set(impression.id, inputs);
+      return inputs;
+    };
+  }
+
+  function ranker(scorer: ProductScorer, inputsOf: (impression: LoggedImpression) => ReplayInputs | null) {
+    return (impression: LoggedImpression, top: number): string[] => {
+      const request = inputsOf(impression);
+      return request ? rankForClient({ ...request, top, scorer }).ranked.map((p) => p.productId) : [];
     };
   }
 
@@ -139,10 +151,11 @@ export function createEstimatePolicies(deps: EstimatePoliciesDeps): (input: Esti
           ],
         };
     }
+    const inputs = replayInputs();
     const policies = all.map((candidate): PolicyEstimate => {
       if (!candidate.scorer)
         return { policy: candidate.policy, estimates: [], refusal: { reason: 'not-replayable' }, diagnostics: null };
-      const replayed = replayLog(impressions, ranker(candidate.scorer), outcome);
+      const replayed = replayLog(impressions, ranker(candidate.scorer, inputs), outcome);
       withoutPropensities = replayed.withoutPropensities;
       const result = estimateOffPolicy(replayed.log, {
         ...(input.seed !== undefined ? { seed: input.seed } : {}),

@@ -1,7 +1,7 @@
 import { DomainError } from '../domain/domain-error';
 import { isPositiveOutcome, type Product } from '../domain';
 import type { ClientRanking } from '../domain/ranking';
-import { fitPopularity } from '../eval/popularity-baseline';
+import { fitPopularityOnOutcomes } from '../eval/popularity-baseline';
 import type { Clock, IdSource, ImpressionSurface, LanguageModelSignals, RankingLanguageModel, Stores } from '../ports';
 import { modelScorer, popularityScorer, type ProductScorer } from '../ranking/product-scorer';
 import { rankForClient } from '../ranking/rank-for-client';
@@ -100,7 +100,7 @@ export function createRankClient(deps: RankClientDeps): (input: RankClientInput)
   }
 
   function popularity(): ProductScorer {
-    return popularityScorer(fitPopularity(labelledOutcomes()));
+    return popularityScorer(fitPopularityOnOutcomes(stores.interactions.all()));
   }
 
   function rulesOnly(): ProductScorer {
