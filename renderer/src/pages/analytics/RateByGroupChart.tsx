@@ -2,6 +2,7 @@ import { alpha, useTheme } from '@mui/material/styles';
 import { BarChart } from '@mui/x-charts/BarChart';
 import type { FunnelGroup, FunnelPeriod, FunnelRate } from '../../../../app/analytics/funnel';
 import type { FunnelLineView } from '../../../../app/contract';
+import { intervalBars } from '../../components/charts/interval-bars';
 import { useI18n } from '../../i18n/use-i18n';
 import { groupLabel, percent, RATE_KEYS } from './funnel-labels';
 
@@ -43,21 +44,18 @@ export function RateByGroupChart({
           color: theme.palette.primary.main,
           valueFormatter: pct,
         },
-        // The interval's low end, stacked under its width and not drawn: the visible bar floats from low to high.
-        {
-          data: shown.map((l) => l.rates[rate].low),
-          stack: 'interval',
-          color: 'transparent',
-          valueFormatter: () => null,
-        },
-        {
-          label: t('analytics.rate.interval'),
-          data: shown.map((l) => (l.rates[rate].high ?? 0) - (l.rates[rate].low ?? 0)),
-          stack: 'interval',
-          color: alpha(theme.palette.text.secondary, 0.3),
-          valueFormatter: (_v, { dataIndex }) =>
-            `${pct(shown[dataIndex]!.rates[rate].low)} – ${pct(shown[dataIndex]!.rates[rate].high)}`,
-        },
+        ...intervalBars(
+          shown.map((l) => {
+            const { low, high } = l.rates[rate];
+            return low === null || high === null ? null : { low, high };
+          }),
+          {
+            stack: 'interval',
+            label: t('analytics.rate.interval'),
+            color: alpha(theme.palette.text.secondary, 0.3),
+            format: pct,
+          },
+        ),
       ]}
       slotProps={{ legend: { position: { vertical: 'top', horizontal: 'end' } } }}
     />

@@ -10,6 +10,7 @@ import { ChartsYAxis } from '@mui/x-charts/ChartsYAxis';
 import { ChartsGrid } from '@mui/x-charts/ChartsGrid';
 import { MarkPlot } from '@mui/x-charts/LineChart';
 import type { ExperimentResultsView } from '../../../../app/contract/experiment-channels';
+import { intervalBars } from '../../components/charts/interval-bars';
 import { useI18n } from '../../i18n/use-i18n';
 import { percentOf } from './experiment-labels';
 
@@ -30,21 +31,12 @@ export function ArmRatesChart({ arms }: { arms: readonly ArmResult[] }) {
       xAxis={[{ id: 'arms', scaleType: 'band', data: arms.map((a) => a.arm), categoryGapRatio: 0.6 }]}
       yAxis={[{ id: 'rate', min: 0, valueFormatter: (v: number) => pct(v), width: 64 }]}
       series={[
-        {
-          type: 'bar',
-          data: arms.map((a) => a.low),
-          stack: 'interval',
-          color: 'transparent',
-          valueFormatter: () => null,
-        },
-        {
-          type: 'bar',
-          data: arms.map((a) => a.high - a.low),
+        ...intervalBars(arms, {
           stack: 'interval',
           label: t('experiments.result.chartInterval'),
           color: alpha(theme.palette.primary.main, 0.35),
-          valueFormatter: (_v, { dataIndex }) => `${pct(arms[dataIndex]!.low)} – ${pct(arms[dataIndex]!.high)}`,
-        },
+          format: pct,
+        }),
         {
           type: 'line',
           data: arms.map((a) => a.rate),

@@ -11,11 +11,11 @@ import { ChartsXAxis } from '@mui/x-charts/ChartsXAxis';
 import { ChartsYAxis } from '@mui/x-charts/ChartsYAxis';
 import { MarkPlot } from '@mui/x-charts/LineChart';
 import type { ExperimentResultsView } from '../../../../app/contract/experiment-channels';
+import { intervalBars, type Bounds } from '../../components/charts/interval-bars';
 import { useI18n } from '../../i18n/use-i18n';
 import { percentOf } from './experiment-labels';
 
 type Comparison = ExperimentResultsView['report']['comparisons'][number];
-type Bounds = { low: number; high: number } | null;
 
 /**
  * Each arm's difference from the control (the mark) with two intervals side by side: the fixed-sample one and the
@@ -27,31 +27,7 @@ export function DifferenceChart({ comparisons }: { comparisons: readonly Compari
   const theme = useTheme();
   const pct = (x: number) => percentOf(fmt, x);
   const interval = (pick: (c: Comparison) => Bounds, stack: string, color: string, label: string) =>
-    [
-      {
-        type: 'bar' as const,
-        data: comparisons.map((c) => pick(c)?.low ?? 0),
-        stack,
-        stackOffset: 'none' as const,
-        color: 'transparent',
-        valueFormatter: () => null,
-      },
-      {
-        type: 'bar' as const,
-        data: comparisons.map((c) => {
-          const b = pick(c);
-          return b ? b.high - b.low : 0;
-        }),
-        stack,
-        stackOffset: 'none' as const,
-        color,
-        label,
-        valueFormatter: (_v: number | null, { dataIndex }: { dataIndex: number }) => {
-          const b = pick(comparisons[dataIndex]!);
-          return b ? `${pct(b.low)} – ${pct(b.high)}` : null;
-        },
-      },
-    ] as const;
+    intervalBars(comparisons.map(pick), { stack, color, label, format: pct });
   return (
     <ChartsDataProvider
       height={280}

@@ -9,6 +9,7 @@ import { ChartsXAxis } from '@mui/x-charts/ChartsXAxis';
 import { ChartsYAxis } from '@mui/x-charts/ChartsYAxis';
 import { MarkPlot } from '@mui/x-charts/LineChart';
 import type { PolicyEstimateView } from '../../../../app/contract/off-policy-channels';
+import { intervalBars } from '../../components/charts/interval-bars';
 import { useI18n } from '../../i18n/use-i18n';
 
 /**
@@ -31,24 +32,15 @@ export function PolicyEstimatesChart({ policies }: { policies: PolicyEstimateVie
         xAxis={[{ id: 'estimates', scaleType: 'band', data: rows.map((r) => r.label), height: 70 }]}
         yAxis={[{ id: 'rate', min: 0, valueFormatter: (v: number) => percent(v) }]}
         series={[
-          {
-            type: 'bar',
-            id: 'base',
-            stack: 'interval',
-            data: rows.map((r) => r.interval.low),
-            color: 'transparent',
-            valueFormatter: () => null,
-          },
-          {
-            type: 'bar',
-            id: 'interval',
-            stack: 'interval',
-            label: t('offPolicy.col.interval'),
-            data: rows.map((r) => r.interval.high - r.interval.low),
-            color: theme.palette.primary.light,
-            valueFormatter: (_v, { dataIndex }) =>
-              `${percent(rows[dataIndex]!.interval.low)} – ${percent(rows[dataIndex]!.interval.high)}`,
-          },
+          ...intervalBars(
+            rows.map((r) => r.interval),
+            {
+              stack: 'interval',
+              label: t('offPolicy.col.interval'),
+              color: theme.palette.primary.light,
+              format: percent,
+            },
+          ),
           {
             type: 'line',
             id: 'value',
