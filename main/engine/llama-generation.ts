@@ -29,6 +29,9 @@ export async function generateOnModel(
   // Decode speed after the first token (prompt processing excluded), for the runtime's thread measurement.
   let firstTokenAt: number | null = null;
   let lastTokenAt = 0;
+  // Why node-llama-cpp ended. Counting streamed tokens is not enough: tokens the grammar forces can reach onToken in
+  // fewer calls than were generated, so an answer cut off at maxTokens looked finished and was read as broken JSON.
+  let reason: string | undefined;
   try {
     const common = {
       ...(grammar ? { grammar } : {}),
@@ -53,17 +56,22 @@ export async function generateOnModel(
         systemPrompt: request.prompt.system,
         autoDisposeSequence: false,
       });
-      await session.prompt(request.prompt.user, common);
+      reason = (await session.promptWithMeta(request.prompt.user, common)).stopReason;
       session.dispose({ disposeSequence: false });
     } else {
       const completion = new LlamaCompletion({ contextSequence: sequence, autoDisposeSequence: false });
-      await completion.generateCompletion(request.prompt.text, common);
+      reason = (await completion.generateCompletionWithMeta(request.prompt.text, common)).metadata.stopReason;
       completion.dispose({ disposeSequence: false });
     }
   } finally {
     sequence.dispose();
   }
-  const stop = signal?.aborted ? 'aborted' : tokens >= request.maxTokens ? 'max-tokens' : 'end';
+  const stop =
+    signal?.aborted || reason === 'abort'
+      ? 'aborted'
+      : reason === 'maxTokens' || tokens >= request.maxTokens
+        ? 'max-tokens'
+        : 'end';
   const decodeMs = firstTokenAt === null ? 0 : lastTokenAt - firstTokenAt;
   const decodeRate = tokens >= 8 && decodeMs > 0 ? ((tokens - 1) * 1000) / decodeMs : null;
   return { answer: { text, tokens, stop }, decodeRate };
