@@ -1,6 +1,7 @@
 import { auc, logLoss, pairedAucDifference } from '../eval/metrics';
 import { calibrate, fitPlatt, logitOf, type PlattCalibration } from '../ranking/platt-calibration';
-import { InterestModel, type InterestModelOptions } from './interest-model';
+import { encodeRows, type SparseVector } from './feature-encoding';
+import { encodeTraining, InterestModel, type EncodedRows, type InterestModelOptions } from './interest-model';
 import type { LabelledRow } from './training-rows';
 import { message, type Message, type MessageKey } from '../messages';
 
@@ -210,8 +211,25 @@ export function trainSelectedModel(
       },
     };
   }
+  // Fitted and encoded once per distinct encoding setting (five of the seven candidates share the default's), the
+  // fitted rows and the judged window alike: the same encoding and vectors each candidate would make on its own.
+  const encodings = new Map<string, { fit: EncodedRows; judged: readonly SparseVector[] }>();
+  const encodedFor = (settings: InterestModelOptions) => {
+    const key = JSON.stringify(settings.encoding ?? {});
+    let shared = encodings.get(key);
+    if (!shared) {
+      const encoded = encodeTraining(fit, settings.encoding);
+      const judgedVectors = encodeRows(
+        encoded.encoding,
+        judged.map((r) => r.raw),
+      );
+      encodings.set(key, (shared = { fit: encoded, judged: judgedVectors }));
+    }
+    return shared;
+  };
   const results: (CandidateResult & { scores: number[]; model: InterestModel })[] = [];
   for (const candidate of candidates) {
+    const shared = encodedFor(candidate.options);
     // Trees on a machine another candidate has already fitted (same encoding and machine settings) reuse it.
     const { trees, ...machineOptions } = candidate.options;
     const sameMachine = trees
@@ -221,9 +239,9 @@ export function trainSelectedModel(
         })
       : undefined;
     const model = sameMachine
-      ? sameMachine.model.withTrees(fit, trees!)
-      : InterestModel.train(fit, withSeed(candidate.options, options.seed));
-    const scores = judged.map((r) => model.scoreRaw(r.raw));
+      ? sameMachine.model.withTrees(fit, trees!, shared.fit.vectors)
+      : InterestModel.train(fit, withSeed(candidate.options, options.seed), shared.fit);
+    const scores = judged.map((r, i) => model.scoreEncoded(shared.judged[i]!, r.raw));
     results.push({ name: candidate.name, auc: auc(scores, labels), logLoss: logLoss(scores, labels), scores, model });
   }
   // Each challenger against the default on the same outcomes: a clear gain, beyond what the window's luck explains.
