@@ -128,6 +128,8 @@ export interface ModelSelection {
 
 export interface SelectedModel {
   model: InterestModel;
+  /** The rows `model` was trained on, under its encoding: for whoever needs them encoded again (a baseline). */
+  encoded: EncodedRows;
   /** The chosen candidate as judged: fitted on the rows before the window (the model itself when none was held). */
   windowModel: InterestModel;
   settings: CandidateSettings;
@@ -184,9 +186,11 @@ export function trainSelectedModel(
     fitPositives > 0 &&
     fitPositives < fit.length;
   if (!enough) {
-    const model = InterestModel.train(rows, withSeed(first.options, options.seed));
+    const encoded = encodeTraining(rows, first.options.encoding);
+    const model = InterestModel.train(rows, withSeed(first.options, options.seed), encoded);
     return {
       model,
+      encoded,
       windowModel: model,
       settings: first,
       calibration: null,
@@ -270,8 +274,10 @@ export function trainSelectedModel(
     return g ? `${g.difference >= 0 ? '+' : ''}${g.difference.toFixed(3)} ± ${g.standardError.toFixed(3)}` : '-';
   };
   const otherGain = best === 0 ? runnerUp?.c : best;
+  const encoded = encodeTraining(rows, settings.options.encoding);
   return {
-    model: InterestModel.train(rows, withSeed(settings.options, options.seed)),
+    model: InterestModel.train(rows, withSeed(settings.options, options.seed), encoded),
+    encoded,
     windowModel: winner.model,
     settings,
     calibration: calibration.rows > 0 ? calibration : null,
