@@ -143,7 +143,7 @@ function withSeed(options: InterestModelOptions, seed: number): InterestModelOpt
 }
 
 /** At most `cap` of the rows, at an even stride from the first to the last, in their own (time) order. */
-function evenSample<T>(rows: readonly T[], cap: number): readonly T[] {
+export function evenSample<T>(rows: readonly T[], cap: number): readonly T[] {
   if (rows.length <= cap) return rows;
   return Array.from({ length: cap }, (_, i) => rows[Math.floor((i * rows.length) / cap)]!);
 }
