@@ -2,7 +2,7 @@ import {
   encodeFeatures,
   encodeRows,
   encodingFromJSON,
-  fitEncoding,
+  fitEncodings,
   type EncodingOptions,
   type FeatureEncoding,
   type SparseVector,
@@ -53,9 +53,13 @@ export interface EncodedRows {
 
 /** Fits the encoding on the rows and encodes them once, for training one or more models with these encoding options. */
 export function encodeTraining(rows: readonly LabelledRow[], options: EncodingOptions = {}): EncodedRows {
+  return encodeTrainings(rows, [options])[0]!;
+}
+
+/** encodeTraining for several encoding options at once, in the same order: the rows are tallied once for all. */
+export function encodeTrainings(rows: readonly LabelledRow[], options: readonly EncodingOptions[]): EncodedRows[] {
   const raws = rows.map((r) => r.raw);
-  const encoding = fitEncoding(raws, options);
-  return { encoding, vectors: encodeRows(encoding, raws) };
+  return fitEncodings(raws, options).map((encoding) => ({ encoding, vectors: encodeRows(encoding, raws) }));
 }
 
 /** The encoding and the factorization machine together: the unit the app scores with, updates and saves. */

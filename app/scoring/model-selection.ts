@@ -1,7 +1,13 @@
 import { auc, logLoss, pairedAucDifference } from '../eval/metrics';
 import { calibrate, fitPlatt, logitOf, type PlattCalibration } from '../ranking/platt-calibration';
-import { encodeRows, type SparseVector } from './feature-encoding';
-import { encodeTraining, InterestModel, type EncodedRows, type InterestModelOptions } from './interest-model';
+import { encodeRows } from './feature-encoding';
+import {
+  encodeTraining,
+  encodeTrainings,
+  InterestModel,
+  type EncodedRows,
+  type InterestModelOptions,
+} from './interest-model';
 import type { LabelledRow } from './training-rows';
 import { message, type Message, type MessageKey } from '../messages';
 
@@ -215,25 +221,30 @@ export function trainSelectedModel(
       },
     };
   }
-  // Fitted and encoded once per distinct encoding setting (five of the seven candidates share the default's), the
-  // fitted rows and the judged window alike: the same encoding and vectors each candidate would make on its own.
-  const encodings = new Map<string, { fit: EncodedRows; judged: readonly SparseVector[] }>();
-  const encodedFor = (settings: InterestModelOptions) => {
-    const key = JSON.stringify(settings.encoding ?? {});
-    let shared = encodings.get(key);
-    if (!shared) {
-      const encoded = encodeTraining(fit, settings.encoding);
-      const judgedVectors = encodeRows(
-        encoded.encoding,
-        judged.map((r) => r.raw),
-      );
-      encodings.set(key, (shared = { fit: encoded, judged: judgedVectors }));
-    }
-    return shared;
-  };
+  // Fitted and encoded once per distinct encoding setting (five of the seven candidates share the default's; the rows
+  // are tallied once for all settings), the fitted rows and the judged window alike: the same encoding and vectors
+  // each candidate would make on its own.
+  const encodingKey = (c: CandidateSettings) => JSON.stringify(c.options.encoding ?? {});
+  const distinct = [...new Map(candidates.map((c) => [encodingKey(c), c.options.encoding ?? {}])).entries()];
+  const fitted = encodeTrainings(
+    fit,
+    distinct.map(([, o]) => o),
+  );
+  const encodings = new Map(
+    distinct.map(([key], e) => [
+      key,
+      {
+        fit: fitted[e]!,
+        judged: encodeRows(
+          fitted[e]!.encoding,
+          judged.map((r) => r.raw),
+        ),
+      },
+    ]),
+  );
   const results: (CandidateResult & { scores: number[]; model: InterestModel })[] = [];
   for (const candidate of candidates) {
-    const shared = encodedFor(candidate.options);
+    const shared = encodings.get(encodingKey(candidate))!;
     // Trees on a machine another candidate has already fitted (same encoding and machine settings) reuse it.
     const { trees, ...machineOptions } = candidate.options;
     const sameMachine = trees
