@@ -1,7 +1,7 @@
 import type { ModelMetrics } from '../domain/model-version';
 import type { Interaction } from '../domain';
 import { encodeRows } from '../scoring/feature-encoding';
-import { InterestModel, type InterestModelOptions } from '../scoring/interest-model';
+import { encodeTraining, InterestModel, type InterestModelOptions } from '../scoring/interest-model';
 import { labelledRows, type BookOfBusiness, type LabelledRow, type PairSignals } from '../scoring/training-rows';
 import { DEFAULT_RULE_SET, type SuitabilityRuleSet } from '../suitability';
 import { fitLogisticBaseline } from './logistic-baseline';
@@ -183,19 +183,18 @@ export function evaluateOnTimeSplit(
   checkBothOutcomes(test, 'test');
 
   const selected = options.select ? trainSelectedModel(train, { seed }) : null;
+  // The training rows are encoded once, for the model and the logistic baseline alike, and so are the test rows.
+  const encoded = selected?.encoded ?? encodeTraining(train, options.model?.encoding);
   const model =
-    selected?.model ?? InterestModel.train(train, { ...options.model, model: { ...options.model?.model, seed } });
-  // Both models read the same encoded vectors: encoded once, in bulk (the rows' raw features are the contexts').
+    selected?.model ??
+    InterestModel.train(train, { ...options.model, model: { ...options.model?.model, seed } }, encoded);
   const testVectors = encodeRows(
     model.encoding,
     test.map((r) => r.raw),
   );
-  const modelScores = test.map((r) => model.scoreRaw(r.raw));
+  const modelScores = test.map((r, i) => model.scoreEncoded(testVectors[i]!, r.raw));
 
-  const trainExamples = encodeRows(
-    model.encoding,
-    train.map((r) => r.raw),
-  ).map((x, i) => ({ x, y: train[i]!.label }));
+  const trainExamples = encoded.vectors.map((x, i) => ({ x, y: train[i]!.label }));
   const logistic = fitLogisticBaseline(trainExamples, model.encoding.dimension, seed);
   const logisticScores = testVectors.map((x) => logistic.model.predict(x));
 

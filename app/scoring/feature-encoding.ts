@@ -231,12 +231,28 @@ function tallyColumns(rows: readonly RawFeatures[]): {
 
 /** Fits means, deviations, bins and vocabularies on training rows only, so test rows never leak into the encoding. */
 export function fitEncoding(rows: readonly RawFeatures[], options: EncodingOptions = {}): FeatureEncoding {
+  return encodingFromTally(tallyColumns(rows), options);
+}
+
+/**
+ * fitEncoding for several option sets on the same rows, one encoding each in the same order: the pass over the rows
+ * (most of the cost) is made once for all of them, which are what fitEncoding would give one by one.
+ */
+export function fitEncodings(rows: readonly RawFeatures[], options: readonly EncodingOptions[]): FeatureEncoding[] {
+  const tally = tallyColumns(rows);
+  return options.map((o) => encodingFromTally(tally, o));
+}
+
+/** The encoding for one set of options from the rows' tally, which it reads and leaves as it was. */
+function encodingFromTally(
+  { numericByName, countsByName, numericCustom }: ReturnType<typeof tallyColumns>,
+  options: EncodingOptions,
+): FeatureEncoding {
   const clipZ = options.clipZ ?? 5;
   const minCount = options.minCount ?? 2;
   const maxValues = options.maxValuesPerFeature ?? 2000;
   const bins = options.numericBins ?? DEFAULT_NUMERIC_BINS;
   const minBinRows = options.minBinRows ?? DEFAULT_MIN_BIN_ROWS;
-  const { numericByName, countsByName, numericCustom } = tallyColumns(rows);
 
   const names: string[] = [];
   const next = (name: string): number => names.push(name) - 1;

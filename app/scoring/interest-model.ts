@@ -2,9 +2,10 @@ import {
   encodeFeatures,
   encodeRows,
   encodingFromJSON,
-  fitEncoding,
+  fitEncodings,
   type EncodingOptions,
   type FeatureEncoding,
+  type SparseVector,
 } from './feature-encoding';
 import {
   FactorizationMachine,
@@ -40,6 +41,27 @@ export interface InterestModelOptions {
   trees?: BoostedTreesOptions;
 }
 
+/**
+ * Rows already encoded: the encoding fitted on them with some EncodingOptions, and each row's vector in row order.
+ * Every model trained with the same encoding options on the same rows can share one (encodeTraining), since fitting
+ * and encoding are deterministic: the model is the one train() would fit from the raw rows.
+ */
+export interface EncodedRows {
+  encoding: FeatureEncoding;
+  vectors: readonly SparseVector[];
+}
+
+/** Fits the encoding on the rows and encodes them once, for training one or more models with these encoding options. */
+export function encodeTraining(rows: readonly LabelledRow[], options: EncodingOptions = {}): EncodedRows {
+  return encodeTrainings(rows, [options])[0]!;
+}
+
+/** encodeTraining for several encoding options at once, in the same order: the rows are tallied once for all. */
+export function encodeTrainings(rows: readonly LabelledRow[], options: readonly EncodingOptions[]): EncodedRows[] {
+  const raws = rows.map((r) => r.raw);
+  return fitEncodings(raws, options).map((encoding) => ({ encoding, vectors: encodeRows(encoding, raws) }));
+}
+
 /** The encoding and the factorization machine together: the unit the app scores with, updates and saves. */
 export class InterestModel {
   private constructor(
@@ -51,29 +73,45 @@ export class InterestModel {
     readonly trees: BoostedTrees | null = null,
   ) {}
 
-  /** Rows should be in time order: the latest share decides when training stops (see early-stopping.ts). */
-  static train(rows: readonly LabelledRow[], options: InterestModelOptions = {}): InterestModel {
-    const raws = rows.map((r) => r.raw);
-    const encoding = fitEncoding(raws, options.encoding);
-    const examples = encodeRows(encoding, raws).map((x, r) => ({ x, y: rows[r]!.label }));
+  /**
+   * Rows should be in time order: the latest share decides when training stops (see early-stopping.ts). `encoded`,
+   * when given, must be encodeTraining(rows, options.encoding): the fit and the encoding are then not done again.
+   */
+  static train(rows: readonly LabelledRow[], options: InterestModelOptions = {}, encoded?: EncodedRows): InterestModel {
+    const { encoding, vectors } = encoded ?? encodeTraining(rows, options.encoding);
+    if (vectors.length !== rows.length) throw new Error('encoded rows and training rows differ in number');
+    const examples = vectors.map((x, r) => ({ x, y: rows[r]!.label }));
     const machine = FactorizationMachine.train(examples, encoding.dimension, options.model);
-    const times = rows.map((r) => r.interaction.occurredAt).sort();
-    const model = new InterestModel(encoding, machine, times[0] ?? null, times[times.length - 1] ?? null);
-    return options.trees ? model.withTrees(rows, options.trees) : model;
+    let from: string | null = null;
+    let to: string | null = null;
+    for (const r of rows) {
+      const at = r.interaction.occurredAt;
+      if (from === null || at < from) from = at;
+      if (to === null || at > to) to = at;
+    }
+    const model = new InterestModel(encoding, machine, from, to);
+    return options.trees ? model.withTrees(rows, options.trees, vectors) : model;
   }
 
   /**
    * This model's encoding and machine with trees fitted on the machine's residual over `rows` (the rows it was
-   * trained on): the same as training with `trees` set, without fitting the machine again.
+   * trained on): the same as training with `trees` set, without fitting the machine again. `vectors`, when given,
+   * are the rows under this model's encoding.
    */
-  withTrees(rows: readonly LabelledRow[], options: BoostedTreesOptions): InterestModel {
-    const raws = rows.map((r) => r.raw);
+  withTrees(
+    rows: readonly LabelledRow[],
+    options: BoostedTreesOptions,
+    vectors: readonly SparseVector[] = encodeRows(
+      this.encoding,
+      rows.map((r) => r.raw),
+    ),
+  ): InterestModel {
     const trees = BoostedTrees.train(
       { numeric: this.encoding.numeric.map((c) => c.name), categorical: this.encoding.categorical.map((c) => c.name) },
-      raws,
+      rows.map((r) => r.raw),
       rows.map((r) => r.label),
       options,
-      Float64Array.from(encodeRows(this.encoding, raws), (x) => this.machine.predictLogit(x)),
+      Float64Array.from(vectors, (x) => this.machine.predictLogit(x)),
     );
     return new InterestModel(this.encoding, this.machine, this.trainedFrom, this.trainedTo, trees);
   }
@@ -85,7 +123,12 @@ export class InterestModel {
 
   /** The same from raw features already built. */
   scoreRaw(raw: RawFeatures): number {
-    const z = this.machine.predictLogit(encodeFeatures(this.encoding, raw));
+    return this.scoreEncoded(encodeFeatures(this.encoding, raw), raw);
+  }
+
+  /** The same from the row's vector under this model's encoding (encodeRows), and its raw features for the trees. */
+  scoreEncoded(x: SparseVector, raw: RawFeatures): number {
+    const z = this.machine.predictLogit(x);
     return this.trees ? sigmoid(clampLogit(z + this.trees.margin(raw))) : sigmoid(z);
   }
 

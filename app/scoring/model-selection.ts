@@ -1,6 +1,13 @@
 import { auc, logLoss, pairedAucDifference } from '../eval/metrics';
 import { calibrate, fitPlatt, logitOf, type PlattCalibration } from '../ranking/platt-calibration';
-import { InterestModel, type InterestModelOptions } from './interest-model';
+import { encodeRows } from './feature-encoding';
+import {
+  encodeTraining,
+  encodeTrainings,
+  InterestModel,
+  type EncodedRows,
+  type InterestModelOptions,
+} from './interest-model';
 import type { LabelledRow } from './training-rows';
 import { message, type Message, type MessageKey } from '../messages';
 
@@ -79,7 +86,10 @@ export const SELECTION_SHARE = 0.2;
  * always whole, and the winner is then trained on every row. A cap on the *latest* 25,000 rows was tried and cost
  * AUC on the real sets (amexpert time 0.813 → 0.792, hillstrom time 0.698 → 0.631 on the quality bench): it left
  * out whole early periods. Below the cap (every set of the quality bench) nothing changes; on a 100,000-outcome
- * retrain the six candidates are fitted on 40,000 rows each instead of 64,000.
+ * retrain the six candidates are fitted on 40,000 rows each instead of 64,000. An even-stride cap of 20,000 was
+ * tried too, to halve the choice's cost: it sampled the quality bench's sets (about 25,000 fitted rows each) and
+ * changed the choice on all four of them, costing test AUC (amexpert time 0.813 → 0.801, hillstrom time
+ * 0.698 → 0.641, hillstrom random 0.660 → 0.645); the window's ranking of the candidates is that sensitive.
  */
 export const MAX_SELECTION_FIT_ROWS = 40_000;
 /** Below this many judged rows, or fewer than this many positives and negatives among them, the default is kept. */
@@ -127,6 +137,8 @@ export interface ModelSelection {
 
 export interface SelectedModel {
   model: InterestModel;
+  /** The rows `model` was trained on, under its encoding: for whoever needs them encoded again (a baseline). */
+  encoded: EncodedRows;
   /** The chosen candidate as judged: fitted on the rows before the window (the model itself when none was held). */
   windowModel: InterestModel;
   settings: CandidateSettings;
@@ -140,7 +152,7 @@ function withSeed(options: InterestModelOptions, seed: number): InterestModelOpt
 }
 
 /** At most `cap` of the rows, at an even stride from the first to the last, in their own (time) order. */
-function evenSample<T>(rows: readonly T[], cap: number): readonly T[] {
+export function evenSample<T>(rows: readonly T[], cap: number): readonly T[] {
   if (rows.length <= cap) return rows;
   return Array.from({ length: cap }, (_, i) => rows[Math.floor((i * rows.length) / cap)]!);
 }
@@ -183,9 +195,11 @@ export function trainSelectedModel(
     fitPositives > 0 &&
     fitPositives < fit.length;
   if (!enough) {
-    const model = InterestModel.train(rows, withSeed(first.options, options.seed));
+    const encoded = encodeTraining(rows, first.options.encoding);
+    const model = InterestModel.train(rows, withSeed(first.options, options.seed), encoded);
     return {
       model,
+      encoded,
       windowModel: model,
       settings: first,
       calibration: null,
@@ -210,8 +224,30 @@ export function trainSelectedModel(
       },
     };
   }
+  // Fitted and encoded once per distinct encoding setting (five of the seven candidates share the default's; the rows
+  // are tallied once for all settings), the fitted rows and the judged window alike: the same encoding and vectors
+  // each candidate would make on its own.
+  const encodingKey = (c: CandidateSettings) => JSON.stringify(c.options.encoding ?? {});
+  const distinct = [...new Map(candidates.map((c) => [encodingKey(c), c.options.encoding ?? {}])).entries()];
+  const fitted = encodeTrainings(
+    fit,
+    distinct.map(([, o]) => o),
+  );
+  const encodings = new Map(
+    distinct.map(([key], e) => [
+      key,
+      {
+        fit: fitted[e]!,
+        judged: encodeRows(
+          fitted[e]!.encoding,
+          judged.map((r) => r.raw),
+        ),
+      },
+    ]),
+  );
   const results: (CandidateResult & { scores: number[]; model: InterestModel })[] = [];
   for (const candidate of candidates) {
+    const shared = encodings.get(encodingKey(candidate))!;
     // Trees on a machine another candidate has already fitted (same encoding and machine settings) reuse it.
     const { trees, ...machineOptions } = candidate.options;
     const sameMachine = trees
@@ -221,9 +257,9 @@ export function trainSelectedModel(
         })
       : undefined;
     const model = sameMachine
-      ? sameMachine.model.withTrees(fit, trees!)
-      : InterestModel.train(fit, withSeed(candidate.options, options.seed));
-    const scores = judged.map((r) => model.scoreRaw(r.raw));
+      ? sameMachine.model.withTrees(fit, trees!, shared.fit.vectors)
+      : InterestModel.train(fit, withSeed(candidate.options, options.seed), shared.fit);
+    const scores = judged.map((r, i) => model.scoreEncoded(shared.judged[i]!, r.raw));
     results.push({ name: candidate.name, auc: auc(scores, labels), logLoss: logLoss(scores, labels), scores, model });
   }
   // Each challenger against the default on the same outcomes: a clear gain, beyond what the window's luck explains.
@@ -252,8 +288,10 @@ export function trainSelectedModel(
     return g ? `${g.difference >= 0 ? '+' : ''}${g.difference.toFixed(3)} ± ${g.standardError.toFixed(3)}` : '-';
   };
   const otherGain = best === 0 ? runnerUp?.c : best;
+  const encoded = encodeTraining(rows, settings.options.encoding);
   return {
-    model: InterestModel.train(rows, withSeed(settings.options, options.seed)),
+    model: InterestModel.train(rows, withSeed(settings.options, options.seed), encoded),
+    encoded,
     windowModel: winner.model,
     settings,
     calibration: calibration.rows > 0 ? calibration : null,

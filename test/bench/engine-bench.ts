@@ -5,10 +5,13 @@ import { createRanker, rankOrder } from '../../app/scoring/fast-ranker';
 import { FactorizationMachine } from '../../app/scoring/factorization-machine';
 import { encodeFeatures, encodeRows, fitEncoding } from '../../app/scoring/feature-encoding';
 import { InterestModel } from '../../app/scoring/interest-model';
-import { CANDIDATES } from '../../app/scoring/model-selection';
+import { CANDIDATES, trainSelectedModel } from '../../app/scoring/model-selection';
 import { marketAt, type ScoredClient } from '../../app/scoring/scoring-context';
-import { labelledRows } from '../../app/scoring/training-rows';
-import { trainVersion } from '../../app/training/train-version';
+import { labelledRows, type LabelledRow } from '../../app/scoring/training-rows';
+import { TRAIN_SHARE, TRAINING_SEED, trainVersion } from '../../app/training/train-version';
+import { fitLogisticBaseline } from '../../app/eval/logistic-baseline';
+import { rulesOnlyScore } from '../../app/eval/rules-only-baseline';
+import { timeSplit } from '../../app/eval/time-split';
 import { modelScorer } from '../../app/ranking/product-scorer';
 import { rankForClient } from '../../app/ranking/rank-for-client';
 import { checkSuitability, DEFAULT_RULE_SET, suitabilityScreen } from '../../app/suitability';
@@ -57,6 +60,40 @@ function time<T>(run: () => T): { ms: number; cpuMs: number; value: T } {
 }
 
 /**
+ * A retrain's stages one by one, as trainVersion runs them on these rows (CPU time each): the choice of settings
+ * inside the earlier 80 % with its winner refitted on all of it, the logistic baseline on the same encoded rows,
+ * the other two baselines with the held-out scores, and the live model on every row.
+ */
+function retrainStages(rows: readonly LabelledRow[]): string {
+  const split = timeSplit(
+    rows.map((row) => ({ id: row.interaction.id, occurredAt: row.interaction.occurredAt, row })),
+    TRAIN_SHARE,
+  );
+  const train = split.train.map((t) => t.row);
+  const test = split.test.map((t) => t.row);
+  const choice = time(() => trainSelectedModel(train, { seed: TRAINING_SEED }));
+  const selected = choice.value;
+  const examples = selected.encoded.vectors.map((x, i) => ({ x, y: train[i]!.label }));
+  const logistic = time(() => fitLogisticBaseline(examples, selected.model.encoding.dimension, TRAINING_SEED));
+  const others = time(() => {
+    const vectors = encodeRows(
+      selected.model.encoding,
+      test.map((r) => r.raw),
+    );
+    test.forEach((r, i) => selected.model.scoreEncoded(vectors[i]!, r.raw));
+    test.forEach((r) => rulesOnlyScore(r.context, DEFAULT_RULE_SET));
+  });
+  const settings = selected.settings.options;
+  const live = time(() =>
+    InterestModel.train(rows, { ...settings, model: { ...settings.model, seed: TRAINING_SEED } }),
+  );
+  return (
+    `  its stages one by one (CPU): choice among ${selected.selection.candidates.length} candidates on ${selected.selection.fitRows.toLocaleString('en')} rows each, judged on ${selected.selection.judgedRows.toLocaleString('en')}, and the winner refitted on ${train.length.toLocaleString('en')}: ${fmt(choice.cpuMs)}; ` +
+    `logistic baseline (L2 from ${logistic.value.selection.length} fits): ${fmt(logistic.cpuMs)}; held-out scores and the rules-only verdicts: ${fmt(others.cpuMs)}; live model on ${rows.length.toLocaleString('en')}: ${fmt(live.cpuMs)}`
+  );
+}
+
+/**
  * The interest engine's figures: ranking 1,000 products for one client, 10,000 clients × 200 products,
  * and training on 100,000 interactions, each beside the straightforward path (InterestModel.score per pair)
  * measured in the same run. Everything is generated from the demo generators with fixed seeds.
@@ -96,6 +133,8 @@ export async function benchEngine(): Promise<string[]> {
     lines.push(
       `full retrain on the same ${rows.length.toLocaleString('en')} outcomes with the validation-driven choice (trainVersion: join, choice among ${chosen?.candidates.length ?? 0} candidates inside the training share, time-split metrics and baselines, live model): ${fmt(retrain.ms)} (CPU ${fmt(retrain.cpuMs)}); chose ${chosen?.chosen ?? '-'} (${chosen?.candidates.map((c) => `${c.name} ${c.auc?.toFixed(3) ?? '-'}`).join(', ')}) — ${target(retrain.ms, 10_000)}`,
     );
+    // Where that time goes, its stages run again one by one on the same rows (BENCH_RETRAIN_STAGES=1; about as long again).
+    if (process.env.BENCH_RETRAIN_STAGES === '1') lines.push(retrainStages(rows));
   }
 
   const market = marketAt(demo.marketSnapshots, TODAY);

@@ -32,6 +32,32 @@ function interactionData(n: number, seed: number): TrainingExample[] {
 const data = interactionData(2000, 3);
 
 describe('FactorizationMachine', () => {
+  it('with its factors switched off, scores as a logistic model whose factors stay zero, and keeps learning online', () => {
+    const linear = FactorizationMachine.train(data, 12, { seed: 5, factorLearningRate: 0, initStd: 0 });
+    const state = linear.toJSON();
+    expect(state.latent.every((v) => v === 0)).toBe(true);
+    const x = data[0]!.x;
+    const logit = state.bias + Array.from(x.indices).reduce((z, i, j) => z + state.linear[i]! * x.values[j]!, 0);
+    expect(linear.predictLogit(x)).toBeCloseTo(logit, 12);
+    // It cannot capture the AND of features 0 and 1 the way the full machine does.
+    const both = vec([
+      [0, 1],
+      [1, 1],
+    ]);
+    expect(FactorizationMachine.train(data, 12, { seed: 5 }).predict(both)).toBeGreaterThan(linear.predict(both));
+    linear.update(x, 1);
+    expect(FactorizationMachine.fromJSON(linear.toJSON()).predictLogit(x)).toBe(linear.predictLogit(x));
+    expect(linear.toJSON().latent.every((v) => v === 0)).toBe(true);
+  });
+
+  it('still uses random factors it does not train (factor step 0, factors not zero)', () => {
+    const frozen = FactorizationMachine.train(data, 12, { seed: 5, factorLearningRate: 0, initStd: 0.5 });
+    const state = frozen.toJSON();
+    const x = data[0]!.x;
+    const linearPart = state.bias + Array.from(x.indices).reduce((z, i, j) => z + state.linear[i]! * x.values[j]!, 0);
+    expect(Math.abs(frozen.predictLogit(x) - linearPart)).toBeGreaterThan(1e-6);
+  });
+
   it('gives the same model for the same seed and a different one for another seed', () => {
     const a = FactorizationMachine.train(data, 12, { seed: 5 });
     const b = FactorizationMachine.train(data, 12, { seed: 5 });

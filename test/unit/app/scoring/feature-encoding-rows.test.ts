@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeFeatures, encodeRows, fitEncoding } from '../../../../app/scoring/feature-encoding';
+import { encodeFeatures, encodeRows, fitEncoding, fitEncodings } from '../../../../app/scoring/feature-encoding';
+import { encodeTraining, InterestModel } from '../../../../app/scoring/interest-model';
 import { labelledRows } from '../../../../app/scoring/training-rows';
 import type { RawFeatures } from '../../../../app/scoring/scoring-context';
 import { demo, demoBook } from './scoring-fixtures';
@@ -17,6 +18,19 @@ describe('encoding many rows at once (training)', () => {
     const batch = encodeRows(encoding, raws);
     expect(batch).toHaveLength(raws.length);
     raws.forEach((raw, r) => expect(plain(batch[r]!)).toEqual(plain(encodeFeatures(encoding, raw))));
+  });
+
+  it('fits several encodings from one pass over the rows exactly as it fits each alone', () => {
+    // The settings choice tallies its rows once for all the encodings its candidates ask for.
+    const settings = [{}, { numericBins: 0 }, { identityMinCount: 3 }];
+    expect(fitEncodings(raws, settings)).toEqual(settings.map((o) => fitEncoding(raws, o)));
+  });
+
+  it('trains the same model from rows encoded once and shared as from the raw rows', () => {
+    const sub = rows.slice(0, 1200);
+    const shared = encodeTraining(sub, { numericBins: 0 });
+    const options = { encoding: { numericBins: 0 }, model: { seed: 5 } };
+    expect(InterestModel.train(sub, options, shared).toJSON()).toEqual(InterestModel.train(sub, options).toJSON());
   });
 
   it('fits the same encoding whatever order the rows list their names in', () => {
