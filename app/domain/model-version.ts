@@ -63,13 +63,17 @@ export type ModelVersionSummary = z.infer<typeof ModelVersionSummarySchema>;
 export interface StoredModelMetrics {
   model: ModelMetrics | null;
   baselines: Record<string, ModelMetrics>;
-  /** How the held-out probabilities compared with what happened, before and after calibration (cross-fitted). */
+  /** How the held-out probabilities compared with what happened, before and after recalibration. */
   calibration?: {
+    /** 'shift' (intercept only, see recalibrationFor); absent in versions stored before it: Platt scaling. */
+    method?: 'platt' | 'shift';
     a: number;
     b: number;
     rows: number;
     eceRaw: number | null;
     eceCalibrated: number | null;
+    /** The ECE a perfectly calibrated model would show on the held-out rows by chance; absent in older versions. */
+    eceFloor?: number | null;
     logLossRaw: number | null;
     logLossCalibrated: number | null;
   };

@@ -11,6 +11,7 @@ import { fitRulesOnly, rulesOnlyProbability, rulesOnlyScore } from './rules-only
 import { timeSplit } from './time-split';
 import { trainSelectedModel, type ModelSelection } from '../scoring/model-selection';
 import { calibrate, logitOf } from '../ranking/platt-calibration';
+import { eceChanceFloor } from './calibration-floor';
 
 export interface TimeSplitEvaluationOptions {
   /** Share of the outcomes, earliest first, to train on; the rest is the test set. */
@@ -69,19 +70,26 @@ export interface TimeSplitEvaluation {
   baselines: Record<BaselineName, ModelMetrics>;
   /** The interest model's calibration: ten equal-width probability bins, predicted against observed. */
   calibration: CalibrationBin[];
+  /** The ECE a perfectly calibrated model would show on the test rows by chance (see calibration-floor.ts). */
+  eceFloor: number | null;
   /** What the settings selection tried and chose (with `select`); null when the default settings were used. */
   selection: ModelSelection | null;
   /**
-   * The interest model's test probabilities after Platt scaling fitted on the latest window of the training share
-   * (with `select`): its calibration error, log loss and reliability bins, to set beside the raw ones.
+   * The interest model's test probabilities after the recalibration fitted on the latest window of the training
+   * share (with `select`; see recalibrationFor): its calibration error, log loss and reliability bins, to set
+   * beside the raw ones. These are the probabilities the app shows.
    */
   recalibrated: {
+    method: 'platt' | 'shift';
     a: number;
     b: number;
     rows: number;
     ece: number | null;
+    eceFloor: number | null;
     logLoss: number | null;
     bins: CalibrationBin[];
+    /** The recalibrated probability of each test outcome, in the order of `predictions`. */
+    scores: number[];
   } | null;
   /** The L2 strength the logistic baseline chose on the latest training rows. */
   logisticL2: number;
@@ -213,12 +221,15 @@ export function evaluateOnTimeSplit(
         const scores = modelScores.map((p) => calibrate(cal, logitOf(p)));
         const m = metricsOf(test, scores, k);
         return {
+          method: cal.method ?? 'platt',
           a: cal.a,
           b: cal.b,
           rows: cal.rows,
           ece: m.metrics.ece,
+          eceFloor: eceChanceFloor(scores, seed),
           logLoss: m.metrics.logLoss,
           bins: m.calibration,
+          scores,
         };
       })()
     : null;
@@ -241,6 +252,7 @@ export function evaluateOnTimeSplit(
       'logistic-regression': metricsOf(test, logisticScores, k).metrics,
     },
     calibration: measured.calibration,
+    eceFloor: eceChanceFloor(modelScores, seed),
     selection: selected?.selection ?? null,
     recalibrated,
     logisticL2: logistic.l2,

@@ -123,12 +123,30 @@ function printTable(io: CliIo, r: TimeSplitEvaluation): void {
       );
   }
   printReliability(io, 'Calibration of the interest model (its own probabilities):', r.calibration);
-  if (r.recalibrated) {
+  // The chance floor beside each ECE: below it a figure cannot be told apart from a perfectly calibrated model's luck.
+  io.stdout(
+    `ECE ${fixed(r.model.ece)}; a perfectly calibrated model would show about ${fixed(r.eceFloor)} on these ${count(r.testRows)} outcomes by chance.\n`,
+  );
+  const re = r.recalibrated;
+  if (re) {
+    const how =
+      re.method === 'shift'
+        ? `an intercept shift of ${re.b >= 0 ? '+' : ''}${re.b.toFixed(3)} on the logit, fitted so the probabilities average to the positive rate of the latest ${count(re.rows)} training outcomes`
+        : `Platt scaling (slope ${re.a.toFixed(3)}, intercept ${re.b.toFixed(3)}) fitted on the latest ${count(re.rows)} training outcomes`;
     io.stdout(
-      `\nRecalibrated with Platt scaling fitted on the latest ${count(r.recalibrated.rows)} training outcomes: ECE ${fixed(r.model.ece)} before, ${fixed(r.recalibrated.ece)} after; log loss ${fixed(r.model.logLoss)} before, ${fixed(r.recalibrated.logLoss)} after.\n`,
+      `\nRecalibrated with ${how} (the probabilities the app shows): ECE ${fixed(r.model.ece)} before, ${fixed(re.ece)} after (chance floor ${fixed(re.eceFloor)}); log loss ${fixed(r.model.logLoss)} before, ${fixed(re.logLoss)} after.\n`,
     );
-    printReliability(io, 'Calibration after recalibration:', r.recalibrated.bins);
+    printReliability(io, 'Calibration after recalibration:', re.bins);
   }
+}
+
+/** The recalibrated probabilities per test outcome belong with the predictions, not in the JSON figures. */
+function withoutRecalibratedScores(r: TimeSplitEvaluation): Omit<TimeSplitEvaluation, 'recalibrated'> & {
+  recalibrated: Omit<NonNullable<TimeSplitEvaluation['recalibrated']>, 'scores'> | null;
+} {
+  if (!r.recalibrated) return { ...r, recalibrated: null };
+  const { scores: _scores, ...recalibrated } = r.recalibrated;
+  return { ...r, recalibrated };
 }
 
 function printReliability(io: CliIo, title: string, bins: readonly CalibrationBin[]): void {
@@ -154,7 +172,7 @@ function printReliability(io: CliIo, title: string, bins: readonly CalibrationBi
 /** Rolling-origin folds: one line per fold for the model and logistic regression, then the means. */
 function printRolling(io: CliIo, request: EvaluateRequest, folds: readonly TimeSplitEvaluation[]): void {
   const figures = folds.map((f) => {
-    const { predictions: _p, ...rest } = f;
+    const { predictions: _p, ...rest } = withoutRecalibratedScores(f);
     return rest;
   });
   if (request.json) {
@@ -297,10 +315,10 @@ export async function runEvaluate(io: CliIo, request: EvaluateRequest): Promise<
     return;
   }
   if (request.json) {
-    const { predictions: _predictions, ...figures } = result;
+    const { predictions: _predictions, ...figures } = withoutRecalibratedScores(result);
     const llm = withLlm
       ? (() => {
-          const { predictions: _p, ...llmFigures } = withLlm.result;
+          const { predictions: _p, ...llmFigures } = withoutRecalibratedScores(withLlm.result);
           const { signals: _s, ...about } = withLlm.signals;
           return { ...about, withSignals: llmFigures };
         })()

@@ -81,7 +81,13 @@ describe('advisor-desk evaluate on a seeded database', () => {
     expect(run.out()).toMatch(/Test share: [\d,]+ outcomes/);
     expect(run.out()).toMatch(/Ranking measures average over [\d,]+ clients with two or more test outcomes/);
     expect(run.out()).toMatch(/Settings chosen on the training share: [a-z-]+ \(/);
-    expect(run.out()).toMatch(/Recalibrated with Platt scaling fitted on the latest [\d,]+ training outcomes: ECE/);
+    expect(run.out()).toMatch(
+      /Recalibrated with an intercept shift of [-+][\d.]+ on the logit, fitted so the probabilities average to the positive rate of the latest [\d,]+ training outcomes \(the probabilities the app shows\): ECE [\d.]+ before, [\d.]+ after \(chance floor [\d.]+\)/,
+    );
+    expect(run.out()).toMatch(
+      /a perfectly calibrated model would show about [\d.]+ on these [\d,]+ outcomes by chance/,
+    );
+    expect(run.out()).toContain('Calibration after recalibration:');
   });
 
   it('evaluates rolling-origin folds with --split rolling:K, each testing later than it trained', async () => {
