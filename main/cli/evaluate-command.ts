@@ -182,13 +182,16 @@ function printRolling(io: CliIo, request: EvaluateRequest, folds: readonly TimeS
     return;
   }
   io.stdout(`Rolling-origin evaluation, ${folds.length} folds: each trains on everything before its test block.\n\n`);
-  const widths = [6, 26, 26, 8, 10, 8, 8, 12];
+  const widths = [6, 26, 26, 8, 10, 8, 11, 8, 8, 12];
   const line = (cells: string[]) =>
     cells
       .map((c, i) => c.padEnd(widths[i]!))
       .join('')
       .trimEnd();
-  io.stdout(`${line(['FOLD', 'TRAINED ON', 'TESTED ON', 'AUC', 'LOG LOSS', 'ECE', 'LR AUC', 'CHOSEN'])}\n`);
+  // ECE of the model's own probabilities, after the recalibration the app serves, and the chance floor of the latter.
+  io.stdout(
+    `${line(['FOLD', 'TRAINED ON', 'TESTED ON', 'AUC', 'LOG LOSS', 'ECE', 'ECE RECAL', 'FLOOR', 'LR AUC', 'CHOSEN'])}\n`,
+  );
   folds.forEach((f, i) =>
     io.stdout(
       `${line([
@@ -198,6 +201,8 @@ function printRolling(io: CliIo, request: EvaluateRequest, folds: readonly TimeS
         fixed(f.model.auc),
         fixed(f.model.logLoss),
         fixed(f.model.ece),
+        fixed(f.recalibrated?.ece ?? null),
+        fixed(f.recalibrated?.eceFloor ?? f.eceFloor),
         fixed(f.baselines['logistic-regression'].auc),
         f.selection?.chosen ?? 'default',
       ])}\n`,
@@ -208,7 +213,7 @@ function printRolling(io: CliIo, request: EvaluateRequest, folds: readonly TimeS
     return values.length > 0 ? values.reduce((s, v) => s + v, 0) / values.length : null;
   };
   io.stdout(
-    `${line(['mean', '', '', fixed(mean((f) => f.model.auc)), fixed(mean((f) => f.model.logLoss)), fixed(mean((f) => f.model.ece)), fixed(mean((f) => f.baselines['logistic-regression'].auc))])}\n`,
+    `${line(['mean', '', '', fixed(mean((f) => f.model.auc)), fixed(mean((f) => f.model.logLoss)), fixed(mean((f) => f.model.ece)), fixed(mean((f) => f.recalibrated?.ece ?? null)), fixed(mean((f) => f.recalibrated?.eceFloor ?? f.eceFloor)), fixed(mean((f) => f.baselines['logistic-regression'].auc))])}\n`,
   );
   if (request.predictionsOut !== undefined)
     io.stdout(
