@@ -44,7 +44,10 @@ export interface TestPrediction {
   productId: string;
   occurredAt: string;
   outcome: 0 | 1;
+  /** The model's own probability. */
   score: number;
+  /** The probability the app shows: after the recalibration fitted on the training share; null without one. */
+  recalibratedScore: number | null;
 }
 
 export type BaselineName = 'popularity' | 'rules-only' | 'logistic-regression';
@@ -88,8 +91,6 @@ export interface TimeSplitEvaluation {
     eceFloor: number | null;
     logLoss: number | null;
     bins: CalibrationBin[];
-    /** The recalibrated probability of each test outcome, in the order of `predictions`. */
-    scores: number[];
   } | null;
   /** The L2 strength the logistic baseline chose on the latest training rows. */
   logisticL2: number;
@@ -215,24 +216,25 @@ export function evaluateOnTimeSplit(
   const rulesScores = test.map((r) => rulesOnlyProbability(rules, rulesOnlyScore(r.context, ruleSet)));
 
   const measured = metricsOf(test, modelScores, k);
-  const recalibrated = selected?.calibration
-    ? (() => {
-        const cal = selected.calibration;
-        const scores = modelScores.map((p) => calibrate(cal, logitOf(p)));
-        const m = metricsOf(test, scores, k);
-        return {
-          method: cal.method ?? 'platt',
-          a: cal.a,
-          b: cal.b,
-          rows: cal.rows,
-          ece: m.metrics.ece,
-          eceFloor: eceChanceFloor(scores, seed),
-          logLoss: m.metrics.logLoss,
-          bins: m.calibration,
-          scores,
-        };
-      })()
-    : null;
+  const cal = selected?.calibration ?? null;
+  const recalibratedScores = cal ? modelScores.map((p) => calibrate(cal, logitOf(p))) : null;
+  const recalibrated =
+    cal && recalibratedScores
+      ? (() => {
+          const scores = recalibratedScores;
+          const m = metricsOf(test, scores, k);
+          return {
+            method: cal.method ?? 'platt',
+            a: cal.a,
+            b: cal.b,
+            rows: cal.rows,
+            ece: m.metrics.ece,
+            eceFloor: eceChanceFloor(scores, seed),
+            logLoss: m.metrics.logLoss,
+            bins: m.calibration,
+          };
+        })()
+      : null;
   return {
     trainShare,
     trainRows: train.length,
@@ -262,6 +264,7 @@ export function evaluateOnTimeSplit(
       occurredAt: r.interaction.occurredAt,
       outcome: r.label,
       score: modelScores[i]!,
+      recalibratedScore: recalibratedScores ? recalibratedScores[i]! : null,
     })),
   };
 }

@@ -63,7 +63,7 @@ function calibrationDiagnostics(evaluation: TimeSplitEvaluation): {
   const re = evaluation.recalibrated;
   if (!re) return { diagnostics: undefined, heldOut: raw };
   return {
-    heldOut: re.scores,
+    heldOut: evaluation.predictions.map((p) => p.recalibratedScore ?? p.score),
     diagnostics: {
       method: re.method,
       a: re.a,

@@ -20,7 +20,8 @@ import { CliError, EXIT, usageError, type CliIo } from './cli-io';
 
 export const EVALUATE_USAGE =
   'advisor-desk evaluate [--split time:0.8|rolling:K] [--k 7] [--predictions-out FILE.csv] [--model FILE.gguf [--llm-clients 100]]';
-export const PREDICTIONS_HEADER = 'client_id,product_id,occurred_at,outcome,score';
+/** score is the model's own probability; recalibrated_score the one the app shows (empty without a recalibration). */
+export const PREDICTIONS_HEADER = 'client_id,product_id,occurred_at,outcome,score,recalibrated_score';
 
 export type SplitChoice = { kind: 'time'; share: number } | { kind: 'rolling'; folds: number };
 
@@ -54,7 +55,14 @@ function writePredictions(file: string, predictions: readonly TestPrediction[]):
   // Through the shared writer: an id such as "=HYPERLINK(…)" from an imported file is written as text, not a formula.
   const text = csvText(
     PREDICTIONS_HEADER.split(','),
-    predictions.map((p) => [p.clientId, p.productId, p.occurredAt, p.outcome, p.score.toFixed(6)]),
+    predictions.map((p) => [
+      p.clientId,
+      p.productId,
+      p.occurredAt,
+      p.outcome,
+      p.score.toFixed(6),
+      p.recalibratedScore === null ? '' : p.recalibratedScore.toFixed(6),
+    ]),
   );
   const target = path.resolve(file);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
@@ -140,15 +148,6 @@ function printTable(io: CliIo, r: TimeSplitEvaluation): void {
   }
 }
 
-/** The recalibrated probabilities per test outcome belong with the predictions, not in the JSON figures. */
-function withoutRecalibratedScores(r: TimeSplitEvaluation): Omit<TimeSplitEvaluation, 'recalibrated'> & {
-  recalibrated: Omit<NonNullable<TimeSplitEvaluation['recalibrated']>, 'scores'> | null;
-} {
-  if (!r.recalibrated) return { ...r, recalibrated: null };
-  const { scores: _scores, ...recalibrated } = r.recalibrated;
-  return { ...r, recalibrated };
-}
-
 function printReliability(io: CliIo, title: string, bins: readonly CalibrationBin[]): void {
   io.stdout(`\n${title}\n`);
   io.stdout(
@@ -172,7 +171,7 @@ function printReliability(io: CliIo, title: string, bins: readonly CalibrationBi
 /** Rolling-origin folds: one line per fold for the model and logistic regression, then the means. */
 function printRolling(io: CliIo, request: EvaluateRequest, folds: readonly TimeSplitEvaluation[]): void {
   const figures = folds.map((f) => {
-    const { predictions: _p, ...rest } = withoutRecalibratedScores(f);
+    const { predictions: _p, ...rest } = f;
     return rest;
   });
   if (request.json) {
@@ -320,10 +319,10 @@ export async function runEvaluate(io: CliIo, request: EvaluateRequest): Promise<
     return;
   }
   if (request.json) {
-    const { predictions: _predictions, ...figures } = withoutRecalibratedScores(result);
+    const { predictions: _predictions, ...figures } = result;
     const llm = withLlm
       ? (() => {
-          const { predictions: _p, ...llmFigures } = withoutRecalibratedScores(withLlm.result);
+          const { predictions: _p, ...llmFigures } = withLlm.result;
           const { signals: _s, ...about } = withLlm.signals;
           return { ...about, withSignals: llmFigures };
         })()

@@ -58,14 +58,15 @@ describe('advisor-desk evaluate on a seeded database', () => {
 
   it('writes one prediction row per test outcome under the documented header, and no temporary file', () => {
     const lines = fs.readFileSync(predictionsFile, 'utf8').trimEnd().split('\n');
-    expect(lines[0]).toBe('client_id,product_id,occurred_at,outcome,score');
+    expect(lines[0]).toBe('client_id,product_id,occurred_at,outcome,score,recalibrated_score');
     expect(lines).toHaveLength(figures.testRows + 1);
-    const [clientId, productId, occurredAt, outcome, score] = lines[1]!.split(',');
+    const [clientId, productId, occurredAt, outcome, score, recalibrated] = lines[1]!.split(',');
     expect(clientId).toMatch(/^CL-/);
     expect(productId).toBeTruthy();
     expect(occurredAt! >= figures.testFrom).toBe(true);
     expect(['0', '1']).toContain(outcome);
     expect(Number(score)).toBeGreaterThan(0);
+    expect(Number(recalibrated)).toBeGreaterThan(0);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
