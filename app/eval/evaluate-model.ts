@@ -218,22 +218,19 @@ export function evaluateOnTimeSplit(
   const measured = metricsOf(test, modelScores, k);
   const cal = selected?.calibration ?? null;
   const recalibratedScores = cal ? modelScores.map((p) => calibrate(cal, logitOf(p))) : null;
+  const after = recalibratedScores ? metricsOf(test, recalibratedScores, k) : null;
   const recalibrated =
-    cal && recalibratedScores
-      ? (() => {
-          const scores = recalibratedScores;
-          const m = metricsOf(test, scores, k);
-          return {
-            method: cal.method ?? 'platt',
-            a: cal.a,
-            b: cal.b,
-            rows: cal.rows,
-            ece: m.metrics.ece,
-            eceFloor: eceChanceFloor(scores, seed),
-            logLoss: m.metrics.logLoss,
-            bins: m.calibration,
-          };
-        })()
+    cal && recalibratedScores && after
+      ? {
+          method: cal.method ?? 'platt',
+          a: cal.a,
+          b: cal.b,
+          rows: cal.rows,
+          ece: after.metrics.ece,
+          eceFloor: eceChanceFloor(recalibratedScores, seed),
+          logLoss: after.metrics.logLoss,
+          bins: after.calibration,
+        }
       : null;
   return {
     trainShare,
