@@ -25,6 +25,15 @@ export const ModelSelectionViewSchema = z.object({
 export type ModelSelectionView = z.infer<typeof ModelSelectionViewSchema>;
 
 /** How a retrained version did against the version live at the time, on the same held-out outcomes. */
+/** The recalibration a version serves, as the Model page shows it. */
+export const CalibrationViewSchema = z.object({
+  method: z.enum(['platt', 'shift']),
+  eceRaw: z.number().nullable(),
+  eceCalibrated: z.number().nullable(),
+  eceFloor: z.number().nullable(),
+});
+export type CalibrationView = z.infer<typeof CalibrationViewSchema>;
+
 export const LiveComparisonViewSchema = z.object({
   liveVersion: z.number().int(),
   rows: z.number().int(),
@@ -56,6 +65,8 @@ export const ModelVersionSummarySchema = z.object({
   selection: ModelSelectionViewSchema.nullable(),
   /** Against the version live when it was trained; null for versions trained before the comparison was made. */
   comparison: LiveComparisonViewSchema.nullable().default(null),
+  /** How its probabilities are recalibrated and the held-out ECE before and after; null where none was recorded. */
+  calibration: CalibrationViewSchema.nullable().default(null),
 });
 export type ModelVersionSummary = z.infer<typeof ModelVersionSummarySchema>;
 
@@ -63,13 +74,17 @@ export type ModelVersionSummary = z.infer<typeof ModelVersionSummarySchema>;
 export interface StoredModelMetrics {
   model: ModelMetrics | null;
   baselines: Record<string, ModelMetrics>;
-  /** How the held-out probabilities compared with what happened, before and after calibration (cross-fitted). */
+  /** How the held-out probabilities compared with what happened, before and after recalibration. */
   calibration?: {
+    /** 'shift' (intercept only, see recalibrationFor); absent in versions stored before it: Platt scaling. */
+    method?: 'platt' | 'shift';
     a: number;
     b: number;
     rows: number;
     eceRaw: number | null;
     eceCalibrated: number | null;
+    /** The ECE a perfectly calibrated model would show on the held-out rows by chance; absent in older versions. */
+    eceFloor?: number | null;
     logLossRaw: number | null;
     logLossCalibrated: number | null;
   };
@@ -107,5 +122,17 @@ export function selectionView(metrics: Partial<StoredModelMetrics>): ModelSelect
     reason: s.reason,
     judgedRows: s.judgedRows,
     candidates: s.candidates.map((c) => ({ name: c.name, auc: c.auc })),
+  };
+}
+
+/** The recalibration as the Model page shows it; versions stored before the method was recorded used Platt scaling. */
+export function calibrationView(metrics: Partial<StoredModelMetrics>): CalibrationView | null {
+  const c = metrics.calibration;
+  if (!c) return null;
+  return {
+    method: c.method ?? 'platt',
+    eceRaw: c.eceRaw,
+    eceCalibrated: c.eceCalibrated,
+    eceFloor: c.eceFloor ?? null,
   };
 }

@@ -11,6 +11,7 @@ import { fitRulesOnly, rulesOnlyProbability, rulesOnlyScore } from './rules-only
 import { timeSplit } from './time-split';
 import { trainSelectedModel, type ModelSelection } from '../scoring/model-selection';
 import { calibrate, logitOf } from '../ranking/platt-calibration';
+import { eceChanceFloor } from './calibration-floor';
 
 export interface TimeSplitEvaluationOptions {
   /** Share of the outcomes, earliest first, to train on; the rest is the test set. */
@@ -43,7 +44,10 @@ export interface TestPrediction {
   productId: string;
   occurredAt: string;
   outcome: 0 | 1;
+  /** The model's own probability. */
   score: number;
+  /** The probability the app shows: after the recalibration fitted on the training share; null without one. */
+  recalibratedScore: number | null;
 }
 
 export type BaselineName = 'popularity' | 'rules-only' | 'logistic-regression';
@@ -69,17 +73,22 @@ export interface TimeSplitEvaluation {
   baselines: Record<BaselineName, ModelMetrics>;
   /** The interest model's calibration: ten equal-width probability bins, predicted against observed. */
   calibration: CalibrationBin[];
+  /** The ECE a perfectly calibrated model would show on the test rows by chance (see calibration-floor.ts). */
+  eceFloor: number | null;
   /** What the settings selection tried and chose (with `select`); null when the default settings were used. */
   selection: ModelSelection | null;
   /**
-   * The interest model's test probabilities after Platt scaling fitted on the latest window of the training share
-   * (with `select`): its calibration error, log loss and reliability bins, to set beside the raw ones.
+   * The interest model's test probabilities after the recalibration fitted on the latest window of the training
+   * share (with `select`; see recalibrationFor): its calibration error, log loss and reliability bins, to set
+   * beside the raw ones. These are the probabilities the app shows.
    */
   recalibrated: {
+    method: 'platt' | 'shift';
     a: number;
     b: number;
     rows: number;
     ece: number | null;
+    eceFloor: number | null;
     logLoss: number | null;
     bins: CalibrationBin[];
   } | null;
@@ -206,21 +215,22 @@ export function evaluateOnTimeSplit(
   const rulesScores = test.map((r) => rulesOnlyProbability(rules, rulesOnlyScore(r.context, ruleSet)));
 
   const measured = metricsOf(test, modelScores, k);
-  const recalibrated = selected?.calibration
-    ? (() => {
-        const cal = selected.calibration;
-        const scores = modelScores.map((p) => calibrate(cal, logitOf(p)));
-        const m = metricsOf(test, scores, k);
-        return {
+  const cal = selected?.calibration ?? null;
+  const recalibratedScores = cal ? modelScores.map((p) => calibrate(cal, logitOf(p))) : null;
+  const after = recalibratedScores ? metricsOf(test, recalibratedScores, k) : null;
+  const recalibrated =
+    cal && recalibratedScores && after
+      ? {
+          method: cal.method ?? 'platt',
           a: cal.a,
           b: cal.b,
           rows: cal.rows,
-          ece: m.metrics.ece,
-          logLoss: m.metrics.logLoss,
-          bins: m.calibration,
-        };
-      })()
-    : null;
+          ece: after.metrics.ece,
+          eceFloor: eceChanceFloor(recalibratedScores, seed),
+          logLoss: after.metrics.logLoss,
+          bins: after.calibration,
+        }
+      : null;
   return {
     trainShare,
     trainRows: train.length,
@@ -240,6 +250,7 @@ export function evaluateOnTimeSplit(
       'logistic-regression': metricsOf(test, logisticScores, k).metrics,
     },
     calibration: measured.calibration,
+    eceFloor: eceChanceFloor(modelScores, seed),
     selection: selected?.selection ?? null,
     recalibrated,
     logisticL2: logistic.l2,
@@ -249,6 +260,7 @@ export function evaluateOnTimeSplit(
       occurredAt: r.interaction.occurredAt,
       outcome: r.label,
       score: modelScores[i]!,
+      recalibratedScore: recalibratedScores ? recalibratedScores[i]! : null,
     })),
   };
 }

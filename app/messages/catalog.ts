@@ -55,6 +55,8 @@ import { zhCNAnalytics } from './zh-CN-analytics';
 import { zhCNExperiments } from './zh-CN-experiments';
 import { zhCNReviewScores } from './zh-CN-review-scores';
 import { zhCNOffPolicy } from './zh-CN-off-policy';
+import { enCalibration } from './en-calibration';
+import { zhCNCalibration } from './zh-CN-calibration';
 
 /**
  * The English catalog defines the keys: every other language must provide exactly the same ones,
@@ -90,6 +92,7 @@ export const en = {
   ...enExperiments,
   ...enReviewScores,
   ...enOffPolicy,
+  ...enCalibration,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -124,6 +127,7 @@ export const zhCN: Catalog = {
   ...zhCNExperiments,
   ...zhCNReviewScores,
   ...zhCNOffPolicy,
+  ...zhCNCalibration,
 };
 
 export const CATALOGS: Record<Language, Catalog> = { en, 'zh-CN': zhCN };

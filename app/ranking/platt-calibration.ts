@@ -8,6 +8,11 @@ export interface PlattCalibration {
   b: number;
   /** Held-out rows it was fitted on. */
   rows: number;
+  /**
+   * How a and b were fitted: 'platt' both on held-out predictions; 'shift' the intercept alone (a = 1) on the
+   * latest window, see fitInterceptShift. Absent in versions stored before the shift existed: those are 'platt'.
+   */
+  method?: 'platt' | 'shift';
 }
 
 export const IDENTITY_CALIBRATION: PlattCalibration = { kind: 'platt', a: 1, b: 0, rows: 0 };
@@ -60,7 +65,35 @@ export function fitPlatt(logits: readonly number[], labels: readonly number[]): 
     if (Math.abs(da) < 1e-9 && Math.abs(db) < 1e-9) break;
   }
   if (!Number.isFinite(a) || !Number.isFinite(b) || a <= 0) return IDENTITY_CALIBRATION;
-  return { kind: 'platt', a, b, rows: n };
+  return { kind: 'platt', a, b, rows: n, method: 'platt' };
+}
+
+/**
+ * The intercept-only recalibration: the b that makes the mean of sigmoid(logit + b) over the rows equal their
+ * observed positive rate, the slope left at 1. One number moves every probability the same way on the logit
+ * scale, so it cannot reorder products nor overfit a window; it carries the latest positive rate where the rate
+ * drifts. Identity (b = 0) with fewer than 30 rows or one class only.
+ */
+export function fitInterceptShift(logits: readonly number[], labels: readonly number[]): PlattCalibration {
+  const n = logits.length;
+  const positives = labels.reduce((s, y) => s + (y === 1 ? 1 : 0), 0);
+  if (n < 30 || positives === 0 || positives === n) return IDENTITY_CALIBRATION;
+  let b = 0;
+  for (let iter = 0; iter < 100; iter++) {
+    let excess = -positives;
+    let slope = 1e-9;
+    for (const z of logits) {
+      const p = sigmoid(z + b);
+      excess += p;
+      slope += p * (1 - p);
+    }
+    // Newton's step, bounded so a window of near-certain predictions cannot throw b far in one go.
+    const step = Math.max(-2, Math.min(2, excess / slope));
+    b -= step;
+    if (Math.abs(step) < 1e-10) break;
+  }
+  if (!Number.isFinite(b)) return IDENTITY_CALIBRATION;
+  return { kind: 'platt', a: 1, b, rows: n, method: 'shift' };
 }
 
 export function calibrate(calibration: PlattCalibration | null, logit: number): number {

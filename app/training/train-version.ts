@@ -1,10 +1,8 @@
 import type { Interaction } from '../domain';
 import { evaluateOnTimeSplit, EvaluationDataError, type TimeSplitEvaluation } from '../eval/evaluate-model';
-import { calibration as calibrationOf, logLoss } from '../eval/metrics';
-import { calibrate, fitPlatt, logitOf, type PlattCalibration } from '../ranking/platt-calibration';
 import { liveModelParams, type LanguageModelRef, type LiveModel } from '../ranking/live-model';
 import { InterestModel } from '../scoring/interest-model';
-import { CANDIDATES } from '../scoring/model-selection';
+import { CANDIDATES, recalibrationFor, SELECTION_SHARE } from '../scoring/model-selection';
 import { labelledRows, type BookOfBusiness, type LabelledRow, type PairSignals } from '../scoring/training-rows';
 import type { SuitabilityRuleSet } from '../suitability';
 import type { StoredModelMetrics } from '../domain/model-version';
@@ -52,36 +50,30 @@ function isFiniteModel(model: InterestModel): boolean {
 }
 
 /**
- * Platt scaling fitted on the held-out predictions of the time split (the model had not seen them), then
- * applied to the model trained on everything. Its effect is measured cross-fitted (fit on one half of the
- * test rows, measured on the other, and back), so the figure stored is not flattered by fitting on itself.
+ * What the version records of its recalibration, measured out of sample: the evaluation's model (trained on the
+ * earlier share) recalibrated the same way on the latest window of its own training rows, scored on the later
+ * share. Null when the evaluation had too few recent outcomes to recalibrate (the probabilities are then raw).
  */
-function fitCalibration(evaluation: TimeSplitEvaluation): {
-  calibration: PlattCalibration | null;
+function calibrationDiagnostics(evaluation: TimeSplitEvaluation): {
   diagnostics: StoredModelMetrics['calibration'];
-  /** The held-out probabilities as the version's figures are measured (cross-fitted calibrated, else raw). */
+  /** The held-out probabilities as the version's figures are measured (recalibrated, else raw). */
   heldOut: number[];
 } {
-  const logits = evaluation.predictions.map((p) => logitOf(p.score));
-  const labels = evaluation.predictions.map((p) => p.outcome);
-  const platt = fitPlatt(logits, labels);
   const raw = evaluation.predictions.map((p) => p.score);
-  if (platt.rows === 0) return { calibration: null, diagnostics: undefined, heldOut: raw };
-  const half = Math.floor(logits.length / 2);
-  const first = fitPlatt(logits.slice(0, half), labels.slice(0, half));
-  const second = fitPlatt(logits.slice(half), labels.slice(half));
-  const crossFitted = logits.map((z, i) => calibrate(i < half ? second : first, z));
+  const re = evaluation.recalibrated;
+  if (!re) return { diagnostics: undefined, heldOut: raw };
   return {
-    heldOut: crossFitted,
-    calibration: platt,
+    heldOut: evaluation.predictions.map((p) => p.recalibratedScore ?? p.score),
     diagnostics: {
-      a: platt.a,
-      b: platt.b,
-      rows: platt.rows,
-      eceRaw: calibrationOf(raw, labels).ece,
-      eceCalibrated: calibrationOf(crossFitted, labels).ece,
-      logLossRaw: logLoss(raw, labels),
-      logLossCalibrated: logLoss(crossFitted, labels),
+      method: re.method,
+      a: re.a,
+      b: re.b,
+      rows: re.rows,
+      eceRaw: evaluation.model.ece,
+      eceCalibrated: re.ece,
+      eceFloor: re.eceFloor,
+      logLossRaw: evaluation.model.logLoss,
+      logLossCalibrated: re.logLoss,
     },
   };
 }
@@ -165,7 +157,7 @@ export function trainVersion({
     if (error instanceof EvaluationDataError) refuse(error.message);
     throw error;
   }
-  const { calibration, diagnostics, heldOut } = fitCalibration(evaluation);
+  const { diagnostics, heldOut } = calibrationDiagnostics(evaluation);
   // The same split as the evaluation's, so the rows line up with its predictions one for one.
   const comparison = liveVersion
     ? compareWithLive(
@@ -190,13 +182,23 @@ export function trainVersion({
     refuse(
       'Training produced numbers that are not finite (a training loss of infinity or NaN): some outcome or feature value is broken.',
     );
+  // Recalibrated as the evaluation's model was, on the latest window of every outcome, when the evaluation was.
+  const calibration = evaluation.recalibrated
+    ? recalibrationFor(
+        model,
+        timeSplit(
+          rows.map((row) => ({ id: row.interaction.id, occurredAt: row.interaction.occurredAt, row })),
+          1 - SELECTION_SHARE,
+        ).test.map((t) => t.row),
+      )
+    : null;
   const live: LiveModel = { model, calibration, languageModel: signals ? (languageModel ?? null) : null };
 
   return {
     params: liveModelParams(live),
     metrics: {
-      // Probabilities are shown calibrated, so log loss and calibration error are those of the calibrated
-      // probabilities (cross-fitted); AUC and the ranking measures are the model's own (calibration keeps the order).
+      // Probabilities are shown recalibrated, so log loss and calibration error are those of the recalibrated
+      // held-out probabilities; AUC and the ranking measures are the model's own (recalibration keeps the order).
       model: diagnostics
         ? { ...evaluation.model, logLoss: diagnostics.logLossCalibrated, ece: diagnostics.eceCalibrated }
         : evaluation.model,

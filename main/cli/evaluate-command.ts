@@ -20,7 +20,8 @@ import { CliError, EXIT, usageError, type CliIo } from './cli-io';
 
 export const EVALUATE_USAGE =
   'advisor-desk evaluate [--split time:0.8|rolling:K] [--k 7] [--predictions-out FILE.csv] [--model FILE.gguf [--llm-clients 100]]';
-export const PREDICTIONS_HEADER = 'client_id,product_id,occurred_at,outcome,score';
+/** score is the model's own probability; recalibrated_score the one the app shows (empty without a recalibration). */
+export const PREDICTIONS_HEADER = 'client_id,product_id,occurred_at,outcome,score,recalibrated_score';
 
 export type SplitChoice = { kind: 'time'; share: number } | { kind: 'rolling'; folds: number };
 
@@ -54,7 +55,14 @@ function writePredictions(file: string, predictions: readonly TestPrediction[]):
   // Through the shared writer: an id such as "=HYPERLINK(…)" from an imported file is written as text, not a formula.
   const text = csvText(
     PREDICTIONS_HEADER.split(','),
-    predictions.map((p) => [p.clientId, p.productId, p.occurredAt, p.outcome, p.score.toFixed(6)]),
+    predictions.map((p) => [
+      p.clientId,
+      p.productId,
+      p.occurredAt,
+      p.outcome,
+      p.score.toFixed(6),
+      p.recalibratedScore === null ? '' : p.recalibratedScore.toFixed(6),
+    ]),
   );
   const target = path.resolve(file);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
@@ -123,11 +131,20 @@ function printTable(io: CliIo, r: TimeSplitEvaluation): void {
       );
   }
   printReliability(io, 'Calibration of the interest model (its own probabilities):', r.calibration);
-  if (r.recalibrated) {
+  // The chance floor beside each ECE: below it a figure cannot be told apart from a perfectly calibrated model's luck.
+  io.stdout(
+    `ECE ${fixed(r.model.ece)}; a perfectly calibrated model would show about ${fixed(r.eceFloor)} on these ${count(r.testRows)} outcomes by chance.\n`,
+  );
+  const re = r.recalibrated;
+  if (re) {
+    const how =
+      re.method === 'shift'
+        ? `an intercept shift of ${re.b >= 0 ? '+' : ''}${re.b.toFixed(3)} on the logit, fitted so the probabilities average to the positive rate of the latest ${count(re.rows)} training outcomes`
+        : `Platt scaling (slope ${re.a.toFixed(3)}, intercept ${re.b.toFixed(3)}) fitted on the latest ${count(re.rows)} training outcomes`;
     io.stdout(
-      `\nRecalibrated with Platt scaling fitted on the latest ${count(r.recalibrated.rows)} training outcomes: ECE ${fixed(r.model.ece)} before, ${fixed(r.recalibrated.ece)} after; log loss ${fixed(r.model.logLoss)} before, ${fixed(r.recalibrated.logLoss)} after.\n`,
+      `\nRecalibrated with ${how} (the probabilities the app shows): ECE ${fixed(r.model.ece)} before, ${fixed(re.ece)} after (chance floor ${fixed(re.eceFloor)}); log loss ${fixed(r.model.logLoss)} before, ${fixed(re.logLoss)} after.\n`,
     );
-    printReliability(io, 'Calibration after recalibration:', r.recalibrated.bins);
+    printReliability(io, 'Calibration after recalibration:', re.bins);
   }
 }
 
@@ -164,13 +181,16 @@ function printRolling(io: CliIo, request: EvaluateRequest, folds: readonly TimeS
     return;
   }
   io.stdout(`Rolling-origin evaluation, ${folds.length} folds: each trains on everything before its test block.\n\n`);
-  const widths = [6, 26, 26, 8, 10, 8, 8, 12];
+  const widths = [6, 26, 26, 8, 10, 8, 11, 8, 8, 12];
   const line = (cells: string[]) =>
     cells
       .map((c, i) => c.padEnd(widths[i]!))
       .join('')
       .trimEnd();
-  io.stdout(`${line(['FOLD', 'TRAINED ON', 'TESTED ON', 'AUC', 'LOG LOSS', 'ECE', 'LR AUC', 'CHOSEN'])}\n`);
+  // ECE of the model's own probabilities, after the recalibration the app serves, and the chance floor of the latter.
+  io.stdout(
+    `${line(['FOLD', 'TRAINED ON', 'TESTED ON', 'AUC', 'LOG LOSS', 'ECE', 'ECE RECAL', 'FLOOR', 'LR AUC', 'CHOSEN'])}\n`,
+  );
   folds.forEach((f, i) =>
     io.stdout(
       `${line([
@@ -180,6 +200,8 @@ function printRolling(io: CliIo, request: EvaluateRequest, folds: readonly TimeS
         fixed(f.model.auc),
         fixed(f.model.logLoss),
         fixed(f.model.ece),
+        fixed(f.recalibrated?.ece ?? null),
+        fixed(f.recalibrated?.eceFloor ?? f.eceFloor),
         fixed(f.baselines['logistic-regression'].auc),
         f.selection?.chosen ?? 'default',
       ])}\n`,
@@ -190,7 +212,7 @@ function printRolling(io: CliIo, request: EvaluateRequest, folds: readonly TimeS
     return values.length > 0 ? values.reduce((s, v) => s + v, 0) / values.length : null;
   };
   io.stdout(
-    `${line(['mean', '', '', fixed(mean((f) => f.model.auc)), fixed(mean((f) => f.model.logLoss)), fixed(mean((f) => f.model.ece)), fixed(mean((f) => f.baselines['logistic-regression'].auc))])}\n`,
+    `${line(['mean', '', '', fixed(mean((f) => f.model.auc)), fixed(mean((f) => f.model.logLoss)), fixed(mean((f) => f.model.ece)), fixed(mean((f) => f.recalibrated?.ece ?? null)), fixed(mean((f) => f.recalibrated?.eceFloor ?? f.eceFloor)), fixed(mean((f) => f.baselines['logistic-regression'].auc))])}\n`,
   );
   if (request.predictionsOut !== undefined)
     io.stdout(

@@ -1,4 +1,9 @@
-import { selectionView, type ModelVersionSummary, type StoredModelMetrics } from '../../app/domain/model-version';
+import {
+  calibrationView,
+  selectionView,
+  type ModelVersionSummary,
+  type StoredModelMetrics,
+} from '../../app/domain/model-version';
 import type { NewModelVersion, StoredModelVersion } from '../../app/ports/stores';
 
 // The shapes are the store port's; re-exported for the callers that import them from here.
@@ -50,6 +55,7 @@ function summaryOf(row: Omit<ModelVersionRow, 'params_json'>): ModelVersionSumma
     note: row.note,
     selection: selectionView(metrics),
     comparison: metrics.comparison ?? null,
+    calibration: calibrationView(metrics),
   };
 }
 

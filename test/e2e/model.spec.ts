@@ -50,6 +50,10 @@ test.describe('model page', () => {
     await expect(rows.first().getByTestId('model-active')).toBeVisible();
     await expect(rows.first().getByTestId('model-metric-auc')).toHaveText(/^0\.\d{3}$/);
     await expect(page.getByTestId('model-chart')).toHaveAttribute('data-versions', String(count));
+    // The live version says how its probabilities are recalibrated, and the calibration error before and after.
+    await expect(page.getByTestId('model-summary-calibration')).toContainText(
+      /moved to the positive rate of the latest training outcomes; calibration error on the later outcomes \d\.\d{3} before, \d\.\d{3} after \(a perfectly calibrated model would show about \d\.\d{3} by chance\)/,
+    );
 
     // Roll back to version 1 through the confirmation.
     await page.getByTestId('model-activate-1').click();

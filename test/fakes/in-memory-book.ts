@@ -1,6 +1,6 @@
 import { DomainError } from '../../app/domain/domain-error';
 import type { Client, Interaction, ModelVersionSummary, NewClient } from '../../app/domain';
-import { selectionView } from '../../app/domain/model-version';
+import { calibrationView, selectionView } from '../../app/domain/model-version';
 import type { DemoData } from '../../app/demo/demo-data';
 import type { NewModelVersion, RankingImpression, StoredModelVersion, Stores } from '../../app/ports';
 import { DEFAULT_RULE_SET } from '../../app/suitability';
@@ -60,6 +60,7 @@ export function inMemoryBook(data: DemoData): ModelStores & { versionsStored: ()
     note: v.note,
     selection: selectionView(v.metrics),
     comparison: v.comparison ?? null,
+    calibration: calibrationView(v.metrics),
   });
   const active = () => versions.find((v) => v.summary.active) ?? null;
   return {

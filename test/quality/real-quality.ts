@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Interaction } from '../../app/domain';
 import { fitLogisticBaseline } from '../../app/eval/logistic-baseline';
+import { eceChanceFloor } from '../../app/eval/calibration-floor';
 import { auc, calibration, logLoss } from '../../app/eval/metrics';
 import { timeSplit } from '../../app/eval/time-split';
 import { encodeRows } from '../../app/scoring/feature-encoding';
@@ -33,6 +34,8 @@ export interface QualityFigures {
   auc: number | null;
   logLoss: number | null;
   ece: number | null;
+  /** The ECE a perfectly calibrated model would show on these rows by chance (eceChanceFloor), for reading ECE. */
+  eceFloor: number | null;
   /** Positives among the top 10 % of test rows by score. */
   hitsTop10: number;
 }
@@ -140,7 +143,7 @@ export function qualitySplits(rows: readonly LabelledRow[], seed: number): Quali
   ];
 }
 
-export function figuresOf(scores: readonly number[], labels: readonly number[]): QualityFigures {
+export function figuresOf(scores: readonly number[], labels: readonly number[], seed = 1): QualityFigures {
   const top = Math.max(1, Math.ceil(scores.length * 0.1));
   const order = scores.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
   let hits = 0;
@@ -149,6 +152,7 @@ export function figuresOf(scores: readonly number[], labels: readonly number[]):
     auc: auc(scores, labels),
     logLoss: logLoss(scores, labels),
     ece: calibration(scores, labels).ece,
+    eceFloor: eceChanceFloor(scores, seed),
     hitsTop10: hits,
   };
 }
@@ -214,18 +218,16 @@ export function sklearnScores(
   return { lr: lines.map((l) => Number(l.split(',')[0])), hgb: lines.map((l) => Number(l.split(',')[1])) };
 }
 
-/**
- * The ECE of a model that is perfectly calibrated by construction: labels drawn from the probabilities themselves.
- * On a few thousand rows with ten bins it is not zero, which says how far below it no measured ECE can be trusted.
- */
-export function eceFloor(probabilities: readonly number[], seed: number, draws = 50): number {
-  const random = createSeededRandom(seed + 7);
-  let sum = 0;
-  for (let d = 0; d < draws; d++) {
-    const labels = probabilities.map((p) => (random.next() < p ? 1 : 0));
-    sum += calibration(probabilities, labels).ece ?? 0;
-  }
-  return sum / draws;
+/** One line of a reliability table: each non-empty bin's mean predicted and observed rate, and its count. */
+export function reliabilityLine(scores: readonly number[], labels: readonly number[]): string {
+  const pct = (v: number | null) => (v === null ? '-' : `${(v * 100).toFixed(1)}`);
+  return calibration(scores, labels)
+    .bins.filter((b) => b.count > 0)
+    .map(
+      (b) =>
+        `${Math.round(b.lower * 100)}–${Math.round(b.upper * 100)}: ${pct(b.meanPredicted)}/${pct(b.observedRate)} % n ${b.count}`,
+    )
+    .join('; ');
 }
 
 /** The app's chosen model, its logistic regression, and the two scikit-learn references, on one split. */
@@ -239,25 +241,14 @@ export function measureSplit(dataset: string, split: QualitySplit, seed: number)
     seed,
     ...(process.env.QUALITY_APP_OPTIONS ? JSON.parse(process.env.QUALITY_APP_OPTIONS) : {}),
   });
-  figures['app model'] = figuresOf(
-    test.map((r) => chosen.score(r.raw, r.interaction.clientId, r.interaction.productId)),
-    labels,
-  );
-  figures['app + Platt'] = figuresOf(
-    test.map((r) => chosen.scoreRecalibrated(r.raw)),
-    labels,
-  );
-  figures['app window+P'] = figuresOf(
-    test.map((r) => chosen.scoreWindowCalibrated(r.raw)),
-    labels,
-  );
+  // Before and after the recalibration the app serves (recalibrationFor in model-selection.ts).
+  const before = test.map((r) => chosen.scoreBeforeRecalibration(r.raw));
+  const after = test.map((r) => chosen.score(r.raw, r.interaction.clientId, r.interaction.productId));
+  figures['app raw'] = figuresOf(before, labels, seed);
+  figures['app model'] = figuresOf(after, labels, seed);
   notes.push(`app model ${((Date.now() - t0) / 1000).toFixed(1)} s: ${chosen.summary}`);
-  notes.push(
-    `ECE a perfectly calibrated model would show on these ${test.length} rows by chance (labels drawn from the app's own probabilities, mean of 50 draws): ${eceFloor(
-      test.map((r) => chosen.scoreRecalibrated(r.raw)),
-      seed,
-    ).toFixed(3)}`,
-  );
+  notes.push(`reliability before (bin %: mean predicted/observed %, count): ${reliabilityLine(before, labels)}`);
+  notes.push(`reliability after: ${reliabilityLine(after, labels)}`);
 
   t0 = Date.now();
   const encoding = chosen.baseEncoding;
@@ -273,6 +264,7 @@ export function measureSplit(dataset: string, split: QualitySplit, seed: number)
   figures['app LR'] = figuresOf(
     testX.map((x) => logistic.model.predict(x)),
     labels,
+    seed,
   );
   notes.push(`app LR ${((Date.now() - t0) / 1000).toFixed(1)} s, l2 ${logistic.l2}`);
 
@@ -280,8 +272,8 @@ export function measureSplit(dataset: string, split: QualitySplit, seed: number)
   const reference = process.env.QUALITY_SKLEARN === '0' ? { skipped: 'QUALITY_SKLEARN=0' } : sklearnScores(train, test);
   if ('skipped' in reference) notes.push(reference.skipped);
   else {
-    figures['sklearn LR'] = figuresOf(reference.lr, labels);
-    figures['sklearn HGB'] = figuresOf(reference.hgb, labels);
+    figures['sklearn LR'] = figuresOf(reference.lr, labels, seed);
+    figures['sklearn HGB'] = figuresOf(reference.hgb, labels, seed);
     notes.push(`sklearn ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
   return {
@@ -300,11 +292,11 @@ const f3 = (v: number | null) => (v === null ? '-' : v.toFixed(3));
 export function formatLine(line: QualityLine): string[] {
   const out = [
     `${line.dataset}, ${line.split}: ${line.trainRows.toLocaleString('en-US')} train, ${line.testRows.toLocaleString('en-US')} test rows, ${line.testPositives} test positives (top 10 % = ${Math.max(1, Math.ceil(line.testRows * 0.1))} rows)`,
-    `  ${'model'.padEnd(13)}${'AUC'.padEnd(8)}${'LOG LOSS'.padEnd(10)}${'ECE'.padEnd(8)}HITS TOP 10 %`,
+    `  ${'model'.padEnd(13)}${'AUC'.padEnd(8)}${'LOG LOSS'.padEnd(10)}${'ECE'.padEnd(8)}${'FLOOR'.padEnd(8)}HITS TOP 10 %`,
   ];
   for (const [model, f] of Object.entries(line.figures))
     out.push(
-      `  ${model.padEnd(13)}${f3(f.auc).padEnd(8)}${f3(f.logLoss).padEnd(10)}${f3(f.ece).padEnd(8)}${f.hitsTop10}`,
+      `  ${model.padEnd(13)}${f3(f.auc).padEnd(8)}${f3(f.logLoss).padEnd(10)}${f3(f.ece).padEnd(8)}${f3(f.eceFloor).padEnd(8)}${f.hitsTop10}`,
     );
   for (const note of line.notes) out.push(`  · ${note}`);
   return out;

@@ -58,14 +58,15 @@ describe('advisor-desk evaluate on a seeded database', () => {
 
   it('writes one prediction row per test outcome under the documented header, and no temporary file', () => {
     const lines = fs.readFileSync(predictionsFile, 'utf8').trimEnd().split('\n');
-    expect(lines[0]).toBe('client_id,product_id,occurred_at,outcome,score');
+    expect(lines[0]).toBe('client_id,product_id,occurred_at,outcome,score,recalibrated_score');
     expect(lines).toHaveLength(figures.testRows + 1);
-    const [clientId, productId, occurredAt, outcome, score] = lines[1]!.split(',');
+    const [clientId, productId, occurredAt, outcome, score, recalibrated] = lines[1]!.split(',');
     expect(clientId).toMatch(/^CL-/);
     expect(productId).toBeTruthy();
     expect(occurredAt! >= figures.testFrom).toBe(true);
     expect(['0', '1']).toContain(outcome);
     expect(Number(score)).toBeGreaterThan(0);
+    expect(Number(recalibrated)).toBeGreaterThan(0);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -81,7 +82,13 @@ describe('advisor-desk evaluate on a seeded database', () => {
     expect(run.out()).toMatch(/Test share: [\d,]+ outcomes/);
     expect(run.out()).toMatch(/Ranking measures average over [\d,]+ clients with two or more test outcomes/);
     expect(run.out()).toMatch(/Settings chosen on the training share: [a-z-]+ \(/);
-    expect(run.out()).toMatch(/Recalibrated with Platt scaling fitted on the latest [\d,]+ training outcomes: ECE/);
+    expect(run.out()).toMatch(
+      /Recalibrated with an intercept shift of [-+][\d.]+ on the logit, fitted so the probabilities average to the positive rate of the latest [\d,]+ training outcomes \(the probabilities the app shows\): ECE [\d.]+ before, [\d.]+ after \(chance floor [\d.]+\)/,
+    );
+    expect(run.out()).toMatch(
+      /a perfectly calibrated model would show about [\d.]+ on these [\d,]+ outcomes by chance/,
+    );
+    expect(run.out()).toContain('Calibration after recalibration:');
   });
 
   it('evaluates rolling-origin folds with --split rolling:K, each testing later than it trained', async () => {

@@ -58,6 +58,19 @@ export function ActiveVersionSummary({ versions }: { versions: ModelVersionSumma
                   { label: t('model.summary.settingsWhy'), value: t(active.selection.reason) },
                 ]
               : []),
+            ...(active.calibration
+              ? [
+                  {
+                    label: t('model.summary.calibration'),
+                    value: t(active.calibration.method === 'shift' ? 'calibration.shift' : 'calibration.platt', {
+                      before: metricText(active.calibration.eceRaw, fmt),
+                      after: metricText(active.calibration.eceCalibrated, fmt),
+                      floor: metricText(active.calibration.eceFloor, fmt),
+                    }),
+                    testId: 'model-summary-calibration',
+                  },
+                ]
+              : []),
           ]}
         />
       )}

@@ -117,6 +117,30 @@ describe('evaluateOnTimeSplit on the demo book', () => {
   });
 });
 
+describe('evaluateOnTimeSplit with the settings chosen and the probabilities recalibrated', () => {
+  const selected = evaluateOnTimeSplit(data.interactions, book, { trainShare: 0.8, k: 7, seed: 1, select: true });
+
+  it('reports the calibration before and after, with the chance floor and a reliability table for each', () => {
+    const re = selected.recalibrated!;
+    expect(re.method).toBe('shift');
+    expect(re.rows).toBe(Math.floor(selected.trainRows * 0.2));
+    for (const figure of [selected.model.ece, selected.eceFloor, re.ece, re.eceFloor]) {
+      expect(figure).toBeGreaterThanOrEqual(0);
+      expect(figure).toBeLessThan(0.2);
+    }
+    for (const bins of [selected.calibration, re.bins])
+      expect(bins.reduce((sum, b) => sum + b.count, 0)).toBe(selected.testRows);
+  });
+
+  it("gives each test outcome the probability the app would show beside the model's own, in the same order", () => {
+    const labels = selected.predictions.map((p) => p.outcome);
+    const shown = selected.predictions.map((p) => p.recalibratedScore!);
+    expect(shown.every((p) => p > 0 && p < 1)).toBe(true);
+    expect(auc(shown, labels)).toBeCloseTo(selected.model.auc!, 12);
+    expect(shown.some((p, i) => p !== selected.predictions[i]!.score)).toBe(true);
+  });
+});
+
 describe('evaluateOnTimeSplit refuses what cannot be measured', () => {
   const some = data.interactions.filter((i) => i.outcome !== null).slice(0, 300);
 

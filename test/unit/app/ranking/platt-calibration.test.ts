@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { calibration } from '../../../../app/eval/metrics';
-import { calibrate, fitPlatt, IDENTITY_CALIBRATION } from '../../../../app/ranking/platt-calibration';
+import {
+  calibrate,
+  fitInterceptShift,
+  fitPlatt,
+  IDENTITY_CALIBRATION,
+} from '../../../../app/ranking/platt-calibration';
 import { createSeededRandom } from '../../../../app/scoring/seeded-random';
 
 describe('Platt calibration', () => {
@@ -34,6 +39,46 @@ describe('Platt calibration', () => {
       fitPlatt(
         Array.from({ length: 100 }, (_, i) => i / 10),
         Array.from({ length: 100 }, () => 1),
+      ),
+    ).toEqual(IDENTITY_CALIBRATION);
+  });
+});
+
+describe('intercept shift', () => {
+  it("moves a model that lags a risen positive rate up to the window's rate, keeping the order of products", () => {
+    const rng = createSeededRandom(5);
+    const logits: number[] = [];
+    const labels: number[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const z = rng.normal() - 1;
+      logits.push(z);
+      // What happened is 0.8 on the logit above what the model says: the rate drifted up after it learned.
+      labels.push(rng.next() < 1 / (1 + Math.exp(-(z + 0.8))) ? 1 : 0);
+    }
+    const shift = fitInterceptShift(logits, labels);
+    expect(shift.method).toBe('shift');
+    expect(shift.a).toBe(1);
+    expect(shift.b).toBeGreaterThan(0.6);
+    expect(shift.b).toBeLessThan(1);
+    const shown = logits.map((z) => calibrate(shift, z));
+    const mean = shown.reduce((s, p) => s + p, 0) / shown.length;
+    expect(mean).toBeCloseTo(labels.reduce((s, y) => s + y, 0) / labels.length, 6);
+    expect(calibration(shown, labels).ece!).toBeLessThan(
+      calibration(
+        logits.map((z) => calibrate(null, z)),
+        labels,
+      ).ece! / 2,
+    );
+    // One number added to every logit: the ranking is the model's own.
+    expect(calibrate(shift, 0.3)).toBeGreaterThan(calibrate(shift, 0.2));
+  });
+
+  it('is the identity with too few rows or one kind of outcome only', () => {
+    expect(fitInterceptShift([0.1, 0.2], [1, 0])).toEqual(IDENTITY_CALIBRATION);
+    expect(
+      fitInterceptShift(
+        Array.from({ length: 100 }, () => 0),
+        Array.from({ length: 100 }, () => 0),
       ),
     ).toEqual(IDENTITY_CALIBRATION);
   });

@@ -56,7 +56,16 @@ describe('trainSelectedModel', () => {
     expect(s.judgedFrom).toBe(train[3200]!.interaction.occurredAt);
     expect(CANDIDATES.map((c) => c.name)).toContain(s.chosen);
     expect(s.why.length).toBeGreaterThan(10);
-    expect(s.eceCalibrated!).toBeLessThan(s.eceRaw!);
+    expect(s.eceRaw).not.toBeNull();
+    expect(s.eceCalibrated).not.toBeNull();
+  });
+
+  it('moves the probabilities to average the positive rate of the latest window, keeping their order', () => {
+    const window = train.slice(3200);
+    const shown = window.map((r) => calibrate(selected.calibration, logitOf(selected.model.scoreRaw(r.raw))));
+    const rate = window.reduce((sum, r) => sum + r.label, 0) / window.length;
+    expect(shown.reduce((sum, p) => sum + p, 0) / shown.length).toBeCloseTo(rate, 6);
+    expect(selected.calibration).toMatchObject({ method: 'shift', a: 1, rows: window.length });
   });
 
   it('chooses the same settings and weights for the same rows and seed', () => {

@@ -5,6 +5,9 @@ import { renderMessage } from '../../../../app/messages';
 import { CANDIDATES } from '../../../../app/scoring/model-selection';
 import { DEFAULT_RULE_SET } from '../../../../app/suitability';
 import { trainVersion } from '../../../../app/training/train-version';
+import { liveModelFromParams } from '../../../../app/ranking/live-model';
+import { logitOf } from '../../../../app/ranking/platt-calibration';
+import { modelScorer } from '../../../../app/ranking/product-scorer';
 
 const TODAY = '2026-06-15';
 
@@ -51,5 +54,33 @@ describe('a retrain chooses its own settings and says which and why', () => {
     expect(view.reason.key).toBe('selection.tooFew');
     expect(view.candidates).toEqual([]);
     for (const text of shown(view)) expect(text).not.toMatch(/[{}]/);
+  });
+});
+
+describe('a retrain recalibrates the probabilities it serves', () => {
+  it('records which recalibration it uses and the held-out ECE before and after, and serves the recalibrated probabilities', () => {
+    const input = trainingData(3000);
+    const version = trainVersion(input);
+    const recorded = version.metrics.calibration!;
+    expect(recorded.method).toBe('shift');
+    expect(recorded.a).toBe(1);
+    for (const figure of [recorded.eceRaw, recorded.eceCalibrated, recorded.eceFloor])
+      expect(figure).toBeGreaterThanOrEqual(0);
+    // The version's headline calibration error is that of the probabilities an advisor is shown.
+    expect(version.metrics.model!.ece).toBe(recorded.eceCalibrated);
+    const live = liveModelFromParams(JSON.parse(JSON.stringify(version.params)));
+    expect(live.calibration).toMatchObject({ kind: 'platt', method: 'shift', a: 1 });
+    // What the desk shows for a client's products is the stored model's probability moved by the stored shift.
+    const shift = live.calibration!.b;
+    expect(shift).not.toBe(0);
+    const client = input.book.clients[0]!;
+    const products = input.book.products.slice(0, 20);
+    const market = input.book.marketSnapshots.at(-1)!;
+    const at = `${TODAY}T09:00:00.000Z`;
+    const shown = modelScorer(live)(client, products, market, at);
+    products.forEach((product, i) => {
+      const own = live.model.score({ client, product, market, at, channel: null });
+      expect(shown[i]!.probability).toBeCloseTo(1 / (1 + Math.exp(-(logitOf(own) + shift))), 9);
+    });
   });
 });
