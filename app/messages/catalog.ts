@@ -26,6 +26,7 @@ import { enAnalytics } from './en-analytics';
 import { enExperiments } from './en-experiments';
 import { enReviewScores } from './en-review-scores';
 import { enOffPolicy } from './en-off-policy';
+import { enAuc } from './en-auc';
 import type { Language } from './language';
 import { zhCNAgenda } from './zh-CN-agenda';
 import { zhCNAudit } from './zh-CN-audit';
@@ -55,6 +56,7 @@ import { zhCNAnalytics } from './zh-CN-analytics';
 import { zhCNExperiments } from './zh-CN-experiments';
 import { zhCNReviewScores } from './zh-CN-review-scores';
 import { zhCNOffPolicy } from './zh-CN-off-policy';
+import { zhCNAuc } from './zh-CN-auc';
 
 /**
  * The English catalog defines the keys: every other language must provide exactly the same ones,
@@ -90,6 +92,7 @@ export const en = {
   ...enExperiments,
   ...enReviewScores,
   ...enOffPolicy,
+  ...enAuc,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -124,6 +127,7 @@ export const zhCN: Catalog = {
   ...zhCNExperiments,
   ...zhCNReviewScores,
   ...zhCNOffPolicy,
+  ...zhCNAuc,
 };
 
 export const CATALOGS: Record<Language, Catalog> = { en, 'zh-CN': zhCN };

@@ -14,6 +14,7 @@ import {
 import { rawFeatures } from './raw-features';
 import { BoostedTrees, type BoostedTreesOptions, type BoostedTreesState } from './boosted-trees';
 import { clampLogit, sigmoid } from './logistic-loss';
+import { trainRidgeMachine, type RidgeOptions } from './ridge-machine';
 import type { RawFeatures, ScoringContext } from './scoring-context';
 import type { LabelledRow } from './training-rows';
 
@@ -38,6 +39,11 @@ export interface InterestModelOptions {
    * bins cannot draw (thresholds within thresholds, interactions of three). Unset: no trees.
    */
   trees?: BoostedTreesOptions;
+  /**
+   * Instead of fitting the machine, a logistic regression with the same L2 on every weight (see ridge-machine.ts),
+   * stored as a machine with zero factors; the seed is model.seed. Unset: the machine as `model` says.
+   */
+  ridge?: RidgeOptions;
 }
 
 /** The encoding and the factorization machine together: the unit the app scores with, updates and saves. */
@@ -56,7 +62,9 @@ export class InterestModel {
     const raws = rows.map((r) => r.raw);
     const encoding = fitEncoding(raws, options.encoding);
     const examples = encodeRows(encoding, raws).map((x, r) => ({ x, y: rows[r]!.label }));
-    const machine = FactorizationMachine.train(examples, encoding.dimension, options.model);
+    const machine = options.ridge
+      ? trainRidgeMachine(examples, encoding.dimension, { ...options.ridge, seed: options.model?.seed ?? 1 })
+      : FactorizationMachine.train(examples, encoding.dimension, options.model);
     const times = rows.map((r) => r.interaction.occurredAt).sort();
     const model = new InterestModel(encoding, machine, times[0] ?? null, times[times.length - 1] ?? null);
     return options.trees ? model.withTrees(rows, options.trees) : model;
