@@ -26,6 +26,7 @@ import { enAnalytics } from './en-analytics';
 import { enExperiments } from './en-experiments';
 import { enReviewScores } from './en-review-scores';
 import { enOffPolicy } from './en-off-policy';
+import { enAuc } from './en-auc';
 import type { Language } from './language';
 import { zhCNAgenda } from './zh-CN-agenda';
 import { zhCNAudit } from './zh-CN-audit';
@@ -57,6 +58,7 @@ import { zhCNReviewScores } from './zh-CN-review-scores';
 import { zhCNOffPolicy } from './zh-CN-off-policy';
 import { enCalibration } from './en-calibration';
 import { zhCNCalibration } from './zh-CN-calibration';
+import { zhCNAuc } from './zh-CN-auc';
 
 /**
  * The English catalog defines the keys: every other language must provide exactly the same ones,
@@ -93,6 +95,7 @@ export const en = {
   ...enReviewScores,
   ...enOffPolicy,
   ...enCalibration,
+  ...enAuc,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -128,6 +131,7 @@ export const zhCN: Catalog = {
   ...zhCNReviewScores,
   ...zhCNOffPolicy,
   ...zhCNCalibration,
+  ...zhCNAuc,
 };
 
 export const CATALOGS: Record<Language, Catalog> = { en, 'zh-CN': zhCN };

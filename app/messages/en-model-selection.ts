@@ -7,7 +7,7 @@ export const enModelSelection = {
   'selection.about.identities':
     'factorization machine, client and product ids seen at least 3 times as factors; any other id adds nothing',
   'selection.about.boosted':
-    'factorization machine with 200 gradient-boosted trees on its residual (depth 4, step 0.1)',
+    'factorization machine with 200 gradient-boosted trees on its residual (depth 4, step 0.1; client and product ids left to the machine)',
   'selection.about.linear': 'logistic regression (the factors switched off), quantile bins',
   'selection.tooFew':
     'too few recent outcomes to choose ({judged} in the latest {share} of the training outcomes, {positives} positive; at least {minRows} with {minClass} of each kind are needed), so the default settings',

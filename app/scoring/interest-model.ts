@@ -15,6 +15,7 @@ import {
 import { rawFeatures } from './raw-features';
 import { BoostedTrees, type BoostedTreesOptions, type BoostedTreesState } from './boosted-trees';
 import { clampLogit, sigmoid } from './logistic-loss';
+import { trainRidgeMachine, type RidgeOptions } from './ridge-machine';
 import type { RawFeatures, ScoringContext } from './scoring-context';
 import type { LabelledRow } from './training-rows';
 
@@ -39,6 +40,11 @@ export interface InterestModelOptions {
    * bins cannot draw (thresholds within thresholds, interactions of three). Unset: no trees.
    */
   trees?: BoostedTreesOptions;
+  /**
+   * Instead of fitting the machine, a logistic regression with the same L2 on every weight (see ridge-machine.ts),
+   * stored as a machine with zero factors; the seed is model.seed. Unset: the machine as `model` says.
+   */
+  ridge?: RidgeOptions;
 }
 
 /**
@@ -81,7 +87,9 @@ export class InterestModel {
     const { encoding, vectors } = encoded ?? encodeTraining(rows, options.encoding);
     if (vectors.length !== rows.length) throw new Error('encoded rows and training rows differ in number');
     const examples = vectors.map((x, r) => ({ x, y: rows[r]!.label }));
-    const machine = FactorizationMachine.train(examples, encoding.dimension, options.model);
+    const machine = options.ridge
+      ? trainRidgeMachine(examples, encoding.dimension, { ...options.ridge, seed: options.model?.seed ?? 1 })
+      : FactorizationMachine.train(examples, encoding.dimension, options.model);
     let from: string | null = null;
     let to: string | null = null;
     for (const r of rows) {

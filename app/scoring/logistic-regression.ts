@@ -11,6 +11,14 @@ export interface LogisticRegressionOptions {
   learningRate?: number;
   /** L2 on the weights (not the bias), applied to the coordinates a row touches. */
   l2?: number;
+  /**
+   * 'touch': each row's step shrinks the weights it touches by l2, so a feature is shrunk in proportion to how
+   * often it occurs and a client seen five times is held back as little, relative to its evidence, as a category
+   * seen thousands of times. 'frequency': the step on feature i is scaled by (rows / rows with feature i), so every
+   * weight carries the same penalty over an epoch, as in a full-batch L2 logistic regression (l2 × rows × ‖w‖² / 2):
+   * a rare feature (a client's or a product's own id) needs proportionally more evidence to move.
+   */
+  l2Scaling?: 'touch' | 'frequency';
   seed?: number;
 }
 
@@ -18,6 +26,7 @@ const DEFAULTS: Required<LogisticRegressionOptions> = {
   epochs: 15,
   learningRate: 0.05,
   l2: 1e-4,
+  l2Scaling: 'touch',
   validationShare: 0.1,
   patience: 2,
   seed: 1,
@@ -32,6 +41,8 @@ export interface LogisticRegressionState {
   weights: number[];
   adagrad: { bias: number; weights: number[] };
   examplesSeen: number;
+  /** With l2Scaling 'frequency': the factor on l2 per feature, fixed at training. Absent: 1 for every feature. */
+  l2Scale?: number[];
 }
 
 const EPS = 1e-8;
@@ -54,6 +65,8 @@ export class LogisticRegression {
   private readonly weights: Float64Array;
   private readonly weightsG: Float64Array;
   private seen = 0;
+  /** Per-feature factor on l2 (l2Scaling 'frequency'); null: 1 everywhere. */
+  private l2Scale: Float64Array | null = null;
   /** How the last full training went: epochs run, the one kept, and the held-out loss per epoch. */
   report: EpochReport | null = null;
 
@@ -77,6 +90,7 @@ export class LogisticRegression {
     checkExamples(examples, dimension);
     const model = LogisticRegression.create(dimension, options);
     model.bias = baseRateLogit(examples);
+    if (model.options.l2Scaling === 'frequency') model.l2Scale = frequencyScale(examples, dimension);
     model.report = trainOnExamples(
       {
         learn: (x, y) => model.step(x, y, model.options.learningRate),
@@ -157,7 +171,7 @@ export class LogisticRegression {
     const gb = clip(err);
     this.biasG += gb * gb;
     this.bias -= (lr * gb) / Math.sqrt(this.biasG + EPS);
-    const { dimension, weights, weightsG } = this;
+    const { dimension, weights, weightsG, l2Scale } = this;
     const l2 = this.options.l2;
     const indices = x.indices;
     const values = x.values;
@@ -165,7 +179,7 @@ export class LogisticRegression {
       const i = indices[j]!;
       const v = values[j]!;
       if (i < 0 || i >= dimension || !Number.isFinite(v)) continue;
-      const g = clip(err * v + l2 * weights[i]!);
+      const g = clip(err * v + (l2Scale ? l2 * l2Scale[i]! : l2) * weights[i]!);
       weightsG[i] = weightsG[i]! + g * g;
       weights[i] = weights[i]! - (lr * g) / Math.sqrt(weightsG[i]! + EPS);
     }
@@ -182,6 +196,7 @@ export class LogisticRegression {
       weights: Array.from(this.weights),
       adagrad: { bias: this.biasG, weights: Array.from(this.weightsG) },
       examplesSeen: this.seen,
+      ...(this.l2Scale ? { l2Scale: Array.from(this.l2Scale) } : {}),
     };
   }
 
@@ -191,15 +206,35 @@ export class LogisticRegression {
     this.weights.set(state.weights);
     this.weightsG.set(state.adagrad.weights);
     this.seen = state.examplesSeen;
+    this.l2Scale = state.l2Scale ? Float64Array.from(state.l2Scale) : null;
   }
 
   static fromJSON(state: LogisticRegressionState): LogisticRegression {
     if (state.kind !== 'logistic-regression' || state.version !== 1)
       throw new Error('not a version 1 logistic regression');
-    if (state.weights.length !== state.dimension || state.adagrad.weights.length !== state.dimension)
+    if (
+      state.weights.length !== state.dimension ||
+      state.adagrad.weights.length !== state.dimension ||
+      (state.l2Scale !== undefined && state.l2Scale.length !== state.dimension)
+    )
       throw new Error('logistic regression state has inconsistent sizes');
     const model = new LogisticRegression(state.dimension, { ...DEFAULTS, ...state.options });
     model.restore(state);
     return model;
   }
+}
+
+/**
+ * rows / (rows with feature i) for every feature: the factor that makes per-row L2 steps add up to the same
+ * penalty for every weight over an epoch. A feature no row has gets the largest factor (it is never stepped).
+ */
+export function frequencyScale(examples: readonly TrainingExample[], dimension: number): Float64Array {
+  const counts = new Float64Array(dimension);
+  for (const { x } of examples)
+    for (let j = 0; j < x.indices.length; j++) {
+      const i = x.indices[j]!;
+      if (i >= 0 && i < dimension && x.values[j] !== 0) counts[i]!++;
+    }
+  const n = examples.length;
+  return counts.map((c) => n / Math.max(1, c));
 }

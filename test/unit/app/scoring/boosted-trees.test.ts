@@ -114,6 +114,38 @@ describe('gradient-boosted trees', () => {
     const moved = test.slice(0, 500).reduce((s, r) => s + Math.abs(onTop.margin(r.raw)), 0) / 500;
     expect(moved).toBeLessThan(0.3);
   });
+
+  it('scores a category that appeared after training like most of the rows, not like whichever side is last', () => {
+    // Most rows are 'common' and often interested; a rarer 'few' seldom is. A new value says nothing of either.
+    const random = createSeededRandom(5);
+    const rows = Array.from({ length: 3000 }, () => {
+      const kind = random.next() < 0.8 ? 'common' : 'few';
+      return {
+        raw: { numeric: {}, categorical: { 'client.kind': [kind] } } as RawFeatures,
+        label: random.next() < (kind === 'common' ? 0.6 : 0.1) ? 1 : 0,
+      };
+    });
+    const kindOnly = BoostedTrees.train(
+      { numeric: [], categorical: ['client.kind'] },
+      rows.map((r) => r.raw),
+      rows.map((r) => r.label),
+      { validationShare: 0, trees: 20, minCategoryRows: 10 },
+    );
+    const of = (kind: string) => kindOnly.margin({ numeric: {}, categorical: { 'client.kind': [kind] } });
+    expect(of('common')).toBeGreaterThan(of('few'));
+    expect(of('brand-new')).toBe(of('common'));
+  });
+
+  it('never splits on a column it is told to leave alone', () => {
+    const skipping = BoostedTrees.train(
+      names,
+      train.map((r) => r.raw),
+      train.map((r) => r.label),
+      { skipColumns: ['client.kind'] },
+    );
+    expect(skipping.columns.map((c) => c.name)).not.toContain('client.kind');
+    expect(skipping.columns.map((c) => c.name)).toContain('client.x');
+  });
 });
 
 describe('the interest model with trees on its residual', () => {
