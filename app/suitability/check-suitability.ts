@@ -40,6 +40,14 @@ import {
 
 type Rule = (facts: SuitabilityFacts) => RuleAnswer;
 
+/** A product's part of a rule's inputs, as one string: see suitabilityScreen. */
+type ProductKey = (p: ProductFacts) => string;
+
+/** Values joined into one key; numbers by String (an infinite commitment stays apart from a missing value). */
+function keyOf(...parts: unknown[]): string {
+  return parts.map((v) => (typeof v === 'number' ? String(v) : JSON.stringify(v))).join('\u0001');
+}
+
 /** Order is the order an advisor reads the reasons in: who the client is, then risk, then money, then credit. */
 const RULES: readonly Rule[] = [
   checkKyc,
@@ -60,6 +68,67 @@ const RULES: readonly Rule[] = [
   checkRevenue,
   checkCreditRating,
   checkSector,
+];
+
+/**
+ * Per rule (in RULES' order), everything it reads of the product (and of the product's facts), as a key: for one
+ * client and rule set, products with equal keys get the same answer, so the ranking's screen asks the rule once per
+ * key. Null where the answer also depends on the product's id (what the client holds of it): asked per product.
+ * A rule that comes to read another product field must add it here; the screen test compares every verdict and
+ * reason with checkSuitability over a catalogue of near-copies.
+ */
+const PRODUCT_KEYS: readonly (ProductKey | null)[] = [
+  // checkKyc: the client's own verdict.
+  () => '',
+  // checkClientKind
+  (f) => keyOf(f.product.eligibility.clientKinds),
+  // checkRiskClass (a recorded deviation is per product: a product with one is asked on its own).
+  (f) => keyOf(f.isInvestment, f.product.riskGrade),
+  // checkComplexProductKnowledge
+  (f) => keyOf(f.product.complex),
+  // checkHorizon
+  (f) => keyOf(f.isInvestment, f.commitment),
+  // checkLiquidity
+  (f) => keyOf(f.isInvestment, f.commitment, f.product.liquidity),
+  // checkEmergencyReserve
+  (f) =>
+    keyOf(
+      f.isInvestment,
+      f.product.liquidity,
+      f.product.lockupMonths,
+      f.product.riskGrade,
+      f.product.minimumAmount,
+      f.product.currency,
+    ),
+  // checkMinimumInvestment
+  (f) => keyOf(f.isInvestment, f.product.minimumAmount, f.product.currency),
+  // checkConcentration and checkAlreadyHeld read the client's holdings of this very product.
+  null,
+  null,
+  // checkProductAgeLimits
+  (f) => keyOf(f.product.eligibility.minAge, f.product.eligibility.maxAge),
+  // checkLockupAge
+  (f) => keyOf(f.isCredit, f.commitment),
+  // checkDebtToIncome
+  (f) =>
+    keyOf(
+      f.isCredit,
+      f.product.eligibility.maxDebtToIncome,
+      f.product.minimumAmount,
+      f.product.rateMax,
+      f.product.termMonths,
+      f.product.currency,
+    ),
+  // checkCreditScore
+  (f) => keyOf(f.isCredit, f.product.eligibility.minCreditScore),
+  // checkYearsTrading
+  (f) => keyOf(f.isCredit, f.product.eligibility.minYearsTrading),
+  // checkRevenue
+  (f) => keyOf(f.product.eligibility.minAnnualRevenue),
+  // checkCreditRating
+  (f) => keyOf(f.isCredit),
+  // checkSector
+  (f) => keyOf(f.product.eligibility.excludedSectors),
 ];
 
 function profileOf(client: SuitabilityClient): ClientProfile {
@@ -184,14 +253,42 @@ export interface ScreenVerdict {
 /** One client's suitability against many products: see suitabilityScreen. */
 export type SuitabilityScreen = (product: Product, requestedDeviation?: RequestedDeviation) => ScreenVerdict;
 
-/** Per rule set, the product facts of each product object seen (products are values: a changed one is a new object). */
-const productFactsByRuleSet = new WeakMap<SuitabilityRuleSet, WeakMap<Product, ProductFacts>>();
+/** A product's facts under one rule set, with each rule's key (see PRODUCT_KEYS) as a number: -1 where it has none. */
+interface KnownProduct {
+  facts: ProductFacts;
+  keys: Int32Array;
+}
+
+/** Per rule set, each product object seen (products are values: a changed one is a new object), and the keys' numbers. */
+const knownByRuleSet = new WeakMap<
+  SuitabilityRuleSet,
+  { products: WeakMap<Product, KnownProduct>; keyIds: Map<string, number>[]; next: number }
+>();
+
+function knownProduct(
+  product: Product,
+  ruleSet: SuitabilityRuleSet,
+  known: { keyIds: Map<string, number>[]; next: number },
+): KnownProduct {
+  const facts = productFacts(product, ruleSet);
+  const keys = new Int32Array(RULES.length);
+  PRODUCT_KEYS.forEach((keyOfProduct, r) => {
+    if (keyOfProduct === null) return void (keys[r] = -1);
+    const key = keyOfProduct(facts);
+    let id = known.keyIds[r]!.get(key);
+    if (id === undefined) known.keyIds[r]!.set(key, (id = known.next++));
+    keys[r] = id;
+  });
+  return { facts, keys };
+}
 
 /**
  * The same verdicts as checkSuitability, for one client against a whole catalogue: what does not depend on the
  * product (KYC, age, holdings summed per product and category) is worked out once for the client, what does not
- * depend on the client (scopes, commitment) once per product object and rule set, and a passing rule builds no
- * reason, so a pair costs a few comparisons. A failed check's reason is the one checkSuitability gives.
+ * depend on the client (scopes, commitment, what each rule reads of the product) once per product object and rule
+ * set, and a passing rule builds no reason. Each rule is asked once per key of what it reads of the product (a
+ * thousand products have a few risk grades), so most pairs cost a few look-ups, and products that fail a rule for
+ * the same reason share its check. A failed check's reason is the one checkSuitability gives.
  */
 export function suitabilityScreen(
   client: SuitabilityClient,
@@ -199,26 +296,39 @@ export function suitabilityScreen(
 ): SuitabilityScreen {
   const forClient = clientFacts(client, context);
   const { ruleSet } = context;
-  let known = productFactsByRuleSet.get(ruleSet);
-  if (!known) productFactsByRuleSet.set(ruleSet, (known = new WeakMap()));
-  const byProduct = known;
+  let ofRuleSet = knownByRuleSet.get(ruleSet);
+  if (!ofRuleSet)
+    knownByRuleSet.set(ruleSet, (ofRuleSet = { products: new WeakMap(), keyIds: RULES.map(() => new Map()), next: 0 }));
+  const known = ofRuleSet;
+  const byProduct = known.products;
+  // This client's answer per rule key (indexed by the key's number); undefined until asked.
+  const answers: (RuleAnswer | undefined)[] = [];
   // One facts object refilled per product: rules read it only while they run and keep nothing of it.
   let facts: SuitabilityFacts | null = null;
   return (product, requestedDeviation) => {
     let forProduct = byProduct.get(product);
-    if (!forProduct) byProduct.set(product, (forProduct = productFacts(product, ruleSet)));
-    if (facts === null) facts = pairFacts(forClient, forProduct, requestedDeviation, true);
+    if (!forProduct) byProduct.set(product, (forProduct = knownProduct(product, ruleSet, known)));
+    const pf = forProduct.facts;
+    if (facts === null) facts = pairFacts(forClient, pf, requestedDeviation, true);
     else {
-      facts.product = forProduct.product;
-      facts.isInvestment = forProduct.isInvestment;
-      facts.isCredit = forProduct.isCredit;
-      facts.commitment = forProduct.commitment;
+      facts.product = pf.product;
+      facts.isInvestment = pf.isInvestment;
+      facts.isCredit = pf.isCredit;
+      facts.commitment = pf.commitment;
       facts.deviation = requestedDeviation;
     }
+    const keys = forProduct.keys;
+    // A recorded deviation belongs to this product alone: its rules are asked afresh.
+    const shared = requestedDeviation === undefined;
     const failed: RuleCheck[] = [];
     let deviationApplied = false;
-    for (const rule of RULES) {
-      const result = rule(facts);
+    for (let r = 0; r < RULES.length; r++) {
+      const key = keys[r]!;
+      let result: RuleAnswer | undefined;
+      if (shared && key >= 0) {
+        result = answers[key];
+        if (result === undefined) answers[key] = result = RULES[r]!(facts);
+      } else result = RULES[r]!(facts);
       if (result === null || result === QUIET_PASS) continue;
       const check = result as RuleCheck;
       if (!check.passed) failed.push(check);
