@@ -40,96 +40,81 @@ import {
 
 type Rule = (facts: SuitabilityFacts) => RuleAnswer;
 
-/** A product's part of a rule's inputs, as one string: see suitabilityScreen. */
-type ProductKey = (p: ProductFacts) => string;
-
 /** Values joined into one key; numbers by String (an infinite commitment stays apart from a missing value). */
 function keyOf(...parts: unknown[]): string {
   return parts.map((v) => (typeof v === 'number' ? String(v) : JSON.stringify(v))).join('\u0001');
 }
 
+/**
+ * A rule, with everything it reads of the product (and of the product's facts) as one key: for one client and rule
+ * set, products with equal keys get the same answer, so the ranking's screen asks the rule once per key (see
+ * suitabilityScreen). `heldApart`: the answer also depends on what the client holds of this very product, so a
+ * product the client holds is asked on its own. A rule that comes to read another product field must add it to
+ * its key; the screen test compares every verdict and reason with checkSuitability over a catalogue of near-copies.
+ */
+interface ScreenedRule {
+  rule: Rule;
+  reads: (p: ProductFacts) => string;
+  heldApart?: true;
+}
+
 /** Order is the order an advisor reads the reasons in: who the client is, then risk, then money, then credit. */
-const RULES: readonly Rule[] = [
-  checkKyc,
-  checkClientKind,
-  checkRiskClass,
-  checkComplexProductKnowledge,
-  checkHorizon,
-  checkLiquidity,
-  checkEmergencyReserve,
-  checkMinimumInvestment,
-  checkConcentration,
-  checkAlreadyHeld,
-  checkProductAgeLimits,
-  checkLockupAge,
-  checkDebtToIncome,
-  checkCreditScore,
-  checkYearsTrading,
-  checkRevenue,
-  checkCreditRating,
-  checkSector,
+const SCREENED_RULES: readonly ScreenedRule[] = [
+  // The client's own verdict, whatever the product.
+  { rule: checkKyc, reads: () => '' },
+  { rule: checkClientKind, reads: (f) => keyOf(f.product.eligibility.clientKinds) },
+  // A recorded deviation is per product: a product with one is asked on its own.
+  { rule: checkRiskClass, reads: (f) => keyOf(f.isInvestment, f.product.riskGrade) },
+  { rule: checkComplexProductKnowledge, reads: (f) => keyOf(f.product.complex) },
+  { rule: checkHorizon, reads: (f) => keyOf(f.isInvestment, f.commitment) },
+  { rule: checkLiquidity, reads: (f) => keyOf(f.isInvestment, f.commitment, f.product.liquidity) },
+  {
+    rule: checkEmergencyReserve,
+    reads: (f) =>
+      keyOf(
+        f.isInvestment,
+        f.product.liquidity,
+        f.product.lockupMonths,
+        f.product.riskGrade,
+        f.product.minimumAmount,
+        f.product.currency,
+      ),
+  },
+  { rule: checkMinimumInvestment, reads: (f) => keyOf(f.isInvestment, f.product.minimumAmount, f.product.currency) },
+  {
+    rule: checkConcentration,
+    reads: (f) =>
+      keyOf(f.isInvestment, f.product.insured, f.product.category, f.product.minimumAmount, f.product.currency),
+    heldApart: true,
+  },
+  { rule: checkAlreadyHeld, reads: (f) => keyOf(f.product.category), heldApart: true },
+  {
+    rule: checkProductAgeLimits,
+    reads: (f) => keyOf(f.product.eligibility.minAge, f.product.eligibility.maxAge),
+  },
+  { rule: checkLockupAge, reads: (f) => keyOf(f.isCredit, f.commitment) },
+  {
+    rule: checkDebtToIncome,
+    reads: (f) =>
+      keyOf(
+        f.isCredit,
+        f.product.eligibility.maxDebtToIncome,
+        f.product.minimumAmount,
+        f.product.rateMax,
+        f.product.termMonths,
+        f.product.currency,
+      ),
+  },
+  { rule: checkCreditScore, reads: (f) => keyOf(f.isCredit, f.product.eligibility.minCreditScore) },
+  { rule: checkYearsTrading, reads: (f) => keyOf(f.isCredit, f.product.eligibility.minYearsTrading) },
+  { rule: checkRevenue, reads: (f) => keyOf(f.product.eligibility.minAnnualRevenue) },
+  { rule: checkCreditRating, reads: (f) => keyOf(f.isCredit) },
+  { rule: checkSector, reads: (f) => keyOf(f.product.eligibility.excludedSectors) },
 ];
 
-/**
- * Per rule (in RULES' order), everything it reads of the product (and of the product's facts), as a key: for one
- * client and rule set, products with equal keys get the same answer, so the ranking's screen asks the rule once per
- * key. Null where the answer also depends on the product's id (what the client holds of it): asked per product.
- * A rule that comes to read another product field must add it here; the screen test compares every verdict and
- * reason with checkSuitability over a catalogue of near-copies.
- */
-const PRODUCT_KEYS: readonly (ProductKey | null)[] = [
-  // checkKyc: the client's own verdict.
-  () => '',
-  // checkClientKind
-  (f) => keyOf(f.product.eligibility.clientKinds),
-  // checkRiskClass (a recorded deviation is per product: a product with one is asked on its own).
-  (f) => keyOf(f.isInvestment, f.product.riskGrade),
-  // checkComplexProductKnowledge
-  (f) => keyOf(f.product.complex),
-  // checkHorizon
-  (f) => keyOf(f.isInvestment, f.commitment),
-  // checkLiquidity
-  (f) => keyOf(f.isInvestment, f.commitment, f.product.liquidity),
-  // checkEmergencyReserve
-  (f) =>
-    keyOf(
-      f.isInvestment,
-      f.product.liquidity,
-      f.product.lockupMonths,
-      f.product.riskGrade,
-      f.product.minimumAmount,
-      f.product.currency,
-    ),
-  // checkMinimumInvestment
-  (f) => keyOf(f.isInvestment, f.product.minimumAmount, f.product.currency),
-  // checkConcentration and checkAlreadyHeld read the client's holdings of this very product.
-  null,
-  null,
-  // checkProductAgeLimits
-  (f) => keyOf(f.product.eligibility.minAge, f.product.eligibility.maxAge),
-  // checkLockupAge
-  (f) => keyOf(f.isCredit, f.commitment),
-  // checkDebtToIncome
-  (f) =>
-    keyOf(
-      f.isCredit,
-      f.product.eligibility.maxDebtToIncome,
-      f.product.minimumAmount,
-      f.product.rateMax,
-      f.product.termMonths,
-      f.product.currency,
-    ),
-  // checkCreditScore
-  (f) => keyOf(f.isCredit, f.product.eligibility.minCreditScore),
-  // checkYearsTrading
-  (f) => keyOf(f.isCredit, f.product.eligibility.minYearsTrading),
-  // checkRevenue
-  (f) => keyOf(f.product.eligibility.minAnnualRevenue),
-  // checkCreditRating
-  (f) => keyOf(f.isCredit),
-  // checkSector
-  (f) => keyOf(f.product.eligibility.excludedSectors),
-];
+const RULES: readonly Rule[] = SCREENED_RULES.map((r) => r.rule);
+/** Per rule, whether a held product is asked on its own (ScreenedRule.heldApart). */
+const HELD_APART: readonly boolean[] = SCREENED_RULES.map((r) => r.heldApart === true);
 
 function profileOf(client: SuitabilityClient): ClientProfile {
   return 'profile' in client ? client.profile : client;
@@ -139,8 +124,11 @@ function profileOf(client: SuitabilityClient): ClientProfile {
 function clientFacts(client: SuitabilityClient, context: Omit<SuitabilityContext, 'requestedDeviation'>): ClientFacts {
   const profile = profileOf(client);
   const { today, ruleSet } = context;
-  const catalog = new Map((context.catalog ?? []).map((p) => [p.id, p]));
   const holdings = context.holdings.filter((h) => h.clientId === client.id);
+  // The rules look the catalog up only for products the client holds (a ranking hands in the whole catalogue).
+  const held = new Set(holdings.map((h) => h.productId));
+  const catalog = new Map<string, Product>();
+  if (held.size > 0) for (const p of context.catalog ?? []) if (held.has(p.id)) catalog.set(p.id, p);
   let heldTotal = 0;
   const heldByProduct = new Map<string, number>();
   const heldByCategory = new Map<string, number>();
@@ -253,7 +241,7 @@ export interface ScreenVerdict {
 /** One client's suitability against many products: see suitabilityScreen. */
 export type SuitabilityScreen = (product: Product, requestedDeviation?: RequestedDeviation) => ScreenVerdict;
 
-/** A product's facts under one rule set, with each rule's key (see PRODUCT_KEYS) as a number: -1 where it has none. */
+/** A product's facts under one rule set, with the number of each rule's key (see ScreenedRule). */
 interface KnownProduct {
   facts: ProductFacts;
   keys: Int32Array;
@@ -272,9 +260,8 @@ function knownProduct(
 ): KnownProduct {
   const facts = productFacts(product, ruleSet);
   const keys = new Int32Array(RULES.length);
-  PRODUCT_KEYS.forEach((keyOfProduct, r) => {
-    if (keyOfProduct === null) return void (keys[r] = -1);
-    const key = keyOfProduct(facts);
+  SCREENED_RULES.forEach(({ reads }, r) => {
+    const key = reads(facts);
     let id = known.keyIds[r]!.get(key);
     if (id === undefined) known.keyIds[r]!.set(key, (id = known.next++));
     keys[r] = id;
@@ -318,14 +305,16 @@ export function suitabilityScreen(
       facts.deviation = requestedDeviation;
     }
     const keys = forProduct.keys;
-    // A recorded deviation belongs to this product alone: its rules are asked afresh.
+    // A recorded deviation belongs to this product alone: its rules are asked afresh. So are the rules that read
+    // what the client holds of the product, for a product held.
     const shared = requestedDeviation === undefined;
+    const held = forClient.heldByProduct.has(pf.product.id);
     const failed: RuleCheck[] = [];
     let deviationApplied = false;
     for (let r = 0; r < RULES.length; r++) {
-      const key = keys[r]!;
       let result: RuleAnswer | undefined;
-      if (shared && key >= 0) {
+      if (shared && !(held && HELD_APART[r])) {
+        const key = keys[r]!;
         result = answers[key];
         if (result === undefined) answers[key] = result = RULES[r]!(facts);
       } else result = RULES[r]!(facts);

@@ -48,6 +48,8 @@ describe('the ranking screen gives checkSuitability’s verdicts and reasons', (
   // Tight enough that concentration fails often, so its figures (the sums per product and category) are compared.
   strict.rules.concentration.maxSharePerProduct = 0.05;
   strict.rules.concentration.maxSharePerCategory = 0.1;
+  // Every category held once at most, so a held product and its unheld copies meet the already-held rule.
+  strict.rules.alreadyHeld.holdOnceCategories = [...new Set(data.products.map((p) => p.category))];
 
   for (const [name, ruleSet] of [
     ['default', DEFAULT_RULE_SET],
