@@ -147,18 +147,45 @@ export function modelScorer(
       raw = createRanker(model, sameProducts(live, products), market, at).scoreClient(client, undefined, ranking);
     }
     const scores = raw;
-    return products.map((product, i) => ({
-      probability: calibrate(calibration, logitOf(scores[i]!)),
-      explain: () => {
-        const signals = given?.get(product.id);
-        const context: ScoringContext = { client, product, market, at, channel: null, ...(signals ? { signals } : {}) };
-        return explainScore(model.encoding, model.contributions(rawFeatures(context)), context, {
-          limit: options.reasons ?? 4,
-          scale: calibration?.a ?? 1,
-        });
-      },
-    }));
+    const request: ScoreRequest = { live, client, market, at, signals: given, reasons: options.reasons ?? 4 };
+    const out: ProductScore[] = new Array(products.length);
+    for (let i = 0; i < products.length; i++)
+      out[i] = new ModelScore(calibrate(calibration, logitOf(scores[i]!)), products[i]!, request);
+    return out;
   };
+}
+
+/** What one scorer call shares among its products' scores. */
+interface ScoreRequest {
+  live: ScoringModel;
+  client: ScoredClient;
+  market: MarketSnapshot | null;
+  at: string;
+  signals: ProductSignals | undefined;
+  reasons: number;
+}
+
+/**
+ * One product's score from modelScorer. A class rather than an object with its own explain closure: a ranking scores
+ * every suitable product and explains ten.
+ */
+class ModelScore implements ProductScore {
+  constructor(
+    readonly probability: number,
+    private readonly product: Product,
+    private readonly request: ScoreRequest,
+  ) {}
+
+  explain(): ScoreReason[] {
+    const { live, client, market, at, signals: given, reasons } = this.request;
+    const product = this.product;
+    const signals = given?.get(product.id);
+    const context: ScoringContext = { client, product, market, at, channel: null, ...(signals ? { signals } : {}) };
+    return explainScore(live.model.encoding, live.model.contributions(rawFeatures(context)), context, {
+      limit: reasons,
+      scale: live.calibration?.a ?? 1,
+    });
+  }
 }
 
 /** The signals by name, each an array indexed like `products` (the fast ranker's RankingOptions.signals). */

@@ -109,10 +109,10 @@ export function rankForClient(request: RankingRequest): RankingResult {
         )
       : [];
   const scored = suitable
-    .map((s, i) => {
+    .map(({ product, deviation }, i) => {
       const score = scores[i]!;
       const p = score.probability;
-      return { ...s, score, probability: Number.isFinite(p) ? Math.min(1, Math.max(0, p)) : 0 };
+      return { product, deviation, score, probability: Number.isFinite(p) ? Math.min(1, Math.max(0, p)) : 0 };
     })
     // Ties keep a stable, reproducible order: by product id.
     .sort(

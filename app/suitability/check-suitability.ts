@@ -230,13 +230,22 @@ export function checkSuitability(
   };
 }
 
-/** The ranking's view of a verdict: the failed checks exactly as checkSuitability words them, and nothing else. */
+/**
+ * The ranking's view of a verdict: the failed checks exactly as checkSuitability words them, and nothing else. The
+ * verdict of a product suitable without a deviation is one frozen object shared by every such product.
+ */
 export interface ScreenVerdict {
-  suitable: boolean;
+  readonly suitable: boolean;
   /** The failed checks, in checkSuitability's order; empty when suitable. */
-  failed: RuleCheck[];
-  deviationApplied: boolean;
+  readonly failed: RuleCheck[];
+  readonly deviationApplied: boolean;
 }
+
+const SUITABLE: ScreenVerdict = Object.freeze({
+  suitable: true,
+  failed: Object.freeze([]) as unknown as RuleCheck[],
+  deviationApplied: false,
+});
 
 /** One client's suitability against many products: see suitabilityScreen. */
 export type SuitabilityScreen = (product: Product, requestedDeviation?: RequestedDeviation) => ScreenVerdict;
@@ -292,6 +301,8 @@ export function suitabilityScreen(
   const answers: (RuleAnswer | undefined)[] = [];
   // One facts object refilled per product: rules read it only while they run and keep nothing of it.
   let facts: SuitabilityFacts | null = null;
+  // The failed checks gathered here, then copied out at their size (most products fail one to three rules).
+  const scratch: RuleCheck[] = [];
   return (product, requestedDeviation) => {
     let forProduct = byProduct.get(product);
     if (!forProduct) byProduct.set(product, (forProduct = knownProduct(product, ruleSet, known)));
@@ -309,7 +320,8 @@ export function suitabilityScreen(
     // what the client holds of the product, for a product held.
     const shared = requestedDeviation === undefined;
     const held = forClient.heldByProduct.has(pf.product.id);
-    const failed: RuleCheck[] = [];
+    const failed = scratch;
+    failed.length = 0;
     let deviationApplied = false;
     for (let r = 0; r < RULES.length; r++) {
       let result: RuleAnswer | undefined;
@@ -323,7 +335,8 @@ export function suitabilityScreen(
       if (!check.passed) failed.push(check);
       else if (check.deviation === true) deviationApplied = true;
     }
-    return { suitable: failed.length === 0, failed, deviationApplied };
+    if (failed.length === 0) return deviationApplied ? { suitable: true, failed: [], deviationApplied } : SUITABLE;
+    return { suitable: false, failed: failed.slice(), deviationApplied };
   };
 }
 
