@@ -298,10 +298,11 @@ export function suitabilityScreen(
   const known = ofRuleSet;
   const byProduct = known.products;
   // This client's answer per rule key (indexed by the key's number); undefined until asked.
-  const answers: (RuleAnswer | undefined)[] = [];
+  const answers: (RuleAnswer | undefined)[] = new Array(known.next);
   // One facts object refilled per product: rules read it only while they run and keep nothing of it.
   let facts: SuitabilityFacts | null = null;
-  // The failed checks gathered here, then copied out at their size (most products fail one to three rules).
+  // The failed checks gathered here (never emptied, only overwritten: emptying an array gives its storage back),
+  // then copied out at their size (most products fail one to three rules).
   const scratch: RuleCheck[] = [];
   return (product, requestedDeviation) => {
     let forProduct = byProduct.get(product);
@@ -320,8 +321,7 @@ export function suitabilityScreen(
     // what the client holds of the product, for a product held.
     const shared = requestedDeviation === undefined;
     const held = forClient.heldByProduct.has(pf.product.id);
-    const failed = scratch;
-    failed.length = 0;
+    let failedCount = 0;
     let deviationApplied = false;
     for (let r = 0; r < RULES.length; r++) {
       let result: RuleAnswer | undefined;
@@ -332,11 +332,11 @@ export function suitabilityScreen(
       } else result = RULES[r]!(facts);
       if (result === null || result === QUIET_PASS) continue;
       const check = result as RuleCheck;
-      if (!check.passed) failed.push(check);
+      if (!check.passed) scratch[failedCount++] = check;
       else if (check.deviation === true) deviationApplied = true;
     }
-    if (failed.length === 0) return deviationApplied ? { suitable: true, failed: [], deviationApplied } : SUITABLE;
-    return { suitable: false, failed: failed.slice(), deviationApplied };
+    if (failedCount === 0) return deviationApplied ? { suitable: true, failed: [], deviationApplied } : SUITABLE;
+    return { suitable: false, failed: scratch.slice(0, failedCount), deviationApplied };
   };
 }
 
