@@ -23,6 +23,12 @@ type PairColumn = { column: number; partition: Partition; reps: Int32Array; bins
   | { kind: 'signal'; name: string }
 );
 
+/**
+ * A tree walk (a few dependent loads per level) costs about this many times one product's add of a group's sum: the
+ * grouping weighs walks per key against adds per product with it.
+ */
+const WALK_COST = 16;
+
 /** Trees walked together per client: once per key of their partition, for the product reps[key]. */
 interface TreeGroup {
   trees: Int32Array;
@@ -132,7 +138,7 @@ export class FastTrees {
     const grouped = groupCrosses(
       setPartitions,
       n,
-      sets.map((s) => s.trees.length),
+      sets.map((s) => s.trees.length * WALK_COST),
     );
     this.keyAt = new Int32Array(grouped.length * n);
     let offset = 0;
