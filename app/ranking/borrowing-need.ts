@@ -31,7 +31,10 @@ export function borrowingNeed(
 ): BorrowingSignal[] {
   const signals: BorrowingSignal[] = [];
   if (client.objectives.some((o) => BORROWING_OBJECTIVES.includes(o))) signals.push('objective');
-  const byId = new Map(catalog.map((p) => [p.id, p]));
+  // Only the held products are looked up: a map of the whole catalogue per ranking was most of this call's cost.
+  const held = new Set(holdings.map((h) => h.productId));
+  const byId = new Map<string, Product>();
+  if (held.size > 0) for (const p of catalog) if (held.has(p.id)) byId.set(p.id, p);
   if (
     holdings.some((h) => {
       const product = byId.get(h.productId);

@@ -9,6 +9,7 @@ import type { ScoredClient, ScoringContext } from '../scoring/scoring-context';
 import type { LiveModel } from './live-model';
 import { calibrate } from './platt-calibration';
 import { explainScore } from './score-reasons';
+import { keptProductsOf } from './kept-values';
 
 export interface ProductScore {
   /** Calibrated probability of interest, 0..1. */
@@ -41,30 +42,6 @@ export type ScoringModel = Pick<LiveModel, 'model' | 'calibration'>;
 
 /** Language-model signals (`similarity`, `fit`, each 0..1 or null for missing) by product id. */
 export type ProductSignals = ReadonlyMap<string, Readonly<Record<string, number | null>>>;
-
-/** Per live model, each product last scored, with its content: see sameProducts. */
-const scoredProducts = new WeakMap<ScoringModel, Map<string, { json: string; product: Product }>>();
-
-/**
- * The products with each unchanged one replaced by the object this live model scored before. The fast ranker
- * keeps each product's share of the sums per object, and the store reads new objects on every request; a
- * product whose content is the same (compared whole, as JSON) is the same product, so the ranker can reuse
- * its work (about 25 µs a product) for the cost of a JSON string (about 6 µs), and nothing at all when the
- * caller hands the very object scored before. A changed product replaces the kept one.
- */
-function sameProducts(live: ScoringModel, products: readonly Product[]): Product[] {
-  let seen = scoredProducts.get(live);
-  if (!seen) scoredProducts.set(live, (seen = new Map()));
-  const kept = seen;
-  return products.map((product) => {
-    const before = kept.get(product.id);
-    if (before?.product === product) return product;
-    const json = JSON.stringify(product);
-    if (before && before.json === json) return before.product;
-    kept.set(product.id, { json, product });
-    return product;
-  });
-}
 
 /** A ranker over one catalogue (its products in its order) for one market; see catalogueRanker. */
 interface CatalogueRanker {
@@ -127,7 +104,7 @@ export function modelScorer(
     if (products.length === 0) return [];
     let raw: ArrayLike<number> | null = null;
     if (catalogue && !given) {
-      const whole = catalogueRanker(live, sameProducts(live, catalogue), market, at);
+      const whole = catalogueRanker(live, keptProductsOf(catalogue), market, at);
       // A product asked for must be the very object at its id's place in the catalogue handed in (ids repeated,
       // or a product from elsewhere, take the path below).
       const places: number[] = [];
@@ -144,21 +121,48 @@ export function modelScorer(
     if (raw === null) {
       // Signals are per request and per product asked; without the catalogue there are only these products.
       const ranking = given ? { at, signals: signalColumns(given, products) } : { at };
-      raw = createRanker(model, sameProducts(live, products), market, at).scoreClient(client, undefined, ranking);
+      raw = createRanker(model, keptProductsOf(products), market, at).scoreClient(client, undefined, ranking);
     }
     const scores = raw;
-    return products.map((product, i) => ({
-      probability: calibrate(calibration, logitOf(scores[i]!)),
-      explain: () => {
-        const signals = given?.get(product.id);
-        const context: ScoringContext = { client, product, market, at, channel: null, ...(signals ? { signals } : {}) };
-        return explainScore(model.encoding, model.contributions(rawFeatures(context)), context, {
-          limit: options.reasons ?? 4,
-          scale: calibration?.a ?? 1,
-        });
-      },
-    }));
+    const request: ScoreRequest = { live, client, market, at, signals: given, reasons: options.reasons ?? 4 };
+    const out: ProductScore[] = new Array(products.length);
+    for (let i = 0; i < products.length; i++)
+      out[i] = new ModelScore(calibrate(calibration, logitOf(scores[i]!)), products[i]!, request);
+    return out;
   };
+}
+
+/** What one scorer call shares among its products' scores. */
+interface ScoreRequest {
+  live: ScoringModel;
+  client: ScoredClient;
+  market: MarketSnapshot | null;
+  at: string;
+  signals: ProductSignals | undefined;
+  reasons: number;
+}
+
+/**
+ * One product's score from modelScorer. A class rather than an object with its own explain closure: a ranking scores
+ * every suitable product and explains ten.
+ */
+class ModelScore implements ProductScore {
+  constructor(
+    readonly probability: number,
+    private readonly product: Product,
+    private readonly request: ScoreRequest,
+  ) {}
+
+  explain(): ScoreReason[] {
+    const { live, client, market, at, signals: given, reasons } = this.request;
+    const product = this.product;
+    const signals = given?.get(product.id);
+    const context: ScoringContext = { client, product, market, at, channel: null, ...(signals ? { signals } : {}) };
+    return explainScore(live.model.encoding, live.model.contributions(rawFeatures(context)), context, {
+      limit: reasons,
+      scale: live.calibration?.a ?? 1,
+    });
+  }
 }
 
 /** The signals by name, each an array indexed like `products` (the fast ranker's RankingOptions.signals). */

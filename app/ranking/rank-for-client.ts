@@ -7,6 +7,7 @@ import type { ProductScorer } from './product-scorer';
 import { borrowingNeed } from './borrowing-need';
 import { explore, type Exploration } from './exploration';
 import { inScope } from '../suitability/suitability-facts';
+import { keptProductsOf, keptRuleSetOf } from './kept-values';
 
 export interface RankingRequest {
   client: ScoredClient;
@@ -62,12 +63,16 @@ function head(p: Product) {
  * diversity rule (see diversity.ts), which flags each product it moved down.
  */
 export function rankForClient(request: RankingRequest): RankingResult {
-  const { client, holdings, ruleSet, today } = request;
-  const active = request.products.filter((p) => p.active);
+  const { client, holdings, today } = request;
+  // The store reads new objects per request; unchanged ones are swapped for those seen before, whose suitability
+  // facts and scoring parts are kept (see kept-values.ts).
+  const products = keptProductsOf(request.products);
+  const ruleSet = keptRuleSetOf(request.ruleSet);
+  const active = products.filter((p) => p.active);
   const suitable: { product: Product; deviation: boolean }[] = [];
   const excluded: ExcludedProduct[] = [];
   // The same verdicts as checkSuitability per product, with the client's side worked out once.
-  const screen = suitabilityScreen(client, { holdings, today, ruleSet, catalog: request.products });
+  const screen = suitabilityScreen(client, { holdings, today, ruleSet, catalog: products });
   for (const product of active) {
     const verdict = screen(product, request.deviations?.get(product.id));
     if (verdict.suitable) suitable.push({ product, deviation: verdict.deviationApplied });
@@ -88,7 +93,7 @@ export function rankForClient(request: RankingRequest): RankingResult {
 
   // Objectives shape the list after suitability: suitable credit products wait for a borrowing need or the advisor's
   // request, and are not "not suitable" (they are counted, not listed among the excluded).
-  const need = borrowingNeed(client, holdings, request.products, ruleSet);
+  const need = borrowingNeed(client, holdings, products, ruleSet);
   const included = request.includeCredit === true || need.length > 0;
   let hidden = 0;
   if (!included) {
@@ -109,10 +114,10 @@ export function rankForClient(request: RankingRequest): RankingResult {
         )
       : [];
   const scored = suitable
-    .map((s, i) => {
+    .map(({ product, deviation }, i) => {
       const score = scores[i]!;
       const p = score.probability;
-      return { ...s, score, probability: Number.isFinite(p) ? Math.min(1, Math.max(0, p)) : 0 };
+      return { product, deviation, score, probability: Number.isFinite(p) ? Math.min(1, Math.max(0, p)) : 0 };
     })
     // Ties keep a stable, reproducible order: by product id.
     .sort(

@@ -75,7 +75,8 @@ const CUSTOM_PREFIXES = ['client.custom.', 'product.custom.', 'market.custom.', 
 export function conceptOf(feature: string): string {
   const known = CONCEPT_OF[feature];
   if (known) return known;
-  if (CUSTOM_PREFIXES.some((p) => feature.startsWith(p))) return feature;
+  // A loop rather than some(): this runs for every contribution of every product explained.
+  for (const prefix of CUSTOM_PREFIXES) if (feature.startsWith(prefix)) return feature;
   if (feature.startsWith('market.')) return 'market';
   return feature;
 }

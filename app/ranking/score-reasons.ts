@@ -49,6 +49,19 @@ export function featureOrigins(encoding: FeatureEncoding): FeatureOrigin[] {
   return out;
 }
 
+const concepts = new WeakMap<FeatureEncoding, string[]>();
+
+/** The concept each encoded index's feature belongs to ('' where it has no feature), made once per encoding. */
+function conceptsOf(encoding: FeatureEncoding): string[] {
+  let known = concepts.get(encoding);
+  if (!known)
+    concepts.set(
+      encoding,
+      (known = featureOrigins(encoding).map((o) => (o.feature === '' ? '' : conceptOf(o.feature)))),
+    );
+  return known;
+}
+
 /** One explained concept before it becomes words: total log-odds and the feature value that moved it most. */
 interface ConceptTotal {
   concept: string;
@@ -73,11 +86,12 @@ export function explainScore(
   const scale = options.scale ?? 1;
   const minAbs = options.minAbs ?? 0.02;
   const map = featureOrigins(encoding);
+  const conceptOfIndex = conceptsOf(encoding);
   const totals = new Map<string, ConceptTotal>();
   for (const { index, value } of contributions) {
     const origin = map[index];
     if (!origin || origin.feature === '' || !Number.isFinite(value)) continue;
-    const concept = conceptOf(origin.feature);
+    const concept = conceptOfIndex[index]!;
     let t = totals.get(concept);
     if (!t)
       totals.set(concept, (t = { concept, logOdds: 0, topFeature: origin.feature, topValue: origin.value, topAbs: 0 }));

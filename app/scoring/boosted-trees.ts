@@ -551,15 +551,18 @@ export class BoostedTrees {
   contributions(raw: RawFeatures): { expected: number; byColumn: Float64Array } {
     const bins = this.bin(raw);
     const byColumn = new Float64Array(this.columns.length);
+    // The flat tables, as marginOfBins walks them: a ranking explains ten products, each through every tree.
+    const { roots, feature, lo, hi, value, leftAt, left } = this.flat;
     let expected = 0;
-    for (const t of this.fast) {
-      let node = 0;
-      expected += t.value[0]!;
-      while (t.feature[node]! >= 0) {
-        const f = t.feature[node]!;
-        const next = t.left[node]![bins[f]!] ? t.lo[node]! : t.hi[node]!;
-        byColumn[f]! += t.value[next]! - t.value[node]!;
+    for (let t = 0; t < roots.length; t++) {
+      let node = roots[t]!;
+      expected += value[node]!;
+      let f = feature[node]!;
+      while (f >= 0) {
+        const next = left[leftAt[node]! + bins[f]!] ? lo[node]! : hi[node]!;
+        byColumn[f]! += value[next]! - value[node]!;
         node = next;
+        f = feature[node]!;
       }
     }
     return { expected, byColumn };

@@ -23,7 +23,7 @@ export function eachApart(n: number): Partition {
 }
 
 /** The coarsest partition finer than both: products share an id only where both partitions put them together. */
-function refine(a: Partition, b: Partition): Partition {
+export function refine(a: Partition, b: Partition): Partition {
   const n = a.ids.length;
   const cells = a.count * b.count;
   // Pairs of ids numbered through a dense table where it is small (it always is for a catalogue's crosses).
@@ -52,28 +52,31 @@ export interface CrossGroup {
  * Puts crosses into groups for a scorer that, per client, works every group's crosses out once per key (cost:
  * keys × members) and then, per pair, adds one looked-up block per group (cost: products × groups). Greedy,
  * finest partitions first: each cross joins the group where the sum of both costs grows least, or starts its
- * own. Any grouping gives the same scores; this one only decides how much work they take.
+ * own. Any grouping gives the same scores; this one only decides how much work they take. `weights`, when given,
+ * is each member's cost per key (a set of trees costs one walk per tree), 1 otherwise.
  */
-export function groupCrosses(partitions: readonly Partition[], n: number): CrossGroup[] {
+export function groupCrosses(partitions: readonly Partition[], n: number, weights?: readonly number[]): CrossGroup[] {
   const order = partitions.map((_, i) => i).sort((a, b) => partitions[b]!.count - partitions[a]!.count || a - b);
-  const groups: { partition: Partition; members: number[] }[] = [];
+  const groups: { partition: Partition; members: number[]; weight: number }[] = [];
   for (const i of order) {
     const own = partitions[i]!;
+    const w = weights?.[i] ?? 1;
     let best: { group: number; partition: Partition; extra: number } = {
       group: -1,
       partition: own,
-      extra: own.count + n,
+      extra: own.count * w + n,
     };
     groups.forEach((group, g) => {
       const joined = refine(group.partition, own);
-      const extra = joined.count * (group.members.length + 1) - group.partition.count * group.members.length;
+      const extra = joined.count * (group.weight + w) - group.partition.count * group.weight;
       if (extra < best.extra) best = { group: g, partition: joined, extra };
     });
-    if (best.group < 0) groups.push({ partition: own, members: [i] });
+    if (best.group < 0) groups.push({ partition: own, members: [i], weight: w });
     else {
       const group = groups[best.group]!;
       group.partition = best.partition;
       group.members.push(i);
+      group.weight += w;
     }
   }
   return groups.map(({ partition, members }) => ({ partition, reps: representatives(partition), members }));

@@ -40,27 +40,81 @@ import {
 
 type Rule = (facts: SuitabilityFacts) => RuleAnswer;
 
+/** Values joined into one key; numbers by String (an infinite commitment stays apart from a missing value). */
+function keyOf(...parts: unknown[]): string {
+  return parts.map((v) => (typeof v === 'number' ? String(v) : JSON.stringify(v))).join('\u0001');
+}
+
+/**
+ * A rule, with everything it reads of the product (and of the product's facts) as one key: for one client and rule
+ * set, products with equal keys get the same answer, so the ranking's screen asks the rule once per key (see
+ * suitabilityScreen). `heldApart`: the answer also depends on what the client holds of this very product, so a
+ * product the client holds is asked on its own. A rule that comes to read another product field must add it to
+ * its key; the screen test compares every verdict and reason with checkSuitability over a catalogue of near-copies.
+ */
+interface ScreenedRule {
+  rule: Rule;
+  reads: (p: ProductFacts) => string;
+  heldApart?: true;
+}
+
 /** Order is the order an advisor reads the reasons in: who the client is, then risk, then money, then credit. */
-const RULES: readonly Rule[] = [
-  checkKyc,
-  checkClientKind,
-  checkRiskClass,
-  checkComplexProductKnowledge,
-  checkHorizon,
-  checkLiquidity,
-  checkEmergencyReserve,
-  checkMinimumInvestment,
-  checkConcentration,
-  checkAlreadyHeld,
-  checkProductAgeLimits,
-  checkLockupAge,
-  checkDebtToIncome,
-  checkCreditScore,
-  checkYearsTrading,
-  checkRevenue,
-  checkCreditRating,
-  checkSector,
+const SCREENED_RULES: readonly ScreenedRule[] = [
+  // The client's own verdict, whatever the product.
+  { rule: checkKyc, reads: () => '' },
+  { rule: checkClientKind, reads: (f) => keyOf(f.product.eligibility.clientKinds) },
+  // A recorded deviation is per product: a product with one is asked on its own.
+  { rule: checkRiskClass, reads: (f) => keyOf(f.isInvestment, f.product.riskGrade) },
+  { rule: checkComplexProductKnowledge, reads: (f) => keyOf(f.product.complex) },
+  { rule: checkHorizon, reads: (f) => keyOf(f.isInvestment, f.commitment) },
+  { rule: checkLiquidity, reads: (f) => keyOf(f.isInvestment, f.commitment, f.product.liquidity) },
+  {
+    rule: checkEmergencyReserve,
+    reads: (f) =>
+      keyOf(
+        f.isInvestment,
+        f.product.liquidity,
+        f.product.lockupMonths,
+        f.product.riskGrade,
+        f.product.minimumAmount,
+        f.product.currency,
+      ),
+  },
+  { rule: checkMinimumInvestment, reads: (f) => keyOf(f.isInvestment, f.product.minimumAmount, f.product.currency) },
+  {
+    rule: checkConcentration,
+    reads: (f) =>
+      keyOf(f.isInvestment, f.product.insured, f.product.category, f.product.minimumAmount, f.product.currency),
+    heldApart: true,
+  },
+  { rule: checkAlreadyHeld, reads: (f) => keyOf(f.product.category), heldApart: true },
+  {
+    rule: checkProductAgeLimits,
+    reads: (f) => keyOf(f.product.eligibility.minAge, f.product.eligibility.maxAge),
+  },
+  { rule: checkLockupAge, reads: (f) => keyOf(f.isCredit, f.commitment) },
+  {
+    rule: checkDebtToIncome,
+    reads: (f) =>
+      keyOf(
+        f.isCredit,
+        f.product.eligibility.maxDebtToIncome,
+        f.product.minimumAmount,
+        f.product.rateMax,
+        f.product.termMonths,
+        f.product.currency,
+      ),
+  },
+  { rule: checkCreditScore, reads: (f) => keyOf(f.isCredit, f.product.eligibility.minCreditScore) },
+  { rule: checkYearsTrading, reads: (f) => keyOf(f.isCredit, f.product.eligibility.minYearsTrading) },
+  { rule: checkRevenue, reads: (f) => keyOf(f.product.eligibility.minAnnualRevenue) },
+  { rule: checkCreditRating, reads: (f) => keyOf(f.isCredit) },
+  { rule: checkSector, reads: (f) => keyOf(f.product.eligibility.excludedSectors) },
 ];
+
+const RULES: readonly Rule[] = SCREENED_RULES.map((r) => r.rule);
+/** Per rule, whether a held product is asked on its own (ScreenedRule.heldApart). */
+const HELD_APART: readonly boolean[] = SCREENED_RULES.map((r) => r.heldApart === true);
 
 function profileOf(client: SuitabilityClient): ClientProfile {
   return 'profile' in client ? client.profile : client;
@@ -70,8 +124,11 @@ function profileOf(client: SuitabilityClient): ClientProfile {
 function clientFacts(client: SuitabilityClient, context: Omit<SuitabilityContext, 'requestedDeviation'>): ClientFacts {
   const profile = profileOf(client);
   const { today, ruleSet } = context;
-  const catalog = new Map((context.catalog ?? []).map((p) => [p.id, p]));
   const holdings = context.holdings.filter((h) => h.clientId === client.id);
+  // The rules look the catalog up only for products the client holds (a ranking hands in the whole catalogue).
+  const held = new Set(holdings.map((h) => h.productId));
+  const catalog = new Map<string, Product>();
+  if (held.size > 0) for (const p of context.catalog ?? []) if (held.has(p.id)) catalog.set(p.id, p);
   let heldTotal = 0;
   const heldByProduct = new Map<string, number>();
   const heldByCategory = new Map<string, number>();
@@ -173,25 +230,61 @@ export function checkSuitability(
   };
 }
 
-/** The ranking's view of a verdict: the failed checks exactly as checkSuitability words them, and nothing else. */
+/**
+ * The ranking's view of a verdict: the failed checks exactly as checkSuitability words them, and nothing else. The
+ * verdict of a product suitable without a deviation is one frozen object shared by every such product.
+ */
 export interface ScreenVerdict {
-  suitable: boolean;
+  readonly suitable: boolean;
   /** The failed checks, in checkSuitability's order; empty when suitable. */
-  failed: RuleCheck[];
-  deviationApplied: boolean;
+  readonly failed: RuleCheck[];
+  readonly deviationApplied: boolean;
 }
+
+const SUITABLE: ScreenVerdict = Object.freeze({
+  suitable: true,
+  failed: Object.freeze([]) as unknown as RuleCheck[],
+  deviationApplied: false,
+});
 
 /** One client's suitability against many products: see suitabilityScreen. */
 export type SuitabilityScreen = (product: Product, requestedDeviation?: RequestedDeviation) => ScreenVerdict;
 
-/** Per rule set, the product facts of each product object seen (products are values: a changed one is a new object). */
-const productFactsByRuleSet = new WeakMap<SuitabilityRuleSet, WeakMap<Product, ProductFacts>>();
+/** A product's facts under one rule set, with the number of each rule's key (see ScreenedRule). */
+interface KnownProduct {
+  facts: ProductFacts;
+  keys: Int32Array;
+}
+
+/** Per rule set, each product object seen (products are values: a changed one is a new object), and the keys' numbers. */
+const knownByRuleSet = new WeakMap<
+  SuitabilityRuleSet,
+  { products: WeakMap<Product, KnownProduct>; keyIds: Map<string, number>[]; next: number }
+>();
+
+function knownProduct(
+  product: Product,
+  ruleSet: SuitabilityRuleSet,
+  known: { keyIds: Map<string, number>[]; next: number },
+): KnownProduct {
+  const facts = productFacts(product, ruleSet);
+  const keys = new Int32Array(RULES.length);
+  SCREENED_RULES.forEach(({ reads }, r) => {
+    const key = reads(facts);
+    let id = known.keyIds[r]!.get(key);
+    if (id === undefined) known.keyIds[r]!.set(key, (id = known.next++));
+    keys[r] = id;
+  });
+  return { facts, keys };
+}
 
 /**
  * The same verdicts as checkSuitability, for one client against a whole catalogue: what does not depend on the
  * product (KYC, age, holdings summed per product and category) is worked out once for the client, what does not
- * depend on the client (scopes, commitment) once per product object and rule set, and a passing rule builds no
- * reason, so a pair costs a few comparisons. A failed check's reason is the one checkSuitability gives.
+ * depend on the client (scopes, commitment, what each rule reads of the product) once per product object and rule
+ * set, and a passing rule builds no reason. Each rule is asked once per key of what it reads of the product (a
+ * thousand products have a few risk grades), so most pairs cost a few look-ups, and products that fail a rule for
+ * the same reason share its check. A failed check's reason is the one checkSuitability gives.
  */
 export function suitabilityScreen(
   client: SuitabilityClient,
@@ -199,32 +292,51 @@ export function suitabilityScreen(
 ): SuitabilityScreen {
   const forClient = clientFacts(client, context);
   const { ruleSet } = context;
-  let known = productFactsByRuleSet.get(ruleSet);
-  if (!known) productFactsByRuleSet.set(ruleSet, (known = new WeakMap()));
-  const byProduct = known;
+  let ofRuleSet = knownByRuleSet.get(ruleSet);
+  if (!ofRuleSet)
+    knownByRuleSet.set(ruleSet, (ofRuleSet = { products: new WeakMap(), keyIds: RULES.map(() => new Map()), next: 0 }));
+  const known = ofRuleSet;
+  const byProduct = known.products;
+  // This client's answer per rule key (indexed by the key's number); undefined until asked.
+  const answers: (RuleAnswer | undefined)[] = new Array(known.next);
   // One facts object refilled per product: rules read it only while they run and keep nothing of it.
   let facts: SuitabilityFacts | null = null;
+  // The failed checks gathered here (never emptied, only overwritten: emptying an array gives its storage back),
+  // then copied out at their size (most products fail one to three rules).
+  const scratch: RuleCheck[] = [];
   return (product, requestedDeviation) => {
     let forProduct = byProduct.get(product);
-    if (!forProduct) byProduct.set(product, (forProduct = productFacts(product, ruleSet)));
-    if (facts === null) facts = pairFacts(forClient, forProduct, requestedDeviation, true);
+    if (!forProduct) byProduct.set(product, (forProduct = knownProduct(product, ruleSet, known)));
+    const pf = forProduct.facts;
+    if (facts === null) facts = pairFacts(forClient, pf, requestedDeviation, true);
     else {
-      facts.product = forProduct.product;
-      facts.isInvestment = forProduct.isInvestment;
-      facts.isCredit = forProduct.isCredit;
-      facts.commitment = forProduct.commitment;
+      facts.product = pf.product;
+      facts.isInvestment = pf.isInvestment;
+      facts.isCredit = pf.isCredit;
+      facts.commitment = pf.commitment;
       facts.deviation = requestedDeviation;
     }
-    const failed: RuleCheck[] = [];
+    const keys = forProduct.keys;
+    // A recorded deviation belongs to this product alone: its rules are asked afresh. So are the rules that read
+    // what the client holds of the product, for a product held.
+    const shared = requestedDeviation === undefined;
+    const held = forClient.heldByProduct.has(pf.product.id);
+    let failedCount = 0;
     let deviationApplied = false;
-    for (const rule of RULES) {
-      const result = rule(facts);
+    for (let r = 0; r < RULES.length; r++) {
+      let result: RuleAnswer | undefined;
+      if (shared && !(held && HELD_APART[r])) {
+        const key = keys[r]!;
+        result = answers[key];
+        if (result === undefined) answers[key] = result = RULES[r]!(facts);
+      } else result = RULES[r]!(facts);
       if (result === null || result === QUIET_PASS) continue;
       const check = result as RuleCheck;
-      if (!check.passed) failed.push(check);
+      if (!check.passed) scratch[failedCount++] = check;
       else if (check.deviation === true) deviationApplied = true;
     }
-    return { suitable: failed.length === 0, failed, deviationApplied };
+    if (failedCount === 0) return deviationApplied ? { suitable: true, failed: [], deviationApplied } : SUITABLE;
+    return { suitable: false, failed: scratch.slice(0, failedCount), deviationApplied };
   };
 }
 

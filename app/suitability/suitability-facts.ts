@@ -52,8 +52,24 @@ export function inScope(product: Product, scope: ProductScope): boolean {
  * the product's own. A bare figure ("minimum of 50") left the advisor to guess which money was meant.
  */
 export function money(value: number, currency: string = INSTITUTION_CURRENCY): DataText {
-  return amountText(value, currency);
+  let texts = amountTexts.get(currency);
+  if (!texts) amountTexts.set(currency, (texts = new Map()));
+  let text = texts.get(value);
+  if (text === undefined) {
+    // Bounded: a long-running app sees many amounts; the ones a ranking repeats are found again right away.
+    if (texts.size >= AMOUNT_TEXTS_KEPT) texts.clear();
+    texts.set(value, (text = Object.freeze(amountText(value, currency))));
+  }
+  return text;
 }
+
+/**
+ * Amount texts already written, per currency and value: a ranking words the client's assets, income and reserve in
+ * the reasons of hundreds of excluded products, and the same minimums recur across a catalogue. Frozen, so the
+ * reasons that share one cannot change each other.
+ */
+const amountTexts = new Map<string, Map<number, DataText>>();
+const AMOUNT_TEXTS_KEPT = 4096;
 
 export function percent(ratio: number): string {
   return `${(Math.round(ratio * 1000) / 10).toString()}%`;

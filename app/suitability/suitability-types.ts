@@ -86,6 +86,7 @@ export interface ClientFacts {
   riskClass: RiskClass | null;
   /** The client's own holdings (other clients' ones left out), in the order given. */
   holdings: readonly Holding[];
+  /** The catalog's entries for the products the client holds (the only ones the rules look up), by id. */
   catalog: ReadonlyMap<string, Product>;
   today: string;
   ruleSet: SuitabilityRuleSet;

@@ -27,6 +27,19 @@ describe('the ranking screen gives checkSuitability’s verdicts and reasons', (
     category: data.products[(i + 7) % data.products.length]!.category,
     minimumAmount: p.minimumAmount * 2,
   }));
+  // Near-copies (another id, minimum, lock-up, term or rate) and exact copies under another id: the screen asks a rule once
+  // per value of what it reads of the product, and every copy must still get its own verdict and figures.
+  const copies: Product[] = data.products.flatMap((p, i) => [
+    {
+      ...p,
+      id: `${p.id}-A`,
+      minimumAmount: p.minimumAmount * (1 + (i % 4)),
+      lockupMonths: p.lockupMonths + (i % 3) * 12,
+      termMonths: p.termMonths === null ? null : p.termMonths + 6,
+      rateMax: p.rateMax === null ? null : p.rateMax + 1,
+    },
+    { ...p, id: `${p.id}-B` },
+  ]);
   const strict: SuitabilityRuleSet = structuredClone(DEFAULT_RULE_SET);
   strict.rules.riskClass.maxGradeByClass = { C1: 'R1', C2: 'R1', C3: 'R2', C4: 'R3', C5: 'R4' };
   strict.rules.riskClass.deviation.enabled = false;
@@ -35,6 +48,8 @@ describe('the ranking screen gives checkSuitability’s verdicts and reasons', (
   // Tight enough that concentration fails often, so its figures (the sums per product and category) are compared.
   strict.rules.concentration.maxSharePerProduct = 0.05;
   strict.rules.concentration.maxSharePerCategory = 0.1;
+  // Every category held once at most, so a held product and its unheld copies meet the already-held rule.
+  strict.rules.alreadyHeld.holdOnceCategories = [...new Set(data.products.map((p) => p.category))];
 
   for (const [name, ruleSet] of [
     ['default', DEFAULT_RULE_SET],
@@ -46,7 +61,7 @@ describe('the ranking screen gives checkSuitability’s verdicts and reasons', (
         const holdings: Holding[] = data.holdings.filter((h) => h.clientId === client.id);
         const context = { holdings, today: TODAY, ruleSet, catalog: data.products };
         const screen = suitabilityScreen(client, context);
-        for (const product of [...data.products, ...moved]) {
+        for (const product of [...data.products, ...moved, ...copies]) {
           for (const requestedDeviation of [undefined, acknowledged]) {
             const full = checkSuitability(client, product, {
               ...context,
@@ -62,7 +77,7 @@ describe('the ranking screen gives checkSuitability’s verdicts and reasons', (
           }
         }
       }
-      expect(compared).toBe(data.clients.length * (data.products.length + moved.length) * 2);
+      expect(compared).toBe(data.clients.length * (data.products.length + moved.length + copies.length) * 2);
     });
   }
 });
