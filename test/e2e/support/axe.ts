@@ -24,6 +24,18 @@ export async function expectNoSeriousViolations(page: Page, what: string): Promi
   const size = page.viewportSize();
   if (size) await page.mouse.move(size.width - 2, size.height - 2);
   await expect(page.locator('.MuiTooltip-popper')).toHaveCount(0);
+  // A theme switch fades every button's colours over a quarter second; axe reading half-way (dark text on a
+  // half-light blue) reports a contrast the reader never sees once it settles. Wait for CSS transitions to end
+  // (spinners' endless animations are not transitions, so they do not hold this up). Two frames first, so the
+  // styles of the last click and pointer move are applied and their transitions have started.
+  await page.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
+    undefined,
+    { timeout: 10_000 },
+  );
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = serious.map(
