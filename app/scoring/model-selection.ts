@@ -1,4 +1,4 @@
-import { auc, logLoss, pairedAucDifference } from '../eval/metrics';
+import { auc, calibration as reliability, logLoss, pairedAucDifference } from '../eval/metrics';
 import { calibrate, fitInterceptShift, logitOf, type PlattCalibration } from '../ranking/platt-calibration';
 import { encodeRows } from './feature-encoding';
 import {
@@ -175,18 +175,8 @@ export function evenSample<T>(rows: readonly T[], cap: number): readonly T[] {
   return Array.from({ length: cap }, (_, i) => rows[Math.floor((i * rows.length) / cap)]!);
 }
 
-/** Expected calibration error over ten equal-width bins. */
-function ece(scores: readonly number[], labels: readonly number[]): number | null {
-  if (scores.length === 0) return null;
-  const bins = Array.from({ length: 10 }, () => ({ n: 0, p: 0, y: 0 }));
-  scores.forEach((s, i) => {
-    const b = bins[Math.min(9, Math.floor(Math.max(0, s) * 10))]!;
-    b.n++;
-    b.p += s;
-    b.y += labels[i]!;
-  });
-  return bins.reduce((gap, b) => gap + Math.abs(b.p - b.y), 0) / scores.length;
-}
+/** Expected calibration error over ten equal-width bins, as evaluate and the bench measure it. */
+const ece = (scores: readonly number[], labels: readonly number[]): number | null => reliability(scores, labels).ece;
 
 /**
  * The recalibration the app serves: an intercept shift of the model trained on every row, fitted on its own
