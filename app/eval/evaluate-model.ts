@@ -1,15 +1,34 @@
 import type { ModelMetrics } from '../domain/model-version';
 import type { Interaction } from '../domain';
 import { encodeRows } from '../scoring/feature-encoding';
-import { encodeTraining, InterestModel, type InterestModelOptions } from '../scoring/interest-model';
+import {
+  encodeTraining,
+  type EncodedRows,
+  type InterestModel,
+  type InterestModelOptions,
+} from '../scoring/interest-model';
 import { labelledRows, type BookOfBusiness, type LabelledRow, type PairSignals } from '../scoring/training-rows';
 import { DEFAULT_RULE_SET, type SuitabilityRuleSet } from '../suitability';
-import { fitLogisticBaseline } from './logistic-baseline';
+import type { LogisticBaseline } from './logistic-baseline';
 import { evaluatePredictions, type CalibrationBin, type RankedOutcome } from './metrics';
 import { fitPopularity, popularityScore } from './popularity-baseline';
 import { fitRulesOnly, rulesOnlyProbability, rulesOnlyScore } from './rules-only-baseline';
 import { timeSplit } from './time-split';
-import { trainSelectedModel, type ModelSelection } from '../scoring/model-selection';
+import {
+  selectionSteps,
+  type CandidateSettings,
+  type ModelSelection,
+  type SelectedModel,
+  type SelectionOptions,
+} from '../scoring/model-selection';
+import {
+  fitOutcome,
+  logisticOutcome,
+  runStepsHere,
+  type TrainingOutcome,
+  type TrainingSteps,
+  type TrainingTask,
+} from '../training/training-tasks';
 import { calibrate, logitOf } from '../ranking/platt-calibration';
 import { eceChanceFloor } from './calibration-floor';
 
@@ -172,6 +191,19 @@ export function evaluateOnTimeSplit(
   book: BookOfBusiness,
   options: TimeSplitEvaluationOptions,
 ): TimeSplitEvaluation {
+  return runStepsHere(evaluationSteps(interactions, book, options)).evaluation;
+}
+
+/**
+ * evaluateOnTimeSplit as training steps (training-tasks.ts): the model and the logistic baseline are fitted in one
+ * batch (after the candidates, when the settings are chosen), with `alongside`'s tasks, whose outcomes come back
+ * beside the evaluation.
+ */
+export function* evaluationSteps(
+  interactions: readonly Interaction[],
+  book: BookOfBusiness,
+  options: TimeSplitEvaluationOptions & { alongside?: SelectionOptions['alongside'] },
+): TrainingSteps<{ evaluation: TimeSplitEvaluation; alongside: TrainingOutcome[] }> {
   const { trainShare, k, seed } = options;
   if (!(trainShare > 0 && trainShare < 1))
     throw new RangeError(`train share must be between 0 and 1, got ${trainShare}`);
@@ -191,20 +223,41 @@ export function evaluateOnTimeSplit(
   checkBothOutcomes(train, 'training');
   checkBothOutcomes(test, 'test');
 
-  const selected = options.select ? trainSelectedModel(train, { seed }) : null;
   // The training rows are encoded once, for the model and the logistic baseline alike, and so are the test rows.
-  const encoded = selected?.encoded ?? encodeTraining(train, options.model?.encoding);
-  const model =
-    selected?.model ??
-    InterestModel.train(train, { ...options.model, model: { ...options.model?.model, seed } }, encoded);
+  const besideModel = (settings: CandidateSettings | null, encoded: EncodedRows): TrainingTask[] => [
+    { kind: 'logistic', rows: { rows: train, encoded }, seed },
+    ...(settings && options.alongside ? options.alongside(settings, encoded) : []),
+  ];
+  let selected: SelectedModel | null = null;
+  let model: InterestModel;
+  let logistic: LogisticBaseline;
+  let alongside: TrainingOutcome[];
+  if (options.select) {
+    const selection = yield* selectionSteps(train, { seed, alongside: besideModel });
+    selected = selection.selected;
+    model = selected.model;
+    logistic = logisticOutcome(selection.alongside[0]);
+    alongside = selection.alongside.slice(1);
+  } else {
+    const encoded = encodeTraining(train, options.model?.encoding);
+    const [fitted, baseline] = yield [
+      {
+        kind: 'fit',
+        rows: { rows: train, encoded },
+        options: { ...options.model, model: { ...options.model?.model, seed } },
+      },
+      ...besideModel(null, encoded),
+    ];
+    model = fitOutcome(fitted).models[0]!;
+    logistic = logisticOutcome(baseline);
+    alongside = [];
+  }
   const testVectors = encodeRows(
     model.encoding,
     test.map((r) => r.raw),
   );
   const modelScores = test.map((r, i) => model.scoreEncoded(testVectors[i]!, r.raw));
 
-  const trainExamples = encoded.vectors.map((x, i) => ({ x, y: train[i]!.label }));
-  const logistic = fitLogisticBaseline(trainExamples, model.encoding.dimension, seed);
   const logisticScores = testVectors.map((x) => logistic.model.predict(x));
 
   const popularity = fitPopularity(train.map((r) => ({ productId: r.interaction.productId, label: r.label })));
@@ -231,7 +284,7 @@ export function evaluateOnTimeSplit(
           bins: after.calibration,
         }
       : null;
-  return {
+  const evaluation: TimeSplitEvaluation = {
     trainShare,
     trainRows: train.length,
     testRows: test.length,
@@ -263,6 +316,7 @@ export function evaluateOnTimeSplit(
       recalibratedScore: recalibratedScores ? recalibratedScores[i]! : null,
     })),
   };
+  return { evaluation, alongside };
 }
 
 /**

@@ -1,16 +1,18 @@
 import { auc, calibration as reliability, logLoss, pairedAucDifference } from '../eval/metrics';
 import { calibrate, fitInterceptShift, logitOf, type PlattCalibration } from '../ranking/platt-calibration';
 import { encodeRows } from './feature-encoding';
-import {
-  encodeTraining,
-  encodeTrainings,
-  InterestModel,
-  type EncodedRows,
-  type InterestModelOptions,
-} from './interest-model';
+import type { InterestModel } from './interest-model';
+import { encodeTraining, encodeTrainings, type EncodedRows, type InterestModelOptions } from './interest-model';
 import type { LabelledRow } from './training-rows';
 import { IDENTITY_COLUMNS } from './feature-encoding';
 import { message, type Message, type MessageKey } from '../messages';
+import {
+  fitOutcome,
+  runStepsHere,
+  type TrainingOutcome,
+  type TrainingSteps,
+  type TrainingTask,
+} from '../training/training-tasks';
 
 /** One setting of the interest model the selection may choose. */
 export interface CandidateSettings {
@@ -211,10 +213,29 @@ export function recalibrationFor(model: InterestModel, window: readonly Labelled
  * trained again on every row, and its intercept is shifted to that latest window's positive rate
  * (recalibrationFor), so the probabilities follow the most recent rate when it drifts. Rows must be in time order.
  */
-export function trainSelectedModel(
+export function trainSelectedModel(rows: readonly LabelledRow[], options: SelectionOptions): SelectedModel {
+  return runStepsHere(selectionSteps(rows, options)).selected;
+}
+
+export interface SelectionOptions {
+  seed: number;
+  candidates?: readonly CandidateSettings[];
+  maxFitRows?: number;
+  /**
+   * Tasks that need only the chosen settings and the training rows encoded under them (a baseline, the live model),
+   * run in the same batch as the winner's refit; their outcomes come back beside the selected model.
+   */
+  alongside?: (settings: CandidateSettings, encoded: EncodedRows) => readonly TrainingTask[];
+}
+
+/**
+ * trainSelectedModel as training steps (training-tasks.ts): the candidates in one batch (a machine and the trees
+ * fitted on its residual as one task), then the winner's refit with the `alongside` tasks in another.
+ */
+export function* selectionSteps(
   rows: readonly LabelledRow[],
-  options: { seed: number; candidates?: readonly CandidateSettings[]; maxFitRows?: number },
-): SelectedModel {
+  options: SelectionOptions,
+): TrainingSteps<{ selected: SelectedModel; alongside: TrainingOutcome[] }> {
   const candidates = options.candidates ?? CANDIDATES;
   const first = candidates[0]!;
   const held = Math.floor(rows.length * SELECTION_SHARE);
@@ -230,8 +251,12 @@ export function trainSelectedModel(
     fitPositives < fit.length;
   if (!enough) {
     const encoded = encodeTraining(rows, first.options.encoding);
-    const model = InterestModel.train(rows, withSeed(first.options, options.seed), encoded);
-    return {
+    const [refit, ...alongside] = yield [
+      { kind: 'fit', rows: { rows, encoded }, options: withSeed(first.options, options.seed) },
+      ...(options.alongside?.(first, encoded) ?? []),
+    ];
+    const model = fitOutcome(refit).models[0]!;
+    const selected: SelectedModel = {
       model,
       encoded,
       windowModel: model,
@@ -257,6 +282,7 @@ export function trainSelectedModel(
         eceCalibrated: null,
       },
     };
+    return { selected, alongside };
   }
   // Fitted and encoded once per distinct encoding setting (five of the seven candidates share the default's; the rows
   // are tallied once for all settings), the fitted rows and the judged window alike: the same encoding and vectors
@@ -279,23 +305,44 @@ export function trainSelectedModel(
       },
     ]),
   );
-  const results: (CandidateResult & { scores: number[]; model: InterestModel })[] = [];
-  for (const candidate of candidates) {
-    const shared = encodings.get(encodingKey(candidate))!;
-    // Trees on a machine another candidate has already fitted (same encoding and machine settings) reuse it.
-    const { trees, ...machineOptions } = candidate.options;
-    const sameMachine = trees
-      ? results.find((_, c) => {
-          const { trees: otherTrees, ...other } = candidates[c]!.options;
-          return !otherTrees && JSON.stringify(other) === JSON.stringify(machineOptions);
-        })
-      : undefined;
-    const model = sameMachine
-      ? sameMachine.model.withTrees(fit, trees!, shared.fit.vectors)
-      : InterestModel.train(fit, withSeed(candidate.options, options.seed), shared.fit);
-    const scores = judged.map((r, i) => model.scoreEncoded(shared.judged[i]!, r.raw));
-    results.push({ name: candidate.name, auc: auc(scores, labels), logLoss: logLoss(scores, labels), scores, model });
-  }
+  // A candidate with trees on a machine an earlier candidate fits (same encoding and machine settings) reuses that
+  // machine: the two are one task, the trees fitted after the machine.
+  const machineOf = (c: number): number => {
+    const { trees, ...machineOptions } = candidates[c]!.options;
+    if (!trees) return c;
+    const same = candidates.findIndex((other, o) => {
+      const { trees: otherTrees, ...rest } = other.options;
+      return o < c && !otherTrees && JSON.stringify(rest) === JSON.stringify(machineOptions);
+    });
+    return same >= 0 ? same : c;
+  };
+  const groups = candidates
+    .map((_, c) => c)
+    .filter((c) => machineOf(c) === c)
+    .map((c) => ({ machine: c, trees: candidates.map((_, t) => t).filter((t) => t !== c && machineOf(t) === c) }));
+  // The groups with trees first: they take longest, and threads that start on them finish together with the rest.
+  groups.sort((a, b) => (b.trees.length > 0 ? 1 : 0) - (a.trees.length > 0 ? 1 : 0));
+  const fits = yield groups.map((g): TrainingTask => {
+    const shared = encodings.get(encodingKey(candidates[g.machine]!))!;
+    return {
+      kind: 'fit',
+      rows: { rows: fit, encoded: shared.fit },
+      options: withSeed(candidates[g.machine]!.options, options.seed),
+      thenTrees: g.trees.map((t) => candidates[t]!.options.trees!),
+      judged: { rows: judged, vectors: shared.judged },
+    };
+  });
+  const byCandidate = new Map<number, { model: InterestModel; scores: number[] }>();
+  groups.forEach((g, i) => {
+    const outcome = fitOutcome(fits[i]);
+    [g.machine, ...g.trees].forEach((c, m) =>
+      byCandidate.set(c, { model: outcome.models[m]!, scores: Array.from(outcome.scores[m]!) }),
+    );
+  });
+  const results = candidates.map((candidate, c) => {
+    const { model, scores } = byCandidate.get(c)!;
+    return { name: candidate.name, auc: auc(scores, labels), logLoss: logLoss(scores, labels), scores, model };
+  });
   // Each challenger against the default on the same outcomes: a clear gain, beyond what the window's luck explains.
   const gains = results.map((r, c) => (c === 0 ? null : pairedAucDifference(results[0]!.scores, r.scores, labels)));
   const clear = (c: number): boolean => {
@@ -315,7 +362,11 @@ export function trainSelectedModel(
       null,
     );
   const encoded = encodeTraining(rows, settings.options.encoding);
-  const model = InterestModel.train(rows, withSeed(settings.options, options.seed), encoded);
+  const [refit, ...alongside] = yield [
+    { kind: 'fit', rows: { rows, encoded }, options: withSeed(settings.options, options.seed) },
+    ...(options.alongside?.(settings, encoded) ?? []),
+  ];
+  const model = fitOutcome(refit).models[0]!;
   const calibration = recalibrationFor(model, judged);
   const onWindow = judged.map((r) => model.scoreRaw(r.raw));
   const f3 = (v: number | null) => (v === null ? '-' : v.toFixed(3));
@@ -324,7 +375,7 @@ export function trainSelectedModel(
     return g ? `${g.difference >= 0 ? '+' : ''}${g.difference.toFixed(3)} ± ${g.standardError.toFixed(3)}` : '-';
   };
   const otherGain = best === 0 ? runnerUp?.c : best;
-  return {
+  const selected: SelectedModel = {
     model,
     encoded,
     windowModel: winner.model,
@@ -369,4 +420,5 @@ export function trainSelectedModel(
       ),
     },
   };
+  return { selected, alongside };
 }

@@ -1,13 +1,21 @@
 import type { Interaction } from '../domain';
-import { evaluateOnTimeSplit, EvaluationDataError, type TimeSplitEvaluation } from '../eval/evaluate-model';
+import { evaluationSteps, EvaluationDataError, type TimeSplitEvaluation } from '../eval/evaluate-model';
 import { liveModelParams, type LanguageModelRef, type LiveModel } from '../ranking/live-model';
-import { InterestModel } from '../scoring/interest-model';
-import { CANDIDATES, recalibrationFor, SELECTION_SHARE } from '../scoring/model-selection';
+import type { InterestModel } from '../scoring/interest-model';
+import { recalibrationFor, SELECTION_SHARE } from '../scoring/model-selection';
 import { labelledRows, type BookOfBusiness, type LabelledRow, type PairSignals } from '../scoring/training-rows';
 import type { SuitabilityRuleSet } from '../suitability';
 import type { StoredModelMetrics } from '../domain/model-version';
 import { DomainError } from '../domain/domain-error';
 import { timeSplit } from '../eval/time-split';
+import {
+  fitOutcome,
+  runStepsHere,
+  runStepsOn,
+  type TrainingOutcome,
+  type TrainingPool,
+  type TrainingSteps,
+} from './training-tasks';
 import { compareWithLive, type LiveComparison, type LiveVersionForComparison } from './live-comparison';
 
 /** Fewer outcomes than this say nothing a model could learn; the time split would test on a handful. */
@@ -126,14 +134,28 @@ export interface TrainedVersion {
  * trained on, the later 20 % scored, with the baselines on the same rows), then the live model trained on
  * every outcome. Refusals are DomainErrors with code 'validation' that name the problem.
  */
-export function trainVersion({
+export function trainVersion(data: TrainingData): TrainedVersion {
+  return runStepsHere(trainVersionSteps(data));
+}
+
+/**
+ * trainVersion with its independent trainings run on a pool of threads (the candidates side by side, then the
+ * chosen settings' refit on the training share, the logistic baseline and the live model side by side): the same
+ * version as trainVersion gives. A failed thread rejects with its error.
+ */
+export function trainVersionOn(data: TrainingData, pool: TrainingPool): Promise<TrainedVersion> {
+  return runStepsOn(trainVersionSteps(data), pool);
+}
+
+/** trainVersion as training steps (training-tasks.ts). */
+export function* trainVersionSteps({
   interactions,
   book,
   ruleSet,
   signals,
   languageModel,
   live: liveVersion,
-}: TrainingData): TrainedVersion {
+}: TrainingData): TrainingSteps<TrainedVersion> {
   if (signals && !languageModel)
     throw new Error('trainVersion: signals were given without the language model that computed them');
   const bySignal = signals ? pairSignalsOf(signals) : undefined;
@@ -142,17 +164,30 @@ export function trainVersion({
   checkTrainable(interactions, rows);
 
   let evaluation: TimeSplitEvaluation;
+  let trainedLive: TrainingOutcome | undefined;
   try {
     // The settings are chosen inside the earlier share (each candidate fitted on its earlier 80 %, judged on its
     // latest 20 %), so the version's held-out figures are those of the choice as made, not of a choice that saw them.
-    evaluation = evaluateOnTimeSplit(interactions, book, {
+    // The live model is trained on every outcome with the settings chosen, not chosen again (a second choice on the
+    // latest fifth of all outcomes would cost seven more trainings for a window that overlaps the test share), in
+    // the same batch as the evaluation's own refit and baseline, which it does not depend on.
+    const steps = yield* evaluationSteps(interactions, book, {
       trainShare: TRAIN_SHARE,
       k: METRICS_K,
       seed: TRAINING_SEED,
       ruleSet,
       rows,
       select: true,
+      alongside: (settings) => [
+        {
+          kind: 'fit',
+          rows: { rows },
+          options: { ...settings.options, model: { ...settings.options.model, seed: TRAINING_SEED } },
+        },
+      ],
     });
+    evaluation = steps.evaluation;
+    trainedLive = steps.alongside[0];
   } catch (error) {
     if (error instanceof EvaluationDataError) refuse(error.message);
     throw error;
@@ -170,14 +205,8 @@ export function trainVersion({
       )
     : undefined;
 
-  // The live model is trained on every outcome with the settings chosen, not chosen again: a second choice on the
-  // latest fifth of all outcomes would cost five more trainings for a window that overlaps the test share.
   const selection = evaluation.selection;
-  const settings = CANDIDATES.find((c) => c.name === selection?.chosen) ?? CANDIDATES[0]!;
-  const model = InterestModel.train(rows, {
-    ...settings.options,
-    model: { ...settings.options.model, seed: TRAINING_SEED },
-  });
+  const model = fitOutcome(trainedLive).models[0]!;
   if (!isFiniteModel(model))
     refuse(
       'Training produced numbers that are not finite (a training loss of infinity or NaN): some outcome or feature value is broken.',
