@@ -12,6 +12,7 @@ import { Worker } from 'node:worker_threads';
 const SOURCES = {
   'scoring-worker': './scoring-worker.ts',
   'training-worker': './training-worker.ts',
+  'training-pool-worker': './training-pool-worker.ts',
   'audit-worker': '../db/audit-worker.ts',
   'pack-worker': '../backend/pack-worker.ts',
 } as const;

@@ -1,20 +1,25 @@
 import { startWorker } from './start-worker';
 import type { TrainedVersion, TrainingData } from './train-model-version';
-import type { TrainingReply } from './training-worker';
+import type { TrainingReply, TrainingWorkerData } from './training-worker';
 import { DomainError, type DomainErrorCode } from '../../app/domain/domain-error';
 
 /**
  * trainVersion on a worker thread, so the backend keeps answering while a model trains (seconds on a large
  * book). A refusal comes back as the same DomainError; a thread that fails or stops without answering is an error.
- * An aborted `signal` ends the thread and rejects with the signal's reason.
+ * An aborted `signal` ends the thread (and the pool of threads it trains on) and rejects with the signal's reason.
+ * `threads`: how many threads the training runs on (default: one per core, see trainingThreads).
  */
-export function trainInWorker(data: TrainingData, signal?: AbortSignal): Promise<TrainedVersion> {
+export function trainInWorker(
+  data: TrainingData,
+  signal?: AbortSignal,
+  options: { threads?: number } = {},
+): Promise<TrainedVersion> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(signal.reason);
       return;
     }
-    const worker = startWorker('training-worker', data);
+    const worker = startWorker('training-worker', { data, ...options } satisfies TrainingWorkerData);
     let settled = false;
     const settle = (outcome: () => void): void => {
       if (settled) return;

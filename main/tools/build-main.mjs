@@ -45,10 +45,11 @@ await Promise.all([
   // The backend's own thread (browser mode) and process (Electron's utility process): the store, the use-cases and
   // model training run there, so the thread or process that shows the app only relays.
   esm({ 'backend-worker': 'main/host/backend-worker.ts', 'backend-utility': 'main/host/backend-utility.ts' }),
-  // The threads parallel-scoring.ts and train-in-worker.ts start, beside the bundles that use them.
+  // The threads parallel-scoring.ts, train-in-worker.ts and training-pool.ts start, beside the bundles that use them.
   esm({
     'scoring-worker': 'main/model/scoring-worker.ts',
     'training-worker': 'main/model/training-worker.ts',
+    'training-pool-worker': 'main/model/training-pool-worker.ts',
     'audit-worker': 'main/db/audit-worker.ts',
     'pack-worker': 'main/backend/pack-worker.ts',
   }),
