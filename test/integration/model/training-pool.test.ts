@@ -1,8 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateDemoData } from '../../../app/demo/demo-data';
 import { selectionView } from '../../../app/domain/model-version';
 import { encodeTraining } from '../../../app/scoring/interest-model';
-import { CANDIDATES } from '../../../app/scoring/model-selection';
+import { CANDIDATES, selectionSteps, trainSelectedModel } from '../../../app/scoring/model-selection';
+import { runStepsOn } from '../../../app/training/training-tasks';
 import { labelledRows } from '../../../app/scoring/training-rows';
 import { DEFAULT_RULE_SET } from '../../../app/suitability';
 import { trainVersion, trainVersionOn, type TrainingData } from '../../../app/training/train-version';
@@ -50,6 +52,20 @@ describe('training on a pool of threads', () => {
     expect(parallel).toEqual(alone);
   }, 240_000);
 
+  it('gives the same trees as one thread where the chosen settings have them', async () => {
+    const rows = labelledRows(input.interactions, input.book);
+    const boosted = CANDIDATES.find((c) => c.name === 'boosted')!;
+    const options = { seed: 1, candidates: [boosted, CANDIDATES[0]!] };
+    const parallel = (await runStepsOn(selectionSteps(rows, options), pool)).selected;
+    const alone = trainSelectedModel(rows, options);
+    expect(parallel.model.trees).not.toBeNull();
+    expect(parallel.model.toJSON()).toEqual(alone.model.toJSON());
+    expect(parallel.selection).toEqual(alone.selection);
+    expect(rows.slice(-50).map((r) => parallel.model.scoreRaw(r.raw))).toEqual(
+      rows.slice(-50).map((r) => alone.model.scoreRaw(r.raw)),
+    );
+  }, 240_000);
+
   it('fails the retrain with the thread’s reason when a training on a thread fails', async () => {
     const rows = labelledRows(input.interactions, input.book);
     const encoded = encodeTraining(rows.slice(0, 10));
@@ -64,11 +80,19 @@ describe('training on a pool of threads', () => {
     expect(trainingThreads(64)).toBe(CANDIDATES.length);
   });
 
-  it('stops a retrain on its threads when it is cancelled, and the next one stores the same version', async () => {
+  it('stops a retrain and its threads when it is cancelled, and the next one stores the same version', async () => {
+    // Linux lists a process's threads; elsewhere only the answer is checked.
+    const threads = fs.existsSync('/proc/self/task') ? () => fs.readdirSync('/proc/self/task').length : null;
+    const before = threads?.() ?? 0;
     const controller = new AbortController();
     const cancelled = trainInWorker(input, controller.signal, { threads: 2 });
-    setTimeout(() => controller.abort(new Error('cancelled by the test')), 200);
+    // Cancelled once the training thread has started its pool (more than two threads more), else after a second.
+    const started = Date.now();
+    while (threads && threads() <= before + 2 && Date.now() - started < 1000)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    controller.abort(new Error('cancelled by the test'));
     await expect(cancelled).rejects.toThrow('cancelled by the test');
+    if (threads) await vi.waitFor(() => expect(threads()).toBeLessThanOrEqual(before), { timeout: 10_000 });
     const again = await trainInWorker(input, undefined, { threads: 2 });
     expect(again).toEqual(trainVersion(input));
   }, 240_000);
