@@ -1,7 +1,7 @@
 import type { Interaction } from '../domain';
 import { evaluationSteps, EvaluationDataError, type TimeSplitEvaluation } from '../eval/evaluate-model';
 import { liveModelParams, type LanguageModelRef, type LiveModel } from '../ranking/live-model';
-import type { InterestModel } from '../scoring/interest-model';
+import { encodeTraining, type InterestModel } from '../scoring/interest-model';
 import { recalibrationFor, SELECTION_SHARE } from '../scoring/model-selection';
 import { labelledRows, type BookOfBusiness, type LabelledRow, type PairSignals } from '../scoring/training-rows';
 import type { SuitabilityRuleSet } from '../suitability';
@@ -181,7 +181,8 @@ export function* trainVersionSteps({
       alongside: (settings) => [
         {
           kind: 'fit',
-          rows: { rows },
+          // Encoded here rather than by the task: a thread that would encode them needs every row's raw features.
+          rows: { rows, encoded: encodeTraining(rows, settings.options.encoding) },
           options: { ...settings.options, model: { ...settings.options.model, seed: TRAINING_SEED } },
         },
       ],

@@ -4,8 +4,7 @@ import type { FeatureEncoding, SparseVector } from '../../app/scoring/feature-en
 import type { RawFeatures } from '../../app/scoring/scoring-context';
 import type { LabelledRow } from '../../app/scoring/training-rows';
 
-/** A row's number in one column: absent (no such key), null, or a number (NaN and infinities kept as they are). */
-const ABSENT = 0;
+/** A row's number in one column: absent (0, no such key), null, or a number (NaN and infinities kept as they are). */
 const NULL = 1;
 const NUMBER = 2;
 
@@ -25,10 +24,14 @@ export interface PackedCategoricalColumn {
   present: Uint8Array;
 }
 
-/** What a training task reads of its rows: label, time and raw features. */
+/** What every training task reads of its rows: label and time. */
 export interface PackedRows {
   labels: Uint8Array;
   times: string[];
+}
+
+/** The rows' raw features, column by column, for the tasks that read them (trees, or an encoding still to fit). */
+export interface PackedRaw {
   numeric: PackedNumericColumn[];
   categorical: PackedCategoricalColumn[];
 }
@@ -42,6 +45,7 @@ export interface PackedVectors {
 
 export type Pack =
   | { id: number; kind: 'rows'; rows: PackedRows }
+  | { id: number; kind: 'raw'; raw: PackedRaw }
   | { id: number; kind: 'vectors'; vectors: PackedVectors }
   | { id: number; kind: 'encoding'; encoding: FeatureEncoding };
 
@@ -54,27 +58,26 @@ function shared<T extends Int32Array | Float64Array | Uint8Array>(
 }
 
 export function packRows(rows: readonly LabelledRow[]): PackedRows {
+  const labels = shared(Uint8Array, 1, rows.length);
+  rows.forEach((row, r) => (labels[r] = row.label));
+  return { labels, times: rows.map((row) => row.interaction.occurredAt) };
+}
+
+export function packRaw(rows: readonly LabelledRow[]): PackedRaw {
   const n = rows.length;
-  const labels = shared(Uint8Array, 1, n);
-  const times: string[] = new Array<string>(n);
-  const numericNames = new Map<string, number>();
-  const categoricalNames = new Map<string, number>();
-  for (let r = 0; r < n; r++) {
-    const row = rows[r]!;
-    labels[r] = row.label;
-    times[r] = row.interaction.occurredAt;
-    for (const name of Object.keys(row.raw.numeric))
-      if (!numericNames.has(name)) numericNames.set(name, numericNames.size);
-    for (const name of Object.keys(row.raw.categorical))
-      if (!categoricalNames.has(name)) categoricalNames.set(name, categoricalNames.size);
+  const numericNames = new Set<string>();
+  const categoricalNames = new Set<string>();
+  for (const row of rows) {
+    for (const name in row.raw.numeric) numericNames.add(name);
+    for (const name in row.raw.categorical) categoricalNames.add(name);
   }
-  const numeric = [...numericNames.keys()].map((name): PackedNumericColumn => {
+  const numeric = [...numericNames].map((name): PackedNumericColumn => {
     const values = shared(Float64Array, 8, n);
     const state = shared(Uint8Array, 1, n);
     for (let r = 0; r < n; r++) {
       const numbers = rows[r]!.raw.numeric;
-      if (!Object.hasOwn(numbers, name)) continue;
       const v = numbers[name];
+      if (v === undefined && !Object.hasOwn(numbers, name)) continue;
       if (v === null || v === undefined) state[r] = NULL;
       else {
         state[r] = NUMBER;
@@ -83,53 +86,77 @@ export function packRows(rows: readonly LabelledRow[]): PackedRows {
     }
     return { name, values, state };
   });
-  const categorical = [...categoricalNames.keys()].map((name): PackedCategoricalColumn => {
+  const categorical = [...categoricalNames].map((name): PackedCategoricalColumn => {
     const wordCodes = new Map<string, number>();
-    const codes: number[] = [];
+    let codes = new Int32Array(Math.max(16, n));
+    let used = 0;
     const ends = shared(Int32Array, 4, n);
     const present = shared(Uint8Array, 1, n);
     for (let r = 0; r < n; r++) {
-      const lists = rows[r]!.raw.categorical;
-      if (Object.hasOwn(lists, name)) {
+      const list = rows[r]!.raw.categorical[name];
+      if (list !== undefined || Object.hasOwn(rows[r]!.raw.categorical, name)) {
         present[r] = 1;
-        for (const word of lists[name]!) {
+        for (const word of list ?? []) {
           let code = wordCodes.get(word);
           if (code === undefined) wordCodes.set(word, (code = wordCodes.size));
-          codes.push(code);
+          if (used === codes.length) {
+            const grown = new Int32Array(codes.length * 2);
+            grown.set(codes);
+            codes = grown;
+          }
+          codes[used++] = code;
         }
       }
-      ends[r] = codes.length;
+      ends[r] = used;
     }
-    const packed = shared(Int32Array, 4, codes.length);
-    packed.set(codes);
+    const packed = shared(Int32Array, 4, used);
+    packed.set(codes.subarray(0, used));
     return { name, words: [...wordCodes.keys()], codes: packed, ends, present };
   });
-  return { labels, times, numeric, categorical };
+  return { numeric, categorical };
 }
 
+const NO_RAW: RawFeatures = Object.freeze({ numeric: Object.freeze({}), categorical: Object.freeze({}) });
+
 /**
- * The rows as training reads them: label, the interaction's time, and raw features equal to the packed ones (the
- * same keys, values and lists). The rest of a LabelledRow (the client, product and market) does not travel.
+ * The rows as training reads them: label, the interaction's time, and, when `raw` is given, raw features equal to
+ * the packed ones (the same keys, values and lists; a list of one word is one array shared by every row that has
+ * it, which nothing in training changes). Without `raw` every row has empty raw features: for tasks that read only
+ * the vectors. The rest of a LabelledRow (the client, product and market) does not travel.
  */
-export function unpackRows(packed: PackedRows): LabelledRow[] {
+export function unpackRows(packed: PackedRows, raw?: PackedRaw): LabelledRow[] {
   const n = packed.times.length;
-  const raws: RawFeatures[] = Array.from({ length: n }, () => ({ numeric: {}, categorical: {} }));
-  for (const column of packed.numeric)
+  const raws: RawFeatures[] = raw ? Array.from({ length: n }, () => ({ numeric: {}, categorical: {} })) : [];
+  for (const column of raw?.numeric ?? [])
     for (let r = 0; r < n; r++) {
       const state = column.state[r];
       if (state === NULL) raws[r]!.numeric[column.name] = null;
       else if (state === NUMBER) raws[r]!.numeric[column.name] = column.values[r]!;
     }
-  for (const column of packed.categorical)
+  for (const column of raw?.categorical ?? []) {
+    const single = column.words.map((word) => [word]);
+    const none: string[] = [];
     for (let r = 0; r < n; r++) {
       if (!column.present[r]) continue;
-      const list: string[] = [];
-      for (let j = r === 0 ? 0 : column.ends[r - 1]!; j < column.ends[r]!; j++) list.push(column.words[column.codes[j]!]!);
+      const from = r === 0 ? 0 : column.ends[r - 1]!;
+      const to = column.ends[r]!;
+      const list =
+        to === from
+          ? none
+          : to === from + 1
+            ? single[column.codes[from]!]!
+            : Array.from(column.codes.subarray(from, to), (code) => column.words[code]!);
       raws[r]!.categorical[column.name] = list;
     }
-  return raws.map(
-    (raw, r) =>
-      ({ raw, label: packed.labels[r] as 0 | 1, interaction: { occurredAt: packed.times[r]! } }) as unknown as LabelledRow,
+  }
+  return Array.from(
+    { length: n },
+    (_, r) =>
+      ({
+        raw: raw ? raws[r]! : NO_RAW,
+        label: packed.labels[r] as 0 | 1,
+        interaction: { occurredAt: packed.times[r]! },
+      }) as unknown as LabelledRow,
   );
 }
 

@@ -29,7 +29,12 @@ export type TaskReply =
             reports: (EpochReport | null)[];
             scores: Float64Array[];
           }
-        | { kind: 'logistic'; model: LogisticRegressionState; l2: number; selection: { l2: number; logLoss: number }[] };
+        | {
+            kind: 'logistic';
+            model: LogisticRegressionState;
+            l2: number;
+            selection: { l2: number; logLoss: number }[];
+          };
     }
   | { id: number; error: string };
 
@@ -37,20 +42,31 @@ const port = parentPort;
 if (!port) throw new Error('training-pool-worker runs as a worker thread of training-pool');
 
 const packs = new Map<number, Pack>();
-const unpacked = new Map<number, LabelledRow[] | SparseVector[] | FeatureEncoding>();
+const rowsUnpacked = new Map<string, LabelledRow[]>();
+const vectorsUnpacked = new Map<number, SparseVector[]>();
 
-function rowsOf(id: number): LabelledRow[] {
-  const pack = packs.get(id);
-  if (pack?.kind !== 'rows') throw new Error(`training pool: rows ${id} were not sent`);
-  if (!unpacked.has(id)) unpacked.set(id, unpackRows(pack.rows));
-  return unpacked.get(id) as LabelledRow[];
+/** The rows, with their raw features when `rawId` names them; rebuilt once per thread. */
+function rowsOf(id: number, rawId?: number): LabelledRow[] {
+  const key = `${id}:${rawId ?? ''}`;
+  let rows = rowsUnpacked.get(key);
+  if (!rows) {
+    const pack = packs.get(id);
+    if (pack?.kind !== 'rows') throw new Error(`training pool: rows ${id} were not sent`);
+    const raw = rawId === undefined ? undefined : packs.get(rawId);
+    if (raw && raw.kind !== 'raw') throw new Error(`training pool: raw features ${rawId} were not sent`);
+    rowsUnpacked.set(key, (rows = unpackRows(pack.rows, raw?.raw)));
+  }
+  return rows;
 }
 
 function vectorsOf(id: number): SparseVector[] {
-  const pack = packs.get(id);
-  if (pack?.kind !== 'vectors') throw new Error(`training pool: vectors ${id} were not sent`);
-  if (!unpacked.has(id)) unpacked.set(id, unpackVectors(pack.vectors));
-  return unpacked.get(id) as SparseVector[];
+  let vectors = vectorsUnpacked.get(id);
+  if (!vectors) {
+    const pack = packs.get(id);
+    if (pack?.kind !== 'vectors') throw new Error(`training pool: vectors ${id} were not sent`);
+    vectorsUnpacked.set(id, (vectors = unpackVectors(pack.vectors)));
+  }
+  return vectors;
 }
 
 function encodingOf(id: number): FeatureEncoding {
@@ -63,7 +79,7 @@ function taskOf(packed: PackedTask): TrainingTask {
   const encoded = packed.encoded
     ? { encoding: encodingOf(packed.encoded.encoding), vectors: vectorsOf(packed.encoded.vectors) }
     : undefined;
-  const rows = rowsOf(packed.rows);
+  const rows = rowsOf(packed.rows, packed.kind === 'fit' ? packed.raw : undefined);
   if (packed.kind === 'logistic') {
     if (!encoded) throw new Error('training pool: a logistic task came without encoded rows');
     return { kind: 'logistic', rows: { rows, encoded }, seed: packed.seed };
@@ -73,7 +89,9 @@ function taskOf(packed: PackedTask): TrainingTask {
     rows: encoded ? { rows, encoded } : { rows },
     options: packed.options,
     ...(packed.thenTrees ? { thenTrees: packed.thenTrees } : {}),
-    ...(packed.judged ? { judged: { rows: rowsOf(packed.judged.rows), vectors: vectorsOf(packed.judged.vectors) } } : {}),
+    ...(packed.judged
+      ? { judged: { rows: rowsOf(packed.judged.rows, packed.judged.raw), vectors: vectorsOf(packed.judged.vectors) } }
+      : {}),
   };
 }
 

@@ -7,7 +7,7 @@ import { LogisticRegression } from '../../app/scoring/logistic-regression';
 import { CANDIDATES } from '../../app/scoring/model-selection';
 import type { LabelledRow } from '../../app/scoring/training-rows';
 import type { TrainingOutcome, TrainingPool, TrainingTask } from '../../app/training/training-tasks';
-import { packRows, packVectors, type Pack } from './packed-rows';
+import { packRaw, packRows, packVectors, type Pack } from './packed-rows';
 import { startWorker } from './start-worker';
 import type { TaskReply, TaskRequest } from './training-pool-worker';
 
@@ -16,10 +16,12 @@ export type PackedTask =
   | {
       kind: 'fit';
       rows: number;
+      /** The rows' raw features, where the task reads them (trees, or no encoding given). */
+      raw?: number;
       encoded?: { encoding: number; vectors: number };
       options: InterestModelOptions;
       thenTrees?: readonly BoostedTreesOptions[];
-      judged?: { rows: number; vectors: number };
+      judged?: { rows: number; raw?: number; vectors: number };
     }
   | { kind: 'logistic'; rows: number; encoded: { encoding: number; vectors: number }; seed: number };
 
@@ -93,35 +95,55 @@ export async function createTrainingPool(threads: number): Promise<ThreadedTrain
     }),
   );
   let nextPack = 0;
-  const packs = new WeakMap<object, Pack>();
-  const packOf = (key: object, make: (id: number) => Pack): Pack => {
-    let pack = packs.get(key);
-    if (!pack) packs.set(key, (pack = make(nextPack++)));
+  const packs = new Map<Pack['kind'], WeakMap<object, Pack>>();
+  const packOf = (kind: Pack['kind'], key: object, make: (id: number) => Pack): Pack => {
+    if (!packs.has(kind)) packs.set(kind, new WeakMap());
+    let pack = packs.get(kind)!.get(key);
+    if (!pack) packs.get(kind)!.set(key, (pack = make(nextPack++)));
     return pack;
   };
-  const rowsPack = (rows: readonly LabelledRow[]) => packOf(rows, (id) => ({ id, kind: 'rows', rows: packRows(rows) }));
+  const rowsPack = (rows: readonly LabelledRow[]) =>
+    packOf('rows', rows, (id) => ({ id, kind: 'rows', rows: packRows(rows) }));
+  const rawPack = (rows: readonly LabelledRow[]) =>
+    packOf('raw', rows, (id) => ({ id, kind: 'raw', raw: packRaw(rows) }));
   const vectorsPack = (vectors: readonly SparseVector[]) =>
-    packOf(vectors, (id) => ({ id, kind: 'vectors', vectors: packVectors(vectors) }));
-  const encodingPack = (encoding: FeatureEncoding) => packOf(encoding, (id) => ({ id, kind: 'encoding', encoding }));
+    packOf('vectors', vectors, (id) => ({ id, kind: 'vectors', vectors: packVectors(vectors) }));
+  const encodingPack = (encoding: FeatureEncoding) =>
+    packOf('encoding', encoding, (id) => ({ id, kind: 'encoding', encoding }));
 
   /** The task as it travels, and the packs it names. */
   const packTask = (task: TrainingTask): { packed: PackedTask; uses: Pack[] } => {
     const uses: Pack[] = [];
     const use = (pack: Pack): number => (uses.push(pack), pack.id);
     const encoded = task.rows.encoded
-      ? { encoding: use(encodingPack(task.rows.encoded.encoding)), vectors: use(vectorsPack(task.rows.encoded.vectors)) }
+      ? {
+          encoding: use(encodingPack(task.rows.encoded.encoding)),
+          vectors: use(vectorsPack(task.rows.encoded.vectors)),
+        }
       : undefined;
     const rows = use(rowsPack(task.rows.rows));
-    if (task.kind === 'logistic') return { packed: { kind: 'logistic', rows, encoded: encoded!, seed: task.seed }, uses };
+    if (task.kind === 'logistic')
+      return { packed: { kind: 'logistic', rows, encoded: encoded!, seed: task.seed }, uses };
+    // Raw features are packed and rebuilt only for the tasks that read them: rebuilding 40,000 rows' objects on
+    // a thread took longer than fitting a machine on their vectors.
+    const trees = !!task.options.trees || (task.thenTrees?.length ?? 0) > 0;
+    const judged = task.judged;
     return {
       packed: {
         kind: 'fit',
         rows,
+        ...(trees || !encoded ? { raw: use(rawPack(task.rows.rows)) } : {}),
         ...(encoded ? { encoded } : {}),
         options: task.options,
         ...(task.thenTrees ? { thenTrees: task.thenTrees } : {}),
-        ...(task.judged
-          ? { judged: { rows: use(rowsPack(task.judged.rows)), vectors: use(vectorsPack(task.judged.vectors)) } }
+        ...(judged
+          ? {
+              judged: {
+                rows: use(rowsPack(judged.rows)),
+                ...(trees ? { raw: use(rawPack(judged.rows)) } : {}),
+                vectors: use(vectorsPack(judged.vectors)),
+              },
+            }
           : {}),
       },
       uses,
@@ -144,10 +166,12 @@ export async function createTrainingPool(threads: number): Promise<ThreadedTrain
           const { packed: task, uses } = packed[t]!;
           const sending = uses.filter((p) => !thread.holds.has(p.id));
           for (const p of sending) thread.holds.add(p.id);
-          const reply = await thread.run({ id: nextTask++, packs: [...new Set(sending)], task }).catch((error: Error) => {
-            failed = true;
-            throw error;
-          });
+          const reply = await thread
+            .run({ id: nextTask++, packs: [...new Set(sending)], task })
+            .catch((error: Error) => {
+              failed = true;
+              throw error;
+            });
           if ('error' in reply) {
             failed = true;
             throw new Error(`a training thread failed: ${reply.error}`);

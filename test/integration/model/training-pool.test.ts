@@ -11,7 +11,6 @@ import { trainVersion, trainVersionOn, type TrainingData } from '../../../app/tr
 import { trainInWorker } from '../../../main/model/train-in-worker';
 import { createTrainingPool, trainingThreads, type ThreadedTrainingPool } from '../../../main/model/training-pool';
 
-
 const TODAY = '2026-06-15';
 
 function trainingData(interactionCount: number): TrainingData {
