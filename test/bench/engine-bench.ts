@@ -8,7 +8,15 @@ import { InterestModel } from '../../app/scoring/interest-model';
 import { CANDIDATES, trainSelectedModel } from '../../app/scoring/model-selection';
 import { marketAt, type ScoredClient } from '../../app/scoring/scoring-context';
 import { labelledRows, type LabelledRow } from '../../app/scoring/training-rows';
-import { TRAIN_SHARE, TRAINING_SEED, trainVersion, trainVersionOn } from '../../app/training/train-version';
+import {
+  TRAIN_SHARE,
+  TRAINING_SEED,
+  trainVersion,
+  trainVersionOn,
+  trainVersionSteps,
+  type TrainingData,
+} from '../../app/training/train-version';
+import { runTrainingTask } from '../../app/training/training-tasks';
 import { fitLogisticBaseline } from '../../app/eval/logistic-baseline';
 import { rulesOnlyScore } from '../../app/eval/rules-only-baseline';
 import { timeSplit } from '../../app/eval/time-split';
@@ -95,6 +103,49 @@ function retrainStages(rows: readonly LabelledRow[]): string {
 }
 
 /**
+ * The retrain's own steps run in turn on this thread, CPU timed: the work between batches (the join, the encodings,
+ * the choice, the held-out figures), which runs on one thread whatever the pool, and each batch's tasks. From them,
+ * the wall time a pool of free cores would take (each batch's tasks handed in order to whichever thread is free):
+ * a figure the load of other work on a shared machine does not move, beside the measured one.
+ */
+function retrainCriticalPath(data: TrainingData): string {
+  const cpu = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const serial: number[] = [];
+  const batches: number[][] = [];
+  const steps = trainVersionSteps(data);
+  let from = cpu();
+  let next = steps.next([]);
+  while (!next.done) {
+    serial.push(cpu() - from);
+    const costs: number[] = [];
+    const outcomes = next.value.map((task) => {
+      const started = cpu();
+      const outcome = runTrainingTask(task);
+      costs.push(cpu() - started);
+      return outcome;
+    });
+    batches.push(costs);
+    from = cpu();
+    next = steps.next(outcomes);
+  }
+  serial.push(cpu() - from);
+  const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+  const makespan = (costs: readonly number[], threads: number) => {
+    const busy = new Array<number>(threads).fill(0);
+    for (const c of costs) busy[busy.indexOf(Math.min(...busy))]! += c;
+    return Math.max(...busy);
+  };
+  const on = (threads: number) => sum(serial) + sum(batches.map((b) => makespan(b, threads)));
+  return (
+    `  its steps on one thread (CPU): between batches ${serial.map(fmt).join(', ')}; batches ${batches.map((b) => `[${b.map(fmt).join(', ')}]`).join(' ')}; ` +
+    `in all ${fmt(on(1))}; on free cores the pool would take ${fmt(on(2))} on 2 threads, ${fmt(on(4))} on 4 (the work between batches, ${fmt(sum(serial))}, on one thread whatever the pool)`
+  );
+}
+
+/**
  * The interest engine's figures: ranking 1,000 products for one client, 10,000 clients × 200 products,
  * and training on 100,000 interactions, each beside the straightforward path (InterestModel.score per pair)
  * measured in the same run. Everything is generated from the demo generators with fixed seeds.
@@ -159,7 +210,7 @@ export async function benchEngine(): Promise<string[]> {
       await pool.close();
     }
     // Where that time goes, its stages run again one by one on the same rows (BENCH_RETRAIN_STAGES=1; about as long again).
-    if (process.env.BENCH_RETRAIN_STAGES === '1') lines.push(retrainStages(rows));
+    if (process.env.BENCH_RETRAIN_STAGES === '1') lines.push(retrainStages(rows), retrainCriticalPath(data));
   }
 
   const market = marketAt(demo.marketSnapshots, TODAY);
