@@ -501,7 +501,7 @@ export class FastTrees {
 
   /** Adds each tree of the group to the sums of the keys that reach each of its leaves. */
   private walkGroup({ trees, words, offset }: TreeGroup, full: Int32Array): void {
-    const { roots, ends, feature, lo, hi, value, leftAt, left } = this.tables;
+    const { roots, ends, feature, lo, hi, value, leftAt, left, after } = this.tables;
     const { maskSlot, maskAt, masks, reach, row } = this;
     const sums = this.groupSums;
     for (let j = 0; j < trees.length; j++) {
@@ -511,6 +511,12 @@ export class FastTrees {
       // Children come after their parent, so one pass in node order hands every node its keys before it is read.
       for (let node = root; node < end; node++) {
         const at = (node - root) * words;
+        let any = 0;
+        for (let w = 0; w < words; w++) any |= reach[at + w]!;
+        if (any === 0 && after[node]! > 0) {
+          node = after[node]! - 1;
+          continue;
+        }
         const f = feature[node]!;
         if (f < 0) {
           const v = value[node]!;
@@ -523,23 +529,15 @@ export class FastTrees {
         const loAt = (lo[node]! - root) * words;
         const hiAt = (hi[node]! - root) * words;
         const slot = maskSlot[node]!;
-        if (slot < 0) {
-          // A client column: every key goes the same way.
-          const toLo = left[leftAt[node]! + row[f]!] === 1;
-          for (let w = 0; w < words; w++) {
-            const r = reach[at + w]!;
-            reach[loAt + w] = toLo ? r : 0;
-            reach[hiAt + w] = toLo ? 0 : r;
-          }
-        } else {
-          const mask = masks[slot]!;
-          const from = maskAt[node]!;
-          for (let w = 0; w < words; w++) {
-            const r = reach[at + w]!;
-            const m = mask[from + w]!;
-            reach[loAt + w] = r & m;
-            reach[hiAt + w] = r & ~m;
-          }
+        // A client column sends every key the same way: a mask of all ones or none.
+        const way = slot < 0 ? (left[leftAt[node]! + row[f]!] === 1 ? -1 : 0) : 0;
+        const mask = masks[slot < 0 ? 0 : slot]!;
+        const from = maskAt[node]!;
+        for (let w = 0; w < words; w++) {
+          const r = reach[at + w]!;
+          const m = slot < 0 ? way : mask[from + w]!;
+          reach[loAt + w] = r & m;
+          reach[hiAt + w] = r & ~m;
         }
       }
     }
