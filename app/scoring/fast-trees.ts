@@ -139,9 +139,12 @@ function treeTables(trees: BoostedTrees): TreeTables {
  * or pair column splits it by the node's own mask of left-going keys, which is fixed per catalogue for a product
  * column; for a categorical cross it depends only on the client's tokens, so it is worked out once per token and
  * kept, and for a number it is worked out per client. Each leaf adds its value to the keys that reach it, and a
- * subtree that no key reaches is skipped. On the engine bench's 'boosted' model (200 trees of depth 4, most of whose 3,000 nodes split on
- * crosses, groups of 30 to 185 keys) this took 10,000 clients × 200 products from about 3 s to 0.7 s of CPU
- * with the machine's part included. Gives BoostedTrees.margin of the pair's raw features, to rounding (the sum is
+ * subtree that no key reaches is skipped. Each tree still costs one add per key, so the work per client is about
+ * trees × keys (7,900 adds for the engine bench's 'boosted' model: 200 trees of depth 4, four-fifths of whose
+ * nodes split on crosses, in groups of 30 to 191 keys) instead of a walk per tree and key. On the bench's 10,000
+ * clients × 200 products that took the scoring from 9.4 times the default model's CPU time (7.6 s against
+ * 0.81 s, the machine shared) to 3.3 times it (2.0 s against 0.60 s), and one client's 1,000 products from a
+ * median of 1.29 ms to 0.51 ms. Gives BoostedTrees.margin of the pair's raw features, to rounding (the sum is
  * taken in another order).
  */
 export class FastTrees {
