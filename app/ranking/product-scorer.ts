@@ -9,7 +9,6 @@ import type { ScoredClient, ScoringContext } from '../scoring/scoring-context';
 import type { LiveModel } from './live-model';
 import { calibrate } from './platt-calibration';
 import { explainScore } from './score-reasons';
-import { keptProductsOf } from './kept-values';
 
 export interface ProductScore {
   /** Calibrated probability of interest, 0..1. */
@@ -104,7 +103,7 @@ export function modelScorer(
     if (products.length === 0) return [];
     let raw: ArrayLike<number> | null = null;
     if (catalogue && !given) {
-      const whole = catalogueRanker(live, keptProductsOf(catalogue), market, at);
+      const whole = catalogueRanker(live, catalogue, market, at);
       // A product asked for must be the very object at its id's place in the catalogue handed in (ids repeated,
       // or a product from elsewhere, take the path below).
       const places: number[] = [];
@@ -121,7 +120,7 @@ export function modelScorer(
     if (raw === null) {
       // Signals are per request and per product asked; without the catalogue there are only these products.
       const ranking = given ? { at, signals: signalColumns(given, products) } : { at };
-      raw = createRanker(model, keptProductsOf(products), market, at).scoreClient(client, undefined, ranking);
+      raw = createRanker(model, products, market, at).scoreClient(client, undefined, ranking);
     }
     const scores = raw;
     const request: ScoreRequest = { live, client, market, at, signals: given, reasons: options.reasons ?? 4 };

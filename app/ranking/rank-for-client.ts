@@ -7,7 +7,6 @@ import type { ProductScorer } from './product-scorer';
 import { borrowingNeed } from './borrowing-need';
 import { explore, type Exploration } from './exploration';
 import { inScope } from '../suitability/suitability-facts';
-import { keptProductsOf, keptRuleSetOf } from './kept-values';
 
 export interface RankingRequest {
   client: ScoredClient;
@@ -63,11 +62,9 @@ function head(p: Product) {
  * diversity rule (see diversity.ts), which flags each product it moved down.
  */
 export function rankForClient(request: RankingRequest): RankingResult {
-  const { client, holdings, today } = request;
-  // The store reads new objects per request; unchanged ones are swapped for those seen before, whose suitability
-  // facts and scoring parts are kept (see kept-values.ts).
-  const products = keptProductsOf(request.products);
-  const ruleSet = keptRuleSetOf(request.ruleSet);
+  // Work is kept per product and rule-set object (suitability facts, scoring parts): the store hands back the same
+  // objects while their rows are unchanged (main/db/row-identity.ts).
+  const { client, holdings, today, products, ruleSet } = request;
   const active = products.filter((p) => p.active);
   const suitable: { product: Product; deviation: boolean }[] = [];
   const excluded: ExcludedProduct[] = [];

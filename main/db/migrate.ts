@@ -20,6 +20,7 @@ import { migration0190 } from './migrations/0190-pitch-draft-per-language';
 import { migration0200 } from './migrations/0200-impression-policy';
 import { migration0210 } from './migrations/0210-conversion-funnel';
 import { migration0220 } from './migrations/0220-experiments';
+import { migration0230 } from './migrations/0230-table-versions';
 
 export interface Migration {
   version: number;
@@ -50,6 +51,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0200,
   migration0210,
   migration0220,
+  migration0230,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -3,6 +3,8 @@ import { appendAudit } from './audit-log';
 import type { Db } from './connection';
 import { existingKeys } from './existing-keys';
 import { normalizeSearch } from './client-rows';
+import { keptFromRow, keptTable } from './row-identity';
+import { cached } from './statement-cache';
 
 interface ProductRow {
   id: string;
@@ -62,6 +64,11 @@ function fromRow(r: ProductRow): Product {
     active: r.active === 1,
     updatedAt: r.updated_at,
   };
+}
+
+/** The product object read before for this row while the row is unchanged (see row-identity.ts). */
+function keptProduct(db: Db, row: ProductRow): Product {
+  return keptFromRow(db, 'product', row.id, row, fromRow);
 }
 
 /** Inserts or replaces catalog entries in one transaction: a catalog load never half-applies. */
@@ -166,18 +173,19 @@ export function mergeProductCustomAttributes(
 
 export function getProduct(db: Db, id: string): Product | null {
   const row = db.prepare('SELECT * FROM products WHERE id = ?').get(id) as ProductRow | undefined;
-  return row ? fromRow(row) : null;
+  return row ? keptProduct(db, row) : null;
 }
 
 /** The catalog is small (hundreds), so the search filters in memory over both languages' names and the category. */
 export function listProducts(db: Db, query: ProductListQuery): Product[] {
-  const rows = db
-    .prepare(
-      'SELECT * FROM products WHERE (@family IS NULL OR family = @family) ORDER BY family, category, name_en, id',
-    )
-    .all({ family: query.family }) as ProductRow[];
+  // Every ranking reads the whole catalogue: it is read from the file only when it has changed (row-identity.ts).
+  const all = keptTable(db, 'products', () =>
+    (cached(db, 'SELECT * FROM products ORDER BY family, category, name_en, id').all() as ProductRow[]).map((row) =>
+      keptProduct(db, row),
+    ),
+  );
   const needle = normalizeSearch(query.search);
-  const products = rows.map(fromRow);
+  const products = !query.family ? all : all.filter((p) => p.family === query.family);
   if (!needle) return products;
   return products.filter((p) => normalizeSearch(`${p.id} ${p.nameEn} ${p.nameZh} ${p.category}`).includes(needle));
 }

@@ -2,6 +2,7 @@ import type { RuleSetVersion } from '../../app/ports/records';
 import { DEFAULT_RULE_SET, parseRuleSet, type SuitabilityRuleSet } from '../../app/suitability';
 import { appendAudit } from './audit-log';
 import type { Db } from './connection';
+import { keptFromRow } from './row-identity';
 import { cached } from './statement-cache';
 
 /** One stored version of an institution's suitability rules, as listed for the administrator. */
@@ -62,7 +63,7 @@ function fromRow(row: RuleSetRow): RuleSetVersion {
 export function activeRuleSet(db: Db): SuitabilityRuleSet {
   const row = cached(db, 'SELECT * FROM suitability_rule_sets WHERE active = 1 ORDER BY version DESC LIMIT 1').get() as
     RuleSetRow | undefined;
-  return row ? fromRow(row).ruleSet : DEFAULT_RULE_SET;
+  return row ? keptFromRow(db, 'rule set', String(row.version), row, (r) => fromRow(r).ruleSet) : DEFAULT_RULE_SET;
 }
 
 export function listRuleSetVersions(db: Db): RuleSetVersion[] {
