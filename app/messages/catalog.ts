@@ -59,6 +59,8 @@ import { zhCNOffPolicy } from './zh-CN-off-policy';
 import { enCalibration } from './en-calibration';
 import { zhCNCalibration } from './zh-CN-calibration';
 import { zhCNAuc } from './zh-CN-auc';
+import { enTrees16b } from './en-trees16b';
+import { zhCNTrees16b } from './zh-CN-trees16b';
 
 /**
  * The English catalog defines the keys: every other language must provide exactly the same ones,
@@ -96,6 +98,7 @@ export const en = {
   ...enOffPolicy,
   ...enCalibration,
   ...enAuc,
+  ...enTrees16b,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -132,6 +135,7 @@ export const zhCN: Catalog = {
   ...zhCNOffPolicy,
   ...zhCNCalibration,
   ...zhCNAuc,
+  ...zhCNTrees16b,
 };
 
 export const CATALOGS: Record<Language, Catalog> = { en, 'zh-CN': zhCN };

@@ -39,6 +39,19 @@ export interface BoostedTreesOptions {
   seed?: number;
   /** Raw columns the trees never split on. */
   skipColumns?: readonly string[];
+  /**
+   * Categorical columns split as ordered codes rather than grouped by outcome: every value seen gets a code in a
+   * fixed order by a hash of the value, the codes are cut into quantile bins like a number, and a split sends a
+   * range of codes each way. Meant for client and product ids, as scikit-learn's HistGradientBoosting treats ids
+   * with more values than its bins (ordinal codes): each split sends an arbitrary share of the ids each way, so an
+   * id's own effect is learned only through many such groupings, shrunk, where grouping the few hundred most
+   * frequent ids by their own average outcome memorises them. On AmExpert in time order (scikit-learn, same rows):
+   * 0.836 test AUC with its codes, 0.826 to 0.841 with four random orders of them, 0.811 with the ids in their
+   * natural order (neighbouring ids alike, so fewer distinct groupings) and 0.807 without the ids; our trees alone
+   * 0.805 without them, 0.775 in natural order and 0.815 in hashed order. An id never seen goes with the larger
+   * side of each split, as a category the node never saw.
+   */
+  orderedColumns?: readonly string[];
   /** Latest share of the rows that stops the boosting; 0 runs every tree. */
   validationShare?: number;
   patience?: number;
@@ -60,6 +73,7 @@ export const BOOSTED_TREES_DEFAULTS: Required<BoostedTreesOptions> = {
   maxRowsPerTree: 20_000,
   seed: 1,
   skipColumns: [],
+  orderedColumns: [],
 };
 
 /** One raw feature as the trees read it: bin 0 is missing, the last bin of a categorical column is 'other'. */
@@ -71,6 +85,8 @@ export interface TreeColumn {
   /** Categorical: value (multi-valued features joined with '+', sorted) to bin. */
   codes: Record<string, number>;
   bins: number;
+  /** Categorical with its codes in the values' order (orderedColumns): splits keep the order, as for a number. */
+  ordered?: boolean;
 }
 
 /**
@@ -109,6 +125,39 @@ function categoryKey(values: readonly string[] | undefined): string | null {
   return values.length === 1 ? values[0]! : [...values].sort().join('+');
 }
 
+function fnv(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** A fixed order unrelated to the values' meaning: by a hash of each value, ties by the value. */
+export function hashCompare(a: string, b: string): number {
+  return fnv(a) - fnv(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/**
+ * An ordered categorical column: each value seen gets a bin of codes in natural order, the bins cut at row
+ * quantiles (a value's rows never straddle two bins), 0 for missing and the last bin for a value never seen.
+ */
+function orderedColumn(name: string, counts: Map<string, number>, total: number, maxBins: number): TreeColumn | null {
+  const values = [...counts.keys()].sort(hashCompare);
+  // No value, or one value and never missing: nothing to split.
+  if (values.length === 0 || (values.length === 1 && counts.get(values[0]!) === total)) return null;
+  const rows = values.reduce((s, v) => s + counts.get(v)!, 0);
+  const cuts = Math.max(1, Math.min(253, maxBins));
+  const codes: Record<string, number> = {};
+  let bin = 1;
+  let seen = 0;
+  for (const v of values) {
+    codes[v] = bin;
+    seen += counts.get(v)!;
+    // Move on to the next bin once this one holds its share of the rows.
+    if (bin < cuts && seen >= (bin * rows) / cuts) bin++;
+  }
+  return { name, kind: 'categorical', edges: [], codes, bins: codes[values[values.length - 1]!]! + 2, ordered: true };
+}
+
 function fitColumns(
   numeric: readonly string[],
   categorical: readonly string[],
@@ -139,6 +188,11 @@ function fitColumns(
     for (const r of rows) {
       const key = categoryKey(r.categorical[name]);
       if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    if (o.orderedColumns.includes(name)) {
+      const column = orderedColumn(name, counts, rows.length, o.maxBins);
+      if (column) columns.push(column);
+      continue;
     }
     const kept = [...counts.entries()]
       .filter(([, n]) => n >= o.minCategoryRows)
@@ -210,11 +264,14 @@ function routeBins(column: TreeColumn, left: readonly number[], hist: Histogram,
     leftRows += hist[3 * (at + b) + 2]!;
   }
   const unseenLeft = leftRows * 2 >= rows ? 1 : 0;
-  if (column.kind === 'numeric') {
+  if (column.kind === 'numeric' || column.ordered) {
     let highest = 0;
     for (const b of left) if (b > highest) highest = b;
-    for (let b = 1; b <= highest; b++) flags[b] = 1;
+    // An ordered categorical's last bin is the value never seen, which has no neighbours.
+    const top = column.ordered ? column.bins - 2 : column.bins - 1;
+    for (let b = 1; b <= Math.min(highest, top); b++) flags[b] = 1;
     if (hist[3 * at + 2]! === 0) flags[0] = unseenLeft;
+    if (column.ordered && hist[3 * (at + column.bins - 1) + 2]! === 0) flags[column.bins - 1] = unseenLeft;
   } else {
     for (let b = 0; b < column.bins; b++) if (hist[3 * (at + b) + 2]! === 0) flags[b] = unseenLeft;
   }
@@ -425,7 +482,8 @@ export class BoostedTrees {
         // Numbers keep their order (missing tried on either side); categories are ordered by gradient over
         // hessian, which finds the best two-way grouping of values in one scan (Fisher 1958; LightGBM does so too).
         let order: number[];
-        if (column.kind === 'numeric') {
+        const ordered = column.kind === 'numeric' || column.ordered === true;
+        if (ordered) {
           order = [];
           for (let b = 1; b < bins; b++) if (hist[3 * (at + b) + 2]! > 0) order.push(b);
         } else {
@@ -437,7 +495,7 @@ export class BoostedTrees {
                 hist[3 * (at + b)]! / (hist[3 * (at + b) + 1]! + o.categorySmoothing) || a - b,
           );
         }
-        const missingFirst = column.kind === 'numeric' && hist[3 * at + 2]! > 0 ? [true, false] : [false];
+        const missingFirst = ordered && hist[3 * at + 2]! > 0 ? [true, false] : [false];
         for (const missingLeft of missingFirst) {
           let gl = missingLeft ? hist[3 * at]! : 0;
           let hl = missingLeft ? hist[3 * at + 1]! : 0;

@@ -13,7 +13,12 @@ import {
   type FactorizationMachineState,
 } from './factorization-machine';
 import { rawFeatures } from './raw-features';
-import { BoostedTrees, type BoostedTreesOptions, type BoostedTreesState } from './boosted-trees';
+import {
+  BOOSTED_TREES_DEFAULTS,
+  BoostedTrees,
+  type BoostedTreesOptions,
+  type BoostedTreesState,
+} from './boosted-trees';
 import { clampLogit, sigmoid } from './logistic-loss';
 import { trainRidgeMachine, type RidgeOptions } from './ridge-machine';
 import type { RawFeatures, ScoringContext } from './scoring-context';
@@ -32,14 +37,26 @@ export interface InterestModelState {
   trainedTo: string | null;
 }
 
+/** Trees of an interest model: the ensemble's own options, and how they join the machine. */
+export interface TreeSettings extends BoostedTreesOptions {
+  /**
+   * Grown on their own from the base rate rather than on the machine's residual, and the score's logit is the
+   * average of the machine's and the trees' (a blend of two models fitted apart). Stored in the usual form: the
+   * machine's weights and the trees' values are halved and half the base rate's logit goes into the bias, so the
+   * score stays the machine's logit plus the trees' sum. Unset: the trees boost the machine's logit.
+   */
+  alongside?: boolean;
+}
+
 export interface InterestModelOptions {
   encoding?: EncodingOptions;
   model?: FactorizationMachineOptions;
   /**
    * Boosted trees on the raw features, starting from the machine's logit: they add what the machine's pairs and
-   * bins cannot draw (thresholds within thresholds, interactions of three). Unset: no trees.
+   * bins cannot draw (thresholds within thresholds, interactions of three); or, `alongside`, averaged with it.
+   * Unset: no trees.
    */
-  trees?: BoostedTreesOptions;
+  trees?: TreeSettings;
   /**
    * Instead of fitting the machine, a logistic regression with the same L2 on every weight (see ridge-machine.ts),
    * stored as a machine with zero factors; the seed is model.seed. Unset: the machine as `model` says.
@@ -108,20 +125,49 @@ export class InterestModel {
    */
   withTrees(
     rows: readonly LabelledRow[],
-    options: BoostedTreesOptions,
+    options: TreeSettings,
     vectors: readonly SparseVector[] = encodeRows(
       this.encoding,
       rows.map((r) => r.raw),
     ),
   ): InterestModel {
-    const trees = BoostedTrees.train(
-      { numeric: this.encoding.numeric.map((c) => c.name), categorical: this.encoding.categorical.map((c) => c.name) },
-      rows.map((r) => r.raw),
-      rows.map((r) => r.label),
-      options,
-      Float64Array.from(vectors, (x) => this.machine.predictLogit(x)),
+    const { alongside, ...treeOptions } = options;
+    const columns = {
+      numeric: this.encoding.numeric.map((c) => c.name),
+      categorical: this.encoding.categorical.map((c) => c.name),
+    };
+    const raws = rows.map((r) => r.raw);
+    const labels = rows.map((r) => r.label);
+    if (!alongside) {
+      const trees = BoostedTrees.train(
+        columns,
+        raws,
+        labels,
+        treeOptions,
+        Float64Array.from(vectors, (x) => this.machine.predictLogit(x)),
+      );
+      return new InterestModel(this.encoding, this.machine, this.trainedFrom, this.trainedTo, trees);
+    }
+    // The trees start from the base rate of the rows they are fitted on (BoostedTrees.train without a margin).
+    const trees = BoostedTrees.train(columns, raws, labels, treeOptions);
+    const fitted =
+      rows.length >= 200
+        ? rows.length -
+          Math.floor(rows.length * (treeOptions.validationShare ?? BOOSTED_TREES_DEFAULTS.validationShare))
+        : rows.length;
+    let positives = 0;
+    for (let i = 0; i < fitted; i++) positives += labels[i]!;
+    const rate = Math.min(0.999, Math.max(0.001, positives / Math.max(1, fitted)));
+    const half = halveMachine(this.machine.toJSON(), Math.log(rate / (1 - rate)) / 2);
+    const halfTrees = trees.toJSON();
+    for (const t of halfTrees.trees) t.value = t.value.map((v) => v / 2);
+    return new InterestModel(
+      this.encoding,
+      FactorizationMachine.fromJSON(half),
+      this.trainedFrom,
+      this.trainedTo,
+      BoostedTrees.fromJSON(halfTrees),
     );
-    return new InterestModel(this.encoding, this.machine, this.trainedFrom, this.trainedTo, trees);
   }
 
   /** Probability the client shows interest in the product in this context; finite for any input. */
@@ -191,6 +237,20 @@ export class InterestModel {
       state.trees ? BoostedTrees.fromJSON(state.trees) : null,
     );
   }
+}
+
+/**
+ * The machine with half its logit (bias and weights halved, factors scaled by √½ so each pair's product halves),
+ * plus `addBias`: the machine's part of an even blend.
+ */
+function halveMachine(state: FactorizationMachineState, addBias: number): FactorizationMachineState {
+  const root = Math.SQRT1_2;
+  return {
+    ...state,
+    bias: state.bias / 2 + addBias,
+    linear: state.linear.map((w) => w / 2),
+    latent: state.latent.map((v) => v * root),
+  };
 }
 
 /** The encoded feature that stands for a raw column in an explanation: the row's value's own index where it has one. */
