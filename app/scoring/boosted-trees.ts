@@ -546,6 +546,38 @@ export class BoostedTrees {
     }
   }
 
+  /**
+   * Several ensembles as one, each tree's values scaled by its ensemble's factor: its margin is the scaled
+   * margins' sum. Columns of the same name must be binned alike (fitted on the same rows with the same bins),
+   * which holds for ensembles trained on the same rows; otherwise this throws.
+   */
+  static combine(parts: readonly { trees: BoostedTrees; scale: number }[]): BoostedTrees {
+    const columns: TreeColumn[] = [];
+    const at = new Map<string, number>();
+    const trees: TreeState[] = [];
+    for (const { trees: part, scale } of parts) {
+      const state = part.toJSON();
+      const index = state.columns.map((c) => {
+        const known = at.get(c.name);
+        if (known === undefined) {
+          at.set(c.name, columns.length);
+          columns.push(c);
+          return columns.length - 1;
+        }
+        if (JSON.stringify(columns[known]) !== JSON.stringify(c))
+          throw new Error(`column ${c.name} is binned differently in the ensembles combined`);
+        return known;
+      });
+      for (const t of state.trees)
+        trees.push({
+          ...t,
+          feature: t.feature.map((f) => (f >= 0 ? index[f]! : f)),
+          value: t.value.map((v) => v * scale),
+        });
+    }
+    return new BoostedTrees(columns, trees, { treesKept: trees.length, validationLoss: [] });
+  }
+
   /** The columns some tree splits on, ascending. */
   usedColumns(): number[] {
     const used = new Set<number>();

@@ -41,11 +41,15 @@ export interface InterestModelState {
 export interface TreeSettings extends BoostedTreesOptions {
   /**
    * Grown on their own from the base rate rather than on the machine's residual, and the score's logit is the
-   * average of the machine's and the trees' (a blend of two models fitted apart). Stored in the usual form: the
-   * machine's weights and the trees' values are halved and half the base rate's logit goes into the bias, so the
-   * score stays the machine's logit plus the trees' sum. Unset: the trees boost the machine's logit.
+   * average of the machine's and the trees' (a blend of two models fitted apart). Unset: the trees boost the
+   * machine's logit.
    */
   alongside?: boolean;
+  /**
+   * With trees on the machine's residual: also trees grown on their own from the base rate with these options,
+   * and the score's logit is the average of the boosted machine's and theirs.
+   */
+  blendWith?: BoostedTreesOptions;
 }
 
 export interface InterestModelOptions {
@@ -131,42 +135,41 @@ export class InterestModel {
       rows.map((r) => r.raw),
     ),
   ): InterestModel {
-    const { alongside, ...treeOptions } = options;
+    const { alongside, blendWith, ...treeOptions } = options;
     const columns = {
       numeric: this.encoding.numeric.map((c) => c.name),
       categorical: this.encoding.categorical.map((c) => c.name),
     };
     const raws = rows.map((r) => r.raw);
     const labels = rows.map((r) => r.label);
-    if (!alongside) {
-      const trees = BoostedTrees.train(
-        columns,
-        raws,
-        labels,
-        treeOptions,
-        Float64Array.from(vectors, (x) => this.machine.predictLogit(x)),
-      );
-      return new InterestModel(this.encoding, this.machine, this.trainedFrom, this.trainedTo, trees);
-    }
-    // The trees start from the base rate of the rows they are fitted on (BoostedTrees.train without a margin).
-    const trees = BoostedTrees.train(columns, raws, labels, treeOptions);
-    const fitted =
-      rows.length >= 200
-        ? rows.length -
-          Math.floor(rows.length * (treeOptions.validationShare ?? BOOSTED_TREES_DEFAULTS.validationShare))
-        : rows.length;
+    const residual = alongside
+      ? null
+      : BoostedTrees.train(
+          columns,
+          raws,
+          labels,
+          treeOptions,
+          Float64Array.from(vectors, (x) => this.machine.predictLogit(x)),
+        );
+    const ownOptions = alongside ? treeOptions : blendWith;
+    if (!ownOptions) return new InterestModel(this.encoding, this.machine, this.trainedFrom, this.trainedTo, residual);
+    // Trees of their own start from the base rate of the rows they are fitted on (BoostedTrees.train without a
+    // margin). Stored in the usual form, so the score stays the machine's logit plus the trees' sum: the
+    // machine's weights and every tree's values are halved, and half the base rate's logit goes into the bias.
+    const own = BoostedTrees.train(columns, raws, labels, ownOptions);
+    const share = ownOptions.validationShare ?? BOOSTED_TREES_DEFAULTS.validationShare;
+    const fitted = rows.length >= 200 ? rows.length - Math.floor(rows.length * share) : rows.length;
     let positives = 0;
     for (let i = 0; i < fitted; i++) positives += labels[i]!;
     const rate = Math.min(0.999, Math.max(0.001, positives / Math.max(1, fitted)));
     const half = halveMachine(this.machine.toJSON(), Math.log(rate / (1 - rate)) / 2);
-    const halfTrees = trees.toJSON();
-    for (const t of halfTrees.trees) t.value = t.value.map((v) => v / 2);
+    const parts = [...(residual ? [{ trees: residual, scale: 0.5 }] : []), { trees: own, scale: 0.5 }];
     return new InterestModel(
       this.encoding,
       FactorizationMachine.fromJSON(half),
       this.trainedFrom,
       this.trainedTo,
-      BoostedTrees.fromJSON(halfTrees),
+      BoostedTrees.combine(parts),
     );
   }
 

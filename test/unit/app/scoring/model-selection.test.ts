@@ -134,12 +134,12 @@ describe('the tree candidate', () => {
   it('is chosen where the outcome depends on three features at once, and scores the later outcomes better', () => {
     const all = parityRows(5000, 3);
     const [fit, later] = [all.slice(0, 4000), all.slice(4000)];
-    const candidates = CANDIDATES.filter((c) => c.name === 'default' || c.name === 'boosted');
+    const candidates = CANDIDATES.filter((c) => c.name === 'default' || c.name === 'boosted-blend');
     const chosen = trainSelectedModel(fit, { seed: 1, candidates });
-    expect(chosen.selection.chosen).toBe('boosted');
+    expect(chosen.selection.chosen).toBe('boosted-blend');
     expect(chosen.model.trees?.size ?? 0).toBeGreaterThan(0);
     const judged = chosen.selection.candidates;
-    expect(judged.find((c) => c.name === 'boosted')!.auc!).toBeGreaterThan(
+    expect(judged.find((c) => c.name === 'boosted-blend')!.auc!).toBeGreaterThan(
       judged.find((c) => c.name === 'default')!.auc! + 0.05,
     );
     const laterLabels = later.map((r) => r.label);
