@@ -548,7 +548,7 @@ export class BoostedTrees {
 
   /**
    * Several ensembles as one, each tree's values scaled by its ensemble's factor: its margin is the scaled
-   * margins' sum. Columns of the same name must be binned alike (fitted on the same rows with the same bins),
+   * margins' sum. Columns of the same name and kind must be binned alike (fitted on the same rows with the same bins),
    * which holds for ensembles trained on the same rows; otherwise this throws.
    */
   static combine(parts: readonly { trees: BoostedTrees; scale: number }[]): BoostedTrees {
@@ -558,9 +558,11 @@ export class BoostedTrees {
     for (const { trees: part, scale } of parts) {
       const state = part.toJSON();
       const index = state.columns.map((c) => {
-        const known = at.get(c.name);
+        // A raw feature may be both a number and a category under one name: the kind is part of the key.
+        const key = `${c.kind}:${c.name}`;
+        const known = at.get(key);
         if (known === undefined) {
-          at.set(c.name, columns.length);
+          at.set(key, columns.length);
           columns.push(c);
           return columns.length - 1;
         }
