@@ -296,3 +296,45 @@ describe('the interest model with trees alongside', () => {
     expect(worst).toBeLessThan(1e-9);
   });
 });
+
+describe('the interest model with residual trees blended with trees of their own', () => {
+  const data = demo();
+  const book = demoBook(data);
+  const rows = labelledRows(data.interactions, book);
+  const machine = { model: { seed: 3 } };
+  const residual = { trees: 10, validationShare: 0, skipColumns: ['client.id', 'product.id'] };
+  const own = { trees: 10, validationShare: 0, orderedColumns: ['client.id', 'product.id'] };
+  const blended = InterestModel.train(rows, { ...machine, trees: { ...residual, blendWith: own } });
+  const market = marketAt(data.marketSnapshots, TODAY);
+
+  it("scores the average of the boosted machine's logit and that of the trees of their own", () => {
+    const boosted = InterestModel.train(rows, { ...machine, trees: residual });
+    const alone = BoostedTrees.train(
+      {
+        numeric: boosted.encoding.numeric.map((c) => c.name),
+        categorical: boosted.encoding.categorical.map((c) => c.name),
+      },
+      rows.map((r) => r.raw),
+      rows.map((r) => r.label),
+      own,
+    );
+    const rate = rows.reduce((s, r) => s + r.label, 0) / rows.length;
+    const logit = (p: number) => Math.log(p / (1 - p));
+    for (const r of rows.slice(0, 50)) {
+      const expected = (logit(boosted.scoreRaw(r.raw)) + logit(rate) + alone.margin(r.raw)) / 2;
+      expect(Math.abs(logit(blended.scoreRaw(r.raw)) - expected)).toBeLessThan(1e-6);
+    }
+  });
+
+  it('ranks with the fast ranker as it scores one pair at a time', () => {
+    const ranker = createRanker(blended, book.products, market, TODAY);
+    let worst = 0;
+    for (const client of book.clients.slice(0, 20)) {
+      const out = ranker.scoreClient(client);
+      book.products.forEach((product, p) => {
+        worst = Math.max(worst, Math.abs(out[p]! - blended.score({ client, product, market, at: TODAY })));
+      });
+    }
+    expect(worst).toBeLessThan(1e-9);
+  });
+});
