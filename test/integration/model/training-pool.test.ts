@@ -53,7 +53,7 @@ describe('training on a pool of threads', () => {
 
   it('gives the same trees as one thread where the chosen settings have them', async () => {
     const rows = labelledRows(input.interactions, input.book);
-    const boosted = CANDIDATES.find((c) => c.name === 'boosted')!;
+    const boosted = CANDIDATES.find((c) => c.name === 'boosted-blend')!;
     const options = { seed: 1, candidates: [boosted, CANDIDATES[0]!] };
     const parallel = (await runStepsOn(selectionSteps(rows, options), pool)).selected;
     const alone = trainSelectedModel(rows, options);
